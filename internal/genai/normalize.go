@@ -1,0 +1,168 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package genai // import "github.com/otelcol-llm/otelcol-llm/internal/genai"
+
+import "strings"
+
+// Kind groups operations the way the metrics and the cost rules need them.
+type Kind uint8
+
+const (
+	// KindNone is not a GenAI operation.
+	KindNone Kind = iota
+	// KindInference is a call to a model (chat, completion, embeddings):
+	// the only kind whose tokens and cost are counted.
+	KindInference
+	// KindAgent is an agent invocation or creation.
+	KindAgent
+	// KindTool is a tool execution.
+	KindTool
+	// KindWorkflow is a workflow or chain of steps.
+	KindWorkflow
+)
+
+// String returns the lower-case name of the kind.
+func (k Kind) String() string {
+	switch k {
+	case KindInference:
+		return "inference"
+	case KindAgent:
+		return "agent"
+	case KindTool:
+		return "tool"
+	case KindWorkflow:
+		return "workflow"
+	}
+	return "none"
+}
+
+// OperationKind classifies a normalised operation name.
+func OperationKind(op string) Kind {
+	switch op {
+	case OpChat, OpTextCompletion, OpGenerateContent, OpEmbeddings:
+		return KindInference
+	case OpInvokeAgent, OpCreateAgent:
+		return KindAgent
+	case OpExecuteTool:
+		return KindTool
+	case OpInvokeWorkflow:
+		return KindWorkflow
+	case "":
+		return KindNone
+	}
+	// Unknown but present operation names (custom instrumentations) are
+	// treated as inference only when they look like one.
+	return KindNone
+}
+
+// OperationFromOpenInference maps an OpenInference `openinference.span.kind`
+// value to a GenAI operation name ("" when it has none).
+func OperationFromOpenInference(kind string) string {
+	switch strings.ToUpper(kind) {
+	case "LLM":
+		return OpChat
+	case "EMBEDDING":
+		return OpEmbeddings
+	case "AGENT":
+		return OpInvokeAgent
+	case "TOOL":
+		return OpExecuteTool
+	case "CHAIN":
+		return OpInvokeWorkflow
+	}
+	return ""
+}
+
+// OperationFromOpenLLMetry maps an OpenLLMetry `llm.request.type` value to a
+// GenAI operation name ("" when it has none).
+func OperationFromOpenLLMetry(typ string) string {
+	switch strings.ToLower(typ) {
+	case "chat":
+		return OpChat
+	case "completion":
+		return OpTextCompletion
+	case "embedding", "embeddings":
+		return OpEmbeddings
+	}
+	return ""
+}
+
+// NormalizeProvider maps the provider names of older conventions
+// (`gen_ai.system` values) onto current `gen_ai.provider.name` values.
+func NormalizeProvider(p string) string {
+	switch p {
+	case "vertex_ai":
+		return "gcp.vertex_ai"
+	case "gemini", "google":
+		return "gcp.gemini"
+	case "meta-llama":
+		return "meta"
+	case "az.ai.openai", "azure_openai":
+		return "azure.ai.openai"
+	case "az.ai.inference":
+		return "azure.ai.inference"
+	case "bedrock":
+		return "aws.bedrock"
+	case "mistral", "mistralai":
+		return "mistral_ai"
+	case "xai":
+		return "x_ai"
+	}
+	return p
+}
+
+// InferProvider guesses the provider from a model name when the telemetry
+// names none; it returns "" when the model is not recognised. Prefixed ids
+// (`openai/gpt-4o`, `anthropic.claude-...` on Bedrock, `publishers/google/...`
+// on Vertex) name the hosting platform first.
+func InferProvider(model string) string {
+	m := strings.ToLower(model)
+	switch {
+	case m == "":
+		return ""
+	case strings.HasPrefix(m, "publishers/") || strings.HasPrefix(m, "projects/"):
+		return "gcp.vertex_ai"
+	case strings.Contains(m, ":") && (strings.HasPrefix(m, "anthropic.") || strings.HasPrefix(m, "meta.") ||
+		strings.HasPrefix(m, "amazon.") || strings.HasPrefix(m, "cohere.") || strings.HasPrefix(m, "mistral.") ||
+		strings.HasPrefix(m, "us.") || strings.HasPrefix(m, "eu.") || strings.HasPrefix(m, "apac.")):
+		return "aws.bedrock"
+	}
+	if i := strings.IndexByte(m, '/'); i > 0 {
+		if p := NormalizeProvider(m[:i]); knownProvider(p) {
+			return p
+		}
+		m = m[i+1:]
+	}
+	switch {
+	case strings.HasPrefix(m, "gpt-"), strings.HasPrefix(m, "chatgpt"), strings.HasPrefix(m, "text-embedding-"),
+		strings.HasPrefix(m, "davinci"), strings.HasPrefix(m, "babbage"),
+		len(m) >= 2 && m[0] == 'o' && m[1] >= '1' && m[1] <= '9':
+		return "openai"
+	case strings.HasPrefix(m, "claude"):
+		return "anthropic"
+	case strings.HasPrefix(m, "gemini"), strings.HasPrefix(m, "text-embedding-004"), strings.HasPrefix(m, "gemma"):
+		return "gcp.gemini"
+	case strings.HasPrefix(m, "mistral"), strings.HasPrefix(m, "mixtral"), strings.HasPrefix(m, "codestral"),
+		strings.HasPrefix(m, "ministral"), strings.HasPrefix(m, "pixtral"), strings.HasPrefix(m, "magistral"),
+		strings.HasPrefix(m, "devstral"), strings.HasPrefix(m, "open-mistral"):
+		return "mistral_ai"
+	case strings.HasPrefix(m, "deepseek"):
+		return "deepseek"
+	case strings.HasPrefix(m, "llama"), strings.HasPrefix(m, "meta-llama"):
+		return "meta"
+	case strings.HasPrefix(m, "command"), strings.HasPrefix(m, "embed-english"), strings.HasPrefix(m, "embed-multilingual"):
+		return "cohere"
+	case strings.HasPrefix(m, "grok"):
+		return "x_ai"
+	}
+	return ""
+}
+
+func knownProvider(p string) bool {
+	switch p {
+	case "openai", "anthropic", "gcp.gemini", "gcp.vertex_ai", "mistral_ai", "deepseek", "meta", "cohere", "x_ai", "aws.bedrock", "azure.ai.openai", "groq", "perplexity":
+		return true
+	}
+	return false
+}
