@@ -1,0 +1,72 @@
+# otelcol-llm: build, run and test the distribution.
+#
+#   make run    build the collector and run it with config/default.yaml
+#   make test   unit tests (-race), build, validate every config, end-to-end tests
+
+SHELL       := /usr/bin/env bash -o pipefail
+GO          ?= go
+TOOLS       := $(GO) tool -modfile=$(CURDIR)/internal/tools/go.mod
+BIN         := _build/otelcol-llm
+CONFIGS     := $(wildcard config/*.yaml)
+# Every package except the end-to-end tests, which need the built binary.
+UNIT_PKGS    = $(shell $(GO) list ./... | grep -v '/e2e')
+# Component folders that carry an mdatagen metadata.yaml.
+COMPONENTS  := $(patsubst %/metadata.yaml,%,$(wildcard receiver/*/metadata.yaml processor/*/metadata.yaml connector/*/metadata.yaml))
+# What the binary is built from: our non-test sources (Go and embedded data).
+BIN_SOURCES := builder-config.yaml go.mod go.sum $(shell find receiver processor connector internal -type f -not -name '*_test.go' -not -path '*/testdata/*' 2>/dev/null)
+
+.PHONY: all build run test unit validate e2e generate check-generate lint fmt bench bench-micro clean
+
+all: build
+
+## build: compile the distribution with ocb into _build/otelcol-llm
+build: $(BIN)
+
+$(BIN): $(BIN_SOURCES)
+	$(TOOLS) builder --config builder-config.yaml
+
+## run: build, then run the collector with config/default.yaml
+run: build
+	./$(BIN) --config config/default.yaml
+
+## test: everything CI checks (what .ci/run runs)
+test: check-generate unit build validate e2e
+
+unit:
+	$(GO) test -race -count=1 $(UNIT_PKGS)
+
+validate: build
+	@for f in $(CONFIGS); do echo "validate $$f"; ./$(BIN) validate --config $$f || exit 1; done
+
+e2e: build
+	OTELCOL_LLM_E2E=1 OTELCOL_LLM_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 20m ./e2e/...
+
+## generate: regenerate mdatagen output for every component
+generate:
+	@for d in $(COMPONENTS); do echo "mdatagen $$d"; (cd $$d && $(TOOLS) mdatagen metadata.yaml) || exit 1; done
+
+## check-generate: fail when `make generate` would change committed files
+check-generate:
+ifneq ($(COMPONENTS),)
+	@sums() { find $(COMPONENTS) -type f \( -name 'generated_*' -o -name documentation.md \) -print0 | sort -z | xargs -0r md5sum; }; \
+	before=$$(sums); $(MAKE) --no-print-directory generate >/dev/null || exit 1; after=$$(sums); \
+	if [ "$$before" != "$$after" ]; then echo "generated files are stale: run 'make generate' and commit the result"; \
+	  diff <(echo "$$before") <(echo "$$after"); exit 1; fi
+endif
+
+lint:
+	@out=$$($(TOOLS) gofumpt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "not gofumpt-formatted:"; echo "$$out"; exit 1; fi
+	$(TOOLS) golangci-lint run ./...
+
+fmt:
+	$(TOOLS) gofumpt -w $$(git ls-files '*.go')
+
+## bench-micro: component micro-benchmarks, benchstat-comparable output in bench-micro.txt
+bench-micro:
+	$(GO) test -run '^$$' -bench . -benchmem -count 6 $(UNIT_PKGS) | tee bench-micro.txt
+	$(TOOLS) benchstat bench-micro.txt
+
+bench: bench-micro
+
+clean:
+	rm -rf _build bench-micro.txt
