@@ -36,13 +36,13 @@ type manifest struct {
 		Name       string `yaml:"name"`
 		OutputPath string `yaml:"output_path"`
 	} `yaml:"dist"`
-	Receivers  []module  `yaml:"receivers"`
-	Processors []module  `yaml:"processors"`
-	Exporters  []module  `yaml:"exporters"`
-	Connectors []module  `yaml:"connectors"`
-	Extensions []module  `yaml:"extensions"`
-	Providers  []module  `yaml:"providers"`
-	Replaces   []string  `yaml:"replaces"`
+	Receivers  []module `yaml:"receivers"`
+	Processors []module `yaml:"processors"`
+	Exporters  []module `yaml:"exporters"`
+	Connectors []module `yaml:"connectors"`
+	Extensions []module `yaml:"extensions"`
+	Providers  []module `yaml:"providers"`
+	Replaces   []string `yaml:"replaces"`
 }
 
 func (m manifest) all() []module {

@@ -28,8 +28,10 @@ func TestReadCurrentConvention(t *testing.T) {
 	assert.Equal(t, KindInference, c.Kind())
 	assert.Equal(t, "openai", c.Provider)
 	assert.Equal(t, "gpt-4o-2024-08-06", c.Model())
-	assert.Equal(t, Usage{Input: 1200, Output: 300, CacheRead: 1000, Reasoning: 100,
-		Has: HasInput | HasOutput | HasCacheRead | HasReasoning}, c.Usage)
+	assert.Equal(t, Usage{
+		Input: 1200, Output: 300, CacheRead: 1000, Reasoning: 100,
+		Has: HasInput | HasOutput | HasCacheRead | HasReasoning,
+	}, c.Usage)
 	assert.True(t, c.FallbackUsed)
 	assert.True(t, c.HasTTFC)
 	assert.InDelta(t, 0.25, c.TimeToFirstChunk, 1e-12)

@@ -79,8 +79,10 @@ const unset = 255
 // several aliases are present the current GenAI name wins. When no operation
 // is named but a model or token count is, the item is treated as a chat call.
 func Read(attrs pcommon.Map) Call {
-	c := Call{rOp: unset, rProv: unset, rReq: unset, rResp: unset, rIn: unset, rOut: unset,
-		rCR: unset, rCW: unset, rReason: unset, rConv: unset}
+	c := Call{
+		rOp: unset, rProv: unset, rReq: unset, rResp: unset, rIn: unset, rOut: unset,
+		rCR: unset, rCW: unset, rReason: unset, rConv: unset,
+	}
 	attrs.Range(func(k string, v pcommon.Value) bool {
 		c.set(k, v)
 		return true
