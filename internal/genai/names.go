@@ -82,18 +82,3 @@ const (
 	OpExecuteTool     = "execute_tool"
 	OpInvokeWorkflow  = "invoke_workflow"
 )
-
-// Input aliases, in order of preference: the first name present wins.
-var (
-	operationKeys     = []string{OperationName}
-	providerKeys      = []string{ProviderName, "gen_ai.system"}
-	requestModelKeys  = []string{RequestModel, "llm.model_name", "llm.request.model"}
-	responseModelKeys = []string{ResponseModel, "llm.response.model"}
-	inputTokenKeys    = []string{UsageInputTokens, "gen_ai.usage.prompt_tokens", "llm.usage.prompt_tokens", "llm.token_count.prompt"}
-	outputTokenKeys   = []string{UsageOutputTokens, "gen_ai.usage.completion_tokens", "llm.usage.completion_tokens", "llm.token_count.completion"}
-	cacheReadKeys     = []string{UsageCacheRead, "llm.token_count.prompt_details.cache_read"}
-	cacheWriteKeys    = []string{UsageCacheCreation, "gen_ai.usage.cache_write.input_tokens", "llm.token_count.prompt_details.cache_write"}
-	reasoningKeys     = []string{UsageReasoning, "llm.token_count.completion_details.reasoning"}
-	conversationKeys  = []string{ConversationID, "session.id"}
-	agentKeys         = []string{AgentName}
-)
