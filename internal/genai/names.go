@@ -27,6 +27,7 @@ const (
 	ToolName           = "gen_ai.tool.name"
 	InputMessages      = "gen_ai.input.messages"
 	OutputMessages     = "gen_ai.output.messages"
+	SystemInstructions = "gen_ai.system_instructions"
 	TimeToFirstChunk   = "gen_ai.response.time_to_first_chunk"
 	ErrorType          = "error.type"
 	ServiceName        = "service.name"

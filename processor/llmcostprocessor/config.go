@@ -1,0 +1,98 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package llmcostprocessor // import "github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor"
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/pricing"
+)
+
+// Config is the configuration of the llm_cost processor.
+type Config struct {
+	// PriceFile is the path of a price file merged over the embedded default
+	// table (same format; see README). Default: none, the defaults alone.
+	PriceFile string `mapstructure:"price_file"`
+
+	// ReloadInterval is how often PriceFile is checked for changes (size or
+	// modification time); a changed file is re-read and swapped in without a
+	// restart. Default 30s; 0 disables reloading.
+	ReloadInterval time.Duration `mapstructure:"reload_interval"`
+
+	// TokenSemantics says how the instrumentation counts input tokens:
+	// "inclusive" (GenAI conventions: input includes cached tokens),
+	// "exclusive" (Anthropic API style: cache reads and writes are not in
+	// input), or "auto" (inclusive unless cache tokens exceed input tokens,
+	// which only exclusive counting produces). Default "auto".
+	TokenSemantics string `mapstructure:"token_semantics"`
+
+	// AzureDeployments maps Azure OpenAI deployment names, which appear as
+	// the model name, to the model they serve. Default: none.
+	AzureDeployments map[string]string `mapstructure:"azure_deployments"`
+
+	// EstimateTokens prices calls that report no token counts from the
+	// length of gen_ai.input.messages / gen_ai.output.messages, marked
+	// gen_ai.usage.cost.status=estimated. Default true.
+	EstimateTokens bool `mapstructure:"estimate_tokens"`
+}
+
+func (cfg *Config) semantics() pricing.Semantics {
+	switch cfg.TokenSemantics {
+	case "inclusive":
+		return pricing.Inclusive
+	case "exclusive":
+		return pricing.Exclusive
+	}
+	return pricing.Auto
+}
+
+// Validate checks the options and loads the price file, so a bad file fails
+// `otelcol-llm validate` instead of the first priced span.
+func (cfg *Config) Validate() error {
+	var errs []error
+	switch cfg.TokenSemantics {
+	case "auto", "inclusive", "exclusive":
+	default:
+		errs = append(errs, fmt.Errorf("token_semantics: %q is not one of auto, inclusive, exclusive", cfg.TokenSemantics))
+	}
+	if cfg.ReloadInterval < 0 {
+		errs = append(errs, fmt.Errorf("reload_interval: %q must not be negative", cfg.ReloadInterval))
+	}
+	for name, model := range cfg.AzureDeployments {
+		if model == "" {
+			errs = append(errs, fmt.Errorf("azure_deployments: deployment %q maps to an empty model", name))
+		}
+	}
+	if _, err := loadTable(cfg.PriceFile); err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}
+
+// loadTable builds the table from the embedded defaults and the price file.
+func loadTable(priceFile string) (*pricing.Table, error) {
+	def, err := pricing.Parse(pricing.DefaultFile())
+	if err != nil {
+		return nil, fmt.Errorf("embedded price table: %w", err)
+	}
+	if priceFile == "" {
+		return pricing.Build(def)
+	}
+	data, err := os.ReadFile(priceFile)
+	if err != nil {
+		return nil, fmt.Errorf("price_file: %w", err)
+	}
+	user, err := pricing.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("price_file %q: %w", priceFile, err)
+	}
+	t, err := pricing.Build(def, user)
+	if err != nil {
+		return nil, fmt.Errorf("price_file %q: %w", priceFile, err)
+	}
+	return t, nil
+}

@@ -1,0 +1,94 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package pricing // import "github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/pricing"
+
+import (
+	"math/big"
+)
+
+// Usage is a call's token counts in the GenAI (inclusive) meaning: Input
+// includes CacheRead and CacheWrite, Output includes Reasoning.
+type Usage struct {
+	Input, Output, CacheRead, CacheWrite, Reasoning int64
+}
+
+// Semantics says how an instrumentation counted input tokens.
+type Semantics int
+
+const (
+	// Auto treats counts as inclusive unless cache tokens exceed input
+	// tokens, which inclusive counting cannot produce; then as exclusive.
+	Auto Semantics = iota
+	// Inclusive: input_tokens includes cache reads and writes (GenAI
+	// conventions, OpenAI).
+	Inclusive
+	// Exclusive: input_tokens excludes cache reads and writes (Anthropic's
+	// API `usage`, and instrumentations that copy it).
+	Exclusive
+)
+
+// Normalize converts u to inclusive counting. It reports whether the counts
+// were read as exclusive.
+func Normalize(u Usage, s Semantics) (Usage, bool) {
+	exclusive := s == Exclusive || (s == Auto && u.CacheRead+u.CacheWrite > u.Input)
+	if exclusive {
+		u.Input += u.CacheRead + u.CacheWrite
+	}
+	return u, exclusive
+}
+
+// Cost is an exact amount: Units millionths of a currency unit per million
+// tokens, summed over tokens, i.e. the amount is Units / 1e12 currency units,
+// scaled by a multiplier when one applies.
+type Cost struct {
+	Units int64
+	// Factor is the multiplier in millionths (1_000_000 = none).
+	Factor Micros
+}
+
+// Compute prices inclusive usage u with entry e: uncached input, cache
+// reads, cache writes, non-reasoning output and reasoning output each at
+// their own rate, each token counted once. Above the long-context threshold
+// the whole request uses the long-context rates. Inconsistent counts (cache
+// tokens above input, reasoning above output) are clamped so no token is
+// priced twice.
+func (e *Entry) Compute(u Usage) Cost {
+	r := e.Rates
+	if e.LongThreshold > 0 && u.Input > e.LongThreshold {
+		r = e.LongRates
+	}
+	cacheRead := min(u.CacheRead, u.Input)
+	cacheWrite := min(u.CacheWrite, u.Input-cacheRead)
+	uncached := u.Input - cacheRead - cacheWrite
+	reasoning := min(u.Reasoning, u.Output)
+	output := u.Output - reasoning
+	units := uncached*int64(r.Input) + cacheRead*int64(r.CacheRead) + cacheWrite*int64(r.CacheWrite) +
+		output*int64(r.Output) + reasoning*int64(r.Reasoning)
+	return Cost{Units: units, Factor: microScale}
+}
+
+// Amount returns the cost in currency units, rounded once, from the exact
+// integer (and rational factor) computation.
+func (c Cost) Amount() float64 {
+	if c.Factor == microScale {
+		if c.Units < 1<<53 && c.Units > -(1<<53) {
+			// Both operands are exact in float64 and IEEE division rounds
+			// correctly: one rounding, no allocation.
+			return float64(c.Units) / 1e12
+		}
+		f, _ := new(big.Rat).SetFrac64(c.Units, 1_000_000_000_000).Float64()
+		return f
+	}
+	num := new(big.Int).Mul(big.NewInt(c.Units), big.NewInt(int64(c.Factor)))
+	den := new(big.Int).Mul(big.NewInt(1_000_000_000_000), big.NewInt(microScale))
+	f, _ := new(big.Rat).SetFrac(num, den).Float64()
+	return f
+}
+
+// EstimateTokens estimates the token count of text: one token per four
+// bytes, rounded up. For English prose this is within about ±25% of the
+// providers' tokenizers; code and non-Latin scripts can be off by more.
+func EstimateTokens(text string) int64 {
+	return int64((len(text) + 3) / 4)
+}

@@ -1,0 +1,192 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package pricing
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func defaultTable(t testing.TB) *Table {
+	t.Helper()
+	f, err := Parse(DefaultFile())
+	require.NoError(t, err)
+	tab, err := Build(f)
+	require.NoError(t, err)
+	return tab
+}
+
+func TestParseMicros(t *testing.T) {
+	for in, want := range map[string]Micros{"2.50": 2_500_000, "0.075": 75_000, "0.01875": 18_750, "10": 10_000_000, "0": 0, "0.000001": 1} {
+		got, err := ParseMicros(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got, in)
+	}
+	for _, bad := range []string{"", "-1", "1.", ".5", "0.0000001", "1e3", "abc", "+1"} {
+		_, err := ParseMicros(bad)
+		assert.Error(t, err, bad)
+	}
+	assert.Equal(t, "0.075", Micros(75_000).String())
+	assert.Equal(t, "10", Micros(10_000_000).String())
+}
+
+func TestDefaultTableIsValidAndBroad(t *testing.T) {
+	tab := defaultTable(t)
+	assert.GreaterOrEqual(t, tab.Models, 50)
+	providers := map[string]bool{}
+	for _, list := range tab.byName {
+		for _, e := range list {
+			providers[e.Provider] = true
+		}
+	}
+	for _, p := range []string{"openai", "anthropic", "gcp.gemini", "mistral_ai", "deepseek", "meta", "cohere"} {
+		assert.True(t, providers[p], "default table must cover %s", p)
+	}
+}
+
+func TestMatchingNamesFromTheWild(t *testing.T) {
+	m := NewMatcher(defaultTable(t), map[string]string{"prod-chat-east": "gpt-4o-mini"})
+	for raw, want := range map[string]string{
+		"gpt-4o":                                       "gpt-4o",
+		"gpt-4o-2024-08-06":                            "gpt-4o",
+		"GPT-4o-mini-2024-07-18":                       "gpt-4o-mini",
+		"openai/gpt-4o":                                "gpt-4o",
+		"chatgpt-4o-latest":                            "gpt-4o",
+		"gpt-3.5-turbo-0125":                           "gpt-3.5-turbo",
+		"o3-2025-04-16":                                "o3",
+		"claude-3-5-sonnet-20241022":                   "claude-3-5-sonnet",
+		"claude-3-5-sonnet-latest":                     "claude-3-5-sonnet",
+		"claude-sonnet-4-20250514":                     "claude-sonnet-4",
+		"claude-opus-4-1-20250805":                     "claude-opus-4-1",
+		"claude-3-5-haiku@20241022":                    "claude-3-5-haiku",
+		"anthropic.claude-3-5-sonnet-20241022-v2:0":    "claude-3-5-sonnet",
+		"us.anthropic.claude-3-7-sonnet-20250219-v1:0": "claude-3-7-sonnet",
+		"publishers/google/models/gemini-1.5-pro":      "gemini-1.5-pro",
+		"gemini-1.5-pro-002":                           "gemini-1.5-pro",
+		"models/gemini-2.0-flash-001":                  "gemini-2.0-flash",
+		"gemini-2.5-pro-preview-06-05":                 "gemini-2.5-pro",
+		"mistral-large-2411":                           "mistral-large",
+		"mistral-large-latest":                         "mistral-large",
+		"deepseek-chat":                                "deepseek-chat",
+		"meta-llama/Llama-3.3-70B-Instruct-Turbo":      "llama-3.3-70b-instruct-turbo",
+		"command-r-plus-08-2024":                       "command-r-plus",
+		"prod-chat-east":                               "gpt-4o-mini",
+	} {
+		got := m.Lookup(raw)
+		require.True(t, got.Found(), raw)
+		assert.Equal(t, want, got.At(time.Now()).ID, raw)
+	}
+	for _, unknown := range []string{"my-finetune", "gpt-4o-audio-preview-2024-12-17x", "", "llama3"} {
+		assert.False(t, m.Lookup(unknown).Found(), "%q must stay unpriced, not be guessed", unknown)
+	}
+}
+
+func TestEffectiveFromPricesHistoryAtItsTime(t *testing.T) {
+	m := NewMatcher(defaultTable(t), nil)
+	o3 := m.Lookup("o3")
+	before := o3.At(time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC))
+	after := o3.At(time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC))
+	assert.Equal(t, Micros(10_000_000), before.Rates.Input)
+	assert.Equal(t, Micros(2_000_000), after.Rates.Input)
+	assert.Equal(t, "o3@2025-04-16", before.PricingID)
+	assert.Equal(t, "o3@2025-06-10", after.PricingID)
+	// Before the first known price: the first known price.
+	assert.Equal(t, before, o3.At(time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)))
+}
+
+func TestComputeTokenSemantics(t *testing.T) {
+	tab := defaultTable(t)
+	now := time.Now()
+	gpt4o := tab.Lookup("gpt-4o").At(now)           // 2.50 in, 1.25 cached, 10 out
+	sonnet := tab.Lookup("claude-sonnet-4").At(now) // 3 in, 3.75 write, 0.30 read, 15 out
+
+	// 1,000,000 input of which 400,000 cached, 100,000 output:
+	// 600k*2.50 + 400k*1.25 + 100k*10 = 1.5 + 0.5 + 1.0 = 3.0 USD.
+	c := gpt4o.Compute(Usage{Input: 1_000_000, CacheRead: 400_000, Output: 100_000})
+	assert.Equal(t, 3.0, c.Amount())
+
+	// Anthropic-style exclusive counts: input 1000 uncached, 5000 read,
+	// 2000 written, 500 out. Auto detects (cache > input).
+	u, excl := Normalize(Usage{Input: 1000, CacheRead: 5000, CacheWrite: 2000, Output: 500}, Auto)
+	assert.True(t, excl)
+	assert.Equal(t, int64(8000), u.Input)
+	// 1000*3 + 5000*0.30 + 2000*3.75 + 500*15 = 3000+1500+7500+7500 = 19500 µUSD... per million -> 0.0195 USD
+	assert.InDelta(t, 0.0195, sonnet.Compute(u).Amount(), 1e-15)
+	assert.Equal(t, int64(19_500_000_000), sonnet.Compute(u).Units)
+
+	// The same counts read as inclusive would be clamped, never negative.
+	inc, excl := Normalize(Usage{Input: 1000, CacheRead: 5000}, Inclusive)
+	assert.False(t, excl)
+	assert.Equal(t, int64(1000*300_000), sonnet.Compute(inc).Units, "clamped: all 1000 input tokens as cache reads")
+
+	// Reasoning billed at output rate when no separate price: no double count.
+	o3 := tab.Lookup("o3").At(now) // 2 in, 8 out
+	assert.Equal(t, o3.Compute(Usage{Input: 100, Output: 1000}).Units, o3.Compute(Usage{Input: 100, Output: 1000, Reasoning: 800}).Units)
+}
+
+func TestComputeLongContextTier(t *testing.T) {
+	tab := defaultTable(t)
+	pro := tab.Lookup("gemini-2.5-pro").At(time.Now()) // <=200k: 1.25/10; >200k: 2.50/15
+	at := pro.Compute(Usage{Input: 200_000, Output: 1000})
+	above := pro.Compute(Usage{Input: 200_001, Output: 1000})
+	assert.Equal(t, int64(200_000*1_250_000+1000*10_000_000), at.Units)
+	assert.Equal(t, int64(200_001*2_500_000+1000*15_000_000), above.Units, "the whole request is billed at the tier price")
+}
+
+func TestAmountIsExactAndMultiplierRoundsOnce(t *testing.T) {
+	// 0.1 + 0.2 style drift must not appear: 3 calls of 1000 tokens at 0.10
+	// summed in integers.
+	c := Cost{Units: 3 * 1000 * 100_000, Factor: microScale}
+	assert.Equal(t, 0.0003, c.Amount())
+	c.Factor = 850_000 // 15% discount
+	assert.Equal(t, 0.000255, c.Amount())
+}
+
+func TestBuildMergesOverridesAndRejectsBadFiles(t *testing.T) {
+	def, err := Parse(DefaultFile())
+	require.NoError(t, err)
+	over, err := Parse([]byte(`
+models:
+  - {id: gpt-4o, provider: openai, input: "2.00", output: "8.00", effective_from: 2024-10-01}
+  - {id: acme-llm, provider: acme, match: "acme-llm(-v\\d+)?", input: "1", output: "2", currency: EUR, effective_from: 2025-01-01}
+multipliers:
+  - {attribute: tenant.id, value: acme, factor: "0.85"}
+`))
+	require.NoError(t, err)
+	tab, err := Build(def, over)
+	require.NoError(t, err)
+	assert.Equal(t, Micros(2_000_000), tab.Lookup("gpt-4o").At(time.Now()).Rates.Input, "override replaces the default entry")
+	acme := tab.Lookup("acme-llm-v3")
+	require.True(t, acme.Found(), "pattern match")
+	assert.Equal(t, "EUR", acme.At(time.Now()).Currency)
+	assert.Equal(t, []Multiplier{{Attribute: "tenant.id", Value: "acme", Factor: 850_000}}, tab.Multipliers)
+
+	for bad, want := range map[string]string{
+		`models: [{id: x, provider: p, input: "1", effective_from: 2025-01-01}]`:                             `model "x": input and output prices are required`,
+		`models: [{id: x, provider: p, input: "1", output: "-2", effective_from: 2025-01-01}]`:               `not a non-negative decimal`,
+		`models: [{id: x, provider: p, input: "1", output: "2", effective_from: 2025-13-01}]`:                `effective_from "2025-13-01"`,
+		`models: [{id: x, provider: p, input: "1", output: "2", effective_from: 2025-01-01, currency: usd}]`: `currency "usd"`,
+		`models: [{id: x, provider: p, match: "(", input: "1", output: "2", effective_from: 2025-01-01}]`:    `match "("`,
+		`models: [{id: x, provider: p, input: "1", output: "2", effective_from: 2025-01-01, typo: 1}]`:       `field typo not found`,
+	} {
+		f, err := Parse([]byte(bad))
+		if err == nil {
+			_, err = Build(f)
+		}
+		require.Error(t, err, bad)
+		assert.Contains(t, err.Error(), want, bad)
+	}
+}
+
+func BenchmarkMatcherLookupCached(b *testing.B) {
+	m := NewMatcher(defaultTable(b), nil)
+	m.Lookup("gpt-4o-2024-08-06")
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = m.Lookup("gpt-4o-2024-08-06").At(time.Time{}).Compute(Usage{Input: 1200, Output: 300, CacheRead: 1000}).Amount()
+	}
+}

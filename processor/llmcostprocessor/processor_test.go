@@ -1,0 +1,233 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package llmcostprocessor
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/collector/component/componenttest"
+	"go.opentelemetry.io/collector/consumer/consumertest"
+	"go.opentelemetry.io/collector/pdata/pcommon"
+	"go.opentelemetry.io/collector/pdata/plog"
+	"go.opentelemetry.io/collector/pdata/ptrace"
+	"go.opentelemetry.io/collector/processor/processortest"
+	"go.opentelemetry.io/otel/sdk/metric/metricdata"
+	"go.opentelemetry.io/otel/sdk/metric/metricdata/metricdatatest"
+
+	"github.com/otelcol-llm/otelcol-llm/internal/genai"
+	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/metadata"
+	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/metadatatest"
+)
+
+var spanEnd = time.Date(2025, 11, 1, 12, 0, 0, 0, time.UTC)
+
+// span adds a span with the given attributes to td under a resource.
+func addSpan(td ptrace.Traces, res map[string]string, attrs map[string]any) ptrace.Span {
+	rs := td.ResourceSpans().AppendEmpty()
+	for k, v := range res {
+		rs.Resource().Attributes().PutStr(k, v)
+	}
+	s := rs.ScopeSpans().AppendEmpty().Spans().AppendEmpty()
+	s.SetEndTimestamp(pcommon.NewTimestampFromTime(spanEnd))
+	if err := s.Attributes().FromRaw(attrs); err != nil {
+		panic(err)
+	}
+	return s
+}
+
+func run(t *testing.T, cfg *Config, td ptrace.Traces) (ptrace.Traces, *componenttest.Telemetry) {
+	t.Helper()
+	tel := componenttest.NewTelemetry()
+	t.Cleanup(func() { require.NoError(t, tel.Shutdown(context.Background())) })
+	sink := new(consumertest.TracesSink)
+	p, err := createTraces(context.Background(), metadatatest.NewSettings(tel), cfg, sink)
+	require.NoError(t, err)
+	require.NoError(t, p.Start(context.Background(), componenttest.NewNopHost()))
+	require.NoError(t, p.ConsumeTraces(context.Background(), td))
+	require.NoError(t, p.Shutdown(context.Background()))
+	require.Len(t, sink.AllTraces(), 1)
+	return sink.AllTraces()[0], tel
+}
+
+func attr(t *testing.T, s ptrace.Span, key string) any {
+	t.Helper()
+	v, ok := s.Attributes().Get(key)
+	if !ok {
+		return nil
+	}
+	return v.AsRaw()
+}
+
+func TestPricesInferenceSpansExactly(t *testing.T) {
+	td := ptrace.NewTraces()
+	// gpt-4o: 2.50 in, 1.25 cached, 10 out per million.
+	addSpan(td, nil, map[string]any{
+		genai.OperationName: "chat", genai.RequestModel: "gpt-4o", genai.ResponseModel: "gpt-4o-2024-08-06",
+		genai.UsageInputTokens: 10_000, genai.UsageCacheRead: 4_000, genai.UsageOutputTokens: 1_000,
+	})
+	// Anthropic exclusive counts via OpenInference names, auto-detected.
+	addSpan(td, nil, map[string]any{
+		"openinference.span.kind": "LLM", "llm.model_name": "claude-3-5-sonnet-20241022",
+		"llm.token_count.prompt": 100, "llm.token_count.prompt_details.cache_read": 10_000,
+		"llm.token_count.completion": 200,
+	})
+	// Unknown model: unpriced, no amount.
+	addSpan(td, nil, map[string]any{genai.OperationName: "chat", genai.RequestModel: "my-finetune", genai.UsageInputTokens: 5, genai.UsageOutputTokens: 5})
+	// Agent and tool spans are not priced (their child inference spans are).
+	addSpan(td, nil, map[string]any{genai.OperationName: "invoke_agent", genai.RequestModel: "gpt-4o", genai.UsageInputTokens: 5})
+	// App-reported cost is kept.
+	addSpan(td, nil, map[string]any{genai.OperationName: "chat", genai.RequestModel: "gpt-4o", genai.CostAmount: 0.42, genai.UsageInputTokens: 5})
+	// No tokens: estimated from the text (40 bytes in -> 10 tokens, 8 bytes out -> 2).
+	addSpan(td, nil, map[string]any{
+		genai.OperationName: "chat", genai.RequestModel: "gpt-4o-mini",
+		genai.InputMessages: `[{"role":"user","content":"hi there"}]  `, genai.OutputMessages: `"hello!"`,
+	})
+
+	out, tel := run(t, createDefaultConfig().(*Config), td)
+	spans := func(i int) ptrace.Span { return out.ResourceSpans().At(i).ScopeSpans().At(0).Spans().At(0) }
+
+	// 6000*2.50 + 4000*1.25 + 1000*10 = 15000+5000+10000 = 30000 µUSD·M -> 0.03 USD
+	assert.Equal(t, 0.03, attr(t, spans(0), genai.CostAmount))
+	assert.Equal(t, "USD", attr(t, spans(0), genai.CostCurrency))
+	assert.Equal(t, "local", attr(t, spans(0), genai.CostSource))
+	assert.Equal(t, "priced", attr(t, spans(0), genai.CostStatus))
+	assert.Equal(t, "gpt-4o@2024-10-01", attr(t, spans(0), genai.CostPricingID))
+
+	// 100*3 + 10000*0.30 + 200*15 = 300+3000+3000 = 6300 -> 0.0063 USD
+	assert.InDelta(t, 0.0063, attr(t, spans(1), genai.CostAmount), 1e-18)
+	assert.Equal(t, "claude-3-5-sonnet@2024-06-20", attr(t, spans(1), genai.CostPricingID))
+
+	assert.Equal(t, "unpriced", attr(t, spans(2), genai.CostStatus))
+	assert.Nil(t, attr(t, spans(2), genai.CostAmount), "never a silent 0")
+
+	assert.Nil(t, attr(t, spans(3), genai.CostStatus))
+
+	assert.Equal(t, 0.42, attr(t, spans(4), genai.CostAmount))
+	assert.Equal(t, "provider", attr(t, spans(4), genai.CostSource))
+
+	assert.Equal(t, "estimated", attr(t, spans(5), genai.CostStatus))
+	// 10 in * 0.15 + 2 out * 0.60 = 1.5 + 1.2 = 2.7 µUSD·M -> 0.0000027
+	assert.InDelta(t, 0.0000027, attr(t, spans(5), genai.CostAmount), 1e-18)
+
+	one := []metricdata.DataPoint[int64]{{Value: 1}}
+	metadatatest.AssertEqualProcessorLlmCostUnpricedItems(t, tel, one, metricdatatest.IgnoreTimestamp())
+	metadatatest.AssertEqualProcessorLlmCostReportedItems(t, tel, one, metricdatatest.IgnoreTimestamp())
+	metadatatest.AssertEqualProcessorLlmCostEstimatedItems(t, tel, one, metricdatatest.IgnoreTimestamp())
+	metadatatest.AssertEqualProcessorLlmCostPricedItems(t, tel, []metricdata.DataPoint[int64]{{Value: 2}}, metricdatatest.IgnoreTimestamp())
+}
+
+func TestRunningTwiceIsIdempotent(t *testing.T) {
+	td := ptrace.NewTraces()
+	addSpan(td, nil, map[string]any{genai.OperationName: "chat", genai.RequestModel: "gpt-4o", genai.UsageInputTokens: 1000, genai.UsageOutputTokens: 100})
+	once, _ := run(t, createDefaultConfig().(*Config), td)
+	before := attr(t, once.ResourceSpans().At(0).ScopeSpans().At(0).Spans().At(0), genai.CostAmount)
+	twice, _ := run(t, createDefaultConfig().(*Config), once)
+	s := twice.ResourceSpans().At(0).ScopeSpans().At(0).Spans().At(0)
+	assert.Equal(t, before, attr(t, s, genai.CostAmount))
+	assert.Equal(t, "local", attr(t, s, genai.CostSource), "a sidecar's price is kept by the gateway, still marked local")
+}
+
+func TestPriceFileOverridesDeploymentsAndTenants(t *testing.T) {
+	cfg := createDefaultConfig().(*Config)
+	cfg.PriceFile = filepath.Join("testdata", "prices.yaml")
+	cfg.AzureDeployments = map[string]string{"prod-chat-east": "gpt-4o"}
+	td := ptrace.NewTraces()
+	usage := map[string]any{genai.OperationName: "chat", genai.UsageInputTokens: 1_000_000, genai.UsageOutputTokens: 0}
+	with := func(model string) map[string]any {
+		m := map[string]any{genai.RequestModel: model}
+		for k, v := range usage {
+			m[k] = v
+		}
+		return m
+	}
+	addSpan(td, nil, with("prod-chat-east"))                                 // negotiated 2.00
+	addSpan(td, map[string]string{"tenant.id": "acme-corp"}, with("gpt-4o")) // 2.00 * 0.85
+	addSpan(td, nil, with("acme-llm-v2"))                                    // EUR 1.00
+	out, _ := run(t, cfg, td)
+	spans := func(i int) ptrace.Span { return out.ResourceSpans().At(i).ScopeSpans().At(0).Spans().At(0) }
+	assert.Equal(t, 2.0, attr(t, spans(0), genai.CostAmount))
+	assert.Equal(t, 1.7, attr(t, spans(1), genai.CostAmount))
+	assert.Equal(t, 1.0, attr(t, spans(2), genai.CostAmount))
+	assert.Equal(t, "EUR", attr(t, spans(2), genai.CostCurrency))
+}
+
+func TestLogsArePriced(t *testing.T) {
+	ld := plog.NewLogs()
+	r := ld.ResourceLogs().AppendEmpty().ScopeLogs().AppendEmpty().LogRecords().AppendEmpty()
+	r.SetTimestamp(pcommon.NewTimestampFromTime(spanEnd))
+	r.Attributes().PutStr(genai.OperationName, "chat")
+	r.Attributes().PutStr(genai.RequestModel, "gpt-4o-mini")
+	r.Attributes().PutInt(genai.UsageInputTokens, 1_000_000)
+	r.Attributes().PutInt(genai.UsageOutputTokens, 1_000_000)
+	sink := new(consumertest.LogsSink)
+	p, err := createLogs(context.Background(), processortest.NewNopSettings(metadata.Type), createDefaultConfig(), sink)
+	require.NoError(t, err)
+	require.NoError(t, p.ConsumeLogs(context.Background(), ld))
+	require.NoError(t, p.Shutdown(context.Background()))
+	v, ok := sink.AllLogs()[0].ResourceLogs().At(0).ScopeLogs().At(0).LogRecords().At(0).Attributes().Get(genai.CostAmount)
+	require.True(t, ok)
+	assert.Equal(t, 0.75, v.Double())
+}
+
+func TestPriceFileReload(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "prices.yaml")
+	write := func(content string, mtime time.Time) {
+		require.NoError(t, os.WriteFile(path, []byte(content), 0o600))
+		require.NoError(t, os.Chtimes(path, mtime, mtime))
+	}
+	base := time.Now().Add(-time.Hour)
+	write(`models: [{id: gpt-4o, provider: openai, input: "1", output: "1", effective_from: 2024-10-01}]`, base)
+	cfg := createDefaultConfig().(*Config)
+	cfg.PriceFile = path
+	tel := componenttest.NewTelemetry()
+	defer func() { require.NoError(t, tel.Shutdown(context.Background())) }()
+	p, err := newCostProcessor(metadatatest.NewSettings(tel), cfg)
+	require.NoError(t, err)
+	price := func() float64 {
+		return p.matcher.Load().Lookup("gpt-4o").At(spanEnd).Compute(pricingUsage(1_000_000)).Amount()
+	}
+	assert.Equal(t, 1.0, price())
+
+	p.reloadIfChanged() // unchanged: nothing happens
+	write(`models: [{id: gpt-4o, provider: openai, input: "3", output: "1", effective_from: 2024-10-01}]`, base.Add(time.Minute))
+	p.reloadIfChanged()
+	assert.Equal(t, 3.0, price())
+
+	write(`models: [{id: gpt-4o, provider: openai, input: "oops"}]`, base.Add(2*time.Minute))
+	p.reloadIfChanged()
+	p.reloadIfChanged() // same broken version: reported once
+	assert.Equal(t, 3.0, price(), "a broken file keeps the previous table")
+
+	metadatatest.AssertEqualProcessorLlmCostPriceReloads(t, tel, []metricdata.DataPoint[int64]{{Value: 1}}, metricdatatest.IgnoreTimestamp())
+	metadatatest.AssertEqualProcessorLlmCostPriceReloadFailures(t, tel, []metricdata.DataPoint[int64]{{Value: 1}}, metricdatatest.IgnoreTimestamp())
+	require.NoError(t, p.shutdown(context.Background()))
+}
+
+func BenchmarkProcessTraces(b *testing.B) {
+	td := ptrace.NewTraces()
+	ss := td.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty()
+	models := []string{"gpt-4o-2024-08-06", "claude-3-5-sonnet-20241022", "gemini-1.5-pro-002", "deepseek-chat", "my-finetune"}
+	for i := range 100 {
+		s := ss.Spans().AppendEmpty()
+		s.SetEndTimestamp(pcommon.NewTimestampFromTime(spanEnd))
+		s.Attributes().PutStr(genai.OperationName, "chat")
+		s.Attributes().PutStr(genai.RequestModel, models[i%len(models)])
+		s.Attributes().PutInt(genai.UsageInputTokens, 1200)
+		s.Attributes().PutInt(genai.UsageOutputTokens, 300)
+	}
+	p, err := newCostProcessor(processortest.NewNopSettings(metadata.Type), createDefaultConfig().(*Config))
+	require.NoError(b, err)
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _ = p.processTraces(context.Background(), td)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*100), "ns/span")
+}
