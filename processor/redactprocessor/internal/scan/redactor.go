@@ -1,0 +1,253 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"hash"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Action says what happens to a match.
+type Action uint8
+
+const (
+	// Mask replaces the match with [REDACTED:<type>].
+	Mask Action = iota
+	// Hash replaces the match with [HASH:<type>:<16 hex>], the first 64 bits
+	// of HMAC-SHA256(key, match): equal values give equal tokens.
+	Hash
+	// Drop removes the whole attribute holding the match (masks where
+	// removing is impossible: span names, log bodies).
+	Drop
+)
+
+// Detector is one enabled detector with its action.
+type Detector struct {
+	Name   string
+	Action Action
+	// For custom detectors: a regular expression (with an optional
+	// validator) or a keyword alternation.
+	re       *regexp.Regexp
+	validate func(string) bool
+}
+
+// Custom describes a user detector.
+type Custom struct {
+	Name          string
+	Regex         string
+	Keywords      []string
+	CaseSensitive bool
+	// Validator is "", "luhn" or "mod97".
+	Validator string
+	Action    Action
+}
+
+// Redactor finds and replaces sensitive values. It is safe for concurrent
+// use; per-call state lives in a State.
+type Redactor struct {
+	scanner   *Scanner
+	detectors []Detector // index = Finding.Type; built-ins first
+	hashKey   []byte
+	hasDrop   bool
+	hasCustom bool
+}
+
+// NewRedactor builds a Redactor. actions holds the action of each enabled
+// built-in detector (absent = disabled).
+func NewRedactor(actions map[Type]Action, custom []Custom, hashKey []byte) (*Redactor, error) {
+	var on [NumBuiltin]bool
+	r := &Redactor{detectors: make([]Detector, NumBuiltin), hashKey: hashKey}
+	for t := Type(0); t < NumBuiltin; t++ {
+		a, ok := actions[t]
+		on[t] = ok
+		r.detectors[t] = Detector{Name: t.String(), Action: a}
+		r.hasDrop = r.hasDrop || (ok && a == Drop)
+	}
+	for _, c := range custom {
+		d := Detector{Name: c.Name, Action: c.Action}
+		expr := c.Regex
+		if len(c.Keywords) > 0 {
+			quoted := make([]string, len(c.Keywords))
+			for i, k := range c.Keywords {
+				quoted[i] = regexp.QuoteMeta(k)
+			}
+			expr = `\b(?:` + strings.Join(quoted, "|") + `)\b`
+			if !c.CaseSensitive {
+				expr = "(?i)" + expr
+			}
+		}
+		re, err := regexp.Compile(expr)
+		if err != nil {
+			return nil, err
+		}
+		d.re = re
+		switch c.Validator {
+		case "luhn":
+			d.validate = Luhn
+		case "mod97":
+			d.validate = Mod97
+		}
+		r.detectors = append(r.detectors, d)
+		r.hasDrop = r.hasDrop || c.Action == Drop
+		r.hasCustom = true
+	}
+	r.scanner = NewScanner(on)
+	return r, nil
+}
+
+// Detectors returns the detectors, indexed by Finding.Type.
+func (r *Redactor) Detectors() []Detector { return r.detectors }
+
+// State is reusable per-goroutine scratch space and the tally of one item.
+type State struct {
+	findings []Finding
+	buf      strings.Builder
+	mac      hash.Hash
+	// Counts[t] counts matches of detector t since the last Reset.
+	Counts []int
+	// Total is the sum of Counts.
+	Total int
+}
+
+// NewState returns scratch space for r.
+func (r *Redactor) NewState() *State {
+	st := &State{Counts: make([]int, len(r.detectors))}
+	if len(r.hashKey) > 0 {
+		st.mac = hmac.New(sha256.New, r.hashKey)
+	}
+	return st
+}
+
+// Reset clears the tally.
+func (st *State) Reset() {
+	if st.Total == 0 {
+		return
+	}
+	clear(st.Counts)
+	st.Total = 0
+}
+
+// Types returns the names of the detectors counted since Reset.
+func (st *State) Types(r *Redactor) []string {
+	var out []string
+	for t, n := range st.Counts {
+		if n > 0 {
+			out = append(out, r.detectors[t].Name)
+		}
+	}
+	return out
+}
+
+// Redact returns s with every match replaced, whether it changed, and
+// whether a match's action asks to drop the attribute. With nothing found it
+// returns s itself and allocates nothing.
+func (r *Redactor) Redact(s string, st *State) (out string, changed, drop bool) {
+	st.findings = r.scanner.Scan(s, st.findings[:0])
+	if r.hasCustom {
+		st.findings = r.custom(s, st.findings)
+	}
+	if len(st.findings) == 0 {
+		return s, false, false
+	}
+	st.buf.Reset()
+	st.buf.Grow(len(s))
+	prev := 0
+	for _, f := range st.findings {
+		d := r.detectors[f.Type]
+		st.Counts[f.Type]++
+		st.Total++
+		drop = drop || d.Action == Drop
+		st.buf.WriteString(s[prev:f.Start])
+		// A bare number in JSON (`"card": 4111111111111111`) becomes a
+		// string, so JSON text stays valid.
+		quote := bareJSONNumber(s, f.Start, f.End)
+		if quote {
+			st.buf.WriteByte('"')
+		}
+		if d.Action == Hash && st.mac != nil {
+			st.mac.Reset()
+			st.mac.Write([]byte(s[f.Start:f.End]))
+			var sum [sha256.Size]byte
+			var hx [16]byte
+			hex.Encode(hx[:], st.mac.Sum(sum[:0])[:8])
+			st.buf.WriteString("[HASH:")
+			st.buf.WriteString(d.Name)
+			st.buf.WriteByte(':')
+			st.buf.Write(hx[:])
+			st.buf.WriteByte(']')
+		} else {
+			st.buf.WriteString("[REDACTED:")
+			st.buf.WriteString(d.Name)
+			st.buf.WriteByte(']')
+		}
+		if quote {
+			st.buf.WriteByte('"')
+		}
+		prev = f.End
+	}
+	st.buf.WriteString(s[prev:])
+	return st.buf.String(), true, drop
+}
+
+// BlockedPlaceholder replaces the whole value of a blocked key.
+const BlockedPlaceholder = "[REDACTED]"
+
+// custom adds the custom detectors' matches that do not overlap built-in
+// ones and keeps the findings ordered.
+func (r *Redactor) custom(s string, found []Finding) []Finding {
+	n := len(found)
+	for t := int(NumBuiltin); t < len(r.detectors); t++ {
+		d := r.detectors[t]
+		for _, m := range d.re.FindAllStringIndex(s, -1) {
+			if d.validate != nil && !d.validate(s[m[0]:m[1]]) {
+				continue
+			}
+			if overlaps(found, m[0], m[1]) {
+				continue
+			}
+			found = append(found, Finding{m[0], m[1], Type(t)})
+		}
+	}
+	if len(found) > n {
+		sort.Slice(found, func(i, j int) bool { return found[i].Start < found[j].Start })
+	}
+	return found
+}
+
+func overlaps(found []Finding, start, end int) bool {
+	for _, f := range found {
+		if start < f.End && f.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// bareJSONNumber reports whether s[start:end] is a number standing where a
+// JSON value would: digits only, after start-of-text, ':', '[' or ',' and
+// before end-of-text, ',', ']' or '}' (spaces allowed around).
+func bareJSONNumber(s string, start, end int) bool {
+	for k := start; k < end; k++ {
+		if !isDigit(s[k]) {
+			return false
+		}
+	}
+	i := start - 1
+	for i >= 0 && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
+		i--
+	}
+	if i >= 0 && s[i] != ':' && s[i] != '[' && s[i] != ',' {
+		return false
+	}
+	j := end
+	for j < len(s) && (s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r') {
+		j++
+	}
+	return j == len(s) || s[j] == ',' || s[j] == ']' || s[j] == '}'
+}

@@ -1,0 +1,357 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package redactprocessor // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor"
+
+import (
+	"context"
+	"sync"
+
+	"go.opentelemetry.io/collector/pdata/pcommon"
+	"go.opentelemetry.io/collector/pdata/plog"
+	"go.opentelemetry.io/collector/pdata/pmetric"
+	"go.opentelemetry.io/collector/pdata/ptrace"
+	"go.opentelemetry.io/collector/processor"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/metric"
+
+	"github.com/otelcol-llm/otelcol-llm/internal/genai"
+	"github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/metadata"
+	"github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
+)
+
+const blockedKeyType = "blocked_key"
+
+type redactProcessor struct {
+	b         *built
+	telemetry *metadata.TelemetryBuilder
+	typeAttrs []metric.AddOption // per detector, then blocked_key
+	states    sync.Pool
+
+	// keyCache remembers whether a key matched blocked_key_patterns
+	// (bounded; keys are few in practice).
+	keyMu    sync.RWMutex
+	keyCache map[string]bool
+}
+
+// state is the per-call scratch space: the redactor's state, the item's
+// blocked-key count, and the batch's totals.
+type state struct {
+	scan    *scan.State
+	blocked int
+	// batch totals per detector (+1 slot for blocked keys) and items changed
+	batch []int64
+	items int64
+}
+
+func newRedactProcessor(set processor.Settings, cfg *Config) (*redactProcessor, error) {
+	b, err := cfg.build()
+	if err != nil {
+		return nil, err
+	}
+	tb, err := metadata.NewTelemetryBuilder(set.TelemetrySettings)
+	if err != nil {
+		return nil, err
+	}
+	p := &redactProcessor{b: b, telemetry: tb, keyCache: map[string]bool{}}
+	for _, d := range b.redactor.Detectors() {
+		p.typeAttrs = append(p.typeAttrs, metric.WithAttributeSet(attribute.NewSet(attribute.String("type", d.Name))))
+	}
+	p.typeAttrs = append(p.typeAttrs, metric.WithAttributeSet(attribute.NewSet(attribute.String("type", blockedKeyType))))
+	p.states.New = func() any {
+		return &state{scan: b.redactor.NewState(), batch: make([]int64, len(p.typeAttrs))}
+	}
+	return p, nil
+}
+
+func (p *redactProcessor) shutdown(context.Context) error {
+	p.telemetry.Shutdown()
+	return nil
+}
+
+func (p *redactProcessor) getState() *state { return p.states.Get().(*state) }
+
+// done records the batch's counts and returns the state to the pool.
+func (p *redactProcessor) done(ctx context.Context, st *state) {
+	if st.items > 0 {
+		p.telemetry.ProcessorRedactItems.Add(ctx, st.items)
+		for t, n := range st.batch {
+			if n > 0 {
+				p.telemetry.ProcessorRedactRedactions.Add(ctx, n, p.typeAttrs[t])
+			}
+		}
+		clear(st.batch)
+		st.items = 0
+	}
+	p.states.Put(st)
+}
+
+// begin starts a new item.
+func (st *state) begin() {
+	st.scan.Reset()
+	st.blocked = 0
+}
+
+// fold adds the item's counts to the batch; it reports whether the item
+// changed.
+func (st *state) fold() bool {
+	if st.scan.Total+st.blocked == 0 {
+		return false
+	}
+	st.items++
+	for t, n := range st.scan.Counts {
+		st.batch[t] += int64(n)
+	}
+	st.batch[len(st.batch)-1] += int64(st.blocked)
+	return true
+}
+
+// finish writes pii.redacted.count / pii.redacted.types on the item's
+// attributes when it changed, adding to what an earlier redact (a sidecar's)
+// wrote, and folds the item's counts into the batch.
+func (p *redactProcessor) finish(st *state, attrs pcommon.Map) {
+	if !st.fold() {
+		return
+	}
+	count := int64(st.scan.Total + st.blocked)
+	if v, ok := attrs.Get(genai.PIIRedactedCount); ok && v.Type() == pcommon.ValueTypeInt {
+		count += v.Int()
+	}
+	attrs.PutInt(genai.PIIRedactedCount, count)
+	types := st.scan.Types(p.b.redactor)
+	if st.blocked > 0 {
+		types = append(types, blockedKeyType)
+	}
+	var list pcommon.Slice
+	if v, ok := attrs.Get(genai.PIIRedactedTypes); ok && v.Type() == pcommon.ValueTypeSlice {
+		list = v.Slice()
+	} else {
+		list = attrs.PutEmptySlice(genai.PIIRedactedTypes)
+	}
+	have := make(map[string]bool, list.Len())
+	for i := 0; i < list.Len(); i++ {
+		have[list.At(i).AsString()] = true
+	}
+	for _, t := range types {
+		if !have[t] {
+			list.AppendEmpty().SetStr(t)
+		}
+	}
+}
+
+// blockedKey reports whether key is blocked by name or pattern.
+func (p *redactProcessor) blockedKey(key string) bool {
+	if p.b.blocked[key] {
+		return true
+	}
+	if len(p.b.blockedRE) == 0 {
+		return false
+	}
+	p.keyMu.RLock()
+	v, ok := p.keyCache[key]
+	p.keyMu.RUnlock()
+	if ok {
+		return v
+	}
+	for _, re := range p.b.blockedRE {
+		if re.MatchString(key) {
+			v = true
+			break
+		}
+	}
+	p.keyMu.Lock()
+	if len(p.keyCache) < 10_000 {
+		p.keyCache[key] = v
+	}
+	p.keyMu.Unlock()
+	return v
+}
+
+// attrs redacts every value of m, at any depth, removing attributes whose
+// match asks for drop.
+func (p *redactProcessor) attrs(m pcommon.Map, st *state) {
+	m.RemoveIf(func(k string, v pcommon.Value) bool {
+		if p.b.allowed[k] || k == genai.PIIRedactedCount {
+			return false
+		}
+		if p.blockedKey(k) {
+			if v.Type() == pcommon.ValueTypeStr && v.Str() == scan.BlockedPlaceholder {
+				return false // already redacted by an earlier pass
+			}
+			st.blocked++
+			if p.b.dropBlocked {
+				return true
+			}
+			v.SetStr(scan.BlockedPlaceholder)
+			return false
+		}
+		return p.value(v, st)
+	})
+}
+
+// value redacts one value; it reports whether the value must be dropped.
+func (p *redactProcessor) value(v pcommon.Value, st *state) bool {
+	switch v.Type() {
+	case pcommon.ValueTypeStr:
+		out, changed, drop := p.b.redactor.Redact(v.Str(), st.scan)
+		if drop {
+			return true
+		}
+		if changed {
+			v.SetStr(out)
+		}
+	case pcommon.ValueTypeMap:
+		p.attrs(v.Map(), st)
+	case pcommon.ValueTypeSlice:
+		v.Slice().RemoveIf(func(e pcommon.Value) bool { return p.value(e, st) })
+	}
+	return false
+}
+
+// text redacts a string that cannot be dropped (span name, status message):
+// drop acts as mask.
+func (p *redactProcessor) text(s string, st *state) (string, bool) {
+	out, changed, _ := p.b.redactor.Redact(s, st.scan)
+	return out, changed
+}
+
+// resource redacts resource and scope attributes, recording on the resource.
+func (p *redactProcessor) resource(res pcommon.Map, st *state) {
+	st.begin()
+	p.attrs(res, st)
+	p.finish(st, res)
+}
+
+func (p *redactProcessor) processTraces(ctx context.Context, td ptrace.Traces) (ptrace.Traces, error) {
+	st := p.getState()
+	defer p.done(ctx, st)
+	rss := td.ResourceSpans()
+	for i := 0; i < rss.Len(); i++ {
+		rs := rss.At(i)
+		p.resource(rs.Resource().Attributes(), st)
+		sss := rs.ScopeSpans()
+		for j := 0; j < sss.Len(); j++ {
+			ss := sss.At(j)
+			p.resource(ss.Scope().Attributes(), st)
+			spans := ss.Spans()
+			for k := 0; k < spans.Len(); k++ {
+				p.span(spans.At(k), st)
+			}
+		}
+	}
+	return td, nil
+}
+
+func (p *redactProcessor) span(s ptrace.Span, st *state) {
+	st.begin()
+	if out, ok := p.text(s.Name(), st); ok {
+		s.SetName(out)
+	}
+	if msg := s.Status().Message(); msg != "" {
+		if out, ok := p.text(msg, st); ok {
+			s.Status().SetMessage(out)
+		}
+	}
+	p.attrs(s.Attributes(), st)
+	evs := s.Events()
+	for e := 0; e < evs.Len(); e++ {
+		ev := evs.At(e)
+		if out, ok := p.text(ev.Name(), st); ok {
+			ev.SetName(out)
+		}
+		p.attrs(ev.Attributes(), st)
+	}
+	links := s.Links()
+	for l := 0; l < links.Len(); l++ {
+		p.attrs(links.At(l).Attributes(), st)
+	}
+	p.finish(st, s.Attributes())
+}
+
+func (p *redactProcessor) processLogs(ctx context.Context, ld plog.Logs) (plog.Logs, error) {
+	st := p.getState()
+	defer p.done(ctx, st)
+	rls := ld.ResourceLogs()
+	for i := 0; i < rls.Len(); i++ {
+		rl := rls.At(i)
+		p.resource(rl.Resource().Attributes(), st)
+		sls := rl.ScopeLogs()
+		for j := 0; j < sls.Len(); j++ {
+			sl := sls.At(j)
+			p.resource(sl.Scope().Attributes(), st)
+			recs := sl.LogRecords()
+			for k := 0; k < recs.Len(); k++ {
+				r := recs.At(k)
+				st.begin()
+				body := r.Body()
+				if body.Type() == pcommon.ValueTypeStr {
+					if out, ok := p.text(body.Str(), st); ok {
+						body.SetStr(out)
+					}
+				} else {
+					p.value(body, st)
+				}
+				p.attrs(r.Attributes(), st)
+				p.finish(st, r.Attributes())
+			}
+		}
+	}
+	return ld, nil
+}
+
+func (p *redactProcessor) processMetrics(ctx context.Context, md pmetric.Metrics) (pmetric.Metrics, error) {
+	st := p.getState()
+	defer p.done(ctx, st)
+	rms := md.ResourceMetrics()
+	for i := 0; i < rms.Len(); i++ {
+		rm := rms.At(i)
+		p.resource(rm.Resource().Attributes(), st)
+		sms := rm.ScopeMetrics()
+		for j := 0; j < sms.Len(); j++ {
+			sm := sms.At(j)
+			p.resource(sm.Scope().Attributes(), st)
+			ms := sm.Metrics()
+			for k := 0; k < ms.Len(); k++ {
+				p.metric(ms.At(k), st)
+			}
+		}
+	}
+	return md, nil
+}
+
+// metric redacts data-point attributes; counts are recorded per data point
+// but not written onto it (new attributes would split the series).
+func (p *redactProcessor) metric(m pmetric.Metric, st *state) {
+	point := func(attrs pcommon.Map) {
+		st.begin()
+		p.attrs(attrs, st)
+		st.fold()
+	}
+	switch m.Type() {
+	case pmetric.MetricTypeGauge:
+		dps := m.Gauge().DataPoints()
+		for i := 0; i < dps.Len(); i++ {
+			point(dps.At(i).Attributes())
+		}
+	case pmetric.MetricTypeSum:
+		dps := m.Sum().DataPoints()
+		for i := 0; i < dps.Len(); i++ {
+			point(dps.At(i).Attributes())
+		}
+	case pmetric.MetricTypeHistogram:
+		dps := m.Histogram().DataPoints()
+		for i := 0; i < dps.Len(); i++ {
+			point(dps.At(i).Attributes())
+		}
+	case pmetric.MetricTypeExponentialHistogram:
+		dps := m.ExponentialHistogram().DataPoints()
+		for i := 0; i < dps.Len(); i++ {
+			point(dps.At(i).Attributes())
+		}
+	case pmetric.MetricTypeSummary:
+		dps := m.Summary().DataPoints()
+		for i := 0; i < dps.Len(); i++ {
+			point(dps.At(i).Attributes())
+		}
+	}
+}

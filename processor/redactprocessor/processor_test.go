@@ -1,0 +1,194 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package redactprocessor
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/collector/component/componenttest"
+	"go.opentelemetry.io/collector/consumer/consumertest"
+	"go.opentelemetry.io/collector/pdata/pcommon"
+	"go.opentelemetry.io/collector/pdata/plog"
+	"go.opentelemetry.io/collector/pdata/pmetric"
+	"go.opentelemetry.io/collector/pdata/ptrace"
+	"go.opentelemetry.io/collector/processor/processortest"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/sdk/metric/metricdata"
+	"go.opentelemetry.io/otel/sdk/metric/metricdata/metricdatatest"
+
+	"github.com/otelcol-llm/otelcol-llm/internal/genai"
+	"github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/metadata"
+	"github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/metadatatest"
+)
+
+func TestTracesEverywhere(t *testing.T) {
+	td := ptrace.NewTraces()
+	rs := td.ResourceSpans().AppendEmpty()
+	rs.Resource().Attributes().PutStr(genai.ServiceName, "chat")
+	rs.Resource().Attributes().PutStr("host.owner", "admin@example.com")
+	ss := rs.ScopeSpans().AppendEmpty()
+	s := ss.Spans().AppendEmpty()
+	s.SetName("lookup for jane@example.com")
+	s.Status().SetMessage("card 4111 1111 1111 1111 declined")
+	a := s.Attributes()
+	a.PutStr(genai.RequestModel, "gpt-4o-2024-08-06")
+	a.PutInt(genai.UsageInputTokens, 4111111111111111)
+	a.PutStr(genai.InputMessages, `[{"role":"user","content":"mail me at jane@example.com or call +1 415 555 0100"}]`)
+	a.PutStr("user.email", "jane@example.com")
+	a.PutStr("db.password", "hunter2")
+	nested := a.PutEmptyMap("tool.args")
+	nested.PutStr("url", "postgres://admin:s3cret@db:5432/x")
+	nested.PutEmptySlice("ips").AppendEmpty().SetStr("10.1.2.3")
+	ev := s.Events().AppendEmpty()
+	ev.SetName("exception")
+	ev.Attributes().PutStr("exception.message", "invalid key sk-proj-Abc123DEF456ghi789JKL012mno345")
+	s.Links().AppendEmpty().Attributes().PutStr("peer", "2001:db8::1")
+
+	tel := componenttest.NewTelemetry()
+	defer func() { require.NoError(t, tel.Shutdown(context.Background())) }()
+	sink := new(consumertest.TracesSink)
+	p, err := createTraces(context.Background(), metadatatest.NewSettings(tel), createDefaultConfig(), sink)
+	require.NoError(t, err)
+	require.NoError(t, p.ConsumeTraces(context.Background(), td))
+	out := sink.AllTraces()[0].ResourceSpans().At(0)
+	got := out.ScopeSpans().At(0).Spans().At(0)
+
+	raw, _ := json.Marshal(map[string]any{"res": out.Resource().Attributes().AsRaw(), "span": got.Attributes().AsRaw()})
+	for _, leak := range []string{"jane@example.com", "admin@example.com", "4111 1111", "415 555", "hunter2", "s3cret", "10.1.2.3", "sk-proj", "2001:db8"} {
+		assert.NotContains(t, string(raw)+got.Name()+got.Status().Message()+fmt.Sprint(got.Events().At(0).Attributes().AsRaw())+fmt.Sprint(got.Links().At(0).Attributes().AsRaw()), leak)
+	}
+	assert.Equal(t, "lookup for [REDACTED:email]", got.Name())
+	assert.Equal(t, "card [REDACTED:credit_card] declined", got.Status().Message())
+	v, _ := got.Attributes().Get(genai.InputMessages)
+	assert.True(t, json.Valid([]byte(v.Str())), v.Str())
+	model, _ := got.Attributes().Get(genai.RequestModel)
+	assert.Equal(t, "gpt-4o-2024-08-06", model.Str(), "allowed keys are untouched")
+	tokens, _ := got.Attributes().Get(genai.UsageInputTokens)
+	assert.Equal(t, int64(4111111111111111), tokens.Int(), "numbers are not strings: not scanned")
+	blocked, _ := got.Attributes().Get("user.email")
+	assert.Equal(t, "[REDACTED]", blocked.Str())
+
+	count, _ := got.Attributes().Get(genai.PIIRedactedCount)
+	assert.Equal(t, int64(10), count.Int()) // name, status, 2 in messages, user.email, db.password, url, ip, exception, link
+	types, _ := got.Attributes().Get(genai.PIIRedactedTypes)
+	assert.ElementsMatch(t, []any{"email", "phone", "credit_card", "ipv4", "ipv6", "openai_key", "url_credentials", "blocked_key"}, types.Slice().AsRaw())
+	rc, _ := out.Resource().Attributes().Get(genai.PIIRedactedCount)
+	assert.Equal(t, int64(1), rc.Int())
+
+	metadatatest.AssertEqualProcessorRedactItems(t, tel, []metricdata.DataPoint[int64]{{Value: 2}}, metricdatatest.IgnoreTimestamp())
+	metadatatest.AssertEqualProcessorRedactRedactions(t, tel, []metricdata.DataPoint[int64]{
+		{Value: 3, Attributes: attribute.NewSet(attribute.String("type", "email"))},
+		{Value: 1, Attributes: attribute.NewSet(attribute.String("type", "phone"))},
+		{Value: 1, Attributes: attribute.NewSet(attribute.String("type", "credit_card"))},
+		{Value: 1, Attributes: attribute.NewSet(attribute.String("type", "ipv4"))},
+		{Value: 1, Attributes: attribute.NewSet(attribute.String("type", "ipv6"))},
+		{Value: 1, Attributes: attribute.NewSet(attribute.String("type", "openai_key"))},
+		{Value: 1, Attributes: attribute.NewSet(attribute.String("type", "url_credentials"))},
+		{Value: 2, Attributes: attribute.NewSet(attribute.String("type", "blocked_key"))},
+	}, metricdatatest.IgnoreTimestamp())
+
+	// A second pass (gateway after sidecar) finds nothing new and keeps the tally.
+	require.NoError(t, p.ConsumeTraces(context.Background(), sink.AllTraces()[0]))
+	again := sink.AllTraces()[1].ResourceSpans().At(0).ScopeSpans().At(0).Spans().At(0)
+	count, _ = again.Attributes().Get(genai.PIIRedactedCount)
+	assert.Equal(t, int64(10), count.Int())
+	require.NoError(t, p.Shutdown(context.Background()))
+}
+
+func TestDropAction(t *testing.T) {
+	cfg := createDefaultConfig().(*Config)
+	cfg.Detectors["email"] = DetectorConfig{Enabled: true, Action: "drop"}
+	cfg.BlockedKeyAction = "drop"
+	sink := new(consumertest.LogsSink)
+	p, err := createLogs(context.Background(), processortest.NewNopSettings(metadata.Type), cfg, sink)
+	require.NoError(t, err)
+	ld := plog.NewLogs()
+	r := ld.ResourceLogs().AppendEmpty().ScopeLogs().AppendEmpty().LogRecords().AppendEmpty()
+	r.Body().SetStr("user wrote from bob@example.org")
+	r.Attributes().PutStr("contact", "bob@example.org")
+	r.Attributes().PutStr("api_key", "whatever")
+	r.Attributes().PutStr("kept", "fine")
+	require.NoError(t, p.ConsumeLogs(context.Background(), ld))
+	got := sink.AllLogs()[0].ResourceLogs().At(0).ScopeLogs().At(0).LogRecords().At(0)
+	assert.Equal(t, "user wrote from [REDACTED:email]", got.Body().Str(), "a body cannot be dropped: masked")
+	_, ok := got.Attributes().Get("contact")
+	assert.False(t, ok)
+	_, ok = got.Attributes().Get("api_key")
+	assert.False(t, ok)
+	_, ok = got.Attributes().Get("kept")
+	assert.True(t, ok)
+	require.NoError(t, p.Shutdown(context.Background()))
+}
+
+func TestMetricDataPointAttributes(t *testing.T) {
+	sink := new(consumertest.MetricsSink)
+	p, err := createMetrics(context.Background(), processortest.NewNopSettings(metadata.Type), createDefaultConfig(), sink)
+	require.NoError(t, err)
+	md := pmetric.NewMetrics()
+	m := md.ResourceMetrics().AppendEmpty().ScopeMetrics().AppendEmpty().Metrics().AppendEmpty()
+	dp := m.SetEmptySum().DataPoints().AppendEmpty()
+	dp.Attributes().PutStr("customer", "ceo@bigcorp.com")
+	dp.SetIntValue(3)
+	hp := md.ResourceMetrics().At(0).ScopeMetrics().At(0).Metrics().AppendEmpty().SetEmptyHistogram().DataPoints().AppendEmpty()
+	hp.Attributes().PutStr("client.address", "192.168.0.7")
+	require.NoError(t, p.ConsumeMetrics(context.Background(), md))
+	ms := sink.AllMetrics()[0].ResourceMetrics().At(0).ScopeMetrics().At(0).Metrics()
+	v, _ := ms.At(0).Sum().DataPoints().At(0).Attributes().Get("customer")
+	assert.Equal(t, "[REDACTED:email]", v.Str())
+	v, _ = ms.At(1).Histogram().DataPoints().At(0).Attributes().Get("client.address")
+	assert.Equal(t, "[REDACTED:ipv4]", v.Str())
+	_, added := ms.At(0).Sum().DataPoints().At(0).Attributes().Get(genai.PIIRedactedCount)
+	assert.False(t, added, "no new attributes on data points: they would split series")
+	require.NoError(t, p.Shutdown(context.Background()))
+}
+
+// llmTraces builds n realistic GenAI spans with prompts and answers of
+// 0.3–8 KB; one in a hundred carries PII.
+func llmTraces(n int) ptrace.Traces {
+	td := ptrace.NewTraces()
+	ss := td.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty()
+	para := "The assistant reviewed the quarterly report and summarised revenue, churn and the roadmap for Q3 2025 (ticket 48213, build 20241022.1). "
+	for i := range n {
+		s := ss.Spans().AppendEmpty()
+		s.SetName("chat gpt-4o")
+		a := s.Attributes()
+		a.PutStr(genai.OperationName, "chat")
+		a.PutStr(genai.RequestModel, "gpt-4o-2024-08-06")
+		a.PutInt(genai.UsageInputTokens, 1200)
+		prompt := strings.Repeat(para, 2+i%50)
+		if i%100 == 0 {
+			prompt += " Reach me at jane.doe@example.com or +1 415 555 0100."
+		}
+		a.PutStr(genai.InputMessages, `[{"role":"user","content":"`+prompt+`"}]`)
+		a.PutStr(genai.OutputMessages, `[{"role":"assistant","content":"`+strings.Repeat(para, 1+i%20)+`"}]`)
+	}
+	return td
+}
+
+func BenchmarkRedactLLMSpans(b *testing.B) {
+	p, err := newRedactProcessor(processortest.NewNopSettings(metadata.Type), createDefaultConfig().(*Config))
+	require.NoError(b, err)
+	td := llmTraces(100)
+	bytes := 0
+	spans := td.ResourceSpans().At(0).ScopeSpans().At(0).Spans()
+	for i := 0; i < spans.Len(); i++ {
+		spans.At(i).Attributes().Range(func(_ string, v pcommon.Value) bool { bytes += len(v.AsString()); return true })
+	}
+	b.SetBytes(int64(bytes))
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		cp := ptrace.NewTraces()
+		td.CopyTo(cp)
+		b.StartTimer()
+		_, _ = p.processTraces(context.Background(), cp)
+	}
+	b.ReportMetric(float64(b.N*100)/b.Elapsed().Seconds(), "spans/s")
+}
