@@ -1,0 +1,203 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+// Package aggregate keeps the span_metrics_llm series: counters and
+// histograms keyed by dimension values, with a cardinality limit per metric,
+// expiry of stale series, and cumulative or delta temporality. It has no
+// dependency on pdata.
+package aggregate // import "github.com/otelcol-llm/otelcol-llm/connector/spanmetricsllm/internal/aggregate"
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// Kind is a metric's instrument.
+type Kind uint8
+
+const (
+	// Histogram records a distribution with explicit bucket bounds.
+	Histogram Kind = iota
+	// IntSum is a monotonic integer counter.
+	IntSum
+	// DoubleSum is a monotonic floating-point counter.
+	DoubleSum
+)
+
+// Desc describes one metric.
+type Desc struct {
+	Name, Unit, Description string
+	Kind                    Kind
+	Bounds                  []float64
+	// Extra names the metric-specific attributes after the dimensions
+	// (e.g. gen_ai.token.type).
+	Extra []string
+}
+
+// Series is one time series' state.
+type Series struct {
+	// Values holds the dimension values then the Extra attribute values;
+	// nil for the overflow series.
+	Values []string
+	Start  time.Time
+	last   time.Time
+
+	Count   uint64
+	Sum     float64
+	Buckets []uint64
+	Int     int64
+}
+
+// Metric holds the series of one Desc.
+type Metric struct {
+	Desc     Desc
+	series   map[string]*Series
+	overflow *Series
+}
+
+// Options bound and shape the aggregation.
+type Options struct {
+	// Limit is the maximum number of series per metric; further series go
+	// to the overflow series. 0 means no limit.
+	Limit int
+	// Expiration drops series not updated for that long (0: never).
+	Expiration time.Duration
+	// Delta resets every series after each flush (delta temporality).
+	Delta bool
+}
+
+// Aggregator holds every metric. It is not safe for concurrent use; the
+// connector serialises access.
+type Aggregator struct {
+	opts    Options
+	metrics []*Metric
+	key     []byte
+	// OverflowHits counts updates that went to an overflow series.
+	OverflowHits int64
+}
+
+// New returns an Aggregator for descs.
+func New(opts Options, descs []Desc) *Aggregator {
+	a := &Aggregator{opts: opts}
+	for _, d := range descs {
+		a.metrics = append(a.metrics, &Metric{Desc: d, series: map[string]*Series{}})
+	}
+	return a
+}
+
+// Metric returns the i-th metric (in the order given to New).
+func (a *Aggregator) Metric(i int) *Metric { return a.metrics[i] }
+
+// get returns the series of metric m for dims+extra, creating it within the
+// cardinality limit or returning the overflow series beyond it. The key is
+// built in a reused buffer; the map lookup with string(a.key) does not
+// allocate, so only new series allocate.
+func (a *Aggregator) get(m *Metric, now time.Time, dims []string, extra ...string) *Series {
+	a.key = a.key[:0]
+	for _, v := range dims {
+		a.key = append(a.key, v...)
+		a.key = append(a.key, 0)
+	}
+	for _, v := range extra {
+		a.key = append(a.key, v...)
+		a.key = append(a.key, 0)
+	}
+	if s, ok := m.series[string(a.key)]; ok {
+		s.last = now
+		return s
+	}
+	if a.opts.Limit > 0 && len(m.series) >= a.opts.Limit {
+		if m.overflow == nil {
+			m.overflow = a.newSeries(m, now, nil)
+		}
+		a.OverflowHits++
+		m.overflow.last = now
+		return m.overflow
+	}
+	values := make([]string, 0, len(dims)+len(extra))
+	for _, v := range dims {
+		values = append(values, strings.Clone(v))
+	}
+	for _, v := range extra {
+		values = append(values, strings.Clone(v))
+	}
+	s := a.newSeries(m, now, values)
+	m.series[string(a.key)] = s
+	return s
+}
+
+func (a *Aggregator) newSeries(m *Metric, now time.Time, values []string) *Series {
+	s := &Series{Values: values, Start: now, last: now}
+	if m.Desc.Kind == Histogram {
+		s.Buckets = make([]uint64, len(m.Desc.Bounds)+1)
+	}
+	return s
+}
+
+// Observe records v in histogram metric i.
+func (a *Aggregator) Observe(i int, now time.Time, v float64, dims []string, extra ...string) {
+	m := a.metrics[i]
+	s := a.get(m, now, dims, extra...)
+	s.Count++
+	s.Sum += v
+	s.Buckets[sort.SearchFloat64s(m.Desc.Bounds, v)]++
+}
+
+// Add adds n to integer counter i.
+func (a *Aggregator) Add(i int, now time.Time, n int64, dims []string, extra ...string) {
+	a.get(a.metrics[i], now, dims, extra...).Int += n
+}
+
+// AddFloat adds v to floating-point counter i.
+func (a *Aggregator) AddFloat(i int, now time.Time, v float64, dims []string, extra ...string) {
+	a.get(a.metrics[i], now, dims, extra...).Sum += v
+}
+
+// Flush calls fn for every live series of every metric (overflow series
+// last), then expires stale series and, for delta temporality, resets the
+// rest. now is the flush time.
+func (a *Aggregator) Flush(now time.Time, fn func(m *Metric, s *Series, overflow bool)) {
+	for _, m := range a.metrics {
+		for k, s := range m.series {
+			if a.opts.Expiration > 0 && now.Sub(s.last) > a.opts.Expiration {
+				delete(m.series, k)
+				continue
+			}
+			if a.opts.Delta && s.Count == 0 && s.Int == 0 && s.Sum == 0 {
+				continue // nothing new since the last delta flush
+			}
+			fn(m, s, false)
+		}
+		if o := m.overflow; o != nil {
+			if a.opts.Expiration > 0 && now.Sub(o.last) > a.opts.Expiration {
+				m.overflow = nil
+			} else {
+				fn(m, o, true)
+			}
+		}
+		if a.opts.Delta {
+			for _, s := range m.series {
+				reset(s, now)
+			}
+			if m.overflow != nil {
+				reset(m.overflow, now)
+			}
+		}
+	}
+}
+
+func reset(s *Series, now time.Time) {
+	s.Start, s.last = now, now
+	s.Count, s.Sum, s.Int = 0, 0, 0
+	clear(s.Buckets)
+}
+
+// Len returns the number of series (overflow included) of metric i.
+func (a *Aggregator) Len(i int) int {
+	n := len(a.metrics[i].series)
+	if a.metrics[i].overflow != nil {
+		n++
+	}
+	return n
+}
