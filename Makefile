@@ -15,7 +15,7 @@ COMPONENTS  := $(patsubst %/metadata.yaml,%,$(wildcard receiver/*/metadata.yaml 
 # What the binary is built from: our non-test sources (Go and embedded data).
 BIN_SOURCES := builder-config.yaml go.mod go.sum $(shell find receiver processor connector internal -type f -not -name '*_test.go' -not -path '*/testdata/*' 2>/dev/null)
 
-.PHONY: all build run test unit validate e2e generate check-generate lint fmt bench bench-micro clean
+.PHONY: all build run test unit validate rules e2e generate check-generate lint fmt bench bench-micro clean
 
 all: build
 
@@ -30,16 +30,26 @@ run: build
 	./$(BIN) --config config/default.yaml
 
 ## test: everything CI checks (what .ci/run runs)
-test: check-generate unit build validate e2e
+test: check-generate unit build validate rules e2e
 
 unit:
 	$(GO) test -race -count=1 $(UNIT_PKGS)
 
+# Secrets without defaults get placeholder values for validation only.
+VALIDATE_ENV := OTELCOL_BEARER_TOKEN=validate-only OTELCOL_TLS_CERT_FILE=/dev/null OTELCOL_TLS_KEY_FILE=/dev/null
+
 validate: build
-	@for f in $(CONFIGS); do echo "validate $$f"; ./$(BIN) validate --config $$f || exit 1; done
+	@for f in $(CONFIGS); do echo "validate $$f"; $(VALIDATE_ENV) ./$(BIN) validate --config $$f || exit 1; done
+	@for o in config/overlays/*.yaml; do echo "validate config/gateway.yaml + $$o"; \
+	  $(VALIDATE_ENV) ./$(BIN) validate --config config/gateway.yaml --config $$o || exit 1; done
+
+## rules: check the Prometheus config and rules, run the promtool rule unit tests
+rules:
+	promtool check config config/prometheus/prometheus.yml
+	promtool test rules config/prometheus/tests/*.yml
 
 e2e: build
-	OTELCOL_LLM_E2E=1 OTELCOL_LLM_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 20m ./e2e/...
+	OTELCOL_LLM_E2E=1 OTELCOL_LLM_BIN=$(CURDIR)/$(BIN) $(GO) test -v -count=1 -timeout 25m ./e2e/...
 
 ## generate: regenerate mdatagen output for every component
 generate:
@@ -66,7 +76,18 @@ bench-micro:
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 $(UNIT_PKGS) | tee bench-micro.txt
 	$(TOOLS) benchstat bench-micro.txt
 
-bench: bench-micro
+## bench: side-by-side benchmark of otelcol-llm, the contrib equivalent and the
+## bare OTLP ceiling, each collector on one core; writes BENCHMARKS.md (about
+## 7-10 minutes after the builds; see bench/README.md)
+CONTRIB_BENCH := bench/_build-contrib/otelcol-contrib-bench
+
+bench: build $(CONTRIB_BENCH)
+	$(GO) build -o bench/_build/benchrun ./bench/cmd/benchrun
+	taskset -c 0 bench/_build/benchrun -ours $(BIN) -contrib $(CONTRIB_BENCH) -configs bench/configs -out BENCHMARKS.md -command 'make bench'
+
+# The contrib equivalent of our pipeline, built with ocb from the same release.
+$(CONTRIB_BENCH): bench/builder-contrib.yaml
+	cd bench && $(TOOLS) builder --config builder-contrib.yaml
 
 clean:
 	rm -rf _build bench-micro.txt
