@@ -22,6 +22,7 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc/status"
 )
 
 // repoRoot is the repository root, relative to this package.
@@ -229,4 +230,9 @@ func eventually(t *testing.T, url string, what string, cond func(map[string]*dto
 	}
 	t.Fatalf("%s: condition not met at %s within 30s (last error: %v; families: %s)", what, url, lastErr, strings.Join(names, ", "))
 	return nil
+}
+
+// grpcCode names the gRPC status code of err ("Unavailable", ...).
+func grpcCode(err error) string {
+	return status.Code(err).String()
 }

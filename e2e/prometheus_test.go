@@ -1,0 +1,156 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+	"go.yaml.in/yaml/v3"
+)
+
+// prometheusServer is a real Prometheus (Debian's package) on 127.0.0.1,
+// with its own temporary data directory.
+type prometheusServer struct {
+	t    *testing.T
+	addr string
+}
+
+// startPrometheus runs prometheus with the shipped config/prometheus/
+// prometheus.yml, rewritten only where a test must: scrape targets, 1 s
+// scrape and evaluation intervals, and absolute rule-file paths.
+func startPrometheus(t *testing.T, llmTarget, internalTarget string) *prometheusServer {
+	t.Helper()
+	bin, err := exec.LookPath("prometheus")
+	if err != nil {
+		if os.Getenv("OTELCOL_LLM_E2E") == "1" {
+			t.Fatalf("prometheus not found: install Debian's prometheus package (.ci/run does): %v", err)
+		}
+		t.Skip("prometheus not installed")
+	}
+	dir := t.TempDir()
+	raw, err := os.ReadFile(filepath.Join(repoRoot, "config", "prometheus", "prometheus.yml"))
+	require.NoError(t, err)
+	var cfg map[string]any
+	require.NoError(t, yaml.Unmarshal(raw, &cfg))
+	cfg["global"] = map[string]any{"scrape_interval": "1s", "evaluation_interval": "1s"}
+	rules, err := filepath.Abs(filepath.Join(repoRoot, "config", "prometheus", "rules", "*.yml"))
+	require.NoError(t, err)
+	cfg["rule_files"] = []string{rules}
+	targets := map[string]string{"otelcol-llm": llmTarget, "otelcol-llm-internal": internalTarget}
+	jobs, ok := cfg["scrape_configs"].([]any)
+	require.True(t, ok, "scrape_configs")
+	for _, j := range jobs {
+		job := j.(map[string]any)
+		target, ok := targets[job["job_name"].(string)]
+		require.True(t, ok, "unexpected scrape job %v", job["job_name"])
+		job["static_configs"] = []any{map[string]any{"targets": []string{target}}}
+	}
+	out, err := yaml.Marshal(cfg)
+	require.NoError(t, err)
+	cfgPath := filepath.Join(dir, "prometheus.yml")
+	require.NoError(t, os.WriteFile(cfgPath, out, 0o600))
+
+	p := &prometheusServer{t: t, addr: freeAddr(t)}
+	c := &collector{t: t, done: make(chan struct{})}
+	c.cmd = exec.Command(bin,
+		"--config.file="+cfgPath,
+		"--storage.tsdb.path="+filepath.Join(dir, "data"),
+		"--web.listen-address="+p.addr,
+		"--web.enable-lifecycle",
+	)
+	c.cmd.Stdout = lockedWriter{c}
+	c.cmd.Stderr = lockedWriter{c}
+	require.NoError(t, c.cmd.Start())
+	go func() { _ = c.cmd.Wait(); close(c.done) }()
+	t.Cleanup(func() {
+		c.stop(syscall.SIGTERM)
+		if t.Failed() {
+			t.Logf("prometheus output:\n%s", c.Output())
+		}
+	})
+	c.waitHealthy("http://" + p.addr + "/-/ready")
+	return p
+}
+
+// promResult is the data part of a Prometheus instant-query answer.
+type promResult struct {
+	ResultType string `json:"resultType"`
+	Result     []struct {
+		Metric map[string]string `json:"metric"`
+		Value  [2]any            `json:"value"`
+	} `json:"result"`
+}
+
+// query runs an instant query; an invalid expression is an error.
+func (p *prometheusServer) query(expr string) (promResult, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	u := "http://" + p.addr + "/api/v1/query?" + url.Values{"query": {expr}}.Encode()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, http.NoBody)
+	if err != nil {
+		return promResult{}, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return promResult{}, err
+	}
+	defer resp.Body.Close()
+	var body struct {
+		Status string     `json:"status"`
+		Error  string     `json:"error"`
+		Data   promResult `json:"data"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		return promResult{}, err
+	}
+	if body.Status != "success" {
+		return promResult{}, fmt.Errorf("query %q: %s", expr, body.Error)
+	}
+	return body.Data, nil
+}
+
+// scalar runs expr and returns the single value it yields.
+func (p *prometheusServer) scalar(expr string) (float64, error) {
+	r, err := p.query(expr)
+	if err != nil {
+		return 0, err
+	}
+	if len(r.Result) != 1 {
+		return 0, fmt.Errorf("query %q: %d series, want 1", expr, len(r.Result))
+	}
+	s, ok := r.Result[0].Value[1].(string)
+	if !ok {
+		return 0, fmt.Errorf("query %q: bad value %v", expr, r.Result[0].Value)
+	}
+	return strconv.ParseFloat(s, 64)
+}
+
+// eventuallyScalar polls expr until check accepts its value or 60 s pass.
+func (p *prometheusServer) eventuallyScalar(expr string, check func(float64) bool) float64 {
+	p.t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	var v float64
+	var err error
+	for time.Now().Before(deadline) {
+		v, err = p.scalar(expr)
+		if err == nil && check(v) {
+			return v
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	p.t.Fatalf("prometheus: %q never satisfied the check within 60s (last value %v, error %v)", expr, v, err)
+	return 0
+}
