@@ -4,6 +4,7 @@
 package e2e
 
 import (
+	"compress/gzip"
 	"context"
 	"io"
 	"net"
@@ -99,7 +100,17 @@ func (s *otlpSink) start() {
 func (s *otlpSink) stop() { s.stopOnce() }
 
 func (s *otlpSink) handleLogs(w http.ResponseWriter, r *http.Request) {
-	body, err := io.ReadAll(r.Body)
+	var rd io.Reader = r.Body
+	if r.Header.Get("Content-Encoding") == "gzip" {
+		gz, err := gzip.NewReader(r.Body)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		defer gz.Close()
+		rd = gz
+	}
+	body, err := io.ReadAll(rd)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
