@@ -1,0 +1,68 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package main
+
+import (
+	"bufio"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/otelcol-llm/otelcol-llm/bench/internal/workload"
+)
+
+func TestParseReceiverCounts(t *testing.T) {
+	text := `# HELP otelcol_receiver_accepted_spans_total Number of spans successfully pushed into the pipeline. [Alpha]
+# TYPE otelcol_receiver_accepted_spans_total counter
+otelcol_receiver_accepted_spans_total{otel_scope_name="go.opentelemetry.io/collector/receiver/receiverhelper",receiver="otlp",transport="grpc"} 1.2345e+06
+otelcol_receiver_accepted_spans_total{receiver="otlp",transport="http"} 655
+otelcol_receiver_refused_spans_total{receiver="otlp",transport="grpc"} 50
+otelcol_receiver_failed_spans_total{receiver="otlp",transport="grpc"} 0
+otelcol_receiver_accepted_metric_points_total{receiver="otlp",transport="grpc"} 99
+otelcol_exporter_sent_spans_total{exporter="otlp_grpc"} 1000
+`
+	rc, err := parseReceiverCounts(bufio.NewScanner(strings.NewReader(text)))
+	require.NoError(t, err)
+	assert.Equal(t, receiverCounts{accepted: 1234500 + 655, refused: 50}, rc)
+
+	_, err = parseReceiverCounts(bufio.NewScanner(strings.NewReader(`otelcol_receiver_refused_spans_total{receiver="otlp"} NaNx`)))
+	require.Error(t, err)
+}
+
+func TestRoundRate(t *testing.T) {
+	for in, want := range map[float64]float64{0: 0, 7: 7, 165: 160, 41408: 41000, 999: 990, 1000: 1000} {
+		assert.Equal(t, want, roundRate(in), "roundRate(%v)", in)
+	}
+}
+
+// TestMarkdownFlagsFailures: a search that sustained nothing and a lossy
+// fixed-rate step are reported as failures, never as figures.
+func TestMarkdownFlagsFailures(t *testing.T) {
+	r := &report{
+		opts:     options{collectors: []string{"contrib", "ours"}, profiles: []string{"llm"}, command: "make bench"},
+		profiles: []workload.Profile{workload.LLM},
+		specs:    []spec{{name: "contrib", sink: true}, {name: "ours", sink: true}},
+		searches: map[workload.Profile]map[string]searchResult{workload.LLM: {
+			"contrib": {},
+			"ours":    {Best: step{OK: true, Rate: 5000, PeakRSS: 300 << 20}},
+		}},
+		fixedRate: map[workload.Profile]float64{workload.LLM: 2500},
+		fixed: map[string]step{
+			"ours/llm/grpc": {OK: false, Reason: "sent 100 spans, sink received 99 within 2s"},
+		},
+		idle: map[string]uint64{"ours": 30 << 20},
+	}
+	md, failures := r.markdown()
+	assert.Contains(t, md, "Partial run")
+	assert.Contains(t, md, "| max sustained spans/s, zero loss (gRPC) | **none** | 5000 |")
+	assert.Contains(t, md, "**loss**: sent 100 spans, sink received 99")
+	assert.Contains(t, md, "| zero loss at every reported rate | 0 of 1 fixed-rate re-checks lossless")
+	assert.Contains(t, md, "| RSS at maximum sustained load ≤ 256 MiB | 300 MiB | **not met** |")
+	assert.Contains(t, md, "| idle RSS ≤ 64 MiB | 30 MiB | met |")
+	require.Len(t, failures, 2)
+	assert.Contains(t, failures[0], "contrib, llm: no rate sustained")
+	assert.Contains(t, failures[1], "ours, llm, grpc at the fixed rate")
+}
