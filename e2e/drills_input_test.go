@@ -73,14 +73,14 @@ func TestDrillBadOTLPInput(t *testing.T) {
 		// receiver may accept it, and then it must flow through safely.
 		acceptable bool
 	}{
-		{"garbage protobuf", "application/x-protobuf", "", []byte{0xff, 0xff, 0xff, 0x01, 0x02}},
-		{"malformed JSON", "application/json", "", []byte(`{"resourceSpans": [`)},
-		{"wrong JSON types", "application/json", "", []byte(`{"resourceSpans": "nope"}`)},
+		{"garbage protobuf", "application/x-protobuf", "", []byte{0xff, 0xff, 0xff, 0x01, 0x02}, false},
+		{"malformed JSON", "application/json", "", []byte(`{"resourceSpans": [`), false},
+		{"wrong JSON types", "application/json", "", []byte(`{"resourceSpans": "nope"}`), false},
 		{"deeply nested JSON", "application/json", "", []byte(deepJSON), true},
 		{"invalid UTF-8 in JSON", "application/json", "", []byte(invalidUTF8), true},
-		{"body over the size limit", "application/x-protobuf", "", huge},
-		{"gzip bomb", "application/x-protobuf", "gzip", bomb},
-		{"bad gzip", "application/x-protobuf", "gzip", []byte("not gzip at all")},
+		{"body over the size limit", "application/x-protobuf", "", huge, false},
+		{"gzip bomb", "application/x-protobuf", "gzip", bomb, false},
+		{"bad gzip", "application/x-protobuf", "gzip", []byte("not gzip at all"), false},
 	} {
 		code := postOTLP(t, tc.body, tc.ctype, tc.enc)
 		fmt.Printf("DRILL bad-input otlp-http %-24s -> HTTP %d\n", tc.name, code)
