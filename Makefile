@@ -30,7 +30,7 @@ run: build
 	./$(BIN) --config config/default.yaml
 
 ## test: everything CI checks (what .ci/run runs)
-test: check-generate unit build validate rules e2e
+test: check-generate lint unit build validate rules e2e
 
 unit:
 	$(GO) test -race -count=1 $(UNIT_PKGS)

@@ -93,5 +93,4 @@ func TestGrafanaProvisioning(t *testing.T) {
 			}
 		}
 	}
-
 }

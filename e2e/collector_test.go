@@ -65,11 +65,11 @@ func (w lockedWriter) Write(p []byte) (int, error) {
 	return w.c.output.Write(p)
 }
 
-// startCollector runs the binary with the given config files (and extra
-// arguments), in dir when not empty, and stops it when the test ends. It
+// startCollector runs the binary with the given arguments and extra
+// environment, and stops it when the test ends. It
 // fails the test at once when one of the ports is already taken, so a stray
 // process is not mistaken for the collector under test.
-func startCollector(t *testing.T, dir string, env []string, ports []int, args ...string) *collector {
+func startCollector(t *testing.T, env []string, ports []int, args ...string) *collector {
 	t.Helper()
 	for _, p := range ports {
 		requirePortFree(t, p)
@@ -77,7 +77,6 @@ func startCollector(t *testing.T, dir string, env []string, ports []int, args ..
 	bin := binaryPath(t)
 	c := &collector{t: t, done: make(chan struct{})}
 	c.cmd = exec.Command(bin, args...)
-	c.cmd.Dir = dir
 	c.cmd.Env = append(os.Environ(), env...)
 	c.cmd.Stdout = lockedWriter{c}
 	c.cmd.Stderr = lockedWriter{c}

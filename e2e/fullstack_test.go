@@ -108,7 +108,7 @@ func supportLogs() plog.Logs {
 func TestFullStack(t *testing.T) {
 	sink := newOTLPSink(t)
 	env := gatewayEnv(sink, t.TempDir(), "OTELCOL_LISTEN_HOST="+stackHost)
-	gw := startCollector(t, "", env, nil, "--config", configPath(t, "gateway.yaml"))
+	gw := startCollector(t, env, nil, "--config", configPath(t, "gateway.yaml"))
 	gw.waitHealthy("http://" + stackHost + ":13133/")
 	prom := startPrometheus(t, stackHost+":8889", stackHost+":8888")
 

@@ -54,7 +54,7 @@ func startGateway(t *testing.T, env []string, overlays ...string) *collector {
 	for _, o := range overlays {
 		args = append(args, "--config", o)
 	}
-	c := startCollector(t, "", env, gatewayPorts, args...)
+	c := startCollector(t, env, gatewayPorts, args...)
 	c.waitHealthy(healthURL)
 	return c
 }

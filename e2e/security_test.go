@@ -77,7 +77,7 @@ func TestSecurityTLSOverlay(t *testing.T) {
 	sink := newOTLPSink(t)
 	env := gatewayEnv(sink, t.TempDir(), "OTELCOL_TLS_CERT_FILE="+certFile, "OTELCOL_TLS_KEY_FILE="+keyFile)
 	args := []string{"--config", configPath(t, "gateway.yaml"), "--config", configPath(t, filepath.Join("overlays", "tls.yaml"))}
-	c := startCollector(t, "", env, gatewayPorts, args...)
+	c := startCollector(t, env, gatewayPorts, args...)
 	c.waitHealthy(healthURL)
 
 	pool := x509.NewCertPool()

@@ -35,7 +35,7 @@ var defaultPorts = []int{4317, 4318, 8888, 8889, 13133}
 func TestSmokeDefaultConfig(t *testing.T) {
 	cfg, err := filepath.Abs(filepath.Join(repoRoot, "config", "default.yaml"))
 	require.NoError(t, err)
-	c := startCollector(t, "", nil, defaultPorts, "--config", cfg)
+	c := startCollector(t, nil, defaultPorts, "--config", cfg)
 	c.waitHealthy(healthURL)
 
 	const httpSpans, grpcSpans = 3, 4

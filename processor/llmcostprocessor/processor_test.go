@@ -29,7 +29,7 @@ import (
 var spanEnd = time.Date(2025, 11, 1, 12, 0, 0, 0, time.UTC)
 
 // span adds a span with the given attributes to td under a resource.
-func addSpan(td ptrace.Traces, res map[string]string, attrs map[string]any) ptrace.Span {
+func addSpan(td ptrace.Traces, res map[string]string, attrs map[string]any) {
 	rs := td.ResourceSpans().AppendEmpty()
 	for k, v := range res {
 		rs.Resource().Attributes().PutStr(k, v)
@@ -39,7 +39,6 @@ func addSpan(td ptrace.Traces, res map[string]string, attrs map[string]any) ptra
 	if err := s.Attributes().FromRaw(attrs); err != nil {
 		panic(err)
 	}
-	return s
 }
 
 func run(t *testing.T, cfg *Config, td ptrace.Traces) (ptrace.Traces, *componenttest.Telemetry) {

@@ -260,10 +260,14 @@ func (sc *Scanner) numeric(s string, i int) (int, Type, bool) {
 			}
 			d[digits] = c
 			digits++
-		} else if class[c]&cPhone == 0 {
+			end++
+			continue
+		}
+		if class[c]&cPhone == 0 {
 			break
-		} else if end+1 < n && class[s[end+1]]&cPhone != 0 && !(c == ')' && s[end+1] == ' ') && !(c == ' ' && s[end+1] == '(') {
-			break // two separators in a row end the run
+		}
+		if end+1 < n && class[s[end+1]]&cPhone != 0 && (c != ')' || s[end+1] != ' ') && (c != ' ' || s[end+1] != '(') {
+			break // two separators in a row end the run, except ") " and " ("
 		}
 		end++
 	}
@@ -274,7 +278,7 @@ func (sc *Scanner) numeric(s string, i int) (int, Type, bool) {
 		return 0, 0, false
 	}
 	r := s[i:end]
-	if sc.on[IPv4] && isIPv4(r) && !(end+1 < n && s[end] == '.' && isDigit(s[end+1])) {
+	if sc.on[IPv4] && isIPv4(r) && (end+1 >= n || s[end] != '.' || !isDigit(s[end+1])) {
 		return end, IPv4, true
 	}
 	if sc.on[SSN] && digits == 9 && len(r) == 11 && r[3] == '-' && r[6] == '-' {
@@ -418,12 +422,12 @@ func ipv6(s string, i int) (int, bool) {
 			if end+1 < len(s) && s[end+1] == ':' {
 				double = true
 			}
-		} else if !isDigit(c) && !(c|0x20 >= 'a' && c|0x20 <= 'f') && c != '.' {
+		} else if !isHex(c) && c != '.' {
 			break
 		}
 		end++
 	}
-	for end > i && (s[end-1] == '.' || (s[end-1] == ':' && !(end-2 >= i && s[end-2] == ':'))) {
+	for end > i && (s[end-1] == '.' || (s[end-1] == ':' && (end-2 < i || s[end-2] != ':'))) {
 		end--
 	}
 	if colons < 2 || (!double && colons != 7) || (end < len(s) && isWord(s[end])) {
