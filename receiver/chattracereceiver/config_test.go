@@ -1,0 +1,88 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package chattracereceiver
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/collector/component"
+	"go.opentelemetry.io/collector/confmap"
+	"go.opentelemetry.io/collector/confmap/confmaptest"
+
+	"github.com/otelcol-llm/otelcol-llm/receiver/chattracereceiver/internal/metadata"
+)
+
+func TestLoadConfig(t *testing.T) {
+	cm, err := confmaptest.LoadConf(filepath.Join("testdata", "config.yaml"))
+	require.NoError(t, err)
+
+	custom := defaultConfig()
+	custom.Include = []string{"data/chat_history/*.json", "other/*.json"}
+	custom.Exclude = []string{"data/chat_history/tmp-*"}
+	custom.PollInterval = 5 * time.Second
+	custom.StartAt = startAtBeginning
+	custom.MaxFileSize = 1 << 20
+	storageID := component.MustNewID("file_storage")
+	custom.Storage = &storageID
+	h := custom.HTTP.GetOrInsertDefault()
+	h.ServerConfig.NetAddr.Endpoint = "0.0.0.0:9999"
+	h.Path = "/turns"
+	custom.Capture = CaptureConfig{AgentPayloads: true}
+	custom.ServiceName = "support-bot"
+
+	httpOnly := defaultConfig()
+	httpOnly.HTTP.GetOrInsertDefault()
+
+	plain := defaultConfig()
+	plain.Include = []string{"data/chat_history/*.json"}
+
+	for _, tt := range []struct {
+		name    string
+		want    *Config
+		wantErr []string
+	}{
+		{name: "", want: plain},
+		{name: "custom", want: custom},
+		{name: "http_only", want: httpOnly},
+		{name: "nothing", wantErr: []string{"include: no file patterns and no http server configured"}},
+		{name: "bad_start_at", wantErr: []string{`start_at: "middle" is not one of beginning, end`}},
+		{name: "bad_interval", wantErr: []string{`poll_interval: "0s" must be positive`}},
+		{name: "bad_pattern", wantErr: []string{`include: pattern "[.json": syntax error in pattern`, `exclude: pattern "a[": syntax error in pattern`}},
+		{name: "bad_size", wantErr: []string{`max_file_size: "-1" must be positive`}},
+		{name: "bad_path", wantErr: []string{`http::path: "turns" must start with /`}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := defaultConfig()
+			sub, err := cm.Sub(component.NewIDWithName(metadata.Type, tt.name).String())
+			require.NoError(t, err)
+			require.NoError(t, sub.Unmarshal(cfg))
+			err = confmap.Validate(cfg)
+			if tt.wantErr != nil {
+				require.Error(t, err)
+				for _, want := range tt.wantErr {
+					assert.Contains(t, err.Error(), want)
+				}
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, cfg)
+		})
+	}
+}
+
+func TestDefaultConfig(t *testing.T) {
+	cfg := defaultConfig()
+	assert.Equal(t, time.Second, cfg.PollInterval)
+	assert.Equal(t, startAtEnd, cfg.StartAt)
+	assert.Equal(t, int64(64<<20), cfg.MaxFileSize)
+	assert.False(t, cfg.HTTP.HasValue(), "the push server is off until configured")
+	assert.Equal(t, CaptureConfig{UserRequests: true, AgentResponses: true}, cfg.Capture)
+	h := cfg.HTTP.GetOrInsertDefault()
+	assert.Equal(t, "localhost:4320", h.ServerConfig.NetAddr.Endpoint)
+	assert.Equal(t, "/v1/chat/turns", h.Path)
+}

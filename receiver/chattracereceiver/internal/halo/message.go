@@ -1,0 +1,336 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+// Package halo decodes the HALO Core chat-history format (one JSON array of
+// messages per session, see DESIGN.md) and the per-turn objects that apps
+// push over HTTP, and turns assistant messages that carry a trace into Turns.
+// It knows nothing about pdata.
+package halo // import "github.com/otelcol-llm/otelcol-llm/receiver/chattracereceiver/internal/halo"
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	gojson "github.com/goccy/go-json"
+)
+
+// Message is one element of a chat history: a user or assistant message.
+// Assistant messages produced by an agent run carry a Trace. Fields that only
+// pushed records carry (SessionID, Usage, ...) are zero in history files.
+type Message struct {
+	Role      string     `json:"role"`
+	Content   string     `json:"content"`
+	ToolCalls []ToolCall `json:"tool_calls"`
+	Trace     *Trace     `json:"trace"`
+
+	// Fields of pushed runs.
+	SessionID string    `json:"session_id"`
+	UserID    string    `json:"user_id"`
+	RequestID Text      `json:"request_id"`
+	Timestamp Timestamp `json:"timestamp"`
+	TurnIndex *int64    `json:"turn_index"`
+	Usage     *Usage    `json:"usage"`
+	Provider  string    `json:"provider"`
+}
+
+// Trace is the per-turn diagnostics object HALO Core stores on assistant
+// messages. agent_tools_runtime and agent_members_runtime (what the agent
+// could use) are not mapped, so they are skipped, not decoded.
+type Trace struct {
+	Payload           string    `json:"payload"`
+	Response          *string   `json:"response"`
+	Error             Text      `json:"error"`
+	AgentName         string    `json:"agent_name"`
+	AgentType         string    `json:"agent_type"`
+	AgentID           Text      `json:"agent_id"`
+	AgentRole         string    `json:"agent_role"`
+	SelectedMemberIDs Names     `json:"selected_member_ids"`
+	Telemetry         Telemetry `json:"telemetry"`
+	Usage             *Usage    `json:"usage"`
+}
+
+// Telemetry is the `trace.telemetry` object.
+type Telemetry struct {
+	Model            *string  `json:"model"`
+	SelectedMembers  Names    `json:"selected_members"`
+	Tools            Names    `json:"tools"`
+	MCPEvents        Count    `json:"mcp_events"`
+	StreamMode       string   `json:"stream_mode"`
+	StreamEvents     *bool    `json:"stream_events"`
+	StreamResult     string   `json:"stream_result"`
+	LatencyMS        *float64 `json:"latency_ms"`
+	KnowledgeHits    *float64 `json:"knowledge_hits"`
+	KnowledgeSources Names    `json:"knowledge_sources"`
+	UsedFallback     *bool    `json:"used_fallback"`
+}
+
+// ToolCall is one element of `tool_calls`. HALO Core writes {name, args,
+// result}; agent frameworks write {tool_name, tool_args, tool_call_id} and the
+// OpenAI API {id, function: {name, arguments}}: all three are read.
+type ToolCall struct {
+	Name       string          `json:"name"`
+	ToolName   string          `json:"tool_name"`
+	ID         Text            `json:"id"`
+	ToolCallID Text            `json:"tool_call_id"`
+	Args       json.RawMessage `json:"args"`
+	ToolArgs   json.RawMessage `json:"tool_args"`
+	Arguments  json.RawMessage `json:"arguments"`
+	Result     json.RawMessage `json:"result"`
+	Error      Text            `json:"error"`
+	Function   *struct {
+		Name      string          `json:"name"`
+		Arguments json.RawMessage `json:"arguments"`
+	} `json:"function"`
+}
+
+// Tool returns the name of the called tool ("" when none is recorded).
+func (c *ToolCall) Tool() string {
+	switch {
+	case c.Name != "":
+		return c.Name
+	case c.ToolName != "":
+		return c.ToolName
+	case c.Function != nil:
+		return c.Function.Name
+	}
+	return ""
+}
+
+// CallID returns the tool call id ("" when none is recorded).
+func (c *ToolCall) CallID() string {
+	if c.ID != "" {
+		return string(c.ID)
+	}
+	return string(c.ToolCallID)
+}
+
+// ArgumentsJSON returns the raw JSON of the call arguments (nil when none).
+func (c *ToolCall) ArgumentsJSON() json.RawMessage {
+	for _, a := range []json.RawMessage{c.Args, c.ToolArgs, c.Arguments} {
+		if !isNull(a) {
+			return a
+		}
+	}
+	if c.Function != nil && !isNull(c.Function.Arguments) {
+		return c.Function.Arguments
+	}
+	return nil
+}
+
+// ResultJSON returns the raw JSON of the call result (nil when none).
+func (c *ToolCall) ResultJSON() json.RawMessage {
+	if isNull(c.Result) {
+		return nil
+	}
+	return c.Result
+}
+
+func isNull(r json.RawMessage) bool {
+	return len(r) == 0 || string(r) == "null"
+}
+
+// Usage is token usage as pushed by an app, in OpenAI or Anthropic form.
+type Usage struct {
+	// OpenAI: prompt_tokens includes cached tokens, completion_tokens
+	// includes reasoning tokens.
+	PromptTokens        *int64 `json:"prompt_tokens"`
+	CompletionTokens    *int64 `json:"completion_tokens"`
+	PromptTokensDetails *struct {
+		CachedTokens *int64 `json:"cached_tokens"`
+	} `json:"prompt_tokens_details"`
+	CompletionTokensDetails *struct {
+		ReasoningTokens *int64 `json:"reasoning_tokens"`
+	} `json:"completion_tokens_details"`
+
+	// Anthropic: input_tokens excludes cache reads and cache writes.
+	InputTokens              *int64 `json:"input_tokens"`
+	OutputTokens             *int64 `json:"output_tokens"`
+	CacheReadInputTokens     *int64 `json:"cache_read_input_tokens"`
+	CacheCreationInputTokens *int64 `json:"cache_creation_input_tokens"`
+}
+
+// Text is a JSON string that also accepts null (empty), numbers and booleans
+// (their literal text) and objects or arrays (their compact JSON), so that an
+// app writing an error object or a numeric id does not make the whole
+// history unreadable.
+type Text string
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (t *Text) UnmarshalJSON(b []byte) error {
+	switch {
+	case len(b) == 0 || string(b) == "null":
+		*t = ""
+	case b[0] == '"':
+		s, err := unquote(b)
+		if err != nil {
+			return err
+		}
+		*t = Text(s)
+	case b[0] == '{' || b[0] == '[':
+		var buf bytes.Buffer
+		if err := json.Compact(&buf, b); err != nil {
+			return err
+		}
+		*t = Text(buf.String())
+	default:
+		*t = Text(b)
+	}
+	return nil
+}
+
+// unquote decodes a JSON string literal, without the decoder's machinery
+// when it holds no escapes.
+func unquote(b []byte) (string, error) {
+	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' {
+		inner := b[1 : len(b)-1]
+		if bytes.IndexByte(inner, '\\') < 0 && bytes.IndexByte(inner, '"') < 0 && utf8.Valid(inner) && !hasControl(inner) {
+			return string(inner), nil
+		}
+	}
+	var s string
+	err := json.Unmarshal(b, &s)
+	return s, err
+}
+
+func hasControl(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 {
+			return true
+		}
+	}
+	return false
+}
+
+// elements calls fn with each element of a JSON array (null is empty).
+func elements(b []byte, fn func(elem []byte) error) error {
+	if string(b) == "null" {
+		return nil
+	}
+	i := skipSpace(b, 0)
+	if i == len(b) || b[i] != '[' {
+		return &FieldError{Msg: "expected a JSON array"}
+	}
+	i = skipSpace(b, i+1)
+	if i < len(b) && b[i] == ']' {
+		return nil
+	}
+	for i < len(b) {
+		end, err := valueEnd(b, i)
+		if err != nil {
+			return err
+		}
+		if err := fn(b[i:end]); err != nil {
+			return err
+		}
+		i = skipSpace(b, end)
+		if i < len(b) && b[i] == ']' {
+			return nil
+		}
+		if i == len(b) || b[i] != ',' {
+			break
+		}
+		i = skipSpace(b, i+1)
+	}
+	return &FieldError{Msg: "malformed JSON array"}
+}
+
+// Names is a list of names. Elements may be strings or objects, of which
+// `name`, else `title`, else `id` is taken (HALO Core writes member objects
+// in agent_members_runtime); other elements are ignored.
+type Names []string
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (n *Names) UnmarshalJSON(b []byte) error {
+	var out Names
+	err := elements(b, func(e []byte) error {
+		switch e[0] {
+		case '"':
+			s, err := unquote(e)
+			if err != nil {
+				return err
+			}
+			out = append(out, s)
+		case '{':
+			var o struct {
+				Name  Text `json:"name"`
+				Title Text `json:"title"`
+				ID    Text `json:"id"`
+			}
+			if err := gojson.Unmarshal(e, &o); err != nil {
+				if err := json.Unmarshal(e, &o); err != nil {
+					return err
+				}
+			}
+			switch {
+			case o.Name != "":
+				out = append(out, string(o.Name))
+			case o.Title != "":
+				out = append(out, string(o.Title))
+			case o.ID != "":
+				out = append(out, string(o.ID))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	*n = out
+	return nil
+}
+
+// Count is the length of a JSON array (null counts 0).
+type Count int
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (c *Count) UnmarshalJSON(b []byte) error {
+	n := 0
+	if err := elements(b, func([]byte) error { n++; return nil }); err != nil {
+		return err
+	}
+	*c = Count(n)
+	return nil
+}
+
+// Timestamp is when a pushed turn ended: an RFC 3339 string, or a number of
+// Unix seconds (fractions allowed).
+type Timestamp struct {
+	time.Time
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (ts *Timestamp) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		ts.Time = time.Time{}
+		return nil
+	}
+	if b[0] == '"' {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		t, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			return &FieldError{Msg: "timestamp " + strconv.Quote(s) + " is not an RFC 3339 time"}
+		}
+		ts.Time = t
+		return nil
+	}
+	f, err := strconv.ParseFloat(string(b), 64)
+	if err != nil || f < 0 || f > 1e11 {
+		return &FieldError{Msg: "timestamp " + string(b) + " is not an RFC 3339 string or Unix seconds"}
+	}
+	sec := int64(f)
+	ts.Time = time.Unix(sec, int64((f-float64(sec))*1e9)).UTC()
+	return nil
+}
+
+// FieldError is a value that has the right JSON type but an unusable value.
+type FieldError struct {
+	Msg string
+}
+
+func (e *FieldError) Error() string { return e.Msg }

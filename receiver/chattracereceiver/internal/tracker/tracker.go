@@ -1,0 +1,185 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+// Package tracker remembers, per chat-history file, which messages were
+// already emitted, so that a file rewritten whole after every turn has each
+// turn emitted exactly once. It knows nothing about pdata or storage.
+package tracker // import "github.com/otelcol-llm/otelcol-llm/receiver/chattracereceiver/internal/tracker"
+
+import (
+	"encoding/binary"
+	"errors"
+)
+
+// Signals are the outputs tracked separately: a turn delivered to the traces
+// pipeline but refused by the logs pipeline is retried for logs only.
+const (
+	Traces = iota
+	Logs
+	numSignals
+)
+
+// State is what is known about one file.
+type State struct {
+	// Size and ModTime (Unix nanoseconds) of the file when it was last read.
+	Size    int64
+	ModTime int64
+	// Chain fingerprints the messages of the last successful read (see
+	// halo.History.Chain).
+	Chain []uint64
+	// Emitted[s] is how many leading messages were delivered to signal s.
+	Emitted [numSignals]int
+
+	// retryParse and retryDeliver ask for a read on the next poll even
+	// when size and modification time are unchanged: the last read failed
+	// to parse, or its delivery was refused with a retryable error.
+	retryParse, retryDeliver bool
+	// Malformed is set when the file failed to parse twice with the same
+	// size and modification time: it is not read again until it changes.
+	Malformed bool
+	// Oversize is set when the file was skipped for its size.
+	Oversize bool
+	// Counted is how many leading messages were already counted as found
+	// (for the turns metric); not part of the checkpoint.
+	Counted int
+	// SkipExisting marks a file found at start-up with start_at: end: its
+	// first successful read emits nothing.
+	SkipExisting bool
+}
+
+// Changed reports whether the file must be read: it changed since the last
+// read, or a retry is due.
+func (s *State) Changed(size, modTime int64) bool {
+	return s.retryParse || s.retryDeliver || size != s.Size || modTime != s.ModTime
+}
+
+// Stat records the size and modification time the next read is based on.
+// A change clears the malformed and oversize marks.
+func (s *State) Stat(size, modTime int64) {
+	if size != s.Size || modTime != s.ModTime {
+		s.Malformed, s.Oversize, s.retryParse = false, false, false
+	}
+	s.Size, s.ModTime = size, modTime
+}
+
+// ParseFailed records a read that did not parse and reports whether the file
+// is now considered malformed (the same bytes failed twice), rather than
+// caught mid-write.
+func (s *State) ParseFailed() (malformed bool) {
+	if s.retryParse {
+		s.retryParse, s.Malformed = false, true
+		return true
+	}
+	s.retryParse = true
+	return false
+}
+
+// Update takes the chain of a successful read and returns, per signal, the
+// index of the first message to emit. rewritten is true when messages
+// already emitted changed or disappeared (history edited or cleared): then
+// emission resumes after the longest unchanged prefix, so turns that are
+// new or edited are emitted and unchanged ones are not.
+func (s *State) Update(chain []uint64) (from [numSignals]int, rewritten bool) {
+	common := 0
+	for common < len(s.Chain) && common < len(chain) && s.Chain[common] == chain[common] {
+		common++
+	}
+	for i := range s.Emitted {
+		if s.Emitted[i] > common {
+			s.Emitted[i] = common
+			rewritten = true
+		}
+	}
+	s.Counted = min(s.Counted, common)
+	s.Chain = append(s.Chain[:0], chain...)
+	s.retryParse, s.retryDeliver = false, false
+	if s.SkipExisting {
+		s.SkipExisting = false
+		for i := range s.Emitted {
+			s.Emitted[i] = len(chain)
+		}
+	}
+	return s.Emitted, rewritten
+}
+
+// Delivered records that signal sig received every message of the chain.
+func (s *State) Delivered(sig int) {
+	s.Emitted[sig] = len(s.Chain)
+}
+
+// RetryDelivery asks for the file to be read again on the next poll because
+// a pipeline refused its turns with a retryable error.
+func (s *State) RetryDelivery() {
+	s.retryDeliver = true
+}
+
+// Pending reports whether some signal has messages not yet delivered.
+func (s *State) Pending() bool {
+	for _, e := range s.Emitted {
+		if e < len(s.Chain) {
+			return true
+		}
+	}
+	return false
+}
+
+const version = 1
+
+// Marshal encodes the durable part of the state for a checkpoint.
+func (s *State) Marshal() []byte {
+	b := make([]byte, 0, 1+4*binary.MaxVarintLen64+numSignals*binary.MaxVarintLen64+8*len(s.Chain))
+	b = append(b, version)
+	b = binary.AppendVarint(b, s.Size)
+	b = binary.AppendVarint(b, s.ModTime)
+	for _, e := range s.Emitted {
+		b = binary.AppendUvarint(b, uint64(e))
+	}
+	b = binary.AppendUvarint(b, uint64(len(s.Chain)))
+	for _, h := range s.Chain {
+		b = binary.LittleEndian.AppendUint64(b, h)
+	}
+	return b
+}
+
+var errCorrupt = errors.New("corrupt checkpoint")
+
+// Unmarshal decodes a checkpoint written by Marshal.
+func Unmarshal(b []byte) (*State, error) {
+	if len(b) == 0 || b[0] != version {
+		return nil, errCorrupt
+	}
+	b = b[1:]
+	var s State
+	var n int
+	if s.Size, n = binary.Varint(b); n <= 0 {
+		return nil, errCorrupt
+	}
+	b = b[n:]
+	if s.ModTime, n = binary.Varint(b); n <= 0 {
+		return nil, errCorrupt
+	}
+	b = b[n:]
+	for i := range s.Emitted {
+		var e uint64
+		if e, n = binary.Uvarint(b); n <= 0 {
+			return nil, errCorrupt
+		}
+		s.Emitted[i] = int(e)
+		b = b[n:]
+	}
+	l, n := binary.Uvarint(b)
+	if n <= 0 || uint64(len(b)-n) != 8*l {
+		return nil, errCorrupt
+	}
+	b = b[n:]
+	s.Chain = make([]uint64, l)
+	for i := range s.Chain {
+		s.Chain[i] = binary.LittleEndian.Uint64(b[8*i:])
+	}
+	for i := range s.Emitted {
+		if s.Emitted[i] > len(s.Chain) {
+			return nil, errCorrupt
+		}
+	}
+	return &s, nil
+}
