@@ -10,9 +10,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"mime"
 	"net/http"
 	"time"
+	"unicode/utf8"
 
 	"go.opentelemetry.io/collector/consumer/consumererror"
 	"google.golang.org/grpc/codes"
@@ -63,6 +65,13 @@ func (r *chatReceiver) handlePush(w http.ResponseWriter, req *http.Request) {
 			return
 		}
 		r.reject(ctx, w, http.StatusBadRequest, 1, pushResponse{Error: "reading the request body: " + err.Error(), RequestID: reqID})
+		return
+	}
+
+	if at := invalidUTF8(body); at >= 0 {
+		r.reject(ctx, w, http.StatusBadRequest, 1, pushResponse{
+			Error: "body is not valid UTF-8", Where: fmt.Sprintf("byte %d", at), RequestID: reqID,
+		})
 		return
 	}
 
@@ -248,4 +257,21 @@ func newRequestID() string {
 	var b [8]byte
 	_, _ = rand.Read(b[:])
 	return hex.EncodeToString(b[:])
+}
+
+// invalidUTF8 returns the offset of the first byte that is not valid UTF-8,
+// or -1. JSON must be UTF-8 (RFC 8259); accepting invalid bytes would pass
+// them on to every backend.
+func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
 }

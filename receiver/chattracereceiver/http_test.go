@@ -167,6 +167,10 @@ func TestPushRejected(t *testing.T) {
 		{name: "empty", contentType: "application/json", body: ``, code: 400, records: 1, errContains: "empty body"},
 		{name: "array of junk", contentType: "application/json", body: `[1, 2]`, code: 400, records: 2, errContains: "wrong type"},
 		{name: "media type", contentType: "application/x-protobuf", body: `{}`, code: 415, records: 1, errContains: "not supported"},
+		{
+			name: "invalid utf-8", contentType: "application/json", body: "{\"content\": \"ok \xff\xfe\", \"trace\": {}}", code: 400, records: 1,
+			errContains: "not valid UTF-8", where: "byte 16",
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r, ts, _ := newTestReceiver(t, defaultConfig())
