@@ -108,18 +108,7 @@ func (r deliveryReport) String() string {
 
 func report(acked map[uint64]bool, sink *otlpSink) deliveryReport {
 	seen := map[uint64]int{}
-	for _, td := range sink.Traces() {
-		rss := td.ResourceSpans()
-		for i := 0; i < rss.Len(); i++ {
-			sss := rss.At(i).ScopeSpans()
-			for j := 0; j < sss.Len(); j++ {
-				spans := sss.At(j).Spans()
-				for k := 0; k < spans.Len(); k++ {
-					seen[seqOf(spans.At(k))]++
-				}
-			}
-		}
-	}
+	sink.forEachSpan(func(s ptrace.Span) { seen[seqOf(s)]++ })
 	r := deliveryReport{Sent: len(acked)}
 	for seq, n := range seen {
 		if acked[seq] {

@@ -153,6 +153,22 @@ func (s *otlpSink) Logs() []plog.Logs {
 	return append([]plog.Logs(nil), s.logs...)
 }
 
+// forEachSpan calls fn for every received span.
+func (s *otlpSink) forEachSpan(fn func(ptrace.Span)) {
+	for _, td := range s.Traces() {
+		rss := td.ResourceSpans()
+		for i := 0; i < rss.Len(); i++ {
+			sss := rss.At(i).ScopeSpans()
+			for j := 0; j < sss.Len(); j++ {
+				spans := sss.At(j).Spans()
+				for k := 0; k < spans.Len(); k++ {
+					fn(spans.At(k))
+				}
+			}
+		}
+	}
+}
+
 // SpanCount and LogCount count received items.
 func (s *otlpSink) SpanCount() int {
 	n := 0
