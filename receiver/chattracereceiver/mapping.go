@@ -230,11 +230,8 @@ func putInferenceCore(a pcommon.Map, v *view) {
 	putNonEmpty(a, genai.ProviderName, v.provider)
 	putNonEmpty(a, genai.ConversationID, v.t.SessionID)
 	putNonEmpty(a, genai.AgentName, v.t.Trace.AgentName)
-	tel := &v.t.Trace.Telemetry
-	if tel.UsedFallback != nil {
-		a.PutBool(genai.ChatFallbackUsed, *tel.UsedFallback)
-	}
-	putNonEmpty(a, genai.ChatStreamResult, tel.StreamResult)
+	// chat.fallback.used and chat.stream.result describe the turn and stay
+	// on its root span only, so span_metrics_llm counts each turn once.
 	putNonEmpty(a, genai.ChatRequestID, v.t.RequestID)
 	putNonEmpty(a, genai.ErrorType, v.errType)
 }
