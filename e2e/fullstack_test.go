@@ -112,9 +112,27 @@ func TestFullStack(t *testing.T) {
 	gw.waitHealthy("http://" + stackHost + ":13133/")
 	prom := startPrometheus(t, stackHost+":8889", stackHost+":8888")
 
+	// A sidecar (config/sidecar.yaml) next to a HALO Core app: it reads the
+	// example chat histories and forwards them to the gateway.
+	histories := t.TempDir()
+	startSidecar(t, []string{
+		"OTELCOL_BEARER_TOKEN=" + testToken,
+		"OTELCOL_STORAGE_DIR=" + t.TempDir(),
+		"OTELCOL_GATEWAY_ENDPOINT=" + stackHost + ":4317",
+		"CHAT_HISTORY_GLOB=" + filepath.Join(histories, "*.json"),
+	})
+	examples, err := filepath.Glob(filepath.Join(repoRoot, "examples", "chat_history", "*.json"))
+	require.NoError(t, err)
+	require.NotEmpty(t, examples)
+	for _, ex := range examples { // new files: read from their first turn
+		b, err := os.ReadFile(ex)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(histories, filepath.Base(ex)), b, 0o600))
+	}
+
 	s := newOTLPSender(t, stackHost+":4317", testToken)
 	ctx := metadata.AppendToOutgoingContext(context.Background(), "authorization", "Bearer "+testToken)
-	_, err := s.client.Export(ctx, ptraceotlp.NewExportRequestFromTraces(supportTraces()))
+	_, err = s.client.Export(ctx, ptraceotlp.NewExportRequestFromTraces(supportTraces()))
 	require.NoError(t, err)
 	_, err = plogotlp.NewGRPCClient(s.conn).Export(ctx, plogotlp.NewExportRequestFromLogs(supportLogs()))
 	require.NoError(t, err)
@@ -134,17 +152,22 @@ func TestFullStack(t *testing.T) {
 	// (0.32, 0.64]; rank 12.5 -> 0.32 + 0.32 x 12.5/21.
 	assertScalarNear(t, prom, `histogram_quantile(0.5, sum by (le) (gen_ai_client_operation_duration_seconds_bucket{`+svc+`}))`, 0.32+0.32*12.5/21, 1e-9)
 
+	// The example histories (service halo-core): six turns, each an agent
+	// run; one answered by the fallback path, one empty stream, one error.
+	halo := `service_name="halo-core"`
+	prom.eventuallyScalar(`sum(gen_ai_client_calls_total{`+halo+`,gen_ai_operation_name="invoke_agent"})`, func(v float64) bool { return v == 6 })
+	assertScalar(t, prom, `sum(gen_ai_client_fallbacks_total{`+halo+`})`, 1)
+	assertScalar(t, prom, `sum(gen_ai_client_stream_results_total{`+halo+`,chat_stream_result="empty"})`, 1)
+	assertScalar(t, prom, `sum(gen_ai_client_calls_total{`+halo+`,gen_ai_operation_name="invoke_agent",status="error"})`, 1)
+
 	checkDashboards(t, prom)
 	checkAlertRules(t, prom)
 
 	// Traces reached "Jaeger", logs reached "Loki", and no PII with them.
-	waitSpans(t, sink, 25)
-	deadline := time.Now().Add(30 * time.Second)
-	for sink.LogCount() < 3 && time.Now().Before(deadline) {
-		time.Sleep(100 * time.Millisecond)
-	}
-	require.Equal(t, 25, sink.SpanCount())
-	require.Equal(t, 3, sink.LogCount())
+	require.Eventually(t, func() bool { return countByService(sink, "support-bot") == [2]int{25, 3} }, 30*time.Second, 100*time.Millisecond,
+		"support-bot spans and logs at the backends: %v", countByService(sink, "support-bot"))
+	require.Eventually(t, func() bool { return countByService(sink, "halo-core")[1] == 6 }, 30*time.Second, 100*time.Millisecond,
+		"one log per example turn: %v", countByService(sink, "halo-core"))
 	var dump strings.Builder
 	for _, td := range sink.Traces() {
 		b, err := (&ptrace.JSONMarshaler{}).MarshalTraces(td)
@@ -160,9 +183,15 @@ func TestFullStack(t *testing.T) {
 	assert.Contains(t, dump.String(), "[REDACTED:email]")
 	assert.Contains(t, dump.String(), `"gen_ai.usage.cost.amount"`)
 	// Loki indexes resource attributes: the gateway lifted model and agent.
-	lr := sink.Logs()[0].ResourceLogs().At(0).Resource().Attributes()
-	model, _ := lr.Get(genai.RequestModel)
-	assert.Equal(t, "gpt-4o-mini", model.AsString())
+	models := map[string]bool{}
+	for _, ld := range sink.Logs() {
+		for i := 0; i < ld.ResourceLogs().Len(); i++ {
+			if m, ok := ld.ResourceLogs().At(i).Resource().Attributes().Get(genai.RequestModel); ok {
+				models[m.AsString()] = true
+			}
+		}
+	}
+	assert.True(t, models["gpt-4o-mini"], "model lifted to the log resource: %v", models)
 	gw.stop(syscall.SIGTERM)
 	assert.NotContains(t, gw.Output(), piiEmail, "PII in the collector's own logs")
 	assert.NotContains(t, gw.Output(), testToken, "secret in the collector's own logs")
@@ -303,4 +332,31 @@ func checkAlertRules(t *testing.T, p *prometheusServer) {
 			}
 		}
 	}
+}
+
+// countByService returns the spans and log records the sink holds for a
+// service.
+func countByService(sink *otlpSink, service string) [2]int {
+	var n [2]int
+	for _, td := range sink.Traces() {
+		for i := 0; i < td.ResourceSpans().Len(); i++ {
+			rs := td.ResourceSpans().At(i)
+			if v, ok := rs.Resource().Attributes().Get(genai.ServiceName); ok && v.AsString() == service {
+				for j := 0; j < rs.ScopeSpans().Len(); j++ {
+					n[0] += rs.ScopeSpans().At(j).Spans().Len()
+				}
+			}
+		}
+	}
+	for _, ld := range sink.Logs() {
+		for i := 0; i < ld.ResourceLogs().Len(); i++ {
+			rl := ld.ResourceLogs().At(i)
+			if v, ok := rl.Resource().Attributes().Get(genai.ServiceName); ok && v.AsString() == service {
+				for j := 0; j < rl.ScopeLogs().Len(); j++ {
+					n[1] += rl.ScopeLogs().At(j).LogRecords().Len()
+				}
+			}
+		}
+	}
+	return n
 }
