@@ -228,7 +228,8 @@ func (c *spanMetrics) span(s ptrace.Span, res pcommon.Map, service string, now t
 	if s.EndTimestamp() > s.StartTimestamp() {
 		dur = time.Duration(s.EndTimestamp() - s.StartTimestamp()).Seconds()
 	}
-	a.Observe(mDuration, now, dur, d, errType)
+	ex := &aggregate.Exemplar{TraceID: s.TraceID(), SpanID: s.SpanID(), Value: dur, Time: now}
+	a.Observe(mDuration, now, dur, ex, d, errType)
 	a.Add(mCalls, now, 1, d, status, errType)
 	if call.FallbackUsed {
 		a.Add(mFallbacks, now, 1, d)
@@ -237,13 +238,13 @@ func (c *spanMetrics) span(s ptrace.Span, res pcommon.Map, service string, now t
 		a.Add(mStream, now, 1, d, call.StreamResult)
 	}
 	if call.HasKnowledgeHits {
-		a.Observe(mKnowledge, now, float64(call.KnowledgeHits), d)
+		a.Observe(mKnowledge, now, float64(call.KnowledgeHits), nil, d)
 		if call.KnowledgeHits == 0 {
 			a.Add(mZeroHit, now, 1, d)
 		}
 	}
 	if call.HasTTFC {
-		a.Observe(mTTFC, now, call.TimeToFirstChunk, d)
+		a.Observe(mTTFC, now, call.TimeToFirstChunk, &aggregate.Exemplar{TraceID: s.TraceID(), SpanID: s.SpanID(), Value: call.TimeToFirstChunk, Time: now}, d)
 	}
 	if kind != genai.KindInference {
 		return true
@@ -251,11 +252,11 @@ func (c *spanMetrics) span(s ptrace.Span, res pcommon.Map, service string, now t
 	// Tokens and cost from inference spans only, as llm_cost prices them.
 	u := call.Usage
 	if u.Has&genai.HasInput != 0 {
-		a.Observe(mTokenUsage, now, float64(u.Input), d, "input")
+		a.Observe(mTokenUsage, now, float64(u.Input), nil, d, "input")
 		a.Add(mTokens, now, u.Input, d, "input")
 	}
 	if u.Has&genai.HasOutput != 0 {
-		a.Observe(mTokenUsage, now, float64(u.Output), d, "output")
+		a.Observe(mTokenUsage, now, float64(u.Output), nil, d, "output")
 		a.Add(mTokens, now, u.Output, d, "output")
 	}
 	if u.Has&genai.HasCacheRead != 0 {
@@ -342,6 +343,13 @@ func (c *spanMetrics) build(now time.Time) pmetric.Metrics {
 			dp.SetSum(s.Sum)
 			dp.ExplicitBounds().FromRaw(m.Desc.Bounds)
 			dp.BucketCounts().FromRaw(s.Buckets)
+			if s.HasExemplar {
+				e := dp.Exemplars().AppendEmpty()
+				e.SetTraceID(pcommon.TraceID(s.Exemplar.TraceID))
+				e.SetSpanID(pcommon.SpanID(s.Exemplar.SpanID))
+				e.SetDoubleValue(s.Exemplar.Value)
+				e.SetTimestamp(pcommon.NewTimestampFromTime(s.Exemplar.Time))
+			}
 			attrs = dp.Attributes()
 		case aggregate.IntSum:
 			dp := pm.Sum().DataPoints().AppendEmpty()

@@ -27,6 +27,9 @@ var t0 = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
 func addSpan(ss ptrace.SpanSlice, dur time.Duration, attrs map[string]any, errType string) {
 	s := ss.AppendEmpty()
+	n := byte(ss.Len())
+	s.SetTraceID(pcommon.TraceID([16]byte{0xaa, n}))
+	s.SetSpanID(pcommon.SpanID([8]byte{0xbb, n}))
 	s.SetStartTimestamp(pcommon.NewTimestampFromTime(t0))
 	s.SetEndTimestamp(pcommon.NewTimestampFromTime(t0.Add(dur)))
 	if err := s.Attributes().FromRaw(attrs); err != nil {
@@ -164,6 +167,24 @@ func TestMetricsFromSpans(t *testing.T) {
 	agentErr := points(md, "gen_ai.client.calls", map[string]any{genai.OperationName: "invoke_agent", "status": "error"})
 	require.Len(t, agentErr, 1)
 	assert.Equal(t, "_OTHER", agentErr[0].attrs[genai.ErrorType])
+
+	exemplars := 0
+	rms := md.ResourceMetrics()
+	for i := 0; i < rms.Len(); i++ {
+		ms := rms.At(i).ScopeMetrics().At(0).Metrics()
+		for j := 0; j < ms.Len(); j++ {
+			if ms.At(j).Name() != "gen_ai.client.operation.duration" {
+				continue
+			}
+			dps := ms.At(j).Histogram().DataPoints()
+			for k := 0; k < dps.Len(); k++ {
+				require.Equal(t, 1, dps.At(k).Exemplars().Len(), "each latency series links to a trace")
+				assert.False(t, dps.At(k).Exemplars().At(0).TraceID().IsEmpty())
+				exemplars++
+			}
+		}
+	}
+	assert.Positive(t, exemplars)
 
 	okDur := points(md, "gen_ai.client.operation.duration", with(nil))
 	require.Len(t, okDur, 2) // ok and timeout series

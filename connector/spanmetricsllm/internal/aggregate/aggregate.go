@@ -47,6 +47,18 @@ type Series struct {
 	Sum     float64
 	Buckets []uint64
 	Int     int64
+	// Exemplar is the last observation of a histogram series with the span
+	// that produced it (HasExemplar false when none).
+	Exemplar    Exemplar
+	HasExemplar bool
+}
+
+// Exemplar links a histogram observation to its trace.
+type Exemplar struct {
+	TraceID [16]byte
+	SpanID  [8]byte
+	Value   float64
+	Time    time.Time
 }
 
 // Metric holds the series of one Desc.
@@ -135,13 +147,17 @@ func (a *Aggregator) newSeries(m *Metric, now time.Time, values []string) *Serie
 	return s
 }
 
-// Observe records v in histogram metric i.
-func (a *Aggregator) Observe(i int, now time.Time, v float64, dims []string, extra ...string) {
+// Observe records v in histogram metric i; ex, when not nil, becomes the
+// series' exemplar.
+func (a *Aggregator) Observe(i int, now time.Time, v float64, ex *Exemplar, dims []string, extra ...string) {
 	m := a.metrics[i]
 	s := a.get(m, now, dims, extra...)
 	s.Count++
 	s.Sum += v
 	s.Buckets[sort.SearchFloat64s(m.Desc.Bounds, v)]++
+	if ex != nil {
+		s.Exemplar, s.HasExemplar = *ex, true
+	}
 }
 
 // Add adds n to integer counter i.
@@ -190,6 +206,7 @@ func (a *Aggregator) Flush(now time.Time, fn func(m *Metric, s *Series, overflow
 func reset(s *Series, now time.Time) {
 	s.Start, s.last = now, now
 	s.Count, s.Sum, s.Int = 0, 0, 0
+	s.HasExemplar = false
 	clear(s.Buckets)
 }
 
