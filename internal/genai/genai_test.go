@@ -130,3 +130,13 @@ func BenchmarkRead(b *testing.B) {
 		_ = Read(m)
 	}
 }
+
+func TestReadOpenInferenceCost(t *testing.T) {
+	m := pcommon.NewMap()
+	m.PutDouble("llm.cost.total", 0.25)
+	c := Read(m)
+	assert.True(t, c.HasCost)
+	assert.InDelta(t, 0.25, c.CostAmount, 0)
+	m.PutDouble(CostAmount, 0.5) // the GenAI name wins whatever the order
+	assert.InDelta(t, 0.5, Read(m).CostAmount, 0)
+}

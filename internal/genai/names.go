@@ -41,6 +41,11 @@ const (
 	CostSource    = "gen_ai.usage.cost.source"
 	CostStatus    = "gen_ai.usage.cost.status"
 	CostPricingID = "gen_ai.usage.cost.pricing_id"
+	// CostExchangeRate is the rate applied when the price was in another
+	// currency than the configured output currency (output units per price
+	// unit); CostPriceCurrency is that price's currency.
+	CostExchangeRate  = "gen_ai.usage.cost.exchange_rate"
+	CostPriceCurrency = "gen_ai.usage.cost.price_currency"
 )
 
 // Values of CostSource and CostStatus.

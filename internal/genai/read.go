@@ -58,7 +58,7 @@ type Call struct {
 	ErrorType        string
 
 	// rank of the alias that set each field (lower wins).
-	rOp, rProv, rReq, rResp, rIn, rOut, rCR, rCW, rReason, rConv uint8
+	rOp, rProv, rReq, rResp, rIn, rOut, rCR, rCW, rReason, rConv, rCost uint8
 }
 
 // Model returns the response model when present, else the request model.
@@ -81,7 +81,7 @@ const unset = 255
 func Read(attrs pcommon.Map) Call {
 	c := Call{
 		rOp: unset, rProv: unset, rReq: unset, rResp: unset, rIn: unset, rOut: unset,
-		rCR: unset, rCW: unset, rReason: unset, rConv: unset,
+		rCR: unset, rCW: unset, rReason: unset, rConv: unset, rCost: unset,
 	}
 	attrs.Range(func(k string, v pcommon.Value) bool {
 		c.set(k, v)
@@ -158,7 +158,11 @@ func (c *Call) set(k string, v pcommon.Value) {
 		c.Agent = v.AsString()
 	case CostAmount:
 		if f, ok := Number(v); ok {
-			c.CostAmount, c.HasCost = f, true
+			c.CostAmount, c.HasCost, c.rCost = f, true, 0
+		}
+	case "llm.cost.total": // OpenInference
+		if f, ok := Number(v); ok && c.rCost != 0 {
+			c.CostAmount, c.HasCost, c.rCost = f, true, 1
 		}
 	case CostCurrency:
 		c.CostCurrency = v.AsString()

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"time"
 
 	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/pricing"
@@ -38,6 +39,41 @@ type Config struct {
 	// length of gen_ai.input.messages / gen_ai.output.messages, marked
 	// gen_ai.usage.cost.status=estimated. Default true.
 	EstimateTokens bool `mapstructure:"estimate_tokens"`
+
+	// RecomputeReportedCost prices items that already carry a cost
+	// (gen_ai.usage.cost.amount, OpenInference llm.cost.total) instead of
+	// keeping the reported one. Default false.
+	RecomputeReportedCost bool `mapstructure:"recompute_reported_cost"`
+
+	// Currency is the ISO 4217 currency amounts are written in. Default USD.
+	Currency string `mapstructure:"currency"`
+
+	// ExchangeRates converts prices in other currencies into Currency:
+	// price currency -> units of Currency per unit, as a decimal string
+	// (e.g. EUR: "1.08" when Currency is USD). Prices in a currency without
+	// a rate keep their own currency. Default none.
+	ExchangeRates map[string]string `mapstructure:"exchange_rates"`
+}
+
+var currencyRE = regexp.MustCompile(`^[A-Z]{3}$`)
+
+// rates parses ExchangeRates.
+func (cfg *Config) rates() (map[string]pricing.Micros, error) {
+	out := make(map[string]pricing.Micros, len(cfg.ExchangeRates))
+	var errs []error
+	for cur, r := range cfg.ExchangeRates {
+		if !currencyRE.MatchString(cur) {
+			errs = append(errs, fmt.Errorf("exchange_rates: %q is not an ISO 4217 code", cur))
+			continue
+		}
+		m, err := pricing.ParseMicros(r)
+		if err != nil || m == 0 {
+			errs = append(errs, fmt.Errorf("exchange_rates::%s: %q must be a positive decimal with at most 6 fraction digits", cur, r))
+			continue
+		}
+		out[cur] = m
+	}
+	return out, errors.Join(errs...)
 }
 
 func (cfg *Config) semantics() pricing.Semantics {
@@ -66,6 +102,12 @@ func (cfg *Config) Validate() error {
 		if model == "" {
 			errs = append(errs, fmt.Errorf("azure_deployments: deployment %q maps to an empty model", name))
 		}
+	}
+	if !currencyRE.MatchString(cfg.Currency) {
+		errs = append(errs, fmt.Errorf("currency: %q is not an ISO 4217 code", cfg.Currency))
+	}
+	if _, err := cfg.rates(); err != nil {
+		errs = append(errs, err)
 	}
 	if _, err := loadTable(cfg.PriceFile); err != nil {
 		errs = append(errs, err)

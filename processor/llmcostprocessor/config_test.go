@@ -29,7 +29,10 @@ func TestLoadConfig(t *testing.T) {
 		{name: "custom", want: &Config{
 			PriceFile: "testdata/prices.yaml", ReloadInterval: 5 * time.Second, TokenSemantics: "exclusive",
 			EstimateTokens: false, AzureDeployments: map[string]string{"prod-chat-east": "gpt-4o-mini"},
+			RecomputeReportedCost: true, Currency: "EUR", ExchangeRates: map[string]string{"USD": "0.92"},
 		}},
+		{name: "bad_currency", wantErr: `currency: "euro" is not an ISO 4217 code`},
+		{name: "bad_rate", wantErr: `exchange_rates::EUR: "-1" must be a positive decimal`},
 		{name: "bad_semantics", wantErr: `token_semantics: "sometimes" is not one of auto, inclusive, exclusive`},
 		{name: "bad_interval", wantErr: `reload_interval: "-1s" must not be negative`},
 		{name: "missing_file", wantErr: `price_file: open testdata/does-not-exist.yaml`},

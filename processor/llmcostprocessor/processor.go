@@ -28,6 +28,7 @@ type costProcessor struct {
 	logger    *zap.Logger
 	telemetry *metadata.TelemetryBuilder
 	semantics pricing.Semantics
+	rates     map[string]pricing.Micros
 
 	matcher atomic.Pointer[pricing.Matcher]
 
@@ -55,7 +56,11 @@ func newCostProcessor(set processor.Settings, cfg *Config) (*costProcessor, erro
 	if err != nil {
 		return nil, err
 	}
-	p := &costProcessor{cfg: cfg, logger: set.Logger, telemetry: tb, semantics: cfg.semantics(), stop: make(chan struct{})}
+	rates, err := cfg.rates()
+	if err != nil {
+		return nil, err
+	}
+	p := &costProcessor{cfg: cfg, logger: set.Logger, telemetry: tb, semantics: cfg.semantics(), rates: rates, stop: make(chan struct{})}
 	p.matcher.Store(pricing.NewMatcher(table, cfg.AzureDeployments))
 	if cfg.PriceFile != "" {
 		if fi, err := os.Stat(cfg.PriceFile); err == nil {
@@ -162,9 +167,10 @@ func (p *costProcessor) processTraces(ctx context.Context, td ptrace.Traces) (pt
 			spans := sss.At(j).Spans()
 			for k := 0; k < spans.Len(); k++ {
 				s := spans.At(k)
-				at := s.EndTimestamp()
+				// Priced at the price in effect when the call started.
+				at := s.StartTimestamp()
 				if at == 0 {
-					at = s.StartTimestamp()
+					at = s.EndTimestamp()
 				}
 				p.price(m, s.Attributes(), at, factor, &c)
 			}
@@ -215,14 +221,17 @@ func (p *costProcessor) price(m *pricing.Matcher, attrs pcommon.Map, at pcommon.
 	if call.Kind() != genai.KindInference {
 		return
 	}
-	if call.HasCost {
+	if call.HasCost && !p.cfg.RecomputeReportedCost {
 		// Reported by the app (or priced by an earlier llm_cost, e.g. in a
-		// sidecar): kept as is.
+		// sidecar): kept as is, under the GenAI name.
+		if _, ok := attrs.Get(genai.CostAmount); !ok {
+			attrs.PutDouble(genai.CostAmount, call.CostAmount)
+		}
 		if _, ok := attrs.Get(genai.CostSource); !ok {
 			attrs.PutStr(genai.CostSource, genai.CostSourceProvider)
 		}
 		if call.CostCurrency == "" {
-			attrs.PutStr(genai.CostCurrency, "USD")
+			attrs.PutStr(genai.CostCurrency, p.cfg.Currency)
 		}
 		c.reported++
 		return
@@ -251,8 +260,15 @@ func (p *costProcessor) price(m *pricing.Matcher, attrs pcommon.Map, at pcommon.
 	usage, _ = pricing.Normalize(usage, p.semantics)
 	cost := entry.Compute(usage)
 	cost.Factor = factor
+	currency := entry.Currency
+	if rate, ok := p.rates[currency]; ok && currency != p.cfg.Currency {
+		cost.Rate = rate
+		attrs.PutStr(genai.CostPriceCurrency, currency)
+		attrs.PutDouble(genai.CostExchangeRate, float64(rate)/1e6)
+		currency = p.cfg.Currency
+	}
 	attrs.PutDouble(genai.CostAmount, cost.Amount())
-	attrs.PutStr(genai.CostCurrency, entry.Currency)
+	attrs.PutStr(genai.CostCurrency, currency)
 	attrs.PutStr(genai.CostSource, genai.CostSourceLocal)
 	attrs.PutStr(genai.CostStatus, status)
 	attrs.PutStr(genai.CostPricingID, entry.PricingID)

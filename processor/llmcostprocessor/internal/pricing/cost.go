@@ -45,6 +45,9 @@ type Cost struct {
 	Units int64
 	// Factor is the multiplier in millionths (1_000_000 = none).
 	Factor Micros
+	// Rate is the exchange rate into the output currency in millionths
+	// (1_000_000 = none).
+	Rate Micros
 }
 
 // Compute prices inclusive usage u with entry e: uncached input, cache
@@ -65,13 +68,16 @@ func (e *Entry) Compute(u Usage) Cost {
 	output := u.Output - reasoning
 	units := uncached*int64(r.Input) + cacheRead*int64(r.CacheRead) + cacheWrite*int64(r.CacheWrite) +
 		output*int64(r.Output) + reasoning*int64(r.Reasoning)
-	return Cost{Units: units, Factor: microScale}
+	return Cost{Units: units, Factor: microScale, Rate: microScale}
 }
 
 // Amount returns the cost in currency units, rounded once, from the exact
 // integer (and rational factor) computation.
 func (c Cost) Amount() float64 {
-	if c.Factor == microScale {
+	if c.Rate == 0 {
+		c.Rate = microScale
+	}
+	if c.Factor == microScale && c.Rate == microScale {
 		if c.Units < 1<<53 && c.Units > -(1<<53) {
 			// Both operands are exact in float64 and IEEE division rounds
 			// correctly: one rounding, no allocation.
@@ -81,7 +87,8 @@ func (c Cost) Amount() float64 {
 		return f
 	}
 	num := new(big.Int).Mul(big.NewInt(c.Units), big.NewInt(int64(c.Factor)))
-	den := new(big.Int).Mul(big.NewInt(1_000_000_000_000), big.NewInt(microScale))
+	num.Mul(num, big.NewInt(int64(c.Rate)))
+	den := new(big.Int).Mul(big.NewInt(1_000_000_000_000), big.NewInt(microScale*microScale))
 	f, _ := new(big.Rat).SetFrac(num, den).Float64()
 	return f
 }
