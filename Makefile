@@ -15,7 +15,7 @@ COMPONENTS  := $(patsubst %/metadata.yaml,%,$(wildcard receiver/*/metadata.yaml 
 # What the binary is built from: our non-test sources (Go and embedded data).
 BIN_SOURCES := builder-config.yaml go.mod go.sum $(shell find receiver processor connector internal -type f -not -name '*_test.go' -not -path '*/testdata/*' 2>/dev/null)
 
-.PHONY: all build run test unit validate rules e2e generate check-generate lint fmt bench bench-micro clean
+.PHONY: all build run test unit redact-score validate rules e2e generate check-generate lint fmt bench bench-micro clean
 
 all: build
 
@@ -30,7 +30,7 @@ run: build
 	./$(BIN) --config config/default.yaml
 
 ## test: everything CI checks (what .ci/run runs)
-test: check-generate lint unit build validate rules e2e
+test: check-generate lint unit redact-score build validate rules e2e
 
 unit:
 	$(GO) test -race -count=1 $(UNIT_PKGS)
@@ -42,6 +42,10 @@ validate: build
 	@for f in $(CONFIGS); do echo "validate $$f"; $(VALIDATE_ENV) ./$(BIN) validate --config $$f || exit 1; done
 	@for o in config/overlays/*.yaml; do echo "validate config/gateway.yaml + $$o"; \
 	  $(VALIDATE_ENV) ./$(BIN) validate --config config/gateway.yaml --config $$o || exit 1; done
+
+## redact-score: recall and look-alike survival of every redact detector on the labelled corpus
+redact-score:
+	$(GO) test -count=1 -run TestPrecisionRecall -v ./processor/redactprocessor/internal/scan/ | grep -E '^(detector|--- |ok|FAIL)'
 
 ## rules: check the Prometheus config and rules, run the promtool rule unit tests
 rules:

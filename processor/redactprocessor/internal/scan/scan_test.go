@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -30,71 +31,89 @@ func newTestRedactor(t testing.TB) *Redactor {
 	return r
 }
 
-type sample struct{ typ, text string }
+type sample struct{ typ, text, secret string }
 
+// loadCorpus reads the hand-written and the generated corpus: lines of
+// <type>\t<text>[\t<value that must disappear>], \N a real newline.
 func loadCorpus(t *testing.T) []sample {
 	t.Helper()
-	f, err := os.Open("testdata/corpus.tsv")
-	require.NoError(t, err)
-	defer f.Close()
 	var out []sample
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+	for _, path := range []string{"testdata/corpus.tsv", "testdata/corpus_generated.tsv"} {
+		f, err := os.Open(path)
+		require.NoError(t, err)
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			line := sc.Text()
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			parts := strings.SplitN(line, "\t", 3)
+			require.GreaterOrEqual(t, len(parts), 2, line)
+			smp := sample{typ: parts[0], text: strings.ReplaceAll(parts[1], `\N`, "\n")}
+			if len(parts) == 3 {
+				smp.secret = strings.ReplaceAll(parts[2], `\N`, "\n")
+			}
+			out = append(out, smp)
 		}
-		typ, text, ok := strings.Cut(line, "\t")
-		require.True(t, ok, line)
-		out = append(out, sample{typ, strings.ReplaceAll(text, `\N`, "\n")})
+		require.NoError(t, sc.Err())
+		require.NoError(t, f.Close())
 	}
-	require.NoError(t, sc.Err())
 	return out
 }
 
-// TestPrecisionRecall runs the labelled corpus and fails when any detector's
-// precision or recall falls below the bar. A positive counts as found only
-// when its own detector (and no other) fired; any change to a negative is a
-// false positive of the detector that made it.
+// TestPrecisionRecall scores every detector on the labelled corpus (over
+// 2,000 cases) and fails when recall or look-alike survival falls below
+// 99%. A positive counts as found only when its own detector fired and its
+// marked value is gone; a look-alike survives when its text is unchanged.
 func TestPrecisionRecall(t *testing.T) {
 	r := newTestRedactor(t)
 	st := r.NewState()
-	tp, fp, fn := map[string]int{}, map[string]int{}, map[string]int{}
-	for _, s := range loadCorpus(t) {
+	corpus := loadCorpus(t)
+	require.GreaterOrEqual(t, len(corpus), 2000)
+	tp, fn, hits := map[string]int{}, map[string]int{}, map[string]int{}
+	negatives := 0
+	for _, s := range corpus {
 		st.Reset()
 		out, changed, _ := r.Redact(s.text, st)
 		found := st.Types(r)
 		if s.typ == "none" {
+			negatives++
 			for _, f := range found {
-				fp[f]++
-				t.Logf("false positive %s: %q -> %q", f, s.text, out)
+				hits[f]++
+				t.Logf("look-alike hit by %s: %q -> %q", f, s.text, out)
 			}
-			assert.False(t, changed && len(found) == 0)
+			assert.Equal(t, changed, len(found) > 0)
 			continue
 		}
-		if len(found) == 1 && found[0] == s.typ && strings.Contains(out, "[REDACTED:"+s.typ+"]") {
+		ok := false
+		for _, f := range found {
+			if f == s.typ {
+				ok = true
+			} else {
+				hits[f]++
+			}
+		}
+		if s.secret != "" && strings.Contains(out, s.secret) {
+			ok = false
+		}
+		if ok {
 			tp[s.typ]++
 			continue
 		}
 		fn[s.typ]++
-		for _, f := range found {
-			if f != s.typ {
-				fp[f]++
-			}
-		}
 		t.Logf("missed %s: %q -> %q (found %v)", s.typ, s.text, out, found)
 	}
 	for _, name := range Names() {
-		p, rc := 1.0, 1.0
-		if tp[name]+fp[name] > 0 {
-			p = float64(tp[name]) / float64(tp[name]+fp[name])
-		}
+		recall := 1.0
 		if tp[name]+fn[name] > 0 {
-			rc = float64(tp[name]) / float64(tp[name]+fn[name])
+			recall = float64(tp[name]) / float64(tp[name]+fn[name])
 		}
-		fmt.Printf("detector %-17s precision %.3f recall %.3f (tp %d fp %d fn %d)\n", name, p, rc, tp[name], fp[name], fn[name])
-		assert.GreaterOrEqual(t, p, 0.99, "%s precision", name)
-		assert.GreaterOrEqual(t, rc, 0.98, "%s recall", name)
+		survival := 1 - float64(hits[name])/float64(negatives)
+		fmt.Printf("detector %-17s recall %.4f  look-alike survival %.4f  (found %d, missed %d, look-alikes hit %d of %d)\n",
+			name, recall, survival, tp[name], fn[name], hits[name], negatives)
+		assert.GreaterOrEqual(t, recall, 0.99, "%s recall", name)
+		assert.GreaterOrEqual(t, survival, 0.99, "%s look-alike survival", name)
 		assert.Positive(t, tp[name], "corpus needs positives for %s", name)
 	}
 }
@@ -175,6 +194,9 @@ func FuzzRedact(f *testing.F) {
 		if !changed && out != s {
 			t.Fatalf("unchanged but different output")
 		}
+		if utf8.ValidString(s) && !utf8.ValidString(out) {
+			t.Fatalf("redaction broke UTF-8: %q -> %q", s, out)
+		}
 		if json.Valid([]byte(s)) && !json.Valid([]byte(out)) {
 			t.Fatalf("redaction broke JSON: %q -> %q", s, out)
 		}
@@ -192,6 +214,25 @@ func TestPlaceholdersAreStable(t *testing.T) {
 		once, _, _ := r.Redact(s.text, r.NewState())
 		twice, changed, _ := r.Redact(once, r.NewState())
 		assert.False(t, changed, "%q -> %q -> %q", s.text, once, twice)
+	}
+}
+
+func BenchmarkRedactProseWithPII(b *testing.B) {
+	r := newTestRedactor(b)
+	st := r.NewState()
+	// One line in a hundred carries PII.
+	var sb strings.Builder
+	for i := range 100 {
+		sb.WriteString("The assistant reviewed the quarterly report and summarised revenue, churn and the roadmap for Q3 2025 (ticket 48213, build 20241022.1). ")
+		if i == 50 {
+			sb.WriteString("Reach me at jane.doe@example.com or +1 415 555 0100. ")
+		}
+	}
+	text := sb.String()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _, _ = r.Redact(text, st)
 	}
 }
 

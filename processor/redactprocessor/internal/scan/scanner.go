@@ -430,6 +430,7 @@ func ipv6(s string, i int) (int, bool) {
 	for end > i && (s[end-1] == '.' || (s[end-1] == ':' && (end-2 < i || s[end-2] != ':'))) {
 		end--
 	}
+	colons = strings.Count(s[i:end], ":") // after trimming a trailing ':'
 	if colons < 2 || (!double && colons != 7) || (end < len(s) && isWord(s[end])) {
 		return 0, false
 	}
