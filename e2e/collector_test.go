@@ -77,6 +77,9 @@ func startCollector(t *testing.T, env []string, ports []int, args ...string) *co
 	bin := binaryPath(t)
 	c := &collector{t: t, done: make(chan struct{})}
 	c.cmd = exec.Command(bin, args...)
+	// From the repository root, as `make run` does (config/default.yaml
+	// reads examples/ by a relative path).
+	c.cmd.Dir = repoRoot
 	c.cmd.Env = append(os.Environ(), env...)
 	c.cmd.Stdout = lockedWriter{c}
 	c.cmd.Stderr = lockedWriter{c}
@@ -208,10 +211,11 @@ func hasLabels(m *dto.Metric, want map[string]string) bool {
 	return true
 }
 
-// eventually polls the metrics endpoint until cond holds or 30 s pass.
+// eventually polls the metrics endpoint until cond holds or 45 s pass (the
+// connector flushes every 15 s).
 func eventually(t *testing.T, url string, what string, cond func(map[string]*dto.MetricFamily) bool) map[string]*dto.MetricFamily {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(45 * time.Second)
 	var last map[string]*dto.MetricFamily
 	var lastErr error
 	for time.Now().Before(deadline) {
@@ -227,7 +231,7 @@ func eventually(t *testing.T, url string, what string, cond func(map[string]*dto
 	for n := range last {
 		names = append(names, n)
 	}
-	t.Fatalf("%s: condition not met at %s within 30s (last error: %v; families: %s)", what, url, lastErr, strings.Join(names, ", "))
+	t.Fatalf("%s: condition not met at %s within 45s (last error: %v; families: %s)", what, url, lastErr, strings.Join(names, ", "))
 	return nil
 }
 

@@ -45,11 +45,23 @@ func TestSmokeDefaultConfig(t *testing.T) {
 	eventually(t, selfMetricsURL, "accepted and exported spans", func(m map[string]*dto.MetricFamily) bool {
 		return sumSamples(m, "otelcol_receiver_accepted_spans", map[string]string{"receiver": "otlp", "transport": "http"}) == httpSpans &&
 			sumSamples(m, "otelcol_receiver_accepted_spans", map[string]string{"receiver": "otlp", "transport": "grpc"}) == grpcSpans &&
-			sumSamples(m, "otelcol_exporter_sent_spans", map[string]string{"exporter": "debug"}) == httpSpans+grpcSpans
+			// Everything accepted (OTLP and the example chat histories) is exported.
+			sumSamples(m, "otelcol_exporter_sent_spans", map[string]string{"exporter": "debug"}) == sumSamples(m, "otelcol_receiver_accepted_spans", nil) &&
+			sumSamples(m, "otelcol_receiver_accepted_spans", map[string]string{"receiver": "chat_trace"}) > 0
 	})
 	m, err := scrape(context.Background(), selfMetricsURL)
 	require.NoError(t, err)
 	require.Zero(t, sumSamples(m, "otelcol_receiver_refused_spans", nil), "no span may be refused")
+
+	// span_metrics_llm between the traces and the metrics pipeline, read from
+	// the prometheus exporter: the 7 calls, plus the example chat histories'
+	// turns (service halo-core), priced by llm_cost.
+	eventually(t, "http://localhost:8889/metrics", "LLM metrics from the connector", func(m map[string]*dto.MetricFamily) bool {
+		return sumSamples(m, "gen_ai_client_calls_total", map[string]string{"service_name": "smoke-chat-app"}) == httpSpans+grpcSpans &&
+			sumSamples(m, "gen_ai_client_tokens_total", map[string]string{"service_name": "smoke-chat-app", "gen_ai_token_type": "input"}) == 812*(httpSpans+grpcSpans) &&
+			sumSamples(m, "gen_ai_client_cost_total", map[string]string{"service_name": "smoke-chat-app"}) > 0 &&
+			sumSamples(m, "gen_ai_client_calls_total", map[string]string{"service_name": "halo-core"}) > 0
+	})
 }
 
 // genAITraces builds n chat spans as an OpenTelemetry GenAI instrumentation
