@@ -170,7 +170,7 @@ func scrape(ctx context.Context, url string) (map[string]*dto.MetricFamily, erro
 	return p.TextToMetricFamilies(resp.Body)
 }
 
-// sumSamples adds (family names as parsed: counters without the _total
+// sumSamples adds (histograms: their sample counts; family names as parsed: counters without the _total
 // suffix their samples carry) the values of every sample of family name whose labels
 // include all of want.
 func sumSamples(families map[string]*dto.MetricFamily, name string, want map[string]string) float64 {
@@ -190,6 +190,8 @@ func sumSamples(families map[string]*dto.MetricFamily, name string, want map[str
 			sum += m.GetGauge().GetValue()
 		case m.GetUntyped() != nil:
 			sum += m.GetUntyped().GetValue()
+		case m.GetHistogram() != nil:
+			sum += float64(m.GetHistogram().GetSampleCount())
 		}
 	}
 	return sum

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	dto "github.com/prometheus/client_model/go"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.opentelemetry.io/collector/pdata/ptrace/ptraceotlp"
@@ -60,6 +61,7 @@ func TestDrillBadOTLPInput(t *testing.T) {
 	sink := newOTLPSink(t)
 	gw := startGateway(t, gatewayEnv(sink, t.TempDir()))
 
+	rejected := map[string]int{}
 	nested := strings.Repeat(`{"kvlistValue":{"values":[{"key":"k","value":`, 5000) + `{"stringValue":"x"}` + strings.Repeat(`}]}}`, 5000)
 	deepJSON := `{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b174","name":"x","attributes":[{"key":"deep","value":` + nested + `}]}]}]}]}`
 	bomb := gzipped(t, bytes.Repeat([]byte{0}, 256<<20)) // 256 MiB of zeros in ~250 KiB
@@ -83,6 +85,9 @@ func TestDrillBadOTLPInput(t *testing.T) {
 		{"bad gzip", "application/x-protobuf", "gzip", []byte("not gzip at all"), false},
 	} {
 		code := postOTLP(t, tc.body, tc.ctype, tc.enc)
+		if code != http.StatusOK {
+			rejected[strconv.Itoa(code)]++
+		}
 		fmt.Printf("DRILL bad-input otlp-http %-24s -> HTTP %d\n", tc.name, code)
 		if tc.acceptable {
 			assert.True(t, code == http.StatusOK || (code >= 400 && code < 500), "%s: want 200 or a 4xx, got %d", tc.name, code)
@@ -91,6 +96,17 @@ func TestDrillBadOTLPInput(t *testing.T) {
 		}
 		gw.waitHealthy(healthURL)
 	}
+
+	// Every rejected request is counted by the OTLP server's own metrics.
+	eventually(t, selfMetricsURL, "rejected OTLP/HTTP requests counted by status code", func(m map[string]*dto.MetricFamily) bool {
+		for code, n := range rejected {
+			if sumSamples(m, "http_server_request_duration", map[string]string{"http_response_status_code": code, "server_port": "4318"}) != float64(n) {
+				return false
+			}
+		}
+		return true
+	})
+	fmt.Printf("DRILL bad-input otlp-http rejected and counted by status code: %v\n", rejected)
 
 	// gRPC: a message over max_recv_msg_size_mib is refused, not read.
 	conn := newOTLPSender(t, "localhost:4317", testToken)
