@@ -7,6 +7,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
@@ -245,4 +246,64 @@ func BenchmarkRedactCleanProse(b *testing.B) {
 	for b.Loop() {
 		_, _, _ = r.Redact(text, st)
 	}
+}
+
+// fragments build texts for the skip test: prose, near-misses and every
+// detector's prefix, so the fast path meets triggers at every offset.
+var fragments = []string{
+	"the ", "quick ", "summary", " and ", ". ", ", ", "\n", "\t", "  ", "\"", "{", "}", "é", "日本",
+	"sk-", "sk-ant-", "sk_live_", "rk_test_", "ghp_", "gho_", "github_pat_", "xoxb-", "eyJ", "AKIA", "AIza",
+	"A", "J", "_", "-", ":", "::", "?", "&", "@", "+", "(", ")", ".", "/", "=",
+	"0", "1", "4", "7", "9", "12", "415", "555", "0100", "2024", "4111111111111111", "DE89370400440532013000",
+	"abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789", "fe80", "deadbeef", "CAFE",
+	"jane.doe", "example.com", "https://", "user:pw@", "?token=", "&api_key=", "-----BEGIN RSA PRIVATE KEY-----",
+	"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+	"github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234",
+	"ghp_abcdefghijklmnopqrstuvwxyz0123456789", "xoxb-123456789012-abcdefghij",
+}
+
+// TestSkipMatchesFullWalk: the fast path over quiet text finds exactly what
+// the byte-by-byte walk finds, on the corpus and on random fragment mixes.
+func TestSkipMatchesFullWalk(t *testing.T) {
+	on := [NumBuiltin]bool{}
+	for i := range on {
+		on[i] = true
+	}
+	sc := NewScanner(on)
+	check := func(s string) {
+		t.Helper()
+		fast, slow := sc.scan(s, nil, true), sc.scan(s, nil, false)
+		require.Equal(t, slow, fast, "%q", s)
+	}
+	for _, smp := range loadCorpus(t) {
+		// Every alignment of the text against the fast path's 8-byte blocks.
+		for k := range 9 {
+			check(strings.Repeat("word ", k)[:k] + " " + smp.text)
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(30) {
+			b.WriteString(fragments[rng.IntN(len(fragments))])
+		}
+		check(b.String())
+	}
+}
+
+func FuzzSkipMatchesFullWalk(f *testing.F) {
+	for _, s := range fragments {
+		f.Add("the quick " + s + " brown fox")
+	}
+	on := [NumBuiltin]bool{}
+	for i := range on {
+		on[i] = true
+	}
+	sc := NewScanner(on)
+	f.Fuzz(func(t *testing.T, s string) {
+		fast, slow := sc.scan(s, nil, true), sc.scan(s, nil, false)
+		if !assert.Equal(t, slow, fast) {
+			t.Fatalf("%q", s)
+		}
+	})
 }

@@ -114,6 +114,12 @@ func NewScanner(enabled [NumBuiltin]bool) *Scanner {
 // returns it. It reads s once, left to right; a string with nothing found
 // costs no allocation.
 func (sc *Scanner) Scan(s string, dst []Finding) []Finding {
+	return sc.scan(s, dst, true)
+}
+
+// scan is Scan; skip enables the fast path over text where no detector can
+// start (tests compare it with the byte-by-byte walk).
+func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 	n := len(s)
 	last := 0 // end of the previous finding
 	add := func(f Finding) {
@@ -121,6 +127,11 @@ func (sc *Scanner) Scan(s string, dst []Finding) []Finding {
 		last = f.End
 	}
 	for i := 0; i < n; {
+		if skip {
+			if i = skipQuiet(s, i); i == n {
+				break
+			}
+		}
 		c := s[i]
 		switch dispatch[c] {
 		case dNone:
@@ -143,7 +154,7 @@ func (sc *Scanner) Scan(s string, dst []Finding) []Finding {
 				i = end
 				continue
 			}
-			if sc.on[IPv6] && isDigit(c) {
+			if sc.on[IPv6] && isDigit(c) && groupThenColon(s[i:]) {
 				if end, ok := ipv6(s, i); ok {
 					add(Finding{i, end, IPv6})
 					i = end
@@ -194,6 +205,51 @@ func (sc *Scanner) Scan(s string, dst []Finding) []Finding {
 		i++
 	}
 	return dst
+}
+
+// trigger marks the bytes every detection needs near its start: the bytes
+// that dispatch to a detector other than a word's ('@', digits, '+', '(',
+// '-', ':', '?', '&'), and the bytes that make a word a candidate within its
+// first wordReach bytes: '-' and '_' of key prefixes (sk-, sk_live_, ghp_,
+// github_pat_, xoxb-), 'A' (AKIA…, AIza…), 'J' (eyJ), and the digits or ':'
+// of IBANs and IPv6 addresses that start with a letter. Prose is mostly other
+// bytes, so Scan jumps over it eight bytes at a time.
+var trigger [256]uint8
+
+// wordReach is how far before a trigger byte the walk resumes over letters:
+// a word-started detection has a trigger byte at most 6 bytes after its
+// first (github_pat_'s '_'); 8 leaves a margin.
+const wordReach = 8
+
+func init() {
+	for _, c := range "0123456789@+(-:?&_AJ" {
+		trigger[c] = 1
+	}
+}
+
+// skipQuiet returns where the byte-by-byte walk must resume at or after i:
+// the start of the letter run (at most wordReach back) before the next
+// trigger byte, or len(s) when no trigger byte follows. Every position it
+// skips is one where the walk would find nothing: no detector starts there.
+func skipQuiet(s string, i int) int {
+	p := i
+	for ; p+8 <= len(s); p += 8 {
+		b := s[p : p+8]
+		if trigger[b[0]]|trigger[b[1]]|trigger[b[2]]|trigger[b[3]]|trigger[b[4]]|trigger[b[5]]|trigger[b[6]]|trigger[b[7]] != 0 {
+			break
+		}
+	}
+	for p < len(s) && trigger[s[p]] == 0 {
+		p++
+	}
+	if p == len(s) {
+		return p
+	}
+	q := p
+	for q > i && p-q < wordReach && class[s[q-1]]&(cUpper|cLower) != 0 {
+		q--
+	}
+	return q
 }
 
 // email matches around the '@' at at; the local part may not reach back
@@ -506,18 +562,23 @@ func (sc *Scanner) word(s string, i int) (int, Type, bool) {
 		}
 	}
 	if sc.on[IPv6] && isHex(r[0]) {
-		// An IPv6 group has at most four hex digits before a colon.
-		k := 0
-		for k < len(r) && k < 5 && isHex(r[k]) {
-			k++
-		}
-		if k < len(r) && r[k] == ':' {
+		if groupThenColon(r) {
 			if end, ok := ipv6(s, i); ok {
 				return end, IPv6, true
 			}
 		}
 	}
 	return 0, 0, false
+}
+
+// groupThenColon reports whether r starts like an IPv6 address: at most
+// four hex digits (a group; five tolerated here, netip decides) then ':'.
+func groupThenColon(r string) bool {
+	k := 0
+	for k < len(r) && k < 5 && isHex(r[k]) {
+		k++
+	}
+	return k < len(r) && r[k] == ':'
 }
 
 func isHex(c byte) bool { return isDigit(c) || (c|0x20 >= 'a' && c|0x20 <= 'f') }
