@@ -203,7 +203,7 @@ func (c *spanMetrics) span(s ptrace.Span, res pcommon.Map, service string, now t
 		model = call.ResponseModel
 	}
 	d := c.dims
-	d[0], d[1], d[2], d[3], d[4] = service, call.Operation, call.Provider, model, call.Agent
+	d[0], d[1], d[2], d[3], d[4] = service, call.Operation, call.Provider(), model, call.Agent
 	for i, dim := range c.cfg.Dimensions {
 		v, ok := attrs.Get(dim.Name)
 		if !ok {

@@ -26,7 +26,7 @@ func TestReadCurrentConvention(t *testing.T) {
 	c := Read(m)
 	assert.Equal(t, "chat", c.Operation)
 	assert.Equal(t, KindInference, c.Kind())
-	assert.Equal(t, "openai", c.Provider)
+	assert.Equal(t, "openai", c.Provider())
 	assert.Equal(t, "gpt-4o-2024-08-06", c.Model())
 	assert.Equal(t, Usage{
 		Input: 1200, Output: 300, CacheRead: 1000, Reasoning: 100,
@@ -47,7 +47,7 @@ func TestReadPrefersCurrentNameOverAliases(t *testing.T) {
 	m.PutStr(RequestModel, "gemini-1.5-pro")
 	c := Read(m)
 	assert.Equal(t, int64(7), c.Usage.Input)
-	assert.Equal(t, "gcp.vertex_ai", c.Provider)
+	assert.Equal(t, "gcp.vertex_ai", c.Provider())
 	assert.Equal(t, "gemini-1.5-pro", c.RequestModel)
 }
 
@@ -61,7 +61,7 @@ func TestReadForeignConventions(t *testing.T) {
 	oi.PutStr("session.id", "s1")
 	c := Read(oi)
 	assert.Equal(t, OpChat, c.Operation)
-	assert.Equal(t, "anthropic", c.Provider)
+	assert.Equal(t, "anthropic", c.Provider())
 	assert.Equal(t, Usage{Input: 10, Output: 20, CacheWrite: 3, Has: HasInput | HasOutput | HasCacheWrite}, c.Usage)
 	assert.Equal(t, "s1", c.Conversation)
 
@@ -71,7 +71,7 @@ func TestReadForeignConventions(t *testing.T) {
 	ol.PutInt("gen_ai.usage.prompt_tokens", 8)
 	c = Read(ol)
 	assert.Equal(t, OpEmbeddings, c.Operation)
-	assert.Equal(t, "openai", c.Provider)
+	assert.Equal(t, "openai", c.Provider())
 	assert.Equal(t, int64(8), c.Usage.Input)
 }
 
@@ -139,4 +139,44 @@ func TestReadOpenInferenceCost(t *testing.T) {
 	assert.InDelta(t, 0.25, c.CostAmount, 0)
 	m.PutDouble(CostAmount, 0.5) // the GenAI name wins whatever the order
 	assert.InDelta(t, 0.5, Read(m).CostAmount, 0)
+}
+
+// BenchmarkReadChatSpan reads a span shaped like an instrumented chat call:
+// 16 attributes, most of them not part of the contract.
+func BenchmarkReadChatSpan(b *testing.B) {
+	m := pcommon.NewMap()
+	m.PutStr(OperationName, "chat")
+	m.PutStr(RequestModel, "gpt-4o")
+	m.PutStr(ResponseModel, "gpt-4o-2024-08-06")
+	m.PutStr(ConversationID, "conv-5f2a9c")
+	m.PutStr("gen_ai.response.id", "chatcmpl-AB12cd34")
+	m.PutStr("gen_ai.response.finish_reasons", "stop")
+	m.PutStr("server.address", "api.openai.com")
+	m.PutInt("server.port", 443)
+	m.PutInt(UsageInputTokens, 1200)
+	m.PutInt(UsageCacheRead, 800)
+	m.PutInt(UsageOutputTokens, 300)
+	m.PutStr(ChatRequestID, "req-1")
+	m.PutStr(ChatStreamMode, "stream")
+	m.PutBool(ChatFallbackUsed, false)
+	m.PutStr(InputMessages, `[{"role":"user","content":"hello"}]`)
+	m.PutStr(OutputMessages, `[{"role":"assistant","content":"hi"}]`)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = Read(m)
+	}
+}
+
+// TestKeyIDs: every name Read understands is found under its own id, and
+// other names, including near misses, are not.
+func TestKeyIDs(t *testing.T) {
+	for id := kNone + 1; id < numKeys; id++ {
+		assert.Equal(t, id, keyID(keyNames[id]), keyNames[id])
+	}
+	for _, k := range []string{
+		"", "x", "server.address", "gen_ai.input.messages", "gen_ai.usage.cost.source", "gen_ai.request.modeL",
+		"gen_ai.request.mode", "Gen_ai.request.model", "llm.cost.totals", "session.ID", "http.response.status_code",
+	} {
+		assert.Equal(t, kNone, keyID(k), k)
+	}
 }

@@ -34,9 +34,7 @@ func (u Usage) Any() bool { return u.Has != 0 }
 // record, read from whichever convention the instrumentation used.
 type Call struct {
 	// Operation is the normalised gen_ai.operation.name ("" when none).
-	Operation string
-	// Provider is the normalised provider, inferred from the model if absent.
-	Provider      string
+	Operation     string
 	RequestModel  string
 	ResponseModel string
 	Agent         string
@@ -57,6 +55,8 @@ type Call struct {
 	HasTTFC          bool
 	ErrorType        string
 
+	// provider as named by the telemetry, not yet normalised.
+	provider string
 	// rank of the alias that set each field (lower wins).
 	rOp, rProv, rReq, rResp, rIn, rOut, rCR, rCW, rReason, rConv, rCost uint8
 }
@@ -67,6 +67,16 @@ func (c *Call) Model() string {
 		return c.ResponseModel
 	}
 	return c.RequestModel
+}
+
+// Provider returns the normalised provider, inferred from the model when the
+// telemetry names none ("" when it cannot be inferred). It is computed on
+// demand: readers that need no provider pay nothing for it.
+func (c *Call) Provider() string {
+	if c.provider == "" {
+		return InferProvider(c.Model())
+	}
+	return NormalizeProvider(c.provider)
 }
 
 // Kind classifies the call's operation.
@@ -84,103 +94,100 @@ func Read(attrs pcommon.Map) Call {
 		rCR: unset, rCW: unset, rReason: unset, rConv: unset, rCost: unset,
 	}
 	attrs.Range(func(k string, v pcommon.Value) bool {
-		c.set(k, v)
+		if id := keyID(k); id != kNone {
+			c.set(id, v)
+		}
 		return true
 	})
 	if c.Operation == "" && (c.RequestModel != "" || c.ResponseModel != "" || c.Usage.Has&(HasInput|HasOutput) != 0) {
 		c.Operation = OpChat
 	}
-	if c.Provider == "" {
-		c.Provider = InferProvider(c.Model())
-	} else {
-		c.Provider = NormalizeProvider(c.Provider)
-	}
 	return c
 }
 
-func (c *Call) set(k string, v pcommon.Value) {
-	switch k {
-	case OperationName:
+func (c *Call) set(id uint8, v pcommon.Value) {
+	switch id {
+	case kOperationName:
 		setStr(&c.Operation, &c.rOp, 0, v.AsString())
-	case "openinference.span.kind":
+	case kOpenInferenceKind:
 		setStr(&c.Operation, &c.rOp, 1, OperationFromOpenInference(v.Str()))
-	case "llm.request.type":
+	case kOpenLLMetryType:
 		setStr(&c.Operation, &c.rOp, 2, OperationFromOpenLLMetry(v.Str()))
-	case ProviderName:
-		setStr(&c.Provider, &c.rProv, 0, v.AsString())
-	case "gen_ai.system":
-		setStr(&c.Provider, &c.rProv, 1, v.AsString())
-	case RequestModel:
+	case kProviderName:
+		setStr(&c.provider, &c.rProv, 0, v.AsString())
+	case kSystem:
+		setStr(&c.provider, &c.rProv, 1, v.AsString())
+	case kRequestModel:
 		setStr(&c.RequestModel, &c.rReq, 0, v.AsString())
-	case "llm.model_name":
+	case kOpenInferenceModel:
 		setStr(&c.RequestModel, &c.rReq, 1, v.AsString())
-	case "llm.request.model":
+	case kOpenLLMetryRequestModel:
 		setStr(&c.RequestModel, &c.rReq, 2, v.AsString())
-	case ResponseModel:
+	case kResponseModel:
 		setStr(&c.ResponseModel, &c.rResp, 0, v.AsString())
-	case "llm.response.model":
+	case kOpenLLMetryResponseModel:
 		setStr(&c.ResponseModel, &c.rResp, 1, v.AsString())
-	case UsageInputTokens:
+	case kInputTokens:
 		c.setTokens(&c.Usage.Input, &c.rIn, 0, HasInput, v)
-	case "gen_ai.usage.prompt_tokens":
+	case kPromptTokens:
 		c.setTokens(&c.Usage.Input, &c.rIn, 1, HasInput, v)
-	case "llm.usage.prompt_tokens":
+	case kOpenLLMetryPromptTokens:
 		c.setTokens(&c.Usage.Input, &c.rIn, 2, HasInput, v)
-	case "llm.token_count.prompt":
+	case kOpenInferencePromptTokens:
 		c.setTokens(&c.Usage.Input, &c.rIn, 3, HasInput, v)
-	case UsageOutputTokens:
+	case kOutputTokens:
 		c.setTokens(&c.Usage.Output, &c.rOut, 0, HasOutput, v)
-	case "gen_ai.usage.completion_tokens":
+	case kCompletionTokens:
 		c.setTokens(&c.Usage.Output, &c.rOut, 1, HasOutput, v)
-	case "llm.usage.completion_tokens":
+	case kOpenLLMetryCompletionTokens:
 		c.setTokens(&c.Usage.Output, &c.rOut, 2, HasOutput, v)
-	case "llm.token_count.completion":
+	case kOpenInferenceCompletionTokens:
 		c.setTokens(&c.Usage.Output, &c.rOut, 3, HasOutput, v)
-	case UsageCacheRead:
+	case kCacheRead:
 		c.setTokens(&c.Usage.CacheRead, &c.rCR, 0, HasCacheRead, v)
-	case "llm.token_count.prompt_details.cache_read":
+	case kOpenInferenceCacheRead:
 		c.setTokens(&c.Usage.CacheRead, &c.rCR, 1, HasCacheRead, v)
-	case UsageCacheCreation:
+	case kCacheCreation:
 		c.setTokens(&c.Usage.CacheWrite, &c.rCW, 0, HasCacheWrite, v)
-	case "gen_ai.usage.cache_write.input_tokens":
+	case kCacheWrite:
 		c.setTokens(&c.Usage.CacheWrite, &c.rCW, 1, HasCacheWrite, v)
-	case "llm.token_count.prompt_details.cache_write":
+	case kOpenInferenceCacheWrite:
 		c.setTokens(&c.Usage.CacheWrite, &c.rCW, 2, HasCacheWrite, v)
-	case UsageReasoning:
+	case kReasoning:
 		c.setTokens(&c.Usage.Reasoning, &c.rReason, 0, HasReasoning, v)
-	case "llm.token_count.completion_details.reasoning":
+	case kOpenInferenceReasoning:
 		c.setTokens(&c.Usage.Reasoning, &c.rReason, 1, HasReasoning, v)
-	case ConversationID:
+	case kConversationID:
 		setStr(&c.Conversation, &c.rConv, 0, v.AsString())
-	case "session.id":
+	case kSessionID:
 		setStr(&c.Conversation, &c.rConv, 1, v.AsString())
-	case AgentName:
+	case kAgentName:
 		c.Agent = v.AsString()
-	case CostAmount:
+	case kCostAmount:
 		if f, ok := Number(v); ok {
 			c.CostAmount, c.HasCost, c.rCost = f, true, 0
 		}
-	case "llm.cost.total": // OpenInference
+	case kOpenInferenceCost:
 		if f, ok := Number(v); ok && c.rCost != 0 {
 			c.CostAmount, c.HasCost, c.rCost = f, true, 1
 		}
-	case CostCurrency:
+	case kCostCurrency:
 		c.CostCurrency = v.AsString()
-	case CostStatus:
+	case kCostStatus:
 		c.CostStatus = v.AsString()
-	case ChatFallbackUsed:
+	case kFallbackUsed:
 		c.FallbackUsed = Bool(v)
-	case ChatStreamResult:
+	case kStreamResult:
 		c.StreamResult = v.AsString()
-	case ChatKnowledgeHits:
+	case kKnowledgeHits:
 		if f, ok := Number(v); ok {
 			c.KnowledgeHits, c.HasKnowledgeHits = int64(f), true
 		}
-	case TimeToFirstChunk:
+	case kTimeToFirstChunk:
 		if f, ok := Number(v); ok {
 			c.TimeToFirstChunk, c.HasTTFC = f, true
 		}
-	case ErrorType:
+	case kErrorType:
 		c.ErrorType = v.AsString()
 	}
 }

@@ -82,7 +82,7 @@ func TestPushSingleTurnOpenAIUsage(t *testing.T) {
 		Input: 1200, Output: 300, CacheRead: 1000, Reasoning: 100,
 		Has: genai.HasInput | genai.HasOutput | genai.HasCacheRead | genai.HasReasoning,
 	}, c.Usage)
-	assert.Equal(t, "openai", c.Provider)
+	assert.Equal(t, "openai", c.Provider())
 	assert.Equal(t, "s-42", c.Conversation)
 	uid, _ := span.Attributes().Get(genai.UserID)
 	assert.Equal(t, "u-7", uid.Str())

@@ -47,7 +47,7 @@ func TestLLMProfileShares(t *testing.T) {
 			}
 			assert.GreaterOrEqual(t, c.Usage.Input, int64(100))
 			assert.LessOrEqual(t, c.Usage.Input, int64(8000))
-			assert.NotEmpty(t, c.Provider, "provider named or inferable for %q", c.RequestModel)
+			assert.NotEmpty(t, c.Provider(), "provider named or inferable for %q", c.RequestModel)
 			if c.Usage.Has&genai.HasCacheRead != 0 {
 				cached++
 				assert.Less(t, c.Usage.CacheRead, c.Usage.Input)
