@@ -46,6 +46,18 @@ const (
 	// unit); CostPriceCurrency is that price's currency.
 	CostExchangeRate  = "gen_ai.usage.cost.exchange_rate"
 	CostPriceCurrency = "gen_ai.usage.cost.price_currency"
+	// CostTokenizer says how estimated tokens were counted: the model
+	// family's own tokenizer ("o200k_base"), or another one standing in for
+	// it ("approx:o200k_base").
+	CostTokenizer = "gen_ai.usage.cost.tokenizer"
+	// The optional per-part breakdown: the cost of uncached input, cache
+	// reads, cache writes, non-reasoning output and reasoning output, in the
+	// currency of CostAmount; parts without tokens are not written.
+	CostInput      = "gen_ai.usage.cost.input"
+	CostCacheRead  = "gen_ai.usage.cost.cache_read"
+	CostCacheWrite = "gen_ai.usage.cost.cache_write"
+	CostOutput     = "gen_ai.usage.cost.output"
+	CostReasoning  = "gen_ai.usage.cost.reasoning"
 )
 
 // Values of CostSource and CostStatus.

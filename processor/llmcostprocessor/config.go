@@ -35,10 +35,18 @@ type Config struct {
 	// the model name, to the model they serve. Default: none.
 	AzureDeployments map[string]string `mapstructure:"azure_deployments"`
 
-	// EstimateTokens prices calls that report no token counts from the
-	// length of gen_ai.input.messages / gen_ai.output.messages, marked
+	// EstimateTokens prices calls that report no token counts by counting
+	// the tokens of gen_ai.system_instructions, gen_ai.input.messages and
+	// gen_ai.output.messages with the model's tokenizer (an approximation
+	// for models whose tokenizer is not public), marked
 	// gen_ai.usage.cost.status=estimated. Default true.
 	EstimateTokens bool `mapstructure:"estimate_tokens"`
+
+	// Breakdown also writes the cost of each part of the call (uncached
+	// input, cache reads, cache writes, output, reasoning) as
+	// gen_ai.usage.cost.input / .cache_read / .cache_write / .output /
+	// .reasoning. Default false.
+	Breakdown bool `mapstructure:"breakdown"`
 
 	// RecomputeReportedCost prices items that already carry a cost
 	// (gen_ai.usage.cost.amount, OpenInference llm.cost.total) instead of

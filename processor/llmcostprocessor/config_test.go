@@ -28,7 +28,7 @@ func TestLoadConfig(t *testing.T) {
 		{name: "", want: createDefaultConfig().(*Config)},
 		{name: "custom", want: &Config{
 			PriceFile: "testdata/prices.yaml", ReloadInterval: 5 * time.Second, TokenSemantics: "exclusive",
-			EstimateTokens: false, AzureDeployments: map[string]string{"prod-chat-east": "gpt-4o-mini"},
+			EstimateTokens: false, Breakdown: true, AzureDeployments: map[string]string{"prod-chat-east": "gpt-4o-mini"},
 			RecomputeReportedCost: true, Currency: "EUR", ExchangeRates: map[string]string{"USD": "0.92"},
 		}},
 		{name: "bad_currency", wantErr: `currency: "euro" is not an ISO 4217 code`},
@@ -36,6 +36,7 @@ func TestLoadConfig(t *testing.T) {
 		{name: "bad_semantics", wantErr: `token_semantics: "sometimes" is not one of auto, inclusive, exclusive`},
 		{name: "bad_interval", wantErr: `reload_interval: "-1s" must not be negative`},
 		{name: "missing_file", wantErr: `price_file: open testdata/does-not-exist.yaml`},
+		{name: "bad_tokenizer", wantErr: `model "acme-llm": tokenizer "gpt2" is not one of o200k_base, cl100k_base`},
 		{name: "bad_file", wantErr: `price_file "testdata/bad-prices.yaml": model "broken-model": input and output prices are required`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

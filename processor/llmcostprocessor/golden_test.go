@@ -83,8 +83,22 @@ var goldenCases = []goldenCase{
 	{name: "response model wins", attrs: chatCall("gpt-4o", 1_000_000, 0, genai.ResponseModel, "gpt-4o-mini-2024-07-18"), want: "0.15"},
 	// Unknown model: no amount, never 0.
 	{name: "unknown model", attrs: chatCall("my-finetune-v3", 1000, 1000), status: "unpriced"},
-	// Estimated from text: 400 bytes in -> 100 tokens, 40 bytes out -> 10.
-	{name: "estimated tokens", attrs: map[string]any{genai.OperationName: "chat", genai.RequestModel: "gpt-4o", genai.InputMessages: string(make([]byte, 400)), genai.OutputMessages: string(make([]byte, 40))}, want: "0.00035", status: "estimated"}, // 100×2.50 + 10×10
+	// Estimated from text with o200k_base (gpt-4o's tokenizer; token splits as tiktoken gives them).
+	// In: system "You are a helpful assistant." (6 tokens) + user "Hello, world!" ("Hello" "," " world" "!": 4)
+	// = 3+1+6 + 3+1+4 + 3 priming = 21. Out: "Hi there! How can I help?" = 8.
+	{name: "estimated tokens", attrs: map[string]any{
+		genai.OperationName: "chat", genai.RequestModel: "gpt-4o",
+		genai.SystemInstructions: `[{"type":"text","content":"You are a helpful assistant."}]`,
+		genai.InputMessages:      `[{"role":"user","parts":[{"type":"text","content":"Hello, world!"}]}]`,
+		genai.OutputMessages:     `[{"role":"assistant","parts":[{"type":"text","content":"Hi there! How can I help?"}],"finish_reason":"stop"}]`,
+	}, want: "0.0001325", status: "estimated"}, // 21×2.50 + 8×10 = 52.5 + 80 = 132.5
+	// Estimated for a model without a public tokenizer: o200k_base stands in (approx:o200k_base).
+	// claude-3-5-haiku: in "Hello, world!" = 3+1+4+3 = 11; out "Hi there! How can I help?" = 8.
+	{name: "estimated tokens, approximate tokenizer", attrs: map[string]any{
+		genai.OperationName: "chat", genai.RequestModel: "claude-3-5-haiku-20241022",
+		genai.InputMessages:  `[{"role":"user","content":"Hello, world!"}]`,
+		genai.OutputMessages: `[{"role":"assistant","content":"Hi there! How can I help?"}]`,
+	}, want: "0.0000408", status: "estimated"}, // 11×0.80 + 8×4 = 8.8 + 32 = 40.8
 	// Provider-reported cost kept.
 	{name: "provider-reported cost", attrs: chatCall("gpt-4o", 1000, 500, genai.CostAmount, 0.5), want: "0.5", status: "priced"},
 	{name: "openinference llm.cost.total", attrs: chatCall("gpt-4o", 1000, 500, "llm.cost.total", 0.125), want: "0.125", status: "priced"},

@@ -18,6 +18,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/otelcol-llm/otelcol-llm/internal/genai"
+	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/estimate"
 	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/metadata"
 	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/pricing"
 )
@@ -215,6 +216,9 @@ func multiplier(t *pricing.Table, res pcommon.Map) pricing.Micros {
 	return 1_000_000
 }
 
+// partKeys are the breakdown attributes, indexed by pricing.Part.
+var partKeys = [pricing.NumParts]string{genai.CostInput, genai.CostCacheRead, genai.CostCacheWrite, genai.CostOutput, genai.CostReasoning}
+
 // price writes the cost attributes of one inference item.
 func (p *costProcessor) price(m *pricing.Matcher, attrs pcommon.Map, at pcommon.Timestamp, factor pricing.Micros, c *counts) {
 	call := genai.Read(attrs)
@@ -237,31 +241,46 @@ func (p *costProcessor) price(m *pricing.Matcher, attrs pcommon.Map, at pcommon.
 		return
 	}
 	match := m.Lookup(call.Model())
-	status := genai.CostStatusPriced
-	usage := pricing.Usage{
-		Input: call.Usage.Input, Output: call.Usage.Output,
-		CacheRead: call.Usage.CacheRead, CacheWrite: call.Usage.CacheWrite, Reasoning: call.Usage.Reasoning,
-	}
-	if call.Usage.Has&(genai.HasInput|genai.HasOutput) == 0 {
-		usage = pricing.Usage{}
-		if p.cfg.EstimateTokens {
-			usage.Input = estimate(attrs, genai.InputMessages) + estimate(attrs, genai.SystemInstructions)
-			usage.Output = estimate(attrs, genai.OutputMessages)
-		}
-		status = genai.CostStatusEstimated
-	}
-	if !match.Found() || usage.Input+usage.Output == 0 {
-		attrs.PutStr(genai.CostStatus, genai.CostStatusUnpriced)
-		attrs.Remove(genai.CostPricingID)
-		c.unpriced++
+	if !match.Found() {
+		p.unpriced(attrs, c)
 		return
 	}
 	entry := match.At(at.AsTime())
-	usage, _ = pricing.Normalize(usage, p.semantics)
+	status := genai.CostStatusPriced
+	var usage pricing.Usage
+	if call.Usage.Has&(genai.HasInput|genai.HasOutput) != 0 {
+		usage = pricing.Usage{
+			Input: call.Usage.Input, Output: call.Usage.Output,
+			CacheRead: call.Usage.CacheRead, CacheWrite: call.Usage.CacheWrite, Reasoning: call.Usage.Reasoning,
+		}
+		usage, _ = pricing.Normalize(usage, p.semantics)
+	} else if p.cfg.EstimateTokens {
+		usage.Input = estimate.Input(entry.Tokenizer, str(attrs, genai.InputMessages), str(attrs, genai.SystemInstructions))
+		usage.Output = estimate.Output(entry.Tokenizer, str(attrs, genai.OutputMessages))
+		status = genai.CostStatusEstimated
+	}
+	if usage.Input+usage.Output == 0 {
+		p.unpriced(attrs, c)
+		return
+	}
 	cost := entry.Compute(usage)
 	cost.Factor = factor
 	currency := entry.Currency
-	if rate, ok := p.rates[currency]; ok && currency != p.cfg.Currency {
+	rate, convert := p.rates[currency]
+	convert = convert && currency != p.cfg.Currency
+	// Room for every attribute written below, in one allocation.
+	n := 5
+	if convert {
+		n += 2
+	}
+	if p.cfg.Breakdown {
+		n += int(pricing.NumParts)
+	}
+	if status == genai.CostStatusEstimated {
+		n++
+	}
+	attrs.EnsureCapacity(attrs.Len() + n)
+	if convert {
 		cost.Rate = rate
 		attrs.PutStr(genai.CostPriceCurrency, currency)
 		attrs.PutDouble(genai.CostExchangeRate, float64(rate)/1e6)
@@ -272,20 +291,44 @@ func (p *costProcessor) price(m *pricing.Matcher, attrs pcommon.Map, at pcommon.
 	attrs.PutStr(genai.CostSource, genai.CostSourceLocal)
 	attrs.PutStr(genai.CostStatus, status)
 	attrs.PutStr(genai.CostPricingID, entry.PricingID)
+	if p.cfg.Breakdown {
+		for part, key := range partKeys {
+			if cost.Tokens[part] > 0 {
+				attrs.PutDouble(key, cost.PartAmount(pricing.Part(part)))
+			}
+		}
+	}
 	if status == genai.CostStatusEstimated {
+		attrs.PutStr(genai.CostTokenizer, tokenizerName(entry))
 		c.estimated++
 	} else {
 		c.priced++
 	}
 }
 
-func estimate(attrs pcommon.Map, key string) int64 {
+// unpriced marks an item no price applies to: a status and no amount, never
+// a silent 0.
+func (p *costProcessor) unpriced(attrs pcommon.Map, c *counts) {
+	attrs.PutStr(genai.CostStatus, genai.CostStatusUnpriced)
+	attrs.Remove(genai.CostPricingID)
+	c.unpriced++
+}
+
+func tokenizerName(e *pricing.Entry) string {
+	if e.OwnTokenizer {
+		return e.Tokenizer.String()
+	}
+	return "approx:" + e.Tokenizer.String()
+}
+
+// str returns a string attribute's text ("" when absent).
+func str(attrs pcommon.Map, key string) string {
 	v, ok := attrs.Get(key)
 	if !ok {
-		return 0
+		return ""
 	}
 	if v.Type() == pcommon.ValueTypeStr {
-		return pricing.EstimateTokens(v.Str())
+		return v.Str()
 	}
-	return pricing.EstimateTokens(v.AsString())
+	return v.AsString()
 }

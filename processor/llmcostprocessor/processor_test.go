@@ -7,6 +7,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -83,7 +84,10 @@ func TestPricesInferenceSpansExactly(t *testing.T) {
 	addSpan(td, nil, map[string]any{genai.OperationName: "invoke_agent", genai.RequestModel: "gpt-4o", genai.UsageInputTokens: 5})
 	// App-reported cost is kept.
 	addSpan(td, nil, map[string]any{genai.OperationName: "chat", genai.RequestModel: "gpt-4o", genai.CostAmount: 0.42, genai.UsageInputTokens: 5})
-	// No tokens: estimated from the text (40 bytes in -> 10 tokens, 8 bytes out -> 2).
+	// No tokens: counted with gpt-4o-mini's tokenizer, o200k_base. In: one
+	// user message "hi there" ("hi", " there") = 3 framing + 1 role + 2 text
+	// + 3 reply priming = 9 tokens. Out: the JSON string "hello!" ("hello",
+	// "!") = 2 tokens.
 	addSpan(td, nil, map[string]any{
 		genai.OperationName: "chat", genai.RequestModel: "gpt-4o-mini",
 		genai.InputMessages: `[{"role":"user","content":"hi there"}]  `, genai.OutputMessages: `"hello!"`,
@@ -112,14 +116,66 @@ func TestPricesInferenceSpansExactly(t *testing.T) {
 	assert.Equal(t, "provider", attr(t, spans(4), genai.CostSource))
 
 	assert.Equal(t, "estimated", attr(t, spans(5), genai.CostStatus))
-	// 10 in * 0.15 + 2 out * 0.60 = 1.5 + 1.2 = 2.7 µUSD·M -> 0.0000027
-	assert.InDelta(t, 0.0000027, attr(t, spans(5), genai.CostAmount), 1e-18)
+	// 9 in * 0.15 + 2 out * 0.60 = 1.35 + 1.2 = 2.55 µUSD·M -> 0.00000255
+	assert.InDelta(t, 0.00000255, attr(t, spans(5), genai.CostAmount), 1e-18)
+	assert.Equal(t, "o200k_base", attr(t, spans(5), genai.CostTokenizer))
 
 	one := []metricdata.DataPoint[int64]{{Value: 1}}
 	metadatatest.AssertEqualProcessorLlmCostUnpricedItems(t, tel, one, metricdatatest.IgnoreTimestamp())
 	metadatatest.AssertEqualProcessorLlmCostReportedItems(t, tel, one, metricdatatest.IgnoreTimestamp())
 	metadatatest.AssertEqualProcessorLlmCostEstimatedItems(t, tel, one, metricdatatest.IgnoreTimestamp())
 	metadatatest.AssertEqualProcessorLlmCostPricedItems(t, tel, []metricdata.DataPoint[int64]{{Value: 2}}, metricdatatest.IgnoreTimestamp())
+}
+
+// TestBreakdown: with breakdown on, each part with tokens gets its own
+// amount, and the parts add up to the total.
+func TestBreakdown(t *testing.T) {
+	traces := func() ptrace.Traces {
+		td := ptrace.NewTraces()
+		// o3 from 2025-06-10: 2.00 in, 0.50 cache read, 8.00 out (reasoning billed as output).
+		addSpan(td, nil, map[string]any{
+			genai.OperationName: "chat", genai.RequestModel: "o3",
+			genai.UsageInputTokens: 10_000, genai.UsageCacheRead: 4_000,
+			genai.UsageOutputTokens: 5_000, genai.UsageReasoning: 3_000,
+		})
+		return td
+	}
+	cfg := createDefaultConfig().(*Config)
+	cfg.Breakdown = true
+	out, _ := run(t, cfg, traces())
+	s := out.ResourceSpans().At(0).ScopeSpans().At(0).Spans().At(0)
+	assert.Equal(t, 0.012, attr(t, s, genai.CostInput))     // 6000 uncached × 2.00
+	assert.Equal(t, 0.002, attr(t, s, genai.CostCacheRead)) // 4000 × 0.50
+	assert.Nil(t, attr(t, s, genai.CostCacheWrite), "no cache writes: no part")
+	assert.Equal(t, 0.016, attr(t, s, genai.CostOutput))    // 2000 non-reasoning × 8.00
+	assert.Equal(t, 0.024, attr(t, s, genai.CostReasoning)) // 3000 × 8.00
+	assert.Equal(t, 0.054, attr(t, s, genai.CostAmount))
+
+	out, _ = run(t, createDefaultConfig().(*Config), traces())
+	assert.Nil(t, attr(t, out.ResourceSpans().At(0).ScopeSpans().At(0).Spans().At(0), genai.CostInput), "off by default")
+}
+
+// TestEstimateOnlyWhenPriced: an unknown model is unpriced without counting
+// its text, and estimation can be turned off.
+func TestEstimateOnlyWhenPriced(t *testing.T) {
+	traces := func() ptrace.Traces {
+		td := ptrace.NewTraces()
+		msgs := `[{"role":"user","content":"Hello, world!"}]`
+		addSpan(td, nil, map[string]any{genai.OperationName: "chat", genai.RequestModel: "my-finetune", genai.InputMessages: msgs})
+		addSpan(td, nil, map[string]any{genai.OperationName: "chat", genai.RequestModel: "claude-3-5-haiku", genai.InputMessages: msgs})
+		return td
+	}
+	out, _ := run(t, createDefaultConfig().(*Config), traces())
+	spans := func(i int) ptrace.Span { return out.ResourceSpans().At(i).ScopeSpans().At(0).Spans().At(0) }
+	assert.Equal(t, "unpriced", attr(t, spans(0), genai.CostStatus))
+	assert.Nil(t, attr(t, spans(0), genai.CostTokenizer))
+	assert.Equal(t, "estimated", attr(t, spans(1), genai.CostStatus))
+	assert.Equal(t, "approx:o200k_base", attr(t, spans(1), genai.CostTokenizer), "Claude's tokenizer is not public")
+
+	cfg := createDefaultConfig().(*Config)
+	cfg.EstimateTokens = false
+	out, _ = run(t, cfg, traces())
+	assert.Equal(t, "unpriced", attr(t, out.ResourceSpans().At(1).ScopeSpans().At(0).Spans().At(0), genai.CostStatus))
 }
 
 func TestRunningTwiceIsIdempotent(t *testing.T) {
@@ -210,23 +266,96 @@ func TestPriceFileReload(t *testing.T) {
 	require.NoError(t, p.shutdown(context.Background()))
 }
 
-func BenchmarkProcessTraces(b *testing.B) {
-	td := ptrace.NewTraces()
-	ss := td.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty()
-	models := []string{"gpt-4o-2024-08-06", "claude-3-5-sonnet-20241022", "gemini-1.5-pro-002", "deepseek-chat", "my-finetune"}
-	for i := range 100 {
+// BenchmarkProcessTracesMinimal prices fresh spans that carry only what
+// pricing needs (operation, model, input and output tokens), every
+// iteration from an unpriced copy made outside the timer.
+func BenchmarkProcessTracesMinimal(b *testing.B) {
+	const n = 100
+	src := ptrace.NewTraces()
+	ss := src.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty()
+	models := []string{"gpt-4o-2024-08-06", "claude-3-5-sonnet-20241022", "gemini-1.5-pro-002", "deepseek-chat"}
+	for i := range n {
 		s := ss.Spans().AppendEmpty()
+		s.SetStartTimestamp(pcommon.NewTimestampFromTime(spanEnd.Add(-2 * time.Second)))
 		s.SetEndTimestamp(pcommon.NewTimestampFromTime(spanEnd))
-		s.Attributes().PutStr(genai.OperationName, "chat")
-		s.Attributes().PutStr(genai.RequestModel, models[i%len(models)])
-		s.Attributes().PutInt(genai.UsageInputTokens, 1200)
-		s.Attributes().PutInt(genai.UsageOutputTokens, 300)
+		a := s.Attributes()
+		a.PutStr(genai.OperationName, "chat")
+		a.PutStr(genai.RequestModel, models[i%len(models)])
+		a.PutInt(genai.UsageInputTokens, 1200)
+		a.PutInt(genai.UsageOutputTokens, 300)
 	}
+	benchmarkProcess(b, src, n)
+}
+
+// benchmarkProcess prices unpriced copies of src (n spans each): copies are
+// made 64 at a time with the timer stopped, so the timed loop is pricing
+// alone, with a warm match cache.
+func benchmarkProcess(b *testing.B, src ptrace.Traces, n int) {
 	p, err := newCostProcessor(processortest.NewNopSettings(metadata.Type), createDefaultConfig().(*Config))
 	require.NoError(b, err)
-	b.ReportAllocs()
-	for b.Loop() {
-		_, _ = p.processTraces(context.Background(), td)
+	work := make([]ptrace.Traces, 64)
+	refill := func() {
+		for i := range work {
+			work[i] = ptrace.NewTraces()
+			src.CopyTo(work[i])
+		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*100), "ns/span")
+	refill()
+	_, _ = p.processTraces(context.Background(), work[0]) // warm the match cache
+	refill()
+	b.ReportAllocs()
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		if i == len(work) {
+			b.StopTimer()
+			refill()
+			i = 0
+			b.StartTimer()
+		}
+		_, _ = p.processTraces(context.Background(), work[i])
+		i++
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/span")
+}
+
+// BenchmarkProcessTraces prices fresh spans shaped like an instrumented
+// chat call (14 attributes, prompt and answer text, some with cached and
+// reasoning tokens), as they arrive from an app: every iteration starts from
+// an unpriced copy, made outside the timer. The mix includes date-suffixed,
+// Bedrock and unknown model names; matches come from the warm cache.
+func BenchmarkProcessTraces(b *testing.B) {
+	const n = 100
+	src := ptrace.NewTraces()
+	ss := src.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty()
+	models := []string{
+		"gpt-4o-2024-08-06", "claude-3-5-sonnet-20241022", "gemini-1.5-pro-002", "deepseek-chat",
+		"anthropic.claude-3-5-sonnet-20241022-v2:0", "o3-mini", "my-finetune",
+	}
+	prompt := strings.Repeat("Summarise the quarterly report for the board. ", 40)
+	for i := range n {
+		s := ss.Spans().AppendEmpty()
+		s.SetStartTimestamp(pcommon.NewTimestampFromTime(spanEnd.Add(-2 * time.Second)))
+		s.SetEndTimestamp(pcommon.NewTimestampFromTime(spanEnd))
+		a := s.Attributes()
+		a.PutStr(genai.OperationName, "chat")
+		a.PutStr(genai.ProviderName, "openai")
+		a.PutStr(genai.RequestModel, models[i%len(models)])
+		a.PutStr(genai.ResponseModel, models[i%len(models)])
+		a.PutStr(genai.ConversationID, "conv-5f2a9c")
+		a.PutStr("gen_ai.response.id", "chatcmpl-AB12cd34")
+		a.PutStr("server.address", "api.openai.com")
+		a.PutInt("server.port", 443)
+		a.PutInt(genai.UsageInputTokens, 1200)
+		a.PutInt(genai.UsageOutputTokens, 300)
+		if i%4 == 0 {
+			a.PutInt(genai.UsageCacheRead, 800)
+		}
+		if i%5 == 0 {
+			a.PutInt(genai.UsageReasoning, 120)
+		}
+		a.PutStr(genai.InputMessages, prompt)
+		a.PutStr(genai.OutputMessages, prompt[:600])
+	}
+	benchmarkProcess(b, src, n)
 }

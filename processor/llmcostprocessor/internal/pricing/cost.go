@@ -38,11 +38,28 @@ func Normalize(u Usage, s Semantics) (Usage, bool) {
 	return u, exclusive
 }
 
+// Part is one separately priced share of a call's tokens.
+type Part int
+
+// The parts of a call, each token in exactly one.
+const (
+	PartInput      Part = iota // uncached input
+	PartCacheRead              // input read from the prompt cache
+	PartCacheWrite             // input written to the prompt cache
+	PartOutput                 // output other than reasoning
+	PartReasoning              // reasoning output
+	NumParts
+)
+
 // Cost is an exact amount: Units millionths of a currency unit per million
 // tokens, summed over tokens, i.e. the amount is Units / 1e12 currency units,
 // scaled by a multiplier when one applies.
 type Cost struct {
 	Units int64
+	// Parts splits Units by part; they sum to Units.
+	Parts [NumParts]int64
+	// Tokens counts the tokens of each part.
+	Tokens [NumParts]int64
 	// Factor is the multiplier in millionths (1_000_000 = none).
 	Factor Micros
 	// Rate is the exchange rate into the output currency in millionths
@@ -63,39 +80,45 @@ func (e *Entry) Compute(u Usage) Cost {
 	}
 	cacheRead := min(u.CacheRead, u.Input)
 	cacheWrite := min(u.CacheWrite, u.Input-cacheRead)
-	uncached := u.Input - cacheRead - cacheWrite
 	reasoning := min(u.Reasoning, u.Output)
-	output := u.Output - reasoning
-	units := uncached*int64(r.Input) + cacheRead*int64(r.CacheRead) + cacheWrite*int64(r.CacheWrite) +
-		output*int64(r.Output) + reasoning*int64(r.Reasoning)
-	return Cost{Units: units, Factor: microScale, Rate: microScale}
+	c := Cost{
+		Tokens: [NumParts]int64{u.Input - cacheRead - cacheWrite, cacheRead, cacheWrite, u.Output - reasoning, reasoning},
+		Factor: microScale, Rate: microScale,
+	}
+	rates := [NumParts]Micros{r.Input, r.CacheRead, r.CacheWrite, r.Output, r.Reasoning}
+	for p := range c.Parts {
+		c.Parts[p] = c.Tokens[p] * int64(rates[p])
+		c.Units += c.Parts[p]
+	}
+	return c
 }
 
 // Amount returns the cost in currency units, rounded once, from the exact
 // integer (and rational factor) computation.
-func (c Cost) Amount() float64 {
+func (c Cost) Amount() float64 { return c.amount(c.Units) }
+
+// PartAmount returns the cost of one part, computed and rounded like Amount.
+func (c Cost) PartAmount(p Part) float64 { return c.amount(c.Parts[p]) }
+
+func (c Cost) amount(units int64) float64 {
 	if c.Rate == 0 {
 		c.Rate = microScale
 	}
+	if c.Factor == 0 {
+		c.Factor = microScale
+	}
 	if c.Factor == microScale && c.Rate == microScale {
-		if c.Units < 1<<53 && c.Units > -(1<<53) {
+		if units < 1<<53 && units > -(1<<53) {
 			// Both operands are exact in float64 and IEEE division rounds
 			// correctly: one rounding, no allocation.
-			return float64(c.Units) / 1e12
+			return float64(units) / 1e12
 		}
-		f, _ := new(big.Rat).SetFrac64(c.Units, 1_000_000_000_000).Float64()
+		f, _ := new(big.Rat).SetFrac64(units, 1_000_000_000_000).Float64()
 		return f
 	}
-	num := new(big.Int).Mul(big.NewInt(c.Units), big.NewInt(int64(c.Factor)))
+	num := new(big.Int).Mul(big.NewInt(units), big.NewInt(int64(c.Factor)))
 	num.Mul(num, big.NewInt(int64(c.Rate)))
 	den := new(big.Int).Mul(big.NewInt(1_000_000_000_000), big.NewInt(microScale*microScale))
 	f, _ := new(big.Rat).SetFrac(num, den).Float64()
 	return f
-}
-
-// EstimateTokens estimates the token count of text: one token per four
-// bytes, rounded up. For English prose this is within about ±25% of the
-// providers' tokenizers; code and non-Latin scripts can be off by more.
-func EstimateTokens(text string) int64 {
-	return int64((len(text) + 3) / 4)
 }

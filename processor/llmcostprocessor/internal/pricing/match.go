@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -99,13 +100,18 @@ func (t *Table) Lookup(raw string) Match {
 const maxCached = 10_000
 
 // Matcher caches Lookup results per raw model name, applying configured
-// Azure deployment names first, so the hot path is one map read.
+// Azure deployment names first, so the hot path is one map read without a
+// lock: hits read an immutable snapshot; misses go to a small map under a
+// mutex, which is merged into a new snapshot once it holds an eighth of the
+// snapshot's size (so a handful of models is cached at once, and copying
+// stays linear in the number of names however many there are).
 type Matcher struct {
 	table       *Table
 	deployments map[string]string
 
-	mu    sync.RWMutex
-	cache map[string]Match
+	snapshot atomic.Pointer[map[string]Match]
+	mu       sync.Mutex
+	pending  map[string]Match
 }
 
 // NewMatcher returns a Matcher over t; deployments maps Azure OpenAI
@@ -115,7 +121,9 @@ func NewMatcher(t *Table, deployments map[string]string) *Matcher {
 	for k, v := range deployments {
 		d[strings.ToLower(k)] = v
 	}
-	return &Matcher{table: t, deployments: d, cache: map[string]Match{}}
+	m := &Matcher{table: t, deployments: d, pending: map[string]Match{}}
+	m.snapshot.Store(&map[string]Match{})
+	return m
 }
 
 // Table returns the table the matcher looks up.
@@ -123,21 +131,44 @@ func (m *Matcher) Table() *Table { return m.table }
 
 // Lookup returns the (cached) match for a raw model name.
 func (m *Matcher) Lookup(raw string) Match {
-	m.mu.RLock()
-	r, ok := m.cache[raw]
-	m.mu.RUnlock()
-	if ok {
+	if r, ok := (*m.snapshot.Load())[raw]; ok {
+		return r
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	snap := *m.snapshot.Load()
+	if r, ok := snap[raw]; ok {
+		return r
+	}
+	if r, ok := m.pending[raw]; ok {
 		return r
 	}
 	name := raw
 	if d, ok := m.deployments[strings.ToLower(raw)]; ok {
 		name = d
 	}
-	r = m.table.Lookup(name)
-	m.mu.Lock()
-	if len(m.cache) < maxCached {
-		m.cache[strings.Clone(raw)] = r
+	r := m.table.Lookup(name)
+	if len(snap)+len(m.pending) >= maxCached {
+		return r
 	}
-	m.mu.Unlock()
+	m.pending[strings.Clone(raw)] = r
+	if len(m.pending) > len(snap)/8 {
+		next := make(map[string]Match, len(snap)+len(m.pending))
+		for k, v := range snap {
+			next[k] = v
+		}
+		for k, v := range m.pending {
+			next[k] = v
+		}
+		m.snapshot.Store(&next)
+		m.pending = map[string]Match{}
+	}
 	return r
+}
+
+// cached reports how many names the cache holds.
+func (m *Matcher) cached() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(*m.snapshot.Load()) + len(m.pending)
 }

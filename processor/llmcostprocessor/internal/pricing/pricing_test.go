@@ -4,6 +4,8 @@
 package pricing
 
 import (
+	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -180,6 +182,42 @@ multipliers:
 		require.Error(t, err, bad)
 		assert.Contains(t, err.Error(), want, bad)
 	}
+}
+
+// TestMatcherCache: cached answers equal uncached ones, from many goroutines
+// at once (run under -race), and the cache stops growing at maxCached while
+// lookups beyond it stay correct.
+func TestMatcherCache(t *testing.T) {
+	tab := defaultTable(t)
+	m := NewMatcher(tab, map[string]string{"Prod-GPT": "gpt-4o"})
+	names := []string{"gpt-4o-2024-08-06", "claude-3-5-sonnet-20241022", "prod-gpt", "my-finetune", "openai/gpt-4o-mini"}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range 2000 {
+				name := names[(i+g)%len(names)]
+				got := m.Lookup(name)
+				want := tab.Lookup(name)
+				if name == "prod-gpt" {
+					want = tab.Lookup("gpt-4o")
+				}
+				assert.Equal(t, want.Found(), got.Found(), name)
+				if want.Found() {
+					assert.Equal(t, want.At(time.Now()).PricingID, got.At(time.Now()).PricingID, name)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	assert.Equal(t, len(names), m.cached())
+
+	for i := range maxCached + 500 {
+		m.Lookup(fmt.Sprintf("unknown-model-%d", i))
+	}
+	assert.Equal(t, maxCached, m.cached(), "bounded")
+	assert.True(t, m.Lookup("gpt-4o-2024-08-06").Found(), "a cached name still matches")
+	assert.True(t, m.Lookup("gpt-4o-2024-11-20").Found(), "an uncached name is still looked up")
+	assert.False(t, m.Lookup("unknown-model-999999").Found())
 }
 
 func BenchmarkMatcherLookupCached(b *testing.B) {

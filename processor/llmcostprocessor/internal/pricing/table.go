@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/tokens"
 )
 
 //go:embed prices.yaml
@@ -54,8 +56,11 @@ type ModelSpec struct {
 	LongContext   *LongContextSpec `yaml:"long_context"`
 	EffectiveFrom string           `yaml:"effective_from"`
 	Currency      string           `yaml:"currency"`
-	AsOf          string           `yaml:"as_of"`
-	Source        string           `yaml:"source"`
+	// Tokenizer is the model family's own tokenizer (o200k_base,
+	// cl100k_base), used to estimate tokens a call did not report.
+	Tokenizer string `yaml:"tokenizer"`
+	AsOf      string `yaml:"as_of"`
+	Source    string `yaml:"source"`
 }
 
 // LongContextSpec bills the whole request at its rates above Threshold
@@ -92,6 +97,11 @@ type Entry struct {
 	LongRates     Rates
 	// PricingID names the entry in gen_ai.usage.cost.pricing_id: id@date.
 	PricingID string
+	// Tokenizer is the model's own tokenizer; OwnTokenizer is false when the
+	// entry names none (estimates then use DefaultTokenizer, an
+	// approximation).
+	Tokenizer    tokens.Encoding
+	OwnTokenizer bool
 
 	aliases []string
 	match   *regexp.Regexp
@@ -190,6 +200,11 @@ func Build(files ...*File) (*Table, error) {
 
 var currencyRE = regexp.MustCompile(`^[A-Z]{3}$`)
 
+// DefaultTokenizer estimates the tokens of models whose tokenizer is not
+// available offline (Claude, Gemini, Llama, Mistral, DeepSeek, Cohere): a
+// modern 200k-entry BPE vocabulary, an approximation of theirs.
+const DefaultTokenizer = tokens.O200kBase
+
 func newEntry(m ModelSpec, currency string) (*Entry, error) {
 	name := fmt.Sprintf("model %q", m.ID)
 	if m.ID == "" {
@@ -215,6 +230,14 @@ func newEntry(m ModelSpec, currency string) (*Entry, error) {
 		EffectiveFrom: from,
 		Rates:         resolve(m.RateSpec),
 		PricingID:     strings.ToLower(m.ID) + "@" + m.EffectiveFrom,
+	}
+	e.Tokenizer = DefaultTokenizer
+	if m.Tokenizer != "" {
+		enc, ok := tokens.ParseEncoding(m.Tokenizer)
+		if !ok {
+			return nil, fmt.Errorf("%s: tokenizer %q is not one of o200k_base, cl100k_base", name, m.Tokenizer)
+		}
+		e.Tokenizer, e.OwnTokenizer = enc, true
 	}
 	for _, a := range m.Aliases {
 		e.aliases = append(e.aliases, strings.ToLower(a))

@@ -1,0 +1,110 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package tokens // import "github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/tokens"
+
+import (
+	"fmt"
+	"strconv"
+	"sync"
+)
+
+// Encoding identifies a tiktoken encoding. The zero value is not a valid
+// Encoding; use the constants or ParseEncoding.
+type Encoding uint8
+
+const (
+	// O200kBase is tiktoken's o200k_base encoding, used by gpt-4o, gpt-4.1,
+	// gpt-5 and the o1, o3 and o4 models.
+	O200kBase Encoding = iota + 1
+	// Cl100kBase is tiktoken's cl100k_base encoding, used by gpt-4,
+	// gpt-3.5-turbo and the text-embedding-3 models.
+	Cl100kBase
+)
+
+// encodings holds the vocabulary of each Encoding, loaded on first use.
+var encodings = [...]struct {
+	name  string
+	vocab lazyVocab
+}{
+	O200kBase:  {name: "o200k_base", vocab: lazyVocab{file: "o200k_base.tiktoken"}},
+	Cl100kBase: {name: "cl100k_base", vocab: lazyVocab{file: "cl100k_base.tiktoken"}},
+}
+
+// lazyVocab loads a vocabulary on first use.
+type lazyVocab struct {
+	file string
+	once sync.Once
+	v    *vocab
+}
+
+// get returns the vocabulary, loading it (and the character classes) once.
+func (l *lazyVocab) get() *vocab {
+	l.once.Do(func() {
+		initClasses()
+		v, err := loadVocab(l.file)
+		if err != nil {
+			// The vocabularies are embedded in the binary and verified by
+			// the tests, so this cannot happen in a correct build.
+			panic(fmt.Sprintf("tokens: loading %s: %v", l.file, err))
+		}
+		l.v = v
+	})
+	return l.v
+}
+
+// ParseEncoding returns the Encoding named name ("o200k_base" or
+// "cl100k_base") and whether the name is known.
+func ParseEncoding(name string) (Encoding, bool) {
+	for e := O200kBase; e <= Cl100kBase; e++ {
+		if encodings[e].name == name {
+			return e, true
+		}
+	}
+	return 0, false
+}
+
+// String returns the tiktoken name of the encoding, such as "o200k_base".
+func (e Encoding) String() string {
+	if e.valid() {
+		return encodings[e].name
+	}
+	return "Encoding(" + strconv.Itoa(int(e)) + ")"
+}
+
+func (e Encoding) valid() bool {
+	return e >= O200kBase && e <= Cl100kBase
+}
+
+// vocab returns the vocabulary of e, loading it on first use.
+func (e Encoding) vocab() *vocab {
+	if !e.valid() {
+		panic(fmt.Sprintf("tokens: invalid %v", e))
+	}
+	return encodings[e].vocab.get()
+}
+
+// Count returns the number of tokens that tiktoken's encode_ordinary produces
+// for text with encoding e: special tokens such as "<|endoftext|>" are counted
+// as ordinary text. Invalid UTF-8 is handled as described in the package
+// documentation. The first call for an encoding loads its vocabulary; Count
+// is safe for concurrent use and does not allocate after that. Count panics
+// if e is not a valid Encoding.
+func Count(e Encoding, text string) int {
+	v := e.vocab()
+	n := 0
+	if e == Cl100kBase {
+		for i := 0; i < len(text); {
+			j := nextCl100k(text, i)
+			n += v.countPiece(text[i:j])
+			i = j
+		}
+		return n
+	}
+	for i := 0; i < len(text); {
+		j := nextO200k(text, i)
+		n += v.countPiece(text[i:j])
+		i = j
+	}
+	return n
+}
