@@ -16,6 +16,7 @@ import (
 	"go.opentelemetry.io/otel/metric"
 
 	"github.com/otelcol-llm/otelcol-llm/internal/genai"
+	"github.com/otelcol-llm/otelcol-llm/internal/readcache"
 	"github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/metadata"
 	"github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 )
@@ -28,11 +29,19 @@ type redactProcessor struct {
 	typeAttrs []metric.AddOption // per detector, then blocked_key
 	states    sync.Pool
 
-	// keyCache remembers whether a key matched blocked_key_patterns
-	// (bounded; keys are few in practice).
-	keyMu    sync.RWMutex
-	keyCache map[string]bool
+	// keys classifies attribute keys (allowed, blocked, or scanned), cached:
+	// keys are few in practice, and the lookup is on every attribute.
+	keys *readcache.Cache[keyClass]
 }
+
+// keyClass is what happens to an attribute, by its key.
+type keyClass uint8
+
+const (
+	keyScan    keyClass = iota // values are scanned for PII
+	keyAllowed                 // allowed_keys, and our own count: left alone
+	keyBlocked                 // blocked_keys / blocked_key_patterns: masked or dropped whole
+)
 
 // state is the per-call scratch space: the redactor's state, the item's
 // blocked-key count, and the batch's totals.
@@ -53,7 +62,8 @@ func newRedactProcessor(set processor.Settings, cfg *Config) (*redactProcessor, 
 	if err != nil {
 		return nil, err
 	}
-	p := &redactProcessor{b: b, telemetry: tb, keyCache: map[string]bool{}}
+	p := &redactProcessor{b: b, telemetry: tb}
+	p.keys = readcache.New(10_000, p.classify)
 	for _, d := range b.redactor.Detectors() {
 		p.typeAttrs = append(p.typeAttrs, metric.WithAttributeSet(attribute.NewSet(attribute.String("type", d.Name))))
 	}
@@ -139,42 +149,30 @@ func (p *redactProcessor) finish(st *state, attrs pcommon.Map) {
 	}
 }
 
-// blockedKey reports whether key is blocked by name or pattern.
-func (p *redactProcessor) blockedKey(key string) bool {
-	if p.b.blocked[key] {
-		return true
-	}
-	if len(p.b.blockedRE) == 0 {
-		return false
-	}
-	p.keyMu.RLock()
-	v, ok := p.keyCache[key]
-	p.keyMu.RUnlock()
-	if ok {
-		return v
+// classify returns what happens to attributes with key.
+func (p *redactProcessor) classify(key string) keyClass {
+	switch {
+	case p.b.allowed[key] || key == genai.PIIRedactedCount:
+		return keyAllowed
+	case p.b.blocked[key]:
+		return keyBlocked
 	}
 	for _, re := range p.b.blockedRE {
 		if re.MatchString(key) {
-			v = true
-			break
+			return keyBlocked
 		}
 	}
-	p.keyMu.Lock()
-	if len(p.keyCache) < 10_000 {
-		p.keyCache[key] = v
-	}
-	p.keyMu.Unlock()
-	return v
+	return keyScan
 }
 
 // attrs redacts every value of m, at any depth, removing attributes whose
 // match asks for drop.
 func (p *redactProcessor) attrs(m pcommon.Map, st *state) {
 	m.RemoveIf(func(k string, v pcommon.Value) bool {
-		if p.b.allowed[k] || k == genai.PIIRedactedCount {
+		switch p.keys.Get(k) {
+		case keyAllowed:
 			return false
-		}
-		if p.blockedKey(k) {
+		case keyBlocked:
 			if v.Type() == pcommon.ValueTypeStr && v.Str() == scan.BlockedPlaceholder {
 				return false // already redacted by an earlier pass
 			}

@@ -6,9 +6,9 @@ package pricing // import "github.com/otelcol-llm/otelcol-llm/processor/llmcostp
 import (
 	"regexp"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
+
+	"github.com/otelcol-llm/otelcol-llm/internal/readcache"
 )
 
 // Candidates returns the names a raw model name is tried as, most specific
@@ -101,17 +101,10 @@ const maxCached = 10_000
 
 // Matcher caches Lookup results per raw model name, applying configured
 // Azure deployment names first, so the hot path is one map read without a
-// lock: hits read an immutable snapshot; misses go to a small map under a
-// mutex, which is merged into a new snapshot once it holds an eighth of the
-// snapshot's size (so a handful of models is cached at once, and copying
-// stays linear in the number of names however many there are).
+// lock.
 type Matcher struct {
-	table       *Table
-	deployments map[string]string
-
-	snapshot atomic.Pointer[map[string]Match]
-	mu       sync.Mutex
-	pending  map[string]Match
+	table *Table
+	cache *readcache.Cache[Match]
 }
 
 // NewMatcher returns a Matcher over t; deployments maps Azure OpenAI
@@ -121,54 +114,19 @@ func NewMatcher(t *Table, deployments map[string]string) *Matcher {
 	for k, v := range deployments {
 		d[strings.ToLower(k)] = v
 	}
-	m := &Matcher{table: t, deployments: d, pending: map[string]Match{}}
-	m.snapshot.Store(&map[string]Match{})
-	return m
+	return &Matcher{table: t, cache: readcache.New(maxCached, func(raw string) Match {
+		if model, ok := d[strings.ToLower(raw)]; ok {
+			return t.Lookup(model)
+		}
+		return t.Lookup(raw)
+	})}
 }
 
 // Table returns the table the matcher looks up.
 func (m *Matcher) Table() *Table { return m.table }
 
 // Lookup returns the (cached) match for a raw model name.
-func (m *Matcher) Lookup(raw string) Match {
-	if r, ok := (*m.snapshot.Load())[raw]; ok {
-		return r
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	snap := *m.snapshot.Load()
-	if r, ok := snap[raw]; ok {
-		return r
-	}
-	if r, ok := m.pending[raw]; ok {
-		return r
-	}
-	name := raw
-	if d, ok := m.deployments[strings.ToLower(raw)]; ok {
-		name = d
-	}
-	r := m.table.Lookup(name)
-	if len(snap)+len(m.pending) >= maxCached {
-		return r
-	}
-	m.pending[strings.Clone(raw)] = r
-	if len(m.pending) > len(snap)/8 {
-		next := make(map[string]Match, len(snap)+len(m.pending))
-		for k, v := range snap {
-			next[k] = v
-		}
-		for k, v := range m.pending {
-			next[k] = v
-		}
-		m.snapshot.Store(&next)
-		m.pending = map[string]Match{}
-	}
-	return r
-}
+func (m *Matcher) Lookup(raw string) Match { return m.cache.Get(raw) }
 
 // cached reports how many names the cache holds.
-func (m *Matcher) cached() int {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return len(*m.snapshot.Load()) + len(m.pending)
-}
+func (m *Matcher) cached() int { return m.cache.Len() }
