@@ -228,23 +228,24 @@ func (c *spanMetrics) span(s ptrace.Span, res pcommon.Map, service string, now t
 	if s.EndTimestamp() > s.StartTimestamp() {
 		dur = time.Duration(s.EndTimestamp() - s.StartTimestamp()).Seconds()
 	}
+	g := a.Bind(d)
 	ex := &aggregate.Exemplar{TraceID: s.TraceID(), SpanID: s.SpanID(), Value: dur, Time: now}
-	a.Observe(mDuration, now, dur, ex, d, errType)
-	a.Add(mCalls, now, 1, d, status, errType)
+	a.Observe(g, mDuration, now, dur, ex, errType)
+	a.Add(g, mCalls, now, 1, status, errType)
 	if call.FallbackUsed {
-		a.Add(mFallbacks, now, 1, d)
+		a.Add(g, mFallbacks, now, 1)
 	}
 	if call.StreamResult != "" {
-		a.Add(mStream, now, 1, d, call.StreamResult)
+		a.Add(g, mStream, now, 1, call.StreamResult)
 	}
 	if call.HasKnowledgeHits {
-		a.Observe(mKnowledge, now, float64(call.KnowledgeHits), nil, d)
+		a.Observe(g, mKnowledge, now, float64(call.KnowledgeHits), nil)
 		if call.KnowledgeHits == 0 {
-			a.Add(mZeroHit, now, 1, d)
+			a.Add(g, mZeroHit, now, 1)
 		}
 	}
 	if call.HasTTFC {
-		a.Observe(mTTFC, now, call.TimeToFirstChunk, &aggregate.Exemplar{TraceID: s.TraceID(), SpanID: s.SpanID(), Value: call.TimeToFirstChunk, Time: now}, d)
+		a.Observe(g, mTTFC, now, call.TimeToFirstChunk, &aggregate.Exemplar{TraceID: s.TraceID(), SpanID: s.SpanID(), Value: call.TimeToFirstChunk, Time: now})
 	}
 	if kind != genai.KindInference {
 		return true
@@ -252,31 +253,31 @@ func (c *spanMetrics) span(s ptrace.Span, res pcommon.Map, service string, now t
 	// Tokens and cost from inference spans only, as llm_cost prices them.
 	u := call.Usage
 	if u.Has&genai.HasInput != 0 {
-		a.Observe(mTokenUsage, now, float64(u.Input), nil, d, "input")
-		a.Add(mTokens, now, u.Input, d, "input")
+		a.Observe(g, mTokenUsage, now, float64(u.Input), nil, "input")
+		a.Add(g, mTokens, now, u.Input, "input")
 	}
 	if u.Has&genai.HasOutput != 0 {
-		a.Observe(mTokenUsage, now, float64(u.Output), nil, d, "output")
-		a.Add(mTokens, now, u.Output, d, "output")
+		a.Observe(g, mTokenUsage, now, float64(u.Output), nil, "output")
+		a.Add(g, mTokens, now, u.Output, "output")
 	}
 	if u.Has&genai.HasCacheRead != 0 {
-		a.Add(mTokens, now, u.CacheRead, d, "cache_read")
+		a.Add(g, mTokens, now, u.CacheRead, "cache_read")
 	}
 	if u.Has&genai.HasCacheWrite != 0 {
-		a.Add(mTokens, now, u.CacheWrite, d, "cache_write")
+		a.Add(g, mTokens, now, u.CacheWrite, "cache_write")
 	}
 	if u.Has&genai.HasReasoning != 0 {
-		a.Add(mTokens, now, u.Reasoning, d, "reasoning")
+		a.Add(g, mTokens, now, u.Reasoning, "reasoning")
 	}
 	if call.HasCost {
 		cur := call.CostCurrency
 		if cur == "" {
 			cur = "USD"
 		}
-		a.AddFloat(mCost, now, call.CostAmount, d, cur)
+		a.AddFloat(g, mCost, now, call.CostAmount, cur)
 	}
 	if call.CostStatus == genai.CostStatusUnpriced {
-		a.Add(mUnpriced, now, 1, d)
+		a.Add(g, mUnpriced, now, 1)
 	}
 	return true
 }

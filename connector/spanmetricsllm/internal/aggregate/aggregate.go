@@ -87,15 +87,109 @@ type Aggregator struct {
 	key     []byte
 	// OverflowHits counts updates that went to an overflow series.
 	OverflowHits int64
+
+	// groups caches, per dimension key, the series already found for it,
+	// so a span's updates cost one lookup of its dimension key instead of
+	// one per metric. Cleared at every Flush (which may drop series);
+	// bounded like the series.
+	groups  map[string]*Group
+	scratch Group
 }
+
+// Group is the set of series of one combination of dimension values, as
+// returned by Bind: updates through it find their series by the extra
+// values alone.
+type Group struct {
+	dims   []string
+	series [][]groupEntry // per metric
+}
+
+type groupEntry struct {
+	extra []string
+	s     *Series
+}
+
+// maxGroups bounds the group cache when the series are not limited.
+const maxGroups = 100_000
 
 // New returns an Aggregator for descs.
 func New(opts Options, descs []Desc) *Aggregator {
-	a := &Aggregator{opts: opts}
+	a := &Aggregator{opts: opts, groups: map[string]*Group{}}
 	for _, d := range descs {
 		a.metrics = append(a.metrics, &Metric{Desc: d, series: map[string]*Series{}})
 	}
+	a.scratch.series = make([][]groupEntry, len(a.metrics))
 	return a
+}
+
+// Bind returns the group of dims. The group is valid until the next Bind or
+// Flush; dims may be reused by the caller after the group is done with.
+func (a *Aggregator) Bind(dims []string) *Group {
+	a.key = a.key[:0]
+	for _, v := range dims {
+		a.key = append(a.key, v...)
+		a.key = append(a.key, 0)
+	}
+	if g, ok := a.groups[string(a.key)]; ok {
+		return g
+	}
+	limit := maxGroups
+	if a.opts.Limit > 0 {
+		limit = min(limit, a.opts.Limit)
+	}
+	if len(a.groups) >= limit {
+		// Beyond the bound: an uncached group, found again series by series.
+		g := &a.scratch
+		g.dims = dims
+		for i := range g.series {
+			g.series[i] = g.series[i][:0]
+		}
+		return g
+	}
+	g := &Group{dims: make([]string, len(dims)), series: make([][]groupEntry, len(a.metrics))}
+	for i, v := range dims {
+		g.dims[i] = strings.Clone(v)
+	}
+	a.groups[string(a.key)] = g
+	return g
+}
+
+// series returns the series of metric i in group g for the extra values.
+func (a *Aggregator) series(g *Group, i int, now time.Time, extra []string) *Series {
+	for _, e := range g.series[i] {
+		if equal(e.extra, extra) {
+			e.s.last = now
+			return e.s
+		}
+	}
+	s := a.get(a.metrics[i], now, g.dims, extra...)
+	if g != &a.scratch && s != a.metrics[i].overflow {
+		g.series[i] = append(g.series[i], groupEntry{extra: cloneAll(extra), s: s})
+	}
+	return s
+}
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func cloneAll(v []string) []string {
+	if len(v) == 0 {
+		return nil
+	}
+	out := make([]string, len(v))
+	for i, s := range v {
+		out[i] = strings.Clone(s)
+	}
+	return out
 }
 
 // Metric returns the i-th metric (in the order given to New).
@@ -147,33 +241,33 @@ func (a *Aggregator) newSeries(m *Metric, now time.Time, values []string) *Serie
 	return s
 }
 
-// Observe records v in histogram metric i; ex, when not nil, becomes the
-// series' exemplar.
-func (a *Aggregator) Observe(i int, now time.Time, v float64, ex *Exemplar, dims []string, extra ...string) {
-	m := a.metrics[i]
-	s := a.get(m, now, dims, extra...)
+// Observe records v in histogram metric i for group g; ex, when not nil,
+// becomes the series' exemplar.
+func (a *Aggregator) Observe(g *Group, i int, now time.Time, v float64, ex *Exemplar, extra ...string) {
+	s := a.series(g, i, now, extra)
 	s.Count++
 	s.Sum += v
-	s.Buckets[sort.SearchFloat64s(m.Desc.Bounds, v)]++
+	s.Buckets[sort.SearchFloat64s(a.metrics[i].Desc.Bounds, v)]++
 	if ex != nil {
 		s.Exemplar, s.HasExemplar = *ex, true
 	}
 }
 
-// Add adds n to integer counter i.
-func (a *Aggregator) Add(i int, now time.Time, n int64, dims []string, extra ...string) {
-	a.get(a.metrics[i], now, dims, extra...).Int += n
+// Add adds n to integer counter i for group g.
+func (a *Aggregator) Add(g *Group, i int, now time.Time, n int64, extra ...string) {
+	a.series(g, i, now, extra).Int += n
 }
 
-// AddFloat adds v to floating-point counter i.
-func (a *Aggregator) AddFloat(i int, now time.Time, v float64, dims []string, extra ...string) {
-	a.get(a.metrics[i], now, dims, extra...).Sum += v
+// AddFloat adds v to floating-point counter i for group g.
+func (a *Aggregator) AddFloat(g *Group, i int, now time.Time, v float64, extra ...string) {
+	a.series(g, i, now, extra).Sum += v
 }
 
 // Flush calls fn for every live series of every metric (overflow series
 // last), then expires stale series and, for delta temporality, resets the
 // rest. now is the flush time.
 func (a *Aggregator) Flush(now time.Time, fn func(m *Metric, s *Series, overflow bool)) {
+	clear(a.groups) // expiry may drop series the groups point to
 	for _, m := range a.metrics {
 		for k, s := range m.series {
 			if a.opts.Expiration > 0 && now.Sub(s.last) > a.opts.Expiration {
