@@ -307,3 +307,23 @@ func FuzzSkipMatchesFullWalk(f *testing.F) {
 		}
 	})
 }
+
+// TestMayTrigger: the eight-byte range test agrees with the byte table on
+// every byte value at every position of a block.
+func TestMayTrigger(t *testing.T) {
+	for c := range 256 {
+		for pos := range 8 {
+			block := [8]byte{'a', 'b', ' ', 'c', 0xc3, 0xa9, 'd', 'e'} // quiet bytes
+			block[pos] = byte(c)
+			var x uint64
+			for k := 7; k >= 0; k-- {
+				x = x<<8 | uint64(block[k])
+			}
+			if trigger[c] != 0 {
+				require.True(t, mayTrigger(x), "byte %#x at %d", c, pos)
+			}
+			inRange := c >= '&' && c <= '_'
+			require.Equal(t, inRange, mayTrigger(x), "byte %#x at %d", c, pos)
+		}
+	}
+}

@@ -234,8 +234,14 @@ func init() {
 func skipQuiet(s string, i int) int {
 	p := i
 	for ; p+8 <= len(s); p += 8 {
-		b := s[p : p+8]
-		if trigger[b[0]]|trigger[b[1]]|trigger[b[2]]|trigger[b[3]]|trigger[b[4]]|trigger[b[5]]|trigger[b[6]]|trigger[b[7]] != 0 {
+		// Every trigger byte is in '&'..'_'; lower-case letters, spaces
+		// and UTF-8 are not, so most blocks of prose pass this test alone.
+		x := load64(s, p)
+		if !mayTrigger(x) {
+			continue
+		}
+		if trigger[byte(x)]|trigger[byte(x>>8)]|trigger[byte(x>>16)]|trigger[byte(x>>24)]|
+			trigger[byte(x>>32)]|trigger[byte(x>>40)]|trigger[byte(x>>48)]|trigger[byte(x>>56)] != 0 {
 			break
 		}
 	}
@@ -250,6 +256,33 @@ func skipQuiet(s string, i int) int {
 		q--
 	}
 	return q
+}
+
+// load64 reads s[p:p+8] as a little-endian word (one load: the compiler
+// merges the byte loads).
+func load64(s string, p int) uint64 {
+	b := s[p : p+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// mayTrigger reports whether any of the 8 bytes in x is an ASCII byte in
+// '&'..'_' (0x26..0x5f), the range holding every trigger byte.
+func mayTrigger(x uint64) bool { return rangeMask(x) != 0 }
+
+// rangeMask sets the high bit of each byte of x that is an ASCII byte in
+// '&'..'_', testing all eight at once (SWAR: no carry crosses a byte, since
+// each byte is summed from at most 0x7f + 0x80).
+func rangeMask(x uint64) uint64 {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+		low7 = 0x7f7f7f7f7f7f7f7f
+	)
+	x7 := x & low7
+	atLeastLo := x7 + (0x80-'&')*ones // high bit set where byte >= '&'
+	aboveHi := x7 + (0x7f-'_')*ones   // high bit set where byte > '_'
+	return (atLeastLo &^ aboveHi) &^ x & high
 }
 
 // email matches around the '@' at at; the local part may not reach back
