@@ -42,7 +42,9 @@ func (r *report) markdown() (string, []string) {
 
 	w("# Benchmarks\n\n")
 	w("Output of `%s` (`bench/cmd/benchrun`, see [bench/README.md](bench/README.md)); regenerate it, do not edit it.\n\n", r.opts.command)
-	if len(r.specs) != 3 || len(r.profiles) != 2 {
+	if r.opts.fixedOnly > 0 {
+		w("> **Partial run** (`-fixed-only %.0f`): no maximum-rate searches and no chat_trace ingest; CPU per span at that rate only.\n\n", r.opts.fixedOnly)
+	} else if len(r.specs) != 3 || len(r.profiles) != 2 {
 		w("> **Partial run**: collectors %s, profiles %s. Only a run of all three collectors and both profiles is a complete benchmark.\n\n",
 			strings.Join(r.opts.collectors, ", "), strings.Join(r.opts.profiles, ", "))
 	}
