@@ -66,3 +66,31 @@ func TestMarkdownFlagsFailures(t *testing.T) {
 	assert.Contains(t, failures[0], "contrib, llm: no rate sustained")
 	assert.Contains(t, failures[1], "ours, llm, grpc at the fixed rate")
 }
+
+// TestMedianOfRepeats: the median run is reported, with every run's
+// maximum and the highest peak RSS; a run that sustained nothing counts as 0.
+func TestMedianOfRepeats(t *testing.T) {
+	runs := []searchResult{
+		{Best: step{OK: true, Rate: 300, PeakRSS: 90 << 20}, Check: "check"},
+		{},
+		{Best: step{OK: true, Rate: 200, PeakRSS: 120 << 20}},
+	}
+	m := median(runs)
+	assert.InDelta(t, 200, m.Best.Rate, 0)
+	assert.Equal(t, []float64{300, 0, 200}, m.Maxima)
+	assert.Equal(t, uint64(120<<20), m.Best.PeakRSS)
+	assert.Equal(t, "check", m.Check)
+
+	r := &report{
+		opts:     options{collectors: []string{"ceiling", "ours"}, profiles: []string{"llm"}},
+		profiles: []workload.Profile{workload.LLM},
+		specs:    []spec{{name: "ceiling"}, {name: "ours", sink: true}},
+		searches: map[workload.Profile]map[string]searchResult{workload.LLM: {
+			"ceiling": median([]searchResult{{Best: step{OK: true, Rate: 1000}}, {Best: step{OK: true, Rate: 800}}, {Best: step{OK: true, Rate: 900}}}),
+			"ours":    m,
+		}},
+	}
+	md, _ := r.markdown()
+	assert.Contains(t, md, "| max sustained spans/s, zero loss (gRPC) | 900 (800–1000, 3 runs) | 200 (0–300, 3 runs) |")
+	assert.Contains(t, md, "**22%** of the maximum sustained spans/s (medians of 3 runs each; 0–38% between")
+}

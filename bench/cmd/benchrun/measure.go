@@ -4,11 +4,13 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
 	"os"
 	"strings"
+	"slices"
 	"time"
 
 	"github.com/otelcol-llm/otelcol-llm/bench/internal/load"
@@ -198,8 +200,40 @@ type searchResult struct {
 	// step above Best: the collector's true maximum may be higher.
 	GenBound bool
 	Steps    int
+	// Maxima holds the maximum of every repeated search, in run order; the
+	// result is the median run (PeakRSS: the highest of all runs).
+	Maxima []float64
 	// Check describes what the pipeline did to a sample (llm profile).
 	Check string
+}
+
+// median returns the run with the median maximum (runs without a passing
+// step count as 0), with Maxima set and PeakRSS the highest over the runs'
+// maxima, so the memory figure is the worst seen, not a typical one.
+func median(runs []searchResult) searchResult {
+	if len(runs) == 0 {
+		return searchResult{}
+	}
+	rate := func(r searchResult) float64 {
+		if r.Best.OK {
+			return r.Best.Rate
+		}
+		return 0
+	}
+	sorted := slices.Clone(runs)
+	slices.SortStableFunc(sorted, func(a, b searchResult) int { return cmp.Compare(rate(a), rate(b)) })
+	res := sorted[(len(sorted)-1)/2]
+	res.Maxima = nil
+	for _, r := range runs {
+		res.Maxima = append(res.Maxima, rate(r))
+		if r.Best.OK && res.Best.OK {
+			res.Best.PeakRSS = max(res.Best.PeakRSS, r.Best.PeakRSS)
+		}
+		if res.Check == "" {
+			res.Check = r.Check
+		}
+	}
+	return res
 }
 
 // probeRate is far above what any collector takes: the probe step measures
