@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"slices"
@@ -52,7 +53,7 @@ func (r *report) markdown() (string, []string) {
 	w("| | |\n|---|---|\n")
 	w("| date | %s (run took %v) |\n", r.start.UTC().Format("2006-01-02 15:04 MST"), r.end.Sub(r.start).Round(time.Second))
 	w("| machine | %s |\n", machine())
-	w("| commit | %s |\n", commit())
+	w("| commit | %s |\n", commit(r.opts.out))
 	w("| Go, collector | %s, collector v0.161.0 (stable modules v1.67.0) |\n", runtime.Version())
 	w("| placement | each collector `GOMAXPROCS=1` under `taskset -c %d`; load generator and sink under `taskset -c %d` |\n", collectorCPU, generatorCPU)
 	w("| reproduce | `%s` |\n\n", r.opts.command)
@@ -370,14 +371,33 @@ func machineCPUs() int {
 	return n
 }
 
-func commit() string {
-	out, err := exec.Command("git", "rev-parse", "--short=12", "HEAD").Output()
+// commit names the checked-out commit, noting uncommitted changes to
+// anything but the report itself (out), which a rerun always rewrites.
+func commit(out string) string {
+	rev, err := exec.Command("git", "rev-parse", "--short=12", "HEAD").Output()
 	if err != nil {
 		return "unknown (not a git checkout)"
 	}
-	c := strings.TrimSpace(string(out))
-	if st, err := exec.Command("git", "status", "--porcelain").Output(); err == nil && len(strings.TrimSpace(string(st))) > 0 {
+	c := strings.TrimSpace(string(rev))
+	args := []string{"status", "--porcelain", "--", "."}
+	if abs, err := filepath.Abs(out); err == nil {
+		args = append(args, ":(exclude,top)"+relToTop(abs))
+	}
+	if st, err := exec.Command("git", args...).Output(); err == nil && len(strings.TrimSpace(string(st))) > 0 {
 		c += " with uncommitted changes"
 	}
 	return "`" + c + "`"
+}
+
+// relToTop returns path relative to the repository's top directory.
+func relToTop(path string) string {
+	top, err := exec.Command("git", "rev-parse", "--show-toplevel").Output()
+	if err != nil {
+		return path
+	}
+	rel, err := filepath.Rel(strings.TrimSpace(string(top)), path)
+	if err != nil {
+		return path
+	}
+	return rel
 }
