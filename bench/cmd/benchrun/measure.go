@@ -9,8 +9,8 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"strings"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/otelcol-llm/otelcol-llm/bench/internal/load"
