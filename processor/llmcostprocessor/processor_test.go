@@ -270,27 +270,35 @@ func TestPriceFileReload(t *testing.T) {
 // pricing needs (operation, model, input and output tokens), every
 // iteration from an unpriced copy made outside the timer.
 func BenchmarkProcessTracesMinimal(b *testing.B) {
-	const n = 100
-	src := ptrace.NewTraces()
-	ss := src.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty()
 	models := []string{"gpt-4o-2024-08-06", "claude-3-5-sonnet-20241022", "gemini-1.5-pro-002", "deepseek-chat"}
-	for i := range n {
-		s := ss.Spans().AppendEmpty()
-		s.SetStartTimestamp(pcommon.NewTimestampFromTime(spanEnd.Add(-2 * time.Second)))
-		s.SetEndTimestamp(pcommon.NewTimestampFromTime(spanEnd))
-		a := s.Attributes()
+	benchmarkProcess(b, benchSpans(func(a pcommon.Map, i int) {
 		a.PutStr(genai.OperationName, "chat")
 		a.PutStr(genai.RequestModel, models[i%len(models)])
 		a.PutInt(genai.UsageInputTokens, 1200)
 		a.PutInt(genai.UsageOutputTokens, 300)
-	}
-	benchmarkProcess(b, src, n)
+	}))
 }
 
-// benchmarkProcess prices unpriced copies of src (n spans each): copies are
-// made 64 at a time with the timer stopped, so the timed loop is pricing
-// alone, with a warm match cache.
-func benchmarkProcess(b *testing.B, src ptrace.Traces, n int) {
+// benchSpans returns benchSpanCount spans of two seconds whose attributes
+// attrs sets.
+func benchSpans(attrs func(a pcommon.Map, i int)) ptrace.Traces {
+	td := ptrace.NewTraces()
+	ss := td.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty()
+	for i := range benchSpanCount {
+		s := ss.Spans().AppendEmpty()
+		s.SetStartTimestamp(pcommon.NewTimestampFromTime(spanEnd.Add(-2 * time.Second)))
+		s.SetEndTimestamp(pcommon.NewTimestampFromTime(spanEnd))
+		attrs(s.Attributes(), i)
+	}
+	return td
+}
+
+const benchSpanCount = 100
+
+// benchmarkProcess prices unpriced copies of src (benchSpanCount spans
+// each): copies are made 64 at a time with the timer stopped, so the timed
+// loop is pricing alone, with a warm match cache.
+func benchmarkProcess(b *testing.B, src ptrace.Traces) {
 	p, err := newCostProcessor(processortest.NewNopSettings(metadata.Type), createDefaultConfig().(*Config))
 	require.NoError(b, err)
 	work := make([]ptrace.Traces, 64)
@@ -316,7 +324,7 @@ func benchmarkProcess(b *testing.B, src ptrace.Traces, n int) {
 		_, _ = p.processTraces(context.Background(), work[i])
 		i++
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/span")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*benchSpanCount), "ns/span")
 }
 
 // BenchmarkProcessTraces prices fresh spans shaped like an instrumented
@@ -325,19 +333,12 @@ func benchmarkProcess(b *testing.B, src ptrace.Traces, n int) {
 // an unpriced copy, made outside the timer. The mix includes date-suffixed,
 // Bedrock and unknown model names; matches come from the warm cache.
 func BenchmarkProcessTraces(b *testing.B) {
-	const n = 100
-	src := ptrace.NewTraces()
-	ss := src.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty()
 	models := []string{
 		"gpt-4o-2024-08-06", "claude-3-5-sonnet-20241022", "gemini-1.5-pro-002", "deepseek-chat",
 		"anthropic.claude-3-5-sonnet-20241022-v2:0", "o3-mini", "my-finetune",
 	}
 	prompt := strings.Repeat("Summarise the quarterly report for the board. ", 40)
-	for i := range n {
-		s := ss.Spans().AppendEmpty()
-		s.SetStartTimestamp(pcommon.NewTimestampFromTime(spanEnd.Add(-2 * time.Second)))
-		s.SetEndTimestamp(pcommon.NewTimestampFromTime(spanEnd))
-		a := s.Attributes()
+	benchmarkProcess(b, benchSpans(func(a pcommon.Map, i int) {
 		a.PutStr(genai.OperationName, "chat")
 		a.PutStr(genai.ProviderName, "openai")
 		a.PutStr(genai.RequestModel, models[i%len(models)])
@@ -356,6 +357,5 @@ func BenchmarkProcessTraces(b *testing.B) {
 		}
 		a.PutStr(genai.InputMessages, prompt)
 		a.PutStr(genai.OutputMessages, prompt[:600])
-	}
-	benchmarkProcess(b, src, n)
+	}))
 }

@@ -8,6 +8,7 @@
 package aggregate // import "github.com/otelcol-llm/otelcol-llm/connector/spanmetricsllm/internal/aggregate"
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -157,7 +158,7 @@ func (a *Aggregator) Bind(dims []string) *Group {
 // series returns the series of metric i in group g for the extra values.
 func (a *Aggregator) series(g *Group, i int, now time.Time, extra []string) *Series {
 	for _, e := range g.series[i] {
-		if equal(e.extra, extra) {
+		if slices.Equal(e.extra, extra) {
 			e.s.last = now
 			return e.s
 		}
@@ -167,18 +168,6 @@ func (a *Aggregator) series(g *Group, i int, now time.Time, extra []string) *Ser
 		g.series[i] = append(g.series[i], groupEntry{extra: cloneAll(extra), s: s})
 	}
 	return s
-}
-
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func cloneAll(v []string) []string {

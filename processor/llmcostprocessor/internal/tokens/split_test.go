@@ -5,6 +5,7 @@ package tokens
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -90,7 +91,7 @@ func TestSplitExhaustive(t *testing.T) {
 				}
 				s := b.String()
 				for _, e := range allEncodings {
-					if got, want := split(e, s), refSplit(t, e, s); !equalStrings(got, want) {
+					if got, want := split(e, s), refSplit(t, e, s); !slices.Equal(got, want) {
 						require.Equal(t, want, got, "%v split of %q", e, s)
 					}
 				}
@@ -127,21 +128,9 @@ func TestSplitRandom(t *testing.T) {
 		}
 		s := b.String()
 		for _, e := range allEncodings {
-			if got, want := split(e, s), refSplit(t, e, s); !equalStrings(got, want) {
+			if got, want := split(e, s), refSplit(t, e, s); !slices.Equal(got, want) {
 				require.Equal(t, want, got, "%v split of %q", e, s)
 			}
 		}
 	}
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
