@@ -82,7 +82,7 @@ bench-micro:
 
 ## bench: side-by-side benchmark of otelcol-llm, the contrib equivalent and the
 ## bare OTLP ceiling, each collector on one core; writes BENCHMARKS.md (about
-## 7-10 minutes after the builds; see bench/README.md)
+## 6 minutes after the builds; see bench/README.md)
 CONTRIB_BENCH := bench/_build-contrib/otelcol-contrib-bench
 
 bench: build $(CONTRIB_BENCH)
