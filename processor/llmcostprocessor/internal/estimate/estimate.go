@@ -53,22 +53,23 @@ type part struct {
 // input messages, with chat framing. Empty values count nothing; when both
 // are empty the result is 0.
 func Input(enc tokens.Encoding, messages, system string) int64 {
-	if strings.TrimSpace(messages) == "" && strings.TrimSpace(system) == "" {
+	hasMessages, hasSystem := strings.TrimSpace(messages) != "", strings.TrimSpace(system) != ""
+	if !hasMessages && !hasSystem {
 		return 0
 	}
 	n := int64(replyPrime)
-	if strings.TrimSpace(system) != "" {
+	if hasSystem {
+		n += perMessage + count(enc, "system")
 		var parts []part
 		if json.Unmarshal([]byte(system), &parts) == nil {
-			n += perMessage + count(enc, "system")
 			for i := range parts {
 				n += partTokens(enc, &parts[i])
 			}
 		} else {
-			n += perMessage + count(enc, "system") + count(enc, system)
+			n += count(enc, system)
 		}
 	}
-	if strings.TrimSpace(messages) != "" {
+	if hasMessages {
 		n += conversation(enc, messages, true)
 	}
 	return n

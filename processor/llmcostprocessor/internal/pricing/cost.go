@@ -104,9 +104,6 @@ func (c Cost) amount(units int64) float64 {
 	if c.Rate == 0 {
 		c.Rate = microScale
 	}
-	if c.Factor == 0 {
-		c.Factor = microScale
-	}
 	if c.Factor == microScale && c.Rate == microScale {
 		if units < 1<<53 && units > -(1<<53) {
 			// Both operands are exact in float64 and IEEE division rounds

@@ -228,3 +228,11 @@ func BenchmarkMatcherLookupCached(b *testing.B) {
 		_ = m.Lookup("gpt-4o-2024-08-06").At(time.Time{}).Compute(Usage{Input: 1200, Output: 300, CacheRead: 1000}).Amount()
 	}
 }
+
+// TestZeroFactor: a multiplier of 0 (a tenant that is not charged) prices
+// every part at 0, not at the list price.
+func TestZeroFactor(t *testing.T) {
+	c := Cost{Units: 7_500_000_000, Parts: [NumParts]int64{PartInput: 7_500_000_000}, Factor: 0, Rate: microScale}
+	assert.Zero(t, c.Amount())
+	assert.Zero(t, c.PartAmount(PartInput))
+}

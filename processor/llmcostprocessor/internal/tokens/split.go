@@ -189,19 +189,7 @@ func nextO200k(s string, i int) int {
 			return contraction(s, e)
 		}
 	}
-	if c0 == cNum {
-		return numbers(s, j)
-	}
-	// A4.
-	if s[i] == ' ' && j < len(s) {
-		if c1, _ := classAt(s, j); c1&setQ != 0 {
-			return punctuation(s, j, true)
-		}
-	}
-	if c0&setQ != 0 {
-		return punctuation(s, i, true)
-	}
-	return whitespace(s, i)
+	return numbersPunctuationSpace(s, i, j, c0, true) // A3-A7
 }
 
 // o200kA1 matches [\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+ at
@@ -369,17 +357,24 @@ func nextCl100k(s string, i int) int {
 	} else if c0&setL != 0 {
 		return letterRun(s, j)
 	}
+	return numbersPunctuationSpace(s, i, j, c0, false) // B3-B7
+}
+
+// numbersPunctuationSpace matches the alternatives both patterns end with,
+// at s[i] whose first rune has class c0 and ends at j: \p{N}{1,3}, then
+// " ?[^\s\p{L}\p{N}]+" followed by [\r\n]* (o200k also takes '/'), then
+// the whitespace alternatives.
+func numbersPunctuationSpace(s string, i, j int, c0 uint8, o200k bool) int {
 	if c0 == cNum {
 		return numbers(s, j)
 	}
-	// B4.
 	if s[i] == ' ' && j < len(s) {
 		if c1, _ := classAt(s, j); c1&setQ != 0 {
-			return punctuation(s, j, false)
+			return punctuation(s, j, o200k)
 		}
 	}
 	if c0&setQ != 0 {
-		return punctuation(s, i, false)
+		return punctuation(s, i, o200k)
 	}
 	return whitespace(s, i)
 }

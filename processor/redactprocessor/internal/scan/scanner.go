@@ -267,13 +267,10 @@ func load64(s string, p int) uint64 {
 }
 
 // mayTrigger reports whether any of the 8 bytes in x is an ASCII byte in
-// '&'..'_' (0x26..0x5f), the range holding every trigger byte.
-func mayTrigger(x uint64) bool { return rangeMask(x) != 0 }
-
-// rangeMask sets the high bit of each byte of x that is an ASCII byte in
-// '&'..'_', testing all eight at once (SWAR: no carry crosses a byte, since
-// each byte is summed from at most 0x7f + 0x80).
-func rangeMask(x uint64) uint64 {
+// '&'..'_' (0x26..0x5f), the range holding every trigger byte, testing all
+// eight at once (SWAR: no carry crosses a byte, since each byte is summed
+// from at most 0x7f + 0x80).
+func mayTrigger(x uint64) bool {
 	const (
 		ones = 0x0101010101010101
 		high = 0x8080808080808080
@@ -282,7 +279,7 @@ func rangeMask(x uint64) uint64 {
 	x7 := x & low7
 	atLeastLo := x7 + (0x80-'&')*ones // high bit set where byte >= '&'
 	aboveHi := x7 + (0x7f-'_')*ones   // high bit set where byte > '_'
-	return (atLeastLo &^ aboveHi) &^ x & high
+	return (atLeastLo&^aboveHi)&^x&high != 0
 }
 
 // email matches around the '@' at at; the local part may not reach back
