@@ -265,6 +265,23 @@ var fragments = []string{
 // TestSkipMatchesFullWalk: the fast path over quiet text finds exactly what
 // the byte-by-byte walk finds, on the corpus and on random fragment mixes.
 func TestSkipMatchesFullWalk(t *testing.T) {
+	forEachSearch(t, testSkipMatchesFullWalk)
+}
+
+// forEachSearch runs test with the portable search, then with the vector
+// search when this CPU has it.
+func forEachSearch(t *testing.T, test func(t *testing.T)) {
+	t.Run("portable", func(t *testing.T) {
+		useAVX2 = false
+		defer func() { useAVX2 = hasAVX2 }()
+		test(t)
+	})
+	if hasAVX2 {
+		t.Run("avx2", test)
+	}
+}
+
+func testSkipMatchesFullWalk(t *testing.T) {
 	on := [NumBuiltin]bool{}
 	for i := range on {
 		on[i] = true
@@ -301,6 +318,14 @@ func FuzzSkipMatchesFullWalk(f *testing.F) {
 	}
 	sc := NewScanner(on)
 	f.Fuzz(func(t *testing.T, s string) {
+		// The vector search (when present) looks at 32-byte blocks only:
+		// run both on the same input.
+		useAVX2 = false
+		portable := sc.scan(s, nil, true)
+		useAVX2 = hasAVX2
+		if !assert.Equal(t, portable, sc.scan(s, nil, true)) {
+			t.Fatalf("vector and portable searches differ on %q", s)
+		}
 		fast, slow := sc.scan(s, nil, true), sc.scan(s, nil, false)
 		if !assert.Equal(t, slow, fast) {
 			t.Fatalf("%q", s)
@@ -324,6 +349,77 @@ func TestMayTrigger(t *testing.T) {
 			}
 			inRange := c >= '&' && c <= '_'
 			require.Equal(t, inRange, mayTrigger(x), "byte %#x at %d", c, pos)
+		}
+	}
+}
+
+// TestTriggerNibbles: the nibble tables hold exactly the trigger set.
+func TestTriggerNibbles(t *testing.T) {
+	for c := range 256 {
+		in := triggerNibbles.lo[c&15]&triggerNibbles.hi[c>>4] != 0
+		require.Equal(t, trigger[c] != 0, in, "byte %#x", c)
+	}
+}
+
+// TestSplitNibbles: any byte set of at most eight distinct low-nibble rows
+// splits exactly; a ninth row is refused.
+func TestSplitNibbles(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 200 {
+		var rows [8][16]bool
+		for k := range rows {
+			for l := range 16 {
+				rows[k][l] = rng.IntN(3) == 0
+			}
+		}
+		var set [256]uint8
+		for h := range 16 {
+			if row := rng.IntN(9); row < 8 {
+				for l := range 16 {
+					if rows[row][l] {
+						set[h<<4|l] = 1
+					}
+				}
+			}
+		}
+		tabs := splitNibbles(&set)
+		for c := range 256 {
+			require.Equal(t, set[c] != 0, tabs.lo[c&15]&tabs.hi[c>>4] != 0, "byte %#x", c)
+		}
+	}
+	var nine [256]uint8
+	for h := range 9 {
+		nine[h<<4|h] = 1
+	}
+	require.Panics(t, func() { splitNibbles(&nine) })
+}
+
+// TestTriggerBlocks: the block search stops at the first trigger byte of
+// its whole 32-byte blocks, for every byte value at every offset of texts of
+// every length up to three blocks and a half, and stops at the end of the
+// blocks when there is none.
+func TestTriggerBlocks(t *testing.T) {
+	if !hasAVX2 {
+		t.Skip("no vector search on this CPU")
+	}
+	quiet := strings.Repeat("quiet text, é. ", 8)
+	for n := 32; n <= 112; n++ {
+		base := quiet[:n]
+		blocks := n &^ 31
+		require.Equal(t, blocks, triggerBlocks(base), "no trigger, length %d", n)
+		for pos := range n {
+			for c := range 256 {
+				b := []byte(base)
+				b[pos] = byte(c)
+				want := blocks
+				for k := range blocks {
+					if trigger[b[k]] != 0 {
+						want = k
+						break
+					}
+				}
+				require.Equal(t, want, triggerBlocks(string(b)), "byte %#x at %d of %d", c, pos, n)
+			}
 		}
 	}
 }
