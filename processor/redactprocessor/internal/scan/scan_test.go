@@ -248,6 +248,19 @@ func BenchmarkRedactCleanProse(b *testing.B) {
 	}
 }
 
+// BenchmarkRedactPlainChat: chat text with no digits or key-like words,
+// where the scan skips nearly everything.
+func BenchmarkRedactPlainChat(b *testing.B) {
+	r := newTestRedactor(b)
+	st := r.NewState()
+	text := strings.Repeat("please could you help me find the invoice for my last order, the tracking status says delivered but nothing arrived. ", 36)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _, _ = r.Redact(text, st)
+	}
+}
+
 // fragments build texts for the skip test: prose, near-misses and every
 // detector's prefix, so the fast path meets triggers at every offset.
 var fragments = []string{
