@@ -48,6 +48,10 @@ const (
 type state struct {
 	scan    *scan.State
 	blocked int
+	// recent holds the class of the key last seen at each attribute
+	// position: spans of one instrumentation list their keys in the same
+	// order, so most keys are classified by one string comparison.
+	recent [32]classified
 	// batch totals per detector (+1 slot for blocked keys) and items changed
 	batch []int64
 	items int64
@@ -165,11 +169,31 @@ func (p *redactProcessor) classify(key string) keyClass {
 	return keyScan
 }
 
+type classified struct {
+	key   string
+	class keyClass
+	ok    bool // key and class are set (an empty key is a key too)
+}
+
+// class returns the class of key k found at position pos of its map.
+func (p *redactProcessor) class(k string, pos int, st *state) keyClass {
+	if pos >= len(st.recent) {
+		return p.keys.Get(k)
+	}
+	r := &st.recent[pos]
+	if !r.ok || r.key != k {
+		r.key, r.class, r.ok = k, p.keys.Get(k), true
+	}
+	return r.class
+}
+
 // attrs redacts every value of m, at any depth, removing attributes whose
 // match asks for drop.
 func (p *redactProcessor) attrs(m pcommon.Map, st *state) {
+	pos := 0
 	m.RemoveIf(func(k string, v pcommon.Value) bool {
-		switch p.keys.Get(k) {
+		pos++
+		switch p.class(k, pos-1, st) {
 		case keyAllowed:
 			return false
 		case keyBlocked:

@@ -102,6 +102,52 @@ func TestTracesEverywhere(t *testing.T) {
 	require.NoError(t, p.Shutdown(context.Background()))
 }
 
+// TestKeyClassesFollowKeys: keys are classified by name wherever they
+// stand, however their order changes between items and batches (the
+// per-position memo must never hand one key another's class), the empty key
+// included (blocked here by a pattern).
+func TestKeyClassesFollowKeys(t *testing.T) {
+	cfg := createDefaultConfig().(*Config)
+	cfg.BlockedKeyPatterns = append(cfg.BlockedKeyPatterns, "^$")
+	p, err := newRedactProcessor(processortest.NewNopSettings(metadata.Type), cfg)
+	require.NoError(t, err)
+	const value = "write to jane@example.com"
+	want := map[string]string{
+		"":                  "[REDACTED]",
+		"note":              "write to [REDACTED:email]",
+		"user.email":        "[REDACTED]",
+		genai.RequestModel:  value, // allowed: left alone
+		genai.InputMessages: "write to [REDACTED:email]",
+	}
+	orders := [][]string{
+		{"", "user.email", "note", genai.RequestModel},
+		{"user.email", genai.RequestModel, "", "note", genai.InputMessages},
+		{genai.RequestModel, "note", "user.email", ""},
+		{"note", "", genai.InputMessages, genai.RequestModel, "user.email"},
+	}
+	for batch := range 3 {
+		td := ptrace.NewTraces()
+		spans := td.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty().Spans()
+		for i := range 12 {
+			a := spans.AppendEmpty().Attributes()
+			for _, k := range orders[(i+batch)%len(orders)] {
+				a.PutStr(k, value)
+			}
+		}
+		_, err = p.processTraces(context.Background(), td)
+		require.NoError(t, err)
+		for i := 0; i < spans.Len(); i++ {
+			for k, v := range spans.At(i).Attributes().All() {
+				if k == genai.PIIRedactedCount || k == genai.PIIRedactedTypes {
+					continue
+				}
+				assert.Equal(t, want[k], v.Str(), "batch %d span %d key %q", batch, i, k)
+			}
+		}
+	}
+	require.NoError(t, p.shutdown(context.Background()))
+}
+
 func TestDropAction(t *testing.T) {
 	cfg := createDefaultConfig().(*Config)
 	cfg.Detectors["email"] = DetectorConfig{Enabled: true, Action: "drop"}
