@@ -79,6 +79,7 @@ func TestMedianOfRepeats(t *testing.T) {
 	assert.InDelta(t, 200, m.Best.Rate, 0)
 	assert.Equal(t, []float64{300, 0, 200}, m.Maxima)
 	assert.Equal(t, uint64(120<<20), m.Best.PeakRSS)
+	assert.Equal(t, []uint64{90 << 20, 120 << 20}, m.Peaks)
 	assert.Equal(t, "check", m.Check)
 
 	r := &report{
@@ -93,4 +94,5 @@ func TestMedianOfRepeats(t *testing.T) {
 	md, _ := r.markdown()
 	assert.Contains(t, md, "| max sustained spans/s, zero loss (gRPC) | 900 (800–1000, 3 runs) | 200 (0–300, 3 runs) |")
 	assert.Contains(t, md, "**22%** of the maximum sustained spans/s (medians of 3 runs each; 0–38% between")
+	assert.Contains(t, md, "| peak RSS at max sustained rate (MiB; highest of the runs, range) | 0 (0–0) | 120 (90–120) |")
 }

@@ -203,6 +203,9 @@ type searchResult struct {
 	// Maxima holds the maximum of every repeated search, in run order; the
 	// result is the median run (PeakRSS: the highest of all runs).
 	Maxima []float64
+	// Peaks holds the peak RSS at the maximum of every repeated search that
+	// sustained a rate, in run order.
+	Peaks []uint64
 	// Check describes what the pipeline did to a sample (llm profile).
 	Check string
 }
@@ -223,9 +226,12 @@ func median(runs []searchResult) searchResult {
 	sorted := slices.Clone(runs)
 	slices.SortStableFunc(sorted, func(a, b searchResult) int { return cmp.Compare(rate(a), rate(b)) })
 	res := sorted[(len(sorted)-1)/2]
-	res.Maxima = nil
+	res.Maxima, res.Peaks = nil, nil
 	for _, r := range runs {
 		res.Maxima = append(res.Maxima, rate(r))
+		if r.Best.OK {
+			res.Peaks = append(res.Peaks, r.Best.PeakRSS)
+		}
 		if r.Best.OK && res.Best.OK {
 			res.Best.PeakRSS = max(res.Best.PeakRSS, r.Best.PeakRSS)
 		}

@@ -108,10 +108,13 @@ func (r *report) markdown() (string, []string) {
 				})
 			})
 		}
-		row("peak RSS at max sustained rate (MiB; highest of the runs)", func(s spec) string {
+		row("peak RSS at max sustained rate (MiB; highest of the runs, range)", func(s spec) string {
 			sr := r.searches[p][s.name]
 			if !sr.Best.OK {
 				return "—"
+			}
+			if len(sr.Peaks) > 1 {
+				return fmt.Sprintf("%.0f (%.0f–%.0f)", mib(sr.Best.PeakRSS), mib(slices.Min(sr.Peaks)), mib(slices.Max(sr.Peaks)))
 			}
 			return fmt.Sprintf("%.0f", mib(sr.Best.PeakRSS))
 		})
@@ -168,7 +171,7 @@ func (r *report) markdown() (string, []string) {
 		r.opts.stepDur, r.opts.workers, r.opts.precision*100, r.opts.maxSteps, r.opts.searchBudget, max(1, r.opts.repeat))
 	w("- **Zero loss**, checked on every step, a step passes only when all hold: every request acknowledged with success; achieved rate ≥ %.0f%% of the target; the collector's own `otelcol_receiver_accepted_spans` grew by exactly the spans sent, `otelcol_receiver_refused_spans` and `_failed_spans` by zero; and (contrib, ours) the sink received exactly the spans sent, within %v of the last send, with no duplicates %v later. The ceiling exports to `nop`, so its check stops at the receiver counters.\n", minAchieved*100, drainLimit, settle)
 	w("- **CPU-seconds per million spans**: CPU time of the collector process (sum of its threads' `/proc/<pid>/task/*/schedstat`, nanosecond precision) over a %v step at a fixed rate (%.0f%% of the lowest maximum of the profile, so every collector sustains it), divided by spans sent. That step is zero-loss checked as well.\n", r.opts.fixedDur, r.opts.fixedFraction*100)
-	w("- **Peak RSS**: `VmHWM` of the step at the maximum sustained rate (reset through `/proc/<pid>/clear_refs` at the start of each step). **Idle RSS**: `VmRSS` 3 s after start, before any load.\n")
+	w("- **Peak RSS**: `VmHWM` of the step at the maximum sustained rate (reset through `/proc/<pid>/clear_refs` at the start of each step); the highest of the searches, with the range over them. **Idle RSS**: `VmRSS` 3 s after start, before any load.\n")
 	w("- **p99 added latency**: the generator stamps each span's end time at send; the sink takes arrival minus that stamp (100 µs resolution), over the fixed-rate step.\n")
 	w("- The generator sends pre-marshaled requests (64 distinct per profile, timestamps and trace ids patched per send) and the sink counts spans without decoding to pdata, so that neither limits what is measured; `gen` in the step log is the harness's own use of its core.\n\n")
 
