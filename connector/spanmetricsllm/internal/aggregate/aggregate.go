@@ -126,11 +126,7 @@ func New(opts Options, descs []Desc) *Aggregator {
 // Bind returns the group of dims. The group is valid until the next Bind or
 // Flush; dims may be reused by the caller after the group is done with.
 func (a *Aggregator) Bind(dims []string) *Group {
-	a.key = a.key[:0]
-	for _, v := range dims {
-		a.key = append(a.key, v...)
-		a.key = append(a.key, 0)
-	}
+	a.key = appendKey(a.key[:0], dims)
 	if g, ok := a.groups[string(a.key)]; ok {
 		return g
 	}
@@ -147,10 +143,7 @@ func (a *Aggregator) Bind(dims []string) *Group {
 		}
 		return g
 	}
-	g := &Group{dims: make([]string, len(dims)), series: make([][]groupEntry, len(a.metrics))}
-	for i, v := range dims {
-		g.dims[i] = strings.Clone(v)
-	}
+	g := &Group{dims: cloneAll(dims), series: make([][]groupEntry, len(a.metrics))}
 	a.groups[string(a.key)] = g
 	return g
 }
@@ -170,6 +163,18 @@ func (a *Aggregator) series(g *Group, i int, now time.Time, extra []string) *Ser
 	return s
 }
 
+// appendKey appends values to key, each followed by a 0 byte: the map key
+// of a combination of values.
+func appendKey(key []byte, values []string) []byte {
+	for _, v := range values {
+		key = append(key, v...)
+		key = append(key, 0)
+	}
+	return key
+}
+
+// cloneAll returns copies of v's strings that share no memory with the
+// caller's (nil for none).
 func cloneAll(v []string) []string {
 	if len(v) == 0 {
 		return nil
@@ -189,15 +194,7 @@ func (a *Aggregator) Metric(i int) *Metric { return a.metrics[i] }
 // built in a reused buffer; the map lookup with string(a.key) does not
 // allocate, so only new series allocate.
 func (a *Aggregator) get(m *Metric, now time.Time, dims []string, extra ...string) *Series {
-	a.key = a.key[:0]
-	for _, v := range dims {
-		a.key = append(a.key, v...)
-		a.key = append(a.key, 0)
-	}
-	for _, v := range extra {
-		a.key = append(a.key, v...)
-		a.key = append(a.key, 0)
-	}
+	a.key = appendKey(appendKey(a.key[:0], dims), extra)
 	if s, ok := m.series[string(a.key)]; ok {
 		s.last = now
 		return s
