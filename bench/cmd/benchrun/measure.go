@@ -232,12 +232,12 @@ func median(runs []searchResult) searchResult {
 		if r.Best.OK {
 			res.Peaks = append(res.Peaks, r.Best.PeakRSS)
 		}
-		if r.Best.OK && res.Best.OK {
-			res.Best.PeakRSS = max(res.Best.PeakRSS, r.Best.PeakRSS)
-		}
 		if res.Check == "" {
 			res.Check = r.Check
 		}
+	}
+	if res.Best.OK {
+		res.Best.PeakRSS = slices.Max(res.Peaks)
 	}
 	return res
 }
