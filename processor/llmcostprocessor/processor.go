@@ -321,14 +321,11 @@ func tokenizerName(e *pricing.Entry) string {
 	return "approx:" + e.Tokenizer.String()
 }
 
-// str returns a string attribute's text ("" when absent).
+// str returns an attribute's text ("" when absent).
 func str(attrs pcommon.Map, key string) string {
 	v, ok := attrs.Get(key)
 	if !ok {
 		return ""
-	}
-	if v.Type() == pcommon.ValueTypeStr {
-		return v.Str()
 	}
 	return v.AsString()
 }

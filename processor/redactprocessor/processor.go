@@ -192,8 +192,9 @@ func (p *redactProcessor) class(k string, pos int, st *state) keyClass {
 func (p *redactProcessor) attrs(m pcommon.Map, st *state) {
 	pos := 0
 	m.RemoveIf(func(k string, v pcommon.Value) bool {
+		class := p.class(k, pos, st)
 		pos++
-		switch p.class(k, pos-1, st) {
+		switch class {
 		case keyAllowed:
 			return false
 		case keyBlocked:

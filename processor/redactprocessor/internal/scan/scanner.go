@@ -214,7 +214,7 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 // first wordReach bytes: '-' and '_' of key prefixes (sk-, sk_live_, ghp_,
 // github_pat_, xoxb-), 'A' (AKIA…, AIza…), 'J' (eyJ), and the digits or ':'
 // of IBANs and IPv6 addresses that start with a letter. Prose is mostly other
-// bytes, so Scan jumps over it eight bytes at a time.
+// bytes, so Scan jumps over it in blocks (skipQuiet).
 var trigger [256]uint8
 
 // wordReach is how far before a trigger byte the walk resumes over letters:
