@@ -96,3 +96,71 @@ func TestMedianOfRepeats(t *testing.T) {
 	assert.Contains(t, md, "**22%** of the maximum sustained spans/s (medians of 3 runs each; 0–38% between")
 	assert.Contains(t, md, "| peak RSS at max sustained rate (MiB; highest of the runs, range) | 0 (0–0) | 120 (90–120) |")
 }
+
+// TestRatioVerdicts: a ratio goal is met only when every pairing of the
+// repeated searches meets it, not met when none does, and inconclusive when
+// the pairings straddle it, even if the medians clear it.
+func TestRatioVerdicts(t *testing.T) {
+	runs := func(rates ...float64) searchResult {
+		var rs []searchResult
+		for _, v := range rates {
+			rs = append(rs, searchResult{Best: step{OK: v > 0, Rate: v}})
+		}
+		return median(rs)
+	}
+	for _, tc := range []struct {
+		name                   string
+		ceiling, ours, contrib searchResult
+		want                   []string
+	}{
+		{
+			name:    "straddles",
+			ceiling: runs(1000, 800, 900), ours: runs(440, 500, 460), contrib: runs(45),
+			want: []string{
+				"| full LLM pipeline ≥ 50% of the ceiling (llm) | 51% | **inconclusive**: the pairings of runs give 44–62% |",
+				"| full LLM pipeline ≥ 10× contrib spans/s per core (llm) | 10.2× | **inconclusive**: the pairings of runs give 9.8–11.1× |",
+			},
+		},
+		{
+			name:    "every pairing meets",
+			ceiling: runs(1000, 900, 950), ours: runs(500, 520, 510), contrib: runs(40),
+			want: []string{
+				"| full LLM pipeline ≥ 50% of the ceiling (llm) | 54% | met |",
+				"| full LLM pipeline ≥ 10× contrib spans/s per core (llm) | 12.8× | met |",
+			},
+		},
+		{
+			name:    "no pairing meets",
+			ceiling: runs(1000, 1100, 1050), ours: runs(400, 450, 420), contrib: runs(50),
+			want: []string{
+				"| full LLM pipeline ≥ 50% of the ceiling (llm) | 40% | **not met** |",
+				"| full LLM pipeline ≥ 10× contrib spans/s per core (llm) | 8.4× | **not met** |",
+			},
+		},
+		{
+			name:    "a ceiling run that sustained nothing",
+			ceiling: runs(1000, 0, 900), ours: runs(440, 500, 460), contrib: runs(40),
+			want: []string{
+				"| full LLM pipeline ≥ 50% of the ceiling (llm) | 51% | **inconclusive**: the pairings of runs give 44%–∞ |",
+				"(medians of 3 runs each; 44%–∞ between the least and most favourable pairing)",
+			},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			contrib := tc.contrib
+			contrib.Maxima = nil // searched once, as benchrun does
+			r := &report{
+				opts:     options{collectors: []string{"ceiling", "contrib", "ours"}, profiles: []string{"llm"}},
+				profiles: []workload.Profile{workload.LLM},
+				specs:    []spec{{name: "ceiling"}, {name: "contrib", sink: true}, {name: "ours", sink: true}},
+				searches: map[workload.Profile]map[string]searchResult{workload.LLM: {
+					"ceiling": tc.ceiling, "contrib": contrib, "ours": tc.ours,
+				}},
+			}
+			md, _ := r.markdown()
+			for _, w := range tc.want {
+				assert.Contains(t, md, w)
+			}
+		})
+	}
+}
