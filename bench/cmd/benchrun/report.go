@@ -278,6 +278,7 @@ func (r *report) pairings(p workload.Profile, num, den string) (lo, hi float64) 
 	return lo, hi
 }
 
+// percents formats a range of ratios as percentages ("44–54%").
 func percents(lo, hi float64) string {
 	if math.IsInf(hi, 1) {
 		return fmt.Sprintf("%.0f%%–∞", lo*100)
