@@ -22,13 +22,15 @@ const (
 	Cl100kBase
 )
 
-// encodings holds the vocabulary of each Encoding, loaded on first use.
+// encodings holds the vocabulary of each Encoding, loaded on first use, and
+// its pre-tokenizer: next returns the end of the piece that starts at s[i].
 var encodings = [...]struct {
 	name  string
+	next  func(s string, i int) int
 	vocab lazyVocab
 }{
-	O200kBase:  {name: "o200k_base", vocab: lazyVocab{file: "o200k_base.tiktoken"}},
-	Cl100kBase: {name: "cl100k_base", vocab: lazyVocab{file: "cl100k_base.tiktoken"}},
+	O200kBase:  {name: "o200k_base", next: nextO200k, vocab: lazyVocab{file: "o200k_base.tiktoken"}},
+	Cl100kBase: {name: "cl100k_base", next: nextCl100k, vocab: lazyVocab{file: "cl100k_base.tiktoken"}},
 }
 
 // lazyVocab loads a vocabulary on first use.
@@ -91,18 +93,10 @@ func (e Encoding) vocab() *vocab {
 // is safe for concurrent use and does not allocate after that. Count panics
 // if e is not a valid Encoding.
 func Count(e Encoding, text string) int {
-	v := e.vocab()
+	v, next := e.vocab(), encodings[e].next
 	n := 0
-	if e == Cl100kBase {
-		for i := 0; i < len(text); {
-			j := nextCl100k(text, i)
-			n += v.countPiece(text[i:j])
-			i = j
-		}
-		return n
-	}
 	for i := 0; i < len(text); {
-		j := nextO200k(text, i)
+		j := next(text, i)
 		n += v.countPiece(text[i:j])
 		i = j
 	}

@@ -202,7 +202,7 @@ func o200kA1(s string, j int) int {
 		c, n := classAt(s, k)
 		if c&setU == 0 {
 			if c == cLower { // in W but not in U: W+ matches right after U*.
-				return wordRun(s, k+n)
+				return run(s, k+n, setW)
 			}
 			break
 		}
@@ -228,21 +228,23 @@ func o200kA2(s string, j int) int {
 	if k == j {
 		return -1
 	}
-	return wordRun(s, k)
+	return run(s, k, setW)
 }
 
-// wordRun returns the end of the run of [\p{Ll}\p{Lm}\p{Lo}\p{M}] at s[k].
-func wordRun(s string, k int) int {
+// run returns the end of the run of characters in class set at s[k]: setW
+// ([\p{Ll}\p{Lm}\p{Lo}\p{M}], o200k's word tail) or setL (\p{L}, cl100k's
+// letters). ASCII bytes take the table path without decoding.
+func run(s string, k int, set uint8) int {
 	for k < len(s) {
 		if b := s[k]; b < utf8.RuneSelf {
-			if asciiClass[b] != cLower {
+			if asciiClass[b]&set == 0 {
 				return k
 			}
 			k++
 			continue
 		}
 		c, n := classMultibyte(s[k:])
-		if c&setW == 0 {
+		if c&set == 0 {
 			return k
 		}
 		k += n
@@ -351,11 +353,11 @@ func nextCl100k(s string, i int) int {
 	if c0&setP != 0 {
 		if j < len(s) {
 			if c1, _ := classAt(s, j); c1&setL != 0 {
-				return letterRun(s, j)
+				return run(s, j, setL)
 			}
 		}
 	} else if c0&setL != 0 {
-		return letterRun(s, j)
+		return run(s, j, setL)
 	}
 	return numbersPunctuationSpace(s, i, j, c0, false) // B3-B7
 }
@@ -377,23 +379,4 @@ func numbersPunctuationSpace(s string, i, j int, c0 uint8, o200k bool) int {
 		return punctuation(s, i, o200k)
 	}
 	return whitespace(s, i)
-}
-
-// letterRun returns the end of the run of \p{L} at s[k].
-func letterRun(s string, k int) int {
-	for k < len(s) {
-		if b := s[k]; b < utf8.RuneSelf {
-			if asciiClass[b]&setL == 0 {
-				return k
-			}
-			k++
-			continue
-		}
-		c, n := classMultibyte(s[k:])
-		if c&setL == 0 {
-			return k
-		}
-		k += n
-	}
-	return k
 }
