@@ -8,6 +8,7 @@
 package readcache // import "github.com/otelcol-llm/otelcol-llm/internal/readcache"
 
 import (
+	"maps"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -56,12 +57,8 @@ func (c *Cache[V]) Get(key string) V {
 	c.pending[strings.Clone(key)] = v
 	if len(c.pending) > len(snap)/8 {
 		next := make(map[string]V, len(snap)+len(c.pending))
-		for k, x := range snap {
-			next[k] = x
-		}
-		for k, x := range c.pending {
-			next[k] = x
-		}
+		maps.Copy(next, snap)
+		maps.Copy(next, c.pending)
 		c.snapshot.Store(&next)
 		c.pending = map[string]V{}
 	}

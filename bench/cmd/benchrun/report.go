@@ -279,11 +279,18 @@ func (r *report) pairings(p workload.Profile, num, den string) (lo, hi float64) 
 }
 
 // percents formats a range of ratios as percentages ("44–54%").
-func percents(lo, hi float64) string {
+func percents(lo, hi float64) string { return rangeText(lo*100, hi*100, "%.0f", "%") }
+
+// times formats a range of ratios as factors ("9.8–11.1×").
+func times(lo, hi float64) string { return rangeText(lo, hi, "%.1f", "×") }
+
+// rangeText formats lo–hi with verb and unit; an infinite hi is open-ended
+// ("44%–∞").
+func rangeText(lo, hi float64, verb, unit string) string {
 	if math.IsInf(hi, 1) {
-		return fmt.Sprintf("%.0f%%–∞", lo*100)
+		return fmt.Sprintf(verb, lo) + unit + "–∞"
 	}
-	return fmt.Sprintf("%.0f–%.0f%%", lo*100, hi*100)
+	return fmt.Sprintf(verb+"–"+verb, lo, hi) + unit
 }
 
 // judge gives a ratio goal's verdict from the range over the pairings of
@@ -314,12 +321,6 @@ func (r *report) targets(b *strings.Builder) {
 	// searches, not on the medians alone: see judge.
 	if contrib, ok := r.max(p, "contrib"); ok && okO {
 		lo, hi := r.pairings(p, "ours", "contrib")
-		times := func(lo, hi float64) string {
-			if math.IsInf(hi, 1) {
-				return fmt.Sprintf("%.1f×–∞", lo)
-			}
-			return fmt.Sprintf("%.1f–%.1f×", lo, hi)
-		}
 		fmt.Fprintf(b, "| full LLM pipeline ≥ 10× contrib spans/s per core (llm) | %.1f× | %s |\n", ours/contrib, judge(lo, hi, 10, times))
 	}
 	if ceil, ok := r.max(p, "ceiling"); ok && okO {
