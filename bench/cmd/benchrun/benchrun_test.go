@@ -97,6 +97,24 @@ func TestMedianOfRepeats(t *testing.T) {
 	assert.Contains(t, md, "| peak RSS at max sustained rate (MiB; highest of the runs, range) | 0 (0–0) | 120 (90–120) |")
 }
 
+// TestSearchOrder: the ceiling and ours alternate round by round; contrib is
+// searched once, at the end of the first round.
+func TestSearchOrder(t *testing.T) {
+	names := func(specs []spec) []string {
+		var n []string
+		for _, s := range specs {
+			n = append(n, s.name)
+		}
+		return n
+	}
+	all := []spec{{name: "ceiling"}, {name: "contrib"}, {name: "ours"}}
+	assert.Equal(t, []string{"ceiling", "ours", "contrib", "ceiling", "ours", "ceiling", "ours"}, names(searchOrder(all, 3)))
+	assert.Equal(t, []string{"ceiling", "ours", "contrib"}, names(searchOrder(all, 1)))
+	assert.Equal(t, []string{"ceiling", "ours", "contrib"}, names(searchOrder(all, 0)))
+	assert.Equal(t, []string{"contrib"}, names(searchOrder([]spec{{name: "contrib"}}, 3)))
+	assert.Equal(t, []string{"ours", "ours"}, names(searchOrder([]spec{{name: "ours"}}, 2)))
+}
+
 // TestRatioVerdicts: a ratio goal is met only when every pairing of the
 // repeated searches meets it, not met when none does, and inconclusive when
 // the pairings straddle it, even if the medians clear it.
@@ -118,6 +136,7 @@ func TestRatioVerdicts(t *testing.T) {
 			ceiling: runs(1000, 800, 900), ours: runs(440, 500, 460), contrib: runs(45),
 			want: []string{
 				"| full LLM pipeline ≥ 50% of the ceiling (llm) | 51% | **inconclusive**: the pairings of runs give 44–62% |",
+				"; round by round, 44%, 62%, 51%)",
 				"| full LLM pipeline ≥ 10× contrib spans/s per core (llm) | 10.2× | **inconclusive**: the pairings of runs give 9.8–11.1× |",
 			},
 		},
@@ -142,7 +161,7 @@ func TestRatioVerdicts(t *testing.T) {
 			ceiling: runs(1000, 0, 900), ours: runs(440, 500, 460), contrib: runs(40),
 			want: []string{
 				"| full LLM pipeline ≥ 50% of the ceiling (llm) | 51% | **inconclusive**: the pairings of runs give 44%–∞ |",
-				"(medians of 3 runs each; 44%–∞ between the least and most favourable pairing)",
+				"(medians of 3 runs each; 44%–∞ between the least and most favourable pairing; round by round, 44%, ∞, 51%)",
 			},
 		},
 	} {

@@ -168,7 +168,7 @@ func (r *report) markdown() (string, []string) {
 	}
 
 	w("## Method\n\n")
-	w("- **Maximum sustained rate**: constant-rate steps of %v, open-loop (requests are scheduled at the target rate with %d in flight; a collector that answers slowly makes the schedule slip). A 2 s probe at saturation estimates the capacity; steps start at 90%% of it, move by ×1.2 until the outcome flips, then bisect geometrically to within %.0f%% (at most %d steps or %v per search). The collector is restarted after the probe and after every failing step. The ceiling and ours are searched %d times per profile (contrib, two orders of magnitude slower, once): the table gives the median with the range, and the highest peak RSS of the runs.\n",
+	w("- **Maximum sustained rate**: constant-rate steps of %v, open-loop (requests are scheduled at the target rate with %d in flight; a collector that answers slowly makes the schedule slip). A 2 s probe at saturation estimates the capacity; steps start at 90%% of it, move by ×1.2 until the outcome flips, then bisect geometrically to within %.0f%% (at most %d steps or %v per search). The collector is restarted after the probe and after every failing step. The ceiling and ours are searched %d times per profile, in alternating rounds (ceiling, ours, ceiling, ours, ...), so a drift in the machine's speed during the run reaches both alike; contrib, two orders of magnitude slower, is searched once, after the first round. The table gives the median with the range, and the highest peak RSS of the runs.\n",
 		r.opts.stepDur, r.opts.workers, r.opts.precision*100, r.opts.maxSteps, r.opts.searchBudget, max(1, r.opts.repeat))
 	w("- **Zero loss**, checked on every step, a step passes only when all hold: every request acknowledged with success; achieved rate ≥ %.0f%% of the target; the collector's own `otelcol_receiver_accepted_spans` grew by exactly the spans sent, `otelcol_receiver_refused_spans` and `_failed_spans` by zero; and (contrib, ours) the sink received exactly the spans sent, within %v of the last send, with no duplicates %v later. The ceiling exports to `nop`, so its check stops at the receiver counters.\n", minAchieved*100, drainLimit, settle)
 	w("- **CPU-seconds per million spans**: CPU time of the collector process (sum of its threads' `/proc/<pid>/task/*/schedstat`, nanosecond precision) over a %v step at a fixed rate (%.0f%% of the lowest maximum of the profile, so every collector sustains it), divided by spans sent. That step is zero-loss checked as well.\n", r.opts.fixedDur, r.opts.fixedFraction*100)
@@ -246,14 +246,26 @@ func (r *report) ratios(b *strings.Builder, p workload.Profile) {
 
 // spread describes the ours/ceiling ratio over the repeated searches: from
 // ours' lowest over the ceiling's highest to ours' highest over the
-// ceiling's lowest ("" without repeats).
+// ceiling's lowest, then round by round, where the two were searched one
+// after the other ("" without repeats).
 func (r *report) spread(p workload.Profile) string {
 	o, c := r.searches[p]["ours"].Maxima, r.searches[p]["ceiling"].Maxima
 	if len(o) < 2 || len(c) < 2 {
 		return ""
 	}
 	lo, hi := r.pairings(p, "ours", "ceiling")
-	return fmt.Sprintf(" (medians of %d runs each; %s between the least and most favourable pairing)", len(o), percents(lo, hi))
+	text := fmt.Sprintf(" (medians of %d runs each; %s between the least and most favourable pairing", len(o), percents(lo, hi))
+	if len(o) == len(c) {
+		rounds := make([]string, len(o))
+		for i := range o {
+			rounds[i] = "∞" // the ceiling sustained nothing in that round
+			if c[i] > 0 {
+				rounds[i] = fmt.Sprintf("%.0f%%", o[i]/c[i]*100)
+			}
+		}
+		text += "; round by round, " + strings.Join(rounds, ", ")
+	}
+	return text + ")"
 }
 
 // pairings returns the lowest and highest ratio of num's maximum to den's
