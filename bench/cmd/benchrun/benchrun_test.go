@@ -7,10 +7,12 @@ import (
 	"bufio"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/otelcol-llm/otelcol-llm/bench/internal/load"
 	"github.com/otelcol-llm/otelcol-llm/bench/internal/workload"
 )
 
@@ -71,15 +73,16 @@ func TestMarkdownFlagsFailures(t *testing.T) {
 // maximum and the highest peak RSS; a run that sustained nothing counts as 0.
 func TestMedianOfRepeats(t *testing.T) {
 	runs := []searchResult{
-		{Best: step{OK: true, Rate: 300, PeakRSS: 90 << 20}, Check: "check"},
+		{Best: step{OK: true, Rate: 300, PeakRSS: 90 << 20, CPU: 3 * time.Second, Send: load.Result{Spans: 1_000_000}}, Check: "check"},
 		{},
-		{Best: step{OK: true, Rate: 200, PeakRSS: 120 << 20}},
+		{Best: step{OK: true, Rate: 200, PeakRSS: 120 << 20, CPU: 2500 * time.Millisecond, Send: load.Result{Spans: 500_000}}},
 	}
 	m := median(runs)
 	assert.InDelta(t, 200, m.Best.Rate, 0)
 	assert.Equal(t, []float64{300, 0, 200}, m.Maxima)
 	assert.Equal(t, uint64(120<<20), m.Best.PeakRSS)
 	assert.Equal(t, []uint64{90 << 20, 120 << 20}, m.Peaks)
+	assert.Equal(t, []float64{3, 5}, m.PerM)
 	assert.Equal(t, "check", m.Check)
 
 	r := &report{
@@ -95,6 +98,7 @@ func TestMedianOfRepeats(t *testing.T) {
 	assert.Contains(t, md, "| max sustained spans/s, zero loss (gRPC) | 900 (800–1000, 3 runs) | 200 (0–300, 3 runs) |")
 	assert.Contains(t, md, "**22%** of the maximum sustained spans/s (medians of 3 runs each; 0–38% between")
 	assert.Contains(t, md, "| peak RSS at max sustained rate (MiB; highest of the runs, range) | 0 (0–0) | 120 (90–120) |")
+	assert.Contains(t, md, "| CPU-seconds per million spans at the max sustained rate (gRPC; median, range) | — | 3.0 (3.0–5.0) |")
 }
 
 // TestSearchOrder: the ceiling and ours alternate round by round; contrib is

@@ -206,6 +206,9 @@ type searchResult struct {
 	// Peaks holds the peak RSS at the maximum of every repeated search that
 	// sustained a rate, in run order.
 	Peaks []uint64
+	// PerM holds the CPU-seconds per million spans of the step at the
+	// maximum of every repeated search that sustained a rate, in run order.
+	PerM []float64
 	// Check describes what the pipeline did to a sample (llm profile).
 	Check string
 }
@@ -226,11 +229,14 @@ func median(runs []searchResult) searchResult {
 	sorted := slices.Clone(runs)
 	slices.SortStableFunc(sorted, func(a, b searchResult) int { return cmp.Compare(rate(a), rate(b)) })
 	res := sorted[(len(sorted)-1)/2]
-	res.Maxima, res.Peaks = nil, nil
+	res.Maxima, res.Peaks, res.PerM = nil, nil, nil
 	for _, r := range runs {
 		res.Maxima = append(res.Maxima, rate(r))
 		if r.Best.OK {
 			res.Peaks = append(res.Peaks, r.Best.PeakRSS)
+			if r.Best.Send.Spans > 0 {
+				res.PerM = append(res.PerM, r.Best.CPU.Seconds()/float64(r.Best.Send.Spans)*1e6)
+			}
 		}
 		if res.Check == "" {
 			res.Check = r.Check

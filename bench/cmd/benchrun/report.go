@@ -97,6 +97,17 @@ func (r *report) markdown() (string, []string) {
 			}
 			return fmt.Sprintf("%s%.0f", mark, sr.Best.Rate)
 		})
+		row("CPU-seconds per million spans at the max sustained rate (gRPC; median, range)", func(s spec) string {
+			v := r.searches[p][s.name].PerM
+			switch len(v) {
+			case 0:
+				return "—"
+			case 1:
+				return fmt.Sprintf("%.1f", v[0])
+			}
+			sorted := slices.Sorted(slices.Values(v))
+			return fmt.Sprintf("%.1f (%.1f–%.1f)", sorted[(len(sorted)-1)/2], sorted[0], sorted[len(sorted)-1])
+		})
 		row(fmt.Sprintf("CPU-seconds per million spans at %.0f spans/s (gRPC)", rate), func(s spec) string {
 			return r.fixedCell(s.name, p, "grpc", &failures, func(st step) string {
 				return fmt.Sprintf("%.1f", st.CPU.Seconds()/float64(st.Send.Spans)*1e6)
@@ -171,7 +182,7 @@ func (r *report) markdown() (string, []string) {
 	w("- **Maximum sustained rate**: constant-rate steps of %v, open-loop (requests are scheduled at the target rate with %d in flight; a collector that answers slowly makes the schedule slip). A 2 s probe at saturation estimates the capacity; steps start at 90%% of it, move by ×1.2 until the outcome flips, then bisect geometrically to within %.0f%% (at most %d steps or %v per search). The collector is restarted after the probe and after every failing step. The ceiling and ours are searched %d times per profile, in alternating rounds (ceiling, ours, ceiling, ours, ...), so a drift in the machine's speed during the run reaches both alike; contrib, two orders of magnitude slower, is searched once, after the first round. The table gives the median with the range, and the highest peak RSS of the runs.\n",
 		r.opts.stepDur, r.opts.workers, r.opts.precision*100, r.opts.maxSteps, r.opts.searchBudget, max(1, r.opts.repeat))
 	w("- **Zero loss**, checked on every step, a step passes only when all hold: every request acknowledged with success; achieved rate ≥ %.0f%% of the target; the collector's own `otelcol_receiver_accepted_spans` grew by exactly the spans sent, `otelcol_receiver_refused_spans` and `_failed_spans` by zero; and (contrib, ours) the sink received exactly the spans sent, within %v of the last send, with no duplicates %v later. The ceiling exports to `nop`, so its check stops at the receiver counters.\n", minAchieved*100, drainLimit, settle)
-	w("- **CPU-seconds per million spans**: CPU time of the collector process (sum of its threads' `/proc/<pid>/task/*/schedstat`, nanosecond precision) over a %v step at a fixed rate (%.0f%% of the lowest maximum of the profile, so every collector sustains it), divided by spans sent. That step is zero-loss checked as well.\n", r.opts.fixedDur, r.opts.fixedFraction*100)
+	w("- **CPU-seconds per million spans**: CPU time of the collector process (sum of its threads' `/proc/<pid>/task/*/schedstat`, nanosecond precision) over a step, divided by spans sent. At the max sustained rate: the step at each search's maximum, the cost of a span with the core busy, which is what to size from. At a fixed rate: a %v step at %.0f%% of the lowest maximum of the profile, so every collector sustains it; at a rate that low, a collector's idle costs (timers, garbage collection, its own telemetry) weigh on every span. Both steps are zero-loss checked.\n", r.opts.fixedDur, r.opts.fixedFraction*100)
 	w("- **Peak RSS**: `VmHWM` of the step at the maximum sustained rate (reset through `/proc/<pid>/clear_refs` at the start of each step); the highest of the searches, with the range over them. **Idle RSS**: `VmRSS` 3 s after start, before any load.\n")
 	w("- **Targets**: a ratio goal (ours against contrib or the ceiling) is judged over every pairing of the two collectors' searches, from ours' lowest maximum over the other's highest to ours' highest over the other's lowest: met when every pairing meets it, not met when none does, inconclusive in between, where the noise between runs decides which side a run lands on. The RSS goal is judged on the highest peak of the runs.\n")
 	w("- **p99 added latency**: the generator stamps each span's end time at send; the sink takes arrival minus that stamp (100 µs resolution), over the fixed-rate step.\n")
