@@ -63,7 +63,7 @@ func main() {
 	flag.DurationVar(&o.searchBudget, "search-budget", 60*time.Second, "time cap of each maximum-rate search")
 	flag.IntVar(&o.maxSteps, "max-steps", 8, "step cap of each maximum-rate search")
 	flag.IntVar(&o.repeat, "repeat", 3, "maximum-rate searches per profile for the ceiling and ours (the median is reported, with the range); contrib is searched once")
-	flag.Float64Var(&o.precision, "precision", 0.10, "a search stops when failing/passing rate is at most 1+precision")
+	flag.Float64Var(&o.precision, "precision", 0.05, "a search stops when failing/passing rate is at most 1+precision")
 	flag.Float64Var(&o.fixedFraction, "fixed-fraction", 0.5, "fixed rate as a share of the lowest maximum sustained rate of the profile")
 	flag.IntVar(&o.workers, "workers", 8, "requests in flight")
 	flag.Float64Var(&o.warmTiny, "warm-tiny", 1000, "warm-up rate, tiny profile (spans/s)")
