@@ -47,6 +47,15 @@ type step struct {
 	Reason string
 }
 
+// cpuPerM is the step's CPU-seconds per million spans sent (0 when it sent
+// none).
+func (s step) cpuPerM() float64 {
+	if s.Send.Spans == 0 {
+		return 0
+	}
+	return s.CPU.Seconds() / float64(s.Send.Spans) * 1e6
+}
+
 // Drain and pass criteria.
 const (
 	// drainLimit bounds how long after the last send every span must have
@@ -235,7 +244,7 @@ func median(runs []searchResult) searchResult {
 		if r.Best.OK {
 			res.Peaks = append(res.Peaks, r.Best.PeakRSS)
 			if r.Best.Send.Spans > 0 {
-				res.PerM = append(res.PerM, r.Best.CPU.Seconds()/float64(r.Best.Send.Spans)*1e6)
+				res.PerM = append(res.PerM, r.Best.cpuPerM())
 			}
 		}
 		if res.Check == "" {

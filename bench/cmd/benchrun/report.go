@@ -110,13 +110,13 @@ func (r *report) markdown() (string, []string) {
 		})
 		row(fmt.Sprintf("CPU-seconds per million spans at %.0f spans/s (gRPC)", rate), func(s spec) string {
 			return r.fixedCell(s.name, p, "grpc", &failures, func(st step) string {
-				return fmt.Sprintf("%.1f", st.CPU.Seconds()/float64(st.Send.Spans)*1e6)
+				return fmt.Sprintf("%.1f", st.cpuPerM())
 			})
 		})
 		if p == workload.LLM {
 			row(fmt.Sprintf("CPU-seconds per million spans at %.0f spans/s (HTTP)", rate), func(s spec) string {
 				return r.fixedCell(s.name, p, "http", &failures, func(st step) string {
-					return fmt.Sprintf("%.1f", st.CPU.Seconds()/float64(st.Send.Spans)*1e6)
+					return fmt.Sprintf("%.1f", st.cpuPerM())
 				})
 			})
 		}
@@ -233,7 +233,7 @@ func (r *report) cpuPerM(p workload.Profile, name string) (float64, bool) {
 	if !ok || !st.OK || st.Send.Spans == 0 {
 		return 0, false
 	}
-	return st.CPU.Seconds() / float64(st.Send.Spans) * 1e6, true
+	return st.cpuPerM(), true
 }
 
 func (r *report) ratios(b *strings.Builder, p workload.Profile) {
