@@ -8,8 +8,11 @@ GO          ?= go
 TOOLS       := $(GO) tool -modfile=$(CURDIR)/internal/tools/go.mod
 BIN         := _build/otelcol-llm
 CONFIGS     := $(wildcard config/*.yaml)
-# Every package except the end-to-end tests, which need the built binary.
-UNIT_PKGS    = $(shell $(GO) list ./... | grep -v '/e2e')
+# The product module's packages; the test module (test/: end-to-end tests,
+# benchmark harness, deploy and config checks) has its own go.mod.
+UNIT_PKGS    = ./...
+# The test module's packages except the end-to-end tests, which need the built binary.
+TEST_PKGS    = $(shell cd test && $(GO) list ./... | grep -v '/e2e')
 # Component folders that carry an mdatagen metadata.yaml.
 COMPONENTS  := $(patsubst %/metadata.yaml,%,$(wildcard receiver/*/metadata.yaml processor/*/metadata.yaml connector/*/metadata.yaml))
 # What the binary is built from: our non-test sources (Go and embedded data).
@@ -34,6 +37,7 @@ test: check-generate lint unit redact-score build validate rules e2e
 
 unit:
 	$(GO) test -race -count=1 $(UNIT_PKGS)
+	cd test && $(GO) test -race -count=1 $(TEST_PKGS)
 
 # Secrets without defaults get placeholder values for validation only.
 VALIDATE_ENV := OTELCOL_BEARER_TOKEN=validate-only OTELCOL_TLS_CERT_FILE=/dev/null OTELCOL_TLS_KEY_FILE=/dev/null
@@ -53,7 +57,7 @@ rules:
 	promtool test rules config/prometheus/tests/*.yml
 
 e2e: build
-	OTELCOL_LLM_E2E=1 OTELCOL_LLM_BIN=$(CURDIR)/$(BIN) $(GO) test -v -count=1 -timeout 25m ./e2e/...
+	cd test && OTELCOL_LLM_E2E=1 OTELCOL_LLM_BIN=$(CURDIR)/$(BIN) $(GO) test -v -count=1 -timeout 25m ./e2e/...
 
 ## generate: regenerate mdatagen output for every component
 generate:
@@ -71,6 +75,7 @@ endif
 lint:
 	@out=$$($(TOOLS) gofumpt -l $$(git ls-files '*.go' | grep -v '/generated_')); if [ -n "$$out" ]; then echo "not gofumpt-formatted:"; echo "$$out"; exit 1; fi
 	$(TOOLS) golangci-lint run ./...
+	cd test && $(TOOLS) golangci-lint run ./...
 
 fmt:
 	$(TOOLS) gofumpt -w $$(git ls-files '*.go')
@@ -82,18 +87,18 @@ bench-micro:
 
 ## bench: side-by-side benchmark of otelcol-llm, the contrib equivalent and the
 ## bare OTLP ceiling, each collector on one core; writes BENCHMARKS.md (about
-## 6 minutes after the builds; see bench/README.md)
-CONTRIB_BENCH := bench/_build-contrib/otelcol-contrib-bench
+## 6 minutes after the builds; see test/bench/README.md)
+CONTRIB_BENCH := test/bench/_build-contrib/otelcol-contrib-bench
 
 bench: build $(CONTRIB_BENCH)
-	$(GO) build -o bench/_build/benchrun ./bench/cmd/benchrun
-	taskset -c 0 bench/_build/benchrun -ours $(BIN) -contrib $(CONTRIB_BENCH) -configs bench/configs -out BENCHMARKS.md -command 'make bench'
-	GOMAXPROCS=1 BENCH_COMPARE=1 taskset -c 1 $(GO) test -count=1 -run 'TestCompareWithContrib|TestScoreBesideContrib' -v ./bench/compare \
-	  | grep -vE '^(=== RUN|--- |PASS$$|ok |FAIL)' | tee -a BENCHMARKS.md
+	cd test && $(GO) build -o bench/_build/benchrun ./bench/cmd/benchrun
+	taskset -c 0 test/bench/_build/benchrun -ours $(BIN) -contrib $(CONTRIB_BENCH) -configs test/bench/configs -out BENCHMARKS.md -command 'make bench'
+	cd test && GOMAXPROCS=1 BENCH_COMPARE=1 taskset -c 1 $(GO) test -count=1 -run 'TestCompareWithContrib|TestScoreBesideContrib' -v ./bench/compare \
+	  | grep -vE '^(=== RUN|--- |PASS$$|ok |FAIL)' | tee -a ../BENCHMARKS.md
 
 # The contrib equivalent of our pipeline, built with ocb from the same release.
-$(CONTRIB_BENCH): bench/builder-contrib.yaml
-	cd bench && $(TOOLS) builder --config builder-contrib.yaml
+$(CONTRIB_BENCH): test/bench/builder-contrib.yaml
+	cd test/bench && $(TOOLS) builder --config builder-contrib.yaml
 
 clean:
 	rm -rf _build bench-micro.txt
