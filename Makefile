@@ -18,7 +18,7 @@ COMPONENTS  := $(patsubst %/metadata.yaml,%,$(wildcard receiver/*/metadata.yaml 
 # What the binary is built from: our non-test sources (Go and embedded data).
 BIN_SOURCES := builder-config.yaml go.mod go.sum $(shell find receiver processor connector internal -type f -not -name '*_test.go' -not -path '*/testdata/*' 2>/dev/null)
 
-.PHONY: all build run test unit redact-score validate rules e2e generate check-generate lint fmt bench bench-micro clean
+.PHONY: all build run test unit redact-score validate rules e2e backends generate check-generate lint fmt bench bench-micro clean
 
 all: build
 
@@ -35,9 +35,22 @@ run: build
 ## test: everything CI checks (what .ci/run runs)
 test: check-generate lint unit redact-score build validate rules e2e
 
-unit:
-	$(GO) test -race -count=1 $(UNIT_PKGS)
-	cd test && $(GO) test -race -count=1 $(TEST_PKGS)
+# The backends the end-to-end tests run against (Jaeger v2, Prometheus) and
+# promtool, built from source through the Go module proxy, each with its own
+# module under test/tools/ (their dependency graphs are incompatible with each
+# other and with ours); several minutes the first time, cached afterwards.
+PROMETHEUS_TOOLS := _build/tools/prometheus _build/tools/promtool
+BACKENDS         := _build/tools/jaeger $(PROMETHEUS_TOOLS)
+
+## backends: build Jaeger, Prometheus and promtool into _build/tools
+backends: $(BACKENDS)
+
+$(PROMETHEUS_TOOLS) &: test/tools/go.mod test/tools/go.sum
+	cd test/tools && $(GO) build -o $(CURDIR)/_build/tools/ \
+	  github.com/prometheus/prometheus/cmd/prometheus github.com/prometheus/prometheus/cmd/promtool
+
+_build/tools/jaeger: test/tools/jaeger/go.mod test/tools/jaeger/go.sum
+	cd test/tools/jaeger && $(GO) build -o $(CURDIR)/_build/tools/ github.com/jaegertracing/jaeger/cmd/jaeger
 
 # Secrets without defaults get placeholder values for validation only.
 VALIDATE_ENV := OTELCOL_BEARER_TOKEN=validate-only OTELCOL_TLS_CERT_FILE=/dev/null OTELCOL_TLS_KEY_FILE=/dev/null
@@ -52,12 +65,13 @@ redact-score:
 	$(GO) test -count=1 -run TestPrecisionRecall -v ./processor/redactprocessor/internal/scan/ | grep -E '^(detector|--- |ok|FAIL)'
 
 ## rules: check the Prometheus config and rules, run the promtool rule unit tests
-rules:
-	promtool check config config/prometheus/prometheus.yml
-	promtool test rules config/prometheus/tests/*.yml
+rules: _build/tools/promtool
+	_build/tools/promtool check config config/prometheus/prometheus.yml
+	_build/tools/promtool test rules config/prometheus/tests/*.yml
 
-e2e: build
-	cd test && OTELCOL_LLM_E2E=1 OTELCOL_LLM_BIN=$(CURDIR)/$(BIN) $(GO) test -v -count=1 -timeout 25m ./e2e/...
+e2e: build $(BACKENDS)
+	cd test && OTELCOL_LLM_E2E=1 OTELCOL_LLM_BIN=$(CURDIR)/$(BIN) JAEGER_BIN=$(CURDIR)/_build/tools/jaeger \
+	  PROMETHEUS_BIN=$(CURDIR)/_build/tools/prometheus $(GO) test -v -count=1 -timeout 25m ./e2e/...
 
 ## generate: regenerate mdatagen output for every component
 generate:

@@ -17,29 +17,36 @@ import (
 	"testing"
 	"time"
 
-	dto "github.com/prometheus/client_model/go"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.opentelemetry.io/collector/pdata/ptrace"
+
+	"github.com/otelcol-llm/otelcol-llm/test/harness"
 )
 
 // sidecarEnv runs config/sidecar.yaml against the sink (standing in for the
 // gateway) on a chat-history directory.
-func sidecarEnv(sink *otlpSink, historyDir, storageDir string) []string {
+func sidecarEnv(sink *harness.Sink, historyDir, storageDir string) []string {
 	return []string{
 		"OTELCOL_BEARER_TOKEN=" + testToken,
 		"OTELCOL_STORAGE_DIR=" + storageDir,
-		"OTELCOL_GATEWAY_ENDPOINT=" + sink.grpcAddr,
+		"OTELCOL_GATEWAY_ENDPOINT=" + sink.GRPCAddr,
 		"CHAT_HISTORY_GLOB=" + filepath.Join(historyDir, "*.json"),
 	}
 }
 
-var sidecarPorts = []int{4317, 4318, 4320, 8888, 13133}
-
+// startSidecar runs config/sidecar.yaml on free ports and waits until it is
+// healthy.
 func startSidecar(t *testing.T, env []string) *collector {
 	t.Helper()
-	c := startCollector(t, env, sidecarPorts, "--config", configPath(t, "sidecar.yaml"))
-	c.waitHealthy(healthURL)
+	return startSidecarOn(t, newPorts(t), env)
+}
+
+// startSidecarOn is startSidecar on given ports (a restart on the same ones).
+func startSidecarOn(t *testing.T, ports harness.Ports, env []string) *collector {
+	t.Helper()
+	c := startCollector(t, ports, env, "--config", configPath(t, "sidecar.yaml"))
+	c.waitHealthy()
 	return c
 }
 
@@ -80,9 +87,9 @@ func (w *haloWriter) addTurn(t *testing.T, session string) {
 }
 
 // turnRoots counts root spans of chat turns at the sink by trace id.
-func turnRoots(sink *otlpSink) map[string]int {
+func turnRoots(sink *harness.Sink) map[string]int {
 	roots := map[string]int{}
-	sink.forEachSpan(func(s ptrace.Span) {
+	sink.ForEachSpan(func(_ string, s ptrace.Span) {
 		if s.ParentSpanID().IsEmpty() {
 			roots[s.TraceID().String()]++
 		}
@@ -96,10 +103,11 @@ func turnRoots(sink *otlpSink) map[string]int {
 // reaches the backend exactly once from the checkpoint, none is skipped
 // (a re-emission after the crash would be counted as a duplicate).
 func TestDrillChatTraceKilled(t *testing.T) {
-	sink := newOTLPSink(t)
+	sink := newSink(t)
 	dir, storage := t.TempDir(), t.TempDir()
 	env := sidecarEnv(sink, dir, storage)
-	first := startSidecar(t, env)
+	ports := newPorts(t)
+	first := startSidecarOn(t, ports, env)
 	w := &haloWriter{dir: dir, sessions: map[string][]map[string]any{}}
 	sessions := []string{"s-alpha", "s-bravo", "s-charlie", "s-delta"}
 	write := func(n int) {
@@ -111,7 +119,7 @@ func TestDrillChatTraceKilled(t *testing.T) {
 	write(40)
 	first.stop(syscall.SIGKILL)
 	write(20) // while the sidecar is down
-	startSidecar(t, env)
+	startSidecarOn(t, ports, env)
 	write(12)
 
 	deadline := time.Now().Add(60 * time.Second)
@@ -142,9 +150,9 @@ func TestDrillChatTraceKilled(t *testing.T) {
 // sidecar's chat_trace HTTP endpoint: each gets a 4xx with a JSON reason,
 // each is counted, and the process stays up.
 func TestDrillBadChatInput(t *testing.T) {
-	sink := newOTLPSink(t)
+	sink := newSink(t)
 	c := startSidecar(t, sidecarEnv(sink, t.TempDir(), t.TempDir()))
-	url := "http://localhost:4320/v1/chat/turns"
+	url := c.chatURL()
 	deep := strings.Repeat("[", 100000) + strings.Repeat("]", 100000)
 	cases := []struct {
 		name, ctype, enc string
@@ -177,10 +185,10 @@ func TestDrillBadChatInput(t *testing.T) {
 		if assert.NoError(t, json.Unmarshal(body, &reason), "%s: the answer is JSON: %s", tc.name, body) {
 			assert.NotEmpty(t, reason["error"], tc.name)
 		}
-		c.waitHealthy(healthURL)
+		c.waitHealthy()
 	}
-	eventually(t, selfMetricsURL, "rejected chat requests counted", func(m map[string]*dto.MetricFamily) bool {
-		return sumSamples(m, "otelcol_receiver_chat_trace_rejected_requests", nil) == float64(len(cases))
+	eventually(t, c.selfMetrics(), "rejected chat requests counted", func(m harness.Families) bool {
+		return m.Sum("otelcol_receiver_chat_trace_rejected_requests", nil) == float64(len(cases))
 	})
 
 	// Still serving: a valid turn goes through to the gateway stand-in.
@@ -189,5 +197,5 @@ func TestDrillBadChatInput(t *testing.T) {
 	require.NoError(t, err)
 	resp.Body.Close()
 	require.Equal(t, http.StatusOK, resp.StatusCode)
-	require.Eventually(t, func() bool { return sink.SpanCount() > 0 }, 30*time.Second, 100*time.Millisecond)
+	require.Eventually(t, func() bool { return sink.Counts().Spans > 0 }, 30*time.Second, 100*time.Millisecond)
 }

@@ -18,7 +18,6 @@ import (
 	"testing"
 	"time"
 
-	dto "github.com/prometheus/client_model/go"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.opentelemetry.io/collector/pdata/ptrace/ptraceotlp"
@@ -26,12 +25,13 @@ import (
 	"google.golang.org/grpc/metadata"
 
 	"github.com/otelcol-llm/otelcol-llm/internal/genai"
+	"github.com/otelcol-llm/otelcol-llm/test/harness"
 )
 
 // postOTLP sends raw bytes to the gateway's OTLP/HTTP traces endpoint.
-func postOTLP(t *testing.T, body []byte, contentType, encoding string) int {
+func postOTLP(t *testing.T, url string, body []byte, contentType, encoding string) int {
 	t.Helper()
-	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, "http://localhost:4318/v1/traces", bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, url, bytes.NewReader(body))
 	require.NoError(t, err)
 	req.Header.Set("Content-Type", contentType)
 	req.Header.Set("Authorization", "Bearer "+testToken)
@@ -58,7 +58,7 @@ func gzipped(t *testing.T, b []byte) []byte {
 // hostile input. Each request is answered with a client error, the process
 // stays up and healthy, and valid data is still accepted afterwards.
 func TestDrillBadOTLPInput(t *testing.T) {
-	sink := newOTLPSink(t)
+	sink := newSink(t)
 	gw := startGateway(t, gatewayEnv(sink, t.TempDir()))
 
 	rejected := map[string]int{}
@@ -84,7 +84,7 @@ func TestDrillBadOTLPInput(t *testing.T) {
 		{"gzip bomb", "application/x-protobuf", "gzip", bomb, false},
 		{"bad gzip", "application/x-protobuf", "gzip", []byte("not gzip at all"), false},
 	} {
-		code := postOTLP(t, tc.body, tc.ctype, tc.enc)
+		code := postOTLP(t, gw.otlpTraces(), tc.body, tc.ctype, tc.enc)
 		if code != http.StatusOK {
 			rejected[strconv.Itoa(code)]++
 		}
@@ -94,13 +94,14 @@ func TestDrillBadOTLPInput(t *testing.T) {
 		} else {
 			assert.True(t, code >= 400 && code < 500, "%s: want a 4xx, got %d", tc.name, code)
 		}
-		gw.waitHealthy(healthURL)
+		gw.waitHealthy()
 	}
 
 	// Every rejected request is counted by the OTLP server's own metrics.
-	eventually(t, selfMetricsURL, "rejected OTLP/HTTP requests counted by status code", func(m map[string]*dto.MetricFamily) bool {
+	httpPort := strconv.Itoa(gw.ports.OTLPHTTP)
+	eventually(t, gw.selfMetrics(), "rejected OTLP/HTTP requests counted by status code", func(m harness.Families) bool {
 		for code, n := range rejected {
-			if sumSamples(m, "http_server_request_duration", map[string]string{"http_response_status_code": code, "server_port": "4318"}) != float64(n) {
+			if m.Sum("http_server_request_duration", map[string]string{"http_response_status_code": code, "server_port": httpPort}) != float64(n) {
 				return false
 			}
 		}
@@ -109,7 +110,7 @@ func TestDrillBadOTLPInput(t *testing.T) {
 	fmt.Printf("DRILL bad-input otlp-http rejected and counted by status code: %v\n", rejected)
 
 	// gRPC: a message over max_recv_msg_size_mib is refused, not read.
-	conn := newOTLPSender(t, "localhost:4317", testToken)
+	conn := newOTLPSender(t, gw.otlpGRPC(), testToken)
 	big := seqTraces(0, 1)
 	big.ResourceSpans().At(0).ScopeSpans().At(0).Spans().At(0).Attributes().PutStr("blob", strings.Repeat("x", 17<<20))
 	ctx := metadata.AppendToOutgoingContext(context.Background(), "authorization", "Bearer "+testToken)
@@ -120,15 +121,15 @@ func TestDrillBadOTLPInput(t *testing.T) {
 	// Still serving: valid data goes through.
 	require.NoError(t, conn.send(5))
 	waitSpans(t, sink, 5)
-	gw.waitHealthy(healthURL)
+	gw.waitHealthy()
 }
 
 // TestDrillFlood sends far more than a small gateway can hold while its
 // backend is down. memory_limiter refuses with retryable errors, the process
 // stays under its memory bound, and it recovers once the flood stops.
 func TestDrillFlood(t *testing.T) {
-	sink := newOTLPSink(t)
-	sink.stop() // backend down: nothing drains
+	sink := newSink(t)
+	sink.Stop() // backend down: nothing drains
 	dir := t.TempDir()
 	overlay := filepath.Join(dir, "small.yaml")
 	require.NoError(t, os.WriteFile(overlay, []byte(`
@@ -157,7 +158,7 @@ processors:
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			s := newOTLPSender(t, "localhost:4317", testToken)
+			s := newOTLPSender(t, gw.otlpGRPC(), testToken)
 			ctx := metadata.AppendToOutgoingContext(context.Background(), "authorization", "Bearer "+testToken)
 			for {
 				select {
@@ -186,7 +187,7 @@ processors:
 	peak := 0
 	deadline := time.Now().Add(15 * time.Second)
 	for time.Now().Before(deadline) {
-		if rss := rssMiB(t, gw.cmd.Process.Pid); rss > peak {
+		if rss := rssMiB(t, gw.PID()); rss > peak {
 			peak = rss
 		}
 		time.Sleep(200 * time.Millisecond)
@@ -203,9 +204,9 @@ processors:
 	assert.Less(t, peak, limitMiB+allowanceMiB, "RSS must stay bounded")
 
 	// Recovery: the backend returns, the queue drains, new data is accepted.
-	sink.start()
-	gw.waitHealthy(healthURL)
-	s := newOTLPSender(t, "localhost:4317", testToken)
+	restart(t, sink)
+	gw.waitHealthy()
+	s := newOTLPSender(t, gw.otlpGRPC(), testToken)
 	require.Eventually(t, func() bool { return s.send(10) == nil }, 60*time.Second, 500*time.Millisecond, "the gateway must accept data again")
 }
 

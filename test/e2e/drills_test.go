@@ -28,16 +28,16 @@ func drillLog(t *testing.T, name string, r deliveryReport, extra string) {
 // sending; the gateway keeps acknowledging (the file_storage queue absorbs
 // the outage) and delivers everything once the backend is back.
 func TestDrillBackendOutage(t *testing.T) {
-	sink := newOTLPSink(t)
-	startGateway(t, gatewayEnv(sink, t.TempDir()))
-	s := newOTLPSender(t, "localhost:4317", testToken)
+	sink := newSink(t)
+	gw := startGateway(t, gatewayEnv(sink, t.TempDir()))
+	s := newOTLPSender(t, gw.otlpGRPC(), testToken)
 
 	stop, done := make(chan struct{}), make(chan struct{})
 	go func() { s.run(20, 50*time.Millisecond, stop); close(done) }()
 	time.Sleep(3 * time.Second)
-	sink.stop()
+	sink.Stop()
 	time.Sleep(30 * time.Second)
-	sink.start()
+	restart(t, sink)
 	time.Sleep(2 * time.Second)
 	close(stop)
 	<-done
@@ -53,24 +53,25 @@ func TestDrillBackendOutage(t *testing.T) {
 // in the queue), the gateway is killed with SIGKILL mid-stream and restarted
 // on the same storage; everything acknowledged before the kill is delivered.
 func TestDrillCollectorKilled(t *testing.T) {
-	sink := newOTLPSink(t)
+	sink := newSink(t)
 	storage := t.TempDir()
 	env := gatewayEnv(sink, storage)
-	first := startGateway(t, env)
-	s := newOTLPSender(t, "localhost:4317", testToken)
+	ports := newPorts(t)
+	first := startGatewayOn(t, ports, env)
+	s := newOTLPSender(t, first.otlpGRPC(), testToken)
 
 	stop, done := make(chan struct{}), make(chan struct{})
 	go func() { s.run(20, 50*time.Millisecond, stop); close(done) }()
 	time.Sleep(2 * time.Second)
-	sink.stop()
+	sink.Stop()
 	time.Sleep(3 * time.Second)
 	first.stop(syscall.SIGKILL)
 	close(stop)
 	<-done
 	ackedBeforeKill := s.Acked()
 
-	startGateway(t, env)
-	sink.start()
+	startGatewayOn(t, ports, env)
+	restart(t, sink)
 	r := waitDelivered(t, ackedBeforeKill, sink, 90*time.Second)
 	drillLog(t, "sigkill-restart", r, fmt.Sprintf("export errors seen by the app (while it was down): %v", s.Errors()))
 	require.Positive(t, r.Sent)

@@ -26,11 +26,8 @@ import (
 	"google.golang.org/grpc/metadata"
 
 	"github.com/otelcol-llm/otelcol-llm/internal/genai"
+	"github.com/otelcol-llm/otelcol-llm/test/harness"
 )
-
-// The full-stack test's gateway listens on 127.0.0.2 so a sidecar can use
-// localhost (127.0.0.1) with the same ports on the same machine.
-const stackHost = "127.0.0.2"
 
 const piiEmail = "jane.doe@example.com"
 
@@ -100,26 +97,37 @@ func supportLogs() plog.Logs {
 	return ld
 }
 
-// TestFullStack runs config/gateway.yaml with a real Prometheus scraping it
-// (config/prometheus: shipped scrape config and rules) and OTLP sinks
-// standing in for Jaeger and Loki, feeds it GenAI spans and logs with known
-// tokens and prices, and checks exact results in Prometheus, every dashboard
-// panel query and every alert expression, and what reached the backends.
+// TestFullStack runs the shipped sidecar and gateway side by side on one
+// host (only environment variables differ), a real Jaeger v2 as the traces
+// backend, an OTLP sink standing in for Loki, and a real Prometheus with the
+// shipped scrape config and rules scraping both tiers. It feeds GenAI spans
+// and logs with known tokens and prices to the gateway and the example chat
+// histories to the sidecar, and checks exact results in Prometheus, every
+// dashboard panel query and every alert expression, and what reached the
+// backends.
 func TestFullStack(t *testing.T) {
-	sink := newOTLPSink(t)
-	env := gatewayEnv(sink, t.TempDir(), "OTELCOL_LISTEN_HOST="+stackHost)
-	gw := startCollector(t, env, nil, "--config", configPath(t, "gateway.yaml"))
-	gw.waitHealthy("http://" + stackHost + ":13133/")
-	prom := startPrometheus(t, stackHost+":8889", stackHost+":8888")
+	jaeger := startJaeger(t)
+	loki := newSink(t)
+	env := []string{
+		"OTELCOL_BEARER_TOKEN=" + testToken,
+		"OTELCOL_STORAGE_DIR=" + t.TempDir(),
+		"JAEGER_OTLP_ENDPOINT=" + jaeger.OTLPAddr,
+		"LOKI_OTLP_ENDPOINT=" + loki.LokiEndpoint(),
+	}
+	gw := startGateway(t, env)
 
 	// A sidecar (config/sidecar.yaml) next to a HALO Core app: it reads the
 	// example chat histories and forwards them to the gateway.
 	histories := t.TempDir()
-	startSidecar(t, []string{
+	sc := startSidecar(t, []string{
 		"OTELCOL_BEARER_TOKEN=" + testToken,
 		"OTELCOL_STORAGE_DIR=" + t.TempDir(),
-		"OTELCOL_GATEWAY_ENDPOINT=" + stackHost + ":4317",
+		"OTELCOL_GATEWAY_ENDPOINT=" + gw.otlpGRPC(),
 		"CHAT_HISTORY_GLOB=" + filepath.Join(histories, "*.json"),
+	})
+	prom := startPrometheus(t, harness.Addr(gw.ports.Prometheus), map[string]string{
+		"gateway": harness.Addr(gw.ports.Metrics),
+		"sidecar": harness.Addr(sc.ports.Metrics),
 	})
 	examples, err := filepath.Glob(filepath.Join(repoRoot, "examples", "chat_history", "*.json"))
 	require.NoError(t, err)
@@ -130,7 +138,7 @@ func TestFullStack(t *testing.T) {
 		require.NoError(t, os.WriteFile(filepath.Join(histories, filepath.Base(ex)), b, 0o600))
 	}
 
-	s := newOTLPSender(t, stackHost+":4317", testToken)
+	s := newOTLPSender(t, gw.otlpGRPC(), testToken)
 	ctx := metadata.AppendToOutgoingContext(context.Background(), "authorization", "Bearer "+testToken)
 	_, err = s.client.Export(ctx, ptraceotlp.NewExportRequestFromTraces(supportTraces()))
 	require.NoError(t, err)
@@ -160,21 +168,33 @@ func TestFullStack(t *testing.T) {
 	assertScalar(t, prom, `sum(gen_ai_client_stream_results_total{`+halo+`,chat_stream_result="empty"})`, 1)
 	assertScalar(t, prom, `sum(gen_ai_client_calls_total{`+halo+`,gen_ai_operation_name="invoke_agent",status="error"})`, 1)
 
+	// Both tiers are scraped: the sidecar's own chat_trace and redact
+	// counters reach Prometheus beside the gateway's.
+	prom.eventuallyScalar(`sum(otelcol_receiver_accepted_spans{job="otelcol-llm-internal",tier="sidecar",receiver="chat_trace"})`, func(v float64) bool { return v > 0 })
+	prom.eventuallyScalar(`count(up{job="otelcol-llm-internal"} == 1)`, func(v float64) bool { return v == 2 })
+
 	checkDashboards(t, prom)
 	checkAlertRules(t, prom)
 
-	// Traces reached "Jaeger", logs reached "Loki", and no PII with them.
-	require.Eventually(t, func() bool { return countByService(sink, "support-bot") == [2]int{25, 3} }, 30*time.Second, 100*time.Millisecond,
-		"support-bot spans and logs at the backends: %v", countByService(sink, "support-bot"))
-	require.Eventually(t, func() bool { return countByService(sink, "halo-core")[1] == 6 }, 30*time.Second, 100*time.Millisecond,
-		"one log per example turn: %v", countByService(sink, "halo-core"))
+	// Traces reached Jaeger, logs reached "Loki", and no PII with them.
+	var supportTraces []harness.JaegerTrace
+	require.Eventually(t, func() bool {
+		supportTraces = jaegerTraces(t, jaeger, "support-bot")
+		return spanCount(supportTraces) == 25
+	}, 30*time.Second, 250*time.Millisecond, "support-bot spans in Jaeger: %d", spanCount(supportTraces))
+	require.Eventually(t, func() bool { return logsOf(loki, "support-bot") == 3 }, 30*time.Second, 100*time.Millisecond,
+		"support-bot logs at Loki: %d", logsOf(loki, "support-bot"))
+	require.Eventually(t, func() bool { return logsOf(loki, "halo-core") == 6 }, 30*time.Second, 100*time.Millisecond,
+		"one log per example turn: %d", logsOf(loki, "halo-core"))
+	haloTraces := jaegerTraces(t, jaeger, "halo-core")
+	require.NotEmpty(t, haloTraces, "halo-core traces in Jaeger")
 	var dump strings.Builder
-	for _, td := range sink.Traces() {
-		b, err := (&ptrace.JSONMarshaler{}).MarshalTraces(td)
+	for _, tr := range append(supportTraces, haloTraces...) {
+		b, err := json.Marshal(tr)
 		require.NoError(t, err)
 		dump.Write(b)
 	}
-	for _, ld := range sink.Logs() {
+	for _, ld := range loki.Logs() {
 		b, err := (&plog.JSONMarshaler{}).MarshalLogs(ld)
 		require.NoError(t, err)
 		dump.Write(b)
@@ -184,7 +204,7 @@ func TestFullStack(t *testing.T) {
 	assert.Contains(t, dump.String(), `"gen_ai.usage.cost.amount"`)
 	// Loki indexes resource attributes: the gateway lifted model and agent.
 	models := map[string]bool{}
-	for _, ld := range sink.Logs() {
+	for _, ld := range loki.Logs() {
 		for i := 0; i < ld.ResourceLogs().Len(); i++ {
 			if m, ok := ld.ResourceLogs().At(i).Resource().Attributes().Get(genai.RequestModel); ok {
 				models[m.AsString()] = true
@@ -195,6 +215,52 @@ func TestFullStack(t *testing.T) {
 	gw.stop(syscall.SIGTERM)
 	assert.NotContains(t, gw.Output(), piiEmail, "PII in the collector's own logs")
 	assert.NotContains(t, gw.Output(), testToken, "secret in the collector's own logs")
+}
+
+// startJaeger runs a real Jaeger v2 for the test.
+func startJaeger(t *testing.T) *harness.Jaeger {
+	t.Helper()
+	bin := toolPath(t, "JAEGER_BIN", filepath.Join(repoRoot, "_build", "tools", "jaeger"), "make backends")
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	j, err := harness.StartJaeger(ctx, bin)
+	require.NoError(t, err)
+	t.Cleanup(func() {
+		j.Stop(syscall.SIGTERM, 20*time.Second)
+		if t.Failed() {
+			t.Logf("jaeger output:\n%s", j.Output())
+		}
+	})
+	return j
+}
+
+// jaegerTraces asks Jaeger for a service's traces.
+func jaegerTraces(t *testing.T, j *harness.Jaeger, service string) []harness.JaegerTrace {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	traces, err := j.Traces(ctx, service, 1000)
+	require.NoError(t, err)
+	return traces
+}
+
+func spanCount(traces []harness.JaegerTrace) int {
+	n := 0
+	for _, tr := range traces {
+		n += len(tr.Spans)
+	}
+	return n
+}
+
+// logsOf counts the log records the sink holds for a service.
+func logsOf(sink *harness.Sink, service string) int {
+	n := 0
+	sink.ForEachLog(func(svc string, _ plog.LogRecord) {
+		if svc == service {
+			n++
+		}
+	})
+	return n
 }
 
 func assertScalar(t *testing.T, p *prometheusServer, expr string, want float64) {
@@ -332,31 +398,4 @@ func checkAlertRules(t *testing.T, p *prometheusServer) {
 			}
 		}
 	}
-}
-
-// countByService returns the spans and log records the sink holds for a
-// service.
-func countByService(sink *otlpSink, service string) [2]int {
-	var n [2]int
-	for _, td := range sink.Traces() {
-		for i := 0; i < td.ResourceSpans().Len(); i++ {
-			rs := td.ResourceSpans().At(i)
-			if v, ok := rs.Resource().Attributes().Get(genai.ServiceName); ok && v.AsString() == service {
-				for j := 0; j < rs.ScopeSpans().Len(); j++ {
-					n[0] += rs.ScopeSpans().At(j).Spans().Len()
-				}
-			}
-		}
-	}
-	for _, ld := range sink.Logs() {
-		for i := 0; i < ld.ResourceLogs().Len(); i++ {
-			rl := ld.ResourceLogs().At(i)
-			if v, ok := rl.Resource().Attributes().Get(genai.ServiceName); ok && v.AsString() == service {
-				for j := 0; j < rl.ScopeLogs().Len(); j++ {
-					n[1] += rl.ScopeLogs().At(j).LogRecords().Len()
-				}
-			}
-		}
-	}
-	return n
 }

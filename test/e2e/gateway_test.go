@@ -21,22 +21,20 @@ import (
 	"google.golang.org/grpc/metadata"
 
 	"github.com/otelcol-llm/otelcol-llm/internal/genai"
+	"github.com/otelcol-llm/otelcol-llm/test/harness"
 )
 
 // testToken is the bearer token the end-to-end tests give the gateway. The
 // tests also check it never appears in the collector's own output.
 const testToken = "e2e-gateway-token-4f1c9a7d2b"
 
-// gatewayPorts are the fixed ports config/gateway.yaml listens on.
-var gatewayPorts = []int{4317, 4318, 8888, 8889, 13133}
-
 // gatewayEnv points config/gateway.yaml at the sink and a storage directory.
-func gatewayEnv(sink *otlpSink, storageDir string, extra ...string) []string {
+func gatewayEnv(sink *harness.Sink, storageDir string, extra ...string) []string {
 	return append([]string{
 		"OTELCOL_BEARER_TOKEN=" + testToken,
 		"OTELCOL_STORAGE_DIR=" + storageDir,
-		"JAEGER_OTLP_ENDPOINT=" + sink.grpcAddr,
-		"LOKI_OTLP_ENDPOINT=http://" + sink.httpAddr + "/otlp",
+		"JAEGER_OTLP_ENDPOINT=" + sink.GRPCAddr,
+		"LOKI_OTLP_ENDPOINT=" + sink.LokiEndpoint(),
 	}, extra...)
 }
 
@@ -47,15 +45,22 @@ func configPath(t *testing.T, name string) string {
 	return p
 }
 
-// startGateway runs the binary with config/gateway.yaml (plus overlays).
+// startGateway runs the binary with config/gateway.yaml (plus overlays) on
+// free ports and waits until it is healthy.
 func startGateway(t *testing.T, env []string, overlays ...string) *collector {
+	t.Helper()
+	return startGatewayOn(t, newPorts(t), env, overlays...)
+}
+
+// startGatewayOn is startGateway on given ports (a restart on the same ones).
+func startGatewayOn(t *testing.T, ports harness.Ports, env []string, overlays ...string) *collector {
 	t.Helper()
 	args := []string{"--config", configPath(t, "gateway.yaml")}
 	for _, o := range overlays {
 		args = append(args, "--config", o)
 	}
-	c := startCollector(t, env, gatewayPorts, args...)
-	c.waitHealthy(healthURL)
+	c := startCollector(t, ports, env, args...)
+	c.waitHealthy()
 	return c
 }
 
@@ -106,9 +111,9 @@ func (r deliveryReport) String() string {
 	return fmt.Sprintf("sent(acknowledged)=%d delivered=%d duplicated=%d dropped=%d", r.Sent, r.Delivered, r.Duplicated, r.Dropped)
 }
 
-func report(acked map[uint64]bool, sink *otlpSink) deliveryReport {
+func report(acked map[uint64]bool, sink *harness.Sink) deliveryReport {
 	seen := map[uint64]int{}
-	sink.forEachSpan(func(s ptrace.Span) { seen[seqOf(s)]++ })
+	sink.ForEachSpan(func(_ string, s ptrace.Span) { seen[seqOf(s)]++ })
 	r := deliveryReport{Sent: len(acked)}
 	for seq, n := range seen {
 		if acked[seq] {
@@ -121,7 +126,7 @@ func report(acked map[uint64]bool, sink *otlpSink) deliveryReport {
 }
 
 // waitDelivered polls until every acknowledged span reached the sink.
-func waitDelivered(t *testing.T, acked map[uint64]bool, sink *otlpSink, within time.Duration) deliveryReport {
+func waitDelivered(t *testing.T, acked map[uint64]bool, sink *harness.Sink, within time.Duration) deliveryReport {
 	t.Helper()
 	deadline := time.Now().Add(within)
 	for {

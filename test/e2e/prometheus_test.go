@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"syscall"
@@ -19,27 +18,25 @@ import (
 
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/otelcol-llm/otelcol-llm/test/harness"
 )
 
-// prometheusServer is a real Prometheus (Debian's package) on 127.0.0.1,
-// with its own temporary data directory.
+// prometheusServer is a real Prometheus (`make backends` builds it from the
+// Go module proxy) on 127.0.0.1, with its own temporary data directory.
 type prometheusServer struct {
 	t    *testing.T
 	addr string
 }
 
 // startPrometheus runs prometheus with the shipped config/prometheus/
-// prometheus.yml, rewritten only where a test must: scrape targets, 1 s
-// scrape and evaluation intervals, and absolute rule-file paths.
-func startPrometheus(t *testing.T, llmTarget, internalTarget string) *prometheusServer {
+// prometheus.yml, rewritten only where a test must: scrape targets (the
+// gateway's LLM metrics, and each tier's own metrics keeping the shipped
+// `tier` labels), 1 s scrape and evaluation intervals, and absolute
+// rule-file paths.
+func startPrometheus(t *testing.T, llmTarget string, internalTargets map[string]string) *prometheusServer {
 	t.Helper()
-	bin, err := exec.LookPath("prometheus")
-	if err != nil {
-		if os.Getenv("OTELCOL_LLM_E2E") == "1" {
-			t.Fatalf("prometheus not found: install Debian's prometheus package (.ci/run does): %v", err)
-		}
-		t.Skip("prometheus not installed")
-	}
+	bin := toolPath(t, "PROMETHEUS_BIN", filepath.Join(repoRoot, "_build", "tools", "prometheus"), "make backends")
 	dir := t.TempDir()
 	raw, err := os.ReadFile(filepath.Join(repoRoot, "config", "prometheus", "prometheus.yml"))
 	require.NoError(t, err)
@@ -49,39 +46,53 @@ func startPrometheus(t *testing.T, llmTarget, internalTarget string) *prometheus
 	rules, err := filepath.Abs(filepath.Join(repoRoot, "config", "prometheus", "rules", "*.yml"))
 	require.NoError(t, err)
 	cfg["rule_files"] = []string{rules}
-	targets := map[string]string{"otelcol-llm": llmTarget, "otelcol-llm-internal": internalTarget}
 	jobs, ok := cfg["scrape_configs"].([]any)
 	require.True(t, ok, "scrape_configs")
 	for _, j := range jobs {
 		job := j.(map[string]any)
-		target, ok := targets[job["job_name"].(string)]
-		require.True(t, ok, "unexpected scrape job %v", job["job_name"])
-		job["static_configs"] = []any{map[string]any{"targets": []string{target}}}
+		statics, ok := job["static_configs"].([]any)
+		require.True(t, ok, "job %v: static_configs", job["job_name"])
+		switch job["job_name"] {
+		case "otelcol-llm":
+			job["static_configs"] = []any{map[string]any{"targets": []string{llmTarget}}}
+		case "otelcol-llm-internal":
+			// One static config per tier in the shipped file: point each at
+			// that tier's collector in this test.
+			for _, sc := range statics {
+				st := sc.(map[string]any)
+				tier, _ := st["labels"].(map[string]any)["tier"].(string)
+				target, ok := internalTargets[tier]
+				require.True(t, ok, "no collector for tier %q", tier)
+				st["targets"] = []string{target}
+			}
+		default:
+			t.Fatalf("unexpected scrape job %v", job["job_name"])
+		}
 	}
 	out, err := yaml.Marshal(cfg)
 	require.NoError(t, err)
 	cfgPath := filepath.Join(dir, "prometheus.yml")
 	require.NoError(t, os.WriteFile(cfgPath, out, 0o600))
 
-	p := &prometheusServer{t: t, addr: freeAddr(t)}
-	c := &collector{t: t, done: make(chan struct{})}
-	c.cmd = exec.Command(bin,
-		"--config.file="+cfgPath,
-		"--storage.tsdb.path="+filepath.Join(dir, "data"),
-		"--web.listen-address="+p.addr,
+	addr, err := harness.FreeAddr()
+	require.NoError(t, err)
+	p := &prometheusServer{t: t, addr: addr}
+	proc, err := harness.Start(harness.ProcessOptions{Bin: bin, Args: []string{
+		"--config.file=" + cfgPath,
+		"--storage.tsdb.path=" + filepath.Join(dir, "data"),
+		"--web.listen-address=" + p.addr,
 		"--web.enable-lifecycle",
-	)
-	c.cmd.Stdout = lockedWriter{c}
-	c.cmd.Stderr = lockedWriter{c}
-	require.NoError(t, c.cmd.Start())
-	go func() { _ = c.cmd.Wait(); close(c.done) }()
+	}})
+	require.NoError(t, err)
 	t.Cleanup(func() {
-		c.stop(syscall.SIGTERM)
+		proc.Stop(syscall.SIGTERM, 20*time.Second)
 		if t.Failed() {
-			t.Logf("prometheus output:\n%s", c.Output())
+			t.Logf("prometheus output:\n%s", proc.Output())
 		}
 	})
-	c.waitHealthy("http://" + p.addr + "/-/ready")
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	require.NoError(t, proc.WaitHTTP(ctx, "http://"+p.addr+"/-/ready"), proc.Output())
 	return p
 }
 

@@ -18,6 +18,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -28,13 +29,15 @@ import (
 	"go.opentelemetry.io/collector/pdata/ptrace/ptraceotlp"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
+
+	"github.com/otelcol-llm/otelcol-llm/test/harness"
 )
 
 // TestSecurityBearerToken: the gateway refuses OTLP without the token or
 // with a wrong one, on gRPC and HTTP, accepts it with the token, and never
 // prints the token in its own output.
 func TestSecurityBearerToken(t *testing.T) {
-	sink := newOTLPSink(t)
+	sink := newSink(t)
 	gw := startGateway(t, gatewayEnv(sink, t.TempDir()))
 
 	for _, tc := range []struct {
@@ -44,12 +47,12 @@ func TestSecurityBearerToken(t *testing.T) {
 		{"wrong token", "not-the-token", "Unauthenticated"},
 		{"right token", testToken, "OK"},
 	} {
-		s := newOTLPSender(t, "localhost:4317", tc.token)
+		s := newOTLPSender(t, gw.otlpGRPC(), tc.token)
 		assert.Equal(t, tc.want, grpcCode(s.send(1)), "gRPC, %s", tc.name)
 
 		body, err := ptraceotlp.NewExportRequestFromTraces(seqTraces(1000, 1)).MarshalProto()
 		require.NoError(t, err)
-		req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, "http://localhost:4318/v1/traces", bytes.NewReader(body))
+		req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, gw.otlpTraces(), bytes.NewReader(body))
 		require.NoError(t, err)
 		req.Header.Set("Content-Type", "application/x-protobuf")
 		if tc.token != "" {
@@ -74,22 +77,20 @@ func TestSecurityBearerToken(t *testing.T) {
 func TestSecurityTLSOverlay(t *testing.T) {
 	dir := t.TempDir()
 	caPEM, certFile, keyFile := writeTestCert(t, dir)
-	sink := newOTLPSink(t)
+	sink := newSink(t)
 	env := gatewayEnv(sink, t.TempDir(), "OTELCOL_TLS_CERT_FILE="+certFile, "OTELCOL_TLS_KEY_FILE="+keyFile)
-	args := []string{"--config", configPath(t, "gateway.yaml"), "--config", configPath(t, filepath.Join("overlays", "tls.yaml"))}
-	c := startCollector(t, env, gatewayPorts, args...)
-	c.waitHealthy(healthURL)
+	c := startGateway(t, env, configPath(t, filepath.Join("overlays", "tls.yaml")))
 
 	pool := x509.NewCertPool()
 	require.True(t, pool.AppendCertsFromPEM(caPEM))
 	creds := credentials.NewTLS(&tls.Config{RootCAs: pool, ServerName: "localhost", MinVersion: tls.VersionTLS12})
-	secure := newOTLPSender(t, "localhost:4317", testToken, grpc.WithTransportCredentials(creds))
+	secure := newOTLPSender(t, "localhost:"+strconv.Itoa(c.ports.OTLPGRPC), testToken, grpc.WithTransportCredentials(creds))
 	require.NoError(t, secure.send(3), "TLS client with the token must be accepted")
 
-	plain := newOTLPSender(t, "localhost:4317", testToken)
+	plain := newOTLPSender(t, c.otlpGRPC(), testToken)
 	require.Error(t, plain.send(1), "plaintext must be refused when TLS is on")
 
-	resp, err := http.Post("http://localhost:4318/v1/traces", "application/x-protobuf", strings.NewReader("")) //nolint:noctx // test
+	resp, err := http.Post(c.otlpTraces(), "application/x-protobuf", strings.NewReader("")) //nolint:noctx // test
 	if err == nil {
 		resp.Body.Close()
 		assert.Equal(t, http.StatusBadRequest, resp.StatusCode, "plain HTTP to a TLS port gets Go's 400 'client sent an HTTP request to an HTTPS server'")
@@ -98,12 +99,12 @@ func TestSecurityTLSOverlay(t *testing.T) {
 }
 
 // waitSpans waits until the sink holds at least n spans.
-func waitSpans(t *testing.T, sink *otlpSink, n int) {
+func waitSpans(t *testing.T, sink *harness.Sink, n int) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
-	for sink.SpanCount() < n {
+	for sink.Counts().Spans < n {
 		if time.Now().After(deadline) {
-			t.Fatalf("sink has %d spans, want %d", sink.SpanCount(), n)
+			t.Fatalf("sink has %d spans, want %d", sink.Counts().Spans, n)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}

@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	dto "github.com/prometheus/client_model/go"
 	"github.com/stretchr/testify/require"
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/ptrace"
@@ -20,14 +19,8 @@ import (
 	"google.golang.org/grpc/credentials/insecure"
 
 	"github.com/otelcol-llm/otelcol-llm/internal/genai"
+	"github.com/otelcol-llm/otelcol-llm/test/harness"
 )
-
-const (
-	selfMetricsURL = "http://localhost:8888/metrics"
-	healthURL      = "http://localhost:13133/"
-)
-
-var defaultPorts = []int{4317, 4318, 8888, 8889, 13133}
 
 // TestSmokeDefaultConfig starts the binary with config/default.yaml, sends
 // GenAI spans over OTLP/HTTP and OTLP/gRPC, and checks that the collector's
@@ -35,32 +28,31 @@ var defaultPorts = []int{4317, 4318, 8888, 8889, 13133}
 func TestSmokeDefaultConfig(t *testing.T) {
 	cfg, err := filepath.Abs(filepath.Join(repoRoot, "config", "default.yaml"))
 	require.NoError(t, err)
-	c := startCollector(t, nil, defaultPorts, "--config", cfg)
-	c.waitHealthy(healthURL)
+	c := startCollector(t, newPorts(t), nil, "--config", cfg)
+	c.waitHealthy()
 
 	const httpSpans, grpcSpans = 3, 4
-	sendOTLPHTTP(t, "http://localhost:4318/v1/traces", genAITraces(httpSpans, "http"))
-	sendOTLPGRPC(t, "localhost:4317", genAITraces(grpcSpans, "grpc"))
+	sendOTLPHTTP(t, c.otlpTraces(), genAITraces(httpSpans, "http"))
+	sendOTLPGRPC(t, c.otlpGRPC(), genAITraces(grpcSpans, "grpc"))
 
-	eventually(t, selfMetricsURL, "accepted and exported spans", func(m map[string]*dto.MetricFamily) bool {
-		return sumSamples(m, "otelcol_receiver_accepted_spans", map[string]string{"receiver": "otlp", "transport": "http"}) == httpSpans &&
-			sumSamples(m, "otelcol_receiver_accepted_spans", map[string]string{"receiver": "otlp", "transport": "grpc"}) == grpcSpans &&
+	eventually(t, c.selfMetrics(), "accepted and exported spans", func(m harness.Families) bool {
+		return m.Sum("otelcol_receiver_accepted_spans", map[string]string{"receiver": "otlp", "transport": "http"}) == httpSpans &&
+			m.Sum("otelcol_receiver_accepted_spans", map[string]string{"receiver": "otlp", "transport": "grpc"}) == grpcSpans &&
 			// Everything accepted (OTLP and the example chat histories) is exported.
-			sumSamples(m, "otelcol_exporter_sent_spans", map[string]string{"exporter": "debug"}) == sumSamples(m, "otelcol_receiver_accepted_spans", nil) &&
-			sumSamples(m, "otelcol_receiver_accepted_spans", map[string]string{"receiver": "chat_trace"}) > 0
+			m.Sum("otelcol_exporter_sent_spans", map[string]string{"exporter": "debug"}) == m.Sum("otelcol_receiver_accepted_spans", nil) &&
+			m.Sum("otelcol_receiver_accepted_spans", map[string]string{"receiver": "chat_trace"}) > 0
 	})
-	m, err := scrape(context.Background(), selfMetricsURL)
-	require.NoError(t, err)
-	require.Zero(t, sumSamples(m, "otelcol_receiver_refused_spans", nil), "no span may be refused")
+	m := scrape(t, c.selfMetrics())
+	require.Zero(t, m.Sum("otelcol_receiver_refused_spans", nil), "no span may be refused")
 
 	// span_metrics_llm between the traces and the metrics pipeline, read from
 	// the prometheus exporter: the 7 calls, plus the example chat histories'
 	// turns (service halo-core), priced by llm_cost.
-	eventually(t, "http://localhost:8889/metrics", "LLM metrics from the connector", func(m map[string]*dto.MetricFamily) bool {
-		return sumSamples(m, "gen_ai_client_calls_total", map[string]string{"service_name": "smoke-chat-app"}) == httpSpans+grpcSpans &&
-			sumSamples(m, "gen_ai_client_tokens_total", map[string]string{"service_name": "smoke-chat-app", "gen_ai_token_type": "input"}) == 812*(httpSpans+grpcSpans) &&
-			sumSamples(m, "gen_ai_client_cost_total", map[string]string{"service_name": "smoke-chat-app"}) > 0 &&
-			sumSamples(m, "gen_ai_client_calls_total", map[string]string{"service_name": "halo-core"}) > 0
+	eventually(t, c.llmMetrics(), "LLM metrics from the connector", func(m harness.Families) bool {
+		return m.Sum("gen_ai_client_calls_total", map[string]string{"service_name": "smoke-chat-app"}) == httpSpans+grpcSpans &&
+			m.Sum("gen_ai_client_tokens_total", map[string]string{"service_name": "smoke-chat-app", "gen_ai_token_type": "input"}) == 812*(httpSpans+grpcSpans) &&
+			m.Sum("gen_ai_client_cost_total", map[string]string{"service_name": "smoke-chat-app"}) > 0 &&
+			m.Sum("gen_ai_client_calls_total", map[string]string{"service_name": "halo-core"}) > 0
 	})
 }
 
