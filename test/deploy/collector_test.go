@@ -324,6 +324,14 @@ func expand(s string, env map[string]string) string {
 	})
 }
 
+// portRef is an ${env:..._PORT:-default} reference: the shipped configs read
+// every port from the environment with today's port as the default.
+var portRef = regexp.MustCompile(`\$\{env:[A-Za-z_][A-Za-z0-9_]*_PORT:-([0-9]+)\}`)
+
+// defaultPorts resolves the port references in s to their defaults: no
+// manifest sets a port variable, so the defaults are what the pods serve.
+func defaultPorts(s string) string { return portRef.ReplaceAllString(s, "$1") }
+
 // listener is a network endpoint the collector serves.
 type listener struct {
 	what string // e.g. "receivers.otlp.protocols.grpc"
@@ -348,6 +356,7 @@ func (c collectorConfig) listeners() ([]listener, error) {
 		switch t := v.(type) {
 		case map[string]any:
 			if ep, ok := t["endpoint"].(string); ok {
+				ep = defaultPorts(ep)
 				i := strings.LastIndex(ep, ":")
 				port, err := strconv.ParseInt(ep[i+1:], 10, 32)
 				if i < 0 || err != nil {
@@ -356,7 +365,7 @@ func (c collectorConfig) listeners() ([]listener, error) {
 				out = append(out, listener{what: path, host: ep[:i], port: int32(port)})
 			}
 			if host, ok := t["host"].(string); ok {
-				port, err := strconv.ParseInt(fmt.Sprint(t["port"]), 10, 32)
+				port, err := strconv.ParseInt(defaultPorts(fmt.Sprint(t["port"])), 10, 32)
 				if err != nil {
 					return fmt.Errorf("%s.port %v is not a port", path, t["port"])
 				}

@@ -349,12 +349,17 @@ func checkSecurity(p *problems, where string, pod *corev1.PodSecurityContext, c 
 	}
 }
 
-// checkEnv: every ${env:NAME} the config needs without a default is set, and
-// a config that binds OTELCOL_LISTEN_HOST gets the pod IP or 0.0.0.0 there.
+// checkEnv: every ${env:NAME} the config needs without a default is set, a
+// config that binds OTELCOL_LISTEN_HOST gets the pod IP or 0.0.0.0 there,
+// and no container moves a port through a *_PORT variable (the checks of
+// probes and Services read the configs' default ports).
 func checkEnv(p *problems, where string, env []corev1.EnvVar, cfg collectorConfig) {
 	declared := map[string]corev1.EnvVar{}
 	for _, e := range env {
 		declared[e.Name] = e
+		if strings.HasSuffix(e.Name, "_PORT") && strings.Contains(cfg.raw, "${env:"+e.Name+":-") {
+			p.addf("%s: sets %s; change the port in the config instead, so probes and Services can be checked against it", where, e.Name)
+		}
 	}
 	for _, name := range cfg.requiredEnv() {
 		if _, ok := declared[name]; !ok {
