@@ -54,6 +54,9 @@ type Call struct {
 	TimeToFirstChunk float64
 	HasTTFC          bool
 	ErrorType        string
+	// Turn is true on the item that stands for one whole chat turn
+	// (chat.turn): the root span of a turn's trace and its log record.
+	Turn bool
 
 	// provider as named by the telemetry, not yet normalised.
 	provider string
@@ -204,6 +207,8 @@ func (c *Call) set(id uint8, v pcommon.Value) {
 		}
 	case kErrorType:
 		c.ErrorType = v.AsString()
+	case kChatTurn:
+		c.Turn = Bool(v)
 	}
 }
 
