@@ -298,9 +298,14 @@ func (h *haloApp) payload(prompt string) string {
 func (h *haloApp) record(payload string, response any, errText any, a int) {
 	ag := simAgents[a]
 	h.lastRecord = pyObj{
-		{"payload", payload}, {"response", response}, {"error", errText},
-		{"agent_id", ag.id}, {"agent_name", ag.name}, {"agent_role", ag.role},
-		{"agent_tools", strs(ag.toolkits)}, {"agent_members", nil},
+		{"payload", payload},
+		{"response", response},
+		{"error", errText},
+		{"agent_id", ag.id},
+		{"agent_name", ag.name},
+		{"agent_role", ag.role},
+		{"agent_tools", strs(ag.toolkits)},
+		{"agent_members", nil},
 		{"agent_type", map[bool]string{true: "team", false: "agent"}[ag.team]},
 	}
 }
@@ -349,12 +354,24 @@ func (h *haloApp) turn(s *simSession, prompt string) (pyObj, simTurn) {
 		seen[name] = true
 		args := pyObj{{"query", prompt}, {"max_results", 1 + i}, {"strict", i%2 == 0}, {"filters", nil}}
 		toolCalls = append(toolCalls, pyObj{
-			{"tool_call_id", fmt.Sprintf("call_%s_%d_%d", s.id[:6], len(s.history), i)}, {"tool_name", name},
-			{"tool_args", pyRepr(args)}, {"tool_call_error", nil}, {"result", nil}, {"metrics", nil},
-			{"child_run_id", nil}, {"stop_after_tool_call", false}, {"created_at", int(h.clock)},
-			{"requires_confirmation", nil}, {"confirmed", nil}, {"confirmation_note", nil},
-			{"requires_user_input", nil}, {"user_input_schema", nil}, {"answered", nil},
-			{"external_execution_required", nil}, {"external_execution_silent", nil}, {"approval_type", nil},
+			{"tool_call_id", fmt.Sprintf("call_%s_%d_%d", s.id[:6], len(s.history), i)},
+			{"tool_name", name},
+			{"tool_args", pyRepr(args)},
+			{"tool_call_error", nil},
+			{"result", nil},
+			{"metrics", nil},
+			{"child_run_id", nil},
+			{"stop_after_tool_call", false},
+			{"created_at", int(h.clock)},
+			{"requires_confirmation", nil},
+			{"confirmed", nil},
+			{"confirmation_note", nil},
+			{"requires_user_input", nil},
+			{"user_input_schema", nil},
+			{"answered", nil},
+			{"external_execution_required", nil},
+			{"external_execution_silent", nil},
+			{"approval_type", nil},
 		})
 	}
 	truth.called = calls

@@ -124,7 +124,7 @@ func leadingClass(text string) (cls, rest string, ok bool) {
 			end = i
 			break
 		}
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.') {
+		if !isIdentChar(c) {
 			return "", "", false
 		}
 	}
@@ -140,6 +140,10 @@ func leadingClass(text string) (cls, rest string, ok bool) {
 		return "", "", false
 	}
 	return lastSegment(name), text[end+1:], true
+}
+
+func isIdentChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
 }
 
 func lastSegment(s string) string {

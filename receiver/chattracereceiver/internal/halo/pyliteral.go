@@ -221,11 +221,11 @@ func (p *pyParser) str() (string, bool) {
 	var out []byte
 	for p.i < len(p.s) {
 		c := p.s[p.i]
-		switch {
-		case c == q:
+		switch c {
+		case q:
 			p.i++
 			return string(out), true
-		case c == '\\':
+		case '\\':
 			if p.i+1 >= len(p.s) {
 				return "", false
 			}
@@ -265,7 +265,7 @@ func (p *pyParser) str() (string, bool) {
 			default:
 				out = append(out, '\\', e)
 			}
-		case c == '\n':
+		case '\n':
 			return "", false
 		default:
 			out = append(out, c)
