@@ -252,3 +252,20 @@ func BenchmarkDecodeHistory(b *testing.B) {
 		}
 	}
 }
+
+func TestDemoAnswer(t *testing.T) {
+	// Without an API key HALO Core builds no agent and answers with its demo
+	// text; the trace still names the configured model.
+	h, err := DecodeHistory([]byte(`[
+	  {"role": "user", "content": "Hallo?", "tool_calls": null},
+	  {"role": "assistant", "content": "(Demo) Antwort basierend auf keinen Quellen: Hallo? – bitte API Key setzen, um echte Antworten zu erhalten.", "tool_calls": null,
+	   "trace": {"payload": "Frage: Hallo?", "response": "(Demo) Antwort basierend auf keinen Quellen: Hallo? – bitte API Key setzen, um echte Antworten zu erhalten.",
+	     "telemetry": {"model": "openai:gpt-4.1-mini", "selected_members": [], "tools": [], "mcp_events": [], "stream_mode": "stream",
+	       "stream_events": true, "stream_result": "none", "latency_ms": 12.5, "knowledge_hits": 0, "knowledge_sources": [], "used_fallback": true}}}]`))
+	require.NoError(t, err)
+	turns := HistoryTurns("s", h.Messages, h.Chain, 0)
+	require.Len(t, turns, 1)
+	assert.True(t, turns[0].Demo())
+	assert.Empty(t, turns[0].Model(), "no model was called: nothing to price")
+	assert.Empty(t, turns[0].Err)
+}

@@ -72,12 +72,22 @@ func (t *Turn) Response() (string, bool) {
 }
 
 // Model returns the model label named by the turn's telemetry ("" when
-// null).
+// null, or when no model was called: HALO Core's demo answer, given when no
+// agent could be built, e.g. without an API key, still names the configured
+// model).
 func (t *Turn) Model() string {
-	if m := t.Trace.Tel().Model; m != nil {
-		return *m
+	m := t.Trace.Tel().Model
+	if m == nil || t.Demo() {
+		return ""
 	}
-	return ""
+	return *m
+}
+
+// Demo reports whether the turn is HALO Core's demo answer: the fallback
+// ran without an agent, and no model was called.
+func (t *Turn) Demo() bool {
+	fb := t.Trace.Tel().UsedFallback
+	return fb != nil && *fb && t.Trace.AgentName == "" && strings.HasPrefix(t.Content, "(Demo) ")
 }
 
 // IsAgent reports whether the turn was run by a named agent or team.
