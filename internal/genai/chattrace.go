@@ -18,7 +18,25 @@ const (
 	ChatAgentType = "chat.agent.type"
 	// ChatMCPEvents is the number of MCP events recorded during the turn.
 	ChatMCPEvents = "chat.mcp.events"
+
+	// ChatTurn (bool, true) marks the item that stands for one whole chat
+	// turn: the root span of the turn's trace and the turn's log record.
+	// Per-turn rates (fallbacks, errors, latency per answer) count these;
+	// per-call rates count the inference spans under them.
+	ChatTurn = "chat.turn"
+	// ChatToolCalls is the number of tool calls made during the turn (int).
+	ChatToolCalls = "chat.tool.calls"
+	// ChatToolsCalled are the names of the tools called during the turn, in
+	// call order (string slice); ChatTools are the tools it could call.
+	ChatToolsCalled = "chat.tools.called"
+	// ChatTurnIndex is the position of the turn's message in its session's
+	// history (int, from 0).
+	ChatTurnIndex = "chat.turn.index"
 )
 
 // ChatTurnEvent is the event name of the log record written per chat turn.
 const ChatTurnEvent = "chat.turn"
+
+// ChatToolCallEvent is the name of the span event that records a tool call
+// whose timing the app did not record (so no span can be drawn for it).
+const ChatToolCallEvent = "chat.tool.call"

@@ -22,6 +22,7 @@ func TestReadCurrentConvention(t *testing.T) {
 	m.PutInt(UsageReasoning, 100)
 	m.PutBool(ChatFallbackUsed, true)
 	m.PutDouble(TimeToFirstChunk, 0.25)
+	m.PutBool(ChatTurn, true)
 
 	c := Read(m)
 	assert.Equal(t, "chat", c.Operation)
@@ -33,6 +34,7 @@ func TestReadCurrentConvention(t *testing.T) {
 		Has: HasInput | HasOutput | HasCacheRead | HasReasoning,
 	}, c.Usage)
 	assert.True(t, c.FallbackUsed)
+	assert.True(t, c.Turn)
 	assert.True(t, c.HasTTFC)
 	assert.InDelta(t, 0.25, c.TimeToFirstChunk, 1e-12)
 }

@@ -47,6 +47,7 @@ const (
 	kKnowledgeHits
 	kTimeToFirstChunk
 	kErrorType
+	kChatTurn
 	numKeys
 )
 
@@ -90,6 +91,7 @@ var keyNames = [numKeys]string{
 	kKnowledgeHits:                 ChatKnowledgeHits,
 	kTimeToFirstChunk:              TimeToFirstChunk,
 	kErrorType:                     ErrorType,
+	kChatTurn:                      ChatTurn,
 }
 
 var (

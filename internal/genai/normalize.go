@@ -114,9 +114,13 @@ func NormalizeProvider(p string) string {
 
 // InferProvider guesses the provider from a model name when the telemetry
 // names none; it returns "" when the model is not recognised. Prefixed ids
-// (`openai/gpt-4o`, `anthropic.claude-...` on Bedrock, `publishers/google/...`
-// on Vertex) name the hosting platform first.
+// (`openai:gpt-4.1` and the other labels SplitModel knows, `openai/gpt-4o`,
+// `anthropic.claude-...` on Bedrock, `publishers/google/...` on Vertex) name
+// the hosting platform first.
 func InferProvider(model string) string {
+	if p, _, ok := SplitModel(model); ok {
+		return p
+	}
 	m := strings.ToLower(model)
 	switch {
 	case m == "":
@@ -165,4 +169,68 @@ func knownProvider(p string) bool {
 		return true
 	}
 	return false
+}
+
+// SplitModel splits a `provider:model` label, the model strings agent
+// frameworks take and apps log (agno and pydantic-ai: `openai:gpt-4.1`,
+// `google:gemini-2.5-flash`, `anthropic:claude-sonnet-4-5`, `groq:...`,
+// `ollama:llama3.1:8b`), into the gen_ai.provider.name of the prefix and the
+// model. ok is false, and the label should be used as it is, when the part
+// before the first colon is not a known provider key or what follows it does
+// not start with a letter: Bedrock ids (`us.meta.llama3-3-70b-instruct-v1:0`,
+// `anthropic.claude-3-5-sonnet-20241022-v2:0`) and Ollama tags
+// (`llama3.1:8b`, `mistral:7b`, `mistral:latest`) keep their colon. Only the
+// first colon splits: `bedrock:anthropic.claude-3-haiku-20240307-v1:0` is
+// aws.bedrock and the Bedrock id.
+func SplitModel(label string) (provider, model string, ok bool) {
+	i := strings.IndexByte(label, ':')
+	if i <= 0 || i > maxPrefixLen || i == len(label)-1 {
+		return "", label, false
+	}
+	var buf [maxPrefixLen]byte
+	for j := range i {
+		c := label[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[j] = c
+	}
+	p, known := modelPrefixes[string(buf[:i])]
+	if !known {
+		return "", label, false
+	}
+	m := label[i+1:]
+	if c := m[0] | 0x20; c < 'a' || c > 'z' {
+		return "", label, false
+	}
+	switch m {
+	case "latest", "instruct", "text":
+		// Ollama tags of a model that shares its name with a provider
+		// (`mistral:latest`).
+		return "", label, false
+	}
+	return p, m, true
+}
+
+// maxPrefixLen is the longest key of modelPrefixes.
+const maxPrefixLen = 24
+
+// modelPrefixes maps the provider keys of `provider:model` labels (agno's
+// model-string keys, pydantic-ai's provider prefixes) to gen_ai.provider.name
+// values: the well-known value where the conventions have one, else the key.
+var modelPrefixes = map[string]string{
+	"openai": "openai", "openai-chat": "openai", "openai-responses": "openai",
+	"anthropic": "anthropic",
+	"google":    "gcp.gemini", "google-gla": "gcp.gemini", "gemini": "gcp.gemini", "google-interactions": "gcp.gemini",
+	"google-vertex": "gcp.vertex_ai", "vertexai": "gcp.vertex_ai", "vertex_ai": "gcp.vertex_ai", "vertexai-claude": "gcp.vertex_ai",
+	"aws-bedrock": "aws.bedrock", "awsbedrock": "aws.bedrock", "bedrock": "aws.bedrock", "aws-claude": "aws.bedrock",
+	"azure": "azure.ai.openai", "azure-openai": "azure.ai.openai",
+	"azure-ai-foundry": "azure.ai.inference", "azure-foundry-claude": "azure.ai.inference",
+	"groq": "groq", "mistral": "mistral_ai", "mistralai": "mistral_ai", "cohere": "cohere", "deepseek": "deepseek",
+	"xai": "x_ai", "grok": "x_ai", "perplexity": "perplexity", "ibm": "ibm.watsonx.ai", "watsonx": "ibm.watsonx.ai",
+	"meta": "meta", "llama-openai": "meta",
+	"ollama": "ollama", "openrouter": "openrouter", "together": "together", "fireworks": "fireworks",
+	"deepinfra": "deepinfra", "cerebras": "cerebras", "huggingface": "huggingface", "litellm": "litellm",
+	"nvidia": "nvidia", "sambanova": "sambanova", "nebius": "nebius", "lmstudio": "lmstudio", "vllm": "vllm",
+	"llama-cpp": "llama_cpp", "dashscope": "dashscope", "moonshot": "moonshot", "portkey": "portkey",
 }

@@ -54,9 +54,14 @@ type Call struct {
 	TimeToFirstChunk float64
 	HasTTFC          bool
 	ErrorType        string
+	// Turn is true on the item that stands for one whole chat turn
+	// (chat.turn): the root span of a turn's trace and its log record.
+	Turn bool
 
 	// provider as named by the telemetry, not yet normalised.
 	provider string
+	// labelProvider is the provider of a `provider:model` label.
+	labelProvider string
 	// rank of the alias that set each field (lower wins).
 	rOp, rProv, rReq, rResp, rIn, rOut, rCR, rCW, rReason, rConv, rCost uint8
 }
@@ -69,14 +74,18 @@ func (c *Call) Model() string {
 	return c.RequestModel
 }
 
-// Provider returns the normalised provider, inferred from the model when the
-// telemetry names none ("" when it cannot be inferred). It is computed on
-// demand: readers that need no provider pay nothing for it.
+// Provider returns the normalised provider: as the telemetry names it, else
+// the prefix of a `provider:model` label, else inferred from the model (""
+// when it cannot be inferred). It is computed on demand: readers that need no
+// provider pay nothing for it.
 func (c *Call) Provider() string {
-	if c.provider == "" {
-		return InferProvider(c.Model())
+	switch {
+	case c.provider != "":
+		return NormalizeProvider(c.provider)
+	case c.labelProvider != "":
+		return c.labelProvider
 	}
-	return NormalizeProvider(c.provider)
+	return InferProvider(c.Model())
 }
 
 // Kind classifies the call's operation.
@@ -86,8 +95,11 @@ const unset = 255
 
 // Read collects the contract attributes of one span or log record in a single
 // pass over attrs. Older and foreign names are accepted (see DESIGN.md); when
-// several aliases are present the current GenAI name wins. When no operation
-// is named but a model or token count is, the item is treated as a chat call.
+// several aliases are present the current GenAI name wins. Model labels of
+// the `provider:model` form (`openai:gpt-4.1`, see SplitModel) are split:
+// RequestModel and ResponseModel hold the model, Provider() the prefix's
+// provider unless the telemetry names one. When no operation is named but a
+// model or token count is, the item is treated as a chat call.
 func Read(attrs pcommon.Map) Call {
 	c := Call{
 		rOp: unset, rProv: unset, rReq: unset, rResp: unset, rIn: unset, rOut: unset,
@@ -99,6 +111,12 @@ func Read(attrs pcommon.Map) Call {
 		}
 		return true
 	})
+	if p, m, ok := SplitModel(c.ResponseModel); ok {
+		c.ResponseModel, c.labelProvider = m, p
+	}
+	if p, m, ok := SplitModel(c.RequestModel); ok {
+		c.RequestModel, c.labelProvider = m, p
+	}
 	if c.Operation == "" && (c.RequestModel != "" || c.ResponseModel != "" || c.Usage.Has&(HasInput|HasOutput) != 0) {
 		c.Operation = OpChat
 	}
@@ -189,6 +207,8 @@ func (c *Call) set(id uint8, v pcommon.Value) {
 		}
 	case kErrorType:
 		c.ErrorType = v.AsString()
+	case kChatTurn:
+		c.Turn = Bool(v)
 	}
 }
 

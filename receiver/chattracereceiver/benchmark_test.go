@@ -19,12 +19,13 @@ import (
 	"github.com/otelcol-llm/otelcol-llm/receiver/chattracereceiver/internal/tracker"
 )
 
-// benchHistory is a pretty-printed HALO history of 3 x n messages built from
-// the real finance-team and support sessions (2n assistant turns with traces).
+// benchHistory is a pretty-printed HALO history of 5 x n messages built from
+// two HALO Core-shaped sessions (2n turns: team and agent turns with tool
+// calls, a fallback).
 func benchHistory(b *testing.B, n int) []byte {
 	b.Helper()
 	var parts [][]byte
-	for _, name := range []string{"8a7d4e20-finance-team.json", "3f2b9c1e-support.json"} {
+	for _, name := range []string{"4e7b2c9d0a1f4b3c8d5e6f7a8b9c0d1e.json", "9a8b7c6d5e4f4a3b2c1d0e9f8a7b6c5d.json"} {
 		data, err := os.ReadFile(filepath.Join("testdata", "histories", name))
 		require.NoError(b, err)
 		data = bytes.TrimSpace(data)

@@ -18,8 +18,9 @@ import (
 )
 
 // FuzzDecodeAndMap feeds arbitrary bytes through both decoders and the
-// mapping: no input may panic, and every content attribute produced must be
-// valid JSON.
+// mapping: no input may panic, every turn gives one log record, every turn
+// with a duration one root span, every tool call one span or event, no span
+// is zero-length, and every content attribute produced is valid JSON.
 func FuzzDecodeAndMap(f *testing.F) {
 	paths, _ := filepath.Glob(filepath.Join("testdata", "histories", "*.json"))
 	for _, p := range paths {
@@ -51,19 +52,44 @@ func FuzzDecodeAndMap(f *testing.F) {
 		}
 		td := m.traces(views)
 		ld := m.logs(views, end)
-		if td.SpanCount() < len(turns) || ld.LogRecordCount() != len(turns) {
-			t.Fatalf("%d turns gave %d spans and %d logs", len(turns), td.SpanCount(), ld.LogRecordCount())
+		roots, tools := 0, 0
+		for i := range views {
+			if views[i].spans {
+				roots++
+				tools += len(turns[i].Tools)
+			}
+		}
+		if ld.LogRecordCount() != len(turns) {
+			t.Fatalf("%d turns gave %d logs", len(turns), ld.LogRecordCount())
 		}
 		spans := td.ResourceSpans().At(0).ScopeSpans().At(0).Spans()
+		got, calls := 0, 0
 		for i := 0; i < spans.Len(); i++ {
-			checkJSON(t, spans.At(i))
+			s := spans.At(i)
+			checkJSON(t, s.Attributes())
+			if s.EndTimestamp() <= s.StartTimestamp() {
+				t.Fatalf("span %q is %v long", s.Name(), s.EndTimestamp()-s.StartTimestamp())
+			}
+			if s.ParentSpanID().IsEmpty() {
+				got++
+			}
+			if s.Kind() == ptrace.SpanKindInternal && s.Name() != "" && !s.ParentSpanID().IsEmpty() {
+				calls++
+			}
+			for j := 0; j < s.Events().Len(); j++ {
+				checkJSON(t, s.Events().At(j).Attributes())
+				calls++
+			}
+		}
+		if got != roots || calls != tools {
+			t.Fatalf("%d turns with spans gave %d roots, %d tool calls gave %d spans and events", roots, got, tools, calls)
 		}
 	})
 }
 
-func checkJSON(t *testing.T, s ptrace.Span) {
+func checkJSON(t *testing.T, a pcommon.Map) {
 	for _, k := range []string{genai.InputMessages, genai.OutputMessages, genai.ToolCallArguments, genai.ToolCallResult} {
-		if v, ok := s.Attributes().Get(k); ok && v.Type() == pcommon.ValueTypeStr && !json.Valid([]byte(v.Str())) {
+		if v, ok := a.Get(k); ok && v.Type() == pcommon.ValueTypeStr && !json.Valid([]byte(v.Str())) {
 			t.Fatalf("%s is not valid JSON: %q", k, v.Str())
 		}
 	}

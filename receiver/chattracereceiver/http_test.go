@@ -117,19 +117,41 @@ func TestPushAnthropicUsageNDJSON(t *testing.T) {
 }
 
 func TestPushHistoryArray(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "histories", "8a7d4e20-finance-team.json"))
+	const session = "4e7b2c9d0a1f4b3c8d5e6f7a8b9c0d1e"
+	data, err := os.ReadFile(filepath.Join("testdata", "histories", session+".json"))
 	require.NoError(t, err)
 	r, ts, ls := newTestReceiver(t, defaultConfig())
-	req := httptest.NewRequest(http.MethodPost, "/v1/chat/turns?session_id=8a7d4e20-finance-team", bytes.NewReader(data))
+	req := httptest.NewRequest(http.MethodPost, "/v1/chat/turns?session_id="+session, bytes.NewReader(data))
 	rec := httptest.NewRecorder()
 	r.handlePush(rec, req)
 	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 	assert.Equal(t, 2, ls.LogRecordCount())
-	// Two turns: root + chat each, plus two tool spans on the first.
-	assert.Equal(t, 6, ts.SpanCount())
+	// Two turns: root + chat each; HALO records no tool timing, so the
+	// five tool calls are events on the roots, not spans.
+	assert.Equal(t, 4, ts.SpanCount())
 	c := genai.Read(attrs(t, ts, 0))
-	assert.Equal(t, "8a7d4e20-finance-team", c.Conversation)
+	assert.Equal(t, session, c.Conversation)
+	assert.True(t, c.Turn)
+	assert.Equal(t, "openai", c.Provider())
+	assert.Equal(t, "gpt-4.1-mini", c.Model())
 	assert.False(t, c.Usage.Any(), "HALO histories carry no token counts: none are invented")
+}
+
+// TestPushWithoutLatency: a turn whose duration is unknown is a log record
+// only, with no link to a trace that does not exist (no zero-length spans).
+func TestPushWithoutLatency(t *testing.T) {
+	r, ts, ls := newTestReceiver(t, defaultConfig())
+	rec, resp := push(t, r, "application/json", `{"session_id": "s", "turn_index": 1, "content": "hi", "trace": {"agent_name": "A"}}`)
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	assert.Equal(t, 1, *resp.Turns)
+	assert.Zero(t, ts.SpanCount())
+	assert.Empty(t, ts.AllTraces(), "no empty export")
+	require.Equal(t, 1, ls.LogRecordCount())
+	lr := ls.AllLogs()[0].ResourceLogs().At(0).ScopeLogs().At(0).LogRecords().At(0)
+	assert.True(t, lr.TraceID().IsEmpty())
+	assert.True(t, lr.SpanID().IsEmpty())
+	v, ok := lr.Attributes().Get(genai.ChatTurn)
+	assert.True(t, ok && v.Bool())
 }
 
 func TestPushNoTurns(t *testing.T) {
@@ -193,7 +215,7 @@ func TestPushRejected(t *testing.T) {
 }
 
 func TestPushRefusedByPipeline(t *testing.T) {
-	body := `{"session_id": "s", "turn_index": 3, "trace": {"telemetry": {"model": "gpt-4o"}}}`
+	body := `{"session_id": "s", "turn_index": 3, "trace": {"telemetry": {"model": "gpt-4o", "latency_ms": 900}}}`
 	for _, tt := range []struct {
 		name string
 		err  error
@@ -236,7 +258,7 @@ func TestPushServer(t *testing.T) {
 	t.Cleanup(func() { require.NoError(t, r.Shutdown(context.Background())) })
 
 	url := "http://" + addr + "/v1/chat/turns"
-	resp, err := http.Post(url, "application/json", strings.NewReader(`{"session_id": "s", "turn_index": 1, "trace": {}}`))
+	resp, err := http.Post(url, "application/json", strings.NewReader(`{"session_id": "s", "turn_index": 1, "trace": {"telemetry": {"latency_ms": 250}}}`))
 	require.NoError(t, err)
 	require.NoError(t, resp.Body.Close())
 	assert.Equal(t, http.StatusOK, resp.StatusCode)

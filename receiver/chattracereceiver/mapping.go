@@ -4,10 +4,7 @@
 package chattracereceiver // import "github.com/otelcol-llm/otelcol-llm/receiver/chattracereceiver"
 
 import (
-	"bytes"
-	"encoding/json"
 	"time"
-	"unicode/utf8"
 
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/plog"
@@ -29,11 +26,14 @@ type mapper struct {
 type view struct {
 	t          *halo.Turn
 	start, end pcommon.Timestamp
-	op, name   string
-	model      string
-	provider   string
-	errType    string
-	errMsg     string
+	// spans is false when the turn's duration is unknown: it is then a log
+	// record only (no span can be drawn without a start).
+	spans    bool
+	op, name string
+	model    string
+	provider string
+	errType  string
+	errMsg   string
 	// input and output are gen_ai.input.messages / gen_ai.output.messages
 	// ("" when not captured or empty).
 	input, output string
@@ -48,42 +48,48 @@ func (m *mapper) view(t *halo.Turn, fallbackEnd time.Time) view {
 	if end.IsZero() {
 		end = fallbackEnd
 	}
+	lat := t.Latency()
 	v := view{
 		t:     t,
 		end:   pcommon.NewTimestampFromTime(end),
-		start: pcommon.NewTimestampFromTime(end.Add(-t.Latency())),
-		model: t.Model(),
+		start: pcommon.NewTimestampFromTime(end.Add(-lat)),
+		spans: lat > 0,
 	}
+	label := t.Model()
+	provider, model, split := genai.SplitModel(label)
+	v.model = model
 	v.provider = genai.NormalizeProvider(t.Provider)
-	if v.provider == "" {
-		v.provider = genai.InferProvider(v.model)
+	switch {
+	case v.provider != "":
+	case split:
+		v.provider = provider
+	default:
+		v.provider = genai.InferProvider(model)
 	}
 	if t.IsAgent() {
 		v.op, v.name = genai.OpInvokeAgent, genai.OpInvokeAgent+" "+t.Trace.AgentName
 	} else {
 		v.op, v.name = genai.OpChat, spanName(genai.OpChat, v.model)
 	}
-	if e := string(t.Trace.Error); e != "" {
-		v.errMsg, v.errType = e, errorType(e)
-	}
-	if m.capture.AgentPayloads && t.Trace.Payload != "" {
-		v.request, v.hasRequest = t.Trace.Payload, true
+	v.errMsg, v.errType = t.Err, t.ErrType
+	if m.capture.AgentPayloads && t.Payload != "" {
+		v.request, v.hasRequest = t.Payload, true
 	} else if m.capture.UserRequests && t.HasUserRequest {
 		v.request, v.hasRequest = t.UserRequest, true
 	}
-	if m.capture.AgentResponses {
-		if r, ok := t.Response(); ok {
-			v.response, v.hasResponse = r, r != ""
-		} else if v.errMsg == "" && t.Content != "" {
+	if m.capture.AgentResponses && v.errMsg == "" {
+		if r, ok := t.Response(); ok && r != "" {
+			v.response, v.hasResponse = r, true
+		} else if t.Content != "" {
 			v.response, v.hasResponse = t.Content, true
 		}
 	}
 	if v.hasRequest {
 		v.input = inputMessages(v.request)
 	}
-	var tools []halo.ToolCall
+	var tools []halo.ToolUse
 	if m.capture.AgentPayloads {
-		tools = t.ToolCalls
+		tools = t.Tools
 	}
 	if v.hasResponse || len(tools) > 0 {
 		v.output = outputMessages(v.response, tools, v.errMsg != "")
@@ -98,30 +104,6 @@ func spanName(op, detail string) string {
 	return op + " " + detail
 }
 
-// errorType returns the exception class at the start of an error message
-// ("RateLimitError: ..." gives RateLimitError), else _OTHER.
-func errorType(msg string) string {
-	end := len(msg)
-	for i := 0; i < len(msg); i++ {
-		c := msg[i]
-		if c == ':' {
-			end = i
-			break
-		}
-		if !isClassChar(c) {
-			return "_OTHER"
-		}
-	}
-	if end == 0 || end > 128 {
-		return "_OTHER"
-	}
-	return msg[:end]
-}
-
-func isClassChar(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
-}
-
 func (m *mapper) traces(views []view) ptrace.Traces {
 	td := ptrace.NewTraces()
 	rs := td.ResourceSpans().AppendEmpty()
@@ -130,7 +112,9 @@ func (m *mapper) traces(views []view) ptrace.Traces {
 	ss.Scope().SetName(metadata.ScopeName)
 	spans := ss.Spans()
 	for i := range views {
-		m.appendSpans(spans, &views[i])
+		if views[i].spans {
+			m.appendSpans(spans, &views[i])
+		}
 	}
 	return td
 }
@@ -163,55 +147,97 @@ func (m *mapper) appendSpans(spans ptrace.SpanSlice, v *view) {
 		putInference(root.Attributes(), v)
 	}
 	setStatus(root.Status(), v.errMsg)
-	for i := range t.ToolCalls {
-		m.appendTool(spans, v, i)
+	prev := v.start.AsTime()
+	for i := range t.Tools {
+		prev = m.appendTool(spans, root, v, i, prev)
 	}
-	if len(t.ToolCalls) == 0 {
-		// No call details recorded: one span per tool the telemetry names.
-		for i, name := range t.Trace.Telemetry.Tools {
-			s := newToolSpan(spans, v, i, name)
-			s.Attributes().PutStr(genai.ToolType, "function")
+}
+
+// appendTool records one tool call: a span when its duration is known,
+// else an event on the turn's root span (HALO Core records no timing for
+// the calls of a streamed run; a span would have to invent a duration).
+// prev is when the call before it started; it returns this call's start.
+func (m *mapper) appendTool(spans ptrace.SpanSlice, root ptrace.Span, v *view, i int, prev time.Time) time.Time {
+	u := &v.t.Tools[i]
+	start, end, ok := toolTimes(u, prev, v.start.AsTime(), v.end.AsTime())
+	var a pcommon.Map
+	if ok {
+		s := spans.AppendEmpty()
+		s.SetTraceID(pcommon.TraceID(v.t.IDs.Trace))
+		s.SetSpanID(halo.SpanID(v.t.IDs.Trace, "tool", i))
+		s.SetParentSpanID(v.t.IDs.Root)
+		s.SetName(spanName(genai.OpExecuteTool, u.Name))
+		s.SetKind(ptrace.SpanKindInternal)
+		s.SetStartTimestamp(pcommon.NewTimestampFromTime(start))
+		s.SetEndTimestamp(pcommon.NewTimestampFromTime(end))
+		a = s.Attributes()
+		a.PutStr(genai.OperationName, genai.OpExecuteTool)
+		putNonEmpty(a, genai.ConversationID, v.t.SessionID)
+		putNonEmpty(a, genai.AgentName, v.t.Trace.AgentName)
+		if u.Err != "" {
+			setStatus(s.Status(), u.Err)
+		}
+	} else {
+		e := root.Events().AppendEmpty()
+		e.SetName(genai.ChatToolCallEvent)
+		e.SetTimestamp(pcommon.NewTimestampFromTime(start))
+		a = e.Attributes()
+		if u.Err != "" {
+			a.PutStr("exception.message", u.Err)
 		}
 	}
-}
-
-func newToolSpan(spans ptrace.SpanSlice, v *view, i int, name string) ptrace.Span {
-	s := spans.AppendEmpty()
-	s.SetTraceID(pcommon.TraceID(v.t.IDs.Trace))
-	s.SetSpanID(halo.SpanID(v.t.IDs.Trace, "tool", i))
-	s.SetParentSpanID(v.t.IDs.Root)
-	s.SetName(spanName(genai.OpExecuteTool, name))
-	s.SetKind(ptrace.SpanKindInternal)
-	// HALO Core records no per-tool timing: tool spans are instants at the
-	// start of the turn, in call order.
-	s.SetStartTimestamp(v.start)
-	s.SetEndTimestamp(v.start)
-	a := s.Attributes()
-	a.PutStr(genai.OperationName, genai.OpExecuteTool)
-	putNonEmpty(a, genai.ToolName, name)
-	putNonEmpty(a, genai.ConversationID, v.t.SessionID)
-	putNonEmpty(a, genai.AgentName, v.t.Trace.AgentName)
-	return s
-}
-
-func (m *mapper) appendTool(spans ptrace.SpanSlice, v *view, i int) {
-	c := &v.t.ToolCalls[i]
-	s := newToolSpan(spans, v, i, c.Tool())
-	a := s.Attributes()
+	putNonEmpty(a, genai.ToolName, u.Name)
 	a.PutStr(genai.ToolType, "function")
-	putNonEmpty(a, genai.ToolCallID, c.CallID())
+	putNonEmpty(a, genai.ToolCallID, u.ID)
 	if m.capture.AgentPayloads {
-		if args := c.ArgumentsJSON(); args != nil {
-			a.PutStr(genai.ToolCallArguments, compact(args))
+		putNonEmpty(a, genai.ToolCallArguments, u.Args)
+		putNonEmpty(a, genai.ToolCallResult, u.Result)
+	}
+	if u.Err != "" {
+		a.PutStr(genai.ErrorType, halo.ErrorType(u.Err))
+	}
+	return start
+}
+
+// toolTimes places a tool call inside its turn [ts, te]. ok is true when the
+// call's duration is known: exact start and end as recorded, else the
+// duration ending at the recorded time (agno stamps a finished call's record
+// when it ends, in whole seconds). Without a duration the call is an
+// instant at its recorded time (agno stamps a started call's record when it
+// starts), else at the start of the call before it (prev), so that calls
+// stay in order.
+func toolTimes(u *halo.ToolUse, prev, ts, te time.Time) (start, end time.Time, ok bool) {
+	clamp := func(t time.Time) time.Time {
+		if t.Before(ts) {
+			return ts
 		}
-		if res := c.ResultJSON(); res != nil {
-			a.PutStr(genai.ToolCallResult, compact(res))
+		if t.After(te) {
+			return te
+		}
+		return t
+	}
+	if !u.Timed() {
+		at := prev
+		if !u.At.IsZero() {
+			at = u.At
+		}
+		at = clamp(at)
+		return at, at, false
+	}
+	if !u.Start.IsZero() {
+		start, end = clamp(u.Start), clamp(u.End)
+	} else {
+		end = te
+		if !u.At.IsZero() {
+			end = clamp(u.At)
+		}
+		start = end.Add(-u.Duration)
+		if start.Before(ts) {
+			start = ts
+			end = clamp(ts.Add(u.Duration))
 		}
 	}
-	if e := string(c.Error); e != "" && e != "false" {
-		a.PutStr(genai.ErrorType, errorType(e))
-		setStatus(s.Status(), e)
-	}
+	return start, end, end.After(start)
 }
 
 func setStatus(st ptrace.Status, errMsg string) {
@@ -262,15 +288,21 @@ func putInference(a pcommon.Map, v *view) {
 // record.
 func putCommon(a pcommon.Map, v *view) {
 	t, tr := v.t, v.t.Trace
-	tel := &tr.Telemetry
-	a.EnsureCapacity(a.Len() + 24)
+	tel := tr.Tel()
+	a.EnsureCapacity(a.Len() + 28)
 	a.PutStr(genai.OperationName, v.op)
+	a.PutBool(genai.ChatTurn, true)
+	if t.Index >= 0 {
+		a.PutInt(genai.ChatTurnIndex, t.Index)
+	}
 	putNonEmpty(a, genai.RequestModel, v.model)
 	putNonEmpty(a, genai.ProviderName, v.provider)
 	putNonEmpty(a, genai.ConversationID, t.SessionID)
 	putNonEmpty(a, genai.AgentName, tr.AgentName)
-	putNonEmpty(a, genai.AgentID, string(tr.AgentID))
-	putNonEmpty(a, genai.AgentDescription, tr.AgentRole)
+	if t.Record {
+		putNonEmpty(a, genai.AgentID, string(tr.AgentID.Text))
+		putNonEmpty(a, genai.AgentDescription, string(tr.AgentRole.Text))
+	}
 	putNonEmpty(a, genai.ChatAgentType, tr.AgentType)
 	if tel.UsedFallback != nil {
 		a.PutBool(genai.ChatFallbackUsed, *tel.UsedFallback)
@@ -289,19 +321,25 @@ func putCommon(a pcommon.Map, v *view) {
 	} else {
 		putSlice(a, genai.ChatMembersSelected, tr.SelectedMemberIDs)
 	}
-	if len(tel.Tools) > 0 {
+	// The tools the agent could call; the ones it called follow.
+	switch {
+	case len(tel.Tools) > 0:
 		putSlice(a, genai.ChatTools, tel.Tools)
-	} else if len(t.ToolCalls) > 0 {
-		names := make([]string, 0, len(t.ToolCalls))
-		for i := range t.ToolCalls {
-			if n := t.ToolCalls[i].Tool(); n != "" {
-				names = append(names, n)
-			}
-		}
-		putSlice(a, genai.ChatTools, names)
+	case len(tr.AgentToolsRuntime) > 0:
+		putSlice(a, genai.ChatTools, tr.AgentToolsRuntime)
+	case t.Record && len(tr.AgentTools) > 0:
+		putSlice(a, genai.ChatTools, tr.AgentTools)
 	}
-	if tel.MCPEvents > 0 {
-		a.PutInt(genai.ChatMCPEvents, int64(tel.MCPEvents))
+	a.PutInt(genai.ChatToolCalls, int64(len(t.Tools)))
+	if len(t.Tools) > 0 {
+		s := a.PutEmptySlice(genai.ChatToolsCalled)
+		s.EnsureCapacity(len(t.Tools))
+		for i := range t.Tools {
+			s.AppendEmpty().SetStr(t.Tools[i].Name)
+		}
+	}
+	if tel.MCPEvents.N > 0 {
+		a.PutInt(genai.ChatMCPEvents, int64(tel.MCPEvents.N))
 	}
 	putNonEmpty(a, genai.ChatRequestID, t.RequestID)
 	putNonEmpty(a, genai.UserID, t.UserID)
@@ -339,13 +377,15 @@ func (m *mapper) logs(views []view, observed time.Time) plog.Logs {
 		lr.SetTimestamp(v.end)
 		lr.SetObservedTimestamp(obs)
 		lr.SetEventName(genai.ChatTurnEvent)
-		lr.SetTraceID(pcommon.TraceID(v.t.IDs.Trace))
-		lr.SetSpanID(v.t.IDs.Root)
+		if v.spans {
+			lr.SetTraceID(pcommon.TraceID(v.t.IDs.Trace))
+			lr.SetSpanID(v.t.IDs.Root)
+		}
 		switch {
 		case v.errMsg != "":
 			lr.SetSeverityNumber(plog.SeverityNumberError)
 			lr.SetSeverityText("ERROR")
-		case v.t.Trace.Telemetry.UsedFallback != nil && *v.t.Trace.Telemetry.UsedFallback:
+		case v.t.Trace.Tel().UsedFallback != nil && *v.t.Trace.Tel().UsedFallback:
 			lr.SetSeverityNumber(plog.SeverityNumberWarn)
 			lr.SetSeverityText("WARN")
 		default:
@@ -364,7 +404,7 @@ func (m *mapper) logs(views []view, observed time.Time) plog.Logs {
 func (m *mapper) body(b pcommon.Value, v *view) {
 	t := v.t
 	userRequest := m.capture.UserRequests && t.HasUserRequest
-	payload := m.capture.AgentPayloads && t.Trace.Payload != ""
+	payload := m.capture.AgentPayloads && t.Payload != ""
 	if !userRequest && !payload && !v.hasResponse && v.errMsg == "" {
 		b.SetStr(v.name)
 		return
@@ -374,7 +414,7 @@ func (m *mapper) body(b pcommon.Value, v *view) {
 		bm.PutStr("user_request", t.UserRequest)
 	}
 	if payload {
-		bm.PutStr("agent_payload", t.Trace.Payload)
+		bm.PutStr("agent_payload", t.Payload)
 	}
 	if v.hasResponse {
 		bm.PutStr("agent_response", v.response)
@@ -388,33 +428,33 @@ func (m *mapper) body(b pcommon.Value, v *view) {
 func inputMessages(text string) string {
 	b := make([]byte, 0, len(text)+64)
 	b = append(b, `[{"role":"user","parts":[{"type":"text","content":`...)
-	b = appendJSONString(b, text)
+	b = halo.AppendJSONString(b, text)
 	b = append(b, `}]}]`...)
 	return string(b)
 }
 
 // outputMessages renders the GenAI output-messages JSON for the agent's
 // response and, when given, its tool calls.
-func outputMessages(text string, tools []halo.ToolCall, failed bool) string {
+func outputMessages(text string, tools []halo.ToolUse, failed bool) string {
 	b := make([]byte, 0, len(text)+96)
 	b = append(b, `[{"role":"assistant","parts":[`...)
 	n := 0
 	for i := range tools {
-		c := &tools[i]
+		u := &tools[i]
 		if n > 0 {
 			b = append(b, ',')
 		}
 		n++
 		b = append(b, `{"type":"tool_call"`...)
-		if id := c.CallID(); id != "" {
+		if u.ID != "" {
 			b = append(b, `,"id":`...)
-			b = appendJSONString(b, id)
+			b = halo.AppendJSONString(b, u.ID)
 		}
 		b = append(b, `,"name":`...)
-		b = appendJSONString(b, c.Tool())
-		if args := c.ArgumentsJSON(); args != nil {
+		b = halo.AppendJSONString(b, u.Name)
+		if u.Args != "" {
 			b = append(b, `,"arguments":`...)
-			b = append(b, compact(args)...)
+			b = append(b, u.Args...)
 		}
 		b = append(b, '}')
 	}
@@ -423,7 +463,7 @@ func outputMessages(text string, tools []halo.ToolCall, failed bool) string {
 			b = append(b, ',')
 		}
 		b = append(b, `{"type":"text","content":`...)
-		b = appendJSONString(b, text)
+		b = halo.AppendJSONString(b, text)
 		b = append(b, '}')
 	}
 	finish := "stop"
@@ -437,56 +477,4 @@ func outputMessages(text string, tools []halo.ToolCall, failed bool) string {
 	b = append(b, finish...)
 	b = append(b, `"}]`...)
 	return string(b)
-}
-
-func compact(raw json.RawMessage) string {
-	var buf bytes.Buffer
-	if err := json.Compact(&buf, raw); err != nil {
-		return string(raw)
-	}
-	return buf.String()
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendJSONString appends s as a JSON string; invalid UTF-8 becomes U+FFFD.
-func appendJSONString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }

@@ -173,6 +173,9 @@ func (r *chatReceiver) deliver(ctx context.Context, obs *receiverhelper.ObsRepor
 			return nil
 		}
 		td := r.mapper.traces(views)
+		if td.SpanCount() == 0 {
+			return nil // turns without a known duration are log records only
+		}
 		ctx = obs.StartTracesOp(ctx)
 		err := r.nextTraces.ConsumeTraces(ctx, td)
 		obs.EndTracesOp(ctx, dataFormat, td.SpanCount(), err)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -21,29 +22,61 @@ func readHistory(t *testing.T, name string) []byte {
 	return data
 }
 
-func TestDecodeHistory(t *testing.T) {
-	h, err := DecodeHistory(readHistory(t, "8a7d4e20-finance-team.json"))
+const (
+	current = "4e7b2c9d0a1f4b3c8d5e6f7a8b9c0d1e.json" // team turn with tools; a tool called twice
+	gemini  = "9a8b7c6d5e4f4a3b2c1d0e9f8a7b6c5d.json" // tools listed, none called; rate-limited fallback
+	merged  = "1f2e3d4c5b6a4978a8b7c6d5e4f3a2b1.json" // older merged shape, another run's record in it
+	ownRec  = "5e5510f0a1b24c3d9e8f7a6b5c4d3e2f.json" // older merged shape, the fallback run's own record
+	oldest  = "c0ffee00d15c4a11b0a7e1d2c3b4a596.json" // the record object alone, no telemetry
+)
+
+func decodeTurns(t *testing.T, name string) []Turn {
+	t.Helper()
+	h, err := DecodeHistory(readHistory(t, name))
+	require.NoError(t, err)
+	return HistoryTurns("s", h.Messages, h.Chain, 0)
+}
+
+func TestDecodeCurrentShape(t *testing.T) {
+	h, err := DecodeHistory(readHistory(t, current))
 	require.NoError(t, err)
 	require.Len(t, h.Messages, 5)
 	require.Len(t, h.Chain, 5)
 	assert.Nil(t, h.Messages[0].Trace, "welcome message")
 	tr := h.Messages[2].Trace
 	require.NotNil(t, tr)
+	require.NotNil(t, tr.Telemetry)
 	assert.Equal(t, "team", tr.AgentType)
-	assert.Equal(t, Names{"Cost Analyst", "Writer"}, tr.Telemetry.SelectedMembers)
-	assert.Equal(t, Names{"analyst", "writer"}, tr.SelectedMemberIDs)
-	assert.Equal(t, Count(1), tr.Telemetry.MCPEvents)
-	require.Len(t, h.Messages[2].ToolCalls, 2)
-	assert.Equal(t, "query_billing", h.Messages[2].ToolCalls[0].Tool())
-	assert.JSONEq(t, `{"period": "2026-Q3", "compare": "2026-Q2"}`, string(h.Messages[2].ToolCalls[0].ArgumentsJSON()))
+	assert.Equal(t, Names{"general_assistant", "summarizer"}, tr.Telemetry.SelectedMembers)
+	assert.Equal(t, 6, tr.Telemetry.MCPEvents.N)
+	assert.Equal(t, []string{"think", "delegate_task_to_member", "search_knowledge_base"}, tr.Telemetry.MCPEvents.Started)
+	require.Len(t, h.Messages[2].ToolCalls, 3)
 
 	turns := HistoryTurns("s", h.Messages, h.Chain, 0)
-	require.Len(t, turns, 2)
+	require.Len(t, turns, 2, "the welcome message is no turn")
 	assert.Equal(t, int64(2), turns[0].Index)
-	assert.Equal(t, "Compare our Q3 cloud spend with Q2 and draft a short note for finance.", turns[0].UserRequest)
-	assert.Equal(t, "Shorter please, two sentences.", turns[1].UserRequest)
-	assert.Equal(t, 9120400*time.Microsecond, turns[0].Latency())
+	assert.Equal(t, "Welche Kernaussagen macht der Quartalsbericht Q3 zu den Cloud-Kosten?", turns[0].UserRequest)
+	assert.Equal(t, 6604120*time.Microsecond, turns[0].Latency())
+	assert.Equal(t, "openai:gpt-4.1-mini", turns[0].Model())
+	assert.NotEmpty(t, turns[0].Payload)
+	assert.Empty(t, turns[0].Err)
 	assert.NotEqual(t, turns[0].IDs, turns[1].IDs)
+
+	// Tools: the calls, with agno's Python-text arguments as JSON.
+	tools := turns[0].Tools
+	require.Len(t, tools, 3)
+	assert.Equal(t, "delegate_task_to_member", tools[1].Name)
+	assert.Equal(t, "call_Jd7uQ0aXcV5nB2mK8rT1yLpE", tools[1].ID)
+	assert.JSONEq(t, `{"member_id": "summarizer", "task": "Fasse die Aussagen des Quartalsberichts Q3 zu Cloud-Kosten zusammen, mit Seitenangaben."}`, tools[1].Args)
+	assert.False(t, tools[1].Timed(), "a streamed call has no timing")
+	assert.Equal(t, time.Unix(1777903202, 0).UTC(), tools[1].At)
+
+	// One tool_calls entry per name, one started event per call.
+	calls := turns[1].Tools
+	require.Len(t, calls, 2)
+	assert.Equal(t, "multiply", calls[0].Name)
+	assert.JSONEq(t, `{"a": 41870, "b": 0.92}`, calls[0].Args)
+	assert.Equal(t, ToolUse{Name: "multiply"}, calls[1], "the second call left no details")
 
 	// The same turns from a later read: only the ones after `from`, same IDs.
 	later := HistoryTurns("s", h.Messages, h.Chain, 3)
@@ -51,18 +84,74 @@ func TestDecodeHistory(t *testing.T) {
 	assert.Equal(t, turns[1].IDs, later[0].IDs)
 }
 
-func TestDecodeHistoryNullModelAndError(t *testing.T) {
-	h, err := DecodeHistory(readHistory(t, "c51e0f77-contracts.json"))
-	require.NoError(t, err)
-	turns := HistoryTurns("c", h.Messages, h.Chain, 0)
+func TestToolsListedNotCalled(t *testing.T) {
+	turns := decodeTurns(t, gemini)
 	require.Len(t, turns, 2)
-	assert.Empty(t, turns[1].Model())
-	_, ok := turns[1].Response()
-	assert.False(t, ok, "null response")
-	assert.Contains(t, string(turns[1].Trace.Error), "RateLimitError")
-	r, ok := turns[0].Response()
-	assert.True(t, ok)
-	assert.Empty(t, r, "empty stream")
+	assert.Empty(t, turns[0].Tools)
+	assert.Equal(t, Names{"websearch", "website_tools", "arxiv_tools"}, turns[0].Trace.Telemetry.Tools)
+}
+
+func TestFallbackAnswerIsProviderError(t *testing.T) {
+	turns := decodeTurns(t, gemini)
+	ft := turns[1]
+	assert.True(t, *ft.Trace.Telemetry.UsedFallback)
+	assert.Contains(t, ft.Err, "You exceeded your current quota")
+	assert.Equal(t, "RateLimitError", ft.ErrType)
+	assert.Empty(t, turns[0].Err)
+}
+
+func TestMergedShapeWithAnotherRunsRecord(t *testing.T) {
+	turns := decodeTurns(t, merged)
+	require.Len(t, turns, 2)
+	for _, tt := range turns {
+		assert.Empty(t, tt.Err, "the error of an earlier run is not this turn's")
+		assert.False(t, tt.Record)
+		assert.Empty(t, tt.Payload, "the payload is another question's")
+		assert.Equal(t, "anthropic:claude-sonnet-4-5", tt.Model())
+		assert.Positive(t, tt.Latency())
+	}
+	require.Len(t, turns[0].Tools, 1)
+	assert.Equal(t, "think", turns[0].Tools[0].Name)
+}
+
+func TestMergedShapeOwnRecord(t *testing.T) {
+	turns := decodeTurns(t, ownRec)
+	require.Len(t, turns, 1)
+	tt := turns[0]
+	assert.True(t, tt.Record)
+	assert.Equal(t, "chat", string(tt.Trace.AgentID.Text))
+	assert.Equal(t, "Request timed out.", tt.Err, "HALO's wrapper, prompt and payload stripped")
+	assert.Equal(t, "APITimeoutError", tt.ErrType)
+	assert.Contains(t, tt.Payload, "Snippet: GPU-Instanzen")
+}
+
+func TestOldestShape(t *testing.T) {
+	turns := decodeTurns(t, oldest)
+	require.Len(t, turns, 2)
+	first, second := turns[0], turns[1]
+	assert.True(t, first.Record)
+	assert.Equal(t, "RateLimitError", first.ErrType)
+	assert.True(t, strings.HasPrefix(first.Err, "RateLimitError: Error code: 429"), first.Err)
+	assert.Zero(t, first.Latency(), "no telemetry: no latency")
+	assert.Equal(t, "Medical Researcher", first.Trace.AgentName)
+
+	// The streamed turn carries the first turn's object: it is dropped.
+	assert.Empty(t, second.Err)
+	assert.Empty(t, second.Trace.AgentName)
+	assert.Equal(t, "Dann bitte nur die Studie DAPA-HF zusammenfassen.", second.UserRequest)
+	assert.True(t, strings.HasPrefix(second.Content, "DAPA-HF"))
+}
+
+func TestPendingUserMessage(t *testing.T) {
+	// HALO Core writes the user message in its own rewrite before the
+	// answer: a history that ends with it has no new turn yet.
+	h, err := DecodeHistory(readHistory(t, current))
+	require.NoError(t, err)
+	turns := HistoryTurns("s", h.Messages[:4], h.Chain[:4], 3)
+	assert.Empty(t, turns)
+	turns = HistoryTurns("s", h.Messages, h.Chain, 3)
+	require.Len(t, turns, 1)
+	assert.Equal(t, "Rechne 41.870 USD bitte in Euro um, einmal zum Kurs 0,92 und einmal zu 0,95.", turns[0].UserRequest)
 }
 
 func TestChainIgnoresFormatting(t *testing.T) {
@@ -77,7 +166,7 @@ func TestChainIgnoresFormatting(t *testing.T) {
 }
 
 func TestDecodeHistoryErrors(t *testing.T) {
-	full := readHistory(t, "3f2b9c1e-support.json")
+	full := readHistory(t, current)
 	for name, data := range map[string][]byte{
 		"empty":       nil,
 		"truncated":   full[:len(full)/2],
@@ -147,12 +236,12 @@ func TestLenientFields(t *testing.T) {
 	m := p.Records[0]
 	assert.Equal(t, Text("42"), m.RequestID)
 	assert.Equal(t, time.Unix(1795185000, 500000000).UTC(), m.Timestamp.Time)
-	assert.Equal(t, Text(`{"type":"Timeout"}`), m.Trace.Error)
+	assert.Equal(t, Text(`{"type":"Timeout"}`), m.Trace.Error.Text)
 	assert.Equal(t, Names{"search", "calc"}, m.Trace.Telemetry.Tools)
 }
 
 func BenchmarkDecodeHistory(b *testing.B) {
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "histories", "8a7d4e20-finance-team.json"))
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "histories", current))
 	require.NoError(b, err)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
@@ -162,4 +251,21 @@ func BenchmarkDecodeHistory(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func TestDemoAnswer(t *testing.T) {
+	// Without an API key HALO Core builds no agent and answers with its demo
+	// text; the trace still names the configured model.
+	h, err := DecodeHistory([]byte(`[
+	  {"role": "user", "content": "Hallo?", "tool_calls": null},
+	  {"role": "assistant", "content": "(Demo) Antwort basierend auf keinen Quellen: Hallo? – bitte API Key setzen, um echte Antworten zu erhalten.", "tool_calls": null,
+	   "trace": {"payload": "Frage: Hallo?", "response": "(Demo) Antwort basierend auf keinen Quellen: Hallo? – bitte API Key setzen, um echte Antworten zu erhalten.",
+	     "telemetry": {"model": "openai:gpt-4.1-mini", "selected_members": [], "tools": [], "mcp_events": [], "stream_mode": "stream",
+	       "stream_events": true, "stream_result": "none", "latency_ms": 12.5, "knowledge_hits": 0, "knowledge_sources": [], "used_fallback": true}}}]`))
+	require.NoError(t, err)
+	turns := HistoryTurns("s", h.Messages, h.Chain, 0)
+	require.Len(t, turns, 1)
+	assert.True(t, turns[0].Demo())
+	assert.Empty(t, turns[0].Model(), "no model was called: nothing to price")
+	assert.Empty(t, turns[0].Err)
 }

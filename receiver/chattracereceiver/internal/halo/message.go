@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -37,50 +38,76 @@ type Message struct {
 }
 
 // Trace is the per-turn diagnostics object HALO Core stores on assistant
-// messages. agent_tools_runtime and agent_members_runtime (what the agent
-// could use) are not mapped, so they are skipped, not decoded.
+// messages. Two shapes exist in HALO Core's history: the current one
+// (`_compose_run_trace`: payload, response, agent_name, agent_type,
+// agent_tools_runtime, agent_members_runtime, selected_member_ids,
+// telemetry) and, until 2026-03-22, the same merged over the older
+// `_record_trace` object of the agent module, which adds error, agent_id,
+// agent_role, agent_tools and agent_members (and before 2026-02-15 that older
+// object alone, without telemetry). agent_members_runtime is not mapped, so
+// it is skipped, not decoded.
 type Trace struct {
-	Payload           string    `json:"payload"`
-	Response          *string   `json:"response"`
-	Error             Text      `json:"error"`
-	AgentName         string    `json:"agent_name"`
-	AgentType         string    `json:"agent_type"`
-	AgentID           Text      `json:"agent_id"`
-	AgentRole         string    `json:"agent_role"`
-	SelectedMemberIDs Names     `json:"selected_member_ids"`
-	Telemetry         Telemetry `json:"telemetry"`
-	Usage             *Usage    `json:"usage"`
+	Payload           string     `json:"payload"`
+	Response          *string    `json:"response"`
+	Error             Field      `json:"error"`
+	AgentName         string     `json:"agent_name"`
+	AgentType         string     `json:"agent_type"`
+	AgentID           Field      `json:"agent_id"`
+	AgentRole         Field      `json:"agent_role"`
+	AgentToolsRuntime Names      `json:"agent_tools_runtime"`
+	AgentTools        Names      `json:"agent_tools"`
+	SelectedMemberIDs Names      `json:"selected_member_ids"`
+	Telemetry         *Telemetry `json:"telemetry"`
+	Usage             *Usage     `json:"usage"`
 }
+
+// Tel returns the trace's telemetry object (zero values when the trace has
+// none: the older shape).
+func (t *Trace) Tel() *Telemetry {
+	if t.Telemetry == nil {
+		return &noTelemetry
+	}
+	return t.Telemetry
+}
+
+var noTelemetry Telemetry
 
 // Telemetry is the `trace.telemetry` object.
 type Telemetry struct {
-	Model            *string  `json:"model"`
-	SelectedMembers  Names    `json:"selected_members"`
-	Tools            Names    `json:"tools"`
-	MCPEvents        Count    `json:"mcp_events"`
-	StreamMode       string   `json:"stream_mode"`
-	StreamEvents     *bool    `json:"stream_events"`
-	StreamResult     string   `json:"stream_result"`
-	LatencyMS        *float64 `json:"latency_ms"`
-	KnowledgeHits    *float64 `json:"knowledge_hits"`
-	KnowledgeSources Names    `json:"knowledge_sources"`
-	UsedFallback     *bool    `json:"used_fallback"`
+	Model            *string   `json:"model"`
+	SelectedMembers  Names     `json:"selected_members"`
+	Tools            Names     `json:"tools"`
+	MCPEvents        MCPEvents `json:"mcp_events"`
+	StreamMode       string    `json:"stream_mode"`
+	StreamEvents     *bool     `json:"stream_events"`
+	StreamResult     string    `json:"stream_result"`
+	LatencyMS        *float64  `json:"latency_ms"`
+	KnowledgeHits    *float64  `json:"knowledge_hits"`
+	KnowledgeSources Names     `json:"knowledge_sources"`
+	UsedFallback     *bool     `json:"used_fallback"`
 }
 
-// ToolCall is one element of `tool_calls`. HALO Core writes {name, args,
-// result}; agent frameworks write {tool_name, tool_args, tool_call_id} and the
-// OpenAI API {id, function: {name, arguments}}: all three are read.
+// ToolCall is one element of `tool_calls`. HALO Core stores agno
+// ToolExecution objects field by field (tool_call_id, tool_name, tool_args
+// as the Python text of the arguments dict, tool_call_error, result, metrics
+// as the Python text of the metrics object, created_at in Unix seconds, ...);
+// other apps write {name, args, result} or the OpenAI API's {id, function:
+// {name, arguments}}: all are read.
 type ToolCall struct {
-	Name       string          `json:"name"`
-	ToolName   string          `json:"tool_name"`
-	ID         Text            `json:"id"`
-	ToolCallID Text            `json:"tool_call_id"`
-	Args       json.RawMessage `json:"args"`
-	ToolArgs   json.RawMessage `json:"tool_args"`
-	Arguments  json.RawMessage `json:"arguments"`
-	Result     json.RawMessage `json:"result"`
-	Error      Text            `json:"error"`
-	Function   *struct {
+	Name          string          `json:"name"`
+	ToolName      string          `json:"tool_name"`
+	ID            Text            `json:"id"`
+	ToolCallID    Text            `json:"tool_call_id"`
+	Args          json.RawMessage `json:"args"`
+	ToolArgs      json.RawMessage `json:"tool_args"`
+	Arguments     json.RawMessage `json:"arguments"`
+	Result        json.RawMessage `json:"result"`
+	Content       json.RawMessage `json:"content"`
+	Error         Text            `json:"error"`
+	ToolCallError Text            `json:"tool_call_error"`
+	Metrics       json.RawMessage `json:"metrics"`
+	CreatedAt     *float64        `json:"created_at"`
+	Function      *struct {
 		Name      string          `json:"name"`
 		Arguments json.RawMessage `json:"arguments"`
 	} `json:"function"`
@@ -120,12 +147,35 @@ func (c *ToolCall) ArgumentsJSON() json.RawMessage {
 	return nil
 }
 
-// ResultJSON returns the raw JSON of the call result (nil when none).
+// ResultJSON returns the raw JSON of the call result (nil when none):
+// `result`, else the `content` some frameworks put it in.
 func (c *ToolCall) ResultJSON() json.RawMessage {
-	if isNull(c.Result) {
-		return nil
+	if !isNull(c.Result) {
+		return c.Result
 	}
-	return c.Result
+	if !isNull(c.Content) {
+		return c.Content
+	}
+	return nil
+}
+
+// Failed returns the error text of a failed call ("" when it did not fail):
+// `error`, or agno's `tool_call_error` flag, whose result is then the error.
+func (c *ToolCall) Failed() string {
+	if e := string(c.Error); e != "" && e != "false" {
+		return e
+	}
+	if c.ToolCallError == "true" {
+		if r := c.ResultJSON(); r != nil {
+			var s string
+			if json.Unmarshal(r, &s) == nil && s != "" {
+				return s
+			}
+			return string(r)
+		}
+		return "tool call failed"
+	}
+	return ""
 }
 
 func isNull(r json.RawMessage) bool {
@@ -282,17 +332,67 @@ func (n *Names) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Count is the length of a JSON array (null counts 0).
-type Count int
+// MCPEvents is `telemetry.mcp_events`: HALO Core records there every tool
+// call event of the agent's stream ({"event": "toolcallstarted", "tool":
+// {"name": ..., "type": ...}, "metrics": ...}, also "toolcallcompleted" and
+// the team's "teamtoolcall..." events), not only MCP ones.
+type MCPEvents struct {
+	// N is the number of events.
+	N int
+	// Started are the tool names of the call-started events, in order: one
+	// per call, where tool_calls keeps one entry per tool name.
+	Started []string
+}
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (c *Count) UnmarshalJSON(b []byte) error {
-	n := 0
-	if err := elements(b, func([]byte) error { n++; return nil }); err != nil {
+// UnmarshalJSON implements json.Unmarshaler. Elements that are not objects
+// are counted and otherwise ignored.
+func (e *MCPEvents) UnmarshalJSON(b []byte) error {
+	var out MCPEvents
+	err := elements(b, func(el []byte) error {
+		out.N++
+		if el[0] != '{' {
+			return nil
+		}
+		var ev struct {
+			Event Text            `json:"event"`
+			Tool  json.RawMessage `json:"tool"`
+		}
+		if gojson.Unmarshal(el, &ev) != nil && json.Unmarshal(el, &ev) != nil {
+			return nil
+		}
+		if !strings.HasSuffix(strings.ToLower(string(ev.Event)), "toolcallstarted") || isNull(ev.Tool) {
+			return nil
+		}
+		var names Names
+		if ev.Tool[0] == '{' {
+			names.UnmarshalJSON(append(append([]byte{'['}, ev.Tool...), ']')) //nolint:errcheck // a bad tool object names no tool
+		} else {
+			names.UnmarshalJSON(ev.Tool) //nolint:errcheck // idem
+		}
+		if len(names) == 0 {
+			names = Names{""}
+		}
+		out.Started = append(out.Started, names...)
+		return nil
+	})
+	if err != nil {
 		return err
 	}
-	*c = Count(n)
+	*e = out
 	return nil
+}
+
+// Field is a Text that remembers whether its key was present at all (also
+// when null).
+type Field struct {
+	Text
+	Set bool
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (f *Field) UnmarshalJSON(b []byte) error {
+	f.Set = true
+	return f.Text.UnmarshalJSON(b)
 }
 
 // Timestamp is when a pushed turn ended: an RFC 3339 string, or a number of

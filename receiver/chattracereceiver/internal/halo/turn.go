@@ -7,10 +7,12 @@ import (
 	"encoding/binary"
 	"hash/fnv"
 	"strconv"
+	"strings"
 	"time"
 )
 
-// Turn is one assistant message that carries a trace: one agent run.
+// Turn is one answer of the app: an assistant message that answers a user
+// message, or any assistant message that carries a trace (a pushed run).
 type Turn struct {
 	SessionID string
 	UserID    string
@@ -23,13 +25,25 @@ type Turn struct {
 	// End is when the turn ended, from the record's timestamp; zero when
 	// the record has none (the caller uses the file's modification time).
 	End time.Time
-	// UserRequest is the closest user message before the turn.
+	// UserRequest is the user message the turn answers.
 	UserRequest    string
 	HasUserRequest bool
 	Content        string
-	Trace          *Trace
-	ToolCalls      []ToolCall
-	Tokens         Tokens
+	// Trace is the message's trace; an empty one when the message has none
+	// or its trace is another turn's (see fresh).
+	Trace     *Trace
+	ToolCalls []ToolCall
+	// Tools are the tool calls made during the turn, in call order.
+	Tools  []ToolUse
+	Tokens Tokens
+	// Err is the turn's error text ("" when it did not fail), without
+	// HALO Core's wrapper; ErrType classifies it (ErrorType).
+	Err, ErrType string
+	// Payload is the prompt sent to the agent when it is this turn's.
+	Payload string
+	// Record is true when the older `_record_trace` fields (error,
+	// agent_id, agent_role) belong to this turn.
+	Record bool
 }
 
 // Token presence bits in Tokens.Has.
@@ -57,12 +71,23 @@ func (t *Turn) Response() (string, bool) {
 	return *t.Trace.Response, true
 }
 
-// Model returns the model named by the turn's telemetry ("" when null).
+// Model returns the model label named by the turn's telemetry ("" when
+// null, or when no model was called: HALO Core's demo answer, given when no
+// agent could be built, e.g. without an API key, still names the configured
+// model).
 func (t *Turn) Model() string {
-	if t.Trace.Telemetry.Model == nil {
+	m := t.Trace.Tel().Model
+	if m == nil || t.Demo() {
 		return ""
 	}
-	return *t.Trace.Telemetry.Model
+	return *m
+}
+
+// Demo reports whether the turn is HALO Core's demo answer: the fallback
+// ran without an agent, and no model was called.
+func (t *Turn) Demo() bool {
+	fb := t.Trace.Tel().UsedFallback
+	return fb != nil && *fb && t.Trace.AgentName == "" && strings.HasPrefix(t.Content, "(Demo) ")
 }
 
 // IsAgent reports whether the turn was run by a named agent or team.
@@ -72,7 +97,7 @@ func (t *Turn) IsAgent() bool {
 
 // Latency returns the turn's latency (0 when not recorded or negative).
 func (t *Turn) Latency() time.Duration {
-	l := t.Trace.Telemetry.LatencyMS
+	l := t.Trace.Tel().LatencyMS
 	if l == nil || *l <= 0 || *l > 1e12 {
 		return 0
 	}
@@ -80,6 +105,10 @@ func (t *Turn) Latency() time.Duration {
 }
 
 // HistoryTurns returns the turns of messages[from:] of one session's history.
+// A turn is an assistant message that answers a user message (HALO Core
+// persists the user message first, in its own rewrite of the file, then the
+// answer), or an assistant message with a trace; the welcome message (an
+// assistant message before any user message, without a trace) is none.
 // chain is History.Chain; the IDs of a turn depend on the session, the
 // message index and the fingerprint of the history up to that message, so
 // re-reading an unchanged history gives the same IDs and an edited one gives
@@ -87,23 +116,24 @@ func (t *Turn) Latency() time.Duration {
 func HistoryTurns(session string, msgs []Message, chain []uint64, from int) []Turn {
 	var turns []Turn
 	var user string
-	var hasUser bool
+	var pending bool
 	for i := range msgs {
 		m := &msgs[i]
 		if m.Role == "user" {
-			user, hasUser = m.Content, true
+			user, pending = m.Content, true
 			continue
 		}
-		if m.Trace == nil || i < from {
+		answers := pending
+		pending = false
+		if i < from || (m.Trace == nil && !answers) || m.Role != "assistant" && m.Trace == nil {
 			continue
 		}
 		s := session
 		if m.SessionID != "" {
 			s = m.SessionID
 		}
-		t := newTurn(m, s, int64(i))
+		t := newTurn(m, s, int64(i), user, answers, true)
 		t.IDs = NewIDs(s, int64(i), chain[i])
-		t.UserRequest, t.HasUserRequest = user, hasUser
 		turns = append(turns, t)
 	}
 	return turns
@@ -126,7 +156,7 @@ func PushedTurn(m *Message, defaultSession string, raw uint64) (Turn, bool) {
 	if m.TurnIndex != nil && *m.TurnIndex >= 0 {
 		idx = *m.TurnIndex
 	}
-	t := newTurn(m, s, idx)
+	t := newTurn(m, s, idx, "", false, false)
 	switch {
 	case idx >= 0:
 		t.IDs = NewIDs(s, idx, 0)
@@ -138,26 +168,102 @@ func PushedTurn(m *Message, defaultSession string, raw uint64) (Turn, bool) {
 	return t, true
 }
 
-func newTurn(m *Message, session string, idx int64) Turn {
+var emptyTrace Trace
+
+func newTurn(m *Message, session string, idx int64, user string, hasUser, history bool) Turn {
 	t := Turn{
-		SessionID: session,
-		UserID:    m.UserID,
-		RequestID: string(m.RequestID),
-		Provider:  m.Provider,
-		Index:     idx,
-		End:       m.Timestamp.Time,
-		Content:   m.Content,
-		Trace:     m.Trace,
-		ToolCalls: m.ToolCalls,
+		SessionID:      session,
+		UserID:         m.UserID,
+		RequestID:      string(m.RequestID),
+		Provider:       m.Provider,
+		Index:          idx,
+		End:            m.Timestamp.Time,
+		UserRequest:    user,
+		HasUserRequest: hasUser,
+		Content:        m.Content,
+		Trace:          m.Trace,
+		ToolCalls:      m.ToolCalls,
 	}
 	u := m.Usage
-	if u == nil {
+	if u == nil && m.Trace != nil {
 		u = m.Trace.Usage
 	}
 	if u != nil {
 		t.Tokens = u.Tokens()
 	}
+	if t.Trace == nil {
+		t.Trace = &emptyTrace
+	}
+	tr := t.Trace
+	fresh := t.payloadFresh()
+	if !fresh && tr.Telemetry == nil {
+		// The older shape only: another run's trace (HALO Core kept the
+		// last one in a module variable and attached it to streamed
+		// turns that recorded none). Nothing of it describes this turn.
+		t.Trace = &emptyTrace
+		tr = t.Trace
+	}
+	if fresh {
+		t.Payload = tr.Payload
+	}
+	// In a history, the older fields are this turn's when the trace is the
+	// older shape alone, or when the fallback run (the only path that
+	// records them) answered this turn: HALO Core merged the last recorded
+	// object, whoever's, into every trace until 2026-03-22. A pushed run's
+	// fields are its own.
+	fb := tr.Tel().UsedFallback
+	t.Record = fresh && (!history || tr.Telemetry == nil || fb == nil || *fb)
+	t.Tools = toolUses(m.ToolCalls, tr.Tel().MCPEvents.Started)
+	t.setError()
 	return t
+}
+
+// payloadFresh reports whether trace.payload is this turn's prompt. HALO
+// Core builds every payload as `... \n\nFrage: {user message}`; a payload
+// in that form that ends with another question is a stale trace left over
+// from an earlier run. Payloads in another form, and turns without a user
+// message to compare with, are taken as they are.
+func (t *Turn) payloadFresh() bool {
+	p := t.Trace.Payload
+	if p == "" || !t.HasUserRequest {
+		return true
+	}
+	const marker = "\n\nFrage: "
+	i := strings.LastIndex(p, marker)
+	if i < 0 {
+		return true
+	}
+	return strings.TrimSpace(p[i+len(marker):]) == strings.TrimSpace(t.UserRequest)
+}
+
+// setError finds the turn's error: trace.error where it is this turn's,
+// else HALO Core's `(Agno Fehler: ...)` answer, else a fallback answer that
+// is a provider's error message (agno returns the exception text as the
+// run's content).
+func (t *Turn) setError() {
+	tr := t.Trace
+	text := t.Content
+	if r := tr.Response; r != nil && *r != "" {
+		text = *r
+	}
+	switch {
+	case t.Record && tr.Error.Text != "" && tr.Error.Text != "false":
+		t.Err = string(tr.Error.Text)
+		if inner, ok := AgnoErrorText(t.Err); ok {
+			t.Err = inner
+		}
+	default:
+		if inner, ok := AgnoErrorText(text); ok {
+			t.Err = inner
+			break
+		}
+		if fb := tr.Tel().UsedFallback; fb != nil && *fb && ProviderErrorText(text) {
+			t.Err = strings.TrimSpace(text)
+		}
+	}
+	if t.Err != "" {
+		t.ErrType = ErrorType(t.Err)
+	}
 }
 
 // Tokens normalises OpenAI- or Anthropic-form usage to GenAI counts. OpenAI
