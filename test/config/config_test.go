@@ -11,6 +11,8 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -57,6 +59,29 @@ func TestLokiOTLPConfig(t *testing.T) {
 		}
 	}
 	assert.ElementsMatch(t, []any{"service.name", "gen_ai.request.model", "gen_ai.agent.name"}, indexed)
+
+	// Log attributes: Loki applies the first rule that matches, so the
+	// prompt and answer (already the body) are dropped, not kept as
+	// metadata by the broader rule, and the other chat attributes are kept.
+	rules := dig(t, m, "limits_config", "otlp_config", "log_attributes").([]any)
+	action := func(attr string) string {
+		for _, r := range rules {
+			rule := r.(map[string]any)
+			if names, ok := rule["attributes"].([]any); ok && slices.Contains(names, any(attr)) {
+				return rule["action"].(string)
+			}
+			if re, ok := rule["regex"].(string); ok && regexp.MustCompile("^(?:"+re+")$").MatchString(attr) {
+				return rule["action"].(string)
+			}
+		}
+		return "structured_metadata" // Loki's default for log attributes
+	}
+	for _, a := range []string{"gen_ai.input.messages", "gen_ai.output.messages"} {
+		assert.Equal(t, "drop", action(a), a)
+	}
+	for _, a := range []string{"gen_ai.usage.cost.amount", "chat.fallback.used", "pii.redacted.count", "error.type", "chat.turn"} {
+		assert.Equal(t, "structured_metadata", action(a), a)
+	}
 
 	gw := loadYAML(t, "gateway.yaml")
 	keys := dig(t, gw, "processors", "groupbyattrs/loki", "keys").([]any)
