@@ -52,6 +52,10 @@ $(PROMETHEUS_TOOLS) &: test/tools/go.mod test/tools/go.sum
 _build/tools/jaeger: test/tools/jaeger/go.mod test/tools/jaeger/go.sum
 	cd test/tools/jaeger && $(GO) build -o $(CURDIR)/_build/tools/ github.com/jaegertracing/jaeger/cmd/jaeger
 
+unit:
+	$(GO) test -race -count=1 $(UNIT_PKGS)
+	cd test && $(GO) test -race -count=1 $(TEST_PKGS)
+
 # Secrets without defaults get placeholder values for validation only.
 VALIDATE_ENV := OTELCOL_BEARER_TOKEN=validate-only OTELCOL_TLS_CERT_FILE=/dev/null OTELCOL_TLS_KEY_FILE=/dev/null
 
