@@ -4,6 +4,7 @@
 package genai
 
 import (
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -80,11 +81,121 @@ func TestReadForeignConventions(t *testing.T) {
 func TestReadNonGenAI(t *testing.T) {
 	m := pcommon.NewMap()
 	m.PutStr("http.request.method", "GET")
-	m.PutInt(UsageInputTokens, -1) // negative counts are ignored
+	m.PutStr("llm.cost.totals", "1")
 	c := Read(m)
 	assert.Empty(t, c.Operation)
 	assert.Equal(t, KindNone, c.Kind())
 	assert.False(t, c.Usage.Any())
+	assert.False(t, c.Usage.IsInvalid())
+}
+
+// TestReadInvalidTokenCounts: a count that is present but unusable is
+// reported as invalid, never clamped, and never counted as present.
+func TestReadInvalidTokenCounts(t *testing.T) {
+	for name, set := range map[string]func(pcommon.Map){
+		"negative int":        func(m pcommon.Map) { m.PutInt(UsageInputTokens, -1) },
+		"max int64":           func(m pcommon.Map) { m.PutInt(UsageInputTokens, math.MaxInt64) },
+		"1e13 int":            func(m pcommon.Map) { m.PutInt(UsageInputTokens, 10_000_000_000_000) },
+		"1e30 double":         func(m pcommon.Map) { m.PutDouble(UsageInputTokens, 1e30) },
+		"NaN":                 func(m pcommon.Map) { m.PutDouble(UsageInputTokens, math.NaN()) },
+		"+Inf":                func(m pcommon.Map) { m.PutDouble(UsageInputTokens, math.Inf(1)) },
+		"-Inf":                func(m pcommon.Map) { m.PutDouble(UsageInputTokens, math.Inf(-1)) },
+		"fraction":            func(m pcommon.Map) { m.PutDouble(UsageInputTokens, 10.5) },
+		"not a number":        func(m pcommon.Map) { m.PutStr(UsageInputTokens, "lots") },
+		"NaN string":          func(m pcommon.Map) { m.PutStr(UsageInputTokens, "NaN") },
+		"bool":                func(m pcommon.Map) { m.PutBool(UsageInputTokens, true) },
+		"invalid beats alias": func(m pcommon.Map) { m.PutInt("llm.token_count.prompt", 5); m.PutInt(UsageInputTokens, -5) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			m := pcommon.NewMap()
+			m.PutStr(RequestModel, "gpt-4o")
+			m.PutInt(UsageOutputTokens, 10)
+			set(m)
+			c := Read(m)
+			assert.True(t, c.Usage.IsInvalid())
+			assert.Equal(t, HasInput, c.Usage.Invalid)
+			assert.Equal(t, HasOutput, c.Usage.Has, "the invalid count is not present")
+			assert.Zero(t, c.Usage.Input)
+			assert.Equal(t, int64(10), c.Usage.Output)
+		})
+	}
+	for name, v := range map[string]func(pcommon.Map){
+		"integral double": func(m pcommon.Map) { m.PutDouble(UsageInputTokens, 1500) },
+		"decimal string":  func(m pcommon.Map) { m.PutStr(UsageInputTokens, "1500") },
+		"float string":    func(m pcommon.Map) { m.PutStr(UsageInputTokens, "1.5e3") },
+	} {
+		m := pcommon.NewMap()
+		v(m)
+		c := Read(m)
+		assert.Equal(t, Usage{Input: 1500, Has: HasInput}, c.Usage, name)
+	}
+	m := pcommon.NewMap()
+	m.PutInt(UsageInputTokens, MaxTokens)
+	assert.Equal(t, int64(MaxTokens), Read(m).Usage.Input, "the bound itself is valid")
+}
+
+func TestReadTokenAliases(t *testing.T) {
+	// OpenLLMetry's cache names, the newer conventions' cache_write name,
+	// a total, and the service tier.
+	m := pcommon.NewMap()
+	m.PutStr("gen_ai.system", "anthropic")
+	m.PutInt("gen_ai.usage.cache_read_input_tokens", 700)
+	m.PutInt("gen_ai.usage.cache_creation_input_tokens", 300)
+	m.PutInt("llm.usage.total_tokens", 1200)
+	m.PutStr("openai.request.service_tier", "auto")
+	m.PutStr("openai.response.service_tier", "flex")
+	c := Read(m)
+	assert.Equal(t, Usage{CacheRead: 700, CacheWrite: 300, Total: 1200, Has: HasCacheRead | HasCacheWrite | HasTotal}, c.Usage)
+	assert.Equal(t, "flex", c.ServiceTier, "the tier served wins over the one requested")
+
+	m = pcommon.NewMap()
+	m.PutInt("gen_ai.usage.cache_creation_input_tokens", 1)
+	m.PutInt(UsageCacheWrite, 300)
+	assert.Equal(t, int64(300), Read(m).Usage.CacheWrite, "the conventions' name wins")
+}
+
+func TestReadCacheWriteLifetimes(t *testing.T) {
+	// The split with a total: the total stands, the 1-hour part is kept.
+	m := pcommon.NewMap()
+	m.PutInt(UsageCacheWrite1h, 400)
+	m.PutInt(UsageCacheWrite5m, 100)
+	m.PutInt(UsageCacheCreation, 500)
+	c := Read(m)
+	assert.Equal(t, int64(500), c.Usage.CacheWrite)
+	assert.Equal(t, int64(400), c.Usage.CacheWrite1h)
+	assert.Equal(t, HasCacheWrite|HasCacheWrite1h, c.Usage.Has)
+	// Without a total, in either order: the sum.
+	for _, order := range [][2]string{{UsageCacheWrite5m, UsageCacheWrite1h}, {UsageCacheWrite1h, UsageCacheWrite5m}} {
+		m = pcommon.NewMap()
+		m.PutInt(order[0], 100)
+		m.PutInt(order[1], 100)
+		m.PutInt(UsageCacheWrite1h, 400)
+		m.PutInt(UsageCacheWrite5m, 100)
+		c = Read(m)
+		assert.Equal(t, int64(500), c.Usage.CacheWrite)
+		assert.Equal(t, int64(400), c.Usage.CacheWrite1h)
+	}
+}
+
+func TestReadImplicitOperationAndCost(t *testing.T) {
+	m := pcommon.NewMap()
+	m.PutStr(RequestModel, "gpt-4o")
+	m.PutDouble(CostAmount, math.NaN())
+	m.PutStr(CostSource, CostSourceAggregate)
+	c := Read(m)
+	assert.Equal(t, OpChat, c.Operation)
+	assert.True(t, c.ImplicitOperation)
+	assert.False(t, c.HasCost)
+	assert.True(t, c.CostInvalid)
+	assert.Equal(t, CostSourceAggregate, c.CostSource)
+
+	m.PutStr(OperationName, "chat")
+	m.PutDouble(CostAmount, -0.5)
+	c = Read(m)
+	assert.False(t, c.ImplicitOperation)
+	assert.False(t, c.HasCost)
+	m.PutBool(UsageEstimated, true)
+	assert.True(t, Read(m).Usage.Estimated)
 }
 
 func TestOperationKinds(t *testing.T) {
@@ -176,7 +287,7 @@ func TestKeyIDs(t *testing.T) {
 		assert.Equal(t, id, keyID(keyNames[id]), keyNames[id])
 	}
 	for _, k := range []string{
-		"", "x", "server.address", "gen_ai.input.messages", "gen_ai.usage.cost.source", "gen_ai.request.modeL",
+		"", "x", "server.address", "gen_ai.input.messages", "gen_ai.usage.cost.sources", "gen_ai.request.modeL", "gen_ai.usage.cache_read-input_tokens",
 		"gen_ai.request.mode", "Gen_ai.request.model", "llm.cost.totals", "session.ID", "http.response.status_code",
 	} {
 		assert.Equal(t, kNone, keyID(k), k)

@@ -29,18 +29,31 @@ const (
 	kOpenLLMetryCompletionTokens
 	kOpenInferenceCompletionTokens
 	kCacheRead
+	kOpenLLMetryCacheRead
 	kOpenInferenceCacheRead
 	kCacheCreation
 	kCacheWrite
+	kOpenLLMetryCacheCreation
 	kOpenInferenceCacheWrite
+	kAnthropicCacheWrite5m
+	kAnthropicCacheWrite1h
 	kReasoning
 	kOpenInferenceReasoning
+	kTotalTokens
+	kOpenLLMetryTotalTokens
+	kOpenInferenceTotalTokens
+	kEstimated
+	kServiceTierResponse
+	kServiceTierRequest
+	kOldServiceTierResponse
+	kOldServiceTierRequest
 	kConversationID
 	kSessionID
 	kAgentName
 	kCostAmount
 	kOpenInferenceCost
 	kCostCurrency
+	kCostSource
 	kCostStatus
 	kFallbackUsed
 	kStreamResult
@@ -73,18 +86,31 @@ var keyNames = [numKeys]string{
 	kOpenLLMetryCompletionTokens:   "llm.usage.completion_tokens",
 	kOpenInferenceCompletionTokens: "llm.token_count.completion",
 	kCacheRead:                     UsageCacheRead,
+	kOpenLLMetryCacheRead:          "gen_ai.usage.cache_read_input_tokens",
 	kOpenInferenceCacheRead:        "llm.token_count.prompt_details.cache_read",
 	kCacheCreation:                 UsageCacheCreation,
-	kCacheWrite:                    "gen_ai.usage.cache_write.input_tokens",
+	kCacheWrite:                    UsageCacheWrite,
+	kOpenLLMetryCacheCreation:      "gen_ai.usage.cache_creation_input_tokens",
 	kOpenInferenceCacheWrite:       "llm.token_count.prompt_details.cache_write",
+	kAnthropicCacheWrite5m:         UsageCacheWrite5m,
+	kAnthropicCacheWrite1h:         UsageCacheWrite1h,
 	kReasoning:                     UsageReasoning,
 	kOpenInferenceReasoning:        "llm.token_count.completion_details.reasoning",
+	kTotalTokens:                   "gen_ai.usage.total_tokens",
+	kOpenLLMetryTotalTokens:        "llm.usage.total_tokens",
+	kOpenInferenceTotalTokens:      "llm.token_count.total",
+	kEstimated:                     UsageEstimated,
+	kServiceTierResponse:           "openai.response.service_tier",
+	kServiceTierRequest:            "openai.request.service_tier",
+	kOldServiceTierResponse:        "gen_ai.openai.response.service_tier",
+	kOldServiceTierRequest:         "gen_ai.openai.request.service_tier",
 	kConversationID:                ConversationID,
 	kSessionID:                     "session.id",
 	kAgentName:                     AgentName,
 	kCostAmount:                    CostAmount,
 	kOpenInferenceCost:             "llm.cost.total",
 	kCostCurrency:                  CostCurrency,
+	kCostSource:                    CostSource,
 	kCostStatus:                    CostStatus,
 	kFallbackUsed:                  ChatFallbackUsed,
 	kStreamResult:                  ChatStreamResult,
@@ -95,13 +121,17 @@ var keyNames = [numKeys]string{
 }
 
 var (
-	keySlots             [256]uint8 // hash -> id (kNone: no known key)
+	// keySlots maps a hash to up to two ids (kNone: no known key). Names
+	// that differ only in bytes the hash does not read (such as
+	// gen_ai.usage.cache_read.input_tokens and OpenLLMetry's
+	// gen_ai.usage.cache_read_input_tokens) share a slot.
+	keySlots             [256][2]uint8
 	keySeed              uint32
 	minKeyLen, maxKeyLen int
 )
 
 // keyHash mixes the length and three bytes of k; init picks the seed that
-// makes it collision-free over keyNames.
+// puts at most two names in a slot.
 func keyHash(k string, seed uint32) uint8 {
 	n := len(k)
 	h := uint32(n)*0x9e3779b1 ^ uint32(k[n-1])<<8 ^ uint32(k[n-2])<<16 ^ uint32(k[n/2])<<24
@@ -114,22 +144,26 @@ func init() {
 	for _, k := range keyNames[1:] {
 		minKeyLen, maxKeyLen = min(minKeyLen, len(k)), max(maxKeyLen, len(k))
 	}
-	for seed := uint32(1); ; seed += 2 {
-		keySlots = [256]uint8{}
+	for seed := uint32(1); seed < 1<<24; seed += 2 {
+		keySlots = [256][2]uint8{}
 		ok := true
-		for id := kNone + 1; id < numKeys; id++ {
-			h := keyHash(keyNames[id], seed)
-			if keySlots[h] != kNone {
+		for id := kNone + 1; id < numKeys && ok; id++ {
+			slot := &keySlots[keyHash(keyNames[id], seed)]
+			switch {
+			case slot[0] == kNone:
+				slot[0] = id
+			case slot[1] == kNone:
+				slot[1] = id
+			default:
 				ok = false
-				break
 			}
-			keySlots[h] = id
 		}
 		if ok {
 			keySeed = seed
 			return
 		}
 	}
+	panic("genai: no seed spreads the attribute names")
 }
 
 // keyID returns the id of attribute name k, kNone when Read ignores it.
@@ -137,9 +171,12 @@ func keyID(k string) uint8 {
 	if len(k) < minKeyLen || len(k) > maxKeyLen {
 		return kNone
 	}
-	id := keySlots[keyHash(k, keySeed)]
-	if id != kNone && keyNames[id] != k {
-		return kNone
+	slot := &keySlots[keyHash(k, keySeed)]
+	if id := slot[0]; id != kNone && keyNames[id] == k {
+		return id
 	}
-	return id
+	if id := slot[1]; id != kNone && keyNames[id] == k {
+		return id
+	}
+	return kNone
 }

@@ -20,6 +20,9 @@ const (
 	UsageOutputTokens  = "gen_ai.usage.output_tokens"
 	UsageCacheRead     = "gen_ai.usage.cache_read.input_tokens"
 	UsageCacheCreation = "gen_ai.usage.cache_creation.input_tokens"
+	// UsageCacheWrite is the newer conventions' name for UsageCacheCreation;
+	// both are read, UsageCacheCreation is written.
+	UsageCacheWrite    = "gen_ai.usage.cache_write.input_tokens"
 	UsageReasoning     = "gen_ai.usage.reasoning.output_tokens"
 	ConversationID     = "gen_ai.conversation.id"
 	AgentName          = "gen_ai.agent.name"
@@ -32,6 +35,27 @@ const (
 	ErrorType          = "error.type"
 	ServiceName        = "service.name"
 )
+
+// Anthropic's split of cache writes by lifetime (its API's
+// usage.cache_creation.ephemeral_5m_input_tokens / ephemeral_1h_input_tokens):
+// both are part of the cache-write count, which is their sum when the
+// telemetry carries no total. Written by the chat_trace receiver from pushed
+// Anthropic-style usage; read by llm_cost to price 1-hour writes at their
+// own rate.
+const (
+	UsageCacheWrite5m = "anthropic.usage.cache_creation.ephemeral_5m_input_tokens"
+	UsageCacheWrite1h = "anthropic.usage.cache_creation.ephemeral_1h_input_tokens"
+)
+
+// UsageEstimated (bool) marks an item whose gen_ai.usage.input_tokens and
+// output_tokens were estimated by llm_cost from the item's text, not reported
+// by the provider: metrics must keep such counts apart from reported ones.
+const UsageEstimated = "gen_ai.usage.estimated"
+
+// MaxTokens is the largest token count accepted: a count above it, negative,
+// fractional, NaN, infinite or not a number at all is invalid (Usage.Invalid),
+// never used. No model has a context within three orders of magnitude of it.
+const MaxTokens = 1_000_000_000_000
 
 // Attribute names written by the llm_cost processor (names of the open
 // semantic-convention proposal for cost).
@@ -64,10 +88,29 @@ const (
 const (
 	CostSourceProvider = "provider"
 	CostSourceLocal    = "local"
+	// CostSourceAggregate marks an amount that is the sum of other items'
+	// amounts (a chat turn's root span and log record, a span whose priced
+	// children carry its cost): metrics must count neither its cost nor its
+	// tokens, or they are counted twice.
+	CostSourceAggregate = "aggregate"
 
 	CostStatusPriced    = "priced"
 	CostStatusEstimated = "estimated"
-	CostStatusUnpriced  = "unpriced"
+	// CostStatusUnpriced: the model has no price (or the call names none).
+	CostStatusUnpriced = "unpriced"
+	// CostStatusInvalid: a token count (or the cost it gives) is out of
+	// range: negative, fractional, NaN, infinite, above MaxTokens, or an
+	// amount that does not fit; no amount is written.
+	CostStatusInvalid = "invalid"
+	// CostStatusFailed: the call failed and reported no usage; providers
+	// do not bill such calls, no amount is written.
+	CostStatusFailed = "failed"
+	// CostStatusNoUsage: the model has a price but the call reported no
+	// tokens and carried no text to estimate them from.
+	CostStatusNoUsage = "no_usage"
+	// CostStatusPartial (on aggregates only): some of the summed items were
+	// not priced; the amount is the sum of those that were.
+	CostStatusPartial = "partial"
 )
 
 // Attribute names written by the redact processor.

@@ -4,6 +4,7 @@
 package genai // import "github.com/otelcol-llm/otelcol-llm/internal/genai"
 
 import (
+	"math"
 	"strconv"
 
 	"go.opentelemetry.io/collector/pdata/pcommon"
@@ -16,36 +17,69 @@ const (
 	HasCacheRead
 	HasCacheWrite
 	HasReasoning
+	// HasCacheWrite1h: CacheWrite1h was reported (Anthropic's 1-hour writes).
+	HasCacheWrite1h
+	// HasTotal: a total token count was reported (evidence for how the
+	// other counts were meant, never priced itself).
+	HasTotal
+	hasCacheWrite5m
 )
 
 // Usage holds token counts as reported, in the GenAI meaning: Input includes
 // cached tokens, Output includes reasoning tokens (unless an instrumentation
-// reports Anthropic-style exclusive counts; llm_cost handles that).
+// reports Anthropic-style exclusive counts, or Gemini's thinking tokens apart
+// from output; llm_cost handles that).
 type Usage struct {
 	Input, Output, CacheRead, CacheWrite, Reasoning int64
-	// Has records which counts were present (HasInput | HasOutput | ...).
+	// CacheWrite1h is the part of CacheWrite written with a 1-hour lifetime.
+	CacheWrite1h int64
+	// Total is a reported total token count (HasTotal).
+	Total int64
+	// Has records which counts were present and valid (HasInput | ...).
 	Has uint8
+	// Invalid records which counts were present but unusable: negative,
+	// fractional, NaN, infinite, above MaxTokens, or not a number. Such a
+	// count is 0 here and its Has bit is clear, so nothing counts it.
+	Invalid uint8
+	// Estimated: the counts were estimated from text by llm_cost
+	// (gen_ai.usage.estimated), not reported by the provider.
+	Estimated bool
 }
 
-// Any reports whether any token count was present.
+// Any reports whether any valid token count was present.
 func (u Usage) Any() bool { return u.Has != 0 }
+
+// IsInvalid reports whether any token count was present but unusable.
+func (u Usage) IsInvalid() bool { return u.Invalid != 0 }
 
 // Call is everything the attribute contract says about one GenAI span or log
 // record, read from whichever convention the instrumentation used.
 type Call struct {
 	// Operation is the normalised gen_ai.operation.name ("" when none).
-	Operation     string
-	RequestModel  string
-	ResponseModel string
-	Agent         string
-	Conversation  string
-	Usage         Usage
+	Operation string
+	// ImplicitOperation: no operation was named; Operation is "chat"
+	// because the item carries a model or token counts.
+	ImplicitOperation bool
+	RequestModel      string
+	ResponseModel     string
+	Agent             string
+	Conversation      string
+	Usage             Usage
 
-	// Cost fields as written by llm_cost (or reported by the app).
+	// Cost fields as written by llm_cost (or reported by the app). A
+	// negative, NaN or infinite amount is not a cost: HasCost is false and
+	// CostInvalid true.
 	CostAmount   float64
 	HasCost      bool
+	CostInvalid  bool
 	CostCurrency string
+	CostSource   string
 	CostStatus   string
+
+	// ServiceTier is the service tier the provider served the call at
+	// (openai.response.service_tier, else the requested one): "default",
+	// "flex", "priority", "scale", ... ("" when not reported).
+	ServiceTier string
 
 	FallbackUsed     bool
 	StreamResult     string
@@ -63,7 +97,7 @@ type Call struct {
 	// labelProvider is the provider of a `provider:model` label.
 	labelProvider string
 	// rank of the alias that set each field (lower wins).
-	rOp, rProv, rReq, rResp, rIn, rOut, rCR, rCW, rReason, rConv, rCost uint8
+	rOp, rProv, rReq, rResp, rIn, rOut, rCR, rCW, rReason, rConv, rCost, rTier, rTotal uint8
 }
 
 // Model returns the response model when present, else the request model.
@@ -103,7 +137,7 @@ const unset = 255
 func Read(attrs pcommon.Map) Call {
 	c := Call{
 		rOp: unset, rProv: unset, rReq: unset, rResp: unset, rIn: unset, rOut: unset,
-		rCR: unset, rCW: unset, rReason: unset, rConv: unset, rCost: unset,
+		rCR: unset, rCW: unset, rReason: unset, rConv: unset, rCost: unset, rTier: unset, rTotal: unset,
 	}
 	attrs.Range(func(k string, v pcommon.Value) bool {
 		if id := keyID(k); id != kNone {
@@ -117,9 +151,19 @@ func Read(attrs pcommon.Map) Call {
 	if p, m, ok := SplitModel(c.RequestModel); ok {
 		c.RequestModel, c.labelProvider = m, p
 	}
-	if c.Operation == "" && (c.RequestModel != "" || c.ResponseModel != "" || c.Usage.Has&(HasInput|HasOutput) != 0) {
-		c.Operation = OpChat
+	if c.Operation == "" && (c.RequestModel != "" || c.ResponseModel != "" || c.Usage.Has&(HasInput|HasOutput) != 0 || c.Usage.Invalid&(HasInput|HasOutput) != 0) {
+		c.Operation, c.ImplicitOperation = OpChat, true
 	}
+	u := &c.Usage
+	if u.Has&(hasCacheWrite5m|HasCacheWrite1h) != 0 {
+		if u.Has&HasCacheWrite == 0 && u.Invalid&HasCacheWrite == 0 {
+			// The split without a total: the total is its sum.
+			u.CacheWrite += u.CacheWrite1h
+			u.Has |= HasCacheWrite
+		}
+		u.Has &^= hasCacheWrite5m
+	}
+	u.Invalid &^= hasCacheWrite5m
 	return c
 }
 
@@ -163,18 +207,52 @@ func (c *Call) set(id uint8, v pcommon.Value) {
 		c.setTokens(&c.Usage.Output, &c.rOut, 3, HasOutput, v)
 	case kCacheRead:
 		c.setTokens(&c.Usage.CacheRead, &c.rCR, 0, HasCacheRead, v)
-	case kOpenInferenceCacheRead:
+	case kOpenLLMetryCacheRead:
 		c.setTokens(&c.Usage.CacheRead, &c.rCR, 1, HasCacheRead, v)
+	case kOpenInferenceCacheRead:
+		c.setTokens(&c.Usage.CacheRead, &c.rCR, 2, HasCacheRead, v)
 	case kCacheCreation:
 		c.setTokens(&c.Usage.CacheWrite, &c.rCW, 0, HasCacheWrite, v)
 	case kCacheWrite:
 		c.setTokens(&c.Usage.CacheWrite, &c.rCW, 1, HasCacheWrite, v)
-	case kOpenInferenceCacheWrite:
+	case kOpenLLMetryCacheCreation:
 		c.setTokens(&c.Usage.CacheWrite, &c.rCW, 2, HasCacheWrite, v)
+	case kOpenInferenceCacheWrite:
+		c.setTokens(&c.Usage.CacheWrite, &c.rCW, 3, HasCacheWrite, v)
+	case kAnthropicCacheWrite5m:
+		// Only counted towards a total the telemetry does not carry.
+		var n int64
+		r := uint8(unset)
+		c.setTokens(&n, &r, 0, hasCacheWrite5m, v)
+		if c.Usage.Has&HasCacheWrite == 0 {
+			c.Usage.CacheWrite += n
+		}
+		if c.Usage.Invalid&hasCacheWrite5m != 0 {
+			c.Usage.Invalid |= HasCacheWrite
+		}
+	case kAnthropicCacheWrite1h:
+		r := uint8(unset)
+		c.setTokens(&c.Usage.CacheWrite1h, &r, 0, HasCacheWrite1h, v)
 	case kReasoning:
 		c.setTokens(&c.Usage.Reasoning, &c.rReason, 0, HasReasoning, v)
 	case kOpenInferenceReasoning:
 		c.setTokens(&c.Usage.Reasoning, &c.rReason, 1, HasReasoning, v)
+	case kTotalTokens:
+		c.setTokens(&c.Usage.Total, &c.rTotal, 0, HasTotal, v)
+	case kOpenLLMetryTotalTokens:
+		c.setTokens(&c.Usage.Total, &c.rTotal, 1, HasTotal, v)
+	case kOpenInferenceTotalTokens:
+		c.setTokens(&c.Usage.Total, &c.rTotal, 2, HasTotal, v)
+	case kEstimated:
+		c.Usage.Estimated = Bool(v)
+	case kServiceTierResponse:
+		setStr(&c.ServiceTier, &c.rTier, 0, v.AsString())
+	case kServiceTierRequest:
+		setStr(&c.ServiceTier, &c.rTier, 1, v.AsString())
+	case kOldServiceTierResponse:
+		setStr(&c.ServiceTier, &c.rTier, 2, v.AsString())
+	case kOldServiceTierRequest:
+		setStr(&c.ServiceTier, &c.rTier, 3, v.AsString())
 	case kConversationID:
 		setStr(&c.Conversation, &c.rConv, 0, v.AsString())
 	case kSessionID:
@@ -182,15 +260,13 @@ func (c *Call) set(id uint8, v pcommon.Value) {
 	case kAgentName:
 		c.Agent = v.AsString()
 	case kCostAmount:
-		if f, ok := Number(v); ok {
-			c.CostAmount, c.HasCost, c.rCost = f, true, 0
-		}
+		c.setCost(0, v)
 	case kOpenInferenceCost:
-		if f, ok := Number(v); ok && c.rCost != 0 {
-			c.CostAmount, c.HasCost, c.rCost = f, true, 1
-		}
+		c.setCost(1, v)
 	case kCostCurrency:
 		c.CostCurrency = v.AsString()
+	case kCostSource:
+		c.CostSource = v.AsString()
 	case kCostStatus:
 		c.CostStatus = v.AsString()
 	case kFallbackUsed:
@@ -218,16 +294,66 @@ func setStr(dst *string, rank *uint8, r uint8, s string) {
 	}
 }
 
+// setTokens sets a token count from the alias of rank r unless a better
+// ranked alias set it. A value that is not a usable count marks the count
+// invalid (whatever its rank: the best-ranked name present decides).
 func (c *Call) setTokens(dst *int64, rank *uint8, r uint8, bit uint8, v pcommon.Value) {
 	if r >= *rank {
 		return
 	}
-	f, ok := Number(v)
-	if !ok || f < 0 {
+	*rank = r
+	n, ok := Tokens(v)
+	if !ok {
+		*dst = 0
+		c.Usage.Has &^= bit
+		c.Usage.Invalid |= bit
 		return
 	}
-	*dst, *rank = int64(f), r
+	*dst = n
 	c.Usage.Has |= bit
+	c.Usage.Invalid &^= bit
+}
+
+func (c *Call) setCost(r uint8, v pcommon.Value) {
+	if r >= c.rCost {
+		return
+	}
+	c.rCost = r
+	f, ok := Number(v)
+	if !ok || f < 0 || math.IsNaN(f) || math.IsInf(f, 0) {
+		c.CostAmount, c.HasCost, c.CostInvalid = 0, false, true
+		return
+	}
+	c.CostAmount, c.HasCost, c.CostInvalid = f, true, false
+}
+
+// Tokens reads a token count: an int, a double with an integral value, or
+// a decimal integer string, from 0 to MaxTokens. Anything else (negative,
+// fractional, NaN, infinite, too large, another type) is not a count.
+func Tokens(v pcommon.Value) (int64, bool) {
+	switch v.Type() {
+	case pcommon.ValueTypeInt:
+		n := v.Int()
+		return n, n >= 0 && n <= MaxTokens
+	case pcommon.ValueTypeDouble:
+		f := v.Double()
+		if !(f >= 0 && f <= MaxTokens) || f != math.Trunc(f) {
+			return 0, false
+		}
+		return int64(f), true
+	case pcommon.ValueTypeStr:
+		n, err := strconv.ParseInt(v.Str(), 10, 64)
+		if err != nil {
+			// "1500.0" and "1.5e3" are integral counts written as decimals.
+			f, ferr := strconv.ParseFloat(v.Str(), 64)
+			if ferr != nil || !(f >= 0 && f <= MaxTokens) || f != math.Trunc(f) {
+				return 0, false
+			}
+			return int64(f), true
+		}
+		return n, n >= 0 && n <= MaxTokens
+	}
+	return 0, false
 }
 
 // Number reads an int, double or numeric string attribute value.
