@@ -6,17 +6,21 @@ package llmcostprocessor // import "github.com/otelcol-llm/otelcol-llm/processor
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"regexp"
 	"time"
+
+	"go.opentelemetry.io/collector/config/confighttp"
 
 	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/pricing"
 )
 
 // Config is the configuration of the llm_cost processor.
 type Config struct {
-	// PriceFile is the path of a price file merged over the embedded default
-	// table (same format; see README). Default: none, the defaults alone.
+	// PriceFile is the path of a price file whose entries take precedence
+	// over every price database and the embedded table (same format; see
+	// README). Default: none.
 	PriceFile string `mapstructure:"price_file"`
 
 	// ReloadInterval is how often PriceFile is checked for changes (size or
@@ -24,12 +28,22 @@ type Config struct {
 	// restart. Default 30s; 0 disables reloading.
 	ReloadInterval time.Duration `mapstructure:"reload_interval"`
 
+	// PriceDatabases are maintained price databases imported as price
+	// sources, in precedence order, below PriceFile and above the embedded
+	// table. Default: none.
+	PriceDatabases []DatabaseConfig `mapstructure:"price_databases"`
+
 	// TokenSemantics says how the instrumentation counts input tokens:
 	// "inclusive" (GenAI conventions: input includes cached tokens),
 	// "exclusive" (Anthropic API style: cache reads and writes are not in
-	// input), or "auto" (inclusive unless cache tokens exceed input tokens,
-	// which only exclusive counting produces). Default "auto".
+	// input), or "auto" (decided per call from evidence, see README).
+	// Default "auto".
 	TokenSemantics string `mapstructure:"token_semantics"`
+
+	// ExclusiveScopes are instrumentation scope names whose input counts
+	// are read as exclusive of cache reads and writes in auto mode. Default:
+	// none.
+	ExclusiveScopes []string `mapstructure:"exclusive_scopes"`
 
 	// AzureDeployments maps Azure OpenAI deployment names, which appear as
 	// the model name, to the model they serve. Default: none.
@@ -39,7 +53,8 @@ type Config struct {
 	// the tokens of gen_ai.system_instructions, gen_ai.input.messages and
 	// gen_ai.output.messages with the model's tokenizer (an approximation
 	// for models whose tokenizer is not public), marked
-	// gen_ai.usage.cost.status=estimated. Default true.
+	// gen_ai.usage.cost.status=estimated and gen_ai.usage.estimated=true.
+	// Default true.
 	EstimateTokens bool `mapstructure:"estimate_tokens"`
 
 	// Breakdown also writes the cost of each part of the call (uncached
@@ -53,6 +68,12 @@ type Config struct {
 	// keeping the reported one. Default false.
 	RecomputeReportedCost bool `mapstructure:"recompute_reported_cost"`
 
+	// AggregateCosts writes on agent and workflow spans, on spans that
+	// repeat their children's totals, and on a chat turn's log record, the
+	// exact sum of the costs priced below them, marked
+	// gen_ai.usage.cost.source=aggregate. Default true.
+	AggregateCosts bool `mapstructure:"aggregate_costs"`
+
 	// Currency is the ISO 4217 currency amounts are written in. Default USD.
 	Currency string `mapstructure:"currency"`
 
@@ -61,6 +82,60 @@ type Config struct {
 	// (e.g. EUR: "1.08" when Currency is USD). Prices in a currency without
 	// a rate keep their own currency. Default none.
 	ExchangeRates map[string]string `mapstructure:"exchange_rates"`
+}
+
+// Formats of price databases.
+const (
+	formatLiteLLM     = "litellm"
+	formatGenAIPrices = "genai_prices"
+)
+
+// DatabaseConfig is one imported price database.
+type DatabaseConfig struct {
+	// Format is "litellm" (LiteLLM's model_prices_and_context_window.json)
+	// or "genai_prices" (pydantic genai-prices' data.json). Required.
+	Format string `mapstructure:"format"`
+
+	// Path is a local copy of the database, e.g. refreshed by a cron job.
+	// Either Path or HTTP.Endpoint is required.
+	Path string `mapstructure:"path"`
+
+	// HTTP fetches the database from HTTP.Endpoint (an http or https URL),
+	// with the collector's HTTP client settings (timeout, TLS, headers,
+	// proxy).
+	HTTP confighttp.ClientConfig `mapstructure:"http"`
+
+	// RefreshInterval is how often the database is fetched again (HTTP,
+	// conditionally with its ETag) or its file checked for changes (Path).
+	// Default 6h for HTTP, 30s for Path.
+	RefreshInterval time.Duration `mapstructure:"refresh_interval"`
+
+	// MaxSize is the largest database accepted, in bytes. Default 64 MiB.
+	MaxSize int64 `mapstructure:"max_size"`
+}
+
+func (d *DatabaseConfig) interval() time.Duration {
+	switch {
+	case d.RefreshInterval > 0:
+		return d.RefreshInterval
+	case d.HTTP.Endpoint != "":
+		return 6 * time.Hour
+	}
+	return 30 * time.Second
+}
+
+func (d *DatabaseConfig) maxSize() int64 {
+	if d.MaxSize > 0 {
+		return d.MaxSize
+	}
+	return 64 << 20
+}
+
+func (d *DatabaseConfig) parse(data []byte) (*pricing.Database, error) {
+	if d.Format == formatGenAIPrices {
+		return pricing.ParseGenAIPrices(data)
+	}
+	return pricing.ParseLiteLLM(data)
 }
 
 var currencyRE = regexp.MustCompile(`^[A-Z]{3}$`)
@@ -117,32 +192,44 @@ func (cfg *Config) Validate() error {
 	if _, err := cfg.rates(); err != nil {
 		errs = append(errs, err)
 	}
-	if _, err := loadTable(cfg.PriceFile); err != nil {
-		errs = append(errs, err)
+	for i := range cfg.PriceDatabases {
+		if err := cfg.PriceDatabases[i].validate(); err != nil {
+			errs = append(errs, fmt.Errorf("price_databases[%d]: %w", i, err))
+		}
+	}
+	if cfg.PriceFile != "" {
+		if _, _, err := readPriceFile(cfg.PriceFile); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	return errors.Join(errs...)
 }
 
-// loadTable builds the table from the embedded defaults and the price file.
-func loadTable(priceFile string) (*pricing.Table, error) {
-	def, err := pricing.Parse(pricing.DefaultFile())
-	if err != nil {
-		return nil, fmt.Errorf("embedded price table: %w", err)
+func (d *DatabaseConfig) validate() error {
+	var errs []error
+	switch d.Format {
+	case formatLiteLLM, formatGenAIPrices:
+	default:
+		errs = append(errs, fmt.Errorf("format: %q is not one of litellm, genai_prices", d.Format))
 	}
-	if priceFile == "" {
-		return pricing.Build(def)
+	switch {
+	case (d.Path == "") == (d.HTTP.Endpoint == ""):
+		errs = append(errs, fmt.Errorf("path %q, http.endpoint %q: %w", d.Path, d.HTTP.Endpoint, errNoSource))
+	case d.HTTP.Endpoint != "":
+		u, err := url.Parse(d.HTTP.Endpoint)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, fmt.Errorf("http.endpoint: %q is not an http or https URL", d.HTTP.Endpoint))
+		}
+	case d.Path != "":
+		if _, err := os.Stat(d.Path); err != nil && !os.IsNotExist(err) {
+			errs = append(errs, fmt.Errorf("path: %q: %w", d.Path, err))
+		}
 	}
-	data, err := os.ReadFile(priceFile)
-	if err != nil {
-		return nil, fmt.Errorf("price_file: %w", err)
+	if d.RefreshInterval < 0 {
+		errs = append(errs, fmt.Errorf("refresh_interval: %q must not be negative", d.RefreshInterval))
 	}
-	user, err := pricing.Parse(data)
-	if err != nil {
-		return nil, fmt.Errorf("price_file %q: %w", priceFile, err)
+	if d.MaxSize < 0 {
+		errs = append(errs, fmt.Errorf("max_size: %d must not be negative", d.MaxSize))
 	}
-	t, err := pricing.Build(def, user)
-	if err != nil {
-		return nil, fmt.Errorf("price_file %q: %w", priceFile, err)
-	}
-	return t, nil
+	return errors.Join(errs...)
 }

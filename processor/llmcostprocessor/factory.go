@@ -30,6 +30,7 @@ func createDefaultConfig() component.Config {
 		ReloadInterval: 30 * time.Second,
 		TokenSemantics: "auto",
 		EstimateTokens: true,
+		AggregateCosts: true,
 		Currency:       "USD",
 	}
 }

@@ -5,9 +5,6 @@ package llmcostprocessor // import "github.com/otelcol-llm/otelcol-llm/processor
 
 import (
 	"context"
-	"os"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"go.opentelemetry.io/collector/component"
@@ -15,37 +12,26 @@ import (
 	"go.opentelemetry.io/collector/pdata/plog"
 	"go.opentelemetry.io/collector/pdata/ptrace"
 	"go.opentelemetry.io/collector/processor"
-	"go.uber.org/zap"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/metric"
 
 	"github.com/otelcol-llm/otelcol-llm/internal/genai"
 	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/estimate"
 	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/metadata"
 	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/pricing"
+	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/rollup"
 )
 
-// costProcessor writes gen_ai.usage.cost.* on inference spans and log records.
+// costProcessor writes gen_ai.usage.cost.* on inference spans and log
+// records, and cost totals on the spans and records above them.
 type costProcessor struct {
 	cfg       *Config
-	logger    *zap.Logger
 	telemetry *metadata.TelemetryBuilder
 	semantics pricing.Semantics
 	rates     map[string]pricing.Micros
-
-	matcher atomic.Pointer[pricing.Matcher]
-
-	// Price-file reloading.
-	fileSize    int64
-	fileModTime time.Time
-	failing     bool      // the current file version failed to load
-	failedFile  fileStamp // that version, so it is reported once
-	stop        chan struct{}
-	wg          sync.WaitGroup
-	stopOnce    sync.Once
-}
-
-type fileStamp struct {
-	size    int64
-	modTime time.Time
+	exclusive map[string]bool
+	shared    *shared
+	released  bool
 }
 
 func newCostProcessor(set processor.Settings, cfg *Config) (*costProcessor, error) {
@@ -53,119 +39,104 @@ func newCostProcessor(set processor.Settings, cfg *Config) (*costProcessor, erro
 	if err != nil {
 		return nil, err
 	}
-	table, err := loadTable(cfg.PriceFile)
-	if err != nil {
-		return nil, err
-	}
 	rates, err := cfg.rates()
 	if err != nil {
 		return nil, err
 	}
-	p := &costProcessor{cfg: cfg, logger: set.Logger, telemetry: tb, semantics: cfg.semantics(), rates: rates, stop: make(chan struct{})}
-	p.matcher.Store(pricing.NewMatcher(table, cfg.AzureDeployments))
-	if cfg.PriceFile != "" {
-		if fi, err := os.Stat(cfg.PriceFile); err == nil {
-			p.fileSize, p.fileModTime = fi.Size(), fi.ModTime()
+	sh, err := acquire(set.ID, cfg, set.TelemetrySettings, tb)
+	if err != nil {
+		tb.Shutdown()
+		return nil, err
+	}
+	p := &costProcessor{cfg: cfg, telemetry: tb, semantics: cfg.semantics(), rates: rates, shared: sh}
+	if len(cfg.ExclusiveScopes) > 0 {
+		p.exclusive = make(map[string]bool, len(cfg.ExclusiveScopes))
+		for _, s := range cfg.ExclusiveScopes {
+			p.exclusive[s] = true
 		}
 	}
 	return p, nil
 }
 
-func (p *costProcessor) start(context.Context, component.Host) error {
-	p.logger.Info("Price table loaded", zap.Int("models", p.matcher.Load().Table().Models), zap.String("price_file", p.cfg.PriceFile))
-	if p.cfg.PriceFile == "" || p.cfg.ReloadInterval <= 0 {
-		return nil
-	}
-	p.wg.Add(1)
-	go p.watch()
-	return nil
+func (p *costProcessor) start(ctx context.Context, host component.Host) error {
+	return p.shared.start(ctx, host)
 }
 
 func (p *costProcessor) shutdown(context.Context) error {
-	p.stopOnce.Do(func() { close(p.stop) })
-	p.wg.Wait()
-	if p.telemetry != nil {
+	if !p.released {
+		p.released = true
+		p.shared.release()
 		p.telemetry.Shutdown()
 	}
 	return nil
 }
 
-// watch re-reads the price file when its size or modification time changes.
-func (p *costProcessor) watch() {
-	defer p.wg.Done()
-	tick := time.NewTicker(p.cfg.ReloadInterval)
-	defer tick.Stop()
-	for {
-		select {
-		case <-p.stop:
-			return
-		case <-tick.C:
-			p.reloadIfChanged()
+// counts tallies one batch's outcomes, recorded once per batch.
+type counts struct {
+	priced, estimated, unpriced, reported, invalid, failed, noUsage, aggregated int64
+	drift                                                                       []drift
+}
+
+type drift struct {
+	pricingID, currency string
+	reported, computed  float64
+}
+
+func (p *costProcessor) record(ctx context.Context, c *counts) {
+	tb := p.telemetry
+	for _, x := range []struct {
+		n int64
+		m metric.Int64Counter
+	}{
+		{c.priced, tb.ProcessorLlmCostPricedItems}, {c.estimated, tb.ProcessorLlmCostEstimatedItems},
+		{c.unpriced, tb.ProcessorLlmCostUnpricedItems}, {c.reported, tb.ProcessorLlmCostReportedItems},
+		{c.invalid, tb.ProcessorLlmCostInvalidItems}, {c.failed, tb.ProcessorLlmCostFailedItems},
+		{c.noUsage, tb.ProcessorLlmCostNoUsageItems}, {c.aggregated, tb.ProcessorLlmCostAggregatedItems},
+	} {
+		if x.n > 0 {
+			x.m.Add(ctx, x.n)
 		}
 	}
+	for _, d := range c.drift {
+		opt := metric.WithAttributeSet(attribute.NewSet(attribute.String("pricing_id", d.pricingID), attribute.String("currency", d.currency)))
+		tb.ProcessorLlmCostDriftReportedAmount.Add(ctx, d.reported, opt)
+		tb.ProcessorLlmCostDriftComputedAmount.Add(ctx, d.computed, opt)
+	}
 }
 
-func (p *costProcessor) reloadIfChanged() {
-	fi, err := os.Stat(p.cfg.PriceFile)
-	if err != nil {
-		p.reloadFailed(fileStamp{}, err)
-		return
-	}
-	stamp := fileStamp{fi.Size(), fi.ModTime()}
-	if stamp.size == p.fileSize && stamp.modTime.Equal(p.fileModTime) {
-		return
-	}
-	table, err := loadTable(p.cfg.PriceFile)
-	if err != nil {
-		p.reloadFailed(stamp, err)
-		return
-	}
-	p.fileSize, p.fileModTime = stamp.size, stamp.modTime
-	p.failing = false
-	p.matcher.Store(pricing.NewMatcher(table, p.cfg.AzureDeployments))
-	p.telemetry.ProcessorLlmCostPriceReloads.Add(context.Background(), 1)
-	p.logger.Info("Price file reloaded", zap.String("price_file", p.cfg.PriceFile), zap.Int("models", table.Models))
+// item is one span or log record as the pricing rules see it.
+type item struct {
+	attrs    pcommon.Map
+	call     genai.Call
+	at       time.Time
+	factor   pricing.Micros
+	failed   bool
+	scopeExc bool
 }
 
-// reloadFailed keeps the current table, counts the failure, and logs it once
-// per broken version of the file (a missing file is one version).
-func (p *costProcessor) reloadFailed(stamp fileStamp, err error) {
-	if p.failing && stamp == p.failedFile {
-		return
-	}
-	p.failing, p.failedFile = true, stamp
-	p.telemetry.ProcessorLlmCostPriceReloadFailures.Add(context.Background(), 1)
-	p.logger.Error("Price file reload failed; keeping the previous price table", zap.String("price_file", p.cfg.PriceFile), zap.Error(err))
-}
-
-// counts tallies one batch's outcomes, recorded once per batch.
-type counts struct{ priced, estimated, unpriced, reported int64 }
-
-func (p *costProcessor) record(ctx context.Context, c counts) {
-	if c.priced > 0 {
-		p.telemetry.ProcessorLlmCostPricedItems.Add(ctx, c.priced)
-	}
-	if c.estimated > 0 {
-		p.telemetry.ProcessorLlmCostEstimatedItems.Add(ctx, c.estimated)
-	}
-	if c.unpriced > 0 {
-		p.telemetry.ProcessorLlmCostUnpricedItems.Add(ctx, c.unpriced)
-	}
-	if c.reported > 0 {
-		p.telemetry.ProcessorLlmCostReportedItems.Add(ctx, c.reported)
-	}
+// deferred is a span priced after the batch's inference spans: an agent or
+// workflow span, or one without an operation name, whose total may be the
+// sum of its descendants.
+type deferred struct {
+	span ptrace.Span
+	it   item
 }
 
 func (p *costProcessor) processTraces(ctx context.Context, td ptrace.Traces) (ptrace.Traces, error) {
-	m := p.matcher.Load()
+	m := p.shared.matcher.Load()
 	var c counts
+	var batch rollup.Batch
+	var later []deferred
+	agg := p.cfg.AggregateCosts
 	rss := td.ResourceSpans()
 	for i := 0; i < rss.Len(); i++ {
 		rs := rss.At(i)
 		factor := multiplier(m.Table(), rs.Resource().Attributes())
 		sss := rs.ScopeSpans()
 		for j := 0; j < sss.Len(); j++ {
-			spans := sss.At(j).Spans()
+			ss := sss.At(j)
+			exc := p.exclusive != nil && p.exclusive[ss.Scope().Name()]
+			spans := ss.Spans()
 			for k := 0; k < spans.Len(); k++ {
 				s := spans.At(k)
 				// Priced at the price in effect when the call started.
@@ -173,16 +144,69 @@ func (p *costProcessor) processTraces(ctx context.Context, td ptrace.Traces) (pt
 				if at == 0 {
 					at = s.EndTimestamp()
 				}
-				p.price(m, s.Attributes(), at, factor, &c)
+				it := item{
+					attrs: s.Attributes(), call: genai.Read(s.Attributes()), at: at.AsTime(), factor: factor,
+					failed: s.Status().Code() == ptrace.StatusCodeError, scopeExc: exc,
+				}
+				if it.call.ErrorType != "" {
+					it.failed = true
+				}
+				kind := it.call.Kind()
+				if agg {
+					batch.Link(rollup.TraceID(s.TraceID()), rollup.SpanID(s.SpanID()), rollup.SpanID(s.ParentSpanID()))
+					if kind == genai.KindAgent || kind == genai.KindWorkflow || (kind == genai.KindInference && it.call.ImplicitOperation) {
+						later = append(later, deferred{span: s, it: it})
+						continue
+					}
+				}
+				if kind != genai.KindInference {
+					continue
+				}
+				if own, ok := p.price(m, &it, &c); ok && agg {
+					batch.Cost(rollup.TraceID(s.TraceID()), rollup.SpanID(s.SpanID()), rollup.SpanID(s.ParentSpanID()), own)
+				}
 			}
 		}
 	}
-	p.record(ctx, c)
+	if agg && !batch.Empty() {
+		p.shared.store.Apply(&batch)
+	}
+	if len(later) > 0 {
+		batch.Reset()
+		for i := range later {
+			d := &later[i]
+			s := d.span
+			tid, sid := rollup.TraceID(s.TraceID()), rollup.SpanID(s.SpanID())
+			if sum, ok := p.shared.store.Sum(tid, sid); ok {
+				p.aggregate(d.it.attrs, sum, &c)
+				continue
+			}
+			if d.it.call.Kind() == genai.KindInference {
+				// No operation name and no priced child: the call itself.
+				if own, ok := p.price(m, &d.it, &c); ok {
+					batch.Cost(tid, sid, rollup.SpanID(s.ParentSpanID()), own)
+				}
+				continue
+			}
+			// An agent or workflow span with a cost of its own and nothing
+			// priced below it (OpenInference's llm.cost.total on an AGENT
+			// span): the provider's figure, counted once.
+			if d.it.call.HasCost && d.it.call.CostSource != genai.CostSourceAggregate {
+				if own, ok := p.reported(d.it.attrs, &d.it.call, &c); ok {
+					batch.Cost(tid, sid, rollup.SpanID(s.ParentSpanID()), own)
+				}
+			}
+		}
+		if !batch.Empty() {
+			p.shared.store.Apply(&batch)
+		}
+	}
+	p.record(ctx, &c)
 	return td, nil
 }
 
 func (p *costProcessor) processLogs(ctx context.Context, ld plog.Logs) (plog.Logs, error) {
-	m := p.matcher.Load()
+	m := p.shared.matcher.Load()
 	var c counts
 	rls := ld.ResourceLogs()
 	for i := 0; i < rls.Len(); i++ {
@@ -190,18 +214,43 @@ func (p *costProcessor) processLogs(ctx context.Context, ld plog.Logs) (plog.Log
 		factor := multiplier(m.Table(), rl.Resource().Attributes())
 		sls := rl.ScopeLogs()
 		for j := 0; j < sls.Len(); j++ {
-			recs := sls.At(j).LogRecords()
+			sl := sls.At(j)
+			exc := p.exclusive != nil && p.exclusive[sl.Scope().Name()]
+			recs := sl.LogRecords()
 			for k := 0; k < recs.Len(); k++ {
 				r := recs.At(k)
 				at := r.Timestamp()
 				if at == 0 {
 					at = r.ObservedTimestamp()
 				}
-				p.price(m, r.Attributes(), at, factor, &c)
+				it := item{
+					attrs: r.Attributes(), call: genai.Read(r.Attributes()), at: at.AsTime(), factor: factor,
+					failed: r.SeverityNumber() >= plog.SeverityNumberError, scopeExc: exc,
+				}
+				if it.call.ErrorType != "" {
+					it.failed = true
+				}
+				switch it.call.Kind() {
+				case genai.KindInference:
+					p.price(m, &it, &c)
+				case genai.KindAgent, genai.KindWorkflow:
+					// A turn's log record: the total of its spans, priced in
+					// the traces pipeline by this component (same trace and
+					// span id as the turn's root span).
+					if p.cfg.AggregateCosts && !r.TraceID().IsEmpty() {
+						if sum, ok := p.shared.store.Sum(rollup.TraceID(r.TraceID()), rollup.SpanID(r.SpanID())); ok {
+							p.aggregate(it.attrs, sum, &c)
+							continue
+						}
+					}
+					if it.call.HasCost && it.call.CostSource != genai.CostSourceAggregate {
+						p.reported(it.attrs, &it.call, &c)
+					}
+				}
 			}
 		}
 	}
-	p.record(ctx, c)
+	p.record(ctx, &c)
 	return ld, nil
 }
 
@@ -216,55 +265,110 @@ func multiplier(t *pricing.Table, res pcommon.Map) pricing.Micros {
 	return 1_000_000
 }
 
-// partKeys are the breakdown attributes, indexed by pricing.Part.
-var partKeys = [pricing.NumParts]string{genai.CostInput, genai.CostCacheRead, genai.CostCacheWrite, genai.CostOutput, genai.CostReasoning}
+// aggregate writes the sum of the costs below an item, marked so metrics do
+// not count it again.
+func (p *costProcessor) aggregate(attrs pcommon.Map, sum rollup.Sum, c *counts) {
+	status := genai.CostStatusPriced
+	switch {
+	case sum.Flags&rollup.Missing != 0:
+		status = genai.CostStatusPartial
+	case sum.Flags&rollup.Estimated != 0:
+		status = genai.CostStatusEstimated
+	}
+	attrs.EnsureCapacity(attrs.Len() + 4)
+	attrs.PutDouble(genai.CostAmount, pricing.PicosAmount(sum.Picos))
+	attrs.PutStr(genai.CostCurrency, p.cfg.Currency)
+	attrs.PutStr(genai.CostSource, genai.CostSourceAggregate)
+	attrs.PutStr(genai.CostStatus, status)
+	attrs.Remove(genai.CostPricingID)
+	c.aggregated++
+}
 
-// price writes the cost attributes of one inference item.
-func (p *costProcessor) price(m *pricing.Matcher, attrs pcommon.Map, at pcommon.Timestamp, factor pricing.Micros, c *counts) {
-	call := genai.Read(attrs)
-	if call.Kind() != genai.KindInference {
-		return
+// reported keeps a cost the app reported (or an earlier llm_cost wrote, e.g.
+// in a sidecar) under the GenAI name, and returns it for sums.
+func (p *costProcessor) reported(attrs pcommon.Map, call *genai.Call, c *counts) (rollup.Cost, bool) {
+	if _, ok := attrs.Get(genai.CostAmount); !ok {
+		attrs.PutDouble(genai.CostAmount, call.CostAmount)
+	}
+	if _, ok := attrs.Get(genai.CostSource); !ok {
+		attrs.PutStr(genai.CostSource, genai.CostSourceProvider)
+	}
+	cur := call.CostCurrency
+	if cur == "" {
+		cur = p.cfg.Currency
+		attrs.PutStr(genai.CostCurrency, cur)
+	}
+	c.reported++
+	if cur != p.cfg.Currency || call.CostAmount > maxSummable {
+		return rollup.Cost{Flags: rollup.Missing}, true
+	}
+	return rollup.Cost{Picos: int64(call.CostAmount*1e12 + 0.5), Flags: rollup.Reported}, true
+}
+
+// maxSummable is the largest reported amount converted to exact units for
+// a sum (9.2 million currency units fit an int64 of 1e-12 units).
+const maxSummable = 9e6
+
+// partKeys are the breakdown attributes, indexed by pricing.Part (the two
+// cache-write lifetimes share one).
+var partKeys = [pricing.NumParts]string{genai.CostInput, genai.CostCacheRead, genai.CostCacheWrite, genai.CostCacheWrite, genai.CostOutput, genai.CostReasoning}
+
+// price writes the cost attributes of one inference item and returns its
+// own cost in exact units of the output currency for sums (ok false when it
+// costs nothing to sum: a failed call, no usage).
+func (p *costProcessor) price(m *pricing.Matcher, it *item, c *counts) (rollup.Cost, bool) {
+	call, attrs := &it.call, it.attrs
+	if call.CostSource == genai.CostSourceAggregate && call.HasCost {
+		// Already a sum of other items (an earlier llm_cost, e.g. in a
+		// sidecar, wrote it): left as is, never summed again.
+		return rollup.Cost{}, false
 	}
 	if call.HasCost && !p.cfg.RecomputeReportedCost {
-		// Reported by the app (or priced by an earlier llm_cost, e.g. in a
-		// sidecar): kept as is, under the GenAI name.
-		if _, ok := attrs.Get(genai.CostAmount); !ok {
-			attrs.PutDouble(genai.CostAmount, call.CostAmount)
-		}
-		if _, ok := attrs.Get(genai.CostSource); !ok {
-			attrs.PutStr(genai.CostSource, genai.CostSourceProvider)
-		}
-		if call.CostCurrency == "" {
-			attrs.PutStr(genai.CostCurrency, p.cfg.Currency)
-		}
-		c.reported++
-		return
+		own, ok := p.reported(attrs, call, c)
+		p.drift(m, it, c)
+		return own, ok
 	}
-	match := m.Lookup(call.Model())
+	if call.Usage.IsInvalid() {
+		p.mark(attrs, genai.CostStatusInvalid)
+		c.invalid++
+		return rollup.Cost{Flags: rollup.Missing}, true
+	}
+	hasUsage := call.Usage.Has&(genai.HasInput|genai.HasOutput) != 0
+	if !hasUsage && it.failed {
+		// A failed call that reported no usage is not billed.
+		p.mark(attrs, genai.CostStatusFailed)
+		c.failed++
+		return rollup.Cost{}, false
+	}
+	match := m.Lookup(call.Provider(), call.Model())
 	if !match.Found() {
-		p.unpriced(attrs, c)
-		return
+		p.mark(attrs, genai.CostStatusUnpriced)
+		c.unpriced++
+		return rollup.Cost{Flags: rollup.Missing}, true
 	}
-	entry := match.At(at.AsTime())
+	entry := match.At(it.at)
 	status := genai.CostStatusPriced
 	var usage pricing.Usage
-	if call.Usage.Has&(genai.HasInput|genai.HasOutput) != 0 {
-		usage = pricing.Usage{
-			Input: call.Usage.Input, Output: call.Usage.Output,
-			CacheRead: call.Usage.CacheRead, CacheWrite: call.Usage.CacheWrite, Reasoning: call.Usage.Reasoning,
-		}
-		usage, _ = pricing.Normalize(usage, p.semantics)
+	if hasUsage {
+		usage = p.usage(call, it)
 	} else if p.cfg.EstimateTokens {
 		usage.Input = estimate.Input(entry.Tokenizer, str(attrs, genai.InputMessages), str(attrs, genai.SystemInstructions))
 		usage.Output = estimate.Output(entry.Tokenizer, str(attrs, genai.OutputMessages))
 		status = genai.CostStatusEstimated
 	}
-	if usage.Input+usage.Output == 0 {
-		p.unpriced(attrs, c)
-		return
+	if usage.Input+usage.Output == 0 && !hasUsage {
+		p.mark(attrs, genai.CostStatusNoUsage)
+		c.noUsage++
+		return rollup.Cost{}, false
 	}
-	cost := entry.Compute(usage)
-	cost.Factor = factor
+	sel := entry.Select(it.at, call.ServiceTier)
+	cost, err := pricing.Compute(usage, sel.Prices.For(usage.Input))
+	if err != nil {
+		p.mark(attrs, genai.CostStatusInvalid)
+		c.invalid++
+		return rollup.Cost{Flags: rollup.Missing}, true
+	}
+	cost.Factor = it.factor
 	currency := entry.Currency
 	rate, convert := p.rates[currency]
 	convert = convert && currency != p.cfg.Currency
@@ -277,7 +381,7 @@ func (p *costProcessor) price(m *pricing.Matcher, attrs pcommon.Map, at pcommon.
 		n += int(pricing.NumParts)
 	}
 	if status == genai.CostStatusEstimated {
-		n++
+		n += 4
 	}
 	attrs.EnsureCapacity(attrs.Len() + n)
 	if convert {
@@ -290,28 +394,92 @@ func (p *costProcessor) price(m *pricing.Matcher, attrs pcommon.Map, at pcommon.
 	attrs.PutStr(genai.CostCurrency, currency)
 	attrs.PutStr(genai.CostSource, genai.CostSourceLocal)
 	attrs.PutStr(genai.CostStatus, status)
-	attrs.PutStr(genai.CostPricingID, entry.PricingID)
+	if sel.ServiceTier != "" {
+		attrs.PutStr(genai.CostPricingID, entry.PricingID+"/"+sel.ServiceTier)
+	} else {
+		attrs.PutStr(genai.CostPricingID, entry.PricingID)
+	}
 	if p.cfg.Breakdown {
-		for part, key := range partKeys {
-			if cost.Tokens[part] > 0 {
-				attrs.PutDouble(key, cost.PartAmount(pricing.Part(part)))
+		for part := range pricing.NumParts {
+			if cost.Tokens[part] == 0 || part == pricing.PartCacheWrite1h {
+				continue
 			}
+			if part == pricing.PartCacheWrite {
+				attrs.PutDouble(partKeys[part], cost.CacheWriteAmount())
+				continue
+			}
+			attrs.PutDouble(partKeys[part], cost.PartAmount(part))
+		}
+		if cost.Tokens[pricing.PartCacheWrite] == 0 && cost.Tokens[pricing.PartCacheWrite1h] > 0 {
+			attrs.PutDouble(genai.CostCacheWrite, cost.CacheWriteAmount())
 		}
 	}
+	own := rollup.Cost{Picos: cost.Picos(), Flags: rollup.Priced}
 	if status == genai.CostStatusEstimated {
+		// Estimated counts are written where token metrics find them,
+		// marked so they are never mixed with reported counts.
+		attrs.PutInt(genai.UsageInputTokens, usage.Input)
+		attrs.PutInt(genai.UsageOutputTokens, usage.Output)
+		attrs.PutBool(genai.UsageEstimated, true)
 		attrs.PutStr(genai.CostTokenizer, tokenizerName(entry))
+		own.Flags = rollup.Estimated
 		c.estimated++
 	} else {
 		c.priced++
 	}
+	if currency != p.cfg.Currency {
+		own = rollup.Cost{Flags: rollup.Missing}
+	}
+	return own, true
 }
 
-// unpriced marks an item no price applies to: a status and no amount, never
-// a silent 0.
-func (p *costProcessor) unpriced(attrs pcommon.Map, c *counts) {
-	attrs.PutStr(genai.CostStatus, genai.CostStatusUnpriced)
+// usage reads a call's reported counts in the inclusive meaning.
+func (p *costProcessor) usage(call *genai.Call, it *item) pricing.Usage {
+	u := call.Usage
+	usage, _ := pricing.Normalize(pricing.Usage{
+		Input: u.Input, Output: u.Output, CacheRead: u.CacheRead, CacheWrite: u.CacheWrite,
+		CacheWrite1h: u.CacheWrite1h, Reasoning: u.Reasoning, Total: u.Total, HasTotal: u.Has&genai.HasTotal != 0,
+	}, p.semantics, pricing.Evidence{Provider: call.Provider(), Model: call.Model(), ExclusiveScope: it.scopeExc})
+	return usage
+}
+
+// drift prices a call whose cost the provider reported, when its tokens
+// allow, and records both amounts: a stale price shows as a ratio away
+// from 1.
+func (p *costProcessor) drift(m *pricing.Matcher, it *item, c *counts) {
+	call := &it.call
+	if call.Usage.IsInvalid() || call.Usage.Has&(genai.HasInput|genai.HasOutput) == 0 || call.CostInvalid {
+		return
+	}
+	match := m.Lookup(call.Provider(), call.Model())
+	if !match.Found() {
+		return
+	}
+	entry := match.At(it.at)
+	usage := p.usage(call, it)
+	sel := entry.Select(it.at, call.ServiceTier)
+	cost, err := pricing.Compute(usage, sel.Prices.For(usage.Input))
+	if err != nil {
+		return
+	}
+	currency := call.CostCurrency
+	if currency == "" {
+		currency = p.cfg.Currency
+	}
+	if entry.Currency != currency {
+		rate, ok := p.rates[entry.Currency]
+		if !ok || currency != p.cfg.Currency {
+			return
+		}
+		cost.Rate = rate
+	}
+	c.drift = append(c.drift, drift{pricingID: entry.PricingID, currency: currency, reported: call.CostAmount, computed: cost.Amount()})
+}
+
+// mark sets a status without an amount: never a silent 0.
+func (p *costProcessor) mark(attrs pcommon.Map, status string) {
+	attrs.PutStr(genai.CostStatus, status)
 	attrs.Remove(genai.CostPricingID)
-	c.unpriced++
 }
 
 func tokenizerName(e *pricing.Entry) string {

@@ -19,12 +19,14 @@ import (
 	"go.opentelemetry.io/collector/pdata/plog"
 	"go.opentelemetry.io/collector/pdata/ptrace"
 	"go.opentelemetry.io/collector/processor/processortest"
+	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/sdk/metric/metricdata"
 	"go.opentelemetry.io/otel/sdk/metric/metricdata/metricdatatest"
 
 	"github.com/otelcol-llm/otelcol-llm/internal/genai"
 	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/metadata"
 	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/metadatatest"
+	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/pricing"
 )
 
 var spanEnd = time.Date(2025, 11, 1, 12, 0, 0, 0, time.UTC)
@@ -101,11 +103,11 @@ func TestPricesInferenceSpansExactly(t *testing.T) {
 	assert.Equal(t, "USD", attr(t, spans(0), genai.CostCurrency))
 	assert.Equal(t, "local", attr(t, spans(0), genai.CostSource))
 	assert.Equal(t, "priced", attr(t, spans(0), genai.CostStatus))
-	assert.Equal(t, "gpt-4o@2024-10-01", attr(t, spans(0), genai.CostPricingID))
+	assert.Equal(t, "default:gpt-4o@2024-10-01", attr(t, spans(0), genai.CostPricingID))
 
 	// 100*3 + 10000*0.30 + 200*15 = 300+3000+3000 = 6300 -> 0.0063 USD
 	assert.InDelta(t, 0.0063, attr(t, spans(1), genai.CostAmount), 1e-18)
-	assert.Equal(t, "claude-3-5-sonnet@2024-06-20", attr(t, spans(1), genai.CostPricingID))
+	assert.Equal(t, "default:claude-3-5-sonnet@2024-06-20", attr(t, spans(1), genai.CostPricingID))
 
 	assert.Equal(t, "unpriced", attr(t, spans(2), genai.CostStatus))
 	assert.Nil(t, attr(t, spans(2), genai.CostAmount), "never a silent 0")
@@ -175,7 +177,9 @@ func TestEstimateOnlyWhenPriced(t *testing.T) {
 	cfg := createDefaultConfig().(*Config)
 	cfg.EstimateTokens = false
 	out, _ = run(t, cfg, traces())
-	assert.Equal(t, "unpriced", attr(t, out.ResourceSpans().At(1).ScopeSpans().At(0).Spans().At(0), genai.CostStatus))
+	// The model has a price but nothing to price: no_usage, not unpriced
+	// (that status is for models without a price).
+	assert.Equal(t, "no_usage", attr(t, out.ResourceSpans().At(1).ScopeSpans().At(0).Spans().At(0), genai.CostStatus))
 }
 
 func TestRunningTwiceIsIdempotent(t *testing.T) {
@@ -247,22 +251,25 @@ func TestPriceFileReload(t *testing.T) {
 	p, err := newCostProcessor(metadatatest.NewSettings(tel), cfg)
 	require.NoError(t, err)
 	price := func() float64 {
-		return p.matcher.Load().Lookup("gpt-4o").At(spanEnd).Compute(pricingUsage(1_000_000)).Amount()
+		e := p.shared.matcher.Load().Lookup("openai", "gpt-4o").At(spanEnd)
+		c, err := pricing.Compute(pricingUsage(1_000_000), e.Select(spanEnd, "").Prices.For(1_000_000))
+		require.NoError(t, err)
+		return c.Amount()
 	}
 	assert.Equal(t, 1.0, price())
 
-	p.reloadIfChanged() // unchanged: nothing happens
+	p.shared.reloadUserFile() // unchanged: nothing happens
 	write(`models: [{id: gpt-4o, provider: openai, input: "3", output: "1", effective_from: 2024-10-01}]`, base.Add(time.Minute))
-	p.reloadIfChanged()
+	p.shared.reloadUserFile()
 	assert.Equal(t, 3.0, price())
 
 	write(`models: [{id: gpt-4o, provider: openai, input: "oops"}]`, base.Add(2*time.Minute))
-	p.reloadIfChanged()
-	p.reloadIfChanged() // same broken version: reported once
+	p.shared.reloadUserFile()
+	p.shared.reloadUserFile() // same broken version: reported once
 	assert.Equal(t, 3.0, price(), "a broken file keeps the previous table")
 
-	metadatatest.AssertEqualProcessorLlmCostPriceReloads(t, tel, []metricdata.DataPoint[int64]{{Value: 1}}, metricdatatest.IgnoreTimestamp())
-	metadatatest.AssertEqualProcessorLlmCostPriceReloadFailures(t, tel, []metricdata.DataPoint[int64]{{Value: 1}}, metricdatatest.IgnoreTimestamp())
+	metadatatest.AssertEqualProcessorLlmCostPriceReloads(t, tel, []metricdata.DataPoint[int64]{{Value: 1, Attributes: attribute.NewSet(attribute.String("source", "price_file"))}}, metricdatatest.IgnoreTimestamp())
+	metadatatest.AssertEqualProcessorLlmCostPriceReloadFailures(t, tel, []metricdata.DataPoint[int64]{{Value: 1, Attributes: attribute.NewSet(attribute.String("source", "price_file"))}}, metricdatatest.IgnoreTimestamp())
 	require.NoError(t, p.shutdown(context.Background()))
 }
 

@@ -26,7 +26,13 @@ type TelemetryBuilder struct {
 	meter                               metric.Meter
 	mu                                  sync.Mutex
 	registrations                       []metric.Registration
+	ProcessorLlmCostAggregatedItems     metric.Int64Counter
+	ProcessorLlmCostDriftComputedAmount metric.Float64Counter
+	ProcessorLlmCostDriftReportedAmount metric.Float64Counter
 	ProcessorLlmCostEstimatedItems      metric.Int64Counter
+	ProcessorLlmCostFailedItems         metric.Int64Counter
+	ProcessorLlmCostInvalidItems        metric.Int64Counter
+	ProcessorLlmCostNoUsageItems        metric.Int64Counter
 	ProcessorLlmCostPriceReloadFailures metric.Int64Counter
 	ProcessorLlmCostPriceReloads        metric.Int64Counter
 	ProcessorLlmCostPricedItems         metric.Int64Counter
@@ -63,21 +69,57 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 	}
 	builder.meter = Meter(settings)
 	var err, errs error
+	builder.ProcessorLlmCostAggregatedItems, err = builder.meter.Int64Counter(
+		"otelcol_processor_llm_cost_aggregated_items",
+		metric.WithDescription("Spans and log records given the sum of the costs priced below them (source aggregate), which metrics must not count again. [Development]"),
+		metric.WithUnit("{item}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ProcessorLlmCostDriftComputedAmount, err = builder.meter.Float64Counter(
+		"otelcol_processor_llm_cost_drift_computed_amount",
+		metric.WithDescription("Sum of the costs llm_cost computed for the calls counted in processor_llm_cost_drift_reported_amount (attributes pricing_id, currency). [Development]"),
+		metric.WithUnit("{cost}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ProcessorLlmCostDriftReportedAmount, err = builder.meter.Float64Counter(
+		"otelcol_processor_llm_cost_drift_reported_amount",
+		metric.WithDescription("Sum of provider-reported costs of calls that llm_cost could also price (attributes pricing_id, currency); compare with processor_llm_cost_drift_computed_amount to see a stale price. [Development]"),
+		metric.WithUnit("{cost}"),
+	)
+	errs = errors.Join(errs, err)
 	builder.ProcessorLlmCostEstimatedItems, err = builder.meter.Int64Counter(
 		"otelcol_processor_llm_cost_estimated_items",
 		metric.WithDescription("Inference spans and log records priced from token counts estimated from their text. [Development]"),
 		metric.WithUnit("{item}"),
 	)
 	errs = errors.Join(errs, err)
+	builder.ProcessorLlmCostFailedItems, err = builder.meter.Int64Counter(
+		"otelcol_processor_llm_cost_failed_items",
+		metric.WithDescription("Failed inference calls that reported no usage; status failed, no amount (providers do not bill them). [Development]"),
+		metric.WithUnit("{item}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ProcessorLlmCostInvalidItems, err = builder.meter.Int64Counter(
+		"otelcol_processor_llm_cost_invalid_items",
+		metric.WithDescription("Inference spans and log records with a token count out of range (negative, fractional, NaN, infinite, above 1e12, not a number) or a cost that does not fit; status invalid, no amount. [Development]"),
+		metric.WithUnit("{item}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ProcessorLlmCostNoUsageItems, err = builder.meter.Int64Counter(
+		"otelcol_processor_llm_cost_no_usage_items",
+		metric.WithDescription("Inference spans and log records of a priced model with no token counts and no text to estimate them from; status no_usage. [Development]"),
+		metric.WithUnit("{item}"),
+	)
+	errs = errors.Join(errs, err)
 	builder.ProcessorLlmCostPriceReloadFailures, err = builder.meter.Int64Counter(
 		"otelcol_processor_llm_cost_price_reload_failures",
-		metric.WithDescription("Reloads of the price file that failed validation; the previous table stays in use. [Development]"),
+		metric.WithDescription("Loads of a price source (attribute source - price_file, litellm, genai_prices) that failed; the previous prices stay in use. [Development]"),
 		metric.WithUnit("{reload}"),
 	)
 	errs = errors.Join(errs, err)
 	builder.ProcessorLlmCostPriceReloads, err = builder.meter.Int64Counter(
 		"otelcol_processor_llm_cost_price_reloads",
-		metric.WithDescription("Successful reloads of the price file. [Development]"),
+		metric.WithDescription("Successful loads of a price source after start-up (attribute source - price_file, litellm, genai_prices). [Development]"),
 		metric.WithUnit("{reload}"),
 	)
 	errs = errors.Join(errs, err)
@@ -95,7 +137,7 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 	errs = errors.Join(errs, err)
 	builder.ProcessorLlmCostUnpricedItems, err = builder.meter.Int64Counter(
 		"otelcol_processor_llm_cost_unpriced_items",
-		metric.WithDescription("Inference spans and log records left unpriced (no matching price, no model, or no tokens and no text). [Development]"),
+		metric.WithDescription("Inference spans and log records left unpriced because no price matches their model (or they name none). [Development]"),
 		metric.WithUnit("{item}"),
 	)
 	errs = errors.Join(errs, err)

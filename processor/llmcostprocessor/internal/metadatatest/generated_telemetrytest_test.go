@@ -19,13 +19,37 @@ func TestSetupTelemetry(t *testing.T) {
 	tb, err := metadata.NewTelemetryBuilder(testTel.NewTelemetrySettings())
 	require.NoError(t, err)
 	defer tb.Shutdown()
+	tb.ProcessorLlmCostAggregatedItems.Add(context.Background(), 1)
+	tb.ProcessorLlmCostDriftComputedAmount.Add(context.Background(), 1)
+	tb.ProcessorLlmCostDriftReportedAmount.Add(context.Background(), 1)
 	tb.ProcessorLlmCostEstimatedItems.Add(context.Background(), 1)
+	tb.ProcessorLlmCostFailedItems.Add(context.Background(), 1)
+	tb.ProcessorLlmCostInvalidItems.Add(context.Background(), 1)
+	tb.ProcessorLlmCostNoUsageItems.Add(context.Background(), 1)
 	tb.ProcessorLlmCostPriceReloadFailures.Add(context.Background(), 1)
 	tb.ProcessorLlmCostPriceReloads.Add(context.Background(), 1)
 	tb.ProcessorLlmCostPricedItems.Add(context.Background(), 1)
 	tb.ProcessorLlmCostReportedItems.Add(context.Background(), 1)
 	tb.ProcessorLlmCostUnpricedItems.Add(context.Background(), 1)
+	AssertEqualProcessorLlmCostAggregatedItems(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualProcessorLlmCostDriftComputedAmount(t, testTel,
+		[]metricdata.DataPoint[float64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualProcessorLlmCostDriftReportedAmount(t, testTel,
+		[]metricdata.DataPoint[float64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
 	AssertEqualProcessorLlmCostEstimatedItems(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualProcessorLlmCostFailedItems(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualProcessorLlmCostInvalidItems(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualProcessorLlmCostNoUsageItems(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
 	AssertEqualProcessorLlmCostPriceReloadFailures(t, testTel,

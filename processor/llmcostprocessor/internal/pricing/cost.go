@@ -4,21 +4,29 @@
 package pricing // import "github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/pricing"
 
 import (
+	"errors"
+	"math"
 	"math/big"
+	"math/bits"
+	"strings"
 )
 
-// Usage is a call's token counts in the GenAI (inclusive) meaning: Input
-// includes CacheRead and CacheWrite, Output includes Reasoning.
+// Usage is a call's token counts. After Normalize they are in the GenAI
+// (inclusive) meaning: Input includes CacheRead and CacheWrite, CacheWrite
+// includes CacheWrite1h, Output includes Reasoning.
 type Usage struct {
-	Input, Output, CacheRead, CacheWrite, Reasoning int64
+	Input, Output, CacheRead, CacheWrite, CacheWrite1h, Reasoning int64
+	// Total is a reported total, when HasTotal: evidence for how the other
+	// counts were meant, never priced.
+	Total    int64
+	HasTotal bool
 }
 
 // Semantics says how an instrumentation counted input tokens.
 type Semantics int
 
 const (
-	// Auto treats counts as inclusive unless cache tokens exceed input
-	// tokens, which inclusive counting cannot produce; then as exclusive.
+	// Auto decides from evidence, see Normalize.
 	Auto Semantics = iota
 	// Inclusive: input_tokens includes cache reads and writes (GenAI
 	// conventions, OpenAI).
@@ -28,14 +36,84 @@ const (
 	Exclusive
 )
 
-// Normalize converts u to inclusive counting. It reports whether the counts
-// were read as exclusive.
-func Normalize(u Usage, s Semantics) (Usage, bool) {
-	exclusive := s == Exclusive || (s == Auto && u.CacheRead+u.CacheWrite > u.Input)
-	if exclusive {
-		u.Input += u.CacheRead + u.CacheWrite
+// Evidence is what else is known about a call when its counts are read.
+type Evidence struct {
+	// Provider is the normalised gen_ai.provider.name (or inferred).
+	Provider string
+	// Model is the model name.
+	Model string
+	// ExclusiveScope: the instrumentation scope is configured as one that
+	// reports Anthropic-style exclusive input counts.
+	ExclusiveScope bool
+}
+
+// Reading says how Normalize read a call's counts.
+type Reading struct {
+	// InputExclusive: cache reads and writes were added to input.
+	InputExclusive bool
+	// ReasoningExclusive: reasoning tokens were added to output.
+	ReasoningExclusive bool
+}
+
+// Normalize converts u to inclusive counting.
+//
+// Input: Inclusive and Exclusive are taken as configured. Auto reads the
+// counts as exclusive when cache reads + writes exceed input (inclusive
+// counting cannot produce that), when a reported total equals input + cache
+// + output (+ reasoning), or when the scope is configured as exclusive; else
+// as inclusive.
+//
+// Output: reasoning is read as reported apart from output (and added to it)
+// when it exceeds output, when a reported total counts it apart, or, with no
+// total, for Gemini (provider gcp.* or a gemini model: the Gemini API reports
+// thoughtsTokenCount apart from candidatesTokenCount, and its
+// instrumentations copy them); else as included in output.
+func Normalize(u Usage, s Semantics, ev Evidence) (Usage, Reading) {
+	var rd Reading
+	cache := u.CacheRead + u.CacheWrite
+	// Reasoning first: the input test against a total needs it.
+	switch {
+	case u.Reasoning == 0:
+	case u.Reasoning > u.Output:
+		rd.ReasoningExclusive = true
+	case u.HasTotal:
+		in := u.Input
+		if s == Exclusive || (s == Auto && (cache > u.Input || ev.ExclusiveScope)) {
+			in += cache
+		}
+		switch u.Total {
+		case in + u.Output + u.Reasoning, in + cache + u.Output + u.Reasoning:
+			rd.ReasoningExclusive = true
+		}
+	case isGemini(ev):
+		rd.ReasoningExclusive = true
 	}
-	return u, exclusive
+	reasoning := int64(0)
+	if rd.ReasoningExclusive {
+		reasoning = u.Reasoning
+	}
+	switch s {
+	case Exclusive:
+		rd.InputExclusive = true
+	case Auto:
+		rd.InputExclusive = cache > u.Input || ev.ExclusiveScope ||
+			(u.HasTotal && cache > 0 && u.Total == u.Input+cache+u.Output+reasoning)
+	}
+	if rd.InputExclusive {
+		u.Input += cache
+	}
+	if rd.ReasoningExclusive {
+		u.Output += u.Reasoning
+	}
+	return u, rd
+}
+
+func isGemini(ev Evidence) bool {
+	switch ev.Provider {
+	case "gcp.gemini", "gcp.vertex_ai", "gcp.gen_ai":
+		return true
+	}
+	return strings.Contains(strings.ToLower(ev.Model), "gemini")
 }
 
 // Part is one separately priced share of a call's tokens.
@@ -43,17 +121,22 @@ type Part int
 
 // The parts of a call, each token in exactly one.
 const (
-	PartInput      Part = iota // uncached input
-	PartCacheRead              // input read from the prompt cache
-	PartCacheWrite             // input written to the prompt cache
-	PartOutput                 // output other than reasoning
-	PartReasoning              // reasoning output
+	PartInput        Part = iota // uncached input
+	PartCacheRead                // input read from the prompt cache
+	PartCacheWrite               // input written to the prompt cache (5-minute or unspecified lifetime)
+	PartCacheWrite1h             // input written to the prompt cache for 1 hour
+	PartOutput                   // output other than reasoning
+	PartReasoning                // reasoning output
 	NumParts
 )
 
+// ErrOverflow is returned when a cost does not fit the exact integer
+// arithmetic (above about 9.2 million currency units for one call).
+var ErrOverflow = errors.New("the cost of the call does not fit: token counts out of any real range")
+
 // Cost is an exact amount: Units millionths of a currency unit per million
 // tokens, summed over tokens, i.e. the amount is Units / 1e12 currency units,
-// scaled by a multiplier when one applies.
+// scaled by a multiplier and an exchange rate when they apply.
 type Cost struct {
 	Units int64
 	// Parts splits Units by part; they sum to Units.
@@ -67,30 +150,39 @@ type Cost struct {
 	Rate Micros
 }
 
-// Compute prices inclusive usage u with entry e: uncached input, cache
-// reads, cache writes, non-reasoning output and reasoning output each at
-// their own rate, each token counted once. Above the long-context threshold
-// the whole request uses the long-context rates. Inconsistent counts (cache
-// tokens above input, reasoning above output) are clamped so no token is
-// priced twice.
-func (e *Entry) Compute(u Usage) Cost {
-	r := e.Rates
-	if e.LongThreshold > 0 && u.Input > e.LongThreshold {
-		r = e.LongRates
+// Compute prices inclusive usage u at rates r: uncached input, cache
+// reads, cache writes (5-minute and 1-hour), non-reasoning output and
+// reasoning output each at their own rate, each token counted once.
+// Inconsistent counts (cache tokens above input, 1-hour writes above writes,
+// reasoning above output) are clamped so no token is priced twice. Counts
+// must be non-negative (genai.Read guarantees it); a product or sum that
+// does not fit an int64 is ErrOverflow, never a wrapped amount.
+func Compute(u Usage, r *Rates) (Cost, error) {
+	if u.Input < 0 || u.Output < 0 || u.CacheRead < 0 || u.CacheWrite < 0 || u.CacheWrite1h < 0 || u.Reasoning < 0 {
+		return Cost{}, ErrOverflow
 	}
 	cacheRead := min(u.CacheRead, u.Input)
 	cacheWrite := min(u.CacheWrite, u.Input-cacheRead)
+	write1h := min(u.CacheWrite1h, cacheWrite)
 	reasoning := min(u.Reasoning, u.Output)
 	c := Cost{
-		Tokens: [NumParts]int64{u.Input - cacheRead - cacheWrite, cacheRead, cacheWrite, u.Output - reasoning, reasoning},
+		Tokens: [NumParts]int64{u.Input - cacheRead - cacheWrite, cacheRead, cacheWrite - write1h, write1h, u.Output - reasoning, reasoning},
 		Factor: microScale, Rate: microScale,
 	}
-	rates := [NumParts]Micros{r.Input, r.CacheRead, r.CacheWrite, r.Output, r.Reasoning}
+	rates := [NumParts]Micros{r.Input, r.CacheRead, r.CacheWrite, r.CacheWrite1h, r.Output, r.Reasoning}
 	for p := range c.Parts {
-		c.Parts[p] = c.Tokens[p] * int64(rates[p])
-		c.Units += c.Parts[p]
+		hi, lo := bits.Mul64(uint64(c.Tokens[p]), uint64(rates[p]))
+		if hi != 0 || lo > math.MaxInt64 {
+			return Cost{}, ErrOverflow
+		}
+		c.Parts[p] = int64(lo)
+		sum, carry := bits.Add64(uint64(c.Units), lo, 0)
+		if carry != 0 || sum > math.MaxInt64 {
+			return Cost{}, ErrOverflow
+		}
+		c.Units = int64(sum)
 	}
-	return c
+	return c, nil
 }
 
 // Amount returns the cost in currency units, rounded once, from the exact
@@ -99,6 +191,37 @@ func (c Cost) Amount() float64 { return c.amount(c.Units) }
 
 // PartAmount returns the cost of one part, computed and rounded like Amount.
 func (c Cost) PartAmount(p Part) float64 { return c.amount(c.Parts[p]) }
+
+// CacheWriteAmount returns the cost of all cache writes, both lifetimes.
+func (c Cost) CacheWriteAmount() float64 {
+	return c.amount(c.Parts[PartCacheWrite] + c.Parts[PartCacheWrite1h])
+}
+
+// Picos returns the amount in 1e-12 currency units (exact for the unscaled
+// cost, rounded half away from zero once when a multiplier or rate applies),
+// the unit sums of several costs are kept in.
+func (c Cost) Picos() int64 {
+	if c.Rate == 0 {
+		c.Rate = microScale
+	}
+	if c.Factor == microScale && c.Rate == microScale {
+		return c.Units
+	}
+	num := new(big.Int).Mul(big.NewInt(c.Units), big.NewInt(int64(c.Factor)))
+	num.Mul(num, big.NewInt(int64(c.Rate)))
+	den := big.NewInt(microScale * microScale)
+	q, rem := new(big.Int).QuoRem(num, den, new(big.Int))
+	if new(big.Int).Lsh(rem, 1).Cmp(den) >= 0 {
+		q.Add(q, big.NewInt(1))
+	}
+	if !q.IsInt64() {
+		return math.MaxInt64
+	}
+	return q.Int64()
+}
+
+// PicosAmount converts a sum of Picos to currency units, rounded once.
+func PicosAmount(p int64) float64 { return Cost{Factor: microScale, Rate: microScale}.amount(p) }
 
 func (c Cost) amount(units int64) float64 {
 	if c.Rate == 0 {

@@ -5,6 +5,7 @@ package pricing // import "github.com/otelcol-llm/otelcol-llm/processor/llmcostp
 
 import (
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -70,4 +71,43 @@ func (m *Micros) UnmarshalYAML(n *yaml.Node) error {
 	}
 	*m = v
 	return nil
+}
+
+// maxMicros bounds a price: 1e9 currency units per million tokens.
+const maxMicros = 1_000_000_000 * microScale
+
+// ParseScaled parses a decimal number literal exactly (optional exponent, as
+// JSON writes it: "2.5e-06", "0.15", "3") and returns it times scale, in
+// micro-units, rounded half to even to the nearest micro-unit. scale is
+// 1_000_000 for a per-token price (LiteLLM) and 1 for a per-million-token
+// price (genai-prices). rounded reports whether rounding changed the value:
+// LiteLLM's file holds binary-float artifacts such as 1.4999999999999999e-07
+// (0.15 per million), which this rounds back to the decimal they came from.
+// Never goes through a float.
+func ParseScaled(s string, scale int64) (m Micros, rounded bool, err error) {
+	r, ok := new(big.Rat).SetString(strings.TrimSpace(s))
+	if !ok || strings.ContainsAny(s, "/") {
+		return 0, false, fmt.Errorf("%q is not a decimal number", s)
+	}
+	if r.Sign() < 0 {
+		return 0, false, fmt.Errorf("%q is negative", s)
+	}
+	r.Mul(r, new(big.Rat).SetInt64(scale*microScale))
+	q, rem := new(big.Int).QuoRem(r.Num(), r.Denom(), new(big.Int))
+	if rem.Sign() != 0 {
+		rounded = true
+		// Half to even: compare 2·rem with the denominator.
+		switch new(big.Int).Lsh(rem, 1).Cmp(r.Denom()) {
+		case 1:
+			q.Add(q, big.NewInt(1))
+		case 0:
+			if q.Bit(0) == 1 {
+				q.Add(q, big.NewInt(1))
+			}
+		}
+	}
+	if !q.IsInt64() || q.Int64() > maxMicros {
+		return 0, false, fmt.Errorf("%q is not a price below 1e9 per million tokens", s)
+	}
+	return Micros(q.Int64()), rounded, nil
 }

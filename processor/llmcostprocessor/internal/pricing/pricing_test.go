@@ -22,6 +22,15 @@ func defaultTable(t testing.TB) *Table {
 	return tab
 }
 
+func lookup(t *Table, name string) Match { return t.Lookup("", name, nil) }
+
+func compute(t testing.TB, e *Entry, u Usage) Cost {
+	t.Helper()
+	c, err := Compute(u, e.Select(time.Time{}, "").Prices.For(u.Input))
+	require.NoError(t, err)
+	return c
+}
+
 func TestParseMicros(t *testing.T) {
 	for in, want := range map[string]Micros{"2.50": 2_500_000, "0.075": 75_000, "0.01875": 18_750, "10": 10_000_000, "0": 0, "0.000001": 1} {
 		got, err := ParseMicros(in)
@@ -40,9 +49,11 @@ func TestDefaultTableIsValidAndBroad(t *testing.T) {
 	tab := defaultTable(t)
 	assert.GreaterOrEqual(t, tab.Models, 50)
 	providers := map[string]bool{}
-	for _, list := range tab.byName {
-		for _, e := range list {
-			providers[e.Provider] = true
+	for _, l := range tab.layers {
+		for _, fams := range l.byName {
+			for _, f := range fams {
+				providers[f.provider] = true
+			}
 		}
 	}
 	for _, p := range []string{"openai", "anthropic", "gcp.gemini", "mistral_ai", "deepseek", "meta", "cohere"} {
@@ -51,7 +62,7 @@ func TestDefaultTableIsValidAndBroad(t *testing.T) {
 }
 
 func TestMatchingNamesFromTheWild(t *testing.T) {
-	m := NewMatcher(defaultTable(t), map[string]string{"prod-chat-east": "gpt-4o-mini"})
+	m := NewMatcher(defaultTable(t), map[string]string{"prod-chat-east": "gpt-4o-mini"}, nil)
 	for raw, want := range map[string]string{
 		"gpt-4o":                                       "gpt-4o",
 		"gpt-4o-2024-08-06":                            "gpt-4o",
@@ -78,24 +89,24 @@ func TestMatchingNamesFromTheWild(t *testing.T) {
 		"command-r-plus-08-2024":                       "command-r-plus",
 		"prod-chat-east":                               "gpt-4o-mini",
 	} {
-		got := m.Lookup(raw)
+		got := m.Lookup("", raw)
 		require.True(t, got.Found(), raw)
 		assert.Equal(t, want, got.At(time.Now()).ID, raw)
 	}
 	for _, unknown := range []string{"my-finetune", "gpt-4o-audio-preview-2024-12-17x", "", "llama3"} {
-		assert.False(t, m.Lookup(unknown).Found(), "%q must stay unpriced, not be guessed", unknown)
+		assert.False(t, m.Lookup("", unknown).Found(), "%q must stay unpriced, not be guessed", unknown)
 	}
 }
 
 func TestEffectiveFromPricesHistoryAtItsTime(t *testing.T) {
-	m := NewMatcher(defaultTable(t), nil)
-	o3 := m.Lookup("o3")
+	m := NewMatcher(defaultTable(t), nil, nil)
+	o3 := m.Lookup("", "o3")
 	before := o3.At(time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC))
 	after := o3.At(time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC))
-	assert.Equal(t, Micros(10_000_000), before.Rates.Input)
-	assert.Equal(t, Micros(2_000_000), after.Rates.Input)
-	assert.Equal(t, "o3@2025-04-16", before.PricingID)
-	assert.Equal(t, "o3@2025-06-10", after.PricingID)
+	assert.Equal(t, Micros(10_000_000), before.Prices.Rates.Input)
+	assert.Equal(t, Micros(2_000_000), after.Prices.Rates.Input)
+	assert.Equal(t, "default:o3@2025-04-16", before.PricingID)
+	assert.Equal(t, "default:o3@2025-06-10", after.PricingID)
 	// Before the first known price: the first known price.
 	assert.Equal(t, before, o3.At(time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)))
 }
@@ -103,38 +114,38 @@ func TestEffectiveFromPricesHistoryAtItsTime(t *testing.T) {
 func TestComputeTokenSemantics(t *testing.T) {
 	tab := defaultTable(t)
 	now := time.Now()
-	gpt4o := tab.Lookup("gpt-4o").At(now)           // 2.50 in, 1.25 cached, 10 out
-	sonnet := tab.Lookup("claude-sonnet-4").At(now) // 3 in, 3.75 write, 0.30 read, 15 out
+	gpt4o := lookup(tab, "gpt-4o").At(now)           // 2.50 in, 1.25 cached, 10 out
+	sonnet := lookup(tab, "claude-sonnet-4").At(now) // 3 in, 3.75 write, 0.30 read, 15 out
 
 	// 1,000,000 input of which 400,000 cached, 100,000 output:
 	// 600k*2.50 + 400k*1.25 + 100k*10 = 1.5 + 0.5 + 1.0 = 3.0 USD.
-	c := gpt4o.Compute(Usage{Input: 1_000_000, CacheRead: 400_000, Output: 100_000})
+	c := compute(t, gpt4o, Usage{Input: 1_000_000, CacheRead: 400_000, Output: 100_000})
 	assert.Equal(t, 3.0, c.Amount())
 
 	// Anthropic-style exclusive counts: input 1000 uncached, 5000 read,
 	// 2000 written, 500 out. Auto detects (cache > input).
-	u, excl := Normalize(Usage{Input: 1000, CacheRead: 5000, CacheWrite: 2000, Output: 500}, Auto)
-	assert.True(t, excl)
+	u, rd := Normalize(Usage{Input: 1000, CacheRead: 5000, CacheWrite: 2000, Output: 500}, Auto, Evidence{})
+	assert.True(t, rd.InputExclusive)
 	assert.Equal(t, int64(8000), u.Input)
 	// 1000*3 + 5000*0.30 + 2000*3.75 + 500*15 = 3000+1500+7500+7500 = 19500 µUSD... per million -> 0.0195 USD
-	assert.InDelta(t, 0.0195, sonnet.Compute(u).Amount(), 1e-15)
-	assert.Equal(t, int64(19_500_000_000), sonnet.Compute(u).Units)
+	assert.InDelta(t, 0.0195, compute(t, sonnet, u).Amount(), 1e-15)
+	assert.Equal(t, int64(19_500_000_000), compute(t, sonnet, u).Units)
 
 	// The same counts read as inclusive would be clamped, never negative.
-	inc, excl := Normalize(Usage{Input: 1000, CacheRead: 5000}, Inclusive)
-	assert.False(t, excl)
-	assert.Equal(t, int64(1000*300_000), sonnet.Compute(inc).Units, "clamped: all 1000 input tokens as cache reads")
+	inc, rd := Normalize(Usage{Input: 1000, CacheRead: 5000}, Inclusive, Evidence{})
+	assert.False(t, rd.InputExclusive)
+	assert.Equal(t, int64(1000*300_000), compute(t, sonnet, inc).Units, "clamped: all 1000 input tokens as cache reads")
 
 	// Reasoning billed at output rate when no separate price: no double count.
-	o3 := tab.Lookup("o3").At(now) // 2 in, 8 out
-	assert.Equal(t, o3.Compute(Usage{Input: 100, Output: 1000}).Units, o3.Compute(Usage{Input: 100, Output: 1000, Reasoning: 800}).Units)
+	o3 := lookup(tab, "o3").At(now) // 2 in, 8 out
+	assert.Equal(t, compute(t, o3, Usage{Input: 100, Output: 1000}).Units, compute(t, o3, Usage{Input: 100, Output: 1000, Reasoning: 800}).Units)
 }
 
 func TestComputeLongContextTier(t *testing.T) {
 	tab := defaultTable(t)
-	pro := tab.Lookup("gemini-2.5-pro").At(time.Now()) // <=200k: 1.25/10; >200k: 2.50/15
-	at := pro.Compute(Usage{Input: 200_000, Output: 1000})
-	above := pro.Compute(Usage{Input: 200_001, Output: 1000})
+	pro := lookup(tab, "gemini-2.5-pro").At(time.Now()) // <=200k: 1.25/10; >200k: 2.50/15
+	at := compute(t, pro, Usage{Input: 200_000, Output: 1000})
+	above := compute(t, pro, Usage{Input: 200_001, Output: 1000})
 	assert.Equal(t, int64(200_000*1_250_000+1000*10_000_000), at.Units)
 	assert.Equal(t, int64(200_001*2_500_000+1000*15_000_000), above.Units, "the whole request is billed at the tier price")
 }
@@ -161,8 +172,8 @@ multipliers:
 	require.NoError(t, err)
 	tab, err := Build(def, over)
 	require.NoError(t, err)
-	assert.Equal(t, Micros(2_000_000), tab.Lookup("gpt-4o").At(time.Now()).Rates.Input, "override replaces the default entry")
-	acme := tab.Lookup("acme-llm-v3")
+	assert.Equal(t, Micros(2_000_000), lookup(tab, "gpt-4o").At(time.Now()).Prices.Rates.Input, "override replaces the default entry")
+	acme := lookup(tab, "acme-llm-v3")
 	require.True(t, acme.Found(), "pattern match")
 	assert.Equal(t, "EUR", acme.At(time.Now()).Currency)
 	assert.Equal(t, []Multiplier{{Attribute: "tenant.id", Value: "acme", Factor: 850_000}}, tab.Multipliers)
@@ -189,17 +200,17 @@ multipliers:
 // lookups beyond it stay correct.
 func TestMatcherCache(t *testing.T) {
 	tab := defaultTable(t)
-	m := NewMatcher(tab, map[string]string{"Prod-GPT": "gpt-4o"})
+	m := NewMatcher(tab, map[string]string{"Prod-GPT": "gpt-4o"}, nil)
 	names := []string{"gpt-4o-2024-08-06", "claude-3-5-sonnet-20241022", "prod-gpt", "my-finetune", "openai/gpt-4o-mini"}
 	var wg sync.WaitGroup
 	for g := range 4 {
 		wg.Go(func() {
 			for i := range 2000 {
 				name := names[(i+g)%len(names)]
-				got := m.Lookup(name)
-				want := tab.Lookup(name)
+				got := m.Lookup("openai", name)
+				want := tab.Lookup("openai", name, nil)
 				if name == "prod-gpt" {
-					want = tab.Lookup("gpt-4o")
+					want = lookup(tab, "gpt-4o")
 				}
 				assert.Equal(t, want.Found(), got.Found(), name)
 				if want.Found() {
@@ -211,21 +222,26 @@ func TestMatcherCache(t *testing.T) {
 	wg.Wait()
 	assert.Equal(t, len(names), m.cached())
 
-	for i := range maxCached + 500 {
-		m.Lookup(fmt.Sprintf("unknown-model-%d", i))
+	for i := range maxCached/4 + 500 {
+		m.Lookup("openai", fmt.Sprintf("unknown-model-%d", i))
 	}
-	assert.Equal(t, maxCached, m.cached(), "bounded")
-	assert.True(t, m.Lookup("gpt-4o-2024-08-06").Found(), "a cached name still matches")
-	assert.True(t, m.Lookup("gpt-4o-2024-11-20").Found(), "an uncached name is still looked up")
-	assert.False(t, m.Lookup("unknown-model-999999").Found())
+	assert.Equal(t, maxCached/4, m.cached(), "bounded")
+	assert.True(t, m.Lookup("openai", "gpt-4o-2024-08-06").Found(), "a cached name still matches")
+	assert.True(t, m.Lookup("openai", "gpt-4o-2024-11-20").Found(), "an uncached name is still looked up")
+	assert.False(t, m.Lookup("openai", "unknown-model-999999").Found())
+	for i := range maxProviders + 10 {
+		assert.True(t, m.Lookup(fmt.Sprintf("provider-%d", i), "gpt-4o").Found(), "beyond the provider caches lookups still work")
+	}
 }
 
 func BenchmarkMatcherLookupCached(b *testing.B) {
-	m := NewMatcher(defaultTable(b), nil)
-	m.Lookup("gpt-4o-2024-08-06")
+	m := NewMatcher(defaultTable(b), nil, nil)
+	m.Lookup("openai", "gpt-4o-2024-08-06")
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = m.Lookup("gpt-4o-2024-08-06").At(time.Time{}).Compute(Usage{Input: 1200, Output: 300, CacheRead: 1000}).Amount()
+		e := m.Lookup("openai", "gpt-4o-2024-08-06").At(time.Time{})
+		c, _ := Compute(Usage{Input: 1200, Output: 300, CacheRead: 1000}, e.Select(time.Time{}, "").Prices.For(1200))
+		_ = c.Amount()
 	}
 }
 
