@@ -179,6 +179,13 @@ func pick(fams []*family, want, name string, home HomeProvider) *family {
 			}
 		}
 	}
+	// The entry filed under the name itself before those that have it as
+	// an alias (a database's `azure/gpt-5.1` found as `gpt-5.1`).
+	for _, f := range fams {
+		if f.entries[0].ID == name {
+			return f
+		}
+	}
 	if home != nil {
 		if h := providerKey(home(name)); h != "" {
 			for _, f := range fams {

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -427,7 +428,18 @@ func BuildLayers(files []*File, databases []*Database) (*Table, error) {
 	}
 	for _, db := range databases {
 		l := newLayer(db.Source)
+		type dbKey struct {
+			id   string
+			from time.Time
+		}
+		seen := make(map[dbKey]bool, len(db.Entries))
 		for _, e := range db.Entries {
+			// Keys that differ only in case name one model: the first wins.
+			k := dbKey{e.ID, e.EffectiveFrom}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
 			l.add(e)
 		}
 		t.layers = append(t.layers, l)
@@ -525,7 +537,10 @@ func newEntry(m ModelSpec, currency, source string) (*Entry, error) {
 		e.Tokenizer, e.OwnTokenizer = enc, true
 	}
 	for _, a := range m.Aliases {
-		e.aliases = append(e.aliases, strings.ToLower(a))
+		a = strings.ToLower(a)
+		if a != e.ID && !slices.Contains(e.aliases, a) {
+			e.aliases = append(e.aliases, a)
+		}
 	}
 	if m.Match != "" {
 		re, err := regexp.Compile("^(?:" + m.Match + ")$")
