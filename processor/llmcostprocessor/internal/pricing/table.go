@@ -123,6 +123,8 @@ type ModelSpec struct {
 	Tokenizer string `yaml:"tokenizer"`
 	AsOf      string `yaml:"as_of"`
 	Source    string `yaml:"source"`
+	// Note says how the price was established (sources compared, choices).
+	Note string `yaml:"note"`
 }
 
 // MultiplierSpec scales the cost of items whose resource attribute
