@@ -59,7 +59,9 @@ func withOverride(cfg *Config) {
 
 func withoutEstimates(cfg *Config) { cfg.EstimateTokens = false }
 
-func withExclusiveScope(cfg *Config) { cfg.ExclusiveScopes = []string{"acme.anthropic.instrumentation"} }
+func withExclusiveScope(cfg *Config) {
+	cfg.ExclusiveScopes = []string{"acme.anthropic.instrumentation"}
+}
 
 var (
 	dec2026  = time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
@@ -154,54 +156,54 @@ var goldenCases = []goldenCase{
 // testdata (see testdata/README.md).
 var goldenCases2026 = []goldenCase{
 	// --- Embedded table, December 2026 (developers.openai.com/api/docs/pricing, as_of 2025-11-13..2026-08-02).
-	{name: "gpt-5.1 cached", start: dec2026, attrs: chatCall("gpt-5.1-2025-11-13", 10_000, 2000, genai.UsageCacheRead, int64(6000)), want: "0.02575", pricingID: "default:gpt-5.1@2025-11-13"}, // 4000×1.25 + 6000×0.125 + 2000×10 = 5000+750+20000
-	{name: "gpt-5.4 above 272k", start: dec2026, attrs: chatCall("gpt-5.4", 300_000, 1000), want: "1.5225"},                                                                  // 300000×5 + 1000×22.5 (the whole request at the tier)
-	{name: "gpt-5.4 at 272k", start: dec2026, attrs: chatCall("gpt-5.4", 272_000, 1000), want: "0.695"},                                                                       // 272000×2.5 + 1000×15
+	{name: "gpt-5.1 cached", start: dec2026, attrs: chatCall("gpt-5.1-2025-11-13", 10_000, 2000, genai.UsageCacheRead, int64(6000)), want: "0.02575", pricingID: "default:gpt-5.1@2025-11-13"},            // 4000×1.25 + 6000×0.125 + 2000×10 = 5000+750+20000
+	{name: "gpt-5.4 above 272k", start: dec2026, attrs: chatCall("gpt-5.4", 300_000, 1000), want: "1.5225"},                                                                                               // 300000×5 + 1000×22.5 (the whole request at the tier)
+	{name: "gpt-5.4 at 272k", start: dec2026, attrs: chatCall("gpt-5.4", 272_000, 1000), want: "0.695"},                                                                                                   // 272000×2.5 + 1000×15
 	{name: "gpt-5.4 priority tier", start: dec2026, attrs: chatCall("gpt-5.4", 10_000, 1000, "openai.response.service_tier", "priority"), want: "0.08", pricingID: "default:gpt-5.4@2026-03-05/priority"}, // 10000×5 + 1000×30 (LiteLLM's priority price)
-	{name: "gpt-5.4 flex cached", start: dec2026, attrs: chatCall("gpt-5.4", 10_000, 1000, "openai.response.service_tier", "flex", genai.UsageCacheRead, int64(8000)), want: "0.01104"}, // 2000×1.25 + 8000×0.13 + 1000×7.5 = 2500+1040+7500 (LiteLLM's flex price)
-	{name: "gpt-5.6-terra after its cut", start: dec2026, attrs: chatCall("gpt-5.6-terra", 100_000, 10_000, genai.UsageCacheCreation, int64(20_000)), want: "0.33"},        // since 2026-07-30: 80000×2 + 20000×2.5 (cache write) + 10000×12 = 160000+50000+120000
-	{name: "gpt-4o-2024-05-13 keeps its own price", start: dec2026, attrs: chatCall("gpt-4o-2024-05-13", 1_000_000, 1_000_000), want: "20"},                             // 5 + 15, not gpt-4o's 2.50 + 10
-	{name: "chatgpt-4o-latest", start: dec2026, attrs: chatCall("chatgpt-4o-latest", 1_000_000, 1_000_000), want: "20"},                                                  // 5 + 15
+	{name: "gpt-5.4 flex cached", start: dec2026, attrs: chatCall("gpt-5.4", 10_000, 1000, "openai.response.service_tier", "flex", genai.UsageCacheRead, int64(8000)), want: "0.01104"},                   // 2000×1.25 + 8000×0.13 + 1000×7.5 = 2500+1040+7500 (LiteLLM's flex price)
+	{name: "gpt-5.6-terra after its cut", start: dec2026, attrs: chatCall("gpt-5.6-terra", 100_000, 10_000, genai.UsageCacheCreation, int64(20_000)), want: "0.33"},                                       // since 2026-07-30: 80000×2 + 20000×2.5 (cache write) + 10000×12 = 160000+50000+120000
+	{name: "gpt-4o-2024-05-13 keeps its own price", start: dec2026, attrs: chatCall("gpt-4o-2024-05-13", 1_000_000, 1_000_000), want: "20"},                                                               // 5 + 15, not gpt-4o's 2.50 + 10
+	{name: "chatgpt-4o-latest", start: dec2026, attrs: chatCall("chatgpt-4o-latest", 1_000_000, 1_000_000), want: "20"},                                                                                   // 5 + 15
 	// Anthropic (platform.claude.com/docs/en/about-claude/pricing, as_of 2026-07-29).
 	{name: "claude-opus-4-7 1h cache write", start: dec2026, attrs: chatCall("claude-opus-4-7", 10_000, 1000, genai.UsageCacheCreation, int64(6000), genai.UsageCacheWrite1h, int64(4000)), want: "0.0975"}, // 4000×5 + 2000×6.25 (5-minute) + 4000×10 (1-hour) + 1000×25 = 20000+12500+40000+25000
-	{name: "claude-sonnet-5 intro then standard", start: dec2026, attrs: chatCall("claude-sonnet-5", 1_000_000, 100_000), want: "4.5"},                                  // from 2026-09-01: 3 + 0.1×15
-	{name: "claude-opus-4-6 tier before 2026-03-13", start: mar2026, attrs: chatCall("claude-opus-4-6", 300_000, 1000), want: "3.0375"},                                // 300000×10 + 1000×37.5
-	{name: "claude-opus-4-6 flat from 2026-03-13", start: dec2026, attrs: chatCall("claude-opus-4-6", 300_000, 1000), want: "1.525"},                                  // 300000×5 + 1000×25
+	{name: "claude-sonnet-5 intro then standard", start: dec2026, attrs: chatCall("claude-sonnet-5", 1_000_000, 100_000), want: "4.5"},                                                                      // from 2026-09-01: 3 + 0.1×15
+	{name: "claude-opus-4-6 tier before 2026-03-13", start: mar2026, attrs: chatCall("claude-opus-4-6", 300_000, 1000), want: "3.0375"},                                                                     // 300000×10 + 1000×37.5
+	{name: "claude-opus-4-6 flat from 2026-03-13", start: dec2026, attrs: chatCall("claude-opus-4-6", 300_000, 1000), want: "1.525"},                                                                        // 300000×5 + 1000×25
 	// Google (ai.google.dev/gemini-api/docs/pricing): the cache prices that were wrong.
-	{name: "gemini-2.5-flash cache read", start: dec2026, attrs: chatCall("gemini-2.5-flash", 100_000, 1000, genai.UsageCacheRead, int64(80_000)), want: "0.0109"}, // 20000×0.30 + 80000×0.03 + 1000×2.50 = 6000+2400+2500
-	{name: "gemini-2.5-pro cache read", start: dec2026, attrs: chatCall("gemini-2.5-pro", 100_000, 1000, genai.UsageCacheRead, int64(80_000)), want: "0.045"},       // 20000×1.25 + 80000×0.125 + 1000×10 = 25000+10000+10000
+	{name: "gemini-2.5-flash cache read", start: dec2026, attrs: chatCall("gemini-2.5-flash", 100_000, 1000, genai.UsageCacheRead, int64(80_000)), want: "0.0109"},       // 20000×0.30 + 80000×0.03 + 1000×2.50 = 6000+2400+2500
+	{name: "gemini-2.5-pro cache read", start: dec2026, attrs: chatCall("gemini-2.5-pro", 100_000, 1000, genai.UsageCacheRead, int64(80_000)), want: "0.045"},            // 20000×1.25 + 80000×0.125 + 1000×10 = 25000+10000+10000
 	{name: "gemini-2.5-pro cache read above 200k", start: dec2026, attrs: chatCall("gemini-2.5-pro", 250_000, 1000, genai.UsageCacheRead, int64(200_000)), want: "0.19"}, // 50000×2.50 + 200000×0.25 + 1000×15 = 125000+50000+15000
-	{name: "gemini-3-pro-preview above 200k", start: dec2026, attrs: chatCall("gemini-3-pro-preview", 250_000, 2000), want: "1.036"},                                 // 250000×4 + 2000×18
+	{name: "gemini-3-pro-preview above 200k", start: dec2026, attrs: chatCall("gemini-3-pro-preview", 250_000, 2000), want: "1.036"},                                     // 250000×4 + 2000×18
 	// Thinking tokens reported apart from output (Gemini): added to output.
-	{name: "gemini thinking apart from output", start: dec2026, attrs: chatCall("gemini-2.5-flash", 1000, 200, genai.ProviderName, "gcp.gemini", genai.UsageReasoning, int64(800)), want: "0.0028"}, // 1000×0.30 + (200+800)×2.50 = 300+2500
+	{name: "gemini thinking apart from output", start: dec2026, attrs: chatCall("gemini-2.5-flash", 1000, 200, genai.ProviderName, "gcp.gemini", genai.UsageReasoning, int64(800)), want: "0.0028"},                                                 // 1000×0.30 + (200+800)×2.50 = 300+2500
 	{name: "gemini thinking inside output by total", start: dec2026, attrs: chatCall("gemini-2.5-flash", 1000, 1000, genai.ProviderName, "gcp.gemini", genai.UsageReasoning, int64(800), "gen_ai.usage.total_tokens", int64(2000)), want: "0.0028"}, // total = in + out: reasoning is inside; 1000×0.30 + 1000×2.50
 	// xAI (docs.x.ai/docs/models).
 	{name: "grok-4 cached", start: dec2026, attrs: chatCall("grok-4", 10_000, 1000, genai.UsageCacheRead, int64(5000)), want: "0.03375"}, // 5000×3 + 5000×0.75 + 1000×15 = 15000+3750+15000
 	// DeepSeek: the price change of 2025-09-05 16:00 UTC and the night discount before it.
-	{name: "deepseek-chat before 16:00 on Sept 5", start: sep5at15, attrs: chatCall("deepseek-chat", 1_000_000, 1_000_000), want: "1.37"}, // 0.27 + 1.10
-	{name: "deepseek-chat after 16:00 on Sept 5", start: sep5at16, attrs: chatCall("deepseek-chat", 1_000_000, 1_000_000), want: "2.24"},  // 0.56 + 1.68
-	{name: "deepseek-reasoner night discount", start: sep4at17, attrs: chatCall("deepseek-reasoner", 1_000_000, 1_000_000), want: "0.685"}, // 17:00 UTC: 0.135 + 0.55
+	{name: "deepseek-chat before 16:00 on Sept 5", start: sep5at15, attrs: chatCall("deepseek-chat", 1_000_000, 1_000_000), want: "1.37"},                                    // 0.27 + 1.10
+	{name: "deepseek-chat after 16:00 on Sept 5", start: sep5at16, attrs: chatCall("deepseek-chat", 1_000_000, 1_000_000), want: "2.24"},                                     // 0.56 + 1.68
+	{name: "deepseek-reasoner night discount", start: sep4at17, attrs: chatCall("deepseek-reasoner", 1_000_000, 1_000_000), want: "0.685"},                                   // 17:00 UTC: 0.135 + 0.55
 	{name: "deepseek-chat December 2026 cache hit", start: dec2026, attrs: chatCall("deepseek-chat", 100_000, 10_000, genai.UsageCacheRead, int64(90_000)), want: "0.00952"}, // 10000×0.28 + 90000×0.028 + 10000×0.42
 	// Meta Llama and Amazon Nova on Bedrock, Qwen, Cohere (aws.amazon.com/bedrock/pricing, alibabacloud model-studio, cohere.com/pricing).
-	{name: "bedrock meta llama id", start: dec2026, attrs: chatCall("us.meta.llama3-3-70b-instruct-v1:0", 1_000_000, 1_000_000), want: "1.44"}, // 0.72 + 0.72
-	{name: "bedrock llama 4 maverick", start: dec2026, attrs: chatCall("meta.llama4-maverick-17b-instruct-v1:0", 1_000_000, 1_000_000), want: "1.21"}, // 0.24 + 0.97
-	{name: "bedrock nova id cached", start: dec2026, attrs: chatCall("amazon.nova-pro-v1:0", 10_000, 1000, genai.UsageCacheRead, int64(5000)), want: "0.0082"}, // 5000×0.8 + 5000×0.2 + 1000×3.2 = 4000+1000+3200
-	{name: "bedrock nova EU regional price", start: dec2026, attrs: chatCall("eu.amazon.nova-pro-v1:0", 1_000_000, 1_000_000), want: "5.25"}, // 1.05 + 4.20
+	{name: "bedrock meta llama id", start: dec2026, attrs: chatCall("us.meta.llama3-3-70b-instruct-v1:0", 1_000_000, 1_000_000), want: "1.44"},                    // 0.72 + 0.72
+	{name: "bedrock llama 4 maverick", start: dec2026, attrs: chatCall("meta.llama4-maverick-17b-instruct-v1:0", 1_000_000, 1_000_000), want: "1.21"},             // 0.24 + 0.97
+	{name: "bedrock nova id cached", start: dec2026, attrs: chatCall("amazon.nova-pro-v1:0", 10_000, 1000, genai.UsageCacheRead, int64(5000)), want: "0.0082"},    // 5000×0.8 + 5000×0.2 + 1000×3.2 = 4000+1000+3200
+	{name: "bedrock nova EU regional price", start: dec2026, attrs: chatCall("eu.amazon.nova-pro-v1:0", 1_000_000, 1_000_000), want: "5.25"},                      // 1.05 + 4.20
 	{name: "bedrock claude regional above 200k", start: dec2026, attrs: chatCall("us.anthropic.claude-sonnet-4-5-20250929-v1:0", 300_000, 1000), want: "2.00475"}, // 300000×6.60 + 1000×24.75
-	{name: "bedrock claude regional price", start: dec2026, attrs: chatCall("eu.anthropic.claude-sonnet-4-5-20250929-v1:0", 100_000, 10_000), want: "0.495"}, // 100000×3.30 + 10000×16.50
-	{name: "bedrock claude global price", start: dec2026, attrs: chatCall("global.anthropic.claude-sonnet-4-5-20250929-v1:0", 100_000, 10_000), want: "0.45"}, // 100000×3 + 10000×15 (not above 200k)
-	{name: "qwen3-max above 32k", start: dec2026, attrs: chatCall("qwen3-max", 50_000, 1000), want: "0.132"}, // 50000×2.4 + 1000×12
-	{name: "qwen3 on bedrock", start: dec2026, attrs: chatCall("qwen.qwen3-32b-v1:0", 1_000_000, 1_000_000), want: "0.75"}, // 0.15 + 0.60
-	{name: "cohere command-a", start: dec2026, attrs: chatCall("command-a-03-2025", 1_000_000, 100_000), want: "3.5"}, // 2.50 + 0.1×10
+	{name: "bedrock claude regional price", start: dec2026, attrs: chatCall("eu.anthropic.claude-sonnet-4-5-20250929-v1:0", 100_000, 10_000), want: "0.495"},      // 100000×3.30 + 10000×16.50
+	{name: "bedrock claude global price", start: dec2026, attrs: chatCall("global.anthropic.claude-sonnet-4-5-20250929-v1:0", 100_000, 10_000), want: "0.45"},     // 100000×3 + 10000×15 (not above 200k)
+	{name: "qwen3-max above 32k", start: dec2026, attrs: chatCall("qwen3-max", 50_000, 1000), want: "0.132"},                                                      // 50000×2.4 + 1000×12
+	{name: "qwen3 on bedrock", start: dec2026, attrs: chatCall("qwen.qwen3-32b-v1:0", 1_000_000, 1_000_000), want: "0.75"},                                        // 0.15 + 0.60
+	{name: "cohere command-a", start: dec2026, attrs: chatCall("command-a-03-2025", 1_000_000, 100_000), want: "3.5"},                                             // 2.50 + 0.1×10
 	// Matching: HALO Core labels and OpenRouter's dotted versions.
-	{name: "HALO provider:model label", start: dec2026, attrs: chatCall("openai:gpt-4.1", 1_000_000, 100_000), want: "2.8"}, // 2 + 0.1×8
+	{name: "HALO provider:model label", start: dec2026, attrs: chatCall("openai:gpt-4.1", 1_000_000, 100_000), want: "2.8"},            // 2 + 0.1×8
 	{name: "OpenRouter dotted version", start: dec2026, attrs: chatCall("anthropic/claude-sonnet-4.5", 100_000, 10_000), want: "0.45"}, // claude-sonnet-4-5: 100000×3 + 10000×15
 	// Token names: OpenLLMetry's cache names and the conventions' cache_write rename.
 	{name: "OpenLLMetry cache names", start: dec2026, attrs: chatCall("claude-haiku-4-5", 10_000, 1000, "gen_ai.usage.cache_read_input_tokens", int64(5000), "gen_ai.usage.cache_creation_input_tokens", int64(2000)), want: "0.011"}, // 3000×1 + 5000×0.10 + 2000×1.25 + 1000×5 = 3000+500+2500+5000
-	{name: "cache_write rename", start: dec2026, attrs: chatCall("claude-haiku-4-5", 10_000, 1000, genai.UsageCacheWrite, int64(2000)), want: "0.0155"}, // 8000×1 + 2000×1.25 + 1000×5 = 8000+2500+5000
-	{name: "Anthropic 5m/1h split without a total", start: dec2026, attrs: chatCall("claude-haiku-4-5", 10_000, 0, genai.UsageCacheWrite5m, int64(1000), genai.UsageCacheWrite1h, int64(3000)), want: "0.01325"}, // 6000×1 + 1000×1.25 + 3000×2 = 6000+1250+6000
-	{name: "exclusive counts from the total", start: dec2026, attrs: chatCall("claude-haiku-4-5", 1000, 500, genai.UsageCacheRead, int64(500), "llm.usage.total_tokens", int64(2000)), want: "0.00355"}, // total = in+cache+out: input 1500; 1000×1 + 500×0.10 + 500×5 = 1000+50+2500
-	{name: "exclusive scope", start: dec2026, scope: "acme.anthropic.instrumentation", cfg: withExclusiveScope, attrs: chatCall("claude-haiku-4-5", 1000, 500, genai.UsageCacheRead, int64(500)), want: "0.00355"}, // read as exclusive: same as above
+	{name: "cache_write rename", start: dec2026, attrs: chatCall("claude-haiku-4-5", 10_000, 1000, genai.UsageCacheWrite, int64(2000)), want: "0.0155"},                                                                               // 8000×1 + 2000×1.25 + 1000×5 = 8000+2500+5000
+	{name: "Anthropic 5m/1h split without a total", start: dec2026, attrs: chatCall("claude-haiku-4-5", 10_000, 0, genai.UsageCacheWrite5m, int64(1000), genai.UsageCacheWrite1h, int64(3000)), want: "0.01325"},                      // 6000×1 + 1000×1.25 + 3000×2 = 6000+1250+6000
+	{name: "exclusive counts from the total", start: dec2026, attrs: chatCall("claude-haiku-4-5", 1000, 500, genai.UsageCacheRead, int64(500), "llm.usage.total_tokens", int64(2000)), want: "0.00355"},                               // total = in+cache+out: input 1500; 1000×1 + 500×0.10 + 500×5 = 1000+50+2500
+	{name: "exclusive scope", start: dec2026, scope: "acme.anthropic.instrumentation", cfg: withExclusiveScope, attrs: chatCall("claude-haiku-4-5", 1000, 500, genai.UsageCacheRead, int64(500)), want: "0.00355"},                    // read as exclusive: same as above
 	// Bad numbers: never an amount, status invalid.
 	{name: "input 1e13 as int", start: dec2026, attrs: chatCall("gpt-4o", 10_000_000_000_000, 10), status: genai.CostStatusInvalid},
 	{name: "input 1e30 as double", start: dec2026, attrs: chatCall("gpt-4o", 0, 10, genai.UsageInputTokens, 1e30), status: genai.CostStatusInvalid},
@@ -214,14 +216,14 @@ var goldenCases2026 = []goldenCase{
 	{name: "failed call without usage", start: dec2026, failed: true, attrs: map[string]any{genai.OperationName: "chat", genai.RequestModel: "my-unknown-model", genai.ErrorType: "RateLimitError"}, status: genai.CostStatusFailed},
 	{name: "priced model, nothing to price", start: dec2026, cfg: withoutEstimates, attrs: map[string]any{genai.OperationName: "chat", genai.RequestModel: "gpt-4o"}, status: genai.CostStatusNoUsage},
 	// Imported databases (testdata snapshots): LiteLLM.
-	{name: "litellm gpt-5.4 above 272k cached", start: dec2026, cfg: withLiteLLM, attrs: chatCall("gpt-5.4", 300_000, 1000, genai.UsageCacheRead, int64(100_000)), want: "1.0725", pricingID: "litellm:gpt-5.4"}, // 200000×5 + 100000×0.5 + 1000×22.5 = 1000000+50000+22500
-	{name: "litellm gpt-5.4 flex", start: dec2026, cfg: withLiteLLM, attrs: chatCall("gpt-5.4", 10_000, 1000, "openai.response.service_tier", "flex", genai.UsageCacheRead, int64(8000)), want: "0.01104", pricingID: "litellm:gpt-5.4/flex"}, // 2000×1.25 + 8000×0.13 + 1000×7.5 = 2500+1040+7500
+	{name: "litellm gpt-5.4 above 272k cached", start: dec2026, cfg: withLiteLLM, attrs: chatCall("gpt-5.4", 300_000, 1000, genai.UsageCacheRead, int64(100_000)), want: "1.0725", pricingID: "litellm:gpt-5.4"},                                    // 200000×5 + 100000×0.5 + 1000×22.5 = 1000000+50000+22500
+	{name: "litellm gpt-5.4 flex", start: dec2026, cfg: withLiteLLM, attrs: chatCall("gpt-5.4", 10_000, 1000, "openai.response.service_tier", "flex", genai.UsageCacheRead, int64(8000)), want: "0.01104", pricingID: "litellm:gpt-5.4/flex"},       // 2000×1.25 + 8000×0.13 + 1000×7.5 = 2500+1040+7500
 	{name: "litellm claude-sonnet-4-5 1h write above 200k", start: dec2026, cfg: withLiteLLM, attrs: chatCall("claude-sonnet-4-5", 250_000, 1000, genai.UsageCacheCreation, int64(50_000), genai.UsageCacheWrite1h, int64(50_000)), want: "1.8225"}, // 200000×6 + 50000×12 + 1000×22.5 = 1200000+600000+22500
-	{name: "litellm qwen-plus reasoning above 256k", start: dec2026, cfg: withLiteLLM, attrs: chatCall("dashscope/qwen-plus-latest", 300_000, 2000, genai.UsageReasoning, int64(1500)), want: "0.3798"}, // 300000×1.2 + 500×3.6 + 1500×12 = 360000+1800+18000
-	{name: "litellm float artifact rounded", start: dec2026, cfg: withLiteLLM, attrs: chatCall("databricks/databricks-claude-sonnet-4-5", 1_000_000, 1_000_000), want: "18.00001"}, // 2.99999 + 15.00002
+	{name: "litellm qwen-plus reasoning above 256k", start: dec2026, cfg: withLiteLLM, attrs: chatCall("dashscope/qwen-plus-latest", 300_000, 2000, genai.UsageReasoning, int64(1500)), want: "0.3798"},                                             // 300000×1.2 + 500×3.6 + 1500×12 = 360000+1800+18000
+	{name: "litellm float artifact rounded", start: dec2026, cfg: withLiteLLM, attrs: chatCall("databricks/databricks-claude-sonnet-4-5", 1_000_000, 1_000_000), want: "18.00001"},                                                                  // 2.99999 + 15.00002
 	// genai-prices.
 	{name: "genai-prices deepseek peak hours", start: dec2026.Add(-2 * time.Hour), cfg: withGenAIPrices, attrs: chatCall("deepseek-chat", 1_000_000, 1_000_000), want: "1.37", pricingID: "genai_prices:deepseek/deepseek-chat"}, // 10:00 UTC is in its 00:30-16:30 window: 0.27 + 1.10
-	{name: "genai-prices claude-opus-4-6 history", start: mar2026, cfg: withGenAIPrices, attrs: chatCall("claude-opus-4-6", 300_000, 1000), want: "3.0375"}, // before 2026-03-13: 300000×10 + 1000×37.5
+	{name: "genai-prices claude-opus-4-6 history", start: mar2026, cfg: withGenAIPrices, attrs: chatCall("claude-opus-4-6", 300_000, 1000), want: "3.0375"},                                                                      // before 2026-03-13: 300000×10 + 1000×37.5
 	// Precedence: price file > database > embedded.
 	{name: "price file over database", start: dec2026, cfg: withOverride, attrs: chatCall("gpt-5.4", 1_000_000, 100_000), want: "3.2", pricingID: "price_file:gpt-5.4@2026-03-05"}, // 2.00 + 0.1×12
 	{name: "database over embedded", start: dec2026, cfg: withLiteLLM, attrs: chatCall("gpt-4o-mini", 1_000_000, 0), want: "0.15", pricingID: "litellm:gpt-4o-mini"},

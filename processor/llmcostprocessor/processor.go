@@ -88,10 +88,14 @@ func (p *costProcessor) record(ctx context.Context, c *counts) {
 		n int64
 		m metric.Int64Counter
 	}{
-		{c.priced, tb.ProcessorLlmCostPricedItems}, {c.estimated, tb.ProcessorLlmCostEstimatedItems},
-		{c.unpriced, tb.ProcessorLlmCostUnpricedItems}, {c.reported, tb.ProcessorLlmCostReportedItems},
-		{c.invalid, tb.ProcessorLlmCostInvalidItems}, {c.failed, tb.ProcessorLlmCostFailedItems},
-		{c.noUsage, tb.ProcessorLlmCostNoUsageItems}, {c.aggregated, tb.ProcessorLlmCostAggregatedItems},
+		{c.priced, tb.ProcessorLlmCostPricedItems},
+		{c.estimated, tb.ProcessorLlmCostEstimatedItems},
+		{c.unpriced, tb.ProcessorLlmCostUnpricedItems},
+		{c.reported, tb.ProcessorLlmCostReportedItems},
+		{c.invalid, tb.ProcessorLlmCostInvalidItems},
+		{c.failed, tb.ProcessorLlmCostFailedItems},
+		{c.noUsage, tb.ProcessorLlmCostNoUsageItems},
+		{c.aggregated, tb.ProcessorLlmCostAggregatedItems},
 	} {
 		if x.n > 0 {
 			x.m.Add(ctx, x.n)
@@ -192,9 +196,7 @@ func (p *costProcessor) processTraces(ctx context.Context, td ptrace.Traces) (pt
 			// priced below it (OpenInference's llm.cost.total on an AGENT
 			// span): the provider's figure, counted once.
 			if d.it.call.HasCost && d.it.call.CostSource != genai.CostSourceAggregate {
-				if own, ok := p.reported(d.it.attrs, &d.it.call, &c); ok {
-					batch.Cost(tid, sid, rollup.SpanID(s.ParentSpanID()), own)
-				}
+				batch.Cost(tid, sid, rollup.SpanID(s.ParentSpanID()), p.reported(d.it.attrs, &d.it.call, &c))
 			}
 		}
 		if !batch.Empty() {
@@ -286,7 +288,7 @@ func (p *costProcessor) aggregate(attrs pcommon.Map, sum rollup.Sum, c *counts) 
 
 // reported keeps a cost the app reported (or an earlier llm_cost wrote, e.g.
 // in a sidecar) under the GenAI name, and returns it for sums.
-func (p *costProcessor) reported(attrs pcommon.Map, call *genai.Call, c *counts) (rollup.Cost, bool) {
+func (p *costProcessor) reported(attrs pcommon.Map, call *genai.Call, c *counts) rollup.Cost {
 	if _, ok := attrs.Get(genai.CostAmount); !ok {
 		attrs.PutDouble(genai.CostAmount, call.CostAmount)
 	}
@@ -300,9 +302,9 @@ func (p *costProcessor) reported(attrs pcommon.Map, call *genai.Call, c *counts)
 	}
 	c.reported++
 	if cur != p.cfg.Currency || call.CostAmount > maxSummable {
-		return rollup.Cost{Flags: rollup.Missing}, true
+		return rollup.Cost{Flags: rollup.Missing}
 	}
-	return rollup.Cost{Picos: int64(call.CostAmount*1e12 + 0.5), Flags: rollup.Reported}, true
+	return rollup.Cost{Picos: int64(call.CostAmount*1e12 + 0.5), Flags: rollup.Reported}
 }
 
 // maxSummable is the largest reported amount converted to exact units for
@@ -324,9 +326,9 @@ func (p *costProcessor) price(m *pricing.Matcher, it *item, c *counts) (rollup.C
 		return rollup.Cost{}, false
 	}
 	if call.HasCost && !p.cfg.RecomputeReportedCost {
-		own, ok := p.reported(attrs, call, c)
+		own := p.reported(attrs, call, c)
 		p.drift(m, it, c)
-		return own, ok
+		return own, true
 	}
 	if call.Usage.IsInvalid() {
 		p.mark(attrs, genai.CostStatusInvalid)
@@ -351,6 +353,10 @@ func (p *costProcessor) price(m *pricing.Matcher, it *item, c *counts) (rollup.C
 	var usage pricing.Usage
 	if hasUsage {
 		usage = p.usage(call, it)
+		if call.Usage.Estimated {
+			// Counts an earlier llm_cost estimated (a sidecar): still estimates.
+			status = genai.CostStatusEstimated
+		}
 	} else if p.cfg.EstimateTokens {
 		usage.Input = estimate.Input(entry.Tokenizer, str(attrs, genai.InputMessages), str(attrs, genai.SystemInstructions))
 		usage.Output = estimate.Output(entry.Tokenizer, str(attrs, genai.OutputMessages))
@@ -418,9 +424,11 @@ func (p *costProcessor) price(m *pricing.Matcher, it *item, c *counts) (rollup.C
 	if status == genai.CostStatusEstimated {
 		// Estimated counts are written where token metrics find them,
 		// marked so they are never mixed with reported counts.
-		attrs.PutInt(genai.UsageInputTokens, usage.Input)
-		attrs.PutInt(genai.UsageOutputTokens, usage.Output)
-		attrs.PutBool(genai.UsageEstimated, true)
+		if !hasUsage {
+			attrs.PutInt(genai.UsageInputTokens, usage.Input)
+			attrs.PutInt(genai.UsageOutputTokens, usage.Output)
+			attrs.PutBool(genai.UsageEstimated, true)
+		}
 		attrs.PutStr(genai.CostTokenizer, tokenizerName(entry))
 		own.Flags = rollup.Estimated
 		c.estimated++

@@ -77,8 +77,7 @@ type dbSource struct {
 	db     *pricing.Database
 	stamp  fileStamp // path databases
 	etag   string    // http databases
-	lastOK string
-	errMsg string // the last failure, logged once
+	errMsg string    // the last failure, logged once
 	client *http.Client
 }
 

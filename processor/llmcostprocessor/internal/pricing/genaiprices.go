@@ -249,9 +249,12 @@ func gpPrices(p map[string]json.RawMessage) (PriceSpec, int, error) {
 	}
 	parts := map[string]*tiered{}
 	for _, k := range []struct{ key, alt string }{
-		{"input_mtok", "input_text_mtok"}, {"output_mtok", "output_text_mtok"},
-		{"cache_read_mtok", "cache_text_read_mtok"}, {"cache_write_mtok", "cache_write_5m_mtok"},
-		{"cache_write_1h_mtok", "cache_text_write_1h_mtok"}, {"output_reasoning_mtok", ""},
+		{"input_mtok", "input_text_mtok"},
+		{"output_mtok", "output_text_mtok"},
+		{"cache_read_mtok", "cache_text_read_mtok"},
+		{"cache_write_mtok", "cache_write_5m_mtok"},
+		{"cache_write_1h_mtok", "cache_text_write_1h_mtok"},
+		{"output_reasoning_mtok", ""},
 	} {
 		raw, ok := p[k.key]
 		if !ok && k.alt != "" {

@@ -73,7 +73,7 @@ func ParseLiteLLM(data []byte) (*Database, error) {
 }
 
 var (
-	liteLLMTierRE = regexp.MustCompile(`^(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost|cache_creation_input_token_cost_above_1hr|output_cost_per_reasoning_token)_above_(\d+)k_tokens(?:_(priority|flex|batches))?$`)
+	liteLLMTierRE       = regexp.MustCompile(`^(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost|cache_creation_input_token_cost_above_1hr|output_cost_per_reasoning_token)_above_(\d+)k_tokens(?:_(priority|flex|batches))?$`)
 	liteLLMTierSuffixRE = regexp.MustCompile(`^(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost|cache_creation_input_token_cost_above_1hr|output_cost_per_reasoning_token)_(priority|flex|batches)$`)
 )
 

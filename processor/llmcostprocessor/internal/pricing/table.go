@@ -44,10 +44,6 @@ type File struct {
 	} `yaml:"defaults"`
 	Models      []ModelSpec      `yaml:"models"`
 	Multipliers []MultiplierSpec `yaml:"multipliers"`
-
-	// source names the file's entries in pricing ids (SourceDefault when
-	// empty).
-	source string
 }
 
 // RateSpec is a set of prices per million tokens.

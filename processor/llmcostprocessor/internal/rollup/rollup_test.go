@@ -1,0 +1,92 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package rollup
+
+import (
+	"math"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func tid(b byte) TraceID { return TraceID{b} }
+func sid(b byte) SpanID  { return SpanID{b} }
+
+func TestSumFollowsLinksAcrossBatches(t *testing.T) {
+	s := New(10, 100, time.Hour)
+	var b Batch
+	// root 1 <- chain 2 <- llm 3 (cost 5), root 1 <- llm 4 (cost 7), other trace.
+	b.Cost(tid(1), sid(3), sid(2), Cost{Picos: 5, Flags: Priced})
+	b.Cost(tid(9), sid(3), sid(2), Cost{Picos: 1000, Flags: Priced})
+	s.Apply(&b)
+	b.Reset()
+	b.Link(tid(1), sid(2), sid(1))
+	b.Cost(tid(1), sid(4), sid(1), Cost{Picos: 7, Flags: Estimated})
+	b.Link(tid(5), sid(1), sid(0)) // a trace without costs: not kept
+	s.Apply(&b)
+	sum, ok := s.Sum(tid(1), sid(1))
+	require.True(t, ok)
+	assert.Equal(t, Sum{Picos: 12, Flags: Priced | Estimated, Items: 2}, sum)
+	sum, ok = s.Sum(tid(1), sid(2))
+	require.True(t, ok)
+	assert.Equal(t, int64(5), sum.Picos)
+	_, ok = s.Sum(tid(1), sid(3))
+	assert.False(t, ok, "nothing below a leaf")
+	assert.Equal(t, 2, s.Len())
+}
+
+func TestMissingAndOverflowMakeSumsPartial(t *testing.T) {
+	s := New(10, 100, time.Hour)
+	var b Batch
+	b.Cost(tid(1), sid(2), sid(1), Cost{Picos: math.MaxInt64, Flags: Priced})
+	b.Cost(tid(1), sid(3), sid(1), Cost{Picos: 1, Flags: Priced})
+	b.Cost(tid(1), sid(4), sid(1), Cost{Flags: Missing})
+	s.Apply(&b)
+	sum, ok := s.Sum(tid(1), sid(1))
+	require.True(t, ok)
+	assert.NotZero(t, sum.Flags&Missing)
+	assert.LessOrEqual(t, sum.Picos, int64(math.MaxInt64))
+}
+
+func TestBounds(t *testing.T) {
+	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	s := New(2, 3, time.Minute)
+	s.now = func() time.Time { return now }
+	var b Batch
+	for i := byte(1); i <= 3; i++ {
+		b.Reset()
+		b.Cost(tid(i), sid(1), sid(0), Cost{Picos: 1, Flags: Priced})
+		s.Apply(&b)
+	}
+	assert.Equal(t, 2, s.Len(), "least recently written trace dropped")
+	_, ok := s.Sum(tid(1), sid(0))
+	assert.False(t, ok)
+	// Spans per trace are bounded; a full trace's sums are partial.
+	b.Reset()
+	for i := byte(2); i <= 6; i++ {
+		b.Cost(tid(3), sid(i), sid(0), Cost{Picos: 1, Flags: Priced})
+	}
+	s.Apply(&b)
+	sum, _ := s.Sum(tid(3), sid(0))
+	assert.Equal(t, 3, sum.Items)
+	assert.NotZero(t, sum.Flags&Missing)
+	// Traces expire after the TTL.
+	now = now.Add(2 * time.Minute)
+	b.Reset()
+	b.Cost(tid(7), sid(1), sid(0), Cost{Picos: 1, Flags: Priced})
+	s.Apply(&b)
+	assert.Equal(t, 1, s.Len())
+}
+
+func TestCyclesEnd(t *testing.T) {
+	s := New(10, 100, time.Hour)
+	var b Batch
+	b.Cost(tid(1), sid(2), sid(3), Cost{Picos: 1, Flags: Priced})
+	b.Link(tid(1), sid(3), sid(2))
+	s.Apply(&b)
+	_, ok := s.Sum(tid(1), sid(9))
+	assert.False(t, ok, "a cycle in bad data ends")
+}
