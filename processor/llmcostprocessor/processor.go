@@ -5,6 +5,7 @@ package llmcostprocessor // import "github.com/otelcol-llm/otelcol-llm/processor
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"go.opentelemetry.io/collector/component"
@@ -126,11 +127,27 @@ type deferred struct {
 	it   item
 }
 
+// scratch is a batch's working memory, pooled so pricing a batch does not
+// allocate it.
+type scratch struct {
+	batch rollup.Batch
+	later []deferred
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
 func (p *costProcessor) processTraces(ctx context.Context, td ptrace.Traces) (ptrace.Traces, error) {
 	m := p.shared.matcher.Load()
 	var c counts
-	var batch rollup.Batch
-	var later []deferred
+	sc := scratchPool.Get().(*scratch)
+	defer func() {
+		clear(sc.later) // drop the references into td
+		sc.later = sc.later[:0]
+		sc.batch.Reset()
+		scratchPool.Put(sc)
+	}()
+	batch := &sc.batch
+	later := sc.later
 	agg := p.cfg.AggregateCosts
 	rss := td.ResourceSpans()
 	for i := 0; i < rss.Len(); i++ {
@@ -172,8 +189,9 @@ func (p *costProcessor) processTraces(ctx context.Context, td ptrace.Traces) (pt
 			}
 		}
 	}
+	sc.later = later
 	if agg && !batch.Empty() {
-		p.shared.store.Apply(&batch)
+		p.shared.store.Apply(batch)
 	}
 	if len(later) > 0 {
 		batch.Reset()
@@ -200,7 +218,7 @@ func (p *costProcessor) processTraces(ctx context.Context, td ptrace.Traces) (pt
 			}
 		}
 		if !batch.Empty() {
-			p.shared.store.Apply(&batch)
+			p.shared.store.Apply(batch)
 		}
 	}
 	p.record(ctx, &c)

@@ -10,7 +10,6 @@
 package rollup // import "github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/rollup"
 
 import (
-	"container/list"
 	"math"
 	"sync"
 	"time"
@@ -53,27 +52,30 @@ type Sum struct {
 }
 
 type node struct {
-	parent SpanID
-	cost   Cost
-	costed bool
+	span, parent SpanID
+	cost         Cost
+	costed       bool
 }
 
 type trace struct {
-	id    TraceID
-	nodes map[SpanID]*node
+	id TraceID
+	// nodes are the recorded costs and links in arrival order; a span
+	// recorded twice (two pipelines through one component) counts once.
+	nodes []node
 	seen  time.Time
-	elem  *list.Element
-	// full: more spans than MaxSpans were offered; sums are marked Missing.
+	// full: more than MaxSpans were offered; sums are marked Missing.
 	full bool
 }
 
-// Store is a bounded, concurrency-safe map of recent traces: the least
-// recently touched trace is dropped beyond MaxTraces, and a trace not
-// touched for TTL is dropped when the store is next written.
+// Store is a bounded, concurrency-safe map of recent traces. Traces are
+// dropped oldest first beyond MaxTraces, and when not written for TTL; their
+// memory is reused, so a steady stream of traces does not allocate.
 type Store struct {
 	mu     sync.Mutex
 	traces map[TraceID]*trace
-	lru    list.List // *trace, most recent at the front
+	// ring holds the traces in insertion order: head is the oldest.
+	ring    []*trace
+	head, n int
 	// MaxTraces, MaxSpans and TTL bound the memory held.
 	MaxTraces, MaxSpans int
 	TTL                 time.Duration
@@ -83,7 +85,10 @@ type Store struct {
 // New returns a store of at most maxTraces traces of maxSpans spans each,
 // kept for ttl after their last write.
 func New(maxTraces, maxSpans int, ttl time.Duration) *Store {
-	return &Store{traces: map[TraceID]*trace{}, MaxTraces: maxTraces, MaxSpans: maxSpans, TTL: ttl, now: time.Now}
+	return &Store{
+		traces: make(map[TraceID]*trace, maxTraces), ring: make([]*trace, maxTraces),
+		MaxTraces: maxTraces, MaxSpans: maxSpans, TTL: ttl, now: time.Now,
+	}
 }
 
 // Batch is one batch's writes, applied under one lock.
@@ -131,22 +136,21 @@ func (s *Store) Apply(b *Batch) {
 	now := s.now()
 	s.expire(now)
 	for _, c := range b.costs {
-		tr := s.touch(c.trace, now)
-		n := s.node(tr, c.span)
-		if n == nil {
-			continue
-		}
-		n.parent, n.cost, n.costed = c.parent, c.cost, true
+		s.add(s.touch(c.trace, now), node{span: c.span, parent: c.parent, cost: c.cost, costed: true})
 	}
 	for _, l := range b.links {
-		tr, ok := s.traces[l.trace]
-		if !ok {
-			continue
-		}
-		if n := s.node(tr, l.span); n != nil && !n.costed {
-			n.parent = l.parent
+		if tr, ok := s.traces[l.trace]; ok {
+			s.add(tr, node{span: l.span, parent: l.parent})
 		}
 	}
+}
+
+func (s *Store) add(tr *trace, n node) {
+	if len(tr.nodes) >= s.MaxSpans {
+		tr.full = true
+		return
+	}
+	tr.nodes = append(tr.nodes, n)
 }
 
 // Sum totals the own costs of span's descendants in trace t, following the
@@ -159,8 +163,10 @@ func (s *Store) Sum(t TraceID, span SpanID) (Sum, bool) {
 		return Sum{}, false
 	}
 	var sum Sum
-	for id, n := range tr.nodes {
-		if !n.costed || id == span || !descends(tr, n, span) {
+	lookup := s.index(tr)
+	for i := range tr.nodes {
+		n := &tr.nodes[i]
+		if !n.costed || n.span == span || lookup(n.span) != n || !descends(lookup, len(tr.nodes), n, span) {
 			continue
 		}
 		sum.Items++
@@ -183,16 +189,48 @@ func (s *Store) Sum(t TraceID, span SpanID) (Sum, bool) {
 	return sum, true
 }
 
+// smallTrace is the size up to which a trace's spans are looked up by a
+// scan instead of through a map built for the sum.
+const smallTrace = 64
+
+// index returns the lookup of a span's node: the last word on it, its cost
+// when it has one, else its link.
+func (s *Store) index(tr *trace) func(SpanID) *node {
+	better := func(prev, n *node) bool { return prev == nil || n.costed || !prev.costed }
+	if len(tr.nodes) <= smallTrace {
+		return func(id SpanID) *node {
+			var found *node
+			for i := range tr.nodes {
+				if n := &tr.nodes[i]; n.span == id && better(found, n) {
+					found = n
+				}
+			}
+			return found
+		}
+	}
+	byID := make(map[SpanID]*node, len(tr.nodes))
+	for i := range tr.nodes {
+		n := &tr.nodes[i]
+		if better(byID[n.span], n) {
+			byID[n.span] = n
+		}
+	}
+	return func(id SpanID) *node { return byID[id] }
+}
+
 // descends reports whether n has ancestor span, through recorded links
 // (bounded by the trace's size, so a cycle in bad data ends).
-func descends(tr *trace, n *node, span SpanID) bool {
+func descends(lookup func(SpanID) *node, size int, n *node, span SpanID) bool {
 	p := n.parent
-	for range len(tr.nodes) + 1 {
+	for range size + 1 {
 		if p == span {
 			return true
 		}
-		next, ok := tr.nodes[p]
-		if !ok || p == (SpanID{}) {
+		if p == (SpanID{}) {
+			return false
+		}
+		next := lookup(p)
+		if next == nil {
 			return false
 		}
 		p = next.parent
@@ -201,47 +239,40 @@ func descends(tr *trace, n *node, span SpanID) bool {
 }
 
 func (s *Store) touch(t TraceID, now time.Time) *trace {
-	tr, ok := s.traces[t]
-	if ok {
+	if tr, ok := s.traces[t]; ok {
 		tr.seen = now
-		s.lru.MoveToFront(tr.elem)
 		return tr
 	}
-	for len(s.traces) >= s.MaxTraces && s.lru.Len() > 0 {
-		s.drop(s.lru.Back().Value.(*trace))
+	var tr *trace
+	if s.n == s.MaxTraces {
+		tr = s.popOldest()
 	}
-	tr = &trace{id: t, nodes: map[SpanID]*node{}, seen: now}
-	tr.elem = s.lru.PushFront(tr)
+	if tr == nil {
+		tr = &trace{}
+	}
+	*tr = trace{id: t, nodes: tr.nodes[:0], seen: now}
+	s.ring[(s.head+s.n)%s.MaxTraces] = tr
+	s.n++
 	s.traces[t] = tr
 	return tr
 }
 
-func (s *Store) node(tr *trace, span SpanID) *node {
-	if n, ok := tr.nodes[span]; ok {
-		return n
-	}
-	if len(tr.nodes) >= s.MaxSpans {
-		tr.full = true
-		return nil
-	}
-	n := &node{}
-	tr.nodes[span] = n
-	return n
-}
-
-func (s *Store) expire(now time.Time) {
-	for s.lru.Len() > 0 {
-		tr := s.lru.Back().Value.(*trace)
-		if now.Sub(tr.seen) < s.TTL {
-			return
-		}
-		s.drop(tr)
-	}
-}
-
-func (s *Store) drop(tr *trace) {
-	s.lru.Remove(tr.elem)
+// popOldest drops the oldest trace and returns it for reuse.
+func (s *Store) popOldest() *trace {
+	tr := s.ring[s.head]
+	s.ring[s.head] = nil
+	s.head = (s.head + 1) % s.MaxTraces
+	s.n--
 	delete(s.traces, tr.id)
+	return tr
+}
+
+// expire drops traces not written for TTL, oldest first (insertion order:
+// a trace written again late stays until the ones before it expire).
+func (s *Store) expire(now time.Time) {
+	for s.n > 0 && now.Sub(s.ring[s.head].seen) >= s.TTL {
+		s.popOldest()
+	}
 }
 
 // Len returns the number of traces held.

@@ -90,3 +90,28 @@ func TestCyclesEnd(t *testing.T) {
 	_, ok := s.Sum(tid(1), sid(9))
 	assert.False(t, ok, "a cycle in bad data ends")
 }
+
+// TestLargeTrace: beyond smallTrace spans the lookups go through a map, with
+// the same answers.
+func TestLargeTrace(t *testing.T) {
+	s := New(10, 1000, time.Hour)
+	var b Batch
+	// A chain 1 <- 2 <- ... <- 200 with a cost on every tenth span, and the
+	// same costs recorded twice (two pipelines): counted once.
+	for i := 2; i <= 200; i++ {
+		id, parent := SpanID{byte(i), byte(i >> 8)}, SpanID{byte(i - 1), byte((i - 1) >> 8)}
+		if i%10 == 0 {
+			b.Cost(tid(1), id, parent, Cost{Picos: int64(i), Flags: Priced})
+			b.Cost(tid(1), id, parent, Cost{Picos: int64(i), Flags: Priced})
+		} else {
+			b.Link(tid(1), id, parent)
+		}
+	}
+	s.Apply(&b)
+	sum, ok := s.Sum(tid(1), SpanID{1})
+	require.True(t, ok)
+	assert.Equal(t, 20, sum.Items)
+	assert.Equal(t, int64(2100), sum.Picos) // 10+20+...+200
+	sum, _ = s.Sum(tid(1), SpanID{100})
+	assert.Equal(t, int64(1550), sum.Picos) // 110+120+...+200 = 10 terms averaging 155
+}
