@@ -113,6 +113,7 @@ func (p *costProcessor) record(ctx context.Context, c *counts) {
 type item struct {
 	attrs    pcommon.Map
 	call     genai.Call
+	provider string // call.Provider(), computed once
 	at       time.Time
 	factor   pricing.Micros
 	failed   bool
@@ -338,6 +339,7 @@ var partKeys = [pricing.NumParts]string{genai.CostInput, genai.CostCacheRead, ge
 // costs nothing to sum: a failed call, no usage).
 func (p *costProcessor) price(m *pricing.Matcher, it *item, c *counts) (rollup.Cost, bool) {
 	call, attrs := &it.call, it.attrs
+	it.provider = call.Provider()
 	if call.CostSource == genai.CostSourceAggregate && call.HasCost {
 		// Already a sum of other items (an earlier llm_cost, e.g. in a
 		// sidecar, wrote it): left as is, never summed again.
@@ -360,7 +362,7 @@ func (p *costProcessor) price(m *pricing.Matcher, it *item, c *counts) (rollup.C
 		c.failed++
 		return rollup.Cost{}, false
 	}
-	match := m.Lookup(call.Provider(), call.Model())
+	match := m.Lookup(it.provider, call.Model())
 	if !match.Found() {
 		p.mark(attrs, genai.CostStatusUnpriced)
 		c.unpriced++
@@ -465,7 +467,7 @@ func (p *costProcessor) usage(call *genai.Call, it *item) pricing.Usage {
 	usage, _ := pricing.Normalize(pricing.Usage{
 		Input: u.Input, Output: u.Output, CacheRead: u.CacheRead, CacheWrite: u.CacheWrite,
 		CacheWrite1h: u.CacheWrite1h, Reasoning: u.Reasoning, Total: u.Total, HasTotal: u.Has&genai.HasTotal != 0,
-	}, p.semantics, pricing.Evidence{Provider: call.Provider(), Model: call.Model(), ExclusiveScope: it.scopeExc})
+	}, p.semantics, pricing.Evidence{Provider: it.provider, Model: call.Model(), ExclusiveScope: it.scopeExc})
 	return usage
 }
 
@@ -477,7 +479,7 @@ func (p *costProcessor) drift(m *pricing.Matcher, it *item, c *counts) {
 	if call.Usage.IsInvalid() || call.Usage.Has&(genai.HasInput|genai.HasOutput) == 0 || call.CostInvalid {
 		return
 	}
-	match := m.Lookup(call.Provider(), call.Model())
+	match := m.Lookup(it.provider, call.Model())
 	if !match.Found() {
 		return
 	}

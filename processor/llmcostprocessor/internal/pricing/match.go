@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/otelcol-llm/otelcol-llm/internal/readcache"
@@ -220,16 +221,20 @@ const maxCached = 10_000
 const maxProviders = 64
 
 // Matcher caches Lookup results per provider and raw model name, applying
-// configured Azure deployment names first, so the hot path is two map reads
-// without a lock.
+// configured Azure deployment names first, so the hot path is a short scan
+// of the providers seen and one map read, without a lock.
 type Matcher struct {
 	table *Table
 	home  HomeProvider
 	deps  map[string]string
 
-	mu     sync.Mutex
-	caches sync.Map // provider -> *readcache.Cache[Match]
-	n      int
+	mu     sync.Mutex                      // serialises adding a provider
+	caches atomic.Pointer[[]providerCache] // copy on write
+}
+
+type providerCache struct {
+	provider string
+	cache    *readcache.Cache[Match]
 }
 
 // NewMatcher returns a Matcher over t; deployments maps Azure OpenAI
@@ -239,7 +244,9 @@ func NewMatcher(t *Table, deployments map[string]string, home HomeProvider) *Mat
 	for k, v := range deployments {
 		d[strings.ToLower(k)] = v
 	}
-	return &Matcher{table: t, deps: d, home: home}
+	m := &Matcher{table: t, deps: d, home: home}
+	m.caches.Store(&[]providerCache{})
+	return m
 }
 
 // Table returns the table the matcher looks up.
@@ -255,22 +262,27 @@ func (m *Matcher) lookup(provider, raw string) Match {
 // Lookup returns the (cached) match for a raw model name called through
 // provider.
 func (m *Matcher) Lookup(provider, raw string) Match {
-	if c, ok := m.caches.Load(provider); ok {
-		return c.(*readcache.Cache[Match]).Get(raw)
+	for _, c := range *m.caches.Load() {
+		if c.provider == provider {
+			return c.cache.Get(raw)
+		}
 	}
 	m.mu.Lock()
-	if c, ok := m.caches.Load(provider); ok {
-		m.mu.Unlock()
-		return c.(*readcache.Cache[Match]).Get(raw)
+	list := *m.caches.Load()
+	for _, c := range list {
+		if c.provider == provider {
+			m.mu.Unlock()
+			return c.cache.Get(raw)
+		}
 	}
-	if m.n >= maxProviders {
+	if len(list) >= maxProviders {
 		m.mu.Unlock()
 		return m.lookup(provider, raw)
 	}
 	p := strings.Clone(provider)
 	c := readcache.New(maxCached/4, func(raw string) Match { return m.lookup(p, raw) })
-	m.caches.Store(p, c)
-	m.n++
+	next := append(append(make([]providerCache, 0, len(list)+1), list...), providerCache{p, c})
+	m.caches.Store(&next)
 	m.mu.Unlock()
 	return c.Get(raw)
 }
@@ -278,9 +290,8 @@ func (m *Matcher) Lookup(provider, raw string) Match {
 // cached reports how many names the caches hold.
 func (m *Matcher) cached() int {
 	n := 0
-	m.caches.Range(func(_, v any) bool {
-		n += v.(*readcache.Cache[Match]).Len()
-		return true
-	})
+	for _, c := range *m.caches.Load() {
+		n += c.cache.Len()
+	}
 	return n
 }
