@@ -264,8 +264,14 @@ func (p *costProcessor) processLogs(ctx context.Context, ld plog.Logs) (plog.Log
 							continue
 						}
 					}
-					if it.call.HasCost && it.call.CostSource != genai.CostSourceAggregate {
+					switch {
+					case it.call.HasCost && it.call.CostSource != genai.CostSourceAggregate:
 						p.reported(it.attrs, &it.call, &c)
+					case it.call.Turn && r.TraceID().IsEmpty() && it.call.Model() != "":
+						// A turn recorded as a log record only (its duration
+						// unknown, so no spans): the record is the turn's one
+						// call and is priced as such.
+						p.price(m, &it, &c)
 					}
 				}
 			}

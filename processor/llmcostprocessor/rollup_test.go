@@ -261,3 +261,24 @@ func TestBadNumbersAreCountedNotPriced(t *testing.T) {
 	_, err := pl.tel.GetMetric("otelcol_processor_llm_cost_unpriced_items")
 	assert.Error(t, err, "nothing counted as unpriced")
 }
+
+// TestLogOnlyTurnIsPriced: a chat_trace turn with no spans (its duration
+// unknown) is one log record: it is priced as the turn's call.
+func TestLogOnlyTurnIsPriced(t *testing.T) {
+	pl := newPipelines(t, createDefaultConfig().(*Config))
+	ld := plog.NewLogs()
+	lr := ld.ResourceLogs().AppendEmpty().ScopeLogs().AppendEmpty().LogRecords().AppendEmpty()
+	lr.SetTimestamp(pcommon.NewTimestampFromTime(dec2026))
+	require.NoError(t, lr.Attributes().FromRaw(map[string]any{
+		genai.OperationName: "invoke_agent", genai.ChatTurn: true, genai.RequestModel: "gpt-4o",
+		genai.InputMessages:  `[{"role":"user","content":"Hello, world!"}]`,
+		genai.OutputMessages: `[{"role":"assistant","content":"Hi there! How can I help?"}]`,
+	}))
+	pl.logs(ld)
+	a := pl.lg.AllLogs()[0].ResourceLogs().At(0).ScopeLogs().At(0).LogRecords().At(0).Attributes()
+	v, ok := a.Get(genai.CostAmount)
+	require.True(t, ok)
+	exact(t, "0.0001075", v.Double()) // 11×2.50 + 8×10 per million
+	st, _ := a.Get(genai.CostStatus)
+	assert.Equal(t, "estimated", st.Str())
+}
