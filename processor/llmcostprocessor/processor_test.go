@@ -331,6 +331,7 @@ const benchSpanCount = 100
 func benchmarkProcess(b *testing.B, src ptrace.Traces) {
 	p, err := newCostProcessor(processortest.NewNopSettings(metadata.Type), createDefaultConfig().(*Config))
 	require.NoError(b, err)
+	b.Cleanup(func() { _ = p.shutdown(context.Background()) })
 	warm := ptrace.NewTraces()
 	src.CopyTo(warm)
 	_, _ = p.processTraces(context.Background(), warm) // warm the match cache

@@ -85,10 +85,9 @@ type Store struct {
 // New returns a store of at most maxTraces traces of maxSpans spans each,
 // kept for ttl after their last write.
 func New(maxTraces, maxSpans int, ttl time.Duration) *Store {
-	return &Store{
-		traces: make(map[TraceID]*trace, maxTraces), ring: make([]*trace, maxTraces),
-		MaxTraces: maxTraces, MaxSpans: maxSpans, TTL: ttl, now: time.Now,
-	}
+	// Memory is taken as traces come, not up front: an idle store (no
+	// GenAI calls with trace ids) holds next to nothing.
+	return &Store{traces: map[TraceID]*trace{}, MaxTraces: maxTraces, MaxSpans: maxSpans, TTL: ttl, now: time.Now}
 }
 
 // Batch is one batch's writes, applied under one lock.
@@ -251,7 +250,16 @@ func (s *Store) touch(t TraceID, now time.Time) *trace {
 		tr = &trace{}
 	}
 	*tr = trace{id: t, nodes: tr.nodes[:0], seen: now}
-	s.ring[(s.head+s.n)%s.MaxTraces] = tr
+	if s.n == len(s.ring) {
+		// Full below MaxTraces: grow, oldest first again.
+		if s.head != 0 {
+			s.ring = append(s.ring[s.head:], s.ring[:s.head]...)
+			s.head = 0
+		}
+		s.ring = append(s.ring, tr)
+	} else {
+		s.ring[(s.head+s.n)%len(s.ring)] = tr
+	}
 	s.n++
 	s.traces[t] = tr
 	return tr
@@ -261,7 +269,7 @@ func (s *Store) touch(t TraceID, now time.Time) *trace {
 func (s *Store) popOldest() *trace {
 	tr := s.ring[s.head]
 	s.ring[s.head] = nil
-	s.head = (s.head + 1) % s.MaxTraces
+	s.head = (s.head + 1) % len(s.ring)
 	s.n--
 	delete(s.traces, tr.id)
 	return tr

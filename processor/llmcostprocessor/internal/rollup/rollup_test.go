@@ -115,3 +115,33 @@ func TestLargeTrace(t *testing.T) {
 	sum, _ = s.Sum(tid(1), SpanID{100})
 	assert.Equal(t, int64(1550), sum.Picos) // 110+120+...+200 = 10 terms averaging 155
 }
+
+// TestRingGrowsAfterExpiry: traces expiring before the store is full leave
+// the ring wrapped; growing it keeps every trace and the age order.
+func TestRingGrowsAfterExpiry(t *testing.T) {
+	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	s := New(8, 10, time.Minute)
+	s.now = func() time.Time { return now }
+	put := func(id byte) {
+		var b Batch
+		b.Cost(tid(id), sid(1), sid(0), Cost{Picos: int64(id), Flags: Priced})
+		s.Apply(&b)
+	}
+	put(1)
+	put(2)
+	now = now.Add(30 * time.Second)
+	put(3)
+	put(4)
+	now = now.Add(40 * time.Second) // 1 and 2 expire
+	for id := byte(5); id <= 12; id++ {
+		put(id)
+	}
+	assert.Equal(t, 8, s.Len())
+	for id := byte(5); id <= 12; id++ {
+		sum, ok := s.Sum(tid(id), sid(0))
+		require.True(t, ok, id)
+		assert.Equal(t, int64(id), sum.Picos)
+	}
+	_, ok := s.Sum(tid(3), sid(0))
+	assert.False(t, ok, "the oldest went first")
+}
