@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/otelcol-llm/otelcol-llm/test/bench/internal/workload"
+	"github.com/otelcol-llm/otelcol-llm/test/harness"
 )
 
 // chatResult is the chat_trace ingest rate from one source.
@@ -35,7 +36,7 @@ func (r chatResult) MBPerSec() float64    { return float64(r.Bytes) / 1e6 / r.El
 // into spans: first from files (all sessions appear at once in the watched
 // directory), then by HTTP push of the same histories. Every turn must
 // arrive at the sink as exactly one root span.
-func (h *harness) chatTrace(s spec, sessions, turns, pushWorkers int, pushPath string, timeout time.Duration) ([]chatResult, error) {
+func (h *runner) chatTrace(s spec, sessions, turns, pushWorkers int, pushPath string, timeout time.Duration) ([]chatResult, error) {
 	dir, err := os.MkdirTemp("", "otelcol-llm-bench-chat-")
 	if err != nil {
 		return nil, err
@@ -73,7 +74,7 @@ func (h *harness) chatTrace(s spec, sessions, turns, pushWorkers int, pushPath s
 	}
 	h.log("chat_trace: %d sessions, %d turns, %.1f MB of chat-history files", sessions, totalTurns, float64(fileBytes)/1e6)
 
-	httpAddr, err := freeAddr()
+	httpAddr, err := harness.FreeAddr()
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +114,7 @@ func (h *harness) chatTrace(s spec, sessions, turns, pushWorkers int, pushPath s
 
 // awaitTurns waits until the sink holds want root spans, then watches a
 // little longer for duplicates.
-func (h *harness) awaitTurns(c *collector, source string, t0 time.Time, want, size int64, timeout time.Duration) chatResult {
+func (h *runner) awaitTurns(c *collector, source string, t0 time.Time, want, size int64, timeout time.Duration) chatResult {
 	res := chatResult{Source: source, Expected: want, Bytes: size}
 	deadline := t0.Add(timeout)
 	for h.sink.Counts().Roots < want && time.Now().Before(deadline) && c.alive() {

@@ -120,7 +120,7 @@ func btoi(b bool) int {
 	return 0
 }
 
-func fakeHarness(t *testing.T, mode string) (*harness, spec) {
+func fakeHarness(t *testing.T, mode string) (*runner, spec) {
 	t.Helper()
 	if _, err := exec.LookPath("taskset"); err != nil || machineCPUs() < 2 {
 		t.Skip("needs taskset and 2 CPUs")
@@ -130,7 +130,7 @@ func fakeHarness(t *testing.T, mode string) (*harness, spec) {
 	require.NoError(t, err)
 	t.Cleanup(snk.Stop)
 	var mu sync.Mutex
-	h := &harness{ctx: context.Background(), sink: snk, log: func(format string, args ...any) {
+	h := &runner{ctx: context.Background(), sink: snk, log: func(format string, args ...any) {
 		mu.Lock()
 		defer mu.Unlock()
 		t.Logf(format, args...)

@@ -1,10 +1,12 @@
 // Copyright The otelcol-llm Authors
 // SPDX-License-Identifier: Apache-2.0
 
-// Command benchrun is the side-by-side benchmark run by `make bench`: it
-// measures otelcol-llm's full LLM pipeline, the contrib equivalent and the
-// bare OTLP ceiling on the same machine in the same run, each collector on
-// one core, and writes the results to BENCHMARKS.md. See bench/README.md.
+// Command benchrun is the side-by-side benchmark run by `make bench`: on the
+// same machine in the same run, each collector on one core, it measures
+// otelcol-llm's full LLM pipeline, the tuned contrib equivalent, the
+// decode-only ceiling and the forwarding ceiling on every workload, takes a
+// CPU profile of otelcol-llm at saturation, and writes the results to
+// BENCHMARKS.md. See test/bench/README.md.
 package main
 
 import (
@@ -15,8 +17,8 @@ import (
 	"math"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -34,47 +36,68 @@ const (
 	collectorCPU = 1
 )
 
+// The collectors, in the order of the report's columns.
+var collectorNames = []string{"decode", "forward", "ours", "contrib"}
+
 type options struct {
 	ours, contrib, configs, out, command string
+	include                              string
 	collectors, profiles                 []string
 	stepDur, fixedDur, searchBudget      time.Duration
-	precision, fixedFraction             float64
-	maxSteps, workers, repeat            int
+	precision                            float64
+	maxSteps, workers                    int
+	repeat, contribRepeat, tinyRepeat    int
 	warmTiny, warmLLM                    float64
 	spansTiny, spansLLM                  int
 	chatSessions, chatTurns              int
 	chatPushPath                         string
 	chatTimeout                          time.Duration
 	fixedOnly                            float64
+	profileWorkload                      string
+	profileDur                           time.Duration
+	profileRate                          float64
+}
+
+func defaultProfiles() string {
+	var names []string
+	for _, p := range workload.LLMWorkloads {
+		names = append(names, p.String())
+	}
+	return strings.Join(append(names, workload.Tiny.String()), ",")
 }
 
 func main() {
 	var o options
 	var collectors, profiles string
-	flag.StringVar(&o.ours, "ours", "_build/otelcol-llm", "otelcol-llm binary (runs ours.yaml, ceiling.yaml, chattrace.yaml)")
-	flag.StringVar(&o.contrib, "contrib", "bench/_build-contrib/otelcol-contrib-bench", "contrib benchmark binary (runs contrib.yaml)")
-	flag.StringVar(&o.configs, "configs", "bench/configs", "directory of the benchmark configs")
+	flag.StringVar(&o.ours, "ours", "_build/otelcol-llm", "otelcol-llm binary (runs ours.yaml, decode.yaml, forward.yaml, chattrace.yaml)")
+	flag.StringVar(&o.contrib, "contrib", "test/bench/_build-contrib/otelcol-contrib-bench", "contrib benchmark binary (runs contrib.yaml)")
+	flag.StringVar(&o.configs, "configs", "test/bench/configs", "directory of the benchmark configs")
 	flag.StringVar(&o.out, "out", "", "markdown report to write (required), e.g. BENCHMARKS.md")
+	flag.StringVar(&o.include, "include", "", "markdown file inserted into the report after the profile (make bench passes the in-process comparison of test/bench/compare)")
 	flag.StringVar(&o.command, "command", "", "command quoted in the report as the way to reproduce it (default: this command line)")
-	flag.StringVar(&collectors, "collectors", "ceiling,contrib,ours", "collectors to measure; anything but all three marks the report partial")
-	flag.StringVar(&profiles, "profiles", "llm,tiny", "load profiles")
+	flag.StringVar(&collectors, "collectors", strings.Join(collectorNames, ","), "collectors to measure; anything but all four marks the report partial")
+	flag.StringVar(&profiles, "profiles", defaultProfiles(), "workloads: tiny, or llm-<1k|4k>-pii<percent>; anything but the default marks the report partial")
 	flag.DurationVar(&o.stepDur, "step", 4*time.Second, "duration of each search step")
-	flag.DurationVar(&o.fixedDur, "fixed", 8*time.Second, "duration of each fixed-rate measurement")
+	flag.DurationVar(&o.fixedDur, "fixed", 8*time.Second, "with -fixed-only: duration of each fixed-rate step")
 	flag.DurationVar(&o.searchBudget, "search-budget", 60*time.Second, "time cap of each maximum-rate search")
 	flag.IntVar(&o.maxSteps, "max-steps", 8, "step cap of each maximum-rate search")
-	flag.IntVar(&o.repeat, "repeat", 3, "maximum-rate searches per profile for the ceiling and ours (the median is reported, with the range); contrib is searched once")
+	flag.IntVar(&o.repeat, "repeat", 3, "maximum-rate searches per llm workload for the decode ceiling, the forwarding ceiling and ours (the median is reported, with the range)")
+	flag.IntVar(&o.contribRepeat, "contrib-repeat", 1, "maximum-rate searches per workload for contrib")
+	flag.IntVar(&o.tinyRepeat, "tiny-repeat", 1, "maximum-rate searches per collector for the tiny profile (no target depends on it)")
 	flag.Float64Var(&o.precision, "precision", 0.05, "a search stops when failing/passing rate is at most 1+precision")
-	flag.Float64Var(&o.fixedFraction, "fixed-fraction", 0.5, "fixed rate as a share of the lowest maximum sustained rate of the profile")
 	flag.IntVar(&o.workers, "workers", 8, "requests in flight")
 	flag.Float64Var(&o.warmTiny, "warm-tiny", 1000, "warm-up rate, tiny profile (spans/s)")
-	flag.Float64Var(&o.warmLLM, "warm-llm", 100, "warm-up rate, llm profile (spans/s)")
+	flag.Float64Var(&o.warmLLM, "warm-llm", 100, "warm-up rate, llm workloads (spans/s)")
 	flag.IntVar(&o.spansTiny, "spans-tiny", 100, "spans per request, tiny profile")
-	flag.IntVar(&o.spansLLM, "spans-llm", 50, "spans per request, llm profile")
+	flag.IntVar(&o.spansLLM, "spans-llm", 50, "spans per request, llm workloads")
 	flag.IntVar(&o.chatSessions, "chat-sessions", 400, "chat_trace: sessions (files)")
 	flag.IntVar(&o.chatTurns, "chat-turns", 8, "chat_trace: turns per session")
 	flag.StringVar(&o.chatPushPath, "chat-push-path", "/v1/chat/turns", "chat_trace: HTTP push path")
 	flag.DurationVar(&o.chatTimeout, "chat-timeout", 60*time.Second, "chat_trace: time cap of each ingest measurement")
 	flag.Float64Var(&o.fixedOnly, "fixed-only", 0, "development: skip the maximum-rate searches and chat_trace, measure CPU per span at this rate only (partial report)")
+	flag.StringVar(&o.profileWorkload, "profile-workload", "llm-1k-pii80", "workload of the CPU profile of ours at saturation (empty: no profile)")
+	flag.DurationVar(&o.profileDur, "profile-duration", 12*time.Second, "length of the profiled load step")
+	flag.Float64Var(&o.profileRate, "profile-rate", 0, "rate of the profiled step (default: ours' median maximum on that workload, or the -fixed-only rate)")
 	flag.Parse()
 	if o.command == "" {
 		o.command = strings.Join(os.Args, " ")
@@ -104,7 +127,8 @@ func splitList(s string) []string {
 // Components each measured collector needs, by "kind/type" as the binary's
 // `components` command lists them.
 var required = map[string][]string{
-	"ceiling": {"receivers/otlp", "exporters/nop", "extensions/health_check"},
+	"decode":  {"receivers/otlp", "exporters/nop", "extensions/health_check"},
+	"forward": {"receivers/otlp", "processors/memory_limiter", "processors/batch", "exporters/otlp_grpc", "extensions/health_check"},
 	"contrib": {
 		"receivers/otlp",
 		"processors/memory_limiter", "processors/transform", "processors/redaction", "processors/batch",
@@ -117,14 +141,14 @@ var required = map[string][]string{
 		"processors/memory_limiter", "processors/llm_cost", "processors/redact", "processors/batch",
 		"connectors/span_metrics_llm",
 		"exporters/otlp_grpc", "exporters/prometheus", "exporters/nop",
-		"extensions/health_check",
+		"extensions/health_check", "extensions/pprof",
 	},
 }
 
 // preflight fails unless every binary has the components its configs use
 // and every config validates: nothing is skipped silently, a missing
 // component stops the run before any measurement, naming what is missing.
-func preflight(specs []spec) error {
+func preflight(specs []spec, pprofOverlay string) error {
 	missing := map[string][]string{} // by binary
 	checked := map[string]map[string]bool{}
 	for _, s := range specs {
@@ -145,7 +169,7 @@ func preflight(specs []spec) error {
 	for bin, m := range missing {
 		manifest := "builder-config.yaml"
 		if strings.Contains(bin, "contrib") {
-			manifest = "bench/builder-contrib.yaml"
+			manifest = "test/bench/builder-contrib.yaml"
 		}
 		errs = append(errs, fmt.Errorf("%s lacks components %s: the benchmark needs them all; add them to %s and rebuild",
 			bin, strings.Join(m, ", "), manifest))
@@ -157,8 +181,21 @@ func preflight(specs []spec) error {
 		if err := validate(s); err != nil {
 			return err
 		}
+		if s.name == "ours" && pprofOverlay != "" {
+			if err := validate(s, pprofOverlay); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
+}
+
+// workloadInfo is what a workload's prepared requests hold, measured.
+type workloadInfo struct {
+	Profile         workload.Profile
+	SpansPerRequest int
+	BytesPerSpan    float64
+	PIIShare        float64
 }
 
 func run(ctx context.Context, o options) error {
@@ -170,38 +207,52 @@ func run(ctx context.Context, o options) error {
 	if n := machineCPUs(); n < 2 {
 		return fmt.Errorf("need at least 2 CPUs (one for the collector, one for the generator), have %d", n)
 	}
-	if err := checkOwnAffinity(); err != nil {
-		return err
+	if err := checkPinned(os.Getpid(), generatorCPU); err != nil {
+		return fmt.Errorf("benchrun %w: run it under `taskset -c %d` (make bench does), the collectors get CPU %d", err, generatorCPU, collectorCPU)
 	}
 	var profiles []workload.Profile
-	for _, p := range o.profiles {
-		pr, err := workload.ParseProfile(p)
+	for _, name := range o.profiles {
+		p, err := workload.ParseProfile(name)
 		if err != nil {
 			return err
 		}
-		profiles = append(profiles, pr)
+		profiles = append(profiles, p)
 	}
 	all := map[string]spec{
-		"ceiling": {name: "ceiling", bin: o.ours, config: o.configs + "/ceiling.yaml"},
-		"contrib": {name: "contrib", bin: o.contrib, config: o.configs + "/contrib.yaml", sink: true},
-		"ours":    {name: "ours", bin: o.ours, config: o.configs + "/ours.yaml", sink: true},
+		"decode":  {name: "decode", bin: o.ours, config: filepath.Join(o.configs, "decode.yaml")},
+		"forward": {name: "forward", bin: o.ours, config: filepath.Join(o.configs, "forward.yaml"), sink: true},
+		"ours":    {name: "ours", bin: o.ours, config: filepath.Join(o.configs, "ours.yaml"), sink: true, llm: true},
+		"contrib": {name: "contrib", bin: o.contrib, config: filepath.Join(o.configs, "contrib.yaml"), sink: true, llm: true},
 	}
 	var specs []spec
-	for _, n := range o.collectors {
-		s, ok := all[n]
-		if !ok {
-			return fmt.Errorf("unknown collector %q (want ceiling, contrib, ours)", n)
+	for _, n := range collectorNames {
+		if slices.Contains(o.collectors, n) {
+			specs = append(specs, all[n])
 		}
-		specs = append(specs, s)
+	}
+	for _, n := range o.collectors {
+		if _, ok := all[n]; !ok {
+			return fmt.Errorf("unknown collector %q (want %s)", n, strings.Join(collectorNames, ", "))
+		}
 	}
 	withOurs := slices.Contains(o.collectors, "ours")
-	chat := spec{name: "ours", bin: o.ours, config: o.configs + "/chattrace.yaml", sink: true}
+	chat := spec{name: "ours", bin: o.ours, config: filepath.Join(o.configs, "chattrace.yaml"), sink: true}
+	var profWorkload *workload.Profile
+	pprofOverlay := ""
+	if o.profileWorkload != "" && withOurs {
+		p, err := workload.ParseProfile(o.profileWorkload)
+		if err != nil {
+			return fmt.Errorf("-profile-workload: %w", err)
+		}
+		profWorkload = &p
+		pprofOverlay = filepath.Join(o.configs, "pprof.yaml")
+	}
 
 	toCheck := slices.Clone(specs)
 	if withOurs {
 		toCheck = append(toCheck, chat)
 	}
-	if err := preflight(toCheck); err != nil {
+	if err := preflight(toCheck, pprofOverlay); err != nil {
 		return err
 	}
 
@@ -210,70 +261,47 @@ func run(ctx context.Context, o options) error {
 		return err
 	}
 	defer snk.Stop()
-	h := &harness{
+	h := &runner{
 		ctx: ctx, sink: snk, workers: o.workers, stepDur: o.stepDur, fixedDur: o.fixedDur,
 		reqs: map[workload.Profile][]*load.Request{},
 		log: func(format string, args ...any) {
 			fmt.Printf("%s "+format+"\n", append([]any{time.Now().Format("15:04:05")}, args...)...)
 		},
 	}
-	for _, p := range profiles {
+	var included []byte
+	if o.include != "" {
+		if included, err = os.ReadFile(o.include); err != nil {
+			return fmt.Errorf("-include: %w", err)
+		}
+	}
+	rep := &report{
+		opts: o, start: start, specs: specs, included: strings.TrimSpace(string(included)),
+		searches: map[workload.Profile]map[string]searchResult{}, fixed: map[string]step{},
+		idle: map[string]uint64{},
+	}
+	prepare := func(p workload.Profile) (workloadInfo, error) {
 		per := o.spansLLM
-		if p == workload.Tiny {
+		if p.Kind == workload.KindTiny {
 			per = o.spansTiny
 		}
-		if h.reqs[p], err = load.Prepare(p, 1, 64, per); err != nil {
+		reqs, stats, err := load.Prepare(p, 1, 64, per)
+		if err != nil {
+			return workloadInfo{}, err
+		}
+		h.reqs[p] = reqs
+		return workloadInfo{Profile: p, SpansPerRequest: per, BytesPerSpan: load.BytesPerSpan(reqs), PIIShare: stats.PIIShare()}, nil
+	}
+	for _, p := range profiles {
+		info, err := prepare(p)
+		if err != nil {
 			return err
 		}
+		rep.workloads = append(rep.workloads, info)
+		h.log("workload %s: %d spans per request, %.0f bytes per span, PII in %.1f%% of prompts and answers",
+			p, info.SpansPerRequest, info.BytesPerSpan, info.PIIShare*100)
 	}
 
-	rep := &report{
-		opts: o, start: start, profiles: profiles, specs: specs,
-		searches: map[workload.Profile]map[string]searchResult{}, fixed: map[string]step{},
-		fixedRate: map[workload.Profile]float64{}, idle: map[string]uint64{},
-	}
-
-	// 1. Maximum sustained rate, per profile and collector, over gRPC.
-	for _, p := range profiles {
-		if o.fixedOnly > 0 {
-			break
-		}
-		rep.searches[p] = map[string]searchResult{}
-		warm := o.warmLLM
-		if p == workload.Tiny {
-			warm = o.warmTiny
-		}
-		runs := map[string][]searchResult{}
-		for _, s := range searchOrder(specs, o.repeat) {
-			h.log("search %d: %s, %s profile, gRPC", len(runs[s.name])+1, s.name, p)
-			res, err := h.search(s, p, "grpc", warm, o.precision, o.searchBudget, o.maxSteps)
-			if err != nil {
-				return err
-			}
-			runs[s.name] = append(runs[s.name], res)
-		}
-		for name, r := range runs {
-			rep.searches[p][name] = median(r)
-		}
-	}
-	// 2. Fixed rate: half the lowest maximum of the profile, so every
-	// collector sustains it; idle RSS before any load.
-	for _, p := range profiles {
-		lowest := math.Inf(1)
-		for _, s := range specs {
-			if b := rep.searches[p][s.name].Best; b.OK {
-				lowest = min(lowest, b.Rate)
-			} else {
-				lowest = 0
-			}
-		}
-		if lowest > 0 && !math.IsInf(lowest, 1) {
-			rep.fixedRate[p] = roundRate(lowest * o.fixedFraction)
-		}
-		if o.fixedOnly > 0 {
-			rep.fixedRate[p] = o.fixedOnly
-		}
-	}
+	// 1. Idle RSS, before any load.
 	for _, s := range specs {
 		c, err := startCollector(ctx, s, snk.Addr(), nil)
 		if err != nil {
@@ -281,32 +309,90 @@ func run(ctx context.Context, o options) error {
 		}
 		time.Sleep(3 * time.Second)
 		mem, err := procfs.ReadMemory(c.pid)
+		c.stop()
 		if err != nil {
-			c.stop()
 			return err
 		}
 		rep.idle[s.name] = mem.RSS
 		h.log("idle: %s RSS %.1f MiB", s.name, mib(mem.RSS))
-		for _, p := range profiles {
-			r := rep.fixedRate[p]
-			if r == 0 {
-				continue
+	}
+
+	// 2. Maximum sustained rate, per workload and collector, over gRPC; or,
+	// in development, CPU per span at one fixed rate.
+	for _, p := range profiles {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if o.fixedOnly > 0 {
+			for _, s := range specs {
+				c, err := startCollector(ctx, s, snk.Addr(), nil)
+				if err != nil {
+					return err
+				}
+				rep.fixed[key(s.name, p)] = h.fixed(c, p, "grpc", o.fixedOnly)
+				c.stop()
 			}
-			rep.fixed[key(s.name, p, "grpc")] = h.fixed(c, p, "grpc", r)
-			if p == workload.LLM {
-				rep.fixed[key(s.name, p, "http")] = h.fixed(c, p, "http", r)
+			continue
+		}
+		warm := o.warmLLM
+		if p.Kind == workload.KindTiny {
+			warm = o.warmTiny
+		}
+		runs := map[string][]searchResult{}
+		for _, s := range searchOrder(specs, o.repeatsFor(p)) {
+			h.log("search %d: %s, %s, gRPC", len(runs[s.name])+1, s.name, p)
+			res, err := h.search(s, p, "grpc", warm, o.precision, o.searchBudget, o.maxSteps)
+			if err != nil {
+				return err
+			}
+			runs[s.name] = append(runs[s.name], res)
+		}
+		rep.searches[p] = map[string]searchResult{}
+		for name, r := range runs {
+			rep.searches[p][name] = median(r)
+		}
+	}
+
+	// 3. A CPU profile of ours at saturation.
+	if profWorkload != nil && ctx.Err() == nil {
+		rate := o.profileRate
+		if rate == 0 {
+			if sr, ok := rep.searches[*profWorkload]["ours"]; ok && sr.Best.OK {
+				rate = sr.Best.Rate
+			} else {
+				rate = o.fixedOnly
 			}
 		}
-		c.stop()
+		switch {
+		case rate <= 0:
+			rep.profileNote = fmt.Sprintf("not taken: no rate for %s (ours was not searched on it; pass -profile-rate)", *profWorkload)
+		default:
+			if _, ok := h.reqs[*profWorkload]; !ok {
+				if _, err := prepare(*profWorkload); err != nil {
+					return err
+				}
+			}
+			h.log("profile: ours, %s at %.0f spans/s for %v", *profWorkload, rate, o.profileDur)
+			pr, err := h.profileCollector(all["ours"], *profWorkload, rate, o.profileDur, pprofOverlay)
+			if err != nil {
+				rep.profileNote = "failed: " + err.Error()
+				h.log("profile %s", rep.profileNote)
+			}
+			rep.profile = pr
+		}
 	}
-	// 3. chat_trace ingest, from files and HTTP.
-	if withOurs && o.fixedOnly == 0 {
+
+	// 4. chat_trace ingest, from files and HTTP.
+	if withOurs && o.fixedOnly == 0 && ctx.Err() == nil {
 		h.log("chat_trace ingest")
 		res, err := h.chatTrace(chat, o.chatSessions, o.chatTurns, 4, o.chatPushPath, o.chatTimeout)
 		if err != nil {
 			return err
 		}
 		rep.chat = res
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	rep.steps = h.steps
 	rep.end = time.Now()
@@ -322,31 +408,40 @@ func run(ctx context.Context, o options) error {
 	return nil
 }
 
-// searchOrder lists the maximum-rate searches of one profile in the order
-// they run: repeat rounds in which the ceiling and ours alternate, so a
-// drift of the machine's speed during the run reaches both alike instead of
-// whichever was searched last, and contrib, two orders of magnitude slower
-// and searched once because one search tells, after the first round.
-func searchOrder(specs []spec, repeat int) []spec {
-	var order, once []spec
-	for round := range max(1, repeat) {
+// repeats is how often each collector is searched on one workload.
+type repeats struct{ each, contrib int }
+
+func (o options) repeatsFor(p workload.Profile) repeats {
+	if p.Kind == workload.KindTiny {
+		return repeats{each: o.tinyRepeat, contrib: min(o.tinyRepeat, o.contribRepeat)}
+	}
+	return repeats{each: o.repeat, contrib: o.contribRepeat}
+}
+
+// searchOrder lists the maximum-rate searches of one workload in the order
+// they run: rounds in which the ceilings and ours alternate, so a drift of
+// the machine's speed during the run reaches all alike instead of whichever
+// was searched last; contrib, an order of magnitude slower, is searched at
+// the end of the first rounds only (r.contrib of them).
+func searchOrder(specs []spec, r repeats) []spec {
+	var order []spec
+	for round := range max(1, r.each, r.contrib) {
 		for _, s := range specs {
-			switch {
-			case s.name != "contrib":
+			if s.name != "contrib" && round < max(1, r.each) {
 				order = append(order, s)
-			case round == 0:
-				once = append(once, s)
 			}
 		}
-		if round == 0 {
-			order = append(order, once...)
+		for _, s := range specs {
+			if s.name == "contrib" && round < max(1, r.contrib) {
+				order = append(order, s)
+			}
 		}
 	}
 	return order
 }
 
-func key(collector string, p workload.Profile, proto string) string {
-	return collector + "/" + string(p) + "/" + proto
+func key(collector string, p workload.Profile) string {
+	return collector + "/" + p.String()
 }
 
 // roundRate rounds to two significant digits.
@@ -359,23 +454,3 @@ func roundRate(r float64) float64 {
 }
 
 func mib(b uint64) float64 { return float64(b) / (1 << 20) }
-
-// checkOwnAffinity requires the harness to run on the generator CPU only,
-// so it never competes with the collector (make bench runs it under
-// `taskset -c 0`).
-func checkOwnAffinity() error {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return err
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "Cpus_allowed_list:"); ok {
-			if strings.TrimSpace(v) != strconv.Itoa(generatorCPU) {
-				return fmt.Errorf("benchrun runs on CPUs %q: run it under `taskset -c %d` (make bench does), the collectors get CPU %d",
-					strings.TrimSpace(v), generatorCPU, collectorCPU)
-			}
-			return nil
-		}
-	}
-	return errors.New("no Cpus_allowed_list in /proc/self/status")
-}

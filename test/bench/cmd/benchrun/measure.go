@@ -24,7 +24,7 @@ type step struct {
 	Collector string
 	Profile   workload.Profile
 	Proto     string
-	Phase     string // search or fixed
+	Phase     string // warmup, probe, search, fixed or profile
 	Rate      float64
 	Send      load.Result
 	// Accepted and Refused are deltas of the collector's own receiver
@@ -47,9 +47,8 @@ type step struct {
 	Reason string
 }
 
-// cpuPerM is the step's CPU-seconds per million spans sent (0 when it sent
-// none).
-func (s step) cpuPerM() float64 {
+// cpuMicros is the step's CPU-µs per span sent (0 when it sent none).
+func (s step) cpuMicros() float64 {
 	if s.Send.Spans == 0 {
 		return 0
 	}
@@ -69,7 +68,7 @@ const (
 	minAchieved = 0.97
 )
 
-type harness struct {
+type runner struct {
 	ctx      context.Context
 	sink     *sink.Sink
 	workers  int
@@ -80,7 +79,7 @@ type harness struct {
 	steps    []step
 }
 
-func (h *harness) target(c *collector, proto string) (load.Target, error) {
+func (h *runner) target(c *collector, proto string) (load.Target, error) {
 	if proto == "http" {
 		return load.NewHTTP("http://"+c.httpAddr+"/v1/traces", h.workers), nil
 	}
@@ -91,7 +90,7 @@ func (h *harness) target(c *collector, proto string) (load.Target, error) {
 // request was acknowledged, the target rate was reached, the collector
 // accepted exactly what was sent and refused nothing, and (with a sink) the
 // sink received exactly what was sent within drainLimit.
-func (h *harness) runStep(c *collector, p workload.Profile, proto, phase string, rate float64, dur time.Duration) step {
+func (h *runner) runStep(c *collector, p workload.Profile, proto, phase string, rate float64, dur time.Duration) step {
 	s := step{Collector: c.spec.name, Profile: p, Proto: proto, Phase: phase, Rate: rate, Received: -1}
 	fail := func(format string, args ...any) step {
 		s.OK, s.Reason = false, fmt.Sprintf(format, args...)
@@ -188,7 +187,7 @@ func (h *harness) runStep(c *collector, p workload.Profile, proto, phase string,
 	return s
 }
 
-func (h *harness) record(s step) {
+func (h *runner) record(s step) {
 	h.steps = append(h.steps, s)
 	verdict := "ok"
 	if !s.OK {
@@ -208,16 +207,20 @@ type searchResult struct {
 	// GenBound is set when the generator saturated its core on the failing
 	// step above Best: the collector's true maximum may be higher.
 	GenBound bool
-	Steps    int
+	// Unbounded is set when every step passed: the search ran out of steps
+	// or time before it found a rate the collector does not sustain, so
+	// its maximum is a lower bound.
+	Unbounded bool
+	Steps     int
 	// Maxima holds the maximum of every repeated search, in run order; the
 	// result is the median run (PeakRSS: the highest of all runs).
 	Maxima []float64
 	// Peaks holds the peak RSS at the maximum of every repeated search that
 	// sustained a rate, in run order.
 	Peaks []uint64
-	// PerM holds the CPU-seconds per million spans of the step at the
-	// maximum of every repeated search that sustained a rate, in run order.
-	PerM []float64
+	// Micros holds the CPU-µs per span of the step at the maximum of every
+	// repeated search that sustained a rate, in run order.
+	Micros []float64
 	// Check describes what the pipeline did to a sample (llm profile).
 	Check string
 }
@@ -238,13 +241,13 @@ func median(runs []searchResult) searchResult {
 	sorted := slices.Clone(runs)
 	slices.SortStableFunc(sorted, func(a, b searchResult) int { return cmp.Compare(rate(a), rate(b)) })
 	res := sorted[(len(sorted)-1)/2]
-	res.Maxima, res.Peaks, res.PerM = nil, nil, nil
+	res.Maxima, res.Peaks, res.Micros = nil, nil, nil
 	for _, r := range runs {
 		res.Maxima = append(res.Maxima, rate(r))
 		if r.Best.OK {
 			res.Peaks = append(res.Peaks, r.Best.PeakRSS)
 			if r.Best.Send.Spans > 0 {
-				res.PerM = append(res.PerM, r.Best.cpuPerM())
+				res.Micros = append(res.Micros, r.Best.cpuMicros())
 			}
 		}
 		if res.Check == "" {
@@ -267,7 +270,7 @@ const probeRate = 1e7
 // geometrically until failing/passing is within 1+precision (or the step
 // count or time budget runs out). The collector is restarted after every
 // failing step, so each step starts from a clean state.
-func (h *harness) search(s spec, p workload.Profile, proto string, warmRate, precision float64, budget time.Duration, maxSteps int) (searchResult, error) {
+func (h *runner) search(s spec, p workload.Profile, proto string, warmRate, precision float64, budget time.Duration, maxSteps int) (searchResult, error) {
 	var res searchResult
 	c, err := startCollector(h.ctx, s, h.sink.Addr(), nil)
 	if err != nil {
@@ -285,16 +288,20 @@ func (h *harness) search(s spec, p workload.Profile, proto string, warmRate, pre
 	if w.Send.FailedRequests > 0 || w.Send.Spans == 0 || (s.sink && w.Received != w.Send.Spans) {
 		return res, fmt.Errorf("%s: warm-up at %.0f spans/s failed: %s", s.name, warmRate, w.Reason)
 	}
-	if s.sink && p == workload.LLM {
+	if s.llm && p.Kind == workload.KindLLM {
 		pc, err := checkSample(h.sink.Sample())
 		if err != nil {
 			return res, fmt.Errorf("%s: decode the sink's sample: %w", s.name, err)
 		}
 		h.log("  %s pipeline check: %v", s.name, pc)
-		// A pipeline that prices nothing is misconfigured, and its speed
-		// would compare nothing; partial pricing is reported as measured.
+		// A pipeline that prices nothing, or redacts nothing where most
+		// texts carry PII, is misconfigured, and its speed would compare
+		// nothing; partial work is reported as measured.
 		if pc.Inference == 0 || pc.Priced == 0 {
 			return res, fmt.Errorf("%s: the pipeline does not price the llm profile's calls (%v): check %s", s.name, pc, s.config)
+		}
+		if p.PII >= 0.5 && pc.Redacted == 0 {
+			return res, fmt.Errorf("%s: the pipeline redacts nothing in %s (%v): check %s", s.name, p, pc, s.config)
 		}
 		res.Check = pc.String()
 	}
@@ -325,7 +332,7 @@ func (h *harness) search(s spec, p workload.Profile, proto string, warmRate, pre
 		case hi/lo <= 1+precision:
 			return res, nil
 		case math.IsInf(hi, 1):
-			rate = math.Round(rate * 1.2)
+			rate = nextUp(rate, st)
 		case lo == 0:
 			rate = math.Round(rate / 1.2)
 			if rate < 1 {
@@ -335,12 +342,27 @@ func (h *harness) search(s spec, p workload.Profile, proto string, warmRate, pre
 			rate = math.Round(math.Sqrt(lo * hi))
 		}
 	}
+	res.Unbounded = math.IsInf(hi, 1) && res.Best.OK
 	return res, nil
+}
+
+// nextUp is the next rate to try after st passed with no failure yet: 1.2×,
+// or, when the collector used well under a core (a probe that
+// underestimated, say on a machine that was busy for a moment), the rate
+// its CPU use says a core would carry, less 10%.
+func nextUp(rate float64, st step) float64 {
+	next := rate * 1.2
+	if st.Send.Elapsed > 0 {
+		if u := st.CPU.Seconds() / st.Send.Elapsed.Seconds(); u > 0 && u < 0.75 {
+			next = max(next, roundRate(rate*0.9/u))
+		}
+	}
+	return math.Round(next)
 }
 
 // fixed measures at a rate every collector sustains: CPU per span, latency,
 // peak RSS and, once more, zero loss.
-func (h *harness) fixed(c *collector, p workload.Profile, proto string, rate float64) step {
+func (h *runner) fixed(c *collector, p workload.Profile, proto string, rate float64) step {
 	h.runStep(c, p, proto, "warmup", rate, time.Second)
 	return h.runStep(c, p, proto, "fixed", rate, h.fixedDur)
 }

@@ -5,7 +5,6 @@ package main
 
 import (
 	"fmt"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,23 +18,104 @@ import (
 )
 
 type report struct {
-	opts       options
-	start, end time.Time
-	profiles   []workload.Profile
-	specs      []spec
-	searches   map[workload.Profile]map[string]searchResult
-	fixedRate  map[workload.Profile]float64
-	fixed      map[string]step // by key(collector, profile, proto)
-	idle       map[string]uint64
-	chat       []chatResult
-	steps      []step
+	opts        options
+	start, end  time.Time
+	specs       []spec
+	workloads   []workloadInfo
+	searches    map[workload.Profile]map[string]searchResult
+	fixed       map[string]step // by key(collector, profile), -fixed-only runs
+	idle        map[string]uint64
+	profile     *profileResult
+	profileNote string
+	included    string // markdown inserted after the profile
+	chat        []chatResult
+	steps       []step
+}
+
+// Targets of issue 26.
+const (
+	// goalCPUvsDecode: otelcol-llm's CPU per span at most this many times
+	// the decode-only ceiling's, on 1 KB spans.
+	goalCPUvsDecode = 2.3
+	// goalVsContrib: otelcol-llm's maximum sustained spans/s at least this
+	// many times the tuned contrib pipeline's, on every llm workload.
+	goalVsContrib = 10
+	// Memory targets of issue 9.
+	goalIdleMiB = 64
+	goalPeakMiB = 256
+)
+
+var titles = map[string]string{
+	"decode":  "decode-only ceiling",
+	"forward": "forwarding ceiling",
+	"ours":    "otelcol-llm",
+	"contrib": "contrib, tuned",
 }
 
 var descriptions = map[string]string{
-	"ceiling": "OTLP receiver → `nop` exporter, no processing (otelcol-llm binary, `bench/configs/ceiling.yaml`)",
-	"contrib": "OTLP → `memory_limiter` → `transform` (cost, OTTL) → `redaction` (19 regexes) → `batch` → `otlp_grpc` + `span_metrics` → `prometheus` (`bench/builder-contrib.yaml`, `bench/configs/contrib.yaml`)",
-	"ours":    "OTLP → `memory_limiter` → `llm_cost` → `redact` → `batch` → `otlp_grpc` + `span_metrics_llm` → `prometheus` (otelcol-llm binary, `bench/configs/ours.yaml`)",
+	"decode":  "OTLP receiver → `nop` exporter: receive and decode, nothing else; what no pipeline can exceed here (otelcol-llm binary, `test/bench/configs/decode.yaml`)",
+	"forward": "OTLP → `memory_limiter` → `batch` → `otlp_grpc` to the sink: what every pipeline that must export costs, the physical limit of one (otelcol-llm binary, `test/bench/configs/forward.yaml`)",
+	"ours":    "OTLP → `memory_limiter` → `llm_cost` → `redact` → `batch` → `otlp_grpc` + `span_metrics_llm` → `prometheus`, our components at their defaults (otelcol-llm binary, `test/bench/configs/ours.yaml`)",
+	"contrib": "OTLP → `memory_limiter` → `transform` (cost in OTTL) → `redaction` (18 regexes, one per `redact` detector, written literal-first for Go's engine; their recall and look-alike survival are below) → `batch` → `otlp_grpc` + `span_metrics` → `prometheus`, the same release (`test/bench/builder-contrib.yaml`, `test/bench/configs/contrib.yaml`)",
 }
+
+// complete reports whether this is a full run: every collector, every
+// default workload, searches rather than a fixed rate.
+func (r *report) complete() bool {
+	return r.opts.fixedOnly == 0 && len(r.specs) == len(collectorNames) && strings.Join(r.opts.profiles, ",") == defaultProfiles()
+}
+
+// maxima are a collector's maximum sustained rates on p, one per search (0
+// for a search that sustained nothing).
+func (r *report) maxima(p workload.Profile, name string) []float64 {
+	sr, ok := r.searches[p][name]
+	if !ok {
+		return nil
+	}
+	if len(sr.Maxima) > 0 {
+		return sr.Maxima
+	}
+	if sr.Best.OK {
+		return []float64{sr.Best.Rate}
+	}
+	return []float64{0}
+}
+
+// micros are a collector's CPU-µs per span at the maximum of each search on
+// p that sustained a rate.
+func (r *report) micros(p workload.Profile, name string) []float64 {
+	sr, ok := r.searches[p][name]
+	if !ok {
+		return nil
+	}
+	if len(sr.Micros) > 0 {
+		return sr.Micros
+	}
+	if sr.Best.OK && sr.Best.Send.Spans > 0 {
+		return []float64{sr.Best.cpuMicros()}
+	}
+	return nil
+}
+
+func (r *report) info(p workload.Profile) workloadInfo {
+	for _, w := range r.workloads {
+		if w.Profile == p {
+			return w
+		}
+	}
+	return workloadInfo{Profile: p}
+}
+
+// describe is a workload's one-line description with its measured size and
+// PII share.
+func describe(w workloadInfo) string {
+	if w.Profile.Kind == workload.KindTiny {
+		return fmt.Sprintf("testbed-style spans of %.0f bytes, no text", w.BytesPerSpan)
+	}
+	return fmt.Sprintf("%s spans, PII in %.1f%% of prompts and answers", kb(w.BytesPerSpan), w.PIIShare*100)
+}
+
+func kb(bytes float64) string { return fmt.Sprintf("%.2f KB", bytes/1024) }
 
 // markdown renders BENCHMARKS.md and lists what failed to be measured.
 func (r *report) markdown() (string, []string) {
@@ -44,12 +124,13 @@ func (r *report) markdown() (string, []string) {
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 
 	w("# Benchmarks\n\n")
-	w("Output of `%s` (`bench/cmd/benchrun`, see [bench/README.md](bench/README.md)); regenerate it, do not edit it.\n\n", r.opts.command)
-	if r.opts.fixedOnly > 0 {
-		w("> **Partial run** (`-fixed-only %.0f`): no maximum-rate searches and no chat_trace ingest; CPU per span at that rate only.\n\n", r.opts.fixedOnly)
-	} else if len(r.specs) != 3 || len(r.profiles) != 2 {
-		w("> **Partial run**: collectors %s, profiles %s. Only a run of all three collectors and both profiles is a complete benchmark.\n\n",
-			strings.Join(r.opts.collectors, ", "), strings.Join(r.opts.profiles, ", "))
+	w("Output of `%s` (`test/bench/cmd/benchrun`, see [test/bench/README.md](test/bench/README.md)); regenerate it, do not edit it. Every figure about otelcol-llm's speed lives here and nowhere else.\n\n", r.opts.command)
+	switch {
+	case r.opts.fixedOnly > 0:
+		w("> **Partial run** (`-fixed-only %.0f`): no maximum-rate searches, no targets and no chat_trace ingest; CPU per span at that rate only, from single runs. Not for publishing.\n\n", r.opts.fixedOnly)
+	case !r.complete():
+		w("> **Partial run**: collectors %s, workloads %s. Only a run of all four collectors on every default workload is a complete benchmark.\n\n",
+			strings.Join(names(r.specs), ", "), strings.Join(r.opts.profiles, ", "))
 	}
 	w("| | |\n|---|---|\n")
 	w("| date | %s (run took %v) |\n", r.start.UTC().Format("2006-01-02 15:04 MST"), r.end.Sub(r.start).Round(time.Second))
@@ -59,109 +140,31 @@ func (r *report) markdown() (string, []string) {
 	w("| placement | each collector `GOMAXPROCS=1` under `taskset -c %d`; load generator and sink under `taskset -c %d` |\n", collectorCPU, generatorCPU)
 	w("| reproduce | `%s` |\n\n", r.opts.command)
 
-	w("Collectors:\n\n")
+	w("## What is compared\n\n")
 	for _, s := range r.specs {
-		w("- **%s**: %s\n", s.name, descriptions[s.name])
+		w("- **%s** (`%s`): %s\n", titles[s.name], s.name, descriptions[s.name])
 	}
 	w("\n")
 
-	for _, p := range r.profiles {
-		w("## Profile `%s`\n\n", p)
-		if p == workload.LLM {
-			w("Realistic GenAI spans (%d per request): %d models of 8 providers with date-suffixed response names and a Bedrock id, input 100–8,000 tokens, prompt and answer 0.3–8 KB of text in `gen_ai.input.messages` / `gen_ai.output.messages` with %.0f%% carrying PII, %.0f%% errors, %.0f%% fallbacks, %.0f%% with cached tokens; one trace in five an agent run (agent, two chat calls, a tool call).\n\n",
-				r.opts.spansLLM, len(workload.Models), workload.PIIRate*100, workload.ErrorRate*100, workload.FallbackRate*100, workload.CachedRate*100)
-		} else {
-			w("Testbed-style spans (%d per request): a name, a kind and two integer attributes, as the collector's own load generator sends.\n\n", r.opts.spansTiny)
+	r.workloadTable(&b)
+	if r.opts.fixedOnly > 0 {
+		r.fixedTable(&b, &failures)
+	} else {
+		r.summaryTable(&b)
+		r.targets(&b)
+		for _, wl := range r.workloads {
+			r.workloadSection(&b, wl, &failures)
 		}
-		rate := r.fixedRate[p]
-		w("| | %s |\n|---|%s\n", strings.Join(names(r.specs), " | "), strings.Repeat("---|", len(r.specs)))
-		row := func(label string, cell func(s spec) string) {
-			cells := make([]string, len(r.specs))
-			for i, s := range r.specs {
-				cells[i] = cell(s)
-			}
-			w("| %s | %s |\n", label, strings.Join(cells, " | "))
-		}
-		row("max sustained spans/s, zero loss (gRPC)", func(s spec) string {
-			sr := r.searches[p][s.name]
-			if !sr.Best.OK {
-				failures = append(failures, fmt.Sprintf("%s, %s: no rate sustained", s.name, p))
-				return "**none**"
-			}
-			mark := ""
-			if sr.GenBound {
-				mark = "≥ "
-			}
-			if len(sr.Maxima) > 1 {
-				return fmt.Sprintf("%s%.0f (%.0f–%.0f, %d runs)", mark, sr.Best.Rate, slices.Min(sr.Maxima), slices.Max(sr.Maxima), len(sr.Maxima))
-			}
-			return fmt.Sprintf("%s%.0f", mark, sr.Best.Rate)
-		})
-		row("CPU-seconds per million spans at the max sustained rate (gRPC; median, range)", func(s spec) string {
-			v := r.searches[p][s.name].PerM
-			switch len(v) {
-			case 0:
-				return "—"
-			case 1:
-				return fmt.Sprintf("%.1f", v[0])
-			}
-			sorted := slices.Sorted(slices.Values(v))
-			return fmt.Sprintf("%.1f (%.1f–%.1f)", sorted[(len(sorted)-1)/2], sorted[0], sorted[len(sorted)-1])
-		})
-		row(fmt.Sprintf("CPU-seconds per million spans at %.0f spans/s (gRPC)", rate), func(s spec) string {
-			return r.fixedCell(s.name, p, "grpc", &failures, func(st step) string {
-				return fmt.Sprintf("%.1f", st.cpuPerM())
-			})
-		})
-		if p == workload.LLM {
-			row(fmt.Sprintf("CPU-seconds per million spans at %.0f spans/s (HTTP)", rate), func(s spec) string {
-				return r.fixedCell(s.name, p, "http", &failures, func(st step) string {
-					return fmt.Sprintf("%.1f", st.cpuPerM())
-				})
-			})
-		}
-		row("peak RSS at max sustained rate (MiB; highest of the runs, range)", func(s spec) string {
-			sr := r.searches[p][s.name]
-			if !sr.Best.OK {
-				return "—"
-			}
-			if len(sr.Peaks) > 1 {
-				return fmt.Sprintf("%.0f (%.0f–%.0f)", mib(sr.Best.PeakRSS), mib(slices.Min(sr.Peaks)), mib(slices.Max(sr.Peaks)))
-			}
-			return fmt.Sprintf("%.0f", mib(sr.Best.PeakRSS))
-		})
-		row("idle RSS (MiB)", func(s spec) string {
-			if v, ok := r.idle[s.name]; ok {
-				return fmt.Sprintf("%.0f", mib(v))
-			}
-			return "—"
-		})
-		row(fmt.Sprintf("p99 added latency at %.0f spans/s (gRPC)", rate), func(s spec) string {
-			return r.fixedCell(s.name, p, "grpc", nil, func(st step) string {
-				if !s.sink {
-					return fmt.Sprintf("%v ¹", st.P99.Round(10*time.Microsecond))
-				}
-				return st.P99.Round(100 * time.Microsecond).String()
-			})
-		})
-		if p == workload.LLM {
-			row("pipeline check (first export of the warm-up)", func(s spec) string {
-				if c := r.searches[p][s.name].Check; c != "" {
-					return c
-				}
-				return "—"
-			})
-		}
-		w("\n")
-		r.ratios(&b, p)
-		w("\n")
+		w("¹ The decode-only ceiling exports to `nop`: its latency is the OTLP request round trip; the others' is send to sink, batching included (at most the `batch` processor's 200 ms timeout).\n")
+		w("`≥` marks a maximum that is a lower bound: the harness's core, not the collector's, was saturated on the failing step above it, or no step failed within the search's budget.\n\n")
 	}
-	w("¹ The ceiling exports to `nop`: its latency is the OTLP request round trip, not send-to-backend; the others' include batching (at most the `batch` processor's 200 ms timeout).\n")
-	w("`≥` marks a maximum where the load generator's core, not the collector's, was saturated on the failing step above it.\n\n")
+	r.profileSection(&b)
+	if r.included != "" {
+		w("%s\n\n", r.included)
+	}
 
-	r.targets(&b)
-
-	if len(r.chat) > 0 {
+	switch {
+	case len(r.chat) > 0:
 		w("## `chat_trace` ingest\n\n")
 		w("%d HALO Core chat-history sessions of %d turns each (prompts and answers 0.3–8 KB, ~1%% PII, 4%% errors, 5%% fallbacks), receiver → `batch` → sink, on one core. Files: all sessions appear at once in the watched directory. HTTP: each session's history POSTed as one JSON array, 4 clients. Every turn must arrive as exactly one root span.\n\n", r.opts.chatSessions, r.opts.chatTurns)
 		w("| source | turns received / expected | MB | time | turns/s | MB/s |\n|---|---|---|---|---|---|\n")
@@ -174,218 +177,361 @@ func (r *report) markdown() (string, []string) {
 			w("| %s | %d / %d | %.1f | %v | %.0f | %.1f |\n", c.Source, c.Turns, c.Expected, float64(c.Bytes)/1e6, c.Elapsed.Round(time.Millisecond), c.TurnsPerSec(), c.MBPerSec())
 		}
 		w("\n")
-	} else {
+	case r.opts.fixedOnly == 0:
 		w("## `chat_trace` ingest\n\nNot measured: `ours` was not among the collectors of this run.\n\n")
 	}
 
-	w("## Method\n\n")
-	w("- **Maximum sustained rate**: constant-rate steps of %v, open-loop (requests are scheduled at the target rate with %d in flight; a collector that answers slowly makes the schedule slip). A 2 s probe at saturation estimates the capacity; steps start at 90%% of it, move by ×1.2 until the outcome flips, then bisect geometrically to within %.0f%% (at most %d steps or %v per search). The collector is restarted after the probe and after every failing step. The ceiling and ours are searched %d times per profile, in alternating rounds (ceiling, ours, ceiling, ours, ...), so a drift in the machine's speed during the run reaches both alike; contrib, two orders of magnitude slower, is searched once, after the first round. The table gives the median with the range, and the highest peak RSS of the runs.\n",
-		r.opts.stepDur, r.opts.workers, r.opts.precision*100, r.opts.maxSteps, r.opts.searchBudget, max(1, r.opts.repeat))
-	w("- **Zero loss**, checked on every step, a step passes only when all hold: every request acknowledged with success; achieved rate ≥ %.0f%% of the target; the collector's own `otelcol_receiver_accepted_spans` grew by exactly the spans sent, `otelcol_receiver_refused_spans` and `_failed_spans` by zero; and (contrib, ours) the sink received exactly the spans sent, within %v of the last send, with no duplicates %v later. The ceiling exports to `nop`, so its check stops at the receiver counters.\n", minAchieved*100, drainLimit, settle)
-	w("- **CPU-seconds per million spans**: CPU time of the collector process (sum of its threads' `/proc/<pid>/task/*/schedstat`, nanosecond precision) over a step, divided by spans sent. At the max sustained rate: the step at each search's maximum, the cost of a span with the core busy, which is what to size from. At a fixed rate: a step of %v at %.0f%% of the lowest maximum of the profile, so every collector sustains it; at a rate that low, a collector's idle costs (timers, garbage collection, its own telemetry) weigh on every span. Both steps are zero-loss checked.\n", r.opts.fixedDur, r.opts.fixedFraction*100)
-	w("- **Peak RSS**: `VmHWM` of the step at the maximum sustained rate (reset through `/proc/<pid>/clear_refs` at the start of each step); the highest of the searches, with the range over them. **Idle RSS**: `VmRSS` 3 s after start, before any load.\n")
-	w("- **Targets**: a ratio goal (ours against contrib or the ceiling) is judged over every pairing of the two collectors' searches, from ours' lowest maximum over the other's highest to ours' highest over the other's lowest: met when every pairing meets it, not met when none does, inconclusive in between, where the noise between runs decides which side a run lands on. The RSS goal is judged on the highest peak of the runs.\n")
-	w("- **p99 added latency**: the generator stamps each span's end time at send; the sink takes arrival minus that stamp (100 µs resolution), over the fixed-rate step.\n")
-	w("- The generator sends pre-marshaled requests (64 distinct per profile, timestamps and trace ids patched per send) and the sink counts spans without decoding to pdata, so that neither limits what is measured; `gen` in the step log is the harness's own use of its core.\n\n")
+	r.method(&b)
 
 	w("## Every step\n\n")
-	w("| collector | profile | proto | phase | target/s | achieved/s | sent | accepted | received | CPU s | peak RSS MiB | p99 | gen core | result |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	w("| collector | workload | phase | target/s | achieved/s | sent | accepted | received | CPU s | CPU-µs per span | peak RSS MiB | p99 | harness core | result |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, s := range r.steps {
 		recv := "—"
 		if s.Received >= 0 {
-			recv = fmt.Sprint(s.Received)
+			recv = strconv.FormatInt(s.Received, 10)
 		}
 		res := "pass"
 		if !s.OK {
 			res = "fail: " + oneLine(s.Reason)
 		}
-		w("| %s | %s | %s | %s | %.0f | %.0f | %d | %.0f | %s | %.2f | %.0f | %v | %.0f%% | %s |\n",
-			s.Collector, s.Profile, s.Proto, s.Phase, s.Rate, s.Send.Achieved, s.Send.Spans, s.Accepted, recv,
-			s.CPU.Seconds(), mib(s.PeakRSS), s.P99.Round(100*time.Microsecond), s.GenCPU*100, res)
+		w("| %s | %s | %s | %.0f | %.0f | %d | %.0f | %s | %.2f | %.1f | %.0f | %v | %.0f%% | %s |\n",
+			s.Collector, s.Profile, s.Phase, s.Rate, s.Send.Achieved, s.Send.Spans, s.Accepted, recv,
+			s.CPU.Seconds(), s.cpuMicros(), mib(s.PeakRSS), s.P99.Round(100*time.Microsecond), s.GenCPU*100, res)
 	}
 	return b.String(), failures
 }
 
-func (r *report) fixedCell(name string, p workload.Profile, proto string, failures *[]string, f func(step) string) string {
-	st, ok := r.fixed[key(name, p, proto)]
-	if !ok {
-		return "—"
-	}
-	if !st.OK {
-		if failures != nil {
-			*failures = append(*failures, fmt.Sprintf("%s, %s, %s at the fixed rate: %s", name, p, proto, oneLine(st.Reason)))
+func (r *report) workloadTable(b *strings.Builder) {
+	fmt.Fprintf(b, "## Workloads\n\n")
+	fmt.Fprintf(b, "LLM spans as GenAI instrumentation writes them: %d models of 8 providers with date-suffixed response names and a Bedrock id, input 100–8,000 tokens, prompt and answer text in `gen_ai.input.messages` / `gen_ai.output.messages` (semantic-convention JSON), %.0f%% errors, %.0f%% fallbacks, %.0f%% with cached tokens, %.0f%% of texts with a harmless look-alike (UUIDs, hex ids, order numbers failing Luhn, timestamps, versions, prices, ports); one trace in five an agent run (agent, two chat calls, a tool call). PII values: e-mail addresses, phone numbers, Luhn-valid cards, mod-97-valid IBANs, SSNs, IPv4 addresses, OpenAI, AWS and GitHub keys. Sizes and PII shares below are measured on the requests sent.\n\n",
+		len(workload.Models), workload.ErrorRate*100, workload.FallbackRate*100, workload.CachedRate*100, workload.LookAlikeRate*100)
+	fmt.Fprintf(b, "| workload | spans per request | average span on the wire | prompts and answers with PII |\n|---|---|---|---|\n")
+	for _, wl := range r.workloads {
+		if wl.Profile.Kind == workload.KindTiny {
+			fmt.Fprintf(b, "| `%s` (testbed-style: a name, a kind, two integer attributes) | %d | %.0f bytes | — |\n", wl.Profile, wl.SpansPerRequest, wl.BytesPerSpan)
+			continue
 		}
-		return "**loss**: " + oneLine(st.Reason)
+		fmt.Fprintf(b, "| `%s` | %d | %s | %.1f%% |\n", wl.Profile, wl.SpansPerRequest, kb(wl.BytesPerSpan), wl.PIIShare*100)
 	}
-	return f(st)
+	fmt.Fprintf(b, "\n")
 }
 
-func (r *report) max(p workload.Profile, name string) (float64, bool) {
-	sr, ok := r.searches[p][name]
-	if !ok || !sr.Best.OK {
-		return 0, false
-	}
-	return sr.Best.Rate, true
-}
-
-func (r *report) cpuPerM(p workload.Profile, name string) (float64, bool) {
-	st, ok := r.fixed[key(name, p, "grpc")]
-	if !ok || !st.OK || st.Send.Spans == 0 {
-		return 0, false
-	}
-	return st.cpuPerM(), true
-}
-
-func (r *report) ratios(b *strings.Builder, p workload.Profile) {
-	ours, okO := r.max(p, "ours")
-	if !okO {
-		return
-	}
-	if contrib, ok := r.max(p, "contrib"); ok {
-		fmt.Fprintf(b, "- ours / contrib: **%.1f×** the maximum sustained spans/s", ours/contrib)
-		if co, ok1 := r.cpuPerM(p, "ours"); ok1 {
-			if cc, ok2 := r.cpuPerM(p, "contrib"); ok2 && co > 0 {
-				fmt.Fprintf(b, ", **%.1f×** less CPU per span at the fixed rate", cc/co)
+// summaryTable gives, per workload, every collector's CPU per span at its
+// maximum and the comparisons the targets are about.
+func (r *report) summaryTable(b *strings.Builder) {
+	fmt.Fprintf(b, "## Summary: CPU-µs per span at each collector's maximum sustained rate\n\n")
+	fmt.Fprintf(b, "Medians of the runs (ranges in each workload's section). **LLM processing** is otelcol-llm's CPU per span minus the forwarding ceiling's: what pricing, redaction and span metrics cost on top of receiving, batching and exporting, which every pipeline pays. Ratios are of the medians, with the range over every pairing of runs.\n\n")
+	fmt.Fprintf(b, "| workload | span on the wire | texts with PII | decode-only ceiling | forwarding ceiling | otelcol-llm | contrib, tuned | LLM processing (otelcol-llm − forwarding) | otelcol-llm / decode-only ceiling, CPU per span | otelcol-llm / contrib, max spans/s |\n|---|---|---|---|---|---|---|---|---|---|\n")
+	for _, wl := range r.workloads {
+		p := wl.Profile
+		pii := "—"
+		if p.Kind == workload.KindLLM {
+			pii = fmt.Sprintf("%.1f%%", wl.PIIShare*100)
+		}
+		cells := []string{"`" + p.String() + "`", kb(wl.BytesPerSpan), pii}
+		for _, name := range collectorNames {
+			if v := r.micros(p, name); len(v) > 0 {
+				cells = append(cells, fmt.Sprintf("%.1f", medianOf(v)))
+			} else {
+				cells = append(cells, "—")
 			}
 		}
-		fmt.Fprintln(b)
-	}
-	if ceil, ok := r.max(p, "ceiling"); ok {
-		fmt.Fprintf(b, "- ours / ceiling: **%.0f%%** of the maximum sustained spans/s%s\n", ours/ceil*100, r.spread(p))
-	}
-}
-
-// spread describes the ours/ceiling ratio over the repeated searches: from
-// ours' lowest over the ceiling's highest to ours' highest over the
-// ceiling's lowest, then round by round, where the two were searched one
-// after the other ("" without repeats).
-func (r *report) spread(p workload.Profile) string {
-	o, c := r.searches[p]["ours"].Maxima, r.searches[p]["ceiling"].Maxima
-	if len(o) < 2 || len(c) < 2 {
-		return ""
-	}
-	lo, hi := r.pairings(p, "ours", "ceiling")
-	text := fmt.Sprintf(" (medians of %d runs each; %s between the least and most favourable pairing", len(o), percents(lo, hi))
-	if len(o) == len(c) {
-		rounds := make([]string, len(o))
-		for i := range o {
-			rounds[i] = "∞" // the ceiling sustained nothing in that round
-			if c[i] > 0 {
-				rounds[i] = fmt.Sprintf("%.0f%%", o[i]/c[i]*100)
-			}
+		if d := difference(r.micros(p, "ours"), r.micros(p, "forward")); d.OK {
+			cells = append(cells, fmt.Sprintf("**%.1f** (%s)", d.Median, micros(d)))
+		} else {
+			cells = append(cells, "—")
 		}
-		text += "; round by round, " + strings.Join(rounds, ", ")
-	}
-	return text + ")"
-}
-
-// pairings returns the lowest and highest ratio of num's maximum to den's
-// over every pairing of their searches (a collector searched once is one
-// run). A den run that sustained nothing makes the highest ratio infinite.
-func (r *report) pairings(p workload.Profile, num, den string) (lo, hi float64) {
-	runs := func(name string) []float64 {
-		if sr := r.searches[p][name]; len(sr.Maxima) > 0 {
-			return sr.Maxima
+		if sp := ratio(r.micros(p, "ours"), r.micros(p, "decode")); sp.OK {
+			cells = append(cells, fmt.Sprintf("%.1f× (%s)", sp.Median, times(sp)))
+		} else {
+			cells = append(cells, "—")
 		}
-		v, _ := r.max(p, name)
-		return []float64{v}
+		if sp := ratio(r.maxima(p, "ours"), r.maxima(p, "contrib")); sp.OK {
+			cells = append(cells, fmt.Sprintf("%.1f× (%s)", sp.Median, times(sp)))
+		} else {
+			cells = append(cells, "—")
+		}
+		fmt.Fprintf(b, "| %s |\n", strings.Join(cells, " | "))
 	}
-	n, d := runs(num), runs(den)
-	if slices.Max(d) > 0 {
-		lo = slices.Min(n) / slices.Max(d)
-	}
-	hi = math.Inf(1)
-	if slices.Min(d) > 0 {
-		hi = slices.Max(n) / slices.Min(d)
-	}
-	return lo, hi
-}
-
-// percents formats a range of ratios as percentages ("44–54%").
-func percents(lo, hi float64) string { return rangeText(lo*100, hi*100, "%.0f", "%") }
-
-// times formats a range of ratios as factors ("9.8–11.1×").
-func times(lo, hi float64) string { return rangeText(lo, hi, "%.1f", "×") }
-
-// rangeText formats lo–hi with verb and unit; an infinite hi is open-ended
-// ("44%–∞").
-func rangeText(lo, hi float64, verb, unit string) string {
-	if math.IsInf(hi, 1) {
-		return fmt.Sprintf(verb, lo) + unit + "–∞"
-	}
-	return fmt.Sprintf(verb+"–"+verb, lo, hi) + unit
-}
-
-// judge gives a ratio goal's verdict from the range over the pairings of
-// runs: met only when every pairing meets the goal, not met when none does,
-// and otherwise inconclusive, because which side of the goal a run lands
-// on is then down to the machine's noise, not to the collector.
-func judge(lo, hi, goal float64, format func(lo, hi float64) string) string {
-	switch {
-	case lo >= goal:
-		return "met"
-	case hi < goal:
-		return "**not met**"
-	}
-	return "**inconclusive**: the pairings of runs give " + format(lo, hi)
+	fmt.Fprintf(b, "\n")
 }
 
 func (r *report) targets(b *strings.Builder) {
-	fmt.Fprintf(b, "## Targets (issue 9)\n\n| target | measured | verdict |\n|---|---|---|\n")
+	fmt.Fprintf(b, "## Targets\n\n")
+	fmt.Fprintf(b, "A ratio goal is judged over every pairing of the two collectors' runs: met when every pairing meets it, not met when none does, inconclusive in between.\n\n")
+	fmt.Fprintf(b, "| target | workload | measured (median; range over the pairings of runs) | verdict |\n|---|---|---|---|\n")
+	for _, wl := range r.workloads {
+		p := wl.Profile
+		if p.Kind != workload.KindLLM || p.Size != workload.Size1K {
+			continue
+		}
+		sp := ratio(r.micros(p, "ours"), r.micros(p, "decode"))
+		fmt.Fprintf(b, "| otelcol-llm's CPU per span at most %.1f× the decode-only ceiling's (1 KB spans) | `%s` | %s | %s |\n",
+			goalCPUvsDecode, p, spreadText(sp, "%.2f×", times), judgeAtMost(sp, goalCPUvsDecode, times))
+	}
+	for _, wl := range r.workloads {
+		p := wl.Profile
+		if p.Kind != workload.KindLLM {
+			continue
+		}
+		sp := ratio(r.maxima(p, "ours"), r.maxima(p, "contrib"))
+		fmt.Fprintf(b, "| otelcol-llm's maximum sustained spans/s at least %d× the tuned contrib pipeline's | `%s` | %s | %s |\n",
+			goalVsContrib, p, spreadText(sp, "%.1f×", times), judgeAtLeast(sp, goalVsContrib, times))
+	}
 	verdict := func(ok bool) string {
 		if ok {
 			return "met"
 		}
 		return "**not met**"
 	}
-	p := workload.LLM
-	ours, okO := r.max(p, "ours")
-	// The ratio goals are judged over every pairing of the repeated
-	// searches, not on the medians alone: see judge.
-	if contrib, ok := r.max(p, "contrib"); ok && okO {
-		lo, hi := r.pairings(p, "ours", "contrib")
-		fmt.Fprintf(b, "| full LLM pipeline ≥ 10× contrib spans/s per core (llm) | %.1f× | %s |\n", ours/contrib, judge(lo, hi, 10, times))
-	}
-	if ceil, ok := r.max(p, "ceiling"); ok && okO {
-		lo, hi := r.pairings(p, "ours", "ceiling")
-		fmt.Fprintf(b, "| full LLM pipeline ≥ 50%% of the ceiling (llm) | %.0f%% | %s |\n", ours/ceil*100, judge(lo, hi, 0.5, percents))
-	}
 	if v, ok := r.idle["ours"]; ok {
-		fmt.Fprintf(b, "| idle RSS ≤ 64 MiB | %.0f MiB | %s |\n", mib(v), verdict(mib(v) <= 64))
+		fmt.Fprintf(b, "| otelcol-llm's idle RSS at most %d MiB | — | %.0f MiB | %s |\n", goalIdleMiB, mib(v), verdict(mib(v) <= goalIdleMiB))
 	}
 	var peak uint64
-	for _, pr := range r.profiles {
-		if sr, ok := r.searches[pr]["ours"]; ok && sr.Best.OK {
+	for _, wl := range r.workloads {
+		if sr, ok := r.searches[wl.Profile]["ours"]; ok && sr.Best.OK {
 			peak = max(peak, sr.Best.PeakRSS)
 		}
 	}
 	if peak > 0 {
-		fmt.Fprintf(b, "| RSS at maximum sustained load ≤ 256 MiB | %.0f MiB | %s |\n", mib(peak), verdict(mib(peak) <= 256))
+		fmt.Fprintf(b, "| otelcol-llm's RSS at its maximum sustained rate at most %d MiB | every workload | %.0f MiB (the highest peak of all runs) | %s |\n", goalPeakMiB, mib(peak), verdict(mib(peak) <= goalPeakMiB))
 	}
-	// Every reported CPU and latency figure comes from a fixed-rate step run
-	// at half the lowest maximum: a loss there means a maximum was wrong.
-	var passed, total int
-	for _, st := range r.fixed {
-		total++
-		if st.OK {
-			passed++
+	fmt.Fprintf(b, "\n")
+}
+
+func spreadText(sp spread, verb string, format func(spread) string) string {
+	if !sp.OK {
+		return "—"
+	}
+	return fmt.Sprintf(verb+" (%s)", sp.Median, format(sp))
+}
+
+func (r *report) workloadSection(b *strings.Builder, wl workloadInfo, failures *[]string) {
+	p := wl.Profile
+	w := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+	w("## Workload `%s`: %s\n\n", p, describe(wl))
+	w("| | %s |\n|---|%s\n", strings.Join(r.titles(), " | "), strings.Repeat("---|", len(r.specs)))
+	row := func(label string, cell func(s spec, sr searchResult) string) {
+		cells := make([]string, len(r.specs))
+		for i, s := range r.specs {
+			sr, ok := r.searches[p][s.name]
+			if !ok {
+				cells[i] = "—"
+				continue
+			}
+			cells[i] = cell(s, sr)
 		}
+		w("| %s | %s |\n", label, strings.Join(cells, " | "))
 	}
-	if total > 0 {
-		fmt.Fprintf(b, "| zero loss at every reported rate | %d of %d fixed-rate re-checks lossless; every maximum is a step that passed | %s |\n", passed, total, verdict(passed == total))
+	row("max sustained spans/s, zero loss", func(s spec, sr searchResult) string {
+		if !sr.Best.OK {
+			*failures = append(*failures, fmt.Sprintf("%s, %s: no rate sustained", s.name, p))
+			return "**none**"
+		}
+		mark := ""
+		if sr.GenBound || sr.Unbounded {
+			mark = "≥ "
+		}
+		if len(sr.Maxima) > 1 {
+			return fmt.Sprintf("%s%.0f (%.0f–%.0f, %d runs)", mark, medianOf(sr.Maxima), slices.Min(sr.Maxima), slices.Max(sr.Maxima), len(sr.Maxima))
+		}
+		return fmt.Sprintf("%s%.0f", mark, sr.Best.Rate)
+	})
+	row("CPU-µs per span at the max (median, range)", func(s spec, _ searchResult) string {
+		v := r.micros(p, s.name)
+		switch len(v) {
+		case 0:
+			return "—"
+		case 1:
+			return fmt.Sprintf("%.1f", v[0])
+		}
+		return fmt.Sprintf("%.1f (%.1f–%.1f)", medianOf(v), slices.Min(v), slices.Max(v))
+	})
+	row("peak RSS at the max (MiB; highest of the runs, range)", func(_ spec, sr searchResult) string {
+		if !sr.Best.OK {
+			return "—"
+		}
+		if len(sr.Peaks) > 1 {
+			return fmt.Sprintf("%.0f (%.0f–%.0f)", mib(sr.Best.PeakRSS), mib(slices.Min(sr.Peaks)), mib(slices.Max(sr.Peaks)))
+		}
+		return fmt.Sprintf("%.0f", mib(sr.Best.PeakRSS))
+	})
+	row("p99 latency at the max (median run)", func(s spec, sr searchResult) string {
+		if !sr.Best.OK {
+			return "—"
+		}
+		if !s.sink {
+			return fmt.Sprintf("%v ¹", sr.Best.P99.Round(10*time.Microsecond))
+		}
+		return sr.Best.P99.Round(100 * time.Microsecond).String()
+	})
+	if p.Kind == workload.KindLLM {
+		row("pipeline check (first export of the warm-up)", func(_ spec, sr searchResult) string {
+			if sr.Check != "" {
+				return sr.Check
+			}
+			return "—"
+		})
 	}
-	b.WriteString("\n")
+	w("\n")
+	ours, fwd, dec, con := r.micros(p, "ours"), r.micros(p, "forward"), r.micros(p, "decode"), r.micros(p, "contrib")
+	if d := difference(ours, fwd); d.OK {
+		w("- what LLM processing costs (otelcol-llm − forwarding ceiling, CPU per span): **%.1f µs** (%s over the pairings of runs), %.0f%% of otelcol-llm's %.1f µs\n",
+			d.Median, micros(d), d.Median/medianOf(ours)*100, medianOf(ours))
+	}
+	if sp := ratio(ours, dec); sp.OK {
+		w("- otelcol-llm / decode-only ceiling, CPU per span: **%.2f×** (%s%s)\n", sp.Median, times(sp), roundsText(ours, dec))
+	}
+	if sp := ratio(fwd, dec); sp.OK {
+		w("- forwarding ceiling / decode-only ceiling, CPU per span: %.2f× (%s): batching and exporting\n", sp.Median, times(sp))
+	}
+	if sp := ratio(r.maxima(p, "ours"), r.maxima(p, "forward")); sp.OK {
+		w("- otelcol-llm / forwarding ceiling, max spans/s: %.0f%% (%s)\n", sp.Median*100, percents(sp))
+	}
+	if sp := ratio(r.maxima(p, "ours"), r.maxima(p, "contrib")); sp.OK {
+		w("- otelcol-llm / contrib, max spans/s: **%.1f×** (%s)", sp.Median, times(sp))
+		if c := ratio(con, ours); c.OK {
+			w("; contrib spends %.1f× otelcol-llm's CPU per span", c.Median)
+		}
+		w("\n")
+	}
+	w("\n")
+}
+
+// roundsText gives the ratio a/b round by round ("" without repeats).
+func roundsText(a, b []float64) string {
+	v := rounds(a, b, func(x, y float64) float64 { return x / y })
+	if v == nil {
+		return ""
+	}
+	parts := make([]string, len(v))
+	for i, x := range v {
+		parts[i] = fmt.Sprintf("%.2f×", x)
+	}
+	return "; round by round " + strings.Join(parts, ", ")
+}
+
+func (r *report) titles() []string {
+	out := make([]string, len(r.specs))
+	for i, s := range r.specs {
+		out[i] = titles[s.name]
+	}
+	return out
+}
+
+// fixedTable is the development report: CPU per span at one rate.
+func (r *report) fixedTable(b *strings.Builder, failures *[]string) {
+	fmt.Fprintf(b, "## CPU-µs per span at %.0f spans/s (one run each)\n\n", r.opts.fixedOnly)
+	fmt.Fprintf(b, "| workload | %s | otelcol-llm − forwarding |\n|---|%s---|\n", strings.Join(r.titles(), " | "), strings.Repeat("---|", len(r.specs)))
+	for _, wl := range r.workloads {
+		cells := []string{"`" + wl.Profile.String() + "`"}
+		got := map[string]float64{}
+		for _, s := range r.specs {
+			st, ok := r.fixed[key(s.name, wl.Profile)]
+			switch {
+			case !ok:
+				cells = append(cells, "—")
+			case !st.OK:
+				*failures = append(*failures, fmt.Sprintf("%s, %s at %.0f spans/s: %s", s.name, wl.Profile, r.opts.fixedOnly, oneLine(st.Reason)))
+				cells = append(cells, "**loss**: "+oneLine(st.Reason))
+			default:
+				got[s.name] = st.cpuMicros()
+				cells = append(cells, fmt.Sprintf("%.1f", st.cpuMicros()))
+			}
+		}
+		o, okO := got["ours"]
+		f, okF := got["forward"]
+		if okO && okF {
+			cells = append(cells, fmt.Sprintf("%.1f", o-f))
+		} else {
+			cells = append(cells, "—")
+		}
+		fmt.Fprintf(b, "| %s |\n", strings.Join(cells, " | "))
+	}
+	fmt.Fprintf(b, "\n")
+}
+
+func (r *report) profileSection(b *strings.Builder) {
+	w := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+	if r.profile == nil {
+		if r.profileNote != "" {
+			w("## Where otelcol-llm's CPU goes\n\nProfile %s\n\n", r.profileNote)
+		}
+		return
+	}
+	pr := r.profile
+	st := pr.Step
+	atMax := r.opts.profileRate == 0 && r.opts.fixedOnly == 0
+	if atMax {
+		w("## Where otelcol-llm's CPU goes: profile at saturation, `%s`\n\n", pr.Workload)
+	} else {
+		w("## Where otelcol-llm's CPU goes: profile at %.0f spans/s, `%s`\n\n", pr.Rate, pr.Workload)
+	}
+	w("A CPU profile (the pprof extension's `/debug/pprof/profile`, added by `test/bench/configs/pprof.yaml`) of otelcol-llm during a %v constant-rate step at %.0f spans/s", r.opts.profileDur, pr.Rate)
+	if atMax {
+		w(" (its highest sustained rate on this workload, median run)")
+	}
+	w(", %s; %v of CPU sampled over %v. The step ", describe(r.info(pr.Workload)), pr.Total.Round(time.Millisecond), pr.Wall.Round(time.Millisecond))
+	if st.OK {
+		w("lost nothing and used %.1f CPU-µs per span, the profiler included.", st.cpuMicros())
+	} else {
+		w("did not pass (%s): the profile is of an overloaded collector.", oneLine(st.Reason))
+	}
+	w(" Each sample is charged to the first component found from the leaf of its stack up (an allocation to the component that allocates), garbage collection wherever it runs; `redact: building pii.redacted.types` is `(*redactProcessor).finish`, which writes `pii.redacted.count` and `pii.redacted.types`.\n\n")
+	w("| component | share of CPU | CPU-µs per span |\n|---|---|---|\n")
+	per := st.cpuMicros()
+	for _, sh := range pr.Shares {
+		w("| %s | %.1f%% | %.2f |\n", sh.Category, sh.Share*100, sh.Share*per)
+	}
+	w("\nThe %d functions with the most CPU of their own (flat) in that profile, with the share of samples they are on the stack of (cumulative):\n\n", len(pr.Top))
+	w("| function | flat | cumulative |\n|---|---|---|\n")
+	for _, f := range pr.Top {
+		w("| `%s` | %.1f%% | %.1f%% |\n", f.Name, share(f.Flat, pr.Total), share(f.Cum, pr.Total))
+	}
+	w("\n")
+}
+
+func share(d, total time.Duration) float64 {
+	if total == 0 {
+		return 0
+	}
+	return float64(d) / float64(total) * 100
+}
+
+func (r *report) method(b *strings.Builder) {
+	w := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+	w("## Method\n\n")
+	w("- **Maximum sustained rate** (OTLP/gRPC): constant-rate steps of %v, open loop (requests are scheduled at the target rate with %d in flight; a collector that answers slowly makes the schedule slip). A 2 s probe at saturation estimates the capacity; steps start at 90%% of it, move by ×1.2 until the outcome flips, then bisect geometrically to within %.0f%% (at most %d steps or %v per search). The collector is restarted after the probe and after every failing step. On each llm workload the decode-only ceiling, the forwarding ceiling and otelcol-llm are searched %d times, in alternating rounds, so a drift in the machine's speed during the run reaches all alike; contrib, an order of magnitude slower, %d time(s), after the first round; on `tiny` every collector %d time(s). Tables give the median with the range.\n",
+		r.opts.stepDur, r.opts.workers, r.opts.precision*100, r.opts.maxSteps, r.opts.searchBudget, max(1, r.opts.repeat), max(1, r.opts.contribRepeat), max(1, r.opts.tinyRepeat))
+	w("- **Zero loss**, checked on every step; a step passes only when all hold: every request acknowledged with success; achieved rate ≥ %.0f%% of the target; the collector's own `otelcol_receiver_accepted_spans` grew by exactly the spans sent, `otelcol_receiver_refused_spans` and `_failed_spans` by zero; and (all but the decode-only ceiling, which exports to `nop`) the sink received exactly the spans sent, within %v of the last send, with no duplicates %v later. Every reported figure comes from a step that passed.\n", minAchieved*100, drainLimit, settle)
+	w("- **CPU-µs per span**: CPU time of the collector process (sum of its threads' `/proc/<pid>/task/*/schedstat`, nanosecond precision) over the step at each search's maximum, divided by the spans sent: the cost of a span with the core busy, which is what to size from. Near saturation it is close to one core-second over the maximum rate; it is measured, not derived.\n")
+	w("- **Peak RSS**: `VmHWM` over the step at the maximum (reset through `/proc/<pid>/clear_refs` when each step starts); the highest of the runs, with the range. **Idle RSS**: `VmRSS` 3 s after start, before any load.\n")
+	w("- **Ratios and differences** between two collectors are given for the medians, and over every pairing of their runs (for a ratio, from the lowest numerator over the highest denominator to the highest over the lowest); a target is met only when every pairing meets it.\n")
+	w("- **p99 latency**: the generator stamps each span's end time at send; the sink takes arrival minus that stamp (100 µs resolution), over the step at the maximum.\n")
+	w("- **Pipeline check**: the first export of each llm warm-up is decoded; a pipeline that prices no inference span, or redacts nothing on a workload where most texts carry PII, stops the run, since its speed would compare nothing.\n")
+	w("- **Profile**: a separate step after the searches (so the profiler's own cost is in no other figure), loss-checked like the others.\n")
+	w("- The generator sends pre-marshaled requests (64 distinct per workload, timestamps and trace ids patched per send) and the sink counts spans by walking the protobuf without decoding it to pdata, so neither limits what is measured; `harness core` in the step log is their share of CPU %d.\n\n", generatorCPU)
 }
 
 func (r *report) summary() string {
 	var b strings.Builder
-	for _, p := range r.profiles {
+	for _, wl := range r.workloads {
+		p := wl.Profile
 		fmt.Fprintf(&b, "%s:", p)
 		for _, s := range r.specs {
-			if v, ok := r.max(p, s.name); ok {
-				fmt.Fprintf(&b, "  %s %.0f spans/s", s.name, v)
-			} else {
-				fmt.Fprintf(&b, "  %s none", s.name)
+			switch {
+			case r.opts.fixedOnly > 0:
+				if st, ok := r.fixed[key(s.name, p)]; ok && st.OK {
+					fmt.Fprintf(&b, "  %s %.1f µs/span", s.name, st.cpuMicros())
+				} else {
+					fmt.Fprintf(&b, "  %s loss", s.name)
+				}
+			default:
+				if v := r.micros(p, s.name); len(v) > 0 {
+					fmt.Fprintf(&b, "  %s %.0f spans/s %.1f µs/span", s.name, medianOf(r.maxima(p, s.name)), medianOf(v))
+				} else {
+					fmt.Fprintf(&b, "  %s none", s.name)
+				}
 			}
 		}
 		b.WriteString("\n")

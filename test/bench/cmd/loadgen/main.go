@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 
 // Command loadgen is the benchmark's load generator on its own, for manual
-// runs against any collector: it sends OTLP trace requests in the `tiny` or
-// `llm` profile at a constant rate over gRPC or HTTP, optionally runs the
-// counting sink the collector exports to, and writes HALO Core
-// chat-history files. `make bench` uses the same code in-process
-// (bench/cmd/benchrun).
+// runs against any collector: it sends OTLP trace requests of one workload
+// (`tiny`, or `llm-<size>-pii<percent>`) at a constant rate over gRPC or
+// HTTP, optionally runs the counting sink the collector exports to, and
+// writes HALO Core chat-history files. `make bench` uses the same code
+// in-process (test/bench/cmd/benchrun).
 //
-//	loadgen -endpoint 127.0.0.1:4317 -profile llm -rate 2000 -duration 10s -sink 127.0.0.1:14317
+//	loadgen -endpoint 127.0.0.1:4317 -profile llm-1k-pii80 -rate 2000 -duration 10s -sink 127.0.0.1:14317
 //	loadgen -write-history /tmp/chat_history -sessions 100 -turns 8
 package main
 
@@ -38,7 +38,7 @@ func main() {
 func run() error {
 	endpoint := flag.String("endpoint", "127.0.0.1:4317", "collector OTLP endpoint: host:port for gRPC, or a URL (http://host:4318/v1/traces) for HTTP")
 	proto := flag.String("proto", "grpc", "grpc or http")
-	profile := flag.String("profile", "llm", "tiny or llm")
+	profile := flag.String("profile", "llm-1k-pii1", "tiny, or llm-<1k|4k>-pii<percent> (llm-4k-pii80: 4 KB spans, PII in 80% of prompts and answers)")
 	rate := flag.Float64("rate", 1000, "spans per second")
 	duration := flag.Duration("duration", 10*time.Second, "how long to send")
 	spans := flag.Int("spans", 50, "spans per request")
@@ -63,10 +63,12 @@ func run() error {
 		}
 		defer snk.Stop()
 	}
-	reqs, err := load.Prepare(p, 1, 64, *spans)
+	reqs, stats, err := load.Prepare(p, 1, 64, *spans)
 	if err != nil {
 		return err
 	}
+	fmt.Printf("profile %s: %.0f bytes per span on the wire, PII in %.1f%% of prompts and answers\n",
+		p, load.BytesPerSpan(reqs), stats.PIIShare()*100)
 	var t load.Target
 	switch *proto {
 	case "grpc":

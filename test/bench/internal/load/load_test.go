@@ -20,8 +20,10 @@ import (
 )
 
 func TestStampSetsSendTimeAndUniqueTraceIDs(t *testing.T) {
-	reqs, err := Prepare(workload.LLM, 1, 1, 30)
+	reqs, stats, err := Prepare(workload.LLM, 1, 1, 30)
 	require.NoError(t, err)
+	assert.Positive(t, stats.Texts)
+	assert.InEpsilon(t, float64(len(reqs[0].Body))/30, BytesPerSpan(reqs), 1e-9)
 	r := reqs[0]
 	require.Equal(t, 30, r.Spans)
 	now := time.Unix(1_800_000_000, 123)
@@ -59,7 +61,7 @@ func TestRunOverHTTPCountsAcceptedAndFailed(t *testing.T) {
 		got.Add(int64(req.Traces().SpanCount()))
 	}))
 	defer srv.Close()
-	reqs, err := Prepare(workload.Tiny, 1, 4, 100)
+	reqs, _, err := Prepare(workload.Tiny, 1, 4, 100)
 	require.NoError(t, err)
 	tgt := NewHTTP(srv.URL+"/v1/traces", 2)
 	defer tgt.Close()
@@ -86,7 +88,7 @@ func TestRunReportsOverload(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}))
 	defer srv.Close()
-	reqs, err := Prepare(workload.Tiny, 1, 4, 100)
+	reqs, _, err := Prepare(workload.Tiny, 1, 4, 100)
 	require.NoError(t, err)
 	tgt := NewHTTP(srv.URL, 1)
 	defer tgt.Close()

@@ -31,9 +31,29 @@ type spanSlot struct {
 	duration            uint64
 }
 
-// Prepare generates n distinct requests of spansPerRequest spans each.
-func Prepare(p workload.Profile, seed uint64, n, spansPerRequest int) ([]*Request, error) {
+// Prepare generates n distinct requests of spansPerRequest spans each, and
+// says what the generator put in them.
+func Prepare(p workload.Profile, seed uint64, n, spansPerRequest int) ([]*Request, workload.Stats, error) {
 	g := workload.NewGenerator(p, seed)
+	reqs, err := marshal(g, n, spansPerRequest)
+	return reqs, g.Stats(), err
+}
+
+// BytesPerSpan is the average size of a span on the wire: the requests'
+// total size over their spans.
+func BytesPerSpan(reqs []*Request) float64 {
+	var b, n int
+	for _, r := range reqs {
+		b += len(r.Body)
+		n += r.Spans
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(b) / float64(n)
+}
+
+func marshal(g *workload.Generator, n, spansPerRequest int) ([]*Request, error) {
 	out := make([]*Request, 0, n)
 	for range n {
 		body, err := ptraceotlp.NewExportRequestFromTraces(g.Batch(spansPerRequest)).MarshalProto()

@@ -22,7 +22,7 @@ func TestSinkCountsWhatIsSent(t *testing.T) {
 	s, err := Start("127.0.0.1:0")
 	require.NoError(t, err)
 	defer s.Stop()
-	reqs, err := load.Prepare(workload.LLM, 7, 4, 20)
+	reqs, _, err := load.Prepare(workload.LLM, 7, 4, 20)
 	require.NoError(t, err)
 	tgt, err := load.NewGRPC(s.Addr())
 	require.NoError(t, err)

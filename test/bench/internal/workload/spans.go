@@ -10,6 +10,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
+	"strings"
 	"time"
 
 	"go.opentelemetry.io/collector/pdata/pcommon"
@@ -18,36 +20,110 @@ import (
 	"github.com/otelcol-llm/otelcol-llm/internal/genai"
 )
 
-// Profile names a kind of generated span.
-type Profile string
+// Kind is a kind of generated span.
+type Kind string
 
 const (
-	// Tiny spans look like the collector testbed's: a name, a kind and two
-	// integer attributes. They measure the pipeline's per-span overhead and
-	// compare with the collector's published figures.
-	Tiny Profile = "tiny"
-	// LLM spans look like real GenAI instrumentation output: a mix of models
-	// and providers, token counts, prompt and answer text with some PII,
-	// errors, fallbacks and cached tokens.
-	LLM Profile = "llm"
+	// KindTiny spans look like the collector testbed's: a name, a kind and
+	// two integer attributes. They measure the pipeline's per-span overhead
+	// and compare with the collector's published figures.
+	KindTiny Kind = "tiny"
+	// KindLLM spans look like real GenAI instrumentation output: a mix of
+	// models and providers, token counts, prompt and answer text with some
+	// PII, errors, fallbacks and cached tokens.
+	KindLLM Kind = "llm"
 )
 
-// ParseProfile checks a profile name.
-func ParseProfile(s string) (Profile, error) {
-	switch Profile(s) {
-	case Tiny, LLM:
-		return Profile(s), nil
+// Size is the size class of llm spans: how long prompts and answers are.
+type Size string
+
+// The llm size classes, named by their average size on the wire (OTLP
+// protobuf, every span of a request counted, agent and tool spans included).
+const (
+	Size1K Size = "1k"
+	Size4K Size = "4k"
+)
+
+// textLengths are the byte ranges of an llm span's texts, each drawn
+// log-uniformly (short and long messages both common, as in chat traffic).
+type textLengths struct{ system, prompt, answer [2]int }
+
+var sizes = map[Size]textLengths{
+	Size1K: {system: [2]int{40, 160}, prompt: [2]int{40, 600}, answer: [2]int{40, 600}},
+	Size4K: {system: [2]int{120, 600}, prompt: [2]int{300, 8192}, answer: [2]int{300, 8192}},
+}
+
+// Profile is one workload: a kind of span and, for llm spans, their size
+// class and the share of prompts and answers that carry PII.
+type Profile struct {
+	Kind Kind
+	Size Size
+	// PII is the probability that a prompt or an answer carries one or two
+	// PII values (system prompts never do).
+	PII float64
+}
+
+var (
+	// Tiny is the testbed-style profile.
+	Tiny = Profile{Kind: KindTiny}
+	// LLM is the llm profile with 4 KB spans and PII in 1% of texts.
+	LLM = Profile{Kind: KindLLM, Size: Size4K, PII: 0.01}
+	// LLMWorkloads are the llm workloads the benchmark measures: both size
+	// classes, each with PII in about 1% and about 80% of prompts and answers.
+	LLMWorkloads = []Profile{
+		{Kind: KindLLM, Size: Size1K, PII: 0.01},
+		{Kind: KindLLM, Size: Size1K, PII: 0.8},
+		{Kind: KindLLM, Size: Size4K, PII: 0.01},
+		{Kind: KindLLM, Size: Size4K, PII: 0.8},
 	}
-	return "", fmt.Errorf("unknown profile %q (want %q or %q)", s, Tiny, LLM)
+)
+
+// String names the profile as ParseProfile reads it: tiny, llm-1k-pii80.
+func (p Profile) String() string {
+	if p.Kind == KindTiny {
+		return string(KindTiny)
+	}
+	return fmt.Sprintf("%s-%s-pii%s", p.Kind, p.Size, strconv.FormatFloat(p.PII*100, 'f', -1, 64))
+}
+
+// ParseProfile reads a profile name: tiny; llm-<size>-pii<percent> with
+// size 1k or 4k (llm-1k-pii80: 1 KB spans, PII in 80% of prompts and
+// answers); llm alone is llm-4k-pii1.
+func ParseProfile(s string) (Profile, error) {
+	switch s {
+	case string(KindTiny):
+		return Tiny, nil
+	case string(KindLLM):
+		return LLM, nil
+	}
+	bad := fmt.Errorf("unknown profile %q (want tiny, llm, or llm-<1k|4k>-pii<percent> such as llm-1k-pii80)", s)
+	parts := strings.Split(s, "-")
+	if len(parts) != 3 || parts[0] != string(KindLLM) || !strings.HasPrefix(parts[2], "pii") {
+		return Profile{}, bad
+	}
+	size := Size(parts[1])
+	if _, ok := sizes[size]; !ok {
+		return Profile{}, bad
+	}
+	pct, err := strconv.ParseFloat(strings.TrimPrefix(parts[2], "pii"), 64)
+	if err != nil || pct < 0 || pct > 100 {
+		return Profile{}, bad
+	}
+	return Profile{Kind: KindLLM, Size: size, PII: pct / 100}, nil
 }
 
 // Shares of the llm profile, applied to inference (chat) spans.
 const (
 	ErrorRate    = 0.04
 	FallbackRate = 0.05
-	PIIRate      = 0.01
 	CachedRate   = 0.25
+	// LookAlikeRate is the share of texts carrying a harmless value that
+	// resembles PII.
+	LookAlikeRate = 0.1
 )
+
+// PIIRate is the share of chat-history texts (chat_trace ingest) that carry PII.
+const PIIRate = 0.01
 
 // Model is one model of the llm profile's mix.
 type Model struct {
@@ -109,6 +185,33 @@ type Generator struct {
 	traceN  uint64
 	spanN   uint64
 	now     time.Time
+	stats   Stats
+}
+
+// Stats count what a Generator has produced.
+type Stats struct {
+	// Texts counts prompts and answers; PIITexts those carrying PII.
+	Texts, PIITexts int
+}
+
+// PIIShare is the share of prompts and answers that carry PII.
+func (s Stats) PIIShare() float64 {
+	if s.Texts == 0 {
+		return 0
+	}
+	return float64(s.PIITexts) / float64(s.Texts)
+}
+
+// Stats returns the counts since the generator was made.
+func (g *Generator) Stats() Stats { return g.stats }
+
+func (g *Generator) text(n int) string {
+	s, pii := Text(g.r, n, g.profile.PII)
+	g.stats.Texts++
+	if pii {
+		g.stats.PIITexts++
+	}
+	return s
 }
 
 // NewGenerator returns a generator of the given profile.
@@ -122,7 +225,7 @@ func (g *Generator) Batch(n int) ptrace.Traces {
 	td := ptrace.NewTraces()
 	rs := td.ResourceSpans().AppendEmpty()
 	ss := rs.ScopeSpans().AppendEmpty()
-	if g.profile == Tiny {
+	if g.profile.Kind == KindTiny {
 		rs.Resource().Attributes().PutStr(genai.ServiceName, "load-generator")
 		ss.Scope().SetName("load-generator")
 		for range n {
@@ -263,8 +366,9 @@ func (g *Generator) chatSpan(s ptrace.Span, tid pcommon.TraceID, parent pcommon.
 		a.PutInt(genai.UsageCacheCreation, in*int64(10+g.r.IntN(40))/100)
 	}
 
-	system, _ := Text(g.r, textLen(g.r, 120, 600), 0)
-	prompt, _ := Text(g.r, textLen(g.r, 300, 8192), PIIRate)
+	lens := sizes[g.profile.Size]
+	system, _ := Text(g.r, textLen(g.r, lens.system[0], lens.system[1]), 0)
+	prompt := g.text(textLen(g.r, lens.prompt[0], lens.prompt[1]))
 	input, _ := json.Marshal([]message{
 		{Role: "system", Parts: []part{{Type: "text", Content: system}}},
 		{Role: "user", Parts: []part{{Type: "text", Content: prompt}}},
@@ -287,7 +391,7 @@ func (g *Generator) chatSpan(s ptrace.Span, tid pcommon.TraceID, parent pcommon.
 	}
 	a.PutDouble(genai.TimeToFirstChunk, float64(150+g.r.IntN(1500))/1000)
 	a.PutStr(genai.ChatStreamResult, "ok")
-	answer, _ := Text(g.r, textLen(g.r, 300, 8192), PIIRate)
+	answer := g.text(textLen(g.r, lens.answer[0], lens.answer[1]))
 	output, _ := json.Marshal([]message{{Role: "assistant", Parts: []part{{Type: "text", Content: answer}}, FinishReason: "stop"}})
 	a.PutStr(genai.OutputMessages, string(output))
 }

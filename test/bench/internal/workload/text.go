@@ -133,7 +133,7 @@ func textLen(r *rand.Rand, lo, hi int) int {
 }
 
 // Text generates prose of about n bytes. With probability piiRate it carries
-// one or two PII values; with probability 0.1 a harmless look-alike. It
+// one or two PII values; with probability LookAlikeRate a harmless look-alike. It
 // reports whether PII was inserted.
 func Text(r *rand.Rand, n int, piiRate float64) (string, bool) {
 	var b strings.Builder
@@ -145,7 +145,7 @@ func Text(r *rand.Rand, n int, piiRate float64) (string, bool) {
 			inserts = append(inserts, piiKinds[r.IntN(len(piiKinds))](r))
 		}
 	}
-	if r.Float64() < 0.1 {
+	if r.Float64() < LookAlikeRate {
 		inserts = append(inserts, lookAlikes[r.IntN(len(lookAlikes))](r))
 	}
 	sentence := 0

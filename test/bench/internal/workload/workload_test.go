@@ -104,6 +104,57 @@ func hasPII(s string) bool {
 		otherRE.MatchString(s)
 }
 
+// TestWorkloadSizesAndPII: every llm workload is the size its name says on
+// the wire (OTLP protobuf, all spans of a request counted) and carries PII
+// in the share of prompts and answers it says.
+func TestWorkloadSizesAndPII(t *testing.T) {
+	for _, p := range LLMWorkloads {
+		t.Run(p.String(), func(t *testing.T) {
+			g := NewGenerator(p, 1)
+			var bytes, spans int
+			for range 40 {
+				td := g.Batch(50)
+				b, err := (&ptrace.ProtoMarshaler{}).MarshalTraces(td)
+				require.NoError(t, err)
+				bytes += len(b)
+				spans += td.SpanCount()
+			}
+			avg := float64(bytes) / float64(spans)
+			want := map[Size]float64{Size1K: 1024, Size4K: 4096}[p.Size]
+			assert.InEpsilon(t, want, avg, 0.2, "average wire size per span")
+			assert.InDelta(t, p.PII, g.Stats().PIIShare(), 0.03+p.PII*0.05, "share of texts with PII")
+			assert.Greater(t, g.Stats().Texts, 1000)
+			t.Logf("%s: %.0f bytes per span, PII in %.1f%% of %d texts", p, avg, g.Stats().PIIShare()*100, g.Stats().Texts)
+		})
+	}
+}
+
+func TestParseProfile(t *testing.T) {
+	for in, want := range map[string]Profile{
+		"tiny":         Tiny,
+		"llm":          LLM,
+		"llm-1k-pii80": {Kind: KindLLM, Size: Size1K, PII: 0.8},
+		"llm-4k-pii1":  {Kind: KindLLM, Size: Size4K, PII: 0.01},
+		"llm-4k-pii0":  {Kind: KindLLM, Size: Size4K},
+	} {
+		got, err := ParseProfile(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got, in)
+		if in != "llm" {
+			assert.Equal(t, in, got.String(), "round trip")
+		}
+	}
+	for _, p := range LLMWorkloads {
+		got, err := ParseProfile(p.String())
+		require.NoError(t, err)
+		assert.Equal(t, p, got)
+	}
+	for _, bad := range []string{"", "llm-2k-pii1", "llm-1k-pii101", "llm-1k-80", "llm-1k-piix", "huge"} {
+		_, err := ParseProfile(bad)
+		assert.Error(t, err, bad)
+	}
+}
+
 func TestTinyProfile(t *testing.T) {
 	td := NewGenerator(Tiny, 1).Batch(100)
 	require.Equal(t, 100, td.SpanCount())
