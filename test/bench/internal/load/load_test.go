@@ -66,17 +66,24 @@ func TestRunOverHTTPCountsAcceptedAndFailed(t *testing.T) {
 	tgt := NewHTTP(srv.URL+"/v1/traces", 2)
 	defer tgt.Close()
 
+	// How many requests fit in the run depends on how fast this machine
+	// is right now; what is counted must not: every request sent is either
+	// acknowledged or failed, whole, and never more than the schedule holds.
 	opts := Options{Rate: 2000, Duration: 500 * time.Millisecond, Workers: 2, RequestTimeout: 5 * time.Second}
 	res := Run(context.Background(), tgt, reqs, opts)
 	require.Zero(t, res.FailedRequests, res.FirstError)
-	assert.Equal(t, int64(1000), res.Spans)
-	assert.Equal(t, res.Spans, got.Load())
-	assert.InDelta(t, 2000, res.Achieved, 100)
+	assert.Positive(t, res.Spans)
+	assert.LessOrEqual(t, res.Spans, int64(1000), "at most the scheduled 10 requests")
+	assert.Equal(t, res.Requests*100, res.Spans)
+	assert.Equal(t, res.Spans, got.Load(), "acknowledged = received")
+	assert.LessOrEqual(t, res.Achieved, 2000*1.05)
 
 	fail.Store(true)
 	res = Run(context.Background(), tgt, reqs, opts)
 	assert.Zero(t, res.Spans)
-	assert.Equal(t, int64(1000), res.FailedSpans)
+	assert.Positive(t, res.FailedSpans)
+	assert.LessOrEqual(t, res.FailedSpans, int64(1000))
+	assert.Equal(t, res.FailedRequests*100, res.FailedSpans)
 	assert.Contains(t, res.FirstError, "503")
 }
 

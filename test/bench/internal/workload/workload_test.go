@@ -112,7 +112,7 @@ func TestWorkloadSizesAndPII(t *testing.T) {
 		t.Run(p.String(), func(t *testing.T) {
 			g := NewGenerator(p, 1)
 			var bytes, spans int
-			for range 40 {
+			for range 20 {
 				td := g.Batch(50)
 				b, err := (&ptrace.ProtoMarshaler{}).MarshalTraces(td)
 				require.NoError(t, err)
