@@ -469,7 +469,7 @@ func (r *report) profileSection(b *strings.Builder) {
 	}
 	w("A CPU profile (the pprof extension's `/debug/pprof/profile`, added by `test/bench/configs/pprof.yaml`) of otelcol-llm during a %v constant-rate step at %.0f spans/s", r.opts.profileDur, pr.Rate)
 	if atMax {
-		w(" (its highest sustained rate on this workload, median run)")
+		w(" (%.0f%% of its median maximum on this workload: the core busy, the step sustained)", profileShare*100)
 	}
 	w(", %s; %v of CPU sampled over %v. The step ", describe(r.info(pr.Workload)), pr.Total.Round(time.Millisecond), pr.Wall.Round(time.Millisecond))
 	if st.OK {
@@ -480,9 +480,14 @@ func (r *report) profileSection(b *strings.Builder) {
 	w(" Each sample is charged to the first component found from the leaf of its stack up (an allocation to the component that allocates), garbage collection wherever it runs; `redact: building pii.redacted.types` is `(*redactProcessor).finish`, which writes `pii.redacted.count` and `pii.redacted.types`.\n\n")
 	w("| component | share of CPU | CPU-µs per span |\n|---|---|---|\n")
 	per := st.cpuMicros()
+	var redact float64
 	for _, sh := range pr.Shares {
 		w("| %s | %.1f%% | %.2f |\n", sh.Category, sh.Share*100, sh.Share*per)
+		if strings.HasPrefix(sh.Category, "redact:") {
+			redact += sh.Share
+		}
 	}
+	w("| **redact, in all** | %.1f%% | %.2f |\n", redact*100, redact*per)
 	w("\nThe %d functions with the most CPU of their own (flat) in that profile, with the share of samples they are on the stack of (cumulative):\n\n", len(pr.Top))
 	w("| function | flat | cumulative |\n|---|---|---|\n")
 	for _, f := range pr.Top {
