@@ -19,7 +19,7 @@ import (
 	"encoding/json"
 	"strings"
 
-	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/tokens"
+	"github.com/otelcol-llm/otelcol-llm/internal/tokens"
 )
 
 // Chat framing, in tokens (OpenAI's chat format: <|start|>role<|message|>

@@ -8,7 +8,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/tokens"
+	"github.com/otelcol-llm/otelcol-llm/internal/tokens"
 )
 
 // Token splits in the comments are tiktoken's o200k_base splits.

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/tokens"
+	"github.com/otelcol-llm/otelcol-llm/internal/tokens"
 )
 
 // ParseLiteLLM reads LiteLLM's model_prices_and_context_window.json: an

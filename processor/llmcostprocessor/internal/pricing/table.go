@@ -20,7 +20,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/tokens"
+	"github.com/otelcol-llm/otelcol-llm/internal/tokens"
 )
 
 //go:embed prices.yaml

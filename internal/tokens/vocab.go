@@ -1,7 +1,7 @@
 // Copyright The otelcol-llm Authors
 // SPDX-License-Identifier: Apache-2.0
 
-package tokens // import "github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/tokens"
+package tokens // import "github.com/otelcol-llm/otelcol-llm/internal/tokens"
 
 import (
 	"bufio"

@@ -71,4 +71,4 @@
 // The vocabularies are OpenAI's o200k_base.tiktoken and cl100k_base.tiktoken,
 // read from the files embedded in github.com/pkoukk/tiktoken-go-loader/assets
 // (MIT licence); they are not copied into this repository.
-package tokens // import "github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor/internal/tokens"
+package tokens // import "github.com/otelcol-llm/otelcol-llm/internal/tokens"
