@@ -4,46 +4,22 @@
 package tokens
 
 import (
-	"strings"
 	"testing"
+
+	"github.com/otelcol-llm/otelcol-llm/internal/tokens/tokenstest"
 )
 
-// benchInputs are the texts of the benchmarks.
-var benchInputs = []struct {
-	name string
-	text string
-}{
-	{"prose", proseText[:4096]},
-	{"code", codeText[:4096]},
-	{"multilingual", strings.Repeat("Привет, мир! 我们今天去公园散步。 مرحبا بالعالم नमस्ते दुनिया 👍🏽 café ", 40)},
-	{"repeated", strings.Repeat("a", 4096)},
-}
-
+// BenchmarkCount measures Count; test/tokens runs the reference on the same
+// texts (BenchmarkReference).
 func BenchmarkCount(b *testing.B) {
 	for _, e := range allEncodings {
-		for _, in := range benchInputs {
-			b.Run(e.String()+"/"+in.name, func(b *testing.B) {
-				Count(e, in.text)
-				b.SetBytes(int64(len(in.text)))
+		for _, in := range tokenstest.Bench() {
+			b.Run(e.String()+"/"+in.Name, func(b *testing.B) {
+				Count(e, in.Text)
+				b.SetBytes(int64(len(in.Text)))
 				b.ReportAllocs()
 				for b.Loop() {
-					Count(e, in.text)
-				}
-			})
-		}
-	}
-}
-
-func BenchmarkReference(b *testing.B) {
-	loadReference(b)
-	for _, e := range allEncodings {
-		enc := refEncs[e]
-		for _, in := range benchInputs {
-			b.Run(e.String()+"/"+in.name, func(b *testing.B) {
-				b.SetBytes(int64(len(in.text)))
-				b.ReportAllocs()
-				for b.Loop() {
-					enc.EncodeOrdinary(in.text)
+					Count(e, in.Text)
 				}
 			})
 		}

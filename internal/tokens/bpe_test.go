@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/otelcol-llm/otelcol-llm/internal/tokens/tokenstest"
 )
 
 // naiveMerge is the definition of byte pair encoding, recomputed from
@@ -34,15 +36,6 @@ func naiveMerge(v *vocab, p string) int {
 	}
 }
 
-// randomPiece returns n bytes drawn from alphabet.
-func randomPiece(rng *rand.Rand, alphabet string, n int) string {
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = alphabet[rng.IntN(len(alphabet))]
-	}
-	return string(b)
-}
-
 func TestMergeAlgorithmsAgree(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	alphabets := []string{
@@ -54,18 +47,18 @@ func TestMergeAlgorithmsAgree(t *testing.T) {
 		v := e.vocab()
 		for range 3000 {
 			alphabet := alphabets[rng.IntN(len(alphabets))]
-			p := randomPiece(rng, alphabet, 2+rng.IntN(smallPiece-1))
+			p := tokenstest.RandomBytes(rng, alphabet, 2+rng.IntN(smallPiece-1))
 			want := naiveMerge(v, p)
 			require.Equal(t, want, v.mergeSmall(p), "%v mergeSmall(%q)", e, p)
 			require.Equal(t, want, v.mergeLarge(p), "%v mergeLarge(%q)", e, p)
 		}
 		for range 100 {
 			alphabet := alphabets[rng.IntN(len(alphabets))]
-			p := randomPiece(rng, alphabet, smallPiece+1+rng.IntN(300))
+			p := tokenstest.RandomBytes(rng, alphabet, smallPiece+1+rng.IntN(300))
 			require.Equal(t, naiveMerge(v, p), v.mergeLarge(p), "%v mergeLarge(%q)", e, p)
 		}
 		// Substrings of real text merge into real tokens of many lengths.
-		texts := []string{proseText, codeText, strings.ReplaceAll(proseText, " ", ""), benchInputs[2].text}
+		texts := []string{tokenstest.Prose, tokenstest.Code, strings.ReplaceAll(tokenstest.Prose, " ", ""), tokenstest.Multilingual}
 		for range 2000 {
 			text := texts[rng.IntN(len(texts))]
 			n := 2 + rng.IntN(smallPiece-1)

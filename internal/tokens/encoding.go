@@ -102,3 +102,27 @@ func Count(e Encoding, text string) int {
 	}
 	return n
 }
+
+// Pieces returns the pieces that encoding e's pre-tokenizer splits text into,
+// in order, as tiktoken's pattern for e matches them: words with an optional
+// leading space or punctuation character, contractions such as "'s", groups
+// of up to three digits, runs of punctuation and runs of whitespace. Their
+// concatenation is text, no token spans two pieces, and Count is the sum of
+// the token counts of the pieces, so Pieces shows where the token boundaries
+// of a text may fall and which parts of it a count comes from. Invalid UTF-8 is handled as described in the
+// package documentation. Unlike Count, Pieces does not load the vocabulary; it
+// allocates the returned slice. Pieces panics if e is not a valid Encoding.
+func Pieces(e Encoding, text string) []string {
+	if !e.valid() {
+		panic(fmt.Sprintf("tokens: invalid %v", e))
+	}
+	initClasses()
+	next := encodings[e].next
+	var pieces []string
+	for i := 0; i < len(text); {
+		j := next(text, i)
+		pieces = append(pieces, text[i:j])
+		i = j
+	}
+	return pieces
+}

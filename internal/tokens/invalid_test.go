@@ -4,60 +4,49 @@
 package tokens
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/otelcol-llm/otelcol-llm/internal/tokens/tokenstest"
 )
 
-var invalidUTF8 = []string{
-	"\xff",
-	"\x80",
-	"a\xffb",
-	"\xff\xfe\xfd",
-	" \xff",
-	"\xe2\x82",         // truncated 3-byte sequence
-	"\xe2\x82 euro",    // truncated, then text
-	"\xc0\x80",         // overlong NUL
-	"\xed\xa0\x80",     // UTF-16 surrogate
-	"\xf4\x90\x80\x80", // beyond U+10FFFF
-	"hello\xffworld",
-	"it\xff's",
-	"'\xffs",
-	"1\xff2\xff3",
-	"\n\xff\n",
-	"e\xcc",         // truncated combining mark
-	"\xcc\x81\xcc",  // mark then truncated mark
-	"ÀB\xc3",        // truncated letter after letters
-	"\xff\u0301abc", // invalid byte used as a prefix
-	strings.Repeat("\xff", 1000),
-	strings.Repeat("a\x80", 500),
+// runeLens returns the rune lengths of pieces, counting each invalid byte as
+// one rune.
+func runeLens(pieces []string) []int {
+	lens := make([]int, len(pieces))
+	for i, p := range pieces {
+		lens[i] = utf8.RuneCountInString(p)
+	}
+	return lens
+}
+
+// decodeBytewise returns s with each byte that is not part of a valid UTF-8
+// sequence replaced with U+FFFD, as a decoder reads it.
+func decodeBytewise(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // TestInvalidUTF8 checks the documented rule: for pre-tokenization each
 // invalid byte is one rune U+FFFD (so the pieces, counted in runes, are those
-// of the reference, which decodes the same way), and BPE runs on the original
-// bytes, in which every byte is a token.
+// of the decoded text; test/tokens checks that they are the reference's), and
+// BPE runs on the original bytes, in which every byte is a token.
 func TestInvalidUTF8(t *testing.T) {
-	rng := rand.New(rand.NewPCG(7, 8))
-	cases := append([]string(nil), invalidUTF8...)
-	for range 300 {
-		b := []byte(mixedRunes([]byte(randomPiece(rng, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c", 1+rng.IntN(12)))))
-		for range 1 + rng.IntN(3) {
-			b[rng.IntN(len(b))] = byte(0x80 + rng.IntN(0x80))
-		}
-		cases = append(cases, string(b))
-	}
 	for _, e := range allEncodings {
 		v := e.vocab()
-		for _, s := range cases {
-			require.Equal(t, refSplitRunes(t, e, s), splitRunes(e, s), "%v split of %q", e, s)
+		for _, s := range tokenstest.InvalidUTF8() {
+			pieces := Pieces(e, s)
+			require.Equal(t, s, strings.Join(pieces, ""), "%v pieces of %q", e, s)
+			require.Equal(t, runeLens(Pieces(e, decodeBytewise(s))), runeLens(pieces), "%v pieces of %q", e, s)
 			n := Count(e, s)
 			assert.Equal(t, n, Count(e, s), "deterministic")
-			pieces := split(e, s)
 			assert.GreaterOrEqual(t, n, len(pieces), "%v %q", e, s)
 			assert.LessOrEqual(t, n, len(s), "%v %q", e, s)
 			sum := 0

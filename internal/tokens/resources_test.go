@@ -12,10 +12,12 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/otelcol-llm/otelcol-llm/internal/tokens/tokenstest"
 )
 
 func TestCountDoesNotAllocate(t *testing.T) {
-	texts := []string{proseText, codeText, "héllo wörld 😀 中文 \xff", ""}
+	texts := []string{tokenstest.Prose, tokenstest.Code, "héllo wörld 😀 中文 \xff", ""}
 	if !raceEnabled {
 		// sync.Pool drops items at random under the race detector.
 		texts = append(texts, strings.Repeat("a", 10000))
@@ -30,7 +32,7 @@ func TestCountDoesNotAllocate(t *testing.T) {
 }
 
 func TestConcurrentUse(t *testing.T) {
-	texts := []string{proseText, codeText, strings.Repeat("ab", 2000), "it's 1234 😀"}
+	texts := []string{tokenstest.Prose, tokenstest.Code, strings.Repeat("ab", 2000), "it's 1234 😀"}
 	// A fresh vocabulary loaded by several goroutines at once.
 	l := &lazyVocab{file: "cl100k_base.tiktoken"}
 	want := make([][]int, len(allEncodings))

@@ -11,7 +11,12 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/otelcol-llm/otelcol-llm/internal/tokens/tokenstest"
 )
+
+// allEncodings are the encodings every test runs with.
+var allEncodings = []Encoding{O200kBase, Cl100kBase}
 
 func TestParseEncoding(t *testing.T) {
 	for _, tc := range []struct {
@@ -35,14 +40,38 @@ func TestParseEncoding(t *testing.T) {
 	assert.Equal(t, "Encoding(0)", Encoding(0).String())
 	assert.Equal(t, "Encoding(9)", Encoding(9).String())
 	assert.Panics(t, func() { Count(Encoding(0), "x") })
+	assert.Panics(t, func() { Pieces(Encoding(0), "x") })
+	assert.Panics(t, func() { Pieces(Encoding(9), "x") })
 }
 
-func TestCorpusMatchesReference(t *testing.T) {
+// TestPieces checks Pieces on texts whose pieces follow from the patterns
+// (test/tokens compares them with the reference's on many more), and that the
+// pieces of every corpus text make up the text and add up to its Count.
+func TestPieces(t *testing.T) {
+	for _, tc := range []struct {
+		e    Encoding
+		text string
+		want []string
+	}{
+		{O200kBase, "", nil},
+		{O200kBase, "I'm 12345 tokens!!\n\n", []string{"I'm", " ", "123", "45", " tokens", "!!\n\n"}},
+		{Cl100kBase, "I'm 12345 tokens!!\n\n", []string{"I", "'m", " ", "123", "45", " tokens", "!!\n\n"}},
+		{O200kBase, "HTTPServer's  x", []string{"HTTPServer's", " ", " x"}},
+		{Cl100kBase, "HTTPServer's  x", []string{"HTTPServer", "'s", " ", " x"}},
+	} {
+		assert.Equal(t, tc.want, Pieces(tc.e, tc.text), "%v %q", tc.e, tc.text)
+	}
 	for _, e := range allEncodings {
-		for _, c := range corpus() {
-			t.Run(e.String()+"/"+c[0], func(t *testing.T) {
-				requireSameAsReference(t, e, c[1])
-			})
+		v := e.vocab()
+		for _, c := range tokenstest.Corpus() {
+			pieces := Pieces(e, c.Text)
+			require.Equal(t, c.Text, strings.Join(pieces, ""), "%v %s", e, c.Name)
+			n := 0
+			for _, p := range pieces {
+				require.NotEmpty(t, p, "%v %s", e, c.Name)
+				n += v.countPiece(p)
+			}
+			assert.Equal(t, Count(e, c.Text), n, "%v %s", e, c.Name)
 		}
 	}
 }

@@ -1,12 +1,12 @@
 // Copyright The otelcol-llm Authors
 // SPDX-License-Identifier: Apache-2.0
 
-package tokens
+package tokenstest
 
 import "strings"
 
-// proseText is about 4 KB of English prose.
-const proseText = `The lighthouse keeper had not spoken to another person in eleven days, which was not unusual for the season. Storms came in from the west every afternoon, and the supply boat, when it came at all, arrived late and left early. She didn't mind. She'd grown used to the rhythm of the island: the gulls at dawn, the long grey middle of the day, the lamp at dusk.
+// Prose is about 4 KB of English prose.
+const Prose = `The lighthouse keeper had not spoken to another person in eleven days, which was not unusual for the season. Storms came in from the west every afternoon, and the supply boat, when it came at all, arrived late and left early. She didn't mind. She'd grown used to the rhythm of the island: the gulls at dawn, the long grey middle of the day, the lamp at dusk.
 
 Her log book was the only thing she wrote in anymore. "Wind NW, 35 knots, gusting 50. Visibility poor. Two vessels sighted, both heading south." It wasn't literature, but it was honest, and it kept her company. On Tuesdays she oiled the mechanism; on Fridays she polished the lens until the brass fittings shone like new coins. The rest of the week she read whatever the boat had brought - old newspapers, a manual for a diesel engine she'd never own, a paperback mystery with the last chapter torn out.
 
@@ -35,9 +35,9 @@ In the morning the coastguard launch arrived on schedule, its orange hull bright
 He kept his word. Three weeks later a parcel came on the supply boat, wrapped in brown paper and tied with fishing line: a dozen novels, a jar of honey, and a note that said only, "For the keeper of the light. Thank you."
 `
 
-// codeText is about 4 KB of Go, Python and JSON with tabs, CRLF line endings
-// and trailing spaces.
-const codeText = "package main\n\nimport (\n\t\"encoding/json\"\n\t\"fmt\"\n\t\"os\"\n)\n\n" +
+// Code is about 4 KB of Go, Python, JSON, SQL, JavaScript, HTML, shell, YAML,
+// Rust and TypeScript with tabs, CRLF line endings and trailing spaces.
+const Code = "package main\n\nimport (\n\t\"encoding/json\"\n\t\"fmt\"\n\t\"os\"\n)\n\n" +
 	"// Usage describes the token usage of one call.\ntype Usage struct {\n\tPromptTokens     int `json:\"prompt_tokens\"`\n" +
 	"\tCompletionTokens int `json:\"completion_tokens\"`\n\tTotalTokens      int `json:\"total_tokens,omitempty\"`\n}\n\n" +
 	"func main() {\n\tvar u Usage\n\tif err := json.NewDecoder(os.Stdin).Decode(&u); err != nil {\n\t\tfmt.Fprintln(os.Stderr, \"error:\", err)\n\t\tos.Exit(1)\n\t}\n" +
@@ -121,14 +121,22 @@ export async function fetchUsage(apiKey: string, since?: Date): Promise<UsageRec
 }
 `
 
-// corpus returns the test texts: name and text.
-func corpus() [][2]string {
-	cases := [][2]string{
+// Case is a named test text.
+type Case struct {
+	Name string
+	Text string
+}
+
+// Corpus returns the texts the counts and the pieces are compared on: prose,
+// code, whitespace of all kinds, contractions, numbers, URLs, many scripts,
+// combining marks, emoji and long runs of one character. All are valid UTF-8.
+func Corpus() []Case {
+	return []Case{
 		{"empty", ""},
 		{"single space", " "},
 		{"single letter", "a"},
-		{"prose", proseText},
-		{"code", codeText},
+		{"prose", Prose},
+		{"code", Code},
 		{"contractions lower", "it's you're we've I'm they'll he'd don't isn't"},
 		{"contractions upper", "IT'S YOU'RE WE'VE I'M THEY'LL HE'D DON'T ISN'T"},
 		{"contractions mixed", "I'M you'Re it'S We'Ve they'Ll she'D o'clock rock'n'roll 'tis 'Twas"},
@@ -175,5 +183,19 @@ func corpus() [][2]string {
 		{"repeated emoji", strings.Repeat("😀", 2500)},
 		{"repeated ab", strings.Repeat("ab", 5000)},
 	}
-	return cases
+}
+
+// Multilingual is a 5 KB mix of Cyrillic, Chinese, Arabic, Devanagari, emoji
+// with a skin-tone modifier and accented Latin.
+var Multilingual = strings.Repeat("Привет, мир! 我们今天去公园散步。 مرحبا بالعالم नमस्ते दुनिया 👍🏽 café ", 40)
+
+// Bench returns the texts of the benchmarks: 4 to 5 KB each of prose, code, mixed
+// scripts and one repeated letter.
+func Bench() []Case {
+	return []Case{
+		{"prose", Prose[:4096]},
+		{"code", Code[:4096]},
+		{"multilingual", Multilingual},
+		{"repeated", strings.Repeat("a", 4096)},
+	}
 }

@@ -1,7 +1,7 @@
 // Copyright The otelcol-llm Authors
 // SPDX-License-Identifier: Apache-2.0
 
-package tokens
+package tokens_test
 
 import (
 	"sync"
@@ -12,37 +12,39 @@ import (
 	"github.com/pkoukk/tiktoken-go"
 	tiktoken_loader "github.com/pkoukk/tiktoken-go-loader"
 	"github.com/stretchr/testify/require"
+
+	"github.com/otelcol-llm/otelcol-llm/internal/tokens"
 )
 
-// This file holds the reference implementation used by the tests: tiktoken-go
-// with the offline vocabularies, and the pre-tokenization regular expressions
-// it compiles with regexp2 (copied from its encoding.go, v0.1.8).
+// This file holds the reference implementation: tiktoken-go with the offline
+// vocabularies, and the pre-tokenization regular expressions it compiles with
+// regexp2 (copied from its encoding.go, v0.1.8).
 
-var allEncodings = []Encoding{O200kBase, Cl100kBase}
+var allEncodings = []tokens.Encoding{tokens.O200kBase, tokens.Cl100kBase}
 
-var refPatterns = map[Encoding]string{
-	O200kBase: `[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?` +
+var refPatterns = map[tokens.Encoding]string{
+	tokens.O200kBase: `[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?` +
 		`|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?` +
 		`|\p{N}{1,3}` +
 		`| ?[^\s\p{L}\p{N}]+[\r\n/]*` +
 		`|\s*[\r\n]+` +
 		`|\s+(?!\S)` +
 		`|\s+`,
-	Cl100kBase: `(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+`,
+	tokens.Cl100kBase: `(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+`,
 }
 
 var (
 	refOnce    sync.Once
-	refEncs    map[Encoding]*tiktoken.Tiktoken
-	refRegexps map[Encoding]*regexp2.Regexp
+	refEncs    map[tokens.Encoding]*tiktoken.Tiktoken
+	refRegexps map[tokens.Encoding]*regexp2.Regexp
 )
 
 func loadReference(tb testing.TB) {
 	tb.Helper()
 	refOnce.Do(func() {
 		tiktoken.SetBpeLoader(tiktoken_loader.NewOfflineLoader())
-		refEncs = map[Encoding]*tiktoken.Tiktoken{}
-		refRegexps = map[Encoding]*regexp2.Regexp{}
+		refEncs = map[tokens.Encoding]*tiktoken.Tiktoken{}
+		refRegexps = map[tokens.Encoding]*regexp2.Regexp{}
 		for _, e := range allEncodings {
 			enc, err := tiktoken.GetEncoding(e.String())
 			if err != nil {
@@ -56,7 +58,7 @@ func loadReference(tb testing.TB) {
 }
 
 // refCount is the number of tokens of the reference's EncodeOrdinary.
-func refCount(tb testing.TB, e Encoding, text string) int {
+func refCount(tb testing.TB, e tokens.Encoding, text string) int {
 	tb.Helper()
 	loadReference(tb)
 	return len(refEncs[e].EncodeOrdinary(text))
@@ -64,7 +66,7 @@ func refCount(tb testing.TB, e Encoding, text string) int {
 
 // refSplitRunes returns the rune lengths of the pieces of the reference
 // pre-tokenizer. regexp2 works on runes: an invalid UTF-8 byte is one U+FFFD.
-func refSplitRunes(tb testing.TB, e Encoding, text string) []int {
+func refSplitRunes(tb testing.TB, e tokens.Encoding, text string) []int {
 	tb.Helper()
 	loadReference(tb)
 	var lens []int
@@ -78,7 +80,7 @@ func refSplitRunes(tb testing.TB, e Encoding, text string) []int {
 }
 
 // refSplit returns the pieces of the reference pre-tokenizer of valid UTF-8.
-func refSplit(tb testing.TB, e Encoding, text string) []string {
+func refSplit(tb testing.TB, e tokens.Encoding, text string) []string {
 	tb.Helper()
 	runes := []rune(text)
 	var pieces []string
@@ -90,43 +92,20 @@ func refSplit(tb testing.TB, e Encoding, text string) []string {
 	return pieces
 }
 
-// nextPiece returns the end of the piece that starts at s[i].
-func nextPiece(e Encoding, s string, i int) int {
-	if e == Cl100kBase {
-		return nextCl100k(s, i)
-	}
-	return nextO200k(s, i)
-}
-
-// split returns our pieces of text.
-func split(e Encoding, text string) []string {
-	initClasses()
-	var pieces []string
-	for i := 0; i < len(text); {
-		j := nextPiece(e, text, i)
-		if j <= i || j > len(text) {
-			panic("nextPiece made no progress")
-		}
-		pieces = append(pieces, text[i:j])
-		i = j
-	}
-	return pieces
-}
-
 // splitRunes returns the rune lengths of our pieces, counting each invalid
 // byte as one rune.
-func splitRunes(e Encoding, text string) []int {
+func splitRunes(e tokens.Encoding, text string) []int {
 	var lens []int
-	for _, p := range split(e, text) {
+	for _, p := range tokens.Pieces(e, text) {
 		lens = append(lens, utf8.RuneCountInString(p))
 	}
 	return lens
 }
 
-// requireSameAsReference checks the split and the count of text against the
+// requireSameAsReference checks the pieces and the count of text against the
 // reference.
-func requireSameAsReference(tb testing.TB, e Encoding, text string) {
+func requireSameAsReference(tb testing.TB, e tokens.Encoding, text string) {
 	tb.Helper()
-	require.Equal(tb, refSplit(tb, e, text), split(e, text), "%v split of %q", e, text)
-	require.Equal(tb, refCount(tb, e, text), Count(e, text), "%v count of %q", e, text)
+	require.Equal(tb, refSplit(tb, e, text), tokens.Pieces(e, text), "%v split of %q", e, text)
+	require.Equal(tb, refCount(tb, e, text), tokens.Count(e, text), "%v count of %q", e, text)
 }

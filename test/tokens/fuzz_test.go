@@ -1,11 +1,13 @@
 // Copyright The otelcol-llm Authors
 // SPDX-License-Identifier: Apache-2.0
 
-package tokens
+package tokens_test
 
 import (
 	"testing"
 	"unicode/utf8"
+
+	"github.com/otelcol-llm/otelcol-llm/internal/tokens/tokenstest"
 )
 
 // maxFuzzLen bounds the fuzzed texts: the reference is slow on long ones,
@@ -17,9 +19,9 @@ const maxFuzzLen = 2048
 // reference. Invalid UTF-8 is skipped: the reference replaces it with U+FFFD
 // before encoding, see TestInvalidUTF8 for our rule.
 func FuzzCount(f *testing.F) {
-	for _, c := range corpus() {
-		if len(c[1]) <= 256 {
-			f.Add(c[1])
+	for _, c := range tokenstest.Corpus() {
+		if len(c.Text) <= 256 {
+			f.Add(c.Text)
 		}
 	}
 	for _, s := range edgeCases {
@@ -38,7 +40,7 @@ func FuzzCount(f *testing.F) {
 	})
 }
 
-// FuzzMixedRunes maps each input byte to a rune of randomRunes, so that the
+// FuzzMixedRunes maps each input byte to a rune of RandomRunes, so that the
 // fuzzer explores mixes of the characters that matter to the patterns
 // (letters of each case, marks, digits, spaces, newlines, apostrophes,
 // punctuation, emoji) instead of mostly invalid UTF-8.
@@ -49,19 +51,11 @@ func FuzzMixedRunes(f *testing.F) {
 		if len(data) > maxFuzzLen/4 {
 			t.Skip("long input")
 		}
-		text := mixedRunes(data)
+		text := tokenstest.MixedRunes(data)
 		for _, e := range allEncodings {
 			requireSameAsReference(t, e, text)
 		}
 	})
-}
-
-func mixedRunes(data []byte) string {
-	runes := make([]rune, len(data))
-	for i, b := range data {
-		runes[i] = randomRunes[int(b)%len(randomRunes)]
-	}
-	return string(runes)
 }
 
 // edgeCases are hand-picked inputs for the branches of the scanner; they seed
