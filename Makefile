@@ -9,7 +9,8 @@ TOOLS       := $(GO) tool -modfile=$(CURDIR)/internal/tools/go.mod
 BIN         := _build/otelcol-llm
 CONFIGS     := $(wildcard config/*.yaml)
 # The product module's packages; the test module (test/: end-to-end tests,
-# benchmark harness, deploy and config checks) has its own go.mod.
+# benchmark harness, deploy and config checks, the tokenizer's comparison with
+# tiktoken) has its own go.mod.
 UNIT_PKGS    = ./...
 # The test module's packages except the end-to-end tests, which need the built binary.
 TEST_PKGS    = $(shell cd test && $(GO) list ./... | grep -v '/e2e')
@@ -98,9 +99,11 @@ lint:
 fmt:
 	$(TOOLS) gofumpt -w $$(git ls-files '*.go')
 
-## bench-micro: component micro-benchmarks, benchstat-comparable output in bench-micro.txt
+## bench-micro: component micro-benchmarks (and the tokenizer's reference, tiktoken-go),
+## benchstat-comparable output in bench-micro.txt
 bench-micro:
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 $(UNIT_PKGS) | tee bench-micro.txt
+	cd test && $(GO) test -run '^$$' -bench . -benchmem -count 6 ./tokens/ | tee -a $(CURDIR)/bench-micro.txt
 	$(TOOLS) benchstat bench-micro.txt
 
 ## bench: side-by-side benchmark of otelcol-llm, the tuned contrib pipeline,

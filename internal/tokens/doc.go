@@ -12,9 +12,9 @@
 // Count returns the length of tiktoken's encode_ordinary: special tokens such
 // as "<|endoftext|>" are counted as the ordinary text they are made of. Like
 // tiktoken, it splits the text into pieces with the encoding's
-// pre-tokenization pattern, then counts the tokens of each piece with byte
-// pair encoding over the encoding's ranks (a piece that is itself a token
-// counts one).
+// pre-tokenization pattern (Pieces returns them), then counts the tokens of
+// each piece with byte pair encoding over the encoding's ranks (a piece that
+// is itself a token counts one).
 //
 // The patterns are not run by a regular expression engine: a hand-written
 // scanner reproduces the matches of the backtracking engine, alternative by
@@ -28,15 +28,18 @@
 //
 // # Exactness
 //
-// The tests compare the counts and the pieces with the reference
-// implementation, github.com/pkoukk/tiktoken-go with the offline
+// The tests in the test module (test/tokens, so that this module does not
+// depend on the reference) compare the counts and the pieces with the
+// reference implementation, github.com/pkoukk/tiktoken-go with the offline
 // vocabularies: on a corpus of English prose, code, JSON, whitespace of all
 // kinds, contractions, numbers, URLs, many scripts, combining marks, emoji
 // and long runs of one character; the pieces also on every string of up to
 // five characters over several alphabets chosen to exercise each alternative
 // of the patterns, and on random strings; and two fuzz tests (FuzzCount,
-// FuzzMixedRunes) compare both on arbitrary valid UTF-8. The merge algorithms
-// are checked against a naive definition of byte pair encoding.
+// FuzzMixedRunes) compare both on arbitrary valid UTF-8. This package's own
+// tests check the class of every rune against the Unicode tables and the
+// merge algorithms against a naive definition of byte pair encoding. Both
+// test packages take their texts from package tokenstest.
 //
 // The reference runs the same patterns as OpenAI's Python tiktoken but with
 // Go's Unicode tables (Unicode 15.0.0) and regexp2's case-insensitivity
