@@ -108,6 +108,27 @@ func TestGoModPinsOneRelease(t *testing.T) {
 	}
 }
 
+// TestReferenceInTestModuleOnly: the reference implementations the tokenizer is
+// compared with (test/tokens) are required by the test module and not by the
+// product's go.mod, which lists only what the distribution and its components'
+// unit tests need.
+func TestReferenceInTestModuleOnly(t *testing.T) {
+	requires := func(name, path string) bool {
+		f, err := modfile.Parse(name, []byte(readFile(t, name)), nil)
+		require.NoError(t, err)
+		for _, r := range f.Require {
+			if r.Mod.Path == path {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range []string{"github.com/pkoukk/tiktoken-go", "github.com/dlclark/regexp2"} {
+		assert.False(t, requires("go.mod", p), "the product module requires %s", p)
+		assert.True(t, requires("test/go.mod", p), "the test module does not require %s", p)
+	}
+}
+
 // TestDockerfileMatchesBuild: the image builds with the module's Go version,
 // ships the binary ocb names, and runs the config at the documented path as a
 // numeric non-root user.
