@@ -6,6 +6,9 @@ package spanmetricsllm // import "github.com/otelcol-llm/otelcol-llm/connector/s
 import (
 	"errors"
 	"fmt"
+	"math"
+	"regexp"
+	"strings"
 	"time"
 
 	"github.com/otelcol-llm/otelcol-llm/internal/genai"
@@ -43,7 +46,51 @@ type Config struct {
 
 	// MetricsFlushInterval is how often metrics are emitted. Default 15s.
 	MetricsFlushInterval time.Duration `mapstructure:"metrics_flush_interval"`
+
+	// LabelValueMaxLength is the longest metric attribute value, in bytes;
+	// longer values are cut (at a character boundary) and end in
+	// "[truncated]", so one runaway value cannot blow up every scrape.
+	// Default 256; between 32 and 4096.
+	LabelValueMaxLength int `mapstructure:"label_value_max_length"`
+
+	// Deduplication drops spans already counted: a span redelivered by an
+	// at-least-once sender is counted once.
+	Deduplication DeduplicationConfig `mapstructure:"deduplication"`
+
+	// Histograms are extra histograms of numeric span attributes (scores,
+	// confidences, sizes), with the same dimensions as every metric.
+	Histograms []HistogramConfig `mapstructure:"histograms"`
 }
+
+// DeduplicationConfig bounds the memory of recently counted spans.
+type DeduplicationConfig struct {
+	// Enabled turns deduplication on. Default true.
+	Enabled bool `mapstructure:"enabled"`
+	// Window is how long a counted span is remembered at least (unless
+	// more than max_spans/2 newer spans arrive first). Default 5m.
+	Window time.Duration `mapstructure:"window"`
+	// MaxSpans bounds what is remembered: memory is at most 16 bytes per
+	// span (rounded up to a power of two). Default 524288 (8 MiB).
+	MaxSpans int `mapstructure:"max_spans"`
+}
+
+// HistogramConfig is a histogram of one numeric span attribute.
+type HistogramConfig struct {
+	// Name is the metric name (e.g. hemostat.analysis.confidence).
+	Name string `mapstructure:"name"`
+	// Attribute is the span attribute observed (int, double or numeric
+	// string); spans without it record nothing.
+	Attribute string `mapstructure:"attribute"`
+	// Unit is the metric unit (UCUM, e.g. "1", "s", "By"). Default "1".
+	Unit string `mapstructure:"unit"`
+	// Description is the metric description.
+	Description string `mapstructure:"description"`
+	// Buckets are the explicit bucket boundaries, strictly increasing.
+	Buckets []float64 `mapstructure:"buckets"`
+}
+
+// metricName is the instrument name syntax of the OpenTelemetry API.
+var metricName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_./-]{0,254}$`)
 
 // Validate checks the options.
 func (cfg *Config) Validate() error {
@@ -52,12 +99,18 @@ func (cfg *Config) Validate() error {
 	for _, d := range defaultDimensions {
 		seen[d] = true
 	}
+	for _, d := range builtinDescs {
+		for _, e := range d.Extra {
+			seen[e] = true
+		}
+	}
+	seen[attrOverflow] = true
 	for i, d := range cfg.Dimensions {
 		switch {
 		case d.Name == "":
 			errs = append(errs, fmt.Errorf("dimensions[%d]::name: required", i))
 		case seen[d.Name]:
-			errs = append(errs, fmt.Errorf("dimensions[%d]::name: %q is already a dimension", i, d.Name))
+			errs = append(errs, fmt.Errorf("dimensions[%d]::name: %q is already an attribute of the metrics", i, d.Name))
 		}
 		seen[d.Name] = true
 	}
@@ -75,8 +128,53 @@ func (cfg *Config) Validate() error {
 	if cfg.MetricsFlushInterval <= 0 {
 		errs = append(errs, fmt.Errorf("metrics_flush_interval: %q must be positive", cfg.MetricsFlushInterval))
 	}
+	if cfg.LabelValueMaxLength < minLabelValueLength || cfg.LabelValueMaxLength > maxLabelValueLength {
+		errs = append(errs, fmt.Errorf("label_value_max_length: %d is not between %d and %d", cfg.LabelValueMaxLength, minLabelValueLength, maxLabelValueLength))
+	}
+	if d := cfg.Deduplication; d.Enabled {
+		if d.Window <= 0 {
+			errs = append(errs, fmt.Errorf("deduplication::window: %q must be positive", d.Window))
+		}
+		if d.MaxSpans < 1024 || d.MaxSpans > 1<<26 {
+			errs = append(errs, fmt.Errorf("deduplication::max_spans: %d is not between 1024 and %d", d.MaxSpans, 1<<26))
+		}
+	}
+	names := map[string]bool{}
+	for _, d := range builtinDescs {
+		names[d.Name] = true
+	}
+	for i, h := range cfg.Histograms {
+		key := fmt.Sprintf("histograms[%d]", i)
+		switch {
+		case !metricName.MatchString(h.Name):
+			errs = append(errs, fmt.Errorf("%s::name: %q is not a metric name (a letter, then letters, digits, _ . / -)", key, h.Name))
+		case names[h.Name]:
+			errs = append(errs, fmt.Errorf("%s::name: %q is already a metric", key, h.Name))
+		case strings.HasPrefix(h.Name, "gen_ai.") || strings.HasPrefix(h.Name, "otelcol_llm."):
+			errs = append(errs, fmt.Errorf("%s::name: %q is in a reserved namespace (gen_ai. belongs to the semantic conventions, otelcol_llm. to this connector)", key, h.Name))
+		}
+		names[h.Name] = true
+		if h.Attribute == "" {
+			errs = append(errs, fmt.Errorf("%s::attribute: required", key))
+		}
+		if len(h.Buckets) == 0 || len(h.Buckets) > 64 {
+			errs = append(errs, fmt.Errorf("%s::buckets: %d boundaries; give 1 to 64", key, len(h.Buckets)))
+		}
+		for j, b := range h.Buckets {
+			if math.IsNaN(b) || math.IsInf(b, 0) || (j > 0 && b <= h.Buckets[j-1]) {
+				errs = append(errs, fmt.Errorf("%s::buckets: %v must be finite and strictly increasing", key, h.Buckets))
+				break
+			}
+		}
+	}
 	return errors.Join(errs...)
 }
 
-// defaultDimensions are on every metric, in this order.
+const (
+	minLabelValueLength = len(truncationMarker) + 21
+	maxLabelValueLength = 4096
+)
+
+// defaultDimensions are on every metric, in this order; the metric-specific
+// attributes (status, kind, ...) cannot be dimensions either.
 var defaultDimensions = []string{genai.ServiceName, genai.OperationName, genai.ProviderName, genai.RequestModel, genai.AgentName}

@@ -30,13 +30,40 @@ func TestLoadConfig(t *testing.T) {
 			Dimensions:                  []Dimension{{Name: "deployment.environment.name", Default: "unknown"}, {Name: "tenant.id"}},
 			AggregationCardinalityLimit: 100, MetricsExpiration: time.Minute,
 			AggregationTemporality: "delta", MetricsFlushInterval: 5 * time.Second,
+			LabelValueMaxLength: 128,
+			Deduplication:       DeduplicationConfig{Enabled: true, Window: 10 * time.Minute, MaxSpans: 1 << 21},
+			Histograms: []HistogramConfig{{
+				Name: "hemostat.analysis.confidence", Attribute: "confidence", Buckets: []float64{0.5, 0.7, 0.9},
+				Description: "Confidence of the analysis.",
+			}},
 		}},
-		{name: "duplicate_dimension", wantErr: []string{`dimensions[0]::name: "gen_ai.request.model" is already a dimension`}},
+		{name: "no_dedup", want: func() *Config {
+			c := createDefaultConfig().(*Config)
+			c.Deduplication = DeduplicationConfig{MaxSpans: 1 << 19}
+			return c
+		}()},
+		{name: "duplicate_dimension", wantErr: []string{`dimensions[0]::name: "gen_ai.request.model" is already an attribute of the metrics`}},
+		{name: "reserved_dimension", wantErr: []string{
+			`dimensions[0]::name: "status" is already an attribute of the metrics`,
+			`dimensions[1]::name: "gen_ai.tool.name" is already an attribute of the metrics`,
+		}},
 		{name: "bad_temporality", wantErr: []string{`aggregation_temporality: "sometimes" is not one of cumulative, delta`}},
 		{name: "bad_numbers", wantErr: []string{
 			`aggregation_cardinality_limit: -1 must not be negative`,
 			`metrics_expiration: "-1s" must not be negative`,
 			`metrics_flush_interval: "0s" must be positive`,
+			`label_value_max_length: 10 is not between 32 and 4096`,
+			`deduplication::window: "0s" must be positive`,
+			`deduplication::max_spans: 10 is not between 1024 and 67108864`,
+		}},
+		{name: "bad_histograms", wantErr: []string{
+			`histograms[0]::name: "gen_ai.client.calls" is already a metric`,
+			`histograms[1]::attribute: required`,
+			`histograms[1]::buckets: [2 1] must be finite and strictly increasing`,
+			`histograms[2]::name: "gen_ai.eval.score" is in a reserved namespace`,
+			`histograms[2]::buckets: 0 boundaries; give 1 to 64`,
+			`histograms[3]::name: "9lives" is not a metric name`,
+			`histograms[3]::buckets: [1 +Inf] must be finite and strictly increasing`,
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -5,8 +5,10 @@ package spanmetricsllm // import "github.com/otelcol-llm/otelcol-llm/connector/s
 
 import (
 	"context"
+	"strconv"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"go.opentelemetry.io/collector/component"
 	"go.opentelemetry.io/collector/connector"
@@ -14,16 +16,19 @@ import (
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/pmetric"
 	"go.opentelemetry.io/collector/pdata/ptrace"
+	"go.opentelemetry.io/otel/metric"
 	"go.uber.org/zap"
 
 	"github.com/otelcol-llm/otelcol-llm/connector/spanmetricsllm/internal/aggregate"
+	"github.com/otelcol-llm/otelcol-llm/connector/spanmetricsllm/internal/dedup"
 	"github.com/otelcol-llm/otelcol-llm/connector/spanmetricsllm/internal/metadata"
 	"github.com/otelcol-llm/otelcol-llm/internal/genai"
 )
 
 const scopeName = "github.com/otelcol-llm/otelcol-llm/connector/spanmetricsllm"
 
-// Metric indices, in the order of descs.
+// Metric indices, in the order of builtinDescs; configured histograms
+// follow.
 const (
 	mDuration = iota
 	mTokenUsage
@@ -36,6 +41,10 @@ const (
 	mKnowledge
 	mZeroHit
 	mTTFC
+	mTurns
+	mTurnDuration
+	mToolCalls
+	numBuiltin
 )
 
 // GenAI semantic-convention bucket boundaries.
@@ -45,24 +54,43 @@ var (
 	knowledgeBounds = []float64{0, 1, 2, 5, 10, 20, 50}
 )
 
+// Metric-specific attributes (beside the dimensions).
 const (
 	attrTokenType = "gen_ai.token.type"
 	attrStatus    = "status"
 	attrOverflow  = "otel.metric.overflow"
+	// attrKind is the operation's kind: inference, agent, tool, workflow
+	// (genai.Kind), so per-call rules need no list of operation names.
+	attrKind = "kind"
+	// attrFallback is "true" for a turn answered by the fallback path.
+	attrFallback = "fallback"
+	// attrEstimated is "true" for token counts (and their cost) that
+	// llm_cost estimated from text, "false" for reported ones.
+	attrEstimated = "estimated"
 )
 
-var descs = []aggregate.Desc{
-	mDuration:   {Name: "gen_ai.client.operation.duration", Unit: "s", Description: "Duration of GenAI operations (inference, agent, tool).", Kind: aggregate.Histogram, Bounds: durationBounds, Extra: []string{genai.ErrorType}},
-	mTokenUsage: {Name: "gen_ai.client.token.usage", Unit: "{token}", Description: "Input and output tokens per inference call.", Kind: aggregate.Histogram, Bounds: tokenBounds, Extra: []string{attrTokenType}},
-	mCalls:      {Name: "gen_ai.client.calls", Unit: "{call}", Description: "GenAI operations by outcome.", Kind: aggregate.IntSum, Extra: []string{attrStatus, genai.ErrorType}},
-	mFallbacks:  {Name: "gen_ai.client.fallbacks", Unit: "{call}", Description: "Operations answered by the fallback path (chat.fallback.used).", Kind: aggregate.IntSum},
-	mTokens:     {Name: "gen_ai.client.tokens", Unit: "{token}", Description: "Tokens of inference calls by type.", Kind: aggregate.IntSum, Extra: []string{attrTokenType}},
-	mCost:       {Name: "gen_ai.client.cost", Unit: "{cost}", Description: "Cost of inference calls (gen_ai.usage.cost.amount), by currency.", Kind: aggregate.DoubleSum, Extra: []string{genai.CostCurrency}},
-	mUnpriced:   {Name: "gen_ai.client.unpriced_calls", Unit: "{call}", Description: "Inference calls that no price matched.", Kind: aggregate.IntSum},
-	mStream:     {Name: "gen_ai.client.stream.results", Unit: "{call}", Description: "Streaming outcomes (chat.stream.result).", Kind: aggregate.IntSum, Extra: []string{genai.ChatStreamResult}},
-	mKnowledge:  {Name: "gen_ai.client.knowledge.hits", Unit: "{document}", Description: "Knowledge documents retrieved per operation.", Kind: aggregate.Histogram, Bounds: knowledgeBounds},
-	mZeroHit:    {Name: "gen_ai.client.knowledge.zero_hit_calls", Unit: "{call}", Description: "Operations whose knowledge retrieval found nothing.", Kind: aggregate.IntSum},
-	mTTFC:       {Name: "gen_ai.response.time_to_first_chunk", Unit: "s", Description: "Time to the first streamed chunk.", Kind: aggregate.Histogram, Bounds: durationBounds},
+// truncationMarker ends every attribute value cut to label_value_max_length.
+const truncationMarker = "[truncated]"
+
+// The names of the metrics this connector adds beyond the GenAI ones live
+// in the otelcol_llm namespace: the GenAI conventions own gen_ai.*, and
+// llm.* is used by OpenLLMetry's and apps' own metrics, which reach the same
+// Prometheus through the gateway's metrics pipeline.
+var builtinDescs = []aggregate.Desc{
+	mDuration:     {Name: "gen_ai.client.operation.duration", Unit: "s", Description: "Duration of GenAI operations (inference, agent, tool), by kind.", Kind: aggregate.Histogram, Bounds: durationBounds, Extra: []string{attrKind, genai.ErrorType}},
+	mTokenUsage:   {Name: "gen_ai.client.token.usage", Unit: "{token}", Description: "Input and output tokens per inference call; estimated=true for counts estimated from text.", Kind: aggregate.Histogram, Bounds: tokenBounds, Extra: []string{attrTokenType, attrEstimated}},
+	mCalls:        {Name: "gen_ai.client.calls", Unit: "{call}", Description: "GenAI operations by kind and outcome.", Kind: aggregate.IntSum, Extra: []string{attrKind, attrStatus, genai.ErrorType}},
+	mFallbacks:    {Name: "gen_ai.client.fallbacks", Unit: "{call}", Description: "Operations answered by the fallback path (chat.fallback.used).", Kind: aggregate.IntSum},
+	mTokens:       {Name: "gen_ai.client.tokens", Unit: "{token}", Description: "Tokens of inference calls by type; estimated=true for counts estimated from text.", Kind: aggregate.IntSum, Extra: []string{attrTokenType, attrEstimated}},
+	mCost:         {Name: "gen_ai.client.cost", Unit: "{cost}", Description: "Cost of inference calls (gen_ai.usage.cost.amount), by currency; estimated=true when priced from estimated tokens.", Kind: aggregate.DoubleSum, Extra: []string{genai.CostCurrency, attrEstimated}},
+	mUnpriced:     {Name: "gen_ai.client.unpriced_calls", Unit: "{call}", Description: "Inference calls that no price matched.", Kind: aggregate.IntSum},
+	mStream:       {Name: "gen_ai.client.stream.results", Unit: "{call}", Description: "Streaming outcomes (chat.stream.result).", Kind: aggregate.IntSum, Extra: []string{genai.ChatStreamResult}},
+	mKnowledge:    {Name: "gen_ai.client.knowledge.hits", Unit: "{document}", Description: "Knowledge documents retrieved per operation.", Kind: aggregate.Histogram, Bounds: knowledgeBounds},
+	mZeroHit:      {Name: "gen_ai.client.knowledge.zero_hit_calls", Unit: "{call}", Description: "Operations whose knowledge retrieval found nothing.", Kind: aggregate.IntSum},
+	mTTFC:         {Name: "gen_ai.response.time_to_first_chunk", Unit: "s", Description: "Time to the first streamed chunk.", Kind: aggregate.Histogram, Bounds: durationBounds},
+	mTurns:        {Name: "otelcol_llm.turns", Unit: "{turn}", Description: "Chat turns (answers) by outcome and fallback.", Kind: aggregate.IntSum, Extra: []string{attrStatus, genai.ErrorType, attrFallback}},
+	mTurnDuration: {Name: "otelcol_llm.turn.duration", Unit: "s", Description: "Duration of chat turns (time to the whole answer).", Kind: aggregate.Histogram, Bounds: durationBounds, Extra: []string{genai.ErrorType, attrFallback}},
+	mToolCalls:    {Name: "otelcol_llm.tool.calls", Unit: "{call}", Description: "Tool calls made (execute_tool spans and chat.tool.call events), by tool and outcome.", Kind: aggregate.IntSum, Extra: []string{genai.ToolName, attrStatus, genai.ErrorType}},
 }
 
 type spanMetrics struct {
@@ -71,16 +99,24 @@ type spanMetrics struct {
 	logger    *zap.Logger
 	telemetry *metadata.TelemetryBuilder
 	names     []string // dimension names: defaults then configured
+	descs     []aggregate.Desc
 
-	mu   sync.Mutex
-	agg  *aggregate.Aggregator
-	dims []string
+	mu    sync.Mutex
+	agg   *aggregate.Aggregator
+	dedup *dedup.Filter // nil: off
+	dims  []string
+	// counts of the ConsumeTraces call in progress, and since the last
+	// flush (for one warning per flush).
+	n, sinceFlush batchCounts
+	lastInvalid   string
 
 	stop     chan struct{}
 	done     chan struct{}
 	stopOnce sync.Once
 	started  bool
 }
+
+type batchCounts struct{ spans, overflowed, duplicates, invalid, truncated int64 }
 
 func newConnector(set connector.Settings, cfg *Config, next consumer.Metrics) (*spanMetrics, error) {
 	tb, err := metadata.NewTelemetryBuilder(set.TelemetrySettings)
@@ -91,15 +127,27 @@ func newConnector(set connector.Settings, cfg *Config, next consumer.Metrics) (*
 	for _, d := range cfg.Dimensions {
 		names = append(names, d.Name)
 	}
-	return &spanMetrics{
-		cfg: cfg, next: next, logger: set.Logger, telemetry: tb, names: names,
+	descs := append([]aggregate.Desc(nil), builtinDescs...)
+	for _, h := range cfg.Histograms {
+		unit := h.Unit
+		if unit == "" {
+			unit = "1"
+		}
+		descs = append(descs, aggregate.Desc{Name: h.Name, Unit: unit, Description: h.Description, Kind: aggregate.Histogram, Bounds: h.Buckets})
+	}
+	c := &spanMetrics{
+		cfg: cfg, next: next, logger: set.Logger, telemetry: tb, names: names, descs: descs,
 		agg: aggregate.New(aggregate.Options{
 			Limit: cfg.AggregationCardinalityLimit, Expiration: cfg.MetricsExpiration,
 			Delta: cfg.AggregationTemporality == "delta",
 		}, descs),
 		dims: make([]string, len(names)),
 		stop: make(chan struct{}), done: make(chan struct{}),
-	}, nil
+	}
+	if d := cfg.Deduplication; d.Enabled {
+		c.dedup = dedup.New(d.Window, d.MaxSpans)
+	}
+	return c, nil
 }
 
 func (c *spanMetrics) Capabilities() consumer.Capabilities { return consumer.Capabilities{} }
@@ -142,7 +190,14 @@ func (c *spanMetrics) Shutdown(ctx context.Context) error {
 func (c *spanMetrics) flush(ctx context.Context) error {
 	c.mu.Lock()
 	md := c.build(time.Now())
+	since, example := c.sinceFlush, c.lastInvalid
+	c.sinceFlush, c.lastInvalid = batchCounts{}, ""
 	c.mu.Unlock()
+	if since.invalid > 0 || since.truncated > 0 {
+		c.logger.Warn("LLM span metrics skipped invalid values or cut long attribute values",
+			zap.Int64("invalid_values", since.invalid), zap.String("last_invalid", example),
+			zap.Int64("truncated_values", since.truncated), zap.Int("label_value_max_length", c.cfg.LabelValueMaxLength))
+	}
 	if md.DataPointCount() == 0 {
 		return nil
 	}
@@ -156,8 +211,9 @@ func (c *spanMetrics) flush(ctx context.Context) error {
 // ConsumeTraces aggregates the GenAI spans of td; other spans are ignored.
 func (c *spanMetrics) ConsumeTraces(ctx context.Context, td ptrace.Traces) error {
 	now := time.Now()
-	var spans, overflowed int64
+	nowNanos := now.UnixNano()
 	c.mu.Lock()
+	c.n = batchCounts{}
 	rss := td.ResourceSpans()
 	for i := 0; i < rss.Len(); i++ {
 		rs := rss.At(i)
@@ -171,115 +227,302 @@ func (c *spanMetrics) ConsumeTraces(ctx context.Context, td ptrace.Traces) error
 			ss := sss.At(j).Spans()
 			for k := 0; k < ss.Len(); k++ {
 				before := c.agg.OverflowHits
-				if c.span(ss.At(k), res, service, now) {
-					spans++
-				}
+				c.span(ss.At(k), res, service, now, nowNanos)
 				if c.agg.OverflowHits > before {
-					overflowed++
+					c.n.overflowed++
 				}
 			}
 		}
 	}
+	n := c.n
+	c.sinceFlush.invalid += n.invalid
+	c.sinceFlush.truncated += n.truncated
 	c.mu.Unlock()
-	if spans > 0 {
-		c.telemetry.ConnectorSpanMetricsLlmSpans.Add(ctx, spans)
-	}
-	if overflowed > 0 {
-		c.telemetry.ConnectorSpanMetricsLlmOverflowSpans.Add(ctx, overflowed)
+	tel := c.telemetry
+	for _, x := range []struct {
+		n int64
+		c metric.Int64Counter
+	}{
+		{n.spans, tel.ConnectorSpanMetricsLlmSpans},
+		{n.overflowed, tel.ConnectorSpanMetricsLlmOverflowSpans},
+		{n.duplicates, tel.ConnectorSpanMetricsLlmDuplicateSpans},
+		{n.invalid, tel.ConnectorSpanMetricsLlmInvalidValues},
+		{n.truncated, tel.ConnectorSpanMetricsLlmTruncatedValues},
+	} {
+		if x.n > 0 {
+			x.c.Add(ctx, x.n)
+		}
 	}
 	return nil
 }
 
-// span aggregates one span; it reports whether the span was a GenAI span.
-func (c *spanMetrics) span(s ptrace.Span, res pcommon.Map, service string, now time.Time) bool {
+// label returns v cut to label_value_max_length (at a character boundary,
+// ending in truncationMarker), counting each cut.
+func (c *spanMetrics) label(v string) string {
+	maxLen := c.cfg.LabelValueMaxLength
+	if len(v) <= maxLen {
+		return v
+	}
+	c.n.truncated++
+	cut := maxLen - len(truncationMarker)
+	for cut > 0 && !utf8.RuneStart(v[cut]) {
+		cut--
+	}
+	return v[:cut] + truncationMarker
+}
+
+// invalid counts a value that is not counted; what says which (for the
+// flush warning).
+func (c *spanMetrics) invalid(what, service string) {
+	c.n.invalid++
+	c.lastInvalid = what + " (service " + c.label(service) + ")"
+}
+
+// span aggregates one span.
+func (c *spanMetrics) span(s ptrace.Span, res pcommon.Map, service string, now time.Time, nowNanos int64) {
 	attrs := s.Attributes()
 	call := genai.Read(attrs)
 	kind := call.Kind()
 	if kind == genai.KindNone {
-		return false
+		return
 	}
+	if c.dedup != nil && c.dedup.Seen(s.TraceID(), s.SpanID(), nowNanos) {
+		c.n.duplicates++
+		return
+	}
+	c.n.spans++
 	model := call.RequestModel
 	if model == "" {
 		model = call.ResponseModel
 	}
 	d := c.dims
-	d[0], d[1], d[2], d[3], d[4] = service, call.Operation, call.Provider(), model, call.Agent
+	d[0], d[1], d[2], d[3], d[4] = c.label(service), c.label(call.Operation), c.label(call.Provider()), c.label(model), c.label(call.Agent)
+	c.configured(d, attrs, res)
+	a := c.agg
+
+	status, errType := "ok", ""
+	if s.Status().Code() == ptrace.StatusCodeError {
+		status, errType = "error", c.label(call.ErrorType)
+		if errType == "" {
+			errType = "_OTHER"
+		}
+	}
+	start, end := s.StartTimestamp(), s.EndTimestamp()
+	dur, hasDur := 0.0, start != 0 && end >= start
+	if hasDur {
+		dur = time.Duration(end - start).Seconds()
+	} else {
+		c.invalid("span duration (start or end time missing, or end before start)", service)
+	}
+	g := a.Bind(d)
+	kindName := kind.String()
+	if hasDur {
+		a.Observe(g, mDuration, now, dur, &aggregate.Exemplar{TraceID: s.TraceID(), SpanID: s.SpanID(), Value: dur, Time: now}, kindName, errType)
+	}
+	a.Add(g, mCalls, now, 1, kindName, status, errType)
+	if call.FallbackUsed {
+		a.Add(g, mFallbacks, now, 1)
+	}
+	if call.StreamResult != "" {
+		a.Add(g, mStream, now, 1, c.label(call.StreamResult))
+	}
+	if call.HasKnowledgeHits {
+		if call.KnowledgeHits < 0 || call.KnowledgeHits > maxKnowledgeHits {
+			c.invalid(genai.ChatKnowledgeHits, service)
+		} else {
+			a.Observe(g, mKnowledge, now, float64(call.KnowledgeHits), nil)
+			if call.KnowledgeHits == 0 {
+				a.Add(g, mZeroHit, now, 1)
+			}
+		}
+	}
+	if call.HasTTFC {
+		if v := call.TimeToFirstChunk; v >= 0 && v <= maxSeconds {
+			a.Observe(g, mTTFC, now, v, &aggregate.Exemplar{TraceID: s.TraceID(), SpanID: s.SpanID(), Value: v, Time: now})
+		} else {
+			c.invalid(genai.TimeToFirstChunk, service)
+		}
+	}
+	if isTurn(s, &call, kind) {
+		fallback := strconv.FormatBool(call.FallbackUsed)
+		a.Add(g, mTurns, now, 1, status, errType, fallback)
+		if hasDur {
+			a.Observe(g, mTurnDuration, now, dur, &aggregate.Exemplar{TraceID: s.TraceID(), SpanID: s.SpanID(), Value: dur, Time: now}, errType, fallback)
+		}
+	}
+	for i := numBuiltin; i < len(c.descs); i++ {
+		h := c.cfg.Histograms[i-numBuiltin]
+		if v, ok := attrs.Get(h.Attribute); ok {
+			if f, ok := genai.Number(v); !ok || !a.Observe(g, i, now, f, nil) {
+				c.invalid(h.Attribute, service)
+			}
+		}
+	}
+	if kind == genai.KindInference {
+		c.usage(g, attrs, &call, service, now)
+	}
+	// Tool calls last: they bind other dimensions.
+	if kind == genai.KindTool {
+		c.toolCall(g, attrs, status, errType, now)
+	} else if s.Events().Len() > 0 {
+		c.toolEvents(s, now)
+	}
+}
+
+// Bounds of plausible values: a time to first chunk of a day, a billion
+// documents retrieved for one answer.
+const (
+	maxSeconds       = 86400
+	maxKnowledgeHits = 1e9
+)
+
+// configured fills the configured dimensions of d from attrs, else res,
+// else their defaults.
+func (c *spanMetrics) configured(d []string, attrs, res pcommon.Map) {
 	for i, dim := range c.cfg.Dimensions {
 		v, ok := attrs.Get(dim.Name)
 		if !ok {
 			v, ok = res.Get(dim.Name)
 		}
 		if ok {
-			d[len(defaultDimensions)+i] = v.AsString()
+			d[len(defaultDimensions)+i] = c.label(v.AsString())
 		} else {
 			d[len(defaultDimensions)+i] = dim.Default
 		}
 	}
-	a := c.agg
+}
 
-	status, errType := "ok", ""
-	if s.Status().Code() == ptrace.StatusCodeError {
-		status, errType = "error", call.ErrorType
-		if errType == "" {
-			errType = "_OTHER"
-		}
-	}
-	dur := 0.0
-	if s.EndTimestamp() > s.StartTimestamp() {
-		dur = time.Duration(s.EndTimestamp() - s.StartTimestamp()).Seconds()
-	}
-	g := a.Bind(d)
-	ex := &aggregate.Exemplar{TraceID: s.TraceID(), SpanID: s.SpanID(), Value: dur, Time: now}
-	a.Observe(g, mDuration, now, dur, ex, errType)
-	a.Add(g, mCalls, now, 1, status, errType)
-	if call.FallbackUsed {
-		a.Add(g, mFallbacks, now, 1)
-	}
-	if call.StreamResult != "" {
-		a.Add(g, mStream, now, 1, call.StreamResult)
-	}
-	if call.HasKnowledgeHits {
-		a.Observe(g, mKnowledge, now, float64(call.KnowledgeHits), nil)
-		if call.KnowledgeHits == 0 {
-			a.Add(g, mZeroHit, now, 1)
-		}
-	}
-	if call.HasTTFC {
-		a.Observe(g, mTTFC, now, call.TimeToFirstChunk, &aggregate.Exemplar{TraceID: s.TraceID(), SpanID: s.SpanID(), Value: call.TimeToFirstChunk, Time: now})
-	}
-	if kind != genai.KindInference {
+// isTurn applies the turn rule: a span marked chat.turn is a turn (and one
+// marked chat.turn=false is not); without the mark, the root span of a
+// trace (no parent) that is a GenAI inference, agent or workflow operation
+// is one.
+func isTurn(s ptrace.Span, call *genai.Call, kind genai.Kind) bool {
+	if call.Turn {
 		return true
 	}
-	// Tokens and cost from inference spans only, as llm_cost prices them.
+	if kind == genai.KindTool || !s.ParentSpanID().IsEmpty() {
+		return false
+	}
+	_, marked := s.Attributes().Get(genai.ChatTurn)
+	return !marked
+}
+
+// usage counts the tokens and cost of an inference span: reported and
+// estimated counts apart, aggregates (sums of other items, written by
+// llm_cost on a turn's root and on parents of priced spans) never, invalid
+// values never.
+func (c *spanMetrics) usage(g *aggregate.Group, attrs pcommon.Map, call *genai.Call, service string, now time.Time) {
 	u := call.Usage
-	if u.Has&genai.HasInput != 0 {
-		a.Observe(g, mTokenUsage, now, float64(u.Input), nil, "input")
-		a.Add(g, mTokens, now, u.Input, "input")
+	if u.Has == 0 && !call.HasCost && call.CostStatus == "" {
+		return
 	}
-	if u.Has&genai.HasOutput != 0 {
-		a.Observe(g, mTokenUsage, now, float64(u.Output), nil, "output")
-		a.Add(g, mTokens, now, u.Output, "output")
+	m := markers(attrs, call)
+	if m.aggregate {
+		return
 	}
-	if u.Has&genai.HasCacheRead != 0 {
-		a.Add(g, mTokens, now, u.CacheRead, "cache_read")
-	}
-	if u.Has&genai.HasCacheWrite != 0 {
-		a.Add(g, mTokens, now, u.CacheWrite, "cache_write")
-	}
-	if u.Has&genai.HasReasoning != 0 {
-		a.Add(g, mTokens, now, u.Reasoning, "reasoning")
+	a := c.agg
+	est := strconv.FormatBool(m.estimated)
+	for _, t := range [...]struct {
+		bit  uint8
+		n    int64
+		typ  string
+		hist bool
+	}{
+		{genai.HasInput, u.Input, "input", true},
+		{genai.HasOutput, u.Output, "output", true},
+		{genai.HasCacheRead, u.CacheRead, "cache_read", false},
+		{genai.HasCacheWrite, u.CacheWrite, "cache_write", false},
+		{genai.HasReasoning, u.Reasoning, "reasoning", false},
+	} {
+		if u.Has&t.bit == 0 {
+			continue
+		}
+		if t.n < 0 || t.n > genai.MaxTokens {
+			c.invalid("gen_ai.usage "+t.typ+" tokens", service)
+			continue
+		}
+		if t.hist {
+			a.Observe(g, mTokenUsage, now, float64(t.n), nil, t.typ, est)
+		}
+		if !a.Add(g, mTokens, now, t.n, t.typ, est) {
+			c.invalid("gen_ai.client.tokens sum ("+t.typ+") at its maximum", service)
+		}
 	}
 	if call.HasCost {
-		cur := call.CostCurrency
+		cur := c.label(call.CostCurrency)
 		if cur == "" {
 			cur = "USD"
 		}
-		a.AddFloat(g, mCost, now, call.CostAmount, cur)
+		if v := call.CostAmount; !(v >= 0 && v <= maxCost) || !a.AddFloat(g, mCost, now, v, cur, est) {
+			c.invalid(genai.CostAmount, service)
+		}
 	}
 	if call.CostStatus == genai.CostStatusUnpriced {
 		a.Add(g, mUnpriced, now, 1)
 	}
-	return true
+}
+
+// maxCost bounds one item's cost (in its currency's units): more is a bug
+// in the sender, and would drown every later amount in the sum's rounding.
+const maxCost = 1e9
+
+// usageMarkers are llm_cost's marks on an inference span's usage.
+type usageMarkers struct{ estimated, aggregate bool }
+
+// markers reads how the token counts and cost of an inference span were
+// made: estimated from text by llm_cost (gen_ai.usage.estimated, or the
+// cost status estimated), or an aggregate (gen_ai.usage.cost.source =
+// aggregate: the sum of other items' costs, counted where those items are).
+// This is the one place that knows llm_cost's marks.
+func markers(attrs pcommon.Map, call *genai.Call) usageMarkers {
+	m := usageMarkers{estimated: call.CostStatus == genai.CostStatusEstimated}
+	if v, ok := attrs.Get(genai.UsageEstimated); ok && genai.Bool(v) {
+		m.estimated = true
+	}
+	if call.HasCost {
+		if v, ok := attrs.Get(genai.CostSource); ok && v.Str() == genai.CostSourceAggregate {
+			m.aggregate = true
+		}
+	}
+	return m
+}
+
+// toolCall counts an execute_tool span (group g) in otelcol_llm.tool.calls.
+func (c *spanMetrics) toolCall(g *aggregate.Group, attrs pcommon.Map, status, errType string, now time.Time) {
+	name := ""
+	if v, ok := attrs.Get(genai.ToolName); ok {
+		name = c.label(v.AsString())
+	}
+	c.agg.Add(g, mToolCalls, now, 1, name, status, errType)
+}
+
+// toolEvents counts the chat.tool.call events of a span (tool calls whose
+// timing the app did not record) as tool calls of the span's agent: the
+// dimensions c.dims holds for the span, with operation execute_tool and no
+// provider or model. It must come after every other update of the span.
+func (c *spanMetrics) toolEvents(s ptrace.Span, now time.Time) {
+	events := s.Events()
+	var g *aggregate.Group
+	for i := 0; i < events.Len(); i++ {
+		e := events.At(i)
+		if e.Name() != genai.ChatToolCallEvent {
+			continue
+		}
+		if g == nil {
+			d := c.dims
+			d[1], d[2], d[3] = genai.OpExecuteTool, "", ""
+			g = c.agg.Bind(d)
+		}
+		ea := e.Attributes()
+		name, status, errType := "", "ok", ""
+		if v, ok := ea.Get(genai.ToolName); ok {
+			name = c.label(v.AsString())
+		}
+		if v, ok := ea.Get(genai.ErrorType); ok {
+			status, errType = "error", c.label(v.AsString())
+		}
+		c.agg.Add(g, mToolCalls, now, 1, name, status, errType)
+	}
 }
 
 // build converts the aggregator's series into pmetric, one ResourceMetrics
@@ -293,7 +536,7 @@ func (c *spanMetrics) build(now time.Time) pmetric.Metrics {
 	scopes := map[string]pmetric.ScopeMetrics{}
 	metrics := map[key]pmetric.Metric{}
 	index := map[*aggregate.Metric]int{}
-	for i := range descs {
+	for i := range c.descs {
 		index[c.agg.Metric(i)] = i
 	}
 	ts := pcommon.NewTimestampFromTime(now)

@@ -5,8 +5,10 @@ package spanmetricsllm
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"runtime"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -25,11 +27,25 @@ import (
 
 var t0 = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
-func addSpan(ss ptrace.SpanSlice, dur time.Duration, attrs map[string]any, errType string) {
+// spanSeq numbers the spans the tests make, so every span has its own id
+// (the connector counts a redelivered span once).
+var spanSeq atomic.Uint64
+
+// newIDs gives s a trace and span id no other test span has.
+func newIDs(s ptrace.Span) {
+	n := spanSeq.Add(1)
+	var tr [16]byte
+	var sp [8]byte
+	tr[0] = 0xaa
+	binary.BigEndian.PutUint64(tr[8:], n)
+	binary.BigEndian.PutUint64(sp[:], n)
+	s.SetTraceID(pcommon.TraceID(tr))
+	s.SetSpanID(pcommon.SpanID(sp))
+}
+
+func addSpan(ss ptrace.SpanSlice, dur time.Duration, attrs map[string]any, errType string) ptrace.Span {
 	s := ss.AppendEmpty()
-	n := byte(ss.Len())
-	s.SetTraceID(pcommon.TraceID([16]byte{0xaa, n}))
-	s.SetSpanID(pcommon.SpanID([8]byte{0xbb, n}))
+	newIDs(s)
 	s.SetStartTimestamp(pcommon.NewTimestampFromTime(t0))
 	s.SetEndTimestamp(pcommon.NewTimestampFromTime(t0.Add(dur)))
 	if err := s.Attributes().FromRaw(attrs); err != nil {
@@ -41,6 +57,7 @@ func addSpan(ss ptrace.SpanSlice, dur time.Duration, attrs map[string]any, errTy
 			s.Attributes().PutStr(genai.ErrorType, errType)
 		}
 	}
+	return s
 }
 
 func chat(extra map[string]any) map[string]any {
@@ -301,6 +318,7 @@ func TestCardinalityBounded(t *testing.T) {
 	for n := 0; n < total; n += batch {
 		for i := 0; i < batch; i++ {
 			ss.At(i).Attributes().PutStr(genai.RequestModel, fmt.Sprintf("model-%d", n+i))
+			newIDs(ss.At(i))
 		}
 		require.NoError(t, c.ConsumeTraces(context.Background(), td))
 		if n == 10*batch {
@@ -321,6 +339,9 @@ func TestCardinalityBounded(t *testing.T) {
 	assert.Equal(t, float64(total-100), over[0].value)
 }
 
+// BenchmarkConsumeTraces: 100 inference spans per batch, four models; every
+// iteration's spans carry new span ids, as real traffic does (the same ids
+// again would be counted as redeliveries).
 func BenchmarkConsumeTraces(b *testing.B) {
 	c, err := newConnector(connectortest.NewNopSettings(metadata.Type), createDefaultConfig().(*Config), new(consumertest.MetricsSink))
 	require.NoError(b, err)
@@ -332,8 +353,15 @@ func BenchmarkConsumeTraces(b *testing.B) {
 	for i := range 100 {
 		addSpan(ss, time.Duration(i)*10*time.Millisecond, chat(map[string]any{genai.RequestModel: models[i%4]}), "")
 	}
+	var n uint64
 	b.ReportAllocs()
 	for b.Loop() {
+		for i := 0; i < ss.Len(); i++ {
+			n++
+			var id [8]byte
+			binary.LittleEndian.PutUint64(id[:], n*0x9e3779b97f4a7c15)
+			ss.At(i).SetSpanID(pcommon.SpanID(id))
+		}
 		_ = c.ConsumeTraces(context.Background(), td)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*100), "ns/span")

@@ -29,6 +29,8 @@ func createDefaultConfig() component.Config {
 		MetricsExpiration:           5 * time.Minute,
 		AggregationTemporality:      "cumulative",
 		MetricsFlushInterval:        15 * time.Second,
+		LabelValueMaxLength:         256,
+		Deduplication:               DeduplicationConfig{Enabled: true, Window: 5 * time.Minute, MaxSpans: 1 << 19},
 	}
 }
 

@@ -8,6 +8,7 @@
 package aggregate // import "github.com/otelcol-llm/otelcol-llm/connector/spanmetricsllm/internal/aggregate"
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -228,25 +229,53 @@ func (a *Aggregator) newSeries(m *Metric, now time.Time, values []string) *Serie
 }
 
 // Observe records v in histogram metric i for group g; ex, when not nil,
-// becomes the series' exemplar.
-func (a *Aggregator) Observe(g *Group, i int, now time.Time, v float64, ex *Exemplar, extra ...string) {
+// becomes the series' exemplar. It reports false, recording nothing, for a
+// value that is not a finite number or would make the sum infinite.
+func (a *Aggregator) Observe(g *Group, i int, now time.Time, v float64, ex *Exemplar, extra ...string) bool {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return false
+	}
 	s := a.series(g, i, now, extra)
+	if math.IsInf(s.Sum+v, 0) {
+		return false
+	}
 	s.Count++
 	s.Sum += v
 	s.Buckets[sort.SearchFloat64s(a.metrics[i].Desc.Bounds, v)]++
 	if ex != nil {
 		s.Exemplar, s.HasExemplar = *ex, true
 	}
+	return true
 }
 
-// Add adds n to integer counter i for group g.
-func (a *Aggregator) Add(g *Group, i int, now time.Time, n int64, extra ...string) {
-	a.series(g, i, now, extra).Int += n
+// Add adds n to integer counter i for group g. Counters only grow: it
+// reports false, adding nothing, for a negative n or one that would
+// overflow the sum.
+func (a *Aggregator) Add(g *Group, i int, now time.Time, n int64, extra ...string) bool {
+	if n < 0 {
+		return false
+	}
+	s := a.series(g, i, now, extra)
+	if s.Int > math.MaxInt64-n {
+		return false
+	}
+	s.Int += n
+	return true
 }
 
-// AddFloat adds v to floating-point counter i for group g.
-func (a *Aggregator) AddFloat(g *Group, i int, now time.Time, v float64, extra ...string) {
-	a.series(g, i, now, extra).Sum += v
+// AddFloat adds v to floating-point counter i for group g. It reports
+// false, adding nothing, for a negative or non-finite v or one that would
+// make the sum infinite.
+func (a *Aggregator) AddFloat(g *Group, i int, now time.Time, v float64, extra ...string) bool {
+	if !(v >= 0) || math.IsInf(v, 1) {
+		return false
+	}
+	s := a.series(g, i, now, extra)
+	if math.IsInf(s.Sum+v, 1) {
+		return false
+	}
+	s.Sum += v
+	return true
 }
 
 // Flush calls fn for every live series of every metric (overflow series

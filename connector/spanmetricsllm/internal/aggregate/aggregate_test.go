@@ -4,6 +4,7 @@
 package aggregate
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -79,4 +80,50 @@ func TestGroupsOverflow(t *testing.T) {
 	assert.Equal(t, 3.0, got["calls/overflow"])
 	assert.Equal(t, int64(3), a.OverflowHits)
 	assert.Equal(t, 1.0, got["calls/a/ok"])
+}
+
+// TestNeverBackwards: counters refuse negative, non-finite and overflowing
+// additions, histograms non-finite values; what they hold never decreases.
+func TestNeverBackwards(t *testing.T) {
+	t0 := time.Unix(1000, 0)
+	a := New(Options{}, []Desc{
+		{Name: "tokens", Kind: IntSum},
+		{Name: "cost", Kind: DoubleSum},
+		{Name: "latency", Kind: Histogram, Bounds: []float64{1, 10}},
+	})
+	g := a.Bind([]string{"svc"})
+	assert.True(t, a.Add(g, 0, t0, math.MaxInt64-5))
+	assert.False(t, a.Add(g, 0, t0, 6), "overflow")
+	assert.False(t, a.Add(g, 0, t0, -1), "negative")
+	assert.True(t, a.Add(g, 0, t0, 5))
+	assert.False(t, a.Add(g, 0, t0, 1), "at the maximum")
+
+	assert.True(t, a.AddFloat(g, 1, t0, 0.25))
+	for _, v := range []float64{-0.1, math.NaN(), math.Inf(1), math.Inf(-1)} {
+		assert.False(t, a.AddFloat(g, 1, t0, v), v)
+	}
+	assert.True(t, a.AddFloat(g, 1, t0, math.MaxFloat64))
+	assert.False(t, a.AddFloat(g, 1, t0, math.MaxFloat64), "the sum would be infinite")
+
+	assert.True(t, a.Observe(g, 2, t0, 3, nil))
+	for _, v := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		assert.False(t, a.Observe(g, 2, t0, v, nil), v)
+	}
+	var ints []int64
+	var sums []float64
+	var counts []uint64
+	a.Flush(t0, func(m *Metric, s *Series, _ bool) {
+		switch m.Desc.Kind {
+		case IntSum:
+			ints = append(ints, s.Int)
+		case DoubleSum:
+			sums = append(sums, s.Sum)
+		case Histogram:
+			counts = append(counts, s.Count)
+			sums = append(sums, s.Sum)
+		}
+	})
+	assert.Equal(t, []int64{math.MaxInt64}, ints)
+	assert.Equal(t, []float64{0.25 + math.MaxFloat64, 3}, sums)
+	assert.Equal(t, []uint64{1}, counts)
 }

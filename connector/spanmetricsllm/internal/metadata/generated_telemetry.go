@@ -23,11 +23,14 @@ func Tracer(settings component.TelemetrySettings) trace.Tracer {
 // TelemetryBuilder provides an interface for components to report telemetry
 // as defined in metadata and user config.
 type TelemetryBuilder struct {
-	meter                                metric.Meter
-	mu                                   sync.Mutex
-	registrations                        []metric.Registration
-	ConnectorSpanMetricsLlmOverflowSpans metric.Int64Counter
-	ConnectorSpanMetricsLlmSpans         metric.Int64Counter
+	meter                                  metric.Meter
+	mu                                     sync.Mutex
+	registrations                          []metric.Registration
+	ConnectorSpanMetricsLlmDuplicateSpans  metric.Int64Counter
+	ConnectorSpanMetricsLlmInvalidValues   metric.Int64Counter
+	ConnectorSpanMetricsLlmOverflowSpans   metric.Int64Counter
+	ConnectorSpanMetricsLlmSpans           metric.Int64Counter
+	ConnectorSpanMetricsLlmTruncatedValues metric.Int64Counter
 }
 
 // TelemetryBuilderOption applies changes to default builder.
@@ -59,6 +62,18 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 	}
 	builder.meter = Meter(settings)
 	var err, errs error
+	builder.ConnectorSpanMetricsLlmDuplicateSpans, err = builder.meter.Int64Counter(
+		"otelcol_connector_span_metrics_llm_duplicate_spans",
+		metric.WithDescription("GenAI spans not counted because a span with the same trace and span id was counted within the deduplication window (a redelivery). [Development]"),
+		metric.WithUnit("{span}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ConnectorSpanMetricsLlmInvalidValues, err = builder.meter.Int64Counter(
+		"otelcol_connector_span_metrics_llm_invalid_values",
+		metric.WithDescription("Values not counted because they are out of range (negative, NaN, infinite or absurdly large token counts, costs, durations, times to first chunk, knowledge hits, histogram values) or would overflow a sum. [Development]"),
+		metric.WithUnit("{value}"),
+	)
+	errs = errors.Join(errs, err)
 	builder.ConnectorSpanMetricsLlmOverflowSpans, err = builder.meter.Int64Counter(
 		"otelcol_connector_span_metrics_llm_overflow_spans",
 		metric.WithDescription("Spans aggregated into an overflow series because a metric reached aggregation_cardinality_limit. [Development]"),
@@ -69,6 +84,12 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 		"otelcol_connector_span_metrics_llm_spans",
 		metric.WithDescription("GenAI spans aggregated into metrics. [Development]"),
 		metric.WithUnit("{span}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ConnectorSpanMetricsLlmTruncatedValues, err = builder.meter.Int64Counter(
+		"otelcol_connector_span_metrics_llm_truncated_values",
+		metric.WithDescription("Metric attribute values cut to label_value_max_length. [Development]"),
+		metric.WithUnit("{value}"),
 	)
 	errs = errors.Join(errs, err)
 	return &builder, errs

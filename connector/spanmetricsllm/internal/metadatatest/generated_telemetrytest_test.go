@@ -19,12 +19,24 @@ func TestSetupTelemetry(t *testing.T) {
 	tb, err := metadata.NewTelemetryBuilder(testTel.NewTelemetrySettings())
 	require.NoError(t, err)
 	defer tb.Shutdown()
+	tb.ConnectorSpanMetricsLlmDuplicateSpans.Add(context.Background(), 1)
+	tb.ConnectorSpanMetricsLlmInvalidValues.Add(context.Background(), 1)
 	tb.ConnectorSpanMetricsLlmOverflowSpans.Add(context.Background(), 1)
 	tb.ConnectorSpanMetricsLlmSpans.Add(context.Background(), 1)
+	tb.ConnectorSpanMetricsLlmTruncatedValues.Add(context.Background(), 1)
+	AssertEqualConnectorSpanMetricsLlmDuplicateSpans(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualConnectorSpanMetricsLlmInvalidValues(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
 	AssertEqualConnectorSpanMetricsLlmOverflowSpans(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
 	AssertEqualConnectorSpanMetricsLlmSpans(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualConnectorSpanMetricsLlmTruncatedValues(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
 
