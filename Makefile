@@ -64,15 +64,19 @@ validate: build
 	@for f in $(CONFIGS); do echo "validate $$f"; $(VALIDATE_ENV) ./$(BIN) validate --config $$f || exit 1; done
 	@for o in config/overlays/*.yaml; do echo "validate config/gateway.yaml + $$o"; \
 	  $(VALIDATE_ENV) ./$(BIN) validate --config config/gateway.yaml --config $$o || exit 1; done
+	@for o in examples/seed-apps/*/collector.yaml; do echo "validate config/gateway.yaml + $$o"; \
+	  $(VALIDATE_ENV) ./$(BIN) validate --config config/gateway.yaml --config $$o || exit 1; done
 
 ## redact-score: recall and look-alike survival of every redact detector on the labelled corpus
 redact-score:
 	$(GO) test -count=1 -run TestPrecisionRecall -v ./processor/redactprocessor/internal/scan/ | grep -E '^(detector|--- |ok|FAIL)'
 
-## rules: check the Prometheus config and rules, run the promtool rule unit tests
+## rules: check the Prometheus config and rules (and the seed apps' rules), run the promtool rule unit tests
 rules: _build/tools/promtool
 	_build/tools/promtool check config config/prometheus/prometheus.yml
 	_build/tools/promtool test rules config/prometheus/tests/*.yml
+	_build/tools/promtool check rules examples/seed-apps/*/rules.yml
+	_build/tools/promtool test rules examples/seed-apps/*/rules.test.yml
 
 e2e: build $(BACKENDS)
 	cd test && OTELCOL_LLM_E2E=1 OTELCOL_LLM_BIN=$(CURDIR)/$(BIN) JAEGER_BIN=$(CURDIR)/_build/tools/jaeger \
