@@ -5,6 +5,7 @@ package spanmetricsllm // import "github.com/otelcol-llm/otelcol-llm/connector/s
 
 import (
 	"context"
+	"math/bits"
 	"strconv"
 	"sync"
 	"time"
@@ -358,9 +359,7 @@ func (c *spanMetrics) span(s ptrace.Span, res pcommon.Map, service string, now t
 			}
 		}
 	}
-	if kind == genai.KindInference {
-		c.usage(g, attrs, &call, service, now)
-	}
+	c.usage(g, kind, &call, service, now)
 	// Tool calls last: they bind other dimensions.
 	if kind == genai.KindTool {
 		c.toolCall(g, attrs, status, errType, now)
@@ -407,46 +406,59 @@ func isTurn(s ptrace.Span, call *genai.Call, kind genai.Kind) bool {
 	return !marked
 }
 
-// usage counts the tokens and cost of an inference span: reported and
-// estimated counts apart, aggregates (sums of other items, written by
-// llm_cost on a turn's root and on parents of priced spans) never, invalid
-// values never.
-func (c *spanMetrics) usage(g *aggregate.Group, attrs pcommon.Map, call *genai.Call, service string, now time.Time) {
+// usage counts the tokens and cost of a span, as llm_cost's contract for
+// metrics says: tokens of inference spans only, reported and estimated
+// apart, invalid ones never; cost with source local or provider once,
+// wherever it is (an agent span's reported cost has nothing priced below
+// it); an aggregate (the sum of other items, counted where they are)
+// neither.
+func (c *spanMetrics) usage(g *aggregate.Group, kind genai.Kind, call *genai.Call, service string, now time.Time) {
 	u := call.Usage
-	if u.Has == 0 && !call.HasCost && call.CostStatus == "" {
+	if u.Has == 0 && u.Invalid == 0 && !call.HasCost && !call.CostInvalid && call.CostStatus == "" {
 		return
 	}
-	m := markers(attrs, call)
+	m := markers(call)
 	if m.aggregate {
 		return
 	}
 	a := c.agg
 	est := strconv.FormatBool(m.estimated)
-	for _, t := range [...]struct {
-		bit  uint8
-		n    int64
-		typ  string
-		hist bool
-	}{
-		{genai.HasInput, u.Input, "input", true},
-		{genai.HasOutput, u.Output, "output", true},
-		{genai.HasCacheRead, u.CacheRead, "cache_read", false},
-		{genai.HasCacheWrite, u.CacheWrite, "cache_write", false},
-		{genai.HasReasoning, u.Reasoning, "reasoning", false},
-	} {
-		if u.Has&t.bit == 0 {
-			continue
+	if kind == genai.KindInference {
+		for range bits.OnesCount8(u.Invalid) {
+			c.invalid("a gen_ai.usage token count", service)
 		}
-		if t.n < 0 || t.n > genai.MaxTokens {
-			c.invalid("gen_ai.usage "+t.typ+" tokens", service)
-			continue
+		for _, t := range [...]struct {
+			bit  uint8
+			n    int64
+			typ  string
+			hist bool
+		}{
+			{genai.HasInput, u.Input, "input", true},
+			{genai.HasOutput, u.Output, "output", true},
+			{genai.HasCacheRead, u.CacheRead, "cache_read", false},
+			{genai.HasCacheWrite, u.CacheWrite, "cache_write", false},
+			{genai.HasReasoning, u.Reasoning, "reasoning", false},
+		} {
+			if u.Has&t.bit == 0 {
+				continue
+			}
+			if t.n < 0 || t.n > genai.MaxTokens {
+				c.invalid("gen_ai.usage "+t.typ+" tokens", service)
+				continue
+			}
+			if t.hist {
+				a.Observe(g, mTokenUsage, now, float64(t.n), nil, t.typ, est)
+			}
+			if !a.Add(g, mTokens, now, t.n, t.typ, est) {
+				c.invalid("gen_ai.client.tokens sum ("+t.typ+") at its maximum", service)
+			}
 		}
-		if t.hist {
-			a.Observe(g, mTokenUsage, now, float64(t.n), nil, t.typ, est)
+		if call.CostStatus == genai.CostStatusUnpriced {
+			a.Add(g, mUnpriced, now, 1)
 		}
-		if !a.Add(g, mTokens, now, t.n, t.typ, est) {
-			c.invalid("gen_ai.client.tokens sum ("+t.typ+") at its maximum", service)
-		}
+	}
+	if call.CostInvalid {
+		c.invalid(genai.CostAmount, service)
 	}
 	if call.HasCost {
 		cur := c.label(call.CostCurrency)
@@ -457,34 +469,25 @@ func (c *spanMetrics) usage(g *aggregate.Group, attrs pcommon.Map, call *genai.C
 			c.invalid(genai.CostAmount, service)
 		}
 	}
-	if call.CostStatus == genai.CostStatusUnpriced {
-		a.Add(g, mUnpriced, now, 1)
-	}
 }
 
 // maxCost bounds one item's cost (in its currency's units): more is a bug
 // in the sender, and would drown every later amount in the sum's rounding.
 const maxCost = 1e9
 
-// usageMarkers are llm_cost's marks on an inference span's usage.
+// usageMarkers are llm_cost's marks on a span's usage.
 type usageMarkers struct{ estimated, aggregate bool }
 
-// markers reads how the token counts and cost of an inference span were
-// made: estimated from text by llm_cost (gen_ai.usage.estimated, or the
-// cost status estimated), or an aggregate (gen_ai.usage.cost.source =
-// aggregate: the sum of other items' costs, counted where those items are).
-// This is the one place that knows llm_cost's marks.
-func markers(attrs pcommon.Map, call *genai.Call) usageMarkers {
-	m := usageMarkers{estimated: call.CostStatus == genai.CostStatusEstimated}
-	if v, ok := attrs.Get(genai.UsageEstimated); ok && genai.Bool(v) {
-		m.estimated = true
+// markers reads how the token counts and cost of a span were made:
+// estimated from text by llm_cost (gen_ai.usage.estimated, or the cost
+// status estimated, which an older llm_cost wrote without the counts), or
+// an aggregate (gen_ai.usage.cost.source = aggregate). This is the one place
+// that knows llm_cost's marks (its README, "Contract for metrics").
+func markers(call *genai.Call) usageMarkers {
+	return usageMarkers{
+		estimated: call.Usage.Estimated || call.CostStatus == genai.CostStatusEstimated,
+		aggregate: call.CostSource == genai.CostSourceAggregate,
 	}
-	if call.HasCost {
-		if v, ok := attrs.Get(genai.CostSource); ok && v.Str() == genai.CostSourceAggregate {
-			m.aggregate = true
-		}
-	}
-	return m
 }
 
 // toolCall counts an execute_tool span (group g) in otelcol_llm.tool.calls.

@@ -80,8 +80,11 @@ func testTraces() ptrace.Traces {
 	addSpan(ss, time.Second, chat(map[string]any{genai.ChatStreamResult: "ok", genai.ChatKnowledgeHits: 2, genai.UsageCacheRead: 600}), "")
 	addSpan(ss, 2*time.Second, chat(map[string]any{genai.ChatStreamResult: "ok", genai.ChatFallbackUsed: true, genai.ChatKnowledgeHits: 0}), "")
 	addSpan(ss, 12*time.Second, chat(map[string]any{genai.ChatStreamResult: "empty", genai.TimeToFirstChunk: 0.3}), "timeout")
-	// Agent span: counted as a call with its latency, never for tokens/cost.
-	addSpan(ss, 3*time.Second, map[string]any{genai.OperationName: "invoke_agent", genai.AgentName: "support", genai.UsageInputTokens: 999, genai.CostAmount: 9.0}, "-")
+	// Agent span: counted as a call with its latency, never for tokens; its
+	// cost counts as llm_cost's contract says: an app-reported amount (nothing
+	// priced below it) once, an aggregate of its children never.
+	addSpan(ss, 3*time.Second, map[string]any{genai.OperationName: "invoke_agent", genai.AgentName: "support", genai.UsageInputTokens: 999, genai.CostAmount: 9.0, genai.CostSource: genai.CostSourceProvider}, "-")
+	addSpan(ss, 3*time.Second, map[string]any{genai.OperationName: "invoke_agent", genai.AgentName: "support", genai.CostAmount: 0.0135, genai.CostSource: genai.CostSourceAggregate}, "")
 	// Unpriced inference call.
 	addSpan(ss, time.Second, map[string]any{genai.OperationName: "chat", genai.RequestModel: "my-model", genai.UsageInputTokens: 10, genai.CostStatus: "unpriced"}, "")
 	// Not GenAI: ignored.
@@ -229,7 +232,7 @@ func TestMetricsFromSpans(t *testing.T) {
 	assert.Equal(t, uint64(3), usage[0].count)
 	assert.Equal(t, uint64(3), usage[0].bkts[4], "200 tokens are in (64, 256]")
 
-	assert.InDelta(t, 0.0135, sum(points(md, "gen_ai.client.cost", map[string]any{genai.CostCurrency: "USD"})), 1e-12, "only inference spans: the agent's 9.0 is excluded")
+	assert.InDelta(t, 9.0135, sum(points(md, "gen_ai.client.cost", map[string]any{genai.CostCurrency: "USD"})), 1e-12, "the inference spans' and the agent's reported 9.0; the aggregate is excluded")
 	assert.Equal(t, 1.0, sum(points(md, "gen_ai.client.unpriced_calls", map[string]any{genai.RequestModel: "my-model"})))
 	assert.Equal(t, 1.0, sum(points(md, "gen_ai.client.fallbacks", gpt)))
 	assert.Equal(t, 2.0, sum(points(md, "gen_ai.client.stream.results", with(map[string]any{genai.ChatStreamResult: "ok"}))))

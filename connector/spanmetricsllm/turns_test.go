@@ -41,14 +41,16 @@ func runTel(t *testing.T, cfg *Config, tds ...ptrace.Traces) (pmetric.Metrics, *
 
 // haloTurn appends the spans chat_trace writes for one HALO Core turn: the
 // root invoke_agent span (chat.turn) with its tool calls as chat.tool.call
-// events, and the inference child span, priced by llm_cost from estimated
-// tokens.
+// events and llm_cost's total of the turn, and the inference child span,
+// priced by llm_cost from estimated tokens.
 func haloTurn(ss ptrace.SpanSlice, dur time.Duration, fallback bool, errType string, tools ...string) {
 	root := addSpan(ss, dur, map[string]any{
 		genai.OperationName: genai.OpInvokeAgent, genai.AgentName: "Web Researcher", genai.ChatTurn: true,
 		genai.RequestModel: "gpt-4.1", genai.ProviderName: "openai",
 		genai.ChatFallbackUsed: fallback, genai.ChatStreamResult: map[bool]string{true: "empty", false: "ok"}[fallback],
 		genai.ChatToolCalls: int64(len(tools)),
+		// llm_cost's sum of the turn's calls, on the root.
+		genai.CostAmount: 0.00048, genai.CostCurrency: "USD", genai.CostSource: genai.CostSourceAggregate, genai.CostStatus: genai.CostStatusEstimated,
 	}, errType)
 	for _, tool := range tools {
 		e := root.Events().AppendEmpty()
@@ -135,7 +137,7 @@ func TestTurnsAndCalls(t *testing.T) {
 	// Estimated tokens and their cost are labelled so; nothing is reported.
 	assert.Equal(t, 21*120.0, sum(points(md, "gen_ai.client.tokens", with(attrTokenType, "input", attrEstimated, "true"))))
 	assert.Empty(t, points(md, "gen_ai.client.tokens", with(attrEstimated, "false")))
-	assert.InDelta(t, 21*0.00048, sum(points(md, "gen_ai.client.cost", with(attrEstimated, "true"))), 1e-12)
+	assert.InDelta(t, 21*0.00048, sum(points(md, "gen_ai.client.cost", svc)), 1e-12, "each turn's cost once, not again as the root's total")
 	assert.Equal(t, 5.0, sum(points(md, "gen_ai.client.fallbacks", svc)), "fallbacks: the turns' only")
 
 	metadatatest.AssertEqualConnectorSpanMetricsLlmSpans(t, tel, []metricdata.DataPoint[int64]{{Value: 43}}, metricdatatest.IgnoreTimestamp())
@@ -214,6 +216,7 @@ func TestInvalidValues(t *testing.T) {
 	addSpan(ss, time.Second, chat(map[string]any{genai.UsageInputTokens: 1e300, genai.CostAmount: -1.0}), "")
 	addSpan(ss, time.Second, chat(map[string]any{genai.CostAmount: "NaN", genai.TimeToFirstChunk: "NaN", genai.ChatKnowledgeHits: -3}), "")
 	addSpan(ss, time.Second, chat(map[string]any{genai.CostAmount: math.Inf(1), genai.TimeToFirstChunk: -0.5}), "")
+	addSpan(ss, time.Second, chat(map[string]any{genai.UsageInputTokens: -5, genai.UsageOutputTokens: 1.5}), "")
 	noTimes := addSpan(ss, time.Second, chat(nil), "")
 	noTimes.SetStartTimestamp(0)
 	backwards := addSpan(ss, time.Second, chat(nil), "")
@@ -224,7 +227,7 @@ func TestInvalidValues(t *testing.T) {
 	assert.Equal(t, 5000.0, sum(points(md, "gen_ai.client.tokens", map[string]any{attrTokenType: "input"})))
 	// Valid output counts: every span but the NaN one.
 	assert.Equal(t, 7*200.0, sum(points(md, "gen_ai.client.tokens", map[string]any{attrTokenType: "output"})))
-	assert.InDelta(t, 5*0.0045, sum(points(md, "gen_ai.client.cost", nil)), 1e-12)
+	assert.InDelta(t, 6*0.0045, sum(points(md, "gen_ai.client.cost", nil)), 1e-12)
 	for _, p := range points(md, "gen_ai.client.tokens", nil) {
 		assert.GreaterOrEqual(t, p.value, 0.0)
 	}
@@ -235,11 +238,11 @@ func TestInvalidValues(t *testing.T) {
 		n += p.count
 		assert.False(t, math.IsNaN(p.value))
 	}
-	assert.Equal(t, uint64(6), n, "two spans have no usable duration")
-	assert.Equal(t, 8.0, sum(points(md, "gen_ai.client.calls", nil)), "every span is still a call")
-	// MaxInt64, NaN, +Inf, 1e300 tokens; -1, NaN, +Inf cost; NaN, -0.5
-	// time to first chunk; -3 hits; two durations.
-	metadatatest.AssertEqualConnectorSpanMetricsLlmInvalidValues(t, tel, []metricdata.DataPoint[int64]{{Value: 12}}, metricdatatest.IgnoreTimestamp())
+	assert.Equal(t, uint64(7), n, "two spans have no usable duration")
+	assert.Equal(t, 9.0, sum(points(md, "gen_ai.client.calls", nil)), "every span is still a call")
+	// MaxInt64, NaN, +Inf, 1e300, -5, 1.5 tokens; -1, NaN, +Inf cost; NaN,
+	// -0.5 time to first chunk; -3 hits; two durations.
+	metadatatest.AssertEqualConnectorSpanMetricsLlmInvalidValues(t, tel, []metricdata.DataPoint[int64]{{Value: 14}}, metricdatatest.IgnoreTimestamp())
 }
 
 // TestLabelValueCap: an 800,000-character provider name becomes one label
