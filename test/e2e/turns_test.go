@@ -18,8 +18,10 @@ import (
 	"github.com/prometheus/prometheus/promql/parser"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/collector/pdata/ptrace"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/otelcol-llm/otelcol-llm/internal/genai"
 	"github.com/otelcol-llm/otelcol-llm/test/harness"
 )
 
@@ -177,7 +179,7 @@ func serviceValue(t *testing.T, p *prometheusServer, expr, service string) float
 }
 
 // checkTurnTruth compares what Prometheus holds for service with the truth.
-func checkTurnTruth(t *testing.T, p *prometheusServer, service string, tt turnTruth) {
+func checkTurnTruth(t *testing.T, p *prometheusServer, sink *harness.Sink, service string, tt turnTruth) {
 	t.Helper()
 	svc := fmt.Sprintf(`service_name=%q`, service)
 	n := float64(tt.turns)
@@ -210,7 +212,33 @@ func checkTurnTruth(t *testing.T, p *prometheusServer, service string, tt turnTr
 	if total > 0 {
 		assertScalar(t, p, `sum(otelcol_llm_tool_calls_total{`+svc+`})`, float64(total))
 	}
-	// HALO Core reports no token counts: whatever is counted is estimated.
+	// HALO Core reports no token counts: llm_cost estimates them, and the
+	// token and cost panels show them as estimated, never as reported.
+	for _, m := range []string{"gen_ai_client_tokens_total", "gen_ai_client_cost_total"} {
+		v, err := p.scalar(`sum(` + m + `{estimated="true",` + svc + `})`)
+		require.NoError(t, err, m)
+		assert.Positive(t, v, m)
+	}
+	// Cost once: the amounts llm_cost wrote on the calls, not again as the
+	// turn totals it wrote on the roots (which add up to the same).
+	var calls, roots float64
+	sink.ForEachSpan(func(s string, sp ptrace.Span) {
+		if s != service {
+			return
+		}
+		v, ok := sp.Attributes().Get(genai.CostAmount)
+		if !ok {
+			return
+		}
+		if src, _ := sp.Attributes().Get(genai.CostSource); src.Str() == genai.CostSourceAggregate {
+			roots += v.Double()
+		} else {
+			calls += v.Double()
+		}
+	})
+	assert.Positive(t, calls)
+	assert.InDelta(t, calls, roots, 1e-9, "the roots' totals are the calls' sum")
+	assertScalarNear(t, p, `sum(gen_ai_client_cost_total{`+svc+`})`, calls, 1e-9)
 	r, err := p.query(`gen_ai_client_tokens_total{estimated="false",` + svc + `}`)
 	require.NoError(t, err)
 	assert.Empty(t, r.Result, "reported tokens for a source that reports none")
@@ -234,6 +262,17 @@ func checkTurnTruth(t *testing.T, p *prometheusServer, service string, tt turnTr
 		old(`sum(gen_ai_client_calls_total{status="error",`+svc+`}) / sum(gen_ai_client_calls_total{`+svc+`})`),
 		p50, sorted[len(sorted)/2],
 		old(`histogram_quantile(0.5, sum by (le) (gen_ai_client_operation_duration_seconds_bucket{`+svc+`}))`))
+}
+
+// turnRootsOf counts the distinct turn root spans of a service at the sink.
+func turnRootsOf(sink *harness.Sink, service string) int {
+	roots := map[string]bool{}
+	sink.ForEachSpan(func(s string, sp ptrace.Span) {
+		if s == service && sp.ParentSpanID().IsEmpty() {
+			roots[sp.SpanID().String()] = true
+		}
+	})
+	return len(roots)
 }
 
 // TestPerTurnRatios drives the shipped sidecar and gateway with HALO Core
@@ -290,6 +329,8 @@ func TestPerTurnRatios(t *testing.T) {
 	prom.eventuallyScalar(`sum(otelcol_llm_turns_total{service_name="halo-core"})`, func(v float64) bool { return v == float64(exTruth.turns) })
 	prom.eventuallyScalar(`sum(otelcol_llm_turns_total{service_name="halo-sim"})`, func(v float64) bool { return v == float64(sim.turns) })
 	time.Sleep(2 * time.Second) // one more scrape: nothing else arrives
-	t.Run("examples", func(t *testing.T) { checkTurnTruth(t, prom, "halo-core", exTruth) })
-	t.Run("generated", func(t *testing.T) { checkTurnTruth(t, prom, "halo-sim", sim) })
+	require.Eventually(t, func() bool { return turnRootsOf(sink, "halo-core")+turnRootsOf(sink, "halo-sim") == exTruth.turns+sim.turns },
+		30*time.Second, 100*time.Millisecond, "turns at the traces backend")
+	t.Run("examples", func(t *testing.T) { checkTurnTruth(t, prom, sink, "halo-core", exTruth) })
+	t.Run("generated", func(t *testing.T) { checkTurnTruth(t, prom, sink, "halo-sim", sim) })
 }
