@@ -329,7 +329,9 @@ func TestPerTurnRatios(t *testing.T) {
 	prom.eventuallyScalar(`sum(otelcol_llm_turns_total{service_name="halo-core"})`, func(v float64) bool { return v == float64(exTruth.turns) })
 	prom.eventuallyScalar(`sum(otelcol_llm_turns_total{service_name="halo-sim"})`, func(v float64) bool { return v == float64(sim.turns) })
 	time.Sleep(2 * time.Second) // one more scrape: nothing else arrives
-	require.Eventually(t, func() bool { return turnRootsOf(sink, "halo-core")+turnRootsOf(sink, "halo-sim") == exTruth.turns+sim.turns },
+	require.Eventually(t, func() bool {
+		return turnRootsOf(sink, "halo-core")+turnRootsOf(sink, "halo-sim") == exTruth.turns+sim.turns
+	},
 		30*time.Second, 100*time.Millisecond, "turns at the traces backend")
 	t.Run("examples", func(t *testing.T) { checkTurnTruth(t, prom, sink, "halo-core", exTruth) })
 	t.Run("generated", func(t *testing.T) { checkTurnTruth(t, prom, sink, "halo-sim", sim) })
