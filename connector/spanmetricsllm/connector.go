@@ -105,7 +105,9 @@ type spanMetrics struct {
 	mu    sync.Mutex
 	agg   *aggregate.Aggregator
 	dedup *dedup.Filter // nil: off
-	dims  []string
+	// prefetched keeps the result of prefetch alive.
+	prefetched uint64
+	dims       []string
 	// counts of the ConsumeTraces call in progress, and since the last
 	// flush (for one warning per flush).
 	n, sinceFlush batchCounts
@@ -216,6 +218,9 @@ func (c *spanMetrics) ConsumeTraces(ctx context.Context, td ptrace.Traces) error
 	c.mu.Lock()
 	c.n = batchCounts{}
 	rss := td.ResourceSpans()
+	if c.dedup != nil {
+		c.prefetch(rss)
+	}
 	for i := 0; i < rss.Len(); i++ {
 		rs := rss.At(i)
 		res := rs.Resource().Attributes()
@@ -255,6 +260,23 @@ func (c *spanMetrics) ConsumeTraces(ctx context.Context, td ptrace.Traces) error
 		}
 	}
 	return nil
+}
+
+// prefetch touches the deduplication slots of every span of the batch
+// first, so that their cache misses overlap (see dedup.Filter.Prefetch).
+func (c *spanMetrics) prefetch(rss ptrace.ResourceSpansSlice) {
+	var v uint64
+	for i := 0; i < rss.Len(); i++ {
+		sss := rss.At(i).ScopeSpans()
+		for j := 0; j < sss.Len(); j++ {
+			ss := sss.At(j).Spans()
+			for k := 0; k < ss.Len(); k++ {
+				s := ss.At(k)
+				v ^= c.dedup.Prefetch(s.TraceID(), s.SpanID())
+			}
+		}
+	}
+	c.prefetched = v
 }
 
 // label returns v cut to label_value_max_length (at a character boundary,
@@ -396,14 +418,10 @@ func (c *spanMetrics) configured(d []string, attrs, res pcommon.Map) {
 // trace (no parent) that is a GenAI inference, agent or workflow operation
 // is one.
 func isTurn(s ptrace.Span, call *genai.Call, kind genai.Kind) bool {
-	if call.Turn {
-		return true
+	if call.TurnMarked {
+		return call.Turn
 	}
-	if kind == genai.KindTool || !s.ParentSpanID().IsEmpty() {
-		return false
-	}
-	_, marked := s.Attributes().Get(genai.ChatTurn)
-	return !marked
+	return kind != genai.KindTool && s.ParentSpanID().IsEmpty()
 }
 
 // usage counts the tokens and cost of a span, as llm_cost's contract for

@@ -345,8 +345,16 @@ func TestCardinalityBounded(t *testing.T) {
 // BenchmarkConsumeTraces: 100 inference spans per batch, four models; every
 // iteration's spans carry new span ids, as real traffic does (the same ids
 // again would be counted as redeliveries).
-func BenchmarkConsumeTraces(b *testing.B) {
-	c, err := newConnector(connectortest.NewNopSettings(metadata.Type), createDefaultConfig().(*Config), new(consumertest.MetricsSink))
+func BenchmarkConsumeTraces(b *testing.B) { benchmarkConsume(b, true) }
+
+// BenchmarkConsumeTracesNoDedup is BenchmarkConsumeTraces with
+// deduplication off: the difference is what the filter costs.
+func BenchmarkConsumeTracesNoDedup(b *testing.B) { benchmarkConsume(b, false) }
+
+func benchmarkConsume(b *testing.B, dedup bool) {
+	cfg := createDefaultConfig().(*Config)
+	cfg.Deduplication.Enabled = dedup
+	c, err := newConnector(connectortest.NewNopSettings(metadata.Type), cfg, new(consumertest.MetricsSink))
 	require.NoError(b, err)
 	td := ptrace.NewTraces()
 	rs := td.ResourceSpans().AppendEmpty()

@@ -36,8 +36,18 @@ func TestReadCurrentConvention(t *testing.T) {
 	}, c.Usage)
 	assert.True(t, c.FallbackUsed)
 	assert.True(t, c.Turn)
+	assert.True(t, c.TurnMarked)
 	assert.True(t, c.HasTTFC)
 	assert.InDelta(t, 0.25, c.TimeToFirstChunk, 1e-12)
+
+	// chat.turn present but not true is a mark too: not a turn.
+	m.PutStr(ChatTurn, "no")
+	c = Read(m)
+	assert.False(t, c.Turn)
+	assert.True(t, c.TurnMarked)
+	m.Remove(ChatTurn)
+	c = Read(m)
+	assert.False(t, c.TurnMarked)
 }
 
 func TestReadPrefersCurrentNameOverAliases(t *testing.T) {

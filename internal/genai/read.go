@@ -91,6 +91,9 @@ type Call struct {
 	// Turn is true on the item that stands for one whole chat turn
 	// (chat.turn): the root span of a turn's trace and its log record.
 	Turn bool
+	// TurnMarked: chat.turn is present, whatever its value (an item marked
+	// chat.turn=false is not a turn even where a rule would make it one).
+	TurnMarked bool
 
 	// provider as named by the telemetry, not yet normalised.
 	provider string
@@ -284,7 +287,7 @@ func (c *Call) set(id uint8, v pcommon.Value) {
 	case kErrorType:
 		c.ErrorType = v.AsString()
 	case kChatTurn:
-		c.Turn = Bool(v)
+		c.Turn, c.TurnMarked = Bool(v), true
 	}
 }
 

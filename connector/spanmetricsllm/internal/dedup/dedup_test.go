@@ -132,3 +132,33 @@ func BenchmarkSeenSizes(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSeenBatch: batches of 100 new spans at the default capacity,
+// looked up as they come or after Prefetch has touched their slots.
+func BenchmarkSeenBatch(b *testing.B) {
+	for _, prefetch := range []bool{false, true} {
+		b.Run(fmt.Sprintf("prefetch=%v", prefetch), func(b *testing.B) {
+			f := New(5*time.Minute, 1<<19)
+			var n uint64
+			var tr [100][16]byte
+			var sp [100][8]byte
+			var sink uint64
+			for b.Loop() {
+				for i := range 100 {
+					n++
+					tr[i], sp[i] = ids(n * 0x9e3779b97f4a7c15)
+				}
+				if prefetch {
+					for i := range 100 {
+						sink ^= f.Prefetch(tr[i], sp[i])
+					}
+				}
+				for i := range 100 {
+					f.Seen(tr[i], sp[i], t0)
+				}
+			}
+			_ = sink
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*100), "ns/span")
+		})
+	}
+}
