@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"go.opentelemetry.io/collector/config/configopaque"
+	"go.opentelemetry.io/collector/confmap"
 
 	"github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 )
@@ -21,6 +22,19 @@ type DetectorConfig struct {
 	Enabled bool `mapstructure:"enabled"`
 	// Action is mask, hash or drop. Default mask.
 	Action string `mapstructure:"action"`
+}
+
+// Unmarshal decodes a detector entry over its defaults, so an entry that
+// names only some options (`email: {action: drop}`) keeps the others
+// (enabled).
+func (d *DetectorConfig) Unmarshal(conf *confmap.Conf) error {
+	type plain DetectorConfig
+	p := plain{Enabled: true, Action: "mask"}
+	if err := conf.Unmarshal(&p); err != nil {
+		return err
+	}
+	*d = DetectorConfig(p)
+	return nil
 }
 
 // CustomDetectorConfig is a user detector: a regular expression or a
@@ -44,11 +58,9 @@ type CustomDetectorConfig struct {
 
 // Config is the configuration of the redact processor.
 type Config struct {
-	// Detectors switches the built-in detectors by name (email, phone,
-	// credit_card, iban, ssn, ipv4, ipv6, openai_key, anthropic_key,
-	// aws_access_key, github_token, slack_token, google_api_key, stripe_key,
-	// jwt, private_key, url_credentials, secret_url_param). Default: all
-	// enabled, action mask.
+	// Detectors switches the built-in detectors by name (the README lists
+	// them). An entry keeps the defaults of the options it does not name.
+	// Default: all enabled, action mask.
 	Detectors map[string]DetectorConfig `mapstructure:"detectors"`
 	// Custom adds user detectors. Default none.
 	Custom []CustomDetectorConfig `mapstructure:"custom"`

@@ -14,6 +14,7 @@ import (
 	"go.opentelemetry.io/collector/confmap/confmaptest"
 
 	"github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/metadata"
+	"github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 )
 
 func TestLoadConfig(t *testing.T) {
@@ -25,8 +26,25 @@ func TestLoadConfig(t *testing.T) {
 		wantErr string
 	}{
 		{name: "", check: func(t *testing.T, c *Config) {
-			assert.Len(t, c.Detectors, 18)
+			assert.Len(t, c.Detectors, len(scan.Names()))
 			assert.Equal(t, DetectorConfig{Enabled: true, Action: "mask"}, c.Detectors["email"])
+		}},
+		{name: "partial", check: func(t *testing.T, c *Config) {
+			// An entry naming only some options keeps the defaults of the others.
+			assert.Equal(t, DetectorConfig{Enabled: true, Action: "drop"}, c.Detectors["email"], "action only: still enabled")
+			assert.Equal(t, DetectorConfig{Enabled: false, Action: "mask"}, c.Detectors["phone"], "enabled only: action mask")
+			assert.Equal(t, DetectorConfig{Enabled: true, Action: "mask"}, c.Detectors["iban"])
+			assert.Equal(t, DetectorConfig{Enabled: true, Action: "mask"}, c.Detectors["ssn"], "empty entry")
+			assert.Equal(t, DetectorConfig{Enabled: true, Action: "mask"}, c.Detectors["ipv4"], "null entry")
+			assert.Equal(t, DetectorConfig{Enabled: true, Action: "mask"}, c.Detectors["credit_card"], "not named")
+			b, err := c.build()
+			require.NoError(t, err)
+			st := b.redactor.NewState()
+			out, _, drop := b.redactor.Redact("mail jane@example.com", st)
+			assert.Equal(t, "mail [REDACTED:email]", out)
+			assert.True(t, drop, "email asks to drop the attribute")
+			out, changed, _ := b.redactor.Redact("call +1 415 555 0100", st)
+			assert.False(t, changed, "phone is off: %s", out)
 		}},
 		{name: "custom", check: func(t *testing.T, c *Config) {
 			assert.False(t, c.Detectors["ipv4"].Enabled)

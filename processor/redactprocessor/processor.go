@@ -223,6 +223,16 @@ func (p *redactProcessor) value(v pcommon.Value, st *state) bool {
 		if changed {
 			v.SetStr(out)
 		}
+	case pcommon.ValueTypeInt:
+		// Card numbers stored as integers (payment.card_number); integers
+		// below 10^12 (counts, sizes, timestamps in seconds) return at once.
+		out, found, drop := p.b.redactor.RedactInt(v.Int(), st.scan)
+		if drop {
+			return true
+		}
+		if found {
+			v.SetStr(out)
+		}
 	case pcommon.ValueTypeMap:
 		p.attrs(v.Map(), st)
 	case pcommon.ValueTypeSlice:

@@ -39,7 +39,9 @@ func TestTracesEverywhere(t *testing.T) {
 	s.Status().SetMessage("card 4111 1111 1111 1111 declined")
 	a := s.Attributes()
 	a.PutStr(genai.RequestModel, "gpt-4o-2024-08-06")
-	a.PutInt(genai.UsageInputTokens, 4111111111111111)
+	a.PutInt(genai.UsageInputTokens, 1200)
+	a.PutInt("payment.card_number", 4111111111111111)
+	a.PutInt("event.time_unix_nano", 1730540103123456789)
 	a.PutStr(genai.InputMessages, `[{"role":"user","content":"mail me at jane@example.com or call +1 415 555 0100"}]`)
 	a.PutStr("user.email", "jane@example.com")
 	a.PutStr("db.password", "hunter2")
@@ -61,7 +63,7 @@ func TestTracesEverywhere(t *testing.T) {
 	got := out.ScopeSpans().At(0).Spans().At(0)
 
 	raw, _ := json.Marshal(map[string]any{"res": out.Resource().Attributes().AsRaw(), "span": got.Attributes().AsRaw()})
-	for _, leak := range []string{"jane@example.com", "admin@example.com", "4111 1111", "415 555", "hunter2", "s3cret", "10.1.2.3", "sk-proj", "2001:db8"} {
+	for _, leak := range []string{"jane@example.com", "admin@example.com", "4111 1111", "4111111111111111", "415 555", "hunter2", "s3cret", "10.1.2.3", "sk-proj", "2001:db8"} {
 		assert.NotContains(t, string(raw)+got.Name()+got.Status().Message()+fmt.Sprint(got.Events().At(0).Attributes().AsRaw())+fmt.Sprint(got.Links().At(0).Attributes().AsRaw()), leak)
 	}
 	assert.Equal(t, "lookup for [REDACTED:email]", got.Name())
@@ -71,12 +73,16 @@ func TestTracesEverywhere(t *testing.T) {
 	model, _ := got.Attributes().Get(genai.RequestModel)
 	assert.Equal(t, "gpt-4o-2024-08-06", model.Str(), "allowed keys are untouched")
 	tokens, _ := got.Attributes().Get(genai.UsageInputTokens)
-	assert.Equal(t, int64(4111111111111111), tokens.Int(), "numbers are not strings: not scanned")
+	assert.Equal(t, int64(1200), tokens.Int())
+	card, _ := got.Attributes().Get("payment.card_number")
+	assert.Equal(t, "[REDACTED:credit_card]", card.AsString(), "a card number stored as an integer is found")
+	ts, _ := got.Attributes().Get("event.time_unix_nano")
+	assert.Equal(t, int64(1730540103123456789), ts.Int(), "a large integer that is no card stays an integer")
 	blocked, _ := got.Attributes().Get("user.email")
 	assert.Equal(t, "[REDACTED]", blocked.Str())
 
 	count, _ := got.Attributes().Get(genai.PIIRedactedCount)
-	assert.Equal(t, int64(10), count.Int()) // name, status, 2 in messages, user.email, db.password, url, ip, exception, link
+	assert.Equal(t, int64(11), count.Int()) // name, status, 2 in messages, card int, user.email, db.password, url, ip, exception, link
 	types, _ := got.Attributes().Get(genai.PIIRedactedTypes)
 	assert.ElementsMatch(t, []any{"email", "phone", "credit_card", "ipv4", "ipv6", "openai_key", "url_credentials", "blocked_key"}, types.Slice().AsRaw())
 	rc, _ := out.Resource().Attributes().Get(genai.PIIRedactedCount)
@@ -86,7 +92,7 @@ func TestTracesEverywhere(t *testing.T) {
 	metadatatest.AssertEqualProcessorRedactRedactions(t, tel, []metricdata.DataPoint[int64]{
 		{Value: 3, Attributes: attribute.NewSet(attribute.String("type", "email"))},
 		{Value: 1, Attributes: attribute.NewSet(attribute.String("type", "phone"))},
-		{Value: 1, Attributes: attribute.NewSet(attribute.String("type", "credit_card"))},
+		{Value: 2, Attributes: attribute.NewSet(attribute.String("type", "credit_card"))},
 		{Value: 1, Attributes: attribute.NewSet(attribute.String("type", "ipv4"))},
 		{Value: 1, Attributes: attribute.NewSet(attribute.String("type", "ipv6"))},
 		{Value: 1, Attributes: attribute.NewSet(attribute.String("type", "openai_key"))},
@@ -98,7 +104,7 @@ func TestTracesEverywhere(t *testing.T) {
 	require.NoError(t, p.ConsumeTraces(context.Background(), sink.AllTraces()[0]))
 	again := sink.AllTraces()[1].ResourceSpans().At(0).ScopeSpans().At(0).Spans().At(0)
 	count, _ = again.Attributes().Get(genai.PIIRedactedCount)
-	assert.Equal(t, int64(10), count.Int())
+	assert.Equal(t, int64(11), count.Int())
 	require.NoError(t, p.Shutdown(context.Background()))
 }
 

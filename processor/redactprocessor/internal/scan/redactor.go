@@ -10,6 +10,7 @@ import (
 	"hash"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -158,34 +159,22 @@ func (r *Redactor) Redact(s string, st *State) (out string, changed, drop bool) 
 	st.buf.Reset()
 	st.buf.Grow(len(s))
 	prev := 0
+	var cur jsonCursor
 	for _, f := range st.findings {
 		d := r.detectors[f.Type]
 		st.Counts[f.Type]++
 		st.Total++
 		drop = drop || d.Action == Drop
-		st.buf.WriteString(s[prev:f.Start])
-		// A bare number in JSON (`"card": 4111111111111111`) becomes a
-		// string, so JSON text stays valid.
-		quote := bareJSONNumber(s, f.Start, f.End)
+		// A bare number in a JSON document ("card": 4111111111111111)
+		// becomes a string, so the document stays valid.
+		qs, quote := bareJSONNumber(s, f.Start, f.End, &cur)
 		if quote {
+			st.buf.WriteString(s[prev:qs])
 			st.buf.WriteByte('"')
-		}
-		if d.Action == Hash && st.mac != nil {
-			st.mac.Reset()
-			st.mac.Write([]byte(s[f.Start:f.End]))
-			var sum [sha256.Size]byte
-			var hx [16]byte
-			hex.Encode(hx[:], st.mac.Sum(sum[:0])[:8])
-			st.buf.WriteString("[HASH:")
-			st.buf.WriteString(d.Name)
-			st.buf.WriteByte(':')
-			st.buf.Write(hx[:])
-			st.buf.WriteByte(']')
 		} else {
-			st.buf.WriteString("[REDACTED:")
-			st.buf.WriteString(d.Name)
-			st.buf.WriteByte(']')
+			st.buf.WriteString(s[prev:f.Start])
 		}
+		r.writeReplacement(st, d, s[f.Start:f.End])
 		if quote {
 			st.buf.WriteByte('"')
 		}
@@ -193,6 +182,48 @@ func (r *Redactor) Redact(s string, st *State) (out string, changed, drop bool) 
 	}
 	st.buf.WriteString(s[prev:])
 	return st.buf.String(), true, drop
+}
+
+// writeReplacement writes the placeholder of a match of detector d.
+func (r *Redactor) writeReplacement(st *State, d Detector, match string) {
+	if d.Action == Hash && st.mac != nil {
+		st.mac.Reset()
+		st.mac.Write([]byte(match))
+		var sum [sha256.Size]byte
+		var hx [16]byte
+		hex.Encode(hx[:], st.mac.Sum(sum[:0])[:8])
+		st.buf.WriteString("[HASH:")
+		st.buf.WriteString(d.Name)
+		st.buf.WriteByte(':')
+		st.buf.Write(hx[:])
+		st.buf.WriteByte(']')
+		return
+	}
+	st.buf.WriteString("[REDACTED:")
+	st.buf.WriteString(d.Name)
+	st.buf.WriteByte(']')
+}
+
+// RedactInt checks an integer value with the detectors that validate
+// digits: a card number (13 to 19 digits, an issuer prefix, the Luhn
+// check). It returns the placeholder to store instead (a string), whether v
+// is one, and whether the action asks to drop the attribute. Integers below
+// 10^12 return at once, without formatting.
+func (r *Redactor) RedactInt(v int64, st *State) (out string, found, drop bool) {
+	if v < 1e12 || !r.scanner.on[CreditCard] {
+		return "", false, false
+	}
+	var b [20]byte
+	digits := strconv.AppendInt(b[:0], v, 10)
+	if len(digits) < 13 || !cardPrefix(digits) || !luhn(digits) {
+		return "", false, false
+	}
+	d := r.detectors[CreditCard]
+	st.Counts[CreditCard]++
+	st.Total++
+	st.buf.Reset()
+	r.writeReplacement(st, d, string(digits))
+	return st.buf.String(), true, d.Action == Drop
 }
 
 // BlockedPlaceholder replaces the whole value of a blocked key.
@@ -227,27 +258,4 @@ func overlaps(found []Finding, start, end int) bool {
 		}
 	}
 	return false
-}
-
-// bareJSONNumber reports whether s[start:end] is a number standing where a
-// JSON value would: digits only, after start-of-text, ':', '[' or ',' and
-// before end-of-text, ',', ']' or '}' (spaces allowed around).
-func bareJSONNumber(s string, start, end int) bool {
-	for k := start; k < end; k++ {
-		if !isDigit(s[k]) {
-			return false
-		}
-	}
-	i := start - 1
-	for i >= 0 && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
-		i--
-	}
-	if i >= 0 && s[i] != ':' && s[i] != '[' && s[i] != ',' {
-		return false
-	}
-	j := end
-	for j < len(s) && (s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r') {
-		j++
-	}
-	return j == len(s) || s[j] == ',' || s[j] == ']' || s[j] == '}'
 }

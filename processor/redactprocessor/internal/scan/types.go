@@ -3,6 +3,15 @@
 
 // Package scan finds PII and secrets in text in one pass, without
 // allocating when the text holds none. It has no dependency on pdata.
+//
+// The detectors live one to a file, each with its tests beside it:
+// email.go, numeric.go (IPv4, SSN, cards, and the number runs they share
+// with phones), phone.go and phone_plans.go (the national formats, one line
+// each), tokens.go (secret prefixes, one line each), keyvalue.go
+// (password=, token: … and the AWS secret key), url.go (credentials,
+// webhooks, query secrets), blocks.go (JWT, PEM, IBAN, IPv6). scanner.go
+// walks the text and sends each position to the detectors that can start
+// there; json.go keeps JSON text valid.
 package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 
 // Type identifies a built-in detector.
@@ -21,23 +30,52 @@ const (
 	OpenAIKey
 	AnthropicKey
 	AWSAccessKey
+	AWSSecretKey
 	GitHubToken
+	GitLabToken
 	SlackToken
 	GoogleAPIKey
 	StripeKey
+	HuggingFaceToken
+	APIToken
 	JWT
 	PrivateKey
 	URLCredentials
+	WebhookURL
 	SecretURLParam
+	Password
+	GenericSecret
 	// NumBuiltin is the number of built-in detectors; custom detectors are
 	// numbered from it.
 	NumBuiltin
 )
 
 var typeNames = [NumBuiltin]string{
-	"email", "phone", "credit_card", "iban", "ssn", "ipv4", "ipv6",
-	"openai_key", "anthropic_key", "aws_access_key", "github_token", "slack_token",
-	"google_api_key", "stripe_key", "jwt", "private_key", "url_credentials", "secret_url_param",
+	Email:            "email",
+	Phone:            "phone",
+	CreditCard:       "credit_card",
+	IBAN:             "iban",
+	SSN:              "ssn",
+	IPv4:             "ipv4",
+	IPv6:             "ipv6",
+	OpenAIKey:        "openai_key",
+	AnthropicKey:     "anthropic_key",
+	AWSAccessKey:     "aws_access_key",
+	AWSSecretKey:     "aws_secret_key",
+	GitHubToken:      "github_token",
+	GitLabToken:      "gitlab_token",
+	SlackToken:       "slack_token",
+	GoogleAPIKey:     "google_api_key",
+	StripeKey:        "stripe_key",
+	HuggingFaceToken: "huggingface_token",
+	APIToken:         "api_token",
+	JWT:              "jwt",
+	PrivateKey:       "private_key",
+	URLCredentials:   "url_credentials",
+	WebhookURL:       "webhook_url",
+	SecretURLParam:   "secret_url_param",
+	Password:         "password",
+	GenericSecret:    "generic_secret",
 }
 
 // String returns the detector's name.

@@ -5,7 +5,9 @@ package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactproce
 
 // Luhn reports whether the digits of s (other bytes ignored) pass the Luhn
 // check used by payment card numbers.
-func Luhn(s string) bool {
+func Luhn(s string) bool { return luhn(s) }
+
+func luhn[T string | []byte](s T) bool {
 	sum, n := 0, 0
 	for i := len(s) - 1; i >= 0; i-- {
 		c := s[i]

@@ -36,23 +36,30 @@ var contexts = []string{
 }
 
 var positives = map[string][]string{
-	"email":            {"jane.doe@example.com", "o.smith+news@mail.co.uk", "ana_maria99@uni-bonn.de", "ceo@big-corp.travel", "x.y.z@sub.domain.io"},
-	"phone":            {"+1 415 555 0100", "(415) 555-0188", "+44 20 7946 0958", "212-555-0147", "+49 30 901820", "020 7946 0321", "+33 6 12 34 56 78", "415.555.0133"},
-	"credit_card":      {"4111 1111 1111 1111", "5500-0000-0000-0004", "378282246310005", "6011111111111117", "4242424242424242"},
-	"iban":             {"DE89 3704 0044 0532 0130 00", "GB82WEST12345698765432", "FR1420041010050500013M02606", "NL91ABNA0417164300"},
-	"ssn":              {"123-45-6789", "078-05-1121", "219-09-9999"},
-	"ipv4":             {"192.168.10.24", "10.0.0.1", "172.16.254.3", "8.8.4.4"},
-	"ipv6":             {"2001:db8::ff00:42:8329", "fe80::1ff:fe23:4567:890a", "2001:0db8:85a3:0000:0000:8a2e:0370:7334"},
-	"openai_key":       {"sk-proj-Abc123DEF456ghi789JKL012mno345", "sk-4fG7hJ2kL9mN3pQ8rS1tV6wX0yZ5aB7c"},
-	"anthropic_key":    {"sk-ant-api03-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcdEF"},
-	"aws_access_key":   {"AKIAIOSFODNN7EXAMPLE", "ASIAY34FZKBOKMUTVV7A"},
-	"github_token":     {"ghp_16C7e42F292c6912E7710c838347Ae178B4a", "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN"},
-	"slack_token":      {"xoxb-1234567890-0987654321-AbCdEfGhIjKl"},
-	"google_api_key":   {"AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY"},
-	"stripe_key":       {"sk_live_4eC39HqLyjWDarjtT1zdp7dc", "rk_test_51H8abcdefGHIJKLmnopqr"},
-	"jwt":              {"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"},
-	"url_credentials":  {"postgres://admin:s3cretP4ss@db.internal:5432/app", "https://deploy:tok3n@git.example.com/repo.git"},
-	"secret_url_param": {"https://api.example.com/v1/items?api_key=live_1234abcd&page=2", "https://x.example.com/cb?state=1&access_token=ya29.a0AfH6SMBx"},
+	"email":             {"jane.doe@example.com", "o.smith+news@mail.co.uk", "ana_maria99@uni-bonn.de", "ceo@big-corp.travel", "x.y.z@sub.domain.io"},
+	"phone":             {"+1 415 555 0100", "(415) 555-0188", "+44 20 7946 0958", "212-555-0147", "+49 30 901820", "020 7946 0321", "+33 6 12 34 56 78", "415.555.0133"},
+	"credit_card":       {"4111 1111 1111 1111", "5500-0000-0000-0004", "378282246310005", "6011111111111117", "4242424242424242"},
+	"iban":              {"DE89 3704 0044 0532 0130 00", "GB82WEST12345698765432", "FR1420041010050500013M02606", "NL91ABNA0417164300"},
+	"ssn":               {"123-45-6789", "078-05-1121", "219-09-9999"},
+	"ipv4":              {"192.168.10.24", "10.0.0.1", "172.16.254.3", "8.8.4.4"},
+	"ipv6":              {"2001:db8::ff00:42:8329", "fe80::1ff:fe23:4567:890a", "2001:0db8:85a3:0000:0000:8a2e:0370:7334"},
+	"openai_key":        {"sk-proj-Abc123DEF456ghi789JKL012mno345", "sk-4fG7hJ2kL9mN3pQ8rS1tV6wX0yZ5aB7c"},
+	"anthropic_key":     {"sk-ant-api03-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcdEF"},
+	"aws_access_key":    {"AKIAIOSFODNN7EXAMPLE", "ASIAY34FZKBOKMUTVV7A"},
+	"github_token":      {"ghp_16C7e42F292c6912E7710c838347Ae178B4a", "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN"},
+	"slack_token":       {"xoxb-1234567890-0987654321-AbCdEfGhIjKl"},
+	"google_api_key":    {"AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY"},
+	"stripe_key":        {"sk_live_4eC39HqLyjWDarjtT1zdp7dc", "rk_test_51H8abcdefGHIJKLmnopqr"},
+	"jwt":               {"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"},
+	"url_credentials":   {"postgres://admin:s3cretP4ss@db.internal:5432/app", "https://deploy:tok3n@git.example.com/repo.git", "redis://:Rk9sPq2Lm@cache.internal:6379/0"},
+	"aws_secret_key":    {"aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "SecretAccessKey: 9dK3mQ7vL2xR8tZ1pW4yB6nC0sF5hJ2gA7eU3iO1"},
+	"gitlab_token":      {"glpat-Xq7RzT2vBn9KmLp4WsYd", "gldt-4Hk9Lm2Qw8Er5Ty1Ui3O"},
+	"huggingface_token": {"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"},
+	"api_token":         {"npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "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", "dop_v1_4f7a9c2e8b1d6f3a0c5e9b2d7f4a1c8e6b3d0f5a2c9e7b4d1f8a6c3e0b5d2f91"},
+	"webhook_url":       {"https://hooks.slack.com/services/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"},
+	"password":          {"password=Sommer2024!", "passwd: hunter22"},
+	"generic_secret":    {"api_token: 8f3kQ9zLm2xV7pR4tY1wB6nC", "client_secret=Zx81kLmQ2pRt7VwY4s"},
+	"secret_url_param":  {"https://api.example.com/v1/items?api_key=live_1234abcd&page=2", "https://x.example.com/cb?state=1&access_token=ya29.a0AfH6SMBx"},
 }
 
 // secretPart is the substring that must disappear for URL-shaped positives.
@@ -73,6 +80,9 @@ var negatives = []string{
 	"1.2.3.4.5", "GB82 WEST", "NL91", "sk-learn", "AKIA prefix", "eyJ", "-----BEGIN CERTIFICATE-----",
 	"https://example.com/search?q=llm&lang=en", "ssh://git@github.com/org/repo.git", "user@ mention", "@channel",
 	"555-1234", "12-34-56", "1Z999AA10123456784", "52.5200, 13.4050", "ticket JIRA-12345", "temperature 0.7",
+	"numpy==1.2.3.4", "Chrome/120.0.0.0", "Version=4.0.0.0", "netmask 255.255.255.0", "127.0.0.1:8080",
+	"password reset link", "token_type=Bearer", "max_tokens=4096", "hf_hub_download", "glpat- prefix",
+	"password=${DB_PASSWORD}", "git@github.com:org/repo.git", "2024-01-15 10:30", "1,234,567",
 }
 
 func main() {

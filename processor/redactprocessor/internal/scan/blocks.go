@@ -1,0 +1,123 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
+
+import (
+	"net/netip"
+	"strings"
+)
+
+// jwt matches header.payload.signature in base64url, header and payload
+// JSON objects ("eyJ").
+func jwt(s string, i int) (int, bool) {
+	h := runOf(s, i, isB64URL)
+	if h-i < 10 || h >= len(s) || s[h] != '.' || !strings.HasPrefix(s[h+1:], "eyJ") {
+		return 0, false
+	}
+	p := runOf(s, h+1, isB64URL)
+	if p-h-1 < 10 || p >= len(s) || s[p] != '.' {
+		return 0, false
+	}
+	sig := runOf(s, p+1, isB64URL)
+	if sig-p-1 < 16 {
+		return 0, false
+	}
+	return sig, true
+}
+
+// iban matches a country's full IBAN length of upper-case letters and
+// digits, optionally in groups of four separated by single spaces, then
+// checks mod 97.
+func iban(s string, i int) (int, bool) {
+	want, ok := ibanLengths[s[i:i+2]]
+	if !ok {
+		return 0, false
+	}
+	var buf [34]byte
+	n, k := 0, i
+	for k < len(s) && n < want {
+		c := s[k]
+		if c == ' ' && n%4 == 0 && n > 0 && k+1 < len(s) && isUpperAl(s[k+1]) {
+			k++
+			continue
+		}
+		if !isUpperAl(c) {
+			break
+		}
+		buf[n] = c
+		n++
+		k++
+	}
+	if n != want || (k < len(s) && isWord(s[k])) {
+		return 0, false
+	}
+	return k, IBANValid(buf[:n])
+}
+
+// privateKey matches a PEM private-key block (RSA, EC, OpenSSH, PGP, PKCS#8
+// …). A block without its END line runs to the end of the text, or of the
+// JSON string holding it.
+func privateKey(s string, i int) (int, bool) {
+	hdrEnd := strings.Index(s[i+11:min(len(s), i+80)], "-----")
+	if hdrEnd < 0 {
+		return 0, false
+	}
+	label := s[i+11 : i+11+hdrEnd]
+	if !strings.HasSuffix(label, "PRIVATE KEY") && !strings.HasSuffix(label, "PRIVATE KEY BLOCK") {
+		return 0, false
+	}
+	body := i + 11 + hdrEnd + 5
+	if e := strings.Index(s[body:], "-----END "); e >= 0 {
+		tail := body + e + 9
+		if t := strings.Index(s[tail:min(len(s), tail+80)], "-----"); t >= 0 {
+			return tail + t + 5, true
+		}
+	}
+	// Truncated: stop at a quote (and its escaping backslash) so JSON
+	// around it stays whole.
+	e := body
+	for e < len(s) && s[e] != '"' {
+		e++
+	}
+	if e < len(s) && e > body && s[e-1] == '\\' && oddRun(s, e-1) {
+		e--
+	}
+	return e, true
+}
+
+// groupThenColon reports whether r starts like an IPv6 address: at most
+// four hex digits (a group; five tolerated here, netip decides) then ':'.
+func groupThenColon(r string) bool {
+	k := 0
+	for k < len(r) && k < 5 && isHex(r[k]) {
+		k++
+	}
+	return k < len(r) && r[k] == ':'
+}
+
+// ipv6 matches an IPv6 address starting at i: hex groups with "::" or all
+// eight groups, validated by netip.
+func ipv6(s string, i int) (int, bool) {
+	end, double := i, false
+	for end < len(s) && end-i < 45 {
+		c := s[end]
+		if c == ':' {
+			if end+1 < len(s) && s[end+1] == ':' {
+				double = true
+			}
+		} else if !isHex(c) && c != '.' {
+			break
+		}
+		end++
+	}
+	for end > i && (s[end-1] == '.' || (s[end-1] == ':' && (end-2 < i || s[end-2] != ':'))) {
+		end--
+	}
+	colons := strings.Count(s[i:end], ":") // after trimming a trailing ':'
+	if colons < 2 || (!double && colons != 7) || (end < len(s) && isWord(s[end])) {
+		return 0, false
+	}
+	a, err := netip.ParseAddr(s[i:end])
+	return end, err == nil && a.Is6()
+}

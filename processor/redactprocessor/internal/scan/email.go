@@ -1,0 +1,121 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// email matches an address around the '@' at at (width 1) or the
+// URL-encoded "%40" (width 3); the local part may not reach back before
+// floor, the end of the previous finding.
+//
+// The local part is letters and digits of any script (李雷, jürgen.müller),
+// "._%+-'" (pat.o'brien), and in JSON text \uXXXX escapes of letters (what
+// Python's json.dumps writes for ü). The domain is at least two labels of
+// letters, digits and '-', the last (TLD) letters only. A user name in a URL
+// (ssh://git@host) or an scp-style remote (git@github.com:org/repo) is not
+// an address.
+func email(s string, at, width, floor int) (start, end int, ok bool) {
+	start = localStart(s, at, floor)
+	for start < at && (s[start] == '.' || s[start] == '-' || s[start] == '+' || s[start] == '\'' || s[start] == '%') {
+		start++
+	}
+	if start == at || s[at-1] == '.' || (start >= 3 && s[start-3:start] == "://") {
+		return 0, 0, false
+	}
+	end, ok = domainEnd(s, at+width)
+	if !ok {
+		return 0, 0, false
+	}
+	if end+1 < len(s) && s[end] == ':' && (isAlnum(s[end+1]) || s[end+1] == '/' || s[end+1] == '~') {
+		return 0, 0, false // git@github.com:org/repo.git
+	}
+	return start, end, true
+}
+
+func isNameRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// localStart walks back from the '@' over the local part.
+func localStart(s string, at, floor int) int {
+	k := at
+	for k > floor && at-k < 64 {
+		c := s[k-1]
+		if c < utf8.RuneSelf {
+			if isAlnum(c) || class[c]&cLocal != 0 {
+				k--
+				continue
+			}
+			if c == '\\' && oddRun(s, k-1) {
+				// s[k] is the letter of an escape sequence.
+				end, r, ok := escapeAt(s, k)
+				if ok && s[k] == 'u' && isNameRune(r) && k-1 > floor {
+					k-- // \u00fc inside the name: keep walking
+					continue
+				}
+				if ok {
+					k = end // "\njane@…": the name starts after the escape
+				}
+			}
+			break
+		}
+		r, size := utf8.DecodeLastRuneInString(s[floor:k])
+		if !isNameRune(r) {
+			break
+		}
+		k -= size
+	}
+	return k
+}
+
+// domainEnd returns the end of the domain starting at i and whether it is
+// one.
+func domainEnd(s string, i int) (int, bool) {
+	end, labelStart, dots, lastDot := i, i, 0, -1
+	for end < len(s) && end-i < 255 {
+		c := s[end]
+		if c == '.' {
+			if end == labelStart || end+1 >= len(s) || !domainStart(s, end+1) {
+				break
+			}
+			dots++
+			lastDot = end
+			labelStart = end + 1
+			end++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			if !isAlnum(c) && c != '-' {
+				break
+			}
+			end++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !isNameRune(r) {
+			break
+		}
+		end += size
+	}
+	if dots == 0 || end-lastDot-1 < 2 {
+		return 0, false
+	}
+	for _, r := range s[lastDot+1 : end] {
+		if !unicode.IsLetter(r) {
+			return 0, false
+		}
+	}
+	return end, true
+}
+
+func domainStart(s string, k int) bool {
+	if s[k] < utf8.RuneSelf {
+		return isAlnum(s[k])
+	}
+	r, _ := utf8.DecodeRuneInString(s[k:])
+	return isNameRune(r)
+}

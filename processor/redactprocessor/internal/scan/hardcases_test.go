@@ -1,0 +1,97 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// hardCases are the defects of issue 22, one string each, with the exact
+// output expected. Each failed before the fix.
+var hardCases = []struct{ defect, in, want string }{
+	// A number followed by another number, a date or a ')' is cut back to
+	// the longest valid number.
+	{"number then date", "card 4111 1111 1111 1111 12/27 cvv 123", "card [REDACTED:credit_card] 12/27 cvv 123"},
+	{"number then count", "SSN 123-45-6789 2 kids", "SSN [REDACTED:ssn] 2 kids"},
+	{"phone then count", "call 415-555-0100 3 times", "call [REDACTED:phone] 3 times"},
+	{"card in parentheses", "the card (4111 1111 1111 1111) was declined", "the card ([REDACTED:credit_card]) was declined"},
+	{"ip in parentheses", "ip (84.71.167.95)", "ip ([REDACTED:ipv4])"},
+	{"ip then cidr", "allow 84.71.167.95/32 only", "allow [REDACTED:ipv4]/32 only"},
+	{"card then year", "4242 4242 4242 4242 2027", "[REDACTED:credit_card] 2027"},
+
+	// JSON escapes are kept whole, and numbers after them are scanned.
+	{"email after \\n", `{"c":"line1\njane@example.com"}`, `{"c":"line1\n[REDACTED:email]"}`},
+	{"email after \\t", `{"c":"name:\tjane@example.com"}`, `{"c":"name:\t[REDACTED:email]"}`},
+	{"email after \\u escape", `{"c":"mail\u0020jane@example.com"}`, `{"c":"mail\u0020[REDACTED:email]"}`},
+	{"email with \\u letters", `{"c":"j\u00fcrgen.m\u00fcller@example.de"}`, `{"c":"[REDACTED:email]"}`},
+	{"card after \\n", `{"c":"line1\n4111111111111111"}`, `{"c":"line1\n[REDACTED:credit_card]"}`},
+	{"key after \\n", `{"c":"key:\nAKIAZ3MHQW5TRXLN4PVB"}`, `{"c":"key:\n[REDACTED:aws_access_key]"}`},
+	{"no quotes inside strings", `{"c":"card: 4111111111111111, thanks"}`, `{"c":"card: [REDACTED:credit_card], thanks"}`},
+	{"quotes for bare numbers", `{"card": 4111111111111111, "n": 2}`, `{"card": "[REDACTED:credit_card]", "n": 2}`},
+	{"negative bare number", `[-4111111111111111]`, `["[REDACTED:credit_card]"]`},
+	{"truncated key in JSON", `{"k":"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg"}`, `{"k":"[REDACTED:private_key]"}`},
+	{"escaped quotes", `{"m":"{\"password\":\"Tr0ub4dor&3\"}"}`, `{"m":"{\"password\":\"[REDACTED:password]\"}"}`},
+
+	// National phone formats, and no over-redaction around phones.
+	{"French pairs", "appelez le 06 12 34 56 78 svp", "appelez le [REDACTED:phone] svp"},
+	{"French dots", "Tél. 01.23.45.67.89", "Tél. [REDACTED:phone]"},
+	{"Japanese", "電話 03-1234-5678 まで", "電話 [REDACTED:phone] まで"},
+	{"German DIN 5008 extension", "Tel. 040 382105-67", "Tel. [REDACTED:phone]"},
+	{"German international with (0)", "Tel.: +49 (0)40 382105-67", "Tel.: [REDACTED:phone]"},
+	{"count after phone", "+44 20 7946 0958 2 times", "[REDACTED:phone] 2 times"},
+	{"phone in parentheses", "(+44 20 7946 0958)", "([REDACTED:phone])"},
+
+	// Non-ASCII and apostrophes in e-mail local parts.
+	{"Chinese local part", "李雷@example.com", "[REDACTED:email]"},
+	{"umlauts", "jürgen.müller@example.de", "[REDACTED:email]"},
+	{"apostrophe", "pat.o'brien@example.com", "[REDACTED:email]"},
+	{"quoted address", "'pat@example.com'", "'[REDACTED:email]'"},
+
+	// Secrets that were not covered.
+	{"aws secret", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_secret_access_key = [REDACTED:aws_secret_key]"},
+	{"aws secret after id", "AKIAZ3MHQW5TRXLN4PVB,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "[REDACTED:aws_access_key],[REDACTED:aws_secret_key]"},
+	{"hugging face", "HF_TOKEN=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", "HF_TOKEN=[REDACTED:huggingface_token]"},
+	{"gitlab", "token glpat-Xq7RzT2vBn9KmLp4WsYd", "token [REDACTED:gitlab_token]"},
+	{"stripe webhook", "STRIPE_WEBHOOK_SECRET=whsec_5f8Kq2LmN9pR3tV7xZ1bC4dF6gH8jK0m", "STRIPE_WEBHOOK_SECRET=[REDACTED:stripe_key]"},
+	{"slack webhook", "https://hooks.slack.com/services/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", "https://hooks.slack.com/services/[REDACTED:webhook_url]"},
+	{"password=", "login password=Sommer2024! ok", "login password=[REDACTED:password] ok"},
+	{"passwd:", "passwd: hunter22", "passwd: [REDACTED:password]"},
+	{"empty URL user", "redis://:s3cr3tPass@cache:6379/0", "redis://[REDACTED:url_credentials]@cache:6379/0"},
+	{"bearer", "Authorization: Bearer 8f3kQ9zLm2xV7pR4tY1wB6nC", "Authorization: Bearer [REDACTED:generic_secret]"},
+
+	// Four-part versions are not addresses.
+	{"pip pin", "numpy==1.2.3.4", "numpy==1.2.3.4"},
+	{"user agent", "Chrome/120.0.0.0 Safari/537.36", "Chrome/120.0.0.0 Safari/537.36"},
+	{".NET assembly", "Version=4.0.0.0, Culture=neutral", "Version=4.0.0.0, Culture=neutral"},
+	{"version word", "firmware version 2.1.0.7 installed", "firmware version 2.1.0.7 installed"},
+	{"bare four-part number is an address", "from 1.2.3.4 today", "from [REDACTED:ipv4] today"},
+
+	// Look-alikes that stay.
+	{"netmask", "netmask 255.255.255.0", "netmask 255.255.255.0"},
+	{"loopback", "listening on 127.0.0.1:8080", "listening on 127.0.0.1:8080"},
+	{"invoice", "INV-2024-000123 4111 1111 1111 1112", "INV-2024-000123 4111 1111 1111 1112"},
+	{"thousands", "1,234,567 users", "1,234,567 users"},
+	{"amount", "total 612 345 678 €", "total 612 345 678 €"},
+	{"date", "on 2024-01-15 10:30", "on 2024-01-15 10:30"},
+	{"scp remote", "git clone git@github.com:org/repo.git", "git clone git@github.com:org/repo.git"},
+	{"password prose", "Password: reset link sent", "Password: reset link sent"},
+	{"password reference", "password=${DB_PASSWORD}", "password=${DB_PASSWORD}"},
+	{"token count", `{"max_tokens": 4096, "token_type": "Bearer"}`, `{"max_tokens": 4096, "token_type": "Bearer"}`},
+}
+
+func TestHardCases(t *testing.T) {
+	r := newTestRedactor(t)
+	for _, c := range hardCases {
+		t.Run(c.defect, func(t *testing.T) {
+			out, _, _ := r.Redact(c.in, r.NewState())
+			assert.Equal(t, c.want, out)
+			if json.Valid([]byte(c.in)) {
+				assert.True(t, json.Valid([]byte(out)), "valid JSON in, invalid out: %s", out)
+			}
+		})
+	}
+}

@@ -1,0 +1,509 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Secrets written as a value of a key that names them: password=hunter2,
+// "passwd": "…", DB_PASSWORD=…, Authorization: Bearer …, api_key: …,
+// aws_secret_access_key = …, --password … on a command line, and
+// ?token=… in a URL. The key is read back from the ':' or '=' (JSON
+// quotes, escaped quotes and spaces around allowed; a label of a few words
+// such as "mot de passe :" too), the value forward to its closing quote or
+// the first space or delimiter.
+//
+// The value must look like a secret: not empty, not a reference
+// (${DB_PASS}, $TOKEN, <password>, {{ .token }}), not a placeholder
+// (****, null, true, your_api_key), not a file path or URL. A password
+// needs 4 characters and a digit, symbol or inner capital, or 16 letters
+// ("Password: reset" is prose); any other secret needs 8 characters and a
+// digit, or 16 mixed. A value that is a known token (sk-…, eyJ…) is
+// reported as that token.
+
+type kvKind uint8
+
+const (
+	kvNone kvKind = iota
+	kvPassword
+	kvSecret
+	kvAWS
+	// the last word needs the word before it
+	kvKeyWord       // key: api key, access key, secret key, …
+	kvPassWord      // pass: db pass, mot de passe
+	kvPasswordAfter // confirmation, old, new: password_confirmation
+	kvTokenWord     // token, unless page token, next token
+)
+
+// lastWords classifies the last word of a key (lower case).
+var lastWords = map[string]kvKind{
+	"password": kvPassword, "passwd": kvPassword, "pwd": kvPassword, "passphrase": kvPassword,
+	"passwort": kvPassword, "kennwort": kvPassword, "contraseña": kvPassword, "contrasena": kvPassword,
+	"senha": kvPassword, "wachtwoord": kvPassword, "hasło": kvPassword, "haslo": kvPassword,
+	"lösenord": kvPassword, "losenord": kvPassword, "salasana": kvPassword, "adgangskode": kvPassword,
+	"passord": kvPassword, "heslo": kvPassword, "parola": kvPassword, "jelszó": kvPassword,
+	"пароль": kvPassword, "密码": kvPassword, "密碼": kvPassword, "パスワード": kvPassword,
+	"비밀번호": kvPassword, "mdp": kvPassword, "pass": kvPassWord, "passe": kvPassWord,
+	"confirmation": kvPasswordAfter, "confirm": kvPasswordAfter, "again": kvPasswordAfter,
+	"repeat": kvPasswordAfter, "old": kvPasswordAfter, "new": kvPasswordAfter, "current": kvPasswordAfter,
+
+	"secret": kvSecret, "token": kvTokenWord, "apikey": kvSecret, "credential": kvSecret,
+	"credentials": kvSecret, "creds": kvSecret, "authorization": kvSecret, "auth": kvSecret,
+	"bearer": kvSecret, "accesstoken": kvSecret, "authtoken": kvSecret, "refreshtoken": kvSecret,
+	"idtoken": kvSecret, "secretkey": kvSecret, "accesskey": kvSecret, "privatekey": kvSecret,
+	"clientsecret": kvSecret, "apitoken": kvSecret, "sessiontoken": kvSecret, "key": kvKeyWord,
+}
+
+// keyQualifiers make "key" a secret's name.
+var keyQualifiers = map[string]bool{
+	"api": true, "access": true, "secret": true, "private": true, "auth": true, "client": true,
+	"master": true, "signing": true, "encryption": true, "subscription": true, "account": true,
+	"shared": true, "app": true, "service": true, "admin": true, "deploy": true, "license": true,
+	"webhook": true, "integration": true, "consumer": true, "server": true, "sas": true,
+}
+
+// passQualifiers make "pass" a password's name.
+var passQualifiers = map[string]bool{
+	"": true, "db": true, "user": true, "smtp": true, "mail": true, "ftp": true, "root": true, "admin": true,
+	"ssh": true, "redis": true, "mysql": true, "pg": true, "wifi": true, "de": true,
+}
+
+// notSecretTokens are tokens that are not secrets.
+var notSecretTokens = map[string]bool{
+	"page": true, "next": true, "continuation": true, "pagination": true, "cursor": true, "sync": true,
+	"max": true, "num": true, "count": true, "total": true, "input": true, "output": true,
+}
+
+// urlParams are query parameters whose value is a secret.
+var urlParams = map[string]bool{
+	"token": true, "access_token": true, "refresh_token": true, "id_token": true, "auth_token": true,
+	"api_key": true, "apikey": true, "api-key": true, "key": true, "password": true, "passwd": true,
+	"pwd": true, "secret": true, "client_secret": true, "sig": true, "signature": true,
+	"x-amz-signature": true, "x-amz-credential": true, "x-amz-security-token": true,
+	"x-goog-signature": true, "x-goog-credential": true, "session_token": true, "private_token": true,
+	"access_key": true, "secret_key": true, "api_token": true, "code_verifier": true,
+}
+
+// notSecretValues are values a secret-named key holds that are not secrets.
+var notSecretValues = map[string]bool{
+	"null": true, "nil": true, "none": true, "true": true, "false": true, "undefined": true,
+	"empty": true, "string": true, "required": true, "optional": true, "redacted": true,
+	"hidden": true, "secret": true, "password": true, "passwd": true, "token": true, "example": true,
+	"placeholder": true, "n/a": true, "tbd": true, "todo": true,
+}
+
+const maxKey = 40
+
+// keyValue matches the value of a secret-named key whose ':' or '=' is at
+// s[i]; the key may not reach back before floor.
+func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
+	n := len(s)
+	sep := i + 1
+	if s[i] == '=' {
+		if (sep < n && s[sep] == '=') || (i > 0 && strings.IndexByte("=!<>:", s[i-1]) >= 0) {
+			return Finding{}, false // ==, !=, <=, :=
+		}
+		if sep < n && s[sep] == '>' {
+			sep++ // =>
+		}
+	} else if sep < n && s[sep] == '=' {
+		sep++ // :=
+	}
+	ke := i
+	for ke > floor && i-ke < 3 && (s[ke-1] == ' ' || s[ke-1] == '\t') {
+		ke--
+	}
+	if ke > floor && (s[ke-1] == '"' || s[ke-1] == '\'') {
+		ke--
+		if ke > floor && s[ke-1] == '\\' {
+			ke--
+		}
+	}
+	ks := keyStart(s, ke, floor)
+	if ks == ke {
+		return Finding{}, false
+	}
+	url := s[i] == '=' && ks > 0 && strings.IndexByte("?&#;", s[ks-1]) >= 0
+	kind := classifyKey(s[ks:ke], url)
+	if kind == kvNone {
+		return Finding{}, false
+	}
+	return sc.secretValue(s, sep, kind, url)
+}
+
+// flagValue matches the value of a secret-named command-line flag
+// (--password hunter2) whose name starts at s[i].
+func (sc *Scanner) flagValue(s string, i int) (Finding, bool) {
+	e := i
+	for e < len(s) && e-i < maxKey && (isWord(s[e]) || s[e] == '-') {
+		e++
+	}
+	if e >= len(s) || s[e] != ' ' {
+		return Finding{}, false
+	}
+	kind := classifyKey(s[i:e], false)
+	if kind == kvNone {
+		return Finding{}, false
+	}
+	return sc.secretValue(s, e+1, kind, false)
+}
+
+// keyStart walks back from e over a key: letters, digits, '_', '-', '.',
+// and up to four words of a label separated by single spaces.
+func keyStart(s string, e, floor int) int {
+	k, words := e, 1
+	for k > floor && e-k < maxKey {
+		c := s[k-1]
+		if c < utf8.RuneSelf {
+			if isWord(c) || c == '-' || c == '.' {
+				k--
+				continue
+			}
+			if c == ' ' && words < 4 && k < e && k-1 > floor && isLetter(s[k-2]) && isLetter(s[k]) {
+				words++
+				k--
+				continue
+			}
+			break
+		}
+		r, size := utf8.DecodeLastRuneInString(s[floor:k])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k -= size
+	}
+	return k
+}
+
+// wordBefore returns the word of key ending at e (after case changes,
+// '_', '-', '.' and spaces) and where it starts.
+func wordBefore(key string, e int) (string, int) {
+	for e > 0 && strings.IndexByte("_-. ", key[e-1]) >= 0 {
+		e--
+	}
+	b := e
+	for b > 0 {
+		c := key[b-1]
+		if strings.IndexByte("_-. ", c) >= 0 {
+			break
+		}
+		// camelCase: apiKey, SecretAccessKey, APIKey
+		if b < e && isUpper(key[b]) && c >= 'a' && c <= 'z' {
+			break
+		}
+		if b+1 < e && isUpper(key[b]) && isUpper(c) && key[b+1] >= 'a' && key[b+1] <= 'z' {
+			break
+		}
+		b--
+	}
+	return key[b:e], b
+}
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// lowerInto writes w in lower case (ASCII) to buf.
+func lowerInto(buf []byte, w string) []byte {
+	if len(w) > len(buf) {
+		return nil
+	}
+	b := buf[:len(w)]
+	for k := range b {
+		b[k] = lower(w[k])
+	}
+	return b
+}
+
+// classifyKey says whether key names a secret, and which kind.
+func classifyKey(key string, url bool) kvKind {
+	var buf [maxKey]byte
+	if url {
+		if b := lowerInto(buf[:], key); b != nil && urlParams[string(b)] {
+			return kvSecret
+		}
+	}
+	last, b := wordBefore(key, len(key))
+	lw := lowerInto(buf[:], last)
+	if lw == nil {
+		return kvNone
+	}
+	kind, ok := lastWords[string(lw)]
+	if !ok {
+		if bytes.HasSuffix(lw, []byte("password")) || bytes.HasSuffix(lw, []byte("passwd")) {
+			return kvPassword
+		}
+		return kvNone
+	}
+	var pbuf [maxKey]byte
+	prev, _ := wordBefore(key, b)
+	pw := lowerInto(pbuf[:], prev)
+	switch kind {
+	case kvKeyWord:
+		if !keyQualifiers[string(pw)] {
+			return kvNone
+		}
+		kind = kvSecret
+	case kvPassWord:
+		if !passQualifiers[string(pw)] {
+			return kvNone
+		}
+		return kvPassword
+	case kvPasswordAfter:
+		if k := lastWords[string(pw)]; k != kvPassword {
+			return kvNone
+		}
+		return kvPassword
+	case kvTokenWord:
+		if notSecretTokens[string(pw)] {
+			return kvNone
+		}
+		kind = kvSecret
+	}
+	if kind == kvSecret && containsFold(key, "secret") && (containsFold(key, "access") || containsFold(key, "aws")) {
+		return kvAWS
+	}
+	return kind
+}
+
+func containsFold(s, sub string) bool {
+	for k := 0; k+len(sub) <= len(s); k++ {
+		if strings.EqualFold(s[k:k+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// valueStop ends an unquoted value.
+var valueStop = func() (t [256]bool) {
+	for _, c := range " \t\n\r\"'`,;&\\<>()[]{}|" {
+		t[c] = true
+	}
+	return t
+}()
+
+// secretValue matches the value starting at s[p] (after blanks and an
+// opening quote) of a key of the given kind.
+func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding, bool) {
+	vs, ve, quoted, ok := kvValue(s, p)
+	if !ok {
+		return Finding{}, false
+	}
+	// Authorization: Bearer <token>
+	for _, scheme := range authSchemes {
+		if ve-vs >= len(scheme) && strings.EqualFold(s[vs:vs+len(scheme)], scheme) {
+			if !quoted && ve-vs == len(scheme) && ve < len(s) && s[ve] == ' ' {
+				vs, ve, _, ok = kvValue(s, ve+1)
+				if !ok {
+					return Finding{}, false
+				}
+			} else if quoted && ve-vs > len(scheme) && s[vs+len(scheme)] == ' ' {
+				vs += len(scheme) + 1
+			}
+			break
+		}
+	}
+	v := s[vs:ve]
+	if !plausibleValue(v) {
+		return Finding{}, false
+	}
+	if t, end, ok := sc.token(s, vs); ok && end <= ve {
+		return Finding{vs, end, t}, true
+	}
+	if sc.on[JWT] && strings.HasPrefix(v, "eyJ") {
+		if end, ok := jwt(s, vs); ok && end <= ve {
+			return Finding{vs, end, JWT}, true
+		}
+	}
+	var t Type
+	switch {
+	case url:
+		t = SecretURLParam
+	case kind == kvPassword:
+		if !passwordLike(v) {
+			return Finding{}, false
+		}
+		t = Password
+	case kind == kvAWS && awsSecretShape(v):
+		t = AWSSecretKey
+	default:
+		if !secretLike(v) {
+			return Finding{}, false
+		}
+		t = GenericSecret
+	}
+	if !sc.on[t] {
+		return Finding{}, false
+	}
+	return Finding{vs, ve, t}, true
+}
+
+var authSchemes = []string{"Bearer", "Basic", "Token", "Digest", "ApiKey"}
+
+// kvValue reads a value: after up to four blanks, a quoted string (in
+// ", ', ` or JSON-escaped \" quotes) or a run of bytes up to a space or
+// delimiter.
+func kvValue(s string, p int) (vs, ve int, quoted, ok bool) {
+	n := len(s)
+	for k := 0; p < n && k < 4 && (s[p] == ' ' || s[p] == '\t'); k++ {
+		p++
+	}
+	var quote byte
+	esc := false
+	switch {
+	case p < n && (s[p] == '"' || s[p] == '\'' || s[p] == '`'):
+		quote = s[p]
+		p++
+	case p+1 < n && s[p] == '\\' && s[p+1] == '"' && oddRun(s, p):
+		quote, esc = '"', true
+		p += 2
+	}
+	vs = p
+	if quote == 0 {
+		for p < n && p-vs < 256 && !valueStop[s[p]] {
+			p++
+		}
+		ve = p
+		for ve > vs && (s[ve-1] == '.' || s[ve-1] == ':') {
+			ve--
+		}
+		return vs, ve, false, ve > vs
+	}
+	for p < n && p-vs < 512 {
+		c := s[p]
+		if c == '\n' || c == '\r' {
+			return 0, 0, false, false
+		}
+		if c == '\\' && p+1 < n {
+			if esc && s[p+1] == '"' {
+				break // the closing \"
+			}
+			p += 2 // an escape inside the value
+			continue
+		}
+		if c == quote && !esc {
+			break
+		}
+		p++
+	}
+	return vs, p, true, p > vs
+}
+
+// plausibleValue rejects values no secret has: references, placeholders,
+// paths, URLs, PEM headers (the private_key detector takes those).
+func plausibleValue(v string) bool {
+	if isPlaceholder(v) || strings.HasPrefix(v, "-----") || strings.Contains(v, "://") {
+		return false
+	}
+	switch v[0] {
+	case '<', '[', '{', '%', '/', '~', '*':
+		return false
+	case '$':
+		return false // $TOKEN, ${DB_PASS}, $(cat …)
+	case '.':
+		if len(v) > 1 && v[1] == '/' {
+			return false
+		}
+	}
+	same := true
+	for k := 1; k < len(v); k++ {
+		if v[k] != v[0] {
+			same = false
+			break
+		}
+	}
+	if same {
+		return false // xxxxxxxx, ••••
+	}
+	var buf [16]byte
+	if b := lowerInto(buf[:], v); b != nil {
+		if notSecretValues[string(b)] {
+			return false
+		}
+		if len(b) > 5 && (string(b[:5]) == "your_" || string(b[:5]) == "your-") {
+			return false
+		}
+	}
+	return true
+}
+
+// passwordLike: 4 to 128 characters without a space, with a digit, a
+// symbol or a capital after the first letter, or 16 letters.
+func passwordLike(v string) bool {
+	if len(v) < 4 || len(v) > 128 || strings.ContainsAny(v, " \t") {
+		return false
+	}
+	if len(v) >= 16 {
+		return true
+	}
+	for k := 0; k < len(v); k++ {
+		c := v[k]
+		if !isLetter(c) && c < utf8.RuneSelf {
+			return true
+		}
+		if k > 0 && isUpper(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// secretLike: 8 characters without a space, with a digit, or 16 that mix
+// cases or symbols.
+func secretLike(v string) bool {
+	if len(v) < 8 || strings.ContainsAny(v, " \t") {
+		return false
+	}
+	return hasDigit(v) || (len(v) >= 16 && mixedToken(v))
+}
+
+// awsSecretShape: 40 characters of base64 mixing upper and lower case with
+// a digit or '/' or '+'.
+func awsSecretShape(v string) bool {
+	if len(v) != 40 {
+		return false
+	}
+	var up, lo, other bool
+	for k := 0; k < len(v); k++ {
+		c := v[k]
+		switch {
+		case isUpper(c):
+			up = true
+		case c >= 'a' && c <= 'z':
+			lo = true
+		case isDigit(c), c == '/', c == '+':
+			other = true
+		default:
+			return false
+		}
+	}
+	return up && lo && other
+}
+
+// afterAWSKey looks, right after an AWS access key id, for the secret
+// access key that usually follows it (CSV exports, "id / secret" pairs):
+// the first base64 word of 40 characters within the next few words.
+func (sc *Scanner) afterAWSKey(s string, i int, add func(Finding)) int {
+	if !sc.on[AWSSecretKey] {
+		return i
+	}
+	k, words := i, 0
+	for k < len(s) && k-i < 100 && words < 4 {
+		if !isB64(s[k]) {
+			k++
+			continue
+		}
+		e := runOf(s, k, isB64)
+		if awsSecretShape(s[k:e]) && (e == len(s) || !isWord(s[e])) {
+			add(Finding{k, e, AWSSecretKey})
+			return e
+		}
+		words++
+		k = e
+	}
+	return i
+}

@@ -1,0 +1,498 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+)
+
+// Numbers (IPv4 addresses, social security, card and phone numbers) are
+// found from a run of digit groups: "+44 20 7946 0958 2 times" is the run
+// +44|20|7946|0958|2. The longest prefix of the run that some detector
+// accepts wins, so a trailing count, date or extension that is not part of
+// the number is left alone ("4111 1111 1111 1111 12/27": the card is the
+// first four groups; "SSN 123-45-6789 2 kids": the first three). A prefix
+// may only end where the run breaks softly (a space or '/'), never inside a
+// dashed or dotted number.
+
+// maxGroups bounds a run; no number we know has more groups.
+const maxGroups = 8
+
+// numGroup is one group of digits of a run.
+type numGroup struct {
+	start, end  int32 // the digits: s[start:end]
+	open, close bool  // '(' right before the digits, ')' right after
+	// sep is the separator before the group: 0 none (after ')' or before
+	// '('), ' ' blanks (space, no-break spaces), or '-', '.', '/' (with
+	// blanks around '-' and '/' allowed).
+	sep byte
+}
+
+type numRun struct {
+	g      [maxGroups]numGroup
+	n      int
+	plus   int // index of a leading '+', or -1
+	lparen int // index of a leading '(' (before the '+' or the first group), or -1
+	nd     int // digits in all groups
+}
+
+func (g *numGroup) len() int { return int(g.end - g.start) }
+
+// digitsOf returns the digits of a group.
+func (g *numGroup) digitsOf(s string) string { return s[g.start:g.end] }
+
+// read reads the run starting at s[i] (a digit, '+' or '(').
+func (r *numRun) read(s string, i int) bool {
+	n := len(s)
+	k := i
+	r.n, r.plus, r.lparen, r.nd = 0, -1, -1, 0
+	switch s[k] {
+	case '(':
+		r.lparen = k
+		k++
+		if k < n && s[k] == '+' {
+			r.plus = k
+			k++
+		}
+	case '+':
+		r.plus = k
+		k++
+	}
+	if k >= n || !isDigit(s[k]) {
+		return false
+	}
+	open := r.lparen >= 0 && r.plus < 0
+	var sep byte
+	for {
+		start := k
+		for k < n && isDigit(s[k]) {
+			k++
+		}
+		if k-start > 19 {
+			return false // longer than any number we detect
+		}
+		g := &r.g[r.n]
+		*g = numGroup{start: int32(start), end: int32(k), open: open, sep: sep}
+		if k < n && s[k] == ')' {
+			g.close = true
+			k++
+		}
+		r.n++
+		r.nd += k - start
+		if r.n == maxGroups {
+			return true
+		}
+		var next int
+		sep, next, open = readSep(s, k, g.close)
+		if next < 0 {
+			return true
+		}
+		k = next
+	}
+}
+
+// blankWidth returns the width of the blank at s[j]: a space, a no-break
+// space, a narrow or thin no-break space (as French typography puts between
+// digit pairs), raw or as a JSON \u escape; 0 when there is none.
+func blankWidth(s string, j int) int {
+	switch c := s[j]; {
+	case c == ' ':
+		return 1
+	case c == 0xc2 && j+1 < len(s) && s[j+1] == 0xa0:
+		return 2
+	case c == 0xe2 && j+2 < len(s) && s[j+1] == 0x80 && (s[j+2] == 0xaf || s[j+2] == 0x89):
+		return 3
+	case c == '\\' && j+6 <= len(s) && s[j+1] == 'u':
+		switch strings.ToLower(s[j+2 : j+6]) {
+		case "00a0", "202f", "2009":
+			return 6
+		}
+	}
+	return 0
+}
+
+// readSep reads the separator at s[k] between two groups; it returns its
+// kind, where the next group's digits start (-1 when no group follows) and
+// whether a '(' opens the next group.
+func readSep(s string, k int, closed bool) (kind byte, next int, open bool) {
+	n := len(s)
+	j := k
+	before := 0
+	for j < n && before < 2 {
+		w := blankWidth(s, j)
+		if w == 0 {
+			break
+		}
+		j += w
+		before++
+	}
+	if j < n && (s[j] == '-' || s[j] == '.' || s[j] == '/') && (before == 0 || s[j] != '.') {
+		kind = s[j]
+		j++
+		if kind != '.' {
+			if j < n {
+				if w := blankWidth(s, j); w > 0 && before > 0 {
+					j += w // " - ", " / "
+				}
+			}
+		}
+	} else if before > 0 {
+		if before > 1 {
+			return 0, -1, false
+		}
+		kind = ' '
+	}
+	if j < n && s[j] == '(' {
+		open = true
+		j++
+	}
+	if j >= n || !isDigit(s[j]) {
+		return 0, -1, false
+	}
+	if j == k && !closed {
+		return 0, -1, false
+	}
+	return kind, j, open
+}
+
+// endOK reports whether a number made of the first k groups ends at a
+// boundary: the run breaks softly after it, or the text goes on with
+// something that cannot continue a number.
+func (r *numRun) endOK(s string, k int) bool {
+	if k < r.n {
+		sep := r.g[k].sep
+		return sep == ' ' || sep == '/'
+	}
+	g := &r.g[k-1]
+	e := int(g.end)
+	if g.close {
+		e++
+	}
+	if e >= len(s) {
+		return true
+	}
+	c := s[e]
+	switch {
+	case isWord(c), c == '@':
+		return false
+	case c == ',' && e+4 <= len(s) && allDigits(s[e+1:e+4]) && (e+4 == len(s) || !isDigit(s[e+4])):
+		return false // 1,234: a thousands group follows
+	case (c == '.' || c == '-') && e+1 < len(s) && isDigit(s[e+1]):
+		return false
+	}
+	return true
+}
+
+func allDigits(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if !isDigit(s[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// numeric finds the IPv4 address, social security, card or phone number
+// starting at s[i] (a digit, '+' or '('), longest first.
+func (sc *Scanner) numeric(s string, i int) (Finding, bool) {
+	var r numRun
+	if !r.read(s, i) || (r.plus < 0 && r.nd < 7 && r.n < 4) {
+		return Finding{}, false // too short for anything: most numbers in prose
+	}
+	for k := r.n; k >= 1; k-- {
+		if !r.endOK(s, k) {
+			continue
+		}
+		if r.plus < 0 {
+			if sc.on[IPv4] {
+				if start, end, ok := r.ipv4(s, k); ok {
+					return Finding{start, end, IPv4}, true
+				}
+			}
+			if sc.on[SSN] {
+				if start, end, ok := r.ssn(s, k); ok {
+					return Finding{start, end, SSN}, true
+				}
+			}
+			if sc.on[CreditCard] {
+				if start, end, ok := r.card(s, k); ok {
+					return Finding{start, end, CreditCard}, true
+				}
+			}
+		}
+		if sc.on[Phone] {
+			if start, end, ok := r.phone(s, k); ok {
+				return Finding{start, end, Phone}, true
+			}
+		}
+	}
+	return Finding{}, false
+}
+
+// plain returns the extent of a number made of the first k groups that has
+// no parenthesis inside (only around: "(84.71.167.95)").
+func (r *numRun) plain(k int) (start, end int, ok bool) {
+	for j := range k {
+		if (j > 0 && r.g[j].open) || (j < k-1 && r.g[j].close) {
+			return 0, 0, false
+		}
+	}
+	return int(r.g[0].start), int(r.g[k-1].end), true
+}
+
+// digits writes the digits of the first k groups to d (at most len(d)).
+func (r *numRun) digits(s string, k int, d []byte) {
+	nd := 0
+	for j := range k {
+		for p := r.g[j].start; p < r.g[j].end && nd < len(d); p++ {
+			d[nd] = s[p]
+			nd++
+		}
+	}
+}
+
+func (r *numRun) sameSep(k int, kinds string) bool {
+	if k == 1 {
+		return true
+	}
+	sep := r.g[1].sep
+	if strings.IndexByte(kinds, sep) < 0 {
+		return false
+	}
+	for j := 2; j < k; j++ {
+		if r.g[j].sep != sep {
+			return false
+		}
+	}
+	return true
+}
+
+func atoi(b string) int {
+	v := 0
+	for k := 0; k < len(b); k++ {
+		v = v*10 + int(b[k]-'0')
+	}
+	return v
+}
+
+// ipv4 accepts four dotted octets ≤ 255 without leading zeros. Loopback
+// (127.x), the unspecified 0.0.0.0 and netmasks (255.255.255.0) identify
+// no one and are left alone, and so are versions: a four-part number bound
+// to a version (numpy==1.2.3.4, Chrome/120.0.0.0, Version=4.0.0.0,
+// "version 1.2.3.4") is not an address. A bare 1.2.3.4 is an address.
+func (r *numRun) ipv4(s string, k int) (int, int, bool) {
+	if k != 4 || !r.sameSep(4, ".") {
+		return 0, 0, false
+	}
+	start, end, ok := r.plain(4)
+	if !ok {
+		return 0, 0, false
+	}
+	var oct [4]int
+	for j := range 4 {
+		g := &r.g[j]
+		if g.len() > 3 || (g.len() > 1 && s[g.start] == '0') {
+			return 0, 0, false
+		}
+		oct[j] = atoi(g.digitsOf(s))
+		if oct[j] > 255 {
+			return 0, 0, false
+		}
+	}
+	if oct[0] == 127 || oct == [4]int{} || netmask(oct) || versionBefore(s, start) {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+func netmask(o [4]int) bool {
+	if o[0] != 255 {
+		return false
+	}
+	m := uint32(o[0])<<24 | uint32(o[1])<<16 | uint32(o[2])<<8 | uint32(o[3])
+	return m|(m-1) == 0xffffffff || m == 0xffffffff // contiguous ones, then zeros
+}
+
+// versionBefore reports whether the number at start is bound to a version:
+// a pip/npm specifier (==, >=, ~=, ^, ~, @), a product token
+// (Chrome/120.0.0.0) or a version word before it.
+func versionBefore(s string, start int) bool {
+	if start > 0 {
+		switch s[start-1] {
+		case '=':
+			if start > 1 && strings.IndexByte("=<>~!", s[start-2]) >= 0 {
+				return true
+			}
+		case '^', '~', '@':
+			return true
+		case '/':
+			if start > 1 && isAlnum(s[start-2]) {
+				return true
+			}
+		}
+	}
+	k := start
+	for k > 0 && start-k < 3 && strings.IndexByte(" :=\"'", s[k-1]) >= 0 {
+		k--
+	}
+	w := k
+	for w > 0 && k-w < 24 && (isAlnum(s[w-1]) || s[w-1] == '_' || s[w-1] == '.') {
+		w--
+	}
+	var buf [24]byte
+	word := buf[:k-w]
+	for x := range word {
+		word[x] = lower(s[w+x])
+	}
+	word = bytes.TrimSuffix(word, []byte("."))
+	if bytes.HasSuffix(word, []byte("version")) {
+		return true
+	}
+	for _, v := range versionWords {
+		if bytes.Equal(word, v) {
+			return true
+		}
+	}
+	return false
+}
+
+var versionWords = byteWords("v", "ver", "vers", "build", "release", "rev", "revision", "firmware", "fw", "driver", "wersja", "versie", "versione")
+
+// ssn accepts area-group-serial with dashes (123-45-6789), and with spaces
+// or none only after a word naming it (SSN, social security).
+func (r *numRun) ssn(s string, k int) (int, int, bool) {
+	if k != 1 && k != 3 {
+		return 0, 0, false
+	}
+	start, end, ok := r.plain(k)
+	if !ok {
+		return 0, 0, false
+	}
+	var d [9]byte
+	switch {
+	case k == 3 && r.g[0].len() == 3 && r.g[1].len() == 2 && r.g[2].len() == 4:
+		if r.g[1].sep != r.g[2].sep || (r.g[1].sep != '-' && (r.g[1].sep != ' ' || !contextBefore(s, start, ssnWords))) {
+			return 0, 0, false
+		}
+	case k == 1 && r.g[0].len() == 9:
+		if !contextBefore(s, start, ssnWords) {
+			return 0, 0, false
+		}
+	default:
+		return 0, 0, false
+	}
+	r.digits(s, k, d[:])
+	ds := string(d[:])
+	if !ssnValid(atoi(ds[0:3]), atoi(ds[3:5]), atoi(ds[5:9])) {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+// card accepts 13–19 digits, plain or in groups of at least three split by
+// single spaces or dashes (one kind), that pass the Luhn check and start
+// with an issuer prefix of that length.
+func (r *numRun) card(s string, k int) (int, int, bool) {
+	if !r.sameSep(k, " -") {
+		return 0, 0, false
+	}
+	start, end, ok := r.plain(k)
+	if !ok {
+		return 0, 0, false
+	}
+	var d [20]byte
+	nd := 0
+	for j := range k {
+		if k > 1 && r.g[j].len() < 3 {
+			return 0, 0, false
+		}
+		nd += r.g[j].len()
+	}
+	if nd < 13 || nd > 19 {
+		return 0, 0, false
+	}
+	r.digits(s, k, d[:])
+	if !cardPrefix(d[:nd]) || !Luhn(string(d[:nd])) {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+// contextWords are words that name a kind of number just before it: ASCII
+// words match whole (case-insensitive), the others anywhere in a word.
+type contextWords struct {
+	ascii map[string]bool
+	other []string
+}
+
+func newContextWords(words ...string) *contextWords {
+	c := &contextWords{ascii: map[string]bool{}}
+	for _, w := range words {
+		ascii := true
+		for k := 0; k < len(w); k++ {
+			ascii = ascii && w[k] < utf8.RuneSelf
+		}
+		if ascii {
+			c.ascii[w] = true
+		} else {
+			c.other = append(c.other, w)
+		}
+	}
+	return c
+}
+
+// contextBefore reports whether one of words is among the four words
+// before i on the same line, with no digit in between (the word names
+// this number, not an earlier one).
+func contextBefore(s string, i int, words *contextWords) bool {
+	from := i
+	for from > 0 && i-from < 40 {
+		c := s[from-1]
+		if c == '\n' || c == '\r' || isDigit(c) || ((c == 'n' || c == 'r') && from >= 2 && s[from-2] == '\\' && oddRun(s, from-2)) {
+			break
+		}
+		from--
+	}
+	var buf [24]byte
+	k := i
+	for n := 0; n < 4 && k > from; n++ {
+		for k > from && s[k-1] < utf8.RuneSelf && !isAlnum(s[k-1]) {
+			k--
+		}
+		e := k
+		ascii := true
+		for k > from && (isAlnum(s[k-1]) || s[k-1] >= utf8.RuneSelf) {
+			ascii = ascii && s[k-1] < utf8.RuneSelf
+			k--
+		}
+		if e == k {
+			break
+		}
+		w := s[k:e]
+		if ascii {
+			if b := lowerInto(buf[:], w); b != nil && words.ascii[string(b)] {
+				return true
+			}
+			continue
+		}
+		for _, o := range words.other {
+			if containsFold(w, o) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func byteWords(words ...string) [][]byte {
+	out := make([][]byte, len(words))
+	for k, w := range words {
+		out[k] = []byte(w)
+	}
+	return out
+}
+
+var ssnWords = newContextWords("ssn", "ss", "social", "socsec")

@@ -1,0 +1,400 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
+
+import (
+	"fmt"
+	"strings"
+)
+
+// A phone number is one of:
+//
+//   - international: '+' or "00", a country calling code and a national
+//     number of that country's length (callingCodes), in any grouping, with
+//     an optional "(0)" trunk (+49 (0)40 382105-67);
+//   - national, in one of the formats people use in the big markets
+//     (nationalFormats), at least 8 digits;
+//   - any number of 7 to 13 digits right after a word naming a phone
+//     (Tel., Mob., Fax, call, 電話, …, phoneWords).
+//
+// A lone last digit after a space is a count, not part of the number
+// ("+44 20 7946 0958 2 times"), and a national number next to a currency
+// is an amount ("612 345 678 €").
+
+func (r *numRun) phone(s string, k int) (int, int, bool) {
+	if k >= 3 && r.g[k-1].len() == 1 && r.g[k-1].sep == ' ' {
+		return 0, 0, false
+	}
+	start, end, ok := r.phoneExtent(k)
+	if !ok {
+		return 0, 0, false
+	}
+	if r.plus >= 0 {
+		return start, end, r.international(s, k, 0)
+	}
+	g0 := &r.g[0]
+	if !g0.open && g0.len() >= 2 && s[g0.start] == '0' && s[g0.start+1] == '0' && r.international(s, k, 2) {
+		return start, end, true // 0049 40 382105-67
+	}
+	nd := 0
+	for j := range k {
+		nd += r.g[j].len()
+	}
+	if nd >= 8 && (g0.len() < 2 || s[g0.start] != '0' || s[g0.start+1] != '0') {
+		for _, f := range formatsBy[k][s[g0.start]-'0'] {
+			if f.match(s, r, k) {
+				if amountNear(s, start, end) {
+					return 0, 0, false
+				}
+				return start, end, true
+			}
+		}
+	}
+	if nd >= 7 && nd <= 13 && k <= 5 && r.phoneSeps(k) && !dateShape(r, k) && contextBefore(s, start, phoneWords) {
+		return start, end, true
+	}
+	return 0, 0, false
+}
+
+// phoneExtent returns the extent of a phone number made of the first k
+// groups: from the '+' (or the first digit, or a '(' the number closes) to
+// the last digit (or the ')' closing a '(' inside the number).
+func (r *numRun) phoneExtent(k int) (start, end int, ok bool) {
+	g0 := &r.g[0]
+	switch {
+	case r.plus >= 0:
+		start = r.plus
+	case g0.open:
+		start = int(g0.start) - 1
+	default:
+		start = int(g0.start)
+	}
+	end = int(r.g[k-1].end)
+	depth := 0
+	for j := range k {
+		g := &r.g[j]
+		if g.open && int(g.start)-1 >= start {
+			depth++
+		}
+		if g.close {
+			switch {
+			case depth > 0:
+				depth--
+				if j == k-1 {
+					end++
+				}
+			case j != k-1:
+				return 0, 0, false // closes a '(' before the number
+			}
+		}
+	}
+	if depth > 0 && g0.open && start == int(g0.start)-1 {
+		start = int(g0.start)
+		depth--
+	}
+	return start, end, depth == 0
+}
+
+// international checks the first k groups as a number in international
+// notation; skip is the length of an international prefix ("00") to drop.
+func (r *numRun) international(s string, k, skip int) bool {
+	var d [24]byte
+	nd, first := 0, 0
+	for j := range k {
+		g := &r.g[j]
+		if j > 0 && g.open && g.close && g.len() == 1 && s[g.start] == '0' {
+			continue // the "(0)" of +49 (0)40
+		}
+		for p := g.start; p < g.end; p++ {
+			if nd == len(d) {
+				return false
+			}
+			d[nd] = s[p]
+			nd++
+		}
+		if j == 0 {
+			first = nd - skip
+		}
+	}
+	digits := string(d[skip:nd])
+	if first == 0 && k > 1 { // "00 49 …": the code is the next group
+		first = r.g[1].len()
+	}
+	if len(digits) < 8 || len(digits) > 15 {
+		return false
+	}
+	for l := 1; l <= 3; l++ {
+		lens, ok := callingCodes[uint16(atoi(digits[:l]))]
+		if !ok {
+			continue
+		}
+		if first != l && first != len(digits) {
+			return false // the code must stand alone, or the number be in one piece
+		}
+		nsn := digits[l:]
+		if !fits(nsn, lens) && (nsn[0] != '0' || !fits(nsn[1:], lens)) {
+			return false // (a trunk 0 written after the code is tolerated: +44 020 …)
+		}
+		if l == 1 && nsn[0] == '1' || (l == 1 && len(nsn) == 10 && (nsn[0] < '2' || nsn[3] < '2')) {
+			return false // NANP: area code and exchange start with 2-9
+		}
+		return true
+	}
+	return false
+}
+
+func fits(nsn string, lens [2]uint8) bool {
+	return len(nsn) >= int(lens[0]) && len(nsn) <= int(lens[1])
+}
+
+// phoneSeps reports whether the separators of the first k groups are ones
+// phone numbers use (a lone '.' makes a decimal, not a phone).
+func (r *numRun) phoneSeps(k int) bool {
+	for j := 1; j < k; j++ {
+		switch r.g[j].sep {
+		case ' ', '-', '/', 0:
+		case '.':
+			if k < 3 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// dateShape reports whether three groups read as a date (2024-01-15,
+// 15.01.2024).
+func dateShape(r *numRun, k int) bool {
+	if k != 3 {
+		return false
+	}
+	a, b, c := r.g[0].len(), r.g[1].len(), r.g[2].len()
+	return b == 2 && ((a == 4 && c == 2) || (a == 2 && c == 4) || (a == 1 && c == 4))
+}
+
+// amountNear reports whether a currency stands right before or after
+// s[start:end].
+func amountNear(s string, start, end int) bool {
+	j := end
+	if j < len(s) && s[j] == ' ' {
+		j++
+	}
+	i := start
+	if i > 0 && s[i-1] == ' ' {
+		i--
+	}
+	for _, c := range currencies {
+		if len(s)-j >= len(c) && strings.EqualFold(s[j:j+len(c)], c) && (j+len(c) == len(s) || !isAlnum(s[j+len(c)])) {
+			return true
+		}
+		if i >= len(c) && strings.EqualFold(s[i-len(c):i], c) && (i == len(c) || !isAlnum(s[i-len(c)-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+var currencies = []string{
+	"€", "$", "£", "¥", "₹", "%", "zł", "kr", "eur", "usd", "gbp", "chf", "pln", "sek", "nok", "dkk",
+	"jpy", "cny", "rmb", "inr", "brl", "mxn", "aud", "cad", "euro", "euros", "dollars",
+}
+
+// phoneWords name a phone number just before it, in the languages of the
+// big markets.
+var phoneWords = newContextWords(
+	"tel", "tele", "telefon", "telefono", "telephone", "phone", "ph", "mobile", "mob", "mobil",
+	"mobiel", "movil", "cell", "cellphone", "cellulare", "celular", "handy", "fax", "call", "ring",
+	"dial", "sms", "whatsapp", "hotline", "portable", "tlf", "tfn", "puhelin", "appeler", "appelez",
+	"llamar", "chiamare", "chiamami", "bellen", "anrufen", "rufnummer", "telefonnummer", "durchwahl",
+	"tél", "téléphone", "teléfono", "móvil", "llámame", "zadzwoń", "komórka", "電話", "携帯", "电话",
+	"手机", "联系", "☎", "📞", "📱", "тел", "моб",
+)
+
+// A compiled national format.
+type natFormat struct {
+	region string
+	groups []fmtGroup
+}
+
+type fmtGroup struct {
+	toks        []digitTok
+	min, max    int // digits
+	open, close bool
+	sep         byte // before the group: 0 none, anySep, or '-', '/', '.'
+}
+
+// digitTok is a set of digits (bit d for digit d), repeated min to max
+// times.
+type digitTok struct {
+	set      uint16
+	min, max byte
+}
+
+func digitRange(lo, hi byte) uint16 { return (1<<(hi-'0'+1) - 1) &^ (1<<(lo-'0') - 1) }
+
+const anySep = 'a'
+
+// formatsBy holds the compiled nationalFormats by number of groups and
+// first digit.
+var formatsBy [maxGroups + 1][10][]*natFormat
+
+func init() {
+	for _, nf := range nationalFormats {
+		f, err := compileFormat(nf.region, nf.pattern)
+		if err != nil {
+			panic(err)
+		}
+		k := len(f.groups)
+		for d := range 10 {
+			if f.groups[0].toks[0].set&(1<<d) != 0 {
+				formatsBy[k][d] = append(formatsBy[k][d], f)
+			}
+		}
+	}
+}
+
+func compileFormat(region, p string) (*natFormat, error) {
+	f := &natFormat{region: region}
+	var sep byte
+	inGroup, open := false, false
+	bad := func(why string) error { return fmt.Errorf("phone format %s %q: %s", region, p, why) }
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		var t digitTok
+		switch {
+		case c == '#':
+			t = digitTok{digitRange('0', '9'), 1, 1}
+		case c == 'N':
+			t = digitTok{digitRange('2', '9'), 1, 1}
+		case c >= '0' && c <= '9':
+			t = digitTok{digitRange(c, c), 1, 1}
+		case c == '[':
+			e := strings.IndexByte(p[i:], ']')
+			if e < 2 {
+				return nil, bad("bad class")
+			}
+			set := p[i+1 : i+e]
+			t = digitTok{0, 1, 1}
+			for k := 0; k < len(set); k++ {
+				if set[k] < '0' || set[k] > '9' {
+					return nil, bad("bad class")
+				}
+				if k+2 < len(set) && set[k+1] == '-' {
+					t.set |= digitRange(set[k], set[k+2])
+					k += 2
+				} else {
+					t.set |= digitRange(set[k], set[k])
+				}
+			}
+			i += e
+		case c == '(':
+			if inGroup {
+				inGroup = false
+			}
+			open = true
+			continue
+		case c == ')':
+			if !inGroup {
+				return nil, bad("')' after no group")
+			}
+			f.groups[len(f.groups)-1].close = true
+			inGroup = false
+			continue
+		case c == ' ':
+			if inGroup || sep == 0 {
+				sep = anySep
+			}
+			inGroup = false
+			continue
+		case c == '-' || c == '/' || c == '.':
+			sep = c
+			inGroup = false
+			continue
+		default:
+			return nil, bad(fmt.Sprintf("unknown %q", c))
+		}
+		if i+1 < len(p) && p[i+1] == '{' {
+			var lo, hi int
+			e := strings.IndexByte(p[i:], '}')
+			if e < 0 {
+				return nil, bad("unclosed {")
+			}
+			if _, err := fmt.Sscanf(p[i+1:i+e+1], "{%d,%d}", &lo, &hi); err != nil || lo < 0 || hi < lo {
+				return nil, bad("bad repeat")
+			}
+			t.min, t.max = byte(lo), byte(hi)
+			i += e
+		}
+		if !inGroup {
+			if len(f.groups) == maxGroups {
+				return nil, bad("too many groups")
+			}
+			g := fmtGroup{open: open}
+			if len(f.groups) > 0 {
+				g.sep = sep
+			}
+			f.groups = append(f.groups, g)
+			inGroup, open, sep = true, false, 0
+		}
+		g := &f.groups[len(f.groups)-1]
+		g.toks = append(g.toks, t)
+		g.min += int(t.min)
+		g.max += int(t.max)
+	}
+	if len(f.groups) == 0 {
+		return nil, bad("no digits")
+	}
+	return f, nil
+}
+
+// match reports whether the first k groups of r are written in format f.
+func (f *natFormat) match(s string, r *numRun, k int) bool {
+	if len(f.groups) != k {
+		return false
+	}
+	var any byte
+	for j := range k {
+		fg, g := &f.groups[j], &r.g[j]
+		if g.open != fg.open || g.close != fg.close || g.len() < fg.min || g.len() > fg.max {
+			return false
+		}
+		if j > 0 {
+			switch {
+			case fg.sep == anySep:
+				if g.sep != ' ' && g.sep != '-' && g.sep != '.' {
+					return false
+				}
+				if any == 0 {
+					any = g.sep
+				} else if g.sep != any {
+					return false
+				}
+			case g.sep != fg.sep:
+				return false
+			}
+		}
+		if !matchToks(fg.toks, g.digitsOf(s)) {
+			return false
+		}
+	}
+	return true
+}
+
+func matchToks(toks []digitTok, d string) bool {
+	if len(toks) == 0 {
+		return d == ""
+	}
+	t := toks[0]
+	for n := 0; n <= int(t.max) && n <= len(d); n++ {
+		if n > 0 && t.set&(1<<(d[n-1]-'0')) == 0 {
+			return false
+		}
+		if n >= int(t.min) && matchToks(toks[1:], d[n:]) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,73 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
+
+import "strings"
+
+// webhooks are URLs whose path is the secret: whoever has it can post.
+// The host (or, with a leading '.', the host's ending) and the path
+// prefix; the rest of the path is redacted. Sources: gitleaks
+// config/gitleaks.toml at b58d3f1 (slack-webhook-url,
+// microsoft-teams-webhook), Discord's webhook URL form.
+var webhooks = []struct{ host, path string }{
+	{"hooks.slack.com", "/services/"},
+	{"hooks.slack.com", "/workflows/"},
+	{"hooks.slack.com", "/triggers/"},
+	{"discord.com", "/api/webhooks/"},
+	{"discordapp.com", "/api/webhooks/"},
+	{".webhook.office.com", "/webhookb2/"},
+}
+
+// urlEnd ends a URL's authority or path.
+var urlEnd = func() (t [256]bool) {
+	for _, c := range " \t\n\r\"'`\\<>[]{}|" {
+		t[c] = true
+	}
+	return t
+}()
+
+// url matches what follows "://" at s[i]: a webhook's secret path, or the
+// credentials before the '@' of the authority (user:password, or :password
+// with an empty user as in redis://:pw@host).
+func (sc *Scanner) url(s string, i int) (Finding, bool) {
+	// The authority: up to '/', '?', '#' or a delimiter.
+	a := i
+	for a < len(s) && a-i < 256 && !urlEnd[s[a]] && s[a] != '/' && s[a] != '?' && s[a] != '#' {
+		a++
+	}
+	if sc.on[WebhookURL] && a < len(s) && s[a] == '/' {
+		host := s[i:a]
+		for _, w := range webhooks {
+			if (host == w.host || (w.host[0] == '.' && strings.HasSuffix(host, w.host))) && strings.HasPrefix(s[a:], w.path) {
+				p := a + len(w.path)
+				e := p
+				for e < len(s) && !urlEnd[s[e]] && s[e] != '?' && s[e] != '#' {
+					e++
+				}
+				for e > p && (s[e-1] == '.' || s[e-1] == ',' || s[e-1] == ')') {
+					e--
+				}
+				if e-p >= 16 {
+					return Finding{p, e, WebhookURL}, true
+				}
+			}
+		}
+	}
+	if !sc.on[URLCredentials] {
+		return Finding{}, false
+	}
+	at := strings.LastIndexByte(s[i:a], '@')
+	if at < 0 {
+		return Finding{}, false
+	}
+	at += i
+	colon := strings.IndexByte(s[i:at], ':')
+	if colon < 0 || i+colon+1 == at {
+		return Finding{}, false // a user name alone is not a credential
+	}
+	if pw := s[i+colon+1 : at]; isPlaceholder(pw) || pw[0] == '$' || pw[0] == '<' || pw[0] == '{' || strings.Trim(pw, "*x") == "" {
+		return Finding{}, false // ${DB_PASSWORD}, <password>, ****
+	}
+	return Finding{i, at, URLCredentials}, true
+}
