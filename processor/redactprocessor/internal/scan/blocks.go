@@ -99,6 +99,9 @@ func groupThenColon(r string) bool {
 // ipv6 matches an IPv6 address starting at i: hex groups with "::" or all
 // eight groups, validated by netip.
 func ipv6(s string, i int) (int, bool) {
+	if i > 0 && s[i-1] == ':' {
+		return 0, false // inside a longer colon chain (a fingerprint)
+	}
 	end, double := i, false
 	for end < len(s) && end-i < 45 {
 		c := s[end]

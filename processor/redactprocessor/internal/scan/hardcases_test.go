@@ -60,7 +60,13 @@ var hardCases = []struct{ defect, in, want string }{
 	{"slack webhook", "https://hooks.slack.com/services/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", "https://hooks.slack.com/services/[REDACTED:webhook_url]"},
 	{"password=", "login password=Sommer2024! ok", "login password=[REDACTED:password] ok"},
 	{"passwd:", "passwd: hunter22", "passwd: [REDACTED:password]"},
-	{"empty URL user", "redis://:s3cr3tPass@cache:6379/0", "redis://[REDACTED:url_credentials]@cache:6379/0"},
+	{"empty URL user", "redis://:s3cr3tPass@cache:6379/0", "redis://:[REDACTED:url_credentials]@cache:6379/0"},
+	{"URL user kept", "postgres://app:Tiger!blue16@db:5432/x", "postgres://app:[REDACTED:url_credentials]@db:5432/x"},
+	{"URL user that is an address", "smtp://alerts%40example.com:Kite-sol33@smtp:587", "smtp://[REDACTED:url_credentials]@smtp:587"},
+	{"curl -u", "curl -u deploy:Hiver.piano807 https://nexus", "curl -u deploy:[REDACTED:password] https://nexus"},
+	{"name/value env", "- name: DB_PASSWORD\n  value: \"Sommer&sol974!\"", "- name: DB_PASSWORD\n  value: \"[REDACTED:password]\""},
+	{"password with symbols", "password=Blue&kite2024 ok", "password=[REDACTED:password] ok"},
+	{"password before another key", "password=Blue2024&user=bob", "password=[REDACTED:password]&user=bob"},
 	{"bearer", "Authorization: Bearer 8f3kQ9zLm2xV7pR4tY1wB6nC", "Authorization: Bearer [REDACTED:generic_secret]"},
 
 	// Four-part versions are not addresses.
@@ -72,6 +78,15 @@ var hardCases = []struct{ defect, in, want string }{
 
 	// Look-alikes that stay.
 	{"netmask", "netmask 255.255.255.0", "netmask 255.255.255.0"},
+	{"network", "pods in 10.0.0.0/8 and 172.16.0.0/12", "pods in 10.0.0.0/8 and 172.16.0.0/12"},
+	{"fingerprint", "SHA-1 3A:7F:9E:2C:1B:00:45:6D:8E:9F:A0:B1:C2:D3:E4:F5:06:17:28:39", "SHA-1 3A:7F:9E:2C:1B:00:45:6D:8E:9F:A0:B1:C2:D3:E4:F5:06:17:28:39"},
+	{"spaced tracking code", "tracking 1Z 9W8 47E 03 4419 2210", "tracking 1Z 9W8 47E 03 4419 2210"},
+	{"invalid IBAN digits", "DE47 5449 7998 3344 1806 62", "DE47 5449 7998 3344 1806 62"},
+	{"public key token", "PublicKeyToken=cc7b13ffcd2ddd51", "PublicKeyToken=cc7b13ffcd2ddd51"},
+	{"short session id", `{"session":"sess_7781"}`, `{"session":"sess_7781"}`},
+	{"code, not a secret", "session = boto3.Session(", "session = boto3.Session("},
+	{"00 needs a long number", "serial SN 0049-2231-77", "serial SN 0049-2231-77"},
+	{"postal code", "CEP 01310-100", "CEP 01310-100"},
 	{"loopback", "listening on 127.0.0.1:8080", "listening on 127.0.0.1:8080"},
 	{"invoice", "INV-2024-000123 4111 1111 1111 1112", "INV-2024-000123 4111 1111 1111 1112"},
 	{"thousands", "1,234,567 users", "1,234,567 users"},

@@ -22,8 +22,8 @@ import (
 // (${DB_PASS}, $TOKEN, <password>, {{ .token }}), not a placeholder
 // (****, null, true, your_api_key), not a file path or URL. A password
 // needs 4 characters and a digit, symbol or inner capital, or 16 letters
-// ("Password: reset" is prose); any other secret needs 8 characters and a
-// digit, or 16 mixed. A value that is a known token (sk-…, eyJ…) is
+// ("Password: reset" is prose); any other secret needs 12 characters and a
+// digit, or 16 mixed (a session 16). A value that is a known token (sk-…, eyJ…) is
 // reported as that token.
 
 type kvKind uint8
@@ -33,6 +33,8 @@ const (
 	kvPassword
 	kvSecret
 	kvAWS
+	kvUserPass // curl -u user:password
+	kvSession  // session=…: long random values only
 	// the last word needs the word before it
 	kvKeyWord       // key: api key, access key, secret key, …
 	kvPassWord      // pass: db pass, mot de passe
@@ -56,7 +58,8 @@ var lastWords = map[string]kvKind{
 	"credentials": kvSecret, "creds": kvSecret, "authorization": kvSecret, "auth": kvSecret,
 	"bearer": kvSecret, "accesstoken": kvSecret, "authtoken": kvSecret, "refreshtoken": kvSecret,
 	"idtoken": kvSecret, "secretkey": kvSecret, "accesskey": kvSecret, "privatekey": kvSecret,
-	"clientsecret": kvSecret, "apitoken": kvSecret, "sessiontoken": kvSecret, "key": kvKeyWord,
+	"clientsecret": kvSecret, "apitoken": kvSecret, "sessiontoken": kvSecret, "session": kvSession,
+	"sessionid": kvSession, "key": kvKeyWord,
 }
 
 // keyQualifiers make "key" a secret's name.
@@ -128,12 +131,49 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 	if ks == ke {
 		return Finding{}, false
 	}
+	if s[i] == ':' && ke == i {
+		// curl -u user:password
+		u := i
+		for u > floor && (isWord(s[u-1]) || s[u-1] == '-' || s[u-1] == '.') {
+			u--
+		}
+		if strings.HasSuffix(s[:u], "-u ") || strings.HasSuffix(s[:u], "--user ") || strings.HasSuffix(s[:u], "--user=") {
+			return sc.secretValue(s, sep, kvUserPass, false)
+		}
+	}
 	url := s[i] == '=' && ks > 0 && strings.IndexByte("?&#;", s[ks-1]) >= 0
-	kind := classifyKey(s[ks:ke], url)
+	key := s[ks:ke]
+	if strings.EqualFold(key, "value") {
+		key = nameBefore(s, ks) // - name: DB_PASSWORD \n value: …
+	}
+	kind := classifyKey(key, url)
 	if kind == kvNone {
 		return Finding{}, false
 	}
 	return sc.secretValue(s, sep, kind, url)
+}
+
+// nameBefore returns the name in "name: X" on the line before the one
+// holding i (Kubernetes env lists, name/value pairs), or "".
+func nameBefore(s string, i int) string {
+	ls := strings.LastIndexByte(s[:i], '\n')
+	if ls < 0 {
+		return ""
+	}
+	ps := strings.LastIndexByte(s[:ls], '\n') + 1
+	line := s[ps:ls]
+	if len(line) > 120 {
+		return ""
+	}
+	k := strings.Index(line, "name:")
+	if k < 0 {
+		return ""
+	}
+	name := strings.Trim(strings.TrimSpace(line[k+5:]), `"'`)
+	if len(name) > maxKey {
+		return ""
+	}
+	return name
 }
 
 // flagValue matches the value of a secret-named command-line flag
@@ -263,8 +303,11 @@ func classifyKey(key string, url bool) kvKind {
 		}
 		kind = kvSecret
 	}
-	if kind == kvSecret && containsFold(key, "secret") && (containsFold(key, "access") || containsFold(key, "aws")) {
-		return kvAWS
+	if containsFold(key, "public") || containsFold(key, "publishable") {
+		return kvNone // public keys and tokens are published on purpose
+	}
+	if kind == kvSecret && containsFold(key, "secret") && (containsFold(key, "key") || containsFold(key, "access") || containsFold(key, "aws")) {
+		return kvAWS // secret_key, aws_secret_access_key: an AWS secret if it has the shape
 	}
 	return kind
 }
@@ -278,18 +321,32 @@ func containsFold(s, sub string) bool {
 	return false
 }
 
-// valueStop ends an unquoted value.
-var valueStop = func() (t [256]bool) {
-	for _, c := range " \t\n\r\"'`,;&\\<>()[]{}|" {
-		t[c] = true
+// valueStop ends an unquoted value; softStop ends it in a URL, before a
+// space or another key ("password=Blue&kite2024 ok" keeps its '&',
+// "password=x&user=y" does not).
+var valueStop, softStop = func() (hard, soft [256]bool) {
+	for _, c := range " \t\n\r\"'`\\<>([{" {
+		hard[c] = true
 	}
-	return t
+	for _, c := range ",;&)]}|" {
+		soft[c] = true
+	}
+	return hard, soft
 }()
+
+// keyFollows reports whether a key and '=' or ':' start at s[p].
+func keyFollows(s string, p int) bool {
+	e := p
+	for e < len(s) && e-p < maxKey && (isWord(s[e]) || s[e] == '-' || s[e] == '.') {
+		e++
+	}
+	return e > p && e < len(s) && (s[e] == '=' || s[e] == ':')
+}
 
 // secretValue matches the value starting at s[p] (after blanks and an
 // opening quote) of a key of the given kind.
 func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding, bool) {
-	vs, ve, quoted, ok := kvValue(s, p)
+	vs, ve, quoted, ok := kvValue(s, p, url)
 	if !ok {
 		return Finding{}, false
 	}
@@ -297,7 +354,7 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 	for _, scheme := range authSchemes {
 		if ve-vs >= len(scheme) && strings.EqualFold(s[vs:vs+len(scheme)], scheme) {
 			if !quoted && ve-vs == len(scheme) && ve < len(s) && s[ve] == ' ' {
-				vs, ve, _, ok = kvValue(s, ve+1)
+				vs, ve, _, ok = kvValue(s, ve+1, false)
 				if !ok {
 					return Finding{}, false
 				}
@@ -308,8 +365,8 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 		}
 	}
 	v := s[vs:ve]
-	if !plausibleValue(v) {
-		return Finding{}, false
+	if !plausibleValue(v) || (!quoted && ve < len(s) && (s[ve] == '(' || s[ve] == '[')) {
+		return Finding{}, false // or code: session = boto3.Session(…), os.environ[…]
 	}
 	if t, end, ok := sc.token(s, vs); ok && end <= ve {
 		return Finding{vs, end, t}, true
@@ -323,6 +380,8 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 	switch {
 	case url:
 		t = SecretURLParam
+	case kind == kvUserPass:
+		t = Password
 	case kind == kvPassword:
 		if !passwordLike(v) {
 			return Finding{}, false
@@ -330,6 +389,11 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 		t = Password
 	case kind == kvAWS && awsSecretShape(v):
 		t = AWSSecretKey
+	case kind == kvSession:
+		if len(v) < 16 || !secretLike(v) {
+			return Finding{}, false
+		}
+		t = GenericSecret
 	default:
 		if !secretLike(v) {
 			return Finding{}, false
@@ -347,7 +411,7 @@ var authSchemes = []string{"Bearer", "Basic", "Token", "Digest", "ApiKey"}
 // kvValue reads a value: after up to four blanks, a quoted string (in
 // ", ', ` or JSON-escaped \" quotes) or a run of bytes up to a space or
 // delimiter.
-func kvValue(s string, p int) (vs, ve int, quoted, ok bool) {
+func kvValue(s string, p int, url bool) (vs, ve int, quoted, ok bool) {
 	n := len(s)
 	for k := 0; p < n && k < 4 && (s[p] == ' ' || s[p] == '\t'); k++ {
 		p++
@@ -365,6 +429,9 @@ func kvValue(s string, p int) (vs, ve int, quoted, ok bool) {
 	vs = p
 	if quote == 0 {
 		for p < n && p-vs < 256 && !valueStop[s[p]] {
+			if softStop[s[p]] && (url || p+1 == n || valueStop[s[p+1]] || softStop[s[p+1]] || keyFollows(s, p+1)) {
+				break
+			}
 			p++
 		}
 		ve = p
@@ -452,10 +519,10 @@ func passwordLike(v string) bool {
 	return false
 }
 
-// secretLike: 8 characters without a space, with a digit, or 16 that mix
+// secretLike: 12 characters without a space, with a digit, or 16 that mix
 // cases or symbols.
 func secretLike(v string) bool {
-	if len(v) < 8 || strings.ContainsAny(v, " \t") {
+	if len(v) < 12 || strings.ContainsAny(v, " \t") {
 		return false
 	}
 	return hasDigit(v) || (len(v) >= 16 && mixedToken(v))

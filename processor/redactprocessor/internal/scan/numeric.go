@@ -279,8 +279,8 @@ func atoi(b string) int {
 }
 
 // ipv4 accepts four dotted octets ≤ 255 without leading zeros. Loopback
-// (127.x), the unspecified 0.0.0.0 and netmasks (255.255.255.0) identify
-// no one and are left alone, and so are versions: a four-part number bound
+// (127.x), the unspecified 0.0.0.0, netmasks (255.255.255.0) and networks
+// (10.0.0.0/8) identify no one and are left alone, and so are versions: a four-part number bound
 // to a version (numpy==1.2.3.4, Chrome/120.0.0.0, Version=4.0.0.0,
 // "version 1.2.3.4") is not an address. A bare 1.2.3.4 is an address.
 func (r *numRun) ipv4(s string, k int) (int, int, bool) {
@@ -302,10 +302,27 @@ func (r *numRun) ipv4(s string, k int) (int, int, bool) {
 			return 0, 0, false
 		}
 	}
-	if oct[0] == 127 || oct == [4]int{} || netmask(oct) || versionBefore(s, start) {
+	if oct[0] == 127 || oct == [4]int{} || netmask(oct) || network(s, end, oct) || versionBefore(s, start) {
 		return 0, 0, false
 	}
 	return start, end, true
+}
+
+// network reports whether the address ending at end is a network written
+// in CIDR notation (10.0.0.0/8: host bits zero), not a host.
+func network(s string, end int, o [4]int) bool {
+	if end+1 >= len(s) || s[end] != '/' || !isDigit(s[end+1]) {
+		return false
+	}
+	p := int(s[end+1] - '0')
+	if end+2 < len(s) && isDigit(s[end+2]) {
+		p = p*10 + int(s[end+2]-'0')
+	}
+	if p >= 32 {
+		return false
+	}
+	a := uint32(o[0])<<24 | uint32(o[1])<<16 | uint32(o[2])<<8 | uint32(o[3])
+	return a&(1<<(32-p)-1) == 0
 }
 
 func netmask(o [4]int) bool {
@@ -317,8 +334,9 @@ func netmask(o [4]int) bool {
 }
 
 // versionBefore reports whether the number at start is bound to a version:
-// a pip/npm specifier (==, >=, ~=, ^, ~, @), a product token
-// (Chrome/120.0.0.0) or a version word before it.
+// a pip/npm specifier (==, >=, ~=, ^, ~), a product token
+// (Chrome/120.0.0.0) or a version word among the three words before it
+// ("Version=4.0.0.0", "firmware version 2.1.0.7", "Version der App: 5.12.0.3").
 func versionBefore(s string, start int) bool {
 	if start > 0 {
 		switch s[start-1] {
@@ -326,7 +344,7 @@ func versionBefore(s string, start int) bool {
 			if start > 1 && strings.IndexByte("=<>~!", s[start-2]) >= 0 {
 				return true
 			}
-		case '^', '~', '@':
+		case '^', '~':
 			return true
 		case '/':
 			if start > 1 && isAlnum(s[start-2]) {
@@ -334,27 +352,29 @@ func versionBefore(s string, start int) bool {
 			}
 		}
 	}
-	k := start
-	for k > 0 && start-k < 3 && strings.IndexByte(" :=\"'", s[k-1]) >= 0 {
-		k--
-	}
-	w := k
-	for w > 0 && k-w < 24 && (isAlnum(s[w-1]) || s[w-1] == '_' || s[w-1] == '.') {
-		w--
-	}
 	var buf [24]byte
-	word := buf[:k-w]
-	for x := range word {
-		word[x] = lower(s[w+x])
-	}
-	word = bytes.TrimSuffix(word, []byte("."))
-	if bytes.HasSuffix(word, []byte("version")) {
-		return true
-	}
-	for _, v := range versionWords {
-		if bytes.Equal(word, v) {
+	k := start
+	for n := 0; n < 3 && k > 0; n++ {
+		for k > 0 && start-k < 40 && strings.IndexByte(" :=\"'(,", s[k-1]) >= 0 {
+			k--
+		}
+		w := k
+		for w > 0 && k-w < len(buf) && (isAlnum(s[w-1]) || s[w-1] == '_' || s[w-1] == '-' || s[w-1] == '.') {
+			w--
+		}
+		if w == k || hasDigit(s[w:k]) {
+			return false
+		}
+		word := bytes.TrimSuffix(lowerInto(buf[:], s[w:k]), []byte("."))
+		if bytes.HasSuffix(word, []byte("version")) {
 			return true
 		}
+		for _, v := range versionWords {
+			if bytes.Equal(word, v) {
+				return true
+			}
+		}
+		k = w
 	}
 	return false
 }

@@ -62,7 +62,11 @@ func (r *numRun) phone(s string, k int) (int, int, bool) {
 // the last digit (or the ')' closing a '(' inside the number).
 func (r *numRun) phoneExtent(k int) (start, end int, ok bool) {
 	g0 := &r.g[0]
+	depth := 0
 	switch {
+	case r.plus >= 0 && r.lparen >= 0 && g0.close:
+		start = r.lparen // (+34) 91 123 45 67
+		depth = 1
 	case r.plus >= 0:
 		start = r.plus
 	case g0.open:
@@ -71,7 +75,6 @@ func (r *numRun) phoneExtent(k int) (start, end int, ok bool) {
 		start = int(g0.start)
 	}
 	end = int(r.g[k-1].end)
-	depth := 0
 	for j := range k {
 		g := &r.g[j]
 		if g.open && int(g.start)-1 >= start {
@@ -133,6 +136,9 @@ func (r *numRun) international(s string, k, skip int) bool {
 			return false // the code must stand alone, or the number be in one piece
 		}
 		nsn := digits[l:]
+		if skip > 0 && len(nsn) < 8 {
+			return false // "00" is weaker evidence than '+': SN 0049-2231-77
+		}
 		if !fits(nsn, lens) && (nsn[0] != '0' || !fits(nsn[1:], lens)) {
 			return false // (a trunk 0 written after the code is tolerated: +44 020 …)
 		}
@@ -149,20 +155,27 @@ func fits(nsn string, lens [2]uint8) bool {
 }
 
 // phoneSeps reports whether the separators of the first k groups are ones
-// phone numbers use (a lone '.' makes a decimal, not a phone).
+// phone numbers use: one kind, or blanks with one '-' or '/' kind ("0664/123
+// 4567"); dots only alone and at least twice (a lone '.' makes a decimal).
 func (r *numRun) phoneSeps(k int) bool {
+	var other byte
+	dots := 0
 	for j := 1; j < k; j++ {
-		switch r.g[j].sep {
-		case ' ', '-', '/', 0:
-		case '.':
-			if k < 3 {
+		switch sep := r.g[j].sep; sep {
+		case ' ', 0:
+		case '-', '/', '.':
+			if other != 0 && other != sep {
 				return false
+			}
+			other = sep
+			if sep == '.' {
+				dots++
 			}
 		default:
 			return false
 		}
 	}
-	return true
+	return dots == 0 || (dots >= 2 && dots == k-1)
 }
 
 // dateShape reports whether three groups read as a date (2024-01-15,
@@ -205,7 +218,8 @@ var currencies = []string{
 // phoneWords name a phone number just before it, in the languages of the
 // big markets.
 var phoneWords = newContextWords(
-	"tel", "tele", "telefon", "telefono", "telephone", "phone", "ph", "mobile", "mob", "mobil",
+	"tel", "tele", "telefon", "telefono", "telefone", "telephone", "phone", "ph", "mobile", "mob", "mobil",
+	"festnetz", "office", "direct", "landline", "gsm", "natel", "kom", "fijo", "cel",
 	"mobiel", "movil", "cell", "cellphone", "cellulare", "celular", "handy", "fax", "call", "ring",
 	"dial", "sms", "whatsapp", "hotline", "portable", "tlf", "tfn", "puhelin", "appeler", "appelez",
 	"llamar", "chiamare", "chiamami", "bellen", "anrufen", "rufnummer", "telefonnummer", "durchwahl",

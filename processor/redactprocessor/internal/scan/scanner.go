@@ -165,8 +165,8 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 			}
 		case dNumber:
 			if !boundaryBefore(s, i) || (i > 0 && s[i-1] == '.') || (i > 1 && (s[i-1] == '-' || s[i-1] == '/') && isDigit(s[i-2])) {
-				// Inside a word or a dotted, dashed number (INV-2024-000123):
-				// skip the digits.
+				// Inside a word, or a dotted or dashed number
+				// (INV-2024-000123): skip the digits.
 				for i++; i < n && isDigit(s[i]); i++ {
 				}
 				continue
@@ -180,7 +180,8 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 				}
 			}
 			e := runOf(s, i, isDigit)
-			if c == '+' || c == '(' || e-i >= 7 || moreDigits(s, e) {
+			if (c == '+' || c == '(' || e-i >= 7 || moreDigits(s, e)) && !codeBefore(s, i) {
+				// (not the tail of a spaced code: 1Z 9W8 47E 03 4419 2210)
 				// Not a short lone number (most numbers in prose): a run
 				// that may be an address, card, SSN or phone.
 				if f, ok := sc.numeric(s, i); ok {
@@ -262,6 +263,25 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 		i++
 	}
 	return dst
+}
+
+// codeBefore reports whether the digits at i follow, after one space, a
+// token that mixes letters and digits (DE47 5449…, 47E 03 4419…): the
+// tail of an identifier written in groups, not a number of its own.
+func codeBefore(s string, i int) bool {
+	if i < 3 || s[i-1] != ' ' || !isAlnum(s[i-2]) {
+		return false
+	}
+	letters, digits := false, false
+	k := i - 2
+	for ; k >= 0 && i-k < 24 && isAlnum(s[k]); k-- {
+		letters = letters || isLetter(s[k])
+		digits = digits || isDigit(s[k])
+	}
+	if k >= 0 && s[k] == '\\' {
+		return false // the token is a JSON escape (\u00e9): a letter, not a code
+	}
+	return letters && digits
 }
 
 // moreDigits reports whether another group of digits may follow the

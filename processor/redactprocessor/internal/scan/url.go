@@ -28,8 +28,9 @@ var urlEnd = func() (t [256]bool) {
 }()
 
 // url matches what follows "://" at s[i]: a webhook's secret path, or the
-// credentials before the '@' of the authority (user:password, or :password
-// with an empty user as in redis://:pw@host).
+// password before the '@' of the authority (user:password@, :password@
+// with an empty user as in redis://:pw@host); the user name stays, unless
+// it is an e-mail address.
 func (sc *Scanner) url(s string, i int) (Finding, bool) {
 	// The authority: up to '/', '?', '#' or a delimiter.
 	a := i
@@ -69,5 +70,8 @@ func (sc *Scanner) url(s string, i int) (Finding, bool) {
 	if pw := s[i+colon+1 : at]; isPlaceholder(pw) || pw[0] == '$' || pw[0] == '<' || pw[0] == '{' || strings.Trim(pw, "*x") == "" {
 		return Finding{}, false // ${DB_PASSWORD}, <password>, ****
 	}
-	return Finding{i, at, URLCredentials}, true
+	if user := s[i : i+colon]; strings.Contains(user, "@") || strings.Contains(user, "%40") {
+		return Finding{i, at, URLCredentials}, true // the user is an e-mail address: both go
+	}
+	return Finding{i + colon + 1, at, URLCredentials}, true
 }
