@@ -26,24 +26,31 @@ func jwt(s string, i int) (int, bool) {
 	return sig, true
 }
 
-// iban matches a country's full IBAN length of upper-case letters and
-// digits, optionally in groups of four separated by single spaces, then
-// checks mod 97.
+// iban matches a country's full IBAN length of letters and digits (upper
+// case, or all lower case as some people type it), optionally in groups of
+// four separated by single spaces, then checks mod 97.
 func iban(s string, i int) (int, bool) {
-	want, ok := ibanLengths[s[i:i+2]]
+	want, ok := ibanLengths[string([]byte{lower(s[i]) - 'a' + 'A', lower(s[i+1]) - 'a' + 'A'})]
 	if !ok {
 		return 0, false
+	}
+	lowerCase := s[i] >= 'a'
+	part := func(c byte) bool {
+		return isDigit(c) || (lowerCase && c >= 'a' && c <= 'z') || (!lowerCase && isUpper(c))
 	}
 	var buf [34]byte
 	n, k := 0, i
 	for k < len(s) && n < want {
 		c := s[k]
-		if c == ' ' && n%4 == 0 && n > 0 && k+1 < len(s) && isUpperAl(s[k+1]) {
+		if c == ' ' && n%4 == 0 && n > 0 && k+1 < len(s) && part(s[k+1]) {
 			k++
 			continue
 		}
-		if !isUpperAl(c) {
+		if !part(c) {
 			break
+		}
+		if c >= 'a' {
+			c -= 'a' - 'A'
 		}
 		buf[n] = c
 		n++
@@ -68,20 +75,22 @@ func privateKey(s string, i int) (int, bool) {
 		return 0, false
 	}
 	body := i + 11 + hdrEnd + 5
-	if e := strings.Index(s[body:], "-----END "); e >= 0 {
-		tail := body + e + 9
-		if t := strings.Index(s[tail:min(len(s), tail+80)], "-----"); t >= 0 {
-			return tail + t + 5, true
-		}
-	}
-	// Truncated: stop at a quote (and its escaping backslash) so JSON
-	// around it stays whole.
+	// A block never holds a quote: the END line is looked for up to the
+	// first one (the end of the JSON string holding the block).
 	e := body
 	for e < len(s) && s[e] != '"' {
 		e++
 	}
-	if e < len(s) && e > body && s[e-1] == '\\' && oddRun(s, e-1) {
-		e--
+	if k := strings.Index(s[body:e], "-----END "); k >= 0 {
+		tail := body + k + 9
+		if t := strings.Index(s[tail:min(e, tail+80)], "-----"); t >= 0 {
+			return tail + t + 5, true
+		}
+	}
+	// Truncated: stop at the quote (and the backslashes escaping it) so
+	// JSON around it stays whole.
+	if e < len(s) && e > body && s[e-1] == '\\' {
+		e = max(body, runStart(s, e-1))
 	}
 	return e, true
 }
@@ -97,7 +106,7 @@ func groupThenColon(r string) bool {
 }
 
 // ipv6 matches an IPv6 address starting at i: hex groups with "::" or all
-// eight groups, validated by netip.
+// eight groups, validated by netip; not a network (fd00::/8).
 func ipv6(s string, i int) (int, bool) {
 	if i > 0 && s[i-1] == ':' {
 		return 0, false // inside a longer colon chain (a fingerprint)
@@ -122,5 +131,16 @@ func ipv6(s string, i int) (int, bool) {
 		return 0, false
 	}
 	a, err := netip.ParseAddr(s[i:end])
-	return end, err == nil && a.Is6()
+	if err != nil || !a.Is6() {
+		return 0, false
+	}
+	// A network in CIDR notation (2001:db8::/32, fe80::/64: host bits
+	// zero) is not a host's address.
+	if end+1 < len(s) && s[end] == '/' && isDigit(s[end+1]) {
+		e := runOf(s, end+1, isDigit)
+		if p, err := netip.ParsePrefix(s[i:e]); err == nil && p.Bits() < 128 && p.Masked().Addr() == a {
+			return 0, false
+		}
+	}
+	return end, true
 }

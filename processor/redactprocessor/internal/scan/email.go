@@ -50,11 +50,11 @@ func localStart(s string, at, floor int) int {
 				k--
 				continue
 			}
-			if c == '\\' && oddRun(s, k-1) {
-				// s[k] is the letter of an escape sequence.
+			if c == '\\' {
+				// s[k] may be the letter of an escape sequence.
 				end, r, ok := escapeAt(s, k)
-				if ok && s[k] == 'u' && isNameRune(r) && k-1 > floor {
-					k-- // \u00fc inside the name: keep walking
+				if rs := runStart(s, k-1); ok && s[k] == 'u' && isNameRune(r) && rs > floor {
+					k = rs // \u00fc inside the name: keep walking, escape whole
 					continue
 				}
 				if ok {

@@ -12,7 +12,10 @@ import "unicode"
 //     start after an escape (the "\n" before "jane@…" is not part of the
 //     address), stop before a backslash, and end at quotes;
 //   - a JSON escape that stands for a separator (\n, \t, \u0020, …) is a
-//     word boundary, so "line1\n4111…" is scanned like "line1 4111…";
+//     word boundary, so "line1\n4111…" is scanned like "line1 4111…". JSON
+//     inside a JSON string escapes its escapes ("\\n"): any run of
+//     backslashes before an escape letter counts, so tool arguments are
+//     scanned as well;
 //   - a redacted bare JSON number ("card": 4111111111111111) becomes a
 //     quoted placeholder, but only outside strings of a JSON document (a
 //     text that starts with '{' or '[', or is nothing but the number).
@@ -25,6 +28,14 @@ func oddRun(s string, j int) bool {
 		n++
 	}
 	return n%2 == 1
+}
+
+// runStart returns where the run of backslashes ending at s[j] starts.
+func runStart(s string, j int) int {
+	for j > 0 && s[j-1] == '\\' {
+		j--
+	}
+	return j
 }
 
 func hexVal(c byte) (rune, bool) {
@@ -53,10 +64,10 @@ func hex4(s string) (rune, bool) {
 var simpleEscapes = [256]rune{'n': '\n', 't': '\t', 'r': '\r', 'b': '\b', 'f': '\f', '/': '/', '"': '"', '\\': '\\'}
 
 // escapeAt reports whether s[i] is the letter of an escape sequence (the
-// byte after an escaping backslash); it returns the end of the sequence and
-// the character it stands for.
+// byte after a run of backslashes: an escape at any level of nesting); it
+// returns the end of the sequence and the character it stands for.
 func escapeAt(s string, i int) (end int, r rune, ok bool) {
-	if i == 0 || i >= len(s) || s[i-1] != '\\' || !oddRun(s, i-1) {
+	if i == 0 || i >= len(s) || s[i-1] != '\\' {
 		return 0, 0, false
 	}
 	if s[i] == 'u' {
@@ -76,12 +87,12 @@ func escapeAt(s string, i int) (end int, r rune, ok bool) {
 // escapeBefore reports whether s[:i] ends with an escape sequence and
 // returns the character it stands for.
 func escapeBefore(s string, i int) (rune, bool) {
-	if i >= 2 && s[i-2] == '\\' && oddRun(s, i-2) {
-		if r := simpleEscapes[s[i-1]]; r != 0 {
+	if i >= 2 && s[i-2] == '\\' {
+		if r := simpleEscapes[s[i-1]]; r != 0 && s[i-1] != '\\' {
 			return r, true
 		}
 	}
-	if i >= 6 && s[i-6] == '\\' && s[i-5] == 'u' && oddRun(s, i-6) {
+	if i >= 6 && s[i-6] == '\\' && s[i-5] == 'u' {
 		return hex4(s[i-4 : i])
 	}
 	return 0, false

@@ -124,7 +124,7 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 	if ke > floor && (s[ke-1] == '"' || s[ke-1] == '\'') {
 		ke--
 		if ke > floor && s[ke-1] == '\\' {
-			ke--
+			ke = max(floor, runStart(s, ke-1)) // \"password\": in JSON inside JSON
 		}
 	}
 	ks := keyStart(s, ke, floor)
@@ -141,7 +141,7 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 			return sc.secretValue(s, sep, kvUserPass, false)
 		}
 	}
-	url := s[i] == '=' && ks > 0 && strings.IndexByte("?&#;", s[ks-1]) >= 0
+	url := s[i] == '=' && ks > 0 && strings.IndexByte("?&#", s[ks-1]) >= 0
 	key := s[ks:ke]
 	if strings.EqualFold(key, "value") {
 		key = nameBefore(s, ks) // - name: DB_PASSWORD \n value: …
@@ -368,11 +368,12 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 	if !plausibleValue(v) || (!quoted && ve < len(s) && (s[ve] == '(' || s[ve] == '[')) {
 		return Finding{}, false // or code: session = boto3.Session(…), os.environ[…]
 	}
-	if t, end, ok := sc.token(s, vs); ok && end <= ve {
+	// A value that is a known token is reported as that token.
+	if t, end, ok := sc.token(s, vs); ok && end == ve {
 		return Finding{vs, end, t}, true
 	}
 	if sc.on[JWT] && strings.HasPrefix(v, "eyJ") {
-		if end, ok := jwt(s, vs); ok && end <= ve {
+		if end, ok := jwt(s, vs); ok && end == ve {
 			return Finding{vs, end, JWT}, true
 		}
 	}
@@ -422,9 +423,12 @@ func kvValue(s string, p int, url bool) (vs, ve int, quoted, ok bool) {
 	case p < n && (s[p] == '"' || s[p] == '\'' || s[p] == '`'):
 		quote = s[p]
 		p++
-	case p+1 < n && s[p] == '\\' && s[p+1] == '"' && oddRun(s, p):
-		quote, esc = '"', true
-		p += 2
+	case p < n && s[p] == '\\':
+		q := runOf(s, p, func(c byte) bool { return c == '\\' })
+		if q < n && s[q] == '"' {
+			quote, esc = '"', true // \"…\", at any level of nesting
+			p = q + 1
+		}
 	}
 	vs = p
 	if quote == 0 {
@@ -446,14 +450,18 @@ func kvValue(s string, p int, url bool) (vs, ve int, quoted, ok bool) {
 			return 0, 0, false, false
 		}
 		if c == '\\' && p+1 < n {
-			if esc && s[p+1] == '"' {
+			q := runOf(s, p, func(c byte) bool { return c == '\\' })
+			if esc && q < n && s[q] == '"' {
 				break // the closing \"
 			}
-			p += 2 // an escape inside the value
+			if (q-p)%2 == 1 {
+				q++ // an escaped byte inside the value
+			}
+			p = min(q, n)
 			continue
 		}
-		if c == quote && !esc {
-			break
+		if c == quote || c == '"' {
+			break // the closing quote, or the end of the JSON string holding the value
 		}
 		p++
 	}
@@ -549,6 +557,50 @@ func awsSecretShape(v string) bool {
 		}
 	}
 	return up && lo && other
+}
+
+// afterPhrase matches a word that prose names as a secret: the token after
+// "Bearer " and the password in "my password is Sommer2024!" (a password of
+// letters only is not told from prose, and like every word-started
+// detection the value needs a trigger byte among its first letters).
+func (sc *Scanner) afterPhrase(s string, i int) (Finding, bool) {
+	if sc.on[GenericSecret] && i >= 7 && strings.EqualFold(s[i-7:i], "bearer ") {
+		e := runOf(s, i, func(c byte) bool { return isB64URL(c) || c == '.' || c == '~' || c == '+' || c == '/' || c == '=' })
+		if secretLike(s[i:e]) && (e == len(s) || !isWord(s[e])) {
+			return Finding{i, e, GenericSecret}, true
+		}
+		return Finding{}, false
+	}
+	if !sc.on[Password] {
+		return Finding{}, false
+	}
+	// "<password word> is <value>", in the languages of lastWords.
+	v, _ := wordBefore(s[:i-1], i-1)
+	vb := i - 1 - len(v)
+	switch strings.ToLower(v) {
+	case "is", "ist", "est", "es", "är", "jest", "was", "è":
+	default:
+		return Finding{}, false
+	}
+	if vb < 2 || s[vb-1] != ' ' {
+		return Finding{}, false
+	}
+	w, _ := wordBefore(s[:vb-1], vb-1)
+	var buf [maxKey]byte
+	if lw := lowerInto(buf[:], w); lw == nil || lastWords[string(lw)] != kvPassword {
+		return Finding{}, false
+	}
+	e := i
+	for e < len(s) && e-i < 128 && !valueStop[s[e]] && !softStop[s[e]] {
+		e++
+	}
+	for e > i && (s[e-1] == '.' || s[e-1] == ',' || s[e-1] == '!' && e-1 > i && !isAlnum(s[e-2])) {
+		e--
+	}
+	if !plausibleValue(s[i:e]) || !passwordLike(s[i:e]) {
+		return Finding{}, false
+	}
+	return Finding{i, e, Password}, true
 }
 
 // afterAWSKey looks, right after an AWS access key id, for the secret

@@ -278,7 +278,7 @@ func atoi(b string) int {
 	return v
 }
 
-// ipv4 accepts four dotted octets ≤ 255 without leading zeros. Loopback
+// ipv4 accepts four dotted octets ≤ 255 (192.168.001.010 too). Loopback
 // (127.x), the unspecified 0.0.0.0, netmasks (255.255.255.0) and networks
 // (10.0.0.0/8) identify no one and are left alone, and so are versions: a four-part number bound
 // to a version (numpy==1.2.3.4, Chrome/120.0.0.0, Version=4.0.0.0,
@@ -294,7 +294,7 @@ func (r *numRun) ipv4(s string, k int) (int, int, bool) {
 	var oct [4]int
 	for j := range 4 {
 		g := &r.g[j]
-		if g.len() > 3 || (g.len() > 1 && s[g.start] == '0') {
+		if g.len() > 3 {
 			return 0, 0, false
 		}
 		oct[j] = atoi(g.digitsOf(s))
@@ -413,10 +413,10 @@ func (r *numRun) ssn(s string, k int) (int, int, bool) {
 }
 
 // card accepts 13–19 digits, plain or in groups of at least three split by
-// single spaces or dashes (one kind), that pass the Luhn check and start
-// with an issuer prefix of that length.
+// single spaces, dashes or dots (one kind), that pass the Luhn check and
+// start with an issuer prefix of that length.
 func (r *numRun) card(s string, k int) (int, int, bool) {
-	if !r.sameSep(k, " -") {
+	if !r.sameSep(k, " -.") {
 		return 0, 0, false
 	}
 	start, end, ok := r.plain(k)
@@ -442,15 +442,21 @@ func (r *numRun) card(s string, k int) (int, int, bool) {
 }
 
 // contextWords are words that name a kind of number just before it: ASCII
-// words match whole (case-insensitive), the others anywhere in a word.
+// words match whole (case-insensitive), the others anywhere in a word;
+// pairs are two words in a row ("my number", "reach me").
 type contextWords struct {
 	ascii map[string]bool
 	other []string
+	pairs map[[2]string]bool
 }
 
 func newContextWords(words ...string) *contextWords {
-	c := &contextWords{ascii: map[string]bool{}}
+	c := &contextWords{ascii: map[string]bool{}, pairs: map[[2]string]bool{}}
 	for _, w := range words {
+		if a, b, ok := strings.Cut(w, " "); ok {
+			c.pairs[[2]string{a, b}] = true
+			continue
+		}
 		ascii := true
 		for k := 0; k < len(w); k++ {
 			ascii = ascii && w[k] < utf8.RuneSelf
@@ -471,12 +477,13 @@ func contextBefore(s string, i int, words *contextWords) bool {
 	from := i
 	for from > 0 && i-from < 40 {
 		c := s[from-1]
-		if c == '\n' || c == '\r' || isDigit(c) || ((c == 'n' || c == 'r') && from >= 2 && s[from-2] == '\\' && oddRun(s, from-2)) {
+		if c == '\n' || c == '\r' || isDigit(c) || ((c == 'n' || c == 'r') && from >= 2 && s[from-2] == '\\') {
 			break
 		}
 		from--
 	}
-	var buf [24]byte
+	var buf, prev [24]byte
+	var pb []byte
 	k := i
 	for n := 0; n < 4 && k > from; n++ {
 		for k > from && s[k-1] < utf8.RuneSelf && !isAlnum(s[k-1]) {
@@ -492,16 +499,24 @@ func contextBefore(s string, i int, words *contextWords) bool {
 			break
 		}
 		w := s[k:e]
-		if ascii {
-			if b := lowerInto(buf[:], w); b != nil && words.ascii[string(b)] {
-				return true
-			}
-			continue
+		b := lowerInto(buf[:], w) // nil when longer than buf
+		if b != nil && pb != nil && words.pairs[[2]string{string(b), string(pb)}] {
+			return true
 		}
-		for _, o := range words.other {
-			if containsFold(w, o) {
+		if ascii {
+			if b != nil && words.ascii[string(b)] {
 				return true
 			}
+		} else {
+			for _, o := range words.other {
+				if containsFold(w, o) {
+					return true
+				}
+			}
+		}
+		pb = nil
+		if b != nil {
+			pb = prev[:copy(prev[:], b)]
 		}
 	}
 	return false

@@ -42,12 +42,29 @@ func (r *numRun) phone(s string, k int) (int, int, bool) {
 		nd += r.g[j].len()
 	}
 	if nd >= 8 && (g0.len() < 2 || s[g0.start] != '0' || s[g0.start+1] != '0') {
+		last := &r.g[k-1]
+		// A ')' after the number that closes nothing in it, or a '(' before
+		// it that nothing closes, is not part of it ("… 78)", "(06 …").
+		opens, closes := 0, 0
+		for j := range k {
+			if r.g[j].open {
+				opens++
+			}
+			if r.g[j].close {
+				closes++
+			}
+		}
+		open0, closeLast := g0.open && opens > closes, last.close && closes > opens
 		for _, f := range formatsBy[k][s[g0.start]-'0'] {
-			if f.match(s, r, k) {
+			if f.match(s, r, k, open0, closeLast) {
 				if amountNear(s, start, end) {
 					return 0, 0, false
 				}
 				return start, end, true
+			}
+			if g0.open && last.close && f.match(s, r, k, true, true) {
+				// Parentheses around the whole number: not part of it.
+				return int(g0.start), int(last.end), !amountNear(s, start, end)
 			}
 		}
 	}
@@ -136,7 +153,7 @@ func (r *numRun) international(s string, k, skip int) bool {
 			return false // the code must stand alone, or the number be in one piece
 		}
 		nsn := digits[l:]
-		if skip > 0 && len(nsn) < 8 {
+		if skip > 0 && (len(nsn) < 8 || nsn[0] == '0') {
 			return false // "00" is weaker evidence than '+': SN 0049-2231-77
 		}
 		if !fits(nsn, lens) && (nsn[0] != '0' || !fits(nsn[1:], lens)) {
@@ -225,6 +242,9 @@ var phoneWords = newContextWords(
 	"llamar", "chiamare", "chiamami", "bellen", "anrufen", "rufnummer", "telefonnummer", "durchwahl",
 	"tél", "téléphone", "teléfono", "móvil", "llámame", "zadzwoń", "komórka", "電話", "携帯", "电话",
 	"手机", "联系", "☎", "📞", "📱", "тел", "моб",
+	"my number", "our number", "your number", "his number", "her number", "mobile number",
+	"reach me", "contact me", "text me", "ping me", "message me", "whatsapp me",
+	"meine nummer", "mein nummer", "mon numéro", "mi número", "il mio", "mijn nummer",
 )
 
 // A compiled national format.
@@ -364,15 +384,24 @@ func compileFormat(region, p string) (*natFormat, error) {
 	return f, nil
 }
 
-// match reports whether the first k groups of r are written in format f.
-func (f *natFormat) match(s string, r *numRun, k int) bool {
+// match reports whether the first k groups of r are written in format f,
+// ignoring a '(' before the first group (noOpen) and a ')' after the last
+// (noClose).
+func (f *natFormat) match(s string, r *numRun, k int, noOpen, noClose bool) bool {
 	if len(f.groups) != k {
 		return false
 	}
 	var any byte
 	for j := range k {
 		fg, g := &f.groups[j], &r.g[j]
-		if g.open != fg.open || g.close != fg.close || g.len() < fg.min || g.len() > fg.max {
+		open, closed := g.open, g.close
+		if noOpen && j == 0 {
+			open = false
+		}
+		if noClose && j == k-1 {
+			closed = false
+		}
+		if open != fg.open || closed != fg.close || g.len() < fg.min || g.len() > fg.max {
 			return false
 		}
 		if j > 0 {

@@ -180,7 +180,8 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 				}
 			}
 			e := runOf(s, i, isDigit)
-			if (c == '+' || c == '(' || e-i >= 7 || moreDigits(s, e)) && !codeBefore(s, i) {
+			decimal := e-i >= 5 && e+1 < n && s[e] == '.' && isDigit(s[e+1]) // 20241022.1, 2841.6
+			if (c == '+' || c == '(' || e-i >= 7 || moreDigits(s, e)) && !decimal && !codeBefore(s, i) {
 				// (not the tail of a spaced code: 1Z 9W8 47E 03 4419 2210)
 				// Not a short lone number (most numbers in prose): a run
 				// that may be an address, card, SSN or phone.
@@ -239,13 +240,15 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 				continue
 			}
 		case dLetter:
-			if end, _, ok := escapeAt(s, i); ok {
-				// The letter of a JSON escape (\n, \t, \u00e9): what
-				// follows starts a word.
-				i = end
-				continue
+			if c == 'n' || c == 't' || c == 'u' || c == 'r' || c == 'b' || c == 'f' {
+				if end, _, ok := escapeAt(s, i); ok {
+					// The letter of a JSON escape (\n, \t, \u00e9): what
+					// follows starts a word.
+					i = end
+					continue
+				}
 			}
-			if sc.wordStart[c] && boundaryBefore(s, i) {
+			if (sc.wordStart[c] || phraseBefore(s, i)) && boundaryBefore(s, i) {
 				if f, ok := sc.word(s, i); ok {
 					add(f)
 					i = f.End
@@ -263,6 +266,17 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 		i++
 	}
 	return dst
+}
+
+// phraseBefore reports whether the word at i may follow a phrase naming a
+// secret ("Bearer ", "password is "): a cheap test on the two letters
+// before the space.
+func phraseBefore(s string, i int) bool {
+	if i < 4 || s[i-1] != ' ' {
+		return false
+	}
+	a, b := lower(s[i-3]), lower(s[i-2])
+	return (b == 's' && (a == 'i' || a == 'e' || a == 'a')) || (b == 't' && a == 's') || (b == 'r' && (a == 'e' || a == 0xa4)) || b == 0xa8
 }
 
 // codeBefore reports whether the digits at i follow, after one space, a

@@ -157,7 +157,7 @@ func (sc *Scanner) wordAt(s string, i int) (Finding, bool) {
 			return Finding{i, end, JWT}, true
 		}
 	}
-	if sc.on[IBAN] && len(r) >= 15 && class[r[0]]&cUpper != 0 && class[r[1]]&cUpper != 0 && isDigit(r[2]) && isDigit(r[3]) {
+	if sc.on[IBAN] && len(r) >= 15 && isLetter(r[0]) && isLetter(r[1]) && isDigit(r[2]) && isDigit(r[3]) {
 		if end, ok := iban(s, i); ok {
 			return Finding{i, end, IBAN}, true
 		}
@@ -165,6 +165,11 @@ func (sc *Scanner) wordAt(s string, i int) (Finding, bool) {
 	if sc.on[IPv6] && isHex(r[0]) && groupThenColon(r) {
 		if end, ok := ipv6(s, i); ok {
 			return Finding{i, end, IPv6}, true
+		}
+	}
+	if phraseBefore(s, i) {
+		if f, ok := sc.afterPhrase(s, i); ok {
+			return f, true
 		}
 	}
 	return Finding{}, false
