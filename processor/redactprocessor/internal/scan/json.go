@@ -20,16 +20,6 @@ import "unicode"
 //     quoted placeholder, but only outside strings of a JSON document (a
 //     text that starts with '{' or '[', or is nothing but the number).
 
-// oddRun reports whether the run of backslashes ending at s[j] has odd
-// length, that is whether s[j] escapes the byte after it.
-func oddRun(s string, j int) bool {
-	n := 0
-	for ; j >= 0 && s[j] == '\\'; j-- {
-		n++
-	}
-	return n%2 == 1
-}
-
 // runStart returns where the run of backslashes ending at s[j] starts.
 func runStart(s string, j int) int {
 	for j > 0 && s[j-1] == '\\' {

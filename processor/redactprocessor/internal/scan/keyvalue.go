@@ -565,8 +565,9 @@ func awsSecretShape(v string) bool {
 // detection the value needs a trigger byte among its first letters).
 func (sc *Scanner) afterPhrase(s string, i int) (Finding, bool) {
 	if sc.on[GenericSecret] && i >= 7 && strings.EqualFold(s[i-7:i], "bearer ") {
-		e := runOf(s, i, func(c byte) bool { return isB64URL(c) || c == '.' || c == '~' || c == '+' || c == '/' || c == '=' })
-		if secretLike(s[i:e]) && (e == len(s) || !isWord(s[e])) {
+		e := runOf(s, i, func(c byte) bool { return isB64URL(c) || c == '.' || c == '~' || c == '+' || c == '/' })
+		e = runOf(s, e, func(c byte) bool { return c == '=' }) // base64 padding
+		if secretLike(s[i:e]) && (e == len(s) || (!isWord(s[e]) && s[e] != '=' && s[e] != ':')) {
 			return Finding{i, e, GenericSecret}, true
 		}
 		return Finding{}, false

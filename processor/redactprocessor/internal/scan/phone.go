@@ -15,7 +15,7 @@ import (
 //     an optional "(0)" trunk (+49 (0)40 382105-67);
 //   - national, in one of the formats people use in the big markets
 //     (nationalFormats), at least 8 digits;
-//   - any number of 7 to 13 digits right after a word naming a phone
+//   - any number of 8 to 13 digits right after a word naming a phone
 //     (Tel., Mob., Fax, call, 電話, …, phoneWords).
 //
 // A lone last digit after a space is a count, not part of the number
@@ -68,7 +68,7 @@ func (r *numRun) phone(s string, k int) (int, int, bool) {
 			}
 		}
 	}
-	if nd >= 7 && nd <= 13 && k <= 5 && r.phoneSeps(k) && !dateShape(r, k) && contextBefore(s, start, phoneWords) {
+	if nd >= 8 && nd <= 13 && k <= 5 && r.phoneSeps(k) && !dateShape(r, k) && !ipShape(r, k) && contextBefore(s, start, phoneWords) {
 		return start, end, true
 	}
 	return 0, 0, false
@@ -195,14 +195,28 @@ func (r *numRun) phoneSeps(k int) bool {
 	return dots == 0 || (dots >= 2 && dots == k-1)
 }
 
-// dateShape reports whether three groups read as a date (2024-01-15,
-// 15.01.2024).
+// dateShape reports whether the first three groups read as a date
+// (2024-01-15, 15.01.2024, 2024-01-15 10:30).
 func dateShape(r *numRun, k int) bool {
-	if k != 3 {
+	if k < 3 || r.g[1].sep != r.g[2].sep || r.g[1].sep == ' ' {
 		return false
 	}
 	a, b, c := r.g[0].len(), r.g[1].len(), r.g[2].len()
-	return b == 2 && ((a == 4 && c == 2) || (a == 2 && c == 4) || (a == 1 && c == 4))
+	return b <= 2 && ((a == 4 && c <= 2) || (a <= 2 && c == 4))
+}
+
+// ipShape reports whether four groups read as an IPv4 address (one the
+// ipv4 detector left alone: a netmask, loopback, a version).
+func ipShape(r *numRun, k int) bool {
+	if k != 4 || !r.sameSep(4, ".") {
+		return false
+	}
+	for j := range 4 {
+		if r.g[j].len() > 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // amountNear reports whether a currency stands right before or after

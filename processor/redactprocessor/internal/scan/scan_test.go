@@ -121,10 +121,17 @@ func TestPlaceholdersAreStable(t *testing.T) {
 	a[Email], a[Phone] = Hash, Hash
 	r, err := NewRedactor(a, nil, []byte("k"))
 	require.NoError(t, err)
-	for _, s := range loadCorpus(t) {
-		once, _, _ := r.Redact(s.text, r.NewState())
+	texts := []string{}
+	for _, smp := range loadCorpus(t) {
+		texts = append(texts, smp.text)
+	}
+	for _, c := range loadConversations(t) {
+		texts = append(texts, c.text)
+	}
+	for _, s := range texts {
+		once, _, _ := r.Redact(s, r.NewState())
 		twice, changed, _ := r.Redact(once, r.NewState())
-		assert.False(t, changed, "%q -> %q -> %q", s.text, once, twice)
+		assert.False(t, changed, "%q -> %q -> %q", s, once, twice)
 	}
 }
 
@@ -209,10 +216,17 @@ func testSkipMatchesFullWalk(t *testing.T) {
 		fast, slow := sc.scan(s, nil, true), sc.scan(s, nil, false)
 		require.Equal(t, slow, fast, "%q", s)
 	}
+	texts := []string{}
 	for _, smp := range loadCorpus(t) {
+		texts = append(texts, smp.text)
+	}
+	for _, c := range loadConversations(t) {
+		texts = append(texts, c.text)
+	}
+	for _, text := range texts {
 		// Every alignment of the text against the fast path's 8-byte blocks.
 		for k := range 9 {
-			check(strings.Repeat("word ", k)[:k] + " " + smp.text)
+			check(strings.Repeat("word ", k)[:k] + " " + text)
 		}
 	}
 	rng := rand.New(rand.NewPCG(1, 2))

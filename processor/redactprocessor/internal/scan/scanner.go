@@ -279,40 +279,49 @@ func phraseBefore(s string, i int) bool {
 	return (b == 's' && (a == 'i' || a == 'e' || a == 'a')) || (b == 't' && a == 's') || (b == 'r' && (a == 'e' || a == 0xa4)) || b == 0xa8
 }
 
-// codeBefore reports whether the digits at i follow, after one space, a
-// token that mixes letters and digits (DE47 5449…, 47E 03 4419…): the
-// tail of an identifier written in groups, not a number of its own.
+// codeBefore reports whether the digits at i follow, after single spaces
+// and maybe other groups of digits, a token that mixes letters and digits
+// (DE47 5449 …, 47E 03 4419 …): the tail of an identifier written in
+// groups, not a number of its own.
 func codeBefore(s string, i int) bool {
-	if i < 3 || s[i-1] != ' ' || !isAlnum(s[i-2]) {
-		return false
+	for n := 0; n < 8; n++ {
+		if i < 3 || s[i-1] != ' ' || !isAlnum(s[i-2]) {
+			return false
+		}
+		letters, digits := false, false
+		k := i - 2
+		for ; k >= 0 && i-k < 24 && isAlnum(s[k]); k-- {
+			letters = letters || isLetter(s[k])
+			digits = digits || isDigit(s[k])
+		}
+		if k >= 0 && s[k] == '\\' {
+			return false // the token is a JSON escape (\u00e9): a letter, not a code
+		}
+		if !digits {
+			return false
+		}
+		if letters {
+			return true
+		}
+		i = k + 1 // a group of digits: look at what is before it
 	}
-	letters, digits := false, false
-	k := i - 2
-	for ; k >= 0 && i-k < 24 && isAlnum(s[k]); k-- {
-		letters = letters || isLetter(s[k])
-		digits = digits || isDigit(s[k])
-	}
-	if k >= 0 && s[k] == '\\' {
-		return false // the token is a JSON escape (\u00e9): a letter, not a code
-	}
-	return letters && digits
+	return false
 }
 
 // moreDigits reports whether another group of digits may follow the
-// digits ending at e, after a separator a number can have.
+// digits ending at e, after a separator a number can have (" - ", " / ",
+// ") ", " (", a no-break space).
 func moreDigits(s string, e int) bool {
-	if e+1 >= len(s) {
-		return false
-	}
-	switch s[e] {
-	case ' ', '-', '.', '/', ')', '(':
-		c := s[e+1]
-		if isDigit(c) {
-			return true
+	for k := e; k < len(s) && k-e < 4; k++ {
+		switch c := s[k]; {
+		case isDigit(c):
+			return k > e
+		case c == ' ', c == '-', c == '.', c == '/', c == '(', c == ')':
+		case c == 0xc2, c == 0xe2, c == '\\':
+			return true // a no-break space, raw or escaped
+		default:
+			return false
 		}
-		return (c == '(' || c == ' ' || c == '-' || c == '/') && e+2 < len(s) && (isDigit(s[e+2]) || s[e+2] == '(')
-	case 0xc2, 0xe2, '\\':
-		return true // a no-break space, raw or escaped
 	}
 	return false
 }

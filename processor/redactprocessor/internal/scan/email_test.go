@@ -1,0 +1,39 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestEmail(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"mail jane.doe@example.com today", "mail [REDACTED:email] today"},
+		{"<bob_99@corp-mail.io>", "<[REDACTED:email]>"},
+		{"mailto:j.smith+billing@mail.co.uk.", "mailto:[REDACTED:email]."},
+		{"Jürgen.Müller@müller-haustechnik.de", "[REDACTED:email]"},
+		{"李雷@公司.中国", "[REDACTED:email]"},
+		{"田中宏@example.jp です", "[REDACTED:email] です"},
+		{"pat.o'brien@example.ie", "[REDACTED:email]"},
+		{"'jane@example.com'", "'[REDACTED:email]'"},
+		{"INES.MOREAU@GMAIL.COM", "[REDACTED:email]"},
+		{"?email=lena.hoffmann%40gmx.de&lang=de", "?email=[REDACTED:email]&lang=de"},
+		{"sam.okafor%2Bbilling@gmail.com", "[REDACTED:email]"},
+		{`"j\u00fcrgen@example.de"`, `"[REDACTED:email]"`},
+		{`"\u003cjane@example.com\u003e"`, `"\u003c[REDACTED:email]\u003e"`},
+		{`"line\njane@example.com"`, `"line\n[REDACTED:email]"`},
+		// Not addresses.
+		{"ssh://git@github.com/org/repo.git", "ssh://git@github.com/org/repo.git"},
+		{"git@github.com:org/repo.git", "git@github.com:org/repo.git"},
+		{"user@localhost", "user@localhost"},
+		{"@channel and user@ mention", "@channel and user@ mention"},
+		{"npm i left-pad@1.3.0", "npm i left-pad@1.3.0"},
+		{"jane.@example.com", "jane.@example.com"},
+		{"x@y.c0m", "x@y.c0m"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}

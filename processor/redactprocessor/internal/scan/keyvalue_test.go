@@ -1,0 +1,65 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestKeyValueSecrets(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"password=hunter22", "password=[REDACTED:password]"},
+		{"passwd: Tr0ub4dor&3", "passwd: [REDACTED:password]"},
+		{`{"password": "Sommer2024!"}`, `{"password": "[REDACTED:password]"}`},
+		{`{\"password\":\"Sommer2024!\"}`, `{\"password\":\"[REDACTED:password]\"}`},
+		{"DB_PASSWORD=Blue$kite2024", "DB_PASSWORD=[REDACTED:password]"},
+		{"PGPASSWORD=Sommer2024 psql", "PGPASSWORD=[REDACTED:password] psql"},
+		{"mot de passe : Hiver2025!", "mot de passe : [REDACTED:password]"},
+		{"Passwort: geheim123", "Passwort: [REDACTED:password]"},
+		{"contraseña=Luna_2024", "contraseña=[REDACTED:password]"},
+		{"パスワード: abc12345", "パスワード: [REDACTED:password]"},
+		{"password_confirmation=Sommer2024!", "password_confirmation=[REDACTED:password]"},
+		{"User ID=sa;Password=Hiver!2024;Encrypt=True", "User ID=sa;Password=[REDACTED:password];Encrypt=True"},
+		{"mysql --password Sommer2024 -h db", "mysql --password [REDACTED:password] -h db"},
+		{"curl -u deploy:Hiver.piano807 https://x", "curl -u deploy:[REDACTED:password] https://x"},
+		{"my password is Sommer2024!", "my password is [REDACTED:password]"},
+		{"api_key: 8f3kQ9zLm2xV7pR4tY1wB6nC", "api_key: [REDACTED:generic_secret]"},
+		{"X-Api-Key: 8f3kQ9zLm2xV7pR4tY1wB6nC", "X-Api-Key: [REDACTED:generic_secret]"},
+		{"client_secret=Zx81kLmQ2pRt7VwY4s", "client_secret=[REDACTED:generic_secret]"},
+		{"Authorization: Bearer 8f3kQ9zLm2xV7pR4tY1wB6nC", "Authorization: Bearer [REDACTED:generic_secret]"},
+		{"Authorization: Basic ZGVwbG95OnMzY3JldC1wYXNzLTIwMjU=", "Authorization: Basic [REDACTED:generic_secret]"},
+		{"use Bearer abc123def456ghi789 for auth", "use Bearer [REDACTED:generic_secret] for auth"},
+		{"AccountKey=Xq7Lm2vR9tY4pW1sD4fG6hJ8kL0mN2pQ4rS6tU8==;EndpointSuffix=x", "AccountKey=[REDACTED:generic_secret];EndpointSuffix=x"},
+		{"OPENAI_API_KEY=sk-4fG7hJ2kL9mN3pQ8rS1tV6wX0yZ5aB7c", "OPENAI_API_KEY=[REDACTED:openai_key]"},
+		{"aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_secret_access_key = [REDACTED:aws_secret_key]"},
+		{`secret_key = "9NgK8txDVJdJkCklc4WoFKvj7003G9OjCmKzl2Sx"`, `secret_key = "[REDACTED:aws_secret_key]"`},
+		{"AKIAZ3MHQW5TRXLN4PVB wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "[REDACTED:aws_access_key] [REDACTED:aws_secret_key]"},
+		{"- name: API_TOKEN\n  value: 8f3kQ9zLm2xV7pR4tY1wB6nC", "- name: API_TOKEN\n  value: [REDACTED:generic_secret]"},
+		{"cookie session=V7DlOAJFeLaYllWY2CrkjFfeIQEQ5nQEz5O2DL; Path=/", "cookie session=[REDACTED:generic_secret]; Path=/"},
+		// Not secrets: references, placeholders, prose, numbers of tokens, public keys, code.
+		{"password=${DB_PASSWORD}", "password=${DB_PASSWORD}"},
+		{"password: <your password>", "password: <your password>"},
+		{"password: ********", "password: ********"},
+		{"password: required", "password: required"},
+		{"Password: reset link sent", "Password: reset link sent"},
+		{"the password is incorrect", "the password is incorrect"},
+		{"password_min_length=12", "password_min_length=12"},
+		{"token: expired", "token: expired"},
+		{"max_tokens=4096 token_type=Bearer", "max_tokens=4096 token_type=Bearer"},
+		{"next_page_token: CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA", "next_page_token: CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA"},
+		{"PublicKeyToken=cc7b13ffcd2ddd51", "PublicKeyToken=cc7b13ffcd2ddd51"},
+		{"publishable_key: pk_live_51H8abcdefGHIJKLmnop", "publishable_key: pk_live_51H8abcdefGHIJKLmnop"},
+		{"session = boto3.Session(", "session = boto3.Session("},
+		{"api_key = os.environ['API_KEY']", "api_key = os.environ['API_KEY']"},
+		{"secret_name=db-credentials", "secret_name=db-credentials"},
+		{"a == b, x != y, i <= n", "a == b, x != y, i <= n"},
+		{"key=value and ?page=2&sort=desc", "key=value and ?page=2&sort=desc"},
+		{"token_file: /var/run/secrets/token", "token_file: /var/run/secrets/token"},
+		{`{"session":"sess_7781"}`, `{"session":"sess_7781"}`},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}

@@ -1,0 +1,141 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestCards(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"4111 1111 1111 1111", "[REDACTED:credit_card]"},
+		{"4111-1111-1111-1111", "[REDACTED:credit_card]"},
+		{"4111.1111.1111.1111", "[REDACTED:credit_card]"},
+		{"pay 4111111111111111", "pay [REDACTED:credit_card]"},
+		{"4111111111111111", `"[REDACTED:credit_card]"`}, // nothing but a number is JSON too: it stays JSON
+		{"amex 3782 822463 10005", "amex [REDACTED:credit_card]"},
+		{"diners 3056 930902 5904", "diners [REDACTED:credit_card]"},
+		{"mc 2223 0031 2200 3222", "mc [REDACTED:credit_card]"},
+		{"card 4111 1111 1111 1111 12/27 cvv 123", "card [REDACTED:credit_card] 12/27 cvv 123"},
+		{"4242 4242 4242 4242 2027", "[REDACTED:credit_card] 2027"},
+		{"(4111 1111 1111 1111)", "([REDACTED:credit_card])"},
+		// Not cards: Luhn fails, no issuer prefix, mixed separators, part of a longer number.
+		{"4111 1111 1111 1112", "4111 1111 1111 1112"},
+		{"1234567812345678", "1234567812345678"},
+		{"4111 1111-1111 1111", "4111 1111-1111 1111"},
+		{"41111111111111111111", "41111111111111111111"},
+		{"4111111111111111.5", "4111111111111111.5"},
+		{"4111 11 11 1111 1111", "4111 11 11 1111 1111"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
+
+func TestSSN(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"SSN 123-45-6789", "SSN [REDACTED:ssn]"},
+		{"123-45-6789 2 kids", "[REDACTED:ssn] 2 kids"},
+		{"ssn: 078051120", "ssn: [REDACTED:ssn]"},
+		{"social security 078 05 1120", "social security [REDACTED:ssn]"},
+		{"id 078051120", "id 078051120"},
+		{"078 05 1120", "078 05 1120"},
+		{"666-12-3456", "666-12-3456"},
+		{"900-12-3456", "900-12-3456"},
+		{"123-00-4567", "123-00-4567"},
+		{"123-45-0000", "123-45-0000"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
+
+func TestIPv4(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"client 192.168.1.10 connected", "client [REDACTED:ipv4] connected"},
+		{"from 8.8.8.8:53", "from [REDACTED:ipv4]:53"},
+		{"ip=203.0.113.7;", "ip=[REDACTED:ipv4];"},
+		{"(84.71.167.95)", "([REDACTED:ipv4])"},
+		{"84.71.167.95/32", "[REDACTED:ipv4]/32"},
+		{"ssh root@203.0.113.7", "ssh root@[REDACTED:ipv4]"},
+		{"from 1.2.3.4", "from [REDACTED:ipv4]"},
+		{"192.168.001.010", "[REDACTED:ipv4]"},
+		// Versions, networks and local addresses.
+		{"numpy==1.2.3.4", "numpy==1.2.3.4"},
+		{"pandas>=2.2.1.0", "pandas>=2.2.1.0"},
+		{"Chrome/120.0.0.0", "Chrome/120.0.0.0"},
+		{"Version=4.0.0.0", "Version=4.0.0.0"},
+		{"version: 1.2.3.4", "version: 1.2.3.4"},
+		{"App-Version 5.12.0.3", "App-Version 5.12.0.3"},
+		{"Version der App: 5.12.0.3", "Version der App: 5.12.0.3"},
+		{"v1.2.3.4", "v1.2.3.4"},
+		{"10.0.0.0/8", "10.0.0.0/8"},
+		{"127.0.0.1", "127.0.0.1"},
+		{"0.0.0.0:8888", "0.0.0.0:8888"},
+		{"255.255.240.0", "255.255.240.0"},
+		{"999.1.1.1", "999.1.1.1"},
+		{"1.2.3.4.5", "1.2.3.4.5"},
+		{"10.0.19041.1", "10.0.19041.1"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
+
+func TestIPv6(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"peer 2001:db8::ff00:42:8329 up", "peer [REDACTED:ipv6] up"},
+		{"2001:0db8:85a3:0000:0000:8a2e:0370:7334", "[REDACTED:ipv6]"},
+		{"[2a01:4f8:c17:1::5]:443", "[[REDACTED:ipv6]]:443"},
+		{"fe80::1c2b:3a4d:5e6f:7081%12", "[REDACTED:ipv6]%12"},
+		{"inet6 2a01:4f8:c17:1::5/64", "inet6 [REDACTED:ipv6]/64"},
+		{"fd00::/8", "fd00::/8"},
+		{"00:1A:2B:3C:4D:5E", "00:1A:2B:3C:4D:5E"},
+		{"10:30:45", "10:30:45"},
+		{"3A:7F:9E:2C:1B:00:45:6D:8E:9F:A0:B1:C2:D3:E4:F5:06:17:28:39", "3A:7F:9E:2C:1B:00:45:6D:8E:9F:A0:B1:C2:D3:E4:F5:06:17:28:39"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
+
+func TestIBAN(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"IBAN DE89 3704 0044 0532 0130 00", "IBAN [REDACTED:iban]"},
+		{"to GB82WEST12345698765432 ref", "to [REDACTED:iban] ref"},
+		{"de89 3704 0044 0532 0130 00", "[REDACTED:iban]"},
+		{"iban: FR1420041010050500013M02606", "iban: [REDACTED:iban]"},
+		{"DE89 3704 0044 0532 0130 01", "DE89 3704 0044 0532 0130 01"},
+		{"GB82 WEST", "GB82 WEST"},
+		{"NL91", "NL91"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
+
+func TestRedactInt(t *testing.T) {
+	r := newTestRedactor(t)
+	st := r.NewState()
+	for _, c := range []struct {
+		v     int64
+		found bool
+	}{
+		{4111111111111111, true},
+		{378282246310005, true},
+		{4222222222222, true},
+		{4111111111111112, false},
+		{1730540103123456789, false},
+		{1700000000123, false},
+		{1200, false},
+		{-4111111111111111, false},
+	} {
+		out, found, drop := r.RedactInt(c.v, st)
+		assert.Equal(t, c.found, found, "%d", c.v)
+		assert.False(t, drop)
+		if c.found {
+			assert.Equal(t, "[REDACTED:credit_card]", out)
+		}
+	}
+	assert.Equal(t, 3, st.Counts[CreditCard])
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _, _, _ = r.RedactInt(1730540103123456789, st) }), "a large integer that is no card costs no allocation")
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _, _, _ = r.RedactInt(1200, st) }))
+}

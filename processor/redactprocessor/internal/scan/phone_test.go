@@ -1,0 +1,170 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// redactOne redacts s with every detector on.
+func redactOne(t *testing.T, s string) string {
+	t.Helper()
+	r := newTestRedactor(t)
+	out, _, _ := r.Redact(s, r.NewState())
+	return out
+}
+
+// nationalExamples are numbers written the way people of each market write
+// them; every format of nationalFormats must match at least one.
+var nationalExamples = []string{
+	"415-555-0100", "415.555.0100", "415 555 0100", "415 555-0100", "(415) 555-0100", "(415) 555 0100",
+	"(415)555-0100", "1-800-555-0100", "1 (800) 555-0100",
+	"020 7946 0958", "0161 496 0000", "07700 900123", "01632 96000", "07700 900 123", "(020) 7946 0958",
+	"(0161) 496 0000", "(01632) 960001", "(01632) 96000",
+	"030 1234567", "040 382105-67", "089/1234567", "089/123456-0", "089 / 1234567", "(030) 1234567",
+	"(040) 382105-67", "0171 123 4567", "030 12 34 56", "030 123 45 67", "030 12 34 56 78", "(030) 12 34 56",
+	"(030) 123 45 67", "(030) 12 34 56 78", "01 5880012", "01 234 56 78", "01 58800-12",
+	"06 12 34 56 78", "01.23.45.67.89", "01-23-45-67-89",
+	"612 34 56 78", "612 345 678", "91 123 45 67",
+	"06 1234 5678", "011 123 4567", "011 1234567", "0471 123456", "0471 123 456", "347 123 4567",
+	"347 1234567", "347 12 34 567",
+	"06 12345678", "06-12345678", "06-12 34 56 78", "020 123 45 67", "020 12 34 567",
+	"02 123 45 67", "010 12 34 56", "0470 12 34 56",
+	"512 345 678", "22 123 45 67",
+	"08-123 456 78", "08-123 45 67", "08-12 34 56", "031-12 34 56", "070-123 45 67", "031-123 456", "070 123 45 67",
+	"03-1234-5678", "045-123-4567", "090-1234-5678", "0466-12-3456", "0120-123-456", "04992-1-2345",
+	"03(1234)5678", "(03) 1234-5678",
+	"010-1234-5678", "011-123-4567", "02-123-4567", "031-123-4567",
+	"138 0013 8000", "010-12345678", "010-1234 5678", "0755-1234 5678", "0755-1234567", "0755-12345678",
+	"0755 1234 5678",
+	"98765 43210", "098765 43210", "011 2345 6789", "0124 234 5678",
+	"(11) 91234-5678", "(11) 2345-6789", "(11)91234-5678", "11 91234-5678", "11 2345-6789", "(011) 2345-6789",
+	"55 1234 5678", "56 1234 5678", "33 1234 5678", "81 1234 5678", "(55) 1234 5678", "(33) 1234 5678",
+	"(81) 1234 5678", "222 123 4567",
+	"(02) 9876 5432", "02 9876 5432", "0412 345 678", "0412 345678", "1300 123 456", "1800 123 456",
+	"01 234 5678", "(01) 234 5678", "087 123 4567",
+	"21 234 5678",
+}
+
+// TestNationalFormats: each example is a phone number on its own in a
+// sentence without a phone word, and every national format is exercised.
+func TestNationalFormats(t *testing.T) {
+	used := map[*natFormat]bool{}
+	for _, ex := range nationalExamples {
+		assert.Equal(t, "see [REDACTED:phone] here", redactOne(t, "see "+ex+" here"), ex)
+		var r numRun
+		require.True(t, r.read(ex, 0), ex)
+		matched := false
+		for k := 1; k <= r.n; k++ {
+			for d := range 10 {
+				for _, f := range formatsBy[k][d] {
+					if f.match(ex, &r, k, false, false) {
+						used[f] = true
+						matched = true
+					}
+				}
+			}
+		}
+		assert.True(t, matched, "%s matches no national format", ex)
+	}
+	for _, nf := range nationalFormats {
+		f, err := compileFormat(nf.region, nf.pattern)
+		require.NoError(t, err)
+		found := false
+		for u := range used {
+			if u.region == f.region && len(u.groups) == len(f.groups) && fmtEqual(u, f) {
+				found = true
+			}
+		}
+		assert.True(t, found, "format %s %q has no example in nationalExamples", nf.region, nf.pattern)
+	}
+}
+
+func fmtEqual(a, b *natFormat) bool {
+	for j := range a.groups {
+		x, y := a.groups[j], b.groups[j]
+		if x.min != y.min || x.max != y.max || x.open != y.open || x.close != y.close || x.sep != y.sep || len(x.toks) != len(y.toks) {
+			return false
+		}
+		for k := range x.toks {
+			if x.toks[k] != y.toks[k] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func TestInternationalNumbers(t *testing.T) {
+	for _, ex := range []string{
+		"+1 415 555 0100", "+1-415-555-0100", "+1 (415) 555-0100", "+1.415.555.0155", "+14155550100",
+		"+44 20 7946 0958", "+44 (0)20 7946 0958", "+44 (0) 20 7946 0958", "+44 7700 900461", "+447700900321",
+		"+49 30 1234567", "+49 (0)40 382105-67", "+49-171-2345678", "+4917612345678",
+		"+33 6 12 34 56 78", "+33 (0)1 42 68 53 00", "+33\u00a06\u00a012\u00a034\u00a056\u00a078",
+		"+34 612 34 56 78", "(+34) 91 123 45 67", "+39 06 1234 5678", "+39 347 123 4567", "+31 20 123 4567",
+		"+31 (0)6 1234 5678", "+41 44 668 18 00", "+43 1 58800-12", "+32 470 12 34 56", "+48 512 345 678",
+		"+46 8 123 456 78", "+81 3-1234-5678", "+81 90 1234 5678", "+86 138 0013 8000", "+86 10 1234 5678",
+		"+91 98765 43210", "+55 11 91234-5678", "+55 (11) 91234-5678", "+52 55 1234 5678", "+52 1 55 1234 5678",
+		"+61 412 345 678", "+61 (0)2 9876 5432", "+353 87 123 4567", "+351 912 345 678", "+420 601 123 456",
+		"+7 912 345-67-89", "+82 10-1234-5678", "+972 52-123-4567", "+65 8123 4567", "+971 50 123 4567",
+		"0044 20 7946 0111", "0033 1 42 68 53 11", "00 49 30 1234567",
+	} {
+		assert.Equal(t, "see [REDACTED:phone] here", redactOne(t, "see "+ex+" here"), ex)
+	}
+}
+
+func TestPhoneWords(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Tel: 0612345678", "Tel: [REDACTED:phone]"},
+		{"call me at 4155550134 asap", "call me at [REDACTED:phone] asap"},
+		{"Handy: 01711234567", "Handy: [REDACTED:phone]"},
+		{"mobile 07700900123", "mobile [REDACTED:phone]"},
+		{"teléfono 612345678", "teléfono [REDACTED:phone]"},
+		{"電話：09012345678", "電話：[REDACTED:phone]"},
+		{"my number is 0612345678", "my number is [REDACTED:phone]"},
+		{"reach me at 07700900123", "reach me at [REDACTED:phone]"},
+		// Not phones: the word is not a phone word, or names another number.
+		{"order number 4412771234", "order number 4412771234"},
+		{"case number 20250318001", "case number 20250318001"},
+		{"Tel 030 1234567, Kundennr. 12345678", "Tel [REDACTED:phone], Kundennr. 12345678"},
+		{"port 5432 999.1.1.1", "port 5432 999.1.1.1"},
+		{"call 2024-01-15", "call 2024-01-15"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
+
+func TestPhoneLookalikes(t *testing.T) {
+	for _, s := range []string{
+		"555-1234", "12-34-56", "2024-01-15", "15.01.2024", "10:30:45", "1,234,567", "12 345 678 rows",
+		"ISBN 978-3-16-148410-0", "ISBN 0-306-40615-2", "total 612 345 678 €", "€ 612 345 678",
+		"INV-2024-000123 4111 1111 1111 1112", "1Z 9W8 47E 03 4419 2210", "CEP 01310-100", "zip 94105-1234",
+		"SN 0049-2231-77", "build 20241022.1", "3.14159265358979", "+5%", "+49.99 EUR", "+21.5 °C",
+		"1710756000123", "order 100-4471-2288", "Steuer-ID 12 345 678 901", "4471 2288",
+		"amount 0.0049 BTC", "v 1.2.3", "0 800 1234",
+	} {
+		assert.Equal(t, s, redactOne(t, s), s)
+	}
+}
+
+func TestCallingCodes(t *testing.T) {
+	require.Greater(t, len(callingCodes), 200)
+	for cc, l := range callingCodes {
+		assert.True(t, cc > 0 && cc < 1000, "%d", cc)
+		assert.True(t, l[0] >= 4 && l[0] <= l[1] && l[1] <= 17, "%d: %v", cc, l)
+	}
+	for _, cc := range []uint16{1, 7, 31, 32, 33, 34, 39, 41, 43, 44, 46, 48, 49, 52, 55, 61, 81, 82, 86, 91, 351, 353} {
+		assert.Contains(t, callingCodes, cc)
+	}
+}
+
+func TestFormatErrors(t *testing.T) {
+	for _, p := range []string{"", "(", "0[9", "#{2", "#{3,1}", "x##", ") ##"} {
+		_, err := compileFormat("XX", p)
+		assert.Error(t, err, p)
+	}
+}
