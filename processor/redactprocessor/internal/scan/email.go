@@ -4,6 +4,7 @@
 package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -33,7 +34,21 @@ func email(s string, at, width, floor int) (start, end int, ok bool) {
 	if end+1 < len(s) && s[end] == ':' && (isAlnum(s[end+1]) || s[end+1] == '/' || s[end+1] == '~') {
 		return 0, 0, false // git@github.com:org/repo.git
 	}
+	if imageName(s[at+width : end]) {
+		return 0, 0, false // logo@2x.png
+	}
 	return start, end, true
+}
+
+// imageName reports whether a "domain" is the scale and extension of an
+// image file name (logo@2x.png, icon@1.5x.webp): no TLD is an image format.
+func imageName(d string) bool {
+	dot := strings.LastIndexByte(d, '.')
+	switch strings.ToLower(d[dot+1:]) {
+	case "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "ico", "bmp", "tif", "tiff", "heic":
+		return true
+	}
+	return false
 }
 
 func isNameRune(r rune) bool {

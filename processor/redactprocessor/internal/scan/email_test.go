@@ -33,6 +33,8 @@ func TestEmail(t *testing.T) {
 		{"npm i left-pad@1.3.0", "npm i left-pad@1.3.0"},
 		{"jane.@example.com", "jane.@example.com"},
 		{"x@y.c0m", "x@y.c0m"},
+		{"logo@2x.png and icon@1.5x.webp", "logo@2x.png and icon@1.5x.webp"},
+		{"root@server.example.com:~# ls", "root@server.example.com:~# ls"},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}

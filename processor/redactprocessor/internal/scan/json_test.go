@@ -53,7 +53,7 @@ var jsonBareCards = []string{"4111111111111111", "5500000000000004", "4012888888
 // words.
 var jsonSeps = []string{" ", "\\n", "\\t", "\\r\\n", "\\u0020", ", ", ": ", " (", ") ", " and ", "\\\"", " \\\\ ", "\\u00a0", "\\/"}
 
-var jsonWords = []string{"hello", "caf\\u00e9", "order", "#4412", "2024-01-15", "v1.2.3", "ticket", "日本", "Grüße", "x"}
+var jsonWords = []string{"hello", "caf\\u00e9", "status", "#4412", "2024-01-15", "v1.2.3", "note", "日本", "Grüße", "x"}
 
 type jsonGen struct {
 	rng     *rand.Rand

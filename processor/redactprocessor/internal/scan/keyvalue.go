@@ -70,9 +70,10 @@ var keyQualifiers = map[string]bool{
 	"webhook": true, "integration": true, "consumer": true, "server": true, "sas": true,
 }
 
-// passQualifiers make "pass" a password's name.
+// passQualifiers make "pass" a password's name ("PASS: TestLogin" in a
+// pasted test log is not one).
 var passQualifiers = map[string]bool{
-	"": true, "db": true, "user": true, "smtp": true, "mail": true, "ftp": true, "root": true, "admin": true,
+	"db": true, "user": true, "smtp": true, "mail": true, "ftp": true, "root": true, "admin": true,
 	"ssh": true, "redis": true, "mysql": true, "pg": true, "wifi": true, "de": true,
 }
 
@@ -223,13 +224,13 @@ func keyStart(s string, e, floor int) int {
 // wordBefore returns the word of key ending at e (after case changes,
 // '_', '-', '.' and spaces) and where it starts.
 func wordBefore(key string, e int) (string, int) {
-	for e > 0 && strings.IndexByte("_-. ", key[e-1]) >= 0 {
+	for e > 0 && keySep(key[e-1]) {
 		e--
 	}
 	b := e
 	for b > 0 {
 		c := key[b-1]
-		if strings.IndexByte("_-. ", c) >= 0 {
+		if keySep(c) {
 			break
 		}
 		// camelCase: apiKey, SecretAccessKey, APIKey
@@ -245,6 +246,8 @@ func wordBefore(key string, e int) (string, int) {
 }
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+func keySep(c byte) bool { return c == '_' || c == '-' || c == '.' || c == ' ' }
 
 // lowerInto writes w in lower case (ASCII) to buf.
 func lowerInto(buf []byte, w string) []byte {

@@ -37,6 +37,7 @@ func TestKeyValueSecrets(t *testing.T) {
 		{"aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_secret_access_key = [REDACTED:aws_secret_key]"},
 		{`secret_key = "9NgK8txDVJdJkCklc4WoFKvj7003G9OjCmKzl2Sx"`, `secret_key = "[REDACTED:aws_secret_key]"`},
 		{"AKIAZ3MHQW5TRXLN4PVB wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "[REDACTED:aws_access_key] [REDACTED:aws_secret_key]"},
+		{"aws configure set aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws configure set aws_secret_access_key [REDACTED:aws_secret_key]"},
 		{"- name: API_TOKEN\n  value: 8f3kQ9zLm2xV7pR4tY1wB6nC", "- name: API_TOKEN\n  value: [REDACTED:generic_secret]"},
 		{"cookie session=V7DlOAJFeLaYllWY2CrkjFfeIQEQ5nQEz5O2DL; Path=/", "cookie session=[REDACTED:generic_secret]; Path=/"},
 		// Not secrets: references, placeholders, prose, numbers of tokens, public keys, code.
@@ -59,6 +60,10 @@ func TestKeyValueSecrets(t *testing.T) {
 		{"key=value and ?page=2&sort=desc", "key=value and ?page=2&sort=desc"},
 		{"token_file: /var/run/secrets/token", "token_file: /var/run/secrets/token"},
 		{`{"session":"sess_7781"}`, `{"session":"sess_7781"}`},
+		{"--- PASS: TestLoadConfig (0.00s)", "--- PASS: TestLoadConfig (0.00s)"},
+		{"PASS: test_login_flow", "PASS: test_login_flow"},
+		{"sessionId: 9f8e7d6c5b4a39281706", "sessionId: 9f8e7d6c5b4a39281706"},
+		{"token usage: 1,234 prompt + 567 completion", "token usage: 1,234 prompt + 567 completion"},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}

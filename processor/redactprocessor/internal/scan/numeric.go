@@ -197,10 +197,13 @@ func allDigits(s string) bool {
 
 // numeric finds the IPv4 address, social security, card or phone number
 // starting at s[i] (a digit, '+' or '('), longest first.
-func (sc *Scanner) numeric(s string, i int) (Finding, bool) {
+// When nothing matches, rest is where a later try may start: after the
+// whole run when it starts with '+' (its groups are one international
+// number, not national ones), after the first group otherwise.
+func (sc *Scanner) numeric(s string, i int) (f Finding, ok bool, rest int) {
 	var r numRun
 	if !r.read(s, i) || (r.plus < 0 && r.nd < 7 && r.n < 4) {
-		return Finding{}, false // too short for anything: most numbers in prose
+		return Finding{}, false, 0 // too short for anything: most numbers in prose
 	}
 	for k := r.n; k >= 1; k-- {
 		if !r.endOK(s, k) {
@@ -209,27 +212,30 @@ func (sc *Scanner) numeric(s string, i int) (Finding, bool) {
 		if r.plus < 0 {
 			if sc.on[IPv4] {
 				if start, end, ok := r.ipv4(s, k); ok {
-					return Finding{start, end, IPv4}, true
+					return Finding{start, end, IPv4}, true, 0
 				}
 			}
 			if sc.on[SSN] {
 				if start, end, ok := r.ssn(s, k); ok {
-					return Finding{start, end, SSN}, true
+					return Finding{start, end, SSN}, true, 0
 				}
 			}
 			if sc.on[CreditCard] {
 				if start, end, ok := r.card(s, k); ok {
-					return Finding{start, end, CreditCard}, true
+					return Finding{start, end, CreditCard}, true, 0
 				}
 			}
 		}
 		if sc.on[Phone] {
 			if start, end, ok := r.phone(s, k); ok {
-				return Finding{start, end, Phone}, true
+				return Finding{start, end, Phone}, true, 0
 			}
 		}
 	}
-	return Finding{}, false
+	if r.plus >= 0 {
+		return Finding{}, false, int(r.g[r.n-1].end)
+	}
+	return Finding{}, false, 0
 }
 
 // plain returns the extent of a number made of the first k groups that has
@@ -474,6 +480,11 @@ func newContextWords(words ...string) *contextWords {
 // before i on the same line, with no digit in between (the word names
 // this number, not an earlier one).
 func contextBefore(s string, i int, words *contextWords) bool {
+	return contextNear(s, i, words, 4)
+}
+
+// contextNear is contextBefore within the nearest n words.
+func contextNear(s string, i int, words *contextWords, n int) bool {
 	from := i
 	for from > 0 && i-from < 40 {
 		c := s[from-1]
@@ -485,7 +496,7 @@ func contextBefore(s string, i int, words *contextWords) bool {
 	var buf, prev [24]byte
 	var pb []byte
 	k := i
-	for n := 0; n < 4 && k > from; n++ {
+	for ; n > 0 && k > from; n-- {
 		for k > from && s[k-1] < utf8.RuneSelf && !isAlnum(s[k-1]) {
 			k--
 		}
@@ -509,7 +520,7 @@ func contextBefore(s string, i int, words *contextWords) bool {
 			}
 		} else {
 			for _, o := range words.other {
-				if containsFold(w, o) {
+				if (b != nil && bytes.Contains(b, []byte(o))) || (b == nil && strings.Contains(w, o)) {
 					return true
 				}
 			}

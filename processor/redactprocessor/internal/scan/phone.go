@@ -42,36 +42,55 @@ func (r *numRun) phone(s string, k int) (int, int, bool) {
 		nd += r.g[j].len()
 	}
 	if nd >= 8 && (g0.len() < 2 || s[g0.start] != '0' || s[g0.start+1] != '0') {
-		last := &r.g[k-1]
-		// A ')' after the number that closes nothing in it, or a '(' before
-		// it that nothing closes, is not part of it ("… 78)", "(06 …").
-		opens, closes := 0, 0
-		for j := range k {
-			if r.g[j].open {
-				opens++
+		if wrapped, ok := r.national(s, start, k, nd); ok {
+			if wrapped {
+				return int(g0.start), int(r.g[k-1].end), true
 			}
-			if r.g[j].close {
-				closes++
-			}
-		}
-		open0, closeLast := g0.open && opens > closes, last.close && closes > opens
-		for _, f := range formatsBy[k][s[g0.start]-'0'] {
-			if f.match(s, r, k, open0, closeLast) {
-				if amountNear(s, start, end) {
-					return 0, 0, false
-				}
-				return start, end, true
-			}
-			if g0.open && last.close && f.match(s, r, k, true, true) {
-				// Parentheses around the whole number: not part of it.
-				return int(g0.start), int(last.end), !amountNear(s, start, end)
-			}
+			return start, end, true
 		}
 	}
 	if nd >= 8 && nd <= 13 && k <= 5 && r.phoneSeps(k) && !dateShape(r, k) && !ipShape(r, k) && contextBefore(s, start, phoneWords) {
 		return start, end, true
 	}
 	return 0, 0, false
+}
+
+// national reports whether the first k groups (nd digits) are written in a
+// national format; wrapped says the number sits in parentheses that are
+// not part of it ("(06 12 34 56 78)"). A plain format (digits and blanks
+// only) needs 9 digits, one with parentheses, '-', '/' or '.' in fixed
+// places 8; and a number right after a word naming another kind of number
+// (order, invoice, Artikelnummer, 注文番号) or next to a currency is none,
+// unless a phone word stands before it.
+func (r *numRun) national(s string, start, k, nd int) (wrapped, ok bool) {
+	g0, last := &r.g[0], &r.g[k-1]
+	// A ')' after the number that closes nothing in it, or a '(' before it
+	// that nothing closes, is not part of it ("… 78)", "(06 …").
+	opens, closes := 0, 0
+	for j := range k {
+		if r.g[j].open {
+			opens++
+		}
+		if r.g[j].close {
+			closes++
+		}
+	}
+	open0, closeLast := g0.open && opens > closes, last.close && closes > opens
+	for _, f := range formatsBy[k][s[g0.start]-'0'] {
+		if nd < 9 && !f.marked {
+			continue
+		}
+		plain := f.match(s, r, k, open0, closeLast)
+		wrapped := !plain && g0.open && last.close && f.match(s, r, k, true, true)
+		if !plain && !wrapped {
+			continue
+		}
+		if amountNear(s, start, int(last.end)) || (contextNear(s, start, notPhoneWords, 2) && !contextBefore(s, start, phoneWords)) {
+			return false, false
+		}
+		return wrapped, true
+	}
+	return false, false
 }
 
 // phoneExtent returns the extent of a phone number made of the first k
@@ -159,8 +178,8 @@ func (r *numRun) international(s string, k, skip int) bool {
 		if !fits(nsn, lens) && (nsn[0] != '0' || !fits(nsn[1:], lens)) {
 			return false // (a trunk 0 written after the code is tolerated: +44 020 …)
 		}
-		if l == 1 && nsn[0] == '1' || (l == 1 && len(nsn) == 10 && (nsn[0] < '2' || nsn[3] < '2')) {
-			return false // NANP: area code and exchange start with 2-9
+		if l == 1 && nsn[0] < '2' {
+			return false // NANP: the area code starts with 2-9
 		}
 		return true
 	}
@@ -248,6 +267,16 @@ var currencies = []string{
 
 // phoneWords name a phone number just before it, in the languages of the
 // big markets.
+// notPhoneWords name other kinds of numbers written like phone numbers.
+var notPhoneWords = newContextWords(
+	"order", "orders", "ordine", "pedido", "commande", "bestellung", "bestellnummer", "bestellnr", "auftrag",
+	"artikel", "artikelnummer", "artikelnr", "article", "item", "sku", "invoice", "rechnung", "rechnungsnummer",
+	"facture", "factura", "fattura", "ticket", "case", "tracking", "sendung", "sendungsnummer", "serial",
+	"sn", "part", "charge", "batch", "lot", "ref", "reference", "referenz", "id", "account", "konto",
+	"kundennummer", "kundennr", "contract", "vertrag", "policy", "claim", "isbn", "ean", "imei",
+	"vin", "pnr", "booking", "buchung", "注文番号", "订单号", "受付番号",
+)
+
 var phoneWords = newContextWords(
 	"tel", "tele", "telefon", "telefono", "telefone", "telephone", "phone", "ph", "mobile", "mob", "mobil",
 	"festnetz", "office", "direct", "landline", "gsm", "natel", "kom", "fijo", "cel",
@@ -257,14 +286,14 @@ var phoneWords = newContextWords(
 	"tél", "téléphone", "teléfono", "móvil", "llámame", "zadzwoń", "komórka", "電話", "携帯", "电话",
 	"手机", "联系", "☎", "📞", "📱", "тел", "моб",
 	"my number", "our number", "your number", "his number", "her number", "mobile number",
-	"reach me", "contact me", "text me", "ping me", "message me", "whatsapp me",
-	"meine nummer", "mein nummer", "mon numéro", "mi número", "il mio", "mijn nummer",
+	"meine nummer", "mon numéro", "mi número", "mijn nummer",
 )
 
 // A compiled national format.
 type natFormat struct {
 	region string
 	groups []fmtGroup
+	marked bool // parentheses, or '-', '/', '.' in fixed places
 }
 
 type fmtGroup struct {
@@ -342,7 +371,7 @@ func compileFormat(region, p string) (*natFormat, error) {
 			if inGroup {
 				inGroup = false
 			}
-			open = true
+			open, f.marked = true, true
 			continue
 		case c == ')':
 			if !inGroup {
@@ -358,7 +387,7 @@ func compileFormat(region, p string) (*natFormat, error) {
 			inGroup = false
 			continue
 		case c == '-' || c == '/' || c == '.':
-			sep = c
+			sep, f.marked = c, true
 			inGroup = false
 			continue
 		default:

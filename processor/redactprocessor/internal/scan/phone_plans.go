@@ -31,13 +31,15 @@ package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactproce
 // territory), and the separators people type: DIN 5008 for Germany
 // ("030 12345-67"), pairs for France ("06 12 34 56 78").
 var nationalFormats = []struct{ region, pattern string }{
-	{"US/CA", "N## N## ####"},     // 415-555-0100, 415.555.0100
-	{"US/CA", "N## N##-####"},     // 415 555-0100
-	{"US/CA", "(N##) N##-####"},   // (415) 555-0100
-	{"US/CA", "(N##) N## ####"},   // (415) 555 0100
-	{"US/CA", "(N##)N##-####"},    // (415)555-0100
-	{"US/CA", "1 N## N## ####"},   // 1-800-555-0100
-	{"US/CA", "1 (N##) N##-####"}, // 1 (800) 555-0100
+	// The exchange (second group) is 2-9 in the plan, but examples and
+	// fictional numbers (555-123-4567) are written with any digit.
+	{"US/CA", "N## ### ####"},     // 415-555-0100, 415.555.0100
+	{"US/CA", "N## ###-####"},     // 415 555-0100
+	{"US/CA", "(N##) ###-####"},   // (415) 555-0100
+	{"US/CA", "(N##) ### ####"},   // (415) 555 0100
+	{"US/CA", "(N##)###-####"},    // (415)555-0100
+	{"US/CA", "1 N## ### ####"},   // 1-800-555-0100
+	{"US/CA", "1 (N##) ###-####"}, // 1 (800) 555-0100
 
 	{"GB", "0## #### ####"},   // 020 7946 0958
 	{"GB", "0### ### ####"},   // 0161 496 0000, 0800 123 4567

@@ -6,6 +6,9 @@ package scan
 import (
 	"encoding/json"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -155,6 +158,34 @@ func BenchmarkRedactCleanProse(b *testing.B) {
 // where the scan skips nearly everything.
 func BenchmarkRedactPlainChat(b *testing.B) {
 	benchmarkRedact(b, strings.Repeat("please could you help me find the invoice for my last order, the tracking status says delivered but nothing arrived. ", 36))
+}
+
+var labelRE = regexp.MustCompile(`⟦[a-z0-9_]+:|⟧|⟪|⟫`)
+
+// BenchmarkRedactConversations: the second corpus (support chats, logs,
+// .env files, JSON messages in a dozen languages, dense with PII) redacted
+// whole.
+func BenchmarkRedactConversations(b *testing.B) {
+	paths, err := filepath.Glob("testdata/conversations/*")
+	require.NoError(b, err)
+	var texts []string
+	size := 0
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		require.NoError(b, err)
+		t := labelRE.ReplaceAllString(string(raw), "")
+		texts = append(texts, t)
+		size += len(t)
+	}
+	r := newTestRedactor(b)
+	st := r.NewState()
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			_, _, _ = r.Redact(t, st)
+		}
+	}
 }
 
 func benchmarkRedact(b *testing.B, text string) {

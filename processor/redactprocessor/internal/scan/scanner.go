@@ -185,9 +185,14 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 				// (not the tail of a spaced code: 1Z 9W8 47E 03 4419 2210)
 				// Not a short lone number (most numbers in prose): a run
 				// that may be an address, card, SSN or phone.
-				if f, ok := sc.numeric(s, i); ok {
+				f, ok, rest := sc.numeric(s, i)
+				if ok {
 					add(f)
 					i = f.End
+					continue
+				}
+				if rest > i {
+					i = rest // +1 555 123 4567: not a national number after the "+1"
 					continue
 				}
 			}

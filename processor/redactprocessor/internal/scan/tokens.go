@@ -152,6 +152,12 @@ func (sc *Scanner) wordAt(s string, i int) (Finding, bool) {
 		}
 	}
 	r := s[i:]
+	if sc.on[AWSSecretKey] && (r[0] == 'a' || r[0] == 'A') && len(r) > 22 && strings.EqualFold(r[:22], "aws_secret_access_key ") {
+		// aws configure set aws_secret_access_key <secret>
+		if e := runOf(s, i+22, isB64); awsSecretShape(s[i+22:e]) && (e == len(s) || !isWord(s[e])) {
+			return Finding{i + 22, e, AWSSecretKey}, true
+		}
+	}
 	if sc.on[JWT] && strings.HasPrefix(r, "eyJ") {
 		if end, ok := jwt(s, i); ok {
 			return Finding{i, end, JWT}, true
@@ -190,19 +196,44 @@ func (sc *Scanner) token(s string, i int) (Type, int, bool) {
 		if n < t.min || (t.max > 0 && n > t.max) || (end < len(s) && isWord(s[end])) {
 			continue
 		}
+		body := s[b:end]
+		if !mixedToken(body) {
+			continue // one kind of character (a word, xxxx…): not a random secret
+		}
 		switch t.typ {
 		case OpenAIKey:
-			if strings.HasPrefix(s[i:], "sk-ant-") || !hasDigit(s[b:end]) {
+			// Random base62 (sk-…, sk-proj-…) or hex (DeepSeek), not a slug
+			// such as sk-learn-2024-tutorial.
+			base62 := hasUpper(body) && hasLower(body) && hasDigit(body)
+			hex := allHex(body) && len(body) >= 32
+			if strings.HasPrefix(s[i:], "sk-ant-") || (!base62 && !hex) {
 				continue
 			}
-		case HuggingFaceToken, APIToken:
-			if !mixedToken(s[b:end]) {
-				continue // one kind of character: a word, not a random secret
+		case SlackToken:
+			if !hasDigit(body) {
+				continue // xoxb-token-here in documentation
 			}
 		}
 		return t.typ, end, true
 	}
 	return 0, 0, false
+}
+
+func hasUpper(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0
+}
+
+func hasLower(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return r >= 'a' && r <= 'z' }) >= 0
+}
+
+func allHex(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if !isHex(s[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // mixedToken reports whether a token body mixes character kinds, as

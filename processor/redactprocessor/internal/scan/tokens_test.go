@@ -64,6 +64,8 @@ func TestTokenLookalikes(t *testing.T) {
 		"hf_hub_download", "glpat- in the docs", "whsec_ prefix", "key-value store", "SKU-12345",
 		"api_org_chart", "SG.hello.world", "npm_config_cache", "dop_v1_", "eyJ alone",
 		"pk_live_51H8abcdefGHIJKLmnopqr", "key-abcdefabcdefabcdefabcdefabcdefab", "hf_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		"sk-learn-2024-tutorial-v1-notebook", "xoxb-your-token-here", "glpat-xxxxxxxxxxxxxxxxxxxx",
+		"ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "AKIAXXXXXXXXXXXXXXXX", "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx",
 	} {
 		assert.Equal(t, s, redactOne(t, s), s)
 	}
