@@ -306,22 +306,15 @@ func classifyKey(key string, url bool) kvKind {
 		}
 		kind = kvSecret
 	}
-	if containsFold(key, "public") || containsFold(key, "publishable") {
-		return kvNone // public keys and tokens are published on purpose
+	var kbuf [maxKey]byte
+	lk := lowerInto(kbuf[:], key)
+	if bytes.Contains(lk, []byte("public")) {
+		return kvNone // public and publishable keys and tokens are published on purpose
 	}
-	if kind == kvSecret && containsFold(key, "secret") && (containsFold(key, "key") || containsFold(key, "access") || containsFold(key, "aws")) {
+	if kind == kvSecret && bytes.Contains(lk, []byte("secret")) && (bytes.Contains(lk, []byte("key")) || bytes.Contains(lk, []byte("access")) || bytes.Contains(lk, []byte("aws"))) {
 		return kvAWS // secret_key, aws_secret_access_key: an AWS secret if it has the shape
 	}
 	return kind
-}
-
-func containsFold(s, sub string) bool {
-	for k := 0; k+len(sub) <= len(s); k++ {
-		if strings.EqualFold(s[k:k+len(sub)], sub) {
-			return true
-		}
-	}
-	return false
 }
 
 // valueStop ends an unquoted value; softStop ends it in a URL, before a

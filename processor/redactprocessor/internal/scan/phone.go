@@ -6,6 +6,7 @@ package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactproce
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // A phone number is one of:
@@ -239,34 +240,59 @@ func ipShape(r *numRun, k int) bool {
 }
 
 // amountNear reports whether a currency stands right before or after
-// s[start:end].
+// s[start:end] (one space between allowed).
 func amountNear(s string, start, end int) bool {
 	j := end
 	if j < len(s) && s[j] == ' ' {
 		j++
 	}
+	e := j
+	for e < len(s) && e-j < 8 && (isLetter(s[e]) || s[e] >= utf8.RuneSelf || s[e] == '$' || s[e] == '%') {
+		e++
+	}
 	i := start
 	if i > 0 && s[i-1] == ' ' {
 		i--
 	}
-	for _, c := range currencies {
-		if len(s)-j >= len(c) && strings.EqualFold(s[j:j+len(c)], c) && (j+len(c) == len(s) || !isAlnum(s[j+len(c)])) {
-			return true
-		}
-		if i >= len(c) && strings.EqualFold(s[i-len(c):i], c) && (i == len(c) || !isAlnum(s[i-len(c)-1])) {
+	b := i
+	for b > 0 && i-b < 8 && (isLetter(s[b-1]) || s[b-1] >= utf8.RuneSelf || s[b-1] == '$') {
+		b--
+	}
+	return currency(s[j:e], true) || currency(s[b:i], false)
+}
+
+// currency reports whether w (the word after a number, or before it) is or
+// starts (ends) with a currency.
+func currency(w string, after bool) bool {
+	if w == "" {
+		return false
+	}
+	var buf [8]byte
+	lw := lowerInto(buf[:], w)
+	if lw == nil {
+		return false
+	}
+	if currencies[string(lw)] {
+		return true
+	}
+	// A symbol glued to a word: "€ 612 …" is caught above, "612…€" here.
+	for _, sym := range currencySymbols {
+		if (after && strings.HasPrefix(w, sym)) || (!after && strings.HasSuffix(w, sym)) {
 			return true
 		}
 	}
 	return false
 }
 
-var currencies = []string{
-	"€", "$", "£", "¥", "₹", "%", "zł", "kr", "eur", "usd", "gbp", "chf", "pln", "sek", "nok", "dkk",
-	"jpy", "cny", "rmb", "inr", "brl", "mxn", "aud", "cad", "euro", "euros", "dollars",
+var currencySymbols = []string{"€", "$", "£", "¥", "₹", "%"}
+
+var currencies = map[string]bool{
+	"€": true, "$": true, "£": true, "¥": true, "₹": true, "%": true, "zł": true, "kr": true, "eur": true,
+	"usd": true, "gbp": true, "chf": true, "pln": true, "sek": true, "nok": true, "dkk": true, "jpy": true,
+	"cny": true, "rmb": true, "inr": true, "brl": true, "mxn": true, "aud": true, "cad": true, "euro": true,
+	"euros": true, "dollars": true,
 }
 
-// phoneWords name a phone number just before it, in the languages of the
-// big markets.
 // notPhoneWords name other kinds of numbers written like phone numbers.
 var notPhoneWords = newContextWords(
 	"order", "orders", "ordine", "pedido", "commande", "bestellung", "bestellnummer", "bestellnr", "auftrag",

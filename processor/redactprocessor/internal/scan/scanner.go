@@ -92,8 +92,10 @@ func lower(c byte) byte {
 // Scanner finds the enabled built-in detectors' matches.
 type Scanner struct {
 	on [NumBuiltin]bool
-	// words[c]: the token shapes starting with byte c (tokens.go).
-	words [256][]*tokenShape
+	// words[c]: the token shapes starting with byte c (tokens.go), and
+	// second[c] the bytes that can follow c in their prefixes.
+	words  [256][]*tokenShape
+	second [256][4]uint64
 	// wordStart[c]: some enabled word detector can start with byte c.
 	wordStart [256]bool
 }
@@ -104,8 +106,10 @@ func NewScanner(enabled [NumBuiltin]bool) *Scanner {
 	for k := range tokenShapes {
 		t := &tokenShapes[k]
 		if enabled[t.typ] {
-			s.words[t.prefix[0]] = append(s.words[t.prefix[0]], t)
-			s.wordStart[t.prefix[0]] = true
+			c0, c1 := t.prefix[0], t.prefix[1]
+			s.words[c0] = append(s.words[c0], t)
+			s.second[c0][c1>>6] |= 1 << (c1 & 63)
+			s.wordStart[c0] = true
 		}
 	}
 	for c := range s.words {

@@ -183,6 +183,9 @@ func (sc *Scanner) wordAt(s string, i int) (Finding, bool) {
 
 // token matches a tokenShape at s[i].
 func (sc *Scanner) token(s string, i int) (Type, int, bool) {
+	if i+1 >= len(s) || sc.second[s[i]][s[i+1]>>6]&(1<<(s[i+1]&63)) == 0 {
+		return 0, 0, false
+	}
 	for _, t := range sc.words[s[i]] {
 		if !strings.HasPrefix(s[i:], t.prefix) {
 			continue
