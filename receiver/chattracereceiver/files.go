@@ -122,6 +122,13 @@ func (p *filePoller) poll(ctx context.Context) {
 		}
 	}
 
+	present := make(map[string]bool, len(files))
+	for _, f := range files {
+		present[f.path] = true
+	}
+	// Before the files are handled, so that a file renamed since the last
+	// poll is found under its new name.
+	p.missing(ctx, present, now)
 	clear(p.gone)
 	for path, st := range p.files {
 		if st.MissingSince != 0 && st.Ino != 0 {
@@ -131,19 +138,16 @@ func (p *filePoller) poll(ctx context.Context) {
 			p.gone[st.Ino] = path
 		}
 	}
-	present := make(map[string]bool, len(files))
 	for _, f := range files {
 		if ctx.Err() != nil {
 			return
 		}
-		present[f.path] = true
 		st := p.state(ctx, f)
 		if st == nil {
 			continue
 		}
 		p.pollFile(ctx, f, st)
 	}
-	p.missing(ctx, present, now)
 
 	if p.first {
 		p.first = false
@@ -305,6 +309,8 @@ func (p *filePoller) pollFile(ctx context.Context, f found, st *tracker.State) {
 	}
 	if err := p.deliverFile(ctx, f, st, data, &o, from); err != nil {
 		p.parseFailed(ctx, st)
+	} else {
+		st.Parsed()
 	}
 	p.save(ctx, f.path, st)
 }

@@ -166,7 +166,7 @@ func (r *chatReceiver) handlePush(w http.ResponseWriter, req *http.Request) {
 	// turn only to the pipelines that refused it.
 	send := [2][]bool{}
 	var claim *dedup.Claim
-	newTurns := len(turns)
+	newTurns, already := len(turns), 0
 	if r.dedup != nil {
 		keys := make([]dedup.Key, len(turns))
 		for i := range turns {
@@ -181,6 +181,11 @@ func (r *chatReceiver) handlePush(w http.ResponseWriter, req *http.Request) {
 			return
 		}
 		send, newTurns = claim.Send, claim.New
+		for i := range turns {
+			if !send[tracker.Traces][i] && !send[tracker.Logs][i] {
+				already++
+			}
+		}
 		if n := claim.Skipped[tracker.Traces] + claim.Skipped[tracker.Logs]; n > 0 {
 			r.telemetry.ReceiverChatTraceDuplicateTurns.Add(ctx, int64(n))
 		}
@@ -226,7 +231,7 @@ func (r *chatReceiver) handlePush(w http.ResponseWriter, req *http.Request) {
 	}
 	r.refusing.Store(false)
 	n := len(turns)
-	writeJSON(w, http.StatusOK, pushResponse{Turns: &n, AlreadyDelivered: len(turns) - newTurns, RequestID: reqID, Warning: warning})
+	writeJSON(w, http.StatusOK, pushResponse{Turns: &n, AlreadyDelivered: already, RequestID: reqID, Warning: warning})
 }
 
 // logRefusal logs a pipeline refusal once per streak of refusals: its text
@@ -352,9 +357,12 @@ func recordRequestID(body []byte, n int) string {
 
 // readBody reads the whole body into one buffer of the announced length
 // (Content-Length, when within limit), so that a large body is not copied
-// while the buffer grows; confighttp's max_request_body_size bounds what is
-// read.
+// while the buffer grows; confighttp's max_request_body_size (limit) bounds
+// what is read, and a body announced larger is not read at all.
 func readBody(req *http.Request, limit int64) ([]byte, error) {
+	if limit > 0 && req.ContentLength > limit && req.Header.Get("Content-Encoding") == "" {
+		return nil, &http.MaxBytesError{Limit: limit} // announced too large: refused unread
+	}
 	if n := req.ContentLength; n > 0 && (limit <= 0 || n <= limit) {
 		buf := make([]byte, n)
 		if _, err := io.ReadFull(req.Body, buf); err != nil {

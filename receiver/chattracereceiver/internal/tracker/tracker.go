@@ -111,7 +111,7 @@ func (s *State) Update(chain []uint64) (from [numSignals]int, rewritten bool) {
 	}
 	s.Counted = min(s.Counted, common)
 	s.Chain = append(s.Chain[:0], chain...)
-	s.retryParse, s.retryDeliver = false, false
+	s.retryDeliver = false
 	if s.SkipExisting {
 		s.SkipExisting = false
 		for i := range s.Emitted {
@@ -119,6 +119,13 @@ func (s *State) Update(chain []uint64) (from [numSignals]int, rewritten bool) {
 		}
 	}
 	return s.Emitted, rewritten
+}
+
+// Parsed records that the read based on the current stamp parsed whole
+// (Update alone does not: the messages after the unchanged prefix may still
+// fail to decode).
+func (s *State) Parsed() {
+	s.retryParse = false
 }
 
 // Delivered records that signal sig received every message of the chain.
