@@ -136,3 +136,22 @@ func BenchmarkHTTPNDJSON(b *testing.B) {
 	// BenchmarkHTTPHistory).
 	benchPush(b, buf.Bytes(), 100, 0)
 }
+
+// BenchmarkPollIdle is one poll over 10,000 session files none of which
+// changed: the glob, a stat per file, the bookkeeping.
+func BenchmarkPollIdle(b *testing.B) {
+	dir := b.TempDir()
+	data := benchHistory(b, 1)
+	for i := range 10_000 {
+		require.NoError(b, os.WriteFile(filepath.Join(dir, "s"+strconv.Itoa(i)+".json"), data, 0o600))
+	}
+	r, _, _ := newTestReceiver(b, fileConfig(dir))
+	r.nextTraces, r.nextLogs = consumertest.NewNop(), consumertest.NewNop()
+	p := newFilePoller(r, nil)
+	ctx := context.Background()
+	p.poll(ctx)
+	b.ReportAllocs()
+	for b.Loop() {
+		p.poll(ctx)
+	}
+}

@@ -66,6 +66,9 @@ type filePoller struct {
 	// gone maps the inodes of missing files to their paths, for finding
 	// renamed files; rebuilt by each poll.
 	gone map[uint64]string
+	// found and present are the last poll's files, reused.
+	found   []found
+	present map[string]bool
 }
 
 func newFilePoller(r *chatReceiver, client storage.Client) *filePoller {
@@ -99,7 +102,7 @@ func (p *filePoller) poll(ctx context.Context) {
 		return // storage unreadable: nothing is read until it is
 	}
 	now := p.now()
-	var files []found
+	files := p.found[:0]
 	for _, path := range p.match() {
 		fi, err := os.Stat(path)
 		if err != nil || !fi.Mode().IsRegular() {
@@ -122,7 +125,12 @@ func (p *filePoller) poll(ctx context.Context) {
 		}
 	}
 
-	present := make(map[string]bool, len(files))
+	p.found = files
+	if p.present == nil {
+		p.present = map[string]bool{}
+	}
+	present := p.present
+	clear(present)
 	for _, f := range files {
 		present[f.path] = true
 	}

@@ -140,6 +140,13 @@ func chain(prev uint64, raw []byte) uint64 {
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
+// smallMessage is a Message whose tool_calls are decoded as a plain list
+// (the outer field hides the embedded one, as in encoding/json).
+type smallMessage struct {
+	Message
+	ToolCalls []ToolCall `json:"tool_calls"`
+}
+
 // bigMessage is the size from which a message is decoded by encoding/json
 // (see decodeMessage); real HALO Core messages are a few kilobytes.
 const bigMessage = 1 << 20
@@ -156,7 +163,20 @@ func decodeMessage(raw []byte) (Message, error) {
 		err := json.Unmarshal(raw, &m)
 		return m, err
 	}
-	if gojson.Unmarshal(raw, &m) == nil {
+	if len(raw) <= smallList {
+		// Too short for a tool_calls list to need cutting while it is
+		// decoded: go-json decodes it natively (about a quarter faster
+		// than through ToolCalls.UnmarshalJSON), then it is cut.
+		var f smallMessage
+		if gojson.Unmarshal(raw, &f) == nil {
+			m = f.Message
+			m.ToolCalls = ToolCalls{List: f.ToolCalls, Total: len(f.ToolCalls)}
+			if len(f.ToolCalls) > MaxToolCalls {
+				m.ToolCalls.List = f.ToolCalls[:MaxToolCalls:MaxToolCalls]
+			}
+			return m, nil
+		}
+	} else if gojson.Unmarshal(raw, &m) == nil {
 		return m, nil
 	}
 	m = Message{}

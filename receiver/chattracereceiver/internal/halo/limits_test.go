@@ -183,3 +183,17 @@ func TestPushedIDsFromStrongHashes(t *testing.T) {
 	b := DeliveryKey(NewIDs("s", 1, 0), digest([]byte(`{"a":2}`)))
 	assert.NotEqual(t, a, b, "same IDs, other content: another delivery")
 }
+
+// TestToolCallsCappedSmallRecord: a record short enough to be decoded
+// natively is cut at the same limit, with the same count.
+func TestToolCallsCappedSmallRecord(t *testing.T) {
+	rec := `{"role":"assistant","trace":{"telemetry":{"latency_ms":5}},"tool_calls":` + repeatJSON(`{"name":"t"}`, MaxToolCalls+1) + `}`
+	require.Less(t, len(rec), smallList)
+	p, err := DecodePush([]byte(rec), 0)
+	require.NoError(t, err)
+	assert.Len(t, p.Records[0].ToolCalls.List, MaxToolCalls)
+	assert.Equal(t, MaxToolCalls+1, p.Records[0].ToolCalls.Total)
+	turn, _ := PushedTurn(&p.Records[0], "s", p.Digests[0])
+	assert.True(t, turn.Truncated)
+	assert.Equal(t, MaxToolCalls+1, turn.ToolCallsTotal)
+}

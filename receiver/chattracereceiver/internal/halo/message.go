@@ -150,29 +150,59 @@ type ToolCalls struct {
 // Truncated reports whether entries were not kept.
 func (c *ToolCalls) Truncated() bool { return c.Total > len(c.List) }
 
-// UnmarshalJSON implements json.Unmarshaler.
+// UnmarshalJSON implements json.Unmarshaler. The entries are counted by a
+// byte scan; the first MaxToolCalls are decoded in one go.
 func (c *ToolCalls) UnmarshalJSON(b []byte) error {
 	var out ToolCalls
+	if len(b) <= smallList {
+		// Too short to hold many entries (3 bytes each at least): decoded
+		// whole, then cut.
+		if err := decodeList(b, &out.List); err != nil {
+			return err
+		}
+		out.Total = len(out.List)
+		if out.Total > MaxToolCalls {
+			out.List = out.List[:MaxToolCalls:MaxToolCalls]
+		}
+		*c = out
+		return nil
+	}
+	keep := len(b) // where the kept entries end
 	err := elements(b, func(e []byte) error {
 		out.Total++
-		if len(out.List) == MaxToolCalls {
-			return nil
+		if out.Total == MaxToolCalls {
+			keep = cap(b) - cap(e) + len(e) // offset of e's end in b
 		}
-		var tc ToolCall
-		if gojson.Unmarshal(e, &tc) != nil {
-			tc = ToolCall{}
-			if err := json.Unmarshal(e, &tc); err != nil {
-				return err
-			}
-		}
-		out.List = append(out.List, tc)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
+	if out.Total == 0 {
+		*c = out
+		return nil
+	}
+	list := b
+	if out.Total > MaxToolCalls {
+		list = append(append(make([]byte, 0, keep+1), b[:keep]...), ']')
+	}
+	if err := decodeList(list, &out.List); err != nil {
+		return err
+	}
 	*c = out
 	return nil
+}
+
+// smallList is the size up to which a tool_calls array is decoded whole
+// (at most ~22,000 entries: a few megabytes while it is cut).
+const smallList = 64 << 10
+
+func decodeList(b []byte, list *[]ToolCall) error {
+	if gojson.Unmarshal(b, list) == nil {
+		return nil
+	}
+	*list = nil
+	return json.Unmarshal(b, list)
 }
 
 // Tool returns the name of the called tool ("" when none is recorded).
