@@ -114,13 +114,13 @@ func (p *filePoller) poll(ctx context.Context) {
 		// Without a walk, the first poll reads the checkpoints of every
 		// file found before deciding whether this is the first run.
 		for _, f := range files {
-			st, ok := p.loadCheckpoint(ctx, f.path)
+			st, found, ok := p.loadCheckpoint(ctx, f.path)
 			if !ok {
 				return // retried on the next poll, decisions unmade
 			}
+			p.ranBefore = p.ranBefore || found
 			if st != nil {
 				p.files[f.path] = st
-				p.ranBefore = true
 			}
 		}
 	}
@@ -177,7 +177,7 @@ func (p *filePoller) state(ctx context.Context, f found) *tracker.State {
 	st := p.files[f.path]
 	if st == nil && p.client != nil && !p.walked && !p.first {
 		var ok bool
-		if st, ok = p.loadCheckpoint(ctx, f.path); !ok {
+		if st, _, ok = p.loadCheckpoint(ctx, f.path); !ok {
 			return nil
 		}
 	}
@@ -456,6 +456,7 @@ func (p *filePoller) load(ctx context.Context) bool {
 		return false
 	}
 	states := map[string]*tracker.State{}
+	corrupt := false
 	if w, ok := p.client.(storage.Walker); ok {
 		err = w.Walk(ctx, func(key string, value []byte) ([]*storage.Operation, error) {
 			path, ok := strings.CutPrefix(key, checkpointPrefix)
@@ -463,6 +464,9 @@ func (p *filePoller) load(ctx context.Context) bool {
 				return nil, nil
 			}
 			st, err := tracker.Unmarshal(value)
+			if err != nil {
+				corrupt = true // still a sign of an earlier run
+			}
 			if err != nil {
 				p.corrupt(ctx, path, err)
 				return []*storage.Operation{storage.DeleteOperation(key)}, nil
@@ -477,29 +481,30 @@ func (p *filePoller) load(ctx context.Context) bool {
 		p.walked = true
 	}
 	p.files = states
-	p.ranBefore = mark != nil || len(states) > 0
+	p.ranBefore = mark != nil || len(states) > 0 || corrupt
 	p.loaded = true
 	p.storageErr(ctx, nil)
 	return true
 }
 
-// loadCheckpoint reads one file's checkpoint: nil when there is none (or
-// it is corrupt); ok false when the storage failed.
-func (p *filePoller) loadCheckpoint(ctx context.Context, path string) (st *tracker.State, ok bool) {
+// loadCheckpoint reads one file's checkpoint: nil when there is none or it
+// is corrupt (found tells a corrupt one from none); ok false when the
+// storage failed.
+func (p *filePoller) loadCheckpoint(ctx context.Context, path string) (st *tracker.State, found, ok bool) {
 	b, err := p.client.Get(ctx, checkpointPrefix+path)
 	p.storageErr(ctx, err)
 	if err != nil {
-		return nil, false
+		return nil, false, false
 	}
 	if b == nil {
-		return nil, true
+		return nil, false, true
 	}
 	st, err = tracker.Unmarshal(b)
 	if err != nil {
 		p.corrupt(ctx, path, err)
-		return nil, true
+		return nil, true, true
 	}
-	return prepare(st), true
+	return prepare(st), true, true
 }
 
 // prepare readies a state read from a checkpoint.

@@ -384,3 +384,24 @@ func TestFilesSessionIDFromName(t *testing.T) {
 	conv, _ := lastRoot(ts.AllTraces()).Attributes().Get(genai.ConversationID)
 	assert.Equal(t, "s\uFFFD[31m\uFFFD", conv.Str())
 }
+
+// TestFilesCorruptCheckpoint: a checkpoint that does not decode is counted
+// and dropped; its file is read again from its start (same IDs), and it
+// still shows an earlier run, so other files are not skipped.
+func TestFilesCorruptCheckpoint(t *testing.T) {
+	for _, walk := range []bool{true, false} {
+		t.Run(fmt.Sprintf("walk=%v", walk), func(t *testing.T) {
+			dir, store := t.TempDir(), t.TempDir()
+			path := filepath.Join(dir, "s.json")
+			write(t, path, history(1))
+			ctx := context.Background()
+			ext, client := newFileStorage(t, store)
+			require.NoError(t, client.Set(ctx, checkpointPrefix+path, []byte{9, 9, 9}))
+			require.NoError(t, client.Close(ctx))
+			require.NoError(t, ext.Shutdown(ctx))
+			rn := run{t: t, dir: dir, store: store, startAt: startAtEnd, walk: walk}
+			assert.Len(t, rn.polls(1), 1, "read again from its start")
+			assert.Empty(t, rn.polls(1))
+		})
+	}
+}
