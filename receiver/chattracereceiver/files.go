@@ -114,11 +114,11 @@ func (p *filePoller) poll(ctx context.Context) {
 		// Without a walk, the first poll reads the checkpoints of every
 		// file found before deciding whether this is the first run.
 		for _, f := range files {
-			st, found, ok := p.loadCheckpoint(ctx, f.path)
+			st, had, ok := p.loadCheckpoint(ctx, f.path)
 			if !ok {
 				return // retried on the next poll, decisions unmade
 			}
-			p.ranBefore = p.ranBefore || found
+			p.ranBefore = p.ranBefore || had
 			if st != nil {
 				p.files[f.path] = st
 			}

@@ -51,6 +51,10 @@ type pushResponse struct {
 // maxRequestIDLen is the longest X-Request-Id echoed.
 const maxRequestIDLen = 128
 
+// confighttpDefaultMaxBody is the limit confighttp applies when
+// max_request_body_size is 0 or less.
+const confighttpDefaultMaxBody = 20 << 20
+
 // slotWait is how long a push waits for one of max_concurrent_requests.
 const slotWait = 5 * time.Second
 
@@ -360,10 +364,13 @@ func recordRequestID(body []byte, n int) string {
 // while the buffer grows; confighttp's max_request_body_size (limit) bounds
 // what is read, and a body announced larger is not read at all.
 func readBody(req *http.Request, limit int64) ([]byte, error) {
-	if limit > 0 && req.ContentLength > limit && req.Header.Get("Content-Encoding") == "" {
+	if limit <= 0 {
+		limit = confighttpDefaultMaxBody // what confighttp applies then
+	}
+	if req.ContentLength > limit && req.Header.Get("Content-Encoding") == "" {
 		return nil, &http.MaxBytesError{Limit: limit} // announced too large: refused unread
 	}
-	if n := req.ContentLength; n > 0 && (limit <= 0 || n <= limit) {
+	if n := req.ContentLength; n > 0 && n <= limit {
 		buf := make([]byte, n)
 		if _, err := io.ReadFull(req.Body, buf); err != nil {
 			return nil, err

@@ -284,3 +284,24 @@ func TestPushConcurrencyBounded(t *testing.T) {
 	close(bt.release)
 	assert.Equal(t, http.StatusOK, <-done)
 }
+
+// TestReadBodyTrustsNoContentLength: a Content-Length beyond the limit is
+// refused unread, also when max_request_body_size is left at 0 (confighttp's
+// own 20 MiB then); a body shorter than it claims is an error.
+func TestReadBodyTrustsNoContentLength(t *testing.T) {
+	for _, limit := range []int64{0, 1 << 20} {
+		req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader("{}"))
+		req.ContentLength = 10 << 30
+		_, err := readBody(req, limit)
+		var mbe *http.MaxBytesError
+		require.ErrorAs(t, err, &mbe, "limit %d", limit)
+	}
+	req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader("{}"))
+	req.ContentLength = 100
+	_, err := readBody(req, 1<<20)
+	assert.Error(t, err)
+	req = httptest.NewRequest(http.MethodPost, "/", strings.NewReader(`{"a":1}`))
+	b, err := readBody(req, 1<<20)
+	require.NoError(t, err)
+	assert.Equal(t, `{"a":1}`, string(b))
+}
