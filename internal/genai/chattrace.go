@@ -32,6 +32,11 @@ const (
 	// ChatTurnIndex is the position of the turn's message in its session's
 	// history (int, from 0).
 	ChatTurnIndex = "chat.turn.index"
+	// ChatTurnTruncated (bool, true; absent otherwise) marks a turn whose
+	// record held more than the receiver keeps per turn (tool calls, names
+	// in a list): ChatToolCalls still counts every call, ChatToolsCalled
+	// and the tool spans or events hold the first ones.
+	ChatTurnTruncated = "chat.turn.truncated"
 )
 
 // ChatTurnEvent is the event name of the log record written per chat turn.

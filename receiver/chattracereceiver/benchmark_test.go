@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -62,8 +63,7 @@ func BenchmarkFiles(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		p.files[path] = &tracker.State{Size: -1}
-		p.pollFile(ctx, path)
+		pollOne(ctx, p, path, &tracker.State{Stamp: tracker.Stamp{Size: -1}})
 	}
 	reportTurns(b, 100)
 }
@@ -77,19 +77,36 @@ func BenchmarkFilesUnchanged(b *testing.B) {
 	p := newFilePoller(r, nil)
 	ctx := context.Background()
 	p.poll(ctx)
+	path := filepath.Join(dir, "s.json")
+	st := p.files[path]
 	b.ReportAllocs()
 	for b.Loop() {
-		p.pollFile(ctx, filepath.Join(dir, "s.json"))
+		pollOne(ctx, p, path, st)
 	}
 }
 
-func benchPush(b *testing.B, body []byte, turns int) {
-	r, _, _ := newTestReceiver(b, defaultConfig())
+// pollOne is one poll of one file: its stat, and its read when it changed.
+func pollOne(ctx context.Context, p *filePoller, path string, st *tracker.State) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		panic(err)
+	}
+	p.pollFile(ctx, found{path: path, fi: fi, stamp: stampOf(fi)}, st)
+}
+
+func benchPush(b *testing.B, body []byte, turns int, dedupTurns int) {
+	cfg := defaultConfig()
+	cfg.HTTP.GetOrInsertDefault().DedupTurns = dedupTurns
+	r, _, _ := newTestReceiver(b, cfg)
 	r.nextTraces, r.nextLogs = consumertest.NewNop(), consumertest.NewNop()
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
+	n := 0
 	for b.Loop() {
-		req := httptest.NewRequest(http.MethodPost, "/v1/chat/turns?session_id=s", bytes.NewReader(body))
+		// Another session each time: the same turns again would be
+		// recognised as a retry and not delivered.
+		n++
+		req := httptest.NewRequest(http.MethodPost, "/v1/chat/turns?session_id=s"+strconv.Itoa(n), bytes.NewReader(body))
 		rec := httptest.NewRecorder()
 		r.handlePush(rec, req)
 		if rec.Code != http.StatusOK {
@@ -101,7 +118,7 @@ func benchPush(b *testing.B, body []byte, turns int) {
 
 // BenchmarkHTTPHistory pushes a 100-turn history array per request.
 func BenchmarkHTTPHistory(b *testing.B) {
-	benchPush(b, benchHistory(b, 50), 100)
+	benchPush(b, benchHistory(b, 50), 100, defaultConfig().HTTP.GetOrInsertDefault().DedupTurns)
 }
 
 // BenchmarkHTTPNDJSON pushes 100 single-turn objects as NDJSON per request.
@@ -114,5 +131,27 @@ func BenchmarkHTTPNDJSON(b *testing.B) {
 		buf.WriteString(strings.Replace(line, `"req-1"`, `"req-`+string(rune('a'+i%26))+string(rune('a'+i/26))+`"`, 1))
 		buf.WriteByte('\n')
 	}
-	benchPush(b, buf.Bytes(), 100)
+	// The records name their session: every request would be the same
+	// turns again. Without the retry cache (its cost is in
+	// BenchmarkHTTPHistory).
+	benchPush(b, buf.Bytes(), 100, 0)
+}
+
+// BenchmarkPollIdle is one poll over 10,000 session files none of which
+// changed: the glob, a stat per file, the bookkeeping.
+func BenchmarkPollIdle(b *testing.B) {
+	dir := b.TempDir()
+	data := benchHistory(b, 1)
+	for i := range 10_000 {
+		require.NoError(b, os.WriteFile(filepath.Join(dir, "s"+strconv.Itoa(i)+".json"), data, 0o600))
+	}
+	r, _, _ := newTestReceiver(b, fileConfig(dir))
+	r.nextTraces, r.nextLogs = consumertest.NewNop(), consumertest.NewNop()
+	p := newFilePoller(r, nil)
+	ctx := context.Background()
+	p.poll(ctx)
+	b.ReportAllocs()
+	for b.Loop() {
+		p.poll(ctx)
+	}
 }

@@ -21,6 +21,7 @@ const (
 
 	defaultEndpoint = "localhost:4320"
 	defaultPath     = "/v1/chat/turns"
+	defaultMaxBody  = 8 << 20
 )
 
 // Config is the configuration of the chat_trace receiver.
@@ -35,14 +36,20 @@ type Config struct {
 	// PollInterval is how often the patterns are matched and files whose
 	// size or modification time changed are read. Default: 1s.
 	PollInterval time.Duration `mapstructure:"poll_interval"`
-	// StartAt says whether turns already in a file the first time it is
-	// seen at start-up are emitted (`beginning`) or skipped (`end`). Files
-	// created after start-up, and files with a checkpoint, are always read
-	// from where they stand. Default: end.
+	// StartAt says whether turns already on disk before the receiver ever
+	// ran are emitted (`beginning`) or skipped (`end`). With storage, "ever"
+	// means before the first start with that storage: files new since the
+	// last run are read whole at any later start. Without storage every
+	// start is a first start. Files with a checkpoint are always read from
+	// where they stand. Default: end.
 	StartAt string `mapstructure:"start_at"`
 	// MaxFileSize is the largest file, in bytes, that is read; larger files
 	// are skipped and counted. Default: 67108864 (64 MiB).
 	MaxFileSize int64 `mapstructure:"max_file_size"`
+	// MaxFileMessages is the most messages a file may hold; a file with
+	// more is skipped and counted like an oversize one (its checkpoint
+	// keeps 8 bytes per message). Default: 100000.
+	MaxFileMessages int `mapstructure:"max_file_messages"`
 	// Storage is the ID of a storage extension (e.g. `file_storage`) that
 	// keeps per-file checkpoints, so that a restart neither loses nor
 	// re-emits turns. Default: none, checkpoints live in memory only.
@@ -72,6 +79,21 @@ type HTTPConfig struct {
 	ServerConfig confighttp.ServerConfig `mapstructure:",squash"`
 	// Path is the URL path that accepts POSTed turns. Default: /v1/chat/turns.
 	Path string `mapstructure:"path"`
+	// MaxItemsPerRequest bounds what one request may expand to: every
+	// record counts 1, a turn 2 more (its spans) and 1 per tool call.
+	// A request beyond it is refused with 413 before it is decoded further.
+	// Default: 10000.
+	MaxItemsPerRequest int `mapstructure:"max_items_per_request"`
+	// DedupTurns is how many pushed turns are remembered with the pipelines
+	// that accepted them, so that a retried push (after a 503) re-sends a
+	// turn only to the pipelines that refused it. 0 turns this off.
+	// Default: 65536.
+	DedupTurns int `mapstructure:"dedup_turns"`
+	// MaxConcurrentRequests is how many pushes are read, decoded and
+	// delivered at once; another waits up to 5 s for a free slot, then is
+	// answered 503. Bounds the memory pushes can hold together (about five
+	// times max_request_body_size each). Default: 2.
+	MaxConcurrentRequests int `mapstructure:"max_concurrent_requests"`
 
 	// prevent unkeyed literal initialization
 	_ struct{}
@@ -116,8 +138,22 @@ func (cfg *Config) Validate() error {
 	if cfg.MaxFileSize <= 0 {
 		errs = append(errs, fmt.Errorf("max_file_size: \"%d\" must be positive", cfg.MaxFileSize))
 	}
-	if h := cfg.HTTP.Get(); h != nil && !strings.HasPrefix(h.Path, "/") {
-		errs = append(errs, fmt.Errorf("http::path: %q must start with /", h.Path))
+	if cfg.MaxFileMessages <= 0 {
+		errs = append(errs, fmt.Errorf("max_file_messages: \"%d\" must be positive", cfg.MaxFileMessages))
+	}
+	if h := cfg.HTTP.Get(); h != nil {
+		if !strings.HasPrefix(h.Path, "/") {
+			errs = append(errs, fmt.Errorf("http::path: %q must start with /", h.Path))
+		}
+		if h.MaxItemsPerRequest <= 0 {
+			errs = append(errs, fmt.Errorf("http::max_items_per_request: \"%d\" must be positive", h.MaxItemsPerRequest))
+		}
+		if h.DedupTurns < 0 {
+			errs = append(errs, fmt.Errorf("http::dedup_turns: \"%d\" must not be negative", h.DedupTurns))
+		}
+		if h.MaxConcurrentRequests <= 0 {
+			errs = append(errs, fmt.Errorf("http::max_concurrent_requests: \"%d\" must be positive", h.MaxConcurrentRequests))
+		}
 	}
 	if len(cfg.Include) == 0 && !cfg.HTTP.HasValue() {
 		errs = append(errs, errors.New("include: no file patterns and no http server configured: nothing to receive"))

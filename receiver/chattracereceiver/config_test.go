@@ -27,11 +27,16 @@ func TestLoadConfig(t *testing.T) {
 	custom.PollInterval = 5 * time.Second
 	custom.StartAt = startAtBeginning
 	custom.MaxFileSize = 1 << 20
+	custom.MaxFileMessages = 5000
 	storageID := component.MustNewID("file_storage")
 	custom.Storage = &storageID
 	h := custom.HTTP.GetOrInsertDefault()
 	h.ServerConfig.NetAddr.Endpoint = "0.0.0.0:9999"
 	h.Path = "/turns"
+	h.ServerConfig.MaxRequestBodySize = 2 << 20
+	h.MaxItemsPerRequest = 500
+	h.MaxConcurrentRequests = 8
+	h.DedupTurns = 0
 	custom.Capture = CaptureConfig{AgentPayloads: true}
 	custom.ServiceName = "support-bot"
 
@@ -55,6 +60,10 @@ func TestLoadConfig(t *testing.T) {
 		{name: "bad_pattern", wantErr: []string{`include: pattern "[.json": syntax error in pattern`, `exclude: pattern "a[": syntax error in pattern`}},
 		{name: "bad_size", wantErr: []string{`max_file_size: "-1" must be positive`}},
 		{name: "bad_path", wantErr: []string{`http::path: "turns" must start with /`}},
+		{name: "bad_limits", wantErr: []string{
+			`max_file_messages: "0" must be positive`, `http::max_items_per_request: "0" must be positive`,
+			`http::max_concurrent_requests: "-1" must be positive`, `http::dedup_turns: "-5" must not be negative`,
+		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := defaultConfig()
@@ -85,4 +94,10 @@ func TestDefaultConfig(t *testing.T) {
 	h := cfg.HTTP.GetOrInsertDefault()
 	assert.Equal(t, "localhost:4320", h.ServerConfig.NetAddr.Endpoint)
 	assert.Equal(t, "/v1/chat/turns", h.Path)
+	assert.Equal(t, 100_000, cfg.MaxFileMessages)
+	assert.Equal(t, int64(8<<20), h.ServerConfig.MaxRequestBodySize)
+	assert.Equal(t, 30*time.Second, h.ServerConfig.ReadTimeout)
+	assert.Equal(t, 10_000, h.MaxItemsPerRequest)
+	assert.Equal(t, 2, h.MaxConcurrentRequests)
+	assert.Equal(t, 65_536, h.DedupTurns)
 }

@@ -30,13 +30,24 @@ func NewFactory() receiver.Factory {
 func createDefaultConfig() component.Config {
 	server := confighttp.NewDefaultServerConfig()
 	server.NetAddr.Endpoint = defaultEndpoint
+	// One push at the limits holds about five times its body while it is
+	// decoded and mapped: 8 MiB (some 3,000 turns, or a history of about as
+	// many) and two at a time keep pushes under ~100 MB together.
+	server.MaxRequestBodySize = defaultMaxBody
+	// A request holds a slot while its body is read: a client that sends
+	// slower than this cannot hold one for long.
+	server.ReadTimeout = 30 * time.Second
 	return &Config{
-		PollInterval: time.Second,
-		StartAt:      startAtEnd,
-		MaxFileSize:  64 << 20,
-		HTTP:         configoptional.Default(HTTPConfig{ServerConfig: server, Path: defaultPath}),
-		Capture:      CaptureConfig{UserRequests: true, AgentResponses: true},
-		ServiceName:  "halo-core",
+		PollInterval:    time.Second,
+		StartAt:         startAtEnd,
+		MaxFileSize:     64 << 20,
+		MaxFileMessages: 100_000,
+		HTTP: configoptional.Default(HTTPConfig{
+			ServerConfig: server, Path: defaultPath,
+			MaxItemsPerRequest: 10_000, DedupTurns: 65_536, MaxConcurrentRequests: 2,
+		}),
+		Capture:     CaptureConfig{UserRequests: true, AgentResponses: true},
+		ServiceName: "halo-core",
 	}
 }
 

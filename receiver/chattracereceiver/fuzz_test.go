@@ -43,12 +43,16 @@ func FuzzDecodeAndMap(f *testing.F) {
 		if h, err := halo.DecodeHistory(data); err == nil {
 			turns = append(turns, halo.HistoryTurns("s", h.Messages, h.Chain, 0)...)
 		}
-		if p, err := halo.DecodePush(data); err == nil {
-			turns = append(turns, pushedTurns(p, "q")...)
+		if p, err := halo.DecodePush(data, 10_000); err == nil {
+			pt, digests := pushedTurns(p, "q")
+			if len(digests) != len(pt) {
+				t.Fatalf("%d digests for %d turns", len(digests), len(pt))
+			}
+			turns = append(turns, pt...)
 		}
 		views := make([]view, len(turns))
 		for i := range turns {
-			views[i] = m.view(&turns[i], end)
+			views[i] = m.view(&turns[i], end, end)
 		}
 		td := m.traces(views)
 		ld := m.logs(views, end)

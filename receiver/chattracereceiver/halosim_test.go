@@ -455,12 +455,12 @@ func (h *haloApp) turn(s *simSession, prompt string) (pyObj, simTurn) {
 	if h.merged && len(events) > 0 {
 		// The merged shape predates mcp_events: one call per tool_calls
 		// entry is all it can show.
-		truth.called = dedup(calls)
+		truth.called = uniqueNames(calls)
 	}
 	return msg, truth
 }
 
-func dedup(s []string) []string {
+func uniqueNames(s []string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, v := range s {

@@ -11,23 +11,30 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"mime"
 	"net/http"
+	"strconv"
 	"time"
 	"unicode/utf8"
 
 	"go.opentelemetry.io/collector/consumer/consumererror"
+	"go.uber.org/zap"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
+	"github.com/otelcol-llm/otelcol-llm/receiver/chattracereceiver/internal/dedup"
 	"github.com/otelcol-llm/otelcol-llm/receiver/chattracereceiver/internal/halo"
 	"github.com/otelcol-llm/otelcol-llm/receiver/chattracereceiver/internal/tracker"
 )
 
 // pushResponse is the JSON body of every answer of the push endpoint.
 type pushResponse struct {
-	// Turns is the number of turns accepted (only on success).
-	Turns *int `json:"turns,omitempty"`
+	// Turns is the number of turns accepted (only on success), of which
+	// AlreadyDelivered were delivered by an earlier copy of the request
+	// and not sent again.
+	Turns            *int `json:"turns,omitempty"`
+	AlreadyDelivered int  `json:"already_delivered,omitempty"`
 	// Error says what is wrong; Where locates it in the body.
 	Error string `json:"error,omitempty"`
 	Where string `json:"where,omitempty"`
@@ -37,47 +44,109 @@ type pushResponse struct {
 	RequestID string `json:"request_id"`
 	// RecordRequestID is the request_id of the record that failed, if any.
 	RecordRequestID string `json:"record_request_id,omitempty"`
+	// Warning says why the request's X-Request-Id was not used.
+	Warning string `json:"warning,omitempty"`
+}
+
+// maxRequestIDLen is the longest X-Request-Id echoed.
+const maxRequestIDLen = 128
+
+// confighttpDefaultMaxBody is the limit confighttp applies when
+// max_request_body_size is 0 or less.
+const confighttpDefaultMaxBody = 20 << 20
+
+// slotWait is how long a push waits for one of max_concurrent_requests.
+const slotWait = 5 * time.Second
+
+// requestID returns the request's X-Request-Id when it is 1 to 128 visible
+// ASCII characters, else a generated id and why the header was not used.
+func requestID(req *http.Request) (id, warning string) {
+	h := req.Header.Get("X-Request-Id")
+	switch {
+	case h == "":
+		return newRequestID(), ""
+	case len(h) > maxRequestIDLen:
+		return newRequestID(), fmt.Sprintf("X-Request-Id ignored: %d bytes, more than %d", len(h), maxRequestIDLen)
+	}
+	for i := 0; i < len(h); i++ {
+		if h[i] < 0x21 || h[i] > 0x7e {
+			return newRequestID(), fmt.Sprintf("X-Request-Id ignored: byte %d is not a visible ASCII character", i)
+		}
+	}
+	return h, ""
 }
 
 func (r *chatReceiver) handlePush(w http.ResponseWriter, req *http.Request) {
 	ctx := req.Context()
-	reqID := req.Header.Get("X-Request-Id")
-	if reqID == "" {
-		reqID = newRequestID()
-	}
+	reqID, warning := requestID(req)
 	w.Header().Set("X-Request-Id", reqID)
 
 	if req.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
-		r.reject(ctx, w, http.StatusMethodNotAllowed, 1, pushResponse{Error: "method " + req.Method + " is not allowed, use POST", RequestID: reqID})
+		r.reject(ctx, w, http.StatusMethodNotAllowed, 1, pushResponse{Error: "method " + req.Method + " is not allowed, use POST", RequestID: reqID, Warning: warning})
 		return
 	}
 	if !acceptedMediaType(req.Header.Get("Content-Type")) {
+		ct := req.Header.Get("Content-Type")
+		if len(ct) > 64 {
+			ct = ct[:64] + "..."
+		}
 		r.reject(ctx, w, http.StatusUnsupportedMediaType, 1, pushResponse{
-			Error: "content type " + req.Header.Get("Content-Type") + " is not supported, use application/json or application/x-ndjson", RequestID: reqID,
+			Error: "content type " + strconv.Quote(ct) + " is not supported, use application/json or application/x-ndjson", RequestID: reqID, Warning: warning,
 		})
 		return
 	}
-	body, err := readBody(req)
+	// Reading, decoding and delivering hold several times the body in
+	// memory: at most max_concurrent_requests requests do it at once.
+	wait := time.NewTimer(slotWait)
+	defer wait.Stop()
+	select {
+	case r.slots <- struct{}{}:
+		defer func() { <-r.slots }()
+	case <-wait.C:
+		w.Header().Set("Retry-After", "1")
+		writeJSON(w, http.StatusServiceUnavailable, pushResponse{
+			Error: "too many pushes at once (max_concurrent_requests); retry", RequestID: reqID, Warning: warning,
+		})
+		return
+	case <-ctx.Done():
+		return // the client gave up
+	}
+	body, err := readBody(req, r.push.ServerConfig.MaxRequestBodySize)
 	if err != nil {
 		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
-			r.reject(ctx, w, http.StatusRequestEntityTooLarge, 1, pushResponse{Error: "request body is larger than max_request_body_size", RequestID: reqID})
+			r.reject(ctx, w, http.StatusRequestEntityTooLarge, 1, pushResponse{Error: "request body is larger than max_request_body_size", RequestID: reqID, Warning: warning})
 			return
 		}
-		r.reject(ctx, w, http.StatusBadRequest, 1, pushResponse{Error: "reading the request body: " + err.Error(), RequestID: reqID})
+		r.reject(ctx, w, http.StatusBadRequest, 1, pushResponse{Error: "the request body could not be read (cut off, or not in its Content-Encoding)", RequestID: reqID, Warning: warning})
 		return
 	}
 
 	if at := invalidUTF8(body); at >= 0 {
 		r.reject(ctx, w, http.StatusBadRequest, 1, pushResponse{
-			Error: "body is not valid UTF-8", Where: fmt.Sprintf("byte %d", at), RequestID: reqID,
+			Error: "body is not valid UTF-8", Where: fmt.Sprintf("byte %d", at), RequestID: reqID, Warning: warning,
 		})
 		return
 	}
 
-	push, err := halo.DecodePush(body)
+	session := req.URL.Query().Get("session_id")
+	if why := halo.CheckID(session); why != "" {
+		r.reject(ctx, w, http.StatusBadRequest, countRecords(body), pushResponse{
+			Error: "query parameter session_id " + why, Field: "session_id", RequestID: reqID, Warning: warning,
+		})
+		return
+	}
+
+	push, err := halo.DecodePush(body, r.push.MaxItemsPerRequest)
+	if tm, ok := errors.AsType[*halo.TooManyError](err); ok {
+		r.reject(ctx, w, http.StatusRequestEntityTooLarge, countRecords(body), pushResponse{
+			Error: fmt.Sprintf("the request expands to more than max_items_per_request (%d) items: every record counts 1, a turn 2 more and 1 per tool call; split it into smaller requests", tm.Max),
+			Where: fmt.Sprintf("record %d", tm.Record), RequestID: reqID, Warning: warning,
+		})
+		return
+	}
 	if err != nil {
-		resp := pushResponse{Error: err.Error(), RequestID: reqID}
+		resp := pushResponse{Error: err.Error(), RequestID: reqID, Warning: warning}
 		if de, ok := errors.AsType[*halo.DecodeError](err); ok {
 			resp.Error, resp.Where, resp.Field = de.Msg, de.Where(), de.Field
 			resp.RecordRequestID = recordRequestID(body, de.Record)
@@ -86,45 +155,125 @@ func (r *chatReceiver) handlePush(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 
-	turns := pushedTurns(push, req.URL.Query().Get("session_id"))
-	r.telemetry.ReceiverChatTraceTurns.Add(ctx, int64(len(turns)))
+	turns, digests := pushedTurns(push, session)
 	now := time.Now()
 	views := make([]view, len(turns))
+	truncated := 0
 	for i := range turns {
-		views[i] = r.mapper.view(&turns[i], now)
-	}
-	for _, sig := range []int{tracker.Traces, tracker.Logs} {
-		if err := r.deliver(ctx, r.obsHTTP, views, sig); err != nil {
-			code := refusedStatus(err)
-			if code == http.StatusTooManyRequests || code == http.StatusServiceUnavailable {
-				w.Header().Set("Retry-After", "1")
-			}
-			writeJSON(w, code, pushResponse{Error: "the pipeline refused the data: " + err.Error(), RequestID: reqID})
-			return
+		views[i] = r.mapper.view(&turns[i], now, now)
+		if turns[i].Truncated {
+			truncated++
 		}
 	}
+
+	// Which pipelines still need which turns: a retried push re-sends a
+	// turn only to the pipelines that refused it.
+	send := [2][]bool{}
+	var claim *dedup.Claim
+	newTurns, already := len(turns), 0
+	if r.dedup != nil {
+		keys := make([]dedup.Key, len(turns))
+		for i := range turns {
+			keys[i] = halo.DeliveryKey(turns[i].IDs, digests[i])
+		}
+		var ok bool
+		if claim, ok = r.dedup.Claim(keys); !ok {
+			w.Header().Set("Retry-After", "1")
+			writeJSON(w, http.StatusServiceUnavailable, pushResponse{
+				Error: "the same turns are being delivered by an earlier request; retry", RequestID: reqID, Warning: warning,
+			})
+			return
+		}
+		send, newTurns = claim.Send, claim.New
+		for i := range turns {
+			if !send[tracker.Traces][i] && !send[tracker.Logs][i] {
+				already++
+			}
+		}
+		if n := claim.Skipped[tracker.Traces] + claim.Skipped[tracker.Logs]; n > 0 {
+			r.telemetry.ReceiverChatTraceDuplicateTurns.Add(ctx, int64(n))
+		}
+	}
+	r.telemetry.ReceiverChatTraceTurns.Add(ctx, int64(newTurns))
+	if truncated > 0 && newTurns > 0 {
+		r.telemetry.ReceiverChatTraceTurnsTruncated.Add(ctx, int64(min(truncated, newTurns)))
+	}
+
+	var refusal error
+	for _, sig := range []int{tracker.Traces, tracker.Logs} {
+		sub := views
+		if claim != nil {
+			sub = make([]view, 0, len(views))
+			for i := range views {
+				if send[sig][i] {
+					sub = append(sub, views[i])
+				}
+			}
+		}
+		err := r.deliver(ctx, r.obsHTTP, sub, sig)
+		if claim != nil {
+			r.dedup.Finish(claim, sig, err == nil)
+		}
+		if err != nil && (refusal == nil || consumererror.IsPermanent(refusal)) {
+			refusal = err
+		}
+	}
+	if refusal != nil {
+		code := refusedStatus(refusal)
+		r.logRefusal(refusal, code)
+		msg := "the pipeline cannot take the data now; retry"
+		switch {
+		case code == http.StatusTooManyRequests || code == http.StatusServiceUnavailable:
+			w.Header().Set("Retry-After", "1")
+		case code >= 500:
+			msg = "the pipeline refused the data permanently"
+		default:
+			msg = "the pipeline refused the data as invalid"
+		}
+		writeJSON(w, code, pushResponse{Error: msg, RequestID: reqID, Warning: warning})
+		return
+	}
+	r.refusing.Store(false)
 	n := len(turns)
-	writeJSON(w, http.StatusOK, pushResponse{Turns: &n, RequestID: reqID})
+	writeJSON(w, http.StatusOK, pushResponse{Turns: &n, AlreadyDelivered: already, RequestID: reqID, Warning: warning})
 }
 
-// pushedTurns turns a decoded push into turns. A history array is one
-// session (session_id query parameter, else the first session_id in it);
-// single objects and NDJSON lines each name their own session, the query
-// parameter being the default.
-func pushedTurns(p halo.Push, session string) []halo.Turn {
+// logRefusal logs a pipeline refusal once per streak of refusals: its text
+// can name internal addresses and paths (a queue's storage directory, a
+// backend's endpoint), which the answer to the client does not carry.
+func (r *chatReceiver) logRefusal(err error, code int) {
+	if r.refusing.Swap(true) {
+		return
+	}
+	r.set.Logger.Warn("The pipeline refused pushed turns; answering with an HTTP error (logged once until a push is accepted again)",
+		zap.Int("status", code), zap.Error(err))
+}
+
+// pushedTurns turns a decoded push into turns, with each turn's record
+// digest. A history array is one session (session_id query parameter, else
+// the first session_id in it); single objects and NDJSON lines each name
+// their own session, the query parameter being the default.
+func pushedTurns(p halo.Push, session string) ([]halo.Turn, [][16]byte) {
 	if p.History {
 		for i := 0; session == "" && i < len(p.Records); i++ {
 			session = p.Records[i].SessionID
 		}
-		return halo.HistoryTurns(session, p.Records, p.Chain, 0)
+		turns := halo.HistoryTurns(session, p.Records, p.Chain, 0)
+		digests := make([][16]byte, len(turns))
+		for i := range turns {
+			digests[i] = p.Digests[turns[i].Index]
+		}
+		return turns, digests
 	}
 	var turns []halo.Turn
+	var digests [][16]byte
 	for i := range p.Records {
-		if t, ok := halo.PushedTurn(&p.Records[i], session, p.Raw[i]); ok {
+		if t, ok := halo.PushedTurn(&p.Records[i], session, p.Digests[i]); ok {
 			turns = append(turns, t)
+			digests = append(digests, p.Digests[i])
 		}
 	}
-	return turns
+	return turns, digests
 }
 
 func (r *chatReceiver) reject(ctx context.Context, w http.ResponseWriter, code, records int, resp pushResponse) {
@@ -178,38 +327,12 @@ func acceptedMediaType(ct string) bool {
 	return false
 }
 
-// countRecords estimates how many records a rejected body held: the
-// elements of an array that is at least valid JSON, else the top-level
-// objects (lines that start with '{'), at least one.
+// countRecords is how many records a rejected body held: its top-level
+// array elements or objects, as far as they can be told apart, at least 1.
 func countRecords(body []byte) int {
-	t := bytes.TrimSpace(body)
-	if len(t) > 0 && t[0] == '[' {
-		var raw []json.RawMessage
-		if json.Unmarshal(t, &raw) == nil && len(raw) > 0 {
-			return len(raw)
-		}
-		return 1
-	}
-	return max(len(objectChunks(t)), 1)
-}
-
-// objectChunks splits an NDJSON (or concatenated pretty-printed) body at the
-// lines that start with '{'.
-func objectChunks(body []byte) [][]byte {
-	var chunks [][]byte
-	start := -1
-	for i := 0; i < len(body); i++ {
-		if body[i] == '{' && (i == 0 || body[i-1] == '\n') {
-			if start >= 0 {
-				chunks = append(chunks, body[start:i])
-			}
-			start = i
-		}
-	}
-	if start >= 0 {
-		chunks = append(chunks, body[start:])
-	}
-	return chunks
+	n := 0
+	halo.Records(body, func(int, int, int) bool { n++; return true })
+	return max(n, 1)
 }
 
 // recordRequestID returns the request_id of the n-th record of a body that
@@ -218,37 +341,52 @@ func recordRequestID(body []byte, n int) string {
 	if n < 0 {
 		return ""
 	}
+	var rec []byte
+	halo.Records(body, func(i, start, end int) bool {
+		if i == n {
+			rec = body[start:end]
+		}
+		return i < n
+	})
 	var probe struct {
 		RequestID halo.Text `json:"request_id"`
 	}
-	t := bytes.TrimSpace(body)
-	var rec []byte
-	if len(t) > 0 && t[0] == '[' {
-		var raw []json.RawMessage
-		if json.Unmarshal(t, &raw) != nil || n >= len(raw) {
-			return ""
-		}
-		rec = raw[n]
-	} else {
-		chunks := objectChunks(t)
-		if n >= len(chunks) {
-			return ""
-		}
-		rec = chunks[n]
-	}
 	// A record with a wrong-typed field still yields its request_id.
 	_ = json.Unmarshal(rec, &probe)
+	if halo.CheckID(string(probe.RequestID)) != "" {
+		return ""
+	}
 	return string(probe.RequestID)
 }
 
-// readBody reads the whole body, sized up front from Content-Length (capped:
-// the length is the client's claim; confighttp's max_request_body_size is
-// the limit).
-func readBody(req *http.Request) ([]byte, error) {
-	var buf bytes.Buffer
-	if n := req.ContentLength; n > 0 {
-		buf.Grow(int(min(n, 16<<20)) + bytes.MinRead)
+// readBody reads the whole body into one buffer of the announced length
+// (Content-Length, when within limit), so that a large body is not copied
+// while the buffer grows; confighttp's max_request_body_size (limit) bounds
+// what is read, and a body announced larger is not read at all.
+func readBody(req *http.Request, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		limit = confighttpDefaultMaxBody // what confighttp applies then
 	}
+	if req.ContentLength > limit && req.Header.Get("Content-Encoding") == "" {
+		return nil, &http.MaxBytesError{Limit: limit} // announced too large: refused unread
+	}
+	if n := req.ContentLength; n > 0 && n <= limit {
+		buf := make([]byte, n)
+		if _, err := io.ReadFull(req.Body, buf); err != nil {
+			return nil, err
+		}
+		// Nothing may follow (a decompressed body is longer than its
+		// Content-Length): read on, within the limit.
+		var rest bytes.Buffer
+		if _, err := rest.ReadFrom(req.Body); err != nil {
+			return nil, err
+		}
+		if rest.Len() > 0 {
+			return append(buf, rest.Bytes()...), nil
+		}
+		return buf, nil
+	}
+	var buf bytes.Buffer
 	_, err := buf.ReadFrom(req.Body)
 	return buf.Bytes(), err
 }

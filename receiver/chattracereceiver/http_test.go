@@ -90,10 +90,24 @@ func TestPushSingleTurnOpenAIUsage(t *testing.T) {
 	assert.Equal(t, "req-1", rid.Str())
 	assert.Equal(t, 1, ls.LogRecordCount())
 
-	// Pushing the same record again gives the same IDs.
-	_, _ = push(t, r, "application/json", body)
-	require.Len(t, ts.AllTraces(), 2)
-	assert.Equal(t, span.TraceID(), ts.AllTraces()[1].ResourceSpans().At(0).ScopeSpans().At(0).Spans().At(0).TraceID())
+	// Pushing the same record again (a retry) sends nothing again.
+	rec, resp = push(t, r, "application/json", body)
+	require.Equal(t, http.StatusOK, rec.Code)
+	assert.Equal(t, 1, *resp.Turns)
+	assert.Equal(t, 1, resp.AlreadyDelivered)
+	require.Len(t, ts.AllTraces(), 1)
+	assert.Equal(t, 1, ls.LogRecordCount())
+
+	// Without the retry cache, it is sent again, with the same IDs.
+	cfg := defaultConfig()
+	cfg.HTTP.GetOrInsertDefault().DedupTurns = 0
+	r2, ts2, _ := newTestReceiver(t, cfg)
+	push(t, r2, "application/json", body)
+	push(t, r2, "application/json", body)
+	require.Len(t, ts2.AllTraces(), 2)
+	for _, td := range ts2.AllTraces() {
+		assert.Equal(t, span.TraceID(), td.ResourceSpans().At(0).ScopeSpans().At(0).Spans().At(0).TraceID())
+	}
 }
 
 func TestPushAnthropicUsageNDJSON(t *testing.T) {

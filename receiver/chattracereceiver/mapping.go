@@ -43,10 +43,17 @@ type view struct {
 	hasResponse   bool
 }
 
-func (m *mapper) view(t *halo.Turn, fallbackEnd time.Time) view {
+// view prepares one turn. fallbackEnd is when a turn without a timestamp
+// ended (a history file's modification time); now is when the turn was
+// read: a file time ahead of it (a clock skewed between the app's host and
+// ours, or set by hand) is not believed, the turn ends now.
+func (m *mapper) view(t *halo.Turn, fallbackEnd, now time.Time) view {
 	end := t.End
 	if end.IsZero() {
 		end = fallbackEnd
+		if end.After(now) {
+			end = now
+		}
 	}
 	lat := t.Latency()
 	v := view{
@@ -315,22 +322,27 @@ func putCommon(a pcommon.Map, v *view) {
 	if tel.KnowledgeHits != nil && *tel.KnowledgeHits >= 0 {
 		a.PutInt(genai.ChatKnowledgeHits, int64(*tel.KnowledgeHits))
 	}
-	putSlice(a, genai.ChatKnowledgeSources, tel.KnowledgeSources)
-	if len(tel.SelectedMembers) > 0 {
-		putSlice(a, genai.ChatMembersSelected, tel.SelectedMembers)
+	putSlice(a, genai.ChatKnowledgeSources, tel.KnowledgeSources.List)
+	if tel.SelectedMembers.Len() > 0 {
+		putSlice(a, genai.ChatMembersSelected, tel.SelectedMembers.List)
 	} else {
-		putSlice(a, genai.ChatMembersSelected, tr.SelectedMemberIDs)
+		putSlice(a, genai.ChatMembersSelected, tr.SelectedMemberIDs.List)
 	}
 	// The tools the agent could call; the ones it called follow.
 	switch {
-	case len(tel.Tools) > 0:
-		putSlice(a, genai.ChatTools, tel.Tools)
-	case len(tr.AgentToolsRuntime) > 0:
-		putSlice(a, genai.ChatTools, tr.AgentToolsRuntime)
-	case t.Record && len(tr.AgentTools) > 0:
-		putSlice(a, genai.ChatTools, tr.AgentTools)
+	case tel.Tools.Len() > 0:
+		putSlice(a, genai.ChatTools, tel.Tools.List)
+	case tr.AgentToolsRuntime.Len() > 0:
+		putSlice(a, genai.ChatTools, tr.AgentToolsRuntime.List)
+	case t.Record && tr.AgentTools.Len() > 0:
+		putSlice(a, genai.ChatTools, tr.AgentTools.List)
 	}
-	a.PutInt(genai.ChatToolCalls, int64(len(t.Tools)))
+	// The calls made, also those beyond the per-turn limit; the names and
+	// spans or events of the calls kept.
+	a.PutInt(genai.ChatToolCalls, int64(max(t.ToolCallsTotal, len(t.Tools))))
+	if t.Truncated {
+		a.PutBool(genai.ChatTurnTruncated, true)
+	}
 	if len(t.Tools) > 0 {
 		s := a.PutEmptySlice(genai.ChatToolsCalled)
 		s.EnsureCapacity(len(t.Tools))

@@ -58,7 +58,7 @@ func TestGolden(t *testing.T) {
 				}
 				views := make([]view, len(turns))
 				for i := range turns {
-					views[i] = m.view(&turns[i], mtime)
+					views[i] = m.view(&turns[i], mtime, mtime)
 				}
 				td := m.traces(views)
 				ld := m.logs(views, mtime)

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.opentelemetry.io/collector/component"
@@ -19,6 +20,7 @@ import (
 	"go.opentelemetry.io/collector/receiver/receiverhelper"
 	"go.uber.org/zap"
 
+	"github.com/otelcol-llm/otelcol-llm/receiver/chattracereceiver/internal/dedup"
 	"github.com/otelcol-llm/otelcol-llm/receiver/chattracereceiver/internal/metadata"
 	"github.com/otelcol-llm/otelcol-llm/receiver/chattracereceiver/internal/tracker"
 )
@@ -45,6 +47,15 @@ type chatReceiver struct {
 	wg           sync.WaitGroup
 	server       *http.Server
 	files        *filePoller
+
+	// push is the push server's configuration; slots bounds the pushes
+	// decoded and delivered at once; dedup
+	// remembers which pipelines accepted which pushed turns (nil: off).
+	push  *HTTPConfig
+	slots chan struct{}
+	dedup *dedup.Cache
+	// refusing is set while pipelines refuse pushes (logged once).
+	refusing atomic.Bool
 }
 
 func newChatReceiver(set receiver.Settings, cfg *Config, onShutdown func()) (*chatReceiver, error) {
@@ -64,7 +75,7 @@ func newChatReceiver(set receiver.Settings, cfg *Config, onShutdown func()) (*ch
 	if err != nil {
 		return nil, err
 	}
-	return &chatReceiver{
+	r := &chatReceiver{
 		cfg:        cfg,
 		set:        set,
 		onShutdown: onShutdown,
@@ -72,7 +83,20 @@ func newChatReceiver(set receiver.Settings, cfg *Config, onShutdown func()) (*ch
 		telemetry:  tb,
 		obsFile:    obsFile,
 		obsHTTP:    obsHTTP,
-	}, nil
+	}
+	// The push limits (the defaults when the server is off: the handler is
+	// then only reached by tests).
+	h := cfg.HTTP.Get()
+	if h == nil {
+		def := createDefaultConfig().(*Config)
+		h = def.HTTP.GetOrInsertDefault()
+	}
+	r.push = h
+	r.slots = make(chan struct{}, max(h.MaxConcurrentRequests, 1))
+	if h.DedupTurns > 0 {
+		r.dedup = dedup.New(h.DedupTurns)
+	}
+	return r, nil
 }
 
 // Start starts the file poller and the HTTP server once, whichever pipeline

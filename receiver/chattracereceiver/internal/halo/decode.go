@@ -5,6 +5,7 @@ package halo // import "github.com/otelcol-llm/otelcol-llm/receiver/chattracerec
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -23,55 +24,103 @@ type History struct {
 	Chain []uint64
 }
 
-// DecodeHistory decodes a whole chat-history file: one JSON array of
-// messages. A file that is being rewritten while it is read is truncated or
-// empty and fails here; the caller retries it.
-//
-// The array is split at its top-level elements by a byte scanner, then each
-// message is decoded with go-json (the stdlib decoder runs at about half the
-// speed on these documents); the exact bytes of each element feed the
-// fingerprint chain.
-func DecodeHistory(data []byte) (History, error) {
-	var h History
+// Outline is a chat-history array split at its messages, not decoded: the
+// byte range of each message and the fingerprint chain (see History.Chain).
+// A file is outlined whole and only its new messages are decoded.
+type Outline struct {
+	// Starts[i], Ends[i] delimit message i.
+	Starts, Ends []int
+	Chain        []uint64
+}
+
+// Len is the number of messages.
+func (o *Outline) Len() int { return len(o.Chain) }
+
+// Decode decodes message i of the array data was outlined from.
+func (o *Outline) Decode(data []byte, i int) (Message, error) {
+	m, err := decodeMessage(data[o.Starts[i]:o.Ends[i]])
+	if err != nil {
+		return m, decodeError(data, i, o.Starts[i], err)
+	}
+	return m, nil
+}
+
+// TooManyError is returned when an input holds more items than allowed.
+type TooManyError struct {
+	// What is counted ("messages", "items").
+	What string
+	// Max is the limit; Record the record at which it was passed.
+	Max, Record int
+}
+
+func (e *TooManyError) Error() string {
+	return fmt.Sprintf("more than %d %s (passed at record %d)", e.Max, e.What, e.Record)
+}
+
+// OutlineHistory splits a chat-history file (one JSON array of messages) at
+// its top-level elements with a byte scanner that tracks only strings and
+// nesting, and fingerprints each message's exact bytes. A file that is
+// being rewritten while it is read is truncated or empty and fails here;
+// the caller retries it. maxMessages > 0 refuses an array of more messages
+// (*TooManyError) before any is decoded.
+func OutlineHistory(data []byte, maxMessages int) (Outline, error) {
+	var o Outline
 	i := skipSpace(data, 0)
 	if i == len(data) {
-		return h, newError(data, -1, int64(i), errTruncated)
+		return o, newError(data, -1, int64(i), errTruncated)
 	}
 	if data[i] != '[' {
-		return h, newError(data, -1, int64(i), "a chat history must be a JSON array of messages")
+		return o, newError(data, -1, int64(i), "a chat history must be a JSON array of messages")
 	}
 	i = skipSpace(data, i+1)
 	if i < len(data) && data[i] == ']' {
-		return h, trailing(data, -1, i+1)
+		return o, trailing(data, -1, i+1)
 	}
 	var prev uint64
 	for n := 0; ; n++ {
 		if i == len(data) {
-			return h, newError(data, n, int64(i), errTruncated)
+			return o, newError(data, n, int64(i), errTruncated)
+		}
+		if maxMessages > 0 && n == maxMessages {
+			return o, &TooManyError{What: "messages", Max: maxMessages, Record: n}
 		}
 		end, err := valueEnd(data, i)
 		if err != nil {
-			return h, newError(data, n, int64(end), err.Error())
-		}
-		m, err := decodeMessage(data[i:end])
-		if err != nil {
-			return h, decodeError(data, n, i, err)
+			return o, newError(data, n, int64(end), err.Error())
 		}
 		prev = chain(prev, data[i:end])
-		h.Messages = append(h.Messages, m)
-		h.Chain = append(h.Chain, prev)
+		o.Starts = append(o.Starts, i)
+		o.Ends = append(o.Ends, end)
+		o.Chain = append(o.Chain, prev)
 		i = skipSpace(data, end)
 		switch {
 		case i == len(data):
-			return h, newError(data, -1, int64(i), errTruncated)
+			return o, newError(data, -1, int64(i), errTruncated)
 		case data[i] == ',':
 			i = skipSpace(data, i+1)
 		case data[i] == ']':
-			return h, trailing(data, -1, i+1)
+			return o, trailing(data, -1, i+1)
 		default:
-			return h, newError(data, -1, int64(i), "invalid JSON: expected , or ] after message "+strconv.Itoa(n))
+			return o, newError(data, -1, int64(i), "invalid JSON: expected , or ] after message "+strconv.Itoa(n))
 		}
 	}
+}
+
+// DecodeHistory decodes a whole chat-history array: OutlineHistory, then
+// every message, with go-json (the stdlib decoder runs at about half the
+// speed on these documents).
+func DecodeHistory(data []byte) (History, error) {
+	o, err := OutlineHistory(data, 0)
+	if err != nil {
+		return History{}, err
+	}
+	h := History{Messages: make([]Message, o.Len()), Chain: o.Chain}
+	for i := range h.Messages {
+		if h.Messages[i], err = o.Decode(data, i); err != nil {
+			return History{}, err
+		}
+	}
+	return h, nil
 }
 
 func trailing(data []byte, record, i int) error {
@@ -91,12 +140,43 @@ func chain(prev uint64, raw []byte) uint64 {
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
+// smallMessage is a Message whose tool_calls are decoded as a plain list
+// (the outer field hides the embedded one, as in encoding/json).
+type smallMessage struct {
+	Message
+	ToolCalls []ToolCall `json:"tool_calls"`
+}
+
+// bigMessage is the size from which a message is decoded by encoding/json
+// (see decodeMessage); real HALO Core messages are a few kilobytes.
+const bigMessage = 1 << 20
+
 // decodeMessage decodes one message with go-json. Its errors are terse, so
 // a message it rejects is decoded again with encoding/json, whose verdict
 // (and precise error: field path, offset) is the one reported.
 func decodeMessage(raw []byte) (Message, error) {
 	var m Message
-	if gojson.Unmarshal(raw, &m) == nil {
+	if len(raw) > bigMessage {
+		// go-json copies its input, and again each value it hands to an
+		// UnmarshalJSON method: a large record would be held three times.
+		// encoding/json decodes in place.
+		err := json.Unmarshal(raw, &m)
+		return m, err
+	}
+	if len(raw) <= smallList {
+		// Too short for a tool_calls list to need cutting while it is
+		// decoded: go-json decodes it natively (about a quarter faster
+		// than through ToolCalls.UnmarshalJSON), then it is cut.
+		var f smallMessage
+		if gojson.Unmarshal(raw, &f) == nil {
+			m = f.Message
+			m.ToolCalls = ToolCalls{List: f.ToolCalls, Total: len(f.ToolCalls)}
+			if len(f.ToolCalls) > MaxToolCalls {
+				m.ToolCalls.List = f.ToolCalls[:MaxToolCalls:MaxToolCalls]
+			}
+			return m, nil
+		}
+	} else if gojson.Unmarshal(raw, &m) == nil {
 		return m, nil
 	}
 	m = Message{}
@@ -112,25 +192,78 @@ type Push struct {
 	// is then message i of the session and Chain fingerprints it.
 	History bool
 	Chain   []uint64
-	// Raw fingerprints each record of a single-object or NDJSON body.
-	Raw []uint64
+	// Digests[i] is a SHA-256 digest (first 16 bytes) of record i's exact
+	// bytes: what identifies a record that carries no turn_index and no
+	// request_id, and what tells a retried record from an edited one.
+	Digests [][16]byte
+	// Items is what the body expands to (see RecordItems).
+	Items int
+}
+
+// RecordItems is what one pushed record may expand to, counted against a
+// request's item limit: 1 for every record (its log record, or the cost of
+// decoding it), 2 more for a turn (its root and inference spans) and 1 more
+// per tool call it records (a span or a span event). It is an upper bound.
+func RecordItems(m *Message) int {
+	if m.Trace == nil && m.Role != "assistant" {
+		return 1
+	}
+	calls := len(m.ToolCalls.List)
+	if m.Trace != nil && m.Trace.Telemetry != nil {
+		calls += len(m.Trace.Telemetry.MCPEvents.Started)
+	}
+	return 3 + min(calls, MaxToolCalls)
 }
 
 // DecodePush decodes an HTTP push body: a single turn object, a whole
-// history array, or NDJSON (one turn object per line).
-func DecodePush(body []byte) (Push, error) {
+// history array, or NDJSON (one turn object per line). maxItems > 0 bounds
+// what the body may expand to (RecordItems): decoding stops with a
+// *TooManyError as soon as it is passed, so a body cannot make the decoder
+// hold more. The ids of every record are validated (ValidateIDs).
+func DecodePush(body []byte, maxItems int) (Push, error) {
 	i := skipSpace(body, 0)
 	if i == len(body) {
 		return Push{}, newError(body, -1, int64(i), "empty body: expected a turn object, a history array or NDJSON")
 	}
+	var p Push
+	add := func(n, start, end int) error {
+		if maxItems > 0 && p.Items >= maxItems {
+			return &TooManyError{What: "items", Max: maxItems, Record: n}
+		}
+		m, err := decodeMessage(body[start:end])
+		if err != nil {
+			return decodeError(body, n, start, err)
+		}
+		if field, msg := ValidateIDs(&m); field != "" {
+			de := newError(body, n, int64(start), msg)
+			de.Field = field
+			return de
+		}
+		p.Items += RecordItems(&m)
+		if maxItems > 0 && p.Items > maxItems {
+			return &TooManyError{What: "items", Max: maxItems, Record: n}
+		}
+		p.Records = append(p.Records, m)
+		p.Digests = append(p.Digests, digest(body[start:end]))
+		return nil
+	}
 	if body[i] == '[' {
-		h, err := DecodeHistory(body)
+		o, err := OutlineHistory(body, maxItems)
+		if tm, ok := errors.AsType[*TooManyError](err); ok {
+			tm.What = "items"
+			return Push{}, tm
+		}
 		if err != nil {
 			return Push{}, err
 		}
-		return Push{Records: h.Messages, History: true, Chain: h.Chain}, nil
+		p.History, p.Chain = true, o.Chain
+		for n := range o.Len() {
+			if err := add(n, o.Starts[n], o.Ends[n]); err != nil {
+				return Push{}, err
+			}
+		}
+		return p, nil
 	}
-	var p Push
 	for n := 0; i < len(body); n++ {
 		if body[i] != '{' {
 			return Push{}, newError(body, n, int64(i), "expected a turn object, a history array or NDJSON of turn objects")
@@ -139,15 +272,42 @@ func DecodePush(body []byte) (Push, error) {
 		if err != nil {
 			return Push{}, newError(body, n, int64(end), err.Error())
 		}
-		m, err := decodeMessage(body[i:end])
-		if err != nil {
-			return Push{}, decodeError(body, n, i, err)
+		if err := add(n, i, end); err != nil {
+			return Push{}, err
 		}
-		p.Records = append(p.Records, m)
-		p.Raw = append(p.Raw, chain(0, body[i:end]))
 		i = skipSpace(body, end)
 	}
 	return p, nil
+}
+
+// Records calls fn with the byte range of each top-level record of a push
+// body (array elements, or objects one after the other) until fn returns
+// false or the body ends or stops making sense. It stores nothing, so it
+// can count the records of any body.
+func Records(body []byte, fn func(n, start, end int) bool) {
+	i := skipSpace(body, 0)
+	array := i < len(body) && body[i] == '['
+	if array {
+		i = skipSpace(body, i+1)
+	}
+	for n := 0; i < len(body); n++ {
+		if array && body[i] == ']' {
+			return
+		}
+		end, err := valueEnd(body, i)
+		if err != nil || end == i || !fn(n, i, end) {
+			return
+		}
+		i = skipSpace(body, end)
+		if array && i < len(body) && body[i] == ',' {
+			i = skipSpace(body, i+1)
+		}
+	}
+}
+
+func digest(b []byte) [16]byte {
+	sum := sha256.Sum256(b)
+	return [16]byte(sum[:16])
 }
 
 const errTruncated = "unexpected end of input (truncated JSON)"

@@ -31,11 +31,21 @@ func FuzzDecode(f *testing.F) {
 		} else if _, ok := errors.AsType[*DecodeError](err); !ok {
 			t.Fatalf("error of type %T", err)
 		}
-		if p, err := DecodePush(data); err == nil {
+		if p, err := DecodePush(data, 1000); err == nil {
+			if len(p.Digests) != len(p.Records) {
+				t.Fatalf("%d digests for %d records", len(p.Digests), len(p.Records))
+			}
+			if p.Items > 1000 {
+				t.Fatalf("%d items over the limit", p.Items)
+			}
 			for i := range p.Records {
 				if !p.History {
-					PushedTurn(&p.Records[i], "", p.Raw[i])
+					PushedTurn(&p.Records[i], "", p.Digests[i])
 				}
+			}
+		} else if _, ok := errors.AsType[*TooManyError](err); !ok {
+			if _, ok := errors.AsType[*DecodeError](err); !ok {
+				t.Fatalf("push error of type %T", err)
 			}
 		}
 	})

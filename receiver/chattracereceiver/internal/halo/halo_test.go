@@ -47,10 +47,10 @@ func TestDecodeCurrentShape(t *testing.T) {
 	require.NotNil(t, tr)
 	require.NotNil(t, tr.Telemetry)
 	assert.Equal(t, "team", tr.AgentType)
-	assert.Equal(t, Names{"general_assistant", "summarizer"}, tr.Telemetry.SelectedMembers)
+	assert.Equal(t, []string{"general_assistant", "summarizer"}, tr.Telemetry.SelectedMembers.List)
 	assert.Equal(t, 6, tr.Telemetry.MCPEvents.N)
 	assert.Equal(t, []string{"think", "delegate_task_to_member", "search_knowledge_base"}, tr.Telemetry.MCPEvents.Started)
-	require.Len(t, h.Messages[2].ToolCalls, 3)
+	require.Len(t, h.Messages[2].ToolCalls.List, 3)
 
 	turns := HistoryTurns("s", h.Messages, h.Chain, 0)
 	require.Len(t, turns, 2, "the welcome message is no turn")
@@ -88,7 +88,7 @@ func TestToolsListedNotCalled(t *testing.T) {
 	turns := decodeTurns(t, gemini)
 	require.Len(t, turns, 2)
 	assert.Empty(t, turns[0].Tools)
-	assert.Equal(t, Names{"websearch", "website_tools", "arxiv_tools"}, turns[0].Trace.Telemetry.Tools)
+	assert.Equal(t, []string{"websearch", "website_tools", "arxiv_tools"}, turns[0].Trace.Telemetry.Tools.List)
 }
 
 func TestFallbackAnswerIsProviderError(t *testing.T) {
@@ -205,39 +205,39 @@ func TestUsageTokens(t *testing.T) {
 func TestPushedTurnIDs(t *testing.T) {
 	idx := int64(4)
 	m := Message{SessionID: "s", TurnIndex: &idx, Trace: &Trace{}}
-	a, ok := PushedTurn(&m, "", 1)
+	a, ok := PushedTurn(&m, "", [16]byte{1})
 	require.True(t, ok)
-	b, _ := PushedTurn(&m, "", 2)
+	b, _ := PushedTurn(&m, "", [16]byte{2})
 	assert.Equal(t, a.IDs, b.IDs, "session and turn index alone decide")
 	assert.Equal(t, NewIDs("s", 4, 0), a.IDs)
 
 	m2 := Message{Trace: &Trace{}}
-	c, _ := PushedTurn(&m2, "q", 1)
-	d, _ := PushedTurn(&m2, "q", 2)
+	c, _ := PushedTurn(&m2, "q", [16]byte{1})
+	d, _ := PushedTurn(&m2, "q", [16]byte{2})
 	assert.NotEqual(t, c.IDs, d.IDs, "without index or request id, the record bytes decide")
 	assert.Equal(t, "q", c.SessionID)
 
-	_, ok = PushedTurn(&Message{Role: "user"}, "", 0)
+	_, ok = PushedTurn(&Message{Role: "user"}, "", [16]byte{})
 	assert.False(t, ok)
 }
 
 func TestNamesFromObjects(t *testing.T) {
 	var n Names
 	require.NoError(t, n.UnmarshalJSON([]byte(`[{"id": "analyst", "name": "Cost Analyst"}, {"title": "Refund policy"}, {"id": 7}, {}, "plain", null, 3]`)))
-	assert.Equal(t, Names{"Cost Analyst", "Refund policy", "7", "plain"}, n)
+	assert.Equal(t, []string{"Cost Analyst", "Refund policy", "7", "plain"}, n.List)
 	assert.Error(t, n.UnmarshalJSON([]byte(`{"name": "x"}`)))
 	assert.Error(t, n.UnmarshalJSON([]byte(`["a" "b"]`)))
 }
 
 func TestLenientFields(t *testing.T) {
 	p, err := DecodePush([]byte(`{"request_id": 42, "timestamp": 1795185000.5, "trace": {"error": {"type": "Timeout"},
-	  "telemetry": {"tools": [{"name": "search"}, "calc", 3], "mcp_events": null, "knowledge_sources": null}}}`))
+	  "telemetry": {"tools": [{"name": "search"}, "calc", 3], "mcp_events": null, "knowledge_sources": null}}}`), 0)
 	require.NoError(t, err)
 	m := p.Records[0]
 	assert.Equal(t, Text("42"), m.RequestID)
 	assert.Equal(t, time.Unix(1795185000, 500000000).UTC(), m.Timestamp.Time)
 	assert.Equal(t, Text(`{"type":"Timeout"}`), m.Trace.Error.Text)
-	assert.Equal(t, Names{"search", "calc"}, m.Trace.Telemetry.Tools)
+	assert.Equal(t, []string{"search", "calc"}, m.Trace.Telemetry.Tools.List)
 }
 
 func BenchmarkDecodeHistory(b *testing.B) {

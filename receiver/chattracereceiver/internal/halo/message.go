@@ -22,10 +22,10 @@ import (
 // Assistant messages produced by an agent run carry a Trace. Fields that only
 // pushed records carry (SessionID, Usage, ...) are zero in history files.
 type Message struct {
-	Role      string     `json:"role"`
-	Content   string     `json:"content"`
-	ToolCalls []ToolCall `json:"tool_calls"`
-	Trace     *Trace     `json:"trace"`
+	Role      string    `json:"role"`
+	Content   string    `json:"content"`
+	ToolCalls ToolCalls `json:"tool_calls"`
+	Trace     *Trace    `json:"trace"`
 
 	// Fields of pushed runs.
 	SessionID string    `json:"session_id"`
@@ -59,6 +59,19 @@ type Trace struct {
 	SelectedMemberIDs Names      `json:"selected_member_ids"`
 	Telemetry         *Telemetry `json:"telemetry"`
 	Usage             *Usage     `json:"usage"`
+}
+
+// namesDropped reports whether a list of names of the message was cut.
+func (m *Message) namesDropped() bool {
+	t := m.Trace
+	if t == nil {
+		return false
+	}
+	d := t.AgentToolsRuntime.Dropped + t.AgentTools.Dropped + t.SelectedMemberIDs.Dropped
+	if tel := t.Telemetry; tel != nil {
+		d += tel.SelectedMembers.Dropped + tel.Tools.Dropped + tel.KnowledgeSources.Dropped
+	}
+	return d > 0
 }
 
 // Tel returns the trace's telemetry object (zero values when the trace has
@@ -111,6 +124,85 @@ type ToolCall struct {
 		Name      string          `json:"name"`
 		Arguments json.RawMessage `json:"arguments"`
 	} `json:"function"`
+}
+
+// Per-turn limits, applied while decoding so that no record can expand
+// beyond them whatever its size: lists beyond them are cut, the turn is
+// marked truncated (Turn.Truncated) and its true count of tool calls kept.
+const (
+	// MaxToolCalls is how many `tool_calls` entries, and how many
+	// tool-call-started events, are kept per message; also how many tool
+	// calls a turn records (as spans or span events).
+	MaxToolCalls = 1000
+	// MaxNames is how many entries are kept per list of names (tools,
+	// members, knowledge sources).
+	MaxNames = 1000
+)
+
+// ToolCalls is the `tool_calls` list: the first MaxToolCalls entries are
+// decoded, the others only counted.
+type ToolCalls struct {
+	List []ToolCall
+	// Total is the number of entries, also those not kept.
+	Total int
+}
+
+// Truncated reports whether entries were not kept.
+func (c *ToolCalls) Truncated() bool { return c.Total > len(c.List) }
+
+// UnmarshalJSON implements json.Unmarshaler. The entries are counted by a
+// byte scan; the first MaxToolCalls are decoded in one go.
+func (c *ToolCalls) UnmarshalJSON(b []byte) error {
+	var out ToolCalls
+	if len(b) <= smallList {
+		// Too short to hold many entries (3 bytes each at least): decoded
+		// whole, then cut.
+		if err := decodeList(b, &out.List); err != nil {
+			return err
+		}
+		out.Total = len(out.List)
+		if out.Total > MaxToolCalls {
+			out.List = out.List[:MaxToolCalls:MaxToolCalls]
+		}
+		*c = out
+		return nil
+	}
+	keep := len(b) // where the kept entries end
+	err := elements(b, func(e []byte) error {
+		out.Total++
+		if out.Total == MaxToolCalls {
+			keep = cap(b) - cap(e) + len(e) // offset of e's end in b
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if out.Total == 0 {
+		*c = out
+		return nil
+	}
+	list := b
+	if out.Total > MaxToolCalls {
+		list = append(append(make([]byte, 0, keep+1), b[:keep]...), ']')
+	}
+	if err := decodeList(list, &out.List); err != nil {
+		return err
+	}
+	*c = out
+	return nil
+}
+
+// smallList is the size up to which a tool_calls array is decoded whole
+// (at most ~22,000 entries: a few megabytes while it is cut).
+const smallList = 64 << 10
+
+func decodeList(b []byte, list *[]ToolCall) error {
+	if gojson.Unmarshal(b, list) == nil {
+		return nil
+	}
+	*list = nil
+	return json.Unmarshal(b, list)
 }
 
 // Tool returns the name of the called tool ("" when none is recorded).
@@ -289,20 +381,38 @@ func elements(b []byte, fn func(elem []byte) error) error {
 
 // Names is a list of names. Elements may be strings or objects, of which
 // `name`, else `title`, else `id` is taken (HALO Core writes member objects
-// in agent_members_runtime); other elements are ignored.
-type Names []string
+// in agent_members_runtime); other elements are ignored. The first MaxNames
+// names are kept, the others counted in Dropped.
+type Names struct {
+	List    []string
+	Dropped int
+}
+
+// Len is the number of names kept.
+func (n *Names) Len() int { return len(n.List) }
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (n *Names) UnmarshalJSON(b []byte) error {
 	var out Names
+	add := func(s string) {
+		if len(out.List) == MaxNames {
+			out.Dropped++
+			return
+		}
+		out.List = append(out.List, s)
+	}
 	err := elements(b, func(e []byte) error {
+		if len(out.List) == MaxNames && (e[0] == '"' || e[0] == '{') {
+			out.Dropped++ // not decoded
+			return nil
+		}
 		switch e[0] {
 		case '"':
 			s, err := unquote(e)
 			if err != nil {
 				return err
 			}
-			out = append(out, s)
+			add(s)
 		case '{':
 			var o struct {
 				Name  Text `json:"name"`
@@ -316,11 +426,11 @@ func (n *Names) UnmarshalJSON(b []byte) error {
 			}
 			switch {
 			case o.Name != "":
-				out = append(out, string(o.Name))
+				add(string(o.Name))
 			case o.Title != "":
-				out = append(out, string(o.Title))
+				add(string(o.Title))
 			case o.ID != "":
-				out = append(out, string(o.ID))
+				add(string(o.ID))
 			}
 		}
 		return nil
@@ -340,8 +450,10 @@ type MCPEvents struct {
 	// N is the number of events.
 	N int
 	// Started are the tool names of the call-started events, in order: one
-	// per call, where tool_calls keeps one entry per tool name.
-	Started []string
+	// per call, where tool_calls keeps one entry per tool name. At most
+	// MaxToolCalls are kept; StartedTotal counts them all.
+	Started      []string
+	StartedTotal int
 }
 
 // UnmarshalJSON implements json.Unmarshaler. Elements that are not objects
@@ -369,10 +481,15 @@ func (e *MCPEvents) UnmarshalJSON(b []byte) error {
 		} else {
 			names.UnmarshalJSON(ev.Tool) //nolint:errcheck // idem
 		}
-		if len(names) == 0 {
-			names = Names{""}
+		n := max(len(names.List)+names.Dropped, 1)
+		out.StartedTotal += n
+		for i := 0; i < n && len(out.Started) < MaxToolCalls; i++ {
+			name := ""
+			if i < len(names.List) {
+				name = names.List[i]
+			}
+			out.Started = append(out.Started, name)
 		}
-		out.Started = append(out.Started, names...)
 		return nil
 	})
 	if err != nil {

@@ -4,6 +4,7 @@
 package halo // import "github.com/otelcol-llm/otelcol-llm/receiver/chattracereceiver/internal/halo"
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"hash/fnv"
 	"strconv"
@@ -33,9 +34,14 @@ type Turn struct {
 	// or its trace is another turn's (see fresh).
 	Trace     *Trace
 	ToolCalls []ToolCall
-	// Tools are the tool calls made during the turn, in call order.
-	Tools  []ToolUse
-	Tokens Tokens
+	// Tools are the tool calls made during the turn, in call order (at
+	// most MaxToolCalls); ToolCallsTotal counts them all.
+	Tools          []ToolUse
+	ToolCallsTotal int
+	// Truncated is true when lists of the record were cut at the per-turn
+	// limits (MaxToolCalls, MaxNames).
+	Truncated bool
+	Tokens    Tokens
 	// Err is the turn's error text ("" when it did not fail), without
 	// HALO Core's wrapper; ErrType classifies it (ErrorType).
 	Err, ErrType string
@@ -114,11 +120,19 @@ func (t *Turn) Latency() time.Duration {
 // re-reading an unchanged history gives the same IDs and an edited one gives
 // new ones.
 func HistoryTurns(session string, msgs []Message, chain []uint64, from int) []Turn {
+	return HistoryTurnsAt(session, msgs, 0, chain, from)
+}
+
+// HistoryTurnsAt is HistoryTurns on a window of the history: msgs[k] is
+// message base+k, chain is the whole history's. A turn depends only on its
+// message and the one before it, so a window that starts one message before
+// from gives the same turns as the whole history.
+func HistoryTurnsAt(session string, msgs []Message, base int, chain []uint64, from int) []Turn {
 	var turns []Turn
 	var user string
 	var pending bool
-	for i := range msgs {
-		m := &msgs[i]
+	for k := range msgs {
+		m, i := &msgs[k], base+k
 		if m.Role == "user" {
 			user, pending = m.Content, true
 			continue
@@ -132,7 +146,11 @@ func HistoryTurns(session string, msgs []Message, chain []uint64, from int) []Tu
 		if m.SessionID != "" {
 			s = m.SessionID
 		}
-		t := newTurn(m, s, int64(i), user, answers, true)
+		u := ""
+		if answers {
+			u = user
+		}
+		t := newTurn(m, s, int64(i), u, answers, true)
 		t.IDs = NewIDs(s, int64(i), chain[i])
 		turns = append(turns, t)
 	}
@@ -140,11 +158,12 @@ func HistoryTurns(session string, msgs []Message, chain []uint64, from int) []Tu
 }
 
 // PushedTurn returns the turn of a single pushed record (ok false when the
-// record carries no trace). raw fingerprints the record's bytes. IDs derive
-// from the session and turn_index when the record has one, else from its
-// request_id, else from its bytes, so pushing the same record twice gives
-// the same IDs.
-func PushedTurn(m *Message, defaultSession string, raw uint64) (Turn, bool) {
+// record carries no trace). digest is Push.Digests' entry for the record.
+// IDs derive from the session and turn_index when the record has one, else
+// from its request_id, else from its bytes, so pushing the same record
+// twice gives the same IDs. Request ids and bytes are hashed with SHA-256:
+// two records told apart only by a weaker hash would share their IDs.
+func PushedTurn(m *Message, defaultSession string, digest [16]byte) (Turn, bool) {
 	if m.Trace == nil || m.Role == "user" {
 		return Turn{}, false
 	}
@@ -161,11 +180,25 @@ func PushedTurn(m *Message, defaultSession string, raw uint64) (Turn, bool) {
 	case idx >= 0:
 		t.IDs = NewIDs(s, idx, 0)
 	case m.RequestID != "":
-		t.IDs = NewIDs(s, -1, chain(1, []byte(m.RequestID)))
+		sum := sha256.Sum256([]byte("request_id\x00" + string(m.RequestID)))
+		t.IDs = NewIDs(s, -1, binary.LittleEndian.Uint64(sum[:8]))
 	default:
-		t.IDs = NewIDs(s, -1, raw)
+		t.IDs = NewIDs(s, -1, binary.LittleEndian.Uint64(digest[:8]))
 	}
 	return t, true
+}
+
+// DeliveryKey identifies one delivery of a turn: its IDs and the exact
+// bytes of its record (digest). A retried push has the same keys; a turn
+// pushed again with other content (an edited answer under the same
+// turn_index) has another.
+func DeliveryKey(ids IDs, digest [16]byte) [16]byte {
+	h := sha256.New()
+	h.Write(ids.Trace[:])
+	h.Write(digest[:])
+	var k [16]byte
+	copy(k[:], h.Sum(nil))
+	return k
 }
 
 var emptyTrace Trace
@@ -182,7 +215,7 @@ func newTurn(m *Message, session string, idx int64, user string, hasUser, histor
 		HasUserRequest: hasUser,
 		Content:        m.Content,
 		Trace:          m.Trace,
-		ToolCalls:      m.ToolCalls,
+		ToolCalls:      m.ToolCalls.List,
 	}
 	u := m.Usage
 	if u == nil && m.Trace != nil {
@@ -213,7 +246,21 @@ func newTurn(m *Message, session string, idx int64, user string, hasUser, histor
 	// fields are its own.
 	fb := tr.Tel().UsedFallback
 	t.Record = fresh && (!history || tr.Telemetry == nil || fb == nil || *fb)
-	t.Tools = toolUses(m.ToolCalls, tr.Tel().MCPEvents.Started)
+	ev := &tr.Tel().MCPEvents
+	t.Tools = toolUses(m.ToolCalls.List, ev.Started)
+	t.ToolCallsTotal = len(t.Tools)
+	switch {
+	case len(ev.Started) == 0:
+		// One call per entry, also those not kept.
+		t.ToolCallsTotal = m.ToolCalls.Total
+	case ev.StartedTotal > len(ev.Started):
+		// One call per started event, also those not kept.
+		t.ToolCallsTotal += ev.StartedTotal - len(ev.Started)
+	}
+	if len(t.Tools) > MaxToolCalls {
+		t.Tools = t.Tools[:MaxToolCalls]
+	}
+	t.Truncated = t.ToolCallsTotal > len(t.Tools) || m.ToolCalls.Truncated() || m.namesDropped()
 	t.setError()
 	return t
 }

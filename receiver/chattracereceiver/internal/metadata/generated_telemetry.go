@@ -27,6 +27,7 @@ type TelemetryBuilder struct {
 	mu                                sync.Mutex
 	registrations                     []metric.Registration
 	ReceiverChatTraceCheckpointErrors metric.Int64Counter
+	ReceiverChatTraceDuplicateTurns   metric.Int64Counter
 	ReceiverChatTraceFilesMalformed   metric.Int64Counter
 	ReceiverChatTraceFilesOversize    metric.Int64Counter
 	ReceiverChatTraceFilesRead        metric.Int64Counter
@@ -34,6 +35,7 @@ type TelemetryBuilder struct {
 	ReceiverChatTraceRejectedRecords  metric.Int64Counter
 	ReceiverChatTraceRejectedRequests metric.Int64Counter
 	ReceiverChatTraceTurns            metric.Int64Counter
+	ReceiverChatTraceTurnsTruncated   metric.Int64Counter
 }
 
 // TelemetryBuilderOption applies changes to default builder.
@@ -71,6 +73,12 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 		metric.WithUnit("{error}"),
 	)
 	errs = errors.Join(errs, err)
+	builder.ReceiverChatTraceDuplicateTurns, err = builder.meter.Int64Counter(
+		"otelcol_receiver_chat_trace_duplicate_turns",
+		metric.WithDescription("Turns of retried pushes not sent again to a pipeline that had already accepted them (once per turn and pipeline). [Development]"),
+		metric.WithUnit("{turn}"),
+	)
+	errs = errors.Join(errs, err)
 	builder.ReceiverChatTraceFilesMalformed, err = builder.meter.Int64Counter(
 		"otelcol_receiver_chat_trace_files_malformed",
 		metric.WithDescription("Chat-history files that failed to parse twice with the same size and modification time; they are read again when they change. [Development]"),
@@ -79,7 +87,7 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 	errs = errors.Join(errs, err)
 	builder.ReceiverChatTraceFilesOversize, err = builder.meter.Int64Counter(
 		"otelcol_receiver_chat_trace_files_oversize",
-		metric.WithDescription("Chat-history files skipped because they are larger than max_file_size. [Development]"),
+		metric.WithDescription("Chat-history files skipped because they are larger than max_file_size or hold more than max_file_messages messages. [Development]"),
 		metric.WithUnit("{file}"),
 	)
 	errs = errors.Join(errs, err)
@@ -103,13 +111,19 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 	errs = errors.Join(errs, err)
 	builder.ReceiverChatTraceRejectedRequests, err = builder.meter.Int64Counter(
 		"otelcol_receiver_chat_trace_rejected_requests",
-		metric.WithDescription("HTTP push requests answered with a 4xx status (malformed body, body too large, wrong method or media type). [Development]"),
+		metric.WithDescription("HTTP push requests answered with a 4xx status (malformed body, invalid id, body too large, too many items, wrong method or media type). [Development]"),
 		metric.WithUnit("{request}"),
 	)
 	errs = errors.Join(errs, err)
 	builder.ReceiverChatTraceTurns, err = builder.meter.Int64Counter(
 		"otelcol_receiver_chat_trace_turns",
 		metric.WithDescription("Assistant turns with a trace decoded from files and HTTP pushes. [Development]"),
+		metric.WithUnit("{turn}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ReceiverChatTraceTurnsTruncated, err = builder.meter.Int64Counter(
+		"otelcol_receiver_chat_trace_turns_truncated",
+		metric.WithDescription("Turns whose record held more tool calls or names than the receiver keeps per turn; they are emitted with the first ones and marked chat.turn.truncated. [Development]"),
 		metric.WithUnit("{turn}"),
 	)
 	errs = errors.Join(errs, err)

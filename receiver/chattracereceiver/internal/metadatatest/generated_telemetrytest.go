@@ -37,6 +37,22 @@ func AssertEqualReceiverChatTraceCheckpointErrors(t *testing.T, tt *componenttes
 	metricdatatest.AssertEqual(t, want, got, opts...)
 }
 
+func AssertEqualReceiverChatTraceDuplicateTurns(t *testing.T, tt *componenttest.Telemetry, dps []metricdata.DataPoint[int64], opts ...metricdatatest.Option) {
+	want := metricdata.Metrics{
+		Name:        "otelcol_receiver_chat_trace_duplicate_turns",
+		Description: "Turns of retried pushes not sent again to a pipeline that had already accepted them (once per turn and pipeline). [Development]",
+		Unit:        "{turn}",
+		Data: metricdata.Sum[int64]{
+			Temporality: metricdata.CumulativeTemporality,
+			IsMonotonic: true,
+			DataPoints:  dps,
+		},
+	}
+	got, err := tt.GetMetric("otelcol_receiver_chat_trace_duplicate_turns")
+	require.NoError(t, err)
+	metricdatatest.AssertEqual(t, want, got, opts...)
+}
+
 func AssertEqualReceiverChatTraceFilesMalformed(t *testing.T, tt *componenttest.Telemetry, dps []metricdata.DataPoint[int64], opts ...metricdatatest.Option) {
 	want := metricdata.Metrics{
 		Name:        "otelcol_receiver_chat_trace_files_malformed",
@@ -56,7 +72,7 @@ func AssertEqualReceiverChatTraceFilesMalformed(t *testing.T, tt *componenttest.
 func AssertEqualReceiverChatTraceFilesOversize(t *testing.T, tt *componenttest.Telemetry, dps []metricdata.DataPoint[int64], opts ...metricdatatest.Option) {
 	want := metricdata.Metrics{
 		Name:        "otelcol_receiver_chat_trace_files_oversize",
-		Description: "Chat-history files skipped because they are larger than max_file_size. [Development]",
+		Description: "Chat-history files skipped because they are larger than max_file_size or hold more than max_file_messages messages. [Development]",
 		Unit:        "{file}",
 		Data: metricdata.Sum[int64]{
 			Temporality: metricdata.CumulativeTemporality,
@@ -120,7 +136,7 @@ func AssertEqualReceiverChatTraceRejectedRecords(t *testing.T, tt *componenttest
 func AssertEqualReceiverChatTraceRejectedRequests(t *testing.T, tt *componenttest.Telemetry, dps []metricdata.DataPoint[int64], opts ...metricdatatest.Option) {
 	want := metricdata.Metrics{
 		Name:        "otelcol_receiver_chat_trace_rejected_requests",
-		Description: "HTTP push requests answered with a 4xx status (malformed body, body too large, wrong method or media type). [Development]",
+		Description: "HTTP push requests answered with a 4xx status (malformed body, invalid id, body too large, too many items, wrong method or media type). [Development]",
 		Unit:        "{request}",
 		Data: metricdata.Sum[int64]{
 			Temporality: metricdata.CumulativeTemporality,
@@ -145,6 +161,22 @@ func AssertEqualReceiverChatTraceTurns(t *testing.T, tt *componenttest.Telemetry
 		},
 	}
 	got, err := tt.GetMetric("otelcol_receiver_chat_trace_turns")
+	require.NoError(t, err)
+	metricdatatest.AssertEqual(t, want, got, opts...)
+}
+
+func AssertEqualReceiverChatTraceTurnsTruncated(t *testing.T, tt *componenttest.Telemetry, dps []metricdata.DataPoint[int64], opts ...metricdatatest.Option) {
+	want := metricdata.Metrics{
+		Name:        "otelcol_receiver_chat_trace_turns_truncated",
+		Description: "Turns whose record held more tool calls or names than the receiver keeps per turn; they are emitted with the first ones and marked chat.turn.truncated. [Development]",
+		Unit:        "{turn}",
+		Data: metricdata.Sum[int64]{
+			Temporality: metricdata.CumulativeTemporality,
+			IsMonotonic: true,
+			DataPoints:  dps,
+		},
+	}
+	got, err := tt.GetMetric("otelcol_receiver_chat_trace_turns_truncated")
 	require.NoError(t, err)
 	metricdatatest.AssertEqual(t, want, got, opts...)
 }

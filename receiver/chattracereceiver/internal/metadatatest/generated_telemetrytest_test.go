@@ -20,6 +20,7 @@ func TestSetupTelemetry(t *testing.T) {
 	require.NoError(t, err)
 	defer tb.Shutdown()
 	tb.ReceiverChatTraceCheckpointErrors.Add(context.Background(), 1)
+	tb.ReceiverChatTraceDuplicateTurns.Add(context.Background(), 1)
 	tb.ReceiverChatTraceFilesMalformed.Add(context.Background(), 1)
 	tb.ReceiverChatTraceFilesOversize.Add(context.Background(), 1)
 	tb.ReceiverChatTraceFilesRead.Add(context.Background(), 1)
@@ -27,7 +28,11 @@ func TestSetupTelemetry(t *testing.T) {
 	tb.ReceiverChatTraceRejectedRecords.Add(context.Background(), 1)
 	tb.ReceiverChatTraceRejectedRequests.Add(context.Background(), 1)
 	tb.ReceiverChatTraceTurns.Add(context.Background(), 1)
+	tb.ReceiverChatTraceTurnsTruncated.Add(context.Background(), 1)
 	AssertEqualReceiverChatTraceCheckpointErrors(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualReceiverChatTraceDuplicateTurns(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
 	AssertEqualReceiverChatTraceFilesMalformed(t, testTel,
@@ -49,6 +54,9 @@ func TestSetupTelemetry(t *testing.T) {
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
 	AssertEqualReceiverChatTraceTurns(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualReceiverChatTraceTurnsTruncated(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
 

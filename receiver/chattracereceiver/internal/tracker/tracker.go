@@ -19,47 +19,66 @@ const (
 	numSignals
 )
 
+// Stamp is what a stat of a file tells: enough to see that it changed
+// without reading it. Ctime and Ino are 0 where the platform has none.
+type Stamp struct {
+	Size, ModTime, Ctime int64
+	Ino                  uint64
+}
+
+// Same reports whether two stats show the same file with the same bytes:
+// same size, modification and change time, inode. The change time moves on
+// every write (the app cannot set it), so a rewrite within one modification
+// time tick, or one that restores the time, is still seen.
+func (s Stamp) Same(o Stamp) bool { return s == o }
+
 // State is what is known about one file.
 type State struct {
-	// Size and ModTime (Unix nanoseconds) of the file when it was last read.
-	Size    int64
-	ModTime int64
+	// Stamp of the file when it was last read (Size -1: never read).
+	Stamp
 	// Chain fingerprints the messages of the last successful read (see
-	// halo.History.Chain).
+	// halo.Outline.Chain).
 	Chain []uint64
 	// Emitted[s] is how many leading messages were delivered to signal s.
 	Emitted [numSignals]int
 
 	// retryParse and retryDeliver ask for a read on the next poll even
-	// when size and modification time are unchanged: the last read failed
-	// to parse, or its delivery was refused with a retryable error.
+	// when the stamp is unchanged: the last read failed to parse, or its
+	// delivery was refused with a retryable error.
 	retryParse, retryDeliver bool
 	// Malformed is set when the file failed to parse twice with the same
-	// size and modification time: it is not read again until it changes.
+	// stamp: it is not read again until it changes.
 	Malformed bool
-	// Oversize is set when the file was skipped for its size.
+	// Oversize is set when the file was skipped for its size or its number
+	// of messages.
 	Oversize bool
 	// Counted is how many leading messages were already counted as found
 	// (for the turns metric); not part of the checkpoint.
 	Counted int
-	// SkipExisting marks a file found at start-up with start_at: end: its
-	// first successful read emits nothing.
+	// SkipExisting marks a file found on disk the first time the receiver
+	// ever ran, with start_at: end: its first successful read emits
+	// nothing. Part of the checkpoint, so that a file that could not be
+	// read before a restart is still skipped after it.
 	SkipExisting bool
+	// MissingSince is when the file was first found missing, in Unix
+	// nanoseconds (zero while it is there). Part of the checkpoint, so
+	// that a file deleted is forgotten after a while across restarts.
+	MissingSince int64
 }
 
 // Changed reports whether the file must be read: it changed since the last
 // read, or a retry is due.
-func (s *State) Changed(size, modTime int64) bool {
-	return s.retryParse || s.retryDeliver || size != s.Size || modTime != s.ModTime
+func (s *State) Changed(st Stamp) bool {
+	return s.retryParse || s.retryDeliver || !s.Same(st)
 }
 
-// Stat records the size and modification time the next read is based on.
-// A change clears the malformed and oversize marks.
-func (s *State) Stat(size, modTime int64) {
-	if size != s.Size || modTime != s.ModTime {
+// Stat records the stamp the next read is based on. A change clears the
+// malformed and oversize marks.
+func (s *State) Stat(st Stamp) {
+	if !s.Same(st) {
 		s.Malformed, s.Oversize, s.retryParse = false, false, false
 	}
-	s.Size, s.ModTime = size, modTime
+	s.Stamp = st
 }
 
 // ParseFailed records a read that did not parse and reports whether the file
@@ -92,7 +111,7 @@ func (s *State) Update(chain []uint64) (from [numSignals]int, rewritten bool) {
 	}
 	s.Counted = min(s.Counted, common)
 	s.Chain = append(s.Chain[:0], chain...)
-	s.retryParse, s.retryDeliver = false, false
+	s.retryDeliver = false
 	if s.SkipExisting {
 		s.SkipExisting = false
 		for i := range s.Emitted {
@@ -102,9 +121,22 @@ func (s *State) Update(chain []uint64) (from [numSignals]int, rewritten bool) {
 	return s.Emitted, rewritten
 }
 
+// Parsed records that the read based on the current stamp parsed whole
+// (Update alone does not: the messages after the unchanged prefix may still
+// fail to decode).
+func (s *State) Parsed() {
+	s.retryParse = false
+}
+
 // Delivered records that signal sig received every message of the chain.
 func (s *State) Delivered(sig int) {
 	s.Emitted[sig] = len(s.Chain)
+}
+
+// DeliveredTo records that signal sig received the messages before n (a
+// file's turns are delivered in parts).
+func (s *State) DeliveredTo(sig, n int) {
+	s.Emitted[sig] = max(s.Emitted[sig], min(n, len(s.Chain)))
 }
 
 // RetryDelivery asks for the file to be read again on the next poll because
@@ -123,14 +155,30 @@ func (s *State) Pending() bool {
 	return false
 }
 
-const version = 1
+// Checkpoint versions: 1 held size, modification time, emitted counts and
+// the chain; 2 adds the change time, the inode, when the file went missing
+// and flags.
+const (
+	version1 = 1
+	version  = 2
+
+	flagSkipExisting = 1
+)
 
 // Marshal encodes the durable part of the state for a checkpoint.
 func (s *State) Marshal() []byte {
-	b := make([]byte, 0, 1+4*binary.MaxVarintLen64+numSignals*binary.MaxVarintLen64+8*len(s.Chain))
+	b := make([]byte, 0, 2+6*binary.MaxVarintLen64+numSignals*binary.MaxVarintLen64+8*len(s.Chain))
 	b = append(b, version)
 	b = binary.AppendVarint(b, s.Size)
 	b = binary.AppendVarint(b, s.ModTime)
+	b = binary.AppendVarint(b, s.Ctime)
+	b = binary.AppendUvarint(b, s.Ino)
+	b = binary.AppendVarint(b, s.MissingSince)
+	var flags byte
+	if s.SkipExisting {
+		flags |= flagSkipExisting
+	}
+	b = append(b, flags)
 	for _, e := range s.Emitted {
 		b = binary.AppendUvarint(b, uint64(e))
 	}
@@ -143,22 +191,37 @@ func (s *State) Marshal() []byte {
 
 var errCorrupt = errors.New("corrupt checkpoint")
 
-// Unmarshal decodes a checkpoint written by Marshal.
+// Unmarshal decodes a checkpoint written by Marshal (either version).
 func Unmarshal(b []byte) (*State, error) {
-	if len(b) == 0 || b[0] != version {
+	if len(b) == 0 || (b[0] != version && b[0] != version1) {
 		return nil, errCorrupt
 	}
+	v := b[0]
 	b = b[1:]
 	var s State
 	var n int
-	if s.Size, n = binary.Varint(b); n <= 0 {
+	varint := func(dst *int64) bool {
+		*dst, n = binary.Varint(b)
+		b = b[n:]
+		return n > 0
+	}
+	if !varint(&s.Size) || !varint(&s.ModTime) {
 		return nil, errCorrupt
 	}
-	b = b[n:]
-	if s.ModTime, n = binary.Varint(b); n <= 0 {
-		return nil, errCorrupt
+	if v == version {
+		if !varint(&s.Ctime) {
+			return nil, errCorrupt
+		}
+		if s.Ino, n = binary.Uvarint(b); n <= 0 {
+			return nil, errCorrupt
+		}
+		b = b[n:]
+		if !varint(&s.MissingSince) || len(b) == 0 {
+			return nil, errCorrupt
+		}
+		s.SkipExisting = b[0]&flagSkipExisting != 0
+		b = b[1:]
 	}
-	b = b[n:]
 	for i := range s.Emitted {
 		var e uint64
 		if e, n = binary.Uvarint(b); n <= 0 {
