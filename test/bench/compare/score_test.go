@@ -31,13 +31,59 @@ import (
 
 type labelled struct{ typ, text, secret string }
 
+// document is one file of redact's second corpus (testdata/conversations/):
+// a whole conversation, log or config file with its PII marked ⟦type:value⟧
+// and its look-alikes ⟪value⟫.
+type document struct {
+	text       string
+	pii        []labelled // typ and secret
+	lookalikes []string
+}
+
 // corpusDir holds redact's labelled corpora: every *.tsv file in it is one.
 var corpusDir = filepath.Join("..", "..", "..", "processor", "redactprocessor", "internal", "scan", "testdata")
 
-// corpus is one labelled corpus file.
+// corpus is one labelled corpus: cases of one line each (a *.tsv file), or
+// whole documents (the conversations directory).
 type corpus struct {
 	name  string
 	cases []labelled
+	docs  []document
+}
+
+// size says how big the corpus is, for the table header.
+func (c corpus) size() string {
+	if c.docs != nil {
+		return fmt.Sprintf("%d files", len(c.docs))
+	}
+	return fmt.Sprintf("%d cases", len(c.cases))
+}
+
+var marked = regexp.MustCompile(`⟦([a-z0-9_]+):(.*?)⟧|⟪(.*?)⟫`)
+
+// readDocuments reads every file of redact's conversations corpus.
+func readDocuments(t *testing.T) []document {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(corpusDir, "conversations", "*"))
+	require.NoError(t, err)
+	sort.Strings(files)
+	var out []document
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		require.NoError(t, err)
+		var d document
+		d.text = marked.ReplaceAllStringFunc(string(raw), func(m string) string {
+			g := marked.FindStringSubmatch(m)
+			if g[1] != "" {
+				d.pii = append(d.pii, labelled{typ: g[1], secret: g[2]})
+				return g[2]
+			}
+			d.lookalikes = append(d.lookalikes, g[3])
+			return g[3]
+		})
+		out = append(out, d)
+	}
+	return out
 }
 
 // redactCorpora reads every labelled corpus of the redact processor, in
@@ -51,6 +97,9 @@ func redactCorpora(t *testing.T) []corpus {
 	var out []corpus
 	for _, name := range files {
 		out = append(out, corpus{name: filepath.Base(name), cases: readCorpus(t, name)})
+	}
+	if docs := readDocuments(t); len(docs) > 0 {
+		out = append(out, corpus{name: "conversations/", docs: docs})
 	}
 	return out
 }
@@ -146,6 +195,48 @@ func score(t *testing.T, f processor.Factory, cfg any, cases []labelled) result 
 	return res
 }
 
+// scoreDocuments runs every document through a processor as one span
+// attribute: a marked value is found when it no longer appears in the
+// output, a look-alike survives when it still does.
+func scoreDocuments(t *testing.T, f processor.Factory, cfg any, docs []document) result {
+	t.Helper()
+	var cases []labelled
+	for _, d := range docs {
+		cases = append(cases, labelled{typ: "doc", text: d.text})
+	}
+	sink := new(consumertest.TracesSink)
+	p, err := f.CreateTraces(context.Background(), processortest.NewNopSettings(f.Type()), cfg, sink)
+	require.NoError(t, err)
+	td := ptrace.NewTraces()
+	ss := td.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty().Spans()
+	for _, c := range cases {
+		ss.AppendEmpty().Attributes().PutStr("gen_ai.input.messages", c.text)
+	}
+	require.NoError(t, p.ConsumeTraces(context.Background(), td))
+	require.NoError(t, p.Shutdown(context.Background()))
+	got := sink.AllTraces()[0].ResourceSpans().At(0).ScopeSpans().At(0).Spans()
+	res := result{recall: map[string][2]int{}}
+	for i, d := range docs {
+		v, _ := got.At(i).Attributes().Get("gen_ai.input.messages")
+		out := v.AsString()
+		for _, pii := range d.pii {
+			r := res.recall[pii.typ]
+			r[1]++
+			if !strings.Contains(out, pii.secret) {
+				r[0]++
+			}
+			res.recall[pii.typ] = r
+		}
+		for _, l := range d.lookalikes {
+			res.negatives++
+			if strings.Contains(out, l) {
+				res.survived++
+			}
+		}
+	}
+	return res
+}
+
 // contribRedaction is the redaction processor with the tuned regexes of
 // configs/contrib.yaml.
 func contribRedaction(t *testing.T) (processor.Factory, *redactionprocessor.Config) {
@@ -166,11 +257,12 @@ var (
 		"email", "phone", "credit_card", "iban", "ssn", "ipv4", "ipv6",
 		"anthropic_key", "openai_key", "aws_access_key", "github_token", "slack_token",
 		"google_api_key", "stripe_key", "jwt", "private_key", "url_credentials", "secret_url_param",
+		"aws_secret_key", "gitlab_token", "huggingface_token", "api_token", "webhook_url", "password", "generic_secret",
 	}
 	literalFirst = map[string]bool{
 		"anthropic_key": true, "openai_key": true, "aws_access_key": true, "github_token": true,
-		"slack_token": true, "google_api_key": true, "stripe_key": true, "jwt": true, "private_key": true,
-		"url_credentials": true,
+		"slack_token": true, "google_api_key": true, "jwt": true, "private_key": true,
+		"url_credentials": true, "gitlab_token": true,
 	}
 )
 
@@ -214,16 +306,25 @@ func TestScoreBesideContrib(t *testing.T) {
 	}
 	corpora := redactCorpora(t)
 	var all []labelled
+	lines := 0
 	for _, c := range corpora {
 		all = append(all, c.cases...)
+		if c.docs == nil {
+			lines++
+		}
 	}
-	if len(corpora) > 1 {
-		corpora = append(corpora, corpus{name: "all", cases: all})
+	if lines > 1 {
+		corpora = append(corpora, corpus{name: "all *.tsv", cases: all})
 	}
 	cf, ccfg := contribRedaction(t)
 	ours := make([]result, len(corpora))
 	contrib := make([]result, len(corpora))
 	for i, c := range corpora {
+		if c.docs != nil {
+			ours[i] = scoreDocuments(t, redactprocessor.NewFactory(), redactprocessor.NewFactory().CreateDefaultConfig(), c.docs)
+			contrib[i] = scoreDocuments(t, cf, ccfg, c.docs)
+			continue
+		}
 		ours[i] = score(t, redactprocessor.NewFactory(), redactprocessor.NewFactory().CreateDefaultConfig(), c.cases)
 		contrib[i] = score(t, cf, ccfg, c.cases)
 	}
@@ -235,10 +336,10 @@ func TestScoreBesideContrib(t *testing.T) {
 func scoreTable(corpora []corpus, ours, contrib []result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\n## Redaction quality beside the tuned contrib regexes\n\n")
-	fmt.Fprintf(&b, "`test/bench/compare`: every case of redact's labelled corpora (`processor/redactprocessor/internal/scan/testdata/*.tsv`) as a span attribute, through `redact` at its defaults and through contrib `redaction` with the %d tuned regexes of `test/bench/configs/contrib.yaml`. Recall: share of PII values gone from the output; survival: share of look-alikes (type `none`) left unchanged.\n\n", len(tunedTargets))
+	fmt.Fprintf(&b, "`test/bench/compare`: every case of redact's labelled corpora (`processor/redactprocessor/internal/scan/testdata/`: one case per line in `*.tsv`, whole conversations, logs and config files in `conversations/`) as a span attribute, through `redact` at its defaults and through contrib `redaction` with the %d tuned regexes of `test/bench/configs/contrib.yaml`. Recall: share of PII values gone from the output. Survival: share of look-alikes left unchanged (a `*.tsv` case of type `none` must come out whole; a marked look-alike in a conversation must still be there).\n\n", len(tunedTargets))
 	b.WriteString("| detector |")
 	for _, c := range corpora {
-		fmt.Fprintf(&b, " %s (%d cases): redact | contrib |", c.name, len(c.cases))
+		fmt.Fprintf(&b, " %s (%s): redact | contrib |", c.name, c.size())
 	}
 	b.WriteString("\n|---|" + strings.Repeat("---|---|", len(corpora)) + "\n")
 	types := map[string]bool{}
