@@ -61,6 +61,10 @@ const (
 	kTimeToFirstChunk
 	kErrorType
 	kChatTurn
+	kRequestStream
+	kPromptName
+	kInvocationIsNested
+	kEvaluationName
 	numKeys
 )
 
@@ -118,6 +122,10 @@ var keyNames = [numKeys]string{
 	kTimeToFirstChunk:              TimeToFirstChunk,
 	kErrorType:                     ErrorType,
 	kChatTurn:                      ChatTurn,
+	kRequestStream:                 RequestStream,
+	kPromptName:                    PromptName,
+	kInvocationIsNested:            InvocationIsNested,
+	kEvaluationName:                EvaluationName,
 }
 
 var (

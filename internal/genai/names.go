@@ -4,8 +4,10 @@
 // Package genai is the one place in otelcol-llm that knows attribute names.
 //
 // It holds the names of the OpenTelemetry GenAI semantic conventions that our
-// components emit (v1.41, "Development" upstream), the older and foreign names
-// they also accept on input (OpenInference, OpenLLMetry, pre-1.37 GenAI), and
+// components emit (v1.41, "Development" upstream; the newer names of
+// semantic-conventions-genai where a component is switched to them, see
+// metrics.go), the older and foreign names they also accept on input
+// (OpenInference, OpenLLMetry, pre-1.37 GenAI), and
 // the pure normalisation rules between them: operation names, provider names,
 // and which operations are inference calls whose tokens and cost count.
 package genai // import "github.com/otelcol-llm/otelcol-llm/internal/genai"
@@ -34,7 +36,50 @@ const (
 	TimeToFirstChunk   = "gen_ai.response.time_to_first_chunk"
 	ErrorType          = "error.type"
 	ServiceName        = "service.name"
+	// RequestStream (bool) says whether the request was made in streaming
+	// mode; the time-to-first-chunk metric is for streaming calls only.
+	RequestStream = "gen_ai.request.stream"
+	// PromptName names the prompt (template) a call used: a dimension of the
+	// evaluation metrics.
+	PromptName    = "gen_ai.prompt.name"
+	PromptVersion = "gen_ai.prompt.version"
+	WorkflowName  = "gen_ai.workflow.name"
+	ResponseID    = "gen_ai.response.id"
+	// InvocationIsNested (bool, semantic-conventions-genai after v1.41) is
+	// false on the root invocation of a turn, true on invocations nested
+	// inside another one.
+	InvocationIsNested = "gen_ai.invocation.is_nested"
 )
+
+// The gen_ai.evaluation.result event (v1.41 and later): the result of
+// evaluating a GenAI output, as a span event on the evaluated span or a log
+// record whose event name it is (parented to that span by its trace
+// context, or naming gen_ai.response.id).
+const (
+	EvaluationResultEvent = "gen_ai.evaluation.result"
+	EvaluationName        = "gen_ai.evaluation.name"
+	EvaluationScoreValue  = "gen_ai.evaluation.score.value"
+	EvaluationScoreLabel  = "gen_ai.evaluation.score.label"
+	EvaluationExplanation = "gen_ai.evaluation.explanation"
+	// EventName is the attribute older SDKs put an event's name in, before
+	// log records had an event name field of their own.
+	EventName = "event.name"
+)
+
+// User feedback is an evaluation: a gen_ai.evaluation.result event whose
+// gen_ai.evaluation.name is EvaluationUserFeedback, score.value +1 (up) or -1
+// (down) for a thumb, or the rating given, score.label FeedbackPositive or
+// FeedbackNegative for a thumb, explanation the user's comment (free text,
+// never a metric label). DESIGN.md, "Evaluations and feedback".
+const (
+	EvaluationUserFeedback = "user_feedback"
+	FeedbackPositive       = "positive"
+	FeedbackNegative       = "negative"
+)
+
+// End-user identity: user.id (chat_trace writes it), or the older
+// enduser.id. Budgets and the top spenders read them.
+const EndUserID = "enduser.id"
 
 // Anthropic's split of cache writes by lifetime (its API's
 // usage.cache_creation.ephemeral_5m_input_tokens / ephemeral_1h_input_tokens):
@@ -142,4 +187,18 @@ const (
 	OpInvokeAgent     = "invoke_agent"
 	OpExecuteTool     = "execute_tool"
 	OpInvokeWorkflow  = "invoke_workflow"
+	// OpRetrieval is a retrieval from a vector store or search index (RAG),
+	// in v1.41.
+	OpRetrieval = "retrieval"
+	// Operations of semantic-conventions-genai after v1.41.
+	OpFetchResponse          = "fetch_response"
+	OpHandleConversationTurn = "handle_conversation_turn"
+	OpPlan                   = "plan"
+	OpSearchMemory           = "search_memory"
+	OpCreateMemory           = "create_memory"
+	OpUpdateMemory           = "update_memory"
+	OpUpsertMemory           = "upsert_memory"
+	OpDeleteMemory           = "delete_memory"
+	OpCreateMemoryStore      = "create_memory_store"
+	OpDeleteMemoryStore      = "delete_memory_store"
 )

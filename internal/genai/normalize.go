@@ -18,8 +18,16 @@ const (
 	KindAgent
 	// KindTool is a tool execution.
 	KindTool
-	// KindWorkflow is a workflow or chain of steps.
+	// KindWorkflow is a workflow or chain of steps, or the handling of a
+	// whole conversation turn (handle_conversation_turn).
 	KindWorkflow
+	// KindRetrieval is a retrieval from a vector store or search index
+	// (retrieval; OpenInference RETRIEVER), or the fetch of a stored
+	// response (fetch_response): a call to a provider without inference.
+	KindRetrieval
+	// KindMemory is an operation on an agent's memory store (search_memory,
+	// create_memory, ..., delete_memory_store).
+	KindMemory
 )
 
 // String returns the lower-case name of the kind.
@@ -33,6 +41,10 @@ func (k Kind) String() string {
 		return "tool"
 	case KindWorkflow:
 		return "workflow"
+	case KindRetrieval:
+		return "retrieval"
+	case KindMemory:
+		return "memory"
 	}
 	return "none"
 }
@@ -42,12 +54,16 @@ func OperationKind(op string) Kind {
 	switch op {
 	case OpChat, OpTextCompletion, OpGenerateContent, OpEmbeddings:
 		return KindInference
-	case OpInvokeAgent, OpCreateAgent:
+	case OpInvokeAgent, OpCreateAgent, OpPlan:
 		return KindAgent
 	case OpExecuteTool:
 		return KindTool
-	case OpInvokeWorkflow:
+	case OpInvokeWorkflow, OpHandleConversationTurn:
 		return KindWorkflow
+	case OpRetrieval, OpFetchResponse:
+		return KindRetrieval
+	case OpSearchMemory, OpCreateMemory, OpUpdateMemory, OpUpsertMemory, OpDeleteMemory, OpCreateMemoryStore, OpDeleteMemoryStore:
+		return KindMemory
 	case "":
 		return KindNone
 	}
@@ -70,6 +86,8 @@ func OperationFromOpenInference(kind string) string {
 		return OpExecuteTool
 	case "CHAIN":
 		return OpInvokeWorkflow
+	case "RETRIEVER":
+		return OpRetrieval
 	}
 	return ""
 }

@@ -95,6 +95,17 @@ type Call struct {
 	// chat.turn=false is not a turn even where a rule would make it one).
 	TurnMarked bool
 
+	// Stream is gen_ai.request.stream (HasStream: it was present).
+	Stream, HasStream bool
+	// Prompt is gen_ai.prompt.name.
+	Prompt string
+	// Nested is gen_ai.invocation.is_nested (HasNested: it was present).
+	Nested, HasNested bool
+	// Evaluation is gen_ai.evaluation.name: the item is the result of an
+	// evaluation (a gen_ai.evaluation.result event), not a call, so a model
+	// name on it does not make it an implicit chat call.
+	Evaluation string
+
 	// provider as named by the telemetry, not yet normalised.
 	provider string
 	// labelProvider is the provider of a `provider:model` label.
@@ -136,7 +147,8 @@ const unset = 255
 // the `provider:model` form (`openai:gpt-4.1`, see SplitModel) are split:
 // RequestModel and ResponseModel hold the model, Provider() the prefix's
 // provider unless the telemetry names one. When no operation is named but a
-// model or token count is, the item is treated as a chat call.
+// model or token count is, the item is treated as a chat call (unless it is
+// an evaluation result: gen_ai.evaluation.name).
 func Read(attrs pcommon.Map) Call {
 	c := Call{
 		rOp: unset, rProv: unset, rReq: unset, rResp: unset, rIn: unset, rOut: unset,
@@ -154,7 +166,7 @@ func Read(attrs pcommon.Map) Call {
 	if p, m, ok := SplitModel(c.RequestModel); ok {
 		c.RequestModel, c.labelProvider = m, p
 	}
-	if c.Operation == "" && (c.RequestModel != "" || c.ResponseModel != "" || c.Usage.Has&(HasInput|HasOutput) != 0 || c.Usage.Invalid&(HasInput|HasOutput) != 0) {
+	if c.Operation == "" && c.Evaluation == "" && (c.RequestModel != "" || c.ResponseModel != "" || c.Usage.Has&(HasInput|HasOutput) != 0 || c.Usage.Invalid&(HasInput|HasOutput) != 0) {
 		c.Operation, c.ImplicitOperation = OpChat, true
 	}
 	u := &c.Usage
@@ -288,6 +300,14 @@ func (c *Call) set(id uint8, v pcommon.Value) {
 		c.ErrorType = v.AsString()
 	case kChatTurn:
 		c.Turn, c.TurnMarked = Bool(v), true
+	case kRequestStream:
+		c.Stream, c.HasStream = Bool(v), true
+	case kPromptName:
+		c.Prompt = v.AsString()
+	case kInvocationIsNested:
+		c.Nested, c.HasNested = Bool(v), true
+	case kEvaluationName:
+		c.Evaluation = v.AsString()
 	}
 }
 
