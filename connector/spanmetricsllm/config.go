@@ -60,6 +60,67 @@ type Config struct {
 	// Histograms are extra histograms of numeric span attributes (scores,
 	// confidences, sizes), with the same dimensions as every metric.
 	Histograms []HistogramConfig `mapstructure:"histograms"`
+
+	// SemanticConventions selects the GenAI metric names emitted: "v1.41"
+	// (semantic-conventions v1.41.0, the default) or "development"
+	// (open-telemetry/semantic-conventions-genai at genai.SemconvGenAIRevision).
+	SemanticConventions string `mapstructure:"semantic_conventions"`
+
+	// LegacyMetricNames also emits every metric under the name it had before
+	// the otelcol_llm namespace (gen_ai.client.calls, ...). For one release,
+	// to move dashboards and alerts over. Default false.
+	LegacyMetricNames bool `mapstructure:"legacy_metric_names"`
+
+	// Evaluations turns gen_ai.evaluation.result events (span events, and
+	// log records when the connector is in a logs pipeline) into score
+	// histograms and label counts.
+	Evaluations EvaluationsConfig `mapstructure:"evaluations"`
+
+	// Budgets reads a budgets file and emits each budget's limit and the
+	// spend against it.
+	Budgets BudgetsConfig `mapstructure:"budgets"`
+
+	// TopSpenders keeps the heaviest spenders (users, sessions) of the
+	// current period in bounded memory.
+	TopSpenders TopSpendersConfig `mapstructure:"top_spenders"`
+}
+
+// EvaluationsConfig shapes the evaluation metrics.
+type EvaluationsConfig struct {
+	// Enabled turns evaluation metrics on. Default true.
+	Enabled bool `mapstructure:"enabled"`
+	// ScoreBuckets are the bounds of the score histogram. Default: tenths
+	// from 0 to 1, then 2 to 10 (0-1 scores, 1-5 and 1-10 ratings), with -1
+	// below for a thumbs-down.
+	ScoreBuckets []float64 `mapstructure:"score_buckets"`
+}
+
+// BudgetsConfig locates the budgets file.
+type BudgetsConfig struct {
+	// File is the budgets file (YAML, see the README); empty: no budgets.
+	File string `mapstructure:"file"`
+	// ReloadInterval is how often File is checked for changes (size or
+	// modification time). Default 30s; 0 disables reloading.
+	ReloadInterval time.Duration `mapstructure:"reload_interval"`
+	// TenantAttribute is the attribute (span, else resource) that budgets
+	// of scope tenant match. Default tenant.id.
+	TenantAttribute string `mapstructure:"tenant_attribute"`
+}
+
+// TopSpendersConfig bounds the top-spender series.
+type TopSpendersConfig struct {
+	// Enabled turns the top-spender gauges on. Default true.
+	Enabled bool `mapstructure:"enabled"`
+	// Scopes are what is ranked: user (user.id, else enduser.id) and
+	// session (gen_ai.conversation.id, else session.id). Default both.
+	Scopes []string `mapstructure:"scopes"`
+	// K is how many spenders per scope and currency are emitted. Default 10.
+	K int `mapstructure:"k"`
+	// Counters is the Space-Saving summary's size (at least K): an estimate
+	// is at most (spend of the period) / counters too high. Default 100.
+	Counters int `mapstructure:"counters"`
+	// Period is the ranking's period, day or month (UTC). Default day.
+	Period string `mapstructure:"period"`
 }
 
 // DeduplicationConfig bounds the memory of recently counted spans.
@@ -87,6 +148,9 @@ type HistogramConfig struct {
 	Description string `mapstructure:"description"`
 	// Buckets are the explicit bucket boundaries, strictly increasing.
 	Buckets []float64 `mapstructure:"buckets"`
+	// Dimensions are attributes (span, else resource) added to this
+	// histogram only, after the dimensions of every metric. Default none.
+	Dimensions []string `mapstructure:"dimensions"`
 }
 
 // metricName is the instrument name syntax of the OpenTelemetry API.
@@ -99,9 +163,11 @@ func (cfg *Config) Validate() error {
 	for _, d := range defaultDimensions {
 		seen[d] = true
 	}
-	for _, d := range builtinDescs {
-		for _, e := range d.Extra {
-			seen[e] = true
+	for _, conv := range []genai.Conventions{genai.ConventionsV141, genai.ConventionsDevelopment} {
+		for _, d := range builtinDescs(conv) {
+			for _, e := range d.Extra {
+				seen[e] = true
+			}
 		}
 	}
 	seen[attrOverflow] = true
@@ -140,9 +206,13 @@ func (cfg *Config) Validate() error {
 		}
 	}
 	names := map[string]bool{}
-	for _, d := range builtinDescs {
-		names[d.Name] = true
+	for _, conv := range []genai.Conventions{genai.ConventionsV141, genai.ConventionsDevelopment} {
+		for i, d := range builtinDescs(conv) {
+			names[d.Name] = true
+			names[legacyNames[i]] = true
+		}
 	}
+	delete(names, "")
 	for i, h := range cfg.Histograms {
 		key := fmt.Sprintf("histograms[%d]", i)
 		switch {
@@ -157,17 +227,74 @@ func (cfg *Config) Validate() error {
 		if h.Attribute == "" {
 			errs = append(errs, fmt.Errorf("%s::attribute: required", key))
 		}
-		if len(h.Buckets) == 0 || len(h.Buckets) > 64 {
-			errs = append(errs, fmt.Errorf("%s::buckets: %d boundaries; give 1 to 64", key, len(h.Buckets)))
+		errs = append(errs, checkBuckets(key+"::buckets", h.Buckets)...)
+		if len(h.Dimensions) > maxHistogramDimensions {
+			errs = append(errs, fmt.Errorf("%s::dimensions: %d attributes; at most %d", key, len(h.Dimensions), maxHistogramDimensions))
 		}
-		for j, b := range h.Buckets {
-			if math.IsNaN(b) || math.IsInf(b, 0) || (j > 0 && b <= h.Buckets[j-1]) {
-				errs = append(errs, fmt.Errorf("%s::buckets: %v must be finite and strictly increasing", key, h.Buckets))
-				break
+		own := map[string]bool{}
+		for j, d := range h.Dimensions {
+			switch {
+			case d == "":
+				errs = append(errs, fmt.Errorf("%s::dimensions[%d]: empty", key, j))
+			case seen[d] || own[d]:
+				errs = append(errs, fmt.Errorf("%s::dimensions[%d]: %q is already an attribute of the metric", key, j, d))
+			}
+			own[d] = true
+		}
+	}
+	if _, ok := genai.ParseConventions(cfg.SemanticConventions); !ok {
+		errs = append(errs, fmt.Errorf("semantic_conventions: %q is not one of v1.41, development", cfg.SemanticConventions))
+	}
+	if cfg.Evaluations.Enabled {
+		errs = append(errs, checkBuckets("evaluations::score_buckets", cfg.Evaluations.ScoreBuckets)...)
+	}
+	if b := cfg.Budgets; b.File != "" {
+		if b.ReloadInterval < 0 {
+			errs = append(errs, fmt.Errorf("budgets::reload_interval: %q must not be negative", b.ReloadInterval))
+		}
+		if b.TenantAttribute == "" {
+			errs = append(errs, errors.New("budgets::tenant_attribute: required"))
+		}
+	}
+	if ts := cfg.TopSpenders; ts.Enabled {
+		if ts.K < 1 || ts.K > 1000 {
+			errs = append(errs, fmt.Errorf("top_spenders::k: %d is not between 1 and 1000", ts.K))
+		}
+		if ts.Counters < ts.K || ts.Counters > 100_000 {
+			errs = append(errs, fmt.Errorf("top_spenders::counters: %d is not between k (%d) and 100000", ts.Counters, ts.K))
+		}
+		if ts.Period != "day" && ts.Period != "month" {
+			errs = append(errs, fmt.Errorf("top_spenders::period: %q is not one of day, month", ts.Period))
+		}
+		if len(ts.Scopes) == 0 {
+			errs = append(errs, errors.New("top_spenders::scopes: give user, session or both (or enabled: false)"))
+		}
+		for j, sc := range ts.Scopes {
+			if sc != spenderUser && sc != spenderSession {
+				errs = append(errs, fmt.Errorf("top_spenders::scopes[%d]: %q is not one of user, session", j, sc))
 			}
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// maxHistogramDimensions bounds a configured histogram's own dimensions.
+const maxHistogramDimensions = 8
+
+// checkBuckets checks explicit histogram bounds: 1 to 64, finite, strictly
+// increasing.
+func checkBuckets(key string, b []float64) []error {
+	var errs []error
+	if len(b) == 0 || len(b) > 64 {
+		errs = append(errs, fmt.Errorf("%s: %d boundaries; give 1 to 64", key, len(b)))
+	}
+	for j, v := range b {
+		if math.IsNaN(v) || math.IsInf(v, 0) || (j > 0 && v <= b[j-1]) {
+			errs = append(errs, fmt.Errorf("%s: %v must be finite and strictly increasing", key, b))
+			break
+		}
+	}
+	return errs
 }
 
 const (

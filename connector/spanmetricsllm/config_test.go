@@ -34,8 +34,13 @@ func TestLoadConfig(t *testing.T) {
 			Deduplication:       DeduplicationConfig{Enabled: true, Window: 10 * time.Minute, MaxSpans: 1 << 21},
 			Histograms: []HistogramConfig{{
 				Name: "hemostat.analysis.confidence", Attribute: "confidence", Buckets: []float64{0.5, 0.7, 0.9},
-				Description: "Confidence of the analysis.",
+				Description: "Confidence of the analysis.", Dimensions: []string{"hemostat.analysis.kind"},
 			}},
+			SemanticConventions: "development",
+			LegacyMetricNames:   true,
+			Evaluations:         EvaluationsConfig{Enabled: true, ScoreBuckets: []float64{0, 0.5, 1}},
+			Budgets:             BudgetsConfig{File: "testdata/budgets.yaml", ReloadInterval: time.Minute, TenantAttribute: "org.id"},
+			TopSpenders:         TopSpendersConfig{Enabled: true, Scopes: []string{"user"}, K: 5, Counters: 50, Period: "month"},
 		}},
 		{name: "no_dedup", want: func() *Config {
 			c := createDefaultConfig().(*Config)
@@ -64,6 +69,19 @@ func TestLoadConfig(t *testing.T) {
 			`histograms[2]::buckets: 0 boundaries; give 1 to 64`,
 			`histograms[3]::name: "9lives" is not a metric name`,
 			`histograms[3]::buckets: [1 +Inf] must be finite and strictly increasing`,
+		}},
+		{name: "bad_new_options", wantErr: []string{
+			`semantic_conventions: "v1.99" is not one of v1.41, development`,
+			`evaluations::score_buckets: [1 1] must be finite and strictly increasing`,
+			`budgets::reload_interval: "-1s" must not be negative`,
+			`budgets::tenant_attribute: required`,
+			`top_spenders::k: 0 is not between 1 and 1000`,
+			`top_spenders::counters: 200000 is not between k (0) and 100000`,
+			`top_spenders::period: "week" is not one of day, month`,
+			`top_spenders::scopes[0]: "team" is not one of user, session`,
+			`histograms[0]::dimensions[0]: "status" is already an attribute of the metric`,
+			`histograms[0]::dimensions[1]: empty`,
+			`histograms[0]::dimensions[3]: "x" is already an attribute of the metric`,
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,6 +17,7 @@ import (
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/pmetric"
 	"go.opentelemetry.io/collector/pdata/ptrace"
+	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/metric"
 	"go.uber.org/zap"
 
@@ -31,8 +32,21 @@ const scopeName = "github.com/otelcol-llm/otelcol-llm/connector/spanmetricsllm"
 // Metric indices, in the order of builtinDescs; configured histograms
 // follow.
 const (
+	// mDuration is gen_ai.client.operation.duration: every operation in
+	// v1.41; with semantic_conventions development, the client operations
+	// that are not inference (embeddings, retrieval, memory, remote agents).
 	mDuration = iota
+	// mInferenceDuration, mInvocationDuration and mToolDuration are the
+	// durations semantic-conventions-genai splits off (development only).
+	mInferenceDuration
+	mInvocationDuration
+	mToolDuration
+	// mTokenUsage is v1.41's token histogram; mInputTokens and
+	// mOutputTokens are development's.
 	mTokenUsage
+	mInputTokens
+	mOutputTokens
+	mTTFC
 	mCalls
 	mFallbacks
 	mTokens
@@ -41,10 +55,11 @@ const (
 	mStream
 	mKnowledge
 	mZeroHit
-	mTTFC
 	mTurns
 	mTurnDuration
 	mToolCalls
+	mEvalScore
+	mEvalResults
 	numBuiltin
 )
 
@@ -60,8 +75,9 @@ const (
 	attrTokenType = "gen_ai.token.type"
 	attrStatus    = "status"
 	attrOverflow  = "otel.metric.overflow"
-	// attrKind is the operation's kind: inference, agent, tool, workflow
-	// (genai.Kind), so per-call rules need no list of operation names.
+	// attrKind is the operation's kind: inference, agent, tool, workflow,
+	// retrieval, memory (genai.Kind), so per-call rules need no list of
+	// operation names.
 	attrKind = "kind"
 	// attrFallback is "true" for a turn answered by the fallback path.
 	attrFallback = "fallback"
@@ -73,29 +89,57 @@ const (
 // truncationMarker ends every attribute value cut to label_value_max_length.
 const truncationMarker = "[truncated]"
 
-// The names of the metrics this connector adds beyond the GenAI ones live
-// in the otelcol_llm namespace: the GenAI conventions own gen_ai.*, and
-// llm.* is used by OpenLLMetry's and apps' own metrics, which reach the same
-// Prometheus through the gateway's metrics pipeline.
-var builtinDescs = []aggregate.Desc{
-	mDuration:     {Name: "gen_ai.client.operation.duration", Unit: "s", Description: "Duration of GenAI operations (inference, agent, tool), by kind.", Kind: aggregate.Histogram, Bounds: durationBounds, Extra: []string{attrKind, genai.ErrorType}},
-	mTokenUsage:   {Name: "gen_ai.client.token.usage", Unit: "{token}", Description: "Input and output tokens per inference call; estimated=true for counts estimated from text.", Kind: aggregate.Histogram, Bounds: tokenBounds, Extra: []string{attrTokenType, attrEstimated}},
-	mCalls:        {Name: "gen_ai.client.calls", Unit: "{call}", Description: "GenAI operations by kind and outcome.", Kind: aggregate.IntSum, Extra: []string{attrKind, attrStatus, genai.ErrorType}},
-	mFallbacks:    {Name: "gen_ai.client.fallbacks", Unit: "{call}", Description: "Operations answered by the fallback path (chat.fallback.used).", Kind: aggregate.IntSum},
-	mTokens:       {Name: "gen_ai.client.tokens", Unit: "{token}", Description: "Tokens of inference calls by type; estimated=true for counts estimated from text.", Kind: aggregate.IntSum, Extra: []string{attrTokenType, attrEstimated}},
-	mCost:         {Name: "gen_ai.client.cost", Unit: "{cost}", Description: "Cost of inference calls (gen_ai.usage.cost.amount), by currency; estimated=true when priced from estimated tokens.", Kind: aggregate.DoubleSum, Extra: []string{genai.CostCurrency, attrEstimated}},
-	mUnpriced:     {Name: "gen_ai.client.unpriced_calls", Unit: "{call}", Description: "Inference calls that no price matched.", Kind: aggregate.IntSum},
-	mStream:       {Name: "gen_ai.client.stream.results", Unit: "{call}", Description: "Streaming outcomes (chat.stream.result).", Kind: aggregate.IntSum, Extra: []string{genai.ChatStreamResult}},
-	mKnowledge:    {Name: "gen_ai.client.knowledge.hits", Unit: "{document}", Description: "Knowledge documents retrieved per operation.", Kind: aggregate.Histogram, Bounds: knowledgeBounds},
-	mZeroHit:      {Name: "gen_ai.client.knowledge.zero_hit_calls", Unit: "{call}", Description: "Operations whose knowledge retrieval found nothing.", Kind: aggregate.IntSum},
-	mTTFC:         {Name: "gen_ai.response.time_to_first_chunk", Unit: "s", Description: "Time to the first streamed chunk.", Kind: aggregate.Histogram, Bounds: durationBounds},
-	mTurns:        {Name: "otelcol_llm.turns", Unit: "{turn}", Description: "Chat turns (answers) by outcome and fallback.", Kind: aggregate.IntSum, Extra: []string{attrStatus, genai.ErrorType, attrFallback}},
-	mTurnDuration: {Name: "otelcol_llm.turn.duration", Unit: "s", Description: "Duration of chat turns (time to the whole answer).", Kind: aggregate.Histogram, Bounds: durationBounds, Extra: []string{genai.ErrorType, attrFallback}},
-	mToolCalls:    {Name: "otelcol_llm.tool.calls", Unit: "{call}", Description: "Tool calls made (execute_tool spans and chat.tool.call events), by tool and outcome.", Kind: aggregate.IntSum, Extra: []string{genai.ToolName, attrStatus, genai.ErrorType}},
+// builtinDescs are the metrics of conventions conv. The names of the
+// metrics this connector adds beyond the GenAI conventions' live in the
+// otelcol_llm namespace (genai/metrics.go says why).
+func builtinDescs(conv genai.Conventions) []aggregate.Desc {
+	ttfc, tokens := genai.MetricTimeToFirstChunkV141, genai.MetricTokenUsage
+	if conv == genai.ConventionsDevelopment {
+		ttfc = genai.MetricInferenceTimeToFirstChunk
+	}
+	durExtra := []string{attrKind, genai.ErrorType}
+	return []aggregate.Desc{
+		mDuration:           {Name: genai.MetricOperationDuration, Unit: "s", Description: "Duration of GenAI operations, by kind.", Kind: aggregate.Histogram, Bounds: durationBounds, Extra: durExtra},
+		mInferenceDuration:  {Name: genai.MetricInferenceDuration, Unit: "s", Description: "Duration of model inference calls.", Kind: aggregate.Histogram, Bounds: durationBounds, Extra: durExtra},
+		mInvocationDuration: {Name: genai.MetricInvocationDuration, Unit: "s", Description: "Duration of in-process agent, workflow and conversation-turn invocations.", Kind: aggregate.Histogram, Bounds: durationBounds, Extra: []string{attrKind, genai.ErrorType, genai.InvocationIsNested}},
+		mToolDuration:       {Name: genai.MetricExecuteToolDuration, Unit: "s", Description: "Duration of tool executions.", Kind: aggregate.Histogram, Bounds: durationBounds, Extra: durExtra},
+		mTokenUsage:         {Name: tokens, Unit: "{token}", Description: "Input and output tokens per inference call; estimated=true for counts estimated from text.", Kind: aggregate.Histogram, Bounds: tokenBounds, Extra: []string{attrTokenType, attrEstimated}},
+		mInputTokens:        {Name: genai.MetricInferenceInputTokens, Unit: "{token}", Description: "Input tokens per inference call; estimated=true for counts estimated from text.", Kind: aggregate.Histogram, Bounds: tokenBounds, Extra: []string{attrEstimated}},
+		mOutputTokens:       {Name: genai.MetricInferenceOutputTokens, Unit: "{token}", Description: "Output tokens per inference call; estimated=true for counts estimated from text.", Kind: aggregate.Histogram, Bounds: tokenBounds, Extra: []string{attrEstimated}},
+		mTTFC:               {Name: ttfc, Unit: "s", Description: "Time to the first chunk of streamed responses.", Kind: aggregate.Histogram, Bounds: durationBounds},
+		mCalls:              {Name: genai.MetricCalls, Unit: "{call}", Description: "GenAI operations by kind and outcome.", Kind: aggregate.IntSum, Extra: []string{attrKind, attrStatus, genai.ErrorType}},
+		mFallbacks:          {Name: genai.MetricFallbacks, Unit: "{call}", Description: "Operations answered by the fallback path (chat.fallback.used).", Kind: aggregate.IntSum},
+		mTokens:             {Name: genai.MetricTokens, Unit: "{token}", Description: "Tokens of inference calls by type; estimated=true for counts estimated from text.", Kind: aggregate.IntSum, Extra: []string{attrTokenType, attrEstimated}},
+		mCost:               {Name: genai.MetricCost, Unit: "{cost}", Description: "Cost of GenAI calls (gen_ai.usage.cost.amount), by currency; estimated=true when priced from estimated tokens.", Kind: aggregate.DoubleSum, Extra: []string{genai.CostCurrency, attrEstimated}},
+		mUnpriced:           {Name: genai.MetricUnpricedCalls, Unit: "{call}", Description: "Inference calls that no price matched.", Kind: aggregate.IntSum},
+		mStream:             {Name: genai.MetricStreamResults, Unit: "{call}", Description: "Streaming outcomes (chat.stream.result).", Kind: aggregate.IntSum, Extra: []string{genai.ChatStreamResult}},
+		mKnowledge:          {Name: genai.MetricKnowledgeHits, Unit: "{document}", Description: "Knowledge documents retrieved per operation.", Kind: aggregate.Histogram, Bounds: knowledgeBounds},
+		mZeroHit:            {Name: genai.MetricKnowledgeZeroHits, Unit: "{call}", Description: "Operations whose knowledge retrieval found nothing.", Kind: aggregate.IntSum},
+		mTurns:              {Name: genai.MetricTurns, Unit: "{turn}", Description: "Chat turns (answers) by outcome and fallback.", Kind: aggregate.IntSum, Extra: []string{attrStatus, genai.ErrorType, attrFallback}},
+		mTurnDuration:       {Name: genai.MetricTurnDuration, Unit: "s", Description: "Duration of chat turns (time to the whole answer).", Kind: aggregate.Histogram, Bounds: durationBounds, Extra: []string{genai.ErrorType, attrFallback}},
+		mToolCalls:          {Name: genai.MetricToolCalls, Unit: "{call}", Description: "Tool calls made (execute_tool spans and chat.tool.call events), by tool and outcome.", Kind: aggregate.IntSum, Extra: []string{genai.ToolName, attrStatus, genai.ErrorType}},
+		mEvalScore:          {Name: genai.MetricEvaluationScore, Unit: "1", Description: "Scores of gen_ai.evaluation.result events (user feedback included), by evaluation and prompt.", Kind: aggregate.Histogram, Extra: []string{genai.EvaluationName, genai.PromptName}},
+		mEvalResults:        {Name: genai.MetricEvaluationResults, Unit: "{evaluation}", Description: "gen_ai.evaluation.result events by evaluation, prompt, score label and error.", Kind: aggregate.IntSum, Extra: []string{genai.EvaluationName, genai.PromptName, genai.EvaluationScoreLabel, genai.ErrorType}},
+	}
+}
+
+// legacyNames are the names the metrics had before the otelcol_llm
+// namespace, emitted beside the new ones with legacy_metric_names.
+var legacyNames = [numBuiltin]string{
+	mTTFC:       genai.LegacyMetricTimeToFirstChunk,
+	mCalls:      genai.LegacyMetricCalls,
+	mFallbacks:  genai.LegacyMetricFallbacks,
+	mTokens:     genai.LegacyMetricTokens,
+	mCost:       genai.LegacyMetricCost,
+	mUnpriced:   genai.LegacyMetricUnpricedCalls,
+	mStream:     genai.LegacyMetricStreamResults,
+	mKnowledge:  genai.LegacyMetricKnowledgeHits,
+	mZeroHit:    genai.LegacyMetricKnowledgeZeroHit,
 }
 
 type spanMetrics struct {
 	cfg       *Config
+	conv      genai.Conventions
 	next      consumer.Metrics
 	logger    *zap.Logger
 	telemetry *metadata.TelemetryBuilder
@@ -108,54 +152,83 @@ type spanMetrics struct {
 	// prefetched keeps the result of prefetch alive.
 	prefetched uint64
 	dims       []string
+	// hdims holds a configured histogram's own dimension values.
+	hdims []string
 	// counts of the ConsumeTraces call in progress, and since the last
 	// flush (for one warning per flush).
 	n, sinceFlush batchCounts
 	lastInvalid   string
 
+	budgets  *budgets  // nil: no budgets file
+	spenders *spenders // nil: top_spenders off
+
 	stop     chan struct{}
 	done     chan struct{}
 	stopOnce sync.Once
 	started  bool
+
+	// shared: the traces and logs instances of one component (shared.go).
+	key  sharedKey
+	refs int
 }
 
-type batchCounts struct{ spans, overflowed, duplicates, invalid, truncated int64 }
+type batchCounts struct {
+	spans, overflowed, duplicates, invalid, truncated, mismatched int64
+	evalSpans, evalLogs                                           int64
+}
 
 func newConnector(set connector.Settings, cfg *Config, next consumer.Metrics) (*spanMetrics, error) {
 	tb, err := metadata.NewTelemetryBuilder(set.TelemetrySettings)
 	if err != nil {
 		return nil, err
 	}
+	conv, _ := genai.ParseConventions(cfg.SemanticConventions)
 	names := append([]string(nil), defaultDimensions...)
 	for _, d := range cfg.Dimensions {
 		names = append(names, d.Name)
 	}
-	descs := append([]aggregate.Desc(nil), builtinDescs...)
+	descs := builtinDescs(conv)
+	descs[mEvalScore].Bounds = cfg.Evaluations.ScoreBuckets
+	if len(descs[mEvalScore].Bounds) == 0 {
+		descs[mEvalScore].Bounds = defaultScoreBuckets()
+	}
+	maxOwn := 0
 	for _, h := range cfg.Histograms {
 		unit := h.Unit
 		if unit == "" {
 			unit = "1"
 		}
-		descs = append(descs, aggregate.Desc{Name: h.Name, Unit: unit, Description: h.Description, Kind: aggregate.Histogram, Bounds: h.Buckets})
+		descs = append(descs, aggregate.Desc{Name: h.Name, Unit: unit, Description: h.Description, Kind: aggregate.Histogram, Bounds: h.Buckets, Extra: h.Dimensions})
+		maxOwn = max(maxOwn, len(h.Dimensions))
 	}
 	c := &spanMetrics{
-		cfg: cfg, next: next, logger: set.Logger, telemetry: tb, names: names, descs: descs,
+		cfg: cfg, conv: conv, next: next, logger: set.Logger, telemetry: tb, names: names, descs: descs,
 		agg: aggregate.New(aggregate.Options{
 			Limit: cfg.AggregationCardinalityLimit, Expiration: cfg.MetricsExpiration,
 			Delta: cfg.AggregationTemporality == "delta",
 		}, descs),
-		dims: make([]string, len(names)),
-		stop: make(chan struct{}), done: make(chan struct{}),
+		dims:  make([]string, len(names)),
+		hdims: make([]string, maxOwn),
+		stop:  make(chan struct{}), done: make(chan struct{}),
 	}
 	if d := cfg.Deduplication; d.Enabled {
 		c.dedup = dedup.New(d.Window, d.MaxSpans)
+	}
+	if cfg.Budgets.File != "" {
+		if c.budgets, err = loadBudgets(cfg.Budgets, time.Now()); err != nil {
+			return nil, err
+		}
+	}
+	if ts := cfg.TopSpenders; ts.Enabled {
+		c.spenders = newSpenders(ts)
 	}
 	return c, nil
 }
 
 func (c *spanMetrics) Capabilities() consumer.Capabilities { return consumer.Capabilities{} }
 
-// Start begins flushing every metrics_flush_interval.
+// Start begins flushing every metrics_flush_interval (and checking the
+// budgets file).
 func (c *spanMetrics) Start(context.Context, component.Host) error {
 	c.started = true
 	go c.loop()
@@ -166,12 +239,20 @@ func (c *spanMetrics) loop() {
 	defer close(c.done)
 	t := time.NewTicker(c.cfg.MetricsFlushInterval)
 	defer t.Stop()
+	var reload <-chan time.Time
+	if c.budgets != nil && c.cfg.Budgets.ReloadInterval > 0 {
+		r := time.NewTicker(c.cfg.Budgets.ReloadInterval)
+		defer r.Stop()
+		reload = r.C
+	}
 	for {
 		select {
 		case <-c.stop:
 			return
 		case <-t.C:
 			c.flush(context.Background())
+		case <-reload:
+			c.reloadBudgets()
 		}
 	}
 }
@@ -211,7 +292,8 @@ func (c *spanMetrics) flush(ctx context.Context) error {
 	return nil
 }
 
-// ConsumeTraces aggregates the GenAI spans of td; other spans are ignored.
+// ConsumeTraces aggregates the GenAI spans of td; other spans are ignored
+// (but for their gen_ai.evaluation.result events).
 func (c *spanMetrics) ConsumeTraces(ctx context.Context, td ptrace.Traces) error {
 	now := time.Now()
 	nowNanos := now.UnixNano()
@@ -244,6 +326,17 @@ func (c *spanMetrics) ConsumeTraces(ctx context.Context, td ptrace.Traces) error
 	c.sinceFlush.invalid += n.invalid
 	c.sinceFlush.truncated += n.truncated
 	c.mu.Unlock()
+	c.record(ctx, n)
+	return nil
+}
+
+var (
+	signalSpanEvent = metric.WithAttributeSet(attribute.NewSet(attribute.String("signal", "span_event")))
+	signalLogRecord = metric.WithAttributeSet(attribute.NewSet(attribute.String("signal", "log_record")))
+)
+
+// record adds a batch's counts to the component telemetry.
+func (c *spanMetrics) record(ctx context.Context, n batchCounts) {
 	tel := c.telemetry
 	for _, x := range []struct {
 		n int64
@@ -254,12 +347,18 @@ func (c *spanMetrics) ConsumeTraces(ctx context.Context, td ptrace.Traces) error
 		{n.duplicates, tel.ConnectorSpanMetricsLlmDuplicateSpans},
 		{n.invalid, tel.ConnectorSpanMetricsLlmInvalidValues},
 		{n.truncated, tel.ConnectorSpanMetricsLlmTruncatedValues},
+		{n.mismatched, tel.ConnectorSpanMetricsLlmBudgetCurrencyMismatches},
 	} {
 		if x.n > 0 {
 			x.c.Add(ctx, x.n)
 		}
 	}
-	return nil
+	if n.evalSpans > 0 {
+		tel.ConnectorSpanMetricsLlmEvaluations.Add(ctx, n.evalSpans, signalSpanEvent)
+	}
+	if n.evalLogs > 0 {
+		tel.ConnectorSpanMetricsLlmEvaluations.Add(ctx, n.evalLogs, signalLogRecord)
+	}
 }
 
 // prefetch touches the deduplication slots of every span of the batch
@@ -301,19 +400,32 @@ func (c *spanMetrics) invalid(what, service string) {
 	c.lastInvalid = what + " (service " + c.label(service) + ")"
 }
 
+// hasEvaluation reports whether events hold a gen_ai.evaluation.result.
+func hasEvaluation(events ptrace.SpanEventSlice) bool {
+	for i := 0; i < events.Len(); i++ {
+		if events.At(i).Name() == genai.EvaluationResultEvent {
+			return true
+		}
+	}
+	return false
+}
+
 // span aggregates one span.
 func (c *spanMetrics) span(s ptrace.Span, res pcommon.Map, service string, now time.Time, nowNanos int64) {
 	attrs := s.Attributes()
 	call := genai.Read(attrs)
 	kind := call.Kind()
-	if kind == genai.KindNone {
+	evaluated := c.cfg.Evaluations.Enabled && s.Events().Len() > 0 && hasEvaluation(s.Events())
+	if kind == genai.KindNone && !evaluated {
 		return
 	}
 	if c.dedup != nil && c.dedup.Seen(s.TraceID(), s.SpanID(), nowNanos) {
 		c.n.duplicates++
 		return
 	}
-	c.n.spans++
+	if kind != genai.KindNone {
+		c.n.spans++
+	}
 	model := call.RequestModel
 	if model == "" {
 		model = call.ResponseModel
@@ -322,6 +434,13 @@ func (c *spanMetrics) span(s ptrace.Span, res pcommon.Map, service string, now t
 	d[0], d[1], d[2], d[3], d[4] = c.label(service), c.label(call.Operation), c.label(call.Provider()), c.label(model), c.label(call.Agent)
 	c.configured(d, attrs, res)
 	a := c.agg
+	g := a.Bind(d)
+	if evaluated {
+		c.evaluationEvents(g, s, &call, service, now)
+	}
+	if kind == genai.KindNone {
+		return // a span that is not a GenAI operation but carries evaluations
+	}
 
 	status, errType := "ok", ""
 	if s.Status().Code() == ptrace.StatusCodeError {
@@ -337,10 +456,19 @@ func (c *spanMetrics) span(s ptrace.Span, res pcommon.Map, service string, now t
 	} else {
 		c.invalid("span duration (start or end time missing, or end before start)", service)
 	}
-	g := a.Bind(d)
 	kindName := kind.String()
+	turn := isTurn(s, &call, kind)
 	if hasDur {
-		a.Observe(g, mDuration, now, dur, &aggregate.Exemplar{TraceID: s.TraceID(), SpanID: s.SpanID(), Value: dur, Time: now}, kindName, errType)
+		ex := &aggregate.Exemplar{TraceID: s.TraceID(), SpanID: s.SpanID(), Value: dur, Time: now}
+		if m := c.durationMetric(&call, kind, s.Kind()); m == mInvocationDuration {
+			nested := !turn
+			if call.HasNested {
+				nested = call.Nested
+			}
+			a.Observe(g, m, now, dur, ex, kindName, errType, strconv.FormatBool(nested))
+		} else {
+			a.Observe(g, m, now, dur, ex, kindName, errType)
+		}
 	}
 	a.Add(g, mCalls, now, 1, kindName, status, errType)
 	if call.FallbackUsed {
@@ -360,13 +488,16 @@ func (c *spanMetrics) span(s ptrace.Span, res pcommon.Map, service string, now t
 		}
 	}
 	if call.HasTTFC {
-		if v := call.TimeToFirstChunk; v >= 0 && v <= maxSeconds {
+		switch v := call.TimeToFirstChunk; {
+		case call.HasStream && !call.Stream:
+			c.invalid(genai.TimeToFirstChunk+" on a call with "+genai.RequestStream+" false", service)
+		case v >= 0 && v <= maxSeconds:
 			a.Observe(g, mTTFC, now, v, &aggregate.Exemplar{TraceID: s.TraceID(), SpanID: s.SpanID(), Value: v, Time: now})
-		} else {
+		default:
 			c.invalid(genai.TimeToFirstChunk, service)
 		}
 	}
-	if isTurn(s, &call, kind) {
+	if turn {
 		fallback := strconv.FormatBool(call.FallbackUsed)
 		a.Add(g, mTurns, now, 1, status, errType, fallback)
 		if hasDur {
@@ -374,20 +505,69 @@ func (c *spanMetrics) span(s ptrace.Span, res pcommon.Map, service string, now t
 		}
 	}
 	for i := numBuiltin; i < len(c.descs); i++ {
-		h := c.cfg.Histograms[i-numBuiltin]
+		h := &c.cfg.Histograms[i-numBuiltin]
 		if v, ok := attrs.Get(h.Attribute); ok {
-			if f, ok := genai.Number(v); !ok || !a.Observe(g, i, now, f, nil) {
+			f, ok := genai.Number(v)
+			if ok {
+				own := c.hdims[:len(h.Dimensions)]
+				for j, name := range h.Dimensions {
+					own[j] = c.lookup(name, attrs, res)
+				}
+				ok = a.Observe(g, i, now, f, &aggregate.Exemplar{TraceID: s.TraceID(), SpanID: s.SpanID(), Value: f, Time: now}, own...)
+			}
+			if !ok {
 				c.invalid(h.Attribute, service)
 			}
 		}
 	}
-	c.usage(g, kind, &call, service, now)
+	c.usage(g, kind, &call, attrs, res, service, now)
 	// Tool calls last: they bind other dimensions.
 	if kind == genai.KindTool {
 		c.toolCall(g, attrs, status, errType, now)
 	} else if s.Events().Len() > 0 {
 		c.toolEvents(s, now)
 	}
+}
+
+// durationMetric is the duration histogram of an operation: one for all in
+// v1.41; with semantic_conventions development, inference calls on
+// gen_ai.client.inference.duration, in-process agent, workflow and turn
+// invocations on gen_ai.invocation.duration, tool executions on
+// gen_ai.execute_tool.duration, and the other client operations
+// (embeddings, retrieval, memory, create_agent, a remote agent's client
+// span, plan) on gen_ai.client.operation.duration.
+func (c *spanMetrics) durationMetric(call *genai.Call, kind genai.Kind, sk ptrace.SpanKind) int {
+	if c.conv != genai.ConventionsDevelopment {
+		return mDuration
+	}
+	switch kind {
+	case genai.KindInference:
+		if call.Operation != genai.OpEmbeddings {
+			return mInferenceDuration
+		}
+	case genai.KindTool:
+		return mToolDuration
+	case genai.KindWorkflow:
+		return mInvocationDuration
+	case genai.KindAgent:
+		if call.Operation == genai.OpInvokeAgent && sk != ptrace.SpanKindClient {
+			return mInvocationDuration
+		}
+	}
+	return mDuration
+}
+
+// lookup returns attribute name from attrs, else res ("" when neither has
+// it), as a label.
+func (c *spanMetrics) lookup(name string, attrs, res pcommon.Map) string {
+	v, ok := attrs.Get(name)
+	if !ok {
+		v, ok = res.Get(name)
+	}
+	if !ok {
+		return ""
+	}
+	return c.label(v.AsString())
 }
 
 // Bounds of plausible values: a time to first chunk of a day, a billion
@@ -414,14 +594,17 @@ func (c *spanMetrics) configured(d []string, attrs, res pcommon.Map) {
 }
 
 // isTurn applies the turn rule: a span marked chat.turn is a turn (and one
-// marked chat.turn=false is not); without the mark, the root span of a
-// trace (no parent) that is a GenAI inference, agent or workflow operation
-// is one.
+// marked chat.turn=false is not); without the mark, a
+// handle_conversation_turn span is one, and so is the root span of a trace
+// (no parent) that is a GenAI inference, agent or workflow operation.
 func isTurn(s ptrace.Span, call *genai.Call, kind genai.Kind) bool {
 	if call.TurnMarked {
 		return call.Turn
 	}
-	return kind != genai.KindTool && s.ParentSpanID().IsEmpty()
+	if call.Operation == genai.OpHandleConversationTurn {
+		return true
+	}
+	return (kind == genai.KindInference || kind == genai.KindAgent || kind == genai.KindWorkflow) && s.ParentSpanID().IsEmpty()
 }
 
 // usage counts the tokens and cost of a span, as llm_cost's contract for
@@ -430,7 +613,7 @@ func isTurn(s ptrace.Span, call *genai.Call, kind genai.Kind) bool {
 // wherever it is (an agent span's reported cost has nothing priced below
 // it); an aggregate (the sum of other items, counted where they are)
 // neither.
-func (c *spanMetrics) usage(g *aggregate.Group, kind genai.Kind, call *genai.Call, service string, now time.Time) {
+func (c *spanMetrics) usage(g *aggregate.Group, kind genai.Kind, call *genai.Call, attrs, res pcommon.Map, service string, now time.Time) {
 	u := call.Usage
 	if u.Has == 0 && u.Invalid == 0 && !call.HasCost && !call.CostInvalid && call.CostStatus == "" {
 		return
@@ -465,10 +648,17 @@ func (c *spanMetrics) usage(g *aggregate.Group, kind genai.Kind, call *genai.Cal
 				continue
 			}
 			if t.hist {
-				a.Observe(g, mTokenUsage, now, float64(t.n), nil, t.typ, est)
+				switch {
+				case c.conv != genai.ConventionsDevelopment:
+					a.Observe(g, mTokenUsage, now, float64(t.n), nil, t.typ, est)
+				case t.bit == genai.HasInput:
+					a.Observe(g, mInputTokens, now, float64(t.n), nil, est)
+				default:
+					a.Observe(g, mOutputTokens, now, float64(t.n), nil, est)
+				}
 			}
 			if !a.Add(g, mTokens, now, t.n, t.typ, est) {
-				c.invalid("gen_ai.client.tokens sum ("+t.typ+") at its maximum", service)
+				c.invalid(genai.MetricTokens+" sum ("+t.typ+") at its maximum", service)
 			}
 		}
 		if call.CostStatus == genai.CostStatusUnpriced {
@@ -485,6 +675,8 @@ func (c *spanMetrics) usage(g *aggregate.Group, kind genai.Kind, call *genai.Cal
 		}
 		if v := call.CostAmount; !(v >= 0 && v <= maxCost) || !a.AddFloat(g, mCost, now, v, cur, est) {
 			c.invalid(genai.CostAmount, service)
+		} else if v > 0 {
+			c.spend(call, attrs, res, service, v, cur, now)
 		}
 	}
 }
@@ -644,5 +836,28 @@ func (c *spanMetrics) build(now time.Time) pmetric.Metrics {
 			}
 		}
 	})
+	if c.cfg.LegacyMetricNames {
+		for k, pm := range metrics {
+			if k.metric < numBuiltin && legacyNames[k.metric] != "" {
+				old := scopes[k.service].Metrics().AppendEmpty()
+				pm.CopyTo(old)
+				old.SetName(legacyNames[k.metric])
+			}
+		}
+	}
+	if c.budgets != nil || c.spenders != nil {
+		sm, ok := scopes[""]
+		if !ok {
+			sm = md.ResourceMetrics().AppendEmpty().ScopeMetrics().AppendEmpty()
+			sm.Scope().SetName(scopeName)
+		}
+		delta := c.cfg.AggregationTemporality == "delta"
+		if c.budgets != nil {
+			c.budgets.build(sm.Metrics(), now, delta, c.label)
+		}
+		if c.spenders != nil {
+			c.spenders.build(sm.Metrics(), now)
+		}
+	}
 	return md
 }

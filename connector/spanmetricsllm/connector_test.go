@@ -180,11 +180,11 @@ func TestMetricsFromSpans(t *testing.T) {
 		}
 		return m
 	}
-	assert.Equal(t, 2.0, sum(points(md, "gen_ai.client.calls", with(map[string]any{"status": "ok"}))))
-	errs := points(md, "gen_ai.client.calls", with(map[string]any{"status": "error"}))
+	assert.Equal(t, 2.0, sum(points(md, genai.MetricCalls, with(map[string]any{"status": "ok"}))))
+	errs := points(md, genai.MetricCalls, with(map[string]any{"status": "error"}))
 	require.Len(t, errs, 1)
 	assert.Equal(t, "timeout", errs[0].attrs[genai.ErrorType])
-	agentErr := points(md, "gen_ai.client.calls", map[string]any{genai.OperationName: "invoke_agent", "status": "error"})
+	agentErr := points(md, genai.MetricCalls, map[string]any{genai.OperationName: "invoke_agent", "status": "error"})
 	require.Len(t, agentErr, 1)
 	assert.Equal(t, "_OTHER", agentErr[0].attrs[genai.ErrorType])
 
@@ -193,7 +193,7 @@ func TestMetricsFromSpans(t *testing.T) {
 	for i := 0; i < rms.Len(); i++ {
 		ms := rms.At(i).ScopeMetrics().At(0).Metrics()
 		for j := 0; j < ms.Len(); j++ {
-			if ms.At(j).Name() != "gen_ai.client.operation.duration" {
+			if ms.At(j).Name() != genai.MetricOperationDuration {
 				continue
 			}
 			dps := ms.At(j).Histogram().DataPoints()
@@ -206,7 +206,7 @@ func TestMetricsFromSpans(t *testing.T) {
 	}
 	assert.Positive(t, exemplars)
 
-	okDur := points(md, "gen_ai.client.operation.duration", with(nil))
+	okDur := points(md, genai.MetricOperationDuration, with(nil))
 	require.Len(t, okDur, 2) // ok and timeout series
 	var total uint64
 	for _, p := range okDur {
@@ -224,26 +224,26 @@ func TestMetricsFromSpans(t *testing.T) {
 		}
 	}
 
-	assert.Equal(t, 3000.0, sum(points(md, "gen_ai.client.tokens", with(map[string]any{"gen_ai.token.type": "input"}))))
-	assert.Equal(t, 600.0, sum(points(md, "gen_ai.client.tokens", with(map[string]any{"gen_ai.token.type": "cache_read"}))))
-	assert.Equal(t, 3010.0, sum(points(md, "gen_ai.client.tokens", map[string]any{"gen_ai.token.type": "input"})), "the agent span's tokens are not counted")
-	usage := points(md, "gen_ai.client.token.usage", with(map[string]any{"gen_ai.token.type": "output"}))
+	assert.Equal(t, 3000.0, sum(points(md, genai.MetricTokens, with(map[string]any{"gen_ai.token.type": "input"}))))
+	assert.Equal(t, 600.0, sum(points(md, genai.MetricTokens, with(map[string]any{"gen_ai.token.type": "cache_read"}))))
+	assert.Equal(t, 3010.0, sum(points(md, genai.MetricTokens, map[string]any{"gen_ai.token.type": "input"})), "the agent span's tokens are not counted")
+	usage := points(md, genai.MetricTokenUsage, with(map[string]any{"gen_ai.token.type": "output"}))
 	require.Len(t, usage, 1)
 	assert.Equal(t, uint64(3), usage[0].count)
 	assert.Equal(t, uint64(3), usage[0].bkts[4], "200 tokens are in (64, 256]")
 
-	assert.InDelta(t, 9.0135, sum(points(md, "gen_ai.client.cost", map[string]any{genai.CostCurrency: "USD"})), 1e-12, "the inference spans' and the agent's reported 9.0; the aggregate is excluded")
-	assert.Equal(t, 1.0, sum(points(md, "gen_ai.client.unpriced_calls", map[string]any{genai.RequestModel: "my-model"})))
-	assert.Equal(t, 1.0, sum(points(md, "gen_ai.client.fallbacks", gpt)))
-	assert.Equal(t, 2.0, sum(points(md, "gen_ai.client.stream.results", with(map[string]any{genai.ChatStreamResult: "ok"}))))
-	assert.Equal(t, 1.0, sum(points(md, "gen_ai.client.stream.results", with(map[string]any{genai.ChatStreamResult: "empty"}))))
-	assert.Equal(t, 1.0, sum(points(md, "gen_ai.client.knowledge.zero_hit_calls", gpt)))
-	hits := points(md, "gen_ai.client.knowledge.hits", gpt)
+	assert.InDelta(t, 9.0135, sum(points(md, genai.MetricCost, map[string]any{genai.CostCurrency: "USD"})), 1e-12, "the inference spans' and the agent's reported 9.0; the aggregate is excluded")
+	assert.Equal(t, 1.0, sum(points(md, genai.MetricUnpricedCalls, map[string]any{genai.RequestModel: "my-model"})))
+	assert.Equal(t, 1.0, sum(points(md, genai.MetricFallbacks, gpt)))
+	assert.Equal(t, 2.0, sum(points(md, genai.MetricStreamResults, with(map[string]any{genai.ChatStreamResult: "ok"}))))
+	assert.Equal(t, 1.0, sum(points(md, genai.MetricStreamResults, with(map[string]any{genai.ChatStreamResult: "empty"}))))
+	assert.Equal(t, 1.0, sum(points(md, genai.MetricKnowledgeZeroHits, gpt)))
+	hits := points(md, genai.MetricKnowledgeHits, gpt)
 	require.Len(t, hits, 1)
 	assert.Equal(t, uint64(2), hits[0].count)
 	assert.Equal(t, 2.0, hits[0].value)
-	assert.Len(t, points(md, "gen_ai.response.time_to_first_chunk", gpt), 1)
-	assert.Empty(t, points(md, "gen_ai.client.calls", map[string]any{genai.OperationName: ""}), "non-GenAI spans are ignored")
+	assert.Len(t, points(md, genai.MetricTimeToFirstChunkV141, gpt), 1)
+	assert.Empty(t, points(md, genai.MetricCalls, map[string]any{genai.OperationName: ""}), "non-GenAI spans are ignored")
 }
 
 func TestCumulativeAndDelta(t *testing.T) {
@@ -256,8 +256,8 @@ func TestCumulativeAndDelta(t *testing.T) {
 	require.NoError(t, c.ConsumeTraces(context.Background(), testTraces()))
 	second := c.build(time.Now())
 	ok := map[string]any{genai.RequestModel: "gpt-4o", "status": "ok"}
-	assert.Equal(t, 2.0, sum(points(first, "gen_ai.client.calls", ok)))
-	assert.Equal(t, 4.0, sum(points(second, "gen_ai.client.calls", ok)), "cumulative keeps counting")
+	assert.Equal(t, 2.0, sum(points(first, genai.MetricCalls, ok)))
+	assert.Equal(t, 4.0, sum(points(second, genai.MetricCalls, ok)), "cumulative keeps counting")
 
 	del := createDefaultConfig().(*Config)
 	del.AggregationTemporality = "delta"
@@ -268,9 +268,9 @@ func TestCumulativeAndDelta(t *testing.T) {
 	second = d.build(time.Now())
 	require.NoError(t, d.ConsumeTraces(context.Background(), testTraces()))
 	third := d.build(time.Now())
-	assert.Equal(t, 2.0, sum(points(first, "gen_ai.client.calls", ok)))
+	assert.Equal(t, 2.0, sum(points(first, genai.MetricCalls, ok)))
 	assert.Zero(t, second.DataPointCount(), "delta: nothing new, nothing emitted")
-	assert.Equal(t, 2.0, sum(points(third, "gen_ai.client.calls", ok)))
+	assert.Equal(t, 2.0, sum(points(third, genai.MetricCalls, ok)))
 	ms := third.ResourceMetrics().At(0).ScopeMetrics().At(0).Metrics()
 	for k := 0; k < ms.Len(); k++ {
 		if m := ms.At(k); m.Type() == pmetric.MetricTypeSum {
@@ -292,8 +292,8 @@ func TestExtraDimensionsAndExpiry(t *testing.T) {
 	td.ResourceSpans().At(0).ScopeSpans().At(0).Spans().At(0).Attributes().PutStr("tenant.id", "acme")
 	require.NoError(t, c.ConsumeTraces(context.Background(), td))
 	md := c.build(time.Now())
-	assert.Equal(t, 1.0, sum(points(md, "gen_ai.client.calls", map[string]any{"tenant.id": "acme", "deployment.environment.name": "prod"})))
-	assert.Equal(t, 1.0, sum(points(md, "gen_ai.client.calls", map[string]any{"tenant.id": "none", "status": "ok", genai.RequestModel: "gpt-4o"})))
+	assert.Equal(t, 1.0, sum(points(md, genai.MetricCalls, map[string]any{"tenant.id": "acme", "deployment.environment.name": "prod"})))
+	assert.Equal(t, 1.0, sum(points(md, genai.MetricCalls, map[string]any{"tenant.id": "none", "status": "ok", genai.RequestModel: "gpt-4o"})))
 	assert.Zero(t, c.build(time.Now().Add(2*time.Minute)).DataPointCount(), "series idle beyond metrics_expiration are dropped")
 	assert.Zero(t, c.agg.Len(mCalls))
 }
@@ -337,7 +337,7 @@ func TestCardinalityBounded(t *testing.T) {
 	assert.Less(t, int64(after.HeapAlloc)-int64(before.HeapAlloc), int64(8<<20), "heap must not grow with distinct model names")
 
 	md := c.build(time.Now())
-	over := points(md, "gen_ai.client.calls", map[string]any{"otel.metric.overflow": true})
+	over := points(md, genai.MetricCalls, map[string]any{"otel.metric.overflow": true})
 	require.Len(t, over, 1)
 	assert.Equal(t, float64(total-100), over[0].value)
 }

@@ -20,6 +20,7 @@ func NewFactory() connector.Factory {
 		metadata.Type,
 		createDefaultConfig,
 		connector.WithTracesToMetrics(createTracesToMetrics, metadata.TracesToMetricsStability),
+		connector.WithLogsToMetrics(createLogsToMetrics, metadata.LogsToMetricsStability),
 	)
 }
 
@@ -31,9 +32,25 @@ func createDefaultConfig() component.Config {
 		MetricsFlushInterval:        15 * time.Second,
 		LabelValueMaxLength:         256,
 		Deduplication:               DeduplicationConfig{Enabled: true, Window: 5 * time.Minute, MaxSpans: 1 << 19},
+		SemanticConventions:         "v1.41",
+		Evaluations:                 EvaluationsConfig{Enabled: true, ScoreBuckets: defaultScoreBuckets()},
+		Budgets:                     BudgetsConfig{ReloadInterval: 30 * time.Second, TenantAttribute: "tenant.id"},
+		TopSpenders:                 TopSpendersConfig{Enabled: true, Scopes: []string{spenderUser, spenderSession}, K: 10, Counters: 100, Period: "day"},
 	}
 }
 
+// defaultScoreBuckets covers 0-1 scores, 1-5 and 1-10 ratings and a -1
+// thumbs-down.
+func defaultScoreBuckets() []float64 {
+	return []float64{-1, 0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
+}
+
+// The traces and logs instances of one span_metrics_llm component share
+// one aggregator (the evaluations of both signals land in the same series).
 func createTracesToMetrics(_ context.Context, set connector.Settings, cfg component.Config, next consumer.Metrics) (connector.Traces, error) {
-	return newConnector(set, cfg.(*Config), next)
+	return acquire(set, cfg.(*Config), next)
+}
+
+func createLogsToMetrics(_ context.Context, set connector.Settings, cfg component.Config, next consumer.Metrics) (connector.Logs, error) {
+	return acquire(set, cfg.(*Config), next)
 }

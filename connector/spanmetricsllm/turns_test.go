@@ -112,12 +112,12 @@ func TestTurnsAndCalls(t *testing.T) {
 	assert.Equal(t, uint64(21), turnCount)
 
 	// Per call, by kind: 21 inference calls (5 failed), 21 agent spans, 1 tool span.
-	assert.Equal(t, 21.0, sum(points(md, "gen_ai.client.calls", with(attrKind, "inference"))))
-	assert.Equal(t, 5.0, sum(points(md, "gen_ai.client.calls", with(attrKind, "inference", attrStatus, "error"))))
-	assert.Equal(t, 21.0, sum(points(md, "gen_ai.client.calls", with(attrKind, "agent"))))
-	assert.Equal(t, 1.0, sum(points(md, "gen_ai.client.calls", with(attrKind, "tool"))))
+	assert.Equal(t, 21.0, sum(points(md, genai.MetricCalls, with(attrKind, "inference"))))
+	assert.Equal(t, 5.0, sum(points(md, genai.MetricCalls, with(attrKind, "inference", attrStatus, "error"))))
+	assert.Equal(t, 21.0, sum(points(md, genai.MetricCalls, with(attrKind, "agent"))))
+	assert.Equal(t, 1.0, sum(points(md, genai.MetricCalls, with(attrKind, "tool"))))
 	var infCount uint64
-	for _, p := range points(md, "gen_ai.client.operation.duration", with(attrKind, "inference")) {
+	for _, p := range points(md, genai.MetricOperationDuration, with(attrKind, "inference")) {
 		infCount += p.count
 	}
 	assert.Equal(t, uint64(21), infCount)
@@ -135,10 +135,10 @@ func TestTurnsAndCalls(t *testing.T) {
 	}
 
 	// Estimated tokens and their cost are labelled so; nothing is reported.
-	assert.Equal(t, 21*120.0, sum(points(md, "gen_ai.client.tokens", with(attrTokenType, "input", attrEstimated, "true"))))
-	assert.Empty(t, points(md, "gen_ai.client.tokens", with(attrEstimated, "false")))
-	assert.InDelta(t, 21*0.00048, sum(points(md, "gen_ai.client.cost", svc)), 1e-12, "each turn's cost once, not again as the root's total")
-	assert.Equal(t, 5.0, sum(points(md, "gen_ai.client.fallbacks", svc)), "fallbacks: the turns' only")
+	assert.Equal(t, 21*120.0, sum(points(md, genai.MetricTokens, with(attrTokenType, "input", attrEstimated, "true"))))
+	assert.Empty(t, points(md, genai.MetricTokens, with(attrEstimated, "false")))
+	assert.InDelta(t, 21*0.00048, sum(points(md, genai.MetricCost, svc)), 1e-12, "each turn's cost once, not again as the root's total")
+	assert.Equal(t, 5.0, sum(points(md, genai.MetricFallbacks, svc)), "fallbacks: the turns' only")
 
 	metadatatest.AssertEqualConnectorSpanMetricsLlmSpans(t, tel, []metricdata.DataPoint[int64]{{Value: 43}}, metricdatatest.IgnoreTimestamp())
 }
@@ -191,17 +191,17 @@ func TestUsageMarkers(t *testing.T) {
 	addSpan(ss, time.Second, chat(map[string]any{genai.CostStatus: genai.CostStatusEstimated}), "")
 
 	md, _ := runTel(t, createDefaultConfig().(*Config), td)
-	assert.Equal(t, 1000.0, sum(points(md, "gen_ai.client.tokens", map[string]any{attrTokenType: "input", attrEstimated: "false"})))
-	assert.Equal(t, 1000.0, sum(points(md, "gen_ai.client.tokens", map[string]any{attrTokenType: "input", attrEstimated: "true"})))
-	assert.InDelta(t, 0.0045, sum(points(md, "gen_ai.client.cost", map[string]any{attrEstimated: "false"})), 1e-12)
-	assert.InDelta(t, 0.0045, sum(points(md, "gen_ai.client.cost", map[string]any{attrEstimated: "true"})), 1e-12)
-	usage := points(md, "gen_ai.client.token.usage", map[string]any{attrTokenType: "input"})
+	assert.Equal(t, 1000.0, sum(points(md, genai.MetricTokens, map[string]any{attrTokenType: "input", attrEstimated: "false"})))
+	assert.Equal(t, 1000.0, sum(points(md, genai.MetricTokens, map[string]any{attrTokenType: "input", attrEstimated: "true"})))
+	assert.InDelta(t, 0.0045, sum(points(md, genai.MetricCost, map[string]any{attrEstimated: "false"})), 1e-12)
+	assert.InDelta(t, 0.0045, sum(points(md, genai.MetricCost, map[string]any{attrEstimated: "true"})), 1e-12)
+	usage := points(md, genai.MetricTokenUsage, map[string]any{attrTokenType: "input"})
 	var n uint64
 	for _, p := range usage {
 		n += p.count
 	}
 	assert.Equal(t, uint64(2), n, "the aggregate adds no observation")
-	assert.Equal(t, 3.0, sum(points(md, "gen_ai.client.calls", map[string]any{attrKind: "inference"})), "it is still a call")
+	assert.Equal(t, 3.0, sum(points(md, genai.MetricCalls, map[string]any{attrKind: "inference"})), "it is still a call")
 }
 
 // TestInvalidValues: out-of-range numbers are skipped and counted, and no
@@ -224,22 +224,22 @@ func TestInvalidValues(t *testing.T) {
 
 	md, tel := runTel(t, createDefaultConfig().(*Config), td)
 	// Valid input counts: spans 1 and 5 to 8, 1000 each.
-	assert.Equal(t, 5000.0, sum(points(md, "gen_ai.client.tokens", map[string]any{attrTokenType: "input"})))
+	assert.Equal(t, 5000.0, sum(points(md, genai.MetricTokens, map[string]any{attrTokenType: "input"})))
 	// Valid output counts: every span but the NaN one.
-	assert.Equal(t, 7*200.0, sum(points(md, "gen_ai.client.tokens", map[string]any{attrTokenType: "output"})))
-	assert.InDelta(t, 6*0.0045, sum(points(md, "gen_ai.client.cost", nil)), 1e-12)
-	for _, p := range points(md, "gen_ai.client.tokens", nil) {
+	assert.Equal(t, 7*200.0, sum(points(md, genai.MetricTokens, map[string]any{attrTokenType: "output"})))
+	assert.InDelta(t, 6*0.0045, sum(points(md, genai.MetricCost, nil)), 1e-12)
+	for _, p := range points(md, genai.MetricTokens, nil) {
 		assert.GreaterOrEqual(t, p.value, 0.0)
 	}
-	assert.Empty(t, points(md, "gen_ai.response.time_to_first_chunk", nil))
-	assert.Empty(t, points(md, "gen_ai.client.knowledge.hits", nil))
+	assert.Empty(t, points(md, genai.MetricTimeToFirstChunkV141, nil))
+	assert.Empty(t, points(md, genai.MetricKnowledgeHits, nil))
 	var n uint64
-	for _, p := range points(md, "gen_ai.client.operation.duration", nil) {
+	for _, p := range points(md, genai.MetricOperationDuration, nil) {
 		n += p.count
 		assert.False(t, math.IsNaN(p.value))
 	}
 	assert.Equal(t, uint64(7), n, "two spans have no usable duration")
-	assert.Equal(t, 9.0, sum(points(md, "gen_ai.client.calls", nil)), "every span is still a call")
+	assert.Equal(t, 9.0, sum(points(md, genai.MetricCalls, nil)), "every span is still a call")
 	// MaxInt64, NaN, +Inf, 1e300, -5, 1.5 tokens; -1, NaN, +Inf cost; NaN,
 	// -0.5 time to first chunk; -3 hits; two durations.
 	metadatatest.AssertEqualConnectorSpanMetricsLlmInvalidValues(t, tel, []metricdata.DataPoint[int64]{{Value: 14}}, metricdatatest.IgnoreTimestamp())
@@ -257,7 +257,7 @@ func TestLabelValueCap(t *testing.T) {
 	addSpan(ss, time.Second, chat(map[string]any{genai.RequestModel: strings.Repeat("m", 300)}), "")
 	cfg := createDefaultConfig().(*Config)
 	md, tel := runTel(t, cfg, td)
-	calls := points(md, "gen_ai.client.calls", nil)
+	calls := points(md, genai.MetricCalls, nil)
 	require.Len(t, calls, 2, "the two huge names share one series")
 	for _, p := range calls {
 		for k, v := range p.attrs {
@@ -266,7 +266,7 @@ func TestLabelValueCap(t *testing.T) {
 			assert.True(t, utf8.ValidString(s), k)
 		}
 	}
-	prov := points(md, "gen_ai.client.calls", map[string]any{genai.RequestModel: "gpt-4o"})
+	prov := points(md, genai.MetricCalls, map[string]any{genai.RequestModel: "gpt-4o"})
 	require.Len(t, prov, 1)
 	assert.True(t, strings.HasSuffix(prov[0].attrs[genai.ProviderName].(string), truncationMarker))
 	assert.Equal(t, 2.0, prov[0].value)
@@ -300,9 +300,9 @@ func TestRedeliveryCountedOnce(t *testing.T) {
 	first.ResourceSpans().At(0).ScopeSpans().At(0).Spans().At(7).CopyTo(overlap.ResourceSpans().At(0).ScopeSpans().At(0).Spans().AppendEmpty())
 
 	md, tel := runTel(t, createDefaultConfig().(*Config), first, first, overlap)
-	assert.Equal(t, 100.0, sum(points(md, "gen_ai.client.calls", nil)))
-	assert.Equal(t, 100*1000.0, sum(points(md, "gen_ai.client.tokens", map[string]any{attrTokenType: "input"})))
-	assert.InDelta(t, 100*0.0045, sum(points(md, "gen_ai.client.cost", nil)), 1e-9)
+	assert.Equal(t, 100.0, sum(points(md, genai.MetricCalls, nil)))
+	assert.Equal(t, 100*1000.0, sum(points(md, genai.MetricTokens, map[string]any{attrTokenType: "input"})))
+	assert.InDelta(t, 100*0.0045, sum(points(md, genai.MetricCost, nil)), 1e-9)
 	assert.Equal(t, 100.0, sum(points(md, "otelcol_llm.turns", nil)))
 	metadatatest.AssertEqualConnectorSpanMetricsLlmDuplicateSpans(t, tel, []metricdata.DataPoint[int64]{{Value: 51}}, metricdatatest.IgnoreTimestamp())
 	metadatatest.AssertEqualConnectorSpanMetricsLlmSpans(t, tel, []metricdata.DataPoint[int64]{{Value: 100}}, metricdatatest.IgnoreTimestamp())
@@ -310,7 +310,7 @@ func TestRedeliveryCountedOnce(t *testing.T) {
 	off := createDefaultConfig().(*Config)
 	off.Deduplication.Enabled = false
 	md, _ = runTel(t, off, first, first, overlap)
-	assert.Equal(t, 151.0, sum(points(md, "gen_ai.client.calls", nil)), "without deduplication every copy counts")
+	assert.Equal(t, 151.0, sum(points(md, genai.MetricCalls, nil)), "without deduplication every copy counts")
 }
 
 // TestAttributeHistograms: a configured histogram of a numeric span
@@ -348,5 +348,5 @@ func TestZeroIDsNotDeduplicated(t *testing.T) {
 		s.SetSpanID(pcommon.NewSpanIDEmpty())
 	}
 	md, _ := runTel(t, createDefaultConfig().(*Config), td)
-	assert.Equal(t, 3.0, sum(points(md, "gen_ai.client.calls", nil)))
+	assert.Equal(t, 3.0, sum(points(md, genai.MetricCalls, nil)))
 }

@@ -252,7 +252,7 @@ func (t *Tracker) HasScope(s Scope) bool { return len(t.byScope[s]) > 0 }
 func (t *Tracker) Add(s Scope, value string, amount float64, currency string, now time.Time) (mismatched int) {
 	for _, i := range t.byScope[s][value] {
 		sp := &t.spends[i]
-		if sp.Currency != currency {
+		if !strings.EqualFold(sp.Currency, currency) {
 			mismatched++
 			continue
 		}

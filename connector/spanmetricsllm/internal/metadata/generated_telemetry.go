@@ -23,14 +23,17 @@ func Tracer(settings component.TelemetrySettings) trace.Tracer {
 // TelemetryBuilder provides an interface for components to report telemetry
 // as defined in metadata and user config.
 type TelemetryBuilder struct {
-	meter                                  metric.Meter
-	mu                                     sync.Mutex
-	registrations                          []metric.Registration
-	ConnectorSpanMetricsLlmDuplicateSpans  metric.Int64Counter
-	ConnectorSpanMetricsLlmInvalidValues   metric.Int64Counter
-	ConnectorSpanMetricsLlmOverflowSpans   metric.Int64Counter
-	ConnectorSpanMetricsLlmSpans           metric.Int64Counter
-	ConnectorSpanMetricsLlmTruncatedValues metric.Int64Counter
+	meter                                           metric.Meter
+	mu                                              sync.Mutex
+	registrations                                   []metric.Registration
+	ConnectorSpanMetricsLlmBudgetCurrencyMismatches metric.Int64Counter
+	ConnectorSpanMetricsLlmBudgetReloads            metric.Int64Counter
+	ConnectorSpanMetricsLlmDuplicateSpans           metric.Int64Counter
+	ConnectorSpanMetricsLlmEvaluations              metric.Int64Counter
+	ConnectorSpanMetricsLlmInvalidValues            metric.Int64Counter
+	ConnectorSpanMetricsLlmOverflowSpans            metric.Int64Counter
+	ConnectorSpanMetricsLlmSpans                    metric.Int64Counter
+	ConnectorSpanMetricsLlmTruncatedValues          metric.Int64Counter
 }
 
 // TelemetryBuilderOption applies changes to default builder.
@@ -62,10 +65,28 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 	}
 	builder.meter = Meter(settings)
 	var err, errs error
+	builder.ConnectorSpanMetricsLlmBudgetCurrencyMismatches, err = builder.meter.Int64Counter(
+		"otelcol_connector_span_metrics_llm_budget_currency_mismatches",
+		metric.WithDescription("Costs that matched a budget but were in another currency than the budget's, so not counted against it. [Development]"),
+		metric.WithUnit("{cost}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ConnectorSpanMetricsLlmBudgetReloads, err = builder.meter.Int64Counter(
+		"otelcol_connector_span_metrics_llm_budget_reloads",
+		metric.WithDescription("Times the budgets file was reloaded after a change (or failed to, by outcome). [Development]"),
+		metric.WithUnit("{reload}"),
+	)
+	errs = errors.Join(errs, err)
 	builder.ConnectorSpanMetricsLlmDuplicateSpans, err = builder.meter.Int64Counter(
 		"otelcol_connector_span_metrics_llm_duplicate_spans",
 		metric.WithDescription("GenAI spans not counted because a span with the same trace and span id was counted within the deduplication window (a redelivery). [Development]"),
 		metric.WithUnit("{span}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ConnectorSpanMetricsLlmEvaluations, err = builder.meter.Int64Counter(
+		"otelcol_connector_span_metrics_llm_evaluations",
+		metric.WithDescription("gen_ai.evaluation.result events aggregated into metrics, by the signal that carried them (span event or log record). [Development]"),
+		metric.WithUnit("{event}"),
 	)
 	errs = errors.Join(errs, err)
 	builder.ConnectorSpanMetricsLlmInvalidValues, err = builder.meter.Int64Counter(

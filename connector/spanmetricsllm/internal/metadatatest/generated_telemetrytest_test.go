@@ -19,12 +19,24 @@ func TestSetupTelemetry(t *testing.T) {
 	tb, err := metadata.NewTelemetryBuilder(testTel.NewTelemetrySettings())
 	require.NoError(t, err)
 	defer tb.Shutdown()
+	tb.ConnectorSpanMetricsLlmBudgetCurrencyMismatches.Add(context.Background(), 1)
+	tb.ConnectorSpanMetricsLlmBudgetReloads.Add(context.Background(), 1)
 	tb.ConnectorSpanMetricsLlmDuplicateSpans.Add(context.Background(), 1)
+	tb.ConnectorSpanMetricsLlmEvaluations.Add(context.Background(), 1)
 	tb.ConnectorSpanMetricsLlmInvalidValues.Add(context.Background(), 1)
 	tb.ConnectorSpanMetricsLlmOverflowSpans.Add(context.Background(), 1)
 	tb.ConnectorSpanMetricsLlmSpans.Add(context.Background(), 1)
 	tb.ConnectorSpanMetricsLlmTruncatedValues.Add(context.Background(), 1)
+	AssertEqualConnectorSpanMetricsLlmBudgetCurrencyMismatches(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualConnectorSpanMetricsLlmBudgetReloads(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
 	AssertEqualConnectorSpanMetricsLlmDuplicateSpans(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualConnectorSpanMetricsLlmEvaluations(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
 	AssertEqualConnectorSpanMetricsLlmInvalidValues(t, testTel,
