@@ -126,15 +126,15 @@ func builtinDescs(conv genai.Conventions) []aggregate.Desc {
 // legacyNames are the names the metrics had before the otelcol_llm
 // namespace, emitted beside the new ones with legacy_metric_names.
 var legacyNames = [numBuiltin]string{
-	mTTFC:       genai.LegacyMetricTimeToFirstChunk,
-	mCalls:      genai.LegacyMetricCalls,
-	mFallbacks:  genai.LegacyMetricFallbacks,
-	mTokens:     genai.LegacyMetricTokens,
-	mCost:       genai.LegacyMetricCost,
-	mUnpriced:   genai.LegacyMetricUnpricedCalls,
-	mStream:     genai.LegacyMetricStreamResults,
-	mKnowledge:  genai.LegacyMetricKnowledgeHits,
-	mZeroHit:    genai.LegacyMetricKnowledgeZeroHit,
+	mTTFC:      genai.LegacyMetricTimeToFirstChunk,
+	mCalls:     genai.LegacyMetricCalls,
+	mFallbacks: genai.LegacyMetricFallbacks,
+	mTokens:    genai.LegacyMetricTokens,
+	mCost:      genai.LegacyMetricCost,
+	mUnpriced:  genai.LegacyMetricUnpricedCalls,
+	mStream:    genai.LegacyMetricStreamResults,
+	mKnowledge: genai.LegacyMetricKnowledgeHits,
+	mZeroHit:   genai.LegacyMetricKnowledgeZeroHit,
 }
 
 type spanMetrics struct {

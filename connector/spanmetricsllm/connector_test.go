@@ -107,10 +107,11 @@ func run(t *testing.T, cfg *Config, tds ...ptrace.Traces) []pmetric.Metrics {
 }
 
 type point struct {
-	attrs map[string]any
-	value float64
-	count uint64
-	bkts  []uint64
+	attrs     map[string]any
+	value     float64
+	count     uint64
+	bkts      []uint64
+	exemplars []pmetric.Exemplar
 }
 
 // points returns the data points of metric name whose attributes include want.
@@ -149,7 +150,18 @@ func points(md pmetric.Metrics, name string, want map[string]any) []point {
 				for k := 0; k < m.Histogram().DataPoints().Len(); k++ {
 					dp := m.Histogram().DataPoints().At(k)
 					if match(dp.Attributes()) {
-						out = append(out, point{attrs: dp.Attributes().AsRaw(), value: dp.Sum(), count: dp.Count(), bkts: dp.BucketCounts().AsRaw()})
+						p := point{attrs: dp.Attributes().AsRaw(), value: dp.Sum(), count: dp.Count(), bkts: dp.BucketCounts().AsRaw()}
+						for e := 0; e < dp.Exemplars().Len(); e++ {
+							p.exemplars = append(p.exemplars, dp.Exemplars().At(e))
+						}
+						out = append(out, p)
+					}
+				}
+			case pmetric.MetricTypeGauge:
+				for k := 0; k < m.Gauge().DataPoints().Len(); k++ {
+					dp := m.Gauge().DataPoints().At(k)
+					if match(dp.Attributes()) {
+						out = append(out, point{attrs: dp.Attributes().AsRaw(), value: dp.DoubleValue()})
 					}
 				}
 			}
