@@ -303,3 +303,60 @@ func TestKeyIDs(t *testing.T) {
 		assert.Equal(t, kNone, keyID(k), k)
 	}
 }
+
+func TestNewerOperationsByKind(t *testing.T) {
+	for op, want := range map[string]Kind{
+		OpRetrieval: KindRetrieval, OpFetchResponse: KindRetrieval,
+		OpSearchMemory: KindMemory, OpCreateMemory: KindMemory, OpUpdateMemory: KindMemory, OpUpsertMemory: KindMemory,
+		OpDeleteMemory: KindMemory, OpCreateMemoryStore: KindMemory, OpDeleteMemoryStore: KindMemory,
+		OpPlan: KindAgent, OpHandleConversationTurn: KindWorkflow, OpEmbeddings: KindInference,
+		"rerank": KindNone,
+	} {
+		assert.Equal(t, want, OperationKind(op), op)
+	}
+	assert.Equal(t, "retrieval", KindRetrieval.String())
+	assert.Equal(t, "memory", KindMemory.String())
+	assert.Equal(t, OpRetrieval, OperationFromOpenInference("RETRIEVER"))
+}
+
+func TestReadStreamPromptNestedEvaluation(t *testing.T) {
+	m := pcommon.NewMap()
+	m.PutStr(OperationName, OpChat)
+	m.PutBool(RequestStream, true)
+	m.PutStr(PromptName, "analyze-code")
+	m.PutBool(InvocationIsNested, true)
+	c := Read(m)
+	assert.True(t, c.Stream && c.HasStream)
+	assert.Equal(t, "analyze-code", c.Prompt)
+	assert.True(t, c.Nested && c.HasNested)
+
+	// An evaluation result that names the evaluated model is no call.
+	e := pcommon.NewMap()
+	e.PutStr(EvaluationName, EvaluationUserFeedback)
+	e.PutStr(RequestModel, "gpt-4.1")
+	e.PutInt(UsageInputTokens, 10)
+	c = Read(e)
+	assert.Equal(t, EvaluationUserFeedback, c.Evaluation)
+	assert.Equal(t, "", c.Operation)
+	assert.Equal(t, KindNone, c.Kind())
+	assert.Equal(t, "gpt-4.1", c.Model())
+}
+
+func TestConventions(t *testing.T) {
+	c, ok := ParseConventions("v1.41")
+	assert.True(t, ok)
+	assert.Equal(t, ConventionsV141, c)
+	assert.Equal(t, UsageCacheCreation, c.CacheWriteAttribute())
+	c, ok = ParseConventions("development")
+	assert.True(t, ok)
+	assert.Equal(t, UsageCacheWrite, c.CacheWriteAttribute())
+	assert.Equal(t, "development", c.String())
+	_, ok = ParseConventions("1.42")
+	assert.False(t, ok)
+	// Both cache-write names are read, whichever a component writes.
+	for _, k := range []string{UsageCacheCreation, UsageCacheWrite} {
+		m := pcommon.NewMap()
+		m.PutInt(k, 25)
+		assert.Equal(t, int64(25), Read(m).Usage.CacheWrite, k)
+	}
+}
