@@ -161,6 +161,8 @@ type spanMetrics struct {
 
 	budgets  *budgets  // nil: no budgets file
 	spenders *spenders // nil: top_spenders off
+	// resUser is the user of the resource whose spans are being counted.
+	resUser string
 
 	stop     chan struct{}
 	done     chan struct{}
@@ -310,6 +312,7 @@ func (c *spanMetrics) ConsumeTraces(ctx context.Context, td ptrace.Traces) error
 		if v, ok := res.Get(genai.ServiceName); ok {
 			service = v.Str()
 		}
+		c.resUser = c.resourceUser(res)
 		sss := rs.ScopeSpans()
 		for j := 0; j < sss.Len(); j++ {
 			ss := sss.At(j).Spans()

@@ -124,7 +124,7 @@ func (c *spanMetrics) spend(call *genai.Call, attrs, res pcommon.Map, service st
 			add(budget.Tenant, attrString(b.cfg.TenantAttribute, attrs, res))
 		}
 		if t.HasScope(budget.User) {
-			add(budget.User, userID(attrs, res))
+			add(budget.User, c.user(call))
 		}
 		if t.HasScope(budget.Agent) {
 			add(budget.Agent, call.Agent)
@@ -141,7 +141,7 @@ func (c *spanMetrics) spend(call *genai.Call, attrs, res pcommon.Map, service st
 	}
 	if sp := c.spenders; sp != nil {
 		if sp.user {
-			if u := userID(attrs, res); u != "" {
+			if u := c.user(call); u != "" {
 				sp.add(&sp.users, c.label(u), cur, amount, now)
 			}
 		}
@@ -162,12 +162,26 @@ func attrString(name string, attrs, res pcommon.Map) string {
 	return v.AsString()
 }
 
-// userID is user.id, else enduser.id, of the span or its resource.
-func userID(attrs, res pcommon.Map) string {
-	if u := attrString(genai.UserID, attrs, res); u != "" {
-		return u
+// user is the span's user.id (else enduser.id), else its resource's.
+func (c *spanMetrics) user(call *genai.Call) string {
+	if call.User != "" {
+		return call.User
 	}
-	return attrString(genai.EndUserID, attrs, res)
+	return c.resUser
+}
+
+// resourceUser is a resource's user.id, else enduser.id: looked up once per
+// resource, and only when something counts users.
+func (c *spanMetrics) resourceUser(res pcommon.Map) string {
+	if c.spenders == nil && (c.budgets == nil || !c.budgets.tracker.HasScope(budget.User)) {
+		return ""
+	}
+	for _, k := range []string{genai.UserID, genai.EndUserID} {
+		if v, ok := res.Get(k); ok {
+			return v.AsString()
+		}
+	}
+	return ""
 }
 
 // build appends the budget series: the limit (a gauge) and the spend of the

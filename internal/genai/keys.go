@@ -65,6 +65,8 @@ const (
 	kPromptName
 	kInvocationIsNested
 	kEvaluationName
+	kUserID
+	kEndUserID
 	numKeys
 )
 
@@ -126,6 +128,8 @@ var keyNames = [numKeys]string{
 	kPromptName:                    PromptName,
 	kInvocationIsNested:            InvocationIsNested,
 	kEvaluationName:                EvaluationName,
+	kUserID:                        UserID,
+	kEndUserID:                     EndUserID,
 }
 
 var (

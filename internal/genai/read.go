@@ -101,6 +101,8 @@ type Call struct {
 	Prompt string
 	// Nested is gen_ai.invocation.is_nested (HasNested: it was present).
 	Nested, HasNested bool
+	// User is user.id, else enduser.id.
+	User string
 	// Evaluation is gen_ai.evaluation.name: the item is the result of an
 	// evaluation (a gen_ai.evaluation.result event), not a call, so a model
 	// name on it does not make it an implicit chat call.
@@ -308,6 +310,12 @@ func (c *Call) set(id uint8, v pcommon.Value) {
 		c.Nested, c.HasNested = Bool(v), true
 	case kEvaluationName:
 		c.Evaluation = v.AsString()
+	case kUserID:
+		c.User = v.AsString()
+	case kEndUserID:
+		if c.User == "" {
+			c.User = v.AsString()
+		}
 	}
 }
 
