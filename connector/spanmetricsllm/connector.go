@@ -239,6 +239,11 @@ func (c *spanMetrics) Start(context.Context, component.Host) error {
 
 func (c *spanMetrics) loop() {
 	defer close(c.done)
+	if c.budgets != nil {
+		// The budget counters at 0 right away, so the first spend after a
+		// start is an increase Prometheus sees.
+		c.flush(context.Background())
+	}
 	t := time.NewTicker(c.cfg.MetricsFlushInterval)
 	defer t.Stop()
 	var reload <-chan time.Time

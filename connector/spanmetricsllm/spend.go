@@ -197,6 +197,11 @@ func (b *budgets) build(ms pmetric.MetricSlice, now time.Time, delta bool, label
 	limit.SetUnit("{cost}")
 	limit.SetDescription("The amount of each budget of the budgets file, per period, in its currency.")
 	lg := limit.SetEmptyGauge()
+	ps := ms.AppendEmpty()
+	ps.SetName(genai.MetricBudgetPeriodStart)
+	ps.SetUnit("s")
+	ps.SetDescription("The start of each budget's current period (Unix time): the newest period_start of a budget is its current one.")
+	pg := ps.SetEmptyGauge()
 	spend := ms.AppendEmpty()
 	spend.SetName(genai.MetricBudgetSpend)
 	spend.SetUnit("{cost}")
@@ -224,6 +229,10 @@ func (b *budgets) build(ms pmetric.MetricSlice, now time.Time, delta bool, label
 		if s.Owner != "" {
 			dp.Attributes().PutStr(labelOwner, label(s.Owner))
 		}
+		pp := pg.DataPoints().AppendEmpty()
+		pp.SetTimestamp(ts)
+		pp.SetDoubleValue(float64(s.PeriodStart.Unix()))
+		put(pp.Attributes())
 		sp := sum.DataPoints().AppendEmpty()
 		sp.SetTimestamp(ts)
 		sp.SetStartTimestamp(pcommon.NewTimestampFromTime(s.SeriesStart))
@@ -234,10 +243,29 @@ func (b *budgets) build(ms pmetric.MetricSlice, now time.Time, delta bool, label
 		}
 		put(sp.Attributes())
 	})
+	// The next period's counters, at 0, from upcomingLead before it starts.
+	if !delta {
+		b.tracker.Upcoming(now, upcomingLead, func(bd *budget.Budget, next time.Time) {
+			sp := sum.DataPoints().AppendEmpty()
+			sp.SetTimestamp(ts)
+			sp.SetStartTimestamp(pcommon.NewTimestampFromTime(next))
+			sp.SetDoubleValue(0)
+			a := sp.Attributes()
+			a.PutStr(labelBudget, bd.Name)
+			a.PutStr(labelScope, bd.Scope.String())
+			a.PutStr(labelPeriod, bd.Period.String())
+			a.PutStr(labelPeriodStart, budget.Label(next))
+			a.PutStr(labelCurrency, bd.Currency)
+		})
+	}
 	if delta {
 		b.tracker.Flushed()
 	}
 }
+
+// upcomingLead is how long before a period starts its counter is shown at
+// 0: several scrapes at any usual interval.
+const upcomingLead = 10 * time.Minute
 
 // maxSpenderCurrencies bounds the summaries per scope: one per currency.
 const maxSpenderCurrencies = 4

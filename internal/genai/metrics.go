@@ -95,6 +95,7 @@ const (
 	MetricEvaluationResults = "otelcol_llm.evaluation.results"
 	MetricBudgetLimit       = "otelcol_llm.budget.limit"
 	MetricBudgetSpend       = "otelcol_llm.budget.spend"
+	MetricBudgetPeriodStart = "otelcol_llm.budget.period_start"
 	MetricSpenderCost       = "otelcol_llm.spender.cost"
 	MetricSpenderCostError  = "otelcol_llm.spender.cost_error"
 )

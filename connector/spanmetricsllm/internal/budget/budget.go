@@ -281,6 +281,28 @@ func (t *Tracker) Each(now time.Time, fn func(s *Spend)) {
 	}
 }
 
+// Next returns the start of the period after the one that contains t.
+func (p Period) Next(t time.Time) time.Time {
+	start := p.Start(t)
+	if p == Month {
+		return start.AddDate(0, 1, 0)
+	}
+	return start.AddDate(0, 0, 1)
+}
+
+// Upcoming calls fn with every budget whose next period starts within lead
+// of now, and that next period's start: its counter can be shown at 0
+// before the period starts, so the first spend of the period is an
+// increase Prometheus sees.
+func (t *Tracker) Upcoming(now time.Time, lead time.Duration, fn func(b *Budget, next time.Time)) {
+	for i := range t.spends {
+		sp := &t.spends[i]
+		if next := sp.Period.Next(now); next.Sub(now) <= lead {
+			fn(&sp.Budget, next)
+		}
+	}
+}
+
 // Flushed clears the deltas (after a delta-temporality flush).
 func (t *Tracker) Flushed() {
 	for i := range t.spends {

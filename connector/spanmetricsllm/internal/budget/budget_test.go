@@ -134,3 +134,19 @@ func TestTracker(t *testing.T) {
 	assert.Equal(t, 0.25, got["acme-monthly"].Delta)
 	assert.Equal(t, 2.75, got["acme-monthly"].Total)
 }
+
+func TestUpcoming(t *testing.T) {
+	budgets, err := Parse([]byte(twoTenants))
+	require.NoError(t, err)
+	tr := NewTracker(budgets, time.Date(2026, 5, 31, 23, 0, 0, 0, time.UTC))
+	var got []string
+	collect := func(now time.Time) []string {
+		got = nil
+		tr.Upcoming(now, 10*time.Minute, func(b *Budget, next time.Time) { got = append(got, b.Name+"@"+Label(next)) })
+		return got
+	}
+	assert.Empty(t, collect(time.Date(2026, 5, 31, 23, 49, 0, 0, time.UTC)))
+	assert.ElementsMatch(t, []string{"acme-monthly@2026-06-01", "globex-daily@2026-06-01", "triage-agent@2026-06-01"}, collect(time.Date(2026, 5, 31, 23, 51, 0, 0, time.UTC)))
+	assert.Equal(t, []string{"globex-daily@2026-06-02"}, collect(time.Date(2026, 6, 1, 23, 55, 0, 0, time.UTC)))
+	assert.Equal(t, time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), Month.Next(time.Date(2026, 12, 31, 12, 0, 0, 0, time.UTC)))
+}
