@@ -9,10 +9,12 @@
 package config
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -119,6 +121,114 @@ func TestGrafanaProvisioning(t *testing.T) {
 			if l, ok := j["tracesToLogsV2"].(map[string]any); ok {
 				assert.Equal(t, "loki", uids[l["datasourceUid"].(string)])
 			}
+		}
+	}
+}
+
+// TestGrafanaDashboardImport: the dashboards name no data source by uid, so
+// they import into a Grafana whose data sources have other uids: every
+// data source is a datasource variable of the right type (Grafana fills it
+// with that type's default, or the one chosen), every ${...} a dashboard
+// uses is a variable it defines, and the links to Jaeger and Loki go
+// through those variables. The provisioned data sources cover every type
+// the variables ask for, so provisioning still resolves them.
+func TestGrafanaDashboardImport(t *testing.T) {
+	ds := loadYAML(t, filepath.Join("grafana", "provisioning", "datasources", "otelcol-llm.yaml"))
+	provisioned := map[string]bool{}
+	for _, d := range dig(t, ds, "datasources").([]any) {
+		provisioned[d.(map[string]any)["type"].(string)] = true
+	}
+	files, err := filepath.Glob(filepath.Join(configDir, "grafana", "dashboards", "*.json"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	varRef := regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)(?::[a-z]+)?\}|\$([A-Za-z_][A-Za-z0-9_]*)`)
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		require.NoError(t, err)
+		name := filepath.Base(f)
+		assert.NotContains(t, string(raw), "otelcol-llm-prometheus", "%s: a fixed data source uid", name)
+		assert.NotContains(t, string(raw), "otelcol-llm-jaeger", name)
+		assert.NotContains(t, string(raw), "otelcol-llm-loki", name)
+		var d map[string]any
+		require.NoError(t, json.Unmarshal(raw, &d))
+		vars := map[string]map[string]any{}
+		for _, v := range d["templating"].(map[string]any)["list"].([]any) {
+			vm := v.(map[string]any)
+			vars[vm["name"].(string)] = vm
+		}
+		dsVar := func(ref string) (string, bool) {
+			m := regexp.MustCompile(`^\$\{([a-z_]+)\}$`).FindStringSubmatch(ref)
+			if m == nil {
+				return "", false
+			}
+			v, ok := vars[m[1]]
+			if !ok || v["type"] != "datasource" {
+				return "", false
+			}
+			return v["query"].(string), true
+		}
+		// Every data source reference, at any depth, is a variable of its type.
+		var walk func(any)
+		walk = func(n any) {
+			switch x := n.(type) {
+			case map[string]any:
+				if dsRef, ok := x["datasource"].(map[string]any); ok {
+					typ, ok := dsVar(dsRef["uid"].(string))
+					assert.True(t, ok, "%s: data source %v is not a datasource variable", name, dsRef)
+					assert.Equal(t, dsRef["type"], typ, "%s: %v", name, dsRef)
+				}
+				for _, v := range x {
+					walk(v)
+				}
+			case []any:
+				for _, v := range x {
+					walk(v)
+				}
+			}
+		}
+		walk(d["panels"])
+		walk(d["templating"])
+		for _, v := range vars {
+			if v["type"] == "datasource" {
+				assert.True(t, provisioned[v["query"].(string)], "%s: no provisioned data source of type %v", name, v["query"])
+				assert.Empty(t, v["current"], "%s: variable %v must default to the data source Grafana has, not a uid", name, v["name"])
+			}
+		}
+		// Every variable used is defined (Grafana's own start with __).
+		for _, m := range varRef.FindAllStringSubmatch(string(raw), -1) {
+			ref := m[1] + m[2]
+			if strings.HasPrefix(ref, "__") {
+				continue
+			}
+			assert.Contains(t, vars, ref, "%s: ${%s} is not a variable of the dashboard", name, ref)
+		}
+		// The links to traces and logs go through the Jaeger and Loki variables.
+		links := 0
+		var walkLinks func(any)
+		walkLinks = func(n any) {
+			switch x := n.(type) {
+			case map[string]any:
+				if u, ok := x["url"].(string); ok && strings.Contains(u, "/explore") {
+					links++
+					ok := false
+					for _, v := range []string{"${jaeger}", "${loki}"} {
+						ok = ok || strings.Contains(u, v)
+					}
+					assert.True(t, ok, "%s: explore link without a data source variable: %s", name, u)
+				}
+				for _, v := range x {
+					walkLinks(v)
+				}
+			case []any:
+				for _, v := range x {
+					walkLinks(v)
+				}
+			}
+		}
+		walkLinks(d)
+		assert.Positive(t, links, "%s: links to Jaeger and Loki", name)
+		for _, want := range []string{"jaeger", "loki", "prometheus"} {
+			assert.Contains(t, vars, want, name)
 		}
 	}
 }
