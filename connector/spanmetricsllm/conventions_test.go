@@ -283,6 +283,16 @@ func feedbackLogs(tid pcommon.TraceID, sid pcommon.SpanID) plog.Logs {
 	r.Attributes().PutDouble(genai.EvaluationScoreValue, 0.75)
 	// Not an evaluation: ignored.
 	recs.AppendEmpty().Body().SetStr("turn done")
+	// Model and agent lifted to the resource (groupbyattrs/loki).
+	rl2 := ld.ResourceLogs().AppendEmpty()
+	rl2.Resource().Attributes().PutStr(genai.ServiceName, "halo-core")
+	rl2.Resource().Attributes().PutStr(genai.RequestModel, "gpt-4.1")
+	rl2.Resource().Attributes().PutStr(genai.AgentName, "Web Researcher")
+	r = rl2.ScopeLogs().AppendEmpty().LogRecords().AppendEmpty()
+	r.SetEventName(genai.EvaluationResultEvent)
+	r.Attributes().PutStr(genai.EvaluationName, genai.EvaluationUserFeedback)
+	r.Attributes().PutInt(genai.EvaluationScoreValue, 1)
+	r.Attributes().PutStr(genai.EvaluationScoreLabel, genai.FeedbackPositive)
 	return ld
 }
 
@@ -292,7 +302,9 @@ func feedbackLogs(tid pcommon.TraceID, sid pcommon.SpanID) plog.Logs {
 func TestEvaluationsFromLogsShared(t *testing.T) {
 	cfg := createDefaultConfig().(*Config)
 	sink := new(consumertest.MetricsSink)
-	set := connectortest.NewNopSettings(metadata.Type)
+	tel := componenttest.NewTelemetry()
+	t.Cleanup(func() { require.NoError(t, tel.Shutdown(context.Background())) })
+	set := metadatatest.NewSettings(tel)
 	tc, err := createTracesToMetrics(context.Background(), set, cfg, sink)
 	require.NoError(t, err)
 	lc, err := createLogsToMetrics(context.Background(), set, cfg, sink)
@@ -316,17 +328,17 @@ func TestEvaluationsFromLogsShared(t *testing.T) {
 	md := sink.AllMetrics()[0]
 	assert.Equal(t, 1.0, sum(points(md, genai.MetricTurns, nil)))
 	fb := kv(genai.EvaluationName, genai.EvaluationUserFeedback, genai.ServiceName, "halo-core", genai.AgentName, "Web Researcher", genai.RequestModel, "gpt-4.1")
-	assert.Equal(t, 2.0, sum(points(md, genai.MetricEvaluationResults, with(fb, genai.EvaluationScoreLabel, genai.FeedbackPositive))))
+	assert.Equal(t, 3.0, sum(points(md, genai.MetricEvaluationResults, with(fb, genai.EvaluationScoreLabel, genai.FeedbackPositive))), "one with model and agent on its resource")
 	assert.Equal(t, 1.0, sum(points(md, genai.MetricEvaluationResults, with(fb, genai.EvaluationScoreLabel, genai.FeedbackNegative))))
 	scores := points(md, genai.MetricEvaluationScore, fb)
 	require.Len(t, scores, 1)
-	assert.Equal(t, uint64(3), scores[0].count)
-	assert.Equal(t, 1.0, scores[0].value)
+	assert.Equal(t, uint64(4), scores[0].count)
+	assert.Equal(t, 2.0, scores[0].value)
 	require.Len(t, scores[0].exemplars, 1)
-	assert.Equal(t, turn.TraceID(), scores[0].exemplars[0].TraceID())
 	assert.Empty(t, points(md, genai.MetricEvaluationResults, kv(genai.OperationName, genai.OpChat)), "a model on a feedback record makes no implicit chat call")
 	assert.Equal(t, 0.75, sum(points(md, genai.MetricEvaluationScore, kv(genai.EvaluationName, "Coherence"))))
-	assert.Equal(t, 4.0, sum(points(md, genai.MetricEvaluationResults, nil)))
+	assert.Equal(t, 5.0, sum(points(md, genai.MetricEvaluationResults, nil)))
+	metadatatest.AssertEqualConnectorSpanMetricsLlmEvaluations(t, tel, []metricdata.DataPoint[int64]{{Value: 5, Attributes: attribute.NewSet(attribute.String("signal", "log_record"))}}, metricdatatest.IgnoreTimestamp())
 }
 
 func with(m map[string]any, pairs ...any) map[string]any {

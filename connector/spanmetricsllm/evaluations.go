@@ -100,6 +100,7 @@ func (c *spanMetrics) ConsumeLogs(ctx context.Context, ld plog.Logs) error {
 		if v, ok := res.Get(genai.ServiceName); ok {
 			service = v.Str()
 		}
+		var resCall *genai.Call // read when a record lacks the model or agent
 		sls := rl.ScopeLogs()
 		for j := 0; j < sls.Len(); j++ {
 			recs := sls.At(j).LogRecords()
@@ -112,8 +113,28 @@ func (c *spanMetrics) ConsumeLogs(ctx context.Context, ld plog.Logs) error {
 				before := c.agg.OverflowHits
 				attrs := r.Attributes()
 				call := genai.Read(attrs)
+				model, agent, provider := call.Model(), call.Agent, call.Provider()
+				if model == "" || agent == "" || provider == "" {
+					// A processor may have lifted them to the resource (the
+					// gateway's groupbyattrs/loki does, for Loki's labels).
+					if resCall == nil {
+						rc := genai.Read(res)
+						resCall = &rc
+					}
+					if model == "" {
+						model = resCall.Model()
+					}
+					if agent == "" {
+						agent = resCall.Agent
+					}
+					if provider == "" {
+						if provider = resCall.Provider(); provider == "" {
+							provider = genai.InferProvider(model)
+						}
+					}
+				}
 				d := c.dims
-				d[0], d[1], d[2], d[3], d[4] = c.label(service), c.label(call.Operation), c.label(call.Provider()), c.label(call.Model()), c.label(call.Agent)
+				d[0], d[1], d[2], d[3], d[4] = c.label(service), c.label(call.Operation), c.label(provider), c.label(model), c.label(agent)
 				c.configured(d, attrs, res)
 				c.evaluation(c.agg.Bind(d), attrs, call.Prompt, r.TraceID(), r.SpanID(), service, now)
 				if c.agg.OverflowHits > before {

@@ -41,13 +41,13 @@ func TestDrillRedeliveryCountedOnce(t *testing.T) {
 
 	const distinct, copies = 75, 75
 	m := eventually(t, gw.llmMetrics(), "calls of the distinct spans", func(f harness.Families) bool {
-		return f.Sum("gen_ai_client_calls_total", map[string]string{"service_name": "drill-app"}) == distinct
+		return f.Sum("otelcol_llm_calls_total", map[string]string{"service_name": "drill-app"}) == distinct
 	})
 	svc := map[string]string{"service_name": "drill-app"}
-	assert.Equal(t, distinct*1000.0, m.Sum("gen_ai_client_tokens_total", map[string]string{"service_name": "drill-app", "gen_ai_token_type": "input"}))
-	assert.Equal(t, distinct*200.0, m.Sum("gen_ai_client_tokens_total", map[string]string{"service_name": "drill-app", "gen_ai_token_type": "output"}))
+	assert.Equal(t, distinct*1000.0, m.Sum("otelcol_llm_tokens_total", map[string]string{"service_name": "drill-app", "gen_ai_token_type": "input"}))
+	assert.Equal(t, distinct*200.0, m.Sum("otelcol_llm_tokens_total", map[string]string{"service_name": "drill-app", "gen_ai_token_type": "output"}))
 	// gpt-4o-mini: 1000 × 0.15 + 200 × 0.60 per 1M tokens, per span.
-	assert.InDelta(t, distinct*(1000*0.15+200*0.60)/1e6, m.Sum("gen_ai_client_cost_total", svc), 1e-12)
+	assert.InDelta(t, distinct*(1000*0.15+200*0.60)/1e6, m.Sum("otelcol_llm_cost_total", svc), 1e-12)
 	assert.Equal(t, float64(distinct), m.Sum("otelcol_llm_turns_total", svc))
 
 	self := eventually(t, gw.selfMetrics(), "duplicates counted", func(f harness.Families) bool {
@@ -60,5 +60,5 @@ func TestDrillRedeliveryCountedOnce(t *testing.T) {
 		"spans at the backend: %+v", sink.Counts())
 	assert.Equal(t, copies, sink.Counts().DuplicateSpans())
 	t.Logf("redelivery drill: %d spans sent, %d distinct; backend received %+v; metrics counted %v calls",
-		distinct+copies, distinct, sink.Counts(), m.Sum("gen_ai_client_calls_total", svc))
+		distinct+copies, distinct, sink.Counts(), m.Sum("otelcol_llm_calls_total", svc))
 }

@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,11 +36,14 @@ const piiEmail = "jane.doe@example.com"
 // (list price 0.15 / 0.60 USD per million: 0.00045 USD each), 16 taking
 // 0.5 s and 4 taking 3 s and failing with rate_limit, 2 answered by the
 // fallback path; plus 5 calls of an unpriced model. One prompt carries an
-// e-mail address.
+// e-mail address. The app is tenant acme's; user-<i%4> asks call i, in
+// session s-<i%5>. Calls 0-9 carry a Relevance evaluation (a span event)
+// scored 1 to 5, relevant from 3 up, of the prompt support-answer.
 func supportTraces() ptrace.Traces {
 	td := ptrace.NewTraces()
 	rs := td.ResourceSpans().AppendEmpty()
 	rs.Resource().Attributes().PutStr(genai.ServiceName, "support-bot")
+	rs.Resource().Attributes().PutStr("tenant.id", "acme")
 	ss := rs.ScopeSpans().AppendEmpty().Spans()
 	end := time.Now()
 	for i := range 25 {
@@ -57,6 +61,16 @@ func supportTraces() ptrace.Traces {
 		a.PutStr(genai.ChatStreamResult, "ok")
 		a.PutInt(genai.ChatKnowledgeHits, int64(i%3))
 		a.PutDouble(genai.TimeToFirstChunk, 0.2)
+		a.PutStr(genai.UserID, fmt.Sprintf("user-%d", i%4))
+		a.PutStr(genai.ConversationID, fmt.Sprintf("s-%d", i%5))
+		a.PutStr(genai.PromptName, "support-answer")
+		if i < 10 {
+			e := s.Events().AppendEmpty()
+			e.SetName(genai.EvaluationResultEvent)
+			e.Attributes().PutStr(genai.EvaluationName, "Relevance")
+			e.Attributes().PutDouble(genai.EvaluationScoreValue, float64(1+i%5))
+			e.Attributes().PutStr(genai.EvaluationScoreLabel, map[bool]string{true: "relevant", false: "not_relevant"}[1+i%5 >= 3])
+		}
 		switch {
 		case i >= 20:
 			a.PutStr(genai.RequestModel, "my-finetune")
@@ -79,6 +93,37 @@ func supportTraces() ptrace.Traces {
 		s.SetEndTimestamp(pcommon.NewTimestampFromTime(end))
 	}
 	return td
+}
+
+// feedbackLogs is user feedback on call 0 as DESIGN.md's contract has the
+// chat_trace receiver send it: gen_ai.evaluation.result log records named
+// user_feedback, in the call's trace context, with its agent and model.
+// Two thumbs up, one down with a comment.
+func feedbackLogs(call ptrace.Span) plog.Logs {
+	ld := plog.NewLogs()
+	rl := ld.ResourceLogs().AppendEmpty()
+	rl.Resource().Attributes().PutStr(genai.ServiceName, "support-bot")
+	recs := rl.ScopeLogs().AppendEmpty().LogRecords()
+	for _, up := range []bool{true, true, false} {
+		r := recs.AppendEmpty()
+		r.SetTimestamp(pcommon.NewTimestampFromTime(time.Now()))
+		r.SetEventName(genai.EvaluationResultEvent)
+		r.SetTraceID(call.TraceID())
+		r.SetSpanID(call.SpanID())
+		a := r.Attributes()
+		a.PutStr(genai.EvaluationName, genai.EvaluationUserFeedback)
+		a.PutStr(genai.RequestModel, "gpt-4o-mini")
+		a.PutStr(genai.AgentName, "helpdesk")
+		if up {
+			a.PutInt(genai.EvaluationScoreValue, 1)
+			a.PutStr(genai.EvaluationScoreLabel, genai.FeedbackPositive)
+		} else {
+			a.PutInt(genai.EvaluationScoreValue, -1)
+			a.PutStr(genai.EvaluationScoreLabel, genai.FeedbackNegative)
+			a.PutStr(genai.EvaluationExplanation, "wrong order number, mail me at "+piiEmail)
+		}
+	}
+	return ld
 }
 
 func supportLogs() plog.Logs {
@@ -114,7 +159,11 @@ func TestFullStack(t *testing.T) {
 		"JAEGER_OTLP_ENDPOINT=" + jaeger.OTLPAddr,
 		"LOKI_OTLP_ENDPOINT=" + loki.LokiEndpoint(),
 	}
-	gw := startGateway(t, env)
+	budgets, err := filepath.Abs(filepath.Join("testdata", "budgets.yaml"))
+	require.NoError(t, err)
+	overlay, err := filepath.Abs(filepath.Join("testdata", "budgets-and-feedback.yaml"))
+	require.NoError(t, err)
+	gw := startGateway(t, append(env, "OTELCOL_LLM_BUDGETS_FILE="+budgets), overlay)
 
 	// A sidecar (config/sidecar.yaml) next to a HALO Core app: it reads the
 	// example chat histories and forwards them to the gateway.
@@ -140,33 +189,38 @@ func TestFullStack(t *testing.T) {
 
 	s := newOTLPSender(t, gw.otlpGRPC(), testToken)
 	ctx := metadata.AppendToOutgoingContext(context.Background(), "authorization", "Bearer "+testToken)
-	_, err = s.client.Export(ctx, ptraceotlp.NewExportRequestFromTraces(supportTraces()))
+	support := supportTraces()
+	_, err = s.client.Export(ctx, ptraceotlp.NewExportRequestFromTraces(support))
 	require.NoError(t, err)
 	_, err = plogotlp.NewGRPCClient(s.conn).Export(ctx, plogotlp.NewExportRequestFromLogs(supportLogs()))
+	require.NoError(t, err)
+	call0 := support.ResourceSpans().At(0).ScopeSpans().At(0).Spans().At(0)
+	_, err = plogotlp.NewGRPCClient(s.conn).Export(ctx, plogotlp.NewExportRequestFromLogs(feedbackLogs(call0)))
 	require.NoError(t, err)
 
 	// Exact results, once span_metrics_llm has flushed and Prometheus scraped.
 	svc := `service_name="support-bot"`
-	prom.eventuallyScalar(`sum(gen_ai_client_calls_total{`+svc+`})`, func(v float64) bool { return v == 25 })
-	assertScalar(t, prom, `sum(gen_ai_client_calls_total{`+svc+`,gen_ai_request_model="gpt-4o-mini"})`, 20)
-	assertScalar(t, prom, `sum(gen_ai_client_calls_total{`+svc+`,status="error",error_type="rate_limit"})`, 4)
-	assertScalar(t, prom, `sum(gen_ai_client_calls_total{`+svc+`,status="error"}) / sum(gen_ai_client_calls_total{`+svc+`})`, 0.16)
-	assertScalar(t, prom, `sum(gen_ai_client_fallbacks_total{`+svc+`})`, 2)
-	assertScalar(t, prom, `sum(gen_ai_client_unpriced_calls_total{`+svc+`,gen_ai_request_model="my-finetune"})`, 5)
-	assertScalar(t, prom, `sum(gen_ai_client_tokens_total{`+svc+`,gen_ai_token_type="input"})`, 25000)
+	prom.eventuallyScalar(`sum(otelcol_llm_calls_total{`+svc+`})`, func(v float64) bool { return v == 25 })
+	assertScalar(t, prom, `sum(otelcol_llm_calls_total{`+svc+`,gen_ai_request_model="gpt-4o-mini"})`, 20)
+	assertScalar(t, prom, `sum(otelcol_llm_calls_total{`+svc+`,status="error",error_type="rate_limit"})`, 4)
+	assertScalar(t, prom, `sum(otelcol_llm_calls_total{`+svc+`,status="error"}) / sum(otelcol_llm_calls_total{`+svc+`})`, 0.16)
+	assertScalar(t, prom, `sum(otelcol_llm_fallbacks_total{`+svc+`})`, 2)
+	assertScalar(t, prom, `sum(otelcol_llm_unpriced_calls_total{`+svc+`,gen_ai_request_model="my-finetune"})`, 5)
+	assertScalar(t, prom, `sum(otelcol_llm_tokens_total{`+svc+`,gen_ai_token_type="input"})`, 25000)
 	// 20 calls x (1000 x 0.15 + 500 x 0.60) / 1e6 USD
-	assertScalarNear(t, prom, `sum(gen_ai_client_cost_total{`+svc+`,gen_ai_usage_cost_currency="USD"})`, 0.009, 1e-12)
+	assertScalarNear(t, prom, `sum(otelcol_llm_cost_total{`+svc+`,gen_ai_usage_cost_currency="USD"})`, 0.009, 1e-12)
 	// p50 of 16 x 0.5 s and 4 x 3 s (gpt-4o-mini) + 5 x 0.5 s: 21 of 25 in
 	// (0.32, 0.64]; rank 12.5 -> 0.32 + 0.32 x 12.5/21.
 	assertScalarNear(t, prom, `histogram_quantile(0.5, sum by (le) (gen_ai_client_operation_duration_seconds_bucket{`+svc+`}))`, 0.32+0.32*12.5/21, 1e-9)
+	checkEvaluationsAndBudgets(t, prom, call0)
 
 	// The example histories (service halo-core): six turns, each an agent
 	// run; one answered by the fallback path, one empty stream, one error.
 	halo := `service_name="halo-core"`
-	prom.eventuallyScalar(`sum(gen_ai_client_calls_total{`+halo+`,gen_ai_operation_name="invoke_agent"})`, func(v float64) bool { return v == 6 })
-	assertScalar(t, prom, `sum(gen_ai_client_fallbacks_total{`+halo+`})`, 1)
-	assertScalar(t, prom, `sum(gen_ai_client_stream_results_total{`+halo+`,chat_stream_result="empty"})`, 1)
-	assertScalar(t, prom, `sum(gen_ai_client_calls_total{`+halo+`,gen_ai_operation_name="invoke_agent",status="error"})`, 1)
+	prom.eventuallyScalar(`sum(otelcol_llm_calls_total{`+halo+`,gen_ai_operation_name="invoke_agent"})`, func(v float64) bool { return v == 6 })
+	assertScalar(t, prom, `sum(otelcol_llm_fallbacks_total{`+halo+`})`, 1)
+	assertScalar(t, prom, `sum(otelcol_llm_stream_results_total{`+halo+`,chat_stream_result="empty"})`, 1)
+	assertScalar(t, prom, `sum(otelcol_llm_calls_total{`+halo+`,gen_ai_operation_name="invoke_agent",status="error"})`, 1)
 
 	// Both tiers are scraped: the sidecar's own chat_trace and redact
 	// counters reach Prometheus beside the gateway's.
@@ -182,7 +236,7 @@ func TestFullStack(t *testing.T) {
 		supportTraces = jaegerTraces(t, jaeger, "support-bot")
 		return spanCount(supportTraces) == 25
 	}, 30*time.Second, 250*time.Millisecond, "support-bot spans in Jaeger: %d", spanCount(supportTraces))
-	require.Eventually(t, func() bool { return logsOf(loki, "support-bot") == 3 }, 30*time.Second, 100*time.Millisecond,
+	require.Eventually(t, func() bool { return logsOf(loki, "support-bot") == 3+3 }, 30*time.Second, 100*time.Millisecond,
 		"support-bot logs at Loki: %d", logsOf(loki, "support-bot"))
 	require.Eventually(t, func() bool { return logsOf(loki, "halo-core") == 6 }, 30*time.Second, 100*time.Millisecond,
 		"one log per example turn: %d", logsOf(loki, "halo-core"))
@@ -294,6 +348,65 @@ func isFailureOnly(expr string) bool {
 // grafanaVars replaces the dashboard variables Grafana would fill in.
 var grafanaVars = strings.NewReplacer("$__rate_interval", "1m", "$__range", "1h", "$service", ".*")
 
+// checkEvaluationsAndBudgets: the Relevance span events and the feedback log
+// records are metrics, with exemplars to the evaluated call; the budgets
+// file drives the budget series and rules; the top spenders are the users
+// and sessions of supportTraces.
+func checkEvaluationsAndBudgets(t *testing.T, prom *prometheusServer, call0 ptrace.Span) {
+	t.Helper()
+	svc := `service_name="support-bot"`
+	rel := svc + `,gen_ai_evaluation_name="Relevance",gen_ai_prompt_name="support-answer",gen_ai_request_model="gpt-4o-mini",gen_ai_agent_name="helpdesk"`
+	prom.eventuallyScalar(`sum(otelcol_llm_evaluation_score_count{`+rel+`})`, func(v float64) bool { return v == 10 })
+	assertScalar(t, prom, `sum(otelcol_llm_evaluation_score_sum{`+rel+`})`, 2*(1+2+3+4+5))
+	assertScalar(t, prom, `sum(otelcol_llm_evaluation_results_total{`+rel+`,gen_ai_evaluation_score_label="relevant"})`, 6)
+	assertScalar(t, prom, `sum(otelcol_llm_evaluation_results_total{`+rel+`,gen_ai_evaluation_score_label="not_relevant"})`, 4)
+	fb := svc + `,gen_ai_evaluation_name="user_feedback",gen_ai_agent_name="helpdesk",gen_ai_request_model="gpt-4o-mini"`
+	prom.eventuallyScalar(`sum(otelcol_llm_evaluation_results_total{`+fb+`})`, func(v float64) bool { return v == 3 })
+	assertScalar(t, prom, `sum(otelcol_llm_evaluation_results_total{`+fb+`,gen_ai_evaluation_score_label="negative"})`, 1)
+	assertScalar(t, prom, `sum(otelcol_llm_evaluation_score_sum{`+fb+`})`, 1)
+	// (Its ratio is 0/0 here: the feedback arrived before the series existed,
+	// in one scrape; rate() sees no increase yet.)
+	assert.NotEmpty(t, eventuallyData(prom, `service_agent:otelcol_llm_feedback_negative_ratio:rate1h{`+svc+`}`).Result)
+	for _, sel := range []string{`otelcol_llm_evaluation_score_bucket{` + fb + `}`, `otelcol_llm_evaluation_score_bucket{` + rel + `}`} {
+		var ids []string
+		require.Eventually(t, func() bool {
+			var err error
+			ids, err = prom.exemplars(sel)
+			require.NoError(t, err)
+			return len(ids) > 0
+		}, 30*time.Second, 500*time.Millisecond, "exemplars of %s", sel)
+		if strings.Contains(sel, "user_feedback") {
+			assert.Contains(t, ids, call0.TraceID().String(), "the feedback's exemplar is the call's trace")
+		}
+	}
+
+	// Budgets: support-bot spent 20 x 0.00045 USD as tenant acme and agent
+	// helpdesk; globex nothing.
+	acme := `budget="acme-monthly",scope="tenant",period="month",currency="USD"`
+	prom.eventuallyScalar(`sum(otelcol_llm_budget_spend_total{`+acme+`})`, func(v float64) bool { return math.Abs(v-0.009) < 1e-12 })
+	assertScalar(t, prom, `max(otelcol_llm_budget_limit{`+acme+`,owner="finops@acme.example"})`, 500)
+	assertScalar(t, prom, `sum(otelcol_llm_budget_spend_total{budget="globex-monthly"})`, 0)
+	// increase() over the period's counter, which the connector showed at 0
+	// before the spend: the whole spend, extrapolated a little to now.
+	v := prom.eventuallyScalar(`budget:otelcol_llm_budget_spend:period{`+acme+`}`, func(v float64) bool { return v >= 0.009*0.99 })
+	assert.InDelta(t, 0.009, v, 0.009*0.25, "spend so far")
+	assertScalar(t, prom, `count(budget:otelcol_llm_budget_period_start:current)`, 3)
+	prom.eventuallyScalar(`count(ALERTS{alertname="LLMBudgetExhausted",alertstate="firing",budget="helpdesk-daily",owner="support-leads@acme.example"})`, func(v float64) bool { return v == 1 })
+	r, err := prom.query(`ALERTS{budget=~"acme-monthly|globex-monthly"}`)
+	require.NoError(t, err)
+	assert.Empty(t, r.Result, "acme (0.009 of 500 spent) and globex stay quiet, not even pending")
+
+	// Top spenders: user-<i%4> of the 20 priced calls, 5 each.
+	users := `otelcol_llm_spender_cost{scope="user",currency="USD",`
+	prom.eventuallyScalar(`count(`+users+`spender=~"user-[0-3]"})`, func(v float64) bool { return v == 4 })
+	for u := range 4 {
+		assertScalarNear(t, prom, fmt.Sprintf(`sum(%sspender="user-%d"})`, users, u), 5*0.00045, 1e-12)
+	}
+	assertScalar(t, prom, `count(`+users+`spender="_other"})`, 1)
+	assertScalar(t, prom, `sum(otelcol_llm_spender_cost_error{scope="user"})`, 0)
+	assertScalarNear(t, prom, `sum(otelcol_llm_spender_cost{scope="session",spender="s-0"})`, 4*0.00045, 1e-12)
+}
+
 // checkDashboards runs every Prometheus query of every dashboard panel and
 // requires each to parse and return data.
 func checkDashboards(t *testing.T, p *prometheusServer) {
@@ -322,7 +435,7 @@ func checkDashboards(t *testing.T, p *prometheusServer) {
 			if panel.Type == "row" {
 				continue
 			}
-			require.Equal(t, "otelcol-llm-prometheus", panel.Datasource.UID, "%s: panel %q", f, panel.Title)
+			require.Equal(t, "${prometheus}", panel.Datasource.UID, "%s: panel %q", f, panel.Title)
 			require.NotEmpty(t, panel.Targets, "%s: panel %q has no query", f, panel.Title)
 			for _, target := range panel.Targets {
 				expr := grafanaVars.Replace(target.Expr)

@@ -43,9 +43,7 @@ func startPrometheus(t *testing.T, llmTarget string, internalTargets map[string]
 	var cfg map[string]any
 	require.NoError(t, yaml.Unmarshal(raw, &cfg))
 	cfg["global"] = map[string]any{"scrape_interval": "1s", "evaluation_interval": "1s"}
-	rules, err := filepath.Abs(filepath.Join(repoRoot, "config", "prometheus", "rules", "*.yml"))
-	require.NoError(t, err)
-	cfg["rule_files"] = []string{rules}
+	cfg["rule_files"] = []string{evaluatedEverySecond(t, dir)}
 	jobs, ok := cfg["scrape_configs"].([]any)
 	require.True(t, ok, "scrape_configs")
 	for _, j := range jobs {
@@ -82,6 +80,8 @@ func startPrometheus(t *testing.T, llmTarget string, internalTargets map[string]
 		"--storage.tsdb.path=" + filepath.Join(dir, "data"),
 		"--web.listen-address=" + p.addr,
 		"--web.enable-lifecycle",
+		// As the README asks: exemplars link latency and scores to traces.
+		"--enable-feature=exemplar-storage",
 	}})
 	require.NoError(t, err)
 	t.Cleanup(func() {
@@ -94,6 +94,71 @@ func startPrometheus(t *testing.T, llmTarget string, internalTargets map[string]
 	defer cancel()
 	require.NoError(t, proc.WaitHTTP(ctx, "http://"+p.addr+"/-/ready"), proc.Output())
 	return p
+}
+
+// evaluatedEverySecond copies the shipped rule files into dir without the
+// groups' own evaluation intervals (the budget groups run every minute), so
+// every rule follows the test's 1 s evaluation; it returns their glob.
+func evaluatedEverySecond(t *testing.T, dir string) string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(repoRoot, "config", "prometheus", "rules", "*.yml"))
+	require.NoError(t, err)
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "rules"), 0o700))
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		require.NoError(t, err)
+		var rf map[string]any
+		require.NoError(t, yaml.Unmarshal(raw, &rf))
+		for _, g := range rf["groups"].([]any) {
+			delete(g.(map[string]any), "interval")
+		}
+		out, err := yaml.Marshal(rf)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "rules", filepath.Base(f)), out, 0o600))
+	}
+	return filepath.Join(dir, "rules", "*.yml")
+}
+
+// exemplars returns the trace ids of the exemplars Prometheus holds for
+// the series of expr (a selector) over the last 10 minutes.
+func (p *prometheusServer) exemplars(expr string) ([]string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	now := time.Now()
+	u := "http://" + p.addr + "/api/v1/query_exemplars?" + url.Values{
+		"query": {expr}, "start": {strconv.FormatInt(now.Add(-10*time.Minute).Unix(), 10)}, "end": {strconv.FormatInt(now.Unix(), 10)},
+	}.Encode()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, http.NoBody)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	var body struct {
+		Status string `json:"status"`
+		Error  string `json:"error"`
+		Data   []struct {
+			Exemplars []struct {
+				Labels map[string]string `json:"labels"`
+			} `json:"exemplars"`
+		} `json:"data"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		return nil, err
+	}
+	if body.Status != "success" {
+		return nil, fmt.Errorf("exemplars %q: %s", expr, body.Error)
+	}
+	var ids []string
+	for _, s := range body.Data {
+		for _, e := range s.Exemplars {
+			ids = append(ids, e.Labels["trace_id"])
+		}
+	}
+	return ids, nil
 }
 
 // promResult is the data part of a Prometheus instant-query answer.

@@ -172,11 +172,11 @@ func TestSeedAppAzCore(t *testing.T) {
 	}
 	assert.Equal(t, 4.0, m.Sum("otelcol_llm_turns_total", with("gen_ai_agent_name", "researcher")))
 	assert.Equal(t, 1.0, m.Sum("otelcol_llm_turns_total", with("status", "error", "error_type", "TimeoutError")))
-	assert.Equal(t, 4.0, m.Sum("gen_ai_client_calls_total", with("kind", "inference")))
+	assert.Equal(t, 4.0, m.Sum("otelcol_llm_calls_total", with("kind", "inference")))
 	assert.Equal(t, 4.0, m.Sum("otelcol_llm_tool_calls_total", with("gen_ai_tool_name", "search")))
-	assert.Equal(t, 9000.0, m.Sum("gen_ai_client_tokens_total", with("gen_ai_token_type", "input", "estimated", "false")))
-	assert.InDelta(t, wantCost, m.Sum("gen_ai_client_cost_total", with("gen_ai_usage_cost_currency", "USD")), 1e-12, "Az Core's price table")
-	assert.Equal(t, 2.0, m.Sum("gen_ai_client_calls_total", with("gen_ai_request_model", "gpt-4o")))
+	assert.Equal(t, 9000.0, m.Sum("otelcol_llm_tokens_total", with("gen_ai_token_type", "input", "estimated", "false")))
+	assert.InDelta(t, wantCost, m.Sum("otelcol_llm_cost_total", with("gen_ai_usage_cost_currency", "USD")), 1e-12, "Az Core's price table")
+	assert.Equal(t, 2.0, m.Sum("otelcol_llm_calls_total", with("gen_ai_request_model", "gpt-4o")))
 	checkRulesRead(t, "azcore", m)
 }
 
@@ -251,8 +251,8 @@ func TestSeedAppHancock(t *testing.T) {
 	assert.Equal(t, 2.0, m.Sum("otelcol_llm_turns_total", map[string]string{"service_name": "hancock", "gen_ai_agent_name": "soc"}))
 	assert.Equal(t, 1.0, m.Sum("otelcol_llm_turns_total", route("/v1/chat", "gen_ai_agent_name", "soc", "status", "error")), "a 4xx counts as Hancock counts it")
 	assert.Zero(t, m.Sum("otelcol_llm_turns_total", route("/health")))
-	assert.Equal(t, 4.0, m.Sum("gen_ai_client_calls_total", map[string]string{"service_name": "hancock", "kind": "inference", "gen_ai_request_model": "llama3.1:8b"}))
-	assert.Equal(t, 1600.0, m.Sum("gen_ai_client_tokens_total", map[string]string{"service_name": "hancock", "gen_ai_token_type": "input"}))
+	assert.Equal(t, 4.0, m.Sum("otelcol_llm_calls_total", map[string]string{"service_name": "hancock", "kind": "inference", "gen_ai_request_model": "llama3.1:8b"}))
+	assert.Equal(t, 1600.0, m.Sum("otelcol_llm_tokens_total", map[string]string{"service_name": "hancock", "gen_ai_token_type": "input"}))
 	checkRulesRead(t, "hancock", m)
 
 	// The request id on the request's span (Jaeger) and its log (Loki).
@@ -352,7 +352,7 @@ func TestSeedAppHemoStat(t *testing.T) {
 	}
 	assert.Equal(t, uint64(3), count)
 	assert.InDelta(t, 0.92+0.85+0.7, sum, 1e-12)
-	assert.Equal(t, 3.0, m.Sum("gen_ai_client_calls_total", map[string]string{"service_name": "hemostat", "kind": "inference", "gen_ai_request_model": "gpt-4"}))
+	assert.Equal(t, 3.0, m.Sum("otelcol_llm_calls_total", map[string]string{"service_name": "hemostat", "kind": "inference", "gen_ai_request_model": "gpt-4"}))
 	checkRulesRead(t, "hemostat", m)
 }
 
@@ -414,12 +414,12 @@ func TestSeedAppHishamOS(t *testing.T) {
 		}
 		return out
 	}
-	assert.Equal(t, 2400.0, m.Sum("gen_ai_client_tokens_total", ap("code-generator", "openai", "gen_ai_token_type", "input")))
-	assert.Equal(t, 650.0, m.Sum("gen_ai_client_tokens_total", ap("code-generator", "openai", "gen_ai_token_type", "output")))
-	assert.Equal(t, 3000.0, m.Sum("gen_ai_client_tokens_total", ap("reviewer", "anthropic", "gen_ai_token_type", "input")))
+	assert.Equal(t, 2400.0, m.Sum("otelcol_llm_tokens_total", ap("code-generator", "openai", "gen_ai_token_type", "input")))
+	assert.Equal(t, 650.0, m.Sum("otelcol_llm_tokens_total", ap("code-generator", "openai", "gen_ai_token_type", "output")))
+	assert.Equal(t, 3000.0, m.Sum("otelcol_llm_tokens_total", ap("reviewer", "anthropic", "gen_ai_token_type", "input")))
 	// gpt-4o at 2.50 / 10.00 and claude-3-5-sonnet at 3.00 / 15.00 per 1M tokens (the embedded list prices).
-	assert.InDelta(t, (2400*2.50+650*10.00)/1e6, m.Sum("gen_ai_client_cost_total", ap("code-generator", "openai")), 1e-12)
-	assert.InDelta(t, (3000*3.00+600*15.00)/1e6, m.Sum("gen_ai_client_cost_total", ap("reviewer", "anthropic")), 1e-12)
+	assert.InDelta(t, (2400*2.50+650*10.00)/1e6, m.Sum("otelcol_llm_cost_total", ap("code-generator", "openai")), 1e-12)
+	assert.InDelta(t, (3000*3.00+600*15.00)/1e6, m.Sum("otelcol_llm_cost_total", ap("reviewer", "anthropic")), 1e-12)
 	assert.Equal(t, 1.0, m.Sum("otelcol_llm_turns_total", map[string]string{"service_name": "hishamos", "gen_ai_agent_name": "code-generator", "status": "error"}))
 	checkRulesRead(t, "hishamos", m)
 

@@ -49,10 +49,10 @@ func TestSmokeDefaultConfig(t *testing.T) {
 	// the prometheus exporter: the 7 calls, plus the example chat histories'
 	// turns (service halo-core), priced by llm_cost.
 	eventually(t, c.llmMetrics(), "LLM metrics from the connector", func(m harness.Families) bool {
-		return m.Sum("gen_ai_client_calls_total", map[string]string{"service_name": "smoke-chat-app"}) == httpSpans+grpcSpans &&
-			m.Sum("gen_ai_client_tokens_total", map[string]string{"service_name": "smoke-chat-app", "gen_ai_token_type": "input"}) == 812*(httpSpans+grpcSpans) &&
-			m.Sum("gen_ai_client_cost_total", map[string]string{"service_name": "smoke-chat-app"}) > 0 &&
-			m.Sum("gen_ai_client_calls_total", map[string]string{"service_name": "halo-core"}) > 0
+		return m.Sum("otelcol_llm_calls_total", map[string]string{"service_name": "smoke-chat-app"}) == httpSpans+grpcSpans &&
+			m.Sum("otelcol_llm_tokens_total", map[string]string{"service_name": "smoke-chat-app", "gen_ai_token_type": "input"}) == 812*(httpSpans+grpcSpans) &&
+			m.Sum("otelcol_llm_cost_total", map[string]string{"service_name": "smoke-chat-app"}) > 0 &&
+			m.Sum("otelcol_llm_calls_total", map[string]string{"service_name": "halo-core"}) > 0
 	})
 }
 

@@ -189,8 +189,8 @@ func checkTurnTruth(t *testing.T, p *prometheusServer, sink *harness.Sink, servi
 	assert.InDelta(t, float64(tt.errors)/n, serviceValue(t, p, ruleOnTotals(t, "service:otelcol_llm_turn_error_ratio:rate5m"), service), 1e-12, "error ratio")
 	// One inference call per turn (all HALO Core records), errors alike.
 	assert.InDelta(t, float64(tt.errors)/n, serviceValue(t, p, ruleOnTotals(t, "service:gen_ai_inference_error_ratio:rate5m"), service), 1e-12, "inference error ratio")
-	assertScalar(t, p, `sum(gen_ai_client_calls_total{kind="inference",`+svc+`})`, n)
-	assertScalar(t, p, `sum(gen_ai_client_calls_total{kind="agent",`+svc+`})`, n)
+	assertScalar(t, p, `sum(otelcol_llm_calls_total{kind="inference",`+svc+`})`, n)
+	assertScalar(t, p, `sum(otelcol_llm_calls_total{kind="agent",`+svc+`})`, n)
 	// Turn latency: every bucket holds the turns the truth puts in it.
 	for _, le := range durationBounds {
 		want := 0
@@ -214,7 +214,7 @@ func checkTurnTruth(t *testing.T, p *prometheusServer, sink *harness.Sink, servi
 	}
 	// HALO Core reports no token counts: llm_cost estimates them, and the
 	// token and cost panels show them as estimated, never as reported.
-	for _, m := range []string{"gen_ai_client_tokens_total", "gen_ai_client_cost_total"} {
+	for _, m := range []string{"otelcol_llm_tokens_total", "otelcol_llm_cost_total"} {
 		v, err := p.scalar(`sum(` + m + `{estimated="true",` + svc + `})`)
 		require.NoError(t, err, m)
 		assert.Positive(t, v, m)
@@ -238,11 +238,11 @@ func checkTurnTruth(t *testing.T, p *prometheusServer, sink *harness.Sink, servi
 	})
 	assert.Positive(t, calls)
 	assert.InDelta(t, calls, roots, 1e-9, "the roots' totals are the calls' sum")
-	assertScalarNear(t, p, `sum(gen_ai_client_cost_total{`+svc+`})`, calls, 1e-9)
-	r, err := p.query(`gen_ai_client_tokens_total{estimated="false",` + svc + `}`)
+	assertScalarNear(t, p, `sum(otelcol_llm_cost_total{`+svc+`})`, calls, 1e-9)
+	r, err := p.query(`otelcol_llm_tokens_total{estimated="false",` + svc + `}`)
 	require.NoError(t, err)
 	assert.Empty(t, r.Result, "reported tokens for a source that reports none")
-	r, err = p.query(`gen_ai_client_cost_total{estimated="false",` + svc + `}`)
+	r, err = p.query(`otelcol_llm_cost_total{estimated="false",` + svc + `}`)
 	require.NoError(t, err)
 	assert.Empty(t, r.Result, "cost from reported tokens for a source that reports none")
 
@@ -258,8 +258,8 @@ func checkTurnTruth(t *testing.T, p *prometheusServer, sink *harness.Sink, servi
 	sort.Float64s(sorted)
 	t.Logf("%s: %d turns; fallback %d (%.4f), errors %d (%.4f); all GenAI spans as denominator: fallback %s, errors %s; turn p50 %.3f s (bucketed; exact median %.3f s), p50 of all spans %s s",
 		service, tt.turns, tt.fallbacks, float64(tt.fallbacks)/n, tt.errors, float64(tt.errors)/n,
-		old(`sum(gen_ai_client_fallbacks_total{`+svc+`}) / sum(gen_ai_client_calls_total{`+svc+`})`),
-		old(`sum(gen_ai_client_calls_total{status="error",`+svc+`}) / sum(gen_ai_client_calls_total{`+svc+`})`),
+		old(`sum(otelcol_llm_fallbacks_total{`+svc+`}) / sum(otelcol_llm_calls_total{`+svc+`})`),
+		old(`sum(otelcol_llm_calls_total{status="error",`+svc+`}) / sum(otelcol_llm_calls_total{`+svc+`})`),
 		p50, sorted[len(sorted)/2],
 		old(`histogram_quantile(0.5, sum by (le) (gen_ai_client_operation_duration_seconds_bucket{`+svc+`}))`))
 }
