@@ -7,6 +7,9 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sync/atomic"
 	"testing"
@@ -384,6 +387,46 @@ func benchmarkConsume(b *testing.B, dedup bool) {
 			var id [8]byte
 			binary.LittleEndian.PutUint64(id[:], n*0x9e3779b97f4a7c15)
 			ss.At(i).SetSpanID(pcommon.SpanID(id))
+		}
+		_ = c.ConsumeTraces(context.Background(), td)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*100), "ns/span")
+}
+
+// BenchmarkConsumeTracesBudgets is BenchmarkConsumeTraces with every span
+// priced for a tenant with two budgets, by one of 1000 users in one of 300
+// sessions: the cost of budgets and top spenders.
+func BenchmarkConsumeTracesBudgets(b *testing.B) {
+	file := filepath.Join(b.TempDir(), "budgets.yaml")
+	require.NoError(b, os.WriteFile(file, []byte("budgets:\n  - {name: acme, scope: tenant, match: acme, period: month, amount: 500}\n  - {name: support, scope: agent, match: support, period: day, amount: 50}\n"), 0o600))
+	cfg := createDefaultConfig().(*Config)
+	cfg.Budgets.File = file
+	c, err := newConnector(connectortest.NewNopSettings(metadata.Type), cfg, new(consumertest.MetricsSink))
+	require.NoError(b, err)
+	td := ptrace.NewTraces()
+	rs := td.ResourceSpans().AppendEmpty()
+	rs.Resource().Attributes().PutStr(genai.ServiceName, "chat-app")
+	rs.Resource().Attributes().PutStr("tenant.id", "acme")
+	ss := rs.ScopeSpans().AppendEmpty().Spans()
+	for i := range 100 {
+		addSpan(ss, time.Duration(i)*10*time.Millisecond, chat(map[string]any{genai.UserID: fmt.Sprintf("user-%d", i*7%1000), genai.ConversationID: fmt.Sprintf("s-%d", i*3%300)}), "")
+	}
+	users := make([]string, 1000)
+	for i := range users {
+		users[i] = fmt.Sprintf("user-%d", i)
+	}
+	// Users by a skewed draw, as spend is: a few heavy, a long tail.
+	r := rand.New(rand.NewPCG(1, 2))
+	zipf := rand.NewZipf(r, 1.2, 1, uint64(len(users)-1))
+	var n uint64
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := 0; i < ss.Len(); i++ {
+			n++
+			var id [8]byte
+			binary.LittleEndian.PutUint64(id[:], n*0x9e3779b97f4a7c15)
+			ss.At(i).SetSpanID(pcommon.SpanID(id))
+			ss.At(i).Attributes().PutStr(genai.UserID, users[zipf.Uint64()])
 		}
 		_ = c.ConsumeTraces(context.Background(), td)
 	}

@@ -276,6 +276,7 @@ type spenders struct {
 	period          budget.Period
 	user, session   bool
 	periodStart     time.Time
+	periodEnd       time.Time
 	users, sessions []currencySummary
 }
 
@@ -302,10 +303,11 @@ func newSpenders(cfg TopSpendersConfig) *spenders {
 
 // roll empties the summaries when a new period starts.
 func (sp *spenders) roll(now time.Time) {
-	if start := sp.period.Start(now); start.After(sp.periodStart) {
-		sp.periodStart = start
-		sp.users, sp.sessions = sp.users[:0], sp.sessions[:0]
+	if now.Before(sp.periodEnd) {
+		return
 	}
+	sp.periodStart, sp.periodEnd = sp.period.Start(now), sp.period.Next(now)
+	sp.users, sp.sessions = sp.users[:0], sp.sessions[:0]
 }
 
 func (sp *spenders) add(list *[]currencySummary, key, cur string, amount float64, now time.Time) {

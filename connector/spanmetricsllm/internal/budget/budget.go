@@ -191,8 +191,8 @@ func Parse(data []byte) ([]Budget, error) {
 // Spend is a budget with what was spent against it in its current period.
 type Spend struct {
 	Budget
-	// PeriodStart is the start of the current period.
-	PeriodStart time.Time
+	// PeriodStart is the start of the current period; periodEnd the next's.
+	PeriodStart, periodEnd time.Time
 	// SeriesStart is when the current period's counter started (the
 	// period's start, or later: when the process or the budget started).
 	SeriesStart time.Time
@@ -230,7 +230,7 @@ func (t *Tracker) Replace(budgets []Budget, now time.Time) {
 	}
 	for i, b := range budgets {
 		start := b.Period.Start(now)
-		s := Spend{Budget: b, PeriodStart: start, SeriesStart: now}
+		s := Spend{Budget: b, PeriodStart: start, periodEnd: b.Period.Next(now), SeriesStart: now}
 		if o, ok := old[b.Name]; ok && o.Scope == b.Scope && o.Match == b.Match && o.Period == b.Period && o.Currency == b.Currency && o.PeriodStart.Equal(start) {
 			s.SeriesStart, s.Total, s.Delta = o.SeriesStart, o.Total, o.Delta
 		}
@@ -268,8 +268,12 @@ func (t *Tracker) Add(s Scope, value string, amount float64, currency string, no
 
 // roll starts a new period's counter at 0 when now is past the current one.
 func (t *Tracker) roll(sp *Spend, now time.Time) {
+	if now.Before(sp.periodEnd) {
+		return
+	}
 	if start := sp.Period.Start(now); start.After(sp.PeriodStart) {
 		sp.PeriodStart, sp.SeriesStart, sp.Total, sp.Delta = start, start, 0, 0
+		sp.periodEnd = sp.Period.Next(now)
 	}
 }
 
