@@ -206,7 +206,7 @@ func TestUsageMarkers(t *testing.T) {
 
 // TestInvalidValues: out-of-range numbers are skipped and counted, and no
 // counter moves backwards (a span with input_tokens = MaxInt64 once made
-// gen_ai_client_tokens_total -9.2e18).
+// otelcol_llm_tokens_total -9.2e18).
 func TestInvalidValues(t *testing.T) {
 	td := ptrace.NewTraces()
 	ss := td.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty().Spans()
