@@ -344,7 +344,7 @@ func TestREADMELogQL(t *testing.T) {
 	// The truth, from what reached the backends.
 	type turn struct {
 		agent, model, errType string
-		fallback, pii        bool
+		fallback, pii         bool
 	}
 	var turns []turn
 	for _, ld := range loki.Logs() {
