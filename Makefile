@@ -15,9 +15,9 @@ UNIT_PKGS    = ./...
 # The test module's packages except the end-to-end tests, which need the built binary.
 TEST_PKGS    = $(shell cd test && $(GO) list ./... | grep -v '/e2e')
 # Component folders that carry an mdatagen metadata.yaml.
-COMPONENTS  := $(patsubst %/metadata.yaml,%,$(wildcard receiver/*/metadata.yaml processor/*/metadata.yaml connector/*/metadata.yaml))
+COMPONENTS  := $(patsubst %/metadata.yaml,%,$(wildcard receiver/*/metadata.yaml processor/*/metadata.yaml connector/*/metadata.yaml extension/*/metadata.yaml))
 # What the binary is built from: our non-test sources (Go and embedded data).
-BIN_SOURCES := builder-config.yaml go.mod go.sum $(shell find receiver processor connector internal -type f -not -name '*_test.go' -not -path '*/testdata/*' 2>/dev/null)
+BIN_SOURCES := builder-config.yaml go.mod go.sum $(shell find receiver processor connector extension internal -type f -not -name '*_test.go' -not -path '*/testdata/*' 2>/dev/null)
 
 .PHONY: all build run test unit redact-score validate rules e2e backends generate check-generate lint fmt bench bench-micro clean
 

@@ -47,6 +47,8 @@ var moduleTypes = map[string]string{
 	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor":                                    "llm_cost",
 	"github.com/otelcol-llm/otelcol-llm/processor/redactprocessor":                                     "redact",
 	"github.com/otelcol-llm/otelcol-llm/connector/spanmetricsllm":                                      "span_metrics_llm",
+	"github.com/otelcol-llm/otelcol-llm/processor/diskguardprocessor":                                  "disk_guard",
+	"github.com/otelcol-llm/otelcol-llm/extension/otlpguardextension":                                  "otlp_guard",
 }
 
 var componentKinds = []string{"receivers", "processors", "exporters", "connectors", "extensions"}
