@@ -29,7 +29,7 @@ type Config struct {
 	// that limit by at least MinFreeMiB. Default 0, off.
 	MaxUsedMiB int64 `mapstructure:"max_used_mib"`
 
-	// CheckInterval is how often the directory is measured. Default 1s.
+	// CheckInterval is how often the directory is measured. Default 100ms.
 	CheckInterval time.Duration `mapstructure:"check_interval"`
 }
 

@@ -25,7 +25,7 @@ func TestLoadConfig(t *testing.T) {
 		want    *Config
 		wantErr []string
 	}{
-		{name: "", want: &Config{Directory: "/var/lib/otelcol-llm", MinFreeMiB: 256, CheckInterval: time.Second}},
+		{name: "", want: &Config{Directory: "/var/lib/otelcol-llm", MinFreeMiB: 256, CheckInterval: 100 * time.Millisecond}},
 		{name: "custom", want: &Config{Directory: "/var/lib/otelcol-llm", MinFreeMiB: 512, MaxUsedMiB: 3072, CheckInterval: 250 * time.Millisecond}},
 		{name: "no_directory", wantErr: []string{"directory: must be set"}},
 		{name: "negative", wantErr: []string{"min_free_mib: -1 must not be negative", "max_used_mib: -5 must not be negative"}},

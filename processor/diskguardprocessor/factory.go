@@ -29,7 +29,7 @@ func NewFactory() processor.Factory {
 func createDefaultConfig() component.Config {
 	return &Config{
 		MinFreeMiB:    256,
-		CheckInterval: time.Second,
+		CheckInterval: 100 * time.Millisecond,
 	}
 }
 

@@ -49,6 +49,7 @@ var moduleTypes = map[string]string{
 	"github.com/otelcol-llm/otelcol-llm/connector/spanmetricsllm":                                      "span_metrics_llm",
 	"github.com/otelcol-llm/otelcol-llm/processor/diskguardprocessor":                                  "disk_guard",
 	"github.com/otelcol-llm/otelcol-llm/extension/otlpguardextension":                                  "otlp_guard",
+	"github.com/otelcol-llm/otelcol-llm/extension/queuestorageextension":                               "queue_storage",
 }
 
 var componentKinds = []string{"receivers", "processors", "exporters", "connectors", "extensions"}

@@ -41,10 +41,12 @@ func JSON(s Signal, b []byte, l Limits) (Result, error) {
 	c := &counter{signal: s, limits: l}
 	c.res.DecodedBytes = int64(len(b))
 	if c.checkDecoded() {
-		if !json.Valid(b) {
+		// Scan first: a limit the body breaks is the better answer (JSON
+		// nested too deeply is also too deep for json.Valid).
+		if !c.json(roots[s], b) {
 			return c.res, ErrMalformedJSON
 		}
-		if !c.json(roots[s], b) {
+		if c.err == nil && !json.Valid(b) {
 			return c.res, ErrMalformedJSON
 		}
 	}
