@@ -4,6 +4,7 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
@@ -12,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,12 +27,15 @@ import (
 	"go.opentelemetry.io/collector/pdata/plog"
 	"go.opentelemetry.io/collector/pdata/plog/plogotlp"
 	"go.opentelemetry.io/collector/pdata/ptrace"
+	"go.opentelemetry.io/collector/pdata/ptrace/ptraceotlp"
 	"golang.org/x/sys/unix"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/mem"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/encoding/protowire"
 
 	"github.com/otelcol-llm/otelcol-llm/internal/genai"
 	"github.com/otelcol-llm/otelcol-llm/test/harness"
@@ -69,18 +74,25 @@ func fillQueue(t *testing.T, s *otlpSender, n, size int, within time.Duration) {
 	}
 }
 
-// TestDrillShutdownBounded: with the backends unreachable (connections
-// accepted, never answered) and the queue full, SIGTERM ends the gateway
-// within a bound, and what was queued is delivered after a restart on the
-// same storage.
-func TestDrillShutdownBounded(t *testing.T) {
+// TestDrillFullQueue: with the backends unreachable (connections accepted,
+// never answered) apps fill the gateway's queues. They hold at most
+// OTELCOL_QUEUE_BYTES of encoded data (here 8 MiB) and their files about as
+// much; then the gateway refuses, retryably. SIGTERM ends it within a bound
+// (before: 28 s, waiting on Loki's 30 s export timeout), and after a restart
+// on the same storage everything acknowledged is delivered, in batches
+// Jaeger accepts (at most 4 MiB).
+func TestDrillFullQueue(t *testing.T) {
 	sink := newSink(t)
 	sink.Stop()
 	stopGRPC, stopHTTP := blackhole(t, sink.GRPCAddr), blackhole(t, sink.HTTPAddr)
-	env := gatewayEnv(sink, t.TempDir(), "OTELCOL_QUEUE_BYTES=8388608")
+	storage := t.TempDir()
+	env := gatewayEnv(sink, storage, "OTELCOL_QUEUE_BYTES=8388608")
 	ports := newPorts(t)
 	gw := startGatewayOn(t, ports, env)
 	s := newOTLPSender(t, gw.otlpGRPC(), testToken)
+	// one 6 MiB request, which the exporter must split into batches Jaeger
+	// takes, then requests of 80 KiB until the queue is full
+	require.NoError(t, s.sendTraces(padSpans, 1500, 4096))
 	fillQueue(t, s, 20, 4096, 60*time.Second)
 	ls := newLogSender(t, gw.otlpGRPC(), testToken)
 	for range 20 {
@@ -89,9 +101,25 @@ func TestDrillShutdownBounded(t *testing.T) {
 	time.Sleep(2 * time.Second) // exports under way, waiting on the black hole
 	acked, ackedLogs := s.Acked(), ls.Acked()
 
+	m := scrape(t, gw.selfMetrics())
+	jaeger := map[string]string{"exporter": "otlp_grpc/jaeger"}
+	queued, capacity := m.Sum("otelcol_exporter_queue_size", jaeger), m.Sum("otelcol_exporter_queue_capacity", jaeger)
+	used, _ := dirUsage(t, storage)
+	line := fmt.Sprintf("DRILL full-queue: acknowledged spans=%d log records=%d; traces queue %.1f MiB of %.1f MiB, storage on disk %.1f MiB; errors seen by the app: %v",
+		len(acked), len(ackedLogs), queued/(1<<20), capacity/(1<<20), float64(used)/(1<<20), s.Errors())
+	fmt.Println(line)
+	t.Log(line)
+	assert.Equal(t, float64(8<<20), capacity, "the queue is bounded in bytes")
+	assert.LessOrEqual(t, queued, capacity)
+	// bbolt grows its files in steps and copies a large item when its
+	// neighbours change: a small queue holding a 6 MiB request takes up to
+	// about 3.5 times its bound on disk, a 64-256 MiB queue 1.03-1.35 times
+	assert.Less(t, used, int64(5*8<<20), "the queues' files stay within a small multiple of their byte bound")
+	assert.Positive(t, s.Errors()["Unavailable"], "a full queue refuses, retryably")
+	assert.Equal(t, s.Errors()["Unavailable"], sumCounts(s.Errors()), "only retryable errors: %v", s.Errors())
+
 	took, exited := gw.Stop(syscall.SIGTERM, 60*time.Second)
-	line := fmt.Sprintf("DRILL shutdown-full-queue: acknowledged spans=%d log records=%d, exit after SIGTERM: %s (exited by itself: %v)",
-		len(acked), len(ackedLogs), took.Round(10*time.Millisecond), exited)
+	line = fmt.Sprintf("DRILL full-queue: exit after SIGTERM %s (exited by itself: %v)", took.Round(10*time.Millisecond), exited)
 	fmt.Println(line)
 	t.Log(line)
 	require.True(t, exited, "the gateway did not exit within 60 s of SIGTERM")
@@ -103,10 +131,15 @@ func TestDrillShutdownBounded(t *testing.T) {
 	startGatewayOn(t, ports, env)
 	r := waitDelivered(t, acked, sink, 60*time.Second)
 	rl := waitLogsDelivered(ackedLogs, sink, 30*time.Second)
-	drillLog(t, "shutdown-full-queue-restart spans", r, "")
-	drillLog(t, "shutdown-full-queue-restart logs", rl, "")
+	var largest int
+	for _, td := range sink.Traces() {
+		largest = max(largest, (&ptrace.ProtoMarshaler{}).TracesSize(td))
+	}
+	drillLog(t, "full-queue after restart, spans", r, fmt.Sprintf("largest batch %.2f MiB", float64(largest)/(1<<20)))
+	drillLog(t, "full-queue after restart, logs", rl, "")
 	require.Zero(t, r.Dropped, "spans queued at SIGTERM must be delivered after the restart")
 	require.Zero(t, rl.Dropped, "log records queued at SIGTERM must be delivered after the restart")
+	assert.LessOrEqual(t, largest, 4<<20, "Jaeger refuses gRPC messages over 4 MiB")
 }
 
 // blackhole accepts connections on addr and never answers: a backend that
@@ -386,8 +419,8 @@ type diskDrill struct {
 	storageFailures int
 }
 
-// runDiskDrill: apps send spans and logs as fast as the gateway takes them
-// for 12 s while the backend flaps (up a third of the time, refusing with
+// runDiskDrill: apps send spans and logs as fast as the gateway takes them,
+// until the guard has refused for 3 s, while the backend flaps (up a third of the time, refusing with
 // Unavailable otherwise, so the queue fills while it is read from); then
 // the backend stays up and everything acknowledged must arrive.
 func runDiskDrill(t *testing.T, sink *harness.Sink, disk smallDisk, gw *collector) diskDrill {
@@ -420,18 +453,27 @@ func runDiskDrill(t *testing.T, sink *harness.Sink, disk smallDisk, gw *collecto
 			}
 		}
 	}()
-	deadline := time.Now().Add(12 * time.Second)
+	// Fill until the guard has refused for 3 s (at most 25 s), sampling the
+	// disk, readiness and the refusing metric.
+	deadline := time.Now().Add(25 * time.Second)
+	var refusingSince time.Time
 	for i := 0; time.Now().Before(deadline); i++ {
 		used, free := disk.usage(t, gw)
 		d.maxUsed, d.minFree = max(d.maxUsed, used), min(d.minFree, free)
 		if i%5 == 0 {
-			// readiness and the metric, sampled while the disk fills
 			if code := httpStatus(harness.URL(gw.ports.Ready, "/")); code > d.readyWhileFull {
 				d.readyWhileFull = code
 			}
 			if m, err := harness.Scrape(context.Background(), gw.selfMetrics()); err == nil {
-				d.refusingMetric = max(d.refusingMetric, m.Sum("otelcol_processor_disk_guard_refusing", nil))
+				refusing := m.Sum("otelcol_processor_disk_guard_refusing", nil)
+				d.refusingMetric = max(d.refusingMetric, refusing)
+				if refusing == 1 && refusingSince.IsZero() {
+					refusingSince = time.Now()
+				}
 			}
+		}
+		if !refusingSince.IsZero() && time.Since(refusingSince) > 3*time.Second {
+			break
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -543,4 +585,289 @@ func TestDrillDiskFullPastTheGuard(t *testing.T) {
 	require.Positive(t, d.spans.Sent)
 	assert.Zero(t, d.spans.Dropped, "acknowledged spans lost")
 	assert.Zero(t, d.logs.Dropped, "acknowledged log records lost")
+}
+
+// rawCodec sends bytes as they are, the way a hostile client would (it
+// does not decode what it sends).
+type rawCodec struct{}
+
+func (rawCodec) Marshal(v any) (mem.BufferSlice, error) {
+	return mem.BufferSlice{mem.SliceBuffer(*v.(*[]byte))}, nil
+}
+
+func (rawCodec) Unmarshal(data mem.BufferSlice, v any) error {
+	*v.(*[]byte) = data.Materialize()
+	return nil
+}
+func (rawCodec) Name() string { return "proto" }
+
+// wire helpers for hand-built OTLP protobuf
+func pbField(num protowire.Number, payload []byte) []byte {
+	return protowire.AppendBytes(protowire.AppendTag(nil, num, protowire.BytesType), payload)
+}
+
+// emptySpansProto is an export request of n empty spans (2 bytes each).
+func emptySpansProto(n int) []byte {
+	return pbField(1, pbField(2, bytes.Repeat(pbField(2, nil), n)))
+}
+
+// nestedValueProto is an export request of one span whose attribute value
+// is depth arrays nested in each other.
+func nestedValueProto(depth int) []byte {
+	inner := pbField(1, []byte("x"))
+	sizes := make([]int, 2*depth+1)
+	sizes[0] = len(inner)
+	for i := 1; i <= 2*depth; i++ {
+		sizes[i] = 1 + protowire.SizeVarint(uint64(sizes[i-1])) + sizes[i-1]
+	}
+	v := make([]byte, 0, sizes[2*depth])
+	for i := 2 * depth; i >= 1; i-- {
+		num := protowire.Number(1)
+		if i%2 == 0 {
+			num = 5
+		}
+		v = protowire.AppendTag(v, num, protowire.BytesType)
+		v = protowire.AppendVarint(v, uint64(sizes[i-1]))
+	}
+	v = append(v, inner...)
+	kv := append(pbField(1, []byte("k")), pbField(2, v)...)
+	return pbField(1, pbField(2, pbField(2, pbField(9, kv))))
+}
+
+// hostile is one hostile request and what the gateway did with it.
+type hostile struct {
+	name, answer string
+	peakRSSMiB   int
+}
+
+// sendHostile sends the hostile requests one at a time and samples the
+// gateway's RSS while each is handled.
+func sendHostile(t *testing.T, gw *collector) (baseline int, results []hostile) {
+	t.Helper()
+	conn, err := grpc.NewClient(gw.otlpGRPC(), grpc.WithTransportCredentials(insecure.NewCredentials()))
+	require.NoError(t, err)
+	defer conn.Close()
+	grpcRaw := func(method string, body []byte) string {
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		defer cancel()
+		ctx = metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+testToken)
+		var resp []byte
+		err := conn.Invoke(ctx, method, &body, &resp, grpc.ForceCodecV2(rawCodec{}), grpc.MaxCallSendMsgSize(64<<20))
+		return "gRPC " + grpcCode(err)
+	}
+	httpRaw := func(body []byte, ctype, enc string) string {
+		return fmt.Sprintf("HTTP %d", postOTLP(t, gw.otlpTraces(), body, ctype, enc))
+	}
+	twoMillion := emptySpansProto(2_000_000) // 4 MiB
+	oneMillionJSON := []byte(`{"resourceSpans":[{"scopeSpans":[{"spans":[` + strings.Repeat("{},", 999_999) + `{}]}]}]}`)
+	lenientJSON := []byte(`{"resourceSpans":[{"scopeSpans":[{"spans":[` + strings.Repeat("},", 1_000_000) + `{}]}]}]}`)
+	bigSpan := padSpans(1<<40, 1, 3<<20)
+	bigBody, err := ptraceotlp.NewExportRequestFromTraces(bigSpan).MarshalProto()
+	require.NoError(t, err)
+	const traceMethod = "/opentelemetry.proto.collector.trace.v1.TraceService/Export"
+	cases := []struct {
+		name string
+		send func() string
+	}{
+		{"gRPC, 4 MiB protobuf of 2,000,000 empty spans", func() string { return grpcRaw(traceMethod, twoMillion) }},
+		{"HTTP, the same protobuf", func() string { return httpRaw(twoMillion, "application/x-protobuf", "") }},
+		{"HTTP, the same gzipped (8 KiB)", func() string { return httpRaw(gzipped(t, twoMillion), "application/x-protobuf", "gzip") }},
+		{"HTTP, 3 MB JSON of 1,000,000 empty spans", func() string { return httpRaw(oneMillionJSON, "application/json", "") }},
+		{"HTTP, invalid JSON the decoder reads as 1,000,001 spans", func() string { return httpRaw(lenientJSON, "application/json", "") }},
+		{"gRPC, one attribute nested 300,000 arrays deep (2.4 MB)", func() string { return grpcRaw(traceMethod, nestedValueProto(300_000)) }},
+		{"gRPC, one span of 3 MiB (over the 3 MiB export batch)", func() string { return grpcRaw(traceMethod, bigBody) }},
+	}
+	runtime.GC()
+	baseline = rssMiB(t, gw.PID())
+	for _, c := range cases {
+		peak := rssMiB(t, gw.PID())
+		stop, done := make(chan struct{}), make(chan struct{})
+		go func() {
+			defer close(done)
+			for {
+				select {
+				case <-stop:
+					return
+				case <-time.After(5 * time.Millisecond):
+					if r := rssMiB(t, gw.PID()); r > peak {
+						peak = r
+					}
+				}
+			}
+		}()
+		answer := c.send()
+		time.Sleep(300 * time.Millisecond) // what the pipeline does after the answer
+		close(stop)
+		<-done
+		results = append(results, hostile{name: c.name, answer: answer, peakRSSMiB: peak})
+		if exited, _ := gw.Exited(); exited {
+			break
+		}
+	}
+	return baseline, results
+}
+
+// TestDrillHostileRequests: requests that are small on the wire but expand
+// enormously when decoded (or nest, or carry an item no batch can hold) are
+// refused before decoding, with a client error, and counted; the gateway's
+// memory barely moves and it keeps serving.
+func TestDrillHostileRequests(t *testing.T) {
+	sink := newSink(t)
+	gw := startGateway(t, gatewayEnv(sink, t.TempDir(), "GOMEMLIMIT=820MiB"))
+	baseline, results := sendHostile(t, gw)
+	peak := baseline
+	for _, r := range results {
+		fmt.Printf("DRILL hostile %-58s -> %-22s peak RSS %d MiB\n", r.name, r.answer, r.peakRSSMiB)
+		peak = max(peak, r.peakRSSMiB)
+	}
+	fmt.Printf("DRILL hostile: RSS before %d MiB, peak over all hostile requests %d MiB\n", baseline, peak)
+
+	want := []string{"gRPC ResourceExhausted", "HTTP 413", "HTTP 413", "HTTP 413", "HTTP 400", "gRPC ResourceExhausted", "gRPC ResourceExhausted"}
+	require.Len(t, results, len(want), "the gateway died during the drill")
+	for i, r := range results {
+		assert.Equal(t, want[i], r.answer, r.name)
+	}
+	assert.Less(t, peak-baseline, 100, "a refused request must not cost more than its encoding")
+	gw.waitHealthy()
+	counted := map[string]float64{}
+	eventually(t, gw.selfMetrics(), "refusals counted by reason", func(m harness.Families) bool {
+		for _, reason := range []string{"items", "decoded_size", "malformed_json", "value_depth", "item_size"} {
+			counted[reason] = m.Sum("otelcol_extension_otlp_guard_refused_requests", map[string]string{"reason": reason})
+		}
+		// the empty spans break max_items (200,000) before max_decoded_mib
+		return counted["items"] == 4 && counted["malformed_json"] == 1 && counted["value_depth"] == 1 && counted["item_size"] == 1
+	})
+	fmt.Printf("DRILL hostile: refusals counted by reason %v\n", counted)
+	s := newOTLPSender(t, gw.otlpGRPC(), testToken)
+	require.NoError(t, s.send(5))
+	waitSpans(t, sink, 5)
+}
+
+// slowClient opens a connection, writes what prefix says, then trickles
+// drip one byte a second, and reports how long the server kept the
+// connection open and what it answered first.
+func slowClient(addr, prefix, drip string, capAt time.Duration) (held time.Duration, answer string) {
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		return 0, err.Error()
+	}
+	defer c.Close()
+	start := time.Now()
+	_ = c.SetDeadline(start.Add(capAt))
+	if _, err := c.Write([]byte(prefix)); err != nil {
+		return time.Since(start), err.Error()
+	}
+	go func() {
+		for i := 0; i < len(drip); i++ {
+			time.Sleep(time.Second)
+			if _, err := c.Write([]byte{drip[i]}); err != nil {
+				return
+			}
+		}
+	}()
+	buf := make([]byte, 4096)
+	var first string
+	for {
+		n, err := c.Read(buf)
+		if n > 0 && first == "" {
+			first, _, _ = strings.Cut(string(buf[:n]), "\r\n")
+			if !strings.HasPrefix(first, "HTTP/") {
+				first = "HTTP/2 frames"
+			}
+		}
+		if err != nil {
+			if ne, ok := err.(net.Error); ok && ne.Timeout() {
+				return time.Since(start), "still open when the client gave up"
+			}
+			return time.Since(start), first
+		}
+	}
+}
+
+// slowClients runs the slow clients against a collector at once.
+func slowClients(t *testing.T, gw *collector, capAt time.Duration) map[string]time.Duration {
+	t.Helper()
+	httpAddr := harness.Addr(gw.ports.OTLPHTTP)
+	body := strings.Repeat("x", 100)
+	cases := map[string][2]string{
+		"HTTP: headers never finished":        {"POST /v1/traces HTTP/1.1\r\nHost: gw\r\n", strings.Repeat("X", 200)},
+		"HTTP: body trickled, with the token": {fmt.Sprintf("POST /v1/traces HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer %s\r\nContent-Type: application/x-protobuf\r\nContent-Length: 1000000\r\n\r\n", testToken), body},
+		"HTTP: body trickled, no token":       {"POST /v1/traces HTTP/1.1\r\nHost: gw\r\nContent-Type: application/x-protobuf\r\nContent-Length: 1000000\r\n\r\n", body},
+		"gRPC: connection, no HTTP/2 preface": {"", ""},
+	}
+	var mu sync.Mutex
+	held := map[string]time.Duration{}
+	var wg sync.WaitGroup
+	for name, c := range cases {
+		addr := httpAddr
+		if strings.HasPrefix(name, "gRPC") {
+			addr = gw.otlpGRPC()
+		}
+		wg.Go(func() {
+			d, answer := slowClient(addr, c[0], c[1], capAt)
+			mu.Lock()
+			defer mu.Unlock()
+			held[name] = d
+			line := fmt.Sprintf("DRILL slow-client %-40s held %6.1f s, answer: %s", name, d.Seconds(), answer)
+			fmt.Println(line)
+			t.Log(line)
+		})
+	}
+	wg.Wait()
+	return held
+}
+
+// TestDrillSlowClients: connections that never finish their headers, that
+// trickle their body, or that never start gRPC's handshake are closed
+// within the shipped timeouts (gRPC's handshake 10 s, HTTP headers 10 s,
+// whole request 15 s), authenticated or not; before, they were held 60 s,
+// indefinitely, and 120 s.
+func TestDrillSlowClients(t *testing.T) {
+	gw := startGateway(t, gatewayEnv(newSink(t), t.TempDir()))
+	held := slowClients(t, gw, 40*time.Second)
+	limits := map[string]time.Duration{
+		"HTTP: headers never finished":        10 * time.Second,
+		"HTTP: body trickled, with the token": 15 * time.Second,
+		"HTTP: body trickled, no token":       15 * time.Second,
+		"gRPC: connection, no HTTP/2 preface": 10 * time.Second,
+	}
+	for name, limit := range limits {
+		assert.Less(t, held[name], limit+3*time.Second, "%s held too long", name)
+	}
+	gw.waitHealthy()
+}
+
+// TestDrillWeakToken: a blank, short or whitespace-padded bearer token
+// stops the gateway and the sidecar at start-up with an error that names
+// the variable and not the token (before: a one-space token was accepted).
+func TestDrillWeakToken(t *testing.T) {
+	for _, tc := range []struct{ config, token, want string }{
+		{"gateway.yaml", " ", "the token is empty or blank"},
+		{"gateway.yaml", "short-token", "the token is 11 characters long"},
+		{"gateway.yaml", testToken + "\n", "the token contains whitespace"},
+		{"sidecar.yaml", "", "the token is empty or blank"},
+	} {
+		env := []string{"OTELCOL_BEARER_TOKEN=" + tc.token, "OTELCOL_STORAGE_DIR=" + t.TempDir()}
+		c := startCollector(t, newPorts(t), env, "--config", configPath(t, tc.config), componentStatusGate)
+		select {
+		case <-c.Done():
+		case <-time.After(20 * time.Second):
+			t.Fatalf("%s with token %q did not exit", tc.config, tc.token)
+		}
+		_, err := c.Exited()
+		out := c.Output()
+		line := fmt.Sprintf("DRILL weak-token %s %q -> %v: %s", tc.config, tc.token, err, lastLine(out))
+		fmt.Println(line)
+		t.Log(line)
+		assert.Error(t, err, "a weak token must stop the collector")
+		assert.Contains(t, out, "tokens::OTELCOL_BEARER_TOKEN: "+tc.want)
+		if strings.TrimSpace(tc.token) != "" {
+			assert.NotContains(t, out, strings.TrimSpace(tc.token), "the error must not repeat the token")
+		}
+	}
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return lines[len(lines)-1]
 }
