@@ -411,13 +411,6 @@ func (c collectorConfig) listeners() ([]listener, error) {
 	return out, nil
 }
 
-// healthPort is the health_check extension's port (what liveness probes
-// must hit).
-func (c collectorConfig) healthPort() (int32, bool) {
-	live, _, ok := c.probePorts()
-	return live, ok
-}
-
 // probePorts are the ports liveness and readiness probes must hit: the
 // health_check extension's, and health_check/ready's where the config has
 // one (it reports component status: not ready while data is refused).

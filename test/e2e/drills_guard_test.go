@@ -6,6 +6,7 @@ package e2e
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net"
@@ -776,7 +777,7 @@ func slowClient(addr, prefix, drip string, capAt time.Duration) (held time.Durat
 			}
 		}
 		if err != nil {
-			if ne, ok := err.(net.Error); ok && ne.Timeout() {
+			if ne, ok := errors.AsType[net.Error](err); ok && ne.Timeout() {
 				return time.Since(start), "still open when the client gave up"
 			}
 			return time.Since(start), first
