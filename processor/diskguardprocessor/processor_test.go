@@ -120,11 +120,13 @@ func TestRefusesWhileTheDirectoryIsOverItsLimit(t *testing.T) {
 	assert.Equal(t, 3, traceSink.SpanCount())
 
 	fill(t, filepath.Join(dir, "exporter_otlp_grpc_traces"), 2<<20)
-	var refuse error
-	require.Eventually(t, func() bool {
-		refuse = tp.ConsumeTraces(context.Background(), spans(5))
-		return refuse != nil
-	}, 5*time.Second, 5*time.Millisecond, "2 MiB in a directory limited to 1 MiB must be refused")
+	guards.Lock()
+	g := guards.byID[set.ID]
+	guards.Unlock()
+	require.Eventually(t, func() bool { return g.refusal() != nil }, 5*time.Second, 5*time.Millisecond,
+		"2 MiB in a directory limited to 1 MiB must be refused")
+	refuse := tp.ConsumeTraces(context.Background(), spans(5))
+	require.Error(t, refuse)
 	assert.False(t, consumererror.IsPermanent(refuse), "the refusal must be retryable")
 	assert.Contains(t, refuse.Error(), "above max_used_mib 1")
 	assert.Contains(t, refuse.Error(), dir)
