@@ -15,9 +15,9 @@ UNIT_PKGS    = ./...
 # The test module's packages except the end-to-end tests, which need the built binary.
 TEST_PKGS    = $(shell cd test && $(GO) list ./... | grep -v '/e2e')
 # Component folders that carry an mdatagen metadata.yaml.
-COMPONENTS  := $(patsubst %/metadata.yaml,%,$(wildcard receiver/*/metadata.yaml processor/*/metadata.yaml connector/*/metadata.yaml))
+COMPONENTS  := $(patsubst %/metadata.yaml,%,$(wildcard receiver/*/metadata.yaml processor/*/metadata.yaml connector/*/metadata.yaml extension/*/metadata.yaml))
 # What the binary is built from: our non-test sources (Go and embedded data).
-BIN_SOURCES := builder-config.yaml go.mod go.sum $(shell find receiver processor connector internal -type f -not -name '*_test.go' -not -path '*/testdata/*' 2>/dev/null)
+BIN_SOURCES := builder-config.yaml go.mod go.sum $(shell find receiver processor connector extension internal -type f -not -name '*_test.go' -not -path '*/testdata/*' 2>/dev/null)
 
 .PHONY: all build run test unit redact-score validate rules e2e backends generate check-generate lint fmt bench bench-micro clean
 
@@ -58,14 +58,17 @@ unit:
 	cd test && $(GO) test -race -count=1 $(TEST_PKGS)
 
 # Secrets without defaults get placeholder values for validation only.
-VALIDATE_ENV := OTELCOL_BEARER_TOKEN=validate-only OTELCOL_TLS_CERT_FILE=/dev/null OTELCOL_TLS_KEY_FILE=/dev/null
+VALIDATE_ENV := OTELCOL_BEARER_TOKEN=validate-only-placeholder-token OTELCOL_TLS_CERT_FILE=/dev/null OTELCOL_TLS_KEY_FILE=/dev/null
+# The gateway's readiness endpoint reads component status (a feature gate of
+# the health_check extension at this release).
+GATES        := --feature-gates=+extension.healthcheck.useComponentStatus
 
 validate: build
-	@for f in $(CONFIGS); do echo "validate $$f"; $(VALIDATE_ENV) ./$(BIN) validate --config $$f || exit 1; done
+	@for f in $(CONFIGS); do echo "validate $$f"; $(VALIDATE_ENV) ./$(BIN) validate --config $$f $(GATES) || exit 1; done
 	@for o in config/overlays/*.yaml; do echo "validate config/gateway.yaml + $$o"; \
-	  $(VALIDATE_ENV) ./$(BIN) validate --config config/gateway.yaml --config $$o || exit 1; done
+	  $(VALIDATE_ENV) ./$(BIN) validate --config config/gateway.yaml --config $$o $(GATES) || exit 1; done
 	@for o in examples/seed-apps/*/collector.yaml; do echo "validate config/gateway.yaml + $$o"; \
-	  $(VALIDATE_ENV) ./$(BIN) validate --config config/gateway.yaml --config $$o || exit 1; done
+	  $(VALIDATE_ENV) ./$(BIN) validate --config config/gateway.yaml --config $$o $(GATES) || exit 1; done
 
 ## redact-score: recall and look-alike survival of every redact detector on both labelled corpora (fails below 0.99), and JSON validity
 redact-score:

@@ -47,6 +47,9 @@ var moduleTypes = map[string]string{
 	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor":                                    "llm_cost",
 	"github.com/otelcol-llm/otelcol-llm/processor/redactprocessor":                                     "redact",
 	"github.com/otelcol-llm/otelcol-llm/connector/spanmetricsllm":                                      "span_metrics_llm",
+	"github.com/otelcol-llm/otelcol-llm/processor/diskguardprocessor":                                  "disk_guard",
+	"github.com/otelcol-llm/otelcol-llm/extension/otlpguardextension":                                  "otlp_guard",
+	"github.com/otelcol-llm/otelcol-llm/extension/queuestorageextension":                               "queue_storage",
 }
 
 var componentKinds = []string{"receivers", "processors", "exporters", "connectors", "extensions"}
@@ -408,18 +411,61 @@ func (c collectorConfig) listeners() ([]listener, error) {
 	return out, nil
 }
 
-// healthPort is the health_check extension's port (what probes must hit).
-func (c collectorConfig) healthPort() (int32, bool) {
+// probePorts are the ports liveness and readiness probes must hit: the
+// health_check extension's, and health_check/ready's where the config has
+// one (it reports component status: not ready while data is refused).
+func (c collectorConfig) probePorts() (liveness, readiness int32, ok bool) {
 	ls, err := c.listeners()
 	if err != nil {
-		return 0, false
+		return 0, 0, false
 	}
 	for _, l := range ls {
-		if strings.HasPrefix(l.what, "extensions.health_check") {
-			return l.port, true
+		switch {
+		case l.what == "extensions.health_check" || strings.HasPrefix(l.what, "extensions.health_check."):
+			liveness, ok = l.port, true
+		case strings.HasPrefix(l.what, "extensions.health_check/ready"):
+			readiness = l.port
 		}
 	}
-	return 0, false
+	if readiness == 0 {
+		readiness = liveness
+	}
+	return liveness, readiness, ok
+}
+
+// componentStatusGate is the feature gate the health_check extension's v2
+// settings (http, grpc, component_health) need at this release.
+const componentStatusGate = "extension.healthcheck.useComponentStatus"
+
+// needsComponentStatusGate reports whether a health_check in the config uses
+// the v2 settings, which the collector refuses without the feature gate.
+func (c collectorConfig) needsComponentStatusGate() bool {
+	for id, v := range mapAt(c.m, "extensions") {
+		if componentType(id) != "health_check" {
+			continue
+		}
+		m, _ := v.(map[string]any)
+		for _, k := range []string{"http", "grpc", "component_health"} {
+			if _, ok := m[k]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// checkFeatureGates: a config that needs the component-status gate runs
+// with it.
+func checkFeatureGates(p *problems, where string, args []string, cfg collectorConfig) {
+	if !cfg.needsComponentStatusGate() {
+		return
+	}
+	for _, a := range args {
+		if strings.HasPrefix(a, "--feature-gates") && strings.Contains(a, "+"+componentStatusGate) {
+			return
+		}
+	}
+	p.addf("%s: the config's health_check needs --feature-gates=+%s in the arguments", where, componentStatusGate)
 }
 
 // storageDirectory is the file_storage extension's directory, unexpanded.

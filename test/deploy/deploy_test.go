@@ -158,7 +158,7 @@ func TestChecksCatchBreakage(t *testing.T) {
 		{"component not in distribution", gatewayDir + "/configmap.yaml", "    connectors:\n      span_metrics_llm: {}", "    connectors:\n      span_metrics_llm: {}\n      spanmetrics: {}", `type "spanmetrics" is not in our distribution`},
 		{"configmap out of sync", gatewayDir + "/configmap.yaml", "      memory_limiter:\n        check_interval: 1s", "      memory_limiter:\n        check_interval: 2s", ""},
 		{"undefined pipeline component", plainDir + "/configmap.yaml", "exporters: [otlp_grpc/gateway]\n        logs", "exporters: [otlp_grpc/gw]\n        logs", `exporter "otlp_grpc/gw" is not defined`},
-		{"processor order", plainDir + "/configmap.yaml", "processors: [memory_limiter, llm_cost, redact]\n          exporters: [otlp_grpc/gateway]\n        logs", "processors: [memory_limiter, redact, llm_cost]\n          exporters: [otlp_grpc/gateway]\n        logs", "llm_cost must run before redact"},
+		{"processor order", plainDir + "/configmap.yaml", "processors: [memory_limiter, disk_guard, llm_cost, redact]\n          exporters: [otlp_grpc/gateway]\n        logs", "processors: [memory_limiter, disk_guard, redact, llm_cost]\n          exporters: [otlp_grpc/gateway]\n        logs", "llm_cost must run before redact"},
 		{"chat history not shared", plainDir + "/deployment.yaml", "            - name: chat-history\n              mountPath: /app/data/chat_history", "            - name: otelcol-llm-storage\n              mountPath: /app/data/chat_history", "no other container writes"},
 		{"native sidecar", plainDir + "/deployment.yaml", "          restartPolicy: Always\n", "", "restartPolicy: Always"},
 		{"operator mode", operatorDir + "/opentelemetrycollector.yaml", "mode: sidecar", "mode: deployment", `spec.mode "deployment"`},
@@ -167,7 +167,14 @@ func TestChecksCatchBreakage(t *testing.T) {
 		{"operator volume clash", operatorDir + "/app-deployment.yaml", "        - name: chat-history\n          emptyDir", "        - name: otelcol-llm-storage\n          emptyDir:\n            sizeLimit: 1Gi\n        - name: chat-history\n          emptyDir", "both define volume"},
 		{"hpa metric", gatewayDir + "/hpa.yaml", "        name: cpu", "        name: memory", "no CPU resource metric"},
 		{"pdb both", gatewayDir + "/pdb.yaml", "  maxUnavailable: 1", "  maxUnavailable: 1\n  minAvailable: 1", "exactly one of minAvailable and maxUnavailable"},
-		{"readiness probe missing", gatewayDir + "/deployment.yaml", "          readinessProbe:\n            httpGet:\n              path: /\n              port: health\n            periodSeconds: 5\n            timeoutSeconds: 2\n            failureThreshold: 2\n", "", "no readinessProbe"},
+		{"readiness probe missing", gatewayDir + "/deployment.yaml", "          readinessProbe:\n            httpGet:\n              path: /\n              port: ready\n            periodSeconds: 5\n            timeoutSeconds: 2\n            failureThreshold: 2\n", "", "no readinessProbe"},
+		{"readiness on the liveness port", gatewayDir + "/deployment.yaml", "              path: /\n              port: ready", "              path: /\n              port: health", "readinessProbe port 13133 is not health_check/ready's 13134"},
+		{"feature gate missing", gatewayDir + "/deployment.yaml", `, "--feature-gates=+extension.healthcheck.useComponentStatus"]`, "]", "needs --feature-gates=+extension.healthcheck.useComponentStatus"},
+		{"ready port undeclared", gatewayDir + "/deployment.yaml", "            - name: ready\n              containerPort: 13134\n              protocol: TCP\n", "", "listens on 13134, which is not a declared container port"},
+		{"helm readiness port", "deploy/helm/values.yaml", "    port: 13134", "    port: 13133", "the readiness probe hits port 13133, health_check/ready listens on 13134"},
+		{"disk guard unset", gatewayDir + "/deployment.yaml", "            - name: OTELCOL_STORAGE_MAX_USED_MIB\n              value: \"3072\"\n", "", "has no max_used_mib (set OTELCOL_STORAGE_MAX_USED_MIB)"},
+		{"disk guard above sizeLimit", plainDir + "/deployment.yaml", "              value: \"768\"", "              value: \"1000\"", "leaves no room under emptyDir \"otelcol-llm-storage\"'s sizeLimit of 1024 MiB"},
+		{"helm feature gate missing", "deploy/helm/values.yaml", `extraArgs: ["--feature-gates=+extension.healthcheck.useComponentStatus"]`, "extraArgs: []", "command.extraArgs: the config's health_check needs --feature-gates"},
 		{"kustomize image", gatewayDir + "/kustomization.yaml", "  - name: ghcr.io/otelcol-llm/otelcol-llm", "  - name: otel/opentelemetry-collector", "is not our image"},
 		{"helm out of sync", "deploy/helm/values.yaml", "    metric_expiration: 10m", "    metric_expiration: 5m", "differs from config/gateway.yaml at exporters.prometheus.metric_expiration"},
 		{"port name too long", gatewayDir + "/service.yaml", "    - name: llm-metrics\n", "    - name: llm-span-metrics-port\n", "must be no more than 15 characters"},
@@ -257,7 +264,8 @@ func checkGateway(p *problems, files fileSet, dist distribution) {
 	checkEnv(p, cw, c.Env, cfg)
 	checkStorage(p, cw, c.Env, c.VolumeMounts, spec.Volumes, cfg)
 	checkProbes(p, cw, c, cfg, "liveness", "readiness")
-	health, _ := cfg.healthPort()
+	checkFeatureGates(p, cw, c.Args, cfg)
+	live, ready, _ := cfg.probePorts()
 	ls, _ := cfg.listeners()
 	exposed := map[int32]string{}
 	for _, l := range ls {
@@ -267,7 +275,7 @@ func checkGateway(p *problems, files fileSet, dist distribution) {
 		if _, ok := containerPort(c, intstr.FromInt32(l.port)); !ok {
 			p.addf("%s: %s listens on %d, which is not a declared container port", cw, l.what, l.port)
 		}
-		if l.port != health {
+		if l.port != live && l.port != ready { // the kubelet probes the pod itself
 			exposed[l.port] = l.what
 		}
 	}
@@ -418,6 +426,7 @@ func checkPlainSidecar(p *problems, files fileSet, dist distribution) {
 	checkEnv(p, cw, c.Env, cfg)
 	checkStorage(p, cw, c.Env, c.VolumeMounts, spec.Volumes, cfg)
 	checkProbes(p, cw, c, cfg, "liveness")
+	checkFeatureGates(p, cw, c.Args, cfg)
 	var apps []corev1.Container
 	for _, o := range spec.Containers {
 		if o.Name != collector {
@@ -467,6 +476,11 @@ func checkOperatorSidecar(p *problems, files fileSet, dist distribution) {
 	}
 	checkEnv(p, where, oc.Spec.Env, cfg)
 	checkGOMEMLIMITLiteral(p, where, oc.Spec.Env, oc.Spec.Resources)
+	var args []string // the Operator passes spec.args as --key=value
+	for k, v := range oc.Spec.Args {
+		args = append(args, "--"+k+"="+v)
+	}
+	checkFeatureGates(p, where, args, cfg)
 
 	// The apps the operator injects into: the volumes the sidecar mounts come
 	// from spec.volumes or from the app's pod, and must not clash.

@@ -155,6 +155,17 @@ type helmValues struct {
 		MinAvailable   *intstr.IntOrString `json:"minAvailable,omitempty"`
 		MaxUnavailable *intstr.IntOrString `json:"maxUnavailable,omitempty"`
 	} `json:"podDisruptionBudget"`
+	// ReadinessProbe overrides the chart's readiness probe (the chart reads
+	// httpGet.port and httpGet.path, and the timings).
+	ReadinessProbe *struct {
+		HTTPGet struct {
+			Path string `json:"path,omitempty"`
+			Port int32  `json:"port,omitempty"`
+		} `json:"httpGet"`
+		PeriodSeconds    int32 `json:"periodSeconds,omitempty"`
+		TimeoutSeconds   int32 `json:"timeoutSeconds,omitempty"`
+		FailureThreshold int32 `json:"failureThreshold,omitempty"`
+	} `json:"readinessProbe,omitempty"`
 	Config map[string]any `json:"config"`
 }
 
@@ -281,9 +292,18 @@ func checkHelm(p *problems, files fileSet, dist distribution) {
 	if _, ok := v.Resources.Requests[corev1.ResourceCPU]; !ok {
 		p.addf("%s: resources.requests.cpu is required for CPU autoscaling", where)
 	}
-	if h, ok := cfg.healthPort(); !ok || h != chartProbePort {
-		p.addf("%s: the chart's probes hit port %d, health_check listens on %d", where, chartProbePort, h)
+	live, ready, ok := cfg.probePorts()
+	if !ok || live != chartProbePort {
+		p.addf("%s: the chart's liveness probe hits port %d, health_check listens on %d", where, chartProbePort, live)
 	}
+	readinessPort := int32(chartProbePort)
+	if v.ReadinessProbe != nil && v.ReadinessProbe.HTTPGet.Port != 0 {
+		readinessPort = v.ReadinessProbe.HTTPGet.Port
+	}
+	if ok && readinessPort != ready {
+		p.addf("%s: the readiness probe hits port %d, health_check/ready listens on %d (set readinessProbe.httpGet.port)", where, readinessPort, ready)
+	}
+	checkFeatureGates(p, where+" command.extraArgs", v.Command.ExtraArgs, cfg)
 
 	// Ports: the chart's enabled ports (defaults merged with ours) are exactly
 	// the ports the config serves to other pods, health check aside.
@@ -314,7 +334,7 @@ func checkHelm(p *problems, files fileSet, dist distribution) {
 	}
 	serves := map[int32]string{}
 	for _, l := range ls {
-		if l.exposed() && l.port != chartProbePort {
+		if l.exposed() && l.port != live && l.port != ready { // the kubelet probes the pod itself
 			serves[l.port] = l.what
 		}
 	}

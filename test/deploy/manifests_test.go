@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	appsv1 "k8s.io/api/apps/v1"
@@ -129,6 +130,7 @@ type otelCollector struct {
 	Spec              struct {
 		Mode            string                      `json:"mode"`
 		Image           string                      `json:"image"`
+		Args            map[string]string           `json:"args,omitempty"`
 		UpgradeStrategy string                      `json:"upgradeStrategy,omitempty"`
 		Env             []corev1.EnvVar             `json:"env,omitempty"`
 		Resources       corev1.ResourceRequirements `json:"resources,omitempty"`
@@ -479,7 +481,39 @@ func checkStorage(p *problems, where string, env []corev1.EnvVar, mounts []corev
 		p.addf("%s: emptyDir %q for file_storage has no sizeLimit", where, v.Name)
 	case v.EmptyDir == nil && v.PersistentVolumeClaim == nil && v.Ephemeral == nil:
 		p.addf("%s: volume %q for file_storage is neither an emptyDir nor a PersistentVolumeClaim", where, v.Name)
+	case v.EmptyDir != nil:
+		checkDiskGuard(p, where, env, v, cfg)
 	}
+}
+
+// checkDiskGuard: on an emptyDir, whose sizeLimit the filesystem's free
+// space does not show, disk_guard must refuse data (max_used_mib) before the
+// kubelet evicts the pod for exceeding sizeLimit, with at least min_free_mib
+// to spare for the queues to drain.
+func checkDiskGuard(p *problems, where string, env []corev1.EnvVar, v *corev1.Volume, cfg collectorConfig) {
+	for id, raw := range mapAt(cfg.m, "processors") {
+		if componentType(id) != "disk_guard" {
+			continue
+		}
+		m, _ := raw.(map[string]any)
+		value := func(key string) int64 {
+			n, err := strconv.ParseInt(expand(fmt.Sprint(m[key]), envValue(env)), 10, 64)
+			if err != nil {
+				return 0
+			}
+			return n
+		}
+		maxUsed, minFree := value("max_used_mib")<<20, value("min_free_mib")<<20
+		limit := v.EmptyDir.SizeLimit.Value()
+		switch {
+		case maxUsed == 0:
+			p.addf("%s: processors.%s has no max_used_mib (set OTELCOL_STORAGE_MAX_USED_MIB) on emptyDir %q: its sizeLimit is invisible to the free-space check", where, id, v.Name)
+		case maxUsed+minFree > limit:
+			p.addf("%s: processors.%s refuses at %d MiB used, which with min_free_mib %d MiB leaves no room under emptyDir %q's sizeLimit of %d MiB", where, id, maxUsed>>20, minFree>>20, v.Name, limit>>20)
+		}
+		return
+	}
+	p.addf("%s: the config has no disk_guard for its file_storage on emptyDir %q", where, v.Name)
 }
 
 // configArg is the path after --config.
@@ -549,15 +583,17 @@ func containerPort(c *corev1.Container, port intstr.IntOrString) (int32, bool) {
 	return 0, false
 }
 
-// checkProbes: every probe is an HTTP GET on a declared port that is the
-// health_check extension's.
+// checkProbes: every probe is an HTTP GET on a declared port: liveness and
+// startup on the health_check extension's, readiness on health_check/ready's
+// where the config has one.
 func checkProbes(p *problems, where string, c *corev1.Container, cfg collectorConfig, required ...string) {
-	health, ok := cfg.healthPort()
+	live, ready, ok := cfg.probePorts()
 	if !ok {
 		p.addf("%s: config has no health_check endpoint for the probes", where)
 		return
 	}
 	probes := map[string]*corev1.Probe{"liveness": c.LivenessProbe, "readiness": c.ReadinessProbe, "startup": c.StartupProbe}
+	want := map[string]int32{"liveness": live, "startup": live, "readiness": ready}
 	for _, name := range required {
 		if probes[name] == nil {
 			p.addf("%s: no %sProbe", where, name)
@@ -575,8 +611,10 @@ func checkProbes(p *problems, where string, c *corev1.Container, cfg collectorCo
 		switch {
 		case !ok:
 			p.addf("%s: %sProbe port %s is not a declared container port", where, name, pr.HTTPGet.Port.String())
-		case port != health:
-			p.addf("%s: %sProbe port %d is not health_check's %d", where, name, port, health)
+		case port != want[name] && name == "readiness":
+			p.addf("%s: readinessProbe port %d is not health_check/ready's %d", where, port, want[name])
+		case port != want[name]:
+			p.addf("%s: %sProbe port %d is not health_check's %d", where, name, port, want[name])
 		}
 	}
 }

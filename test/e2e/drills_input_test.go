@@ -142,7 +142,7 @@ processors:
     spike_limit_mib: 50
 `), 0o600))
 	const limitMiB, allowanceMiB = 200, 150 // GC and buffers above the limiter's threshold
-	gw := startGateway(t, gatewayEnv(sink, t.TempDir(), "OTELCOL_QUEUE_SIZE=50", "GOMEMLIMIT=180MiB"), overlay)
+	gw := startGateway(t, gatewayEnv(sink, t.TempDir(), "OTELCOL_QUEUE_BYTES=104857600", "GOMEMLIMIT=180MiB"), overlay)
 
 	// 8 senders, 2 MiB requests, for 15 s.
 	payload := seqTraces(0, 200)

@@ -334,7 +334,10 @@ func assertScalarNear(t *testing.T, p *prometheusServer, expr string, want, delt
 // failureOnly are metrics the collector creates on the first failure; a
 // healthy run has none, so queries on them must parse but cannot return data.
 // The fault drills exercise the failures themselves.
-var failureOnly = []string{"otelcol_exporter_send_failed_", "otelcol_exporter_sent_metric_points", "otelcol_receiver_refused_metric_points"}
+var failureOnly = []string{
+	"otelcol_exporter_send_failed_", "otelcol_exporter_sent_metric_points", "otelcol_receiver_refused_metric_points",
+	"otelcol_extension_otlp_guard_refused_requests", "otelcol_extension_queue_storage_unrecorded_reads",
+}
 
 func isFailureOnly(expr string) bool {
 	for _, f := range failureOnly {

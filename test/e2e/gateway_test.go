@@ -52,10 +52,14 @@ func startGateway(t *testing.T, env []string, overlays ...string) *collector {
 	return startGatewayOn(t, newPorts(t), env, overlays...)
 }
 
+// componentStatusGate is the feature gate the gateway's readiness endpoint
+// (health_check/ready, component status) needs.
+const componentStatusGate = "--feature-gates=+extension.healthcheck.useComponentStatus"
+
 // startGatewayOn is startGateway on given ports (a restart on the same ones).
 func startGatewayOn(t *testing.T, ports harness.Ports, env []string, overlays ...string) *collector {
 	t.Helper()
-	args := []string{"--config", configPath(t, "gateway.yaml")}
+	args := []string{"--config", configPath(t, "gateway.yaml"), componentStatusGate}
 	for _, o := range overlays {
 		args = append(args, "--config", o)
 	}
@@ -164,6 +168,12 @@ func newOTLPSender(t *testing.T, endpoint, token string, opts ...grpc.DialOption
 
 // send exports one batch of n spans and returns the export error.
 func (s *otlpSender) send(n int) error {
+	return s.sendTraces(func(first uint64, n, _ int) ptrace.Traces { return seqTraces(first, n) }, n, 0)
+}
+
+// sendTraces exports one batch of n numbered spans built by mk (which gets
+// the first sequence number, n and size).
+func (s *otlpSender) sendTraces(mk func(first uint64, n, size int) ptrace.Traces, n, size int) error {
 	s.mu.Lock()
 	first := s.next
 	s.next += uint64(n)
@@ -173,7 +183,7 @@ func (s *otlpSender) send(n int) error {
 	if s.token != "" {
 		ctx = metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+s.token)
 	}
-	_, err := s.client.Export(ctx, ptraceotlp.NewExportRequestFromTraces(seqTraces(first, n)))
+	_, err := s.client.Export(ctx, ptraceotlp.NewExportRequestFromTraces(mk(first, n, size)))
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err != nil {

@@ -35,13 +35,13 @@ func FreeAddr() (string, error) {
 // environment variable the configs name, so that several collectors can run
 // on one host.
 type Ports struct {
-	OTLPGRPC, OTLPHTTP, ChatTrace, Health, Metrics, Prometheus, PProf, ZPages int
+	OTLPGRPC, OTLPHTTP, ChatTrace, Health, Ready, Metrics, Prometheus, PProf, ZPages int
 }
 
 // NewPorts picks a free port for every listener.
 func NewPorts() (Ports, error) {
 	var p Ports
-	for _, dst := range []*int{&p.OTLPGRPC, &p.OTLPHTTP, &p.ChatTrace, &p.Health, &p.Metrics, &p.Prometheus, &p.PProf, &p.ZPages} {
+	for _, dst := range []*int{&p.OTLPGRPC, &p.OTLPHTTP, &p.ChatTrace, &p.Health, &p.Ready, &p.Metrics, &p.Prometheus, &p.PProf, &p.ZPages} {
 		port, err := FreePort()
 		if err != nil {
 			return Ports{}, err
@@ -58,6 +58,7 @@ func (p Ports) Env() []string {
 		"OTELCOL_OTLP_HTTP_PORT=" + strconv.Itoa(p.OTLPHTTP),
 		"OTELCOL_CHAT_TRACE_PORT=" + strconv.Itoa(p.ChatTrace),
 		"OTELCOL_HEALTH_PORT=" + strconv.Itoa(p.Health),
+		"OTELCOL_READY_PORT=" + strconv.Itoa(p.Ready),
 		"OTELCOL_METRICS_PORT=" + strconv.Itoa(p.Metrics),
 		"OTELCOL_PROMETHEUS_PORT=" + strconv.Itoa(p.Prometheus),
 		"OTELCOL_PPROF_PORT=" + strconv.Itoa(p.PProf),
