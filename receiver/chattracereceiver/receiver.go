@@ -200,18 +200,22 @@ func (r *chatReceiver) deliver(ctx context.Context, obs *receiverhelper.ObsRepor
 		if td.SpanCount() == 0 {
 			return nil // turns without a known duration are log records only
 		}
+		// Counted before the pipeline takes the data: a processor such as
+		// batch moves it out of td.
+		n := td.SpanCount()
 		ctx = obs.StartTracesOp(ctx)
 		err := r.nextTraces.ConsumeTraces(ctx, td)
-		obs.EndTracesOp(ctx, dataFormat, td.SpanCount(), err)
+		obs.EndTracesOp(ctx, dataFormat, n, err)
 		return err
 	default:
 		if r.nextLogs == nil {
 			return nil
 		}
 		ld := r.mapper.logs(views, time.Now())
+		n := ld.LogRecordCount()
 		ctx = obs.StartLogsOp(ctx)
 		err := r.nextLogs.ConsumeLogs(ctx, ld)
-		obs.EndLogsOp(ctx, dataFormat, ld.LogRecordCount(), err)
+		obs.EndLogsOp(ctx, dataFormat, n, err)
 		return err
 	}
 }

@@ -155,7 +155,7 @@ func TestChecksCatchBreakage(t *testing.T) {
 		{"storage", gatewayDir + "/deployment.yaml", "            - name: storage\n              mountPath: /var/lib/otelcol-llm", "            - name: storage\n              mountPath: /var/lib/other", "file_storage directory \"/var/lib/otelcol-llm\" is not on a writable volume mount"},
 		{"config key", gatewayDir + "/deployment.yaml", "- key: config.yaml", "- key: gateway.yaml", "has no key for it"},
 		{"unlisted resource", gatewayDir + "/kustomization.yaml", "  - pdb.yaml\n", "", "pdb.yaml is not listed"},
-		{"component not in distribution", gatewayDir + "/configmap.yaml", "    connectors:\n      span_metrics_llm: {}", "    connectors:\n      span_metrics_llm: {}\n      spanmetrics: {}", `type "spanmetrics" is not in our distribution`},
+		{"component not in distribution", gatewayDir + "/configmap.yaml", "    connectors:\n", "    connectors:\n      spanmetrics: {}\n", `type "spanmetrics" is not in our distribution`},
 		{"configmap out of sync", gatewayDir + "/configmap.yaml", "      memory_limiter:\n        check_interval: 1s", "      memory_limiter:\n        check_interval: 2s", ""},
 		{"undefined pipeline component", plainDir + "/configmap.yaml", "exporters: [otlp_grpc/gateway]\n        logs", "exporters: [otlp_grpc/gw]\n        logs", `exporter "otlp_grpc/gw" is not defined`},
 		{"processor order", plainDir + "/configmap.yaml", "processors: [memory_limiter, disk_guard, llm_cost, redact]\n          exporters: [otlp_grpc/gateway]\n        logs", "processors: [memory_limiter, disk_guard, redact, llm_cost]\n          exporters: [otlp_grpc/gateway]\n        logs", "llm_cost must run before redact"},
