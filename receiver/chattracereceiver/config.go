@@ -96,7 +96,7 @@ type HTTPConfig struct {
 	MaxConcurrentRequests int `mapstructure:"max_concurrent_requests"`
 	// FeedbackTurns is how many emitted turns are remembered so that user
 	// feedback POSTed to <path>/feedback naming a turn by its request id
-	// or its session and turn index is joined to it (about 250 bytes each);
+	// or its session and turn index is joined to it (about 225 bytes each);
 	// also how many feedback keys are remembered so that a retried
 	// feedback counts once. 0 turns the feedback endpoint off.
 	// Default: 65536.
