@@ -94,6 +94,13 @@ type HTTPConfig struct {
 	// answered 503. Bounds the memory pushes can hold together (about five
 	// times max_request_body_size each). Default: 2.
 	MaxConcurrentRequests int `mapstructure:"max_concurrent_requests"`
+	// FeedbackTurns is how many emitted turns are remembered so that user
+	// feedback POSTed to <path>/feedback naming a turn by its request id
+	// or its session and turn index is joined to it (about 225 bytes each);
+	// also how many feedback keys are remembered so that a retried
+	// feedback counts once. 0 turns the feedback endpoint off.
+	// Default: 65536.
+	FeedbackTurns int `mapstructure:"feedback_turns"`
 
 	// prevent unkeyed literal initialization
 	_ struct{}
@@ -150,6 +157,9 @@ func (cfg *Config) Validate() error {
 		}
 		if h.DedupTurns < 0 {
 			errs = append(errs, fmt.Errorf("http::dedup_turns: \"%d\" must not be negative", h.DedupTurns))
+		}
+		if h.FeedbackTurns < 0 {
+			errs = append(errs, fmt.Errorf("http::feedback_turns: \"%d\" must not be negative", h.FeedbackTurns))
 		}
 		if h.MaxConcurrentRequests <= 0 {
 			errs = append(errs, fmt.Errorf("http::max_concurrent_requests: \"%d\" must be positive", h.MaxConcurrentRequests))

@@ -37,6 +37,7 @@ func TestLoadConfig(t *testing.T) {
 	h.MaxItemsPerRequest = 500
 	h.MaxConcurrentRequests = 8
 	h.DedupTurns = 0
+	h.FeedbackTurns = 1000
 	custom.Capture = CaptureConfig{AgentPayloads: true}
 	custom.ServiceName = "support-bot"
 
@@ -63,6 +64,7 @@ func TestLoadConfig(t *testing.T) {
 		{name: "bad_limits", wantErr: []string{
 			`max_file_messages: "0" must be positive`, `http::max_items_per_request: "0" must be positive`,
 			`http::max_concurrent_requests: "-1" must be positive`, `http::dedup_turns: "-5" must not be negative`,
+			`http::feedback_turns: "-1" must not be negative`,
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -100,4 +102,5 @@ func TestDefaultConfig(t *testing.T) {
 	assert.Equal(t, 10_000, h.MaxItemsPerRequest)
 	assert.Equal(t, 2, h.MaxConcurrentRequests)
 	assert.Equal(t, 65_536, h.DedupTurns)
+	assert.Equal(t, 65_536, h.FeedbackTurns)
 }

@@ -45,6 +45,7 @@ func createDefaultConfig() component.Config {
 		HTTP: configoptional.Default(HTTPConfig{
 			ServerConfig: server, Path: defaultPath,
 			MaxItemsPerRequest: 10_000, DedupTurns: 65_536, MaxConcurrentRequests: 2,
+			FeedbackTurns: 65_536,
 		}),
 		Capture:     CaptureConfig{UserRequests: true, AgentResponses: true},
 		ServiceName: "halo-core",

@@ -376,6 +376,7 @@ func (p *filePoller) deliverFile(ctx context.Context, f found, st *tracker.State
 			for i := range turns {
 				views[i] = p.r.mapper.view(&turns[i], end, now)
 			}
+			delivered := false
 			for sig := range refused {
 				if refused[sig] || st.Emitted[sig] >= hi {
 					continue
@@ -395,6 +396,10 @@ func (p *filePoller) deliverFile(ctx context.Context, f found, st *tracker.State
 				// Delivered, or refused for good (counted as refused by
 				// the receiver's obsreport metrics).
 				st.DeliveredTo(sig, hi)
+				delivered = true
+			}
+			if delivered {
+				p.r.remember(views) // feedback can name these turns
 			}
 		}
 		if derr != nil {

@@ -200,6 +200,7 @@ func (r *chatReceiver) handlePush(w http.ResponseWriter, req *http.Request) {
 	}
 
 	var refusal error
+	accepted := false
 	for _, sig := range []int{tracker.Traces, tracker.Logs} {
 		sub := views
 		if claim != nil {
@@ -217,6 +218,12 @@ func (r *chatReceiver) handlePush(w http.ResponseWriter, req *http.Request) {
 		if err != nil && (refusal == nil || consumererror.IsPermanent(refusal)) {
 			refusal = err
 		}
+		accepted = accepted || err == nil
+	}
+	if accepted {
+		// Feedback can name these turns from now on (a retry of a partly
+		// refused push re-sends them with the same IDs).
+		r.remember(views)
 	}
 	if refusal != nil {
 		code := refusedStatus(refusal)

@@ -269,7 +269,12 @@ func putInferenceCore(a pcommon.Map, v *view) {
 	putNonEmpty(a, genai.ErrorType, v.errType)
 }
 
-// putInference writes token counts and captured content.
+// providerCostCurrency is the currency of a pushed run's usage.cost.
+const providerCostCurrency = "USD"
+
+// putInference writes token counts, the provider-reported cost and captured
+// content: on the inference span and on the turn's log record (which
+// llm_cost gives the turn's total instead when it priced the turn's spans).
 func putInference(a pcommon.Map, v *view) {
 	tk := &v.t.Tokens
 	if tk.Has&halo.HasInput != 0 {
@@ -282,10 +287,25 @@ func putInference(a pcommon.Map, v *view) {
 		a.PutInt(genai.UsageCacheRead, tk.CacheRead)
 	}
 	if tk.Has&halo.HasCacheCreation != 0 {
-		a.PutInt(genai.UsageCacheCreation, tk.CacheCreation)
+		// The receiver writes v1.41 names (DESIGN.md); every component
+		// reads the newer gen_ai.usage.cache_write.input_tokens as well.
+		a.PutInt(genai.ConventionsV141.CacheWriteAttribute(), tk.CacheCreation)
+	}
+	if tk.Has&halo.HasCacheWrite5m != 0 {
+		a.PutInt(genai.UsageCacheWrite5m, tk.CacheWrite5m)
+	}
+	if tk.Has&halo.HasCacheWrite1h != 0 {
+		a.PutInt(genai.UsageCacheWrite1h, tk.CacheWrite1h)
 	}
 	if tk.Has&halo.HasReasoning != 0 {
 		a.PutInt(genai.UsageReasoning, tk.Reasoning)
+	}
+	if v.t.HasCost {
+		// The gateway's figure (OpenRouter's credits are USD): llm_cost
+		// keeps it (source provider) and compares it with its own price.
+		a.PutDouble(genai.CostAmount, v.t.Cost)
+		a.PutStr(genai.CostCurrency, providerCostCurrency)
+		a.PutStr(genai.CostSource, genai.CostSourceProvider)
 	}
 	putNonEmpty(a, genai.InputMessages, v.input)
 	putNonEmpty(a, genai.OutputMessages, v.output)

@@ -6,6 +6,7 @@ package chattracereceiver
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -89,5 +90,44 @@ func TestAppendJSONString(t *testing.T) {
 		"ünïcode ✓ <b>":     `"ünïcode ✓ <b>"`,
 	} {
 		assert.Equal(t, want, string(halo.AppendJSONString(nil, in)), in)
+	}
+}
+
+// TestGoldenPushes maps pushed runs in the usage shapes of OpenRouter (cost
+// on credits and on the app's own key, cache writes; an agent turn, a turn
+// without an agent, a turn without latency: a log record only) and of
+// Anthropic (cache writes split by lifetime, with and without their total)
+// and compares spans and logs with testdata/golden/push-*.
+func TestGoldenPushes(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("testdata", "pushes", "*.ndjson"))
+	require.NoError(t, err)
+	require.Len(t, paths, 2)
+	for _, path := range paths {
+		name := strings.TrimSuffix(filepath.Base(path), ".ndjson")
+		t.Run(name, func(t *testing.T) {
+			body, err := os.ReadFile(path)
+			require.NoError(t, err)
+			push, err := halo.DecodePush(body, 0)
+			require.NoError(t, err)
+			turns, _ := pushedTurns(push, "")
+			m := mapper{capture: CaptureConfig{UserRequests: true, AgentResponses: true}, service: "halo-core"}
+			views := make([]view, len(turns))
+			for i := range turns {
+				views[i] = m.view(&turns[i], goldenMTime, goldenMTime)
+			}
+			td := m.traces(views)
+			ld := m.logs(views, goldenMTime)
+			base := filepath.Join("testdata", "golden", "push-"+name)
+			if *update {
+				require.NoError(t, golden.WriteTraces(t, base+"-traces.yaml", td))
+				require.NoError(t, golden.WriteLogs(t, base+"-logs.yaml", ld))
+			}
+			wantTraces, err := golden.ReadTraces(base + "-traces.yaml")
+			require.NoError(t, err)
+			require.NoError(t, ptracetest.CompareTraces(wantTraces, td))
+			wantLogs, err := golden.ReadLogs(base + "-logs.yaml")
+			require.NoError(t, err)
+			require.NoError(t, plogtest.CompareLogs(wantLogs, ld))
+		})
 	}
 }

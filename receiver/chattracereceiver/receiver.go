@@ -21,6 +21,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/otelcol-llm/otelcol-llm/receiver/chattracereceiver/internal/dedup"
+	"github.com/otelcol-llm/otelcol-llm/receiver/chattracereceiver/internal/feedback"
 	"github.com/otelcol-llm/otelcol-llm/receiver/chattracereceiver/internal/metadata"
 	"github.com/otelcol-llm/otelcol-llm/receiver/chattracereceiver/internal/tracker"
 )
@@ -56,6 +57,11 @@ type chatReceiver struct {
 	dedup *dedup.Cache
 	// refusing is set while pipelines refuse pushes (logged once).
 	refusing atomic.Bool
+	// feedback remembers emitted turns for joining feedback to them, and
+	// feedbackSeen the feedback delivered; nil when the feedback endpoint
+	// is off (http::feedback_turns 0, no HTTP server, or no logs pipeline).
+	feedback     *feedback.Table
+	feedbackSeen *feedback.Seen
 }
 
 func newChatReceiver(set receiver.Settings, cfg *Config, onShutdown func()) (*chatReceiver, error) {
@@ -96,6 +102,10 @@ func newChatReceiver(set receiver.Settings, cfg *Config, onShutdown func()) (*ch
 	if h.DedupTurns > 0 {
 		r.dedup = dedup.New(h.DedupTurns)
 	}
+	if cfg.HTTP.HasValue() && h.FeedbackTurns > 0 {
+		r.feedback = feedback.NewTable(h.FeedbackTurns)
+		r.feedbackSeen = feedback.NewSeen(h.FeedbackTurns)
+	}
 	return r, nil
 }
 
@@ -110,6 +120,11 @@ func (r *chatReceiver) Start(ctx context.Context, host component.Host) error {
 func (r *chatReceiver) start(ctx context.Context, host component.Host) error {
 	runCtx, cancel := context.WithCancel(context.Background())
 	r.cancel = cancel
+	if r.nextLogs == nil {
+		// Feedback is emitted as log records: without a logs pipeline the
+		// endpoint answers 501 and no turn is remembered for it.
+		r.feedback, r.feedbackSeen = nil, nil
+	}
 
 	if len(r.cfg.Include) > 0 {
 		var client storage.Client
@@ -130,6 +145,9 @@ func (r *chatReceiver) start(ctx context.Context, host component.Host) error {
 	if h := r.cfg.HTTP.Get(); h != nil {
 		mux := http.NewServeMux()
 		mux.HandleFunc(h.Path, r.handlePush)
+		if h.FeedbackTurns > 0 {
+			mux.HandleFunc(feedbackPath(h.Path), r.handleFeedback)
+		}
 		var err error
 		r.server, err = h.ServerConfig.ToServer(ctx, host.GetExtensions(), r.set.TelemetrySettings, mux)
 		if err != nil {
@@ -139,7 +157,14 @@ func (r *chatReceiver) start(ctx context.Context, host component.Host) error {
 		if err != nil {
 			return fmt.Errorf("failed to bind to address %s: %w", h.ServerConfig.NetAddr.Endpoint, err)
 		}
-		r.set.Logger.Info("Starting HTTP server", zap.String("endpoint", ln.Addr().String()), zap.String("path", h.Path))
+		fields := []zap.Field{zap.String("endpoint", ln.Addr().String()), zap.String("path", h.Path)}
+		switch {
+		case r.feedback != nil:
+			fields = append(fields, zap.String("feedback_path", feedbackPath(h.Path)))
+		case h.FeedbackTurns > 0:
+			fields = append(fields, zap.String("feedback_path", feedbackPath(h.Path)+" (off: no logs pipeline)"))
+		}
+		r.set.Logger.Info("Starting HTTP server", fields...)
 		r.wg.Add(1)
 		go func() {
 			defer r.wg.Done()

@@ -219,7 +219,8 @@ func RecordItems(m *Message) int {
 // history array, or NDJSON (one turn object per line). maxItems > 0 bounds
 // what the body may expand to (RecordItems): decoding stops with a
 // *TooManyError as soon as it is passed, so a body cannot make the decoder
-// hold more. The ids of every record are validated (ValidateIDs).
+// hold more. The ids and the reported cost of every record are validated
+// (ValidateIDs, ValidateUsage).
 func DecodePush(body []byte, maxItems int) (Push, error) {
 	i := skipSpace(body, 0)
 	if i == len(body) {
@@ -234,7 +235,11 @@ func DecodePush(body []byte, maxItems int) (Push, error) {
 		if err != nil {
 			return decodeError(body, n, start, err)
 		}
-		if field, msg := ValidateIDs(&m); field != "" {
+		field, msg := ValidateIDs(&m)
+		if field == "" {
+			field, msg = ValidateUsage(&m)
+		}
+		if field != "" {
 			de := newError(body, n, int64(start), msg)
 			de.Field = field
 			return de

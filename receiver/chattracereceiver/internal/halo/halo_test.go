@@ -187,9 +187,7 @@ func TestDecodeHistoryErrors(t *testing.T) {
 func TestUsageTokens(t *testing.T) {
 	i := func(v int64) *int64 { return &v }
 	openai := Usage{PromptTokens: i(1200), CompletionTokens: i(300)}
-	openai.PromptTokensDetails = &struct {
-		CachedTokens *int64 `json:"cached_tokens"`
-	}{CachedTokens: i(1000)}
+	openai.PromptTokensDetails = &PromptTokensDetails{CachedTokens: i(1000)}
 	assert.Equal(t, Tokens{Input: 1200, Output: 300, CacheRead: 1000, Has: HasInput | HasOutput | HasCacheRead}, openai.Tokens())
 
 	anthropic := Usage{InputTokens: i(100), OutputTokens: i(50), CacheReadInputTokens: i(1000), CacheCreationInputTokens: i(200)}

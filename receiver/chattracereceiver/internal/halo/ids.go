@@ -68,6 +68,40 @@ func ValidateIDs(m *Message) (field, msg string) {
 	return "", ""
 }
 
+// ValidateUsage checks the reported cost of a pushed record: a cost is a
+// number from 0 to MaxCost USD. It returns the JSON path of a bad one and
+// why ("" when fine). Token counts are not checked here: a negative one is
+// ignored (Usage.Tokens), a fractional one fails to decode.
+func ValidateUsage(m *Message) (field, msg string) {
+	u, path := m.Usage, "usage"
+	if u == nil && m.Trace != nil {
+		u, path = m.Trace.Usage, "trace.usage"
+	}
+	if u == nil {
+		return "", ""
+	}
+	check := func(p string, v *float64) bool {
+		switch {
+		case v == nil:
+			return true
+		case *v < 0:
+			field, msg = p, p+" is negative"
+		case *v > MaxCost:
+			field, msg = p, fmt.Sprintf("%s is more than %d USD for one call", p, MaxCost)
+		default:
+			return true
+		}
+		return false
+	}
+	if !check(path+".cost", u.Cost) {
+		return field, msg
+	}
+	if d := u.CostDetails; d != nil && !check(path+".cost_details.upstream_inference_cost", d.UpstreamInferenceCost) {
+		return field, msg
+	}
+	return "", ""
+}
+
 // SanitizeID makes an identifier from a name the receiver did not choose
 // (a history file's name): every character CheckID refuses becomes U+FFFD,
 // and the result is cut to MaxIDLen bytes at a character boundary.

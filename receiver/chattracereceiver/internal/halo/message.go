@@ -274,25 +274,63 @@ func isNull(r json.RawMessage) bool {
 	return len(r) == 0 || string(r) == "null"
 }
 
-// Usage is token usage as pushed by an app, in OpenAI or Anthropic form.
+// Usage is token usage as pushed by an app, in OpenAI or Anthropic form,
+// with the cost OpenAI-compatible gateways report (OpenRouter's usage.cost).
 type Usage struct {
 	// OpenAI: prompt_tokens includes cached tokens, completion_tokens
 	// includes reasoning tokens.
-	PromptTokens        *int64 `json:"prompt_tokens"`
-	CompletionTokens    *int64 `json:"completion_tokens"`
-	PromptTokensDetails *struct {
-		CachedTokens *int64 `json:"cached_tokens"`
-	} `json:"prompt_tokens_details"`
-	CompletionTokensDetails *struct {
-		ReasoningTokens *int64 `json:"reasoning_tokens"`
-	} `json:"completion_tokens_details"`
+	PromptTokens            *int64                   `json:"prompt_tokens"`
+	CompletionTokens        *int64                   `json:"completion_tokens"`
+	PromptTokensDetails     *PromptTokensDetails     `json:"prompt_tokens_details"`
+	CompletionTokensDetails *CompletionTokensDetails `json:"completion_tokens_details"`
 
-	// Anthropic: input_tokens excludes cache reads and cache writes.
-	InputTokens              *int64 `json:"input_tokens"`
-	OutputTokens             *int64 `json:"output_tokens"`
-	CacheReadInputTokens     *int64 `json:"cache_read_input_tokens"`
-	CacheCreationInputTokens *int64 `json:"cache_creation_input_tokens"`
+	// Anthropic: input_tokens excludes cache reads and cache writes;
+	// cache_creation splits the writes by lifetime.
+	InputTokens              *int64         `json:"input_tokens"`
+	OutputTokens             *int64         `json:"output_tokens"`
+	CacheReadInputTokens     *int64         `json:"cache_read_input_tokens"`
+	CacheCreationInputTokens *int64         `json:"cache_creation_input_tokens"`
+	CacheCreation            *CacheCreation `json:"cache_creation"`
+
+	// OpenRouter (and gateways copying it): cost is what the call was
+	// charged in credits (USD); with is_byok (the app's own provider key)
+	// it is only OpenRouter's fee, and cost_details.upstream_inference_cost
+	// is what the provider billed on that key.
+	Cost        *float64     `json:"cost"`
+	IsBYOK      *bool        `json:"is_byok"`
+	CostDetails *CostDetails `json:"cost_details"`
 }
+
+// PromptTokensDetails is OpenAI's prompt_tokens_details; OpenRouter adds
+// cache_write_tokens.
+type PromptTokensDetails struct {
+	CachedTokens     *int64 `json:"cached_tokens"`
+	CacheWriteTokens *int64 `json:"cache_write_tokens"`
+}
+
+// CompletionTokensDetails is OpenAI's completion_tokens_details.
+type CompletionTokensDetails struct {
+	ReasoningTokens *int64 `json:"reasoning_tokens"`
+}
+
+// CacheCreation is Anthropic's usage.cache_creation: the cache writes by
+// lifetime.
+type CacheCreation struct {
+	Ephemeral5m *int64 `json:"ephemeral_5m_input_tokens"`
+	Ephemeral1h *int64 `json:"ephemeral_1h_input_tokens"`
+}
+
+// CostDetails is OpenRouter's usage.cost_details. The prompt and
+// completion parts are not read: the cost breakdown of the attribute
+// contract parts uncached input from cache reads and writes, which
+// OpenRouter's prompt part lumps together.
+type CostDetails struct {
+	UpstreamInferenceCost *float64 `json:"upstream_inference_cost"`
+}
+
+// MaxCost is the largest cost, in USD, a pushed call may report: no single
+// model call costs near it.
+const MaxCost = 1_000_000
 
 // Text is a JSON string that also accepts null (empty), numbers and booleans
 // (their literal text) and objects or arrays (their compact JSON), so that an

@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"hash/fnv"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -42,6 +43,10 @@ type Turn struct {
 	// limits (MaxToolCalls, MaxNames).
 	Truncated bool
 	Tokens    Tokens
+	// Cost is the call's cost in USD as the app's gateway reported it
+	// (Usage.ProviderCost), when HasCost.
+	Cost    float64
+	HasCost bool
 	// Err is the turn's error text ("" when it did not fail), without
 	// HALO Core's wrapper; ErrType classifies it (ErrorType).
 	Err, ErrType string
@@ -59,12 +64,16 @@ const (
 	HasCacheRead
 	HasCacheCreation
 	HasReasoning
+	HasCacheWrite5m
+	HasCacheWrite1h
 )
 
 // Tokens are token counts in the GenAI meaning: Input includes cache reads
-// and writes, Output includes reasoning tokens.
+// and writes, Output includes reasoning tokens. CacheWrite5m and
+// CacheWrite1h are Anthropic's split of CacheCreation by lifetime.
 type Tokens struct {
 	Input, Output, CacheRead, CacheCreation, Reasoning int64
+	CacheWrite5m, CacheWrite1h                         int64
 	Has                                                uint8
 }
 
@@ -223,6 +232,7 @@ func newTurn(m *Message, session string, idx int64, user string, hasUser, histor
 	}
 	if u != nil {
 		t.Tokens = u.Tokens()
+		t.Cost, t.HasCost = u.ProviderCost()
 	}
 	if t.Trace == nil {
 		t.Trace = &emptyTrace
@@ -315,7 +325,11 @@ func (t *Turn) setError() {
 
 // Tokens normalises OpenAI- or Anthropic-form usage to GenAI counts. OpenAI
 // counts are already inclusive; Anthropic's input_tokens excludes cache reads
-// and writes, which are added. Negative counts are ignored.
+// and writes, which are added. The cache writes are
+// cache_creation_input_tokens, else OpenRouter's
+// prompt_tokens_details.cache_write_tokens, else the sum of Anthropic's
+// split by lifetime (cache_creation), which is kept beside them. Negative
+// counts are ignored.
 func (u *Usage) Tokens() Tokens {
 	var t Tokens
 	set := func(dst *int64, bit uint8, v *int64) {
@@ -323,6 +337,18 @@ func (u *Usage) Tokens() Tokens {
 			*dst += *v
 			t.Has |= bit
 		}
+	}
+	if cc := u.CacheCreation; cc != nil {
+		set(&t.CacheWrite5m, HasCacheWrite5m, cc.Ephemeral5m)
+		set(&t.CacheWrite1h, HasCacheWrite1h, cc.Ephemeral1h)
+	}
+	set(&t.CacheCreation, HasCacheCreation, u.CacheCreationInputTokens)
+	if d := u.PromptTokensDetails; d != nil && t.Has&HasCacheCreation == 0 {
+		set(&t.CacheCreation, HasCacheCreation, d.CacheWriteTokens)
+	}
+	if t.Has&HasCacheCreation == 0 && t.Has&(HasCacheWrite5m|HasCacheWrite1h) != 0 {
+		t.CacheCreation = t.CacheWrite5m + t.CacheWrite1h
+		t.Has |= HasCacheCreation
 	}
 	if u.PromptTokens != nil || u.CompletionTokens != nil {
 		set(&t.Input, HasInput, u.PromptTokens)
@@ -333,18 +359,45 @@ func (u *Usage) Tokens() Tokens {
 		if d := u.CompletionTokensDetails; d != nil {
 			set(&t.Reasoning, HasReasoning, d.ReasoningTokens)
 		}
-		// Anthropic-only cache-write count next to OpenAI counts.
-		set(&t.CacheCreation, HasCacheCreation, u.CacheCreationInputTokens)
 		return t
 	}
 	set(&t.CacheRead, HasCacheRead, u.CacheReadInputTokens)
-	set(&t.CacheCreation, HasCacheCreation, u.CacheCreationInputTokens)
 	set(&t.Output, HasOutput, u.OutputTokens)
 	if u.InputTokens != nil && *u.InputTokens >= 0 {
 		t.Input = *u.InputTokens + t.CacheRead + t.CacheCreation
 		t.Has |= HasInput
 	}
 	return t
+}
+
+// ProviderCost returns the cost in USD an OpenAI-compatible gateway
+// reported for the call (OpenRouter's credits are USD): usage.cost, plus,
+// for a call on the app's own provider key (is_byok true), what the
+// provider billed on that key (cost_details.upstream_inference_cost), of
+// which cost is only OpenRouter's fee. ok is false when no cost is
+// reported, or one outside 0 to MaxCost (ValidateUsage refuses such a
+// push).
+func (u *Usage) ProviderCost() (float64, bool) {
+	valid := func(v *float64) bool { return v != nil && *v >= 0 && *v <= MaxCost }
+	var upstream *float64
+	if u.CostDetails != nil && valid(u.CostDetails.UpstreamInferenceCost) {
+		upstream = u.CostDetails.UpstreamInferenceCost
+	}
+	switch {
+	case u.IsBYOK != nil && *u.IsBYOK && upstream != nil:
+		fee := 0.0
+		if valid(u.Cost) {
+			fee = *u.Cost
+		}
+		// Rounded to 10^-12 USD, the unit llm_cost sums in, so that the
+		// sum of two decimals does not show a binary rounding error.
+		return math.Round((fee+*upstream)*1e12) / 1e12, true
+	case valid(u.Cost):
+		return *u.Cost, true
+	case upstream != nil:
+		return *upstream, true
+	}
+	return 0, false
 }
 
 // IDs are the trace and span IDs of one turn.

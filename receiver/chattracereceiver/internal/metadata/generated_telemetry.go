@@ -28,6 +28,7 @@ type TelemetryBuilder struct {
 	registrations                     []metric.Registration
 	ReceiverChatTraceCheckpointErrors metric.Int64Counter
 	ReceiverChatTraceDuplicateTurns   metric.Int64Counter
+	ReceiverChatTraceFeedback         metric.Int64Counter
 	ReceiverChatTraceFilesMalformed   metric.Int64Counter
 	ReceiverChatTraceFilesOversize    metric.Int64Counter
 	ReceiverChatTraceFilesRead        metric.Int64Counter
@@ -77,6 +78,12 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 		"otelcol_receiver_chat_trace_duplicate_turns",
 		metric.WithDescription("Turns of retried pushes not sent again to a pipeline that had already accepted them (once per turn and pipeline). [Development]"),
 		metric.WithUnit("{turn}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ReceiverChatTraceFeedback, err = builder.meter.Int64Counter(
+		"otelcol_receiver_chat_trace_feedback",
+		metric.WithDescription("User feedback requests on turns, by outcome. [Development]"),
+		metric.WithUnit("{request}"),
 	)
 	errs = errors.Join(errs, err)
 	builder.ReceiverChatTraceFilesMalformed, err = builder.meter.Int64Counter(

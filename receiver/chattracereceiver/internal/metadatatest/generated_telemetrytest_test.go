@@ -21,6 +21,7 @@ func TestSetupTelemetry(t *testing.T) {
 	defer tb.Shutdown()
 	tb.ReceiverChatTraceCheckpointErrors.Add(context.Background(), 1)
 	tb.ReceiverChatTraceDuplicateTurns.Add(context.Background(), 1)
+	tb.ReceiverChatTraceFeedback.Add(context.Background(), 1)
 	tb.ReceiverChatTraceFilesMalformed.Add(context.Background(), 1)
 	tb.ReceiverChatTraceFilesOversize.Add(context.Background(), 1)
 	tb.ReceiverChatTraceFilesRead.Add(context.Background(), 1)
@@ -33,6 +34,9 @@ func TestSetupTelemetry(t *testing.T) {
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
 	AssertEqualReceiverChatTraceDuplicateTurns(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualReceiverChatTraceFeedback(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
 	AssertEqualReceiverChatTraceFilesMalformed(t, testTel,
