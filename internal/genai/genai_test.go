@@ -113,6 +113,12 @@ func TestReadInvalidTokenCounts(t *testing.T) {
 		"fraction":            func(m pcommon.Map) { m.PutDouble(UsageInputTokens, 10.5) },
 		"not a number":        func(m pcommon.Map) { m.PutStr(UsageInputTokens, "lots") },
 		"NaN string":          func(m pcommon.Map) { m.PutStr(UsageInputTokens, "NaN") },
+		"fraction string":     func(m pcommon.Map) { m.PutStr(UsageInputTokens, "10.5") },
+		"float notation":      func(m pcommon.Map) { m.PutStr(UsageInputTokens, "1.5e3") },
+		"decimal point":       func(m pcommon.Map) { m.PutStr(UsageInputTokens, "1500.0") },
+		"signed string":       func(m pcommon.Map) { m.PutStr(UsageInputTokens, "+1500") },
+		"spaces":              func(m pcommon.Map) { m.PutStr(UsageInputTokens, " 1500") },
+		"string above max":    func(m pcommon.Map) { m.PutStr(UsageInputTokens, "1000000000001") },
 		"bool":                func(m pcommon.Map) { m.PutBool(UsageInputTokens, true) },
 		"invalid beats alias": func(m pcommon.Map) { m.PutInt("llm.token_count.prompt", 5); m.PutInt(UsageInputTokens, -5) },
 	} {
@@ -132,7 +138,6 @@ func TestReadInvalidTokenCounts(t *testing.T) {
 	for name, v := range map[string]func(pcommon.Map){
 		"integral double": func(m pcommon.Map) { m.PutDouble(UsageInputTokens, 1500) },
 		"decimal string":  func(m pcommon.Map) { m.PutStr(UsageInputTokens, "1500") },
-		"float string":    func(m pcommon.Map) { m.PutStr(UsageInputTokens, "1.5e3") },
 	} {
 		m := pcommon.NewMap()
 		v(m)

@@ -141,6 +141,10 @@ const (
 
 	CostStatusPriced    = "priced"
 	CostStatusEstimated = "estimated"
+	// CostStatusReported: the cost arrived with the item (the app or the
+	// provider reported it, source provider) and was kept, not priced
+	// here; the amount is the reported one.
+	CostStatusReported = "reported"
 	// CostStatusUnpriced: the model has no price (or the call names none).
 	CostStatusUnpriced = "unpriced"
 	// CostStatusInvalid: a token count (or the cost it gives) is out of

@@ -359,8 +359,10 @@ func (c *Call) setCost(r uint8, v pcommon.Value) {
 }
 
 // Tokens reads a token count: an int, a double with an integral value, or
-// a decimal integer string, from 0 to MaxTokens. Anything else (negative,
-// fractional, NaN, infinite, too large, another type) is not a count.
+// a string of a decimal integer ("1500", as some SDKs serialise counts),
+// from 0 to MaxTokens. Anything else (negative, fractional, NaN, infinite,
+// too large, a string in another notation such as "1500.0" or "1.5e3",
+// another type) is not a count.
 func Tokens(v pcommon.Value) (int64, bool) {
 	switch v.Type() {
 	case pcommon.ValueTypeInt:
@@ -373,16 +375,17 @@ func Tokens(v pcommon.Value) (int64, bool) {
 		}
 		return int64(f), true
 	case pcommon.ValueTypeStr:
-		n, err := strconv.ParseInt(v.Str(), 10, 64)
-		if err != nil {
-			// "1500.0" and "1.5e3" are integral counts written as decimals.
-			f, ferr := strconv.ParseFloat(v.Str(), 64)
-			if ferr != nil || !(f >= 0 && f <= MaxTokens) || f != math.Trunc(f) {
+		s := v.Str()
+		if s == "" || len(s) > 13 {
+			return 0, false
+		}
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
 				return 0, false
 			}
-			return int64(f), true
 		}
-		return n, n >= 0 && n <= MaxTokens
+		n, err := strconv.ParseInt(s, 10, 64)
+		return n, err == nil && n <= MaxTokens
 	}
 	return 0, false
 }

@@ -45,6 +45,15 @@ type Config struct {
 	// none.
 	ExclusiveScopes []string `mapstructure:"exclusive_scopes"`
 
+	// ReasoningExclusiveScopes are instrumentation scope names whose
+	// reasoning counts (gen_ai.usage.reasoning.output_tokens) are read as
+	// reported apart from gen_ai.usage.output_tokens and added to it, in
+	// every mode (instrumentations that copy the Gemini API's
+	// candidatesTokenCount and thoughtsTokenCount as they are). Default:
+	// none: output is read as including reasoning, as the conventions say,
+	// unless the counts themselves show otherwise.
+	ReasoningExclusiveScopes []string `mapstructure:"reasoning_exclusive_scopes"`
+
 	// AzureDeployments maps Azure OpenAI deployment names, which appear as
 	// the model name, to the model they serve. Default: none.
 	AzureDeployments map[string]string `mapstructure:"azure_deployments"`

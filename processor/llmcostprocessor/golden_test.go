@@ -166,7 +166,7 @@ var goldenCases2026 = []goldenCase{
 	{name: "chatgpt-4o-latest", start: dec2026, attrs: chatCall("chatgpt-4o-latest", 1_000_000, 1_000_000), want: "20"},                                                                                   // 5 + 15
 	// Anthropic (platform.claude.com/docs/en/about-claude/pricing, as_of 2026-07-29).
 	{name: "claude-opus-4-7 1h cache write", start: dec2026, attrs: chatCall("claude-opus-4-7", 10_000, 1000, genai.UsageCacheCreation, int64(6000), genai.UsageCacheWrite1h, int64(4000)), want: "0.0975"}, // 4000×5 + 2000×6.25 (5-minute) + 4000×10 (1-hour) + 1000×25 = 20000+12500+40000+25000
-	{name: "claude-sonnet-5 intro then standard", start: dec2026, attrs: chatCall("claude-sonnet-5", 1_000_000, 100_000), want: "4.5"},                                                                      // from 2026-09-01: 3 + 0.1×15
+	{name: "claude-sonnet-5 keeps its price (rise cancelled)", start: dec2026, attrs: chatCall("claude-sonnet-5", 1_000_000, 100_000), want: "3"},                                                           // 2 + 0.1×10 (no 2026-09-01 rise: sonnet-5 overview, PromptFuel v1.0.22)
 	{name: "claude-opus-4-6 tier before 2026-03-13", start: mar2026, attrs: chatCall("claude-opus-4-6", 300_000, 1000), want: "3.0375"},                                                                     // 300000×10 + 1000×37.5
 	{name: "claude-opus-4-6 flat from 2026-03-13", start: dec2026, attrs: chatCall("claude-opus-4-6", 300_000, 1000), want: "1.525"},                                                                        // 300000×5 + 1000×25
 	// Google (ai.google.dev/gemini-api/docs/pricing): the cache prices that were wrong.
@@ -178,12 +178,13 @@ var goldenCases2026 = []goldenCase{
 	{name: "gemini thinking apart from output", start: dec2026, attrs: chatCall("gemini-2.5-flash", 1000, 200, genai.ProviderName, "gcp.gemini", genai.UsageReasoning, int64(800)), want: "0.0028"},                                                 // 1000×0.30 + (200+800)×2.50 = 300+2500
 	{name: "gemini thinking inside output by total", start: dec2026, attrs: chatCall("gemini-2.5-flash", 1000, 1000, genai.ProviderName, "gcp.gemini", genai.UsageReasoning, int64(800), "gen_ai.usage.total_tokens", int64(2000)), want: "0.0028"}, // total = in + out: reasoning is inside; 1000×0.30 + 1000×2.50
 	// xAI (docs.x.ai/docs/models).
-	{name: "grok-4 cached", start: dec2026, attrs: chatCall("grok-4", 10_000, 1000, genai.UsageCacheRead, int64(5000)), want: "0.03375"}, // 5000×3 + 5000×0.75 + 1000×15 = 15000+3750+15000
+	{name: "grok-4 cached, before its retirement", start: mar2026, attrs: chatCall("grok-4", 10_000, 1000, genai.UsageCacheRead, int64(5000)), want: "0.03375"}, // 5000×3 + 5000×0.75 + 1000×15 = 15000+3750+15000
+	{name: "grok-4 cached, after its retirement", start: dec2026, attrs: chatCall("grok-4", 10_000, 1000, genai.UsageCacheRead, int64(5000)), want: "0.00975"},  // grok-4.3's price since 2026-05-15 19:00 UTC: 5000×1.25 + 5000×0.20 + 1000×2.5 = 6250+1000+2500
 	// DeepSeek: the price change of 2025-09-05 16:00 UTC and the night discount before it.
-	{name: "deepseek-chat before 16:00 on Sept 5", start: sep5at15, attrs: chatCall("deepseek-chat", 1_000_000, 1_000_000), want: "1.37"},                                    // 0.27 + 1.10
-	{name: "deepseek-chat after 16:00 on Sept 5", start: sep5at16, attrs: chatCall("deepseek-chat", 1_000_000, 1_000_000), want: "2.24"},                                     // 0.56 + 1.68
-	{name: "deepseek-reasoner night discount", start: sep4at17, attrs: chatCall("deepseek-reasoner", 1_000_000, 1_000_000), want: "0.685"},                                   // 17:00 UTC: 0.135 + 0.55
-	{name: "deepseek-chat December 2026 cache hit", start: dec2026, attrs: chatCall("deepseek-chat", 100_000, 10_000, genai.UsageCacheRead, int64(90_000)), want: "0.00952"}, // 10000×0.28 + 90000×0.028 + 10000×0.42
+	{name: "deepseek-chat before 16:00 on Sept 5", start: sep5at15, attrs: chatCall("deepseek-chat", 1_000_000, 1_000_000), want: "1.37"},                                     // 0.27 + 1.10
+	{name: "deepseek-chat after 16:00 on Sept 5", start: sep5at16, attrs: chatCall("deepseek-chat", 1_000_000, 1_000_000), want: "2.24"},                                      // 0.56 + 1.68
+	{name: "deepseek-reasoner night discount", start: sep4at17, attrs: chatCall("deepseek-reasoner", 1_000_000, 1_000_000), want: "0.685"},                                    // 17:00 UTC: 0.135 + 0.55
+	{name: "deepseek-chat December 2026 cache hit", start: dec2026, attrs: chatCall("deepseek-chat", 100_000, 10_000, genai.UsageCacheRead, int64(90_000)), want: "0.004452"}, // V4-Flash since 2026-04-26: 10000×0.14 + 90000×0.0028 + 10000×0.28 = 1400+252+2800
 	// Meta Llama and Amazon Nova on Bedrock, Qwen, Cohere (aws.amazon.com/bedrock/pricing, alibabacloud model-studio, cohere.com/pricing).
 	{name: "bedrock meta llama id", start: dec2026, attrs: chatCall("us.meta.llama3-3-70b-instruct-v1:0", 1_000_000, 1_000_000), want: "1.44"},                    // 0.72 + 0.72
 	{name: "bedrock llama 4 maverick", start: dec2026, attrs: chatCall("meta.llama4-maverick-17b-instruct-v1:0", 1_000_000, 1_000_000), want: "1.21"},             // 0.24 + 0.97
@@ -227,7 +228,7 @@ var goldenCases2026 = []goldenCase{
 	// Precedence: price file > database > embedded.
 	{name: "price file over database", start: dec2026, cfg: withOverride, attrs: chatCall("gpt-5.4", 1_000_000, 100_000), want: "3.2", pricingID: "price_file:gpt-5.4@2026-03-05"}, // 2.00 + 0.1×12
 	{name: "database over embedded", start: dec2026, cfg: withLiteLLM, attrs: chatCall("gpt-4o-mini", 1_000_000, 0), want: "0.15", pricingID: "litellm:gpt-4o-mini"},
-	{name: "embedded when the database has no row", start: dec2026, cfg: withLiteLLM, attrs: chatCall("grok-4", 1_000_000, 0), want: "3", pricingID: "default:grok-4-0709@2025-07-09"},
+	{name: "embedded when the database has no row", start: dec2026, cfg: withLiteLLM, attrs: chatCall("grok-4", 1_000_000, 0), want: "1.25", pricingID: "default:grok-4-0709@2026-05-15T19:00:00Z"},
 }
 
 func TestGoldenCosts(t *testing.T) {

@@ -31,8 +31,11 @@ type costProcessor struct {
 	semantics pricing.Semantics
 	rates     map[string]pricing.Micros
 	exclusive map[string]bool
-	shared    *shared
-	released  bool
+	// exclusiveReasoning are the scopes whose reasoning counts are read as
+	// reported apart from output.
+	exclusiveReasoning map[string]bool
+	shared             *shared
+	released           bool
 }
 
 func newCostProcessor(set processor.Settings, cfg *Config) (*costProcessor, error) {
@@ -54,6 +57,12 @@ func newCostProcessor(set processor.Settings, cfg *Config) (*costProcessor, erro
 		p.exclusive = make(map[string]bool, len(cfg.ExclusiveScopes))
 		for _, s := range cfg.ExclusiveScopes {
 			p.exclusive[s] = true
+		}
+	}
+	if len(cfg.ReasoningExclusiveScopes) > 0 {
+		p.exclusiveReasoning = make(map[string]bool, len(cfg.ReasoningExclusiveScopes))
+		for _, s := range cfg.ReasoningExclusiveScopes {
+			p.exclusiveReasoning[s] = true
 		}
 	}
 	return p, nil
@@ -118,6 +127,7 @@ type item struct {
 	factor   pricing.Micros
 	failed   bool
 	scopeExc bool
+	scopeRsn bool
 }
 
 // deferred is a span priced after the batch's inference spans: an agent or
@@ -158,6 +168,7 @@ func (p *costProcessor) processTraces(ctx context.Context, td ptrace.Traces) (pt
 		for j := 0; j < sss.Len(); j++ {
 			ss := sss.At(j)
 			exc := p.exclusive != nil && p.exclusive[ss.Scope().Name()]
+			rsn := p.exclusiveReasoning != nil && p.exclusiveReasoning[ss.Scope().Name()]
 			spans := ss.Spans()
 			for k := 0; k < spans.Len(); k++ {
 				s := spans.At(k)
@@ -168,7 +179,7 @@ func (p *costProcessor) processTraces(ctx context.Context, td ptrace.Traces) (pt
 				}
 				it := item{
 					attrs: s.Attributes(), call: genai.Read(s.Attributes()), at: at.AsTime(), factor: factor,
-					failed: s.Status().Code() == ptrace.StatusCodeError, scopeExc: exc,
+					failed: s.Status().Code() == ptrace.StatusCodeError, scopeExc: exc, scopeRsn: rsn,
 				}
 				if it.call.ErrorType != "" {
 					it.failed = true
@@ -237,6 +248,7 @@ func (p *costProcessor) processLogs(ctx context.Context, ld plog.Logs) (plog.Log
 		for j := 0; j < sls.Len(); j++ {
 			sl := sls.At(j)
 			exc := p.exclusive != nil && p.exclusive[sl.Scope().Name()]
+			rsn := p.exclusiveReasoning != nil && p.exclusiveReasoning[sl.Scope().Name()]
 			recs := sl.LogRecords()
 			for k := 0; k < recs.Len(); k++ {
 				r := recs.At(k)
@@ -246,7 +258,7 @@ func (p *costProcessor) processLogs(ctx context.Context, ld plog.Logs) (plog.Log
 				}
 				it := item{
 					attrs: r.Attributes(), call: genai.Read(r.Attributes()), at: at.AsTime(), factor: factor,
-					failed: r.SeverityNumber() >= plog.SeverityNumberError, scopeExc: exc,
+					failed: r.SeverityNumber() >= plog.SeverityNumberError, scopeExc: exc, scopeRsn: rsn,
 				}
 				if it.call.ErrorType != "" {
 					it.failed = true
@@ -319,6 +331,11 @@ func (p *costProcessor) reported(attrs pcommon.Map, call *genai.Call, c *counts)
 	}
 	if _, ok := attrs.Get(genai.CostSource); !ok {
 		attrs.PutStr(genai.CostSource, genai.CostSourceProvider)
+	}
+	if _, ok := attrs.Get(genai.CostStatus); !ok {
+		// A cost that arrived with the item: kept, not priced here. An
+		// earlier llm_cost's status (priced, estimated) stays as written.
+		attrs.PutStr(genai.CostStatus, genai.CostStatusReported)
 	}
 	cur := call.CostCurrency
 	if cur == "" {
@@ -473,7 +490,7 @@ func (p *costProcessor) usage(call *genai.Call, it *item) pricing.Usage {
 	usage, _ := pricing.Normalize(pricing.Usage{
 		Input: u.Input, Output: u.Output, CacheRead: u.CacheRead, CacheWrite: u.CacheWrite,
 		CacheWrite1h: u.CacheWrite1h, Reasoning: u.Reasoning, Total: u.Total, HasTotal: u.Has&genai.HasTotal != 0,
-	}, p.semantics, pricing.Evidence{Provider: it.provider, Model: call.Model(), ExclusiveScope: it.scopeExc})
+	}, p.semantics, pricing.Evidence{Provider: it.provider, Model: call.Model(), ExclusiveScope: it.scopeExc, ReasoningExclusiveScope: it.scopeRsn})
 	return usage
 }
 

@@ -8,7 +8,6 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
-	"strings"
 )
 
 // Usage is a call's token counts. After Normalize they are in the GenAI
@@ -45,6 +44,10 @@ type Evidence struct {
 	// ExclusiveScope: the instrumentation scope is configured as one that
 	// reports Anthropic-style exclusive input counts.
 	ExclusiveScope bool
+	// ReasoningExclusiveScope: the instrumentation scope is configured as
+	// one that reports reasoning tokens apart from output (a copy of the
+	// Gemini API's thoughtsTokenCount beside candidatesTokenCount).
+	ReasoningExclusiveScope bool
 }
 
 // Reading says how Normalize read a call's counts.
@@ -64,10 +67,14 @@ type Reading struct {
 // as inclusive.
 //
 // Output: reasoning is read as reported apart from output (and added to it)
-// when it exceeds output, when a reported total counts it apart, or, with no
-// total, for Gemini (provider gcp.* or a gemini model: the Gemini API reports
-// thoughtsTokenCount apart from candidatesTokenCount, and its
-// instrumentations copy them); else as included in output.
+// when it exceeds output, when a reported total counts it apart, or when
+// the scope is configured as one that reports it apart; else as included in
+// output, as the GenAI conventions say (output SHOULD include reasoning).
+// The provider or model alone is no evidence: the Gemini API reports
+// thoughtsTokenCount apart from candidatesTokenCount, but the
+// instrumentations that follow the conventions (OpenTelemetry's and
+// OpenInference's google-genai, OpenInference's google-adk) add the two
+// before they write gen_ai.usage.output_tokens.
 func Normalize(u Usage, s Semantics, ev Evidence) (Usage, Reading) {
 	var rd Reading
 	cache := u.CacheRead + u.CacheWrite
@@ -85,7 +92,7 @@ func Normalize(u Usage, s Semantics, ev Evidence) (Usage, Reading) {
 		case in + u.Output + u.Reasoning, in + cache + u.Output + u.Reasoning:
 			rd.ReasoningExclusive = true
 		}
-	case isGemini(ev):
+	case ev.ReasoningExclusiveScope:
 		rd.ReasoningExclusive = true
 	}
 	reasoning := int64(0)
@@ -106,14 +113,6 @@ func Normalize(u Usage, s Semantics, ev Evidence) (Usage, Reading) {
 		u.Output += u.Reasoning
 	}
 	return u, rd
-}
-
-func isGemini(ev Evidence) bool {
-	switch ev.Provider {
-	case "gcp.gemini", "gcp.vertex_ai", "gcp.gen_ai":
-		return true
-	}
-	return strings.Contains(strings.ToLower(ev.Model), "gemini")
 }
 
 // Part is one separately priced share of a call's tokens.

@@ -92,10 +92,13 @@ type PriceSpec struct {
 }
 
 // WindowSpec prices calls made between From and To (UTC, "HH:MM", To may be
-// past midnight: 16:30 to 00:30) at its own prices.
+// past midnight: 16:30 to 00:30) at its own prices, on every day or, with
+// Days, on those UTC weekdays only (mon, tue, wed, thu, fri, sat, sun; a
+// window past midnight belongs to the day it starts on).
 type WindowSpec struct {
-	From      string `yaml:"from"`
-	To        string `yaml:"to"`
+	From      string   `yaml:"from"`
+	To        string   `yaml:"to"`
+	Days      []string `yaml:"days"`
 	PriceSpec `yaml:",inline"`
 }
 
@@ -162,17 +165,35 @@ func (p *Prices) For(input int64) *Rates {
 }
 
 // Window is a daily time-of-day window (minutes after 00:00 UTC, To may be
-// below From when the window spans midnight) with its own prices.
+// below From when the window spans midnight) with its own prices. Days is
+// a bit set of the UTC weekdays it applies on (bit time.Weekday); 0 means
+// every day.
 type Window struct {
 	From, To int
+	Days     uint8
 	Prices   Prices
 }
 
-func (w *Window) contains(minute int) bool {
+// contains reports whether the UTC time t is in the window.
+func (w *Window) contains(t time.Time) bool {
+	minute := t.Hour()*60 + t.Minute()
+	day := t.Weekday()
 	if w.From <= w.To {
-		return minute >= w.From && minute < w.To
+		return minute >= w.From && minute < w.To && w.on(day)
 	}
-	return minute >= w.From || minute < w.To
+	if minute >= w.From {
+		return w.on(day)
+	}
+	// After midnight: the window started the day before.
+	return minute < w.To && w.on((day+6)%7)
+}
+
+func (w *Window) on(d time.Weekday) bool { return w.Days == 0 || w.Days&(1<<d) != 0 }
+
+// weekdays maps the names accepted in time_of_day days.
+var weekdays = map[string]time.Weekday{
+	"sun": time.Sunday, "mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday,
+	"thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday,
 }
 
 // Entry is one validated price entry.
@@ -225,9 +246,8 @@ func (e *Entry) Select(t time.Time, tier string) Selected {
 	}
 	if len(e.Windows) > 0 {
 		u := t.UTC()
-		minute := u.Hour()*60 + u.Minute()
 		for i := range e.Windows {
-			if e.Windows[i].contains(minute) {
+			if e.Windows[i].contains(u) {
 				return Selected{Prices: &e.Windows[i].Prices}
 			}
 		}
@@ -520,11 +540,19 @@ func newEntry(m ModelSpec, currency, source string) (*Entry, error) {
 		if !ok1 || !ok2 || fromMin == toMin {
 			return nil, fmt.Errorf("%s: time_of_day[%d]: from %q and to %q must be distinct HH:MM times", name, i, w.From, w.To)
 		}
+		var days uint8
+		for _, d := range w.Days {
+			wd, ok := weekdays[strings.ToLower(d)]
+			if !ok {
+				return nil, fmt.Errorf("%s: time_of_day[%d]: days: %q is not one of mon, tue, wed, thu, fri, sat, sun", name, i, d)
+			}
+			days |= 1 << wd
+		}
 		p, err := resolvePrices(w.PriceSpec, nil)
 		if err != nil {
 			return nil, fmt.Errorf("%s: time_of_day[%d]: %w", name, i, err)
 		}
-		e.Windows = append(e.Windows, Window{From: fromMin, To: toMin, Prices: *p})
+		e.Windows = append(e.Windows, Window{From: fromMin, To: toMin, Days: days, Prices: *p})
 	}
 	e.Tokenizer = DefaultTokenizer
 	if m.Tokenizer != "" {
