@@ -191,6 +191,20 @@ func TestRunningTwiceIsIdempotent(t *testing.T) {
 	s := twice.ResourceSpans().At(0).ScopeSpans().At(0).Spans().At(0)
 	assert.Equal(t, before, attr(t, s, genai.CostAmount))
 	assert.Equal(t, "local", attr(t, s, genai.CostSource), "a sidecar's price is kept by the gateway, still marked local")
+	assert.Equal(t, genai.CostStatusPriced, attr(t, s, genai.CostStatus), "and keeps its status: priced here, not reported")
+}
+
+func TestReportedCostStatus(t *testing.T) {
+	td := ptrace.NewTraces()
+	addSpan(td, nil, map[string]any{genai.OperationName: "chat", genai.RequestModel: "gpt-4o", genai.UsageInputTokens: 1000, genai.CostAmount: 0.5})
+	addSpan(td, nil, map[string]any{genai.OperationName: "chat", genai.RequestModel: "gpt-4o", genai.UsageInputTokens: 1000, "llm.cost.total": 0.25})
+	got, _ := run(t, createDefaultConfig().(*Config), td)
+	spans := got.ResourceSpans().At(0).ScopeSpans().At(0).Spans()
+	for i := 0; i < spans.Len(); i++ {
+		s := spans.At(i)
+		assert.Equal(t, genai.CostStatusReported, attr(t, s, genai.CostStatus))
+		assert.Equal(t, genai.CostSourceProvider, attr(t, s, genai.CostSource))
+	}
 }
 
 func TestPriceFileOverridesDeploymentsAndTenants(t *testing.T) {

@@ -252,3 +252,66 @@ func TestZeroFactor(t *testing.T) {
 	assert.Zero(t, c.Amount())
 	assert.Zero(t, c.PartAmount(PartInput))
 }
+
+func TestNormalizeReasoningFollowsTheConventions(t *testing.T) {
+	gemini := Evidence{Provider: "gcp.gemini", Model: "gemini-2.5-pro"}
+	// No total, reasoning below output: inside output, whatever the provider.
+	u, rd := Normalize(Usage{Input: 100, Output: 1000, Reasoning: 600}, Auto, gemini)
+	assert.False(t, rd.ReasoningExclusive)
+	assert.Equal(t, int64(1000), u.Output)
+	// Reasoning above output: it cannot be inside.
+	u, rd = Normalize(Usage{Input: 100, Output: 200, Reasoning: 600}, Auto, gemini)
+	assert.True(t, rd.ReasoningExclusive)
+	assert.Equal(t, int64(800), u.Output)
+	// A total that counts it apart.
+	u, rd = Normalize(Usage{Input: 100, Output: 1000, Reasoning: 600, Total: 1700, HasTotal: true}, Auto, gemini)
+	assert.True(t, rd.ReasoningExclusive)
+	assert.Equal(t, int64(1600), u.Output)
+	// A total that counts it inside.
+	_, rd = Normalize(Usage{Input: 100, Output: 1000, Reasoning: 600, Total: 1100, HasTotal: true}, Auto, gemini)
+	assert.False(t, rd.ReasoningExclusive)
+	// A scope configured as reporting it apart, in every mode; input stays inclusive.
+	for _, s := range []Semantics{Auto, Inclusive} {
+		u, rd = Normalize(Usage{Input: 1000, CacheRead: 400, Output: 1000, Reasoning: 600}, s, Evidence{ReasoningExclusiveScope: true})
+		assert.True(t, rd.ReasoningExclusive)
+		assert.False(t, rd.InputExclusive)
+		assert.Equal(t, Usage{Input: 1000, CacheRead: 400, Output: 1600, Reasoning: 600}, u)
+	}
+}
+
+func TestTimeOfDayWindowsByWeekday(t *testing.T) {
+	f, err := Parse([]byte(`
+models:
+  - id: m
+    provider: p
+    input: "1"
+    output: "1"
+    time_of_day:
+      - {from: "01:00", to: "04:00", days: [mon, tue, wed, thu, fri], input: "2", output: "2"}
+      - {from: "22:00", to: "02:00", days: [fri], input: "3", output: "3"}
+    effective_from: 2026-01-01
+`))
+	require.NoError(t, err)
+	tab, err := Build(f)
+	require.NoError(t, err)
+	e := tab.Lookup("", "m", nil).At(time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	for at, want := range map[string]Micros{
+		"2026-12-02T02:00:00Z": 2_000_000, // Wednesday, in the window
+		"2026-12-02T04:00:00Z": 1_000_000, // the end is outside
+		"2026-12-05T02:00:00Z": 1_000_000, // Saturday 02:00: Friday's late window has ended
+		"2026-12-05T01:59:00Z": 3_000_000, // Saturday 01:59: Friday's window past midnight
+		"2026-12-06T01:00:00Z": 1_000_000, // Sunday: neither
+		"2026-12-04T23:00:00Z": 3_000_000, // Friday night
+		"2026-12-03T23:00:00Z": 1_000_000, // Thursday night: the late window is Fridays only
+	} {
+		ts, err := time.Parse(time.RFC3339, at)
+		require.NoError(t, err)
+		assert.Equal(t, want, e.Select(ts, "").Prices.Rates.Input, at)
+	}
+	one := Micros(1_000_000)
+	_, err = Build(&File{Models: []ModelSpec{{
+		ID: "x", Provider: "p", RateSpec: RateSpec{Input: &one, Output: &one}, EffectiveFrom: "2026-01-01",
+		TimeOfDay: []WindowSpec{{From: "01:00", To: "02:00", Days: []string{"monday"}}},
+	}}})
+	require.ErrorContains(t, err, `days: "monday" is not one of`)
+}
