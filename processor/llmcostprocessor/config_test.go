@@ -35,7 +35,7 @@ func TestLoadConfig(t *testing.T) {
 			PriceFile: "testdata/prices.yaml", ReloadInterval: 5 * time.Second, TokenSemantics: "exclusive",
 			EstimateTokens: false, Breakdown: true, AzureDeployments: map[string]string{"prod-chat-east": "gpt-4o-mini"},
 			RecomputeReportedCost: true, Currency: "EUR", ExchangeRates: map[string]string{"USD": "0.92"},
-			ExclusiveScopes: []string{"my.anthropic.instrumentation"}, AggregateCosts: false,
+			ExclusiveScopes: []string{"my.anthropic.instrumentation"}, ReasoningExclusiveScopes: []string{"my.gemini.instrumentation"}, AggregateCosts: false,
 			PriceDatabases: []DatabaseConfig{
 				{Format: "litellm", Path: "testdata/litellm-prices.json"},
 				{Format: "genai_prices", HTTP: withEndpoint("https://example.com/data.json", 10*time.Second), RefreshInterval: time.Hour, MaxSize: 8 << 20},
