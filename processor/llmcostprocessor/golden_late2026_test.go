@@ -86,6 +86,9 @@ var goldenCasesLate2026 = []goldenCase{
 	{name: "deepseek-reasoner is V4-Flash", start: may2026, attrs: chatCall("deepseek-reasoner", 1_000_000, 1_000_000), want: "0.42"},                                       // 0.14 + 0.28
 	// --- Mistral.
 	{name: "mistral-small-2506", start: wed1200, attrs: chatCall("mistral-small-2506", 100_000, 10_000), want: "0.013"}, // 100000×0.10 + 10000×0.30 = 10000+3000
+	// --- Cohere: dated snapshots with their own (legacy) price.
+	{name: "command-r-03-2024 keeps its own price", start: wed1200, attrs: chatCall("command-r-03-2024", 1_000_000, 100_000), want: "0.65"},          // 0.50 + 0.1×1.50, not command-r's 0.15 + 0.06
+	{name: "command-r-plus-04-2024 keeps its own price", start: wed1200, attrs: chatCall("command-r-plus-04-2024", 1_000_000, 100_000), want: "4.5"}, // 3 + 0.1×15
 	// --- Statuses and counts.
 	{name: "provider-reported cost has status reported", start: wed1200, attrs: chatCall("gpt-4o", 10_000, 1000, genai.CostAmount, 0.123), want: "0.123", status: genai.CostStatusReported},
 	{name: "token count as a decimal string", start: wed1200, attrs: chatCall("gpt-4o", 0, 100, genai.UsageInputTokens, "1000"), want: "0.0035"}, // 1000×2.50 + 100×10 = 2500+1000
