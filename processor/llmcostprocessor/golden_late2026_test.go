@@ -61,6 +61,8 @@ var goldenCasesLate2026 = []goldenCase{
 	{name: "bedrock regional claude-opus-5", start: wed1200, attrs: chatCall("us.anthropic.claude-opus-5-v1:0", 100_000, 10_000), want: "0.825", pricingID: "default:bedrock-regional-claude-opus-5@2026-07-24"}, // 100000×5.50 + 10000×27.50
 	{name: "bedrock global claude-opus-5", start: wed1200, attrs: chatCall("global.anthropic.claude-opus-5-v1:0", 100_000, 10_000), want: "0.75"},                                                                // 100000×5 + 10000×25
 	{name: "bedrock regional claude-sonnet-5 keeps its price", start: wed1200, attrs: chatCall("eu.anthropic.claude-sonnet-5-v1:0", 100_000, 10_000), want: "0.33"},                                              // 100000×2.20 + 10000×11
+	{name: "bedrock regional claude-haiku-5-5 long prompt", start: wed1200, attrs: chatCall("jp.anthropic.claude-haiku-5-5", 150_000, 2000), want: "0.088"},                                                      // +10%, high band: 150000×0.55 + 2000×2.75 = 82500+5500
+	{name: "bedrock regional claude-opus-5-5 read", start: wed1200, attrs: chatCall("anthropic.claude-opus-5-5", 100_000, 1000, genai.UsageCacheRead, int64(50_000)), want: "0.253"},                             // in-region id, +10%: 50000×4.40 + 50000×0.22 + 1000×22 = 220000+11000+22000
 	// --- Google (ai.google.dev/gemini-api/docs/pricing).
 	{name: "gemini-4-neon cached", start: wed1200, attrs: chatCall("gemini-4-neon", 100_000, 10_000, genai.UsageCacheRead, int64(40_000)), want: "0.336"}, // 60000×3 + 40000×0.15 + 10000×15 = 180000+6000+150000
 	{name: "gemini-4-argon launch price", start: nov15th, attrs: chatCall("gemini-4-argon", 1_000_000, 100_000), want: "3"},                               // 2 + 0.1×10
