@@ -443,8 +443,9 @@ func TestSeedAppHishamOS(t *testing.T) {
 
 // TestSeedAppConfigs: each overlay runs the gateway's pipelines with only
 // the app's transform added first after memory_limiter, so it cannot drift
-// from config/gateway.yaml unnoticed; and every config snippet the README's
-// seed-app section shows is text of a tested file.
+// from config/gateway.yaml unnoticed; the README points to the seed-apps
+// guide, which links every app's folder, and every YAML snippet the guide
+// shows is text of a tested file.
 func TestSeedAppConfigs(t *testing.T) {
 	type pipelines struct {
 		Service struct {
@@ -483,15 +484,15 @@ func TestSeedAppConfigs(t *testing.T) {
 	}
 	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
 	require.NoError(t, err)
-	section := string(readme)
-	i := strings.Index(section, "\n## Seed apps")
-	require.GreaterOrEqual(t, i, 0, "README has a seed-apps section")
-	section = section[i+1:]
-	if j := strings.Index(section, "\n## "); j >= 0 {
-		section = section[:j]
+	assert.Contains(t, string(readme), "(examples/seed-apps/README.md)", "the README points to the seed apps")
+	raw, err := os.ReadFile(filepath.Join(repoRoot, "examples", "seed-apps", "README.md"))
+	require.NoError(t, err)
+	guide := string(raw)
+	for _, path := range apps {
+		app := filepath.Base(filepath.Dir(path))
+		assert.Contains(t, guide, "]("+app+"/)", "the seed-apps README has a section linking %s", app)
 	}
-	blocks := regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllStringSubmatch(section, -1)
-	require.Len(t, blocks, 4, "one snippet per app")
+	blocks := regexp.MustCompile("(?s)```ya?ml\n(.*?)```").FindAllStringSubmatch(guide, -1)
 	for _, b := range blocks {
 		found := false
 		for _, text := range texts {
@@ -499,6 +500,6 @@ func TestSeedAppConfigs(t *testing.T) {
 				found = true
 			}
 		}
-		assert.True(t, found, "README snippet is not text of a tested seed-app file:\n%s", b[1])
+		assert.True(t, found, "seed-apps README snippet is not text of a tested seed-app file:\n%s", b[1])
 	}
 }
