@@ -48,10 +48,11 @@ const (
 type state struct {
 	scan    *scan.State
 	blocked int
-	// recent holds the class of the key last seen at each attribute
-	// position: spans of one instrumentation list their keys in the same
-	// order, so most keys are classified by one string comparison.
-	recent [32]classified
+	// recent caches the classes of recently seen keys in 64 sets of two,
+	// chosen by a hash of a key's length and three of its bytes: an item's
+	// keys are mostly those of the previous one, so most are classified by
+	// one string comparison, whatever their order.
+	recent [64][2]classified
 	// batch totals per detector (+1 slot for blocked keys) and items changed
 	batch []int64
 	items int64
@@ -129,27 +130,55 @@ func (p *redactProcessor) finish(st *state, attrs pcommon.Map) {
 	}
 	count := int64(st.scan.Total + st.blocked)
 	if v, ok := attrs.Get(genai.PIIRedactedCount); ok && v.Type() == pcommon.ValueTypeInt {
-		count += v.Int()
-	}
-	attrs.PutInt(genai.PIIRedactedCount, count)
-	types := st.scan.Types(p.b.redactor)
-	if st.blocked > 0 {
-		types = append(types, blockedKeyType)
-	}
-	var list pcommon.Slice
-	if v, ok := attrs.Get(genai.PIIRedactedTypes); ok && v.Type() == pcommon.ValueTypeSlice {
-		list = v.Slice()
+		v.SetInt(count + v.Int())
 	} else {
-		list = attrs.PutEmptySlice(genai.PIIRedactedTypes)
+		attrs.PutInt(genai.PIIRedactedCount, count)
 	}
-	have := make(map[string]bool, list.Len())
-	for i := 0; i < list.Len(); i++ {
-		have[list.At(i).AsString()] = true
+	if v, ok := attrs.Get(genai.PIIRedactedTypes); ok && v.Type() == pcommon.ValueTypeSlice && v.Slice().Len() > 0 {
+		p.mergeTypes(st, v.Slice())
+		return
 	}
-	for _, t := range types {
-		if !have[t] {
-			list.AppendEmpty().SetStr(t)
+	// The usual case: a new list, in detector order (names are unique).
+	n := 0
+	for _, c := range st.scan.Counts {
+		if c > 0 {
+			n++
 		}
+	}
+	if st.blocked > 0 {
+		n++
+	}
+	list := attrs.PutEmptySlice(genai.PIIRedactedTypes)
+	list.EnsureCapacity(n)
+	ds := p.b.redactor.Detectors()
+	for t, c := range st.scan.Counts {
+		if c > 0 {
+			list.AppendEmpty().SetStr(ds[t].Name)
+		}
+	}
+	if st.blocked > 0 {
+		list.AppendEmpty().SetStr(blockedKeyType)
+	}
+}
+
+// mergeTypes adds the item's types that list (an earlier redact's) lacks.
+func (p *redactProcessor) mergeTypes(st *state, list pcommon.Slice) {
+	has := func(name string) bool {
+		for i := 0; i < list.Len(); i++ {
+			if list.At(i).AsString() == name {
+				return true
+			}
+		}
+		return false
+	}
+	ds := p.b.redactor.Detectors()
+	for t, c := range st.scan.Counts {
+		if c > 0 && !has(ds[t].Name) {
+			list.AppendEmpty().SetStr(ds[t].Name)
+		}
+	}
+	if st.blocked > 0 && !has(blockedKeyType) {
+		list.AppendEmpty().SetStr(blockedKeyType)
 	}
 }
 
@@ -175,26 +204,31 @@ type classified struct {
 	ok    bool // key and class are set (an empty key is a key too)
 }
 
-// class returns the class of key k found at position pos of its map.
-func (p *redactProcessor) class(k string, pos int, st *state) keyClass {
-	if pos >= len(st.recent) {
-		return p.keys.Get(k)
+// class returns the class of key k.
+func (p *redactProcessor) class(k string, st *state) keyClass {
+	var h uint32
+	if n := len(k); n >= 2 {
+		h = uint32(n)*0x9e3779b1 ^ uint32(k[n-1])<<8 ^ uint32(k[n-2])<<16 ^ uint32(k[n/2])<<24
+		h *= 0x85ebca6b
 	}
-	r := &st.recent[pos]
-	if !r.ok || r.key != k {
-		r.key, r.class, r.ok = k, p.keys.Get(k), true
+	set := &st.recent[h>>26]
+	if r := &set[0]; r.ok && r.key == k {
+		return r.class
 	}
-	return r.class
+	if r := set[1]; r.ok && r.key == k {
+		set[1], set[0] = set[0], r // most recent first
+		return r.class
+	}
+	set[1] = set[0]
+	set[0] = classified{key: k, class: p.keys.Get(k), ok: true}
+	return set[0].class
 }
 
 // attrs redacts every value of m, at any depth, removing attributes whose
 // match asks for drop.
 func (p *redactProcessor) attrs(m pcommon.Map, st *state) {
-	pos := 0
 	m.RemoveIf(func(k string, v pcommon.Value) bool {
-		class := p.class(k, pos, st)
-		pos++
-		switch class {
+		switch p.class(k, st) {
 		case keyAllowed:
 			return false
 		case keyBlocked:
