@@ -32,7 +32,19 @@ type redactProcessor struct {
 	// keys classifies attribute keys (allowed, blocked, or scanned), cached:
 	// keys are few in practice, and the lookup is on every attribute.
 	keys *readcache.Cache[keyClass]
+	// clean holds short text values found clean: the scan of a text
+	// depends on nothing else, and most of an LLM span's values (model
+	// names, span names, providers, pricing ids) repeat from span to span
+	// and cost more to scan than to look up.
+	clean *readcache.Cache[bool]
 }
+
+// Bounds of the clean-value cache: values longer than maxMemoLen (prompts,
+// answers) are scanned every time.
+const (
+	maxMemoLen  = 128
+	maxMemoKeys = 4096
+)
 
 // keyClass is what happens to an attribute, by its key.
 type keyClass uint8
@@ -53,6 +65,9 @@ type state struct {
 	// keys are mostly those of the previous one, so most are classified by
 	// one string comparison, whatever their order.
 	recent [64][2]classified
+	// names counts the clean-value cache's answers for span, event and
+	// metric names (attribute values count in their key's entry).
+	names memo
 	// batch totals per detector (+1 slot for blocked keys) and items changed
 	batch []int64
 	items int64
@@ -69,6 +84,7 @@ func newRedactProcessor(set processor.Settings, cfg *Config) (*redactProcessor, 
 	}
 	p := &redactProcessor{b: b, telemetry: tb}
 	p.keys = readcache.New(10_000, p.classify)
+	p.clean = readcache.New[bool](maxMemoKeys, nil)
 	for _, d := range b.redactor.Detectors() {
 		p.typeAttrs = append(p.typeAttrs, metric.WithAttributeSet(attribute.NewSet(attribute.String("type", d.Name))))
 	}
@@ -202,10 +218,41 @@ type classified struct {
 	key   string
 	class keyClass
 	ok    bool // key and class are set (an empty key is a key too)
+	memo  memo // the clean-value cache's answers for this key's values
 }
 
-// class returns the class of key k.
-func (p *redactProcessor) class(k string, st *state) keyClass {
+// memo counts the clean-value cache's answers for the values of one key,
+// so that a key whose values do not repeat (a request id) soon stops
+// paying for a lookup.
+type memo struct {
+	tries, hits, skips uint16
+}
+
+// probe reports whether to look the next value up: while the cache has
+// answered at least a quarter of the lookups, and one time in 64 after
+// that, in case the values start repeating.
+func (m *memo) probe() bool {
+	if m.tries < 64 || m.hits >= m.tries/4 {
+		return true
+	}
+	m.skips++
+	return m.skips%64 == 0
+}
+
+// seen counts a lookup, halving the counts now and then so that they
+// follow a key whose values change their habits.
+func (m *memo) seen(hit bool) {
+	m.tries++
+	if hit {
+		m.hits++
+	}
+	if m.tries == 1024 {
+		m.tries, m.hits = 512, m.hits/2
+	}
+}
+
+// class returns the entry of key k, classified.
+func (p *redactProcessor) class(k string, st *state) *classified {
 	var h uint32
 	if n := len(k); n >= 2 {
 		h = uint32(n)*0x9e3779b1 ^ uint32(k[n-1])<<8 ^ uint32(k[n-2])<<16 ^ uint32(k[n/2])<<24
@@ -213,22 +260,23 @@ func (p *redactProcessor) class(k string, st *state) keyClass {
 	}
 	set := &st.recent[h>>26]
 	if r := &set[0]; r.ok && r.key == k {
-		return r.class
+		return r
 	}
 	if r := set[1]; r.ok && r.key == k {
 		set[1], set[0] = set[0], r // most recent first
-		return r.class
+		return &set[0]
 	}
 	set[1] = set[0]
 	set[0] = classified{key: k, class: p.keys.Get(k), ok: true}
-	return set[0].class
+	return &set[0]
 }
 
 // attrs redacts every value of m, at any depth, removing attributes whose
 // match asks for drop.
 func (p *redactProcessor) attrs(m pcommon.Map, st *state) {
 	m.RemoveIf(func(k string, v pcommon.Value) bool {
-		switch p.class(k, st) {
+		r := p.class(k, st)
+		switch r.class {
 		case keyAllowed:
 			return false
 		case keyBlocked:
@@ -242,8 +290,34 @@ func (p *redactProcessor) attrs(m pcommon.Map, st *state) {
 			v.SetStr(scan.BlockedPlaceholder)
 			return false
 		}
+		if v.Type() == pcommon.ValueTypeStr {
+			out, changed, drop := p.redactText(v.Str(), st, &r.memo)
+			if changed && !drop {
+				v.SetStr(out)
+			}
+			return drop
+		}
 		return p.value(v, st)
 	})
+}
+
+// redactText redacts a text: Redact, answered by the clean-value cache for
+// short texts found clean before (m counts its answers for their key).
+func (p *redactProcessor) redactText(s string, st *state, m *memo) (out string, changed, drop bool) {
+	probed := false
+	if len(s) <= maxMemoLen && m.probe() {
+		_, hit := p.clean.Lookup(s)
+		m.seen(hit)
+		if hit {
+			return s, false, false
+		}
+		probed = true
+	}
+	out, changed, drop = p.b.redactor.Redact(s, st.scan)
+	if !changed && probed {
+		p.clean.Add(s, true)
+	}
+	return out, changed, drop
 }
 
 // value redacts one value; it reports whether the value must be dropped.
@@ -278,7 +352,7 @@ func (p *redactProcessor) value(v pcommon.Value, st *state) bool {
 // text redacts a string that cannot be dropped (span name, status message):
 // drop acts as mask.
 func (p *redactProcessor) text(s string, st *state) (string, bool) {
-	out, changed, _ := p.b.redactor.Redact(s, st.scan)
+	out, changed, _ := p.redactText(s, st, &st.names)
 	return out, changed
 }
 

@@ -244,3 +244,56 @@ func BenchmarkRedactLLMSpans(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*100)/b.Elapsed().Seconds(), "spans/s")
 }
+
+// TestCleanValueCache: short values found clean are remembered and not
+// scanned again, values with PII never are (they are redacted every time,
+// with their counts), values that never repeat soon stop being looked up,
+// and the output is the same as without the cache.
+func TestCleanValueCache(t *testing.T) {
+	p, err := newRedactProcessor(processortest.NewNopSettings(metadata.Type), createDefaultConfig().(*Config))
+	require.NoError(t, err)
+	models := []string{"gpt-4o-2024-08-06", "claude-3-5-sonnet-20241022", "openai/gpt-4o@2024-08-06"}
+	batch := func(n int) ptrace.Traces {
+		td := ptrace.NewTraces()
+		ss := td.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty().Spans()
+		for i := range 50 {
+			s := ss.AppendEmpty()
+			s.SetName("chat " + models[i%len(models)])
+			a := s.Attributes()
+			a.PutStr("llm.model_name", models[(i+n)%len(models)]) // (the GenAI names are allowed_keys)
+			a.PutStr(genai.ConversationID, fmt.Sprintf("conv-%x", n*50+i))
+			a.PutStr("app.note", "jane.doe@example.com")
+			a.PutStr("client.address", fmt.Sprintf("10.1.%d.%d", n%200, i))
+		}
+		return td
+	}
+	for n := range 40 {
+		td, err := p.processTraces(context.Background(), batch(n))
+		require.NoError(t, err)
+		spans := td.ResourceSpans().At(0).ScopeSpans().At(0).Spans()
+		for i := 0; i < spans.Len(); i++ {
+			a := spans.At(i).Attributes()
+			assert.Equal(t, "chat "+models[i%len(models)], spans.At(i).Name())
+			v, _ := a.Get("llm.model_name")
+			assert.Equal(t, models[(i+n)%len(models)], v.Str())
+			v, _ = a.Get("app.note")
+			assert.Equal(t, "[REDACTED:email]", v.Str(), "batch %d span %d", n, i)
+			v, _ = a.Get("client.address")
+			assert.Equal(t, "[REDACTED:ipv4]", v.Str())
+			v, _ = a.Get(genai.PIIRedactedCount)
+			assert.Equal(t, int64(2), v.Int())
+		}
+	}
+	for _, m := range models {
+		_, ok := p.clean.Lookup(m)
+		assert.True(t, ok, m)
+		_, ok = p.clean.Lookup("chat " + m)
+		assert.True(t, ok, "span name chat %s", m)
+	}
+	_, ok := p.clean.Lookup("jane.doe@example.com")
+	assert.False(t, ok, "a value with PII is never cached")
+	// 2,000 distinct conversation ids went by; the key stops being looked up
+	// (and its values cached) once the cache has answered none.
+	assert.Less(t, p.clean.Len(), 200)
+	require.NoError(t, p.shutdown(context.Background()))
+}
