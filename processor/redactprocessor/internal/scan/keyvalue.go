@@ -160,6 +160,9 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 			ke = max(floor, runStart(s, ke-1)) // \"password\": in JSON inside JSON
 		}
 	}
+	if singleWordKey(s, i, ke, floor) {
+		return Finding{}, false
+	}
 	ks := keyStart(s, ke, floor)
 	if ks == ke {
 		return Finding{}, false
@@ -184,6 +187,33 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		return Finding{}, false
 	}
 	return sc.secretValue(s, sep, kind, url)
+}
+
+// singleWordKey reports whether the key ending at ke (its separator at
+// s[i]) is one word of lower-case letters and digits standing alone, as
+// JSON keys are ("role", "content"), that classifyKey rejects: its last
+// word is itself, so the shape filter decides without keyStart and the
+// rest of keyValue. Keys it cannot decide this way (a '?' or '&' before a
+// URL parameter, "user:" right before its ':', "value") go the long way.
+func singleWordKey(s string, i, ke, floor int) bool {
+	b := ke
+	for b > floor && class[s[b-1]]&(cLower|cDigit) != 0 {
+		b--
+	}
+	n := ke - b
+	if n == 0 || b == floor || n >= maxKey {
+		return false
+	}
+	switch c := s[b-1]; {
+	case c >= utf8.RuneSelf, isWord(c), c == '-', c == '.', c == ' ':
+		return false // keyStart would go on
+	case s[i] == '=' && (c == '?' || c == '&' || c == '#'):
+		return false // a URL parameter
+	}
+	if (s[i] == ':' && ke == i) || s[b:ke] == "value" {
+		return false
+	}
+	return !maybeLastWord3(s[b], s[b+n/2], s[ke-1], n) && s[ke-1] != 'd'
 }
 
 // nameBefore returns the name in "name: X" on the line before the one
