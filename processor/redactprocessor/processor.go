@@ -27,24 +27,20 @@ type redactProcessor struct {
 	b         *built
 	telemetry *metadata.TelemetryBuilder
 	typeAttrs []metric.AddOption // per detector, then blocked_key
-	states    sync.Pool
+	// states are the calls' scratch spaces, kept (not in a sync.Pool, which
+	// empties at every other garbage collection) so that the caches in them
+	// stay warm: one per call in flight, at most maxIdleStates idle.
+	statesMu sync.Mutex
+	states   []*state
 
 	// keys classifies attribute keys (allowed, blocked, or scanned), cached:
 	// keys are few in practice, and the lookup is on every attribute.
 	keys *readcache.Cache[keyClass]
-	// clean holds short text values found clean: the scan of a text
-	// depends on nothing else, and most of an LLM span's values (model
-	// names, span names, providers, pricing ids) repeat from span to span
-	// and cost more to scan than to look up.
-	clean *readcache.Cache[bool]
 }
 
-// Bounds of the clean-value cache: values longer than maxMemoLen (prompts,
+// maxMemoLen bounds the texts state.clean remembers: longer ones (prompts,
 // answers) are scanned every time.
-const (
-	maxMemoLen  = 128
-	maxMemoKeys = 4096
-)
+const maxMemoLen = 128
 
 // keyClass is what happens to an attribute, by its key.
 type keyClass uint8
@@ -60,13 +56,18 @@ const (
 type state struct {
 	scan    *scan.State
 	blocked int
-	// recent caches the classes of recently seen keys in 64 sets of two,
-	// chosen by a hash of a key's length and three of its bytes: an item's
-	// keys are mostly those of the previous one, so most are classified by
-	// one string comparison, whatever their order.
-	recent [64][2]classified
-	// names counts the clean-value cache's answers for span, event and
-	// metric names (attribute values count in their key's entry).
+	// recent caches the classes of recently seen keys in 64 sets of four,
+	// newest first: an item's keys are mostly those of the previous one, so
+	// most are classified by a hash and a string comparison or two,
+	// whatever their order.
+	recent [cacheSets][cacheWays]classified
+	// clean remembers short texts found clean, in sets of the same shape:
+	// the scan of a text depends on nothing else, and many of an LLM span's
+	// texts (span names, model names, host names) repeat from span to span
+	// and cost more to scan than to compare.
+	clean [cacheSets][cacheWays]string
+	// names counts clean's answers for span, event and metric names
+	// (attribute values count in their key's entry).
 	names memo
 	// batch totals per detector (+1 slot for blocked keys) and items changed
 	batch []int64
@@ -84,15 +85,19 @@ func newRedactProcessor(set processor.Settings, cfg *Config) (*redactProcessor, 
 	}
 	p := &redactProcessor{b: b, telemetry: tb}
 	p.keys = readcache.New(10_000, p.classify)
-	p.clean = readcache.New[bool](maxMemoKeys, nil)
 	for _, d := range b.redactor.Detectors() {
 		p.typeAttrs = append(p.typeAttrs, metric.WithAttributeSet(attribute.NewSet(attribute.String("type", d.Name))))
 	}
 	p.typeAttrs = append(p.typeAttrs, metric.WithAttributeSet(attribute.NewSet(attribute.String("type", blockedKeyType))))
-	p.states.New = func() any {
-		return &state{scan: b.redactor.NewState(), batch: make([]int64, len(p.typeAttrs))}
-	}
 	return p, nil
+}
+
+// maxIdleStates bounds the scratch spaces kept between calls (each holds a
+// few KiB of caches).
+const maxIdleStates = 64
+
+func (p *redactProcessor) newState() *state {
+	return &state{scan: p.b.redactor.NewState(), batch: make([]int64, len(p.typeAttrs))}
 }
 
 func (p *redactProcessor) shutdown(context.Context) error {
@@ -100,9 +105,27 @@ func (p *redactProcessor) shutdown(context.Context) error {
 	return nil
 }
 
-func (p *redactProcessor) getState() *state { return p.states.Get().(*state) }
+func (p *redactProcessor) getState() *state {
+	p.statesMu.Lock()
+	if n := len(p.states); n > 0 {
+		st := p.states[n-1]
+		p.states = p.states[:n-1]
+		p.statesMu.Unlock()
+		return st
+	}
+	p.statesMu.Unlock()
+	return p.newState()
+}
 
-// done records the batch's counts and returns the state to the pool.
+func (p *redactProcessor) putState(st *state) {
+	p.statesMu.Lock()
+	if len(p.states) < maxIdleStates {
+		p.states = append(p.states, st)
+	}
+	p.statesMu.Unlock()
+}
+
+// done records the batch's counts and keeps the state for the next call.
 func (p *redactProcessor) done(ctx context.Context, st *state) {
 	if st.items > 0 {
 		p.telemetry.ProcessorRedactItems.Add(ctx, st.items)
@@ -114,7 +137,7 @@ func (p *redactProcessor) done(ctx context.Context, st *state) {
 		clear(st.batch)
 		st.items = 0
 	}
-	p.states.Put(st)
+	p.putState(st)
 }
 
 // begin starts a new item.
@@ -251,22 +274,52 @@ func (m *memo) seen(hit bool) {
 	}
 }
 
+// The shape of a state's caches.
+const (
+	cacheSets = 64
+	cacheWays = 4
+)
+
+// cacheSet returns the set of a state's caches that k belongs in: a hash of
+// its length, its first and last eight bytes and its middle byte (keys
+// share prefixes, gen_ai.usage.…, and suffixes, …_tokens), which reads two
+// words of k, not all of it.
+func cacheSet(k string) uint64 {
+	n := len(k)
+	var a, b uint64
+	if n >= 8 {
+		a, b = le64(k), le64(k[n-8:])
+	} else {
+		for i := range n {
+			a = a<<8 | uint64(k[i])
+		}
+	}
+	if n > 0 {
+		a ^= uint64(k[n/2]) << 56
+	}
+	h := (a ^ uint64(n)*0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9
+	h ^= b * 0x94d049bb133111eb
+	h ^= h >> 29
+	h *= 0xbf58476d1ce4e5b9
+	return h >> 58 // (cacheSets is 64)
+}
+
+// le64 reads s[:8] as a little-endian word (one load).
+func le64(s string) uint64 {
+	b := s[:8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
 // class returns the entry of key k, classified.
 func (p *redactProcessor) class(k string, st *state) *classified {
-	var h uint32
-	if n := len(k); n >= 2 {
-		h = uint32(n)*0x9e3779b1 ^ uint32(k[n-1])<<8 ^ uint32(k[n-2])<<16 ^ uint32(k[n/2])<<24
-		h *= 0x85ebca6b
+	set := &st.recent[cacheSet(k)]
+	for w := range set {
+		if r := &set[w]; r.ok && r.key == k {
+			return r
+		}
 	}
-	set := &st.recent[h>>26]
-	if r := &set[0]; r.ok && r.key == k {
-		return r
-	}
-	if r := set[1]; r.ok && r.key == k {
-		set[1], set[0] = set[0], r // most recent first
-		return &set[0]
-	}
-	set[1] = set[0]
+	copy(set[1:], set[:cacheWays-1]) // the oldest out
 	set[0] = classified{key: k, class: p.keys.Get(k), ok: true}
 	return &set[0]
 }
@@ -301,21 +354,28 @@ func (p *redactProcessor) attrs(m pcommon.Map, st *state) {
 	})
 }
 
-// redactText redacts a text: Redact, answered by the clean-value cache for
-// short texts found clean before (m counts its answers for their key).
+// redactText redacts a text: Redact, answered by st.clean for short texts
+// found clean before (m counts its answers for their key).
 func (p *redactProcessor) redactText(s string, st *state, m *memo) (out string, changed, drop bool) {
-	probed := false
+	var set *[cacheWays]string
 	if len(s) <= maxMemoLen && m.probe() {
-		_, hit := p.clean.Lookup(s)
+		set = &st.clean[cacheSet(s)]
+		hit := false
+		for w := range set {
+			if set[w] == s {
+				hit = true
+				break
+			}
+		}
 		m.seen(hit)
 		if hit {
 			return s, false, false
 		}
-		probed = true
 	}
 	out, changed, drop = p.b.redactor.Redact(s, st.scan)
-	if !changed && probed {
-		p.clean.Add(s, true)
+	if !changed && set != nil {
+		copy(set[1:], set[:cacheWays-1])
+		set[0] = s
 	}
 	return out, changed, drop
 }

@@ -245,10 +245,10 @@ func BenchmarkRedactLLMSpans(b *testing.B) {
 	b.ReportMetric(float64(b.N*100)/b.Elapsed().Seconds(), "spans/s")
 }
 
-// TestCleanValueCache: short values found clean are remembered and not
-// scanned again, values with PII never are (they are redacted every time,
-// with their counts), values that never repeat soon stop being looked up,
-// and the output is the same as without the cache.
+// TestCleanValueCache: short texts found clean are remembered and not
+// scanned again, texts with PII never are (they are redacted every time,
+// with their counts), keys whose values never repeat soon stop being looked
+// up, and the output is the same as without the cache.
 func TestCleanValueCache(t *testing.T) {
 	p, err := newRedactProcessor(processortest.NewNopSettings(metadata.Type), createDefaultConfig().(*Config))
 	require.NoError(t, err)
@@ -284,16 +284,43 @@ func TestCleanValueCache(t *testing.T) {
 			assert.Equal(t, int64(2), v.Int())
 		}
 	}
-	for _, m := range models {
-		_, ok := p.clean.Lookup(m)
-		assert.True(t, ok, m)
-		_, ok = p.clean.Lookup("chat " + m)
-		assert.True(t, ok, "span name chat %s", m)
+
+	// One state's view: a clean text is scanned once, then answered; a text
+	// with PII is scanned (and counted) every time; a key whose values never
+	// repeat stops being looked up.
+	st := p.newState()
+	var m memo
+	for range 3 {
+		out, changed, _ := p.redactText(models[0], st, &m)
+		assert.Equal(t, models[0], out)
+		assert.False(t, changed)
 	}
-	_, ok := p.clean.Lookup("jane.doe@example.com")
-	assert.False(t, ok, "a value with PII is never cached")
-	// 2,000 distinct conversation ids went by; the key stops being looked up
-	// (and its values cached) once the cache has answered none.
-	assert.Less(t, p.clean.Len(), 200)
+	assert.Equal(t, memo{tries: 3, hits: 2}, m)
+	m = memo{}
+	st.begin()
+	for range 3 {
+		out, changed, _ := p.redactText("mail jane.doe@example.com", st, &m)
+		assert.Equal(t, "mail [REDACTED:email]", out)
+		assert.True(t, changed)
+	}
+	assert.Equal(t, 3, st.scan.Total, "counted every time")
+	assert.Zero(t, m.hits)
+	m = memo{}
+	lookups := 0
+	for i := range 2000 {
+		if m.probe() {
+			lookups++
+			m.seen(false)
+		}
+		_ = i
+	}
+	assert.Less(t, lookups, 64+2000/64+1, "a key whose values never repeat soon stops being looked up")
+	for i := range 300 {
+		_, _, _ = p.redactText(fmt.Sprintf("conv-%x", i), st, &m)
+	}
+	for range 4000 {
+		_, _, _ = p.redactText(models[1], st, &m)
+	}
+	assert.True(t, m.probe(), "and is looked up again once its values repeat")
 	require.NoError(t, p.shutdown(context.Background()))
 }
