@@ -15,6 +15,7 @@ package pipeline
 import (
 	"context"
 	"encoding/binary"
+	"fmt"
 	"testing"
 	"time"
 
@@ -26,6 +27,7 @@ import (
 	"go.opentelemetry.io/collector/processor/processortest"
 	"golang.org/x/sys/unix"
 
+	"github.com/otelcol-llm/otelcol-llm/internal/genai"
 	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor"
 	"github.com/otelcol-llm/otelcol-llm/processor/redactprocessor"
 	"github.com/otelcol-llm/otelcol-llm/test/bench/internal/workload"
@@ -53,7 +55,10 @@ func chain(b *testing.B, factories ...processor.Factory) consumer.Traces {
 }
 
 // freshTraceIDs makes td's trace ids those of new traces, as benchrun's
-// generator does before each send (the spans of one trace keep sharing one).
+// generator does before each send (the spans of one trace keep sharing
+// one), and their conversation ids new as well, as the generator derives
+// them from the trace id (benchrun's requests repeat them every 64 sends;
+// real traffic does not).
 func freshTraceIDs(td ptrace.Traces, n uint64) {
 	rss := td.ResourceSpans()
 	for i := 0; i < rss.Len(); i++ {
@@ -63,8 +68,11 @@ func freshTraceIDs(td ptrace.Traces, n uint64) {
 			for k := 0; k < spans.Len(); k++ {
 				s := spans.At(k)
 				id := s.TraceID()
-				binary.BigEndian.PutUint64(id[8:], binary.BigEndian.Uint64(id[8:])^n)
+				binary.LittleEndian.PutUint64(id[8:], binary.LittleEndian.Uint64(id[8:])^n)
 				s.SetTraceID(id)
+				if _, ok := s.Attributes().Get(genai.ConversationID); ok {
+					s.Attributes().PutStr(genai.ConversationID, fmt.Sprintf("conv-%x", id[8:14]))
+				}
 			}
 		}
 	}
