@@ -29,8 +29,7 @@ type Cache[V any] struct {
 	pending  map[string]V
 }
 
-// New returns a cache of at most max keys whose values compute returns
-// (compute may be nil for a cache filled by Add only).
+// New returns a cache of at most max keys whose values compute returns.
 func New[V any](max int, compute func(string) V) *Cache[V] {
 	c := &Cache[V]{max: max, compute: compute, pending: map[string]V{}}
 	c.snapshot.Store(&map[string]V{})
@@ -52,37 +51,8 @@ func (c *Cache[V]) Get(key string) V {
 		return v
 	}
 	v := c.compute(key)
-	c.add(snap, key, v)
-	return v
-}
-
-// Lookup returns the cached value of key without computing it. It reads
-// the snapshot only, never taking the lock: a key added a moment ago may
-// not be seen yet.
-func (c *Cache[V]) Lookup(key string) (V, bool) {
-	v, ok := (*c.snapshot.Load())[key]
-	return v, ok
-}
-
-// Add caches v, computed by the caller, as the value of key (within the
-// bound; a cached key keeps its value).
-func (c *Cache[V]) Add(key string, v V) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	snap := *c.snapshot.Load()
-	if _, ok := snap[key]; ok {
-		return
-	}
-	if _, ok := c.pending[key]; ok {
-		return
-	}
-	c.add(snap, key, v)
-}
-
-// add records a new key; callers hold c.mu.
-func (c *Cache[V]) add(snap map[string]V, key string, v V) {
 	if len(snap)+len(c.pending) >= c.max {
-		return
+		return v
 	}
 	c.pending[strings.Clone(key)] = v
 	if len(c.pending) > len(snap)/8 {
@@ -92,6 +62,7 @@ func (c *Cache[V]) add(snap map[string]V, key string, v V) {
 		c.snapshot.Store(&next)
 		c.pending = map[string]V{}
 	}
+	return v
 }
 
 // Len returns the number of cached keys.

@@ -53,36 +53,3 @@ func BenchmarkGetHit(b *testing.B) {
 		_ = c.Get("gpt-4o-2024-08-06")
 	}
 }
-
-// TestLookupAdd: values added by the caller are found by Lookup once merged
-// into the snapshot, a cached key keeps its first value, and the bound
-// holds.
-func TestLookupAdd(t *testing.T) {
-	c := New[bool](10, nil)
-	_, ok := c.Lookup("a")
-	assert.False(t, ok)
-	c.Add("a", true)
-	v, ok := c.Lookup("a")
-	assert.True(t, ok, "the first key is merged at once")
-	assert.True(t, v)
-	c.Add("a", false)
-	v, _ = c.Lookup("a")
-	assert.True(t, v, "a cached key keeps its value")
-	for i := range 100 {
-		c.Add(strconv.Itoa(i), true)
-	}
-	assert.Equal(t, 10, c.Len(), "bounded")
-	var wg sync.WaitGroup
-	for g := range 4 {
-		wg.Go(func() {
-			for i := range 2000 {
-				k := strconv.Itoa((i + g) % 20)
-				c.Add(k, true)
-				if v, ok := c.Lookup(k); ok {
-					assert.True(t, v)
-				}
-			}
-		})
-	}
-	wg.Wait()
-}
