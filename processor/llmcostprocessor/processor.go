@@ -185,8 +185,12 @@ func (p *costProcessor) processTraces(ctx context.Context, td ptrace.Traces) (pt
 					it.failed = true
 				}
 				kind := it.call.Kind()
+				root := s.ParentSpanID().IsEmpty()
 				if agg {
-					batch.Link(rollup.TraceID(s.TraceID()), rollup.SpanID(s.SpanID()), rollup.SpanID(s.ParentSpanID()))
+					if !root {
+						// (A root's link leads nowhere: no total is above it.)
+						batch.Link(rollup.TraceID(s.TraceID()), rollup.SpanID(s.SpanID()), rollup.SpanID(s.ParentSpanID()))
+					}
 					if kind == genai.KindAgent || kind == genai.KindWorkflow || (kind == genai.KindInference && it.call.ImplicitOperation) {
 						later = append(later, deferred{span: s, it: it})
 						continue
@@ -195,7 +199,9 @@ func (p *costProcessor) processTraces(ctx context.Context, td ptrace.Traces) (pt
 				if kind != genai.KindInference {
 					continue
 				}
-				if own, ok := p.price(m, &it, &c); ok && agg {
+				// A root's own cost is in no total (totals are of a span's
+				// descendants): lone calls, most traffic, cost the store nothing.
+				if own, ok := p.price(m, &it, &c); ok && agg && !root {
 					batch.Cost(rollup.TraceID(s.TraceID()), rollup.SpanID(s.SpanID()), rollup.SpanID(s.ParentSpanID()), own)
 				}
 			}
@@ -210,15 +216,15 @@ func (p *costProcessor) processTraces(ctx context.Context, td ptrace.Traces) (pt
 		for i := range later {
 			d := &later[i]
 			s := d.span
-			tid, sid := rollup.TraceID(s.TraceID()), rollup.SpanID(s.SpanID())
+			tid, sid, parent := rollup.TraceID(s.TraceID()), rollup.SpanID(s.SpanID()), rollup.SpanID(s.ParentSpanID())
 			if sum, ok := p.shared.store.Sum(tid, sid); ok {
 				p.aggregate(d.it.attrs, sum, &c)
 				continue
 			}
 			if d.it.call.Kind() == genai.KindInference {
 				// No operation name and no priced child: the call itself.
-				if own, ok := p.price(m, &d.it, &c); ok {
-					batch.Cost(tid, sid, rollup.SpanID(s.ParentSpanID()), own)
+				if own, ok := p.price(m, &d.it, &c); ok && parent != (rollup.SpanID{}) {
+					batch.Cost(tid, sid, parent, own)
 				}
 				continue
 			}
@@ -226,7 +232,10 @@ func (p *costProcessor) processTraces(ctx context.Context, td ptrace.Traces) (pt
 			// priced below it (OpenInference's llm.cost.total on an AGENT
 			// span): the provider's figure, counted once.
 			if d.it.call.HasCost && d.it.call.CostSource != genai.CostSourceAggregate {
-				batch.Cost(tid, sid, rollup.SpanID(s.ParentSpanID()), p.reported(d.it.attrs, &d.it.call, &c))
+				own := p.reported(d.it.attrs, &d.it.call, &c)
+				if parent != (rollup.SpanID{}) {
+					batch.Cost(tid, sid, parent, own)
+				}
 			}
 		}
 		if !batch.Empty() {
@@ -270,7 +279,7 @@ func (p *costProcessor) processLogs(ctx context.Context, ld plog.Logs) (plog.Log
 					// A turn's log record: the total of its spans, priced in
 					// the traces pipeline by this component (same trace and
 					// span id as the turn's root span).
-					if p.cfg.AggregateCosts && !r.TraceID().IsEmpty() {
+					if p.cfg.AggregateCosts && !r.TraceID().IsEmpty() && !r.SpanID().IsEmpty() {
 						if sum, ok := p.shared.store.Sum(rollup.TraceID(r.TraceID()), rollup.SpanID(r.SpanID())); ok {
 							p.aggregate(it.attrs, sum, &c)
 							continue
@@ -314,7 +323,7 @@ func (p *costProcessor) aggregate(attrs pcommon.Map, sum rollup.Sum, c *counts) 
 	case sum.Flags&rollup.Estimated != 0:
 		status = genai.CostStatusEstimated
 	}
-	attrs.EnsureCapacity(attrs.Len() + 4)
+	attrs.EnsureCapacity(attrs.Len() + 4 + laterWrites)
 	attrs.PutDouble(genai.CostAmount, pricing.PicosAmount(sum.Picos))
 	attrs.PutStr(genai.CostCurrency, p.cfg.Currency)
 	attrs.PutStr(genai.CostSource, genai.CostSourceAggregate)
@@ -352,6 +361,13 @@ func (p *costProcessor) reported(attrs pcommon.Map, call *genai.Call, c *counts)
 // maxSummable is the largest reported amount converted to exact units for
 // a sum (9.2 million currency units fit an int64 of 1e-12 units).
 const maxSummable = 9e6
+
+// laterWrites is the room left in an item's attributes, beyond what llm_cost
+// writes, for the attributes the pipeline's next processors commonly add
+// (redact's pii.redacted.count and pii.redacted.types): EnsureCapacity
+// allocates exactly what it is asked for, so without it their first write
+// would copy every attribute again.
+const laterWrites = 2
 
 // partKeys are the breakdown attributes, indexed by pricing.Part (the two
 // cache-write lifetimes share one).
@@ -432,7 +448,7 @@ func (p *costProcessor) price(m *pricing.Matcher, it *item, c *counts) (rollup.C
 	if status == genai.CostStatusEstimated {
 		n += 4
 	}
-	attrs.EnsureCapacity(attrs.Len() + n)
+	attrs.EnsureCapacity(attrs.Len() + n + laterWrites)
 	if convert {
 		cost.Rate = rate
 		attrs.PutStr(genai.CostPriceCurrency, currency)

@@ -282,3 +282,56 @@ func TestLogOnlyTurnIsPriced(t *testing.T) {
 	st, _ := a.Get(genai.CostStatus)
 	assert.Equal(t, "estimated", st.Str())
 }
+
+// TestLoneCallsSkipTheStore: a root span's own cost is in no total, so
+// traces of one lone call, most LLM traffic, leave the cost store empty;
+// their turn records (trace and span id of the call) are priced as the call,
+// and a call below a root still makes the root's total.
+func TestLoneCallsSkipTheStore(t *testing.T) {
+	pl := newPipelines(t, createDefaultConfig().(*Config))
+	td := ptrace.NewTraces()
+	ss := td.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty().Spans()
+	for i := range 20 {
+		s := treeSpan(ss, 1, 0, map[string]any{genai.OperationName: "chat", genai.RequestModel: "gpt-4o", genai.UsageInputTokens: 1000, genai.UsageOutputTokens: 100})
+		s.SetTraceID(pcommon.TraceID{byte(i + 1)})
+	}
+	pl.traces(td)
+	store := registry[metadatatest.NewSettings(pl.tel).ID].store
+	assert.Equal(t, 0, store.Len(), "lone calls are not stored")
+	got := pl.tr.AllTraces()[0].ResourceSpans().At(0).ScopeSpans().At(0).Spans()
+	for i := 0; i < got.Len(); i++ {
+		exact(t, "0.0035", attr(t, got.At(i), genai.CostAmount))
+	}
+
+	ld := plog.NewLogs()
+	lr := ld.ResourceLogs().AppendEmpty().ScopeLogs().AppendEmpty().LogRecords().AppendEmpty()
+	lr.SetTraceID(pcommon.TraceID{1})
+	lr.SetSpanID(rootSpan)
+	lr.SetTimestamp(pcommon.NewTimestampFromTime(dec2026))
+	require.NoError(t, lr.Attributes().FromRaw(map[string]any{genai.OperationName: "chat", genai.RequestModel: "gpt-4o", genai.UsageInputTokens: 1000, genai.UsageOutputTokens: 100, genai.ChatTurn: true}))
+	pl.logs(ld)
+	rec := pl.lg.AllLogs()[0].ResourceLogs().At(0).ScopeLogs().At(0).LogRecords().At(0)
+	src, _ := rec.Attributes().Get(genai.CostSource)
+	assert.Equal(t, "local", src.Str(), "a one-call turn's record is priced as the call")
+
+	// An agent turn: its calls have a parent and are stored.
+	td = ptrace.NewTraces()
+	ss = td.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty().Spans()
+	treeSpan(ss, 1, 0, map[string]any{genai.OperationName: "invoke_agent", genai.AgentName: "support"})
+	treeSpan(ss, 2, 1, map[string]any{genai.OperationName: "chat", genai.RequestModel: "gpt-4o", genai.UsageInputTokens: 1000, genai.UsageOutputTokens: 100})
+	pl.traces(td)
+	assert.Equal(t, 1, store.Len())
+	root := pl.tr.AllTraces()[1].ResourceSpans().At(0).ScopeSpans().At(0).Spans().At(0)
+	exact(t, "0.0035", attr(t, root, genai.CostAmount))
+
+	// A log record of that trace without a span id names no span: no total.
+	ld = plog.NewLogs()
+	lr = ld.ResourceLogs().AppendEmpty().ScopeLogs().AppendEmpty().LogRecords().AppendEmpty()
+	lr.SetTraceID(turnTrace)
+	lr.SetTimestamp(pcommon.NewTimestampFromTime(dec2026))
+	require.NoError(t, lr.Attributes().FromRaw(map[string]any{genai.OperationName: "invoke_agent", genai.AgentName: "support"}))
+	pl.logs(ld)
+	rec = pl.lg.AllLogs()[1].ResourceLogs().At(0).ScopeLogs().At(0).LogRecords().At(0)
+	_, ok := rec.Attributes().Get(genai.CostAmount)
+	assert.False(t, ok)
+}

@@ -27,12 +27,20 @@ type redactProcessor struct {
 	b         *built
 	telemetry *metadata.TelemetryBuilder
 	typeAttrs []metric.AddOption // per detector, then blocked_key
-	states    sync.Pool
+	// states are the calls' scratch spaces, kept (not in a sync.Pool, which
+	// empties at every other garbage collection) so that the caches in them
+	// stay warm: one per call in flight, at most maxIdleStates idle.
+	statesMu sync.Mutex
+	states   []*state
 
 	// keys classifies attribute keys (allowed, blocked, or scanned), cached:
 	// keys are few in practice, and the lookup is on every attribute.
 	keys *readcache.Cache[keyClass]
 }
+
+// maxMemoLen bounds the texts state.clean remembers: longer ones (prompts,
+// answers) are scanned every time.
+const maxMemoLen = 128
 
 // keyClass is what happens to an attribute, by its key.
 type keyClass uint8
@@ -48,10 +56,19 @@ const (
 type state struct {
 	scan    *scan.State
 	blocked int
-	// recent holds the class of the key last seen at each attribute
-	// position: spans of one instrumentation list their keys in the same
-	// order, so most keys are classified by one string comparison.
-	recent [32]classified
+	// recent caches the classes of recently seen keys in 64 sets of four,
+	// newest first: an item's keys are mostly those of the previous one, so
+	// most are classified by a hash and a string comparison or two,
+	// whatever their order.
+	recent [cacheSets][cacheWays]classified
+	// clean remembers short texts found clean, in sets of the same shape:
+	// the scan of a text depends on nothing else, and many of an LLM span's
+	// texts (span names, model names, host names) repeat from span to span
+	// and cost more to scan than to compare.
+	clean [cacheSets][cacheWays]string
+	// names counts clean's answers for span, event and metric names
+	// (attribute values count in their key's entry).
+	names memo
 	// batch totals per detector (+1 slot for blocked keys) and items changed
 	batch []int64
 	items int64
@@ -72,10 +89,15 @@ func newRedactProcessor(set processor.Settings, cfg *Config) (*redactProcessor, 
 		p.typeAttrs = append(p.typeAttrs, metric.WithAttributeSet(attribute.NewSet(attribute.String("type", d.Name))))
 	}
 	p.typeAttrs = append(p.typeAttrs, metric.WithAttributeSet(attribute.NewSet(attribute.String("type", blockedKeyType))))
-	p.states.New = func() any {
-		return &state{scan: b.redactor.NewState(), batch: make([]int64, len(p.typeAttrs))}
-	}
 	return p, nil
+}
+
+// maxIdleStates bounds the scratch spaces kept between calls (each holds a
+// few KiB of caches).
+const maxIdleStates = 64
+
+func (p *redactProcessor) newState() *state {
+	return &state{scan: p.b.redactor.NewState(), batch: make([]int64, len(p.typeAttrs))}
 }
 
 func (p *redactProcessor) shutdown(context.Context) error {
@@ -83,9 +105,27 @@ func (p *redactProcessor) shutdown(context.Context) error {
 	return nil
 }
 
-func (p *redactProcessor) getState() *state { return p.states.Get().(*state) }
+func (p *redactProcessor) getState() *state {
+	p.statesMu.Lock()
+	if n := len(p.states); n > 0 {
+		st := p.states[n-1]
+		p.states = p.states[:n-1]
+		p.statesMu.Unlock()
+		return st
+	}
+	p.statesMu.Unlock()
+	return p.newState()
+}
 
-// done records the batch's counts and returns the state to the pool.
+func (p *redactProcessor) putState(st *state) {
+	p.statesMu.Lock()
+	if len(p.states) < maxIdleStates {
+		p.states = append(p.states, st)
+	}
+	p.statesMu.Unlock()
+}
+
+// done records the batch's counts and keeps the state for the next call.
 func (p *redactProcessor) done(ctx context.Context, st *state) {
 	if st.items > 0 {
 		p.telemetry.ProcessorRedactItems.Add(ctx, st.items)
@@ -97,7 +137,7 @@ func (p *redactProcessor) done(ctx context.Context, st *state) {
 		clear(st.batch)
 		st.items = 0
 	}
-	p.states.Put(st)
+	p.putState(st)
 }
 
 // begin starts a new item.
@@ -129,27 +169,55 @@ func (p *redactProcessor) finish(st *state, attrs pcommon.Map) {
 	}
 	count := int64(st.scan.Total + st.blocked)
 	if v, ok := attrs.Get(genai.PIIRedactedCount); ok && v.Type() == pcommon.ValueTypeInt {
-		count += v.Int()
-	}
-	attrs.PutInt(genai.PIIRedactedCount, count)
-	types := st.scan.Types(p.b.redactor)
-	if st.blocked > 0 {
-		types = append(types, blockedKeyType)
-	}
-	var list pcommon.Slice
-	if v, ok := attrs.Get(genai.PIIRedactedTypes); ok && v.Type() == pcommon.ValueTypeSlice {
-		list = v.Slice()
+		v.SetInt(count + v.Int())
 	} else {
-		list = attrs.PutEmptySlice(genai.PIIRedactedTypes)
+		attrs.PutInt(genai.PIIRedactedCount, count)
 	}
-	have := make(map[string]bool, list.Len())
-	for i := 0; i < list.Len(); i++ {
-		have[list.At(i).AsString()] = true
+	if v, ok := attrs.Get(genai.PIIRedactedTypes); ok && v.Type() == pcommon.ValueTypeSlice && v.Slice().Len() > 0 {
+		p.mergeTypes(st, v.Slice())
+		return
 	}
-	for _, t := range types {
-		if !have[t] {
-			list.AppendEmpty().SetStr(t)
+	// The usual case: a new list, in detector order (names are unique).
+	n := 0
+	for _, c := range st.scan.Counts {
+		if c > 0 {
+			n++
 		}
+	}
+	if st.blocked > 0 {
+		n++
+	}
+	list := attrs.PutEmptySlice(genai.PIIRedactedTypes)
+	list.EnsureCapacity(n)
+	ds := p.b.redactor.Detectors()
+	for t, c := range st.scan.Counts {
+		if c > 0 {
+			list.AppendEmpty().SetStr(ds[t].Name)
+		}
+	}
+	if st.blocked > 0 {
+		list.AppendEmpty().SetStr(blockedKeyType)
+	}
+}
+
+// mergeTypes adds the item's types that list (an earlier redact's) lacks.
+func (p *redactProcessor) mergeTypes(st *state, list pcommon.Slice) {
+	has := func(name string) bool {
+		for i := 0; i < list.Len(); i++ {
+			if list.At(i).AsString() == name {
+				return true
+			}
+		}
+		return false
+	}
+	ds := p.b.redactor.Detectors()
+	for t, c := range st.scan.Counts {
+		if c > 0 && !has(ds[t].Name) {
+			list.AppendEmpty().SetStr(ds[t].Name)
+		}
+	}
+	if st.blocked > 0 && !has(blockedKeyType) {
+		list.AppendEmpty().SetStr(blockedKeyType)
 	}
 }
 
@@ -173,28 +241,95 @@ type classified struct {
 	key   string
 	class keyClass
 	ok    bool // key and class are set (an empty key is a key too)
+	memo  memo // the clean-value cache's answers for this key's values
 }
 
-// class returns the class of key k found at position pos of its map.
-func (p *redactProcessor) class(k string, pos int, st *state) keyClass {
-	if pos >= len(st.recent) {
-		return p.keys.Get(k)
+// memo counts the clean-value cache's answers for the values of one key,
+// so that a key whose values do not repeat (a request id) soon stops
+// paying for a lookup.
+type memo struct {
+	tries, hits, skips uint16
+}
+
+// probe reports whether to look the next value up: while the cache has
+// answered at least a quarter of the lookups, and one time in 64 after
+// that, in case the values start repeating.
+func (m *memo) probe() bool {
+	if m.tries < 64 || m.hits >= m.tries/4 {
+		return true
 	}
-	r := &st.recent[pos]
-	if !r.ok || r.key != k {
-		r.key, r.class, r.ok = k, p.keys.Get(k), true
+	m.skips++
+	return m.skips%64 == 0
+}
+
+// seen counts a lookup, halving the counts now and then so that they
+// follow a key whose values change their habits.
+func (m *memo) seen(hit bool) {
+	m.tries++
+	if hit {
+		m.hits++
 	}
-	return r.class
+	if m.tries == 1024 {
+		m.tries, m.hits = 512, m.hits/2
+	}
+}
+
+// The shape of a state's caches.
+const (
+	cacheSets = 64
+	cacheWays = 4
+)
+
+// cacheSet returns the set of a state's caches that k belongs in: a hash of
+// its length, its first and last eight bytes and its middle byte (keys
+// share prefixes, gen_ai.usage.…, and suffixes, …_tokens), which reads two
+// words of k, not all of it.
+func cacheSet(k string) uint64 {
+	n := len(k)
+	var a, b uint64
+	if n >= 8 {
+		a, b = le64(k), le64(k[n-8:])
+	} else {
+		for i := range n {
+			a = a<<8 | uint64(k[i])
+		}
+	}
+	if n > 0 {
+		a ^= uint64(k[n/2]) << 56
+	}
+	h := (a ^ uint64(n)*0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9
+	h ^= b * 0x94d049bb133111eb
+	h ^= h >> 29
+	h *= 0xbf58476d1ce4e5b9
+	return h >> 58 // (cacheSets is 64)
+}
+
+// le64 reads s[:8] as a little-endian word (one load).
+func le64(s string) uint64 {
+	b := s[:8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// class returns the entry of key k, classified.
+func (p *redactProcessor) class(k string, st *state) *classified {
+	set := &st.recent[cacheSet(k)]
+	for w := range set {
+		if r := &set[w]; r.ok && r.key == k {
+			return r
+		}
+	}
+	copy(set[1:], set[:cacheWays-1]) // the oldest out
+	set[0] = classified{key: k, class: p.keys.Get(k), ok: true}
+	return &set[0]
 }
 
 // attrs redacts every value of m, at any depth, removing attributes whose
 // match asks for drop.
 func (p *redactProcessor) attrs(m pcommon.Map, st *state) {
-	pos := 0
 	m.RemoveIf(func(k string, v pcommon.Value) bool {
-		class := p.class(k, pos, st)
-		pos++
-		switch class {
+		r := p.class(k, st)
+		switch r.class {
 		case keyAllowed:
 			return false
 		case keyBlocked:
@@ -208,8 +343,41 @@ func (p *redactProcessor) attrs(m pcommon.Map, st *state) {
 			v.SetStr(scan.BlockedPlaceholder)
 			return false
 		}
+		if v.Type() == pcommon.ValueTypeStr {
+			out, changed, drop := p.redactText(v.Str(), st, &r.memo)
+			if changed && !drop {
+				v.SetStr(out)
+			}
+			return drop
+		}
 		return p.value(v, st)
 	})
+}
+
+// redactText redacts a text: Redact, answered by st.clean for short texts
+// found clean before (m counts its answers for their key).
+func (p *redactProcessor) redactText(s string, st *state, m *memo) (out string, changed, drop bool) {
+	var set *[cacheWays]string
+	if len(s) <= maxMemoLen && m.probe() {
+		set = &st.clean[cacheSet(s)]
+		hit := false
+		for w := range set {
+			if set[w] == s {
+				hit = true
+				break
+			}
+		}
+		m.seen(hit)
+		if hit {
+			return s, false, false
+		}
+	}
+	out, changed, drop = p.b.redactor.Redact(s, st.scan)
+	if !changed && set != nil {
+		copy(set[1:], set[:cacheWays-1])
+		set[0] = s
+	}
+	return out, changed, drop
 }
 
 // value redacts one value; it reports whether the value must be dropped.
@@ -244,7 +412,7 @@ func (p *redactProcessor) value(v pcommon.Value, st *state) bool {
 // text redacts a string that cannot be dropped (span name, status message):
 // drop acts as mask.
 func (p *redactProcessor) text(s string, st *state) (string, bool) {
-	out, changed, _ := p.b.redactor.Redact(s, st.scan)
+	out, changed, _ := p.redactText(s, st, &st.names)
 	return out, changed
 }
 

@@ -244,3 +244,83 @@ func BenchmarkRedactLLMSpans(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*100)/b.Elapsed().Seconds(), "spans/s")
 }
+
+// TestCleanValueCache: short texts found clean are remembered and not
+// scanned again, texts with PII never are (they are redacted every time,
+// with their counts), keys whose values never repeat soon stop being looked
+// up, and the output is the same as without the cache.
+func TestCleanValueCache(t *testing.T) {
+	p, err := newRedactProcessor(processortest.NewNopSettings(metadata.Type), createDefaultConfig().(*Config))
+	require.NoError(t, err)
+	models := []string{"gpt-4o-2024-08-06", "claude-3-5-sonnet-20241022", "openai/gpt-4o@2024-08-06"}
+	batch := func(n int) ptrace.Traces {
+		td := ptrace.NewTraces()
+		ss := td.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty().Spans()
+		for i := range 50 {
+			s := ss.AppendEmpty()
+			s.SetName("chat " + models[i%len(models)])
+			a := s.Attributes()
+			a.PutStr("llm.model_name", models[(i+n)%len(models)]) // (the GenAI names are allowed_keys)
+			a.PutStr(genai.ConversationID, fmt.Sprintf("conv-%x", n*50+i))
+			a.PutStr("app.note", "jane.doe@example.com")
+			a.PutStr("client.address", fmt.Sprintf("10.1.%d.%d", n%200, i))
+		}
+		return td
+	}
+	for n := range 40 {
+		td, err := p.processTraces(context.Background(), batch(n))
+		require.NoError(t, err)
+		spans := td.ResourceSpans().At(0).ScopeSpans().At(0).Spans()
+		for i := 0; i < spans.Len(); i++ {
+			a := spans.At(i).Attributes()
+			assert.Equal(t, "chat "+models[i%len(models)], spans.At(i).Name())
+			v, _ := a.Get("llm.model_name")
+			assert.Equal(t, models[(i+n)%len(models)], v.Str())
+			v, _ = a.Get("app.note")
+			assert.Equal(t, "[REDACTED:email]", v.Str(), "batch %d span %d", n, i)
+			v, _ = a.Get("client.address")
+			assert.Equal(t, "[REDACTED:ipv4]", v.Str())
+			v, _ = a.Get(genai.PIIRedactedCount)
+			assert.Equal(t, int64(2), v.Int())
+		}
+	}
+
+	// One state's view: a clean text is scanned once, then answered; a text
+	// with PII is scanned (and counted) every time; a key whose values never
+	// repeat stops being looked up.
+	st := p.newState()
+	var m memo
+	for range 3 {
+		out, changed, _ := p.redactText(models[0], st, &m)
+		assert.Equal(t, models[0], out)
+		assert.False(t, changed)
+	}
+	assert.Equal(t, memo{tries: 3, hits: 2}, m)
+	m = memo{}
+	st.begin()
+	for range 3 {
+		out, changed, _ := p.redactText("mail jane.doe@example.com", st, &m)
+		assert.Equal(t, "mail [REDACTED:email]", out)
+		assert.True(t, changed)
+	}
+	assert.Equal(t, 3, st.scan.Total, "counted every time")
+	assert.Zero(t, m.hits)
+	m = memo{}
+	lookups := 0
+	for i := range 2000 {
+		if m.probe() {
+			lookups++
+			m.seen(false)
+		}
+		_ = i
+	}
+	assert.Less(t, lookups, 64+2000/64+1, "a key whose values never repeat soon stops being looked up")
+	for i := range 300 {
+		_, _, _ = p.redactText(fmt.Sprintf("conv-%x", i), st, &m)
+	}
+	for range 4000 {
+		_, _, _ = p.redactText(models[1], st, &m)
+	}
+	assert.True(t, m.probe(), "and is looked up again once its values repeat")
+	require.NoError(t, p.shutdown(context.Background()))
+}

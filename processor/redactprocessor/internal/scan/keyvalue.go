@@ -62,6 +62,38 @@ var lastWords = map[string]kvKind{
 	"sessionid": kvSession, "key": kvKeyWord,
 }
 
+// lastWordShapes holds, per length, a 256-bit set of a hash of the first,
+// middle and last bytes of the lastWords of that length: most keys of JSON
+// and prose ("role", "content", "type") fail it before the map is hashed.
+var lastWordShapes [maxKey + 1][4]uint64
+
+func shapeHash(first, mid, last byte) uint8 { return first*31 ^ mid*7 ^ last }
+
+func init() {
+	for w := range lastWords {
+		if len(w) <= maxKey {
+			h := shapeHash(w[0], w[len(w)/2], w[len(w)-1])
+			lastWordShapes[len(w)][h>>6] |= 1 << (h & 63)
+		}
+	}
+}
+
+// maybeLastWord reports whether w (lower case) may be one of lastWords.
+func maybeLastWord(w []byte) bool {
+	n := len(w)
+	return n > 0 && maybeLastWord3(w[0], w[n/2], w[n-1], n)
+}
+
+// maybeLastWord3 is maybeLastWord on the first, middle and last bytes and
+// the length of a word (lower case).
+func maybeLastWord3(first, mid, last byte, n int) bool {
+	if n > maxKey {
+		return false
+	}
+	h := shapeHash(first, mid, last)
+	return lastWordShapes[n][h>>6]>>(h&63)&1 != 0
+}
+
 // keyQualifiers make "key" a secret's name.
 var keyQualifiers = map[string]bool{
 	"api": true, "access": true, "secret": true, "private": true, "auth": true, "client": true,
@@ -128,6 +160,9 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 			ke = max(floor, runStart(s, ke-1)) // \"password\": in JSON inside JSON
 		}
 	}
+	if singleWordKey(s, i, ke, floor) {
+		return Finding{}, false
+	}
 	ks := keyStart(s, ke, floor)
 	if ks == ke {
 		return Finding{}, false
@@ -152,6 +187,33 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		return Finding{}, false
 	}
 	return sc.secretValue(s, sep, kind, url)
+}
+
+// singleWordKey reports whether the key ending at ke (its separator at
+// s[i]) is one word of lower-case letters and digits standing alone, as
+// JSON keys are ("role", "content"), that classifyKey rejects: its last
+// word is itself, so the shape filter decides without keyStart and the
+// rest of keyValue. Keys it cannot decide this way (a '?' or '&' before a
+// URL parameter, "user:" right before its ':', "value") go the long way.
+func singleWordKey(s string, i, ke, floor int) bool {
+	b := ke
+	for b > floor && class[s[b-1]]&(cLower|cDigit) != 0 {
+		b--
+	}
+	n := ke - b
+	if n == 0 || b == floor || n >= maxKey {
+		return false
+	}
+	switch c := s[b-1]; {
+	case c >= utf8.RuneSelf, isWord(c), c == '-', c == '.', c == ' ':
+		return false // keyStart would go on
+	case s[i] == '=' && (c == '?' || c == '&' || c == '#'):
+		return false // a URL parameter
+	}
+	if (s[i] == ':' && ke == i) || s[b:ke] == "value" {
+		return false
+	}
+	return !maybeLastWord3(s[b], s[b+n/2], s[ke-1], n) && s[ke-1] != 'd'
 }
 
 // nameBefore returns the name in "name: X" on the line before the one
@@ -228,6 +290,11 @@ func wordBefore(key string, e int) (string, int) {
 		e--
 	}
 	b := e
+	// A run of lower-case letters and digits: no word boundary inside it
+	// (a camelCase boundary needs an upper-case letter after it).
+	for b > 0 && class[key[b-1]]&(cLower|cDigit) != 0 {
+		b--
+	}
 	for b > 0 {
 		c := key[b-1]
 		if keySep(c) {
@@ -270,11 +337,19 @@ func classifyKey(key string, url bool) kvKind {
 		}
 	}
 	last, b := wordBefore(key, len(key))
+	if n := len(last); n == 0 || n > maxKey || !maybeLastWord3(lower(last[0]), lower(last[n/2]), lower(last[n-1]), n) && lower(last[n-1]) != 'd' {
+		// Not a name of lastWords, nor one ending in "password" or
+		// "passwd": most keys, decided without copying them.
+		return kvNone
+	}
 	lw := lowerInto(buf[:], last)
 	if lw == nil {
 		return kvNone
 	}
-	kind, ok := lastWords[string(lw)]
+	kind, ok := kvNone, false
+	if maybeLastWord(lw) {
+		kind, ok = lastWords[string(lw)]
+	}
 	if !ok {
 		if bytes.HasSuffix(lw, []byte("password")) || bytes.HasSuffix(lw, []byte("passwd")) {
 			return kvPassword

@@ -4,6 +4,7 @@
 package scan
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -67,4 +68,68 @@ func TestKeyValueSecrets(t *testing.T) {
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
+}
+
+// TestLastWordFilter: the shape filter in front of lastWords passes every
+// name in it (in the lower case classifyKey looks it up in), so it only
+// saves the lookup of keys that are not there.
+func TestLastWordFilter(t *testing.T) {
+	for w := range lastWords {
+		assert.True(t, maybeLastWord([]byte(w)), w)
+	}
+	passed := 0
+	for _, w := range []string{"role", "parts", "type", "content", "finish_reason", "text", "name", "arguments", "id", "model", "message", "value", "data"} {
+		if maybeLastWord([]byte(w)) {
+			passed++
+		}
+	}
+	assert.Less(t, passed, 3, "the common JSON keys of GenAI messages mostly fail the filter")
+}
+
+// TestSingleWordKey: where the shortcut for one-word keys decides, the long
+// way (keyStart, classifyKey) finds no secret's name either, on keys made
+// of the names classifyKey knows, near misses and other words, in every
+// context a key appears in.
+func TestSingleWordKey(t *testing.T) {
+	var words []string
+	for w := range lastWords {
+		words = append(words, w, w+"s", "x"+w, w[:len(w)-1])
+	}
+	for w := range keyQualifiers {
+		words = append(words, w)
+	}
+	words = append(words, "role", "content", "type", "parts", "value", "name", "id", "v2", "2fa", "dbpassword", "mypasswd", "token", "key")
+	before := []string{"", "\"", "{\"", ", ", " ", "a ", "?", "&", "#", "_", "-", ".", "é", "Key", "\\\""}
+	after := []string{"\":", "\": ", ":", ": ", "=", " = ", "\\\":"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	decided := 0
+	for range 200000 {
+		w := words[rng.IntN(len(words))]
+		if rng.IntN(4) == 0 {
+			w += words[rng.IntN(len(words))]
+		}
+		s := before[rng.IntN(len(before))] + w + after[rng.IntN(len(after))] + "Abc123def456ghi7"
+		i := len(s) - len("Abc123def456ghi7") - 1
+		for s[i] != ':' && s[i] != '=' {
+			i--
+		}
+		ke := i
+		for ke > 0 && i-ke < 3 && s[ke-1] == ' ' {
+			ke--
+		}
+		if ke > 0 && s[ke-1] == '"' {
+			ke--
+			if ke > 0 && s[ke-1] == '\\' {
+				continue // the long way handles escaped quotes before the key
+			}
+		}
+		if !singleWordKey(s, i, ke, 0) {
+			continue
+		}
+		decided++
+		ks := keyStart(s, ke, 0)
+		url := s[i] == '=' && ks > 0 && (s[ks-1] == '?' || s[ks-1] == '&' || s[ks-1] == '#')
+		assert.Equal(t, kvNone, classifyKey(s[ks:ke], url), "%q", s)
+	}
+	assert.Greater(t, decided, 10000)
 }

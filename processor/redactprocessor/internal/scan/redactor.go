@@ -157,7 +157,7 @@ func (r *Redactor) Redact(s string, st *State) (out string, changed, drop bool) 
 		return s, false, false
 	}
 	st.buf.Reset()
-	st.buf.Grow(len(s))
+	st.buf.Grow(r.outputBound(s, st.findings))
 	prev := 0
 	var cur jsonCursor
 	for _, f := range st.findings {
@@ -182,6 +182,22 @@ func (r *Redactor) Redact(s string, st *State) (out string, changed, drop bool) 
 	}
 	st.buf.WriteString(s[prev:])
 	return st.buf.String(), true, drop
+}
+
+// outputBound returns the most bytes Redact can write for s with findings
+// (every placeholder, and quotes around each): the output is then built in
+// one allocation.
+func (r *Redactor) outputBound(s string, findings []Finding) int {
+	n := len(s)
+	for _, f := range findings {
+		d := &r.detectors[f.Type]
+		rep := len("[REDACTED:]") + len(d.Name)
+		if d.Action == Hash {
+			rep = len("[HASH::]") + len(d.Name) + 16
+		}
+		n += max(0, rep+2-(f.End-f.Start))
+	}
+	return n
 }
 
 // writeReplacement writes the placeholder of a match of detector d.

@@ -227,6 +227,9 @@ var fragments = []string{
 	"redis://:", "https://hooks.slack.com/services/", "AKIAZ3MHQW5TRXLN4PVB", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
 	"SK0123456789abcdef0123456789abcdef", "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", "李雷", "ü", "'", "Tel. ",
 	"\u00a0", "4111 1111 1111 1111", "123-45-6789", "84.71.167.95", "1.2.3.4", "Chrome/",
+	// Hex ids and words with digits, whose rest the fast path skips whole,
+	// and escapes inside and after them.
+	"req-95d9f0c966ade756", "conv-11b38d71ac84", "a1b2", "9f", "\\u2028", "\\u00a0", "\\n", "4111111111111111",
 }
 
 // TestSkipMatchesFullWalk: the fast path over quiet text finds exactly what

@@ -4,6 +4,8 @@
 package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 
 import (
+	"math"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -143,6 +145,7 @@ func (sc *Scanner) Scan(s string, dst []Finding) []Finding {
 // start (tests compare it with the byte-by-byte walk).
 func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 	n := len(s)
+	q := newQuiet()
 	last := 0 // end of the previous finding
 	add := func(f Finding) {
 		dst = append(dst, f)
@@ -150,7 +153,7 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 	}
 	for i := 0; i < n; {
 		if skip {
-			if i = skipQuiet(s, i); i == n {
+			if i = q.skipQuiet(s, i); i == n {
 				break
 			}
 		}
@@ -171,7 +174,18 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 			if !boundaryBefore(s, i) || (i > 0 && s[i-1] == '.') || (i > 1 && (s[i-1] == '-' || s[i-1] == '/') && isDigit(s[i-2])) {
 				// Inside a word, or a dotted or dashed number
 				// (INV-2024-000123): skip the digits.
+				start := i
 				for i++; i < n && isDigit(s[i]); i++ {
+				}
+				if skip && c != '+' && c != '(' && !escapeNear(s, start) {
+					// And the rest of the word (a hex id, 95d9f0c966ade756):
+					// every position in it follows a letter or digit, so no
+					// detector starts there unless a JSON escape just before
+					// makes one a boundary (\u00a04111…), which escapeNear
+					// rules out. The byte-by-byte walk (skip false) goes the
+					// long way, which the tests compare.
+					for ; i < n && isAlnum(s[i]); i++ {
+					}
 				}
 				continue
 			}
@@ -275,6 +289,13 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 		i++
 	}
 	return dst
+}
+
+// escapeNear reports whether a backslash is among the five bytes before i:
+// an escape (\n, \u00a0) may end inside the word at i and make the next
+// byte a boundary.
+func escapeNear(s string, i int) bool {
+	return strings.IndexByte(s[max(0, i-5):i], '\\') >= 0
 }
 
 // phraseBefore reports whether the word at i may follow a phrase naming a
@@ -414,36 +435,110 @@ func splitNibbles(set *[256]uint8) nibbleTables {
 	return t
 }
 
+// quiet finds the trigger bytes of a text 64 at a time: mask has bit k set
+// when s[base+k] is a trigger byte (none beyond the text's end), so most
+// questions about the next trigger byte are one shift and one count of
+// trailing zeros, not a new search.
+type quiet struct {
+	base int
+	mask uint64
+}
+
+// newQuiet returns a quiet with no window loaded.
+func newQuiet() quiet { return quiet{base: math.MinInt / 2} }
+
 // skipQuiet returns where the byte-by-byte walk must resume at or after i:
 // the start of the letter run (at most wordReach back) before the next
 // trigger byte, or len(s) when no trigger byte follows. Every position it
 // skips is one where the walk would find nothing: no detector starts there.
-func skipQuiet(s string, i int) int {
-	// 32 bytes at a time where the CPU can, then 8.
-	p := i + triggerBlocks(s[i:])
-	for ; p+8 <= len(s); p += 8 {
+func (q *quiet) skipQuiet(s string, i int) int {
+	if q.mask>>uint(i-q.base)&1 != 0 { // (0 outside the window: Go's shifts saturate)
+		return i // a trigger byte at i (inlined: the most common answer)
+	}
+	return q.skipSlow(s, i)
+}
+
+func (q *quiet) skipSlow(s string, i int) int {
+	p := q.next(s, i)
+	if p == len(s) {
+		return p
+	}
+	k := p
+	for k > i && p-k < wordReach && isLetter(s[k-1]) {
+		k--
+	}
+	return k
+}
+
+// next returns the position of the first trigger byte at or after i, or
+// len(s).
+func (q *quiet) next(s string, i int) int {
+	for {
+		if d := uint(i - q.base); d < 64 {
+			if m := q.mask >> d; m != 0 {
+				return i + bits.TrailingZeros64(m)
+			}
+			i = q.base + 64
+		}
+		if i >= len(s) {
+			return len(s)
+		}
+		q.load(s, i)
+		i = max(i, q.base) // the window may start after a quiet stretch
+	}
+}
+
+// load sets the window to the 64 bytes from i, or from the end of the
+// quiet stretch that starts at i.
+func (q *quiet) load(s string, i int) {
+	n := len(s)
+	q.base = i
+	if m, ok := triggerMask64(s[i:]); ok {
+		q.mask = m
+		if m == 0 && n-i >= 128 {
+			// A long quiet stretch: skip it 32 bytes at a time, then
+			// load the window where it ends.
+			j := i + 64
+			j += triggerBlocks(s[j:])
+			if m, ok := triggerMask64(s[j:]); ok {
+				q.base, q.mask = j, m
+			} else {
+				q.base, q.mask = j, quietTail(s, j)
+			}
+		}
+		return
+	}
+	q.mask = quietTail(s, i)
+}
+
+// quietTail returns the trigger bytes of s[i:i+64] (fewer at the end of s)
+// as bits: from the text's last 64 bytes in one vector step when the text
+// is that long, else eight bytes at a time.
+func quietTail(s string, i int) uint64 {
+	n := len(s)
+	if n-i < 64 && n >= 64 {
+		if m, ok := triggerMask64(s[n-64:]); ok {
+			return m >> (i - (n - 64))
+		}
+	}
+	end := min(n, i+64)
+	var m uint64
+	p := i
+	for ; p+8 <= end; p += 8 {
 		// Every trigger byte is in '('..'_'; lower-case letters, spaces
 		// and UTF-8 are not, so most blocks of prose pass this test alone.
 		x := load64(s, p)
 		if !mayTrigger(x) {
 			continue
 		}
-		if trigger[byte(x)]|trigger[byte(x>>8)]|trigger[byte(x>>16)]|trigger[byte(x>>24)]|
-			trigger[byte(x>>32)]|trigger[byte(x>>40)]|trigger[byte(x>>48)]|trigger[byte(x>>56)] != 0 {
-			break
-		}
+		b := uint64(trigger[byte(x)]) | uint64(trigger[byte(x>>8)])<<1 | uint64(trigger[byte(x>>16)])<<2 | uint64(trigger[byte(x>>24)])<<3 |
+			uint64(trigger[byte(x>>32)])<<4 | uint64(trigger[byte(x>>40)])<<5 | uint64(trigger[byte(x>>48)])<<6 | uint64(trigger[byte(x>>56)])<<7
+		m |= b << (p - i)
 	}
-	for p < len(s) && trigger[s[p]] == 0 {
-		p++
+	for ; p < end; p++ {
+		m |= uint64(trigger[s[p]]) << (p - i)
 	}
-	if p == len(s) {
-		return p
-	}
-	q := p
-	for q > i && p-q < wordReach && isLetter(s[q-1]) {
-		q--
-	}
-	return q
+	return m
 }
 
 // load64 reads s[p:p+8] as a little-endian word (one load: the compiler

@@ -207,7 +207,7 @@ func (sc *Scanner) token(s string, i int) (Type, int, bool) {
 		case OpenAIKey:
 			// Random base62 (sk-…, sk-proj-…) or hex (DeepSeek), not a slug
 			// such as sk-learn-2024-tutorial.
-			base62 := hasUpper(body) && hasLower(body) && hasDigit(body)
+			base62 := charKinds(body) == cDigit|cUpper|cLower
 			hex := allHex(body) && len(body) >= 32
 			if strings.HasPrefix(s[i:], "sk-ant-") || (!base62 && !hex) {
 				continue
@@ -222,12 +222,14 @@ func (sc *Scanner) token(s string, i int) (Type, int, bool) {
 	return 0, 0, false
 }
 
-func hasUpper(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0
-}
-
-func hasLower(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return r >= 'a' && r <= 'z' }) >= 0
+// charKinds returns which of digits, upper-case and lower-case letters s
+// holds (cDigit | cUpper | cLower).
+func charKinds(s string) uint8 {
+	var kinds uint8
+	for k := 0; k < len(s); k++ {
+		kinds |= class[s[k]]
+	}
+	return kinds & (cDigit | cUpper | cLower)
 }
 
 func allHex(s string) bool {
@@ -245,14 +247,10 @@ func allHex(s string) bool {
 func mixedToken(b string) bool {
 	var kinds uint8
 	for k := 0; k < len(b); k++ {
-		switch c := b[k]; {
-		case isDigit(c):
-			kinds |= 1
-		case c >= 'a' && c <= 'z':
-			kinds |= 2
-		case c >= 'A' && c <= 'Z':
-			kinds |= 4
+		kinds |= class[b[k]] & (cDigit | cUpper | cLower)
+		if kinds&(kinds-1) != 0 {
+			return true // two kinds or more
 		}
 	}
-	return kinds&(kinds-1) != 0 // two kinds or more
+	return false
 }

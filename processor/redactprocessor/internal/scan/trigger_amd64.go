@@ -24,3 +24,16 @@ func triggerBlocks(s string) int {
 
 //go:noescape
 func triggerBlocksAVX2(s string, tabs *nibbleTables) int
+
+// triggerMask64 returns the trigger bytes of s[:64] as bits (bit k for
+// s[k]), or ok false when the CPU lacks AVX2 or s is shorter: the caller
+// uses the portable search.
+func triggerMask64(s string) (mask uint64, ok bool) {
+	if !useAVX2 || len(s) < 64 {
+		return 0, false
+	}
+	return triggerMaskAVX2(s, &triggerNibbles), true
+}
+
+//go:noescape
+func triggerMaskAVX2(s string, tabs *nibbleTables) uint64

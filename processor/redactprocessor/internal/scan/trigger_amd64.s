@@ -53,3 +53,44 @@ none:
 	VZEROUPPER
 	MOVQ DI, ret+24(FP)
 	RET
+
+// func triggerMaskAVX2(s string, tabs *nibbleTables) uint64
+//
+// Returns a mask with bit k set when s[k] is in the set of tabs, for the
+// first 64 bytes of s. Requires AVX2 and len(s) >= 64.
+TEXT ·triggerMaskAVX2(SB), NOSPLIT, $0-32
+	MOVQ s_base+0(FP), SI
+	MOVQ tabs+16(FP), AX
+	VBROADCASTI128 0(AX), Y1  // lo table in both lanes
+	VBROADCASTI128 16(AX), Y2 // hi table in both lanes
+	MOVL $0x0f0f0f0f, DX
+	VMOVD DX, X3
+	VPBROADCASTD X3, Y3       // nibble mask
+	VPXOR Y0, Y0, Y0
+
+	VMOVDQU (SI), Y4
+	VPAND Y3, Y4, Y5
+	VPSRLW $4, Y4, Y6
+	VPAND Y3, Y6, Y6
+	VPSHUFB Y5, Y1, Y5
+	VPSHUFB Y6, Y2, Y6
+	VPAND Y5, Y6, Y5
+	VPCMPEQB Y0, Y5, Y5       // 0xff where no class in common
+	VPMOVMSKB Y5, DX
+
+	VMOVDQU 32(SI), Y4
+	VPAND Y3, Y4, Y5
+	VPSRLW $4, Y4, Y6
+	VPAND Y3, Y6, Y6
+	VPSHUFB Y5, Y1, Y5
+	VPSHUFB Y6, Y2, Y6
+	VPAND Y5, Y6, Y5
+	VPCMPEQB Y0, Y5, Y5
+	VPMOVMSKB Y5, CX
+
+	SHLQ $32, CX
+	ORQ CX, DX
+	NOTQ DX                   // bits of the trigger bytes
+	VZEROUPPER
+	MOVQ DX, ret+24(FP)
+	RET

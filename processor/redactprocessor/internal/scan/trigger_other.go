@@ -11,3 +11,6 @@ var hasAVX2, useAVX2 = false, false
 // triggerBlocks has no vector search off amd64: the portable search starts
 // at 0.
 func triggerBlocks(string) int { return 0 }
+
+// triggerMask64 has no vector search off amd64.
+func triggerMask64(string) (uint64, bool) { return 0, false }

@@ -56,6 +56,7 @@ type options struct {
 	profileWorkload                      string
 	profileDur                           time.Duration
 	profileRate                          float64
+	profileOut                           string
 }
 
 func defaultProfiles() string {
@@ -98,6 +99,7 @@ func main() {
 	flag.StringVar(&o.profileWorkload, "profile-workload", "llm-1k-pii80", "workload of the CPU profile of ours at saturation (empty: no profile)")
 	flag.DurationVar(&o.profileDur, "profile-duration", 12*time.Second, "length of the profiled load step")
 	flag.Float64Var(&o.profileRate, "profile-rate", 0, "rate of the profiled step (default: 95% of ours' median maximum on that workload, or the -fixed-only rate)")
+	flag.StringVar(&o.profileOut, "profile-out", "", "file to write the raw CPU profile of the profile step to, for go tool pprof (default: not kept)")
 	flag.Parse()
 	if o.command == "" {
 		o.command = strings.Join(os.Args, " ")
@@ -381,6 +383,11 @@ func run(ctx context.Context, o options) error {
 				h.log("profile %s", rep.profileNote)
 			}
 			rep.profile = pr
+			if pr != nil && o.profileOut != "" {
+				if err := os.WriteFile(o.profileOut, pr.Raw, 0o644); err != nil {
+					return err
+				}
+			}
 		}
 	}
 

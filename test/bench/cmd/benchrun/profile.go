@@ -30,6 +30,7 @@ type profileResult struct {
 	Wall   time.Duration // wall time it covers
 	Shares []pprofsum.Share
 	Top    []pprofsum.Func
+	Raw    []byte // the profile as fetched (pprof's gzipped protobuf)
 }
 
 // module is the path prefix of our own packages.
@@ -117,7 +118,7 @@ func (h *runner) profileCollector(s spec, p workload.Profile, rate float64, dur 
 	}
 	res := &profileResult{
 		Collector: s.name, Workload: p, Rate: rate, Step: st, Total: prof.Total, Wall: prof.Duration,
-		Shares: pprofsum.Categorize(prof, profileRules), Top: pprofsum.Top(prof, 20),
+		Shares: pprofsum.Categorize(prof, profileRules), Top: pprofsum.Top(prof, 20), Raw: f.body,
 	}
 	h.log("  profile: %v of CPU sampled over %v", prof.Total.Round(time.Millisecond), prof.Duration.Round(time.Millisecond))
 	for _, sh := range res.Shares {
