@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -196,4 +197,33 @@ func TestToolCallsCappedSmallRecord(t *testing.T) {
 	turn, _ := PushedTurn(&p.Records[0], "s", p.Digests[0])
 	assert.True(t, turn.Truncated)
 	assert.Equal(t, MaxToolCalls+1, turn.ToolCallsTotal)
+}
+
+func TestTurnTextCapped(t *testing.T) {
+	resp := strings.Repeat("ü", MaxTurnText*3/8) // 1.5 MiB of two-byte characters
+	payload := strings.Repeat("ä", MaxTurnText/2)
+	rec := `{"role":"assistant","content":"short","tool_calls":[{"tool_name":"search","tool_args":"{'q': 'x'}","result":"` +
+		strings.Repeat("r", 1000) + `"}],"trace":{"payload":"` + payload + `","response":"` + resp + `","telemetry":{"latency_ms":5}}}`
+	p, err := DecodePush([]byte(rec), 0)
+	require.NoError(t, err)
+	turn, ok := PushedTurn(&p.Records[0], "s", p.Digests[0])
+	require.True(t, ok)
+	got, _ := turn.Response()
+	assert.Equal(t, resp, got, "the response fits: kept whole")
+	assert.Equal(t, "short", turn.Content)
+	assert.Len(t, turn.Payload, MaxTurnText-len(resp), "the payload gets what is left")
+	assert.True(t, utf8.ValidString(turn.Payload), "cut at a character boundary")
+	require.Len(t, turn.Tools, 1)
+	assert.Empty(t, turn.Tools[0].Args, "nothing left for the tool call")
+	assert.Empty(t, turn.Tools[0].Result)
+	assert.True(t, turn.Truncated)
+	assert.Equal(t, resp, *p.Records[0].Trace.Response, "the decoded record is not changed")
+
+	big := strings.Repeat("x", MaxTurnText+10)
+	rec = `{"role":"assistant","content":"` + big + `","trace":{"telemetry":{"latency_ms":5}}}`
+	p, err = DecodePush([]byte(rec), 0)
+	require.NoError(t, err)
+	turn, _ = PushedTurn(&p.Records[0], "s", p.Digests[0])
+	assert.Len(t, turn.Content, MaxTurnText, "a content without trace.response is the response")
+	assert.True(t, turn.Truncated)
 }

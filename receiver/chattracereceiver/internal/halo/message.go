@@ -137,6 +137,15 @@ const (
 	// MaxNames is how many entries are kept per list of names (tools,
 	// members, knowledge sources).
 	MaxNames = 1000
+	// MaxTurnText is how many bytes of content a turn keeps in all: its
+	// user message, its response, its error text, the agent payload, then
+	// each tool call's arguments and result, in that order. A text beyond
+	// it is cut at a character boundary; tool arguments and results beyond
+	// it (JSON, which a cut would break) are left out. It keeps every span
+	// and log record a turn becomes well within an OTLP request (a
+	// gateway's receiver takes 8 MiB by default), whatever the history
+	// file holds.
+	MaxTurnText = 2 << 20
 )
 
 // ToolCalls is the `tool_calls` list: the first MaxToolCalls entries are

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Turn is one answer of the app: an assistant message that answers a user
@@ -272,7 +273,66 @@ func newTurn(m *Message, session string, idx int64, user string, hasUser, histor
 	}
 	t.Truncated = t.ToolCallsTotal > len(t.Tools) || m.ToolCalls.Truncated() || m.namesDropped()
 	t.setError()
+	t.limitText()
 	return t
+}
+
+// limitText keeps the turn's content within MaxTurnText (see there),
+// marking the turn truncated when something was cut or left out.
+func (t *Turn) limitText() {
+	left := MaxTurnText
+	// take returns s, or its first left bytes cut at a character boundary.
+	take := func(s string) string {
+		if len(s) <= left {
+			left -= len(s)
+			return s
+		}
+		t.Truncated = true
+		s = cutText(s, left)
+		left = 0
+		return s
+	}
+	t.UserRequest = take(t.UserRequest)
+	// The response is trace.response or, without one, the message's
+	// content: one of them is recorded, so they share their part.
+	resp, hasResp := t.Response()
+	if n := max(len(resp), len(t.Content)); n > left {
+		t.Truncated = true
+		t.Content = cutText(t.Content, left)
+		if hasResp && len(resp) > left {
+			cut := cutText(resp, left)
+			tr := *t.Trace // (the trace may be shared: changed in a copy)
+			tr.Response = &cut
+			t.Trace = &tr
+		}
+		left = 0
+	} else {
+		left -= n
+	}
+	t.Err = take(t.Err)
+	t.Payload = take(t.Payload)
+	for i := range t.Tools {
+		u := &t.Tools[i]
+		for _, s := range []*string{&u.Args, &u.Result} {
+			if len(*s) > left {
+				t.Truncated = true
+				*s = ""
+				continue
+			}
+			left -= len(*s)
+		}
+	}
+}
+
+// cutText returns s cut to at most n bytes, at a character boundary.
+func cutText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // payloadFresh reports whether trace.payload is this turn's prompt. HALO
