@@ -128,6 +128,10 @@ type item struct {
 	failed   bool
 	scopeExc bool
 	scopeRsn bool
+	// linked is a log record with a span context: it describes its span's
+	// call (chat_trace's turn record, an instrumentation's event), whose
+	// drift the span counts.
+	linked bool
 }
 
 // deferred is a span priced after the batch's inference spans: an agent or
@@ -268,6 +272,7 @@ func (p *costProcessor) processLogs(ctx context.Context, ld plog.Logs) (plog.Log
 				it := item{
 					attrs: r.Attributes(), call: genai.Read(r.Attributes()), at: at.AsTime(), factor: factor,
 					failed: r.SeverityNumber() >= plog.SeverityNumberError, scopeExc: exc, scopeRsn: rsn,
+					linked: !r.TraceID().IsEmpty() && !r.SpanID().IsEmpty(),
 				}
 				if it.call.ErrorType != "" {
 					it.failed = true
@@ -386,7 +391,9 @@ func (p *costProcessor) price(m *pricing.Matcher, it *item, c *counts) (rollup.C
 	}
 	if call.HasCost && !p.cfg.RecomputeReportedCost {
 		own := p.reported(attrs, call, c)
-		p.drift(m, it, c)
+		if !it.linked {
+			p.drift(m, it, c)
+		}
 		return own, true
 	}
 	if call.Usage.IsInvalid() {

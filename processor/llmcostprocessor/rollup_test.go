@@ -245,6 +245,33 @@ func TestDrift(t *testing.T) {
 	assert.Equal(t, 0.004, attr(t, s, genai.CostAmount), "the reported cost is what the span carries")
 }
 
+// TestDriftOncePerCall: a turn's log record with the span context of its
+// call describes the same call: the span's drift counts, the record's does
+// not; a log record without a span context is a call of its own.
+func TestDriftOncePerCall(t *testing.T) {
+	pl := newPipelines(t, createDefaultConfig().(*Config))
+	call := map[string]any{genai.OperationName: "chat", genai.RequestModel: "gpt-4o", genai.UsageInputTokens: 1000, genai.UsageOutputTokens: 100, genai.CostAmount: 0.004}
+	td := ptrace.NewTraces()
+	s := treeSpan(td.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty().Spans(), 2, 0, call)
+	pl.traces(td)
+	ld := plog.NewLogs()
+	recs := ld.ResourceLogs().AppendEmpty().ScopeLogs().AppendEmpty().LogRecords()
+	linked := recs.AppendEmpty()
+	linked.SetTraceID(s.TraceID())
+	linked.SetSpanID(s.SpanID())
+	require.NoError(t, linked.Attributes().FromRaw(call))
+	require.NoError(t, recs.AppendEmpty().Attributes().FromRaw(call)) // no span context
+	pl.logs(ld)
+	attrs := attribute.NewSet(attribute.String("pricing_id", "default:gpt-4o@2024-10-01"), attribute.String("currency", "USD"))
+	metadatatest.AssertEqualProcessorLlmCostDriftReportedAmount(t, pl.tel, []metricdata.DataPoint[float64]{{Value: 0.008, Attributes: attrs}}, metricdatatest.IgnoreTimestamp())
+	metadatatest.AssertEqualProcessorLlmCostDriftComputedAmount(t, pl.tel, []metricdata.DataPoint[float64]{{Value: 0.007, Attributes: attrs}}, metricdatatest.IgnoreTimestamp())
+	for _, r := range []plog.LogRecord{linked, recs.At(1)} {
+		v, ok := r.Attributes().Get(genai.CostAmount)
+		require.True(t, ok)
+		assert.Equal(t, 0.004, v.Double(), "each record keeps its reported cost")
+	}
+}
+
 // TestBadNumbersAreCountedNotPriced: invalid and failed items are counted
 // in their own metrics and never as unpriced.
 func TestBadNumbersAreCountedNotPriced(t *testing.T) {
