@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
+	"strings"
 )
 
 // Usage is a call's token counts. After Normalize they are in the GenAI
@@ -56,6 +57,16 @@ type Reading struct {
 	InputExclusive bool
 	// ReasoningExclusive: reasoning tokens were added to output.
 	ReasoningExclusive bool
+	// ReasoningFromTotal: the reasoning tokens are a Gemini total's excess
+	// over input and output (none were reported).
+	ReasoningFromTotal bool
+}
+
+// geminiModel reports whether model is one of Google's Gemini models, under
+// any of the names instrumentations write (gemini-2.5-pro,
+// models/gemini-2.5-flash, publishers/google/models/gemini-1.5-pro).
+func geminiModel(model string) bool {
+	return strings.Contains(strings.ToLower(model), "gemini")
 }
 
 // Normalize converts u to inclusive counting.
@@ -70,6 +81,11 @@ type Reading struct {
 // when it exceeds output, when a reported total counts it apart, or when
 // the scope is configured as one that reports it apart; else as included in
 // output, as the GenAI conventions say (output SHOULD include reasoning).
+// A Gemini model's total above input + output, with no reasoning count,
+// holds the thoughts (the API's total adds thoughtsTokenCount, which an
+// instrumentation copying only prompt and candidates counts leaves out):
+// the excess is read as reasoning reported apart.
+//
 // The provider or model alone is no evidence: the Gemini API reports
 // thoughtsTokenCount apart from candidatesTokenCount, but the
 // instrumentations that follow the conventions (OpenTelemetry's and
@@ -94,6 +110,22 @@ func Normalize(u Usage, s Semantics, ev Evidence) (Usage, Reading) {
 		}
 	case ev.ReasoningExclusiveScope:
 		rd.ReasoningExclusive = true
+	}
+	if u.Reasoning == 0 && u.HasTotal && geminiModel(ev.Model) {
+		// The Gemini API's total is prompt + candidates + thoughts +
+		// tool-use prompt tokens; an instrumentation that copies the
+		// first two and the total (OpenLLMetry's google-generativeai)
+		// leaves the thoughts in the gap. Priced as reasoning output:
+		// thinking models' gap is their thoughts (a tool-use prompt,
+		// from built-in tools only, is priced at the output rate too).
+		in := u.Input
+		if s == Exclusive || (s == Auto && (cache > u.Input || ev.ExclusiveScope)) {
+			in += cache
+		}
+		if gap := u.Total - in - u.Output; gap > 0 {
+			u.Reasoning = gap
+			rd.ReasoningExclusive, rd.ReasoningFromTotal = true, true
+		}
 	}
 	reasoning := int64(0)
 	if rd.ReasoningExclusive {

@@ -279,6 +279,36 @@ func TestNormalizeReasoningFollowsTheConventions(t *testing.T) {
 	}
 }
 
+// TestNormalizeGeminiTotalGap: OpenLLMetry's google-generativeai copies
+// prompt_token_count, candidates_token_count and total_token_count; a
+// thinking model's thoughts are the total's excess, priced as reasoning.
+func TestNormalizeGeminiTotalGap(t *testing.T) {
+	for _, model := range []string{"gemini-2.5-pro", "models/gemini-2.5-flash", "publishers/google/models/gemini-2.5-pro"} {
+		u, rd := Normalize(Usage{Input: 1200, Output: 300, Total: 2300, HasTotal: true}, Auto, Evidence{Provider: "gcp.gemini", Model: model})
+		assert.True(t, rd.ReasoningExclusive, model)
+		assert.True(t, rd.ReasoningFromTotal, model)
+		assert.Equal(t, Usage{Input: 1200, Output: 1100, Reasoning: 800, Total: 2300, HasTotal: true}, u, model)
+	}
+	// A total that adds up, a reported reasoning count, another model: no gap read.
+	for _, c := range []struct {
+		u     Usage
+		model string
+	}{
+		{Usage{Input: 1200, Output: 300, Total: 1500, HasTotal: true}, "gemini-2.5-pro"},
+		{Usage{Input: 1200, Output: 1100, Reasoning: 800, Total: 2300, HasTotal: true}, "gemini-2.5-pro"},
+		{Usage{Input: 1200, Output: 300, Total: 2300, HasTotal: true}, "gpt-5"},
+		{Usage{Input: 1200, Output: 300}, "gemini-2.5-pro"},
+	} {
+		u, rd := Normalize(c.u, Auto, Evidence{Model: c.model})
+		assert.False(t, rd.ReasoningFromTotal, "%+v %s", c.u, c.model)
+		assert.Equal(t, c.u.Output, u.Output, "%+v %s", c.u, c.model)
+	}
+	// Cached input read as exclusive is not a gap.
+	u, rd := Normalize(Usage{Input: 200, CacheRead: 1000, Output: 300, Total: 1500, HasTotal: true}, Auto, Evidence{Model: "gemini-2.5-pro"})
+	assert.False(t, rd.ReasoningFromTotal)
+	assert.Equal(t, int64(1200), u.Input)
+}
+
 func TestTimeOfDayWindowsByWeekday(t *testing.T) {
 	f, err := Parse([]byte(`
 models:
