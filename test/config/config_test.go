@@ -232,3 +232,48 @@ func TestGrafanaDashboardImport(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryAlertHasARunbookRow: each alert of the shipped rules, and of
+// no other, has its row in the README's alert table, and each has a test
+// case in config/prometheus/tests (promtool checks the cases themselves).
+func TestEveryAlertHasARunbookRow(t *testing.T) {
+	var alerts []string
+	files, err := filepath.Glob(filepath.Join(configDir, "prometheus", "rules", "*.yml"))
+	require.NoError(t, err)
+	for _, f := range files {
+		rules := loadYAML(t, filepath.Join("prometheus", "rules", filepath.Base(f)))
+		for _, g := range dig(t, rules, "groups").([]any) {
+			for _, r := range g.(map[string]any)["rules"].([]any) {
+				if name, ok := r.(map[string]any)["alert"].(string); ok {
+					alerts = append(alerts, name)
+				}
+			}
+		}
+	}
+	require.NotEmpty(t, alerts)
+	readme, err := os.ReadFile(filepath.Join(configDir, "..", "README.md"))
+	require.NoError(t, err)
+	var tests strings.Builder
+	files, err = filepath.Glob(filepath.Join(configDir, "prometheus", "tests", "*.yml"))
+	require.NoError(t, err)
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		require.NoError(t, err)
+		tests.Write(raw)
+	}
+	var rows []string
+	for _, m := range regexp.MustCompile("(?m)^\\| `([A-Z][A-Za-z0-9]+)`(?:, `[A-Z][A-Za-z0-9]+`)*").FindAllString(string(readme), -1) {
+		for _, n := range regexp.MustCompile("`([A-Z][A-Za-z0-9]+)`").FindAllStringSubmatch(m, -1) {
+			rows = append(rows, n[1])
+		}
+	}
+	for _, a := range alerts {
+		assert.Contains(t, rows, a, "README has no runbook row for %s", a)
+		assert.Contains(t, tests.String(), "alertname: "+a+"\n", "no promtool case for %s", a)
+	}
+	for _, r := range rows {
+		if strings.HasPrefix(r, "LLM") || strings.HasPrefix(r, "Otelcol") {
+			assert.Contains(t, alerts, r, "README's runbook names %s, which no rule defines", r)
+		}
+	}
+}
