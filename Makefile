@@ -74,6 +74,8 @@ validate: build
 redact-score:
 	$(GO) test -count=1 -run 'TestPrecisionRecall|TestConversationCorpus|TestJSONProperty' -v ./processor/redactprocessor/internal/scan/ \
 	  | grep -E '^(corpus.tsv|conversations|json property|--- |ok|FAIL)|(missed|spurious|hit by|left|broke)'
+	$(GO) test -count=1 -run 'TestHeldOutCorpora' -v ./processor/redactprocessor/ \
+	  | grep -E '^(heldout|--- |ok|FAIL)|(missed|redacted$$|broke|aligned)'
 
 ## rules: check the Prometheus config and rules (and the seed apps' rules), run the promtool rule unit tests
 rules: _build/tools/promtool
