@@ -8,7 +8,7 @@
 #
 # The build stage runs ocb from builder-config.yaml exactly as `make build`
 # does; the final stage holds only the static binary and the default config,
-# and runs as a numeric non-root user. internal/distribution's tests keep this
+# and runs as a numeric non-root user. test/distribution's tests keep this
 # file consistent with go.mod and builder-config.yaml.
 
 ARG GO_VERSION=1.26.8
