@@ -210,7 +210,7 @@ func newConnector(set connector.Settings, cfg *Config, next consumer.Metrics) (*
 		cfg: cfg, conv: conv, next: next, logger: set.Logger, telemetry: tb, names: names, descs: descs,
 		agg: aggregate.New(aggregate.Options{
 			Limit: cfg.AggregationCardinalityLimit, Expiration: cfg.MetricsExpiration,
-			Delta: cfg.AggregationTemporality == "delta",
+			Delta: cfg.AggregationTemporality == "delta", Static: staticValues(),
 		}, descs),
 		dims:  make([]string, len(names)),
 		hdims: make([]string, maxOwn),
@@ -228,6 +228,17 @@ func newConnector(set connector.Settings, cfg *Config, next consumer.Metrics) (*
 		c.spenders = newSpenders(ts)
 	}
 	return c, nil
+}
+
+// staticValues are the metric-specific attribute values span passes as
+// constants (aggregate.Options.Static).
+func staticValues() []string {
+	v := []string{"ok", "error", "_OTHER", strconv.FormatBool(false), strconv.FormatBool(true), "USD"}
+	for k := genai.KindNone; k <= genai.KindMemory; k++ {
+		v = append(v, k.String())
+	}
+	// The token types of usage.
+	return append(v, "input", "output", "cache_read", "cache_write", "reasoning")
 }
 
 func (c *spanMetrics) Capabilities() consumer.Capabilities { return consumer.Capabilities{} }
