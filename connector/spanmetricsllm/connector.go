@@ -163,6 +163,9 @@ type spanMetrics struct {
 	spenders *spenders // nil: top_spenders off
 	// resUser is the user of the resource whose spans are being counted.
 	resUser string
+	// call is the span being counted (in span, under mu): read in place,
+	// not copied through the stack.
+	call genai.Call
 
 	stop     chan struct{}
 	done     chan struct{}
@@ -207,7 +210,7 @@ func newConnector(set connector.Settings, cfg *Config, next consumer.Metrics) (*
 		cfg: cfg, conv: conv, next: next, logger: set.Logger, telemetry: tb, names: names, descs: descs,
 		agg: aggregate.New(aggregate.Options{
 			Limit: cfg.AggregationCardinalityLimit, Expiration: cfg.MetricsExpiration,
-			Delta: cfg.AggregationTemporality == "delta",
+			Delta: cfg.AggregationTemporality == "delta", Static: staticValues(),
 		}, descs),
 		dims:  make([]string, len(names)),
 		hdims: make([]string, maxOwn),
@@ -225,6 +228,17 @@ func newConnector(set connector.Settings, cfg *Config, next consumer.Metrics) (*
 		c.spenders = newSpenders(ts)
 	}
 	return c, nil
+}
+
+// staticValues are the metric-specific attribute values span passes as
+// constants (aggregate.Options.Static).
+func staticValues() []string {
+	v := []string{"ok", "error", "_OTHER", strconv.FormatBool(false), strconv.FormatBool(true), "USD"}
+	for k := genai.KindNone; k <= genai.KindMemory; k++ {
+		v = append(v, k.String())
+	}
+	// The token types of usage.
+	return append(v, "input", "output", "cache_read", "cache_write", "reasoning")
 }
 
 func (c *spanMetrics) Capabilities() consumer.Capabilities { return consumer.Capabilities{} }
@@ -330,6 +344,7 @@ func (c *spanMetrics) ConsumeTraces(ctx context.Context, td ptrace.Traces) error
 			}
 		}
 	}
+	c.call = genai.Call{} // no reference into td kept
 	n := c.n
 	c.sinceFlush.invalid += n.invalid
 	c.sinceFlush.truncated += n.truncated
@@ -421,7 +436,8 @@ func hasEvaluation(events ptrace.SpanEventSlice) bool {
 // span aggregates one span.
 func (c *spanMetrics) span(s ptrace.Span, res pcommon.Map, service string, now time.Time, nowNanos int64) {
 	attrs := s.Attributes()
-	call := genai.Read(attrs)
+	call := &c.call
+	genai.ReadInto(call, attrs)
 	kind := call.Kind()
 	evaluated := c.cfg.Evaluations.Enabled && s.Events().Len() > 0 && hasEvaluation(s.Events())
 	if kind == genai.KindNone && !evaluated {
@@ -444,7 +460,7 @@ func (c *spanMetrics) span(s ptrace.Span, res pcommon.Map, service string, now t
 	a := c.agg
 	g := a.Bind(d)
 	if evaluated {
-		c.evaluationEvents(g, s, &call, service, now)
+		c.evaluationEvents(g, s, call, service, now)
 	}
 	if kind == genai.KindNone {
 		return // a span that is not a GenAI operation but carries evaluations
@@ -465,10 +481,10 @@ func (c *spanMetrics) span(s ptrace.Span, res pcommon.Map, service string, now t
 		c.invalid("span duration (start or end time missing, or end before start)", service)
 	}
 	kindName := kind.String()
-	turn := isTurn(s, &call, kind)
+	turn := isTurn(s, call, kind)
 	if hasDur {
 		ex := &aggregate.Exemplar{TraceID: s.TraceID(), SpanID: s.SpanID(), Value: dur, Time: now}
-		if m := c.durationMetric(&call, kind, s.Kind()); m == mInvocationDuration {
+		if m := c.durationMetric(call, kind, s.Kind()); m == mInvocationDuration {
 			nested := !turn
 			if call.HasNested {
 				nested = call.Nested
@@ -528,7 +544,7 @@ func (c *spanMetrics) span(s ptrace.Span, res pcommon.Map, service string, now t
 			}
 		}
 	}
-	c.usage(g, kind, &call, attrs, res, service, now)
+	c.usage(g, kind, call, attrs, res, service, now)
 	// Tool calls last: they bind other dimensions.
 	if kind == genai.KindTool {
 		c.toolCall(g, attrs, status, errType, now)

@@ -152,7 +152,17 @@ const unset = 255
 // model or token count is, the item is treated as a chat call (unless it is
 // an evaluation result: gen_ai.evaluation.name).
 func Read(attrs pcommon.Map) Call {
-	c := Call{
+	var c Call
+	ReadInto(&c, attrs)
+	return c
+}
+
+// ReadInto is Read into *c, which it overwrites. A hot loop that keeps its
+// Call in memory of its own (not in its stack frame, as Read's result is)
+// saves copying the Call and keeps the caller's frame small, so the short
+// lived goroutine a request runs on grows its stack less.
+func ReadInto(c *Call, attrs pcommon.Map) {
+	*c = Call{
 		rOp: unset, rProv: unset, rReq: unset, rResp: unset, rIn: unset, rOut: unset,
 		rCR: unset, rCW: unset, rReason: unset, rConv: unset, rCost: unset, rTier: unset, rTotal: unset,
 	}
@@ -181,7 +191,6 @@ func Read(attrs pcommon.Map) Call {
 		u.Has &^= hasCacheWrite5m
 	}
 	u.Invalid &^= hasCacheWrite5m
-	return c
 }
 
 func (c *Call) set(id uint8, v pcommon.Value) {

@@ -147,6 +147,10 @@ type deferred struct {
 type scratch struct {
 	batch rollup.Batch
 	later []deferred
+	// it is the span being read and priced: kept here rather than in
+	// processTraces' frame, which stays small (the request's goroutine,
+	// short lived, then grows its stack less).
+	it item
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -158,6 +162,7 @@ func (p *costProcessor) processTraces(ctx context.Context, td ptrace.Traces) (pt
 	defer func() {
 		clear(sc.later) // drop the references into td
 		sc.later = sc.later[:0]
+		sc.it = item{}
 		sc.batch.Reset()
 		scratchPool.Put(sc)
 	}()
@@ -181,10 +186,11 @@ func (p *costProcessor) processTraces(ctx context.Context, td ptrace.Traces) (pt
 				if at == 0 {
 					at = s.EndTimestamp()
 				}
-				it := item{
-					attrs: s.Attributes(), call: genai.Read(s.Attributes()), at: at.AsTime(), factor: factor,
-					failed: s.Status().Code() == ptrace.StatusCodeError, scopeExc: exc, scopeRsn: rsn,
-				}
+				it := &sc.it
+				it.attrs, it.at, it.factor = s.Attributes(), at.AsTime(), factor
+				it.failed, it.scopeExc, it.scopeRsn = s.Status().Code() == ptrace.StatusCodeError, exc, rsn
+				it.provider, it.linked = "", false
+				genai.ReadInto(&it.call, s.Attributes())
 				if it.call.ErrorType != "" {
 					it.failed = true
 				}
@@ -196,7 +202,8 @@ func (p *costProcessor) processTraces(ctx context.Context, td ptrace.Traces) (pt
 						batch.Link(rollup.TraceID(s.TraceID()), rollup.SpanID(s.SpanID()), rollup.SpanID(s.ParentSpanID()))
 					}
 					if kind == genai.KindAgent || kind == genai.KindWorkflow || (kind == genai.KindInference && it.call.ImplicitOperation) {
-						later = append(later, deferred{span: s, it: it})
+						later = append(later, deferred{span: s})
+						later[len(later)-1].it = *it
 						continue
 					}
 				}
@@ -205,7 +212,7 @@ func (p *costProcessor) processTraces(ctx context.Context, td ptrace.Traces) (pt
 				}
 				// A root's own cost is in no total (totals are of a span's
 				// descendants): lone calls, most traffic, cost the store nothing.
-				if own, ok := p.price(m, &it, &c); ok && agg && !root {
+				if own, ok := p.price(m, it, &c); ok && agg && !root {
 					batch.Cost(rollup.TraceID(s.TraceID()), rollup.SpanID(s.SpanID()), rollup.SpanID(s.ParentSpanID()), own)
 				}
 			}

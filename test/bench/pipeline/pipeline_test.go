@@ -1,8 +1,8 @@
 // Copyright The otelcol-llm Authors
 // SPDX-License-Identifier: Apache-2.0
 
-// Package pipeline benchmarks llm_cost and redact, alone and chained as
-// test/bench/configs/ours.yaml chains them, on the benchmark's own
+// Package pipeline benchmarks llm_cost, redact and span_metrics_llm, alone
+// and chained as test/bench/configs/ours.yaml chains them, on the benchmark's own
 // workloads: each operation decodes one request of 50 spans from OTLP
 // protobuf (untimed, so attribute maps have the capacity decoding gives
 // them, as in the collector) and runs the processors over it. It measures
@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/collector/connector/connectortest"
 	"go.opentelemetry.io/collector/consumer"
 	"go.opentelemetry.io/collector/consumer/consumertest"
 	"go.opentelemetry.io/collector/pdata/ptrace"
@@ -27,6 +28,7 @@ import (
 	"go.opentelemetry.io/collector/processor/processortest"
 	"golang.org/x/sys/unix"
 
+	"github.com/otelcol-llm/otelcol-llm/connector/spanmetricsllm"
 	"github.com/otelcol-llm/otelcol-llm/internal/genai"
 	"github.com/otelcol-llm/otelcol-llm/processor/llmcostprocessor"
 	"github.com/otelcol-llm/otelcol-llm/processor/redactprocessor"
@@ -39,10 +41,20 @@ const (
 )
 
 // chain builds factories' processors at their defaults, first to last,
-// ending in a nop consumer.
-func chain(b *testing.B, factories ...processor.Factory) consumer.Traces {
+// ending in a nop consumer, or with metrics in span_metrics_llm at its
+// defaults (into a nop metrics consumer), as ours.yaml ends the traces
+// pipeline (the exporter beside it reads the same data).
+func chain(b *testing.B, metrics bool, factories ...processor.Factory) consumer.Traces {
 	b.Helper()
 	var next consumer.Traces = consumertest.NewNop()
+	if metrics {
+		f := spanmetricsllm.NewFactory()
+		c, err := f.CreateTracesToMetrics(context.Background(), connectortest.NewNopSettings(f.Type()), f.CreateDefaultConfig(), consumertest.NewNop())
+		require.NoError(b, err)
+		require.NoError(b, c.Start(context.Background(), nil))
+		b.Cleanup(func() { require.NoError(b, c.Shutdown(context.Background())) })
+		next = c
+	}
 	for i := len(factories) - 1; i >= 0; i-- {
 		f := factories[i]
 		p, err := f.CreateTraces(context.Background(), processortest.NewNopSettings(f.Type()), f.CreateDefaultConfig(), next)
@@ -93,23 +105,44 @@ func BenchmarkComponents(b *testing.B) {
 	for _, c := range []struct {
 		name      string
 		factories []processor.Factory
+		// metrics: the chain ends in span_metrics_llm.
+		metrics bool
+		// before: processors the requests go through once, untimed, before
+		// they are marshalled (span_metrics_llm alone sees what llm_cost and
+		// redact wrote).
+		before []processor.Factory
 	}{
-		{"llm_cost", []processor.Factory{llmcostprocessor.NewFactory()}},
-		{"redact", []processor.Factory{redactprocessor.NewFactory()}},
-		{"llm_cost+redact", []processor.Factory{llmcostprocessor.NewFactory(), redactprocessor.NewFactory()}},
+		{name: "llm_cost", factories: []processor.Factory{llmcostprocessor.NewFactory()}},
+		{name: "redact", factories: []processor.Factory{redactprocessor.NewFactory()}},
+		{name: "llm_cost+redact", factories: []processor.Factory{llmcostprocessor.NewFactory(), redactprocessor.NewFactory()}},
+		{name: "span_metrics_llm", metrics: true, before: []processor.Factory{llmcostprocessor.NewFactory(), redactprocessor.NewFactory()}},
+		{name: "llm_cost+redact+span_metrics_llm", metrics: true, factories: []processor.Factory{llmcostprocessor.NewFactory(), redactprocessor.NewFactory()}},
 	} {
 		for _, p := range []workload.Profile{workload.LLMWorkloads[0], workload.LLMWorkloads[1]} {
 			b.Run(c.name+"/"+p.String(), func(b *testing.B) {
 				g := workload.NewGenerator(p, 11)
 				var m ptrace.ProtoMarshaler
 				var u ptrace.ProtoUnmarshaler
+				var before consumer.Traces
+				if len(c.before) > 0 {
+					before = chain(b, false, c.before...)
+				}
 				raw := make([][]byte, requests)
 				for i := range raw {
+					td := g.Batch(spansPerRequest)
+					if before != nil {
+						// Through the decoder first, as the collector sees it.
+						r, err := m.MarshalTraces(td)
+						require.NoError(b, err)
+						td, err = u.UnmarshalTraces(r)
+						require.NoError(b, err)
+						require.NoError(b, before.ConsumeTraces(context.Background(), td))
+					}
 					var err error
-					raw[i], err = m.MarshalTraces(g.Batch(spansPerRequest))
+					raw[i], err = m.MarshalTraces(td)
 					require.NoError(b, err)
 				}
-				next := chain(b, c.factories...)
+				next := chain(b, c.metrics, c.factories...)
 				b.ReportAllocs()
 				i := 0
 				var cpu time.Duration

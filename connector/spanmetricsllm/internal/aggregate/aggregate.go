@@ -79,6 +79,11 @@ type Options struct {
 	Expiration time.Duration
 	// Delta resets every series after each flush (delta temporality).
 	Delta bool
+	// Static are extra values the caller passes as constants (kinds,
+	// statuses, token types, "true" and "false"). A group keeps these very
+	// strings rather than copies, so finding a series compares them by
+	// pointer instead of byte by byte.
+	Static []string
 }
 
 // Aggregator holds every metric. It is not safe for concurrent use; the
@@ -96,6 +101,8 @@ type Aggregator struct {
 	// bounded like the series.
 	groups  map[string]*Group
 	scratch Group
+	// static: Options.Static, each value mapped to itself.
+	static map[string]string
 }
 
 // Group is the set of series of one combination of dimension values, as
@@ -116,7 +123,10 @@ const maxGroups = 100_000
 
 // New returns an Aggregator for descs.
 func New(opts Options, descs []Desc) *Aggregator {
-	a := &Aggregator{opts: opts, groups: map[string]*Group{}}
+	a := &Aggregator{opts: opts, groups: map[string]*Group{}, static: make(map[string]string, len(opts.Static))}
+	for _, v := range opts.Static {
+		a.static[v] = v
+	}
 	for _, d := range descs {
 		a.metrics = append(a.metrics, &Metric{Desc: d, series: map[string]*Series{}})
 	}
@@ -159,9 +169,27 @@ func (a *Aggregator) series(g *Group, i int, now time.Time, extra []string) *Ser
 	}
 	s := a.get(a.metrics[i], now, g.dims, extra...)
 	if g != &a.scratch && s != a.metrics[i].overflow {
-		g.series[i] = append(g.series[i], groupEntry{extra: cloneAll(extra), s: s})
+		g.series[i] = append(g.series[i], groupEntry{extra: a.keep(extra), s: s})
 	}
 	return s
+}
+
+// keep returns copies of extra's strings that share no memory with the
+// caller's, but for the static values: those are kept as the caller passed
+// them, constants that later calls pass again (nil for none).
+func (a *Aggregator) keep(extra []string) []string {
+	if len(extra) == 0 {
+		return nil
+	}
+	out := make([]string, len(extra))
+	for i, v := range extra {
+		if c, ok := a.static[v]; ok {
+			out[i] = c
+		} else {
+			out[i] = strings.Clone(v)
+		}
+	}
+	return out
 }
 
 // appendKey appends values to key, each followed by a 0 byte: the map key

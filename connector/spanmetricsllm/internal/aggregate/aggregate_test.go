@@ -5,8 +5,10 @@ package aggregate
 
 import (
 	"math"
+	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -126,4 +128,53 @@ func TestNeverBackwards(t *testing.T) {
 	assert.Equal(t, []int64{math.MaxInt64}, ints)
 	assert.Equal(t, []float64{0.25 + math.MaxFloat64, 3}, sums)
 	assert.Equal(t, []uint64{1}, counts)
+}
+
+// TestStaticValues: a group keeps a static value as the caller passed it
+// and copies any other (a value read from a span must not keep the span's
+// memory), and both find their series again, whichever copy of a value a
+// later call passes.
+func TestStaticValues(t *testing.T) {
+	now := time.Unix(1000, 0)
+	a := New(Options{Static: []string{"ok"}}, testDescs)
+	fromSpan := strings.Clone("error")
+	g := a.Bind([]string{"svc"})
+	require.True(t, a.Add(g, 0, now, 1, "ok"))
+	require.True(t, a.Add(g, 0, now, 1, fromSpan))
+	entries := g.series[0]
+	require.Len(t, entries, 2)
+	assert.Same(t, unsafe.StringData("ok"), unsafe.StringData(entries[0].extra[0]), "a static value is kept as passed")
+	assert.NotSame(t, unsafe.StringData(fromSpan), unsafe.StringData(entries[1].extra[0]), "any other value is copied")
+	require.True(t, a.Add(g, 0, now, 2, strings.Clone("ok")))
+	require.True(t, a.Add(g, 0, now, 2, "error"))
+	assert.Len(t, g.series[0], 2)
+	assert.Equal(t, map[string]float64{"calls/svc/ok": 3, "calls/svc/error": 3}, collect(a, now))
+}
+
+// BenchmarkGroupUpdates: the updates of one span in its group, with the
+// connector's constant values as static or not.
+func BenchmarkGroupUpdates(b *testing.B) {
+	descs := []Desc{
+		{Name: "calls", Kind: IntSum, Extra: []string{"kind", "status", "error.type"}},
+		{Name: "tokens", Kind: IntSum, Extra: []string{"type", "estimated"}},
+	}
+	for _, static := range []bool{false, true} {
+		name := "copies"
+		var opts Options
+		if static {
+			name, opts.Static = "static", []string{"inference", "ok", "input", "output", "cache_read", "false"}
+		}
+		b.Run(name, func(b *testing.B) {
+			a := New(opts, descs)
+			now := time.Unix(1000, 0)
+			dims := []string{"svc", "chat", "openai", "gpt-4o", ""}
+			for b.Loop() {
+				g := a.Bind(dims)
+				a.Add(g, 0, now, 1, "inference", "ok", "")
+				for _, typ := range []string{"input", "output", "cache_read"} {
+					a.Add(g, 1, now, 100, typ, "false")
+				}
+			}
+		})
+	}
 }
