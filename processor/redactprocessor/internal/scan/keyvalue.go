@@ -503,7 +503,7 @@ func kvValue(s string, p int, url bool) (vs, ve int, quoted, ok bool) {
 	}
 	vs = p
 	if quote == 0 {
-		for p < n && p-vs < 256 && !valueStop[s[p]] {
+		for p < n && !valueStop[s[p]] && !wideStop(s, p) {
 			if softStop[s[p]] && (url || p+1 == n || valueStop[s[p+1]] || softStop[s[p+1]] || keyFollows(s, p+1)) {
 				break
 			}
@@ -515,7 +515,7 @@ func kvValue(s string, p int, url bool) (vs, ve int, quoted, ok bool) {
 		}
 		return vs, ve, false, ve > vs
 	}
-	for p < n && p-vs < 512 {
+	for p < n && p-vs < 8192 {
 		c := s[p]
 		if c == '\n' || c == '\r' {
 			return 0, 0, false, false
@@ -663,7 +663,7 @@ func (sc *Scanner) afterPhrase(s string, i int) (Finding, bool) {
 		return Finding{}, false
 	}
 	e := i
-	for e < len(s) && e-i < 128 && !valueStop[s[e]] && !softStop[s[e]] {
+	for e < len(s) && e-i < 128 && !valueStop[s[e]] && !softStop[s[e]] && !wideStop(s, e) {
 		e++
 	}
 	for e > i && (s[e-1] == '.' || s[e-1] == ',' || s[e-1] == '!' && e-1 > i && !isAlnum(s[e-2])) {
@@ -697,4 +697,26 @@ func (sc *Scanner) afterAWSKey(s string, i int, add func(Finding)) int {
 		k = e
 	}
 	return i
+}
+
+// wideStop reports whether s[p:] starts with a non-ASCII character that
+// ends an unquoted value as a space does: a no-break space, an
+// ideographic space, and the CJK comma and full stops a value is glued
+// to in Chinese and Japanese text (woaini520，登录).
+func wideStop(s string, p int) bool {
+	c := s[p]
+	if c < 0xc2 || p+1 >= len(s) {
+		return false
+	}
+	switch c {
+	case 0xc2:
+		return s[p+1] == 0xa0
+	case 0xe3:
+		return p+2 < len(s) && s[p+1] == 0x80 && (s[p+2] == 0x80 || s[p+2] == 0x81 || s[p+2] == 0x82)
+	case 0xef:
+		return p+2 < len(s) && s[p+1] == 0xbc && (s[p+2] == 0x8c || s[p+2] == 0x9a || s[p+2] == 0x9b) // ， ： ；
+	case 0xe2:
+		return p+2 < len(s) && s[p+1] == 0x80 && (s[p+2] >= 0x80 && s[p+2] <= 0x8b || s[p+2] == 0xaf) // U+2000–200B, U+202F
+	}
+	return false
 }

@@ -135,10 +135,12 @@ func NewScanner(enabled [NumBuiltin]bool) *Scanner {
 }
 
 // Scan appends the findings in s to dst, in order and not overlapping, and
-// returns it. It reads s once, left to right; a string with nothing found
-// costs no allocation.
+// returns it. It reads s once, left to right (decoded first when it holds
+// JSON escapes of printable characters: json.go); a string with nothing
+// found costs no allocation.
 func (sc *Scanner) Scan(s string, dst []Finding) []Finding {
-	return sc.scan(s, dst, true)
+	var u unescaped
+	return sc.scanEscaped(s, dst, &u)
 }
 
 // scan is Scan; skip enables the fast path over text where no detector can

@@ -43,7 +43,7 @@ func (sc *Scanner) url(s string, i int) (Finding, bool) {
 			if (host == w.host || (w.host[0] == '.' && strings.HasSuffix(host, w.host))) && strings.HasPrefix(s[a:], w.path) {
 				p := a + len(w.path)
 				e := p
-				for e < len(s) && !urlEnd[s[e]] && s[e] != '?' && s[e] != '#' {
+				for e < len(s) && webhookPath(s[e]) {
 					e++
 				}
 				for e > p && (s[e-1] == '.' || s[e-1] == ',' || s[e-1] == ')') {
@@ -57,6 +57,17 @@ func (sc *Scanner) url(s string, i int) (Finding, bool) {
 	}
 	if !sc.on[URLCredentials] {
 		return Finding{}, false
+	}
+	if a < len(s) && (s[a] == '#' || s[a] == '?') && strings.IndexByte(s[i:a], ':') >= 0 {
+		// A password with a '#' or '?' nobody percent-encoded
+		// (ftp://backup:BackUp#2023@host/): the authority runs to the '@'.
+		j := a
+		for j < len(s) && j-i < 256 && !urlEnd[s[j]] && s[j] != '/' {
+			j++
+		}
+		if at := strings.LastIndexByte(s[a:j], '@'); at > 0 && a+at+1 < len(s) && isAlnum(s[a+at+1]) {
+			a = j
+		}
 	}
 	at := strings.LastIndexByte(s[i:a], '@')
 	if at < 0 {
@@ -74,4 +85,11 @@ func (sc *Scanner) url(s string, i int) (Finding, bool) {
 		return Finding{i, at, URLCredentials}, true // the user is an e-mail address: both go
 	}
 	return Finding{i + colon + 1, at, URLCredentials}, true
+}
+
+// webhookPath reports whether c may be in a webhook's path: ASCII letters,
+// digits and - _ . / ~ % + = @ : (Teams paths hold '@'); a non-ASCII byte
+// (a no-break space, the CJK text the URL is glued to) ends it.
+func webhookPath(c byte) bool {
+	return isB64URL(c) || strings.IndexByte("./~%+=@:", c) >= 0
 }
