@@ -214,15 +214,23 @@ func TestEscapedJSON(t *testing.T) {
 	st := r.NewState()
 	for _, c := range []struct{ in, want string }{
 		// PHP json_encode, Jackson with escaping of '/', .NET JavaScriptSerializer.
-		{`{"text":"alerts go to https:\/\/hooks.slack.com\/services\/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"}`,
-			`{"text":"alerts go to https:\/\/hooks.slack.com\/services\/[REDACTED:webhook_url]"}`},
-		{`{"dsn":"amqp:\/\/orders:Rb7#qLx2vN@mq.internal:5672\/%2f"}`,
-			`{"dsn":"amqp:\/\/orders:[REDACTED:url_credentials]@mq.internal:5672\/%2f"}`},
-		{`"hook: https:\/\/discord.com\/api\/webhooks\/112233445566778899\/Xk2mPq9-Lz7vWn4RtYb8CsD1fGh3JkL6"`,
-			`"hook: https:\/\/discord.com\/api\/webhooks\/[REDACTED:webhook_url]"`},
+		{
+			`{"text":"alerts go to https:\/\/hooks.slack.com\/services\/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"}`,
+			`{"text":"alerts go to https:\/\/hooks.slack.com\/services\/[REDACTED:webhook_url]"}`,
+		},
+		{
+			`{"dsn":"amqp:\/\/orders:Rb7#qLx2vN@mq.internal:5672\/%2f"}`,
+			`{"dsn":"amqp:\/\/orders:[REDACTED:url_credentials]@mq.internal:5672\/%2f"}`,
+		},
+		{
+			`"hook: https:\/\/discord.com\/api\/webhooks\/112233445566778899\/Xk2mPq9-Lz7vWn4RtYb8CsD1fGh3JkL6"`,
+			`"hook: https:\/\/discord.com\/api\/webhooks\/[REDACTED:webhook_url]"`,
+		},
 		// Go encoding/json: & < > as \u0026 \u003c \u003e.
-		{`{"url":"https://api.example.net/v1/push?device=ab12\u0026access_token=Qm9vZ2xlT2F1dGgyVG9rZW4x\u0026lang=pl"}`,
-			`{"url":"https://api.example.net/v1/push?device=ab12\u0026access_token=[REDACTED:secret_url_param]\u0026lang=pl"}`},
+		{
+			`{"url":"https://api.example.net/v1/push?device=ab12\u0026access_token=Qm9vZ2xlT2F1dGgyVG9rZW4x\u0026lang=pl"}`,
+			`{"url":"https://api.example.net/v1/push?device=ab12\u0026access_token=[REDACTED:secret_url_param]\u0026lang=pl"}`,
+		},
 		{`{"msg":"mail me \u003cpiotr.nowak@example.pl\u003e"}`, `{"msg":"mail me \u003c[REDACTED:email]\u003e"}`},
 		// Python json.dumps (ensure_ascii): every non-ASCII character escaped.
 		{`{"content":"\u643a\u5e2f\u306f080-4417-2093\u3067\u3059"}`, `{"content":"\u643a\u5e2f\u306f[REDACTED:phone]\u3067\u3059"}`},
@@ -231,8 +239,10 @@ func TestEscapedJSON(t *testing.T) {
 		{`{"content":"\u30e1\u30fc\u30eb: \u4f50\u85e4@\u4f8b\u3048.jp"}`, `{"content":"\u30e1\u30fc\u30eb: [REDACTED:email]"}`},
 		{`{"c":"Passwort=M\u00fcnchen#2024!"}`, `{"c":"Passwort=[REDACTED:password]"}`},
 		// JSON inside a JSON string: the escapes are escaped once more.
-		{`{"arguments":"{\"url\":\"https:\\\/\\\/hooks.slack.com\\\/services\\\/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\"}"}`,
-			`{"arguments":"{\"url\":\"https:\\\/\\\/hooks.slack.com\\\/services\\\/[REDACTED:webhook_url]\"}"}`},
+		{
+			`{"arguments":"{\"url\":\"https:\\\/\\\/hooks.slack.com\\\/services\\\/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\"}"}`,
+			`{"arguments":"{\"url\":\"https:\\\/\\\/hooks.slack.com\\\/services\\\/[REDACTED:webhook_url]\"}"}`,
+		},
 		// A surrogate pair (emoji) before a phone.
 		{`{"c":"\ud83d\udcde+44 20 7946 0958"}`, `{"c":"\ud83d\udcde[REDACTED:phone]"}`},
 		// Look-alikes stay, and so do their escapes.
