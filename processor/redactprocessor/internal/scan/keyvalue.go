@@ -50,7 +50,8 @@ var lastWords = map[string]kvKind{
 	"lösenord": kvPassword, "losenord": kvPassword, "salasana": kvPassword, "adgangskode": kvPassword,
 	"passord": kvPassword, "heslo": kvPassword, "parola": kvPassword, "jelszó": kvPassword,
 	"пароль": kvPassword, "密码": kvPassword, "密碼": kvPassword, "パスワード": kvPassword,
-	"비밀번호": kvPassword, "mdp": kvPassword, "pass": kvPassWord, "passe": kvPassWord,
+	"비밀번호": kvPassword, "mdp": kvPassword, "passcode": kvPassword, "psk": kvPassword, "şifre": kvPassword,
+	"şifrem": kvPassword, "jelszo": kvPassword, "salasõna": kvPassword, "pass": kvPassWord, "passe": kvPassWord,
 	"confirmation": kvPasswordAfter, "confirm": kvPasswordAfter, "again": kvPasswordAfter,
 	"repeat": kvPasswordAfter, "old": kvPasswordAfter, "new": kvPasswordAfter, "current": kvPasswordAfter,
 
@@ -151,7 +152,8 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		sep++ // :=
 	}
 	ke := i
-	for ke > floor && i-ke < 3 && (s[ke-1] == ' ' || s[ke-1] == '\t') {
+	for ke > floor && i-ke < 48 && (s[ke-1] == ' ' || s[ke-1] == '\t') {
+		// (column-aligned files: db_password       = "…")
 		ke--
 	}
 	if ke > floor && (s[ke-1] == '"' || s[ke-1] == '\'') {

@@ -153,6 +153,15 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 		dst = append(dst, f)
 		last = f.End
 	}
+	proseDone := 0 // end of the last word prosePassword looked at
+	prose := func(i int) (Finding, bool) {
+		if i < proseDone || !sc.on[Password] {
+			return Finding{}, false
+		}
+		f, done, ok := sc.prosePassword(s, i, last)
+		proseDone = done
+		return f, ok
+	}
 	for i := 0; i < n; {
 		if skip {
 			if i = q.skipQuiet(s, i); i == n {
@@ -175,7 +184,13 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 		case dNumber:
 			if !boundaryBefore(s, i) || (i > 0 && s[i-1] == '.') || (i > 1 && (s[i-1] == '-' || s[i-1] == '/') && isDigit(s[i-2])) {
 				// Inside a word, or a dotted or dashed number
-				// (INV-2024-000123): skip the digits.
+				// (INV-2024-000123): skip the digits, unless the word is
+				// a password stated in prose.
+				if f, ok := prose(i); ok {
+					add(f)
+					i = f.End
+					continue
+				}
 				start := i
 				for i++; i < n && isDigit(s[i]); i++ {
 				}
@@ -223,6 +238,11 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 					continue
 				}
 			}
+			if f, ok := prose(i); ok {
+				add(f)
+				i = f.End
+				continue
+			}
 			// Skip the digit group so the next group gets its own try.
 			if i = e; c == '+' || c == '(' {
 				i++
@@ -243,6 +263,13 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 					continue
 				}
 			}
+			if i+2 < n && isLetter(s[i+1]) && i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') {
+				if f, ok := sc.cliFlag(s, i); ok { // mysql -pSECRET, sshpass -p 'SECRET'
+					add(f)
+					i = f.End
+					continue
+				}
+			}
 		case dColon:
 			if i+2 < n && s[i+1] == '/' && s[i+2] == '/' {
 				if f, ok := sc.url(s, i+3); ok {
@@ -257,6 +284,13 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 				add(f)
 				i = f.End
 				continue
+			}
+			if i+1 < n && (isDigit(s[i+1]) || s[i+1] == '*') {
+				if f, ok := sc.pgpass(s, i, last); ok { // host:port:db:user:password
+					add(f)
+					i = f.End
+					continue
+				}
 			}
 		case dEquals:
 			if f, ok := sc.keyValue(s, i, last); ok {
@@ -283,8 +317,17 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 					continue
 				}
 			}
-			// Skip the rest of the word: nothing starts inside it.
+			// Skip the rest of the word: nothing starts inside it, but a
+			// word with a digit may be a password stated in prose.
+			ws, kinds := i, class[c]
 			for i++; i < n && isAlnum(s[i]); i++ {
+				kinds |= class[s[i]]
+			}
+			if kinds&cDigit != 0 {
+				if f, ok := prose(ws); ok {
+					add(f)
+					i = f.End
+				}
 			}
 			continue
 		}

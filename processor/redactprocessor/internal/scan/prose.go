@@ -1,0 +1,389 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Passwords stated in prose, in the words that come before them:
+//
+//   - a password word, then the value: "мой пароль Kotik2024!", "şifrem
+//     Galatasaray1905", "password hrku-pw-x8812" (.netrc), "passcode 552910";
+//   - a password word, a few words, a verb or particle, then the value: "la
+//     contraseña del router es Madrid.2024#", "pw for the shared mailbox is
+//     Welcome123!", "Your password was reset to Temp-93Kd!x", "パスワードは
+//     sakura0401", "我的密码是 woaini520", "비밀번호는 Seoul2024@@";
+//   - a label of a few words holding a password word: "hasło do konta:
+//     Zaq12wsx!", "Passwort für das WLAN: …";
+//   - a user and password after a credentials word: "the admin creds are
+//     admin:Admin@12345", "my login is mark.t / Baseball#23";
+//   - SQL and Windows commands: IDENTIFIED BY 'App#User#Pw1', net user NAME
+//     PASS /add.
+//
+// The value is a word of printable ASCII: 4 to 128 characters with a
+// digit, a symbol or an inner capital; right after the password word, with
+// no verb between, it needs a digit or a symbol inside it. A word about the
+// password (policy, reset, length, field, manager, …) after the password
+// word makes it a statement about passwords, not one. Like every detection
+// the value must hold a digit for the walk to reach it: a password of
+// letters and symbols only, and one that no password word names ("ich
+// hatte Sommer2023! gesetzt"), are not told from prose.
+
+type pwPhrase struct {
+	w string
+	// compound: the word may end a compound (WLAN-Passwort, Routerpasswort).
+	compound bool
+	// cred: the word names a user and password pair (creds, login).
+	cred bool
+}
+
+var pwPhrases = []pwPhrase{
+	{"password", true, false}, {"passwort", true, false}, {"passwd", true, false}, {"pwd", false, false},
+	{"pw", false, false}, {"passcode", true, false}, {"passphrase", true, false}, {"kennwort", true, false},
+	{"contraseña", false, false}, {"contrasena", false, false}, {"senha", false, false},
+	{"wachtwoord", true, false}, {"hasło", false, false}, {"haslo", false, false}, {"lösenord", true, false},
+	{"losenord", true, false}, {"salasana", true, false}, {"adgangskode", true, false}, {"passord", true, false},
+	{"heslo", false, false}, {"jelszó", false, false}, {"jelszavam", false, false}, {"mot de passe", false, false},
+	{"пароль", false, false}, {"пароля", false, false}, {"密码", true, false}, {"密碼", true, false},
+	{"パスワード", true, false}, {"비밀번호", true, false}, {"암호", false, false}, {"şifre", false, false},
+	{"şifrem", false, false}, {"şifremiz", false, false}, {"şifreniz", false, false}, {"şifresi", false, false},
+	{"كلمة المرور", false, false}, {"كلمة السر", false, false}, {"סיסמה", false, false}, {"סיסמא", false, false},
+	{"wifi key", false, false}, {"wi-fi key", false, false}, {"wlan key", false, false}, {"wpa key", false, false},
+	{"network key", false, false}, {"wlan-schlüssel", false, false}, {"wlan-key", false, false},
+	{"creds", false, true}, {"credentials", false, true}, {"login", false, true}, {"logon", false, true},
+	{"zugangsdaten", false, true}, {"anmeldedaten", false, true},
+}
+
+// pwByLast indexes pwPhrases by their last byte (lower case).
+var pwByLast [256][]*pwPhrase
+
+func init() {
+	for k := range pwPhrases {
+		p := &pwPhrases[k]
+		c := p.w[len(p.w)-1]
+		pwByLast[c] = append(pwByLast[c], p)
+	}
+}
+
+// pwPhraseBefore reports whether s[:e] ends with a password word (any
+// case) standing as a word or ending a compound; it returns where it
+// starts.
+func pwPhraseBefore(s string, e int) (int, *pwPhrase, bool) {
+	if e == 0 {
+		return 0, nil, false
+	}
+	for _, p := range pwByLast[lower(s[e-1])] {
+		b := e - len(p.w)
+		if b < 0 || !strings.EqualFold(s[b:e], p.w) {
+			continue
+		}
+		if b == 0 || p.compound {
+			return b, p, true
+		}
+		c := s[b-1]
+		if c < utf8.RuneSelf {
+			if !isAlnum(c) {
+				return b, p, true
+			}
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(s[:b]); !unicode.IsLetter(r) {
+			return b, p, true
+		}
+	}
+	return 0, nil, false
+}
+
+// pwConnectors stand between a password word (and the words after it) and
+// the value: verbs and their equivalents.
+var pwConnectors = map[string]bool{
+	"is": true, "was": true, "are": true, "were": true, "to": true, "now": true, "be": true,
+	"ist": true, "lautet": true, "lautete": true, "war": true, "sind": true, "auf": true,
+	"est": true, "était": true, "à": true, "es": true, "era": true, "será": true, "é": true, "è": true,
+	"är": true, "var": true, "er": true, "jest": true, "brzmi": true, "to:": true, "luidt": true,
+	"это": true, "—": true, "–": true, "→": true,
+}
+
+// pwParticles end a password word glued to it in Japanese, Chinese and
+// Korean: パスワードは, 密码是, 비밀번호는.
+var pwParticles = []string{"は", "が", "是", "为", "為", "：", "는", "은", "이", "가", ":"}
+
+// pwAbout are words after a password word that make the phrase about
+// passwords (password policy: at least 12 characters; password reset is
+// 2024-03-01), not one.
+var pwAbout = map[string]bool{
+	"policy": true, "policies": true, "reset": true, "resets": true, "expiry": true, "expires": true,
+	"expired": true, "expiration": true, "change": true, "changed": true, "changes": true, "length": true,
+	"strength": true, "requirement": true, "requirements": true, "rule": true, "rules": true, "hint": true,
+	"manager": true, "field": true, "fields": true, "age": true, "history": true, "complexity": true,
+	"attempts": true, "attempt": true, "reuse": true, "lockout": true, "prompt": true, "dialog": true,
+	"page": true, "form": true, "link": true, "protected": true, "recovery": true, "validity": true,
+	"hash": true, "hashes": true, "salt": true, "last": true, "min": true, "max": true, "minimum": true,
+	"maximum": true, "file": true, "option": true, "flag": true, "parameter": true, "setting": true,
+	"richtlinie": true, "länge": true, "policy:": true, "must": true, "should": true, "needs": true,
+}
+
+// valueByte: a byte a prose password may hold.
+func valueByte(c byte) bool {
+	return c > ' ' && c < 0x7f && strings.IndexByte("\"'`\\()[]{}<>", c) < 0
+}
+
+// tokenBefore returns the start of the run of non-blank bytes ending at e
+// (at most 48 bytes back), and whether one is there on the same line.
+func tokenBefore(s string, e int) (int, bool) {
+	b := e
+	for b > 0 && e-b < 48 && s[b-1] != ' ' && s[b-1] != '\t' && s[b-1] != '\n' && s[b-1] != '\r' {
+		b--
+	}
+	return b, b < e
+}
+
+// blanksBefore skips up to three spaces or tabs before e.
+func blanksBefore(s string, e int) int {
+	for k := 0; k < 3 && e > 0 && (s[e-1] == ' ' || s[e-1] == '\t'); k++ {
+		e--
+	}
+	return e
+}
+
+// lowerToken returns s in lower case (ASCII letters), in buf, or nil when
+// longer than buf.
+func lowerToken(buf []byte, s string) []byte { return lowerInto(buf, s) }
+
+// proseMode is how the value was introduced.
+type proseMode uint8
+
+const (
+	proseNone   proseMode = iota
+	proseDirect           // password word, value
+	proseVerb             // password word, words, verb, value (or a label and ':')
+)
+
+// prosePassword looks at the word holding s[i] (a digit the walk reached):
+// a password stated in prose (see above). It returns the finding, and the
+// end of the word (the walk tries each word once).
+func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
+	ws, we := i, i
+	for ws > 0 && i-ws < 128 && valueByte(s[ws-1]) {
+		ws--
+	}
+	for we < len(s) && we-ws < 128 && valueByte(s[we]) {
+		we++
+	}
+	if !sc.on[Password] || ws <= floor || ws == 0 {
+		return Finding{}, we, false
+	}
+	vs, ve := ws, we
+	for ve > vs && (s[ve-1] == '.' || s[ve-1] == ',' || s[ve-1] == ';' || s[ve-1] == ':' || (s[ve-1] == '!' || s[ve-1] == '?') && ve-1 > vs && !isAlnum(s[ve-2])) {
+		ve--
+	}
+	if ve-vs < 4 {
+		return Finding{}, we, false
+	}
+	// What is before the word: a quote, blanks, or (CJK) a letter glued.
+	p := ws
+	quoted := false
+	if c := s[p-1]; c == '"' || c == '\'' || c == '`' {
+		p--
+		quoted = true
+	} else if r, size := utf8.DecodeLastRuneInString(s[:p]); r == '“' || r == '„' || r == '«' || r == '‘' || r == '»' || r == '「' {
+		p -= size
+		quoted = true
+	}
+	glued := p > 0 && s[p-1] >= utf8.RuneSelf
+	if q := blanksBefore(s, p); q < p {
+		p = q
+		glued = false
+	} else if !glued {
+		return Finding{}, we, false
+	}
+	mode, cred, split := sc.proseIntro(s, p, glued)
+	if mode == proseNone {
+		return Finding{}, we, false
+	}
+	v := s[vs:ve]
+	if cred || split {
+		k := strings.IndexAny(v, ":/")
+		if !split {
+			if k <= 0 || k+1 >= len(v) || charKinds(v[:k])&(cUpper|cLower) == 0 {
+				return Finding{}, we, false // a user name alone, or a date
+			}
+			vs += k + 1
+		}
+		v = s[vs:ve]
+	}
+	if !plausibleValue(v) || !passwordLike(v) || strings.Contains(v, "://") || emailShaped(v) || passwordHash(v) {
+		return Finding{}, we, false
+	}
+	if mode == proseDirect && !quoted && !innerDigitOrSymbol(v) {
+		return Finding{}, we, false
+	}
+	return Finding{vs, ve, Password}, we, true
+}
+
+// proseIntro reads what ends at e before a value: how a password word
+// introduces it, whether the word names a user and password pair (the
+// value is user:password), and whether the value is the password after
+// "user /" (split: already the password).
+func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, cred, split bool) {
+	ts, ok := tokenBefore(s, e)
+	if !ok {
+		return proseNone, false, false
+	}
+	t := s[ts:e]
+	var buf [24]byte
+	lt := lowerToken(buf[:], t)
+	switch {
+	case string(lt) == "/":
+		// my login is mark.t / Baseball#23
+		us, ok := tokenBefore(s, blanksBefore(s, ts))
+		if !ok {
+			return proseNone, false, false
+		}
+		m, c, _ := sc.proseIntro(s, blanksBefore(s, us), false)
+		return m, false, c
+	case string(lt) == "by":
+		// IDENTIFIED BY 'secret'
+		is, ok := tokenBefore(s, blanksBefore(s, ts))
+		if ok && strings.EqualFold(s[is:blanksBefore(s, ts)], "identified") {
+			return proseVerb, false, false
+		}
+		return proseNone, false, false
+	}
+	if netUserBefore(s, ts) {
+		return proseVerb, false, false
+	}
+	if !glued {
+		if _, p, ok := pwPhraseBefore(s, e); ok {
+			return proseDirect, p.cred, false
+		}
+	}
+	// A label ending in ':' (hasło do konta:), or a particle glued to the
+	// password word (パスワードは).
+	for _, pt := range pwParticles {
+		if strings.HasSuffix(t, pt) {
+			if pt == ":" || pt == "：" {
+				return labelIntro(s, ts, e-len(pt))
+			}
+			if _, p, ok := pwPhraseBefore(s, e-len(pt)); ok {
+				return proseVerb, p.cred, false
+			}
+		}
+	}
+	if glued || lt == nil || !pwConnectors[string(lt)] {
+		return proseNone, false, false
+	}
+	// password word, up to four words, a verb.
+	k := blanksBefore(s, ts)
+	for n := 0; n < 5 && k > 0; n++ {
+		if _, p, ok := pwPhraseBefore(s, k); ok {
+			return proseVerb, p.cred, false
+		}
+		b, ok := tokenBefore(s, k)
+		if !ok {
+			break
+		}
+		w := s[b:k]
+		if c := w[len(w)-1]; c == '.' || c == '!' || c == '?' || c == ';' || c == ',' {
+			break // another sentence or clause
+		}
+		if !fillerWord(w) {
+			break
+		}
+		var wbuf [24]byte
+		if lw := lowerToken(wbuf[:], w); lw != nil && pwAbout[string(lw)] && (n > 0 || !resetTo(string(lt), string(lw))) {
+			break
+		}
+		k = blanksBefore(s, b)
+	}
+	return proseNone, false, false
+}
+
+// resetTo reports whether verb and the connector after it set a password
+// (was reset to, changed to, zurückgesetzt auf).
+func resetTo(connector, verb string) bool {
+	switch connector {
+	case "to", "auf", "à", "a", "en", "na", "naar", "para":
+		return verb == "reset" || verb == "changed" || verb == "change" || verb == "set" || verb == "updated"
+	}
+	return false
+}
+
+// labelIntro reads a label of up to four words ending at e (its ':' after
+// e) that holds a password word with no word about passwords after it.
+func labelIntro(s string, ts, e int) (proseMode, bool, bool) {
+	var buf [24]byte
+	k := e
+	for n := 0; n < 4 && k > 0; n++ {
+		if _, p, ok := pwPhraseBefore(s, k); ok {
+			return proseVerb, p.cred, false
+		}
+		b, ok := tokenBefore(s, k)
+		if !ok {
+			break
+		}
+		if lw := lowerToken(buf[:], s[b:k]); lw != nil && pwAbout[string(lw)] {
+			break
+		}
+		k = blanksBefore(s, b)
+		if k == b {
+			break
+		}
+	}
+	_ = ts
+	return proseNone, false, false
+}
+
+// netUserBefore reports whether "net user NAME " ends at ts (Windows: net
+// user NAME PASSWORD /add).
+func netUserBefore(s string, ts int) bool {
+	return ts >= 9 && strings.EqualFold(s[ts-9:ts], "net user ") && (ts == 9 || !isAlnum(s[ts-10]))
+}
+
+// fillerWord reports whether w may stand between a password word and its
+// verb: letters (any script), with '-' or an apostrophe.
+func fillerWord(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if c := w[k]; c < utf8.RuneSelf && !isLetter(c) && c != '-' && c != '\'' {
+			return false
+		}
+	}
+	return true
+}
+
+// passwordHash reports whether v holds a crypt(3) or htpasswd hash
+// ($apr1$, $2y$, $argon2id$, $6$ …): a stored hash, not a password.
+func passwordHash(v string) bool {
+	for _, id := range []string{"$apr1$", "$2a$", "$2b$", "$2y$", "$argon2", "$1$", "$5$", "$6$", "$y$", "$sha1$", "$pbkdf2"} {
+		if strings.Contains(v, id) {
+			return true
+		}
+	}
+	return false
+}
+
+// innerDigitOrSymbol reports whether v holds a digit, or a symbol other
+// than - . _ / before its last byte (Fritz!Box, not reset-link or done!).
+func innerDigitOrSymbol(v string) bool {
+	for k := 0; k < len(v); k++ {
+		c := v[k]
+		if isDigit(c) {
+			return true
+		}
+		if k < len(v)-1 && !isAlnum(c) && c != '-' && c != '.' && c != '_' && c != '/' {
+			return true
+		}
+	}
+	return false
+}
+
+// emailShaped reports whether v looks like an e-mail address (the e-mail
+// detector's, not a password).
+func emailShaped(v string) bool {
+	at := strings.IndexByte(v, '@')
+	return at > 0 && strings.IndexByte(v[at:], '.') > 1 && isLetter(v[len(v)-1])
+}
