@@ -180,3 +180,42 @@ func (sc *Scanner) pgpass(s string, i, floor int) (Finding, bool) {
 	}
 	return Finding{p, ve, Password}, true
 }
+
+// oracleLogin matches the password of an Oracle login user/password@db
+// (sqlplus scott/tiger2024@//db:1521/SVC, user/pw@tnsalias) whose '@' is at
+// s[i]: a user name starting a word, '/', the password, '@', then "//" or
+// a service name.
+func (sc *Scanner) oracleLogin(s string, i, floor int) (Finding, bool) {
+	if !sc.on[Password] || i+2 >= len(s) || !(s[i+1] == '/' && s[i+2] == '/' || isLetter(s[i+1])) {
+		return Finding{}, false
+	}
+	ps := i
+	for ps > floor && i-ps < 128 && s[ps-1] != '/' && valueByte(s[ps-1]) && s[ps-1] != '@' && s[ps-1] != ':' {
+		ps--
+	}
+	if ps == i || ps <= floor || s[ps-1] != '/' {
+		return Finding{}, false
+	}
+	us := ps - 1
+	for us > floor && ps-1-us < 64 && (isWord(s[us-1]) || s[us-1] == '$' || s[us-1] == '#') {
+		us--
+	}
+	if us == ps-1 || !isLetter(s[us]) || (us > 0 && !isSpace(s[us-1]) && s[us-1] != '"' && s[us-1] != '\'' && s[us-1] != '=') {
+		return Finding{}, false
+	}
+	if pw := s[ps:i]; len(pw) < 3 || !plausibleValue(pw) {
+		return Finding{}, false
+	}
+	if s[i+1] != '/' {
+		// user/password@alias: the same shape as owner/repo@v4 (GitHub
+		// Actions, Docker images): only on the line of an Oracle tool or
+		// CONNECT.
+		ls := strings.LastIndexByte(s[max(0, us-256):us], '\n') + max(0, us-256) + 1
+		line := strings.ToLower(s[ls:us])
+		if !strings.Contains(line, "sqlplus") && !strings.Contains(line, "conn") && !strings.Contains(line, "rman") &&
+			!strings.Contains(line, "expdp") && !strings.Contains(line, "impdp") && !strings.Contains(line, "sqlldr") {
+			return Finding{}, false
+		}
+	}
+	return Finding{ps, i, Password}, true
+}

@@ -181,6 +181,11 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 					continue
 				}
 			}
+			if f, ok := sc.oracleLogin(s, i, last); ok { // scott/tiger@//host:1521/svc
+				add(f)
+				i = f.End
+				continue
+			}
 		case dNumber:
 			if !boundaryBefore(s, i) || (i > 0 && s[i-1] == '.') || (i > 1 && (s[i-1] == '-' || s[i-1] == '/') && isDigit(s[i-2])) {
 				// Inside a word, or a dotted or dashed number
@@ -238,6 +243,11 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 					continue
 				}
 			}
+			if f, ok := sc.wordShape(s, i); ok {
+				add(f)
+				i = f.End
+				continue
+			}
 			if f, ok := prose(i); ok {
 				add(f)
 				i = f.End
@@ -285,6 +295,13 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 				i = f.End
 				continue
 			}
+			if i+1 < n && s[i+1] == 'A' && sc.on[APIToken] && i > 0 && isDigit(s[i-1]) {
+				if b, e, ok := telegramToken(s, i, last); ok { // 123456789:AA…
+					add(Finding{b, e, APIToken})
+					i = e
+					continue
+				}
+			}
 			if i+1 < n && (isDigit(s[i+1]) || s[i+1] == '*') {
 				if f, ok := sc.pgpass(s, i, last); ok { // host:port:db:user:password
 					add(f)
@@ -324,7 +341,13 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 				kinds |= class[s[i]]
 			}
 			if kinds&cDigit != 0 {
-				if f, ok := prose(ws); ok {
+				for ws > last && isAlnum(s[ws-1]) {
+					ws-- // where the word starts (the fast path may resume inside it)
+				}
+				if f, ok := sc.wordShape(s, ws); ok && boundaryBefore(s, ws) {
+					add(f)
+					i = f.End
+				} else if f, ok := prose(ws); ok {
 					add(f)
 					i = f.End
 				}
