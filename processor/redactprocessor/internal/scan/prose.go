@@ -37,63 +37,89 @@ type pwPhrase struct {
 	w string
 	// compound: the word may end a compound (WLAN-Passwort, Routerpasswort).
 	compound bool
-	// cred: the word names a user and password pair (creds, login).
-	cred bool
+	// kind: a password (pwPassword), a user and password pair (pwCred:
+	// creds, login), or a secret (pwSecret: token, key).
+	kind uint8
 }
 
+const (
+	pwPassword uint8 = iota
+	pwCred
+	pwSecret
+)
+
 var pwPhrases = []pwPhrase{
-	{"password", true, false},
-	{"passwort", true, false},
-	{"passwd", true, false},
-	{"pwd", false, false},
-	{"pw", false, false},
-	{"passcode", true, false},
-	{"passphrase", true, false},
-	{"kennwort", true, false},
-	{"contraseña", false, false},
-	{"contrasena", false, false},
-	{"senha", false, false},
-	{"wachtwoord", true, false},
-	{"hasło", false, false},
-	{"haslo", false, false},
-	{"lösenord", true, false},
-	{"losenord", true, false},
-	{"salasana", true, false},
-	{"adgangskode", true, false},
-	{"passord", true, false},
-	{"heslo", false, false},
-	{"jelszó", false, false},
-	{"jelszavam", false, false},
-	{"mot de passe", false, false},
-	{"пароль", false, false},
-	{"пароля", false, false},
-	{"密码", true, false},
-	{"密碼", true, false},
-	{"パスワード", true, false},
-	{"비밀번호", true, false},
-	{"암호", false, false},
-	{"şifre", false, false},
-	{"şifrem", false, false},
-	{"şifremiz", false, false},
-	{"şifreniz", false, false},
-	{"şifresi", false, false},
-	{"كلمة المرور", false, false},
-	{"كلمة السر", false, false},
-	{"סיסמה", false, false},
-	{"סיסמא", false, false},
-	{"wifi key", false, false},
-	{"wi-fi key", false, false},
-	{"wlan key", false, false},
-	{"wpa key", false, false},
-	{"network key", false, false},
-	{"wlan-schlüssel", false, false},
-	{"wlan-key", false, false},
-	{"creds", false, true},
-	{"credentials", false, true},
-	{"login", false, true},
-	{"logon", false, true},
-	{"zugangsdaten", false, true},
-	{"anmeldedaten", false, true},
+	{"password", true, pwPassword},
+	{"passwort", true, pwPassword},
+	{"passwd", true, pwPassword},
+	{"pwd", false, pwPassword},
+	{"pw", false, pwPassword},
+	{"passcode", true, pwPassword},
+	{"passphrase", true, pwPassword},
+	{"kennwort", true, pwPassword},
+	{"contraseña", false, pwPassword},
+	{"contrasena", false, pwPassword},
+	{"senha", false, pwPassword},
+	{"wachtwoord", true, pwPassword},
+	{"hasło", false, pwPassword},
+	{"haslo", false, pwPassword},
+	{"lösenord", true, pwPassword},
+	{"losenord", true, pwPassword},
+	{"salasana", true, pwPassword},
+	{"adgangskode", true, pwPassword},
+	{"passord", true, pwPassword},
+	{"heslo", false, pwPassword},
+	{"jelszó", false, pwPassword},
+	{"jelszavam", false, pwPassword},
+	{"mot de passe", false, pwPassword},
+	{"пароль", false, pwPassword},
+	{"пароля", false, pwPassword},
+	{"密码", true, pwPassword},
+	{"密碼", true, pwPassword},
+	{"パスワード", true, pwPassword},
+	{"비밀번호", true, pwPassword},
+	{"암호", false, pwPassword},
+	{"şifre", false, pwPassword},
+	{"şifrem", false, pwPassword},
+	{"şifremiz", false, pwPassword},
+	{"şifreniz", false, pwPassword},
+	{"şifresi", false, pwPassword},
+	{"كلمة المرور", false, pwPassword},
+	{"كلمة السر", false, pwPassword},
+	{"סיסמה", false, pwPassword},
+	{"סיסמא", false, pwPassword},
+	{"wifi key", false, pwPassword},
+	{"wi-fi key", false, pwPassword},
+	{"wlan key", false, pwPassword},
+	{"wpa key", false, pwPassword},
+	{"network key", false, pwPassword},
+	{"wlan-schlüssel", false, pwPassword},
+	{"wlan-key", false, pwPassword},
+	{"creds", false, pwCred},
+	{"credentials", false, pwCred},
+	{"login", false, pwCred},
+	{"logon", false, pwCred},
+	{"zugangsdaten", false, pwCred},
+	{"anmeldedaten", false, pwCred},
+	// Secrets named in prose ("datadog key 2570a8…", "the auth token for
+	// AC… is 5d48…"): the value must look generated (randomSecret).
+	{"key", false, pwSecret},
+	{"token", false, pwSecret},
+	{"secret", false, pwSecret},
+	{"apikey", false, pwSecret},
+	{"api-key", false, pwSecret},
+	{"api_key", false, pwSecret},
+	{"schlüssel", false, pwSecret},
+}
+
+// notSecretKeys are words before "key" or "token" that name something
+// else: public keys, database keys, pagination.
+var notSecretKeys = map[string]bool{
+	"public": true, "primary": true, "foreign": true, "sort": true, "idempotency": true, "cache": true,
+	"partition": true, "routing": true, "shard": true, "hash": true, "range": true, "lookup": true,
+	"host": true, "gpg": true, "pgp": true, "ssh": true, "page": true, "next": true, "max": true,
+	"input": true, "output": true, "composite": true, "unique": true, "index": true, "object": true,
+	"row": true, "dedup": true, "group": true, "translation": true, "i18n": true, "map": true,
 }
 
 // pwByLast indexes pwPhrases by their last byte (lower case).
@@ -119,12 +145,15 @@ func pwPhraseBefore(s string, e int) (int, *pwPhrase, bool) {
 		if b < 0 || !strings.EqualFold(s[b:e], p.w) {
 			continue
 		}
+		if p.kind == pwSecret && notSecretKeys[precedingWord(s, b)] {
+			continue // public key, primary key, page token
+		}
 		if b == 0 || p.compound {
 			return b, p, true
 		}
 		c := s[b-1]
 		if c < utf8.RuneSelf {
-			if !isAlnum(c) {
+			if !isAlnum(c) && c != '/' { // (…/token is a URL's path)
 				return b, p, true
 			}
 			continue
@@ -239,11 +268,21 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	} else if !glued {
 		return Finding{}, we, false
 	}
-	mode, cred, split := sc.proseIntro(s, p, glued)
+	mode, kind, split := sc.proseIntro(s, p, glued)
 	if mode == proseNone {
 		return Finding{}, we, false
 	}
+	cred := kind == pwCred
 	v := s[vs:ve]
+	if kind == pwSecret {
+		if !sc.on[GenericSecret] || !randomSecret(v) || !plausibleValue(v) {
+			return Finding{}, we, false
+		}
+		if t, end, ok := sc.token(s, vs); ok && end == ve {
+			return Finding{vs, ve, t}, we, true
+		}
+		return Finding{vs, ve, GenericSecret}, we, true
+	}
 	if cred || split {
 		k := strings.IndexAny(v, ":/")
 		if !split {
@@ -267,10 +306,10 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 // introduces it, whether the word names a user and password pair (the
 // value is user:password), and whether the value is the password after
 // "user /" (split: already the password).
-func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, cred, split bool) {
+func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind uint8, split bool) {
 	ts, ok := tokenBefore(s, e)
 	if !ok {
-		return proseNone, false, false
+		return proseNone, 0, false
 	}
 	t := s[ts:e]
 	var buf [24]byte
@@ -280,24 +319,27 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, cred
 		// my login is mark.t / Baseball#23
 		us, ok := tokenBefore(s, blanksBefore(s, ts))
 		if !ok {
-			return proseNone, false, false
+			return proseNone, 0, false
 		}
-		m, c, _ := sc.proseIntro(s, blanksBefore(s, us), false)
-		return m, false, c
+		m, k, _ := sc.proseIntro(s, blanksBefore(s, us), false)
+		if k == pwSecret {
+			return proseNone, 0, false
+		}
+		return m, pwPassword, k == pwCred
 	case string(lt) == "by":
 		// IDENTIFIED BY 'secret'
 		is, ok := tokenBefore(s, blanksBefore(s, ts))
 		if ok && strings.EqualFold(s[is:blanksBefore(s, ts)], "identified") {
-			return proseVerb, false, false
+			return proseVerb, pwPassword, false
 		}
-		return proseNone, false, false
+		return proseNone, 0, false
 	}
 	if netUserBefore(s, ts) {
-		return proseVerb, false, false
+		return proseVerb, pwPassword, false
 	}
 	if !glued {
 		if _, p, ok := pwPhraseBefore(s, e); ok {
-			return proseDirect, p.cred, false
+			return proseDirect, p.kind, false
 		}
 	}
 	// A label ending in ':' (hasło do konta:), or a particle glued to the
@@ -308,18 +350,18 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, cred
 				return labelIntro(s, ts, e-len(pt))
 			}
 			if _, p, ok := pwPhraseBefore(s, e-len(pt)); ok {
-				return proseVerb, p.cred, false
+				return proseVerb, p.kind, false
 			}
 		}
 	}
 	if glued || lt == nil || !pwConnectors[string(lt)] {
-		return proseNone, false, false
+		return proseNone, 0, false
 	}
 	// password word, up to four words, a verb.
 	k := blanksBefore(s, ts)
 	for n := 0; n < 5 && k > 0; n++ {
 		if _, p, ok := pwPhraseBefore(s, k); ok {
-			return proseVerb, p.cred, false
+			return proseVerb, p.kind, false
 		}
 		b, ok := tokenBefore(s, k)
 		if !ok {
@@ -338,7 +380,7 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, cred
 		}
 		k = blanksBefore(s, b)
 	}
-	return proseNone, false, false
+	return proseNone, 0, false
 }
 
 // resetTo reports whether verb and the connector after it set a password
@@ -353,12 +395,15 @@ func resetTo(connector, verb string) bool {
 
 // labelIntro reads a label of up to four words ending at e (its ':' after
 // e) that holds a password word with no word about passwords after it.
-func labelIntro(s string, ts, e int) (proseMode, bool, bool) {
+func labelIntro(s string, ts, e int) (proseMode, uint8, bool) {
 	var buf [24]byte
 	k := e
 	for n := 0; n < 4 && k > 0; n++ {
 		if _, p, ok := pwPhraseBefore(s, k); ok {
-			return proseVerb, p.cred, false
+			if p.kind == pwSecret {
+				break // "api key: …" is the key/value rule's
+			}
+			return proseVerb, p.kind, false
 		}
 		b, ok := tokenBefore(s, k)
 		if !ok {
@@ -373,7 +418,7 @@ func labelIntro(s string, ts, e int) (proseMode, bool, bool) {
 		}
 	}
 	_ = ts
-	return proseNone, false, false
+	return proseNone, 0, false
 }
 
 // netUserBefore reports whether "net user NAME " ends at ts (Windows: net
@@ -383,10 +428,11 @@ func netUserBefore(s string, ts int) bool {
 }
 
 // fillerWord reports whether w may stand between a password word and its
-// verb: letters (any script), with '-' or an apostrophe.
+// verb: letters (any script) and digits, with '_', '-' or an apostrophe
+// (the auth token for AC5f… is …).
 func fillerWord(w string) bool {
 	for k := 0; k < len(w); k++ {
-		if c := w[k]; c < utf8.RuneSelf && !isLetter(c) && c != '-' && c != '\'' {
+		if c := w[k]; c < utf8.RuneSelf && !isWord(c) && c != '-' && c != '\'' {
 			return false
 		}
 	}
@@ -424,4 +470,41 @@ func innerDigitOrSymbol(v string) bool {
 func emailShaped(v string) bool {
 	at := strings.IndexByte(v, '@')
 	return at > 0 && strings.IndexByte(v[at:], '.') > 1 && isLetter(v[len(v)-1])
+}
+
+// randomSecret reports whether v looks generated: 20 to 256 characters
+// without blanks, 32 or more hex digits, or digits with letters of both
+// cases, or 24 or more mixing digits and letters.
+func randomSecret(v string) bool {
+	if len(v) < 20 || len(v) > 256 {
+		return false
+	}
+	for k := 0; k < len(v); k++ {
+		if c := v[k]; !isB64URL(c) && c != '+' && (c != '=' || strings.Trim(v[k:], "=") != "") {
+			return false // a=b&c=d, a URL, a path: not one token
+		}
+	}
+	kinds := charKinds(v)
+	switch {
+	case allHex(v) && len(v) >= 32 && kinds&cDigit != 0 && kinds != cDigit:
+		return true
+	case kinds == cDigit|cUpper|cLower:
+		return true
+	}
+	return len(v) >= 24 && kinds&cDigit != 0 && kinds&(cUpper|cLower) != 0 && !strings.ContainsAny(v, ".:")
+}
+
+// precedingWord returns the ASCII word (lower case, at most 15 bytes) just
+// before s[b], across one space, '_', '-' or '.', or "".
+func precedingWord(s string, b int) string {
+	if b < 2 || (s[b-1] != ' ' && s[b-1] != '_' && s[b-1] != '-' && s[b-1] != '.') {
+		return ""
+	}
+	e := b - 1
+	k := e
+	for k > 0 && e-k < 15 && isAlnum(s[k-1]) {
+		k--
+	}
+	var buf [16]byte
+	return string(lowerInto(buf[:], s[k:e]))
 }
