@@ -461,6 +461,16 @@ func keyFollows(s string, p int) bool {
 // opening quote) of a key of the given kind.
 func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding, bool) {
 	vs, ve, quoted, ok := kvValue(s, p, url)
+	if q := p; !url && q < len(s) {
+		for q < len(s) && q-p < 4 && (s[q] == ' ' || s[q] == '\t') {
+			q++
+		}
+		if q < len(s) && s[q] == '{' {
+			// ODBC: PWD={Br@ced;Pw=1}, braces around a value holding ';'.
+			vs, ve, ok = braceValue(s, q)
+			quoted = true
+		}
+	}
 	if !ok {
 		return Finding{}, false
 	}
@@ -478,12 +488,6 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 			break
 		}
 	}
-	if !quoted && vs < len(s) && s[vs] == '{' {
-		// ODBC: PWD={Br@ced;Pw=1}, braces around a value holding ';'.
-		if bs, be, ok := braceValue(s, vs); ok {
-			vs, ve, quoted = bs, be, true
-		}
-	}
 	v := s[vs:ve]
 	if kind == kvAWS && awsSecretShape(v) && sc.on[AWSSecretKey] {
 		return Finding{vs, ve, AWSSecretKey}, true // also /…, +… (two of the 64 symbols)
@@ -499,6 +503,9 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 		if end, ok := jwt(s, vs); ok && end == ve {
 			return Finding{vs, end, JWT}, true
 		}
+	}
+	if f, ok := sc.wordShape(s, vs); ok && f.End == ve {
+		return f, true // an Airtable or Mailgun key
 	}
 	var t Type
 	switch {

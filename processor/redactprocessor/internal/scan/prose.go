@@ -169,7 +169,7 @@ func pwPhraseBefore(s string, e int) (int, *pwPhrase, bool) {
 // the value: verbs and their equivalents.
 var pwConnectors = map[string]bool{
 	"is": true, "was": true, "are": true, "were": true, "to": true, "now": true, "be": true,
-	"ist": true, "lautet": true, "lautete": true, "war": true, "sind": true, "auf": true,
+	"ist": true, "lautet": true, "lautete": true, "lauten": true, "war": true, "sind": true, "waren": true, "auf": true,
 	"est": true, "était": true, "à": true, "es": true, "era": true, "será": true, "é": true, "è": true,
 	"är": true, "var": true, "er": true, "jest": true, "brzmi": true, "to:": true, "luidt": true,
 	"это": true, "—": true, "–": true, "→": true,
