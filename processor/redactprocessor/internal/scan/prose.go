@@ -65,6 +65,10 @@ var pwPhrases = []pwPhrase{
 	{"haslo", false, pwPassword},
 	{"lösenord", true, pwPassword},
 	{"losenord", true, pwPassword},
+	{"lösenordet", true, pwPassword},
+	{"passordet", true, pwPassword},
+	{"adgangskoden", true, pwPassword},
+	{"salasanani", true, pwPassword},
 	{"salasana", true, pwPassword},
 	{"adgangskode", true, pwPassword},
 	{"passord", true, pwPassword},
@@ -225,21 +229,52 @@ func lowerToken(buf []byte, s string) []byte { return lowerInto(buf, s) }
 type proseMode uint8
 
 const (
-	proseNone   proseMode = iota
-	proseDirect           // password word, value
-	proseVerb             // password word, words, verb, value (or a label and ':')
+	proseNone       proseMode = iota
+	proseDirect               // password word, value
+	proseVerb                 // password word, words, verb, value (or a label and ':')
+	proseDirectWord           // password word, preposition, word, value
 )
+
+// pwPrepositions may follow a password word before the thing it opens.
+var pwPrepositions = map[string]bool{
+	"for": true, "от": true, "для": true, "do": true, "für": true, "zum": true, "zur": true, "de": true,
+	"del": true, "van": true, "voor": true, "för": true, "til": true, "per": true, "pour": true, "para": true,
+}
+
+// alphabetLetter reports whether r is a letter of an alphabet written with
+// spaces between words (Latin, Greek, Cyrillic, Armenian), which a
+// password may hold (Käsebrötchen7); CJK text is glued to values instead.
+func alphabetLetter(r rune) bool {
+	return r >= 0xc0 && r < 0x0530 && unicode.IsLetter(r)
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
 
 // prosePassword looks at the word holding s[i] (a digit the walk reached):
 // a password stated in prose (see above). It returns the finding, and the
 // end of the word (the walk tries each word once).
 func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	ws, we := i, i
-	for ws > 0 && i-ws < 128 && valueByte(s[ws-1]) {
-		ws--
+	for ws > 0 && i-ws < 128 {
+		if valueByte(s[ws-1]) {
+			ws--
+		} else if r, size := utf8.DecodeLastRuneInString(s[:ws]); alphabetLetter(r) {
+			ws -= size
+		} else {
+			break
+		}
 	}
-	for we < len(s) && we-ws < 128 && valueByte(s[we]) {
-		we++
+	for we < len(s) && we-ws < 128 {
+		if valueByte(s[we]) {
+			we++
+		} else if r, size := utf8.DecodeRuneInString(s[we:]); alphabetLetter(r) {
+			we += size
+		} else {
+			break
+		}
 	}
 	if !sc.on[Password] || ws <= floor || ws == 0 {
 		return Finding{}, we, false
@@ -261,7 +296,7 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 		p -= size
 		quoted = true
 	}
-	glued := p > 0 && s[p-1] >= utf8.RuneSelf
+	glued := p > 0 && s[p-1] >= utf8.RuneSelf && !alphabetLetter(lastRune(s[:p]))
 	if q := blanksBefore(s, p); q < p {
 		p = q
 		glued = false
@@ -298,6 +333,9 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	}
 	if mode == proseDirect && !quoted && !innerDigitOrSymbol(v) {
 		return Finding{}, we, false
+	}
+	if mode == proseDirectWord && (!innerDigitOrSymbol(v) || charKinds(v)&(cUpper|cLower) == 0) {
+		return Finding{}, we, false // password for account 12345678
 	}
 	return Finding{vs, ve, Password}, we, true
 }
@@ -340,6 +378,16 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 	if !glued {
 		if _, p, ok := pwPhraseBefore(s, e); ok {
 			return proseDirect, p.kind, false
+		}
+		// password word, a preposition and a word, the value: пароль от
+		// почты X, password for root X.
+		if ps, ok := tokenBefore(s, blanksBefore(s, ts)); ok && ps < ts && fillerWord(t) {
+			var pb [8]byte
+			if pl := lowerToken(pb[:], s[ps:blanksBefore(s, ts)]); pl != nil && pwPrepositions[string(pl)] {
+				if _, p, ok := pwPhraseBefore(s, blanksBefore(s, ps)); ok && p.kind == pwPassword {
+					return proseDirectWord, pwPassword, false
+				}
+			}
 		}
 	}
 	// A label ending in ':' (hasło do konta:), or a particle glued to the
