@@ -24,7 +24,7 @@ var cliFlags = []struct {
 	{[]string{"mongo", "mongosh", "mongodump", "mongorestore", "mongoexport", "mongoimport", "mongostat", "mongotop"}, "p", false, true},
 	{[]string{"ldapsearch", "ldapadd", "ldapmodify", "ldapdelete", "ldapwhoami", "ldappasswd", "ldapcompare", "ldapmodrdn"}, "w", false, true},
 	{[]string{"ipmitool"}, "P", false, true},
-	{[]string{"mosquitto_pub", "mosquitto_sub", "mosquitto_rr"}, "P", false, true},
+	{[]string{"mosquitto_pub", "mosquitto_sub", "mosquitto_rr"}, "P", false, true}, //nolint:misspell // Eclipse Mosquitto's tools
 	{[]string{"7z", "7za", "7zz", "rar", "unrar"}, "p", true, false},
 	{[]string{"zip", "unzip", "zipcloak"}, "P", false, true},
 	{[]string{"psexec", "psexec64", "paexec"}, "p", false, true},
@@ -186,7 +186,7 @@ func (sc *Scanner) pgpass(s string, i, floor int) (Finding, bool) {
 // s[i]: a user name starting a word, '/', the password, '@', then "//" or
 // a service name.
 func (sc *Scanner) oracleLogin(s string, i, floor int) (Finding, bool) {
-	if !sc.on[Password] || i+2 >= len(s) || !(s[i+1] == '/' && s[i+2] == '/' || isLetter(s[i+1])) {
+	if !sc.on[Password] || i+2 >= len(s) || (s[i+1] != '/' || s[i+2] != '/') && !isLetter(s[i+1]) {
 		return Finding{}, false
 	}
 	ps := i

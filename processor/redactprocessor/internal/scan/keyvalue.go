@@ -406,7 +406,7 @@ func classifyKey(key string, url bool) kvKind {
 			}
 			ppw, _ := wordBefore(key, pb)
 			var ppbuf [maxKey]byte
-			if l := lowerInto(ppbuf[:], ppw); l == nil || len(l) == 0 || notSecretTokens[string(l)] ||
+			if l := lowerInto(ppbuf[:], ppw); len(l) == 0 || notSecretTokens[string(l)] ||
 				string(l) == "prev" || string(l) == "previous" || string(l) == "first" || string(l) == "last" || string(l) == "start" {
 				return kvNone
 			}

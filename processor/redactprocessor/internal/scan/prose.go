@@ -138,11 +138,10 @@ func init() {
 }
 
 // pwPhraseBefore reports whether s[:e] ends with a password word (any
-// case) standing as a word or ending a compound; it returns where it
-// starts.
-func pwPhraseBefore(s string, e int) (int, *pwPhrase, bool) {
+// case) standing as a word or ending a compound.
+func pwPhraseBefore(s string, e int) (*pwPhrase, bool) {
 	if e == 0 {
-		return 0, nil, false
+		return nil, false
 	}
 	for _, p := range pwByLast[lower(s[e-1])] {
 		b := e - len(p.w)
@@ -153,20 +152,20 @@ func pwPhraseBefore(s string, e int) (int, *pwPhrase, bool) {
 			continue // public key, primary key, page token
 		}
 		if b == 0 || p.compound {
-			return b, p, true
+			return p, true
 		}
 		c := s[b-1]
 		if c < utf8.RuneSelf {
 			if !isAlnum(c) && c != '/' { // (…/token is a URL's path)
-				return b, p, true
+				return p, true
 			}
 			continue
 		}
 		if r, _ := utf8.DecodeLastRuneInString(s[:b]); !unicode.IsLetter(r) {
-			return b, p, true
+			return p, true
 		}
 	}
-	return 0, nil, false
+	return nil, false
 }
 
 // pwConnectors stand between a password word (and the words after it) and
@@ -376,7 +375,7 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 		return proseVerb, pwPassword, false
 	}
 	if !glued {
-		if _, p, ok := pwPhraseBefore(s, e); ok {
+		if p, ok := pwPhraseBefore(s, e); ok {
 			return proseDirect, p.kind, false
 		}
 		// password word, a preposition and a word, the value: пароль от
@@ -384,7 +383,7 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 		if ps, ok := tokenBefore(s, blanksBefore(s, ts)); ok && ps < ts && fillerWord(t) {
 			var pb [8]byte
 			if pl := lowerToken(pb[:], s[ps:blanksBefore(s, ts)]); pl != nil && pwPrepositions[string(pl)] {
-				if _, p, ok := pwPhraseBefore(s, blanksBefore(s, ps)); ok && p.kind == pwPassword {
+				if p, ok := pwPhraseBefore(s, blanksBefore(s, ps)); ok && p.kind == pwPassword {
 					return proseDirectWord, pwPassword, false
 				}
 			}
@@ -397,7 +396,7 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 			if pt == ":" || pt == "：" {
 				return labelIntro(s, ts, e-len(pt))
 			}
-			if _, p, ok := pwPhraseBefore(s, e-len(pt)); ok {
+			if p, ok := pwPhraseBefore(s, e-len(pt)); ok {
 				return proseVerb, p.kind, false
 			}
 		}
@@ -408,7 +407,7 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 	// password word, up to four words, a verb.
 	k := blanksBefore(s, ts)
 	for n := 0; n < 5 && k > 0; n++ {
-		if _, p, ok := pwPhraseBefore(s, k); ok {
+		if p, ok := pwPhraseBefore(s, k); ok {
 			return proseVerb, p.kind, false
 		}
 		b, ok := tokenBefore(s, k)
@@ -447,7 +446,7 @@ func labelIntro(s string, ts, e int) (proseMode, uint8, bool) {
 	var buf [24]byte
 	k := e
 	for n := 0; n < 4 && k > 0; n++ {
-		if _, p, ok := pwPhraseBefore(s, k); ok {
+		if p, ok := pwPhraseBefore(s, k); ok {
 			if p.kind == pwSecret {
 				break // "api key: …" is the key/value rule's
 			}

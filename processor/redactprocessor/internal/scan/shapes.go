@@ -60,7 +60,7 @@ func telegramToken(s string, i, floor int) (int, int, bool) {
 	for b > floor && i-b <= 16 && isDigit(s[b-1]) {
 		b--
 	}
-	if i-b < 5 || i-b > 16 || (b > 0 && isAlnum(s[b-1]) && !(b >= 3 && s[b-3:b] == "bot")) {
+	if i-b < 5 || i-b > 16 || (b > 0 && isAlnum(s[b-1]) && (b < 3 || s[b-3:b] != "bot")) {
 		return 0, 0, false
 	}
 	e := i + 1
