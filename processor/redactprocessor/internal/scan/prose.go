@@ -126,26 +126,29 @@ var notSecretKeys = map[string]bool{
 	"row": true, "dedup": true, "group": true, "translation": true, "i18n": true, "map": true,
 }
 
-// pwByLast indexes pwPhrases by their last byte (lower case).
-var pwByLast [256][]*pwPhrase
+// pwByEnd indexes pwPhrases by a hash of their last two bytes (lower
+// case).
+var pwByEnd [256][]*pwPhrase
+
+func endHash(a, b byte) uint8 { return lower(a)*7 ^ lower(b) }
 
 func init() {
 	for k := range pwPhrases {
 		p := &pwPhrases[k]
-		c := p.w[len(p.w)-1]
-		pwByLast[c] = append(pwByLast[c], p)
+		h := endHash(p.w[len(p.w)-2], p.w[len(p.w)-1])
+		pwByEnd[h] = append(pwByEnd[h], p)
 	}
 }
 
 // pwPhraseBefore reports whether s[:e] ends with a password word (any
 // case) standing as a word or ending a compound.
 func pwPhraseBefore(s string, e int) (*pwPhrase, bool) {
-	if e == 0 {
+	if !phraseEnds.endsIn(s, e) {
 		return nil, false
 	}
-	for _, p := range pwByLast[lower(s[e-1])] {
+	for _, p := range pwByEnd[endHash(s[e-2], s[e-1])] {
 		b := e - len(p.w)
-		if b < 0 || !strings.EqualFold(s[b:e], p.w) {
+		if b < 0 || lower(s[b]) != p.w[0] || !strings.EqualFold(s[b:e], p.w) {
 			continue
 		}
 		if p.kind == pwSecret && notSecretKeys[precedingWord(s, b)] {
@@ -178,6 +181,29 @@ var pwConnectors = map[string]bool{
 	"это": true, "—": true, "–": true, "→": true,
 }
 
+// connectorList is pwConnectors by length, for a lookup without hashing.
+var connectorList = func() (l [13][]string) {
+	for w := range pwConnectors {
+		if len(w) < len(l) {
+			l[len(w)] = append(l[len(w)], w)
+		}
+	}
+	return l
+}()
+
+// isConnector reports whether w (lower case) is one of pwConnectors.
+func isConnector(w []byte) bool {
+	if len(w) >= len(connectorList) {
+		return false
+	}
+	for _, c := range connectorList[len(w)] {
+		if string(w) == c {
+			return true
+		}
+	}
+	return false
+}
+
 // pwParticles end a password word glued to it in Japanese, Chinese and
 // Korean: パスワードは, 密码是, 비밀번호는.
 var pwParticles = []string{"は", "が", "是", "为", "為", "：", "는", "은", "이", "가", ":"}
@@ -197,9 +223,77 @@ var pwAbout = map[string]bool{
 	"richtlinie": true, "länge": true, "policy:": true, "must": true, "should": true, "needs": true,
 }
 
-// valueByte: a byte a prose password may hold.
-func valueByte(c byte) bool {
-	return c > ' ' && c < 0x7f && strings.IndexByte("\"'`\\()[]{}<>", c) < 0
+// valueBytes: the bytes a prose password may hold.
+var valueBytes = func() (t [256]bool) {
+	for c := '!'; c < 0x7f; c++ {
+		t[c] = !strings.ContainsRune("\"'`\\()[]{}<>", c)
+	}
+	return t
+}()
+
+func valueByte(c byte) bool { return valueBytes[c] }
+
+// pairSet holds a hash of the last three bytes of words (lower case, a
+// byte other than a letter, digit or UTF-8 counted as 0): a word can be one
+// of a list only when its ending is in the list's set, a test of one bit
+// before any string comparison.
+type pairSet [1024]uint64
+
+func endByte(c byte) uint16 {
+	// (no class table: this runs in init functions, maybe before
+	// scanner.go's)
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return uint16(c + 'a' - 'A')
+	case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c >= utf8.RuneSelf:
+		return uint16(c)
+	}
+	return 0
+}
+
+// endKey hashes the last three bytes of s[:e].
+func endKey(s string, e int) uint16 {
+	var a, b uint16
+	if e >= 2 {
+		b = endByte(s[e-2])
+	}
+	if e >= 3 {
+		a = endByte(s[e-3])
+	}
+	return a*961 + b*31 + endByte(s[e-1])
+}
+
+func (p *pairSet) add(w string) {
+	k := endKey(w, len(w))
+	p[k>>6] |= 1 << (k & 63)
+}
+
+// endsIn reports whether s[:e] may end with a word of the set.
+func (p *pairSet) endsIn(s string, e int) bool {
+	if e < 1 {
+		return false
+	}
+	k := endKey(s, e)
+	return p[k>>6]>>(k&63)&1 != 0
+}
+
+// The endings of password words, connectors, particles and prepositions.
+var phraseEnds, connectorEnds, particleEnds, prepositionEnds pairSet
+
+func init() {
+	for _, p := range pwPhrases {
+		phraseEnds.add(p.w)
+	}
+	for w := range pwConnectors {
+		connectorEnds.add(w)
+	}
+	connectorEnds.add("by") // IDENTIFIED BY
+	for _, w := range pwParticles {
+		particleEnds.add(w)
+	}
+	for w := range pwPrepositions {
+		prepositionEnds.add(w)
+	}
 }
 
 // tokenBefore returns the start of the run of non-blank bytes ending at e
@@ -302,6 +396,9 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	} else if !glued {
 		return Finding{}, we, false
 	}
+	if !glued && !mayIntro(s, p) {
+		return Finding{}, we, false
+	}
 	mode, kind, split := sc.proseIntro(s, p, glued)
 	if mode == proseNone {
 		return Finding{}, we, false
@@ -339,6 +436,69 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	return Finding{vs, ve, Password}, we, true
 }
 
+// introEnds is the union of the endings mayIntro tests.
+var introEnds pairSet
+
+func init() {
+	for k := range introEnds {
+		introEnds[k] = phraseEnds[k] | connectorEnds[k] | particleEnds[k]
+	}
+}
+
+// proseGate is the walk's test, in a few byte comparisons, of whether the
+// word holding s[x] (a digit) may be a password stated in prose: the word
+// before it ends like a password word, a verb, a particle, a label or "/",
+// or one before that like a preposition (or "net user NAME"). Most numbers
+// and ids in text fail it at once.
+func proseGate(s string, x int) bool {
+	for k := 0; x > 0 && k < 128 && valueByte(s[x-1]); k++ {
+		x--
+	}
+	if x == 0 {
+		return false
+	}
+	switch c := s[x-1]; {
+	case c >= utf8.RuneSelf:
+		return true // glued to CJK text or accented letters: the long way
+	case c == '"' || c == '\'' || c == '`':
+		x--
+	case c != ' ' && c != '\t':
+		return false
+	}
+	e := blanksBefore(s, x)
+	if e == x && (x == 0 || s[x-1] != ':') {
+		return e > 0 && s[e-1] >= utf8.RuneSelf
+	}
+	if e < 2 {
+		return false
+	}
+	if c := s[e-1]; c == ':' || c == '/' || introEnds.endsIn(s, e) {
+		return true
+	}
+	ts := e
+	for ts > 0 && e-ts < 48 && s[ts-1] != ' ' && s[ts-1] != '\t' && s[ts-1] != '\n' {
+		ts--
+	}
+	return ts >= 9 && s[ts-2]|0x20 == 'r' || prepositionEnds.endsIn(s, blanksBefore(s, ts))
+}
+
+// mayIntro reports, from a few bytes, whether the token ending at e may
+// introduce a value (proseIntro decides): most words before a number
+// (in, at, build, order) end in no password word, verb, particle or label.
+func mayIntro(s string, e int) bool {
+	if e == 0 {
+		return false
+	}
+	if c := s[e-1]; c == ':' || c == '/' || phraseEnds.endsIn(s, e) || connectorEnds.endsIn(s, e) || particleEnds.endsIn(s, e) {
+		return true
+	}
+	ts, ok := tokenBefore(s, e)
+	if !ok {
+		return false
+	}
+	return ts >= 9 && s[ts-2]|0x20 == 'r' || prepositionEnds.endsIn(s, blanksBefore(s, ts))
+}
+
 // proseIntro reads what ends at e before a value: how a password word
 // introduces it, whether the word names a user and password pair (the
 // value is user:password), and whether the value is the password after
@@ -349,10 +509,8 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 		return proseNone, 0, false
 	}
 	t := s[ts:e]
-	var buf [24]byte
-	lt := lowerToken(buf[:], t)
 	switch {
-	case string(lt) == "/":
+	case t == "/":
 		// my login is mark.t / Baseball#23
 		us, ok := tokenBefore(s, blanksBefore(s, ts))
 		if !ok {
@@ -363,7 +521,7 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 			return proseNone, 0, false
 		}
 		return m, pwPassword, k == pwCred
-	case string(lt) == "by":
+	case len(t) == 2 && t[0]|0x20 == 'b' && t[1]|0x20 == 'y':
 		// IDENTIFIED BY 'secret'
 		is, ok := tokenBefore(s, blanksBefore(s, ts))
 		if ok && strings.EqualFold(s[is:blanksBefore(s, ts)], "identified") {
@@ -371,7 +529,7 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 		}
 		return proseNone, 0, false
 	}
-	if netUserBefore(s, ts) {
+	if ts >= 9 && s[ts-2]|0x20 == 'r' && netUserBefore(s, ts) {
 		return proseVerb, pwPassword, false
 	}
 	if !glued {
@@ -380,9 +538,10 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 		}
 		// password word, a preposition and a word, the value: пароль от
 		// почты X, password for root X.
-		if ps, ok := tokenBefore(s, blanksBefore(s, ts)); ok && ps < ts && fillerWord(t) {
+		if pe := blanksBefore(s, ts); pe < ts && prepositionEnds.endsIn(s, pe) && fillerWord(t) {
+			ps, _ := tokenBefore(s, pe)
 			var pb [8]byte
-			if pl := lowerToken(pb[:], s[ps:blanksBefore(s, ts)]); pl != nil && pwPrepositions[string(pl)] {
+			if pl := lowerToken(pb[:], s[ps:pe]); pl != nil && pwPrepositions[string(pl)] {
 				if p, ok := pwPhraseBefore(s, blanksBefore(s, ps)); ok && p.kind == pwPassword {
 					return proseDirectWord, pwPassword, false
 				}
@@ -391,17 +550,30 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 	}
 	// A label ending in ':' (hasło do konta:), or a particle glued to the
 	// password word (パスワードは).
-	for _, pt := range pwParticles {
-		if strings.HasSuffix(t, pt) {
-			if pt == ":" || pt == "：" {
-				return labelIntro(s, ts, e-len(pt))
-			}
-			if p, ok := pwPhraseBefore(s, e-len(pt)); ok {
-				return proseVerb, p.kind, false
+	if t[len(t)-1] == ':' {
+		return labelIntro(s, ts, e-1)
+	}
+	if particleEnds.endsIn(s, e) {
+		for _, pt := range pwParticles {
+			if strings.HasSuffix(t, pt) {
+				if pt == "：" {
+					return labelIntro(s, ts, e-len(pt))
+				}
+				if p, ok := pwPhraseBefore(s, e-len(pt)); ok {
+					return proseVerb, p.kind, false
+				}
 			}
 		}
 	}
-	if glued || lt == nil || !pwConnectors[string(lt)] {
+	if glued || !connectorEnds.endsIn(s, e) {
+		return proseNone, 0, false
+	}
+	if len(t) > 12 {
+		return proseNone, 0, false
+	}
+	var buf [24]byte
+	lt := lowerToken(buf[:], t)
+	if !isConnector(lt) {
 		return proseNone, 0, false
 	}
 	// password word, up to four words, a verb.

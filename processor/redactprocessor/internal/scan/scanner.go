@@ -155,7 +155,7 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 	}
 	proseDone := 0 // end of the last word prosePassword looked at
 	prose := func(i int) (Finding, bool) {
-		if i < proseDone || !sc.on[Password] {
+		if i < proseDone || !sc.on[Password] || !proseGate(s, i) {
 			return Finding{}, false
 		}
 		f, done, ok := sc.prosePassword(s, i, last)

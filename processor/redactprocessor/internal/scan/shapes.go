@@ -80,12 +80,12 @@ func (sc *Scanner) wordShape(s string, ws int) (Finding, bool) {
 	if !sc.on[APIToken] {
 		return Finding{}, false
 	}
-	if s[ws] == 'p' {
+	if s[ws] == 'p' && ws+17 < len(s) && s[ws+17] == '.' {
 		if e, ok := airtablePAT(s, ws); ok {
 			return Finding{ws, e, APIToken}, true
 		}
 	}
-	if isLowerHex(s[ws]) {
+	if isLowerHex(s[ws]) && ws+48 <= len(s) && s[ws+32] == '-' {
 		if e, ok := mailgunKey(s, ws); ok {
 			return Finding{ws, e, APIToken}, true
 		}
