@@ -366,16 +366,13 @@ func (u *unescaped) rawEnd(p int) int {
 // scanEscaped scans s, decoded first when it holds printable escapes (u is
 // the scratch space for that).
 func (sc *Scanner) scanEscaped(s string, dst []Finding, u *unescaped) []Finding {
-	k := strings.IndexByte(s, '\\')
+	n := len(dst)
+	dst, k := sc.walk(s, dst, true, true)
 	if k < 0 {
-		return sc.scan(s, dst, true)
-	}
-	if k = firstPrintableEscape(s, k); k < 0 {
-		return sc.scan(s, dst, true)
+		return dst // no printable escape: scanned as it is, in one pass
 	}
 	d := u.decode(s, k)
-	n := len(dst)
-	dst = sc.scan(d, dst, true)
+	dst = sc.scan(d, dst[:n], true)
 	out, last := n, 0
 	for _, f := range dst[n:] {
 		f.Start, f.End = max(last, u.rawStart(f.Start)), u.rawEnd(f.End)

@@ -233,52 +233,56 @@ var valueBytes = func() (t [256]bool) {
 
 func valueByte(c byte) bool { return valueBytes[c] }
 
-// pairSet holds a hash of the last three bytes of words (lower case, a
-// byte other than a letter, digit or UTF-8 counted as 0): a word can be one
-// of a list only when its ending is in the list's set, a test of one bit
-// before any string comparison.
-type pairSet [1024]uint64
+// endFlags holds, for a hash of the last three bytes of a word (lower
+// case; a byte other than a letter, digit or UTF-8 counts as 0), which
+// lists have a word ending so: a word can be one of a list only when its
+// ending has the list's flag, one table load before any string comparison.
+var endFlags [1 << 16]uint8
 
-func endByte(c byte) uint16 {
-	// (no class table: this runs in init functions, maybe before
-	// scanner.go's)
-	switch {
-	case c >= 'A' && c <= 'Z':
-		return uint16(c + 'a' - 'A')
-	case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c >= utf8.RuneSelf:
-		return uint16(c)
+// endBytes maps a byte to what endKey counts (no class table: this runs
+// before the init functions).
+var endBytes = func() (t [256]uint16) {
+	for c := range 256 {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			t[c] = uint16(c + 'a' - 'A')
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c >= utf8.RuneSelf:
+			t[c] = uint16(c)
+		}
 	}
-	return 0
-}
+	return t
+}()
 
 // endKey hashes the last three bytes of s[:e].
 func endKey(s string, e int) uint16 {
 	var a, b uint16
 	if e >= 2 {
-		b = endByte(s[e-2])
+		b = endBytes[s[e-2]]
 	}
 	if e >= 3 {
-		a = endByte(s[e-3])
+		a = endBytes[s[e-3]]
 	}
-	return a*961 + b*31 + endByte(s[e-1])
+	return a*961 + b*31 + endBytes[s[e-1]]
 }
 
-func (p *pairSet) add(w string) {
-	k := endKey(w, len(w))
-	p[k>>6] |= 1 << (k & 63)
-}
+// A list of words whose endings endFlags holds.
+type pairSet uint8
 
-// endsIn reports whether s[:e] may end with a word of the set.
-func (p *pairSet) endsIn(s string, e int) bool {
-	if e < 1 {
-		return false
-	}
-	k := endKey(s, e)
-	return p[k>>6]>>(k&63)&1 != 0
+func (p pairSet) add(w string) { endFlags[endKey(w, len(w))] |= uint8(p) }
+
+// endsIn reports whether s[:e] may end with a word of the list.
+func (p pairSet) endsIn(s string, e int) bool {
+	return e > 0 && endFlags[endKey(s, e)]&uint8(p) != 0
 }
 
 // The endings of password words, connectors, particles and prepositions.
-var phraseEnds, connectorEnds, particleEnds, prepositionEnds pairSet
+const (
+	phraseEnds pairSet = 1 << iota
+	connectorEnds
+	particleEnds
+	prepositionEnds
+	introEnds = phraseEnds | connectorEnds | particleEnds
+)
 
 func init() {
 	for _, p := range pwPhrases {
@@ -436,15 +440,6 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	return Finding{vs, ve, Password}, we, true
 }
 
-// introEnds is the union of the endings mayIntro tests.
-var introEnds pairSet
-
-func init() {
-	for k := range introEnds {
-		introEnds[k] = phraseEnds[k] | connectorEnds[k] | particleEnds[k]
-	}
-}
-
 // proseGate is the walk's test, in a few byte comparisons, of whether the
 // word holding s[x] (a digit) may be a password stated in prose: the word
 // before it ends like a password word, a verb, a particle, a label or "/",
@@ -540,6 +535,9 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 		// почты X, password for root X.
 		if pe := blanksBefore(s, ts); pe < ts && prepositionEnds.endsIn(s, pe) && fillerWord(t) {
 			ps, _ := tokenBefore(s, pe)
+			if !phraseEnds.endsIn(s, blanksBefore(s, ps)) {
+				return proseNone, 0, false
+			}
 			var pb [8]byte
 			if pl := lowerToken(pb[:], s[ps:pe]); pl != nil && pwPrepositions[string(pl)] {
 				if p, ok := pwPhraseBefore(s, blanksBefore(s, ps)); ok && p.kind == pwPassword {

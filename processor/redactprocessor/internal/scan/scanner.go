@@ -26,13 +26,14 @@ var class [256]uint8
 // (spaces, punctuation, and letters inside words) are dNone or skipped as
 // whole words.
 const (
-	dNone   uint8 = iota
-	dAt           // '@': e-mail addresses
-	dNumber       // digits, '+', '(': IPv4, SSN, cards, phones, IPv6, %40 e-mail
-	dDash         // '-': PEM blocks, --password flags
-	dColon        // ':': URL credentials and webhooks, "key: value" secrets
-	dEquals       // '=': "key=value" secrets, URL query secrets
-	dLetter       // letters: token prefixes, JWTs, IBANs, IPv6
+	dNone      uint8 = iota
+	dAt              // '@': e-mail addresses
+	dNumber          // digits, '+', '(': IPv4, SSN, cards, phones, IPv6, %40 e-mail
+	dDash            // '-': PEM blocks, --password flags
+	dColon           // ':': URL credentials and webhooks, "key: value" secrets
+	dEquals          // '=': "key=value" secrets, URL query secrets
+	dLetter          // letters: token prefixes, JWTs, IBANs, IPv6
+	dBackslash       // '\\': JSON escapes (json.go decodes the printable ones)
 )
 
 var dispatch [256]uint8
@@ -70,6 +71,8 @@ func init() {
 			dispatch[c] = dEquals
 		case class[c]&(cUpper|cLower) != 0:
 			dispatch[c] = dLetter
+		case c == '\\':
+			dispatch[c] = dBackslash
 		}
 	}
 }
@@ -146,6 +149,14 @@ func (sc *Scanner) Scan(s string, dst []Finding) []Finding {
 // scan is Scan; skip enables the fast path over text where no detector can
 // start (tests compare it with the byte-by-byte walk).
 func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
+	dst, _ = sc.walk(s, dst, skip, false)
+	return dst
+}
+
+// walk is scan; with stop it returns as soon as it meets a JSON escape of
+// a printable character (its first backslash is the int, -1 when none):
+// the text is then scanned decoded (json.go).
+func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, int) {
 	n := len(s)
 	q := newQuiet()
 	last := 0 // end of the previous finding
@@ -172,6 +183,15 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 		switch dispatch[c] {
 		case dNone:
 			i++
+			continue
+		case dBackslash:
+			q := runOf(s, i, func(c byte) bool { return c == '\\' })
+			if stop {
+				if _, _, ok := printableEscape(s, q); ok {
+					return dst, i
+				}
+			}
+			i = q // the escape's letter is looked at next
 			continue
 		case dAt:
 			if sc.on[Email] {
@@ -302,7 +322,7 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 					continue
 				}
 			}
-			if i+1 < n && (isDigit(s[i+1]) || s[i+1] == '*') {
+			if i+1 < n && (isDigit(s[i+1]) || s[i+1] == '*') && i > 0 && (isAlnum(s[i-1]) || s[i-1] == '*') {
 				if f, ok := sc.pgpass(s, i, last); ok { // host:port:db:user:password
 					add(f)
 					i = f.End
@@ -356,7 +376,7 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 		}
 		i++
 	}
-	return dst
+	return dst, -1
 }
 
 // escapeNear reports whether a backslash is among the five bytes before i:
@@ -426,7 +446,7 @@ func moreDigits(s string, e int) bool {
 
 // trigger marks the bytes every detection needs near its start: the bytes
 // that dispatch to a detector other than a word's ('@', digits, '+', '(',
-// '-', ':', '='), and the bytes that make a word a candidate within its
+// '-', ':', '=', and '\\' of JSON escapes), and the bytes that make a word a candidate within its
 // first wordReach bytes: '-' and '_' of key prefixes (sk-, sk_live_, ghp_,
 // glpat-, hf_), 'A' (AKIA…, AIza…, ATATT3…), 'G' (SG., GOCSPX-), 'J' (eyJ),
 // and the digits or ':' of IBANs and IPv6 addresses that start with a
@@ -441,7 +461,7 @@ var trigger [256]uint8
 const wordReach = 8
 
 func init() {
-	for _, c := range "0123456789@+(-:=_AGJ" {
+	for _, c := range "0123456789@+(-:=_AGJ\\" {
 		trigger[c] = 1
 	}
 	triggerNibbles = splitNibbles(&trigger)
