@@ -445,36 +445,53 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 // before it ends like a password word, a verb, a particle, a label or "/",
 // or one before that like a preposition (or "net user NAME"). Most numbers
 // and ids in text fail it at once.
-func proseGate(s string, x int) bool {
+func proseGate(s string, x int) (bool, int) {
+	// The word's end: the walk asks once per word.
+	end := x
+	numeric := true
+	for ; end < len(s) && end-x < 128 && valueByte(s[end]); end++ {
+		if c := s[end]; !isDigit(c) && c != '.' && c != ',' && c != ':' && c != '/' && c != '-' {
+			numeric = false
+		}
+	}
+	if end < len(s) && s[end] >= utf8.RuneSelf {
+		return true, x // accented letters or CJK after it: the long way
+	}
+	if numeric && (x == 0 || !valueByte(s[x-1])) {
+		// A number (digits and . , : / -): only right after a password
+		// word or a verb (passcode 552910, the password is 1234).
+		e := blanksBefore(s, x)
+		return e < x && (phraseEnds|connectorEnds).endsIn(s, e), end
+	}
 	for k := 0; x > 0 && k < 128 && valueByte(s[x-1]); k++ {
 		x--
 	}
 	if x == 0 {
-		return false
+		return false, end
 	}
 	switch c := s[x-1]; {
 	case c >= utf8.RuneSelf:
-		return true // glued to CJK text or accented letters: the long way
+		return true, end // glued to CJK text or accented letters: the long way
 	case c == '"' || c == '\'' || c == '`':
 		x--
 	case c != ' ' && c != '\t':
-		return false
+		return false, end
 	}
 	e := blanksBefore(s, x)
 	if e == x && (x == 0 || s[x-1] != ':') {
-		return e > 0 && s[e-1] >= utf8.RuneSelf
+		return e > 0 && s[e-1] >= utf8.RuneSelf, end
 	}
 	if e < 2 {
-		return false
+		return false, end
 	}
 	if c := s[e-1]; c == ':' || c == '/' || introEnds.endsIn(s, e) {
-		return true
+		return true, end
 	}
 	ts := e
 	for ts > 0 && e-ts < 48 && s[ts-1] != ' ' && s[ts-1] != '\t' && s[ts-1] != '\n' {
 		ts--
 	}
-	return ts >= 9 && s[ts-2]|0x20 == 'r' || prepositionEnds.endsIn(s, blanksBefore(s, ts))
+	return ts >= 9 && s[ts-2]|0x20 == 'r' || prepositionEnds.endsIn(s, blanksBefore(s, ts)), end
 }
 
 // mayIntro reports, from a few bytes, whether the token ending at e may
@@ -549,13 +566,13 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 	// A label ending in ':' (hasło do konta:), or a particle glued to the
 	// password word (パスワードは).
 	if t[len(t)-1] == ':' {
-		return labelIntro(s, ts, e-1)
+		return labelIntro(s, e-1)
 	}
 	if particleEnds.endsIn(s, e) {
 		for _, pt := range pwParticles {
 			if strings.HasSuffix(t, pt) {
 				if pt == "：" {
-					return labelIntro(s, ts, e-len(pt))
+					return labelIntro(s, e-len(pt))
 				}
 				if p, ok := pwPhraseBefore(s, e-len(pt)); ok {
 					return proseVerb, p.kind, false
@@ -612,7 +629,7 @@ func resetTo(connector, verb string) bool {
 
 // labelIntro reads a label of up to four words ending at e (its ':' after
 // e) that holds a password word with no word about passwords after it.
-func labelIntro(s string, ts, e int) (proseMode, uint8, bool) {
+func labelIntro(s string, e int) (proseMode, uint8, bool) {
 	var buf [24]byte
 	k := e
 	for n := 0; n < 4 && k > 0; n++ {
@@ -634,7 +651,6 @@ func labelIntro(s string, ts, e int) (proseMode, uint8, bool) {
 			break
 		}
 	}
-	_ = ts
 	return proseNone, 0, false
 }
 

@@ -166,7 +166,11 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 	}
 	proseDone := 0 // end of the last word prosePassword looked at
 	prose := func(i int) (Finding, bool) {
-		if i < proseDone || !sc.on[Password] || !proseGate(s, i) {
+		if i < proseDone || !sc.on[Password] {
+			return Finding{}, false
+		}
+		if ok, end := proseGate(s, i); !ok {
+			proseDone = end
 			return Finding{}, false
 		}
 		f, done, ok := sc.prosePassword(s, i, last)
