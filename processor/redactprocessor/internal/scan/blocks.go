@@ -87,12 +87,67 @@ func privateKey(s string, i int) (int, bool) {
 			return tail + t + 5, true
 		}
 	}
-	// Truncated: stop at the quote (and the backslashes escaping it) so
-	// JSON around it stays whole.
-	if e < len(s) && e > body && s[e-1] == '\\' {
-		e = max(body, runStart(s, e-1))
+	// Truncated (a shipper cut the line): the base64 body only, so the
+	// text after it stays.
+	return pemBody(s, body, e), true
+}
+
+// pemBody returns the end of the base64 lines of a PEM body from s[p],
+// before e: runs of base64 separated by blanks, line breaks or escaped
+// ones (\n), each of 16 characters or more, or shorter as the last one
+// when it ends in '=' padding or the text (or string) ends right after it.
+// Header lines of encrypted keys (Proc-Type:, DEK-Info:) are taken too.
+func pemBody(s string, p, e int) int {
+	end := p
+	for p < e {
+		q := pemBlanks(s, p, e)
+		if q >= e {
+			break
+		}
+		if strings.HasPrefix(s[q:e], "Proc-Type:") || strings.HasPrefix(s[q:e], "DEK-Info:") {
+			k := q
+			for k < e && s[k] != '\n' && s[k] != '\\' {
+				k++
+			}
+			end, p = k, k
+			continue
+		}
+		r := runOf(s[:e], q, isB64)
+		if r == q {
+			break // not base64: the text after the key
+		}
+		if r < e && !isSpace(s[r]) && s[r] != '\\' {
+			if r-q >= 16 {
+				end = r // a line of the body, glued to what follows
+			}
+			break
+		}
+		if r-q < 16 && s[r-1] != '=' && strings.TrimLeft(s[pemBlanks(s, r, e):e], "\\") != "" {
+			break // a short word with text after it: not the body's last line
+		}
+		end, p = r, r
 	}
-	return e, true
+	return end
+}
+
+// pemBlanks skips blanks and line breaks, raw or escaped (\n at any
+// level of nesting), from p up to e.
+func pemBlanks(s string, p, e int) int {
+	for p < e {
+		if isSpace(s[p]) {
+			p++
+			continue
+		}
+		if s[p] == '\\' {
+			r := runOf(s, p, func(c byte) bool { return c == '\\' })
+			if r < e && (s[r] == 'n' || s[r] == 'r' || s[r] == 't') {
+				p = r + 1
+				continue
+			}
+		}
+		break
+	}
+	return p
 }
 
 // groupThenColon reports whether r starts like an IPv6 address: at most

@@ -3,7 +3,13 @@
 
 package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 
-import "unicode"
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+)
 
 // Text that holds JSON (gen_ai.input.messages, tool arguments, a JSON log
 // body) must stay valid JSON after redaction. Three rules keep it so:
@@ -203,4 +209,179 @@ func bareJSONNumber(s string, start, end int, cur *jsonCursor) (int, bool) {
 		}
 	}
 	return start, true
+}
+
+// JSON encoders escape characters the detectors need to see: PHP and many
+// Java and .NET encoders write '/' as \/ (https:\/\/hooks.slack.com\/…),
+// Go writes '&', '<', '>' as \u0026, \u003c, \u003e (?a=b\u0026api_key=…),
+// Python writes every non-ASCII character as \uXXXX (a phone glued to
+// Japanese text: \u96fb\u8a71090-8765-1234). A text holding such escapes
+// is scanned decoded: each escape of a printable character other than '"'
+// and '\' (at any level of nesting: any run of backslashes before it) is
+// replaced by the character, and the findings are mapped back to the
+// original bytes. Only the matches are replaced, so the rest keeps the
+// encoder's escaping, and a match never holds a quote or a backslash that
+// was not part of an escape it covers whole: JSON stays valid.
+
+// escSpan is one decoded escape: decoded s[dec:decEnd] stands for the
+// original s[raw:rawEnd].
+type escSpan struct{ dec, decEnd, raw, rawEnd int }
+
+// unescaped is a text decoded for scanning, reusable between texts.
+type unescaped struct {
+	buf   []byte
+	spans []escSpan
+}
+
+// printableEscape reports whether the escape whose letter is at s[q] (after
+// a run of backslashes) stands for a character that decoding may show:
+// '/' or a \u escape of a printable character other than '"' and '\' (a
+// surrogate pair as one). It returns the end of the escape and the
+// character.
+func printableEscape(s string, q int) (end int, r rune, ok bool) {
+	n := len(s)
+	if q >= n {
+		return 0, 0, false
+	}
+	if s[q] == '/' {
+		return q + 1, '/', true
+	}
+	if s[q] != 'u' || q+5 > n {
+		return 0, 0, false
+	}
+	r, ok = hex4(s[q+1 : q+5])
+	if !ok {
+		return 0, 0, false
+	}
+	end = q + 5
+	switch {
+	case r < 0x20, r == '"', r == '\\', r >= 0x7f && r < 0xa0:
+		return 0, 0, false
+	case r >= 0xd800 && r < 0xdc00:
+		// A high surrogate: decodable with the low one after it.
+		if end+6 <= n && s[end] == '\\' {
+			k := runOf(s, end, func(c byte) bool { return c == '\\' })
+			if k+5 <= n && s[k] == 'u' {
+				if lo, ok := hex4(s[k+1 : k+5]); ok && lo >= 0xdc00 && lo < 0xe000 {
+					return k + 5, 0x10000 + (r-0xd800)<<10 + (lo - 0xdc00), true
+				}
+			}
+		}
+		return 0, 0, false
+	case r >= 0xdc00 && r < 0xe000:
+		return 0, 0, false
+	}
+	return end, r, true
+}
+
+// firstPrintableEscape returns where the first escape printableEscape
+// decodes starts (its first backslash) at or after the backslash at k, or
+// -1.
+func firstPrintableEscape(s string, k int) int {
+	for k >= 0 {
+		q := runOf(s, k, func(c byte) bool { return c == '\\' })
+		if _, _, ok := printableEscape(s, q); ok {
+			return k
+		}
+		j := strings.IndexByte(s[q:], '\\')
+		if j < 0 {
+			return -1
+		}
+		k = q + j
+	}
+	return -1
+}
+
+// decode returns s with its printable escapes decoded, the first at k.
+// The result lives in u's buffer until the next decode.
+func (u *unescaped) decode(s string, k int) string {
+	u.buf = append(u.buf[:0], s[:k]...)
+	u.spans = u.spans[:0]
+	for k < len(s) {
+		if s[k] != '\\' {
+			j := strings.IndexByte(s[k:], '\\')
+			if j < 0 {
+				j = len(s) - k
+			}
+			u.buf = append(u.buf, s[k:k+j]...)
+			k += j
+			continue
+		}
+		q := runOf(s, k, func(c byte) bool { return c == '\\' })
+		end, r, ok := printableEscape(s, q)
+		if !ok {
+			u.buf = append(u.buf, s[k:q]...)
+			k = q
+			continue
+		}
+		d := len(u.buf)
+		u.buf = utf8.AppendRune(u.buf, r)
+		u.spans = append(u.spans, escSpan{d, len(u.buf), k, end})
+		k = end
+	}
+	return unsafe.String(unsafe.SliceData(u.buf), len(u.buf))
+}
+
+// span returns the last decoded escape starting before p (at or before p
+// when at is true), or false.
+func (u *unescaped) span(p int, at bool) (escSpan, bool) {
+	k := sort.Search(len(u.spans), func(k int) bool {
+		if at {
+			return u.spans[k].dec > p
+		}
+		return u.spans[k].dec >= p
+	})
+	if k == 0 {
+		return escSpan{}, false
+	}
+	return u.spans[k-1], true
+}
+
+// rawStart maps the start of a match in the decoded text to the original:
+// a match starting inside a decoded character starts at its escape.
+func (u *unescaped) rawStart(p int) int {
+	e, ok := u.span(p, true)
+	if !ok {
+		return p
+	}
+	if p < e.decEnd {
+		return e.raw
+	}
+	return e.rawEnd + p - e.decEnd
+}
+
+// rawEnd maps the end of a match in the decoded text to the original: a
+// match ending inside a decoded character ends after its escape.
+func (u *unescaped) rawEnd(p int) int {
+	e, ok := u.span(p, false)
+	if !ok {
+		return p
+	}
+	if p <= e.decEnd {
+		return e.rawEnd
+	}
+	return e.rawEnd + p - e.decEnd
+}
+
+// scanEscaped scans s, decoded first when it holds printable escapes (u is
+// the scratch space for that).
+func (sc *Scanner) scanEscaped(s string, dst []Finding, u *unescaped) []Finding {
+	n := len(dst)
+	dst, k := sc.walk(s, dst, true, true)
+	if k < 0 {
+		return dst // no printable escape: scanned as it is, in one pass
+	}
+	d := u.decode(s, k)
+	dst = sc.scan(d, dst[:n], true)
+	out, last := n, 0
+	for _, f := range dst[n:] {
+		f.Start, f.End = max(last, u.rawStart(f.Start)), u.rawEnd(f.End)
+		if f.Start >= f.End {
+			continue
+		}
+		dst[out] = f
+		out++
+		last = f.End
+	}
+	return dst[:out]
 }

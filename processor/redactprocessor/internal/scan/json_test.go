@@ -44,6 +44,16 @@ var jsonPII = []struct{ text, secret string }{
 	{"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"},
 	{"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"},
 	{"-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEAxF2x9lmvT3kQ8pRz", "MIIEowIBAAKCAQEAxF2x9lmvT3kQ8pRz"}, // truncated: the string ends
+	// What encoders escape: '/' as \/ (PHP, Java, .NET), '&' '<' '>' as
+	// \u0026 \u003c \u003e (Go), every non-ASCII character as \uXXXX
+	// (Python's ensure_ascii).
+	{"https:\\/\\/hooks.slack.com\\/services\\/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", "Jq4vWm8ZtN2cXk6LpR9sDh3F"},
+	{"mysql:\\/\\/report:Kw9!zu_31@db.internal:3306\\/sales", "Kw9!zu_31"},
+	{"https:\\/\\/api.example.io\\/v2?user=li\\u0026api_key=Zt5mQ8rXw2LpK9vN4cHs\\u0026lang=de", "Zt5mQ8rXw2LpK9vN4cHs"},
+	{"\\u643a\\u5e2f080-4417-2093\\u307e\\u3067", "4417-2093"},
+	{"\\u624b\\u673a 139 2741 8856\\uff0c", "2741 8856"},
+	{"\\u674e\\u96f7@\\u4f8b\\u3048.jp", "@\\u4f8b\\u3048.jp"},
+	{"s.kowalski@przyk\\u0142ad.pl", "s.kowalski@przyk"},
 }
 
 // jsonBareCards are card numbers written as bare JSON numbers.
@@ -51,7 +61,10 @@ var jsonBareCards = []string{"4111111111111111", "5500000000000004", "4012888888
 
 // The separators around values inside strings: escapes, punctuation,
 // words.
-var jsonSeps = []string{" ", "\\n", "\\t", "\\r\\n", "\\u0020", ", ", ": ", " (", ") ", " and ", "\\\"", " \\\\ ", "\\u00a0", "\\/"}
+//
+// \/ is '/' and stands between spaces: a value glued to a '/' is judged as
+// in plain text (4412/84.71.167.95, 12/2024 are not scanned as values).
+var jsonSeps = []string{" ", "\\n", "\\t", "\\r\\n", "\\u0020", ", ", ": ", " (", ") ", " and ", "\\\"", " \\\\ ", "\\u00a0", " \\/ ", "\\u3002", "\\u0026 "}
 
 var jsonWords = []string{"hello", "caf\\u00e9", "status", "#4412", "2024-01-15", "v1.2.3", "note", "日本", "Grüße", "x"}
 
@@ -190,5 +203,86 @@ func TestJSONNumberGrammar(t *testing.T) {
 	}
 	for _, bad := range []string{"", "-", "01", "1.", ".5", "1e", "+1", "1.2.3", "4111 1111"} {
 		assert.False(t, jsonNumber(bad), bad)
+	}
+}
+
+// TestEscapedJSON: text as JSON encoders escape it is redacted as the same
+// text unescaped, only the matches change (the rest keeps its escapes),
+// and look-alikes survive escaped as they do plain.
+func TestEscapedJSON(t *testing.T) {
+	r := newTestRedactor(t)
+	st := r.NewState()
+	for _, c := range []struct{ in, want string }{
+		// PHP json_encode, Jackson with escaping of '/', .NET JavaScriptSerializer.
+		{
+			`{"text":"alerts go to https:\/\/hooks.slack.com\/services\/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"}`,
+			`{"text":"alerts go to https:\/\/hooks.slack.com\/services\/[REDACTED:webhook_url]"}`,
+		},
+		{
+			`{"dsn":"amqp:\/\/orders:Rb7#qLx2vN@mq.internal:5672\/%2f"}`,
+			`{"dsn":"amqp:\/\/orders:[REDACTED:url_credentials]@mq.internal:5672\/%2f"}`,
+		},
+		{
+			`"hook: https:\/\/discord.com\/api\/webhooks\/112233445566778899\/Xk2mPq9-Lz7vWn4RtYb8CsD1fGh3JkL6"`,
+			`"hook: https:\/\/discord.com\/api\/webhooks\/[REDACTED:webhook_url]"`,
+		},
+		// Go encoding/json: & < > as \u0026 \u003c \u003e.
+		{
+			`{"url":"https://api.example.net/v1/push?device=ab12\u0026access_token=Qm9vZ2xlT2F1dGgyVG9rZW4x\u0026lang=pl"}`,
+			`{"url":"https://api.example.net/v1/push?device=ab12\u0026access_token=[REDACTED:secret_url_param]\u0026lang=pl"}`,
+		},
+		{`{"msg":"mail me \u003cpiotr.nowak@example.pl\u003e"}`, `{"msg":"mail me \u003c[REDACTED:email]\u003e"}`},
+		// Python json.dumps (ensure_ascii): every non-ASCII character escaped.
+		{`{"content":"\u643a\u5e2f\u306f080-4417-2093\u3067\u3059"}`, `{"content":"\u643a\u5e2f\u306f[REDACTED:phone]\u3067\u3059"}`},
+		{`{"content":"\u8054\u7cfb\u7535\u8bdd 139 2741 8856\uff0c\u8c22\u8c22"}`, `{"content":"\u8054\u7cfb\u7535\u8bdd [REDACTED:phone]\uff0c\u8c22\u8c22"}`},
+		{`{"content":"napisz na s.kowalski@przyk\u0142ad.pl prosz\u0119"}`, `{"content":"napisz na [REDACTED:email] prosz\u0119"}`},
+		{`{"content":"\u30e1\u30fc\u30eb: \u4f50\u85e4@\u4f8b\u3048.jp"}`, `{"content":"\u30e1\u30fc\u30eb: [REDACTED:email]"}`},
+		{`{"c":"Passwort=M\u00fcnchen#2024!"}`, `{"c":"Passwort=[REDACTED:password]"}`},
+		// JSON inside a JSON string: the escapes are escaped once more.
+		{
+			`{"arguments":"{\"url\":\"https:\\\/\\\/hooks.slack.com\\\/services\\\/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\"}"}`,
+			`{"arguments":"{\"url\":\"https:\\\/\\\/hooks.slack.com\\\/services\\\/[REDACTED:webhook_url]\"}"}`,
+		},
+		// A surrogate pair (emoji) before a phone.
+		{`{"c":"\ud83d\udcde+44 20 7946 0958"}`, `{"c":"\ud83d\udcde[REDACTED:phone]"}`},
+		// Look-alikes stay, and so do their escapes.
+		{`{"c":"see https:\/\/docs.example.com\/api\/v2\/webhooks\/setup and \u00a712.3, order 2024\/0815"}`, ""},
+		{`{"c":"\u6ce8\u6587\u756a\u53f7 2025-0318\u3001\u5408\u8a08 \u00a512,800"}`, ""},
+		{`{"q":"a=1\u0026page_token=next\u0026max_tokens=4096"}`, ""},
+	} {
+		st.Reset()
+		out, changed, _ := r.Redact(c.in, st)
+		want := c.want
+		if want == "" {
+			want = c.in
+		}
+		assert.Equal(t, want, out, c.in)
+		assert.Equal(t, want != c.in, changed, c.in)
+		assert.True(t, json.Valid([]byte(out)), out)
+	}
+}
+
+// TestUnescapedMapping: findings in decoded text map back onto whole
+// escapes of the original.
+func TestUnescapedMapping(t *testing.T) {
+	s := `a\u00e9b\/c\ud83d\ude00d`
+	var u unescaped
+	k := firstPrintableEscape(s, strings.IndexByte(s, '\\'))
+	require.Equal(t, 1, k)
+	d := u.decode(s, k)
+	assert.Equal(t, "aéb/c😀d", d)
+	for p := range len(d) + 1 {
+		rs, re := u.rawStart(p), u.rawEnd(p)
+		assert.LessOrEqual(t, rs, re, p)
+		// Never inside an escape: both ends at a byte that starts one or is plain.
+		for _, e := range u.spans {
+			assert.False(t, rs > e.raw && rs < e.rawEnd, "start %d inside %v", rs, e)
+			assert.False(t, re > e.raw && re < e.rawEnd, "end %d inside %v", re, e)
+		}
+	}
+	assert.Equal(t, len(s), u.rawEnd(len(d)))
+	// Escapes of quotes, backslashes and controls are not decoded.
+	for _, s := range []string{`\"`, `\\`, `\n`, `\u0022`, `\u005c`, `\u000a`, `\ud83d`, `\udc00x`, `\u12`} {
+		assert.Equal(t, -1, firstPrintableEscape(s, 0), s)
 	}
 }

@@ -40,6 +40,8 @@ const (
 	kvPassWord      // pass: db pass, mot de passe
 	kvPasswordAfter // confirmation, old, new: password_confirmation
 	kvTokenWord     // token, unless page token, next token
+	kvKeyID         // id: only private_key_id (a service account's key)
+	kvSessionCookie // session_id: a session in a Cookie header (elsewhere a conversation's id)
 )
 
 // lastWords classifies the last word of a key (lower case).
@@ -50,7 +52,8 @@ var lastWords = map[string]kvKind{
 	"lösenord": kvPassword, "losenord": kvPassword, "salasana": kvPassword, "adgangskode": kvPassword,
 	"passord": kvPassword, "heslo": kvPassword, "parola": kvPassword, "jelszó": kvPassword,
 	"пароль": kvPassword, "密码": kvPassword, "密碼": kvPassword, "パスワード": kvPassword,
-	"비밀번호": kvPassword, "mdp": kvPassword, "pass": kvPassWord, "passe": kvPassWord,
+	"비밀번호": kvPassword, "mdp": kvPassword, "passcode": kvPassword, "psk": kvPassword, "şifre": kvPassword,
+	"şifrem": kvPassword, "jelszo": kvPassword, "salasõna": kvPassword, "pass": kvPassWord, "passe": kvPassWord,
 	"confirmation": kvPasswordAfter, "confirm": kvPasswordAfter, "again": kvPasswordAfter,
 	"repeat": kvPasswordAfter, "old": kvPasswordAfter, "new": kvPasswordAfter, "current": kvPasswordAfter,
 
@@ -59,7 +62,7 @@ var lastWords = map[string]kvKind{
 	"bearer": kvSecret, "accesstoken": kvSecret, "authtoken": kvSecret, "refreshtoken": kvSecret,
 	"idtoken": kvSecret, "secretkey": kvSecret, "accesskey": kvSecret, "privatekey": kvSecret,
 	"clientsecret": kvSecret, "apitoken": kvSecret, "sessiontoken": kvSecret, "session": kvSession,
-	"sessionid": kvSession, "key": kvKeyWord,
+	"sessionid": kvSession, "key": kvKeyWord, "pat": kvSecret, "id": kvKeyID,
 }
 
 // lastWordShapes holds, per length, a 256-bit set of a hash of the first,
@@ -100,6 +103,12 @@ var keyQualifiers = map[string]bool{
 	"master": true, "signing": true, "encryption": true, "subscription": true, "account": true,
 	"shared": true, "app": true, "service": true, "admin": true, "deploy": true, "license": true,
 	"webhook": true, "integration": true, "consumer": true, "server": true, "sas": true,
+	"application": true, "restricted": true, "live": true, "prod": true, "production": true, "test": true,
+	"developer": true, "dev": true, "partner": true, "merchant": true, "user": true, "personal": true,
+	"management": true, "write": true, "read": true, "ingest": true, "ingestion": true, "project": true,
+	"org": true, "organization": true, "root": true, "storage": true, "bot": true,
+	"wifi": true, "wlan": true, "wpa": true, "network": true, "router": true, "session": true,
+	"hmac": true, "jwt": true, "cipher": true, "crypto": true, "aes": true, "token": true, "cookie": true,
 }
 
 // passQualifiers make "pass" a password's name ("PASS: TestLogin" in a
@@ -151,7 +160,8 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		sep++ // :=
 	}
 	ke := i
-	for ke > floor && i-ke < 3 && (s[ke-1] == ' ' || s[ke-1] == '\t') {
+	for ke > floor && i-ke < 48 && (s[ke-1] == ' ' || s[ke-1] == '\t') {
+		// (column-aligned files: db_password       = "…")
 		ke--
 	}
 	if ke > floor && (s[ke-1] == '"' || s[ke-1] == '\'') {
@@ -170,11 +180,15 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 	if s[i] == ':' && ke == i {
 		// curl -u user:password
 		u := i
-		for u > floor && (isWord(s[u-1]) || s[u-1] == '-' || s[u-1] == '.') {
+		for u > floor && (isWord(s[u-1]) || s[u-1] == '-' || s[u-1] == '.' || s[u-1] == '@' || s[u-1] == '+') {
 			u--
 		}
 		if strings.HasSuffix(s[:u], "-u ") || strings.HasSuffix(s[:u], "--user ") || strings.HasSuffix(s[:u], "--user=") {
-			return sc.secretValue(s, sep, kvUserPass, false)
+			f, ok := sc.secretValue(s, sep, kvUserPass, false)
+			if ok && strings.IndexByte(s[u:i], '@') > 0 {
+				f.Start = u // the user is an e-mail address: both go
+			}
+			return f, ok
 		}
 	}
 	url := s[i] == '=' && ks > 0 && strings.IndexByte("?&#", s[ks-1]) >= 0
@@ -183,6 +197,14 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		key = nameBefore(s, ks) // - name: DB_PASSWORD \n value: …
 	}
 	kind := classifyKey(key, url)
+	if kind == kvSessionCookie {
+		// Cookie: a=b; session_id=…: the session cookie; session_id
+		// elsewhere names a chat or trace session.
+		kind = kvNone
+		if s[i] == '=' && (strings.HasSuffix(s[:ks], "; ") || strings.HasSuffix(strings.ToLower(s[max(0, ks-8):ks]), "cookie: ")) {
+			kind = kvSession
+		}
+	}
 	if kind == kvNone {
 		return Finding{}, false
 	}
@@ -357,7 +379,7 @@ func classifyKey(key string, url bool) kvKind {
 		return kvNone
 	}
 	var pbuf [maxKey]byte
-	prev, _ := wordBefore(key, b)
+	prev, pb := wordBefore(key, b)
 	pw := lowerInto(pbuf[:], prev)
 	switch kind {
 	case kvKeyWord:
@@ -377,9 +399,30 @@ func classifyKey(key string, url bool) kvKind {
 		return kvPassword
 	case kvTokenWord:
 		if notSecretTokens[string(pw)] {
-			return kvNone
+			// page_token, next_token … are pagination, but a vendor's
+			// page token (facebook_page_token) is a secret.
+			if string(pw) != "page" {
+				return kvNone
+			}
+			ppw, _ := wordBefore(key, pb)
+			var ppbuf [maxKey]byte
+			if l := lowerInto(ppbuf[:], ppw); len(l) == 0 || notSecretTokens[string(l)] ||
+				string(l) == "prev" || string(l) == "previous" || string(l) == "first" || string(l) == "last" || string(l) == "start" {
+				return kvNone
+			}
 		}
 		kind = kvSecret
+	case kvKeyID:
+		// private_key_id: the id of a service account's private key,
+		// written next to it; other ids (key_id, kms_key_id) are not secrets.
+		if string(pw) == "session" {
+			return kvSessionCookie // session_id=…
+		}
+		ppw, _ := wordBefore(key, pb)
+		if string(pw) != "key" || !strings.EqualFold(ppw, "private") {
+			return kvNone
+		}
+		return kvSecret
 	}
 	var kbuf [maxKey]byte
 	lk := lowerInto(kbuf[:], key)
@@ -418,6 +461,16 @@ func keyFollows(s string, p int) bool {
 // opening quote) of a key of the given kind.
 func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding, bool) {
 	vs, ve, quoted, ok := kvValue(s, p, url)
+	if q := p; !url && q < len(s) {
+		for q < len(s) && q-p < 4 && (s[q] == ' ' || s[q] == '\t') {
+			q++
+		}
+		if q < len(s) && s[q] == '{' {
+			// ODBC: PWD={Br@ced;Pw=1}, braces around a value holding ';'.
+			vs, ve, ok = braceValue(s, q)
+			quoted = true
+		}
+	}
 	if !ok {
 		return Finding{}, false
 	}
@@ -436,6 +489,9 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 		}
 	}
 	v := s[vs:ve]
+	if kind == kvAWS && awsSecretShape(v) && sc.on[AWSSecretKey] {
+		return Finding{vs, ve, AWSSecretKey}, true // also /…, +… (two of the 64 symbols)
+	}
 	if !plausibleValue(v) || (!quoted && ve < len(s) && (s[ve] == '(' || s[ve] == '[')) {
 		return Finding{}, false // or code: session = boto3.Session(…), os.environ[…]
 	}
@@ -447,6 +503,9 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 		if end, ok := jwt(s, vs); ok && end == ve {
 			return Finding{vs, end, JWT}, true
 		}
+	}
+	if f, ok := sc.wordShape(s, vs); ok && f.End == ve {
+		return f, true // an Airtable or Mailgun key
 	}
 	var t Type
 	switch {
@@ -489,7 +548,7 @@ func kvValue(s string, p int, url bool) (vs, ve int, quoted, ok bool) {
 		p++
 	}
 	var quote byte
-	esc := false
+	esc, level := false, 0
 	switch {
 	case p < n && (s[p] == '"' || s[p] == '\'' || s[p] == '`'):
 		quote = s[p]
@@ -498,12 +557,13 @@ func kvValue(s string, p int, url bool) (vs, ve int, quoted, ok bool) {
 		q := runOf(s, p, func(c byte) bool { return c == '\\' })
 		if q < n && s[q] == '"' {
 			quote, esc = '"', true // \"…\", at any level of nesting
+			level = q - p
 			p = q + 1
 		}
 	}
 	vs = p
 	if quote == 0 {
-		for p < n && p-vs < 256 && !valueStop[s[p]] {
+		for p < n && !valueStop[s[p]] && !wideStop(s, p) {
 			if softStop[s[p]] && (url || p+1 == n || valueStop[s[p+1]] || softStop[s[p+1]] || keyFollows(s, p+1)) {
 				break
 			}
@@ -515,15 +575,15 @@ func kvValue(s string, p int, url bool) (vs, ve int, quoted, ok bool) {
 		}
 		return vs, ve, false, ve > vs
 	}
-	for p < n && p-vs < 512 {
+	for p < n && p-vs < 8192 {
 		c := s[p]
 		if c == '\n' || c == '\r' {
 			return 0, 0, false, false
 		}
 		if c == '\\' && p+1 < n {
 			q := runOf(s, p, func(c byte) bool { return c == '\\' })
-			if esc && q < n && s[q] == '"' {
-				break // the closing \"
+			if esc && q < n && s[q] == '"' && q-p <= level {
+				break // the closing \" (more backslashes: a quote inside the value)
 			}
 			if (q-p)%2 == 1 {
 				q++ // an escaped byte inside the value
@@ -663,7 +723,10 @@ func (sc *Scanner) afterPhrase(s string, i int) (Finding, bool) {
 		return Finding{}, false
 	}
 	e := i
-	for e < len(s) && e-i < 128 && !valueStop[s[e]] && !softStop[s[e]] {
+	for e < len(s) && e-i < 128 && !valueStop[s[e]] && !wideStop(s, e) {
+		if softStop[s[e]] && (e+1 == len(s) || valueStop[s[e+1]] || softStop[s[e+1]]) {
+			break // Tr0ub4dor&3 keeps its '&', "is x, and" ends at the ','
+		}
 		e++
 	}
 	for e > i && (s[e-1] == '.' || s[e-1] == ',' || s[e-1] == '!' && e-1 > i && !isAlnum(s[e-2])) {
@@ -697,4 +760,60 @@ func (sc *Scanner) afterAWSKey(s string, i int, add func(Finding)) int {
 		k = e
 	}
 	return i
+}
+
+// wideStop reports whether s[p:] starts with a non-ASCII character that
+// ends an unquoted value as a space does: a no-break space, an
+// ideographic space, and the CJK comma and full stops a value is glued
+// to in Chinese and Japanese text (woaini520，登录).
+func wideStop(s string, p int) bool {
+	c := s[p]
+	if c < 0xc2 || p+1 >= len(s) {
+		return false
+	}
+	switch c {
+	case 0xc2:
+		return s[p+1] == 0xa0
+	case 0xe3:
+		return p+2 < len(s) && s[p+1] == 0x80 && (s[p+2] == 0x80 || s[p+2] == 0x81 || s[p+2] == 0x82)
+	case 0xef:
+		return p+2 < len(s) && s[p+1] == 0xbc && (s[p+2] == 0x8c || s[p+2] == 0x9a || s[p+2] == 0x9b) // ， ： ；
+	case 0xe2:
+		return p+2 < len(s) && s[p+1] == 0x80 && (s[p+2] >= 0x80 && s[p+2] <= 0x8b || s[p+2] == 0xaf) // U+2000–200B, U+202F
+	}
+	return false
+}
+
+// braceValue reads an ODBC value in braces at s[p] ('{'; "}}" stands for
+// '}'): its content, unless it is empty, a template ({{ .token }}) or a
+// placeholder name ({password}, {DB_PASS}).
+func braceValue(s string, p int) (vs, ve int, ok bool) {
+	if p+1 >= len(s) || s[p+1] == '{' {
+		return 0, 0, false
+	}
+	k := p + 1
+	for k < len(s) && k-p < 256 && s[k] != '\n' && s[k] != '"' {
+		if s[k] == '}' {
+			if k+1 < len(s) && s[k+1] == '}' {
+				k += 2
+				continue
+			}
+			break
+		}
+		k++
+	}
+	if k >= len(s) || s[k] != '}' || k == p+1 {
+		return 0, 0, false
+	}
+	name := true
+	for j := p + 1; j < k; j++ {
+		if !isWord(s[j]) && s[j] != '.' {
+			name = false
+			break
+		}
+	}
+	if name && !hasDigit(s[p+1:k]) {
+		return 0, 0, false
+	}
+	return p + 1, k, true
 }

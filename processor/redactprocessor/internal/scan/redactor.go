@@ -108,6 +108,7 @@ func (r *Redactor) Detectors() []Detector { return r.detectors }
 // State is reusable per-goroutine scratch space and the tally of one item.
 type State struct {
 	findings []Finding
+	dec      unescaped
 	buf      strings.Builder
 	mac      hash.Hash
 	// Counts[t] counts matches of detector t since the last Reset.
@@ -149,7 +150,7 @@ func (st *State) Types(r *Redactor) []string {
 // whether a match's action asks to drop the attribute. With nothing found it
 // returns s itself and allocates nothing.
 func (r *Redactor) Redact(s string, st *State) (out string, changed, drop bool) {
-	st.findings = r.scanner.Scan(s, st.findings[:0])
+	st.findings = r.scanner.scanEscaped(s, st.findings[:0], &st.dec)
 	if r.hasCustom {
 		st.findings = r.custom(s, st.findings)
 	}

@@ -26,13 +26,14 @@ var class [256]uint8
 // (spaces, punctuation, and letters inside words) are dNone or skipped as
 // whole words.
 const (
-	dNone   uint8 = iota
-	dAt           // '@': e-mail addresses
-	dNumber       // digits, '+', '(': IPv4, SSN, cards, phones, IPv6, %40 e-mail
-	dDash         // '-': PEM blocks, --password flags
-	dColon        // ':': URL credentials and webhooks, "key: value" secrets
-	dEquals       // '=': "key=value" secrets, URL query secrets
-	dLetter       // letters: token prefixes, JWTs, IBANs, IPv6
+	dNone      uint8 = iota
+	dAt              // '@': e-mail addresses
+	dNumber          // digits, '+', '(': IPv4, SSN, cards, phones, IPv6, %40 e-mail
+	dDash            // '-': PEM blocks, --password flags
+	dColon           // ':': URL credentials and webhooks, "key: value" secrets
+	dEquals          // '=': "key=value" secrets, URL query secrets
+	dLetter          // letters: token prefixes, JWTs, IBANs, IPv6
+	dBackslash       // '\\': JSON escapes (json.go decodes the printable ones)
 )
 
 var dispatch [256]uint8
@@ -70,6 +71,8 @@ func init() {
 			dispatch[c] = dEquals
 		case class[c]&(cUpper|cLower) != 0:
 			dispatch[c] = dLetter
+		case c == '\\':
+			dispatch[c] = dBackslash
 		}
 	}
 }
@@ -135,21 +138,44 @@ func NewScanner(enabled [NumBuiltin]bool) *Scanner {
 }
 
 // Scan appends the findings in s to dst, in order and not overlapping, and
-// returns it. It reads s once, left to right; a string with nothing found
-// costs no allocation.
+// returns it. It reads s once, left to right (decoded first when it holds
+// JSON escapes of printable characters: json.go); a string with nothing
+// found costs no allocation.
 func (sc *Scanner) Scan(s string, dst []Finding) []Finding {
-	return sc.scan(s, dst, true)
+	var u unescaped
+	return sc.scanEscaped(s, dst, &u)
 }
 
 // scan is Scan; skip enables the fast path over text where no detector can
 // start (tests compare it with the byte-by-byte walk).
 func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
+	dst, _ = sc.walk(s, dst, skip, false)
+	return dst
+}
+
+// walk is scan; with stop it returns as soon as it meets a JSON escape of
+// a printable character (its first backslash is the int, -1 when none):
+// the text is then scanned decoded (json.go).
+func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, int) {
 	n := len(s)
 	q := newQuiet()
 	last := 0 // end of the previous finding
 	add := func(f Finding) {
 		dst = append(dst, f)
 		last = f.End
+	}
+	proseDone := 0 // end of the last word prosePassword looked at
+	prose := func(i int) (Finding, bool) {
+		if i < proseDone || !sc.on[Password] {
+			return Finding{}, false
+		}
+		if ok, end := proseGate(s, i); !ok {
+			proseDone = end
+			return Finding{}, false
+		}
+		f, done, ok := sc.prosePassword(s, i, last)
+		proseDone = done
+		return f, ok
 	}
 	for i := 0; i < n; {
 		if skip {
@@ -162,6 +188,15 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 		case dNone:
 			i++
 			continue
+		case dBackslash:
+			q := runOf(s, i, func(c byte) bool { return c == '\\' })
+			if stop {
+				if _, _, ok := printableEscape(s, q); ok {
+					return dst, i
+				}
+			}
+			i = q // the escape's letter is looked at next
+			continue
 		case dAt:
 			if sc.on[Email] {
 				if start, end, ok := email(s, i, 1, last); ok {
@@ -170,10 +205,21 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 					continue
 				}
 			}
+			if f, ok := sc.oracleLogin(s, i, last); ok { // scott/tiger@//host:1521/svc
+				add(f)
+				i = f.End
+				continue
+			}
 		case dNumber:
 			if !boundaryBefore(s, i) || (i > 0 && s[i-1] == '.') || (i > 1 && (s[i-1] == '-' || s[i-1] == '/') && isDigit(s[i-2])) {
 				// Inside a word, or a dotted or dashed number
-				// (INV-2024-000123): skip the digits.
+				// (INV-2024-000123): skip the digits, unless the word is
+				// a password stated in prose.
+				if f, ok := prose(i); ok {
+					add(f)
+					i = f.End
+					continue
+				}
 				start := i
 				for i++; i < n && isDigit(s[i]); i++ {
 				}
@@ -221,6 +267,16 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 					continue
 				}
 			}
+			if f, ok := sc.wordShape(s, i); ok {
+				add(f)
+				i = f.End
+				continue
+			}
+			if f, ok := prose(i); ok {
+				add(f)
+				i = f.End
+				continue
+			}
 			// Skip the digit group so the next group gets its own try.
 			if i = e; c == '+' || c == '(' {
 				i++
@@ -241,6 +297,13 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 					continue
 				}
 			}
+			if i+2 < n && isLetter(s[i+1]) && i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') {
+				if f, ok := sc.cliFlag(s, i); ok { // mysql -pSECRET, sshpass -p 'SECRET'
+					add(f)
+					i = f.End
+					continue
+				}
+			}
 		case dColon:
 			if i+2 < n && s[i+1] == '/' && s[i+2] == '/' {
 				if f, ok := sc.url(s, i+3); ok {
@@ -255,6 +318,20 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 				add(f)
 				i = f.End
 				continue
+			}
+			if i+1 < n && s[i+1] == 'A' && sc.on[APIToken] && i > 0 && isDigit(s[i-1]) {
+				if b, e, ok := telegramToken(s, i, last); ok { // 123456789:AA…
+					add(Finding{b, e, APIToken})
+					i = e
+					continue
+				}
+			}
+			if i+1 < n && (isDigit(s[i+1]) || s[i+1] == '*') && i > 0 && (isAlnum(s[i-1]) || s[i-1] == '*') {
+				if f, ok := sc.pgpass(s, i, last); ok { // host:port:db:user:password
+					add(f)
+					i = f.End
+					continue
+				}
 			}
 		case dEquals:
 			if f, ok := sc.keyValue(s, i, last); ok {
@@ -281,14 +358,29 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 					continue
 				}
 			}
-			// Skip the rest of the word: nothing starts inside it.
+			// Skip the rest of the word: nothing starts inside it, but a
+			// word with a digit may be a password stated in prose.
+			ws, kinds := i, class[c]
 			for i++; i < n && isAlnum(s[i]); i++ {
+				kinds |= class[s[i]]
+			}
+			if kinds&cDigit != 0 {
+				for ws > last && isAlnum(s[ws-1]) {
+					ws-- // where the word starts (the fast path may resume inside it)
+				}
+				if f, ok := sc.wordShape(s, ws); ok && boundaryBefore(s, ws) {
+					add(f)
+					i = f.End
+				} else if f, ok := prose(ws); ok {
+					add(f)
+					i = f.End
+				}
 			}
 			continue
 		}
 		i++
 	}
-	return dst
+	return dst, -1
 }
 
 // escapeNear reports whether a backslash is among the five bytes before i:
@@ -358,7 +450,7 @@ func moreDigits(s string, e int) bool {
 
 // trigger marks the bytes every detection needs near its start: the bytes
 // that dispatch to a detector other than a word's ('@', digits, '+', '(',
-// '-', ':', '='), and the bytes that make a word a candidate within its
+// '-', ':', '=', and '\\' of JSON escapes), and the bytes that make a word a candidate within its
 // first wordReach bytes: '-' and '_' of key prefixes (sk-, sk_live_, ghp_,
 // glpat-, hf_), 'A' (AKIA…, AIza…, ATATT3…), 'G' (SG., GOCSPX-), 'J' (eyJ),
 // and the digits or ':' of IBANs and IPv6 addresses that start with a
@@ -373,7 +465,7 @@ var trigger [256]uint8
 const wordReach = 8
 
 func init() {
-	for _, c := range "0123456789@+(-:=_AGJ" {
+	for _, c := range "0123456789@+(-:=_AGJ\\" {
 		trigger[c] = 1
 	}
 	triggerNibbles = splitNibbles(&trigger)

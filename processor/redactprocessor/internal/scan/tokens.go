@@ -15,6 +15,7 @@ type tokenShape struct {
 }
 
 func isB64URLDot(c byte) bool { return isB64URL(c) || c == '.' }
+func isB64URLEq(c byte) bool  { return isB64URL(c) || c == '=' }
 func isWordDot(c byte) bool   { return isWord(c) || c == '.' || c == '-' }
 func isHexDash(c byte) bool   { return isHex(c) || c == '-' }
 func isSlackBody(c byte) bool { return isAlnum(c) || c == '-' }
@@ -103,7 +104,7 @@ var tokenShapes = []tokenShape{
 	{"dop_v1_", APIToken, isHex, 64, 64}, // DigitalOcean
 	{"doo_v1_", APIToken, isHex, 64, 64},
 	{"dor_v1_", APIToken, isHex, 64, 64},
-	{"ATATT3", APIToken, isB64URL, 100, 0},      // Atlassian
+	{"ATATT3", APIToken, isB64URLEq, 100, 0},    // Atlassian (…=<8 hex checksum>)
 	{"lin_api_", APIToken, isAlnum, 40, 40},     // Linear
 	{"ntn_", APIToken, isAlnum, 46, 46},         // Notion
 	{"glc_", APIToken, isB64, 32, 0},            // Grafana Cloud

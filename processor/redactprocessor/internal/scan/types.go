@@ -8,10 +8,13 @@
 // email.go, numeric.go (IPv4, SSN, cards, and the number runs they share
 // with phones), phone.go and phone_plans.go (the national formats, one line
 // each), tokens.go (secret prefixes, one line each), keyvalue.go
-// (password=, token: … and the AWS secret key), url.go (credentials,
-// webhooks, query secrets), blocks.go (JWT, PEM, IBAN, IPv6). scanner.go
-// walks the text and sends each position to the detectors that can start
-// there; json.go keeps JSON text valid.
+// (password=, token: … and the AWS secret key), prose.go (passwords and
+// secrets stated in prose), cli.go (command-line flags, .pgpass, Oracle
+// logins), shapes.go (secrets known by their whole shape), url.go
+// (credentials, webhooks, query secrets), blocks.go (JWT, PEM, IBAN,
+// IPv6). scanner.go walks the text and sends each position to the
+// detectors that can start there; json.go keeps JSON text valid and scans
+// JSON-escaped text decoded.
 package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 
 // Type identifies a built-in detector.

@@ -3,7 +3,10 @@
 
 package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // webhooks are URLs whose path is the secret: whoever has it can post.
 // The host (or, with a leading '.', the host's ending) and the path
@@ -17,7 +20,14 @@ var webhooks = []struct{ host, path string }{
 	{"discord.com", "/api/webhooks/"},
 	{"discordapp.com", "/api/webhooks/"},
 	{".webhook.office.com", "/webhookb2/"},
+	{"hooks.zapier.com", "/hooks/catch/"},
+	{"maker.ifttt.com", "/trigger/"},
 }
+
+// hookSegments are path segments after which a random segment is a
+// webhook's secret on any host: Mattermost and Rocket.Chat /hooks/<key>,
+// n8n /webhook/<id>, Zapier-like /catch/<id>/<key>.
+var hookSegments = []string{"hooks", "hook", "webhook", "webhooks", "catch", "incoming", "in"}
 
 // urlEnd ends a URL's authority or path.
 var urlEnd = func() (t [256]bool) {
@@ -43,20 +53,34 @@ func (sc *Scanner) url(s string, i int) (Finding, bool) {
 			if (host == w.host || (w.host[0] == '.' && strings.HasSuffix(host, w.host))) && strings.HasPrefix(s[a:], w.path) {
 				p := a + len(w.path)
 				e := p
-				for e < len(s) && !urlEnd[s[e]] && s[e] != '?' && s[e] != '#' {
+				for e < len(s) && webhookPath(s[e]) {
 					e++
 				}
 				for e > p && (s[e-1] == '.' || s[e-1] == ',' || s[e-1] == ')') {
 					e--
 				}
-				if e-p >= 16 {
+				if e-p >= 8 && hasDigit(s[p:e]) {
 					return Finding{p, e, WebhookURL}, true
 				}
 			}
 		}
+		if f, ok := hookPath(s, i, a); ok {
+			return f, true
+		}
 	}
 	if !sc.on[URLCredentials] {
 		return Finding{}, false
+	}
+	if a < len(s) && (s[a] == '#' || s[a] == '?') && strings.IndexByte(s[i:a], ':') >= 0 {
+		// A password with a '#' or '?' nobody percent-encoded
+		// (ftp://backup:BackUp#2023@host/): the authority runs to the '@'.
+		j := a
+		for j < len(s) && j-i < 256 && !urlEnd[s[j]] && s[j] != '/' {
+			j++
+		}
+		if at := strings.LastIndexByte(s[a:j], '@'); at > 0 && a+at+1 < len(s) && isAlnum(s[a+at+1]) {
+			a = j
+		}
 	}
 	at := strings.LastIndexByte(s[i:a], '@')
 	if at < 0 {
@@ -64,6 +88,11 @@ func (sc *Scanner) url(s string, i int) (Finding, bool) {
 	}
 	at += i
 	colon := strings.IndexByte(s[i:at], ':')
+	if colon < 0 && randomToken(s[i:at]) {
+		// A key as the user name: a Sentry DSN
+		// (https://<32 hex>@o1.ingest.sentry.io/2), https://<token>@host/.
+		return Finding{i, at, URLCredentials}, true
+	}
 	if colon < 0 || i+colon+1 == at {
 		return Finding{}, false // a user name alone is not a credential
 	}
@@ -74,4 +103,63 @@ func (sc *Scanner) url(s string, i int) (Finding, bool) {
 		return Finding{i, at, URLCredentials}, true // the user is an e-mail address: both go
 	}
 	return Finding{i + colon + 1, at, URLCredentials}, true
+}
+
+// webhookPath reports whether c may be in a webhook's path: ASCII letters,
+// digits and - _ . / ~ % + = @ : (Teams paths hold '@'); a non-ASCII byte
+// (a no-break space, the CJK text the URL is glued to) ends it.
+func webhookPath(c byte) bool {
+	return isB64URL(c) || strings.IndexByte("./~%+=@:", c) >= 0
+}
+
+// hookPath matches a webhook's secret in the path starting at s[a] ('/')
+// of a URL whose host starts at s[i]: a random segment (randomToken) after
+// one of hookSegments, or anywhere in the path of a host named hooks.… or
+// webhook(s).…; the rest of the path goes with it.
+func hookPath(s string, i, a int) (Finding, bool) {
+	hookHost := strings.HasPrefix(s[i:a], "hooks.") || strings.HasPrefix(s[i:a], "hook.") ||
+		strings.HasPrefix(s[i:a], "webhook.") || strings.HasPrefix(s[i:a], "webhooks.")
+	prev := ""
+	for p := a; p < len(s) && s[p] == '/' && p-a < 512; {
+		e := p + 1
+		for e < len(s) && webhookPath(s[e]) && s[e] != '/' {
+			e++
+		}
+		seg := s[p+1 : e]
+		if hookHost || slices.Contains(hookSegments, strings.ToLower(prev)) {
+			if randomToken(seg) {
+				end := e
+				for end < len(s) && webhookPath(s[end]) {
+					end++
+				}
+				for end > p+1 && (s[end-1] == '.' || s[end-1] == ',') {
+					end--
+				}
+				return Finding{p + 1, end, WebhookURL}, true
+			}
+		}
+		prev = seg
+		p = e
+	}
+	return Finding{}, false
+}
+
+// randomToken reports whether seg looks like a generated key: 20 to 256
+// characters of letters, digits, '-' and '_', with digits and letters
+// (a name, a date or a number is not one).
+func randomToken(seg string) bool {
+	if len(seg) < 20 || len(seg) > 256 {
+		return false
+	}
+	for k := 0; k < len(seg); k++ {
+		if !isB64URL(seg[k]) {
+			return false
+		}
+	}
+	kinds := charKinds(seg)
+	if kinds&cDigit == 0 || kinds&(cUpper|cLower) == 0 {
+		return false
+	}
+	// Mostly letters and digits, not a slug of words (my-webhook-for-2024-alerts).
+	return strings.Count(seg, "-")+strings.Count(seg, "_") <= len(seg)/8
 }

@@ -1,0 +1,221 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
+
+import "strings"
+
+// Passwords given to a command on its command line with a short flag
+// (--password=…, --password … and PGPASSWORD=… go by their key). Each row
+// is the flag of the tools' own manuals: the command (or command and
+// subcommand) that must start the line's command, the flag, and whether
+// the value follows glued (-pSECRET), after a space, or either. mysql's
+// "-p NAME" with a space is a prompt and a database name, so only the
+// glued form counts there.
+var cliFlags = []struct {
+	cmds          []string
+	flag          string
+	glued, spaced bool
+}{
+	{[]string{"mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlshow", "mysqlcheck", "mysqlpump", "mariadb", "mariadb-dump", "mariadb-admin"}, "p", true, false},
+	{[]string{"sshpass"}, "p", true, true},
+	{[]string{"redis-cli", "valkey-cli", "keydb-cli"}, "a", false, true},
+	{[]string{"sqlcmd", "bcp", "osql", "isql"}, "P", true, true},
+	{[]string{"mongo", "mongosh", "mongodump", "mongorestore", "mongoexport", "mongoimport", "mongostat", "mongotop"}, "p", false, true},
+	{[]string{"ldapsearch", "ldapadd", "ldapmodify", "ldapdelete", "ldapwhoami", "ldappasswd", "ldapcompare", "ldapmodrdn"}, "w", false, true},
+	{[]string{"ipmitool"}, "P", false, true},
+	{[]string{"mosquitto_pub", "mosquitto_sub", "mosquitto_rr"}, "P", false, true}, //nolint:misspell // Eclipse Mosquitto's tools
+	{[]string{"7z", "7za", "7zz", "rar", "unrar"}, "p", true, false},
+	{[]string{"zip", "unzip", "zipcloak"}, "P", false, true},
+	{[]string{"psexec", "psexec64", "paexec"}, "p", false, true},
+	{[]string{"docker login", "podman login", "buildah login", "nerdctl login", "helm registry", "oras login", "skopeo login", "az login", "oc login", "cf login", "cf auth"}, "p", false, true},
+	{[]string{"keytool"}, "storepass", false, true},
+	{[]string{"keytool"}, "keypass", false, true},
+	{[]string{"keytool"}, "srcstorepass", false, true},
+	{[]string{"keytool"}, "deststorepass", false, true},
+	{[]string{"influx"}, "password", false, true},
+}
+
+// cliFlag matches the value of a password flag whose '-' is at s[i].
+func (sc *Scanner) cliFlag(s string, i int) (Finding, bool) {
+	if !sc.on[Password] {
+		return Finding{}, false
+	}
+	for _, f := range cliFlags {
+		e := i + 1 + len(f.flag)
+		if e >= len(s) || s[i+1:e] != f.flag {
+			continue
+		}
+		var vs int
+		switch {
+		case s[e] == ' ' && f.spaced:
+			vs = e + 1
+		case f.glued && len(f.flag) == 1 && s[e] != ' ' && s[e] != '\t' && s[e] != '\n':
+			vs = e
+		default:
+			continue
+		}
+		if !lineCommand(s, i, f.cmds) {
+			continue
+		}
+		fv, ok := sc.flagPassword(s, vs)
+		if ok {
+			return fv, true
+		}
+	}
+	return Finding{}, false
+}
+
+// flagPassword reads a flag's value at s[p]: quoted, or up to a blank.
+func (sc *Scanner) flagPassword(s string, p int) (Finding, bool) {
+	if p >= len(s) {
+		return Finding{}, false
+	}
+	vs, ve := p, p
+	if q := s[p]; q == '\'' || q == '"' {
+		vs++
+		k := strings.IndexByte(s[vs:min(len(s), vs+256)], q)
+		if k <= 0 {
+			return Finding{}, false
+		}
+		ve = vs + k
+	} else {
+		for ve < len(s) && ve-vs < 256 && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && s[ve] != '\r' && s[ve] != '"' && s[ve] != '\\' {
+			ve++
+		}
+	}
+	v := s[vs:ve]
+	if ve-vs < 3 || v[0] == '-' || strings.ContainsAny(v, "\n\\") || !plausibleValue(v) {
+		return Finding{}, false
+	}
+	if t, end, ok := sc.token(s, vs); ok && end == ve {
+		return Finding{vs, end, t}, true // docker login -p dckr_pat_…
+	}
+	if sc.on[JWT] && strings.HasPrefix(v, "eyJ") {
+		if end, ok := jwt(s, vs); ok && end == ve {
+			return Finding{vs, end, JWT}, true
+		}
+	}
+	return Finding{vs, ve, Password}, true
+}
+
+// lineCommand reports whether one of cmds ("docker login": a command and
+// its subcommand) is a word of the command holding s[i]: on its line,
+// after the last pipe, ';' or && before i (so "docker exec db mysql -pX"
+// and "sudo /usr/bin/mysql -pX" count).
+func lineCommand(s string, i int, cmds []string) bool {
+	from := max(0, i-512)
+	ls := strings.LastIndexByte(s[from:i], '\n') + from + 1
+	line := s[ls:i]
+	if k := strings.LastIndexAny(line, "|;&"); k >= 0 {
+		line = line[k+1:]
+	}
+	for line != "" {
+		line = strings.TrimLeft(line, " \t")
+		w, rest, _ := strings.Cut(line, " ")
+		line = rest
+		base := w[strings.LastIndexAny(w, `/\`)+1:]
+		base = strings.TrimSuffix(strings.TrimSuffix(base, ".exe"), ".EXE")
+		for _, c := range cmds {
+			name, sub, two := strings.Cut(c, " ")
+			if !strings.EqualFold(base, name) {
+				continue
+			}
+			if !two {
+				return true
+			}
+			next, _, _ := strings.Cut(strings.TrimLeft(rest, " \t"), " ")
+			if next == sub {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pgpass matches the password of a .pgpass line, host:port:database:user:
+// password, whose first ':' is at s[i]: the host a name with a letter or
+// '.', localhost, an address or '*'; the port digits or '*'; the password
+// the rest of the line up to a blank.
+func (sc *Scanner) pgpass(s string, i, floor int) (Finding, bool) {
+	if !sc.on[Password] {
+		return Finding{}, false
+	}
+	hs := i
+	for hs > floor && i-hs < 253 && (isAlnum(s[hs-1]) || s[hs-1] == '.' || s[hs-1] == '-' || s[hs-1] == '*' || s[hs-1] == '_') {
+		hs--
+	}
+	if hs == i || (hs > 0 && !isSpace(s[hs-1]) && s[hs-1] != '"' && s[hs-1] != '\'' && s[hs-1] != '`') {
+		return Finding{}, false
+	}
+	host := s[hs:i]
+	if host != "*" && charKinds(host)&(cUpper|cLower) == 0 && strings.Count(host, ".") != 3 {
+		return Finding{}, false // 12:30:45:…: a time, not a host
+	}
+	p := i + 1
+	fields := [3]int{}
+	for f := range fields {
+		e := p
+		for e < len(s) && e-p < 64 && s[e] != ':' && !isSpace(s[e]) && s[e] != '"' && s[e] != '\\' {
+			e++
+		}
+		if e == p || e >= len(s) || s[e] != ':' {
+			return Finding{}, false
+		}
+		if f == 0 && s[p:e] != "*" && (e-p > 5 || charKinds(s[p:e]) != cDigit || strings.Trim(s[p:e], "0123456789") != "") {
+			return Finding{}, false
+		}
+		fields[f] = e
+		p = e + 1
+	}
+	if charKinds(s[fields[1]+1:fields[2]])&(cUpper|cLower) == 0 {
+		return Finding{}, false // the user has a letter (not an IPv6 address or a time)
+	}
+	ve := p
+	for ve < len(s) && ve-p < 128 && !isSpace(s[ve]) && s[ve] != '"' && s[ve] != '\\' {
+		ve++
+	}
+	if ve-p < 1 || !plausibleValue(s[p:ve]) {
+		return Finding{}, false
+	}
+	return Finding{p, ve, Password}, true
+}
+
+// oracleLogin matches the password of an Oracle login user/password@db
+// (sqlplus scott/tiger2024@//db:1521/SVC, user/pw@tnsalias) whose '@' is at
+// s[i]: a user name starting a word, '/', the password, '@', then "//" or
+// a service name.
+func (sc *Scanner) oracleLogin(s string, i, floor int) (Finding, bool) {
+	if !sc.on[Password] || i+2 >= len(s) || (s[i+1] != '/' || s[i+2] != '/') && !isLetter(s[i+1]) {
+		return Finding{}, false
+	}
+	ps := i
+	for ps > floor && i-ps < 128 && s[ps-1] != '/' && valueByte(s[ps-1]) && s[ps-1] != '@' && s[ps-1] != ':' {
+		ps--
+	}
+	if ps == i || ps <= floor || s[ps-1] != '/' {
+		return Finding{}, false
+	}
+	us := ps - 1
+	for us > floor && ps-1-us < 64 && (isWord(s[us-1]) || s[us-1] == '$' || s[us-1] == '#') {
+		us--
+	}
+	if us == ps-1 || !isLetter(s[us]) || (us > 0 && !isSpace(s[us-1]) && s[us-1] != '"' && s[us-1] != '\'' && s[us-1] != '=') {
+		return Finding{}, false
+	}
+	if pw := s[ps:i]; len(pw) < 3 || !plausibleValue(pw) {
+		return Finding{}, false
+	}
+	if s[i+1] != '/' {
+		// user/password@alias: the same shape as owner/repo@v4 (GitHub
+		// Actions, Docker images): only on the line of an Oracle tool or
+		// CONNECT.
+		ls := strings.LastIndexByte(s[max(0, us-256):us], '\n') + max(0, us-256) + 1
+		line := strings.ToLower(s[ls:us])
+		if !strings.Contains(line, "sqlplus") && !strings.Contains(line, "conn") && !strings.Contains(line, "rman") &&
+			!strings.Contains(line, "expdp") && !strings.Contains(line, "impdp") && !strings.Contains(line, "sqlldr") {
+			return Finding{}, false
+		}
+	}
+	return Finding{ps, i, Password}, true
+}

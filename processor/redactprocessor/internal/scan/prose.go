@@ -1,0 +1,743 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Passwords stated in prose, in the words that come before them:
+//
+//   - a password word, then the value: "мой пароль Kotik2024!", "şifrem
+//     Galatasaray1905", "password hrku-pw-x8812" (.netrc), "passcode 552910";
+//   - a password word, a few words, a verb or particle, then the value: "la
+//     contraseña del router es Madrid.2024#", "pw for the shared mailbox is
+//     Welcome123!", "Your password was reset to Temp-93Kd!x", "パスワードは
+//     sakura0401", "我的密码是 woaini520", "비밀번호는 Seoul2024@@";
+//   - a label of a few words holding a password word: "hasło do konta:
+//     Zaq12wsx!", "Passwort für das WLAN: …";
+//   - a user and password after a credentials word: "the admin creds are
+//     admin:Admin@12345", "my login is mark.t / Baseball#23";
+//   - SQL and Windows commands: IDENTIFIED BY 'App#User#Pw1', net user NAME
+//     PASS /add.
+//
+// The value is a word of printable ASCII: 4 to 128 characters with a
+// digit, a symbol or an inner capital; right after the password word, with
+// no verb between, it needs a digit or a symbol inside it. A word about the
+// password (policy, reset, length, field, manager, …) after the password
+// word makes it a statement about passwords, not one. Like every detection
+// the value must hold a digit for the walk to reach it: a password of
+// letters and symbols only, and one that no password word names ("ich
+// hatte Sommer2023! gesetzt"), are not told from prose.
+
+type pwPhrase struct {
+	w string
+	// compound: the word may end a compound (WLAN-Passwort, Routerpasswort).
+	compound bool
+	// kind: a password (pwPassword), a user and password pair (pwCred:
+	// creds, login), or a secret (pwSecret: token, key).
+	kind uint8
+}
+
+const (
+	pwPassword uint8 = iota
+	pwCred
+	pwSecret
+)
+
+var pwPhrases = []pwPhrase{
+	{"password", true, pwPassword},
+	{"passwort", true, pwPassword},
+	{"passwd", true, pwPassword},
+	{"pwd", false, pwPassword},
+	{"pw", false, pwPassword},
+	{"passcode", true, pwPassword},
+	{"passphrase", true, pwPassword},
+	{"kennwort", true, pwPassword},
+	{"contraseña", false, pwPassword},
+	{"contrasena", false, pwPassword},
+	{"senha", false, pwPassword},
+	{"wachtwoord", true, pwPassword},
+	{"hasło", false, pwPassword},
+	{"haslo", false, pwPassword},
+	{"lösenord", true, pwPassword},
+	{"losenord", true, pwPassword},
+	{"lösenordet", true, pwPassword},
+	{"passordet", true, pwPassword},
+	{"adgangskoden", true, pwPassword},
+	{"salasanani", true, pwPassword},
+	{"salasana", true, pwPassword},
+	{"adgangskode", true, pwPassword},
+	{"passord", true, pwPassword},
+	{"heslo", false, pwPassword},
+	{"jelszó", false, pwPassword},
+	{"jelszavam", false, pwPassword},
+	{"mot de passe", false, pwPassword},
+	{"пароль", false, pwPassword},
+	{"пароля", false, pwPassword},
+	{"密码", true, pwPassword},
+	{"密碼", true, pwPassword},
+	{"パスワード", true, pwPassword},
+	{"비밀번호", true, pwPassword},
+	{"암호", false, pwPassword},
+	{"şifre", false, pwPassword},
+	{"şifrem", false, pwPassword},
+	{"şifremiz", false, pwPassword},
+	{"şifreniz", false, pwPassword},
+	{"şifresi", false, pwPassword},
+	{"كلمة المرور", false, pwPassword},
+	{"كلمة السر", false, pwPassword},
+	{"סיסמה", false, pwPassword},
+	{"סיסמא", false, pwPassword},
+	{"wifi key", false, pwPassword},
+	{"wi-fi key", false, pwPassword},
+	{"wlan key", false, pwPassword},
+	{"wpa key", false, pwPassword},
+	{"network key", false, pwPassword},
+	{"wlan-schlüssel", false, pwPassword},
+	{"wlan-key", false, pwPassword},
+	{"creds", false, pwCred},
+	{"credentials", false, pwCred},
+	{"login", false, pwCred},
+	{"logon", false, pwCred},
+	{"zugangsdaten", false, pwCred},
+	{"anmeldedaten", false, pwCred},
+	// Secrets named in prose ("datadog key 2570a8…", "the auth token for
+	// AC… is 5d48…"): the value must look generated (randomSecret).
+	{"key", false, pwSecret},
+	{"token", false, pwSecret},
+	{"secret", false, pwSecret},
+	{"apikey", false, pwSecret},
+	{"api-key", false, pwSecret},
+	{"api_key", false, pwSecret},
+	{"schlüssel", false, pwSecret},
+}
+
+// notSecretKeys are words before "key" or "token" that name something
+// else: public keys, database keys, pagination.
+var notSecretKeys = map[string]bool{
+	"public": true, "primary": true, "foreign": true, "sort": true, "idempotency": true, "cache": true,
+	"partition": true, "routing": true, "shard": true, "hash": true, "range": true, "lookup": true,
+	"host": true, "gpg": true, "pgp": true, "ssh": true, "page": true, "next": true, "max": true,
+	"input": true, "output": true, "composite": true, "unique": true, "index": true, "object": true,
+	"row": true, "dedup": true, "group": true, "translation": true, "i18n": true, "map": true,
+}
+
+// pwByEnd indexes pwPhrases by a hash of their last two bytes (lower
+// case).
+var pwByEnd [256][]*pwPhrase
+
+func endHash(a, b byte) uint8 { return lower(a)*7 ^ lower(b) }
+
+func init() {
+	for k := range pwPhrases {
+		p := &pwPhrases[k]
+		h := endHash(p.w[len(p.w)-2], p.w[len(p.w)-1])
+		pwByEnd[h] = append(pwByEnd[h], p)
+	}
+}
+
+// pwPhraseBefore reports whether s[:e] ends with a password word (any
+// case) standing as a word or ending a compound.
+func pwPhraseBefore(s string, e int) (*pwPhrase, bool) {
+	if !phraseEnds.endsIn(s, e) {
+		return nil, false
+	}
+	for _, p := range pwByEnd[endHash(s[e-2], s[e-1])] {
+		b := e - len(p.w)
+		if b < 0 || lower(s[b]) != p.w[0] || !strings.EqualFold(s[b:e], p.w) {
+			continue
+		}
+		if p.kind == pwSecret && notSecretKeys[precedingWord(s, b)] {
+			continue // public key, primary key, page token
+		}
+		if b == 0 || p.compound {
+			return p, true
+		}
+		c := s[b-1]
+		if c < utf8.RuneSelf {
+			if !isAlnum(c) && c != '/' { // (…/token is a URL's path)
+				return p, true
+			}
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(s[:b]); !unicode.IsLetter(r) {
+			return p, true
+		}
+	}
+	return nil, false
+}
+
+// pwConnectors stand between a password word (and the words after it) and
+// the value: verbs and their equivalents.
+var pwConnectors = map[string]bool{
+	"is": true, "was": true, "are": true, "were": true, "to": true, "now": true, "be": true,
+	"ist": true, "lautet": true, "lautete": true, "lauten": true, "war": true, "sind": true, "waren": true, "auf": true,
+	"est": true, "était": true, "à": true, "es": true, "era": true, "será": true, "é": true, "è": true,
+	"är": true, "var": true, "er": true, "jest": true, "brzmi": true, "to:": true, "luidt": true,
+	"это": true, "—": true, "–": true, "→": true,
+}
+
+// connectorList is pwConnectors by length, for a lookup without hashing.
+var connectorList = func() (l [13][]string) {
+	for w := range pwConnectors {
+		if len(w) < len(l) {
+			l[len(w)] = append(l[len(w)], w)
+		}
+	}
+	return l
+}()
+
+// isConnector reports whether w (lower case) is one of pwConnectors.
+func isConnector(w []byte) bool {
+	if len(w) >= len(connectorList) {
+		return false
+	}
+	for _, c := range connectorList[len(w)] {
+		if string(w) == c {
+			return true
+		}
+	}
+	return false
+}
+
+// pwParticles end a password word glued to it in Japanese, Chinese and
+// Korean: パスワードは, 密码是, 비밀번호는.
+var pwParticles = []string{"は", "が", "是", "为", "為", "：", "는", "은", "이", "가", ":"}
+
+// pwAbout are words after a password word that make the phrase about
+// passwords (password policy: at least 12 characters; password reset is
+// 2024-03-01), not one.
+var pwAbout = map[string]bool{
+	"policy": true, "policies": true, "reset": true, "resets": true, "expiry": true, "expires": true,
+	"expired": true, "expiration": true, "change": true, "changed": true, "changes": true, "length": true,
+	"strength": true, "requirement": true, "requirements": true, "rule": true, "rules": true, "hint": true,
+	"manager": true, "field": true, "fields": true, "age": true, "history": true, "complexity": true,
+	"attempts": true, "attempt": true, "reuse": true, "lockout": true, "prompt": true, "dialog": true,
+	"page": true, "form": true, "link": true, "protected": true, "recovery": true, "validity": true,
+	"hash": true, "hashes": true, "salt": true, "last": true, "min": true, "max": true, "minimum": true,
+	"maximum": true, "file": true, "option": true, "flag": true, "parameter": true, "setting": true,
+	"richtlinie": true, "länge": true, "policy:": true, "must": true, "should": true, "needs": true,
+}
+
+// valueBytes: the bytes a prose password may hold.
+var valueBytes = func() (t [256]bool) {
+	for c := '!'; c < 0x7f; c++ {
+		t[c] = !strings.ContainsRune("\"'`\\()[]{}<>", c)
+	}
+	return t
+}()
+
+func valueByte(c byte) bool { return valueBytes[c] }
+
+// endFlags holds, for a hash of the last three bytes of a word (lower
+// case; a byte other than a letter, digit or UTF-8 counts as 0), which
+// lists have a word ending so: a word can be one of a list only when its
+// ending has the list's flag, one table load before any string comparison.
+var endFlags [1 << 12]uint8 // (4 KB: stays in the L1 cache)
+
+// endBytes maps a byte to what endKey counts (no class table: this runs
+// before the init functions).
+var endBytes = func() (t [256]uint16) {
+	for c := range 256 {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			t[c] = uint16(c + 'a' - 'A')
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c >= utf8.RuneSelf:
+			t[c] = uint16(c)
+		}
+	}
+	return t
+}()
+
+// endKey hashes the last three bytes of s[:e].
+func endKey(s string, e int) uint16 {
+	var a, b uint16
+	if e >= 2 {
+		b = endBytes[s[e-2]]
+	}
+	if e >= 3 {
+		a = endBytes[s[e-3]]
+	}
+	return (a*961 + b*31 + endBytes[s[e-1]]) & (1<<12 - 1)
+}
+
+// A list of words whose endings endFlags holds.
+type pairSet uint8
+
+func (p pairSet) add(w string) { endFlags[endKey(w, len(w))] |= uint8(p) }
+
+// endsIn reports whether s[:e] may end with a word of the list.
+func (p pairSet) endsIn(s string, e int) bool {
+	return e > 0 && endFlags[endKey(s, e)]&uint8(p) != 0
+}
+
+// The endings of password words, connectors, particles and prepositions.
+const (
+	phraseEnds pairSet = 1 << iota
+	connectorEnds
+	particleEnds
+	prepositionEnds
+	introEnds = phraseEnds | connectorEnds | particleEnds
+)
+
+func init() {
+	for _, p := range pwPhrases {
+		phraseEnds.add(p.w)
+	}
+	for w := range pwConnectors {
+		connectorEnds.add(w)
+	}
+	connectorEnds.add("by") // IDENTIFIED BY
+	for _, w := range pwParticles {
+		particleEnds.add(w)
+	}
+	for w := range pwPrepositions {
+		prepositionEnds.add(w)
+	}
+}
+
+// tokenBefore returns the start of the run of non-blank bytes ending at e
+// (at most 48 bytes back), and whether one is there on the same line.
+func tokenBefore(s string, e int) (int, bool) {
+	b := e
+	for b > 0 && e-b < 48 && s[b-1] != ' ' && s[b-1] != '\t' && s[b-1] != '\n' && s[b-1] != '\r' {
+		b--
+	}
+	return b, b < e
+}
+
+// blanksBefore skips up to three spaces or tabs before e.
+func blanksBefore(s string, e int) int {
+	for k := 0; k < 3 && e > 0 && (s[e-1] == ' ' || s[e-1] == '\t'); k++ {
+		e--
+	}
+	return e
+}
+
+// lowerToken returns s in lower case (ASCII letters), in buf, or nil when
+// longer than buf.
+func lowerToken(buf []byte, s string) []byte { return lowerInto(buf, s) }
+
+// proseMode is how the value was introduced.
+type proseMode uint8
+
+const (
+	proseNone       proseMode = iota
+	proseDirect               // password word, value
+	proseVerb                 // password word, words, verb, value (or a label and ':')
+	proseDirectWord           // password word, preposition, word, value
+)
+
+// pwPrepositions may follow a password word before the thing it opens.
+var pwPrepositions = map[string]bool{
+	"for": true, "от": true, "для": true, "do": true, "für": true, "zum": true, "zur": true, "de": true,
+	"del": true, "van": true, "voor": true, "för": true, "til": true, "per": true, "pour": true, "para": true,
+}
+
+// alphabetLetter reports whether r is a letter of an alphabet written with
+// spaces between words (Latin, Greek, Cyrillic, Armenian), which a
+// password may hold (Käsebrötchen7); CJK text is glued to values instead.
+func alphabetLetter(r rune) bool {
+	return r >= 0xc0 && r < 0x0530 && unicode.IsLetter(r)
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// prosePassword looks at the word holding s[i] (a digit the walk reached):
+// a password stated in prose (see above). It returns the finding, and the
+// end of the word (the walk tries each word once).
+func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
+	ws, we := i, i
+	for ws > 0 && i-ws < 128 {
+		if valueByte(s[ws-1]) {
+			ws--
+		} else if r, size := utf8.DecodeLastRuneInString(s[:ws]); alphabetLetter(r) {
+			ws -= size
+		} else {
+			break
+		}
+	}
+	for we < len(s) && we-ws < 128 {
+		if valueByte(s[we]) {
+			we++
+		} else if r, size := utf8.DecodeRuneInString(s[we:]); alphabetLetter(r) {
+			we += size
+		} else {
+			break
+		}
+	}
+	if !sc.on[Password] || ws <= floor || ws == 0 {
+		return Finding{}, we, false
+	}
+	vs, ve := ws, we
+	for ve > vs && (s[ve-1] == '.' || s[ve-1] == ',' || s[ve-1] == ';' || s[ve-1] == ':' || (s[ve-1] == '!' || s[ve-1] == '?') && ve-1 > vs && !isAlnum(s[ve-2])) {
+		ve--
+	}
+	if ve-vs < 4 {
+		return Finding{}, we, false
+	}
+	// What is before the word: a quote, blanks, or (CJK) a letter glued.
+	p := ws
+	quoted := false
+	if c := s[p-1]; c == '"' || c == '\'' || c == '`' {
+		p--
+		quoted = true
+	} else if r, size := utf8.DecodeLastRuneInString(s[:p]); r == '“' || r == '„' || r == '«' || r == '‘' || r == '»' || r == '「' {
+		p -= size
+		quoted = true
+	}
+	glued := p > 0 && s[p-1] >= utf8.RuneSelf && !alphabetLetter(lastRune(s[:p]))
+	if q := blanksBefore(s, p); q < p {
+		p = q
+		glued = false
+	} else if !glued {
+		return Finding{}, we, false
+	}
+	if !glued && !mayIntro(s, p) {
+		return Finding{}, we, false
+	}
+	mode, kind, split := sc.proseIntro(s, p, glued)
+	if mode == proseNone {
+		return Finding{}, we, false
+	}
+	cred := kind == pwCred
+	v := s[vs:ve]
+	if kind == pwSecret {
+		if !sc.on[GenericSecret] || !randomSecret(v) || !plausibleValue(v) {
+			return Finding{}, we, false
+		}
+		if t, end, ok := sc.token(s, vs); ok && end == ve {
+			return Finding{vs, ve, t}, we, true
+		}
+		return Finding{vs, ve, GenericSecret}, we, true
+	}
+	if cred || split {
+		k := strings.IndexAny(v, ":/")
+		if !split {
+			if k <= 0 || k+1 >= len(v) || charKinds(v[:k])&(cUpper|cLower) == 0 {
+				return Finding{}, we, false // a user name alone, or a date
+			}
+			vs += k + 1
+		}
+		v = s[vs:ve]
+	}
+	if !plausibleValue(v) || !passwordLike(v) || strings.Contains(v, "://") || emailShaped(v) || passwordHash(v) {
+		return Finding{}, we, false
+	}
+	if mode == proseDirect && !quoted && !innerDigitOrSymbol(v) {
+		return Finding{}, we, false
+	}
+	if mode == proseDirectWord && (!innerDigitOrSymbol(v) || charKinds(v)&(cUpper|cLower) == 0) {
+		return Finding{}, we, false // password for account 12345678
+	}
+	return Finding{vs, ve, Password}, we, true
+}
+
+// proseGate is the walk's test, in a few byte comparisons, of whether the
+// word holding s[x] (a digit) may be a password stated in prose: the word
+// before it ends like a password word, a verb, a particle, a label or "/",
+// or one before that like a preposition (or "net user NAME"). Most numbers
+// and ids in text fail it at once.
+func proseGate(s string, x int) (bool, int) {
+	// The word's end: the walk asks once per word.
+	end := x
+	numeric := true
+	for ; end < len(s) && end-x < 128 && valueByte(s[end]); end++ {
+		if c := s[end]; !isDigit(c) && c != '.' && c != ',' && c != ':' && c != '/' && c != '-' {
+			numeric = false
+		}
+	}
+	if end < len(s) && s[end] >= utf8.RuneSelf {
+		return true, x // accented letters or CJK after it: the long way
+	}
+	if numeric && (x == 0 || !valueByte(s[x-1])) {
+		// A number (digits and . , : / -): only right after a password
+		// word or a verb (passcode 552910, the password is 1234).
+		e := blanksBefore(s, x)
+		return e < x && (phraseEnds|connectorEnds).endsIn(s, e), end
+	}
+	for k := 0; x > 0 && k < 128 && valueByte(s[x-1]); k++ {
+		x--
+	}
+	if x == 0 {
+		return false, end
+	}
+	switch c := s[x-1]; {
+	case c >= utf8.RuneSelf:
+		return true, end // glued to CJK text or accented letters: the long way
+	case c == '"' || c == '\'' || c == '`':
+		x--
+	case c != ' ' && c != '\t':
+		return false, end
+	}
+	e := blanksBefore(s, x)
+	if e == x && (x == 0 || s[x-1] != ':') {
+		return e > 0 && s[e-1] >= utf8.RuneSelf, end
+	}
+	if e < 2 {
+		return false, end
+	}
+	if c := s[e-1]; c == ':' || c == '/' || introEnds.endsIn(s, e) {
+		return true, end
+	}
+	ts := e
+	for ts > 0 && e-ts < 48 && s[ts-1] != ' ' && s[ts-1] != '\t' && s[ts-1] != '\n' {
+		ts--
+	}
+	return ts >= 9 && s[ts-2]|0x20 == 'r' || prepositionEnds.endsIn(s, blanksBefore(s, ts)), end
+}
+
+// mayIntro reports, from a few bytes, whether the token ending at e may
+// introduce a value (proseIntro decides): most words before a number
+// (in, at, build, order) end in no password word, verb, particle or label.
+func mayIntro(s string, e int) bool {
+	if e == 0 {
+		return false
+	}
+	if c := s[e-1]; c == ':' || c == '/' || phraseEnds.endsIn(s, e) || connectorEnds.endsIn(s, e) || particleEnds.endsIn(s, e) {
+		return true
+	}
+	ts, ok := tokenBefore(s, e)
+	if !ok {
+		return false
+	}
+	return ts >= 9 && s[ts-2]|0x20 == 'r' || prepositionEnds.endsIn(s, blanksBefore(s, ts))
+}
+
+// proseIntro reads what ends at e before a value: how a password word
+// introduces it, whether the word names a user and password pair (the
+// value is user:password), and whether the value is the password after
+// "user /" (split: already the password).
+func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind uint8, split bool) {
+	ts, ok := tokenBefore(s, e)
+	if !ok {
+		return proseNone, 0, false
+	}
+	t := s[ts:e]
+	switch {
+	case t == "/":
+		// my login is mark.t / Baseball#23
+		us, ok := tokenBefore(s, blanksBefore(s, ts))
+		if !ok {
+			return proseNone, 0, false
+		}
+		m, k, _ := sc.proseIntro(s, blanksBefore(s, us), false)
+		if k == pwSecret {
+			return proseNone, 0, false
+		}
+		return m, pwPassword, k == pwCred
+	case len(t) == 2 && t[0]|0x20 == 'b' && t[1]|0x20 == 'y':
+		// IDENTIFIED BY 'secret'
+		is, ok := tokenBefore(s, blanksBefore(s, ts))
+		if ok && strings.EqualFold(s[is:blanksBefore(s, ts)], "identified") {
+			return proseVerb, pwPassword, false
+		}
+		return proseNone, 0, false
+	}
+	if ts >= 9 && s[ts-2]|0x20 == 'r' && netUserBefore(s, ts) {
+		return proseVerb, pwPassword, false
+	}
+	if !glued {
+		if p, ok := pwPhraseBefore(s, e); ok {
+			return proseDirect, p.kind, false
+		}
+		// password word, a preposition and a word, the value: пароль от
+		// почты X, password for root X.
+		if pe := blanksBefore(s, ts); pe < ts && prepositionEnds.endsIn(s, pe) && fillerWord(t) {
+			ps, _ := tokenBefore(s, pe)
+			if !phraseEnds.endsIn(s, blanksBefore(s, ps)) {
+				return proseNone, 0, false
+			}
+			var pb [8]byte
+			if pl := lowerToken(pb[:], s[ps:pe]); pl != nil && pwPrepositions[string(pl)] {
+				if p, ok := pwPhraseBefore(s, blanksBefore(s, ps)); ok && p.kind == pwPassword {
+					return proseDirectWord, pwPassword, false
+				}
+			}
+		}
+	}
+	// A label ending in ':' (hasło do konta:), or a particle glued to the
+	// password word (パスワードは).
+	if t[len(t)-1] == ':' {
+		return labelIntro(s, e-1)
+	}
+	if particleEnds.endsIn(s, e) {
+		for _, pt := range pwParticles {
+			if strings.HasSuffix(t, pt) {
+				if pt == "：" {
+					return labelIntro(s, e-len(pt))
+				}
+				if p, ok := pwPhraseBefore(s, e-len(pt)); ok {
+					return proseVerb, p.kind, false
+				}
+			}
+		}
+	}
+	if glued || !connectorEnds.endsIn(s, e) {
+		return proseNone, 0, false
+	}
+	if len(t) > 12 {
+		return proseNone, 0, false
+	}
+	var buf [24]byte
+	lt := lowerToken(buf[:], t)
+	if !isConnector(lt) {
+		return proseNone, 0, false
+	}
+	// password word, up to four words, a verb.
+	k := blanksBefore(s, ts)
+	for n := 0; n < 5 && k > 0; n++ {
+		if p, ok := pwPhraseBefore(s, k); ok {
+			return proseVerb, p.kind, false
+		}
+		b, ok := tokenBefore(s, k)
+		if !ok {
+			break
+		}
+		w := s[b:k]
+		if c := w[len(w)-1]; c == '.' || c == '!' || c == '?' || c == ';' || c == ',' {
+			break // another sentence or clause
+		}
+		if !fillerWord(w) {
+			break
+		}
+		var wbuf [24]byte
+		if lw := lowerToken(wbuf[:], w); lw != nil && pwAbout[string(lw)] && (n > 0 || !resetTo(string(lt), string(lw))) {
+			break
+		}
+		k = blanksBefore(s, b)
+	}
+	return proseNone, 0, false
+}
+
+// resetTo reports whether verb and the connector after it set a password
+// (was reset to, changed to, zurückgesetzt auf).
+func resetTo(connector, verb string) bool {
+	switch connector {
+	case "to", "auf", "à", "a", "en", "na", "naar", "para":
+		return verb == "reset" || verb == "changed" || verb == "change" || verb == "set" || verb == "updated"
+	}
+	return false
+}
+
+// labelIntro reads a label of up to four words ending at e (its ':' after
+// e) that holds a password word with no word about passwords after it.
+func labelIntro(s string, e int) (proseMode, uint8, bool) {
+	var buf [24]byte
+	k := e
+	for n := 0; n < 4 && k > 0; n++ {
+		if p, ok := pwPhraseBefore(s, k); ok {
+			if p.kind == pwSecret {
+				break // "api key: …" is the key/value rule's
+			}
+			return proseVerb, p.kind, false
+		}
+		b, ok := tokenBefore(s, k)
+		if !ok {
+			break
+		}
+		if lw := lowerToken(buf[:], s[b:k]); lw != nil && pwAbout[string(lw)] {
+			break
+		}
+		k = blanksBefore(s, b)
+		if k == b {
+			break
+		}
+	}
+	return proseNone, 0, false
+}
+
+// netUserBefore reports whether "net user NAME " ends at ts (Windows: net
+// user NAME PASSWORD /add).
+func netUserBefore(s string, ts int) bool {
+	return ts >= 9 && strings.EqualFold(s[ts-9:ts], "net user ") && (ts == 9 || !isAlnum(s[ts-10]))
+}
+
+// fillerWord reports whether w may stand between a password word and its
+// verb: letters (any script) and digits, with '_', '-' or an apostrophe
+// (the auth token for AC5f… is …).
+func fillerWord(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if c := w[k]; c < utf8.RuneSelf && !isWord(c) && c != '-' && c != '\'' {
+			return false
+		}
+	}
+	return true
+}
+
+// passwordHash reports whether v holds a crypt(3) or htpasswd hash
+// ($apr1$, $2y$, $argon2id$, $6$ …): a stored hash, not a password.
+func passwordHash(v string) bool {
+	for _, id := range []string{"$apr1$", "$2a$", "$2b$", "$2y$", "$argon2", "$1$", "$5$", "$6$", "$y$", "$sha1$", "$pbkdf2"} {
+		if strings.Contains(v, id) {
+			return true
+		}
+	}
+	return false
+}
+
+// innerDigitOrSymbol reports whether v holds a digit, or a symbol other
+// than - . _ / before its last byte (Fritz!Box, not reset-link or done!).
+func innerDigitOrSymbol(v string) bool {
+	for k := 0; k < len(v); k++ {
+		c := v[k]
+		if isDigit(c) {
+			return true
+		}
+		if k < len(v)-1 && !isAlnum(c) && c != '-' && c != '.' && c != '_' && c != '/' {
+			return true
+		}
+	}
+	return false
+}
+
+// emailShaped reports whether v looks like an e-mail address (the e-mail
+// detector's, not a password).
+func emailShaped(v string) bool {
+	at := strings.IndexByte(v, '@')
+	return at > 0 && strings.IndexByte(v[at:], '.') > 1 && isLetter(v[len(v)-1])
+}
+
+// randomSecret reports whether v looks generated: 20 to 256 characters
+// without blanks, 32 or more hex digits, or digits with letters of both
+// cases, or 24 or more mixing digits and letters.
+func randomSecret(v string) bool {
+	if len(v) < 20 || len(v) > 256 {
+		return false
+	}
+	for k := 0; k < len(v); k++ {
+		if c := v[k]; !isB64URL(c) && c != '+' && (c != '=' || strings.Trim(v[k:], "=") != "") {
+			return false // a=b&c=d, a URL, a path: not one token
+		}
+	}
+	kinds := charKinds(v)
+	switch {
+	case allHex(v) && len(v) >= 32 && kinds&cDigit != 0 && kinds != cDigit:
+		return true
+	case kinds == cDigit|cUpper|cLower:
+		return true
+	}
+	return len(v) >= 24 && kinds&cDigit != 0 && kinds&(cUpper|cLower) != 0 && !strings.ContainsAny(v, ".:")
+}
+
+// precedingWord returns the ASCII word (lower case, at most 15 bytes) just
+// before s[b], across one space, '_', '-' or '.', or "".
+func precedingWord(s string, b int) string {
+	if b < 2 || (s[b-1] != ' ' && s[b-1] != '_' && s[b-1] != '-' && s[b-1] != '.') {
+		return ""
+	}
+	e := b - 1
+	k := e
+	for k > 0 && e-k < 15 && isAlnum(s[k-1]) {
+		k--
+	}
+	var buf [16]byte
+	return string(lowerInto(buf[:], s[k:e]))
+}
