@@ -338,7 +338,9 @@ type digitTok struct {
 
 func digitRange(lo, hi byte) uint16 { return (1<<(hi-'0'+1) - 1) &^ (1<<(lo-'0') - 1) }
 
-const anySep = 'a'
+// anySep is a blank, '-' or '.' (the same in one number); blankSep a blank
+// only.
+const anySep, blankSep = 'a', 'b'
 
 // formatsBy holds the compiled nationalFormats by number of groups and
 // first digit.
@@ -412,6 +414,9 @@ func compileFormat(region, p string) (*natFormat, error) {
 			}
 			inGroup = false
 			continue
+		case c == '_':
+			sep, inGroup = blankSep, false
+			continue
 		case c == '-' || c == '/' || c == '.':
 			sep, f.marked = c, true
 			inGroup = false
@@ -482,6 +487,10 @@ func (f *natFormat) match(s string, r *numRun, k int, noOpen, noClose bool) bool
 				if any == 0 {
 					any = g.sep
 				} else if g.sep != any {
+					return false
+				}
+			case fg.sep == blankSep:
+				if g.sep != ' ' {
 					return false
 				}
 			case g.sep != fg.sep:

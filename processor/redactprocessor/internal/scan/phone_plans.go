@@ -19,12 +19,17 @@ package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactproce
 //	{m,n}  the token before, m to n times
 //	' '    one separator: a space (or no-break space), '-' or '.', the
 //	       same at every ' ' of one number
+//	_      a blank only (a space or no-break space)
 //	- / .  that separator exactly
 //	( )    parentheses around a group
 //
-// Numbers with fewer than 8 digits are not phones without a word such as
-// "Tel." or "call" before them (phoneWords), and neither are numbers written
-// in one piece (0612345678) or in a shape not listed here.
+// A pattern of one group is a number written in one piece: only the mobile
+// ranges whose trunk prefix and exact length make them unlike other numbers
+// (0612345678 in France, 01012345678 in Korea, 13800138000 in China) are
+// listed; other one-piece numbers are phones only in a phone context
+// (phoneContext). Numbers with fewer than 8 digits are not phones without a
+// word such as "Tel." or "call" before them (phoneWords), and neither are
+// numbers in a shape not listed here.
 //
 // Sources: google/libphonenumber resources/PhoneNumberMetadata.xml at
 // f7e3e88 (nationalPrefix, possibleLengths and availableFormats of each
@@ -52,12 +57,16 @@ var nationalFormats = []struct{ region, pattern string }{
 	{"GB", "(0####) #####"},   // (01632) 96000
 
 	{"DE/AT", "0#{2,5} #{4,8}"},          // 030 1234567, 0171 1234567
-	{"DE/AT", "0#{2,5} #{3,8}-#{1,5}"},   // 040 382105-67 (DIN 5008 extension)
+	{"DE/AT", "0#{2,5} #{2,8}-#{1,5}"},   // 040 382105-67 (DIN 5008 extension), 06221 54-0
 	{"DE/AT", "0#{2,5}/#{4,8}"},          // 089/1234567
-	{"DE/AT", "0#{2,5}/#{3,8}-#{1,5}"},   // 089/123456-0
+	{"DE/AT", "0#{2,5}/#{2,8}-#{1,5}"},   // 089/123456-0
+	{"DE/AT", "0#{2,5}/## ## ##"},        // 089 / 12 34 56
+	{"DE/AT", "0#{2,5}/## ## ##-#{1,5}"}, // 089 / 12 34 56 - 0
 	{"DE/AT", "0#{2,5} / #{4,8}"},        // 089 / 1234567
 	{"DE/AT", "(0#{2,5}) #{4,8}"},        // (030) 1234567
-	{"DE/AT", "(0#{2,5}) #{3,8}-#{1,5}"}, // (040) 382105-67
+	{"DE/AT", "(0#{2,5}) #{2,8}-#{1,5}"}, // (040) 382105-67
+	{"DE", "01[5-7]#########"},           // 01711234567 (mobile, one piece)
+	{"DE", "01[5-7]########"},            // 0151123456
 	{"DE/AT", "0#{2,5} #{3,4} #{3,4}"},   // 0171 123 4567, 030 1234 5678
 	{"DE/AT", "0#{2,5} ## ## ##"},        // 030 12 34 56
 	{"DE/AT", "0#{2,5} ### ## ##"},       // 030 123 45 67
@@ -70,6 +79,7 @@ var nationalFormats = []struct{ region, pattern string }{
 	{"AT", "01 #{3,8}-#{1,5}"},           // 01 58800-12
 
 	{"FR", "0# ## ## ## ##"}, // 06 12 34 56 78, 01.23.45.67.89
+	{"FR", "0[67]########"},  // 0612345678 (mobile, one piece)
 
 	{"ES", "[6-9]## ## ## ##"}, // 612 34 56 78
 	{"ES", "[6-9]## ### ###"},  // 612 345 678 (and PT 912 345 678)
@@ -83,11 +93,17 @@ var nationalFormats = []struct{ region, pattern string }{
 	{"IT", "3## ### ####"},  // 347 123 4567
 	{"IT", "3## #######"},   // 347 1234567
 	{"IT", "3## ## ## ###"}, // 347 12 34 567
+	{"IT", "0#-#{6,8}"},     // 02-12345678
+	{"IT", "0##-#{6,7}"},    // 011-1234567
+	{"IT", "0###-#{5,6}"},   // 0471-123456
 
 	{"NL", "06 ########"},    // 06 12345678, 06-12345678
 	{"NL", "06-## ## ## ##"}, // 06-12 34 56 78
 	{"NL", "0## ### ## ##"},  // 020 123 45 67 (and CH 044 668 18 00)
 	{"NL", "0## ## ## ###"},  // 020 12 34 567
+	{"NL", "0##-### ####"},   // 020-123 4567
+	{"NL", "0###-######"},    // 0251-123456
+	{"NL", "06[1-58]#######"}, // 0612345678 (mobile, one piece)
 
 	{"BE", "0# ### ## ##"},  // 02 123 45 67
 	{"BE", "0## ## ## ##"},  // 010 12 34 56
@@ -117,6 +133,7 @@ var nationalFormats = []struct{ region, pattern string }{
 	{"KR", "01[016-9] ### ####"},  // 011-123-4567
 	{"KR", "02 #{3,4} ####"},      // 02-123-4567, 02-1234-5678
 	{"KR", "0[3-6]# #{3,4} ####"}, // 031-123-4567
+	{"KR", "010########"},         // 01012345678 (mobile, one piece)
 
 	{"CN", "1[3-9]# #### ####"}, // 138 0013 8000
 	{"CN", "0##-########"},      // 010-12345678
@@ -124,7 +141,8 @@ var nationalFormats = []struct{ region, pattern string }{
 	{"CN", "0###-#### ####"},    // 0755-1234 5678
 	{"CN", "0###-#######"},      // 0755-1234567
 	{"CN", "0###-########"},     // 0755-12345678
-	{"CN", "0### #### ####"},    // 0755 1234 5678
+	{"CN", "0[3-9]##_####_####"}, // 0755 1234 5678 (not 0123-4567-8901, a serial)
+	{"CN", "1[3-9]#########"},    // 13800138000 (mobile, one piece)
 
 	{"IN", "[6-9]#### #####"},  // 98765 43210
 	{"IN", "0[6-9]#### #####"}, // 098765 43210
@@ -158,4 +176,45 @@ var nationalFormats = []struct{ region, pattern string }{
 	{"IE", "08[3-9] ### ####"}, // 087 123 4567
 
 	{"PT", "2# ### ####"}, // 21 234 5678
+
+	// Russia: trunk 8, then the area or mobile code of 3 digits.
+	{"RU", "8 (###) ###-##-##"}, // 8 (495) 987-65-43
+	{"RU", "8(###)###-##-##"},   // 8(495)987-65-43
+	{"RU", "8 (###) ### ## ##"}, // 8 (495) 987 65 43
+	{"RU", "8 (###) ###-####"},  // 8 (495) 987-6543
+	{"RU", "8-9##-###-##-##"},   // 8-916-123-45-67
+	{"RU", "8 9## ###-##-##"},   // 8 916 123-45-67
+	{"RU", "8 9## ### ## ##"},   // 8 916 123 45 67
+	{"RU", "89#########"},       // 89161234567 (mobile, one piece)
+
+	{"HU", "06 [2357]0 ### ####"}, // 06 30 123 4567 (mobile)
+	{"HU", "06 31 ### ####"},      // 06 31 123 4567
+	{"HU", "06 1 ### ####"},       // 06 1 234 5678 (Budapest)
+	{"HU", "06-[2357]0-###-####"}, // 06-30-123-4567
+	{"HU", "06[2357]0#######"},    // 06301234567 (mobile, one piece)
+
+	{"ID", "08[1-35-9]# #{3,4} #{3,4}"}, // 0812-3456-7890, 0812 345 6789
+	{"ID", "08[1-35-9]#-#{6,9}"},        // 0812-34567890
+	{"ID", "08[1-35-9]#{7,10}"},         // 081234567890 (mobile, one piece)
+
+	{"MY", "01[0-46-9]-### ####"},  // 012-345 6789
+	{"MY", "01[0-46-9]-#### ####"}, // 011-1234 5678
+	{"MY", "01[0-46-9]-#{7,8}"},    // 012-3456789
+	{"MY", "0[3-9]-#### ####"},     // 03-2161 1234 (Kuala Lumpur)
+
+	{"SA", "05# ### ####"},  // 050 123 4567
+	{"SA", "05########"},    // 0501234567 (mobile, one piece)
+	{"AE", "05[02-68] ### ####"}, // 050 123 4567
+	{"AE", "05[02-68]#######"},   // 0501234567
+
+	{"TR", "05## ### ## ##"},     // 0532 123 45 67
+	{"TR", "0 (5##) ### ## ##"},  // 0 (532) 123 45 67
+	{"TR", "05#########"},        // 05321234567 (mobile, one piece)
+	{"GB", "07[1-9]########"},    // 07700900123 (mobile, one piece)
+	{"JP", "0[789]0########"},    // 09012345678 (mobile, one piece)
+	{"VN", "0[35789]########"},   // 0912345678 (mobile, one piece)
+	{"TH", "0[689]########"},     // 0812345678 (mobile, one piece)
+	{"PH", "09#########"},        // 09171234567 (mobile, one piece)
+	{"PH", "09## ### ####"},      // 0917 123 4567
+	{"EG", "01[0-25]########"},   // 01012345678 (mobile, one piece)
 }
