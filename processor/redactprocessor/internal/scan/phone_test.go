@@ -139,7 +139,7 @@ func TestPhoneWords(t *testing.T) {
 		{"電話：09012345678", "電話：[REDACTED:phone]"},
 		{"my number is 0612345678", "my number is [REDACTED:phone]"},
 		{"reach me at 07700900123", "reach me at [REDACTED:phone]"}, // a UK mobile in one piece: its plan, not the words
-		{"reach me at 4155550134", "reach me at 4155550134"},     // "reach me" is too common before other numbers
+		{"reach me at 4155550134", "reach me at 4155550134"},        // "reach me" is too common before other numbers
 		// Not phones: the word is not a phone word, or names another number.
 		{"order number 4412771234", "order number 4412771234"},
 		{"case number 20250318001", "case number 20250318001"},
