@@ -32,6 +32,7 @@ type numGroup struct {
 }
 
 type numRun struct {
+	ctx    numCtx
 	g      [maxGroups]numGroup
 	n      int
 	plus   int // index of a leading '+', or -1
@@ -132,12 +133,15 @@ func readSep(s string, k int, closed bool) (kind byte, next int, open bool) {
 	if j < n && (s[j] == '-' || s[j] == '.' || s[j] == '/') && (before == 0 || s[j] != '.') {
 		kind = s[j]
 		j++
-		if kind != '.' {
+		if kind != '.' && before > 0 {
+			w := 0
 			if j < n {
-				if w := blankWidth(s, j); w > 0 && before > 0 {
-					j += w // " - ", " / "
-				}
+				w = blankWidth(s, j)
 			}
+			if w == 0 && kind == '-' {
+				return 0, -1, false // " -0600": a sign (a UTC offset, a negative number), not a separator
+			}
+			j += w // " - ", " / "
 		}
 	} else if before > 0 {
 		if before > 1 {
@@ -200,11 +204,15 @@ func allDigits(s string) bool {
 // When nothing matches, rest is where a later try may start: after the
 // whole run when it starts with '+' (its groups are one international
 // number, not national ones), after the first group otherwise.
-func (sc *Scanner) numeric(s string, i int) (f Finding, ok bool, rest int) {
+func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, rest int) {
 	var r numRun
 	if !r.read(s, i) || (r.plus < 0 && r.nd < 7 && r.n < 4) {
 		return Finding{}, false, 0 // too short for anything: most numbers in prose
 	}
+	if i >= 2 && s[i-1] == ':' && isDigit(s[i-2]) {
+		return Finding{}, false, 0 // the seconds of a time (17:45:12 2024 -0600)
+	}
+	r.ctx = ctx
 	for k := r.n; k >= 1; k-- {
 		if !r.endOK(s, k) {
 			continue
@@ -228,11 +236,14 @@ func (sc *Scanner) numeric(s string, i int) (f Finding, ok bool, rest int) {
 		}
 		if sc.on[Phone] {
 			if start, end, ok := r.phone(s, k); ok {
-				return Finding{start, end, Phone}, true, 0
+				if r.plus < 0 && !r.g[0].open {
+					start = ccBefore(s, start, ctx.last, &r, k)
+				}
+				return Finding{start, phoneExt(s, end), Phone}, true, 0
 			}
 		}
 	}
-	if r.plus >= 0 {
+	if r.plus >= 0 || r.cardShaped(s) {
 		return Finding{}, false, int(r.g[r.n-1].end)
 	}
 	return Finding{}, false, 0

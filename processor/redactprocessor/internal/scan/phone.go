@@ -50,7 +50,8 @@ func (r *numRun) phone(s string, k int) (int, int, bool) {
 			return start, end, true
 		}
 	}
-	if nd >= 8 && nd <= 13 && k <= 5 && r.phoneSeps(k) && !dateShape(r, k) && !ipShape(r, k) && contextBefore(s, start, phoneWords) {
+	if nd >= 8 && nd <= 13 && k <= 5 && r.phoneSeps(k) && !dateShape(r, k) && !ipShape(r, k) && phoneContext(s, start, r.ctx) &&
+		(!contextNear(s, start, notPhoneWords, 2) || contextBefore(s, start, phoneWords)) {
 		return start, end, true
 	}
 	return 0, 0, false
@@ -88,6 +89,9 @@ func (r *numRun) national(s string, start, k, nd int) (wrapped, ok bool) {
 		}
 		if amountNear(s, start, int(last.end)) || (contextNear(s, start, notPhoneWords, 2) && !contextBefore(s, start, phoneWords)) {
 			return false, false
+		}
+		if zipShape(r, k) && !phoneContext(s, start, r.ctx) {
+			return false, false // 02139-4307: a ZIP+4 code
 		}
 		return wrapped, true
 	}
@@ -215,6 +219,12 @@ func (r *numRun) phoneSeps(k int) bool {
 	return dots == 0 || (dots >= 2 && dots == k-1)
 }
 
+// zipShape reports whether the first k groups are written like a US ZIP+4
+// code (02139-4307): a phone in that shape needs a phone context.
+func zipShape(r *numRun, k int) bool {
+	return k == 2 && r.g[0].len() == 5 && r.g[1].len() == 4 && r.g[1].sep == '-'
+}
+
 // dateShape reports whether the first three groups read as a date
 // (2024-01-15, 15.01.2024, 2024-01-15 10:30).
 func dateShape(r *numRun, k int) bool {
@@ -300,7 +310,7 @@ var notPhoneWords = newContextWords(
 	"facture", "factura", "fattura", "ticket", "case", "tracking", "sendung", "sendungsnummer", "serial",
 	"sn", "part", "charge", "batch", "lot", "ref", "reference", "referenz", "id", "account", "konto",
 	"kundennummer", "kundennr", "contract", "vertrag", "policy", "claim", "isbn", "ean", "imei",
-	"vin", "pnr", "booking", "buchung", "注文番号", "订单号", "受付番号",
+	"vin", "pnr", "booking", "buchung", "issn", "s n", "serie", "seriennummer", "zip", "plz", "postcode", "postleitzahl", "注文番号", "订单号", "受付番号",
 )
 
 var phoneWords = newContextWords(
