@@ -59,6 +59,7 @@ var nationalExamples = []string{
 	"019-876 5432", "011-2345 6789", "017-6543210", "04-2345 6789",
 	"055 987 6543", "0559876543", "056 987 6543", "0529876543",
 	"0542 987 65 43", "0 (542) 987 65 43", "05429876543", "07911123456", "08098765432",
+	"0171 1234567", "0160/9876543", "(0176) 12345678",
 	"0398765432", "0898765432", "09281234567", "0928 123 4567", "01551234567",
 }
 
@@ -161,6 +162,45 @@ func TestPhoneLookalikes(t *testing.T) {
 		"amount 0.0049 BTC", "v 1.2.3", "0 800 1234",
 	} {
 		assert.Equal(t, s, redactOne(t, s), s)
+	}
+}
+
+// TestPhoneContext: numbers no format takes are phones where phones stand
+// (a phone word, a list of phones, a phone column); extensions and a
+// calling code without '+' belong to the number; look-alikes in phone
+// shapes stay.
+func TestPhoneContext(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		// A list of phones on one line.
+		{"mobile 06 11 22 33 44, bureau 0298765432", "mobile [REDACTED:phone], bureau [REDACTED:phone]"},
+		{"+91 98450 12345 / 9845012346", "[REDACTED:phone] / [REDACTED:phone]"},
+		{"+7 903 111-22-33 или 4951112233", "[REDACTED:phone] или [REDACTED:phone]"},
+		{"+1 312 555 0142\n3125550143", "[REDACTED:phone]\n3125550143"}, // another line: not the same list
+		{"+1 312 555 0142, order 3125550143", "[REDACTED:phone], order 3125550143"},
+		// A table column named like a phone.
+		{"id,name,Phone Number,city\n7,Ana Ruiz,9123456780,Pune\n8,Raj Rao,9988776655,Delhi",
+			"id,name,Phone Number,city\n7,Ana Ruiz,[REDACTED:phone],Pune\n8,Raj Rao,[REDACTED:phone],Delhi"},
+		{"kunde;telefon_privat;plz\n1001;0221987654;50667", "kunde;telefon_privat;plz\n1001;[REDACTED:phone];50667"},
+		{"| name | mobile |\n| Li | 9123456780 |", "| name | mobile |\n| Li | [REDACTED:phone] |"},
+		{"id,name,invoice,city\n7,Ana Ruiz,9123456780,Pune", "id,name,invoice,city\n7,Ana Ruiz,9123456780,Pune"},
+		// Extensions.
+		{"call +1 312 555 0142 x88 today", "call [REDACTED:phone] today"},
+		{"(312) 555-0142 ext. 4410, thanks", "[REDACTED:phone], thanks"},
+		{"Tel. 0711 98765-0, Durchwahl 21", "Tel. [REDACTED:phone]"},
+		{"(312) 555-0142 extra", "[REDACTED:phone] extra"},
+		// A calling code without '+'.
+		{"numer 48 512 987 654", "numer [REDACTED:phone]"},
+		{"ring 34 612 98 76 54", "ring [REDACTED:phone]"},
+		{"page 7 of 612 345 678", "page 7 of [REDACTED:phone]"}, // 7 needs 10 digits
+		// Look-alikes in phone shapes.
+		{"Cambridge, MA 02139-4307", "Cambridge, MA 02139-4307"},
+		{"S/N 0234-5678-9012, part 0456-7890-1234", "S/N 0234-5678-9012, part 0456-7890-1234"},
+		{"Date:   Thu Feb 29 08:15:42 2024 +0100", "Date:   Thu Feb 29 08:15:42 2024 +0100"},
+		{"Date:   Tue Apr 2 11:03:27 2024 -0700", "Date:   Tue Apr 2 11:03:27 2024 -0700"},
+		{"Mir 2200 1234 5678 9010", "Mir 2200 1234 5678 9010"}, // Luhn-invalid: neither card nor phones
+		{"ISSN 0378-5955", "ISSN 0378-5955"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
 
