@@ -178,8 +178,10 @@ func TestPhoneContext(t *testing.T) {
 		{"+1 312 555 0142\n3125550143", "[REDACTED:phone]\n3125550143"}, // another line: not the same list
 		{"+1 312 555 0142, order 3125550143", "[REDACTED:phone], order 3125550143"},
 		// A table column named like a phone.
-		{"id,name,Phone Number,city\n7,Ana Ruiz,9123456780,Pune\n8,Raj Rao,9988776655,Delhi",
-			"id,name,Phone Number,city\n7,Ana Ruiz,[REDACTED:phone],Pune\n8,Raj Rao,[REDACTED:phone],Delhi"},
+		{
+			"id,name,Phone Number,city\n7,Ana Ruiz,9123456780,Pune\n8,Raj Rao,9988776655,Delhi",
+			"id,name,Phone Number,city\n7,Ana Ruiz,[REDACTED:phone],Pune\n8,Raj Rao,[REDACTED:phone],Delhi",
+		},
 		{"kunde;telefon_privat;plz\n1001;0221987654;50667", "kunde;telefon_privat;plz\n1001;[REDACTED:phone];50667"},
 		{"| name | mobile |\n| Li | 9123456780 |", "| name | mobile |\n| Li | [REDACTED:phone] |"},
 		{"id,name,invoice,city\n7,Ana Ruiz,9123456780,Pune", "id,name,invoice,city\n7,Ana Ruiz,9123456780,Pune"},
