@@ -213,6 +213,11 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 		return Finding{}, false, 0 // the seconds of a time (17:45:12 2024 -0600)
 	}
 	r.ctx = ctx
+	if sc.on[NationalID] {
+		if end, ok := digitLetterID(s, i); ok {
+			return Finding{i, end, NationalID}, true, 0
+		}
+	}
 	for k := r.n; k >= 1; k-- {
 		if !r.endOK(s, k) {
 			continue
@@ -226,6 +231,11 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 			if sc.on[SSN] {
 				if start, end, ok := r.ssn(s, k); ok {
 					return Finding{start, end, SSN}, true, 0
+				}
+			}
+			if sc.on[NationalID] {
+				if start, end, ok := r.nationalID(s, k); ok {
+					return Finding{start, end, NationalID}, true, 0
 				}
 			}
 			if sc.on[CreditCard] {
@@ -299,7 +309,9 @@ func atoi(b string) int {
 // (127.x), the unspecified 0.0.0.0, netmasks (255.255.255.0) and networks
 // (10.0.0.0/8) identify no one and are left alone, and so are versions: a four-part number bound
 // to a version (numpy==1.2.3.4, Chrome/120.0.0.0, Version=4.0.0.0,
-// "version 1.2.3.4") is not an address. A bare 1.2.3.4 is an address.
+// "version 1.2.3.4") is not an address, and neither is a section number
+// after a word naming one (section 1.2.3.4, § 4.2.1.3). A bare 1.2.3.4 is
+// an address.
 func (r *numRun) ipv4(s string, k int) (int, int, bool) {
 	if k != 4 || !r.sameSep(4, ".") {
 		return 0, 0, false
@@ -319,11 +331,21 @@ func (r *numRun) ipv4(s string, k int) (int, int, bool) {
 			return 0, 0, false
 		}
 	}
-	if oct[0] == 127 || oct == [4]int{} || netmask(oct) || network(s, end, oct) || versionBefore(s, start) {
+	if oct[0] == 127 || oct == [4]int{} || netmask(oct) || network(s, end, oct) || versionBefore(s, start) || contextNear(s, start, sectionWords, 2) {
 		return 0, 0, false
 	}
 	return start, end, true
 }
+
+// sectionWords name a section, clause or outline number (§ 4.2.1.3,
+// clause 2.1.4.3, Abschnitt 1.2.3.4) just before a four-part number: a
+// place in a document, not an address.
+var sectionWords = newContextWords(
+	"section", "sections", "sec", "§", "clause", "clauses", "chapter", "chap", "para", "paragraph", "article", "art",
+	"abschnitt", "kapitel", "ziffer", "absatz", "artikel", "punkt", "rule", "step", "figure", "fig", "table",
+	"appendix", "annex", "anhang", "item", "requirement", "req", "control", "heading", "subsection", "part",
+	"chapitre", "capítulo", "capitolo", "sezione", "sección", "hoofdstuk", "rozdział", "章", "节", "条",
+)
 
 // network reports whether the address ending at end is a network written
 // in CIDR notation (10.0.0.0/8: host bits zero), not a host.
@@ -399,7 +421,8 @@ func versionBefore(s string, start int) bool {
 var versionWords = byteWords("v", "ver", "vers", "build", "release", "rev", "revision", "firmware", "fw", "driver", "wersja", "versie", "versione")
 
 // ssn accepts area-group-serial with dashes (123-45-6789), and with spaces
-// or none only after a word naming it (SSN, social security).
+// or none only after a word naming it (SSN, social security, ITIN,
+// dependent, spouse); ITINs (912-78-4420) too.
 func (r *numRun) ssn(s string, k int) (int, int, bool) {
 	if k != 1 && k != 3 {
 		return 0, 0, false
@@ -423,10 +446,17 @@ func (r *numRun) ssn(s string, k int) (int, int, bool) {
 	}
 	r.digits(s, k, d[:])
 	ds := string(d[:])
-	if !ssnValid(atoi(ds[0:3]), atoi(ds[3:5]), atoi(ds[5:9])) {
+	if !ssnValid(atoi(ds[0:3]), atoi(ds[3:5]), atoi(ds[5:9])) && !itinValid(atoi(ds[0:3]), atoi(ds[3:5])) {
 		return 0, 0, false
 	}
 	return start, end, true
+}
+
+// itinValid reports whether area and group are those of an IRS individual
+// taxpayer identification number (9XX-70-XXXX…): area 900-999 and group
+// 50-65, 70-88, 90-92 or 94-99. Written like an SSN and found the same way.
+func itinValid(area, group int) bool {
+	return area >= 900 && ((group >= 50 && group <= 65) || (group >= 70 && group <= 88) || (group >= 90 && group <= 92) || group >= 94)
 }
 
 // card accepts 13–19 digits, plain or in groups of at least three split by
@@ -552,4 +582,4 @@ func byteWords(words ...string) [][]byte {
 	return out
 }
 
-var ssnWords = newContextWords("ssn", "ss", "social", "socsec")
+var ssnWords = newContextWords("ssn", "ss", "social", "socsec", "itin", "taxpayer", "dependent", "dependant", "spouse", "ssa")

@@ -235,6 +235,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				}
 				continue
 			}
+			if sc.on[NationalID] && i >= 3 && s[i-1] == ' ' && i-3 >= last && isUpper(s[i-2]) && isUpper(s[i-3]) && boundaryBefore(s, i-3) {
+				if end, ok := letterID(s, i-3); ok {
+					add(Finding{i - 3, end, NationalID}) // AB 12 34 56 C: the letters were skipped as a word
+					i = end
+					continue
+				}
+			}
 			if sc.on[Email] && c == '4' && i > 0 && s[i-1] == '%' && i+1 < n && s[i+1] == '0' {
 				// jane%40example.com, URL-encoded.
 				if start, end, ok := email(s, i-1, 3, last); ok {
@@ -266,6 +273,11 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					i = end
 					continue
 				}
+			}
+			if sc.on[CardCVV] && (e-i == 3 || e-i == 4) && cvv(s, i, e) {
+				add(Finding{i, e, CardCVV}) // cvv 123, "cvc": "0421"
+				i = e
+				continue
 			}
 			if f, ok := sc.wordShape(s, i); ok {
 				add(f)
@@ -344,6 +356,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				if end, _, ok := escapeAt(s, i); ok {
 					// The letter of a JSON escape (\n, \t, \u00e9): what
 					// follows starts a word.
+					i = end
+					continue
+				}
+			}
+			if sc.on[NationalID] && isUpper(c) && boundaryBefore(s, i) {
+				if end, ok := letterID(s, i); ok {
+					add(Finding{i, end, NationalID}) // AB123456C, X1234567L, RSSMRA85T10A562S
 					i = end
 					continue
 				}

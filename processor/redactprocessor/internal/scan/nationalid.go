@@ -1,0 +1,565 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
+
+// National identity numbers (detector national_id). Each is checked by its
+// own structure and check digit (public specifications); a number that
+// could as well be something else (nine or eleven plain digits, twelve
+// digits in fours) is one only after a word naming it (idWords):
+//
+//	number              form                              check            context
+//	UK NINO             AB123456C, AB 12 34 56 C          prefix letters   no
+//	ES DNI / NIE        12345678Z, X1234567L              letter mod 23    no
+//	IT codice fiscale   RSSMRA85T10A562S                  check letter     no
+//	FR NIR              1 85 05 78 006 084 36, 15 digits  key 97 - n%97    no
+//	BR CPF              123.456.789-09                    two mod 11       no (plain: yes)
+//	BR CNPJ             12.345.678/0001-95                two mod 11       no (plain: yes)
+//	CN resident ID      18 digits (last may be X)         ISO 7064 11-2    no (and a valid birth date)
+//	IN Aadhaar          1234 5678 9012, 12 digits         Verhoeff         yes
+//	IN PAN              ABCPE1234F                        holder letter    yes
+//	NL BSN              9 digits                          11-proof         yes
+//	DE Steuer-ID        11 digits, 12 345 678 901         ISO 7064 11,10   yes
+//	PL PESEL            11 digits                         weights, date    yes
+//	SE personnummer     YYMMDD-NNNC, YYYYMMDD-NNNC        Luhn, date       yes
+//
+// Card security codes (detector card_cvv) are 3 or 4 digits right after
+// CVV, CVC, CVV2, CID, CSC or "security code" (cvvWords).
+
+// idWords name a national identity number just before it.
+var idWords = newContextWords(
+	"bsn", "burgerservicenummer", "sofinummer", "sofi", "steuerid", "steuer id", "steueridentifikationsnummer",
+	"identifikationsnummer", "idnr", "tin", "pesel", "aadhaar", "aadhar", "uidai", "uid", "personnummer",
+	"personnr", "samordningsnummer", "cpf", "cnpj", "nir", "insee", "nino", "dni", "nie", "nif",
+	"national id", "national insurance", "id number", "identity number", "identification number",
+	"身份证", "身份证号", "आधार",
+)
+
+// panWords name an Indian PAN ("PAN" alone names a card number in payment
+// logs, so it counts only before a PAN's own shape).
+var panWords = newContextWords("pan", "pan card", "pan number", "permanent account number", "income tax", "tin")
+
+// cvvWords name a card security code just before it.
+var cvvWords = newContextWords(
+	"cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "cav2", "security code", "card code", "cvv code", "cvc code",
+	"sicherheitscode", "prüfnummer", "kartenprüfnummer", "cryptogramme", "código de seguridad",
+)
+
+// cvv reports whether the 3 or 4 digits s[i:e] are a card security code.
+func cvv(s string, i, e int) bool {
+	if e < len(s) && (isAlnum(s[e]) || ((s[e] == '.' || s[e] == '/' || s[e] == ',' || s[e] == '-') && e+1 < len(s) && isDigit(s[e+1]))) {
+		return false
+	}
+	// Cheap test first: the word before ends like one of cvvWords.
+	k := i
+	for k > 0 && i-k < 8 && !isAlnum(s[k-1]) && s[k-1] != '\n' {
+		k--
+	}
+	if k == 0 {
+		return false
+	}
+	switch lower(s[k-1]) {
+	case 'v', 'c', '2', 'd', 'e', 'r':
+	default:
+		return false
+	}
+	w := k
+	for w > 0 && k-w < 5 && isAlnum(s[w-1]) {
+		w--
+	}
+	var buf [5]byte
+	if lw := lowerInto(buf[:], s[w:k]); lw != nil && (w == 0 || !isAlnum(s[w-1])) {
+		switch string(lw) {
+		case "cvv2", "cvc2", "cav2", "cid2": // (contextNear stops at digits)
+			return true
+		}
+	}
+	return contextNear(s, i, cvvWords, 2)
+}
+
+// notIDWords name other kinds of codes written like identity numbers
+// (SKU 12345678Z).
+var notIDWords = newContextWords(
+	"order", "invoice", "sku", "ticket", "case", "tracking", "serial", "sn", "part", "batch", "lot", "ref",
+	"reference", "article", "artikel", "item", "product", "model", "booking", "pnr", "isbn", "ean", "imei",
+	"vin", "account", "konto", "contract", "policy", "claim", "transaction", "txn", "build", "version",
+)
+
+// otherCode reports whether the number at start follows a word naming
+// another kind of code, and no word naming an identity number.
+func otherCode(s string, start int) bool {
+	return contextNear(s, start, notIDWords, 2) && !contextNear(s, start, idWords, 4)
+}
+
+// idDigits returns the digits of the first k groups (at most 18) and the
+// lengths of the groups.
+func (r *numRun) idDigits(s string, k int) (d string, ok bool) {
+	nd := 0
+	for j := range k {
+		nd += r.g[j].len()
+		if r.g[j].open || r.g[j].close {
+			return "", false
+		}
+	}
+	if nd > 18 {
+		return "", false
+	}
+	var b [18]byte
+	r.digits(s, k, b[:])
+	return string(b[:nd]), true
+}
+
+// shape reports whether the first k groups have the given lengths and
+// separators (seps[j] before group j+1).
+func (r *numRun) shape(k int, lens []int, seps string) bool {
+	if k != len(lens) {
+		return false
+	}
+	for j := range k {
+		if r.g[j].len() != lens[j] || (j > 0 && r.g[j].sep != seps[j-1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// nationalID checks the first k groups as a national identity number.
+func (r *numRun) nationalID(s string, k int) (int, int, bool) {
+	d, ok := r.idDigits(s, k)
+	if !ok || k != r.n {
+		// (an identity number is the whole run: 4270 7067 7387 is not
+		// one when 6071 follows)
+		return 0, 0, false
+	}
+	start, end := int(r.g[0].start), int(r.g[k-1].end)
+	ctx := func() bool { return contextNear(s, start, idWords, 4) }
+	if otherCode(s, start) {
+		return 0, 0, false
+	}
+	switch len(d) {
+	case 15:
+		if (k == 1 || r.shape(k, []int{1, 2, 2, 2, 3, 3, 2}, "      ")) && nirValid(d) {
+			return start, end, true
+		}
+	case 11:
+		if r.shape(k, []int{3, 3, 3, 2}, "..-") && cpfValid(d) {
+			return start, end, true
+		}
+		if k == 1 && ctx() && (cpfValid(d) || peselValid(d) || steuerIDValid(d)) {
+			return start, end, true
+		}
+		if r.shape(k, []int{2, 3, 3, 3}, "   ") && ctx() && steuerIDValid(d) {
+			return start, end, true
+		}
+	case 14:
+		if r.shape(k, []int{2, 3, 3, 4, 2}, "../-") && cnpjValid(d) {
+			return start, end, true
+		}
+		if k == 1 && ctx() && cnpjValid(d) {
+			return start, end, true
+		}
+	case 18:
+		if k == 1 && cnIDValid(d) {
+			return start, end, true
+		}
+	case 12:
+		if (k == 1 || r.shape(k, []int{4, 4, 4}, "  ") || r.shape(k, []int{4, 4, 4}, "--")) && ctx() {
+			if aadhaarValid(d) || (k == 1 && seCentury(d) && seValid(d[2:])) {
+				return start, end, true
+			}
+		}
+		if r.shape(k, []int{8, 4}, "-") && ctx() && seCentury(d) && seValid(d[2:]) {
+			return start, end, true
+		}
+	case 10:
+		if (k == 1 || r.shape(k, []int{6, 4}, "-")) && ctx() && seValid(d) {
+			return start, end, true
+		}
+	case 9:
+		if k == 1 && ctx() && bsnValid(d) {
+			return start, end, true
+		}
+	}
+	return 0, 0, false
+}
+
+// digitLetterID matches the numbers that start with digits and end with a
+// letter: an ES DNI (12345678Z, 12345678-Z) and a CN resident ID whose
+// check is X.
+func digitLetterID(s string, i int) (int, bool) {
+	e := runOf(s, i, isDigit)
+	if (e-i != 8 && e-i != 17) || otherCode(s, i) {
+		return 0, false
+	}
+	switch e - i {
+	case 8:
+		l := e
+		if l+1 < len(s) && s[l] == '-' {
+			l++
+		}
+		if l < len(s) && isUpper(s[l]) && (l+1 == len(s) || !isAlnum(s[l+1])) && dniLetter(atoi(s[i:e])) == s[l] {
+			return l + 1, true
+		}
+	case 17:
+		if e < len(s) && (s[e] == 'X' || s[e] == 'x') && (e+1 == len(s) || !isAlnum(s[e+1])) && cnIDValid(s[i:e]+"X") {
+			return e + 1, true
+		}
+	}
+	return 0, false
+}
+
+// letterID matches the numbers that start with a letter at s[i]: a UK
+// NINO, an ES NIE, an IT codice fiscale, an IN PAN (after its word).
+func letterID(s string, i int) (int, bool) {
+	n := len(s)
+	if i+9 > n || (!isDigit(s[i+1]) && !isDigit(s[i+2]) && s[i+2] != ' ' && (i+6 >= n || (!isDigit(s[i+5]) && !isDigit(s[i+6])))) {
+		return 0, false // (the cheap test: a digit where one of the shapes has one)
+	}
+	if otherCode(s, i) {
+		return 0, false
+	}
+	end := func(k int) bool { return k == n || !isAlnum(s[k]) }
+	if i+9 <= n && isUpper(s[i]) && isUpper(s[i+1]) && isDigit(s[i+2]) {
+		// NINO: AB123456C or AB 12 34 56 C.
+		if allDigits(s[i+2:i+8]) && end(i+9) && ninoValid(s[i:i+2], s[i+8]) {
+			return i + 9, true
+		}
+	}
+	if i+13 <= n && isUpper(s[i]) && isUpper(s[i+1]) && s[i+2] == ' ' && isDigit(s[i+3]) {
+		if s[i+5] == ' ' && s[i+8] == ' ' && s[i+11] == ' ' && allDigits(s[i+3:i+5]) && allDigits(s[i+6:i+8]) &&
+			allDigits(s[i+9:i+11]) && end(i+13) && ninoValid(s[i:i+2], s[i+12]) {
+			return i + 13, true
+		}
+	}
+	if i+9 <= n && (s[i] == 'X' || s[i] == 'Y' || s[i] == 'Z') && allDigits(s[i+1:i+8]) {
+		// NIE: X1234567L, X-1234567-L.
+		l := i + 8
+		if l+1 < n && s[l] == '-' {
+			l++
+		}
+		if l < n && isUpper(s[l]) && end(l+1) && dniLetter(int(s[i]-'X')*10000000+atoi(s[i+1:i+8])) == s[l] {
+			return l + 1, true
+		}
+	}
+	if i+16 <= n && end(i+16) && isUpper(s[i+5]) && isDigit(s[i+6]) && cfValid(s[i:i+16]) {
+		return i + 16, true
+	}
+	if i+10 <= n && end(i+10) && isDigit(s[i+5]) && panValid(s[i:i+10]) && (contextNear(s, i, panWords, 3) || contextNear(s, i, idWords, 3)) {
+		return i + 10, true
+	}
+	return 0, false
+}
+
+func dniLetter(n int) byte { return "TRWAGMYFPDXBNJZSQVHLCKE"[n%23] }
+
+// ninoValid applies HMRC's prefix rules: neither letter D, F, I, Q, U or V,
+// the second not O, not BG, GB, KN, NK, NT, TN or ZZ; the suffix A to D.
+func ninoValid(p string, suffix byte) bool {
+	if suffix < 'A' || suffix > 'D' {
+		return false
+	}
+	for _, c := range []byte{p[0], p[1]} {
+		switch c {
+		case 'D', 'F', 'I', 'Q', 'U', 'V':
+			return false
+		}
+	}
+	switch p {
+	case "BG", "GB", "KN", "NK", "NT", "TN", "ZZ":
+		return false
+	}
+	return p[1] != 'O'
+}
+
+// cfValid checks an Italian codice fiscale: six letters, year, month
+// letter, day, place (a letter and three digits), a check letter; digits
+// of the date and place may be replaced by LMNPQRSTUV (omocodia).
+func cfValid(cf string) bool {
+	const omo = "LMNPQRSTUV"
+	for k := 0; k < 16; k++ {
+		c := cf[k]
+		switch k {
+		case 0, 1, 2, 3, 4, 5, 8, 11, 15:
+			if !isUpper(c) {
+				return false
+			}
+		default:
+			if !isDigit(c) && indexByte(omo, c) < 0 {
+				return false
+			}
+		}
+	}
+	if indexByte("ABCDEHLMPRST", cf[8]) < 0 {
+		return false
+	}
+	odd := [26]int{1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23}
+	sum := 0
+	for k := 0; k < 15; k++ {
+		c := cf[k]
+		v := 0
+		if isDigit(c) {
+			v = int(c - '0')
+		} else {
+			v = int(c - 'A')
+		}
+		if k%2 == 0 {
+			sum += odd[v]
+		} else {
+			sum += v
+		}
+	}
+	return byte('A'+sum%26) == cf[15]
+}
+
+func indexByte(s string, c byte) int {
+	for k := 0; k < len(s); k++ {
+		if s[k] == c {
+			return k
+		}
+	}
+	return -1
+}
+
+// panValid checks the shape of an Indian PAN: five letters (the fourth
+// names the holder type), four digits, a letter.
+func panValid(p string) bool {
+	for k := 0; k < 10; k++ {
+		if (k >= 5 && k < 9) != isDigit(p[k]) || (k < 5 || k == 9) && !isUpper(p[k]) {
+			return false
+		}
+	}
+	return indexByte("ABCFGHLJPT", p[3]) >= 0
+}
+
+// nirValid checks a French NIR: sex 1 or 2 (3, 4, 7, 8 for provisional
+// numbers), a month 01-12 (or 20-42, 50-99 when unknown), a key of
+// 97 - (the first 13 digits mod 97).
+func nirValid(d string) bool {
+	if indexByte("123478", d[0]) < 0 {
+		return false
+	}
+	if m := atoi(d[3:5]); m == 0 || (m > 12 && m < 20) || (m > 42 && m < 50) {
+		return false
+	}
+	n := 0
+	for k := 0; k < 13; k++ {
+		n = (n*10 + int(d[k]-'0')) % 97
+	}
+	return 97-n == atoi(d[13:15])
+}
+
+// cpfValid checks a Brazilian CPF's two mod-11 check digits.
+func cpfValid(d string) bool {
+	if sameDigits(d) {
+		return false
+	}
+	for _, n := range []int{9, 10} {
+		sum := 0
+		for k := 0; k < n; k++ {
+			sum += int(d[k]-'0') * (n + 1 - k)
+		}
+		c := sum * 10 % 11 % 10
+		if c != int(d[n]-'0') {
+			return false
+		}
+	}
+	return true
+}
+
+// cnpjValid checks a Brazilian CNPJ's two mod-11 check digits.
+func cnpjValid(d string) bool {
+	if sameDigits(d) {
+		return false
+	}
+	for _, n := range []int{12, 13} {
+		sum, w := 0, n-7
+		for k := 0; k < n; k++ {
+			sum += int(d[k]-'0') * w
+			if w--; w < 2 {
+				w = 9
+			}
+		}
+		c := 0
+		if r := sum % 11; r >= 2 {
+			c = 11 - r
+		}
+		if c != int(d[n]-'0') {
+			return false
+		}
+	}
+	return true
+}
+
+func sameDigits(d string) bool {
+	for k := 1; k < len(d); k++ {
+		if d[k] != d[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// cnIDValid checks a Chinese resident identity number: a region code
+// (first digit 1-8), a birth date YYYYMMDD, a sequence, and an ISO 7064
+// MOD 11-2 check (0-9 or X).
+func cnIDValid(d string) bool {
+	if d[0] < '1' || d[0] > '8' || !allDigits(d[:17]) {
+		return false
+	}
+	y, m, day := atoi(d[6:10]), atoi(d[10:12]), atoi(d[12:14])
+	if y < 1900 || y > 2099 || !dateValid(y, m, day) {
+		return false
+	}
+	w := [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+	sum := 0
+	for k := 0; k < 17; k++ {
+		sum += int(d[k]-'0') * w[k]
+	}
+	return "10X98765432"[sum%11] == d[17]
+}
+
+func dateValid(y, m, d int) bool {
+	days := [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	if m < 1 || m > 12 || d < 1 || d > days[m] {
+		return false
+	}
+	return m != 2 || d < 29 || (y%4 == 0 && (y%100 != 0 || y%400 == 0))
+}
+
+// aadhaarValid checks an Aadhaar number: 12 digits, the first 2-9, and the
+// Verhoeff check digit.
+func aadhaarValid(d string) bool {
+	if d[0] < '2' || sameDigits(d) {
+		return false
+	}
+	return verhoeff(d)
+}
+
+var (
+	vD = [10][10]int{
+		{0, 1, 2, 3, 4, 5, 6, 7, 8, 9},
+		{1, 2, 3, 4, 0, 6, 7, 8, 9, 5},
+		{2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
+		{3, 4, 0, 1, 2, 8, 9, 5, 6, 7},
+		{4, 0, 1, 2, 3, 9, 5, 6, 7, 8},
+		{5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
+		{6, 5, 9, 8, 7, 1, 0, 4, 3, 2},
+		{7, 6, 5, 9, 8, 2, 1, 0, 4, 3},
+		{8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
+		{9, 8, 7, 6, 5, 4, 3, 2, 1, 0},
+	}
+	vP = [8][10]int{
+		{0, 1, 2, 3, 4, 5, 6, 7, 8, 9},
+		{1, 5, 7, 6, 2, 8, 3, 0, 9, 4},
+		{5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
+		{8, 9, 1, 6, 0, 4, 3, 5, 2, 7},
+		{9, 4, 5, 3, 1, 2, 6, 8, 7, 0},
+		{4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
+		{2, 7, 9, 3, 8, 0, 6, 4, 1, 5},
+		{7, 0, 4, 6, 9, 1, 3, 2, 5, 8},
+	}
+)
+
+// verhoeff reports whether d ends with its Verhoeff check digit.
+func verhoeff(d string) bool {
+	c := 0
+	for k := 0; k < len(d); k++ {
+		c = vD[c][vP[k%8][int(d[len(d)-1-k]-'0')]]
+	}
+	return c == 0
+}
+
+// bsnValid applies the Dutch 11-proof: 9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0
+// (mod 11), not all zeros.
+func bsnValid(d string) bool {
+	sum := 0
+	for k := 0; k < 8; k++ {
+		sum += int(d[k]-'0') * (9 - k)
+	}
+	sum -= int(d[8] - '0')
+	return sum%11 == 0 && sum > 0
+}
+
+// peselValid checks a Polish PESEL: a birth date YYMMDD whose month carries
+// the century (+20 for 2000s, +80 for 1800s, +40, +60), and the check digit
+// of weights 1, 3, 7, 9.
+func peselValid(d string) bool {
+	m, day := atoi(d[2:4]), atoi(d[4:6])
+	y := 1900 + atoi(d[0:2])
+	switch {
+	case m > 80:
+		m, y = m-80, y-100
+	case m > 60:
+		m, y = m-60, y+300
+	case m > 40:
+		m, y = m-40, y+200
+	case m > 20:
+		m, y = m-20, y+100
+	}
+	if !dateValid(y, m, day) {
+		return false
+	}
+	w := [10]int{1, 3, 7, 9, 1, 3, 7, 9, 1, 3}
+	sum := 0
+	for k := 0; k < 10; k++ {
+		sum += int(d[k]-'0') * w[k]
+	}
+	return (10-sum%10)%10 == int(d[10]-'0')
+}
+
+// steuerIDValid checks a German tax identification number: 11 digits, the
+// first not 0, among the first ten one digit twice or three times and
+// the others at most once, and an ISO 7064 MOD 11,10 check digit.
+func steuerIDValid(d string) bool {
+	if d[0] == '0' {
+		return false
+	}
+	var count [10]int
+	for k := 0; k < 10; k++ {
+		count[d[k]-'0']++
+	}
+	multi := 0
+	for _, c := range count {
+		if c > 3 {
+			return false
+		}
+		if c > 1 {
+			multi++
+		}
+	}
+	if multi != 1 {
+		return false
+	}
+	p := 10
+	for k := 0; k < 10; k++ {
+		sum := (int(d[k]-'0') + p) % 10
+		if sum == 0 {
+			sum = 10
+		}
+		p = sum * 2 % 11
+	}
+	c := 11 - p
+	if c == 10 {
+		c = 0
+	}
+	return c == int(d[10]-'0')
+}
+
+// seCentury reports whether a 12-digit personnummer starts with a century
+// in use (18, 19, 20).
+func seCentury(d string) bool {
+	return d[0] == '1' && (d[1] == '8' || d[1] == '9') || d[0] == '2' && d[1] == '0'
+}
+
+// seValid checks a Swedish personnummer YYMMDDNNNC (d, 10 digits): a date
+// (the day + 60 for a coordination number) and the Luhn check.
+func seValid(d string) bool {
+	m, day := atoi(d[2:4]), atoi(d[4:6])
+	if day > 60 {
+		day -= 60
+	}
+	if !dateValid(2000, m, day) {
+		return false
+	}
+	return luhn(d)
+}

@@ -1,0 +1,101 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// The valid numbers here were generated for these tests with each
+// format's public check-digit rule (not taken from any document); the
+// invalid ones change one digit or letter.
+
+func TestNationalIDs(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	for _, c := range []struct{ in, want string }{
+		// Found without context: structure and check digit suffice.
+		{"it's BNCGLI90E45F205C on the form", "it's " + id + " on the form"},
+		{"CF: VRDLCU72B12H501L.", "CF: " + id + "."},
+		{"sure, JG103721B", "sure, " + id},
+		{"NI number JG 10 37 21 B thanks", "NI number " + id + " thanks"},
+		{"mi DNI es 21378775E vale", "mi DNI es " + id + " vale"},
+		{"documento 98662305-X", "documento " + id},
+		{"NIE Y3344024E", "NIE " + id},
+		{"n° sécu 1 58 07 19 554 121 45", "n° sécu " + id},
+		{"nir 275112410659628", "nir " + id},
+		{"CPF 909.378.657-10", "CPF " + id},
+		{"Cliente: 975.432.319-48", "Cliente: " + id},
+		{"CNPJ 86.252.760/0001-01", "CNPJ " + id},
+		{"身份证号 510107199110228411，谢谢", "身份证号 " + id + "，谢谢"},
+		{"ID 44030519641108012X", "ID " + id},
+		// Found only after a word naming them.
+		{"Aadhaar: 7260 1815 9082", "Aadhaar: " + id},
+		{"aadhaar no. 501661318603", "aadhaar no. " + id},
+		{"PAN ABCPE1234F", "PAN " + id},
+		{"mijn BSN is 791805888", "mijn BSN is " + id},
+		{"Steuer-ID 53520561749", "Steuer-ID " + id},
+		{"Steuer-ID: 98 310 679 247", "Steuer-ID: " + id},
+		{"PESEL 88090745416", "PESEL " + id},
+		{"personnummer 960518-9142", "personnummer " + id},
+		{"personnummer 19520805-4261", "personnummer " + id},
+		{"CPF 48757491127", "CPF " + id},
+		// Not without their word, or with a wrong check.
+		{"ref 791805888", "ref 791805888"},
+		{"7260 1815 9082", "7260 1815 9082"},
+		{"ticket ABCPE1234F", "ticket ABCPE1234F"},
+		{"batch 960518-9142", "batch 960518-9142"},
+		{"BSN 791805889", "BSN 791805889"},
+		{"DNI 21378775F", "DNI 21378775F"},
+		{"BNCGLI90E45F205D", "BNCGLI90E45F205D"},
+		{"GB123456A QQ123456C AB123456E", "GB123456A QQ123456C AB123456E"},
+		{"CPF 909.378.657-11", "CPF 909.378.657-11"},
+		{"111.111.111-11", "111.111.111-11"},
+		{"510107199113228411", "510107199113228411"}, // month 13
+		{"1 58 07 19 554 121 46", "1 58 07 19 554 121 46"},
+		{"Steuer-ID 12 345 678 901", "Steuer-ID 12 345 678 901"},
+		{"SKU 12345678Z, part AB12345", "SKU 12345678Z, part AB12345"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
+
+func TestCardCVV(t *testing.T) {
+	const cv = "[REDACTED:card_cvv]"
+	for _, c := range []struct{ in, want string }{
+		{"exp 09/28 cvv 314", "exp 09/28 cvv " + cv},
+		{"CVC: 0871", "CVC: " + cv},
+		{`{"cvc": "552", "exp": "10/27"}`, `{"cvc": "` + cv + `", "exp": "10/27"}`},
+		{`{"cvv2":908}`, `{"cvv2":"` + cv + `"}`},
+		{"security code 7731 on the back", "security code " + cv + " on the back"},
+		{"Amex, CID 4102.", "Amex, CID " + cv + "."},
+		{"Kartenprüfnummer 123", "Kartenprüfnummer " + cv},
+		// Not codes: no word, a longer number, a year or a decimal after the word.
+		{"page 314 of the code", "page 314 of the code"},
+		{"cvv 31415", "cvv 31415"},
+		{"the CVV rule since 2019", "the CVV rule since 2019"},
+		{"cvc 3.14", "cvc 3.14"},
+		{"in 2024 the code", "in 2024 the code"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
+
+func TestIDChecks(t *testing.T) {
+	assert.True(t, verhoeff("2363"))
+	assert.False(t, verhoeff("2364"))
+	assert.True(t, cfValid("RSSMRA85T10A562S"))
+	assert.True(t, cnIDValid("330106196812139081"))
+	assert.False(t, cnIDValid("330106196802309081")) // February 30
+	assert.True(t, peselValid("78091878323"))
+	assert.True(t, steuerIDValid("28365461076"))
+	assert.False(t, steuerIDValid("28365461077"))
+	assert.False(t, steuerIDValid("11111111116")) // one digit ten times
+	assert.True(t, bsnValid("878017598"))
+	assert.True(t, cnpjValid("97114710000184"))
+	assert.True(t, nirValid("163027173006576"))
+	assert.True(t, seValid("4707153237"))
+	assert.False(t, seValid("4713153237")) // month 13
+}
