@@ -91,22 +91,38 @@ func otherCode(s string, start int) bool {
 	return contextNear(s, start, notIDWords, 2) && !contextNear(s, start, idWords, 4)
 }
 
-// idDigits returns the digits of the first k groups (at most 18) and the
-// lengths of the groups.
-func (r *numRun) idDigits(s string, k int) (d string, ok bool) {
+// idDigits writes the digits of the first k groups (at most 18) to b and
+// returns them.
+func (r *numRun) idDigits(s string, k int, b *[18]byte) (d []byte, ok bool) {
 	nd := 0
 	for j := range k {
 		nd += r.g[j].len()
 		if r.g[j].open || r.g[j].close {
-			return "", false
+			return nil, false
 		}
 	}
 	if nd > 18 {
-		return "", false
+		return nil, false
 	}
-	var b [18]byte
 	r.digits(s, k, b[:])
-	return string(b[:nd]), true
+	return b[:nd], true
+}
+
+func atoiB(b []byte) int {
+	v := 0
+	for _, c := range b {
+		v = v*10 + int(c-'0')
+	}
+	return v
+}
+
+func allDigitsB(b []byte) bool {
+	for _, c := range b {
+		if !isDigit(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // shape reports whether the first k groups have the given lengths and
@@ -125,7 +141,8 @@ func (r *numRun) shape(k int, lens []int, seps string) bool {
 
 // nationalID checks the first k groups as a national identity number.
 func (r *numRun) nationalID(s string, k int) (int, int, bool) {
-	d, ok := r.idDigits(s, k)
+	var buf [18]byte
+	d, ok := r.idDigits(s, k, &buf)
 	if !ok || k != r.n {
 		// (an identity number is the whole run: 4270 7067 7387 is not
 		// one when 6071 follows)
@@ -201,7 +218,10 @@ func digitLetterID(s string, i int) (int, bool) {
 			return l + 1, true
 		}
 	case 17:
-		if e < len(s) && (s[e] == 'X' || s[e] == 'x') && (e+1 == len(s) || !isAlnum(s[e+1])) && cnIDValid(s[i:e]+"X") {
+		var b [18]byte
+		copy(b[:], s[i:e])
+		b[17] = 'X'
+		if e < len(s) && (s[e] == 'X' || s[e] == 'x') && (e+1 == len(s) || !isAlnum(s[e+1])) && cnIDValid(b[:]) {
 			return e + 1, true
 		}
 	}
@@ -334,22 +354,22 @@ func panValid(p string) bool {
 // nirValid checks a French NIR: sex 1 or 2 (3, 4, 7, 8 for provisional
 // numbers), a month 01-12 (or 20-42, 50-99 when unknown), a key of
 // 97 - (the first 13 digits mod 97).
-func nirValid(d string) bool {
+func nirValid(d []byte) bool {
 	if indexByte("123478", d[0]) < 0 {
 		return false
 	}
-	if m := atoi(d[3:5]); m == 0 || (m > 12 && m < 20) || (m > 42 && m < 50) {
+	if m := atoiB(d[3:5]); m == 0 || (m > 12 && m < 20) || (m > 42 && m < 50) {
 		return false
 	}
 	n := 0
 	for k := 0; k < 13; k++ {
 		n = (n*10 + int(d[k]-'0')) % 97
 	}
-	return 97-n == atoi(d[13:15])
+	return 97-n == atoiB(d[13:15])
 }
 
 // cpfValid checks a Brazilian CPF's two mod-11 check digits.
-func cpfValid(d string) bool {
+func cpfValid(d []byte) bool {
 	if sameDigits(d) {
 		return false
 	}
@@ -367,7 +387,7 @@ func cpfValid(d string) bool {
 }
 
 // cnpjValid checks a Brazilian CNPJ's two mod-11 check digits.
-func cnpjValid(d string) bool {
+func cnpjValid(d []byte) bool {
 	if sameDigits(d) {
 		return false
 	}
@@ -390,7 +410,7 @@ func cnpjValid(d string) bool {
 	return true
 }
 
-func sameDigits(d string) bool {
+func sameDigits(d []byte) bool {
 	for k := 1; k < len(d); k++ {
 		if d[k] != d[0] {
 			return false
@@ -402,11 +422,11 @@ func sameDigits(d string) bool {
 // cnIDValid checks a Chinese resident identity number: a region code
 // (first digit 1-8), a birth date YYYYMMDD, a sequence, and an ISO 7064
 // MOD 11-2 check (0-9 or X).
-func cnIDValid(d string) bool {
-	if d[0] < '1' || d[0] > '8' || !allDigits(d[:17]) {
+func cnIDValid(d []byte) bool {
+	if d[0] < '1' || d[0] > '8' || !allDigitsB(d[:17]) {
 		return false
 	}
-	y, m, day := atoi(d[6:10]), atoi(d[10:12]), atoi(d[12:14])
+	y, m, day := atoiB(d[6:10]), atoiB(d[10:12]), atoiB(d[12:14])
 	if y < 1900 || y > 2099 || !dateValid(y, m, day) {
 		return false
 	}
@@ -428,7 +448,7 @@ func dateValid(y, m, d int) bool {
 
 // aadhaarValid checks an Aadhaar number: 12 digits, the first 2-9, and the
 // Verhoeff check digit.
-func aadhaarValid(d string) bool {
+func aadhaarValid(d []byte) bool {
 	if d[0] < '2' || sameDigits(d) {
 		return false
 	}
@@ -461,7 +481,7 @@ var (
 )
 
 // verhoeff reports whether d ends with its Verhoeff check digit.
-func verhoeff(d string) bool {
+func verhoeff(d []byte) bool {
 	c := 0
 	for k := 0; k < len(d); k++ {
 		c = vD[c][vP[k%8][int(d[len(d)-1-k]-'0')]]
@@ -471,7 +491,7 @@ func verhoeff(d string) bool {
 
 // bsnValid applies the Dutch 11-proof: 9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0
 // (mod 11), not all zeros.
-func bsnValid(d string) bool {
+func bsnValid(d []byte) bool {
 	sum := 0
 	for k := 0; k < 8; k++ {
 		sum += int(d[k]-'0') * (9 - k)
@@ -483,9 +503,9 @@ func bsnValid(d string) bool {
 // peselValid checks a Polish PESEL: a birth date YYMMDD whose month carries
 // the century (+20 for 2000s, +80 for 1800s, +40, +60), and the check digit
 // of weights 1, 3, 7, 9.
-func peselValid(d string) bool {
-	m, day := atoi(d[2:4]), atoi(d[4:6])
-	y := 1900 + atoi(d[0:2])
+func peselValid(d []byte) bool {
+	m, day := atoiB(d[2:4]), atoiB(d[4:6])
+	y := 1900 + atoiB(d[0:2])
 	switch {
 	case m > 80:
 		m, y = m-80, y-100
@@ -510,7 +530,7 @@ func peselValid(d string) bool {
 // steuerIDValid checks a German tax identification number: 11 digits, the
 // first not 0, among the first ten one digit twice or three times and
 // the others at most once, and an ISO 7064 MOD 11,10 check digit.
-func steuerIDValid(d string) bool {
+func steuerIDValid(d []byte) bool {
 	if d[0] == '0' {
 		return false
 	}
@@ -547,14 +567,14 @@ func steuerIDValid(d string) bool {
 
 // seCentury reports whether a 12-digit personnummer starts with a century
 // in use (18, 19, 20).
-func seCentury(d string) bool {
+func seCentury(d []byte) bool {
 	return d[0] == '1' && (d[1] == '8' || d[1] == '9') || d[0] == '2' && d[1] == '0'
 }
 
 // seValid checks a Swedish personnummer YYMMDDNNNC (d, 10 digits): a date
 // (the day + 60 for a coordination number) and the Luhn check.
-func seValid(d string) bool {
-	m, day := atoi(d[2:4]), atoi(d[4:6])
+func seValid(d []byte) bool {
+	m, day := atoiB(d[2:4]), atoiB(d[4:6])
 	if day > 60 {
 		day -= 60
 	}

@@ -84,18 +84,18 @@ func TestCardCVV(t *testing.T) {
 }
 
 func TestIDChecks(t *testing.T) {
-	assert.True(t, verhoeff("2363"))
-	assert.False(t, verhoeff("2364"))
+	assert.True(t, verhoeff([]byte("2363")))
+	assert.False(t, verhoeff([]byte("2364")))
 	assert.True(t, cfValid("RSSMRA85T10A562S"))
-	assert.True(t, cnIDValid("330106196812139081"))
-	assert.False(t, cnIDValid("330106196802309081")) // February 30
-	assert.True(t, peselValid("78091878323"))
-	assert.True(t, steuerIDValid("28365461076"))
-	assert.False(t, steuerIDValid("28365461077"))
-	assert.False(t, steuerIDValid("11111111116")) // one digit ten times
-	assert.True(t, bsnValid("878017598"))
-	assert.True(t, cnpjValid("97114710000184"))
-	assert.True(t, nirValid("163027173006576"))
-	assert.True(t, seValid("4707153237"))
-	assert.False(t, seValid("4713153237")) // month 13
+	assert.True(t, cnIDValid([]byte("330106196812139081")))
+	assert.False(t, cnIDValid([]byte("330106196802309081"))) // February 30
+	assert.True(t, peselValid([]byte("78091878323")))
+	assert.True(t, steuerIDValid([]byte("28365461076")))
+	assert.False(t, steuerIDValid([]byte("28365461077")))
+	assert.False(t, steuerIDValid([]byte("11111111116"))) // one digit ten times
+	assert.True(t, bsnValid([]byte("878017598")))
+	assert.True(t, cnpjValid([]byte("97114710000184")))
+	assert.True(t, nirValid([]byte("163027173006576")))
+	assert.True(t, seValid([]byte("4707153237")))
+	assert.False(t, seValid([]byte("4713153237"))) // month 13
 }
