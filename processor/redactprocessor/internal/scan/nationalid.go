@@ -149,7 +149,7 @@ func (r *numRun) nationalID(s string, k int) (int, int, bool) {
 		return 0, 0, false
 	}
 	start, end := int(r.g[0].start), int(r.g[k-1].end)
-	ctx := func() bool { return contextNear(s, start, idWords, 4) }
+	ctx := func() bool { return contextNear(s, start, idWords, 4) || answerContext(s, start, idWords) }
 	if otherCode(s, start) {
 		return 0, 0, false
 	}

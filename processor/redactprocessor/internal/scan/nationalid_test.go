@@ -42,6 +42,11 @@ func TestNationalIDs(t *testing.T) {
 		{"personnummer 960518-9142", "personnummer " + id},
 		{"personnummer 19520805-4261", "personnummer " + id},
 		{"CPF 48757491127", "CPF " + id},
+		// The answer to a question naming it.
+		{"Agent: Mag ik uw BSN?\nKlant: 370053291", "Agent: Mag ik uw BSN?\nKlant: " + id},
+		{"Agent: PESEL poproszę\r\nKlient: 62031576446 ok", "Agent: PESEL poproszę\r\nKlient: " + id + " ok"},
+		{"Agent: your order number?\nUser: 370053291", "Agent: your order number?\nUser: 370053291"},
+		{"Agent: BSN?\nKlant: ik stuur hem morgen, ordernummer 370053291", "Agent: BSN?\nKlant: ik stuur hem morgen, ordernummer 370053291"},
 		// Not without their word, or with a wrong check.
 		{"ref 791805888", "ref 791805888"},
 		{"7260 1815 9082", "7260 1815 9082"},

@@ -185,6 +185,9 @@ func TestPhoneContext(t *testing.T) {
 		{"kunde;telefon_privat;plz\n1001;0221987654;50667", "kunde;telefon_privat;plz\n1001;[REDACTED:phone];50667"},
 		{"| name | mobile |\n| Li | 9123456780 |", "| name | mobile |\n| Li | [REDACTED:phone] |"},
 		{"id,name,invoice,city\n7,Ana Ruiz,9123456780,Pune", "id,name,invoice,city\n7,Ana Ruiz,9123456780,Pune"},
+		// The answer to a question naming a phone.
+		{"Bot: What mobile number should we text?\nUser: 9123456780", "Bot: What mobile number should we text?\nUser: [REDACTED:phone]"},
+		{"Bot: Which order?\nUser: 9123456780", "Bot: Which order?\nUser: 9123456780"},
 		// Extensions.
 		{"call +1 312 555 0142 x88 today", "call [REDACTED:phone] today"},
 		{"(312) 555-0142 ext. 4410, thanks", "[REDACTED:phone], thanks"},

@@ -18,7 +18,11 @@ import (
 //     only a separator and at most two words between ("+7 916 123-45-67,
 //     домашний 8 495 987-65-43", "06 12 34 56 78 / 0145678901");
 //   - a table column named like a phone: a CSV, TSV, ';' or '|' table
-//     whose header names the column "phone", "Telefon", "mobile", …
+//     whose header names the column "phone", "Telefon", "mobile", …;
+//   - the answer to a question about it: the line before names a phone
+//     ("What's the best number to reach you?" is not enough: "phone",
+//     "mobile", "WhatsApp" are) and only a speaker label precedes the
+//     number on its line.
 
 // numCtx is what the scanner knows about the text before a number: where
 // the previous finding ends (last), and where it ends if it is a phone
@@ -38,7 +42,8 @@ func phoneEnd(dst []Finding) int {
 // phoneContext reports whether the number at start stands where phone
 // numbers stand.
 func phoneContext(s string, start int, ctx numCtx) bool {
-	return contextBefore(s, start, phoneWords) || listedAfterPhone(s, start, ctx.phoneEnd) || phoneColumn(s, start)
+	return contextBefore(s, start, phoneWords) || listedAfterPhone(s, start, ctx.phoneEnd) || phoneColumn(s, start) ||
+		answerContext(s, start, phoneWords)
 }
 
 // listedAfterPhone reports whether s[end:start] separates two phones of
@@ -239,4 +244,50 @@ func (r *numRun) cardShaped(s string) bool {
 	var d [20]byte
 	r.digits(s, r.n, d[:])
 	return luhn(d[:r.nd])
+}
+
+// answerContext reports whether the number at start answers a question on
+// the line before that names it ("En uw BSN voor de verificatie?" /
+// "Klant: 344965302"): only a short speaker label (no digit) stands before
+// the number on its line, and the line before holds one of words.
+func answerContext(s string, start int, words *contextWords) bool {
+	ls := strings.LastIndexByte(s[:start], '\n') + 1
+	if ls == 0 || start-ls > 32 || hasDigit(s[ls:start]) {
+		return false
+	}
+	pe := ls - 1
+	if pe > 0 && s[pe-1] == '\r' {
+		pe--
+	}
+	ps := strings.LastIndexByte(s[:pe], '\n') + 1
+	ps = max(ps, pe-160)
+	var buf [24]byte
+	for k := ps; k < pe; {
+		for k < pe && s[k] < utf8.RuneSelf && !isAlnum(s[k]) {
+			k++
+		}
+		e := k
+		ascii := true
+		for e < pe && (isAlnum(s[e]) || s[e] >= utf8.RuneSelf) {
+			ascii = ascii && s[e] < utf8.RuneSelf
+			e++
+		}
+		if e == k {
+			break
+		}
+		if b := lowerInto(buf[:], s[k:e]); b != nil {
+			if ascii && words.ascii[string(b)] {
+				return true
+			}
+			if !ascii {
+				for _, o := range words.other {
+					if strings.Contains(string(b), o) {
+						return true
+					}
+				}
+			}
+		}
+		k = e
+	}
+	return false
 }
