@@ -226,3 +226,24 @@ func TestFormatErrors(t *testing.T) {
 		assert.Error(t, err, p)
 	}
 }
+
+// TestWideDigits: numbers in full-width forms are read as the numbers they
+// stand for; the placeholder covers the full-width run.
+func TestWideDigits(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"携帯：０８０－１１２２－３３４４です", "携帯：[REDACTED:phone]です"},
+		{"電話 ０６（６１２３）４５６７", "電話 [REDACTED:phone]"},
+		{"TEL：＋８１　３－１２３４－５６７８", "TEL：[REDACTED:phone]"},
+		{"手机：１５９１２３４５６７８，谢谢", "手机：[REDACTED:phone]，谢谢"},
+		{"カード ４１１１ １１１１ １１１１ １１１１", "カード [REDACTED:credit_card]"},
+		{"内線 ０３ー１２３４ー５６７８", "内線 [REDACTED:phone]"},
+		// Not numbers to redact: prices, dates, counts, an order number.
+		{"価格 １２，０００円", "価格 １２，０００円"},
+		{"２０２４年１月１５日", "２０２４年１月１５日"},
+		{"注文番号１２３４５６７８９０", "注文番号１２３４５６７８９０"},
+		{"第３章　１．２．３", "第３章　１．２．３"},
+		{"ＦＵＬＬ　ＷＩＤＴＨ only", "ＦＵＬＬ　ＷＩＤＴＨ only"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}

@@ -142,8 +142,13 @@ func NewScanner(enabled [NumBuiltin]bool) *Scanner {
 // JSON escapes of printable characters: json.go); a string with nothing
 // found costs no allocation.
 func (sc *Scanner) Scan(s string, dst []Finding) []Finding {
+	from := len(dst)
 	var u unescaped
-	return sc.scanEscaped(s, dst, &u)
+	dst = sc.scanEscaped(s, dst, &u)
+	if strings.Contains(s, "\xef\xbc") {
+		dst = sc.wide(s, dst, from) // full-width digits (wide.go)
+	}
+	return dst
 }
 
 // scan is Scan; skip enables the fast path over text where no detector can
