@@ -55,19 +55,28 @@ func isNameRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// localStart walks back from the '@' over the local part.
+// localStart walks back from the '@' over the local part. A local part in
+// one script is whole (李雷@example.com, jürgen.müller@…), but where ASCII
+// letters follow CJK ones the CJK ones are the words before the address
+// (邮箱wangwei@163.com, メールはtaro@example.jp): the address starts at the
+// change of script.
 func localStart(s string, at, floor int) int {
 	k := at
+	ascii := false // an ASCII letter or digit is part of the name
 	for k > floor && at-k < 64 {
 		c := s[k-1]
 		if c < utf8.RuneSelf {
 			if isAlnum(c) || class[c]&cLocal != 0 {
+				ascii = ascii || isAlnum(c)
 				k--
 				continue
 			}
 			if c == '\\' {
 				// s[k] may be the letter of an escape sequence.
 				end, r, ok := escapeAt(s, k)
+				if ascii && ok && s[k] == 'u' && isCJK(r) {
+					return end // \u90ae\u7bb1wangwei@…: the escape is a word before
+				}
 				if rs := runStart(s, k-1); ok && s[k] == 'u' && isNameRune(r) && rs > floor {
 					k = rs // \u00fc inside the name: keep walking, escape whole
 					continue
@@ -79,12 +88,19 @@ func localStart(s string, at, floor int) int {
 			break
 		}
 		r, size := utf8.DecodeLastRuneInString(s[floor:k])
-		if !isNameRune(r) {
+		if !isNameRune(r) || (ascii && isCJK(r)) {
 			break
 		}
 		k -= size
 	}
 	return k
+}
+
+// isCJK reports whether r is written in a script without spaces between
+// words (Han, Hiragana, Katakana, Hangul), whose words glue to an address.
+func isCJK(r rune) bool {
+	return r >= 0x1100 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+		unicode.Is(unicode.Hangul, r) || r == 0x30fc)
 }
 
 // domainEnd returns the end of the domain starting at i and whether it is
@@ -111,8 +127,8 @@ func domainEnd(s string, i int) (int, bool) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[end:])
-		if !isNameRune(r) {
-			break
+		if !isNameRune(r) || (isCJK(r) && end > labelStart && s[end-1] < utf8.RuneSelf) {
+			break // (example.jpです: the word after the address)
 		}
 		end += size
 	}
