@@ -62,19 +62,17 @@ func isNameRune(r rune) bool {
 // change of script.
 func localStart(s string, at, floor int) int {
 	k := at
-	ascii := false // an ASCII letter or digit is part of the name
 	for k > floor && at-k < 64 {
 		c := s[k-1]
 		if c < utf8.RuneSelf {
 			if isAlnum(c) || class[c]&cLocal != 0 {
-				ascii = ascii || isAlnum(c)
 				k--
 				continue
 			}
 			if c == '\\' {
 				// s[k] may be the letter of an escape sequence.
 				end, r, ok := escapeAt(s, k)
-				if ascii && ok && s[k] == 'u' && isCJK(r) {
+				if ok && s[k] == 'u' && isCJK(r) && asciiIn(s, end, at) {
 					return end // \u90ae\u7bb1wangwei@…: the escape is a word before
 				}
 				if rs := runStart(s, k-1); ok && s[k] == 'u' && isNameRune(r) && rs > floor {
@@ -88,12 +86,27 @@ func localStart(s string, at, floor int) int {
 			break
 		}
 		r, size := utf8.DecodeLastRuneInString(s[floor:k])
-		if !isNameRune(r) || (ascii && isCJK(r)) {
+		if !isNameRune(r) || (isCJK(r) && asciiIn(s, k, at)) {
 			break
 		}
 		k -= size
 	}
 	return k
+}
+
+// asciiIn reports whether s[from:to] holds an ASCII letter or digit that is
+// not part of a \uXXXX escape.
+func asciiIn(s string, from, to int) bool {
+	for p := from; p < to; p++ {
+		if s[p] == '\\' && p+5 < to && s[p+1] == 'u' {
+			p += 5
+			continue
+		}
+		if isAlnum(s[p]) {
+			return true
+		}
+	}
+	return false
 }
 
 // isCJK reports whether r is written in a script without spaces between

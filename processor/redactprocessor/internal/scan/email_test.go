@@ -32,6 +32,7 @@ func TestEmail(t *testing.T) {
 		{"이메일은minji.kim@naver.com로 보내주세요", "이메일은[REDACTED:email]로 보내주세요"},
 		{`"\u90ae\u7bb1liuyang88@qq.com\uff0c"`, `"\u90ae\u7bb1[REDACTED:email]\uff0c"`},
 		{"王小明@例子.中国，", "[REDACTED:email]，"},
+		{`"\u738b\u82b3@example.cn"`, `"[REDACTED:email]"`},
 		{"연락은 김민지@회사.한국 으로", "연락은 [REDACTED:email] 으로"},
 		{"jürgen.müller@bücher.de", "[REDACTED:email]"},
 		// Not addresses.
