@@ -26,18 +26,45 @@ package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactproce
 // Card security codes (detector card_cvv) are 3 or 4 digits right after
 // CVV, CVC, CVV2, CID, CSC or "security code" (cvvWords).
 
-// idWords name a national identity number just before it.
-var idWords = newContextWords(
-	"bsn", "burgerservicenummer", "sofinummer", "sofi", "steuerid", "steuer id", "steueridentifikationsnummer",
-	"identifikationsnummer", "idnr", "tin", "pesel", "aadhaar", "aadhar", "uidai", "uid", "personnummer",
-	"personnr", "samordningsnummer", "cpf", "cnpj", "nir", "insee", "nino", "dni", "nie", "nif",
-	"national id", "national insurance", "id number", "identity number", "identification number",
-	"身份证", "身份证号", "आधार",
+// idWords name a national identity number just before it: generic words
+// (genericIDWords) for any of them, and each number's own words for the
+// numbers that need context (a number must pass the check of one the words
+// name).
+var (
+	genericIDWords = []string{"national id", "national insurance", "id number", "identity number", "identification number", "id no", "documento"}
+	bsnWords       = idWordSet("bsn", "burgerservicenummer", "sofinummer", "sofi")
+	steuerWords    = idWordSet("steuerid", "steuer id", "steueridentifikationsnummer", "identifikationsnummer", "idnr", "tin")
+	peselWords     = idWordSet("pesel")
+	aadhaarWords   = idWordSet("aadhaar", "aadhar", "uidai", "uid", "आधार")
+	seWords        = idWordSet("personnummer", "personnr", "samordningsnummer")
+	cpfWords       = idWordSet("cpf", "cnpj")
+	tcWords        = idWordSet("tc kimlik", "kimlik", "tckn")
+	beWords        = idWordSet("rijksregisternummer", "rijksregister", "insz", "niss", "numéro national")
+	noWords        = idWordSet("fødselsnummer", "fodselsnummer", "fnr", "personnummer")
+	cprWords       = idWordSet("cpr", "cpr-nummer", "personnummer")
+	nhsWords       = idWordSet("nhs")
+	sinWords       = idWordSet("sin number", "sin no", "social insurance", "assurance sociale")
+	tfnWords       = idWordSet("tfn", "tax file number")
+	nifWords       = idWordSet("nif", "contribuinte")
+	ilWords        = idWordSet("teudat", "zehut", "ת.ז", "זהות")
+	myNumberWords  = idWordSet("マイナンバー", "個人番号", "mynumber")
+	rrnWords       = idWordSet("주민등록번호", "주민번호", "rrn", "resident registration")
+	zaWords        = idWordSet("rsa id", "sa id", "identity number", "id number")
+	dniWords       = idWordSet("dni", "rut", "cuil", "cuit", "documento")
+	// idWords: all of them (the numbers that need no context still must
+	// not follow a word naming another code, otherCode).
+	idWords = idWordSet("身份证", "身份证号", "nir", "insee", "nino", "dni", "nie", "nif", "curp", "hetu", "henkilötunnus",
+		"bsn", "steuerid", "steuer id", "pesel", "aadhaar", "personnummer", "cpf", "cnpj", "kimlik", "rijksregisternummer",
+		"fødselsnummer", "cpr", "nhs", "tfn", "teudat", "マイナンバー", "주민등록번호", "rrn", "rut")
 )
+
+func idWordSet(words ...string) *contextWords {
+	return newContextWords(append(words, genericIDWords...)...)
+}
 
 // panWords name an Indian PAN ("PAN" alone names a card number in payment
 // logs, so it counts only before a PAN's own shape).
-var panWords = newContextWords("pan", "pan card", "pan number", "permanent account number", "income tax", "tin")
+var panWords = idWordSet("pan", "pan card", "pan number", "permanent account number", "income tax", "tin")
 
 // cvvWords name a card security code just before it.
 var cvvWords = newContextWords(
@@ -149,51 +176,78 @@ func (r *numRun) nationalID(s string, k int) (int, int, bool) {
 		return 0, 0, false
 	}
 	start, end := int(r.g[0].start), int(r.g[k-1].end)
-	ctx := func() bool { return contextNear(s, start, idWords, 4) || answerContext(s, start, idWords) }
+	ctx := func(w *contextWords) bool { return contextNear(s, start, w, 4) || answerContext(s, start, w) }
 	if otherCode(s, start) {
 		return 0, 0, false
 	}
+	one := k == 1
 	switch len(d) {
 	case 15:
-		if (k == 1 || r.shape(k, []int{1, 2, 2, 2, 3, 3, 2}, "      ")) && nirValid(d) {
+		if (one || r.shape(k, []int{1, 2, 2, 2, 3, 3, 2}, "      ")) && nirValid(d) {
+			return start, end, true
+		}
+	case 13:
+		if r.shape(k, []int{6, 7}, "-") && rrnDate(d) && (rrnCheck(d) || ctx(rrnWords)) {
+			return start, end, true // KR 900101-1234568
+		}
+		if one && ctx(zaWords) && zaIDValid(d) {
 			return start, end, true
 		}
 	case 11:
-		if r.shape(k, []int{3, 3, 3, 2}, "..-") && cpfValid(d) {
+		switch {
+		case r.shape(k, []int{3, 3, 3, 2}, "..-") && cpfValid(d),
+			r.shape(k, []int{2, 2, 2, 3, 2}, "..-.") && beValid(d):
 			return start, end, true
-		}
-		if k == 1 && ctx() && (cpfValid(d) || peselValid(d) || steuerIDValid(d)) {
+		case one && (ctx(cpfWords) && cpfValid(d) || ctx(peselWords) && peselValid(d) || ctx(steuerWords) && steuerIDValid(d) ||
+			ctx(tcWords) && tcValid(d) || ctx(beWords) && beValid(d) || ctx(noWords) && noValid(d)):
 			return start, end, true
-		}
-		if r.shape(k, []int{2, 3, 3, 3}, "   ") && ctx() && steuerIDValid(d) {
+		case r.shape(k, []int{2, 3, 3, 3}, "   ") && ctx(steuerWords) && steuerIDValid(d):
+			return start, end, true
+		case r.shape(k, []int{6, 5}, " ") && ctx(noWords) && noValid(d):
 			return start, end, true
 		}
 	case 14:
-		if r.shape(k, []int{2, 3, 3, 4, 2}, "../-") && cnpjValid(d) {
-			return start, end, true
-		}
-		if k == 1 && ctx() && cnpjValid(d) {
+		if (r.shape(k, []int{2, 3, 3, 4, 2}, "../-") || (one && ctx(cpfWords))) && cnpjValid(d) {
 			return start, end, true
 		}
 	case 18:
-		if k == 1 && cnIDValid(d) {
+		if one && cnIDValid(d) {
 			return start, end, true
 		}
 	case 12:
-		if (k == 1 || r.shape(k, []int{4, 4, 4}, "  ") || r.shape(k, []int{4, 4, 4}, "--")) && ctx() {
-			if aadhaarValid(d) || (k == 1 && seCentury(d) && seValid(d[2:])) {
+		if one || r.shape(k, []int{4, 4, 4}, "  ") || r.shape(k, []int{4, 4, 4}, "--") {
+			if ctx(aadhaarWords) && aadhaarValid(d) || ctx(myNumberWords) && myNumberValid(d) || (one && ctx(seWords) && seCentury(d) && seValid(d[2:])) {
 				return start, end, true
 			}
 		}
-		if r.shape(k, []int{8, 4}, "-") && ctx() && seCentury(d) && seValid(d[2:]) {
+		if r.shape(k, []int{8, 4}, "-") && ctx(seWords) && seCentury(d) && seValid(d[2:]) {
 			return start, end, true
 		}
 	case 10:
-		if (k == 1 || r.shape(k, []int{6, 4}, "-")) && ctx() && seValid(d) {
+		if (one || r.shape(k, []int{6, 4}, "-")) && (ctx(seWords) && seValid(d) || ctx(cprWords) && cprDate(d)) {
+			return start, end, true
+		}
+		if (one || r.shape(k, []int{3, 3, 4}, "  ")) && ctx(nhsWords) && nhsValid(d) {
 			return start, end, true
 		}
 	case 9:
-		if k == 1 && ctx() && bsnValid(d) {
+		if (one || r.shape(k, []int{3, 3, 3}, "  ") || r.shape(k, []int{3, 3, 3}, "--")) &&
+			(ctx(bsnWords) && bsnValid(d) || ctx(sinWords) && sinValid(d) || ctx(tfnWords) && tfnValid(d) ||
+				ctx(nifWords) && nifPTValid(d) || ctx(ilWords) && ilValid(d)) {
+			return start, end, true
+		}
+	}
+	// CL RUT 12.345.678-5 (K after the dash is read here too), AR DNI
+	// 12.345.678 after its word.
+	if k >= 3 && (r.g[0].len() == 1 || r.g[0].len() == 2) && r.g[1].len() == 3 && r.g[2].len() == 3 && r.g[1].sep == '.' && r.g[2].sep == '.' {
+		body := d[:r.g[0].len()+6]
+		switch {
+		case k == 4 && r.g[3].len() == 1 && r.g[3].sep == '-' && rutCheck(body) == d[len(d)-1]:
+			return start, end, true
+		case k == 3 && end+1 < len(s) && s[end] == '-' && (s[end+1] == 'K' || s[end+1] == 'k') &&
+			(end+2 == len(s) || !isAlnum(s[end+2])) && rutCheck(body) == 'K':
+			return start, end + 2, true
+		case k == 3 && ctx(dniWords):
 			return start, end, true
 		}
 	}
@@ -205,10 +259,18 @@ func (r *numRun) nationalID(s string, k int) (int, int, bool) {
 // check is X.
 func digitLetterID(s string, i int) (int, bool) {
 	e := runOf(s, i, isDigit)
-	if (e-i != 8 && e-i != 17) || otherCode(s, i) {
+	if (e-i != 6 && e-i != 8 && e-i != 17) || otherCode(s, i) {
 		return 0, false
 	}
 	switch e - i {
+	case 6:
+		// FI HETU 131052-308T: a date, a century sign, three digits and a
+		// check character (mod 31).
+		if e+5 <= len(s) && (s[e] == '-' || s[e] == 'A') && allDigits(s[e+1:e+4]) && (e+5 == len(s) || !isAlnum(s[e+5])) &&
+			dateValid(2000, atoi(s[i+2:i+4]), atoi(s[i:i+2])) &&
+			"0123456789ABCDEFHJKLMNPRSTUVWXY"[(atoi(s[i:e])*1000+atoi(s[e+1:e+4]))%31] == s[e+4] {
+			return e + 5, true
+		}
 	case 8:
 		l := e
 		if l+1 < len(s) && s[l] == '-' {
@@ -264,7 +326,10 @@ func letterID(s string, i int) (int, bool) {
 	if i+16 <= n && end(i+16) && isUpper(s[i+5]) && isDigit(s[i+6]) && cfValid(s[i:i+16]) {
 		return i + 16, true
 	}
-	if i+10 <= n && end(i+10) && isDigit(s[i+5]) && panValid(s[i:i+10]) && (contextNear(s, i, panWords, 3) || contextNear(s, i, idWords, 3)) {
+	if i+18 <= n && end(i+18) && isDigit(s[i+4]) && curpValid(s[i:i+18]) {
+		return i + 18, true
+	}
+	if i+10 <= n && end(i+10) && isDigit(s[i+5]) && panValid(s[i:i+10]) && contextNear(s, i, panWords, 3) {
 		return i + 10, true
 	}
 	return 0, false
@@ -582,4 +647,224 @@ func seValid(d []byte) bool {
 		return false
 	}
 	return luhn(d)
+}
+
+// rrnDate reports whether a Korean resident registration number starts
+// with a birth date YYMMDD and a sex/century digit 1-8 (9 and 0 were the
+// 1800s).
+func rrnDate(d []byte) bool {
+	y, m, day := atoiB(d[0:2]), atoiB(d[2:4]), atoiB(d[4:6])
+	return d[6] >= '1' && d[6] <= '8' && dateValid(1900+y, m, day)
+}
+
+// rrnCheck applies the RRN check digit (weights 2-9, 2-5; numbers issued
+// since October 2020 have none, so they need their word).
+func rrnCheck(d []byte) bool {
+	w := [12]int{2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5}
+	sum := 0
+	for k := 0; k < 12; k++ {
+		sum += int(d[k]-'0') * w[k]
+	}
+	return (11-sum%11)%10 == int(d[12]-'0')
+}
+
+// zaIDValid checks a South African identity number: a birth date YYMMDD,
+// a citizenship digit 0-2 and the Luhn check.
+func zaIDValid(d []byte) bool {
+	m, day := atoiB(d[2:4]), atoiB(d[4:6])
+	return dateValid(2000, m, day) && d[10] <= '2' && luhn(d)
+}
+
+// beValid checks a Belgian national register number YYMMDDSSSCC: CC is
+// 97 - (the first nine digits mod 97), with a 2 before them for births
+// from 2000.
+func beValid(d []byte) bool {
+	n := atoiB(d[:9])
+	c := atoiB(d[9:11])
+	return 97-n%97 == c || 97-(2000000000+n)%97 == c
+}
+
+// tcValid checks a Turkish identity number (T.C. Kimlik No): first digit
+// not 0, d10 = (7·(d1+d3+d5+d7+d9) − (d2+d4+d6+d8)) mod 10, d11 = the sum
+// of the first ten mod 10.
+func tcValid(d []byte) bool {
+	if d[0] == '0' {
+		return false
+	}
+	odd, even, all := 0, 0, 0
+	for k := 0; k < 9; k++ {
+		if k%2 == 0 {
+			odd += int(d[k] - '0')
+		} else {
+			even += int(d[k] - '0')
+		}
+	}
+	all = odd + even + int(d[9]-'0')
+	return ((odd*7-even)%10+10)%10 == int(d[9]-'0') && all%10 == int(d[10]-'0')
+}
+
+// noValid checks a Norwegian national identity number DDMMYYIIIKK (the
+// day + 40 for a D number): two mod-11 check digits.
+func noValid(d []byte) bool {
+	day, m := atoiB(d[0:2]), atoiB(d[2:4])
+	if day > 40 {
+		day -= 40
+	}
+	if !dateValid(2000, m, day) {
+		return false
+	}
+	check := func(w []int) int {
+		sum := 0
+		for k, x := range w {
+			sum += int(d[k]-'0') * x
+		}
+		return (11 - sum%11) % 11
+	}
+	k1 := check([]int{3, 7, 6, 1, 8, 9, 4, 5, 2})
+	k2 := check([]int{5, 4, 3, 2, 7, 6, 5, 4, 3, 2})
+	return k1 < 10 && k2 < 10 && k1 == int(d[9]-'0') && k2 == int(d[10]-'0')
+}
+
+// cprDate reports whether a Danish CPR number DDMMYYSSSS starts with a
+// valid date (there is no check digit since 2007, so it needs its word).
+func cprDate(d []byte) bool {
+	return dateValid(2000, atoiB(d[2:4]), atoiB(d[0:2]))
+}
+
+// nhsValid checks a UK NHS number: weights 10 to 2, check 11 − sum mod 11
+// (11 is 0, 10 is no number).
+func nhsValid(d []byte) bool {
+	sum := 0
+	for k := 0; k < 9; k++ {
+		sum += int(d[k]-'0') * (10 - k)
+	}
+	c := 11 - sum%11
+	if c == 11 {
+		c = 0
+	}
+	return c != 10 && c == int(d[9]-'0') && !sameDigits(d)
+}
+
+// sinValid checks a Canadian social insurance number: Luhn, not starting
+// with 0 or 8.
+func sinValid(d []byte) bool { return d[0] != '0' && d[0] != '8' && luhn(d) && !sameDigits(d) }
+
+// tfnValid checks an Australian tax file number (weights 1 4 3 7 5 8 6 9
+// 10, sum mod 11 = 0).
+func tfnValid(d []byte) bool {
+	w := [9]int{1, 4, 3, 7, 5, 8, 6, 9, 10}
+	sum := 0
+	for k := 0; k < 9; k++ {
+		sum += int(d[k]-'0') * w[k]
+	}
+	return sum%11 == 0 && !sameDigits(d)
+}
+
+// nifPTValid checks a Portuguese NIF: a first digit in use and a mod-11
+// check digit.
+func nifPTValid(d []byte) bool {
+	if indexByte("1235689", d[0]) < 0 {
+		return false
+	}
+	sum := 0
+	for k := 0; k < 8; k++ {
+		sum += int(d[k]-'0') * (9 - k)
+	}
+	c := 0
+	if r := sum % 11; r >= 2 {
+		c = 11 - r
+	}
+	return c == int(d[8]-'0')
+}
+
+// ilValid checks an Israeli identity number (weights 1, 2 alternating,
+// the digits of each product summed, total mod 10 = 0).
+func ilValid(d []byte) bool {
+	sum := 0
+	for k := 0; k < 9; k++ {
+		x := int(d[k]-'0') * (k%2 + 1)
+		sum += x/10 + x%10
+	}
+	return sum%10 == 0 && !sameDigits(d)
+}
+
+// myNumberValid checks a Japanese individual number (マイナンバー): the
+// check digit of weights 2-7, 2-6 from the right.
+func myNumberValid(d []byte) bool {
+	sum := 0
+	for n := 1; n <= 11; n++ {
+		q := n + 1
+		if n > 6 {
+			q = n - 5
+		}
+		sum += int(d[11-n]-'0') * q
+	}
+	c := 0
+	if r := sum % 11; r > 1 {
+		c = 11 - r
+	}
+	return c == int(d[11]-'0')
+}
+
+// rutCheck returns the check character of a Chilean RUT body: weights 2-7
+// from the right, 11 − sum mod 11 (11 is '0', 10 is 'K').
+func rutCheck(body []byte) byte {
+	sum, w := 0, 2
+	for k := len(body) - 1; k >= 0; k-- {
+		sum += int(body[k]-'0') * w
+		if w++; w > 7 {
+			w = 2
+		}
+	}
+	switch c := 11 - sum%11; c {
+	case 11:
+		return '0'
+	case 10:
+		return 'K'
+	default:
+		return byte('0' + c)
+	}
+}
+
+// curpValid checks a Mexican CURP: four letters, a birth date YYMMDD, H or
+// M, the state (two letters), three consonants, a letter or digit, and a
+// check digit over the alphabet 0-9 A-N Ñ O-Z with weights 18 to 2.
+func curpValid(c string) bool {
+	for k := 0; k < 18; k++ {
+		x := c[k]
+		switch {
+		case k < 4 || (k >= 11 && k < 16):
+			if !isUpper(x) {
+				return false
+			}
+		case k < 10 || k == 17:
+			if !isDigit(x) {
+				return false
+			}
+		case k == 10:
+			if x != 'H' && x != 'M' && x != 'X' {
+				return false
+			}
+		case k == 16:
+			if !isUpper(x) && !isDigit(x) {
+				return false
+			}
+		}
+	}
+	if !dateValid(2000, atoi(c[6:8]), atoi(c[8:10])) {
+		return false
+	}
+	sum := 0
+	for k := 0; k < 17; k++ {
+		x := c[k]
+		v := int(x - '0')
+		if isUpper(x) {
+			v = int(x-'A') + 10
+			if x > 'N' {
+				v++ // Ñ comes after N
+			}
+		}
+		sum += v * (18 - k)
+	}
+	return (10-sum%10)%10 == int(c[17]-'0')
 }

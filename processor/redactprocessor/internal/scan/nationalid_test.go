@@ -67,6 +67,44 @@ func TestNationalIDs(t *testing.T) {
 	}
 }
 
+func TestMoreNationalIDs(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	for _, c := range []struct{ in, want string }{
+		{"주민등록번호 990524-2904982", "주민등록번호 " + id},
+		{"RRN 930127-2326439 on file", "RRN " + id + " on file"},
+		{"930127-2326438", "930127-2326438"}, // wrong check, no word
+		{"ID number 6303046091189", "ID number " + id},
+		{"60.12.07-418.37", id},
+		{"rijksregisternummer 77032878513", "rijksregisternummer " + id},
+		{"TC Kimlik No: 72129972278", "TC Kimlik No: " + id},
+		{"fødselsnummer 140359 27000", "fødselsnummer " + id},
+		{"NHS number 514 547 5276", "NHS number " + id},
+		{"SIN number: 756 907 028", "SIN number: " + id},
+		{"social insurance number 413-758-582", "social insurance number " + id},
+		{"TFN 358 952 548", "TFN " + id},
+		{"NIF 288437039", "NIF " + id},
+		{"teudat zehut 669976763", "teudat zehut " + id},
+		{"マイナンバー 8934 1834 4827", "マイナンバー " + id},
+		{"RUT 8.059.435-6", "RUT " + id},
+		{"9.187.312-5", id},
+		{"15.847.686-K listo", id + " listo"},
+		{"DNI 30.123.456", "DNI " + id},
+		{"CURP GOMA850312HDFRRN09", "CURP " + id},
+		{"LOPE920101MJCPRS09", id},
+		{"HETU 131052-308T", "HETU " + id},
+		{"230689-123L", id},
+		// Look-alikes.
+		{"9.187.312-4", "9.187.312-4"},
+		{"run 756907028 passed", "run 756907028 passed"},
+		{"GOMA850312HDFRRN08", "GOMA850312HDFRRN08"},
+		{"230689-123M", "230689-123M"},
+		{"ticket 8934 1834 4827", "ticket 8934 1834 4827"},
+		{"30.123.456 views", "30.123.456 views"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
+
 func TestCardCVV(t *testing.T) {
 	const cv = "[REDACTED:card_cvv]"
 	for _, c := range []struct{ in, want string }{
