@@ -93,6 +93,9 @@ func (r *numRun) national(s string, start, k, nd int) (wrapped, ok bool) {
 		if zipShape(r, k) && !phoneContext(s, start, r.ctx) {
 			return false, false // 02139-4307: a ZIP+4 code
 		}
+		if !contextBefore(s, start, phoneWords) && (numberWordBefore(s, start) || (k == 1 && !onePieceAlone(s, start, int(last.end)))) {
+			return false, false // Auftragsnummer 0712345678, ts=0712345678, #0712345678, 0612345678.pdf
+		}
 		return wrapped, true
 	}
 	return false, false
@@ -310,7 +313,10 @@ var notPhoneWords = newContextWords(
 	"facture", "factura", "fattura", "ticket", "case", "tracking", "sendung", "sendungsnummer", "serial",
 	"sn", "part", "charge", "batch", "lot", "ref", "reference", "referenz", "id", "account", "konto",
 	"kundennummer", "kundennr", "contract", "vertrag", "policy", "claim", "isbn", "ean", "imei",
-	"vin", "pnr", "booking", "buchung", "issn", "s n", "serie", "seriennummer", "zip", "plz", "postcode", "postleitzahl", "注文番号", "订单号", "受付番号",
+	"vin", "pnr", "booking", "buchung", "issn", "s n", "serie", "seriennummer", "zip", "plz", "postcode", "postleitzahl",
+	"dossier", "protocolo", "protocollo", "pratica", "fiscal", "ts", "timestamp", "uid", "uuid", "build", "pr", "row",
+	"offset", "total", "size", "count", "amount", "balance", "saldo", "betrag", "orden", "commit", "aktenzeichen", "az",
+	"zamówienie", "заказ", "订单", "注文", "договор", "счет", "счёт", "番号", "注文番号", "订单号", "受付番号",
 )
 
 var phoneWords = newContextWords(

@@ -247,3 +247,36 @@ func TestWideDigits(t *testing.T) {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
+
+// TestOnePieceLookalikes: numbers in one piece that fit a mobile plan but
+// stand where other numbers stand (after a word naming another number, as a
+// key's value, after '#', as a file name, before a unit) are not phones.
+func TestOnePieceLookalikes(t *testing.T) {
+	for _, s := range []string{
+		"Auftragsnummer 0712345678", "Belegnummer: 0612345678", "Vorgangsnummer 0812345678", "numéro de commande 0612345678", "n° de facture 0712345678",
+		"référence dossier 0612345678", "número de pedido 0612345678", "protocolo 0812345678", "pratica n. 0312345678", "nota fiscal 0912345678",
+		"Sendungsnummer 00340434161094042557", "Tracking: 0612345678", "Kundennummer 0512345678", "Mitgliedsnummer 0712345678", "Vertragsnummer 0812345678",
+		"ts=0712345678", "id=0612345678", "uid 0612345678", "user_id: 0712345678", "\"id\": 0812345678",
+		"barcode 0712345678901", "EAN 4006381333931", "ISBN 0306406152", "ISBN-10: 0-306-40615-2", "UPC 036000291452",
+		"Bestellung 13800138000", "IMEI 356938035643809", "serial 0712345678", "Zählernummer 0912345678", "Aktenzeichen 0312345678",
+		"commit 0612345 (HEAD)", "build 0812345678", "PR #0712345678", "row 0612345678 of", "offset 0712345678 bytes",
+		"1717171717", "1717171717123", "20240315103000", "09:12:44", "Total: 0612345678 bytes",
+		"05.03.2024 10:30", "2024-03-05T10:30:00+01:00", "+0100", "UTC+05:30",
+		"SE: 556036-0793", "org.nr 556036-0793", "VAT SE556036079301", "KvK 12345678", "EIN 12-3456789",
+		"Steuernummer 21/815/08150", "USt-IdNr. DE136695976", "HRB 12345", "BIC DEUTDEFF",
+		"invoice INV-0612345678", "0612345678.pdf", "file_0712345678.log", "v0.6.12345678",
+		"Kontonummer 0532013000", "BLZ 37040044", "routing 021000021", "sort code 20-45-77", "account 31926819",
+		"orden 0612345678", "ordine 0612345678", "zamówienie 0612345678", "заказ 0612345678", "订单 13800138000", "注文 09012345678",
+	} {
+		assert.Equal(t, s, redactOne(t, s), s)
+	}
+	for _, c := range []struct{ in, want string }{
+		{"phone=0612345678", "phone=[REDACTED:phone]"},
+		{`{"mobile": "0612345678"}`, `{"mobile": "[REDACTED:phone]"}`},
+		{"Telefonnummer 0612345678", "Telefonnummer [REDACTED:phone]"},
+		{"Tel. Nr. 0612345678", "Tel. Nr. [REDACTED:phone]"},
+		{"KR: 01098765432", "KR: [REDACTED:phone]"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}

@@ -291,3 +291,92 @@ func answerContext(s string, start int, words *contextWords) bool {
 	}
 	return false
 }
+
+// numberWordBefore reports whether the word right before the number at
+// start names another kind of number by its form: a compound ending in
+// "nummer", "number", "numero", "nr" (Auftragsnummer, Kundennr,
+// order_number) that is not a phone's (Telefonnummer, Handynummer), or
+// "No." / "Nr." / "n°" after a word that is not a phone word.
+func numberWordBefore(s string, start int) bool {
+	k := start
+	for k > 0 && start-k < 4 && (s[k-1] == ' ' || s[k-1] == ':' || s[k-1] == '.' || s[k-1] == '#' || s[k-1] == '=') {
+		k--
+	}
+	if k > 1 && (s[k-2:k] == "°" || s[k-2:k] == "º") {
+		k -= 2
+	}
+	e := k
+	for k > 0 && e-k < 24 && (isLetter(s[k-1]) || s[k-1] == '_' || s[k-1] == '-' || s[k-1] >= utf8.RuneSelf) {
+		k--
+	}
+	for k < e && s[k]&0xc0 == 0x80 {
+		k++ // (cut at 24 bytes inside a rune)
+	}
+	if k == e || (k > 0 && s[k-1] == '\\') {
+		return false // (the letter of a JSON escape, \n)
+	}
+	var buf [24]byte
+	w := lowerInto(buf[:], s[k:e])
+	if w == nil {
+		return false
+	}
+	switch string(w) {
+	case "no", "nr", "n", "num", "nro":
+		return !contextBefore(s, k, phoneWords)
+	}
+	for _, suf := range []string{"nummer", "number", "numero", "nr", "nummern", "numbers"} {
+		if len(w) > len(suf) && strings.HasSuffix(string(w), suf) {
+			return !headerWords.match(string(w)) && !strings.Contains(string(w), "fon") && !strings.Contains(string(w), "ruf")
+		}
+	}
+	return false
+}
+
+// onePieceAlone reports whether a number in one piece, s[start:end],
+// stands alone as phones do: not a key's value unless the key names a
+// phone (ts=0712345678, "id": …), not after '#', not a file name
+// (0612345678.pdf), not a count of a unit (0612345678 bytes).
+func onePieceAlone(s string, start, end int) bool {
+	if start > 0 {
+		switch s[start-1] {
+		case '#', '_', '/':
+			return false
+		case '=', ':', '"':
+			k := start - 1
+			for k > 0 && (s[k-1] == '"' || s[k-1] == ':' || s[k-1] == ' ' || s[k-1] == '=') {
+				k--
+			}
+			w := k
+			for w > 0 && k-w < 32 && (isAlnum(s[w-1]) || s[w-1] == '_' || s[w-1] == '-') {
+				w--
+			}
+			if s[start-1] != ':' || (k < start-2 && s[k] == '"') { // key=…, "key": …
+				if w < k && !headerWords.match(s[w:k]) && !contextBefore(s, start, phoneWords) {
+					return false
+				}
+			}
+		}
+	}
+	if end+1 < len(s) && s[end] == '.' && isLetter(s[end+1]) {
+		return false
+	}
+	k := end
+	if k < len(s) && s[k] == ' ' {
+		k++
+	}
+	e := k
+	for e < len(s) && e-k < 8 && isLetter(s[e]) {
+		e++
+	}
+	var buf [8]byte
+	if w := lowerInto(buf[:], s[k:e]); w != nil && unitWords[string(w)] {
+		return false
+	}
+	return true
+}
+
+var unitWords = map[string]bool{
+	"bytes": true, "b": true, "kb": true, "mb": true, "gb": true, "ms": true, "ns": true, "us": true, "rows": true,
+	"records": true, "items": true, "users": true, "times": true, "tokens": true, "requests": true, "views": true,
+	"points": true, "km": true, "m": true, "steps": true, "lines": true, "events": true, "hits": true,
+}
