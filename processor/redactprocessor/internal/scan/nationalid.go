@@ -9,7 +9,8 @@ package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactproce
 // digits in fours) is one only after a word naming it (idWords):
 //
 //	number              form                              check            context
-//	UK NINO             AB123456C, AB 12 34 56 C          prefix letters   no
+//	UK NINO             AB 12 34 56 C                     prefix letters   no
+//	UK NINO             AB123456C                         prefix letters   yes
 //	ES DNI / NIE        12345678Z, X1234567L              letter mod 23    no
 //	IT codice fiscale   RSSMRA85T10A562S                  check letter     no
 //	FR NIR              1 85 05 78 006 084 36, 15 digits  key 97 - n%97    no
@@ -50,6 +51,7 @@ var (
 	myNumberWords  = idWordSet("マイナンバー", "個人番号", "mynumber")
 	rrnWords       = idWordSet("주민등록번호", "주민번호", "rrn", "resident registration")
 	zaWords        = idWordSet("rsa id", "sa id", "identity number", "id number")
+	ninoWords      = idWordSet("nino", "ni", "nin", "national insurance", "ni number", "insurance number", "payroll", "hmrc")
 	dniWords       = idWordSet("dni", "rut", "cuil", "cuit", "documento")
 	// idWords: all of them (the numbers that need no context still must
 	// not follow a word naming another code, otherCode).
@@ -302,8 +304,9 @@ func letterID(s string, i int) (int, bool) {
 	}
 	end := func(k int) bool { return k == n || !isAlnum(s[k]) }
 	if i+9 <= n && isUpper(s[i]) && isUpper(s[i+1]) && isDigit(s[i+2]) {
-		// NINO: AB123456C or AB 12 34 56 C.
-		if allDigits(s[i+2:i+8]) && end(i+9) && ninoValid(s[i:i+2], s[i+8]) {
+		// NINO: AB123456C (after its word: the shape alone is a part
+		// number as often) or AB 12 34 56 C.
+		if allDigits(s[i+2:i+8]) && end(i+9) && ninoValid(s[i:i+2], s[i+8]) && (contextNear(s, i, ninoWords, 4) || answerContext(s, i, ninoWords)) {
 			return i + 9, true
 		}
 	}

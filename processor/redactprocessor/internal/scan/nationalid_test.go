@@ -19,7 +19,10 @@ func TestNationalIDs(t *testing.T) {
 		// Found without context: structure and check digit suffice.
 		{"it's BNCGLI90E45F205C on the form", "it's " + id + " on the form"},
 		{"CF: VRDLCU72B12H501L.", "CF: " + id + "."},
-		{"sure, JG103721B", "sure, " + id},
+		{"Agent: National Insurance number for payroll?\nMe: sure, it's JG103721B.", "Agent: National Insurance number for payroll?\nMe: sure, it's " + id + "."},
+		{"NINO JG103721B", "NINO " + id},
+		{"part JG103721B", "part JG103721B"},
+		{"sure, JG103721B", "sure, JG103721B"},
 		{"NI number JG 10 37 21 B thanks", "NI number " + id + " thanks"},
 		{"mi DNI es 21378775E vale", "mi DNI es " + id + " vale"},
 		{"documento 98662305-X", "documento " + id},

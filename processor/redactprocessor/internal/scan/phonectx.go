@@ -261,7 +261,8 @@ func answerContext(s string, start int, words *contextWords) bool {
 	}
 	ps := strings.LastIndexByte(s[:pe], '\n') + 1
 	ps = max(ps, pe-160)
-	var buf [24]byte
+	var buf, prev [24]byte
+	var pb []byte
 	for k := ps; k < pe; {
 		for k < pe && s[k] < utf8.RuneSelf && !isAlnum(s[k]) {
 			k++
@@ -275,8 +276,9 @@ func answerContext(s string, start int, words *contextWords) bool {
 		if e == k {
 			break
 		}
-		if b := lowerInto(buf[:], s[k:e]); b != nil {
-			if ascii && words.ascii[string(b)] {
+		b := lowerInto(buf[:], s[k:e])
+		if b != nil {
+			if ascii && (words.ascii[string(b)] || (pb != nil && words.pairs[[2]string{string(pb), string(b)}])) {
 				return true
 			}
 			if !ascii {
@@ -286,6 +288,10 @@ func answerContext(s string, start int, words *contextWords) bool {
 					}
 				}
 			}
+		}
+		pb = nil
+		if b != nil {
+			pb = prev[:copy(prev[:], b)]
 		}
 		k = e
 	}
