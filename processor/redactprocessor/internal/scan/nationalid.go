@@ -170,6 +170,14 @@ func (r *numRun) shape(k int, lens []int, seps string) bool {
 
 // nationalID checks the first k groups as a national identity number.
 func (r *numRun) nationalID(s string, k int) (int, int, bool) {
+	start, end, ok := r.nationalIDShape(s, k)
+	if !ok || otherCode(s, start) {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 	var buf [18]byte
 	d, ok := r.idDigits(s, k, &buf)
 	if !ok || k != r.n {
@@ -179,9 +187,6 @@ func (r *numRun) nationalID(s string, k int) (int, int, bool) {
 	}
 	start, end := int(r.g[0].start), int(r.g[k-1].end)
 	ctx := func(w *contextWords) bool { return contextNear(s, start, w, 4) || answerContext(s, start, w) }
-	if otherCode(s, start) {
-		return 0, 0, false
-	}
 	one := k == 1
 	switch len(d) {
 	case 15:
@@ -261,9 +266,16 @@ func (r *numRun) nationalID(s string, k int) (int, int, bool) {
 // check is X.
 func digitLetterID(s string, i int) (int, bool) {
 	e := runOf(s, i, isDigit)
-	if (e-i != 6 && e-i != 8 && e-i != 17) || otherCode(s, i) {
+	if e-i != 6 && e-i != 8 && e-i != 17 {
 		return 0, false
 	}
+	if end, ok := digitLetterShape(s, i, e); ok && !otherCode(s, i) {
+		return end, true
+	}
+	return 0, false
+}
+
+func digitLetterShape(s string, i, e int) (int, bool) {
 	switch e - i {
 	case 6:
 		// FI HETU 131052-308T: a date, a century sign, three digits and a
@@ -296,12 +308,17 @@ func digitLetterID(s string, i int) (int, bool) {
 // NINO, an ES NIE, an IT codice fiscale, an IN PAN (after its word).
 func letterID(s string, i int) (int, bool) {
 	n := len(s)
-	if i+9 > n || (!isDigit(s[i+1]) && !isDigit(s[i+2]) && s[i+2] != ' ' && (i+6 >= n || (!isDigit(s[i+5]) && !isDigit(s[i+6])))) {
+	if i+9 > n || (!isDigit(s[i+1]) && !isDigit(s[i+2]) && s[i+2] != ' ' && (i+6 >= n || (!isDigit(s[i+4]) && !isDigit(s[i+5]) && !isDigit(s[i+6])))) {
 		return 0, false // (the cheap test: a digit where one of the shapes has one)
 	}
-	if otherCode(s, i) {
-		return 0, false
+	if e, ok := letterIDShape(s, i); ok && !otherCode(s, i) {
+		return e, true
 	}
+	return 0, false
+}
+
+func letterIDShape(s string, i int) (int, bool) {
+	n := len(s)
 	end := func(k int) bool { return k == n || !isAlnum(s[k]) }
 	if i+9 <= n && isUpper(s[i]) && isUpper(s[i+1]) && isDigit(s[i+2]) {
 		// NINO: AB123456C (after its word: the shape alone is a part

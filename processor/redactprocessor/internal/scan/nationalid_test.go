@@ -145,3 +145,16 @@ func TestIDChecks(t *testing.T) {
 	assert.True(t, seValid([]byte("4707153237")))
 	assert.False(t, seValid([]byte("4713153237"))) // month 13
 }
+
+// TestREADMEIDExamples: the examples of the README's table are found.
+func TestREADMEIDExamples(t *testing.T) {
+	for _, s := range []string{
+		"AB 12 34 56 C", "12345678Z", "12345678-Z", "RSSMRA85T10A562S", "123.456.789-09", "12.345.678/0001-95",
+		"900101-1234568", "85.07.30-033.28", "131052-308T", "NHS 943 476 5919", "SIN number 130 692 544",
+		"TFN 123 456 782", "Aadhaar 2416 4106 8855",
+	} {
+		out := redactOne(t, "x "+s+" y")
+		assert.Contains(t, out, "[REDACTED:national_id]", s)
+		assert.NotContains(t, out, s[len(s)-3:], s)
+	}
+}

@@ -34,6 +34,7 @@ const (
 	dEquals          // '=': "key=value" secrets, URL query secrets
 	dLetter          // letters: token prefixes, JWTs, IBANs, IPv6
 	dBackslash       // '\\': JSON escapes (json.go decodes the printable ones)
+	dWide            // 0xEF, the lead byte of full-width digits (wide.go)
 )
 
 var dispatch [256]uint8
@@ -73,6 +74,8 @@ func init() {
 			dispatch[c] = dLetter
 		case c == '\\':
 			dispatch[c] = dBackslash
+		case c == 0xef:
+			dispatch[c] = dWide
 		}
 	}
 }
@@ -103,11 +106,13 @@ type Scanner struct {
 	second [256][4]uint64
 	// wordStart[c]: some enabled word detector can start with byte c.
 	wordStart [256]bool
+	// wideOn: a number detector is on, so full-width digits are read.
+	wideOn bool
 }
 
 // NewScanner returns a scanner for the enabled detectors.
 func NewScanner(enabled [NumBuiltin]bool) *Scanner {
-	s := &Scanner{on: enabled}
+	s := &Scanner{on: enabled, wideOn: enabled[Phone] || enabled[CreditCard] || enabled[NationalID]}
 	for k := range tokenShapes {
 		t := &tokenShapes[k]
 		if enabled[t.typ] {
@@ -142,13 +147,8 @@ func NewScanner(enabled [NumBuiltin]bool) *Scanner {
 // JSON escapes of printable characters: json.go); a string with nothing
 // found costs no allocation.
 func (sc *Scanner) Scan(s string, dst []Finding) []Finding {
-	from := len(dst)
 	var u unescaped
-	dst = sc.scanEscaped(s, dst, &u)
-	if strings.Contains(s, "\xef\xbc") {
-		dst = sc.wide(s, dst, from) // full-width digits (wide.go)
-	}
-	return dst
+	return sc.scanEscaped(s, dst, &u)
 }
 
 // scan is Scan; skip enables the fast path over text where no detector can
@@ -202,6 +202,15 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 			}
 			i = q // the escape's letter is looked at next
 			continue
+		case dWide:
+			if sc.wideOn && i+2 < n && s[i+1] == 0xbc && s[i+2] >= 0x90 && s[i+2] <= 0x99 {
+				end, f, ok := sc.wideNumber(s, i)
+				if ok && f.Start >= last {
+					add(f) // ０９０－８７６５－４３２１
+				}
+				i = end
+				continue
+			}
 		case dAt:
 			if sc.on[Email] {
 				if start, end, ok := email(s, i, 1, last); ok {
@@ -477,8 +486,8 @@ func moreDigits(s string, e int) bool {
 // '-', ':', '=', and '\\' of JSON escapes), and the bytes that make a word a candidate within its
 // first wordReach bytes: '-' and '_' of key prefixes (sk-, sk_live_, ghp_,
 // glpat-, hf_), 'A' (AKIA…, AIza…, ATATT3…), 'G' (SG., GOCSPX-), 'J' (eyJ),
-// and the digits or ':' of IBANs and IPv6 addresses that start with a
-// letter. Prose is mostly other bytes, so Scan jumps over it in blocks
+// the digits or ':' of IBANs and IPv6 addresses that start with a
+// letter, and 0xEF, the lead byte of full-width digits. Prose is mostly other bytes, so Scan jumps over it in blocks
 // (skipQuiet).
 var trigger [256]uint8
 
@@ -492,6 +501,7 @@ func init() {
 	for _, c := range "0123456789@+(-:=_AGJ\\" {
 		trigger[c] = 1
 	}
+	trigger[0xef] = 1
 	triggerNibbles = splitNibbles(&trigger)
 }
 
@@ -644,7 +654,7 @@ func quietTail(s string, i int) uint64 {
 		// Every trigger byte is in '('..'_'; lower-case letters, spaces
 		// and UTF-8 are not, so most blocks of prose pass this test alone.
 		x := load64(s, p)
-		if !mayTrigger(x) {
+		if !mayTrigger(x) && !hasEF(x) {
 			continue
 		}
 		b := uint64(trigger[byte(x)]) | uint64(trigger[byte(x>>8)])<<1 | uint64(trigger[byte(x>>16)])<<2 | uint64(trigger[byte(x>>24)])<<3 |
@@ -682,6 +692,14 @@ func mayTrigger(x uint64) bool {
 	atLeastLo := x7 + (0x80-triggerLo)*ones // high bit set where byte >= lo
 	aboveHi := x7 + (0x7f-triggerHi)*ones   // high bit set where byte > hi
 	return (atLeastLo&^aboveHi)&^x&high != 0
+}
+
+// hasEF reports whether one of the 8 bytes in x is 0xEF (SWAR zero-byte
+// test of x XOR 0xEF…).
+func hasEF(x uint64) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	y := x ^ 0xefefefefefefefef
+	return (y-ones)&^y&high != 0
 }
 
 func runOf(s string, i int, ok func(byte) bool) int {

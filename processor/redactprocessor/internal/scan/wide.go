@@ -3,18 +3,16 @@
 
 package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // Japanese and Chinese text often writes numbers in full-width forms
 // (携帯：０９０－８７６５－４３２１). A run of full-width digits, with the
 // full-width or ASCII separators a number has between them, is read as the
 // ASCII number it stands for, with the text before it on its line as
 // context, and checked by the number detectors (phones, cards, national
-// IDs); a finding covers the full-width run. Text without the lead bytes
-// of the full-width forms (EF BC) costs one byte search.
+// IDs); a finding covers the full-width run. 0xEF, the lead byte of the
+// full-width forms, is a trigger byte (scanner.go): ASCII text pays
+// nothing for it.
 
 // wideRunMax bounds a run, in ASCII characters.
 const wideRunMax = 40
@@ -65,32 +63,6 @@ func wideASCII(s string, i int) (c byte, w int, digit bool) {
 		return '-', 3, false
 	}
 	return 0, 0, false
-}
-
-// wide adds the findings in full-width numbers of s to dst (whose findings
-// from index from on are those of s, in order) and keeps dst in order.
-func (sc *Scanner) wide(s string, dst []Finding, from int) []Finding {
-	if !sc.on[Phone] && !sc.on[CreditCard] && !sc.on[NationalID] {
-		return dst
-	}
-	for p := 0; p < len(s); {
-		k := strings.Index(s[p:], "\xef\xbc")
-		if k < 0 {
-			break
-		}
-		p += k
-		if p+2 >= len(s) || s[p+2] < 0x90 || s[p+2] > 0x99 {
-			p += 2
-			continue
-		}
-		end, f, ok := sc.wideNumber(s, p)
-		if ok && !overlaps(dst[from:], f.Start, f.End) {
-			at, _ := slices.BinarySearchFunc(dst[from:], f.Start, func(x Finding, t int) int { return x.Start - t })
-			dst = slices.Insert(dst, from+at, f)
-		}
-		p = end
-	}
-	return dst
 }
 
 // wideNumber reads the number around the full-width digit at s[p] and
