@@ -178,9 +178,12 @@ func (r *numRun) nationalID(s string, k int) (int, int, bool) {
 }
 
 func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
+	if k != r.n {
+		return 0, 0, false
+	}
 	var buf [18]byte
 	d, ok := r.idDigits(s, k, &buf)
-	if !ok || k != r.n {
+	if !ok {
 		// (an identity number is the whole run: 4270 7067 7387 is not
 		// one when 6071 follows)
 		return 0, 0, false
@@ -197,7 +200,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if r.shape(k, []int{6, 7}, "-") && rrnDate(d) && (rrnCheck(d) || ctx(rrnWords)) {
 			return start, end, true // KR 900101-1234568
 		}
-		if one && ctx(zaWords) && zaIDValid(d) {
+		if one && zaIDValid(d) && ctx(zaWords) {
 			return start, end, true
 		}
 	case 11:
@@ -205,16 +208,16 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		case r.shape(k, []int{3, 3, 3, 2}, "..-") && cpfValid(d),
 			r.shape(k, []int{2, 2, 2, 3, 2}, "..-.") && beValid(d):
 			return start, end, true
-		case one && (ctx(cpfWords) && cpfValid(d) || ctx(peselWords) && peselValid(d) || ctx(steuerWords) && steuerIDValid(d) ||
-			ctx(tcWords) && tcValid(d) || ctx(beWords) && beValid(d) || ctx(noWords) && noValid(d)):
+		case one && (cpfValid(d) && ctx(cpfWords) || peselValid(d) && ctx(peselWords) || steuerIDValid(d) && ctx(steuerWords) ||
+			tcValid(d) && ctx(tcWords) || beValid(d) && ctx(beWords) || noValid(d) && ctx(noWords)):
 			return start, end, true
-		case r.shape(k, []int{2, 3, 3, 3}, "   ") && ctx(steuerWords) && steuerIDValid(d):
+		case r.shape(k, []int{2, 3, 3, 3}, "   ") && steuerIDValid(d) && ctx(steuerWords):
 			return start, end, true
-		case r.shape(k, []int{6, 5}, " ") && ctx(noWords) && noValid(d):
+		case r.shape(k, []int{6, 5}, " ") && noValid(d) && ctx(noWords):
 			return start, end, true
 		}
 	case 14:
-		if (r.shape(k, []int{2, 3, 3, 4, 2}, "../-") || (one && ctx(cpfWords))) && cnpjValid(d) {
+		if cnpjValid(d) && (r.shape(k, []int{2, 3, 3, 4, 2}, "../-") || (one && ctx(cpfWords))) {
 			return start, end, true
 		}
 	case 18:
@@ -223,24 +226,24 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		}
 	case 12:
 		if one || r.shape(k, []int{4, 4, 4}, "  ") || r.shape(k, []int{4, 4, 4}, "--") {
-			if ctx(aadhaarWords) && aadhaarValid(d) || ctx(myNumberWords) && myNumberValid(d) || (one && ctx(seWords) && seCentury(d) && seValid(d[2:])) {
+			if aadhaarValid(d) && ctx(aadhaarWords) || myNumberValid(d) && ctx(myNumberWords) || (one && seCentury(d) && seValid(d[2:]) && ctx(seWords)) {
 				return start, end, true
 			}
 		}
-		if r.shape(k, []int{8, 4}, "-") && ctx(seWords) && seCentury(d) && seValid(d[2:]) {
+		if r.shape(k, []int{8, 4}, "-") && seCentury(d) && seValid(d[2:]) && ctx(seWords) {
 			return start, end, true
 		}
 	case 10:
-		if (one || r.shape(k, []int{6, 4}, "-")) && (ctx(seWords) && seValid(d) || ctx(cprWords) && cprDate(d)) {
+		if (one || r.shape(k, []int{6, 4}, "-")) && (seValid(d) && ctx(seWords) || cprDate(d) && ctx(cprWords)) {
 			return start, end, true
 		}
-		if (one || r.shape(k, []int{3, 3, 4}, "  ")) && ctx(nhsWords) && nhsValid(d) {
+		if (one || r.shape(k, []int{3, 3, 4}, "  ")) && nhsValid(d) && ctx(nhsWords) {
 			return start, end, true
 		}
 	case 9:
 		if (one || r.shape(k, []int{3, 3, 3}, "  ") || r.shape(k, []int{3, 3, 3}, "--")) &&
-			(ctx(bsnWords) && bsnValid(d) || ctx(sinWords) && sinValid(d) || ctx(tfnWords) && tfnValid(d) ||
-				ctx(nifWords) && nifPTValid(d) || ctx(ilWords) && ilValid(d)) {
+			(bsnValid(d) && ctx(bsnWords) || sinValid(d) && ctx(sinWords) || tfnValid(d) && ctx(tfnWords) ||
+				nifPTValid(d) && ctx(nifWords) || ilValid(d) && ctx(ilWords)) {
 			return start, end, true
 		}
 	}
@@ -308,13 +311,24 @@ func digitLetterShape(s string, i, e int) (int, bool) {
 // NINO, an ES NIE, an IT codice fiscale, an IN PAN (after its word).
 func letterID(s string, i int) (int, bool) {
 	n := len(s)
-	if i+9 > n || (!isDigit(s[i+1]) && !isDigit(s[i+2]) && s[i+2] != ' ' && (i+6 >= n || (!isDigit(s[i+4]) && !isDigit(s[i+5]) && !isDigit(s[i+6])))) {
-		return 0, false // (the cheap test: a digit where one of the shapes has one)
+	if i+9 > n || !letterIDStart(s, i) {
+		return 0, false
 	}
 	if e, ok := letterIDShape(s, i); ok && !otherCode(s, i) {
 		return e, true
 	}
 	return 0, false
+}
+
+// letterIDStart is the cheap test before letterID (s[i:i+9] exists): two
+// capitals then a digit, a blank or two more capitals (NINO, codice
+// fiscale, PAN, CURP), or X, Y, Z then a digit (NIE).
+func letterIDStart(s string, i int) bool {
+	if !isUpper(s[i+1]) {
+		return (s[i] == 'X' || s[i] == 'Y' || s[i] == 'Z') && isDigit(s[i+1])
+	}
+	c := s[i+2]
+	return isDigit(c) || c == ' ' || (isUpper(c) && isUpper(s[i+3]))
 }
 
 func letterIDShape(s string, i int) (int, bool) {

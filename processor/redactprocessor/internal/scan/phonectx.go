@@ -251,8 +251,13 @@ func (r *numRun) cardShaped(s string) bool {
 // "Klant: 344965302"): only a short speaker label (no digit) stands before
 // the number on its line, and the line before holds one of words.
 func answerContext(s string, start int, words *contextWords) bool {
-	ls := strings.LastIndexByte(s[:start], '\n') + 1
-	if ls == 0 || start-ls > 32 || hasDigit(s[ls:start]) {
+	// (cheap test first: the line starts at most 32 bytes before)
+	ls := strings.LastIndexByte(s[max(0, start-33):start], '\n')
+	if ls < 0 {
+		return false
+	}
+	ls += max(0, start-33) + 1
+	if hasDigit(s[ls:start]) {
 		return false
 	}
 	pe := ls - 1

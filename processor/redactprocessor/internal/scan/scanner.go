@@ -374,7 +374,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					continue
 				}
 			}
-			if sc.on[NationalID] && isUpper(c) && boundaryBefore(s, i) {
+			if sc.on[NationalID] && isUpper(c) && i+9 <= n && letterIDStart(s, i) && boundaryBefore(s, i) {
 				if end, ok := letterID(s, i); ok {
 					add(Finding{i, end, NationalID}) // AB123456C, X1234567L, RSSMRA85T10A562S
 					i = end
