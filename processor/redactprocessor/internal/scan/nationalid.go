@@ -74,6 +74,15 @@ var cvvWords = newContextWords(
 	"sicherheitscode", "prüfnummer", "kartenprüfnummer", "cryptogramme", "código de seguridad",
 )
 
+// cvvTail marks the last letters of cvvWords: the scanner asks cvv only
+// when the byte two before the digits is one of them or no letter.
+var cvvTail = func() (t [256]bool) {
+	for _, c := range "vVcCdDeErR2" {
+		t[c] = true
+	}
+	return t
+}()
+
 // cvv reports whether the 3 or 4 digits s[i:e] are a card security code.
 func cvv(s string, i, e int) bool {
 	if e < len(s) && (isAlnum(s[e]) || ((s[e] == '.' || s[e] == '/' || s[e] == ',' || s[e] == '-') && e+1 < len(s) && isDigit(s[e+1]))) {
