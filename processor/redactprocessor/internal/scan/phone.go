@@ -316,7 +316,7 @@ var notPhoneWords = newContextWords(
 	"vin", "pnr", "booking", "buchung", "issn", "s n", "serie", "seriennummer", "zip", "plz", "postcode", "postleitzahl",
 	"dossier", "protocolo", "protocollo", "pratica", "fiscal", "ts", "timestamp", "uid", "uuid", "build", "pr", "row",
 	"offset", "total", "size", "count", "amount", "balance", "saldo", "betrag", "orden", "commit", "aktenzeichen", "az",
-	"zamówienie", "заказ", "订单", "注文", "договор", "счет", "счёт", "番号", "注文番号", "订单号", "受付番号",
+	"zamówienie", "заказ", "订单", "注文", "договор", "счет", "счёт", "注文番号", "订单号", "受付番号",
 )
 
 var phoneWords = newContextWords(
