@@ -288,7 +288,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					continue
 				}
 			}
-			if sc.on[CardCVV] && (e-i == 3 || e-i == 4) && i >= 4 && (cvvTail[s[i-2]] || !isAlnum(s[i-2])) && cvv(s, i, e) {
+			if e-i-3 <= 1 && i >= 4 && (cvvTail[s[i-2]] || !isAlnum(s[i-2])) && sc.on[CardCVV] && e-i >= 3 && cvv(s, i, e) {
 				add(Finding{i, e, CardCVV}) // cvv 123, "cvc": "0421"
 				i = e
 				continue
@@ -374,7 +374,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					continue
 				}
 			}
-			if sc.on[NationalID] && i+9 <= n && (isUpper(s[i+1]) || (c >= 'X' && c <= 'Z')) && isUpper(c) && letterIDStart(s, i) && boundaryBefore(s, i) {
+			if c <= 'Z' && i+9 <= n && (isUpper(s[i+1]) || c >= 'X') && c >= 'A' && sc.on[NationalID] && letterIDStart(s, i) && boundaryBefore(s, i) {
 				if end, ok := letterID(s, i); ok {
 					add(Finding{i, end, NationalID}) // AB123456C, X1234567L, RSSMRA85T10A562S
 					i = end
