@@ -28,7 +28,8 @@ func jwt(s string, i int) (int, bool) {
 
 // iban matches a country's full IBAN length of letters and digits (upper
 // case, or all lower case as some people type it), optionally in groups of
-// four separated by single spaces, then checks mod 97.
+// four separated by single spaces or single dashes (one kind), then checks
+// mod 97.
 func iban(s string, i int) (int, bool) {
 	want, ok := ibanLengths[string([]byte{lower(s[i]) - 'a' + 'A', lower(s[i+1]) - 'a' + 'A'})]
 	if !ok {
@@ -40,9 +41,11 @@ func iban(s string, i int) (int, bool) {
 	}
 	var buf [34]byte
 	n, k := 0, i
+	var sep byte
 	for k < len(s) && n < want {
 		c := s[k]
-		if c == ' ' && n%4 == 0 && n > 0 && k+1 < len(s) && part(s[k+1]) {
+		if (c == ' ' || c == '-') && (sep == 0 || c == sep) && n%4 == 0 && n > 0 && k+1 < len(s) && part(s[k+1]) {
+			sep = c
 			k++
 			continue
 		}

@@ -55,7 +55,11 @@ func isNameRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// localStart walks back from the '@' over the local part.
+// localStart walks back from the '@' over the local part. A local part in
+// one script is whole (李雷@example.com, jürgen.müller@…), but where ASCII
+// letters follow CJK ones the CJK ones are the words before the address
+// (邮箱wangwei@163.com, メールはtaro@example.jp): the address starts at the
+// change of script.
 func localStart(s string, at, floor int) int {
 	k := at
 	for k > floor && at-k < 64 {
@@ -68,6 +72,9 @@ func localStart(s string, at, floor int) int {
 			if c == '\\' {
 				// s[k] may be the letter of an escape sequence.
 				end, r, ok := escapeAt(s, k)
+				if ok && s[k] == 'u' && isCJK(r) && asciiIn(s, end, at) {
+					return end // \u90ae\u7bb1wangwei@…: the escape is a word before
+				}
 				if rs := runStart(s, k-1); ok && s[k] == 'u' && isNameRune(r) && rs > floor {
 					k = rs // \u00fc inside the name: keep walking, escape whole
 					continue
@@ -79,12 +86,34 @@ func localStart(s string, at, floor int) int {
 			break
 		}
 		r, size := utf8.DecodeLastRuneInString(s[floor:k])
-		if !isNameRune(r) {
+		if !isNameRune(r) || (isCJK(r) && asciiIn(s, k, at)) {
 			break
 		}
 		k -= size
 	}
 	return k
+}
+
+// asciiIn reports whether s[from:to] holds an ASCII letter or digit that is
+// not part of a \uXXXX escape.
+func asciiIn(s string, from, to int) bool {
+	for p := from; p < to; p++ {
+		if s[p] == '\\' && p+5 < to && s[p+1] == 'u' {
+			p += 5
+			continue
+		}
+		if isAlnum(s[p]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCJK reports whether r is written in a script without spaces between
+// words (Han, Hiragana, Katakana, Hangul), whose words glue to an address.
+func isCJK(r rune) bool {
+	return r >= 0x1100 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+		unicode.Is(unicode.Hangul, r) || r == 0x30fc)
 }
 
 // domainEnd returns the end of the domain starting at i and whether it is
@@ -111,8 +140,8 @@ func domainEnd(s string, i int) (int, bool) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[end:])
-		if !isNameRune(r) {
-			break
+		if !isNameRune(r) || (isCJK(r) && end > labelStart && s[end-1] < utf8.RuneSelf) {
+			break // (example.jpです: the word after the address)
 		}
 		end += size
 	}

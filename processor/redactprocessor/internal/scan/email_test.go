@@ -25,6 +25,16 @@ func TestEmail(t *testing.T) {
 		{`"j\u00fcrgen@example.de"`, `"[REDACTED:email]"`},
 		{`"\u003cjane@example.com\u003e"`, `"\u003c[REDACTED:email]\u003e"`},
 		{`"line\njane@example.com"`, `"line\n[REDACTED:email]"`},
+		// CJK words glued to an ASCII address are not part of it; a local
+		// part in one script is whole.
+		{"邮箱liuyang88@qq.com，谢谢", "邮箱[REDACTED:email]，谢谢"},
+		{"メールはkenji.sato@example.ne.jpです。", "メールは[REDACTED:email]です。"},
+		{"이메일은minji.kim@naver.com로 보내주세요", "이메일은[REDACTED:email]로 보내주세요"},
+		{`"\u90ae\u7bb1liuyang88@qq.com\uff0c"`, `"\u90ae\u7bb1[REDACTED:email]\uff0c"`},
+		{"王小明@例子.中国，", "[REDACTED:email]，"},
+		{`"\u738b\u82b3@example.cn"`, `"[REDACTED:email]"`},
+		{"연락은 김민지@회사.한국 으로", "연락은 [REDACTED:email] 으로"},
+		{"jürgen.müller@bücher.de", "[REDACTED:email]"},
 		// Not addresses.
 		{"ssh://git@github.com/org/repo.git", "ssh://git@github.com/org/repo.git"},
 		{"git@github.com:org/repo.git", "git@github.com:org/repo.git"},

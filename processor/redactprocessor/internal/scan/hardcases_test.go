@@ -15,7 +15,7 @@ import (
 var hardCases = []struct{ defect, in, want string }{
 	// A number followed by another number, a date or a ')' is cut back to
 	// the longest valid number.
-	{"number then date", "card 4111 1111 1111 1111 12/27 cvv 123", "card [REDACTED:credit_card] 12/27 cvv 123"},
+	{"number then date", "card 4111 1111 1111 1111 12/27 cvv 123", "card [REDACTED:credit_card] 12/27 cvv [REDACTED:card_cvv]"},
 	{"number then count", "SSN 123-45-6789 2 kids", "SSN [REDACTED:ssn] 2 kids"},
 	{"phone then count", "call 415-555-0100 3 times", "call [REDACTED:phone] 3 times"},
 	{"card in parentheses", "the card (4111 1111 1111 1111) was declined", "the card ([REDACTED:credit_card]) was declined"},

@@ -32,6 +32,7 @@ type numGroup struct {
 }
 
 type numRun struct {
+	ctx    numCtx
 	g      [maxGroups]numGroup
 	n      int
 	plus   int // index of a leading '+', or -1
@@ -132,12 +133,15 @@ func readSep(s string, k int, closed bool) (kind byte, next int, open bool) {
 	if j < n && (s[j] == '-' || s[j] == '.' || s[j] == '/') && (before == 0 || s[j] != '.') {
 		kind = s[j]
 		j++
-		if kind != '.' {
+		if kind != '.' && before > 0 {
+			w := 0
 			if j < n {
-				if w := blankWidth(s, j); w > 0 && before > 0 {
-					j += w // " - ", " / "
-				}
+				w = blankWidth(s, j)
 			}
+			if w == 0 && kind == '-' {
+				return 0, -1, false // " -0600": a sign (a UTC offset, a negative number), not a separator
+			}
+			j += w // " - ", " / "
 		}
 	} else if before > 0 {
 		if before > 1 {
@@ -200,10 +204,19 @@ func allDigits(s string) bool {
 // When nothing matches, rest is where a later try may start: after the
 // whole run when it starts with '+' (its groups are one international
 // number, not national ones), after the first group otherwise.
-func (sc *Scanner) numeric(s string, i int) (f Finding, ok bool, rest int) {
+func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, rest int) {
 	var r numRun
 	if !r.read(s, i) || (r.plus < 0 && r.nd < 7 && r.n < 4) {
 		return Finding{}, false, 0 // too short for anything: most numbers in prose
+	}
+	if i >= 2 && s[i-1] == ':' && isDigit(s[i-2]) {
+		return Finding{}, false, 0 // the seconds of a time (17:45:12 2024 -0600)
+	}
+	r.ctx = ctx
+	if sc.on[NationalID] {
+		if end, ok := digitLetterID(s, i); ok {
+			return Finding{i, end, NationalID}, true, 0
+		}
 	}
 	for k := r.n; k >= 1; k-- {
 		if !r.endOK(s, k) {
@@ -220,6 +233,11 @@ func (sc *Scanner) numeric(s string, i int) (f Finding, ok bool, rest int) {
 					return Finding{start, end, SSN}, true, 0
 				}
 			}
+			if sc.on[NationalID] {
+				if start, end, ok := r.nationalID(s, k); ok {
+					return Finding{start, end, NationalID}, true, 0
+				}
+			}
 			if sc.on[CreditCard] {
 				if start, end, ok := r.card(s, k); ok {
 					return Finding{start, end, CreditCard}, true, 0
@@ -228,11 +246,14 @@ func (sc *Scanner) numeric(s string, i int) (f Finding, ok bool, rest int) {
 		}
 		if sc.on[Phone] {
 			if start, end, ok := r.phone(s, k); ok {
-				return Finding{start, end, Phone}, true, 0
+				if r.plus < 0 && !r.g[0].open {
+					start = ccBefore(s, start, ctx.last, &r, k)
+				}
+				return Finding{start, phoneExt(s, end), Phone}, true, 0
 			}
 		}
 	}
-	if r.plus >= 0 {
+	if r.plus >= 0 || r.cardShaped(s) {
 		return Finding{}, false, int(r.g[r.n-1].end)
 	}
 	return Finding{}, false, 0
@@ -288,7 +309,9 @@ func atoi(b string) int {
 // (127.x), the unspecified 0.0.0.0, netmasks (255.255.255.0) and networks
 // (10.0.0.0/8) identify no one and are left alone, and so are versions: a four-part number bound
 // to a version (numpy==1.2.3.4, Chrome/120.0.0.0, Version=4.0.0.0,
-// "version 1.2.3.4") is not an address. A bare 1.2.3.4 is an address.
+// "version 1.2.3.4") is not an address, and neither is a section number
+// after a word naming one (section 1.2.3.4, § 4.2.1.3). A bare 1.2.3.4 is
+// an address.
 func (r *numRun) ipv4(s string, k int) (int, int, bool) {
 	if k != 4 || !r.sameSep(4, ".") {
 		return 0, 0, false
@@ -308,11 +331,21 @@ func (r *numRun) ipv4(s string, k int) (int, int, bool) {
 			return 0, 0, false
 		}
 	}
-	if oct[0] == 127 || oct == [4]int{} || netmask(oct) || network(s, end, oct) || versionBefore(s, start) {
+	if oct[0] == 127 || oct == [4]int{} || netmask(oct) || network(s, end, oct) || versionBefore(s, start) || contextNear(s, start, sectionWords, 2) {
 		return 0, 0, false
 	}
 	return start, end, true
 }
+
+// sectionWords name a section, clause or outline number (§ 4.2.1.3,
+// clause 2.1.4.3, Abschnitt 1.2.3.4) just before a four-part number: a
+// place in a document, not an address.
+var sectionWords = newContextWords(
+	"section", "sections", "sec", "§", "clause", "clauses", "chapter", "chap", "para", "paragraph", "article", "art",
+	"abschnitt", "kapitel", "ziffer", "absatz", "artikel", "punkt", "rule", "step", "figure", "fig", "table",
+	"appendix", "annex", "anhang", "item", "requirement", "req", "control", "heading", "subsection", "part",
+	"chapitre", "capítulo", "capitolo", "sezione", "sección", "hoofdstuk", "rozdział", "章", "节", "条",
+)
 
 // network reports whether the address ending at end is a network written
 // in CIDR notation (10.0.0.0/8: host bits zero), not a host.
@@ -388,7 +421,8 @@ func versionBefore(s string, start int) bool {
 var versionWords = byteWords("v", "ver", "vers", "build", "release", "rev", "revision", "firmware", "fw", "driver", "wersja", "versie", "versione")
 
 // ssn accepts area-group-serial with dashes (123-45-6789), and with spaces
-// or none only after a word naming it (SSN, social security).
+// or none only after a word naming it (SSN, social security, ITIN,
+// dependent, spouse); ITINs (912-78-4420) too.
 func (r *numRun) ssn(s string, k int) (int, int, bool) {
 	if k != 1 && k != 3 {
 		return 0, 0, false
@@ -412,10 +446,17 @@ func (r *numRun) ssn(s string, k int) (int, int, bool) {
 	}
 	r.digits(s, k, d[:])
 	ds := string(d[:])
-	if !ssnValid(atoi(ds[0:3]), atoi(ds[3:5]), atoi(ds[5:9])) {
+	if !ssnValid(atoi(ds[0:3]), atoi(ds[3:5]), atoi(ds[5:9])) && !itinValid(atoi(ds[0:3]), atoi(ds[3:5])) {
 		return 0, 0, false
 	}
 	return start, end, true
+}
+
+// itinValid reports whether area and group are those of an IRS individual
+// taxpayer identification number (9XX-70-XXXX…): area 900-999 and group
+// 50-65, 70-88, 90-92 or 94-99. Written like an SSN and found the same way.
+func itinValid(area, group int) bool {
+	return area >= 900 && ((group >= 50 && group <= 65) || (group >= 70 && group <= 88) || (group >= 90 && group <= 92) || group >= 94)
 }
 
 // card accepts 13–19 digits, plain or in groups of at least three split by
@@ -541,4 +582,4 @@ func byteWords(words ...string) [][]byte {
 	return out
 }
 
-var ssnWords = newContextWords("ssn", "ss", "social", "socsec")
+var ssnWords = newContextWords("ssn", "ss", "social", "socsec", "itin", "taxpayer", "dependent", "dependant", "spouse", "ssa")

@@ -19,7 +19,7 @@ func TestCards(t *testing.T) {
 		{"amex 3782 822463 10005", "amex [REDACTED:credit_card]"},
 		{"diners 3056 930902 5904", "diners [REDACTED:credit_card]"},
 		{"mc 2223 0031 2200 3222", "mc [REDACTED:credit_card]"},
-		{"card 4111 1111 1111 1111 12/27 cvv 123", "card [REDACTED:credit_card] 12/27 cvv 123"},
+		{"card 4111 1111 1111 1111 12/27 cvv 123", "card [REDACTED:credit_card] 12/27 cvv [REDACTED:card_cvv]"},
 		{"4242 4242 4242 4242 2027", "[REDACTED:credit_card] 2027"},
 		{"(4111 1111 1111 1111)", "([REDACTED:credit_card])"},
 		// Not cards: Luhn fails, no issuer prefix, mixed separators, part of a longer number.

@@ -50,7 +50,8 @@ func (r *numRun) phone(s string, k int) (int, int, bool) {
 			return start, end, true
 		}
 	}
-	if nd >= 8 && nd <= 13 && k <= 5 && r.phoneSeps(k) && !dateShape(r, k) && !ipShape(r, k) && contextBefore(s, start, phoneWords) {
+	if nd >= 8 && nd <= 13 && k <= 5 && r.phoneSeps(k) && !dateShape(r, k) && !ipShape(r, k) && phoneContext(s, start, r.ctx) &&
+		(!contextNear(s, start, notPhoneWords, 2) || contextBefore(s, start, phoneWords)) {
 		return start, end, true
 	}
 	return 0, 0, false
@@ -88,6 +89,12 @@ func (r *numRun) national(s string, start, k, nd int) (wrapped, ok bool) {
 		}
 		if amountNear(s, start, int(last.end)) || (contextNear(s, start, notPhoneWords, 2) && !contextBefore(s, start, phoneWords)) {
 			return false, false
+		}
+		if zipShape(r, k) && !phoneContext(s, start, r.ctx) {
+			return false, false // 02139-4307: a ZIP+4 code
+		}
+		if !contextBefore(s, start, phoneWords) && (numberWordBefore(s, start) || (k == 1 && !onePieceAlone(s, start, int(last.end)))) {
+			return false, false // Auftragsnummer 0712345678, ts=0712345678, #0712345678, 0612345678.pdf
 		}
 		return wrapped, true
 	}
@@ -215,6 +222,12 @@ func (r *numRun) phoneSeps(k int) bool {
 	return dots == 0 || (dots >= 2 && dots == k-1)
 }
 
+// zipShape reports whether the first k groups are written like a US ZIP+4
+// code (02139-4307): a phone in that shape needs a phone context.
+func zipShape(r *numRun, k int) bool {
+	return k == 2 && r.g[0].len() == 5 && r.g[1].len() == 4 && r.g[1].sep == '-'
+}
+
 // dateShape reports whether the first three groups read as a date
 // (2024-01-15, 15.01.2024, 2024-01-15 10:30).
 func dateShape(r *numRun, k int) bool {
@@ -300,7 +313,10 @@ var notPhoneWords = newContextWords(
 	"facture", "factura", "fattura", "ticket", "case", "tracking", "sendung", "sendungsnummer", "serial",
 	"sn", "part", "charge", "batch", "lot", "ref", "reference", "referenz", "id", "account", "konto",
 	"kundennummer", "kundennr", "contract", "vertrag", "policy", "claim", "isbn", "ean", "imei",
-	"vin", "pnr", "booking", "buchung", "注文番号", "订单号", "受付番号",
+	"vin", "pnr", "booking", "buchung", "issn", "s n", "serie", "seriennummer", "zip", "plz", "postcode", "postleitzahl",
+	"dossier", "protocolo", "protocollo", "pratica", "fiscal", "ts", "timestamp", "uid", "uuid", "build", "pr", "row",
+	"offset", "total", "size", "count", "amount", "balance", "saldo", "betrag", "orden", "commit", "aktenzeichen", "az",
+	"zamówienie", "заказ", "订单", "注文", "договор", "счет", "счёт", "注文番号", "订单号", "受付番号",
 )
 
 var phoneWords = newContextWords(
@@ -309,7 +325,7 @@ var phoneWords = newContextWords(
 	"mobiel", "movil", "cell", "cellphone", "cellulare", "celular", "handy", "fax", "call", "ring",
 	"dial", "sms", "whatsapp", "hotline", "portable", "tlf", "tfn", "puhelin", "appeler", "appelez",
 	"llamar", "chiamare", "chiamami", "bellen", "anrufen", "rufnummer", "telefonnummer", "durchwahl",
-	"tél", "téléphone", "teléfono", "móvil", "llámame", "zadzwoń", "komórka", "電話", "携帯", "电话",
+	"hp", "handphone", "telp", "nomor", "ponsel", "tél", "téléphone", "teléfono", "móvil", "llámame", "zadzwoń", "komórka", "電話", "携帯", "电话",
 	"手机", "联系", "☎", "📞", "📱", "тел", "моб",
 	"my number", "our number", "your number", "his number", "her number", "mobile number",
 	"meine nummer", "mon numéro", "mi número", "mijn nummer",
@@ -338,7 +354,9 @@ type digitTok struct {
 
 func digitRange(lo, hi byte) uint16 { return (1<<(hi-'0'+1) - 1) &^ (1<<(lo-'0') - 1) }
 
-const anySep = 'a'
+// anySep is a blank, '-' or '.' (the same in one number); blankSep a blank
+// only.
+const anySep, blankSep = 'a', 'b'
 
 // formatsBy holds the compiled nationalFormats by number of groups and
 // first digit.
@@ -412,6 +430,9 @@ func compileFormat(region, p string) (*natFormat, error) {
 			}
 			inGroup = false
 			continue
+		case c == '_':
+			sep, inGroup = blankSep, false
+			continue
 		case c == '-' || c == '/' || c == '.':
 			sep, f.marked = c, true
 			inGroup = false
@@ -482,6 +503,10 @@ func (f *natFormat) match(s string, r *numRun, k int, noOpen, noClose bool) bool
 				if any == 0 {
 					any = g.sep
 				} else if g.sep != any {
+					return false
+				}
+			case fg.sep == blankSep:
+				if g.sep != ' ' {
 					return false
 				}
 			case g.sep != fg.sep:

@@ -48,6 +48,19 @@ var nationalExamples = []string{
 	"(02) 9876 5432", "02 9876 5432", "0412 345 678", "0412 345678", "1300 123 456", "1800 123 456",
 	"01 234 5678", "(01) 234 5678", "087 123 4567",
 	"21 234 5678",
+	// Added for plans written without +CC (their own numbers, not the red team's).
+	"07221 31-0", "089/4711-0", "0711 / 98 76 54", "0711 / 98 76 54 - 12", "(06131) 39-0", "01609876543", "015771234567",
+	"0798765432", "06-98765432", "02-98765432", "051-2345678", "0522-765432", "010-987 6543", "0575-654321",
+	"0687654321", "0371 8765 4321", "15912345678", "01098765432",
+	"8 (812) 345-67-89", "8(343)222-33-44", "8 (383) 222 33 44", "8 (495) 222-3344", "8-903-765-43-21",
+	"8 926 555-12-34", "8 999 876 54 32", "89031234567",
+	"06 20 987 6543", "06 31 765 4321", "06 1 987 6543", "06-70-555-1234", "06701234567",
+	"0857-1234-5678", "0813 987 6543", "0821-87654321", "085712345678",
+	"019-876 5432", "011-2345 6789", "017-6543210", "04-2345 6789",
+	"055 987 6543", "0559876543", "056 987 6543", "0529876543",
+	"0542 987 65 43", "0 (542) 987 65 43", "05429876543", "07911123456", "08098765432",
+	"0171 1234567", "0160/9876543", "(0176) 12345678",
+	"0398765432", "0898765432", "09281234567", "0928 123 4567", "01551234567",
 }
 
 // TestNationalFormats: each example is a phone number on its own in a
@@ -126,7 +139,8 @@ func TestPhoneWords(t *testing.T) {
 		{"teléfono 612345678", "teléfono [REDACTED:phone]"},
 		{"電話：09012345678", "電話：[REDACTED:phone]"},
 		{"my number is 0612345678", "my number is [REDACTED:phone]"},
-		{"reach me at 07700900123", "reach me at 07700900123"}, // "reach me" is too common before other numbers
+		{"reach me at 07700900123", "reach me at [REDACTED:phone]"}, // a UK mobile in one piece: its plan, not the words
+		{"reach me at 4155550134", "reach me at 4155550134"},        // "reach me" is too common before other numbers
 		// Not phones: the word is not a phone word, or names another number.
 		{"order number 4412771234", "order number 4412771234"},
 		{"case number 20250318001", "case number 20250318001"},
@@ -151,6 +165,50 @@ func TestPhoneLookalikes(t *testing.T) {
 	}
 }
 
+// TestPhoneContext: numbers no format takes are phones where phones stand
+// (a phone word, a list of phones, a phone column); extensions and a
+// calling code without '+' belong to the number; look-alikes in phone
+// shapes stay.
+func TestPhoneContext(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		// A list of phones on one line.
+		{"mobile 06 11 22 33 44, bureau 0298765432", "mobile [REDACTED:phone], bureau [REDACTED:phone]"},
+		{"+91 98450 12345 / 9845012346", "[REDACTED:phone] / [REDACTED:phone]"},
+		{"+7 903 111-22-33 или 4951112233", "[REDACTED:phone] или [REDACTED:phone]"},
+		{"+1 312 555 0142\n3125550143", "[REDACTED:phone]\n3125550143"}, // another line: not the same list
+		{"+1 312 555 0142, order 3125550143", "[REDACTED:phone], order 3125550143"},
+		// A table column named like a phone.
+		{
+			"id,name,Phone Number,city\n7,Ana Ruiz,9123456780,Pune\n8,Raj Rao,9988776655,Delhi",
+			"id,name,Phone Number,city\n7,Ana Ruiz,[REDACTED:phone],Pune\n8,Raj Rao,[REDACTED:phone],Delhi",
+		},
+		{"kunde;telefon_privat;plz\n1001;0221987654;50667", "kunde;telefon_privat;plz\n1001;[REDACTED:phone];50667"},
+		{"| name | mobile |\n| Li | 9123456780 |", "| name | mobile |\n| Li | [REDACTED:phone] |"},
+		{"id,name,invoice,city\n7,Ana Ruiz,9123456780,Pune", "id,name,invoice,city\n7,Ana Ruiz,9123456780,Pune"},
+		// The answer to a question naming a phone.
+		{"Bot: What mobile number should we text?\nUser: 9123456780", "Bot: What mobile number should we text?\nUser: [REDACTED:phone]"},
+		{"Bot: Which order?\nUser: 9123456780", "Bot: Which order?\nUser: 9123456780"},
+		// Extensions.
+		{"call +1 312 555 0142 x88 today", "call [REDACTED:phone] today"},
+		{"(312) 555-0142 ext. 4410, thanks", "[REDACTED:phone], thanks"},
+		{"Tel. 0711 98765-0, Durchwahl 21", "Tel. [REDACTED:phone]"},
+		{"(312) 555-0142 extra", "[REDACTED:phone] extra"},
+		// A calling code without '+'.
+		{"numer 48 512 987 654", "numer [REDACTED:phone]"},
+		{"ring 34 612 98 76 54", "ring [REDACTED:phone]"},
+		{"page 7 of 612 345 678", "page 7 of [REDACTED:phone]"}, // 7 needs 10 digits
+		// Look-alikes in phone shapes.
+		{"Cambridge, MA 02139-4307", "Cambridge, MA 02139-4307"},
+		{"S/N 0234-5678-9012, part 0456-7890-1234", "S/N 0234-5678-9012, part 0456-7890-1234"},
+		{"Date:   Thu Feb 29 08:15:42 2024 +0100", "Date:   Thu Feb 29 08:15:42 2024 +0100"},
+		{"Date:   Tue Apr 2 11:03:27 2024 -0700", "Date:   Tue Apr 2 11:03:27 2024 -0700"},
+		{"Mir 2200 1234 5678 9010", "Mir 2200 1234 5678 9010"}, // Luhn-invalid: neither card nor phones
+		{"ISSN 0378-5955", "ISSN 0378-5955"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
+
 func TestCallingCodes(t *testing.T) {
 	require.Greater(t, len(callingCodes), 200)
 	for cc, l := range callingCodes {
@@ -166,5 +224,59 @@ func TestFormatErrors(t *testing.T) {
 	for _, p := range []string{"", "(", "0[9", "#{2", "#{3,1}", "x##", ") ##"} {
 		_, err := compileFormat("XX", p)
 		assert.Error(t, err, p)
+	}
+}
+
+// TestWideDigits: numbers in full-width forms are read as the numbers they
+// stand for; the placeholder covers the full-width run.
+func TestWideDigits(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"携帯：０８０－１１２２－３３４４です", "携帯：[REDACTED:phone]です"},
+		{"電話 ０６（６１２３）４５６７", "電話 [REDACTED:phone]"},
+		{"TEL：＋８１　３－１２３４－５６７８", "TEL：[REDACTED:phone]"},
+		{"手机：１５９１２３４５６７８，谢谢", "手机：[REDACTED:phone]，谢谢"},
+		{"カード ４１１１ １１１１ １１１１ １１１１", "カード [REDACTED:credit_card]"},
+		{"内線 ０３ー１２３４ー５６７８", "内線 [REDACTED:phone]"},
+		// Not numbers to redact: prices, dates, counts, an order number.
+		{"価格 １２，０００円", "価格 １２，０００円"},
+		{"２０２４年１月１５日", "２０２４年１月１５日"},
+		{"注文番号１２３４５６７８９０", "注文番号１２３４５６７８９０"},
+		{"第３章　１．２．３", "第３章　１．２．３"},
+		{"ＦＵＬＬ　ＷＩＤＴＨ only", "ＦＵＬＬ　ＷＩＤＴＨ only"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
+
+// TestOnePieceLookalikes: numbers in one piece that fit a mobile plan but
+// stand where other numbers stand (after a word naming another number, as a
+// key's value, after '#', as a file name, before a unit) are not phones.
+func TestOnePieceLookalikes(t *testing.T) {
+	for _, s := range []string{
+		"Auftragsnummer 0712345678", "Belegnummer: 0612345678", "Vorgangsnummer 0812345678", "numéro de commande 0612345678", "n° de facture 0712345678",
+		"référence dossier 0612345678", "número de pedido 0612345678", "protocolo 0812345678", "pratica n. 0312345678", "nota fiscal 0912345678",
+		"Sendungsnummer 00340434161094042557", "Tracking: 0612345678", "Kundennummer 0512345678", "Mitgliedsnummer 0712345678", "Vertragsnummer 0812345678",
+		"ts=0712345678", "id=0612345678", "uid 0612345678", "user_id: 0712345678", "\"id\": 0812345678",
+		"barcode 0712345678901", "EAN 4006381333931", "ISBN 0306406152", "ISBN-10: 0-306-40615-2", "UPC 036000291452",
+		"Bestellung 13800138000", "IMEI 356938035643809", "serial 0712345678", "Zählernummer 0912345678", "Aktenzeichen 0312345678",
+		"commit 0612345 (HEAD)", "build 0812345678", "PR #0712345678", "row 0612345678 of", "offset 0712345678 bytes",
+		"1717171717", "1717171717123", "20240315103000", "09:12:44", "Total: 0612345678 bytes",
+		"05.03.2024 10:30", "2024-03-05T10:30:00+01:00", "+0100", "UTC+05:30",
+		"SE: 556036-0793", "org.nr 556036-0793", "VAT SE556036079301", "KvK 12345678", "EIN 12-3456789",
+		"Steuernummer 21/815/08150", "USt-IdNr. DE136695976", "HRB 12345", "BIC DEUTDEFF",
+		"invoice INV-0612345678", "0612345678.pdf", "file_0712345678.log", "v0.6.12345678",
+		"Kontonummer 0532013000", "BLZ 37040044", "routing 021000021", "sort code 20-45-77", "account 31926819",
+		"orden 0612345678", "ordine 0612345678", "zamówienie 0612345678", "заказ 0612345678", "订单 13800138000", "注文 09012345678",
+	} {
+		assert.Equal(t, s, redactOne(t, s), s)
+	}
+	for _, c := range []struct{ in, want string }{
+		{"phone=0612345678", "phone=[REDACTED:phone]"},
+		{`{"mobile": "0612345678"}`, `{"mobile": "[REDACTED:phone]"}`},
+		{"Telefonnummer 0612345678", "Telefonnummer [REDACTED:phone]"},
+		{"Tel. Nr. 0612345678", "Tel. Nr. [REDACTED:phone]"},
+		{"KR: 01098765432", "KR: [REDACTED:phone]"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }

@@ -34,6 +34,7 @@ const (
 	dEquals          // '=': "key=value" secrets, URL query secrets
 	dLetter          // letters: token prefixes, JWTs, IBANs, IPv6
 	dBackslash       // '\\': JSON escapes (json.go decodes the printable ones)
+	dWide            // 0xEF, the lead byte of full-width digits (wide.go)
 )
 
 var dispatch [256]uint8
@@ -73,6 +74,8 @@ func init() {
 			dispatch[c] = dLetter
 		case c == '\\':
 			dispatch[c] = dBackslash
+		case c == 0xef:
+			dispatch[c] = dWide
 		}
 	}
 }
@@ -103,11 +106,13 @@ type Scanner struct {
 	second [256][4]uint64
 	// wordStart[c]: some enabled word detector can start with byte c.
 	wordStart [256]bool
+	// wideOn: a number detector is on, so full-width digits are read.
+	wideOn bool
 }
 
 // NewScanner returns a scanner for the enabled detectors.
 func NewScanner(enabled [NumBuiltin]bool) *Scanner {
-	s := &Scanner{on: enabled}
+	s := &Scanner{on: enabled, wideOn: enabled[Phone] || enabled[CreditCard] || enabled[NationalID]}
 	for k := range tokenShapes {
 		t := &tokenShapes[k]
 		if enabled[t.typ] {
@@ -197,6 +202,15 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 			}
 			i = q // the escape's letter is looked at next
 			continue
+		case dWide:
+			if sc.wideOn && i+2 < n && s[i+1] == 0xbc && s[i+2] >= 0x90 && s[i+2] <= 0x99 {
+				end, f, ok := sc.wideNumber(s, i)
+				if ok && f.Start >= last {
+					add(f) // ０９０－８７６５－４３２１
+				}
+				i = end
+				continue
+			}
 		case dAt:
 			if sc.on[Email] {
 				if start, end, ok := email(s, i, 1, last); ok {
@@ -235,6 +249,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				}
 				continue
 			}
+			if sc.on[NationalID] && i >= 3 && s[i-1] == ' ' && i-3 >= last && isUpper(s[i-2]) && isUpper(s[i-3]) && boundaryBefore(s, i-3) {
+				if end, ok := letterID(s, i-3); ok {
+					add(Finding{i - 3, end, NationalID}) // AB 12 34 56 C: the letters were skipped as a word
+					i = end
+					continue
+				}
+			}
 			if sc.on[Email] && c == '4' && i > 0 && s[i-1] == '%' && i+1 < n && s[i+1] == '0' {
 				// jane%40example.com, URL-encoded.
 				if start, end, ok := email(s, i-1, 3, last); ok {
@@ -249,7 +270,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				// (not the tail of a spaced code: 1Z 9W8 47E 03 4419 2210)
 				// Not a short lone number (most numbers in prose): a run
 				// that may be an address, card, SSN or phone.
-				f, ok, rest := sc.numeric(s, i)
+				f, ok, rest := sc.numeric(s, i, numCtx{last: last, phoneEnd: phoneEnd(dst)})
 				if ok {
 					add(f)
 					i = f.End
@@ -266,6 +287,11 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					i = end
 					continue
 				}
+			}
+			if e-i-3 <= 1 && i >= 4 && (cvvTail[s[i-2]] || !isAlnum(s[i-2])) && sc.on[CardCVV] && e-i >= 3 && cvv(s, i, e) {
+				add(Finding{i, e, CardCVV}) // cvv 123, "cvc": "0421"
+				i = e
+				continue
 			}
 			if f, ok := sc.wordShape(s, i); ok {
 				add(f)
@@ -344,6 +370,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				if end, _, ok := escapeAt(s, i); ok {
 					// The letter of a JSON escape (\n, \t, \u00e9): what
 					// follows starts a word.
+					i = end
+					continue
+				}
+			}
+			if c <= 'Z' && i+9 <= n && (isUpper(s[i+1]) || c >= 'X') && c >= 'A' && sc.on[NationalID] && letterIDStart(s, i) && boundaryBefore(s, i) {
+				if end, ok := letterID(s, i); ok {
+					add(Finding{i, end, NationalID}) // AB123456C, X1234567L, RSSMRA85T10A562S
 					i = end
 					continue
 				}
@@ -453,8 +486,8 @@ func moreDigits(s string, e int) bool {
 // '-', ':', '=', and '\\' of JSON escapes), and the bytes that make a word a candidate within its
 // first wordReach bytes: '-' and '_' of key prefixes (sk-, sk_live_, ghp_,
 // glpat-, hf_), 'A' (AKIA…, AIza…, ATATT3…), 'G' (SG., GOCSPX-), 'J' (eyJ),
-// and the digits or ':' of IBANs and IPv6 addresses that start with a
-// letter. Prose is mostly other bytes, so Scan jumps over it in blocks
+// the digits or ':' of IBANs and IPv6 addresses that start with a
+// letter, and 0xEF, the lead byte of full-width digits. Prose is mostly other bytes, so Scan jumps over it in blocks
 // (skipQuiet).
 var trigger [256]uint8
 
@@ -468,6 +501,7 @@ func init() {
 	for _, c := range "0123456789@+(-:=_AGJ\\" {
 		trigger[c] = 1
 	}
+	trigger[0xef] = 1
 	triggerNibbles = splitNibbles(&trigger)
 }
 
@@ -620,7 +654,7 @@ func quietTail(s string, i int) uint64 {
 		// Every trigger byte is in '('..'_'; lower-case letters, spaces
 		// and UTF-8 are not, so most blocks of prose pass this test alone.
 		x := load64(s, p)
-		if !mayTrigger(x) {
+		if !mayTrigger(x) && !hasEF(x) {
 			continue
 		}
 		b := uint64(trigger[byte(x)]) | uint64(trigger[byte(x>>8)])<<1 | uint64(trigger[byte(x>>16)])<<2 | uint64(trigger[byte(x>>24)])<<3 |
@@ -658,6 +692,14 @@ func mayTrigger(x uint64) bool {
 	atLeastLo := x7 + (0x80-triggerLo)*ones // high bit set where byte >= lo
 	aboveHi := x7 + (0x7f-triggerHi)*ones   // high bit set where byte > hi
 	return (atLeastLo&^aboveHi)&^x&high != 0
+}
+
+// hasEF reports whether one of the 8 bytes in x is 0xEF (SWAR zero-byte
+// test of x XOR 0xEF…).
+func hasEF(x uint64) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	y := x ^ 0xefefefefefefefef
+	return (y-ones)&^y&high != 0
 }
 
 func runOf(s string, i int, ok func(byte) bool) int {

@@ -7,7 +7,9 @@
 // The detectors live one to a file, each with its tests beside it:
 // email.go, numeric.go (IPv4, SSN, cards, and the number runs they share
 // with phones), phone.go and phone_plans.go (the national formats, one line
-// each), tokens.go (secret prefixes, one line each), keyvalue.go
+// each), phonectx.go (where a phone stands), nationalid.go (national
+// identity numbers and card security codes), wide.go (full-width digits),
+// tokens.go (secret prefixes, one line each), keyvalue.go
 // (password=, token: … and the AWS secret key), prose.go (passwords and
 // secrets stated in prose), cli.go (command-line flags, .pgpass, Oracle
 // logins), shapes.go (secrets known by their whole shape), url.go
@@ -48,6 +50,8 @@ const (
 	SecretURLParam
 	Password
 	GenericSecret
+	CardCVV
+	NationalID
 	// NumBuiltin is the number of built-in detectors; custom detectors are
 	// numbered from it.
 	NumBuiltin
@@ -79,6 +83,8 @@ var typeNames = [NumBuiltin]string{
 	SecretURLParam:   "secret_url_param",
 	Password:         "password",
 	GenericSecret:    "generic_secret",
+	CardCVV:          "card_cvv",
+	NationalID:       "national_id",
 }
 
 // String returns the detector's name.

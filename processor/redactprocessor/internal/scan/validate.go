@@ -29,7 +29,7 @@ func luhn[T string | []byte](s T) bool {
 
 // cardPrefix reports whether a card number's digits start with an issuer
 // prefix in use (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay,
-// Maestro), which keeps Luhn-valid order or account numbers out.
+// Maestro, Mir), which keeps Luhn-valid order or account numbers out.
 func cardPrefix(d []byte) bool {
 	n := len(d)
 	p2 := int(d[0]-'0')*10 + int(d[1]-'0')
@@ -39,6 +39,8 @@ func cardPrefix(d []byte) bool {
 		return n == 13 || n == 16 || n == 19
 	case p2 >= 51 && p2 <= 55, p4 >= 2221 && p4 <= 2720: // Mastercard
 		return n == 16
+	case p4 >= 2200 && p4 <= 2204: // Mir
+		return n >= 16
 	case p2 == 34 || p2 == 37: // Amex
 		return n == 15
 	case p4 == 6011, p2 == 65, p2 == 64 && d[2] >= '4': // Discover

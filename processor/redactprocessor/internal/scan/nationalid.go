@@ -1,0 +1,913 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
+
+// National identity numbers (detector national_id). Each is checked by its
+// own structure and check digit (public specifications); a number that
+// could as well be something else (nine or eleven plain digits, twelve
+// digits in fours) is one only after a word naming it (idWords):
+//
+//	number              form                              check            context
+//	UK NINO             AB 12 34 56 C                     prefix letters   no
+//	UK NINO             AB123456C                         prefix letters   yes
+//	ES DNI / NIE        12345678Z, X1234567L              letter mod 23    no
+//	IT codice fiscale   RSSMRA85T10A562S                  check letter     no
+//	FR NIR              1 85 05 78 006 084 36, 15 digits  key 97 - n%97    no
+//	BR CPF              123.456.789-09                    two mod 11       no (plain: yes)
+//	BR CNPJ             12.345.678/0001-95                two mod 11       no (plain: yes)
+//	CN resident ID      18 digits (last may be X)         ISO 7064 11-2    no (and a valid birth date)
+//	IN Aadhaar          1234 5678 9012, 12 digits         Verhoeff         yes
+//	IN PAN              ABCPE1234F                        holder letter    yes
+//	NL BSN              9 digits                          11-proof         yes
+//	DE Steuer-ID        11 digits, 12 345 678 901         ISO 7064 11,10   yes
+//	PL PESEL            11 digits                         weights, date    yes
+//	SE personnummer     YYMMDD-NNNC, YYYYMMDD-NNNC        Luhn, date       yes
+//
+// Card security codes (detector card_cvv) are 3 or 4 digits right after
+// CVV, CVC, CVV2, CID, CSC or "security code" (cvvWords).
+
+// idWords name a national identity number just before it: generic words
+// (genericIDWords) for any of them, and each number's own words for the
+// numbers that need context (a number must pass the check of one the words
+// name).
+var (
+	genericIDWords = []string{"national id", "national insurance", "id number", "identity number", "identification number", "id no", "documento"}
+	bsnWords       = idWordSet("bsn", "burgerservicenummer", "sofinummer", "sofi")
+	steuerWords    = idWordSet("steuerid", "steuer id", "steueridentifikationsnummer", "identifikationsnummer", "idnr", "tin")
+	peselWords     = idWordSet("pesel")
+	aadhaarWords   = idWordSet("aadhaar", "aadhar", "uidai", "uid", "आधार")
+	seWords        = idWordSet("personnummer", "personnr", "samordningsnummer")
+	cpfWords       = idWordSet("cpf", "cnpj")
+	tcWords        = idWordSet("tc kimlik", "kimlik", "tckn")
+	beWords        = idWordSet("rijksregisternummer", "rijksregister", "insz", "niss", "numéro national")
+	noWords        = idWordSet("fødselsnummer", "fodselsnummer", "fnr", "personnummer")
+	cprWords       = idWordSet("cpr", "cpr-nummer", "personnummer")
+	nhsWords       = idWordSet("nhs")
+	sinWords       = idWordSet("sin number", "sin no", "social insurance", "assurance sociale")
+	tfnWords       = idWordSet("tfn", "tax file number")
+	nifWords       = idWordSet("nif", "contribuinte")
+	ilWords        = idWordSet("teudat", "zehut", "ת.ז", "זהות")
+	myNumberWords  = idWordSet("マイナンバー", "個人番号", "mynumber")
+	rrnWords       = idWordSet("주민등록번호", "주민번호", "rrn", "resident registration")
+	zaWords        = idWordSet("rsa id", "sa id", "identity number", "id number")
+	ninoWords      = idWordSet("nino", "ni", "nin", "national insurance", "ni number", "insurance number", "payroll", "hmrc")
+	dniWords       = idWordSet("dni", "rut", "cuil", "cuit", "documento")
+	// idWords: all of them (the numbers that need no context still must
+	// not follow a word naming another code, otherCode).
+	idWords = idWordSet("身份证", "身份证号", "nir", "insee", "nino", "dni", "nie", "nif", "curp", "hetu", "henkilötunnus",
+		"bsn", "steuerid", "steuer id", "pesel", "aadhaar", "personnummer", "cpf", "cnpj", "kimlik", "rijksregisternummer",
+		"fødselsnummer", "cpr", "nhs", "tfn", "teudat", "マイナンバー", "주민등록번호", "rrn", "rut")
+)
+
+func idWordSet(words ...string) *contextWords {
+	return newContextWords(append(words, genericIDWords...)...)
+}
+
+// panWords name an Indian PAN ("PAN" alone names a card number in payment
+// logs, so it counts only before a PAN's own shape).
+var panWords = idWordSet("pan", "pan card", "pan number", "permanent account number", "income tax", "tin")
+
+// cvvWords name a card security code just before it.
+var cvvWords = newContextWords(
+	"cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "cav2", "security code", "card code", "cvv code", "cvc code",
+	"sicherheitscode", "prüfnummer", "kartenprüfnummer", "cryptogramme", "código de seguridad",
+)
+
+// cvvTail marks the last letters of cvvWords: the scanner asks cvv only
+// when the byte two before the digits is one of them or no letter.
+var cvvTail = func() (t [256]bool) {
+	for _, c := range "vVcCdDeErR2" {
+		t[c] = true
+	}
+	return t
+}()
+
+// cvv reports whether the 3 or 4 digits s[i:e] are a card security code.
+func cvv(s string, i, e int) bool {
+	if e < len(s) && (isAlnum(s[e]) || ((s[e] == '.' || s[e] == '/' || s[e] == ',' || s[e] == '-') && e+1 < len(s) && isDigit(s[e+1]))) {
+		return false
+	}
+	// Cheap test first: the word before ends like one of cvvWords.
+	k := i
+	for k > 0 && i-k < 8 && !isAlnum(s[k-1]) && s[k-1] != '\n' {
+		k--
+	}
+	if k == 0 {
+		return false
+	}
+	switch lower(s[k-1]) {
+	case 'v', 'c', '2', 'd', 'e', 'r':
+	default:
+		return false
+	}
+	w := k
+	for w > 0 && k-w < 5 && isAlnum(s[w-1]) {
+		w--
+	}
+	var buf [5]byte
+	if lw := lowerInto(buf[:], s[w:k]); lw != nil && (w == 0 || !isAlnum(s[w-1])) {
+		switch string(lw) {
+		case "cvv2", "cvc2", "cav2", "cid2": // (contextNear stops at digits)
+			return true
+		}
+	}
+	return contextNear(s, i, cvvWords, 2)
+}
+
+// notIDWords name other kinds of codes written like identity numbers
+// (SKU 12345678Z).
+var notIDWords = newContextWords(
+	"order", "invoice", "sku", "ticket", "case", "tracking", "serial", "sn", "part", "batch", "lot", "ref",
+	"reference", "article", "artikel", "item", "product", "model", "booking", "pnr", "isbn", "ean", "imei",
+	"vin", "account", "konto", "contract", "policy", "claim", "transaction", "txn", "build", "version",
+)
+
+// otherCode reports whether the number at start follows a word naming
+// another kind of code, and no word naming an identity number.
+func otherCode(s string, start int) bool {
+	return contextNear(s, start, notIDWords, 2) && !contextNear(s, start, idWords, 4)
+}
+
+// idDigits writes the digits of the first k groups (at most 18) to b and
+// returns them.
+func (r *numRun) idDigits(s string, k int, b *[18]byte) (d []byte, ok bool) {
+	nd := 0
+	for j := range k {
+		nd += r.g[j].len()
+		if r.g[j].open || r.g[j].close {
+			return nil, false
+		}
+	}
+	if nd > 18 {
+		return nil, false
+	}
+	r.digits(s, k, b[:])
+	return b[:nd], true
+}
+
+func atoiB(b []byte) int {
+	v := 0
+	for _, c := range b {
+		v = v*10 + int(c-'0')
+	}
+	return v
+}
+
+func allDigitsB(b []byte) bool {
+	for _, c := range b {
+		if !isDigit(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// shape reports whether the first k groups have the given lengths and
+// separators (seps[j] before group j+1).
+func (r *numRun) shape(k int, lens []int, seps string) bool {
+	if k != len(lens) {
+		return false
+	}
+	for j := range k {
+		if r.g[j].len() != lens[j] || (j > 0 && r.g[j].sep != seps[j-1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// nationalID checks the first k groups as a national identity number.
+func (r *numRun) nationalID(s string, k int) (int, int, bool) {
+	start, end, ok := r.nationalIDShape(s, k)
+	if !ok || otherCode(s, start) {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
+	if k != r.n {
+		return 0, 0, false
+	}
+	var buf [18]byte
+	d, ok := r.idDigits(s, k, &buf)
+	if !ok {
+		// (an identity number is the whole run: 4270 7067 7387 is not
+		// one when 6071 follows)
+		return 0, 0, false
+	}
+	start, end := int(r.g[0].start), int(r.g[k-1].end)
+	ctx := func(w *contextWords) bool { return contextNear(s, start, w, 4) || answerContext(s, start, w) }
+	one := k == 1
+	switch len(d) {
+	case 15:
+		if (one || r.shape(k, []int{1, 2, 2, 2, 3, 3, 2}, "      ")) && nirValid(d) {
+			return start, end, true
+		}
+	case 13:
+		if r.shape(k, []int{6, 7}, "-") && rrnDate(d) && (rrnCheck(d) || ctx(rrnWords)) {
+			return start, end, true // KR 900101-1234568
+		}
+		if one && zaIDValid(d) && ctx(zaWords) {
+			return start, end, true
+		}
+	case 11:
+		switch {
+		case r.shape(k, []int{3, 3, 3, 2}, "..-") && cpfValid(d),
+			r.shape(k, []int{2, 2, 2, 3, 2}, "..-.") && beValid(d):
+			return start, end, true
+		case one && (cpfValid(d) && ctx(cpfWords) || peselValid(d) && ctx(peselWords) || steuerIDValid(d) && ctx(steuerWords) ||
+			tcValid(d) && ctx(tcWords) || beValid(d) && ctx(beWords) || noValid(d) && ctx(noWords)):
+			return start, end, true
+		case r.shape(k, []int{2, 3, 3, 3}, "   ") && steuerIDValid(d) && ctx(steuerWords):
+			return start, end, true
+		case r.shape(k, []int{6, 5}, " ") && noValid(d) && ctx(noWords):
+			return start, end, true
+		}
+	case 14:
+		if cnpjValid(d) && (r.shape(k, []int{2, 3, 3, 4, 2}, "../-") || (one && ctx(cpfWords))) {
+			return start, end, true
+		}
+	case 18:
+		if one && cnIDValid(d) {
+			return start, end, true
+		}
+	case 12:
+		if one || r.shape(k, []int{4, 4, 4}, "  ") || r.shape(k, []int{4, 4, 4}, "--") {
+			if aadhaarValid(d) && ctx(aadhaarWords) || myNumberValid(d) && ctx(myNumberWords) || (one && seCentury(d) && seValid(d[2:]) && ctx(seWords)) {
+				return start, end, true
+			}
+		}
+		if r.shape(k, []int{8, 4}, "-") && seCentury(d) && seValid(d[2:]) && ctx(seWords) {
+			return start, end, true
+		}
+	case 10:
+		if (one || r.shape(k, []int{6, 4}, "-")) && (seValid(d) && ctx(seWords) || cprDate(d) && ctx(cprWords)) {
+			return start, end, true
+		}
+		if (one || r.shape(k, []int{3, 3, 4}, "  ")) && nhsValid(d) && ctx(nhsWords) {
+			return start, end, true
+		}
+	case 9:
+		if (one || r.shape(k, []int{3, 3, 3}, "  ") || r.shape(k, []int{3, 3, 3}, "--")) &&
+			(bsnValid(d) && ctx(bsnWords) || sinValid(d) && ctx(sinWords) || tfnValid(d) && ctx(tfnWords) ||
+				nifPTValid(d) && ctx(nifWords) || ilValid(d) && ctx(ilWords)) {
+			return start, end, true
+		}
+	}
+	// CL RUT 12.345.678-5 (K after the dash is read here too), AR DNI
+	// 12.345.678 after its word.
+	if k >= 3 && (r.g[0].len() == 1 || r.g[0].len() == 2) && r.g[1].len() == 3 && r.g[2].len() == 3 && r.g[1].sep == '.' && r.g[2].sep == '.' {
+		body := d[:r.g[0].len()+6]
+		switch {
+		case k == 4 && r.g[3].len() == 1 && r.g[3].sep == '-' && rutCheck(body) == d[len(d)-1]:
+			return start, end, true
+		case k == 3 && end+1 < len(s) && s[end] == '-' && (s[end+1] == 'K' || s[end+1] == 'k') &&
+			(end+2 == len(s) || !isAlnum(s[end+2])) && rutCheck(body) == 'K':
+			return start, end + 2, true
+		case k == 3 && ctx(dniWords):
+			return start, end, true
+		}
+	}
+	return 0, 0, false
+}
+
+// digitLetterID matches the numbers that start with digits and end with a
+// letter: an ES DNI (12345678Z, 12345678-Z) and a CN resident ID whose
+// check is X.
+func digitLetterID(s string, i int) (int, bool) {
+	e := runOf(s, i, isDigit)
+	if e-i != 6 && e-i != 8 && e-i != 17 {
+		return 0, false
+	}
+	if end, ok := digitLetterShape(s, i, e); ok && !otherCode(s, i) {
+		return end, true
+	}
+	return 0, false
+}
+
+func digitLetterShape(s string, i, e int) (int, bool) {
+	switch e - i {
+	case 6:
+		// FI HETU 131052-308T: a date, a century sign, three digits and a
+		// check character (mod 31).
+		if e+5 <= len(s) && (s[e] == '-' || s[e] == 'A') && allDigits(s[e+1:e+4]) && (e+5 == len(s) || !isAlnum(s[e+5])) &&
+			dateValid(2000, atoi(s[i+2:i+4]), atoi(s[i:i+2])) &&
+			"0123456789ABCDEFHJKLMNPRSTUVWXY"[(atoi(s[i:e])*1000+atoi(s[e+1:e+4]))%31] == s[e+4] {
+			return e + 5, true
+		}
+	case 8:
+		l := e
+		if l+1 < len(s) && s[l] == '-' {
+			l++
+		}
+		if l < len(s) && isUpper(s[l]) && (l+1 == len(s) || !isAlnum(s[l+1])) && dniLetter(atoi(s[i:e])) == s[l] {
+			return l + 1, true
+		}
+	case 17:
+		var b [18]byte
+		copy(b[:], s[i:e])
+		b[17] = 'X'
+		if e < len(s) && (s[e] == 'X' || s[e] == 'x') && (e+1 == len(s) || !isAlnum(s[e+1])) && cnIDValid(b[:]) {
+			return e + 1, true
+		}
+	}
+	return 0, false
+}
+
+// letterID matches the numbers that start with a letter at s[i]: a UK
+// NINO, an ES NIE, an IT codice fiscale, an IN PAN (after its word).
+func letterID(s string, i int) (int, bool) {
+	n := len(s)
+	if i+9 > n || !letterIDStart(s, i) {
+		return 0, false
+	}
+	if e, ok := letterIDShape(s, i); ok && !otherCode(s, i) {
+		return e, true
+	}
+	return 0, false
+}
+
+// letterIDStart is the cheap test before letterID (s[i:i+9] exists): two
+// capitals then a digit, a blank or two more capitals (NINO, codice
+// fiscale, PAN, CURP), or X, Y, Z then a digit (NIE).
+func letterIDStart(s string, i int) bool {
+	if !isUpper(s[i+1]) {
+		return (s[i] == 'X' || s[i] == 'Y' || s[i] == 'Z') && isDigit(s[i+1])
+	}
+	c := s[i+2]
+	return isDigit(c) || c == ' ' || (isUpper(c) && isUpper(s[i+3]))
+}
+
+func letterIDShape(s string, i int) (int, bool) {
+	n := len(s)
+	end := func(k int) bool { return k == n || !isAlnum(s[k]) }
+	if i+9 <= n && isUpper(s[i]) && isUpper(s[i+1]) && isDigit(s[i+2]) {
+		// NINO: AB123456C (after its word: the shape alone is a part
+		// number as often) or AB 12 34 56 C.
+		if allDigits(s[i+2:i+8]) && end(i+9) && ninoValid(s[i:i+2], s[i+8]) && (contextNear(s, i, ninoWords, 4) || answerContext(s, i, ninoWords)) {
+			return i + 9, true
+		}
+	}
+	if i+13 <= n && isUpper(s[i]) && isUpper(s[i+1]) && s[i+2] == ' ' && isDigit(s[i+3]) {
+		if s[i+5] == ' ' && s[i+8] == ' ' && s[i+11] == ' ' && allDigits(s[i+3:i+5]) && allDigits(s[i+6:i+8]) &&
+			allDigits(s[i+9:i+11]) && end(i+13) && ninoValid(s[i:i+2], s[i+12]) {
+			return i + 13, true
+		}
+	}
+	if i+9 <= n && (s[i] == 'X' || s[i] == 'Y' || s[i] == 'Z') && allDigits(s[i+1:i+8]) {
+		// NIE: X1234567L, X-1234567-L.
+		l := i + 8
+		if l+1 < n && s[l] == '-' {
+			l++
+		}
+		if l < n && isUpper(s[l]) && end(l+1) && dniLetter(int(s[i]-'X')*10000000+atoi(s[i+1:i+8])) == s[l] {
+			return l + 1, true
+		}
+	}
+	if i+16 <= n && end(i+16) && isUpper(s[i+5]) && isDigit(s[i+6]) && cfValid(s[i:i+16]) {
+		return i + 16, true
+	}
+	if i+18 <= n && end(i+18) && isDigit(s[i+4]) && curpValid(s[i:i+18]) {
+		return i + 18, true
+	}
+	if i+10 <= n && end(i+10) && isDigit(s[i+5]) && panValid(s[i:i+10]) && contextNear(s, i, panWords, 3) {
+		return i + 10, true
+	}
+	return 0, false
+}
+
+func dniLetter(n int) byte { return "TRWAGMYFPDXBNJZSQVHLCKE"[n%23] }
+
+// ninoValid applies HMRC's prefix rules: neither letter D, F, I, Q, U or V,
+// the second not O, not BG, GB, KN, NK, NT, TN or ZZ; the suffix A to D.
+func ninoValid(p string, suffix byte) bool {
+	if suffix < 'A' || suffix > 'D' {
+		return false
+	}
+	for _, c := range []byte{p[0], p[1]} {
+		switch c {
+		case 'D', 'F', 'I', 'Q', 'U', 'V':
+			return false
+		}
+	}
+	switch p {
+	case "BG", "GB", "KN", "NK", "NT", "TN", "ZZ":
+		return false
+	}
+	return p[1] != 'O'
+}
+
+// cfValid checks an Italian codice fiscale: six letters, year, month
+// letter, day, place (a letter and three digits), a check letter; digits
+// of the date and place may be replaced by LMNPQRSTUV (omocodia).
+func cfValid(cf string) bool {
+	const omo = "LMNPQRSTUV"
+	for k := 0; k < 16; k++ {
+		c := cf[k]
+		switch k {
+		case 0, 1, 2, 3, 4, 5, 8, 11, 15:
+			if !isUpper(c) {
+				return false
+			}
+		default:
+			if !isDigit(c) && indexByte(omo, c) < 0 {
+				return false
+			}
+		}
+	}
+	if indexByte("ABCDEHLMPRST", cf[8]) < 0 {
+		return false
+	}
+	odd := [26]int{1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23}
+	sum := 0
+	for k := 0; k < 15; k++ {
+		c := cf[k]
+		v := 0
+		if isDigit(c) {
+			v = int(c - '0')
+		} else {
+			v = int(c - 'A')
+		}
+		if k%2 == 0 {
+			sum += odd[v]
+		} else {
+			sum += v
+		}
+	}
+	return byte('A'+sum%26) == cf[15]
+}
+
+func indexByte(s string, c byte) int {
+	for k := 0; k < len(s); k++ {
+		if s[k] == c {
+			return k
+		}
+	}
+	return -1
+}
+
+// panValid checks the shape of an Indian PAN: five letters (the fourth
+// names the holder type), four digits, a letter.
+func panValid(p string) bool {
+	for k := 0; k < 10; k++ {
+		if (k >= 5 && k < 9) != isDigit(p[k]) || (k < 5 || k == 9) && !isUpper(p[k]) {
+			return false
+		}
+	}
+	return indexByte("ABCFGHLJPT", p[3]) >= 0
+}
+
+// nirValid checks a French NIR: sex 1 or 2 (3, 4, 7, 8 for provisional
+// numbers), a month 01-12 (or 20-42, 50-99 when unknown), a key of
+// 97 - (the first 13 digits mod 97).
+func nirValid(d []byte) bool {
+	if indexByte("123478", d[0]) < 0 {
+		return false
+	}
+	if m := atoiB(d[3:5]); m == 0 || (m > 12 && m < 20) || (m > 42 && m < 50) {
+		return false
+	}
+	n := 0
+	for k := 0; k < 13; k++ {
+		n = (n*10 + int(d[k]-'0')) % 97
+	}
+	return 97-n == atoiB(d[13:15])
+}
+
+// cpfValid checks a Brazilian CPF's two mod-11 check digits.
+func cpfValid(d []byte) bool {
+	if sameDigits(d) {
+		return false
+	}
+	for _, n := range []int{9, 10} {
+		sum := 0
+		for k := 0; k < n; k++ {
+			sum += int(d[k]-'0') * (n + 1 - k)
+		}
+		c := sum * 10 % 11 % 10
+		if c != int(d[n]-'0') {
+			return false
+		}
+	}
+	return true
+}
+
+// cnpjValid checks a Brazilian CNPJ's two mod-11 check digits.
+func cnpjValid(d []byte) bool {
+	if sameDigits(d) {
+		return false
+	}
+	for _, n := range []int{12, 13} {
+		sum, w := 0, n-7
+		for k := 0; k < n; k++ {
+			sum += int(d[k]-'0') * w
+			if w--; w < 2 {
+				w = 9
+			}
+		}
+		c := 0
+		if r := sum % 11; r >= 2 {
+			c = 11 - r
+		}
+		if c != int(d[n]-'0') {
+			return false
+		}
+	}
+	return true
+}
+
+func sameDigits(d []byte) bool {
+	for k := 1; k < len(d); k++ {
+		if d[k] != d[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// cnIDValid checks a Chinese resident identity number: a region code
+// (first digit 1-8), a birth date YYYYMMDD, a sequence, and an ISO 7064
+// MOD 11-2 check (0-9 or X).
+func cnIDValid(d []byte) bool {
+	if d[0] < '1' || d[0] > '8' || !allDigitsB(d[:17]) {
+		return false
+	}
+	y, m, day := atoiB(d[6:10]), atoiB(d[10:12]), atoiB(d[12:14])
+	if y < 1900 || y > 2099 || !dateValid(y, m, day) {
+		return false
+	}
+	w := [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+	sum := 0
+	for k := 0; k < 17; k++ {
+		sum += int(d[k]-'0') * w[k]
+	}
+	return "10X98765432"[sum%11] == d[17]
+}
+
+func dateValid(y, m, d int) bool {
+	days := [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	if m < 1 || m > 12 || d < 1 || d > days[m] {
+		return false
+	}
+	return m != 2 || d < 29 || (y%4 == 0 && (y%100 != 0 || y%400 == 0))
+}
+
+// aadhaarValid checks an Aadhaar number: 12 digits, the first 2-9, and the
+// Verhoeff check digit.
+func aadhaarValid(d []byte) bool {
+	if d[0] < '2' || sameDigits(d) {
+		return false
+	}
+	return verhoeff(d)
+}
+
+var (
+	vD = [10][10]int{
+		{0, 1, 2, 3, 4, 5, 6, 7, 8, 9},
+		{1, 2, 3, 4, 0, 6, 7, 8, 9, 5},
+		{2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
+		{3, 4, 0, 1, 2, 8, 9, 5, 6, 7},
+		{4, 0, 1, 2, 3, 9, 5, 6, 7, 8},
+		{5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
+		{6, 5, 9, 8, 7, 1, 0, 4, 3, 2},
+		{7, 6, 5, 9, 8, 2, 1, 0, 4, 3},
+		{8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
+		{9, 8, 7, 6, 5, 4, 3, 2, 1, 0},
+	}
+	vP = [8][10]int{
+		{0, 1, 2, 3, 4, 5, 6, 7, 8, 9},
+		{1, 5, 7, 6, 2, 8, 3, 0, 9, 4},
+		{5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
+		{8, 9, 1, 6, 0, 4, 3, 5, 2, 7},
+		{9, 4, 5, 3, 1, 2, 6, 8, 7, 0},
+		{4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
+		{2, 7, 9, 3, 8, 0, 6, 4, 1, 5},
+		{7, 0, 4, 6, 9, 1, 3, 2, 5, 8},
+	}
+)
+
+// verhoeff reports whether d ends with its Verhoeff check digit.
+func verhoeff(d []byte) bool {
+	c := 0
+	for k := 0; k < len(d); k++ {
+		c = vD[c][vP[k%8][int(d[len(d)-1-k]-'0')]]
+	}
+	return c == 0
+}
+
+// bsnValid applies the Dutch 11-proof: 9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0
+// (mod 11), not all zeros.
+func bsnValid(d []byte) bool {
+	sum := 0
+	for k := 0; k < 8; k++ {
+		sum += int(d[k]-'0') * (9 - k)
+	}
+	sum -= int(d[8] - '0')
+	return sum%11 == 0 && sum > 0
+}
+
+// peselValid checks a Polish PESEL: a birth date YYMMDD whose month carries
+// the century (+20 for 2000s, +80 for 1800s, +40, +60), and the check digit
+// of weights 1, 3, 7, 9.
+func peselValid(d []byte) bool {
+	m, day := atoiB(d[2:4]), atoiB(d[4:6])
+	y := 1900 + atoiB(d[0:2])
+	switch {
+	case m > 80:
+		m, y = m-80, y-100
+	case m > 60:
+		m, y = m-60, y+300
+	case m > 40:
+		m, y = m-40, y+200
+	case m > 20:
+		m, y = m-20, y+100
+	}
+	if !dateValid(y, m, day) {
+		return false
+	}
+	w := [10]int{1, 3, 7, 9, 1, 3, 7, 9, 1, 3}
+	sum := 0
+	for k := 0; k < 10; k++ {
+		sum += int(d[k]-'0') * w[k]
+	}
+	return (10-sum%10)%10 == int(d[10]-'0')
+}
+
+// steuerIDValid checks a German tax identification number: 11 digits, the
+// first not 0, among the first ten one digit twice or three times and
+// the others at most once, and an ISO 7064 MOD 11,10 check digit.
+func steuerIDValid(d []byte) bool {
+	if d[0] == '0' {
+		return false
+	}
+	var count [10]int
+	for k := 0; k < 10; k++ {
+		count[d[k]-'0']++
+	}
+	multi := 0
+	for _, c := range count {
+		if c > 3 {
+			return false
+		}
+		if c > 1 {
+			multi++
+		}
+	}
+	if multi != 1 {
+		return false
+	}
+	p := 10
+	for k := 0; k < 10; k++ {
+		sum := (int(d[k]-'0') + p) % 10
+		if sum == 0 {
+			sum = 10
+		}
+		p = sum * 2 % 11
+	}
+	c := 11 - p
+	if c == 10 {
+		c = 0
+	}
+	return c == int(d[10]-'0')
+}
+
+// seCentury reports whether a 12-digit personnummer starts with a century
+// in use (18, 19, 20).
+func seCentury(d []byte) bool {
+	return d[0] == '1' && (d[1] == '8' || d[1] == '9') || d[0] == '2' && d[1] == '0'
+}
+
+// seValid checks a Swedish personnummer YYMMDDNNNC (d, 10 digits): a date
+// (the day + 60 for a coordination number) and the Luhn check.
+func seValid(d []byte) bool {
+	m, day := atoiB(d[2:4]), atoiB(d[4:6])
+	if day > 60 {
+		day -= 60
+	}
+	if !dateValid(2000, m, day) {
+		return false
+	}
+	return luhn(d)
+}
+
+// rrnDate reports whether a Korean resident registration number starts
+// with a birth date YYMMDD and a sex/century digit 1-8 (9 and 0 were the
+// 1800s).
+func rrnDate(d []byte) bool {
+	y, m, day := atoiB(d[0:2]), atoiB(d[2:4]), atoiB(d[4:6])
+	return d[6] >= '1' && d[6] <= '8' && dateValid(1900+y, m, day)
+}
+
+// rrnCheck applies the RRN check digit (weights 2-9, 2-5; numbers issued
+// since October 2020 have none, so they need their word).
+func rrnCheck(d []byte) bool {
+	w := [12]int{2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5}
+	sum := 0
+	for k := 0; k < 12; k++ {
+		sum += int(d[k]-'0') * w[k]
+	}
+	return (11-sum%11)%10 == int(d[12]-'0')
+}
+
+// zaIDValid checks a South African identity number: a birth date YYMMDD,
+// a citizenship digit 0-2 and the Luhn check.
+func zaIDValid(d []byte) bool {
+	m, day := atoiB(d[2:4]), atoiB(d[4:6])
+	return dateValid(2000, m, day) && d[10] <= '2' && luhn(d)
+}
+
+// beValid checks a Belgian national register number YYMMDDSSSCC: CC is
+// 97 - (the first nine digits mod 97), with a 2 before them for births
+// from 2000.
+func beValid(d []byte) bool {
+	n := atoiB(d[:9])
+	c := atoiB(d[9:11])
+	return 97-n%97 == c || 97-(2000000000+n)%97 == c
+}
+
+// tcValid checks a Turkish identity number (T.C. Kimlik No): first digit
+// not 0, d10 = (7·(d1+d3+d5+d7+d9) − (d2+d4+d6+d8)) mod 10, d11 = the sum
+// of the first ten mod 10.
+func tcValid(d []byte) bool {
+	if d[0] == '0' {
+		return false
+	}
+	odd, even, all := 0, 0, 0
+	for k := 0; k < 9; k++ {
+		if k%2 == 0 {
+			odd += int(d[k] - '0')
+		} else {
+			even += int(d[k] - '0')
+		}
+	}
+	all = odd + even + int(d[9]-'0')
+	return ((odd*7-even)%10+10)%10 == int(d[9]-'0') && all%10 == int(d[10]-'0')
+}
+
+// noValid checks a Norwegian national identity number DDMMYYIIIKK (the
+// day + 40 for a D number): two mod-11 check digits.
+func noValid(d []byte) bool {
+	day, m := atoiB(d[0:2]), atoiB(d[2:4])
+	if day > 40 {
+		day -= 40
+	}
+	if !dateValid(2000, m, day) {
+		return false
+	}
+	check := func(w []int) int {
+		sum := 0
+		for k, x := range w {
+			sum += int(d[k]-'0') * x
+		}
+		return (11 - sum%11) % 11
+	}
+	k1 := check([]int{3, 7, 6, 1, 8, 9, 4, 5, 2})
+	k2 := check([]int{5, 4, 3, 2, 7, 6, 5, 4, 3, 2})
+	return k1 < 10 && k2 < 10 && k1 == int(d[9]-'0') && k2 == int(d[10]-'0')
+}
+
+// cprDate reports whether a Danish CPR number DDMMYYSSSS starts with a
+// valid date (there is no check digit since 2007, so it needs its word).
+func cprDate(d []byte) bool {
+	return dateValid(2000, atoiB(d[2:4]), atoiB(d[0:2]))
+}
+
+// nhsValid checks a UK NHS number: weights 10 to 2, check 11 − sum mod 11
+// (11 is 0, 10 is no number).
+func nhsValid(d []byte) bool {
+	sum := 0
+	for k := 0; k < 9; k++ {
+		sum += int(d[k]-'0') * (10 - k)
+	}
+	c := 11 - sum%11
+	if c == 11 {
+		c = 0
+	}
+	return c != 10 && c == int(d[9]-'0') && !sameDigits(d)
+}
+
+// sinValid checks a Canadian social insurance number: Luhn, not starting
+// with 0 or 8.
+func sinValid(d []byte) bool { return d[0] != '0' && d[0] != '8' && luhn(d) && !sameDigits(d) }
+
+// tfnValid checks an Australian tax file number (weights 1 4 3 7 5 8 6 9
+// 10, sum mod 11 = 0).
+func tfnValid(d []byte) bool {
+	w := [9]int{1, 4, 3, 7, 5, 8, 6, 9, 10}
+	sum := 0
+	for k := 0; k < 9; k++ {
+		sum += int(d[k]-'0') * w[k]
+	}
+	return sum%11 == 0 && !sameDigits(d)
+}
+
+// nifPTValid checks a Portuguese NIF: a first digit in use and a mod-11
+// check digit.
+func nifPTValid(d []byte) bool {
+	if indexByte("1235689", d[0]) < 0 {
+		return false
+	}
+	sum := 0
+	for k := 0; k < 8; k++ {
+		sum += int(d[k]-'0') * (9 - k)
+	}
+	c := 0
+	if r := sum % 11; r >= 2 {
+		c = 11 - r
+	}
+	return c == int(d[8]-'0')
+}
+
+// ilValid checks an Israeli identity number (weights 1, 2 alternating,
+// the digits of each product summed, total mod 10 = 0).
+func ilValid(d []byte) bool {
+	sum := 0
+	for k := 0; k < 9; k++ {
+		x := int(d[k]-'0') * (k%2 + 1)
+		sum += x/10 + x%10
+	}
+	return sum%10 == 0 && !sameDigits(d)
+}
+
+// myNumberValid checks a Japanese individual number (マイナンバー): the
+// check digit of weights 2-7, 2-6 from the right.
+func myNumberValid(d []byte) bool {
+	sum := 0
+	for n := 1; n <= 11; n++ {
+		q := n + 1
+		if n > 6 {
+			q = n - 5
+		}
+		sum += int(d[11-n]-'0') * q
+	}
+	c := 0
+	if r := sum % 11; r > 1 {
+		c = 11 - r
+	}
+	return c == int(d[11]-'0')
+}
+
+// rutCheck returns the check character of a Chilean RUT body: weights 2-7
+// from the right, 11 − sum mod 11 (11 is '0', 10 is 'K').
+func rutCheck(body []byte) byte {
+	sum, w := 0, 2
+	for k := len(body) - 1; k >= 0; k-- {
+		sum += int(body[k]-'0') * w
+		if w++; w > 7 {
+			w = 2
+		}
+	}
+	switch c := 11 - sum%11; c {
+	case 11:
+		return '0'
+	case 10:
+		return 'K'
+	default:
+		return byte('0' + c)
+	}
+}
+
+// curpValid checks a Mexican CURP: four letters, a birth date YYMMDD, H or
+// M, the state (two letters), three consonants, a letter or digit, and a
+// check digit over the alphabet 0-9 A-N Ñ O-Z with weights 18 to 2.
+func curpValid(c string) bool {
+	for k := 0; k < 18; k++ {
+		x := c[k]
+		switch {
+		case k < 4 || (k >= 11 && k < 16):
+			if !isUpper(x) {
+				return false
+			}
+		case k < 10 || k == 17:
+			if !isDigit(x) {
+				return false
+			}
+		case k == 10:
+			if x != 'H' && x != 'M' && x != 'X' {
+				return false
+			}
+		case k == 16:
+			if !isUpper(x) && !isDigit(x) {
+				return false
+			}
+		}
+	}
+	if !dateValid(2000, atoi(c[6:8]), atoi(c[8:10])) {
+		return false
+	}
+	sum := 0
+	for k := 0; k < 17; k++ {
+		x := c[k]
+		v := int(x - '0')
+		if isUpper(x) {
+			v = int(x-'A') + 10
+			if x > 'N' {
+				v++ // Ñ comes after N
+			}
+		}
+		sum += v * (18 - k)
+	}
+	return (10-sum%10)%10 == int(c[17]-'0')
+}

@@ -1,0 +1,393 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// A number that no national format takes (a landline in one piece,
+// 0145678901; an Indian mobile, 9876543210; a US number, 4155550100) is a
+// phone only in a phone context (phoneContext):
+//
+//   - a phone word among the words before it on its line (Tel., call,
+//     WhatsApp, 手机, …: phoneWords);
+//   - a list of phones: it follows a phone found on the same line, with
+//     only a separator and at most two words between ("+7 916 123-45-67,
+//     домашний 8 495 987-65-43", "06 12 34 56 78 / 0145678901");
+//   - a table column named like a phone: a CSV, TSV, ';' or '|' table
+//     whose header names the column "phone", "Telefon", "mobile", …;
+//   - the answer to a question about it: the line before names a phone
+//     ("What's the best number to reach you?" is not enough: "phone",
+//     "mobile", "WhatsApp" are) and only a speaker label precedes the
+//     number on its line.
+
+// numCtx is what the scanner knows about the text before a number: where
+// the previous finding ends (last), and where it ends if it is a phone
+// (phoneEnd, -1 otherwise).
+type numCtx struct {
+	last, phoneEnd int
+}
+
+// phoneEnd returns the end of the last finding when it is a phone, else -1.
+func phoneEnd(dst []Finding) int {
+	if len(dst) == 0 || dst[len(dst)-1].Type != Phone {
+		return -1
+	}
+	return dst[len(dst)-1].End
+}
+
+// phoneContext reports whether the number at start stands where phone
+// numbers stand.
+func phoneContext(s string, start int, ctx numCtx) bool {
+	return contextBefore(s, start, phoneWords) || listedAfterPhone(s, start, ctx.phoneEnd) || phoneColumn(s, start) ||
+		answerContext(s, start, phoneWords)
+}
+
+// listedAfterPhone reports whether s[end:start] separates two phones of
+// one list: no digit, no line break, at most two words, 32 bytes.
+func listedAfterPhone(s string, start, end int) bool {
+	if end < 0 || end > start || start-end > 32 {
+		return false
+	}
+	words, inWord := 0, false
+	for k := end; k < start; k++ {
+		c := s[k]
+		switch {
+		case isDigit(c), c == '\n', c == '\r', c == '@':
+			return false
+		case isLetter(c) || c >= utf8.RuneSelf:
+			if !inWord {
+				words++
+			}
+			inWord = true
+		default:
+			inWord = false
+		}
+	}
+	return words <= 2
+}
+
+// phoneColumn reports whether the number at start is a field of a table
+// (fields split by ',', ';', a tab or '|') whose header, one of the 32 lines
+// before within 4 KB, names that column like a phone.
+func phoneColumn(s string, start int) bool {
+	ls := strings.LastIndexByte(s[:start], '\n') + 1
+	le := strings.IndexByte(s[start:], '\n')
+	if le < 0 {
+		le = len(s)
+	} else {
+		le += start
+	}
+	line := s[ls:le]
+	var sep byte
+	for _, c := range []byte{'\t', ';', '|', ','} {
+		if strings.IndexByte(line, c) >= 0 {
+			sep = c
+			break
+		}
+	}
+	if sep == 0 {
+		return false
+	}
+	col := strings.Count(s[ls:start], string(sep))
+	fields := strings.Count(line, string(sep))
+	floor := max(0, ls-4096)
+	for n, end := 0, ls-1; n < 32 && end > floor; n++ {
+		hs := strings.LastIndexByte(s[floor:end], '\n') + 1 + floor
+		h := strings.TrimSuffix(s[hs:end], "\r")
+		end = hs - 1
+		if h == "" || strings.Count(h, string(sep)) != fields {
+			return false // the table ends: no header above
+		}
+		f := field(h, sep, col)
+		if hasDigit(f) {
+			continue // a row like this one
+		}
+		return contextBefore(f, len(f), phoneWords) || headerWords.match(f)
+	}
+	return false
+}
+
+// field returns the col-th field of line (fields split by sep).
+func field(line string, sep byte, col int) string {
+	for ; col > 0; col-- {
+		k := strings.IndexByte(line, sep)
+		if k < 0 {
+			return ""
+		}
+		line = line[k+1:]
+	}
+	if k := strings.IndexByte(line, sep); k >= 0 {
+		line = line[:k]
+	}
+	return line
+}
+
+// headerWords name a phone column: whole words, or the start of a compound
+// (phone_number, telefonnummer, mobile_phone).
+var headerWords = prefixWords{"phone", "tel", "mobile", "mobil", "cell", "handy", "fax", "gsm", "whatsapp", "contact_number", "msisdn"}
+
+type prefixWords []string
+
+// match reports whether some word of f (split at anything not a letter)
+// starts with one of w, case-insensitively.
+func (w prefixWords) match(f string) bool {
+	lf := strings.ToLower(f)
+	for k := 0; k < len(lf); {
+		for k < len(lf) && !isLetter(lf[k]) {
+			k++
+		}
+		e := k
+		for e < len(lf) && isLetter(lf[e]) {
+			e++
+		}
+		for _, p := range w {
+			if strings.HasPrefix(lf[k:e], p) {
+				return true
+			}
+		}
+		if e == k {
+			break
+		}
+		k = e
+	}
+	return false
+}
+
+// ccBefore returns where a national number at start really starts when a
+// country calling code without '+' stands before it ("48 601 234 567"):
+// 1 to 3 digits alone, one space before the number, that are a calling code
+// whose national numbers have the length of the first k groups. floor is
+// the end of the previous finding.
+func ccBefore(s string, start, floor int, r *numRun, k int) int {
+	if start < 3 || s[start-1] != ' ' || !isDigit(s[start-2]) || s[r.g[0].start] == '0' {
+		return start
+	}
+	b := start - 1
+	for b > floor && start-1-b < 4 && isDigit(s[b-1]) {
+		b--
+	}
+	if l := start - 1 - b; l == 0 || l > 3 || (b > 0 && (isAlnum(s[b-1]) || strings.IndexByte("+.,:/-", s[b-1]) >= 0)) {
+		return start
+	}
+	lens, ok := callingCodes[uint16(atoi(s[b:start-1]))]
+	nd := 0
+	for j := range k {
+		nd += r.g[j].len()
+	}
+	if !ok || nd < int(lens[0]) || nd > int(lens[1]) || (s[b] == '1' && start-1-b == 1) {
+		return start // (a lone 1 before a US number is in its formats: 1 800 …)
+	}
+	return b
+}
+
+// phoneExt returns the end of the phone number ending at end with the
+// extension written after it: "x204", "ext. 12", "extension 4412",
+// "poste 12", "Durchwahl 12", "内線 123", ";ext=12".
+func phoneExt(s string, end int) int {
+	k := end
+	if k < len(s) && (s[k] == ',' || s[k] == ';') {
+		k++
+	}
+	for n := 0; n < 2 && k < len(s) && s[k] == ' '; n++ {
+		k++
+	}
+	w := k
+	for k < len(s) && (isLetter(s[k]) || s[k] >= utf8.RuneSelf) && k-w < 12 {
+		k++
+	}
+	if w == k {
+		return end
+	}
+	var buf [12]byte
+	word := lowerInto(buf[:], s[w:k])
+	if word == nil || !extWords[string(word)] {
+		return end
+	}
+	if k < len(s) && (s[k] == '.' || s[k] == '=' || s[k] == ':') {
+		k++
+	}
+	if k < len(s) && s[k] == ' ' {
+		k++
+	}
+	d := k
+	for k < len(s) && isDigit(s[k]) && k-d < 7 {
+		k++
+	}
+	if k == d || (k < len(s) && isAlnum(s[k])) {
+		return end
+	}
+	return k
+}
+
+var extWords = map[string]bool{
+	"x": true, "ext": true, "extn": true, "extension": true, "poste": true, "durchwahl": true, "dw": true,
+	"int": true, "interno": true, "anexo": true, "доб": true, "内線": true, "分机": true, "내선": true,
+}
+
+// cardShaped reports whether a run is written like a payment card (groups
+// of 4 split by one kind of separator, 13 to 19 digits, 2202 0047 3454
+// 6496) and passes the Luhn check: its groups are never taken for a phone,
+// even when the issuer is one cardPrefix does not know.
+func (r *numRun) cardShaped(s string) bool {
+	if r.n < 4 || r.n > 5 || !r.sameSep(r.n, " -") || r.nd < 13 || r.nd > 19 {
+		return false
+	}
+	for j := range r.n - 1 {
+		if r.g[j].len() != 4 || r.g[j].open || r.g[j].close {
+			return false
+		}
+	}
+	var d [20]byte
+	r.digits(s, r.n, d[:])
+	return luhn(d[:r.nd])
+}
+
+// answerContext reports whether the number at start answers a question on
+// the line before that names it ("En uw BSN voor de verificatie?" /
+// "Klant: 344965302"): only a short speaker label (no digit) stands before
+// the number on its line, and the line before holds one of words.
+func answerContext(s string, start int, words *contextWords) bool {
+	// (cheap test first: the line starts at most 32 bytes before)
+	ls := strings.LastIndexByte(s[max(0, start-33):start], '\n')
+	if ls < 0 {
+		return false
+	}
+	ls += max(0, start-33) + 1
+	if hasDigit(s[ls:start]) {
+		return false
+	}
+	pe := ls - 1
+	if pe > 0 && s[pe-1] == '\r' {
+		pe--
+	}
+	ps := strings.LastIndexByte(s[:pe], '\n') + 1
+	ps = max(ps, pe-160)
+	var buf, prev [24]byte
+	var pb []byte
+	for k := ps; k < pe; {
+		for k < pe && s[k] < utf8.RuneSelf && !isAlnum(s[k]) {
+			k++
+		}
+		e := k
+		ascii := true
+		for e < pe && (isAlnum(s[e]) || s[e] >= utf8.RuneSelf) {
+			ascii = ascii && s[e] < utf8.RuneSelf
+			e++
+		}
+		if e == k {
+			break
+		}
+		b := lowerInto(buf[:], s[k:e])
+		if b != nil {
+			if ascii && (words.ascii[string(b)] || (pb != nil && words.pairs[[2]string{string(pb), string(b)}])) {
+				return true
+			}
+			if !ascii {
+				for _, o := range words.other {
+					if strings.Contains(string(b), o) {
+						return true
+					}
+				}
+			}
+		}
+		pb = nil
+		if b != nil {
+			pb = prev[:copy(prev[:], b)]
+		}
+		k = e
+	}
+	return false
+}
+
+// numberWordBefore reports whether the word right before the number at
+// start names another kind of number by its form: a compound ending in
+// "nummer", "number", "numero", "nr" (Auftragsnummer, Kundennr,
+// order_number) that is not a phone's (Telefonnummer, Handynummer), or
+// "No." / "Nr." / "n°" after a word that is not a phone word.
+func numberWordBefore(s string, start int) bool {
+	k := start
+	for k > 0 && start-k < 4 && (s[k-1] == ' ' || s[k-1] == ':' || s[k-1] == '.' || s[k-1] == '#' || s[k-1] == '=') {
+		k--
+	}
+	if k > 1 && (s[k-2:k] == "°" || s[k-2:k] == "º") {
+		k -= 2
+	}
+	e := k
+	for k > 0 && e-k < 24 && (isLetter(s[k-1]) || s[k-1] == '_' || s[k-1] == '-' || s[k-1] >= utf8.RuneSelf) {
+		k--
+	}
+	for k < e && s[k]&0xc0 == 0x80 {
+		k++ // (cut at 24 bytes inside a rune)
+	}
+	if k == e || (k > 0 && s[k-1] == '\\') {
+		return false // (the letter of a JSON escape, \n)
+	}
+	var buf [24]byte
+	w := lowerInto(buf[:], s[k:e])
+	if w == nil {
+		return false
+	}
+	switch string(w) {
+	case "no", "nr", "n", "num", "nro":
+		return !contextBefore(s, k, phoneWords)
+	}
+	for _, suf := range []string{"nummer", "number", "numero", "nr", "nummern", "numbers"} {
+		if len(w) > len(suf) && strings.HasSuffix(string(w), suf) {
+			return !headerWords.match(string(w)) && !strings.Contains(string(w), "fon") && !strings.Contains(string(w), "ruf")
+		}
+	}
+	return false
+}
+
+// onePieceAlone reports whether a number in one piece, s[start:end],
+// stands alone as phones do: not a key's value unless the key names a
+// phone (ts=0712345678, "id": …), not after '#', not a file name
+// (0612345678.pdf), not a count of a unit (0612345678 bytes).
+func onePieceAlone(s string, start, end int) bool {
+	if start > 0 {
+		switch s[start-1] {
+		case '#', '_', '/':
+			return false
+		case '=', ':', '"':
+			k := start - 1
+			for k > 0 && (s[k-1] == '"' || s[k-1] == ':' || s[k-1] == ' ' || s[k-1] == '=') {
+				k--
+			}
+			w := k
+			for w > 0 && k-w < 32 && (isAlnum(s[w-1]) || s[w-1] == '_' || s[w-1] == '-') {
+				w--
+			}
+			if s[start-1] != ':' || (k < start-2 && s[k] == '"') { // key=…, "key": …
+				if w < k && !headerWords.match(s[w:k]) && !contextBefore(s, start, phoneWords) {
+					return false
+				}
+			}
+		}
+	}
+	if end+1 < len(s) && s[end] == '.' && isLetter(s[end+1]) {
+		return false
+	}
+	k := end
+	if k < len(s) && s[k] == ' ' {
+		k++
+	}
+	e := k
+	for e < len(s) && e-k < 8 && isLetter(s[e]) {
+		e++
+	}
+	var buf [8]byte
+	if w := lowerInto(buf[:], s[k:e]); w != nil && unitWords[string(w)] {
+		return false
+	}
+	return true
+}
+
+var unitWords = map[string]bool{
+	"bytes": true, "b": true, "kb": true, "mb": true, "gb": true, "ms": true, "ns": true, "us": true, "rows": true,
+	"records": true, "items": true, "users": true, "times": true, "tokens": true, "requests": true, "views": true,
+	"points": true, "km": true, "m": true, "steps": true, "lines": true, "events": true, "hits": true,
+}

@@ -1,0 +1,122 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
+
+import "strings"
+
+// Japanese and Chinese text often writes numbers in full-width forms
+// (携帯：０９０－８７６５－４３２１). A run of full-width digits, with the
+// full-width or ASCII separators a number has between them, is read as the
+// ASCII number it stands for, with the text before it on its line as
+// context, and checked by the number detectors (phones, cards, national
+// IDs); a finding covers the full-width run. 0xEF, the lead byte of the
+// full-width forms, is a trigger byte (scanner.go): ASCII text pays
+// nothing for it.
+
+// wideRunMax bounds a run, in ASCII characters.
+const wideRunMax = 40
+
+// wideASCII returns the ASCII character the rune at s[i] stands for in a
+// number (a full-width digit, '+', '-', '(', ')', '.', '/', an ideographic
+// or ASCII space, a dash), its width, and whether it is a digit.
+func wideASCII(s string, i int) (c byte, w int, digit bool) {
+	b := s[i]
+	if b < 0x80 {
+		switch {
+		case isDigit(b):
+			return b, 1, true
+		case b == ' ' || b == '-' || b == '(' || b == ')' || b == '.' || b == '/' || b == '+':
+			return b, 1, false
+		}
+		return 0, 0, false
+	}
+	if i+2 >= len(s) {
+		return 0, 0, false
+	}
+	b1, b2 := s[i+1], s[i+2]
+	switch {
+	case b == 0xef && b1 == 0xbc && b2 >= 0x90 && b2 <= 0x99: // ０-９
+		return '0' + b2 - 0x90, 3, true
+	case b == 0xef && b1 == 0xbc:
+		switch b2 {
+		case 0x8b:
+			return '+', 3, false
+		case 0x8d:
+			return '-', 3, false
+		case 0x88:
+			return '(', 3, false
+		case 0x89:
+			return ')', 3, false
+		case 0x8e:
+			return '.', 3, false
+		case 0x8f:
+			return '/', 3, false
+		}
+	case b == 0xe3 && b1 == 0x80 && b2 == 0x80: // ideographic space
+		return ' ', 3, false
+	case b == 0xe3 && b1 == 0x83 && b2 == 0xbc: // ー, typed for a dash
+		return '-', 3, false
+	case b == 0xe2 && b1 == 0x80 && b2 >= 0x90 && b2 <= 0x95: // ‐ ‑ ‒ – — ―
+		return '-', 3, false
+	case b == 0xe2 && b1 == 0x88 && b2 == 0x92: // −
+		return '-', 3, false
+	}
+	return 0, 0, false
+}
+
+// wideNumber reads the number around the full-width digit at s[p] and
+// returns where it ends and its finding, if any.
+func (sc *Scanner) wideNumber(s string, p int) (end int, f Finding, ok bool) {
+	// Back to the start of the run (a '+' or '(' may lead it).
+	start := p
+	for start > 0 {
+		q := start - 1
+		for q > 0 && s[q]&0xc0 == 0x80 {
+			q--
+		}
+		c, w, _ := wideASCII(s, q)
+		if w == 0 || q+w != start || (c != '+' && c != '(' && c != ' ') {
+			break
+		}
+		if c == ' ' {
+			break // a space before the run separates it from the words before
+		}
+		start = q
+	}
+	// The context: the text before the run on its line, at most 48 bytes,
+	// from a rune boundary.
+	cs := max(strings.LastIndexByte(s[:start], '\n')+1, start-48)
+	for cs < start && s[cs]&0xc0 == 0x80 {
+		cs++
+	}
+	var buf [48 + wideRunMax]byte
+	var at [wideRunMax + 1]int // at[j]: where the j-th ASCII character of the run starts in s
+	n := copy(buf[:], s[cs:start])
+	base := n
+	j, q, lastDigit := 0, start, start
+	for q < len(s) && j < wideRunMax {
+		c, w, digit := wideASCII(s, q)
+		if w == 0 {
+			break
+		}
+		buf[n] = c
+		at[j] = q
+		n++
+		j++
+		q += w
+		if digit {
+			lastDigit = q
+		}
+	}
+	at[j] = q
+	if lastDigit == start {
+		return q, Finding{}, false
+	}
+	text := string(buf[:n]) // (rare: only text with full-width digits gets here)
+	nf, found, _ := sc.numeric(text, base, numCtx{last: 0, phoneEnd: -1})
+	if !found || nf.Start < base {
+		return q, Finding{}, false
+	}
+	return q, Finding{at[nf.Start-base], at[nf.End-base], nf.Type}, true
+}
