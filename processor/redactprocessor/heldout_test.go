@@ -70,13 +70,17 @@ func (s *span) UnmarshalJSON(b []byte) error {
 // scored.
 var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase"}
 
-// Floors the held-out scores must not fall below: what the processor
-// achieves today, so that a change that loses recall or precision on text
-// nobody here wrote fails here, not in a user's log store.
-const (
-	heldOutMinRecall   = 0.85
-	heldOutMinSurvival = 0.98
-)
+// heldOutFloors are the scores each held-out corpus must not fall below:
+// what the processor achieves today, so that a change that loses recall or
+// precision on text nobody here wrote fails here, not in a user's log store.
+// redteam-2026-11 was written blind; the detectors have since been fixed
+// with its misses in view, so its score is no longer a blind estimate.
+// blind-2026-12 was written blind and scored once before anything was
+// changed with it in view: 0.917 recall, 0.987 survival.
+var heldOutFloors = map[string]struct{ recall, survival float64 }{
+	"redteam-2026-11.jsonl": {0.98, 0.99},
+	"blind-2026-12.jsonl":   {0.91, 0.98},
+}
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)
 
@@ -239,7 +243,9 @@ func TestHeldOutCorpora(t *testing.T) {
 		survival := float64(kept) / float64(keepTotal)
 		fmt.Printf("heldout %s: %d documents (%d JSON): recall %.4f (%d of %d PII values), look-alike survival %.4f (%d of %d)\n",
 			name, docs, jsonDocs, recall, allFound, allFound+allMissed, survival, kept, keepTotal)
-		assert.GreaterOrEqual(t, recall, heldOutMinRecall, "%s recall", name)
-		assert.GreaterOrEqual(t, survival, heldOutMinSurvival, "%s look-alike survival", name)
+		floor, ok := heldOutFloors[name]
+		require.True(t, ok, "%s has no floors in heldOutFloors", name)
+		assert.GreaterOrEqual(t, recall, floor.recall, "%s recall", name)
+		assert.GreaterOrEqual(t, survival, floor.survival, "%s look-alike survival", name)
 	}
 }
