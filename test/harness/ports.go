@@ -7,18 +7,24 @@ import (
 	"fmt"
 	"net"
 	"strconv"
+	"sync"
 )
 
 // FreePort returns a loopback port number that was free a moment ago (the
 // listener is closed again at once, so another process could take it; the
 // kernel hands out ephemeral ports in turn, which makes that rare).
 func FreePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
+	for {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return 0, err
+		}
+		port := l.Addr().(*net.TCPAddr).Port
+		_ = l.Close()
+		if handedOut.claim(port) { // never one handed out before in this process
+			return port, nil
+		}
 	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
 // FreeAddr returns 127.0.0.1:<a free port>.
@@ -41,14 +47,51 @@ type Ports struct {
 // NewPorts picks a free port for every listener.
 func NewPorts() (Ports, error) {
 	var p Ports
-	for _, dst := range []*int{&p.OTLPGRPC, &p.OTLPHTTP, &p.ChatTrace, &p.Health, &p.Ready, &p.Metrics, &p.Prometheus, &p.PProf, &p.ZPages} {
-		port, err := FreePort()
-		if err != nil {
-			return Ports{}, err
+	dsts := []*int{&p.OTLPGRPC, &p.OTLPHTTP, &p.ChatTrace, &p.Health, &p.Ready, &p.Metrics, &p.Prometheus, &p.PProf, &p.ZPages}
+	// Every listener stays open until all are chosen, so the kernel cannot
+	// hand one port out twice; a port handed out before in this process (a
+	// collector that may be restarted on it) is not handed out again.
+	var open []net.Listener
+	defer func() {
+		for _, l := range open {
+			_ = l.Close()
 		}
-		*dst = port
+	}()
+	for _, dst := range dsts {
+		for {
+			l, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				return Ports{}, err
+			}
+			open = append(open, l)
+			port := l.Addr().(*net.TCPAddr).Port
+			if !handedOut.claim(port) {
+				continue
+			}
+			*dst = port
+			break
+		}
 	}
 	return p, nil
+}
+
+// handedOut remembers the ports NewPorts has given out.
+var handedOut = portSet{seen: map[int]bool{}}
+
+type portSet struct {
+	mu   sync.Mutex
+	seen map[int]bool
+}
+
+// claim records port and reports whether it was new.
+func (s *portSet) claim(port int) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.seen[port] {
+		return false
+	}
+	s.seen[port] = true
+	return true
 }
 
 // Env is the environment that gives a collector these ports.
