@@ -94,18 +94,20 @@ func geminiModel(model string) bool {
 func Normalize(u Usage, s Semantics, ev Evidence) (Usage, Reading) {
 	var rd Reading
 	cache := u.CacheRead + u.CacheWrite
+	// The input a reported total counts, when the counts read as
+	// exclusive before the total is consulted.
+	totalInput := u.Input
+	if s == Exclusive || (s == Auto && (cache > u.Input || ev.ExclusiveScope)) {
+		totalInput += cache
+	}
 	// Reasoning first: the input test against a total needs it.
 	switch {
 	case u.Reasoning == 0:
 	case u.Reasoning > u.Output:
 		rd.ReasoningExclusive = true
 	case u.HasTotal:
-		in := u.Input
-		if s == Exclusive || (s == Auto && (cache > u.Input || ev.ExclusiveScope)) {
-			in += cache
-		}
 		switch u.Total {
-		case in + u.Output + u.Reasoning, in + cache + u.Output + u.Reasoning:
+		case totalInput + u.Output + u.Reasoning, totalInput + cache + u.Output + u.Reasoning:
 			rd.ReasoningExclusive = true
 		}
 	case ev.ReasoningExclusiveScope:
@@ -118,11 +120,7 @@ func Normalize(u Usage, s Semantics, ev Evidence) (Usage, Reading) {
 		// leaves the thoughts in the gap. Priced as reasoning output:
 		// thinking models' gap is their thoughts (a tool-use prompt,
 		// from built-in tools only, is priced at the output rate too).
-		in := u.Input
-		if s == Exclusive || (s == Auto && (cache > u.Input || ev.ExclusiveScope)) {
-			in += cache
-		}
-		if gap := u.Total - in - u.Output; gap > 0 {
+		if gap := u.Total - totalInput - u.Output; gap > 0 {
 			u.Reasoning = gap
 			rd.ReasoningExclusive, rd.ReasoningFromTotal = true, true
 		}
