@@ -27,12 +27,9 @@ func TestDrillSidecarKilledCountedOnce(t *testing.T) {
 	sink := newSink(t)
 	gw := startGateway(t, gatewayEnv(sink, t.TempDir()))
 	storage := t.TempDir()
-	env := []string{
-		"OTELCOL_BEARER_TOKEN=" + testToken,
-		"OTELCOL_STORAGE_DIR=" + storage,
-		"OTELCOL_GATEWAY_ENDPOINT=" + gw.otlpGRPC(),
-		"CHAT_HISTORY_GLOB=" + t.TempDir() + "/*.json",
-	}
+	// sidecarEnv forwards to the sink; this sidecar forwards to the gateway
+	// (the last value of a variable is the one a process sees).
+	env := append(sidecarEnv(sink, t.TempDir(), storage), "OTELCOL_GATEWAY_ENDPOINT="+gw.otlpGRPC())
 	ports := newPorts(t)
 	first := startSidecarOn(t, ports, env)
 	s := newOTLPSender(t, first.otlpGRPC(), testToken)
@@ -53,14 +50,9 @@ func TestDrillSidecarKilledCountedOnce(t *testing.T) {
 
 	// Distinct spans at the backend: the acknowledged ones, and any sent
 	// but unacknowledged when the sidecar died that still got through.
-	distinct := 0
 	seen := map[uint64]bool{}
-	sink.ForEachSpan(func(_ string, sp ptrace.Span) {
-		if q := seqOf(sp); !seen[q] {
-			seen[q] = true
-			distinct++
-		}
-	})
+	sink.ForEachSpan(func(_ string, sp ptrace.Span) { seen[seqOf(sp)] = true })
+	distinct := len(seen)
 	svc := map[string]string{"service_name": "drill-app"}
 	m := eventually(t, gw.llmMetrics(), "calls of the distinct spans", func(f harness.Families) bool {
 		return f.Sum("otelcol_llm_calls_total", svc) == float64(distinct)

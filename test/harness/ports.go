@@ -14,16 +14,33 @@ import (
 // listener is closed again at once, so another process could take it; the
 // kernel hands out ephemeral ports in turn, which makes that rare).
 func FreePort() (int, error) {
+	l, port, err := listenNew()
+	if err != nil {
+		return 0, err
+	}
+	_ = l.Close()
+	return port, nil
+}
+
+// listenNew listens on a loopback port never handed out before in this
+// process and returns the listener and its port.
+func listenNew() (net.Listener, int, error) {
+	var taken []net.Listener // held open so the kernel offers other ports
+	defer func() {
+		for _, l := range taken {
+			_ = l.Close()
+		}
+	}()
 	for {
 		l, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
-			return 0, err
+			return nil, 0, err
 		}
 		port := l.Addr().(*net.TCPAddr).Port
-		_ = l.Close()
-		if handedOut.claim(port) { // never one handed out before in this process
-			return port, nil
+		if handedOut.claim(port) {
+			return l, port, nil
 		}
+		taken = append(taken, l)
 	}
 }
 
@@ -58,19 +75,12 @@ func NewPorts() (Ports, error) {
 		}
 	}()
 	for _, dst := range dsts {
-		for {
-			l, err := net.Listen("tcp", "127.0.0.1:0")
-			if err != nil {
-				return Ports{}, err
-			}
-			open = append(open, l)
-			port := l.Addr().(*net.TCPAddr).Port
-			if !handedOut.claim(port) {
-				continue
-			}
-			*dst = port
-			break
+		l, port, err := listenNew()
+		if err != nil {
+			return Ports{}, err
 		}
+		open = append(open, l)
+		*dst = port
 	}
 	return p, nil
 }
