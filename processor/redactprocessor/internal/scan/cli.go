@@ -34,6 +34,16 @@ var cliFlags = []struct {
 	{[]string{"keytool"}, "srcstorepass", false, true},
 	{[]string{"keytool"}, "deststorepass", false, true},
 	{[]string{"influx"}, "password", false, true},
+	// openssl enc -k PASSWORD (openssl-enc(1)); -pass, -passin and
+	// -passout take pass:PASSWORD, env:VAR, file:PATH, fd:N or stdin
+	// (openssl-passphrase-options(1)): only pass: is the password.
+	{[]string{"openssl enc"}, "k", false, true},
+	{[]string{"openssl"}, "pass", false, true},
+	{[]string{"openssl"}, "passin", false, true},
+	{[]string{"openssl"}, "passout", false, true},
+	// smbclient -U [DOMAIN\]USER[%PASSWORD] (smbclient(1)): the part
+	// after '%'.
+	{[]string{"smbclient", "rpcclient", "smbcacls", "smbget"}, "U", false, true},
 }
 
 // cliFlag matches the value of a password flag whose '-' is at s[i].
@@ -58,12 +68,72 @@ func (sc *Scanner) cliFlag(s string, i int) (Finding, bool) {
 		if !lineCommand(s, i, f.cmds) {
 			continue
 		}
+		switch f.flag {
+		case "pass", "passin", "passout":
+			if !strings.HasPrefix(s[vs:], "pass:") {
+				continue // env:VAR, file:PATH, stdin
+			}
+			vs += len("pass:")
+		case "U":
+			k := strings.IndexByte(s[vs:min(len(s), vs+128)], '%')
+			if k <= 0 || strings.ContainsAny(s[vs:vs+k], " \t\n") {
+				continue // no password given
+			}
+			vs += k + 1
+		}
 		fv, ok := sc.flagPassword(s, vs)
 		if ok {
 			return fv, true
 		}
 	}
+	if s[i+1] == 'b' || s[i+1] == 'n' {
+		return sc.htpasswdBatch(s, i)
+	}
 	return Finding{}, false
+}
+
+// htpasswdBatch matches the password of htpasswd in batch mode, whose
+// flags start with the '-' at s[i]: "htpasswd -b[c…] FILE USER PASSWORD"
+// and "htpasswd -nb[…] USER PASSWORD" (htpasswd(1): -b takes the password
+// from the command line, -n writes to standard output without a file).
+func (sc *Scanner) htpasswdBatch(s string, i int) (Finding, bool) {
+	fe := i + 1
+	for fe < len(s) && isLetter(s[fe]) {
+		fe++
+	}
+	flags := s[i+1 : fe]
+	if fe >= len(s) || s[fe] != ' ' || !strings.Contains(flags, "b") || !lineCommand(s, i, []string{"htpasswd"}) {
+		return Finding{}, false
+	}
+	args := 2 // FILE USER
+	if strings.Contains(flags, "n") {
+		args = 1 // USER
+	}
+	p, skip := fe, false
+	for a := 0; a < args; {
+		for p < len(s) && s[p] == ' ' {
+			p++
+		}
+		if p >= len(s) || s[p] == '\n' {
+			return Finding{}, false
+		}
+		ws := p
+		for p < len(s) && s[p] != ' ' && s[p] != '\n' {
+			p++
+		}
+		switch {
+		case s[ws:p] == "-C":
+			skip = true // -C COST
+		case skip:
+			skip = false
+		case s[ws] != '-': // (more flags: -b -c)
+			a++
+		}
+	}
+	for p < len(s) && s[p] == ' ' {
+		p++
+	}
+	return sc.flagPassword(s, p)
 }
 
 // flagPassword reads a flag's value at s[p]: quoted, or up to a blank.
@@ -114,7 +184,7 @@ func lineCommand(s string, i int, cmds []string) bool {
 		line = strings.TrimLeft(line, " \t")
 		w, rest, _ := strings.Cut(line, " ")
 		line = rest
-		base := w[strings.LastIndexAny(w, `/\`)+1:]
+		base := w[strings.LastIndexAny(w, `/\"':=({[`)+1:] // (…{"cmd":"mysql in JSON)
 		base = strings.TrimSuffix(strings.TrimSuffix(base, ".exe"), ".EXE")
 		for _, c := range cmds {
 			name, sub, two := strings.Cut(c, " ")
@@ -142,10 +212,10 @@ func (sc *Scanner) pgpass(s string, i, floor int) (Finding, bool) {
 		return Finding{}, false
 	}
 	hs := i
-	for hs > floor && i-hs < 253 && (isAlnum(s[hs-1]) || s[hs-1] == '.' || s[hs-1] == '-' || s[hs-1] == '*' || s[hs-1] == '_') {
+	for hs > floor && i-hs < 253 && (isAlnum(s[hs-1]) || s[hs-1] == '.' || s[hs-1] == '-' || s[hs-1] == '*' || s[hs-1] == '_') && !escapedNewline(s, hs-1, floor) {
 		hs--
 	}
-	if hs == i || (hs > 0 && !isSpace(s[hs-1]) && s[hs-1] != '"' && s[hs-1] != '\'' && s[hs-1] != '`') {
+	if hs == i || (hs > 0 && !isSpace(s[hs-1]) && s[hs-1] != '"' && s[hs-1] != '\'' && s[hs-1] != '`' && !escapedNewline(s, hs-1, floor)) {
 		return Finding{}, false
 	}
 	host := s[hs:i]
@@ -218,4 +288,10 @@ func (sc *Scanner) oracleLogin(s string, i, floor int) (Finding, bool) {
 		}
 	}
 	return Finding{ps, i, Password}, true
+}
+
+// escapedNewline reports whether s[k] is the 'n' of a "\\n" (a file's line
+// break inside a JSON string, left escaped).
+func escapedNewline(s string, k, floor int) bool {
+	return k > floor && s[k] == 'n' && s[k-1] == '\\'
 }

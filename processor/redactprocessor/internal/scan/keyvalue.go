@@ -53,7 +53,8 @@ var lastWords = map[string]kvKind{
 	"passord": kvPassword, "heslo": kvPassword, "parola": kvPassword, "jelszó": kvPassword,
 	"пароль": kvPassword, "密码": kvPassword, "密碼": kvPassword, "パスワード": kvPassword,
 	"비밀번호": kvPassword, "mdp": kvPassword, "passcode": kvPassword, "psk": kvPassword, "şifre": kvPassword,
-	"şifrem": kvPassword, "jelszo": kvPassword, "salasõna": kvPassword, "pass": kvPassWord, "passe": kvPassWord,
+	"şifrem": kvPassword, "requirepass": kvPassword, "masterauth": kvPassword, "lozinka": kvPassword,
+	"parolă": kvPassword, "парола": kvPassword, "sandi": kvPassword, "jelszo": kvPassword, "salasõna": kvPassword, "pass": kvPassWord, "passe": kvPassWord,
 	"confirmation": kvPasswordAfter, "confirm": kvPasswordAfter, "again": kvPasswordAfter,
 	"repeat": kvPasswordAfter, "old": kvPasswordAfter, "new": kvPasswordAfter, "current": kvPasswordAfter,
 
@@ -118,6 +119,20 @@ var passQualifiers = map[string]bool{
 	"ssh": true, "redis": true, "mysql": true, "pg": true, "wifi": true, "de": true,
 }
 
+// notPassQualifiers, before "pass", name a pass that is no password
+// (first_pass, render_pass, tests_pass); any other word before it makes
+// the key a password's, as detect-secrets' keyword plugin takes *_pass
+// (mailserver_pass, ldap_bind_pass).
+var notPassQualifiers = map[string]bool{
+	"test": true, "tests": true, "unit": true, "e2e": true, "ci": true, "first": true, "second": true,
+	"third": true, "last": true, "final": true, "next": true, "prev": true, "one": true, "two": true,
+	"single": true, "multi": true, "each": true, "per": true, "no": true, "all": true, "by": true,
+	"boarding": true, "bus": true, "day": true, "season": true, "free": true, "fail": true, "num": true,
+	"max": true, "min": true, "count": true, "total": true, "is": true, "did": true, "should": true,
+	"render": true, "shader": true, "compile": true, "lint": true, "check": true, "build": true,
+	"checks": true, "did_it": true, "can": true, "must": true, "will": true, "hall": true, "mountain": true,
+}
+
 // notSecretTokens are tokens that are not secrets.
 var notSecretTokens = map[string]bool{
 	"page": true, "next": true, "continuation": true, "pagination": true, "cursor": true, "sync": true,
@@ -174,8 +189,8 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		return Finding{}, false
 	}
 	ks := keyStart(s, ke, floor)
-	if ks == ke {
-		return Finding{}, false
+	if ks == ke || ks >= 2 && s[ks-1] == '{' && s[ks-2] == '$' {
+		return Finding{}, false // ${SMTP_PASSWORD:-changeme}: a shell default
 	}
 	if s[i] == ':' && ke == i {
 		// curl -u user:password
@@ -388,7 +403,7 @@ func classifyKey(key string, url bool) kvKind {
 		}
 		kind = kvSecret
 	case kvPassWord:
-		if !passQualifiers[string(pw)] {
+		if !passQualifiers[string(pw)] && (len(pw) < 2 || !isLetter(pw[0]) || notPassQualifiers[string(pw)]) {
 			return kvNone
 		}
 		return kvPassword
@@ -723,14 +738,15 @@ func (sc *Scanner) afterPhrase(s string, i int) (Finding, bool) {
 		return Finding{}, false
 	}
 	e := i
-	for e < len(s) && e-i < 128 && !valueStop[s[e]] && !wideStop(s, e) {
+	for e < len(s) && e-i < 128 && (!valueStop[s[e]] || e > i && isBracket(s[e])) && !wideStop(s, e) {
 		if softStop[s[e]] && (e+1 == len(s) || valueStop[s[e+1]] || softStop[s[e+1]]) {
 			break // Tr0ub4dor&3 keeps its '&', "is x, and" ends at the ','
 		}
 		e++
 	}
-	for e > i && (s[e-1] == '.' || s[e-1] == ',' || s[e-1] == '!' && e-1 > i && !isAlnum(s[e-2])) {
-		e--
+	for e > i && (s[e-1] == '.' || s[e-1] == ',' || s[e-1] == '!' && e-1 > i && !isAlnum(s[e-2]) ||
+		(s[e-1] == ']' || s[e-1] == '}') && strings.IndexByte(s[i:e-1], s[e-1]-2) < 0) {
+		e-- // (a closing bracket without its opener is the text's)
 	}
 	if !plausibleValue(s[i:e]) || !passwordLike(s[i:e]) {
 		return Finding{}, false

@@ -37,6 +37,10 @@ type pwPhrase struct {
 	w string
 	// compound: the word may end a compound (WLAN-Passwort, Routerpasswort).
 	compound bool
+	// verbOnly: the word names other things too (Spanish clave: a key, a
+	// code); it introduces a value only through a verb or right before
+	// ':' (la clave es X, clave: X), not directly (clave 2024).
+	verbOnly bool
 	// kind: a password (pwPassword), a user and password pair (pwCred:
 	// creds, login), or a secret (pwSecret: token, key).
 	kind uint8
@@ -49,71 +53,114 @@ const (
 )
 
 var pwPhrases = []pwPhrase{
-	{"password", true, pwPassword},
-	{"passwort", true, pwPassword},
-	{"passwd", true, pwPassword},
-	{"pwd", false, pwPassword},
-	{"pw", false, pwPassword},
-	{"passcode", true, pwPassword},
-	{"passphrase", true, pwPassword},
-	{"kennwort", true, pwPassword},
-	{"contraseña", false, pwPassword},
-	{"contrasena", false, pwPassword},
-	{"senha", false, pwPassword},
-	{"wachtwoord", true, pwPassword},
-	{"hasło", false, pwPassword},
-	{"haslo", false, pwPassword},
-	{"lösenord", true, pwPassword},
-	{"losenord", true, pwPassword},
-	{"lösenordet", true, pwPassword},
-	{"passordet", true, pwPassword},
-	{"adgangskoden", true, pwPassword},
-	{"salasanani", true, pwPassword},
-	{"salasana", true, pwPassword},
-	{"adgangskode", true, pwPassword},
-	{"passord", true, pwPassword},
-	{"heslo", false, pwPassword},
-	{"jelszó", false, pwPassword},
-	{"jelszavam", false, pwPassword},
-	{"mot de passe", false, pwPassword},
-	{"пароль", false, pwPassword},
-	{"пароля", false, pwPassword},
-	{"密码", true, pwPassword},
-	{"密碼", true, pwPassword},
-	{"パスワード", true, pwPassword},
-	{"비밀번호", true, pwPassword},
-	{"암호", false, pwPassword},
-	{"şifre", false, pwPassword},
-	{"şifrem", false, pwPassword},
-	{"şifremiz", false, pwPassword},
-	{"şifreniz", false, pwPassword},
-	{"şifresi", false, pwPassword},
-	{"كلمة المرور", false, pwPassword},
-	{"كلمة السر", false, pwPassword},
-	{"סיסמה", false, pwPassword},
-	{"סיסמא", false, pwPassword},
-	{"wifi key", false, pwPassword},
-	{"wi-fi key", false, pwPassword},
-	{"wlan key", false, pwPassword},
-	{"wpa key", false, pwPassword},
-	{"network key", false, pwPassword},
-	{"wlan-schlüssel", false, pwPassword},
-	{"wlan-key", false, pwPassword},
-	{"creds", false, pwCred},
-	{"credentials", false, pwCred},
-	{"login", false, pwCred},
-	{"logon", false, pwCred},
-	{"zugangsdaten", false, pwCred},
-	{"anmeldedaten", false, pwCred},
+	{"password", true, false, pwPassword},
+	{"passwort", true, false, pwPassword},
+	{"passwd", true, false, pwPassword},
+	{"pwd", false, false, pwPassword},
+	{"pw", false, false, pwPassword},
+	{"passcode", true, false, pwPassword},
+	{"passphrase", true, false, pwPassword},
+	{"kennwort", true, false, pwPassword},
+	{"contraseña", false, false, pwPassword},
+	{"contrasena", false, false, pwPassword},
+	{"senha", false, false, pwPassword},
+	{"wachtwoord", true, false, pwPassword},
+	{"hasło", false, false, pwPassword},
+	{"haslo", false, false, pwPassword},
+	{"lösenord", true, false, pwPassword},
+	{"losenord", true, false, pwPassword},
+	{"lösenordet", true, false, pwPassword},
+	{"passordet", true, false, pwPassword},
+	{"adgangskoden", true, false, pwPassword},
+	{"salasanani", true, false, pwPassword},
+	{"salasana", true, false, pwPassword},
+	{"adgangskode", true, false, pwPassword},
+	{"passord", true, false, pwPassword},
+	{"heslo", false, false, pwPassword},
+	{"jelszó", false, false, pwPassword},
+	{"jelszavam", false, false, pwPassword},
+	{"mot de passe", false, false, pwPassword},
+	{"пароль", false, false, pwPassword},
+	{"пароля", false, false, pwPassword},
+	{"密码", true, false, pwPassword},
+	{"密碼", true, false, pwPassword},
+	{"パスワード", true, false, pwPassword},
+	{"비밀번호", true, false, pwPassword},
+	{"암호", false, false, pwPassword},
+	{"şifre", false, false, pwPassword},
+	{"şifrem", false, false, pwPassword},
+	{"şifremiz", false, false, pwPassword},
+	{"şifreniz", false, false, pwPassword},
+	{"şifresi", false, false, pwPassword},
+	{"كلمة المرور", false, false, pwPassword},
+	{"كلمة السر", false, false, pwPassword},
+	{"סיסמה", false, false, pwPassword},
+	{"סיסמא", false, false, pwPassword},
+	{"wifi key", false, false, pwPassword},
+	{"wi-fi key", false, false, pwPassword},
+	{"wlan key", false, false, pwPassword},
+	{"wpa key", false, false, pwPassword},
+	{"network key", false, false, pwPassword},
+	{"wlan-schlüssel", false, false, pwPassword},
+	{"wlan-key", false, false, pwPassword},
+	// Short forms people type: pword, mdp (mot de passe), ww (wachtwoord),
+	// 비번 (비밀번호), and the words of more languages (each checked
+	// against text written in it: login forms, messages and docs on
+	// GitHub): Romanian and Turkish parola, Bulgarian парола, Serbian and
+	// Croatian lozinka, Greek κωδικός πρόσβασης, Vietnamese mật
+	// khẩu, Indonesian kata sandi, Malay kata laluan, Thai รหัสผ่าน, Hindi
+	// पासवर्ड, Persian رمز عبور and گذرواژه, Spanish clave.
+	{"pword", false, false, pwPassword},
+	{"mdp", false, false, pwPassword},
+	{"ww", false, true, pwPassword},
+	{"kenncode", true, false, pwPassword},
+	{"clave", false, true, pwPassword},
+	{"parola", false, true, pwPassword},
+	{"parolă", false, false, pwPassword},
+	{"parolei", false, false, pwPassword},
+	{"parolam", false, false, pwPassword},
+	{"parolanız", false, false, pwPassword},
+	{"parolası", false, false, pwPassword},
+	{"parolasi", false, false, pwPassword},
+	{"парола", false, false, pwPassword},
+	{"паролата", false, false, pwPassword},
+	{"паролем", false, false, pwPassword},
+	{"lozinka", false, false, pwPassword},
+	{"lozinku", false, false, pwPassword},
+	{"лозинка", false, false, pwPassword},
+	{"hesla", false, false, pwPassword},
+	{"hasła", false, false, pwPassword},
+	{"κωδικός πρόσβασης", false, false, pwPassword},
+	{"κωδικό πρόσβασης", false, false, pwPassword},
+	{"συνθηματικό", false, false, pwPassword},
+	{"mật khẩu", false, false, pwPassword},
+	{"mat khau", false, false, pwPassword},
+	{"kata sandi", false, false, pwPassword},
+	{"kata laluan", false, false, pwPassword},
+	{"รหัสผ่าน", true, false, pwPassword},
+	{"पासवर्ड", false, false, pwPassword},
+	{"कूटशब्द", false, false, pwPassword},
+	{"رمز عبور", false, false, pwPassword},
+	{"کلمه عبور", false, false, pwPassword},
+	{"گذرواژه", false, false, pwPassword},
+	{"비번", true, false, pwPassword},
+	{"패스워드", true, false, pwPassword},
+	{"口令", true, false, pwPassword},
+	{"creds", false, false, pwCred},
+	{"credentials", false, false, pwCred},
+	{"login", false, false, pwCred},
+	{"logon", false, false, pwCred},
+	{"zugangsdaten", false, false, pwCred},
+	{"anmeldedaten", false, false, pwCred},
 	// Secrets named in prose ("datadog key 2570a8…", "the auth token for
 	// AC… is 5d48…"): the value must look generated (randomSecret).
-	{"key", false, pwSecret},
-	{"token", false, pwSecret},
-	{"secret", false, pwSecret},
-	{"apikey", false, pwSecret},
-	{"api-key", false, pwSecret},
-	{"api_key", false, pwSecret},
-	{"schlüssel", false, pwSecret},
+	{"key", false, false, pwSecret},
+	{"token", false, false, pwSecret},
+	{"secret", false, false, pwSecret},
+	{"apikey", false, false, pwSecret},
+	{"api-key", false, false, pwSecret},
+	{"api_key", false, false, pwSecret},
+	{"schlüssel", false, false, pwSecret},
 }
 
 // notSecretKeys are words before "key" or "token" that name something
@@ -179,6 +226,40 @@ var pwConnectors = map[string]bool{
 	"est": true, "était": true, "à": true, "es": true, "era": true, "será": true, "é": true, "è": true,
 	"är": true, "var": true, "er": true, "jest": true, "brzmi": true, "to:": true, "luidt": true,
 	"это": true, "—": true, "–": true, "→": true,
+	"c'est": true, "c’est": true, "ficou": true, "fica": true, "este": true, "e": true, "je": true,
+	"е": true, "це": true, "είναι": true, "là": true, "adalah": true, "ialah": true, "hai": true,
+	"هي": true, "هو": true, "है": true, "คือ": true,
+}
+
+// pwPossessives follow the password word in languages that put "my"
+// after it (رمز عبور من X, parola mea X): the value follows them as it
+// would follow the word.
+var pwPossessives = map[string]bool{
+	"من": true, "ما": true, "شما": true, "mea": true, "ta": true, "voastră": true, "meu": true, "minha": true,
+}
+
+// pwAdverbs may stand between the verb and the value: "lautet übrigens
+// X", "is now X", "es ahora X".
+var pwAdverbs = map[string]bool{
+	"übrigens": true, "now": true, "btw": true, "actually": true, "still": true, "just": true,
+	"jetzt": true, "nun": true, "aktuell": true, "ahora": true, "maintenant": true, "agora": true,
+	"ora": true, "adesso": true, "nu": true, "teraz": true, "сейчас": true, "теперь": true,
+	"зараз": true, "şimdi": true, "sekarang": true, "simply": true,
+}
+
+// pwChangeConnectors stand between a password word and its new value
+// only after a verb of changing before the password word: "ho cambiato
+// la password in X", "cambié la contraseña a X", "j'ai changé le mot
+// de passe en X", "zmieniłem hasło na X", "mudei a senha para X".
+var pwChangeConnectors = map[string]bool{
+	"in": true, "a": true, "en": true, "na": true, "naar": true, "para": true, "σε": true, "на": true,
+}
+
+// changeVerbStems begin the verbs of changing a password, in the
+// languages of pwChangeConnectors.
+var changeVerbStems = []string{
+	"cambi", "chang", "modifi", "mud", "alter", "zmieni", "ustawi", "gewijzigd", "veranderd",
+	"impost", "reset", "set", "updat", "establec", "defin", "troqu", "άλλαξ", "смени", "змін", "помен",
 }
 
 // connectorList is pwConnectors by length, for a lookup without hashing.
@@ -206,7 +287,7 @@ func isConnector(w []byte) bool {
 
 // pwParticles end a password word glued to it in Japanese, Chinese and
 // Korean: パスワードは, 密码是, 비밀번호는.
-var pwParticles = []string{"は", "が", "是", "为", "為", "：", "는", "은", "이", "가", ":"}
+var pwParticles = []string{"は", "が", "是", "为", "為", "：", "는", "은", "이", "가", ":", "คือ"}
 
 // pwAbout are words after a password word that make the phrase about
 // passwords (password policy: at least 12 characters; password reset is
@@ -223,15 +304,19 @@ var pwAbout = map[string]bool{
 	"richtlinie": true, "länge": true, "policy:": true, "must": true, "should": true, "needs": true,
 }
 
-// valueBytes: the bytes a prose password may hold.
+// valueBytes: the bytes a prose password may hold: printable ASCII but
+// quotes, parentheses and angle brackets; square brackets and braces
+// (o]CBI4mJdUbUOn, T04sN1Tfs}7k,{) only inside the value, never first.
 var valueBytes = func() (t [256]bool) {
 	for c := '!'; c < 0x7f; c++ {
-		t[c] = !strings.ContainsRune("\"'`\\()[]{}<>", c)
+		t[c] = !strings.ContainsRune("\"'`\\()<>", c)
 	}
 	return t
 }()
 
 func valueByte(c byte) bool { return valueBytes[c] }
+
+func isBracket(c byte) bool { return c == '[' || c == ']' || c == '{' || c == '}' }
 
 // endFlags holds, for a hash of the last three bytes of a word (lower
 // case; a byte other than a letter, digit or UTF-8 counts as 0), which
@@ -259,8 +344,8 @@ func endKey(s string, e int) uint16 {
 	if e >= 2 {
 		b = endBytes[s[e-2]]
 	}
-	if e >= 3 {
-		a = endBytes[s[e-3]]
+	if e >= 3 && b != 0 {
+		a = endBytes[s[e-3]] // (a word of one byte: "e", "a")
 	}
 	return (a*961 + b*31 + endBytes[s[e-1]]) & (1<<12 - 1)
 }
@@ -288,8 +373,10 @@ func init() {
 	for _, p := range pwPhrases {
 		phraseEnds.add(p.w)
 	}
-	for w := range pwConnectors {
-		connectorEnds.add(w)
+	for _, m := range []map[string]bool{pwConnectors, pwAdverbs, pwChangeConnectors, pwPossessives} {
+		for w := range m {
+			connectorEnds.add(w)
+		}
 	}
 	connectorEnds.add("by") // IDENTIFIED BY
 	for _, w := range pwParticles {
@@ -336,6 +423,8 @@ const (
 var pwPrepositions = map[string]bool{
 	"for": true, "от": true, "для": true, "do": true, "für": true, "zum": true, "zur": true, "de": true,
 	"del": true, "van": true, "voor": true, "för": true, "til": true, "per": true, "pour": true, "para": true,
+	"від": true, "до": true, "za": true, "na": true, "pentru": true, "untuk": true, "cho": true, "για": true,
+	"dell'": true, "della": true, "dello": true, "fürs": true, "du": true, "da": true,
 }
 
 // alphabetLetter reports whether r is a letter of an alphabet written with
@@ -376,9 +465,13 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	if !sc.on[Password] || ws <= floor || ws == 0 {
 		return Finding{}, we, false
 	}
+	if isBracket(s[ws]) {
+		return Finding{}, we, false // [ticket 4711], {id: 12}
+	}
 	vs, ve := ws, we
-	for ve > vs && (s[ve-1] == '.' || s[ve-1] == ',' || s[ve-1] == ';' || s[ve-1] == ':' || (s[ve-1] == '!' || s[ve-1] == '?') && ve-1 > vs && !isAlnum(s[ve-2])) {
-		ve--
+	for ve > vs && (s[ve-1] == '.' || s[ve-1] == ',' || s[ve-1] == ';' || s[ve-1] == ':' || (s[ve-1] == '!' || s[ve-1] == '?') && ve-1 > vs && !isAlnum(s[ve-2]) ||
+		(s[ve-1] == ']' || s[ve-1] == '}') && strings.IndexByte(s[vs:ve-1], s[ve-1]-2) < 0) {
+		ve-- // (a closing bracket without its opener is the text's)
 	}
 	if ve-vs < 4 {
 		return Finding{}, we, false
@@ -392,6 +485,11 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	} else if r, size := utf8.DecodeLastRuneInString(s[:p]); r == '“' || r == '„' || r == '«' || r == '‘' || r == '»' || r == '「' {
 		p -= size
 		quoted = true
+	} else if r, size := utf8.DecodeLastRuneInString(s[:p]); r == ' ' || r == '\u00a0' || r == '\u202f' {
+		if r2, size2 := utf8.DecodeLastRuneInString(s[:p-size]); r2 == '«' || r2 == '»' {
+			p -= size + size2 // « RAWNyyqb512_ », French spacing
+			quoted = true
+		}
 	}
 	glued := p > 0 && s[p-1] >= utf8.RuneSelf && !alphabetLetter(lastRune(s[:p]))
 	if q := blanksBefore(s, p); q < p {
@@ -484,8 +582,8 @@ func proseGate(s string, x int) (bool, int) {
 	if e < 2 {
 		return false, end
 	}
-	if c := s[e-1]; c == ':' || c == '/' || introEnds.endsIn(s, e) {
-		return true, end
+	if c := s[e-1]; c == ':' || c == '/' || introEnds.endsIn(s, e) || c == 0xab && s[e-2] == 0xc2 {
+		return true, end // (0xc2 0xab: « value »)
 	}
 	ts := e
 	for ts > 0 && e-ts < 48 && s[ts-1] != ' ' && s[ts-1] != '\t' && s[ts-1] != '\n' {
@@ -545,8 +643,14 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 		return proseVerb, pwPassword, false
 	}
 	if !glued {
-		if p, ok := pwPhraseBefore(s, e); ok {
+		if p, ok := pwPhraseBefore(s, e); ok && !p.verbOnly {
 			return proseDirect, p.kind, false
+		}
+		var ob [16]byte
+		if ol := lowerToken(ob[:], t); ol != nil && pwPossessives[string(ol)] {
+			if p, ok := pwPhraseBefore(s, blanksBefore(s, ts)); ok && !p.verbOnly && p.kind == pwPassword {
+				return proseDirect, pwPassword, false // رمز عبور من X
+			}
 		}
 		// password word, a preposition and a word, the value: пароль от
 		// почты X, password for root X.
@@ -557,7 +661,7 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 			}
 			var pb [8]byte
 			if pl := lowerToken(pb[:], s[ps:pe]); pl != nil && pwPrepositions[string(pl)] {
-				if p, ok := pwPhraseBefore(s, blanksBefore(s, ps)); ok && p.kind == pwPassword {
+				if p, ok := pwPhraseBefore(s, blanksBefore(s, ps)); ok && p.kind == pwPassword && !p.verbOnly {
 					return proseDirectWord, pwPassword, false
 				}
 			}
@@ -588,13 +692,31 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 	}
 	var buf [24]byte
 	lt := lowerToken(buf[:], t)
-	if !isConnector(lt) {
+	if lt == nil {
+		return proseNone, 0, false
+	}
+	if pwAdverbs[string(lt)] {
+		// lautet übrigens X: the verb is before the adverb.
+		if k := blanksBefore(s, ts); k < ts {
+			if vs, ok := tokenBefore(s, k); ok && k-vs <= 12 {
+				var vb [24]byte
+				if lv := lowerToken(vb[:], s[vs:k]); lv != nil && (isConnector(lv) || pwChangeConnectors[string(lv)]) {
+					return sc.proseIntro(s, k, false)
+				}
+			}
+		}
+	}
+	change := pwChangeConnectors[string(lt)]
+	if !change && !isConnector(lt) {
 		return proseNone, 0, false
 	}
 	// password word, up to four words, a verb.
 	k := blanksBefore(s, ts)
 	for n := 0; n < 5 && k > 0; n++ {
 		if p, ok := pwPhraseBefore(s, k); ok {
+			if change && (p.kind != pwPassword || !changeVerbBefore(s, k-len(p.w))) {
+				break
+			}
 			return proseVerb, p.kind, false
 		}
 		b, ok := tokenBefore(s, k)
@@ -617,6 +739,30 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 	return proseNone, 0, false
 }
 
+// changeVerbBefore reports whether one of the three words before b is a
+// verb of changing (ho cambiato la password, I changed the password).
+func changeVerbBefore(s string, b int) bool {
+	k := blanksBefore(s, b)
+	for range 3 {
+		ts, ok := tokenBefore(s, k)
+		if !ok {
+			return false
+		}
+		var buf [32]byte
+		if lw := lowerToken(buf[:], s[ts:k]); lw != nil {
+			for _, st := range changeVerbStems {
+				if len(lw) > len(st) && string(lw[:len(st)]) == st {
+					return true
+				}
+			}
+		}
+		if k = blanksBefore(s, ts); k == ts {
+			return false
+		}
+	}
+	return false
+}
+
 // resetTo reports whether verb and the connector after it set a password
 // (was reset to, changed to, zurückgesetzt auf).
 func resetTo(connector, verb string) bool {
@@ -634,8 +780,8 @@ func labelIntro(s string, e int) (proseMode, uint8, bool) {
 	k := e
 	for n := 0; n < 4 && k > 0; n++ {
 		if p, ok := pwPhraseBefore(s, k); ok {
-			if p.kind == pwSecret {
-				break // "api key: …" is the key/value rule's
+			if p.kind == pwSecret || p.verbOnly && n > 0 {
+				break // "api key: …" is the key/value rule's; "clave de producto:" names a code
 			}
 			return proseVerb, p.kind, false
 		}
@@ -740,4 +886,26 @@ func precedingWord(s string, b int) string {
 	}
 	var buf [16]byte
 	return string(lowerInto(buf[:], s[k:e]))
+}
+
+// dtmfPasscode matches the passcode of a meeting's one-tap dial string,
+// whose first digit is at s[i] after '*': "+16465588656,,85746322134#,,,,
+// *123456#" (Zoom's one-tap mobile numbers: the meeting ID and '#', pauses
+// as commas, then '*', the passcode and '#').
+func dtmfPasscode(s string, i int) (Finding, bool) {
+	if i < 4 || s[i-1] != '*' || s[i-2] != ',' {
+		return Finding{}, false
+	}
+	k := i - 2
+	for k > 0 && s[k-1] == ',' {
+		k--
+	}
+	if k < 2 || s[k-1] != '#' || !isDigit(s[k-2]) {
+		return Finding{}, false
+	}
+	e := runOf(s, i, isDigit)
+	if e-i < 4 || e-i > 10 || e >= len(s) || s[e] != '#' {
+		return Finding{}, false
+	}
+	return Finding{i, e, Password}, true
 }

@@ -4,6 +4,7 @@
 package scan
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -208,4 +209,132 @@ func TestTruncatedPEM(t *testing.T) {
 			`{"k":"[REDACTED:private_key]"}`,
 		},
 	})
+}
+
+// Password words, abbreviations and verbs of more languages, adverbs after
+// the verb, change verbs with their preposition, brackets inside a value,
+// French guillemets with spaces (issue #22).
+func TestProsePasswordVocabulary(t *testing.T) {
+	redactCases(t, []struct{ in, want string }{
+		// Short forms.
+		{"mon mdp c'est Chaton!2024 je crois", "mon mdp c'est [REDACTED:password] je crois"},
+		{"Mon MDP : Lune_de_Miel7", "Mon MDP : [REDACTED:password]"},
+		{"het ww is Fietsbel99! sinds maandag", "het ww is [REDACTED:password] sinds maandag"},
+		{"my pword is Kettle#42", "my pword is [REDACTED:password]"},
+		{"사용자: 비번 Jeju2025! 맞나요", "사용자: 비번 [REDACTED:password] 맞나요"},
+		{"패스워드는 hangang77 입니다", "패스워드는 [REDACTED:password] 입니다"},
+		// More languages, each with its verb.
+		{"la clave del correo es Tortuga.81", "la clave del correo es [REDACTED:password]"},
+		{"parola mea e Brasov_1987", "parola mea e [REDACTED:password]"},
+		{"Parola contului este Carpati#33", "Parola contului este [REDACTED:password]"},
+		{"Kullanıcı: parolam Bogazici%06", "Kullanıcı: parolam [REDACTED:password]"},
+		{"паролата е Sofia_2024!", "паролата е [REDACTED:password]"},
+		{"Пароль від кабінету: Kyiv-2024x", "Пароль від кабінету: [REDACTED:password]"},
+		{"новий пароль це Dnipro77!", "новий пароль це [REDACTED:password]"},
+		{"moja lozinka je Zagreb#1991", "moja lozinka je [REDACTED:password]"},
+		{"ο κωδικός πρόσβασης είναι Athina!2024", "ο κωδικός πρόσβασης είναι [REDACTED:password]"},
+		{"mật khẩu của tôi là Hanoi@2024", "mật khẩu của tôi là [REDACTED:password]"},
+		{"kata sandi saya adalah Jakarta#45", "kata sandi saya adalah [REDACTED:password]"},
+		{"kata laluan ialah Melaka_1957", "kata laluan ialah [REDACTED:password]"},
+		{"รหัสผ่านคือ Bangkok2024!", "รหัสผ่านคือ [REDACTED:password]"},
+		{"मेरा पासवर्ड Dilli@2024 है", "मेरा पासवर्ड [REDACTED:password] है"},
+		{"mera password hai Chai4Two!", "mera password hai [REDACTED:password]"},
+		{"رمز عبور من Tehran#1403 است", "رمز عبور من [REDACTED:password] است"},
+		{"كلمة المرور الخاصة بي هي Cairo_2024x", "كلمة المرور الخاصة بي هي [REDACTED:password]"},
+		{"Zoom Kenncode 48213377", "Zoom Kenncode [REDACTED:password]"},
+		// An adverb after the verb.
+		{"Mein Passwort fürs Portal lautet übrigens Eule#Nacht5, falls nötig", "Mein Passwort fürs Portal lautet übrigens [REDACTED:password], falls nötig"},
+		{"the wifi password is now Router!Blue9", "the wifi password is now [REDACTED:password]"},
+		// A verb of changing, the password word, a preposition.
+		{"ho cambiato la password in Gelato*611", "ho cambiato la password in [REDACTED:password]"},
+		{"cambié la contraseña a Paella_2025", "cambié la contraseña a [REDACTED:password]"},
+		{"j'ai changé le mot de passe en Baguette#9", "j'ai changé le mot de passe en [REDACTED:password]"},
+		{"zmieniłem hasło na Pierogi!77", "zmieniłem hasło na [REDACTED:password]"},
+		{"mudei a senha nova para Feijoada#12", "mudei a senha nova para [REDACTED:password]"},
+		// Brackets inside the value, guillemets with spaces.
+		{"das Kennwort ist o]CBI4mJdU, danke", "das Kennwort ist [REDACTED:password], danke"},
+		{"das Passwort ist T04s{N1Tf}s7k", "das Passwort ist [REDACTED:password]"},
+		{"mon mot de passe est « Fromage512_ », merci", "mon mot de passe est « [REDACTED:password] », merci"},
+		{"(the password is Ab12cd34]", "(the password is [REDACTED:password]]"},
+
+		// Look-alikes: unchanged.
+		{"la clave 2024 del proyecto: ver el acta", "la clave 2024 del proyecto: ver el acta"},
+		{"password reset link expires in 24 hours", ""},
+		{"la password in 24 ore scade", ""},
+		{"the password in 2024 was rotated twice", ""},
+		{"password policy: 12 characters, 1 digit", ""},
+		{"password reset code sent to your phone", ""},
+		{"parola d'ordine del 2024 è cambiata", ""},
+		{"[ticket 48213] password is wrong", ""},
+		{"password: ********", ""},
+		{"password: <your-password>", ""},
+		{"the password e-mail 2024 went out", ""},
+		{"mật khẩu phải có ít nhất 6 ký tự", ""},
+		{"kata sandi minimal 8 karakter", ""},
+		{"šifra artikla: 12345", ""},
+		{"la clave de producto: 4471-2210", ""},
+	})
+}
+
+func TestCommandLinePasswordsMore(t *testing.T) {
+	redactCases(t, []struct{ in, want string }{
+		// openssl-enc(1) -k, openssl-passphrase-options(1) pass:.
+		{"openssl enc -aes-256-cbc -k Solblau55. -in backup.tar -out b.enc", "openssl enc -aes-256-cbc -k [REDACTED:password] -in backup.tar -out b.enc"},
+		{"openssl pkcs12 -export -in c.pem -passout pass:Pkcs12!Out -out c.p12", "openssl pkcs12 -export -in c.pem -passout pass:[REDACTED:password] -out c.p12"},
+		{"openssl rsa -in k.pem -passin pass:'Key#Pass9' -noout", "openssl rsa -in k.pem -passin pass:'[REDACTED:password]' -noout"},
+		// htpasswd(1) batch mode.
+		{"htpasswd -bc /etc/nginx/.htpasswd admin OW$iq:H=R5ztvb", "htpasswd -bc /etc/nginx/.htpasswd admin [REDACTED:password]"},
+		{"htpasswd -nbB deploy 'Dep!oy2025'", "htpasswd -nbB deploy '[REDACTED:password]'"},
+		{"htpasswd -b -C 12 .htpasswd ops Ops_Pass77", "htpasswd -b -C 12 .htpasswd ops [REDACTED:password]"},
+		// smbclient(1) -U USER%PASSWORD.
+		{"smbclient //fs01/share -U backup%Smb!Share8 -c ls", "smbclient //fs01/share -U backup%[REDACTED:password] -c ls"},
+		// redis-server --requirepass, a command inside a JSON tool call.
+		{"command: redis-server --requirepass VXFKjhbt101_", "command: redis-server --requirepass [REDACTED:password]"},
+		{`{"cmd":"mysql -h db -u admin -p'!eP8oH%g5OX]Cb' -e 'SHOW DATABASES;'"}`, `{"cmd":"mysql -h db -u admin -p'[REDACTED:password]' -e 'SHOW DATABASES;'"}`},
+		// A .pgpass line after an escaped line break.
+		{`cat ~/.pgpass\ndb.internal:5432:orders:app:Riverfalcon24$\n`, `cat ~/.pgpass\ndb.internal:5432:orders:app:[REDACTED:password]\n`},
+
+		// Not passwords: unchanged.
+		{"openssl enc -aes-256-cbc -pass env:BACKUP_PW -in a", ""},
+		{"openssl rsa -in k.pem -passin file:/run/secrets/k -noout", ""},
+		{"htpasswd -c /etc/nginx/.htpasswd admin", ""},
+		{"smbclient //fs01/share -U backup -c ls", ""},
+		{"openssl s_client -connect host:443 -k 2>/dev/null", ""},
+	})
+}
+
+func TestKeyValuePasswordsMore(t *testing.T) {
+	redactCases(t, []struct{ in, want string }{
+		{`{"mailserver_pass":"IW908751bu"}`, `{"mailserver_pass":"[REDACTED:password]"}`},
+		{"ldap_bind_pass: Bind#2025x", "ldap_bind_pass: [REDACTED:password]"},
+		{"masterauth Repl1ca!Auth", "masterauth Repl1ca!Auth"},
+		{"masterauth: Repl1ca!Auth", "masterauth: [REDACTED:password]"},
+		// Not passwords: unchanged.
+		{"SMTP_PASSWORD=${SMTP_PASSWORD:-changeme}", ""},
+		{"first_pass: 1200ms, second_pass: 800ms", ""},
+		{"tests_pass: 412/415", ""},
+		{"PASS: TestLogin2024", ""},
+		{`{"pwd_hint":"first pet + 2 digits"}`, ""},
+	})
+}
+
+func TestDTMFPasscode(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want string
+	}{
+		{"+16175550123,,88230783082#,,,,*354410# US (New York)", "354410"},
+		{"+493056795800,,91234567890#,,,,*12345678#", "12345678"},
+		{"+16175550123,,88230783082# then *6 to unmute", ""},
+		{"press *354410# to dial", ""},
+		{"+16175550123,,88230783082#,,,,*35#", ""},
+	} {
+		got := ""
+		if i := strings.LastIndexByte(c.in, '*'); i >= 0 {
+			if f, ok := dtmfPasscode(c.in, i+1); ok {
+				got = c.in[f.Start:f.End]
+			}
+		}
+		assert.Equal(t, c.want, got, c.in)
+	}
 }

@@ -174,6 +174,11 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 		if i < proseDone || !sc.on[Password] {
 			return Finding{}, false
 		}
+		if i > 0 && s[i-1] == '*' {
+			if f, ok := dtmfPasscode(s, i); ok {
+				return f, true // ,,85746322134#,,,,*123456#
+			}
+		}
 		if ok, end := proseGate(s, i); !ok {
 			proseDone = end
 			return Finding{}, false
