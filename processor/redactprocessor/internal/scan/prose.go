@@ -544,45 +544,52 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 // or one before that like a preposition (or "net user NAME"). Most numbers
 // and ids in text fail it at once.
 func proseGate(s string, x int) (bool, int) {
-	// The word's end: the walk asks once per word.
+	// The word's start and end, and whether it is a number (digits and
+	// . , : / -): the walk asks once per word.
+	ws := x
+	for k := 0; ws > 0 && k < 128 && valueByte(s[ws-1]); k++ {
+		ws--
+	}
 	end := x
-	numeric := true
+	numeric := ws == x // (a word that starts before x has a letter or a symbol)
 	for ; end < len(s) && end-x < 128 && valueByte(s[end]); end++ {
-		if c := s[end]; !isDigit(c) && c != '.' && c != ',' && c != ':' && c != '/' && c != '-' {
-			numeric = false
-		}
+		numeric = numeric && numberByte[s[end]]
 	}
 	if end < len(s) && s[end] >= utf8.RuneSelf {
 		return true, x // accented letters or CJK after it: the long way
 	}
-	if numeric && (x == 0 || !valueByte(s[x-1])) {
-		// A number (digits and . , : / -): only right after a password
-		// word or a verb (passcode 552910, the password is 1234).
-		e := blanksBefore(s, x)
-		return e < x && (phraseEnds|connectorEnds).endsIn(s, e), end
-	}
-	for k := 0; x > 0 && k < 128 && valueByte(s[x-1]); k++ {
-		x--
-	}
-	if x == 0 {
+	if ws == 0 {
 		return false, end
 	}
-	switch c := s[x-1]; {
+	p := ws
+	switch c := s[p-1]; {
 	case c >= utf8.RuneSelf:
 		return true, end // glued to CJK text or accented letters: the long way
+	case end-ws < 4:
+		return false, end // (a value has 4 bytes at least)
 	case c == '"' || c == '\'' || c == '`':
-		x--
+		p--
 	case c != ' ' && c != '\t':
 		return false, end
 	}
-	e := blanksBefore(s, x)
-	if e == x && (x == 0 || s[x-1] != ':') {
+	e := blanksBefore(s, p)
+	if e == p && (p == 0 || s[p-1] != ':') {
 		return e > 0 && s[e-1] >= utf8.RuneSelf, end
 	}
 	if e < 2 {
 		return false, end
 	}
-	if c := s[e-1]; c == ':' || c == '/' || introEnds.endsIn(s, e) || c == 0xab && s[e-2] == 0xc2 {
+	// One load of the ending table: after a password word or a verb, any
+	// value; after a label, a particle or a preposition, not a number
+	// alone (passcode 552910, the password is 1234; not "for Q3 2025").
+	f := pairSet(endFlags[endKey(s, e)])
+	if f&(phraseEnds|connectorEnds) != 0 {
+		return true, end
+	}
+	if numeric {
+		return false, end
+	}
+	if c := s[e-1]; c == ':' || c == '/' || f&particleEnds != 0 || c == 0xab && s[e-2] == 0xc2 {
 		return true, end // (0xc2 0xab: « value »)
 	}
 	ts := e
@@ -591,6 +598,40 @@ func proseGate(s string, x int) (bool, int) {
 	}
 	return ts >= 9 && s[ts-2]|0x20 == 'r' || prepositionEnds.endsIn(s, blanksBefore(s, ts)), end
 }
+
+// plainNumber reports, in a few byte tests, what proseGate would answer
+// for the digits s[i:e] standing as a word after one space and a word that
+// is neither a password word nor a verb (most numbers in prose: "for Q3
+// 2025 (ticket 48213, build …"): no password, and no call.
+func plainNumber(s string, i, e int) bool {
+	if i < 2 || s[i-1] != ' ' || !isAlnum(s[i-2]) {
+		return false
+	}
+	if e < len(s) {
+		switch numberEnd[s[e]] {
+		case 0:
+			return false // 2025a, 12%, 20241022.1 (the gate reads it once)
+		case 2:
+			if e+1 < len(s) && valueByte(s[e+1]) {
+				return false // 48213,x
+			}
+		}
+	}
+	return endFlags[endKey(s, i-1)]&uint8(phraseEnds|connectorEnds) == 0
+}
+
+// numberEnd is 1 for the bytes that end a number standing as a word
+// (blanks, a closing parenthesis), 2 for those that end it before a blank
+// (a comma, a period).
+var numberEnd = [256]uint8{' ': 1, '\t': 1, '\n': 1, '\r': 1, ')': 1, ',': 2, '.': 2}
+
+// numberByte holds the bytes of a number in prose: digits and . , : / -.
+var numberByte = func() (t [256]bool) {
+	for _, c := range []byte("0123456789.,:/-") {
+		t[c] = true
+	}
+	return t
+}()
 
 // mayIntro reports, from a few bytes, whether the token ending at e may
 // introduce a value (proseIntro decides): most words before a number

@@ -338,3 +338,52 @@ func TestDTMFPasscode(t *testing.T) {
 		assert.Equal(t, c.want, got, c.in)
 	}
 }
+
+// plainNumber is a shortcut of proseGate: wherever it answers "no
+// password", the gate must too, on both corpora and the benchmark text.
+func TestPlainNumberAgreesWithGate(t *testing.T) {
+	texts := []string{
+		"The assistant reviewed the quarterly report and summarised revenue, churn and the roadmap for Q3 2025 (ticket 48213, build 20241022.1). ",
+		"passcode 552910, the password is 1234. pw 9876) pin is 4321\nplz 5555",
+	}
+	for _, smp := range loadCorpus(t) {
+		texts = append(texts, smp.text)
+	}
+	for _, c := range loadConversations(t) {
+		texts = append(texts, c.text)
+	}
+	shortcuts := 0
+	for _, s := range texts {
+		for i := 0; i < len(s); i++ {
+			if !isDigit(s[i]) || i > 0 && isDigit(s[i-1]) {
+				continue
+			}
+			if e := runOf(s, i, isDigit); plainNumber(s, i, e) {
+				shortcuts++
+				ok, _ := proseGate(s, i)
+				assert.False(t, ok, "%q", s[max(0, i-30):min(len(s), e+10)])
+			}
+		}
+	}
+	assert.Greater(t, shortcuts, 100)
+}
+
+// BenchmarkProseGate: the gate on each number of a sentence of prose.
+func BenchmarkProseGate(b *testing.B) {
+	s := "The assistant reviewed the quarterly report and summarised revenue, churn and the roadmap for Q3 2025 (ticket 48213, build 20241022.1). "
+	var pos []int
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) && (i == 0 || !isDigit(s[i-1])) {
+			pos = append(pos, i)
+		}
+	}
+	n := 0
+	for b.Loop() {
+		for _, p := range pos {
+			if ok, _ := proseGate(s, p); ok {
+				n++
+			}
+		}
+	}
+	_ = n
+}

@@ -171,8 +171,8 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 	}
 	proseDone := 0 // end of the last word prosePassword looked at
 	prose := func(i int) (Finding, bool) {
-		if i < proseDone || !sc.on[Password] {
-			return Finding{}, false
+		if i < proseDone || !sc.on[Password] || s[i] == '(' {
+			return Finding{}, false // ('(' starts no word: "(ticket 48213")
 		}
 		if i > 0 && s[i-1] == '*' {
 			if f, ok := dtmfPasscode(s, i); ok {
@@ -303,10 +303,12 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				i = f.End
 				continue
 			}
-			if f, ok := prose(i); ok {
-				add(f)
-				i = f.End
-				continue
+			if !plainNumber(s, i, e) { // (most numbers in prose: no call)
+				if f, ok := prose(i); ok {
+					add(f)
+					i = f.End
+					continue
+				}
 			}
 			// Skip the digit group so the next group gets its own try.
 			if i = e; c == '+' || c == '(' {
