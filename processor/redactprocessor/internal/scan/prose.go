@@ -697,11 +697,9 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 		// почты X, password for root X.
 		if pe := blanksBefore(s, ts); pe < ts && prepositionEnds.endsIn(s, pe) && fillerWord(t) {
 			ps, _ := tokenBefore(s, pe)
-			if !phraseEnds.endsIn(s, blanksBefore(s, ps)) {
-				return proseNone, 0, false
-			}
 			var pb [8]byte
-			if pl := lowerToken(pb[:], s[ps:pe]); pl != nil && pwPrepositions[string(pl)] {
+			// (not a preposition: "la clave del portatil es X" goes on to the verb)
+			if pl := lowerToken(pb[:], s[ps:pe]); pl != nil && phraseEnds.endsIn(s, blanksBefore(s, ps)) && pwPrepositions[string(pl)] {
 				if p, ok := pwPhraseBefore(s, blanksBefore(s, ps)); ok && p.kind == pwPassword && !p.verbOnly {
 					return proseDirectWord, pwPassword, false
 				}

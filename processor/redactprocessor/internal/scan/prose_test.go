@@ -251,6 +251,10 @@ func TestProsePasswordVocabulary(t *testing.T) {
 		{"j'ai changé le mot de passe en Baguette#9", "j'ai changé le mot de passe en [REDACTED:password]"},
 		{"zmieniłem hasło na Pierogi!77", "zmieniłem hasło na [REDACTED:password]"},
 		{"mudei a senha nova para Feijoada#12", "mudei a senha nova para [REDACTED:password]"},
+		// A word between that ends like a preposition (portatil: til).
+		{"la clave del portatil es Ordenador.47x, gracias", "la clave del portatil es [REDACTED:password], gracias"},
+		// A meeting's one-tap dial string, inside the word the gate read.
+		{"One tap: ,,88230783082#,,,,*354410# then wait", "One tap: ,,88230783082#,,,,*[REDACTED:password]# then wait"},
 		// Brackets inside the value, guillemets with spaces.
 		{"das Kennwort ist o]CBI4mJdU, danke", "das Kennwort ist [REDACTED:password], danke"},
 		{"das Passwort ist T04s{N1Tf}s7k", "das Passwort ist [REDACTED:password]"},

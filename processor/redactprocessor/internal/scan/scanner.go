@@ -171,13 +171,16 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 	}
 	proseDone := 0 // end of the last word prosePassword looked at
 	prose := func(i int) (Finding, bool) {
-		if i < proseDone || !sc.on[Password] || s[i] == '(' {
+		if !sc.on[Password] || s[i] == '(' {
 			return Finding{}, false // ('(' starts no word: "(ticket 48213")
 		}
 		if i > 0 && s[i-1] == '*' {
 			if f, ok := dtmfPasscode(s, i); ok {
-				return f, true // ,,85746322134#,,,,*123456#
+				return f, true // ,,85746322134#,,,,*123456# (inside the word the gate saw)
 			}
+		}
+		if i < proseDone {
+			return Finding{}, false
 		}
 		if ok, end := proseGate(s, i); !ok {
 			proseDone = end
