@@ -96,6 +96,13 @@ var hardCases = []struct{ defect, in, want string }{
 	{"password prose", "Password: reset link sent", "Password: reset link sent"},
 	{"password reference", "password=${DB_PASSWORD}", "password=${DB_PASSWORD}"},
 	{"token count", `{"max_tokens": 4096, "token_type": "Bearer"}`, `{"max_tokens": 4096, "token_type": "Bearer"}`},
+
+	// Passwords of the blind corpus's kinds (#22), in JSON as they came.
+	{"adverb after the verb, escaped", `{"c":"Mein Passwort f\u00fcrs Portal lautet \u00fcbrigens Eule]Nacht5, danke"}`, `{"c":"Mein Passwort f\u00fcrs Portal lautet \u00fcbrigens [REDACTED:password], danke"}`},
+	{"pgpass after an escaped newline", `{"c":"==> ~/.pgpass <==\ndb.internal:5432:orders:app:Riverfalcon24$\n"}`, `{"c":"==> ~/.pgpass <==\ndb.internal:5432:orders:app:[REDACTED:password]\n"}`},
+	{"mysql in a tool call", `{"arguments":"{\"cmd\":\"mysql -u admin -p'!eP8oH%g5OX]Cb' -e 'SHOW DATABASES;'\"}"}`, `{"arguments":"{\"cmd\":\"mysql -u admin -p'[REDACTED:password]' -e 'SHOW DATABASES;'\"}"}`},
+	{"shell default", `{"c":"SMTP_PASSWORD=${SMTP_PASSWORD:-changeme}"}`, `{"c":"SMTP_PASSWORD=${SMTP_PASSWORD:-changeme}"}`},
+	{"a _pass key", `{"mailserver_login":"ops","mailserver_pass":"IW908751bu"}`, `{"mailserver_login":"ops","mailserver_pass":"[REDACTED:password]"}`},
 }
 
 func TestHardCases(t *testing.T) {
