@@ -600,24 +600,45 @@ func proseGate(s string, x int) (bool, int) {
 }
 
 // plainNumber reports, in a few byte tests, what proseGate would answer
-// for the digits s[i:e] standing as a word after one space and a word that
-// is neither a password word nor a verb (most numbers in prose: "for Q3
-// 2025 (ticket 48213, build …"): no password, and no call.
-func plainNumber(s string, i, e int) bool {
+// for the number starting with the digits s[i:e], standing as a word after
+// one space and a word that is neither a password word nor a verb (most
+// numbers in prose: "for Q3 2025 (ticket 48213, build 20241022.1)"): no
+// password. It returns the end of the number, or 0 when it cannot tell.
+func plainNumber(s string, i, e int) int {
 	if i < 2 || s[i-1] != ' ' || !isAlnum(s[i-2]) {
-		return false
+		return 0
+	}
+	for k := 0; k < 8 && e+1 < len(s) && numberByte[s[e]] && isDigit(s[e+1]); k++ {
+		e = runOf(s, e+2, isDigit) // 20241022.1, 12:30, 1,250
 	}
 	if e < len(s) {
 		switch numberEnd[s[e]] {
 		case 0:
-			return false // 2025a, 12%, 20241022.1 (the gate reads it once)
+			return 0 // 2025a, 12%
 		case 2:
 			if e+1 < len(s) && valueByte(s[e+1]) {
-				return false // 48213,x
+				return 0 // 48213,x
 			}
 		}
 	}
-	return endFlags[endKey(s, i-1)]&uint8(phraseEnds|connectorEnds) == 0
+	if endFlags[endKey(s, i-1)]&uint8(phraseEnds|connectorEnds) != 0 {
+		return 0
+	}
+	return e
+}
+
+// shortWord reports whether the word holding s[i] has fewer than 4 bytes
+// (Q3, v2, x86): no prose password.
+func shortWord(s string, i int) bool {
+	b := i
+	for b > 0 && i-b < 3 && valueByte(s[b-1]) {
+		b--
+	}
+	e := i + 1
+	for e < len(s) && e-b < 4 && valueByte(s[e]) {
+		e++
+	}
+	return e-b < 4 && (b == 0 || s[b-1] < utf8.RuneSelf) && (e == len(s) || s[e] < utf8.RuneSelf)
 }
 
 // numberEnd is 1 for the bytes that end a number standing as a word

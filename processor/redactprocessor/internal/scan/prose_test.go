@@ -343,9 +343,10 @@ func TestDTMFPasscode(t *testing.T) {
 	}
 }
 
-// plainNumber is a shortcut of proseGate: wherever it answers "no
-// password", the gate must too, on both corpora and the benchmark text.
-func TestPlainNumberAgreesWithGate(t *testing.T) {
+// plainNumber and shortWord are shortcuts of proseGate: wherever they
+// answer "no password", the gate must too, on both corpora and the
+// benchmark text.
+func TestShortcutsAgreeWithGate(t *testing.T) {
 	texts := []string{
 		"The assistant reviewed the quarterly report and summarised revenue, churn and the roadmap for Q3 2025 (ticket 48213, build 20241022.1). ",
 		"passcode 552910, the password is 1234. pw 9876) pin is 4321\nplz 5555",
@@ -362,10 +363,15 @@ func TestPlainNumberAgreesWithGate(t *testing.T) {
 			if !isDigit(s[i]) || i > 0 && isDigit(s[i-1]) {
 				continue
 			}
-			if e := runOf(s, i, isDigit); plainNumber(s, i, e) {
+			if e := runOf(s, i, isDigit); plainNumber(s, i, e) > 0 {
 				shortcuts++
 				ok, _ := proseGate(s, i)
 				assert.False(t, ok, "%q", s[max(0, i-30):min(len(s), e+10)])
+			}
+			if shortWord(s, i) {
+				shortcuts++
+				ok, _ := proseGate(s, i)
+				assert.False(t, ok, "%q", s[max(0, i-30):min(len(s), i+10)])
 			}
 		}
 	}

@@ -172,7 +172,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 	proseDone := 0 // end of the last word prosePassword looked at
 	prose := func(i int) (Finding, bool) {
 		if !sc.on[Password] || s[i] == '(' {
-			return Finding{}, false // ('(' starts no word: "(ticket 48213")
+			return Finding{}, false // ('(' starts no word)
 		}
 		if i > 0 && s[i-1] == '*' {
 			if f, ok := dtmfPasscode(s, i); ok {
@@ -237,7 +237,9 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				// Inside a word, or a dotted or dashed number
 				// (INV-2024-000123): skip the digits, unless the word is
 				// a password stated in prose.
-				if f, ok := prose(i); ok {
+				if shortWord(s, i) {
+					// Q3, v2, x86: no password
+				} else if f, ok := prose(i); ok {
 					add(f)
 					i = f.End
 					continue
@@ -306,7 +308,9 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				i = f.End
 				continue
 			}
-			if !plainNumber(s, i, e) { // (most numbers in prose: no call)
+			if pe := plainNumber(s, i, e); pe > 0 {
+				proseDone = max(proseDone, pe) // most numbers in prose: no call
+			} else if c != '(' {
 				if f, ok := prose(i); ok {
 					add(f)
 					i = f.End
