@@ -38,7 +38,7 @@ type pwPhrase struct {
 	// compound: the word may end a compound (WLAN-Passwort, Routerpasswort).
 	compound bool
 	// verbOnly: the word names other things too (Spanish clave: a key, a
-	// code); it introduces a value only through a verb or right before
+	// code; MDP: a Markov decision process); it introduces a value only through a verb or right before
 	// ':' (la clave es X, clave: X), not directly (clave 2024).
 	verbOnly bool
 	// kind: a password (pwPassword), a user and password pair (pwCred:
@@ -111,7 +111,7 @@ var pwPhrases = []pwPhrase{
 	// khẩu, Indonesian kata sandi, Malay kata laluan, Thai รหัสผ่าน, Hindi
 	// पासवर्ड, Persian رمز عبور and گذرواژه, Spanish clave.
 	{"pword", false, false, pwPassword},
-	{"mdp", false, false, pwPassword},
+	{"mdp", false, true, pwPassword},
 	{"ww", false, true, pwPassword},
 	{"kenncode", true, false, pwPassword},
 	{"clave", false, true, pwPassword},
@@ -774,8 +774,13 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 	k := blanksBefore(s, ts)
 	for n := 0; n < 5 && k > 0; n++ {
 		if p, ok := pwPhraseBefore(s, k); ok {
-			if change && (p.kind != pwPassword || !changeVerbBefore(s, k-len(p.w))) {
-				break
+			if change {
+				if p.kind != pwPassword || !changeVerbBefore(s, k-len(p.w)) {
+					break
+				}
+				// A letter and a digit or symbol: not "changed the
+				// password in 2024".
+				return proseDirectWord, pwPassword, false
 			}
 			return proseVerb, p.kind, false
 		}

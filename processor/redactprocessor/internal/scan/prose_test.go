@@ -263,8 +263,12 @@ func TestProsePasswordVocabulary(t *testing.T) {
 
 		// Look-alikes: unchanged.
 		{"la clave 2024 del proyecto: ver el acta", "la clave 2024 del proyecto: ver el acta"},
+		{"the MDP 2024 workshop on planning", ""},
+		{"solve the MDP M=(S,A,P,R) with gamma 0.99", ""},
 		{"password reset link expires in 24 hours", ""},
 		{"la password in 24 ore scade", ""},
+		{"I changed the password in 2024 and again in March", ""},
+		{"ho cambiato la password in 2 minuti, poi in 20250101", ""},
 		{"the password in 2024 was rotated twice", ""},
 		{"password policy: 12 characters, 1 digit", ""},
 		{"password reset code sent to your phone", ""},
