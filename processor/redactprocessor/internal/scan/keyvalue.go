@@ -189,8 +189,8 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		return Finding{}, false
 	}
 	ks := keyStart(s, ke, floor)
-	if ks == ke || ks >= 2 && s[ks-1] == '{' && s[ks-2] == '$' {
-		return Finding{}, false // ${SMTP_PASSWORD:-changeme}: a shell default
+	if ks == ke || ks >= 2 && s[ks-1] == '{' && (s[ks-2] == '$' || s[ks-2] == '%') {
+		return Finding{}, false // ${SMTP_PASSWORD:-changeme}: a shell default; %{PASSWORD:user.password}: a grok field
 	}
 	if s[i] == ':' && ke == i {
 		// curl -u user:password

@@ -319,6 +319,7 @@ func TestKeyValuePasswordsMore(t *testing.T) {
 		{"masterauth: Repl1ca!Auth", "masterauth: [REDACTED:password]"},
 		// Not passwords: unchanged.
 		{"SMTP_PASSWORD=${SMTP_PASSWORD:-changeme}", ""},
+		{"pattern: %{USERNAME:user.name}:%{PASSWORD:user.password}:%{USERINFO}", ""},
 		{"first_pass: 1200ms, second_pass: 800ms", ""},
 		{"tests_pass: 412/415", ""},
 		{"PASS: TestLogin2024", ""},
