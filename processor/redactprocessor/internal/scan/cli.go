@@ -86,16 +86,14 @@ func (sc *Scanner) cliFlag(s string, i int) (Finding, bool) {
 			return fv, true
 		}
 	}
-	if s[i+1] == 'b' || s[i+1] == 'n' {
-		return sc.htpasswdBatch(s, i)
-	}
-	return Finding{}, false
+	return sc.htpasswdBatch(s, i)
 }
 
 // htpasswdBatch matches the password of htpasswd in batch mode, whose
 // flags start with the '-' at s[i]: "htpasswd -b[c…] FILE USER PASSWORD"
 // and "htpasswd -nb[…] USER PASSWORD" (htpasswd(1): -b takes the password
-// from the command line, -n writes to standard output without a file).
+// from the command line, -n writes to standard output without a file, -C
+// COST and -r ROUNDS take an argument).
 func (sc *Scanner) htpasswdBatch(s string, i int) (Finding, bool) {
 	fe := i + 1
 	for fe < len(s) && isLetter(s[fe]) {
@@ -122,8 +120,8 @@ func (sc *Scanner) htpasswdBatch(s string, i int) (Finding, bool) {
 			p++
 		}
 		switch {
-		case s[ws:p] == "-C":
-			skip = true // -C COST
+		case s[ws:p] == "-C" || s[ws:p] == "-r":
+			skip = true // -C COST, -r ROUNDS
 		case skip:
 			skip = false
 		case s[ws] != '-': // (more flags: -b -c)

@@ -294,6 +294,8 @@ func TestCommandLinePasswordsMore(t *testing.T) {
 		{"htpasswd -bc /etc/nginx/.htpasswd admin OW$iq:H=R5ztvb", "htpasswd -bc /etc/nginx/.htpasswd admin [REDACTED:password]"},
 		{"htpasswd -nbB deploy 'Dep!oy2025'", "htpasswd -nbB deploy '[REDACTED:password]'"},
 		{"htpasswd -b -C 12 .htpasswd ops Ops_Pass77", "htpasswd -b -C 12 .htpasswd ops [REDACTED:password]"},
+		{"htpasswd -Bb -r 10000 .htpasswd ops Ops_Pass78", "htpasswd -Bb -r 10000 .htpasswd ops [REDACTED:password]"},
+		{"htpasswd -c -b .htpasswd ops Ops_Pass79", "htpasswd -c -b .htpasswd ops [REDACTED:password]"},
 		// smbclient(1) -U USER%PASSWORD.
 		{"smbclient //fs01/share -U backup%Smb!Share8 -c ls", "smbclient //fs01/share -U backup%[REDACTED:password] -c ls"},
 		// redis-server --requirepass, a command inside a JSON tool call.
