@@ -104,12 +104,13 @@ var pwPhrases = []pwPhrase{
 	{"wlan-schlüssel", false, false, pwPassword},
 	{"wlan-key", false, false, pwPassword},
 	// Short forms people type: pword, mdp (mot de passe), ww (wachtwoord),
-	// 비번 (비밀번호), and the words of more languages (each checked
-	// against text written in it: login forms, messages and docs on
-	// GitHub): Romanian and Turkish parola, Bulgarian парола, Serbian and
-	// Croatian lozinka, Greek κωδικός πρόσβασης, Vietnamese mật
-	// khẩu, Indonesian kata sandi, Malay kata laluan, Thai รหัสผ่าน, Hindi
-	// पासवर्ड, Persian رمز عبور and گذرواژه, Spanish clave.
+	// 비번 (비밀번호), mk (mật khẩu), and the words of more languages (each
+	// checked against text written in it: login forms, messages and docs
+	// on GitHub): Romanian and Turkish parola, Bulgarian парола, Ukrainian
+	// гасло, Serbian and Croatian lozinka, Greek κωδικός πρόσβασης,
+	// Vietnamese mật khẩu, Indonesian kata sandi and passwordnya, Malay
+	// kata laluan, Thai รหัสผ่าน, Hindi पासवर्ड, Persian رمز عبور, رمزم and
+	// گذرواژه, Spanish clave.
 	{"pword", false, false, pwPassword},
 	{"mdp", false, true, pwPassword},
 	{"ww", false, true, pwPassword},
@@ -146,6 +147,12 @@ var pwPhrases = []pwPhrase{
 	{"비번", true, false, pwPassword},
 	{"패스워드", true, false, pwPassword},
 	{"口令", true, false, pwPassword},
+	{"mk", false, true, pwPassword}, // Vietnamese chat: mk là …
+	{"гасло", false, false, pwPassword},
+	{"гасла", false, false, pwPassword},
+	{"رمزم", false, false, pwPassword},
+	{"passwordnya", false, false, pwPassword},
+	{"sandinya", false, false, pwPassword},
 	{"creds", false, false, pwCred},
 	{"credentials", false, false, pwCred},
 	{"login", false, false, pwCred},

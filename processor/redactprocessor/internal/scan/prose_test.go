@@ -236,6 +236,10 @@ func TestProsePasswordVocabulary(t *testing.T) {
 		{"mật khẩu của tôi là Hanoi@2024", "mật khẩu của tôi là [REDACTED:password]"},
 		{"kata sandi saya adalah Jakarta#45", "kata sandi saya adalah [REDACTED:password]"},
 		{"kata laluan ialah Melaka_1957", "kata laluan ialah [REDACTED:password]"},
+		{"passwordnya Surabaya#77 ya", "passwordnya [REDACTED:password] ya"},
+		{"mk wifi là Saigon2024@ nha", "mk wifi là [REDACTED:password] nha"},
+		{"моє гасло Odesa_More7", "моє гасло [REDACTED:password]"},
+		{"رمزم Shiraz#1402 است", "رمزم [REDACTED:password] است"},
 		{"รหัสผ่านคือ Bangkok2024!", "รหัสผ่านคือ [REDACTED:password]"},
 		{"मेरा पासवर्ड Dilli@2024 है", "मेरा पासवर्ड [REDACTED:password] है"},
 		{"mera password hai Chai4Two!", "mera password hai [REDACTED:password]"},
@@ -264,6 +268,7 @@ func TestProsePasswordVocabulary(t *testing.T) {
 		// Look-alikes: unchanged.
 		{"la clave 2024 del proyecto: ver el acta", "la clave 2024 del proyecto: ver el acta"},
 		{"the MDP 2024 workshop on planning", ""},
+		{"MK 2024 roster, MK8 Deluxe", ""},
 		{"solve the MDP M=(S,A,P,R) with gamma 0.99", ""},
 		{"password reset link expires in 24 hours", ""},
 		{"la password in 24 ore scade", ""},
