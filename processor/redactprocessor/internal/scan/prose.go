@@ -853,7 +853,7 @@ func labelIntro(s string, e int) (proseMode, uint8, bool) {
 	for n := 0; n < 4 && k > 0; n++ {
 		if p, ok := pwPhraseBefore(s, k); ok {
 			if p.kind == pwSecret || p.verbOnly && n > 0 {
-				break // "api key: …" is the key/value rule's; "clave de producto:" names a code
+				break // "api key: …" is the key/value rule's; "clave de cliente:" names a code
 			}
 			return proseVerb, p.kind, false
 		}

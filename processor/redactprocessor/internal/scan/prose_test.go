@@ -285,7 +285,7 @@ func TestProsePasswordVocabulary(t *testing.T) {
 		{"mật khẩu phải có ít nhất 6 ký tự", ""},
 		{"kata sandi minimal 8 karakter", ""},
 		{"šifra artikla: 12345", ""},
-		{"la clave de producto: 4471-2210", ""},
+		{"la clave de producto: 4471-2210", ""}, //nolint:misspell // Spanish
 	})
 }
 
