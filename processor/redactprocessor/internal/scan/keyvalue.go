@@ -130,7 +130,8 @@ var notPassQualifiers = map[string]bool{
 	"boarding": true, "bus": true, "day": true, "season": true, "free": true, "fail": true, "num": true,
 	"max": true, "min": true, "count": true, "total": true, "is": true, "did": true, "should": true,
 	"render": true, "shader": true, "compile": true, "lint": true, "check": true, "build": true,
-	"checks": true, "did_it": true, "can": true, "must": true, "will": true, "hall": true, "mountain": true,
+	"checks": true, "can": true, "must": true, "will": true, "hall": true, "mountain": true,
+	"high": true, "low": true, "band": true, "notch": true, "multipass": true, "bypass": true,
 }
 
 // notSecretTokens are tokens that are not secrets.

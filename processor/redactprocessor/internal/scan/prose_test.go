@@ -329,6 +329,7 @@ func TestKeyValuePasswordsMore(t *testing.T) {
 		{"pattern: %{USERNAME:user.name}:%{PASSWORD:user.password}:%{USERINFO}", ""},
 		{"first_pass: 1200ms, second_pass: 800ms", ""},
 		{"tests_pass: 412/415", ""},
+		{"high_pass: 3000Hz, low_pass: 120Hz", ""},
 		{"PASS: TestLogin2024", ""},
 		{`{"pwd_hint":"first pet + 2 digits"}`, ""},
 	})
