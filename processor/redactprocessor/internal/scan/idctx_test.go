@@ -1,0 +1,55 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan
+
+import "testing"
+
+// The identity numbers here were generated for these tests with each
+// kind's public check rule; none is taken from a document.
+
+func TestIDColumnContext(t *testing.T) {
+	const id, ssn = "[REDACTED:national_id]", "[REDACTED:ssn]"
+	redactCases(t, []struct{ in, want string }{
+		// A column headed by a word naming identity numbers: each cell that
+		// passes the check of a kind the header names.
+		{
+			"emp\tname\tnational_id\tcountry\nE1\tAnna Vogel\t32007154601\tDE\nE2\tBram de Wit\t981748946\tNL\n" +
+				"E3\tRavi Nair\t575920913267\tIN\nE4\tOla Nowak\t59070736528\tPL\nE5\tSara Berg\t19630820-4731\tSE\nE6\tTom Hale\tWP482193C\tGB",
+			"emp\tname\tnational_id\tcountry\nE1\tAnna Vogel\t" + id + "\tDE\nE2\tBram de Wit\t" + id + "\tNL\n" +
+				"E3\tRavi Nair\t" + id + "\tIN\nE4\tOla Nowak\t" + id + "\tPL\nE5\tSara Berg\t" + id + "\tSE\nE6\tTom Hale\t" + id + "\tGB",
+		},
+		{"nr;name;Steuer-ID;ort\n1;Max Roth;75428138607;Köln", "nr;name;Steuer-ID;ort\n1;Max Roth;" + id + ";Köln"},
+		{"| # | Name | SSN |\n|---|:---|---|\n| 1 | Ann Lee | 034011470 |\n| 2 | Bo Kim | 257457153 |", "| # | Name | SSN |\n|---|:---|---|\n| 1 | Ann Lee | " + ssn + " |\n| 2 | Bo Kim | " + ssn + " |"},
+		{"name,Tax ID,city\nJoão,871308526,Porto", "name,Tax ID,city\nJoão," + id + ",Porto"},
+		// The table inside a JSON string: its lines and tabs are escapes.
+		{`{"content":"id\tname\tBSN\n7\tJan Smit\t871308526\n8\tEva Bos\t655583543"}`, `{"content":"id\tname\tBSN\n7\tJan Smit\t` + id + `\n8\tEva Bos\t` + id + `"}`},
+		// Look-alikes: another column, a wrong check, another header.
+		{"emp\tname\tinvoice\nE1\tAnna Vogel\t32007154601", "emp\tname\tinvoice\nE1\tAnna Vogel\t32007154601"},
+		{"emp\tnational_id\nE2\t981748947", "emp\tnational_id\nE2\t981748947"},
+		{"| # | SSN | routing |\n|---|---|---|\n| 1 | 034-01-1470 | 021000021 |", "| # | SSN | routing |\n|---|---|---|\n| 1 | " + ssn + " | 021000021 |"},
+		{"national_id\tsku\nx\t5050-1055", "national_id\tsku\nx\t5050-1055"},
+	})
+}
+
+func TestIDSentenceContext(t *testing.T) {
+	const id, ssn = "[REDACTED:national_id]", "[REDACTED:ssn]"
+	redactCases(t, []struct{ in, want string }{
+		{"SSN: 034-01-1470   Alt SSN on file (no dashes): 257457153", "SSN: " + ssn + "   Alt SSN on file (no dashes): " + ssn},
+		{"my SSN is 034-01-1470 (the portal wants it as 034011470 without dashes, or 034 01 1470 with spaces)",
+			"my SSN is " + ssn + " (the portal wants it as " + ssn + " without dashes, or " + ssn + " with spaces)"},
+		{"mijn BSN staat op de pas als 9817.48.946", "mijn BSN staat op de pas als " + id},
+		{"BSN 9817.48.946", "BSN " + id},
+		{"Aadhaar linked to my account is 5759 2091 3267", "Aadhaar linked to my account is 5759 2091 3267"}, // account is nearer
+		{"Aadhaar (as printed on the card) 5759 2091 3267", "Aadhaar (as printed on the card) " + id},
+		// The nearest word names another number, or the sentence ended.
+		{"SSN 034-01-1470, routing 021000021", "SSN " + ssn + ", routing 021000021"},
+		{"SSN 034-01-1470 and EIN 154130480", "SSN " + ssn + " and EIN 154130480"},
+		{"SSN 034-01-1470, Rx BIN 610014, group 257457153", "SSN " + ssn + ", Rx BIN 610014, group 257457153"},
+		{"The SSN was checked by the clerk on duty. Reply with 257457153 to confirm", "The SSN was checked by the clerk on duty. Reply with 257457153 to confirm"},
+		{"SSN on file\n257457153", "SSN on file\n257457153"},
+		{"SSN 034-01-1470 or 666123456 or 900123456", "SSN " + ssn + " or 666123456 or 900123456"},
+		{"the BSN was checked, app version 9817.48.946", "the BSN was checked, app version 9817.48.946"},
+		{"versie 9817.48.946", "versie 9817.48.946"},
+	})
+}
