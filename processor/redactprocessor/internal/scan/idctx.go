@@ -27,10 +27,14 @@ import (
 // idContext reports whether one of words names the number at start in a
 // table header above it or earlier in its sentence.
 func idContext(s string, start int, words *contextWords) bool {
-	if h, ok := columnHeader(s, start); ok && contextBefore(h, len(h), words) {
-		return true
-	}
-	return sentenceContext(s, start, words)
+	return idColumn(s, start, words) || sentenceContext(s, start, words)
+}
+
+// idColumn reports whether the number at start stands in a table column
+// whose header holds one of words.
+func idColumn(s string, start int, words *contextWords) bool {
+	h, ok := columnHeader(s, start)
+	return ok && contextBefore(h, len(h), words)
 }
 
 // otherNumberWords name kinds of numbers that are not identity numbers: one

@@ -321,6 +321,12 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// nineDigitID reports whether 9 digits pass the check of a national_id
+// kind of 9 digits (BSN, SIN, TFN, PT NIF, IL).
+func nineDigitID(d []byte) bool {
+	return bsnValid(d) || sinValid(d) || tfnValid(d) || nifPTValid(d) || ilValid(d)
+}
+
 // digitLetterID matches the numbers that start with digits and end with a
 // letter: an ES DNI (12345678Z, 12345678-Z) and a CN resident ID whose
 // check is X.

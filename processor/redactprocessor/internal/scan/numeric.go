@@ -450,8 +450,13 @@ func (r *numRun) ssn(s string, k int) (int, int, bool) {
 	if !ssnValid(atoi(ds[0:3]), atoi(ds[3:5]), atoi(ds[5:9])) && !itinValid(atoi(ds[0:3]), atoi(ds[3:5])) {
 		return 0, 0, false
 	}
-	if needsWord && !contextBefore(s, start, ssnWords) && !idContext(s, start, ssnNames) {
-		return 0, 0, false // (the word earlier in the sentence, or heading the column: idContext)
+	if needsWord && !contextBefore(s, start, ssnWords) && !sentenceContext(s, start, ssnNames) {
+		// The word heading the column; under a generic one (national_id),
+		// a number that passes the check of a 9-digit national_id kind
+		// (BSN 11-proof, SIN Luhn, …) is that.
+		if !idColumn(s, start, ssnNames) && (!idColumn(s, start, ssnHeaders) || nineDigitID(d[:])) {
+			return 0, 0, false
+		}
 	}
 	return start, end, true
 }
@@ -591,3 +596,7 @@ var ssnWords = newContextWords("ssn", "ss", "social", "socsec", "itin", "taxpaye
 // ssnNames name an SSN further from it (idContext): not the words that
 // name one only right before it (social, spouse).
 var ssnNames = newContextWords("ssn", "ssns", "socsec", "itin", "social security", "ssa", "taxpayer id")
+
+// ssnHeaders name a table column that holds SSNs: ssnNames, and the
+// generic words of identity numbers (national_id, tax id).
+var ssnHeaders = newContextWords(append([]string{"ssn", "ssns", "socsec", "itin", "social security", "ssa"}, genericIDWords...)...)

@@ -54,7 +54,7 @@ func (r *numRun) phone(s string, k int) (int, int, bool) {
 		}
 	}
 	if nd >= 7 && nd <= 15 && k <= 6 && r.phoneSeps(k) && !dateShape(r, k) && !ipShape(r, k) && !stampShape(s, r, k) && !dtmfAfter(s, end) &&
-		(!contextNear(s, start, notPhoneWords, 2) || contextBefore(s, start, phoneWords)) && r.inPhoneContext(s, start, nd) {
+		!otherNumberNear(s, start) && r.inPhoneContext(s, start, nd) {
 		return start, end, true
 	}
 	return 0, 0, false
@@ -100,7 +100,7 @@ func (r *numRun) national(s string, start, k, nd int) (wrapped, ok bool) {
 		if !plain && !wrapped {
 			continue
 		}
-		if amountNear(s, start, int(last.end)) || (contextNear(s, start, notPhoneWords, 2) && !contextBefore(s, start, phoneWords)) {
+		if amountNear(s, start, int(last.end)) || otherNumberNear(s, start) {
 			return false, false
 		}
 		if zipShape(r, k) && !phoneContext(s, start, r.ctx) {
@@ -256,6 +256,14 @@ func dateShape(r *numRun, k int) bool {
 	return b <= 2 && ((a == 4 && c <= 2) || (a <= 2 && c == 4))
 }
 
+// otherNumberNear reports whether one of the two words before start names
+// another kind of number (notPhoneWords) and no phone word is nearer:
+// "Fax/Kundennummer 0123 456789", "direct deposit to routing 021000021"
+// are not phones, "Bestellung per Telefon 030 1234567" is.
+func otherNumberNear(s string, start int) bool {
+	return contextNear(s, start, notPhoneWords, 2) && !contextNear(s, start, phoneWords, 1)
+}
+
 // stampShape reports whether a number in one piece reads as a date or a
 // time stamp: YYYYMMDD, YYYYMMDDhhmm or YYYYMMDDhhmmss (20240315143207),
 // with a year 19xx or 20xx and a valid date and time.
@@ -356,7 +364,7 @@ var notPhoneWords = newContextWords(
 	"vin", "pnr", "booking", "buchung", "issn", "s n", "serie", "seriennummer", "zip", "plz", "postcode", "postleitzahl",
 	"dossier", "protocolo", "protocollo", "pratica", "fiscal", "ts", "timestamp", "uid", "uuid", "build", "pr", "row",
 	"offset", "total", "size", "count", "amount", "balance", "saldo", "betrag", "orden", "commit", "aktenzeichen", "az",
-	"bankgiro", "plusgiro", "swish", "organisationsnummer", "orgnr",
+	"bankgiro", "plusgiro", "swish", "organisationsnummer", "orgnr", "routing", "aba", "rtn",
 	"zamówienie", "заказ", "订单", "注文", "договор", "счет", "счёт", "注文番号", "订单号", "受付番号",
 )
 

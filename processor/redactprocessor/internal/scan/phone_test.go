@@ -204,6 +204,8 @@ func TestPhoneContext(t *testing.T) {
 		{"call log 20240315143207", "call log 20240315143207"},               // a time stamp
 		{"phones: 19991231, 202403151432", "phones: 19991231, 202403151432"}, // dates
 		{"+1 646 555 0100,,88230783082#,,,,*354410#", "[REDACTED:phone],,88230783082#,,,,*354410#"},
+		{"direct deposit to routing 021000021", "direct deposit to routing 021000021"}, // the nearer word wins
+		{"Bestellung per Telefon 030 1234567", "Bestellung per Telefon [REDACTED:phone]"},
 		{"Telefon 08-487 522 92\nBankgiro 5050-1055, Swish 123 536 31", "Telefon [REDACTED:phone]\nBankgiro 5050-1055, Swish 123 536 31"},
 		// The answer to a question naming a phone.
 		{"Bot: What mobile number should we text?\nUser: 9123456780", "Bot: What mobile number should we text?\nUser: [REDACTED:phone]"},
