@@ -25,15 +25,15 @@ import (
 // the words name: the scanner asks nothing of most numbers.
 
 // idContext reports whether one of words names the number at start in a
-// table header above it or earlier in its sentence.
-func idContext(s string, start int, words *contextWords) bool {
-	return idColumn(s, start, words) || sentenceContext(s, start, words)
+// table header above it or earlier in its sentence (m: columnHeader's).
+func idContext(s string, start int, words *contextWords, m *colMemo) bool {
+	return idColumn(s, start, words, m) || sentenceContext(s, start, words)
 }
 
 // idColumn reports whether the number at start stands in a table column
 // whose header holds one of words.
-func idColumn(s string, start int, words *contextWords) bool {
-	h, ok := columnHeader(s, start)
+func idColumn(s string, start int, words *contextWords, m *colMemo) bool {
+	h, ok := columnHeader(s, start, m)
 	return ok && contextBefore(h, len(h), words)
 }
 

@@ -3,7 +3,13 @@
 
 package scan
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
 
 // The identity numbers here were generated for these tests with each
 // kind's public check rule; none is taken from a document.
@@ -52,4 +58,62 @@ func TestIDSentenceContext(t *testing.T) {
 		{"the BSN was checked, app version 9817.48.946", "the BSN was checked, app version 9817.48.946"},
 		{"versie 9817.48.946", "versie 9817.48.946"},
 	})
+}
+
+// tableDoc is a table of rows customers with a 10-digit number in the
+// column named header; jsonEsc writes it inside a JSON string.
+func tableDoc(header string, rows int, jsonEsc bool) string {
+	var b strings.Builder
+	nl, tab := "\n", "\t"
+	if jsonEsc {
+		nl, tab = `\n`, `\t`
+		b.WriteString(`{"role":"tool","content":"`)
+	}
+	b.WriteString("id" + tab + "name" + tab + header + tab + "city" + nl)
+	for k := range rows {
+		fmt.Fprintf(&b, "%d%sCustomer %d%s%010d%sBerlin%s", 100000+k, tab, k, tab, 4155550000+int64(k)*7919, tab, nl)
+	}
+	if jsonEsc {
+		b.WriteString(`"}`)
+	}
+	return b.String()
+}
+
+// TestLongTables: a header found for one row serves the rows under it, as
+// far down as the table goes; another table after it has its own.
+func TestLongTables(t *testing.T) {
+	for _, jsonEsc := range []bool{false, true} {
+		doc := tableDoc("phone", 150, jsonEsc)
+		out := redactOne(t, doc)
+		assert.Equal(t, 150, strings.Count(out, "[REDACTED:phone]"), "json %v", jsonEsc)
+		two := doc + "id\tname\tinvoice\tcity\n1\tA\t4155550123\tRom\n2\tB\t4155550124\tRom"
+		if jsonEsc {
+			two = tableDoc("phone", 150, false) + "id\tname\tinvoice\tcity\n1\tA\t4155550123\tRom\n2\tB\t4155550124\tRom"
+		}
+		out = redactOne(t, two)
+		assert.Equal(t, 150, strings.Count(out, "[REDACTED:phone]"), "json %v", jsonEsc)
+		assert.Contains(t, out, "4155550123\tRom\n2\tB\t4155550124")
+	}
+}
+
+// BenchmarkRedactTables: tables of 300 rows whose cells need the column
+// header (phone) or are looked up and refused (account), raw and inside a
+// JSON string.
+func BenchmarkRedactTables(b *testing.B) {
+	r := newTestRedactor(b)
+	st := r.NewState()
+	for _, c := range []struct {
+		name, header string
+		json         bool
+	}{{"phone", "phone", false}, {"account", "account", false}, {"phone-json", "phone", true}, {"account-json", "account", true}} {
+		doc := tableDoc(c.header, 300, c.json)
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(doc)))
+			b.ReportAllocs()
+			for b.Loop() {
+				st.Reset()
+				r.Redact(doc, st)
+			}
+		})
+	}
 }

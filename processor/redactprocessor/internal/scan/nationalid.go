@@ -242,7 +242,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 	}
 	start, end := int(r.g[0].start), int(r.g[k-1].end)
 	ctx := func(w *contextWords) bool {
-		return contextNear(s, start, w, 4) || answerContext(s, start, w) || idContext(s, start, w)
+		return contextNear(s, start, w, 4) || answerContext(s, start, w) || idContext(s, start, w, r.ctx.memo)
 	}
 	one := k == 1
 	switch len(d) {
@@ -401,7 +401,7 @@ func letterIDShape(s string, i int) (int, bool) {
 		// NINO: AB123456C (after its word: the shape alone is a part
 		// number as often) or AB 12 34 56 C.
 		if allDigits(s[i+2:i+8]) && end(i+9) && ninoValid(s[i:i+2], s[i+8]) &&
-			(contextNear(s, i, ninoWords, 4) || answerContext(s, i, ninoWords) || idContext(s, i, ninoWords)) {
+			(contextNear(s, i, ninoWords, 4) || answerContext(s, i, ninoWords) || idContext(s, i, ninoWords, nil)) {
 			return i + 9, true
 		}
 	}

@@ -454,7 +454,7 @@ func (r *numRun) ssn(s string, k int) (int, int, bool) {
 		// The word heading the column; under a generic one (national_id),
 		// a number that passes the check of a 9-digit national_id kind
 		// (BSN 11-proof, SIN Luhn, …) is that.
-		if !idColumn(s, start, ssnNames) && (!idColumn(s, start, ssnHeaders) || nineDigitID(d[:])) {
+		if !idColumn(s, start, ssnNames, r.ctx.memo) && (!idColumn(s, start, ssnHeaders, r.ctx.memo) || nineDigitID(d[:])) {
 			return 0, 0, false
 		}
 	}

@@ -6,6 +6,7 @@ package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactproce
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // A number that no national format takes (a landline in one piece,
@@ -30,6 +31,7 @@ import (
 // (phoneEnd, -1 otherwise).
 type numCtx struct {
 	last, phoneEnd int
+	memo           *colMemo // (nil: no memo)
 }
 
 // phoneEnd returns the end of the last finding when it is a phone, else -1.
@@ -43,7 +45,7 @@ func phoneEnd(dst []Finding) int {
 // phoneContext reports whether the number at start stands where phone
 // numbers stand.
 func phoneContext(s string, start int, ctx numCtx) bool {
-	return contextBefore(s, start, phoneWords) || listedAfterPhone(s, start, ctx.phoneEnd) || phoneColumn(s, start) ||
+	return contextBefore(s, start, phoneWords) || listedAfterPhone(s, start, ctx.phoneEnd) || phoneColumn(s, start, ctx.memo) ||
 		answerContext(s, start, phoneWords)
 }
 
@@ -75,8 +77,8 @@ func listedAfterPhone(s string, start, end int) bool {
 
 // phoneColumn reports whether the number at start is a field of a table
 // whose header names that column like a phone.
-func phoneColumn(s string, start int) bool {
-	h, ok := columnHeader(s, start)
+func phoneColumn(s string, start int, m *colMemo) bool {
+	h, ok := columnHeader(s, start, m)
 	return ok && (contextBefore(h, len(h), phoneWords) || headerWords.match(h))
 }
 
@@ -87,8 +89,10 @@ func phoneColumn(s string, start int) bool {
 // many fields and no digit in that column. Lines and tabs may be JSON
 // escapes (a table pasted into a chat message or a tool result: "\n",
 // "\t"), and a JSON string's quotes end the first and the last line. ok is
-// false when there is no table or no header.
-func columnHeader(s string, start int) (h string, ok bool) {
+// false when there is no table or no header. m (may be nil) remembers the
+// header of the last row asked about, so that the next row of the table
+// finds it without walking up again.
+func columnHeader(s string, start int, m *colMemo) (h string, ok bool) {
 	floor := max(0, start-8192)
 	ls, brk := lineStart(s, start, floor)
 	line := s[ls:lineEnd(s, start)]
@@ -98,20 +102,71 @@ func columnHeader(s string, start int) (h string, ok bool) {
 	}
 	col := countSep(s[ls:start], sep)
 	fields := countSep(line, sep)
+	if hs, he, ok := m.header(s, ls, brk, sep, fields, floor); ok {
+		if hs < 0 {
+			return "", false
+		}
+		if f := fieldOf(s[hs:he], sep, col); !hasDigit(f) && !tableRule(f) {
+			return f, true
+		}
+	}
+	hs, he := -1, -1
 	for n := 0; n < 64 && brk > floor; n++ {
-		var hs int
-		hs, brk = lineStart(s, brk, floor)
-		h := s[hs:lineEnd(s, hs)]
+		end := brk
+		var ls int
+		ls, brk = lineStart(s, brk, floor)
+		h := s[ls:end]
 		if h == "" || countSep(h, sep) != fields {
-			return "", false // the table ends: no header above
+			break // the table ends: no header above
 		}
 		f := fieldOf(h, sep, col)
 		if hasDigit(f) || tableRule(f) {
 			continue // a row like this one, or the rule under the header
 		}
-		return f, true
+		hs, he = ls, end
+		break
 	}
-	return "", false
+	m.remember(s, ls, sep, fields, hs, he)
+	if hs < 0 {
+		return "", false
+	}
+	return fieldOf(s[hs:he], sep, col), true
+}
+
+// colMemo is what columnHeader found for the last row it was asked about:
+// the row's start, its separator and number of fields, and the header
+// line (hs < 0: none).
+type colMemo struct {
+	text        string
+	row, hs, he int
+	fields      int
+	sep         byte
+	set         bool
+}
+
+// header returns the header line remembered for the row starting at ls
+// (brk: where the line break before it starts), when that row, or the row
+// right above it, was the last asked about in the same table.
+func (m *colMemo) header(s string, ls, brk int, sep byte, fields, floor int) (hs, he int, ok bool) {
+	if m == nil || !m.set || m.sep != sep || m.fields != fields || len(m.text) != len(s) || unsafe.StringData(m.text) != unsafe.StringData(s) {
+		return 0, 0, false
+	}
+	if m.row != ls {
+		if brk <= floor {
+			return 0, 0, false
+		}
+		if above, _ := lineStart(s, brk, floor); above != m.row || m.hs >= above {
+			return 0, 0, false
+		}
+		m.row = ls // (the table goes on: the next row chains on this one)
+	}
+	return m.hs, m.he, true
+}
+
+func (m *colMemo) remember(s string, row int, sep byte, fields, hs, he int) {
+	if m != nil {
+		*m = colMemo{text: s, row: row, hs: hs, he: he, fields: fields, sep: sep, set: true}
+	}
 }
 
 // lineStart returns where the line holding s[p] starts and where the line
