@@ -160,7 +160,7 @@ func TestREADMEIDExamples(t *testing.T) {
 	for _, s := range []string{
 		"AB 12 34 56 C", "12345678Z", "12345678-Z", "RSSMRA85T10A562S", "123.456.789-09", "12.345.678/0001-95",
 		"900101-1234568", "85.07.30-033.28", "131052-308T", "NHS 943 476 5919", "SIN number 130 692 544",
-		"TFN 123 456 782", "Aadhaar 2416 4106 8855",
+		"TFN 123 456 782", "Aadhaar 2416 4106 8855", "BSN 1234.56.782",
 	} {
 		out := redactOne(t, "x "+s+" y")
 		assert.Contains(t, out, "[REDACTED:national_id]", s)
