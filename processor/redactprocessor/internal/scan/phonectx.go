@@ -6,7 +6,6 @@ package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactproce
 import (
 	"strings"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // A number that no national format takes (a landline in one piece,
@@ -113,9 +112,9 @@ func columnHeader(s string, start int, m *colMemo) (h string, ok bool) {
 	hs, he := -1, -1
 	for n := 0; n < 64 && brk > floor; n++ {
 		end := brk
-		var ls int
-		ls, brk = lineStart(s, brk, floor)
-		h := s[ls:end]
+		var ps int
+		ps, brk = lineStart(s, brk, floor)
+		h := s[ps:end]
 		if h == "" || countSep(h, sep) != fields {
 			break // the table ends: no header above
 		}
@@ -123,10 +122,10 @@ func columnHeader(s string, start int, m *colMemo) (h string, ok bool) {
 		if hasDigit(f) || tableRule(f) {
 			continue // a row like this one, or the rule under the header
 		}
-		hs, he = ls, end
+		hs, he = ps, end
 		break
 	}
-	m.remember(s, ls, sep, fields, hs, he)
+	m.remember(ls, sep, fields, hs, he)
 	if hs < 0 {
 		return "", false
 	}
@@ -135,9 +134,8 @@ func columnHeader(s string, start int, m *colMemo) (h string, ok bool) {
 
 // colMemo is what columnHeader found for the last row it was asked about:
 // the row's start, its separator and number of fields, and the header
-// line (hs < 0: none).
+// line (hs < 0: none). One walk over one text has one (numCtx.memo).
 type colMemo struct {
-	text        string
 	row, hs, he int
 	fields      int
 	sep         byte
@@ -148,7 +146,7 @@ type colMemo struct {
 // (brk: where the line break before it starts), when that row, or the row
 // right above it, was the last asked about in the same table.
 func (m *colMemo) header(s string, ls, brk int, sep byte, fields, floor int) (hs, he int, ok bool) {
-	if m == nil || !m.set || m.sep != sep || m.fields != fields || len(m.text) != len(s) || unsafe.StringData(m.text) != unsafe.StringData(s) {
+	if m == nil || !m.set || m.sep != sep || m.fields != fields {
 		return 0, 0, false
 	}
 	if m.row != ls {
@@ -163,9 +161,9 @@ func (m *colMemo) header(s string, ls, brk int, sep byte, fields, floor int) (hs
 	return m.hs, m.he, true
 }
 
-func (m *colMemo) remember(s string, row int, sep byte, fields, hs, he int) {
+func (m *colMemo) remember(row int, sep byte, fields, hs, he int) {
 	if m != nil {
-		*m = colMemo{text: s, row: row, hs: hs, he: he, fields: fields, sep: sep, set: true}
+		*m = colMemo{row: row, hs: hs, he: he, fields: fields, sep: sep, set: true}
 	}
 }
 
