@@ -44,6 +44,7 @@ var otherNumberWords = newContextWords(
 	"meeting", "zoom", "webex", "teams", "passcode", "pin", "otp", "code", "swish", "bankgiro", "plusgiro", "giro",
 	"iban", "bic", "swift", "sort", "phone", "tel", "mobile", "fax", "call", "amount", "total", "price",
 	"date", "dob", "born", "member", "employee", "customer", "patient", "user", "imei", "iccid", "vat",
+	"gid", "pid", "session", "request", "trace", "span", "job", "run", "thread", "port", "ms", "bytes", "size",
 )
 
 // sentenceContext reports whether the nearest word naming a kind of number

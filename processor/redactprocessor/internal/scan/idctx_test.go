@@ -57,6 +57,7 @@ func TestIDSentenceContext(t *testing.T) {
 		{"SSN 034-01-1470 or 666123456 or 900123456", "SSN " + ssn + " or 666123456 or 900123456"},
 		{"the BSN was checked, app version 9817.48.946", "the BSN was checked, app version 9817.48.946"},
 		{"versie 9817.48.946", "versie 9817.48.946"},
+		{"aadhaar-sync uid=0 gid=0 pid 575920913267", "aadhaar-sync uid=0 gid=0 pid 575920913267"},
 	})
 }
 
