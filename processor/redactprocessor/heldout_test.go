@@ -76,10 +76,12 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 // redteam-2026-11 was written blind; the detectors have since been fixed
 // with its misses in view, so its score is no longer a blind estimate.
 // blind-2026-12 was written blind and scored once before anything was
-// changed with it in view: 0.917 recall, 0.987 survival.
+// changed with it in view: 0.917 recall, 0.987 survival; issue #22 (numbers
+// named by their context, then the password words and forms) brought it to
+// 0.970 and 0.993.
 var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"redteam-2026-11.jsonl": {0.98, 0.99},
-	"blind-2026-12.jsonl":   {0.93, 0.98},
+	"blind-2026-12.jsonl":   {0.96, 0.99},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)

@@ -4,6 +4,7 @@
 package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 
 import (
+	"encoding/json"
 	"sort"
 	"strings"
 	"unicode"
@@ -23,8 +24,11 @@ import (
 //     backslashes before an escape letter counts, so tool arguments are
 //     scanned as well;
 //   - a redacted bare JSON number ("card": 4111111111111111) becomes a
-//     quoted placeholder, but only outside strings of a JSON document (a
-//     text that starts with '{' or '[', or is nothing but the number).
+//     quoted placeholder, but only outside strings of a JSON document: a
+//     text that is valid JSON, a line of one that is (JSON Lines), or a
+//     text that is nothing but the number. Text that merely starts with
+//     '[' (a chat export's "[12/11/2026, 23:59] Réka: card: 4111…, CVC")
+//     gets no quotes.
 
 // runStart returns where the run of backslashes ending at s[j] starts.
 func runStart(s string, j int) int {
@@ -116,6 +120,32 @@ func escapedBoundary(s string, i int) bool {
 type jsonCursor struct {
 	pos   int
 	inStr bool
+	// doc is whether the whole text is valid JSON: 0 not yet known, 1 yes,
+	// 2 no. It is computed once, for the first bare number found.
+	doc uint8
+}
+
+// inDocument reports whether the number at s[p] is in a valid JSON value:
+// the whole text, or else the line that holds it (JSON Lines).
+func (c *jsonCursor) inDocument(s string, p int) bool {
+	if c.doc == 0 {
+		c.doc = 2
+		if json.Valid(unsafe.Slice(unsafe.StringData(s), len(s))) {
+			c.doc = 1
+		}
+	}
+	if c.doc == 1 {
+		return true
+	}
+	start := strings.LastIndexByte(s[:p], '\n') + 1
+	end := strings.IndexByte(s[p:], '\n')
+	if end < 0 {
+		end = len(s)
+	} else {
+		end += p
+	}
+	line := s[start:end]
+	return len(line) < len(s) && json.Valid(unsafe.Slice(unsafe.StringData(line), len(line)))
 }
 
 func (c *jsonCursor) inString(s string, p int) bool {
@@ -197,14 +227,7 @@ func bareJSONNumber(s string, start, end int, cur *jsonCursor) (int, bool) {
 		if j < len(s) && s[j] != ',' && s[j] != ']' && s[j] != '}' {
 			return 0, false
 		}
-		k := 0
-		for k < len(s) && isSpace(s[k]) {
-			k++
-		}
-		if s[k] != '{' && s[k] != '[' {
-			return 0, false
-		}
-		if cur.inString(s, start) {
+		if cur.inString(s, start) || !cur.inDocument(s, start) {
 			return 0, false
 		}
 	}

@@ -3,6 +3,11 @@
 
 package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // National identity numbers (detector national_id). Each is checked by its
 // own structure and check digit (public specifications); a number that
 // could as well be something else (nine or eleven plain digits, twelve
@@ -32,7 +37,7 @@ package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactproce
 // numbers that need context (a number must pass the check of one the words
 // name).
 var (
-	genericIDWords = []string{"national id", "national insurance", "id number", "identity number", "identification number", "id no", "documento"}
+	genericIDWords = []string{"national id", "national insurance", "tax id", "taxpayer id", "id number", "identity number", "identification number", "id no", "documento"}
 	bsnWords       = idWordSet("bsn", "burgerservicenummer", "sofinummer", "sofi")
 	steuerWords    = idWordSet("steuerid", "steuer id", "steueridentifikationsnummer", "identifikationsnummer", "idnr", "tin")
 	peselWords     = idWordSet("pesel")
@@ -74,35 +79,50 @@ var cvvWords = newContextWords(
 	"sicherheitscode", "prüfnummer", "kartenprüfnummer", "cryptogramme", "código de seguridad",
 )
 
-// cvvTail marks the last letters of cvvWords: the scanner asks cvv only
-// when the byte two before the digits is one of them or no letter.
+// cvvTail marks the last letters of cvvWords and of cvvVerbs: the scanner
+// asks cvv only when the byte two before the digits is one of them or no
+// letter.
 var cvvTail = func() (t [256]bool) {
-	for _, c := range "vVcCdDeErR2" {
+	for _, c := range "vVcCdDeErR2sStT" {
 		t[c] = true
 	}
 	return t
 }()
+
+// cvvVerbs may stand between a card code's word and the code: "the CVC is
+// 438", "CVV war 123".
+var cvvVerbs = map[string]bool{"is": true, "was": true, "ist": true, "war": true, "es": true, "est": true, "är": true, "er": true, "jest": true}
+
+// cvvPhrases name a card code in more than two words: they end right
+// before it (but for blanks and ':').
+var cvvPhrases = []string{"código de seguridad", "codigo de seguridad", "code de sécurité", "codice di sicurezza", "card verification value", "card verification code"}
 
 // cvv reports whether the 3 or 4 digits s[i:e] are a card security code.
 func cvv(s string, i, e int) bool {
 	if e < len(s) && (isAlnum(s[e]) || ((s[e] == '.' || s[e] == '/' || s[e] == ',' || s[e] == '-') && e+1 < len(s) && isDigit(s[e+1]))) {
 		return false
 	}
-	// Cheap test first: the word before ends like one of cvvWords.
+	// Cheap test first: the word before ends like one of cvvWords or
+	// cvvVerbs.
 	k := i
-	for k > 0 && i-k < 8 && !isAlnum(s[k-1]) && s[k-1] != '\n' {
+	for k > 0 && i-k < 8 && !isAlnum(s[k-1]) && s[k-1] != '\n' && s[k-1] < utf8.RuneSelf {
 		k--
 	}
 	if k == 0 {
 		return false
 	}
+	verbOnly := false
 	switch lower(s[k-1]) {
 	case 'v', 'c', '2', 'd', 'e', 'r':
+	case 's', 't':
+		verbOnly = true // (only a verb ends so: "is", "ist")
 	default:
-		return false
+		if s[k-1] < utf8.RuneSelf {
+			return false
+		}
 	}
 	w := k
-	for w > 0 && k-w < 5 && isAlnum(s[w-1]) {
+	for w > 0 && k-w < 5 && (isAlnum(s[w-1]) || s[w-1] >= utf8.RuneSelf) {
 		w--
 	}
 	var buf [5]byte
@@ -111,8 +131,31 @@ func cvv(s string, i, e int) bool {
 		case "cvv2", "cvc2", "cav2", "cid2": // (contextNear stops at digits)
 			return true
 		}
+		if cvvVerbs[string(lw)] && (contextNear(s, w, cvvWords, 1) || (isWordBefore(s, w, "code") && contextNear(s, w, cvvWords, 2))) {
+			return true // the CVC is 438, the security code is 438
+		}
 	}
-	return contextNear(s, i, cvvWords, 2)
+	if verbOnly {
+		return false
+	}
+	if contextNear(s, i, cvvWords, 2) {
+		return true
+	}
+	for _, p := range cvvPhrases {
+		if k >= len(p) && strings.EqualFold(s[k-len(p):k], p) && (k == len(p) || !isAlnum(s[k-len(p)-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// isWordBefore reports whether the word before i (blanks between) is w,
+// case-insensitively.
+func isWordBefore(s string, i int, w string) bool {
+	for i > 0 && s[i-1] == ' ' {
+		i--
+	}
+	return i >= len(w) && strings.EqualFold(s[i-len(w):i], w) && (i == len(w) || !isAlnum(s[i-len(w)-1]))
 }
 
 // notIDWords name other kinds of codes written like identity numbers
@@ -198,7 +241,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		return 0, 0, false
 	}
 	start, end := int(r.g[0].start), int(r.g[k-1].end)
-	ctx := func(w *contextWords) bool { return contextNear(s, start, w, 4) || answerContext(s, start, w) }
+	ctx := func(w *contextWords) bool {
+		return contextNear(s, start, w, 4) || answerContext(s, start, w) || idContext(s, start, w, r.ctx.memo)
+	}
 	one := k == 1
 	switch len(d) {
 	case 15:
@@ -250,6 +295,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true
 		}
 	case 9:
+		if r.shape(k, []int{4, 2, 3}, "..") && bsnValid(d) && ctx(bsnWords) {
+			return start, end, true // 1950.71.153, as Dutch forms print a BSN
+		}
 		if (one || r.shape(k, []int{3, 3, 3}, "  ") || r.shape(k, []int{3, 3, 3}, "--")) &&
 			(bsnValid(d) && ctx(bsnWords) || sinValid(d) && ctx(sinWords) || tfnValid(d) && ctx(tfnWords) ||
 				nifPTValid(d) && ctx(nifWords) || ilValid(d) && ctx(ilWords)) {
@@ -271,6 +319,12 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// nineDigitID reports whether 9 digits pass the check of a national_id
+// kind of 9 digits (BSN, SIN, TFN, PT NIF, IL).
+func nineDigitID(d []byte) bool {
+	return bsnValid(d) || sinValid(d) || tfnValid(d) || nifPTValid(d) || ilValid(d)
 }
 
 // digitLetterID matches the numbers that start with digits and end with a
@@ -346,7 +400,8 @@ func letterIDShape(s string, i int) (int, bool) {
 	if i+9 <= n && isUpper(s[i]) && isUpper(s[i+1]) && isDigit(s[i+2]) {
 		// NINO: AB123456C (after its word: the shape alone is a part
 		// number as often) or AB 12 34 56 C.
-		if allDigits(s[i+2:i+8]) && end(i+9) && ninoValid(s[i:i+2], s[i+8]) && (contextNear(s, i, ninoWords, 4) || answerContext(s, i, ninoWords)) {
+		if allDigits(s[i+2:i+8]) && end(i+9) && ninoValid(s[i:i+2], s[i+8]) &&
+			(contextNear(s, i, ninoWords, 4) || answerContext(s, i, ninoWords) || idContext(s, i, ninoWords, nil)) {
 			return i + 9, true
 		}
 	}

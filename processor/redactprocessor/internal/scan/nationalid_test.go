@@ -118,6 +118,15 @@ func TestCardCVV(t *testing.T) {
 		{"security code 7731 on the back", "security code " + cv + " on the back"},
 		{"Amex, CID 4102.", "Amex, CID " + cv + "."},
 		{"Kartenprüfnummer 123", "Kartenprüfnummer " + cv},
+		// A verb between the word and the code; words of three.
+		{"the Amex CID is 4821, thanks", "the Amex CID is " + cv + ", thanks"},
+		{"der CVC ist 907", "der CVC ist " + cv},
+		{"código de seguridad 482.", "código de seguridad " + cv + "."},
+		{"le code de sécurité: 771", "le code de sécurité: " + cv},
+		{"the total is 438", "the total is 438"},
+		{"this is 438 and it", "this is 438 and it"},
+		{"the CVV policy is 365 days", "the CVV policy is 365 days"},
+		{"your security code is 5512", "your security code is " + cv},
 		// Not codes: no word, a longer number, a year or a decimal after the word.
 		{"page 314 of the code", "page 314 of the code"},
 		{"cvv 31415", "cvv 31415"},
@@ -151,7 +160,7 @@ func TestREADMEIDExamples(t *testing.T) {
 	for _, s := range []string{
 		"AB 12 34 56 C", "12345678Z", "12345678-Z", "RSSMRA85T10A562S", "123.456.789-09", "12.345.678/0001-95",
 		"900101-1234568", "85.07.30-033.28", "131052-308T", "NHS 943 476 5919", "SIN number 130 692 544",
-		"TFN 123 456 782", "Aadhaar 2416 4106 8855",
+		"TFN 123 456 782", "Aadhaar 2416 4106 8855", "BSN 1234.56.782",
 	} {
 		out := redactOne(t, "x "+s+" y")
 		assert.Contains(t, out, "[REDACTED:national_id]", s)

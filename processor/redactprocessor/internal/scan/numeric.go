@@ -394,7 +394,7 @@ func versionBefore(s string, start int) bool {
 	var buf [24]byte
 	k := start
 	for n := 0; n < 3 && k > 0; n++ {
-		for k > 0 && start-k < 40 && strings.IndexByte(" :=\"'(,", s[k-1]) >= 0 {
+		for k > 0 && start-k < 40 && strings.IndexByte(" :=\"'(,\\", s[k-1]) >= 0 { // (\\ of an escaped quote)
 			k--
 		}
 		w := k
@@ -422,7 +422,8 @@ var versionWords = byteWords("v", "ver", "vers", "build", "release", "rev", "rev
 
 // ssn accepts area-group-serial with dashes (123-45-6789), and with spaces
 // or none only after a word naming it (SSN, social security, ITIN,
-// dependent, spouse); ITINs (912-78-4420) too.
+// dependent, spouse), earlier in the sentence or heading its table column
+// (idContext); ITINs (912-78-4420) too.
 func (r *numRun) ssn(s string, k int) (int, int, bool) {
 	if k != 1 && k != 3 {
 		return 0, 0, false
@@ -432,15 +433,15 @@ func (r *numRun) ssn(s string, k int) (int, int, bool) {
 		return 0, 0, false
 	}
 	var d [9]byte
+	needsWord := false
 	switch {
 	case k == 3 && r.g[0].len() == 3 && r.g[1].len() == 2 && r.g[2].len() == 4:
-		if r.g[1].sep != r.g[2].sep || (r.g[1].sep != '-' && (r.g[1].sep != ' ' || !contextBefore(s, start, ssnWords))) {
+		if r.g[1].sep != r.g[2].sep || (r.g[1].sep != '-' && r.g[1].sep != ' ') {
 			return 0, 0, false
 		}
+		needsWord = r.g[1].sep == ' '
 	case k == 1 && r.g[0].len() == 9:
-		if !contextBefore(s, start, ssnWords) {
-			return 0, 0, false
-		}
+		needsWord = true
 	default:
 		return 0, 0, false
 	}
@@ -448,6 +449,14 @@ func (r *numRun) ssn(s string, k int) (int, int, bool) {
 	ds := string(d[:])
 	if !ssnValid(atoi(ds[0:3]), atoi(ds[3:5]), atoi(ds[5:9])) && !itinValid(atoi(ds[0:3]), atoi(ds[3:5])) {
 		return 0, 0, false
+	}
+	if needsWord && !contextBefore(s, start, ssnWords) && !sentenceContext(s, start, ssnNames) {
+		// The word heading the column; under a generic one (national_id),
+		// a number that passes the check of a 9-digit national_id kind
+		// (BSN 11-proof, SIN Luhn, …) is that.
+		if !idColumn(s, start, ssnNames, r.ctx.memo) && (!idColumn(s, start, ssnHeaders, r.ctx.memo) || nineDigitID(d[:])) {
+			return 0, 0, false
+		}
 	}
 	return start, end, true
 }
@@ -583,3 +592,11 @@ func byteWords(words ...string) [][]byte {
 }
 
 var ssnWords = newContextWords("ssn", "ss", "social", "socsec", "itin", "taxpayer", "dependent", "dependant", "spouse", "ssa")
+
+// ssnNames name an SSN further from it (idContext): not the words that
+// name one only right before it (social, spouse).
+var ssnNames = newContextWords("ssn", "ssns", "socsec", "itin", "social security", "ssa", "taxpayer id")
+
+// ssnHeaders name a table column that holds SSNs: ssnNames, and the
+// generic words of identity numbers (national_id, tax id).
+var ssnHeaders = newContextWords(append([]string{"ssn", "ssns", "socsec", "itin", "social security", "ssa"}, genericIDWords...)...)

@@ -68,6 +68,7 @@ func TestIPv4(t *testing.T) {
 		{"Version=4.0.0.0", "Version=4.0.0.0"},
 		{"version: 1.2.3.4", "version: 1.2.3.4"},
 		{"App-Version 5.12.0.3", "App-Version 5.12.0.3"},
+		{`"#define APP_VERSION \"6.3.1.2\"\n"`, `"#define APP_VERSION \"6.3.1.2\"\n"`}, // (in a JSON string)
 		{"Version der App: 5.12.0.3", "Version der App: 5.12.0.3"},
 		{"v1.2.3.4", "v1.2.3.4"},
 		{"10.0.0.0/8", "10.0.0.0/8"},

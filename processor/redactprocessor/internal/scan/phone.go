@@ -16,8 +16,11 @@ import (
 //     an optional "(0)" trunk (+49 (0)40 382105-67);
 //   - national, in one of the formats people use in the big markets
 //     (nationalFormats), at least 8 digits;
-//   - any number of 8 to 13 digits right after a word naming a phone
-//     (Tel., Mob., Fax, call, 電話, …, phoneWords).
+//   - in a phone context (phoneContext: a word naming a phone before it,
+//     Tel., Mob., Fax, call, 電話, …, phoneWords; a table column headed
+//     like a phone; the answer to a question naming one), any number of 7
+//     to 15 digits in at most 6 groups written the way phones are
+//     (phoneSeps): 0 (212) 248 73 29, 8705 3054, 02/569.28.03.
 //
 // A lone last digit after a space is a count, not part of the number
 // ("+44 20 7946 0958 2 times"), and a national number next to a currency
@@ -50,11 +53,21 @@ func (r *numRun) phone(s string, k int) (int, int, bool) {
 			return start, end, true
 		}
 	}
-	if nd >= 8 && nd <= 13 && k <= 5 && r.phoneSeps(k) && !dateShape(r, k) && !ipShape(r, k) && phoneContext(s, start, r.ctx) &&
-		(!contextNear(s, start, notPhoneWords, 2) || contextBefore(s, start, phoneWords)) {
+	if nd >= 7 && nd <= 15 && k <= 6 && r.phoneSeps(k) && !dateShape(r, k) && !ipShape(r, k) && !stampShape(s, r, k) && !dtmfAfter(s, end) &&
+		!otherNumberNear(s, start) && r.inPhoneContext(s, start, nd) {
 		return start, end, true
 	}
 	return 0, 0, false
+}
+
+// inPhoneContext is phoneContext for a number of nd digits: one of 7
+// digits (a local number, 555-0100) is not taken as the next of a list of
+// phones, where it is as often a count or a code.
+func (r *numRun) inPhoneContext(s string, start, nd int) bool {
+	if nd >= 8 {
+		return phoneContext(s, start, r.ctx)
+	}
+	return contextBefore(s, start, phoneWords) || phoneColumn(s, start, r.ctx.memo) || answerContext(s, start, phoneWords)
 }
 
 // national reports whether the first k groups (nd digits) are written in a
@@ -87,7 +100,7 @@ func (r *numRun) national(s string, start, k, nd int) (wrapped, ok bool) {
 		if !plain && !wrapped {
 			continue
 		}
-		if amountNear(s, start, int(last.end)) || (contextNear(s, start, notPhoneWords, 2) && !contextBefore(s, start, phoneWords)) {
+		if amountNear(s, start, int(last.end)) || otherNumberNear(s, start) {
 			return false, false
 		}
 		if zipShape(r, k) && !phoneContext(s, start, r.ctx) {
@@ -201,10 +214,15 @@ func fits(nsn string, lens [2]uint8) bool {
 // phoneSeps reports whether the separators of the first k groups are ones
 // phone numbers use: one kind, or blanks with one '-' or '/' kind ("0664/123
 // 4567"); dots only alone and at least twice (a lone '.' makes a decimal).
+// A '/' after an area code of at most 5 digits may precede any of these
+// (the slash notation of AT, BE, CH, DE: 01/452 52 20, 02/569.28.03).
 func (r *numRun) phoneSeps(k int) bool {
 	var other byte
-	dots := 0
-	for j := 1; j < k; j++ {
+	dots, from := 0, 1
+	if k > 2 && r.g[1].sep == '/' && r.g[0].len() <= 5 {
+		from = 2 // the area code, then a slash: 02/569.28.03, 01/452 52 20
+	}
+	for j := from; j < k; j++ {
 		switch sep := r.g[j].sep; sep {
 		case ' ', 0:
 		case '-', '/', '.':
@@ -219,7 +237,7 @@ func (r *numRun) phoneSeps(k int) bool {
 			return false
 		}
 	}
-	return dots == 0 || (dots >= 2 && dots == k-1)
+	return dots == 0 || (dots >= 2 && dots == k-from)
 }
 
 // zipShape reports whether the first k groups are written like a US ZIP+4
@@ -236,6 +254,36 @@ func dateShape(r *numRun, k int) bool {
 	}
 	a, b, c := r.g[0].len(), r.g[1].len(), r.g[2].len()
 	return b <= 2 && ((a == 4 && c <= 2) || (a <= 2 && c == 4))
+}
+
+// otherNumberNear reports whether one of the two words before start names
+// another kind of number (notPhoneWords) and no phone word is nearer:
+// "Fax/Kundennummer 0123 456789", "direct deposit to routing 021000021"
+// are not phones, "Bestellung per Telefon 030 1234567" is.
+func otherNumberNear(s string, start int) bool {
+	return contextNear(s, start, notPhoneWords, 2) && !contextNear(s, start, phoneWords, 1)
+}
+
+// stampShape reports whether a number in one piece reads as a date or a
+// time stamp: YYYYMMDD, YYYYMMDDhhmm or YYYYMMDDhhmmss (20240315143207),
+// with a year 19xx or 20xx and a valid date and time.
+func stampShape(s string, r *numRun, k int) bool {
+	nd := r.g[0].len()
+	if k != 1 || (nd != 8 && nd != 12 && nd != 14) {
+		return false
+	}
+	d := s[r.g[0].start:r.g[0].end]
+	if y := atoi(d[:4]); y < 1900 || y > 2099 || !dateValid(y, atoi(d[4:6]), atoi(d[6:8])) {
+		return false
+	}
+	return nd == 8 || (atoi(d[8:10]) < 24 && atoi(d[10:12]) < 60 && (nd == 12 || atoi(d[12:14]) < 60))
+}
+
+// dtmfAfter reports whether the number ending at end is keyed in after a
+// call is placed: '#' follows it (a meeting or conference id in a one-tap
+// dial string, +1-617-555-0100,,88230783082#).
+func dtmfAfter(s string, end int) bool {
+	return end < len(s) && s[end] == '#'
 }
 
 // ipShape reports whether four groups read as an IPv4 address (one the
@@ -316,6 +364,7 @@ var notPhoneWords = newContextWords(
 	"vin", "pnr", "booking", "buchung", "issn", "s n", "serie", "seriennummer", "zip", "plz", "postcode", "postleitzahl",
 	"dossier", "protocolo", "protocollo", "pratica", "fiscal", "ts", "timestamp", "uid", "uuid", "build", "pr", "row",
 	"offset", "total", "size", "count", "amount", "balance", "saldo", "betrag", "orden", "commit", "aktenzeichen", "az",
+	"bankgiro", "plusgiro", "swish", "organisationsnummer", "orgnr", "routing", "aba", "rtn",
 	"zamówienie", "заказ", "订单", "注文", "договор", "счет", "счёт", "注文番号", "订单号", "受付番号",
 )
 
@@ -324,6 +373,7 @@ var phoneWords = newContextWords(
 	"festnetz", "office", "direct", "landline", "gsm", "natel", "kom", "fijo", "cel",
 	"mobiel", "movil", "cell", "cellphone", "cellulare", "celular", "handy", "fax", "call", "ring",
 	"dial", "sms", "whatsapp", "hotline", "portable", "tlf", "tfn", "puhelin", "appeler", "appelez",
+	"telefonum", "telefonu", "telefonumu",
 	"llamar", "chiamare", "chiamami", "bellen", "anrufen", "rufnummer", "telefonnummer", "durchwahl",
 	"hp", "handphone", "telp", "nomor", "ponsel", "tél", "téléphone", "teléfono", "móvil", "llámame", "zadzwoń", "komórka", "電話", "携帯", "电话",
 	"手机", "联系", "☎", "📞", "📱", "тел", "моб",

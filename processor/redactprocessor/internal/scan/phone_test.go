@@ -61,6 +61,10 @@ var nationalExamples = []string{
 	"0542 987 65 43", "0 (542) 987 65 43", "05429876543", "07911123456", "08098765432",
 	"0171 1234567", "0160/9876543", "(0176) 12345678",
 	"0398765432", "0898765432", "09281234567", "0928 123 4567", "01551234567",
+	// National notations of libphonenumber's numberFormats (issue #22).
+	"0 (312) 455 12 90", "02/512.34.56", "03/287 11 45", "010/45.67.89", "0470/12.34.56", "01/534 12 87",
+	"01/5341 287", "(55) 5212-3344", "(33) 3614-2290", "(81) 8340-1122", "0423456789", "(021) 2345 6789",
+	"(031) 8765 4321",
 }
 
 // TestNationalFormats: each example is a phone number on its own in a
@@ -185,6 +189,24 @@ func TestPhoneContext(t *testing.T) {
 		{"kunde;telefon_privat;plz\n1001;0221987654;50667", "kunde;telefon_privat;plz\n1001;[REDACTED:phone];50667"},
 		{"| name | mobile |\n| Li | 9123456780 |", "| name | mobile |\n| Li | [REDACTED:phone] |"},
 		{"id,name,invoice,city\n7,Ana Ruiz,9123456780,Pune", "id,name,invoice,city\n7,Ana Ruiz,9123456780,Pune"},
+		// Markdown tables (the rule line under the header is skipped), and
+		// a table inside a JSON string, lines and cells split by escapes.
+		{"| Ort | Telefon |\n|---|:---:|\n| Graz | 0316 87 12 90 |\n| Gent | 09/224.18.37 |\n| Aarhus | 86 12 40 71 |",
+			"| Ort | Telefon |\n|---|:---:|\n| Graz | [REDACTED:phone] |\n| Gent | [REDACTED:phone] |\n| Aarhus | [REDACTED:phone] |"},
+		{`{"text":"| city | mobile | zip |\n|---|---|---|\n| Bergen | 912 40 377 | 5003 |\n| Perth | 0498123456 | 6000 |"}`,
+			`{"text":"| city | mobile | zip |\n|---|---|---|\n| Bergen | [REDACTED:phone] | 5003 |\n| Perth | [REDACTED:phone] | 6000 |"}`},
+		{`[{"content":"name\tTel\tPLZ\nKim\t6123 4410\t8001"}]`, `[{"content":"name\tTel\tPLZ\nKim\t[REDACTED:phone]\t8001"}]`},
+		{"| Ort | PLZ |\n|---|---|\n| Graz | 8010 1234 |", "| Ort | PLZ |\n|---|---|\n| Graz | 8010 1234 |"},
+		// In a phone context: 7 to 15 digits in any phone notation.
+		{"Tel. 555-0134", "Tel. [REDACTED:phone]"},
+		{"Telefon: 03/287.11.45", "Telefon: [REDACTED:phone]"},
+		{"mobile 0 (532) 412-27-33", "mobile [REDACTED:phone]"},
+		{"call log 20240315143207", "call log 20240315143207"},               // a time stamp
+		{"phones: 19991231, 202403151432", "phones: 19991231, 202403151432"}, // dates
+		{"+1 646 555 0100,,88230783082#,,,,*354410#", "[REDACTED:phone],,88230783082#,,,,*[REDACTED:password]#"},
+		{"direct deposit to routing 021000021", "direct deposit to routing 021000021"}, // the nearer word wins
+		{"Bestellung per Telefon 030 1234567", "Bestellung per Telefon [REDACTED:phone]"},
+		{"Telefon 08-487 522 92\nBankgiro 5050-1055, Swish 123 536 31", "Telefon [REDACTED:phone]\nBankgiro 5050-1055, Swish 123 536 31"},
 		// The answer to a question naming a phone.
 		{"Bot: What mobile number should we text?\nUser: 9123456780", "Bot: What mobile number should we text?\nUser: [REDACTED:phone]"},
 		{"Bot: Which order?\nUser: 9123456780", "Bot: Which order?\nUser: 9123456780"},

@@ -18,7 +18,8 @@ import (
 //     only a separator and at most two words between ("+7 916 123-45-67,
 //     домашний 8 495 987-65-43", "06 12 34 56 78 / 0145678901");
 //   - a table column named like a phone: a CSV, TSV, ';' or '|' table
-//     whose header names the column "phone", "Telefon", "mobile", …;
+//     (Markdown too) whose header names the column "phone", "Telefon",
+//     "mobile", … (columnHeader);
 //   - the answer to a question about it: the line before names a phone
 //     ("What's the best number to reach you?" is not enough: "phone",
 //     "mobile", "WhatsApp" are) and only a speaker label precedes the
@@ -29,6 +30,7 @@ import (
 // (phoneEnd, -1 otherwise).
 type numCtx struct {
 	last, phoneEnd int
+	memo           *colMemo // (nil: no memo)
 }
 
 // phoneEnd returns the end of the last finding when it is a phone, else -1.
@@ -42,7 +44,7 @@ func phoneEnd(dst []Finding) int {
 // phoneContext reports whether the number at start stands where phone
 // numbers stand.
 func phoneContext(s string, start int, ctx numCtx) bool {
-	return contextBefore(s, start, phoneWords) || listedAfterPhone(s, start, ctx.phoneEnd) || phoneColumn(s, start) ||
+	return contextBefore(s, start, phoneWords) || listedAfterPhone(s, start, ctx.phoneEnd) || phoneColumn(s, start, ctx.memo) ||
 		answerContext(s, start, phoneWords)
 }
 
@@ -58,6 +60,8 @@ func listedAfterPhone(s string, start, end int) bool {
 		switch {
 		case isDigit(c), c == '\n', c == '\r', c == '@':
 			return false
+		case c == ',' && k+1 < start && s[k+1] == ',':
+			return false // ",,": a pause in a dial string, then the digits keyed in
 		case isLetter(c) || c >= utf8.RuneSelf:
 			if !inWord {
 				words++
@@ -71,64 +75,252 @@ func listedAfterPhone(s string, start, end int) bool {
 }
 
 // phoneColumn reports whether the number at start is a field of a table
-// (fields split by ',', ';', a tab or '|') whose header, one of the 32 lines
-// before within 4 KB, names that column like a phone.
-func phoneColumn(s string, start int) bool {
-	ls := strings.LastIndexByte(s[:start], '\n') + 1
-	le := strings.IndexByte(s[start:], '\n')
-	if le < 0 {
-		le = len(s)
-	} else {
-		le += start
-	}
-	line := s[ls:le]
-	var sep byte
-	for _, c := range []byte{'\t', ';', '|', ','} {
-		if strings.IndexByte(line, c) >= 0 {
-			sep = c
-			break
-		}
-	}
-	if sep == 0 {
-		return false
-	}
-	col := strings.Count(s[ls:start], string(sep))
-	fields := strings.Count(line, string(sep))
-	floor := max(0, ls-4096)
-	for n, end := 0, ls-1; n < 32 && end > floor; n++ {
-		hs := strings.LastIndexByte(s[floor:end], '\n') + 1 + floor
-		h := strings.TrimSuffix(s[hs:end], "\r")
-		end = hs - 1
-		if h == "" || strings.Count(h, string(sep)) != fields {
-			return false // the table ends: no header above
-		}
-		f := field(h, sep, col)
-		if hasDigit(f) {
-			continue // a row like this one
-		}
-		return contextBefore(f, len(f), phoneWords) || headerWords.match(f)
-	}
-	return false
+// whose header names that column like a phone.
+func phoneColumn(s string, start int, m *colMemo) bool {
+	h, ok := columnHeader(s, start, m)
+	return ok && (contextBefore(h, len(h), phoneWords) || headerWords.match(h))
 }
 
-// field returns the col-th field of line (fields split by sep).
-func field(line string, sep byte, col int) string {
-	for ; col > 0; col-- {
-		k := strings.IndexByte(line, sep)
+// columnHeader returns the header of the table column the text at start
+// stands in: the table's fields are split by ',', ';', a tab or '|' (a
+// Markdown or ASCII table, whose rule lines |---|:--| are skipped), and its
+// header is the nearest of the 64 lines before (within 8 KB) that has as
+// many fields and no digit in that column. Lines and tabs may be JSON
+// escapes (a table pasted into a chat message or a tool result: "\n",
+// "\t"), and a JSON string's quotes end the first and the last line. ok is
+// false when there is no table or no header. m (may be nil) remembers the
+// header of the last row asked about, so that the next row of the table
+// finds it without walking up again.
+func columnHeader(s string, start int, m *colMemo) (h string, ok bool) {
+	floor := max(0, start-8192)
+	ls, brk := lineStart(s, start, floor)
+	line := s[ls:lineEnd(s, start)]
+	sep := tableSep(line)
+	if sep == 0 {
+		return "", false
+	}
+	col := countSep(s[ls:start], sep)
+	fields := countSep(line, sep)
+	if hs, he, ok := m.header(s, ls, brk, sep, fields, floor); ok {
+		if hs < 0 {
+			return "", false
+		}
+		if f := fieldOf(s[hs:he], sep, col); !hasDigit(f) && !tableRule(f) {
+			return f, true
+		}
+	}
+	hs, he := -1, -1
+	for n := 0; n < 64 && brk > floor; n++ {
+		end := brk
+		var ps int
+		ps, brk = lineStart(s, brk, floor)
+		h := s[ps:end]
+		if h == "" || countSep(h, sep) != fields {
+			break // the table ends: no header above
+		}
+		f := fieldOf(h, sep, col)
+		if hasDigit(f) || tableRule(f) {
+			continue // a row like this one, or the rule under the header
+		}
+		hs, he = ps, end
+		break
+	}
+	m.remember(ls, sep, fields, hs, he)
+	if hs < 0 {
+		return "", false
+	}
+	return fieldOf(s[hs:he], sep, col), true
+}
+
+// colMemo is what columnHeader found for the last row it was asked about:
+// the row's start, its separator and number of fields, and the header
+// line (hs < 0: none). One walk over one text has one (numCtx.memo).
+type colMemo struct {
+	row, hs, he int
+	fields      int
+	sep         byte
+	set         bool
+}
+
+// header returns the header line remembered for the row starting at ls
+// (brk: where the line break before it starts), when that row, or the row
+// right above it, was the last asked about in the same table.
+func (m *colMemo) header(s string, ls, brk int, sep byte, fields, floor int) (hs, he int, ok bool) {
+	if m == nil || !m.set || m.sep != sep || m.fields != fields {
+		return 0, 0, false
+	}
+	if m.row != ls {
+		if brk <= floor {
+			return 0, 0, false
+		}
+		if above, _ := lineStart(s, brk, floor); above != m.row || m.hs >= above {
+			return 0, 0, false
+		}
+		m.row = ls // (the table goes on: the next row chains on this one)
+	}
+	return m.hs, m.he, true
+}
+
+func (m *colMemo) remember(row int, sep byte, fields, hs, he int) {
+	if m != nil {
+		*m = colMemo{row: row, hs: hs, he: he, fields: fields, sep: sep, set: true}
+	}
+}
+
+// lineStart returns where the line holding s[p] starts and where the line
+// break before it starts (-1 when there is none: the text, or a JSON
+// string, starts the line). A break is '\n', "\r\n", or their JSON escapes.
+func lineStart(s string, p, floor int) (ls, brk int) {
+	for k := p - 1; k >= floor; k-- {
+		switch c := s[k]; {
+		case c == '\n' || c == '\r':
+			if brk = k; c == '\n' && k > 0 && s[k-1] == '\r' {
+				brk--
+			}
+			return k + 1, brk
+		case (c == 'n' || c == 'r') && k > 0 && s[k-1] == '\\':
+			brk = runStart(s, k-1)
+			if c == 'n' && brk >= 2 && s[brk-1] == 'r' && s[brk-2] == '\\' {
+				brk = runStart(s, brk-1)
+			}
+			return k + 1, brk
+		case c == '"' && k > 0:
+			j := runStart(s, k) - 1 // (a quote escaped in a string of a string)
+			if j >= 0 && s[j] == ' ' {
+				j--
+			}
+			if j >= 0 && (s[j] == ':' || s[j] == '[') {
+				return k + 1, -1 // "content": "id,name,phone
+			}
+		}
+	}
+	return floor, -1
+}
+
+// lineEnd returns where the line holding s[p] ends: at a line break (or
+// its escape), at an escaped quote, or at a quote that ends a JSON string
+// (before '}', ']' or the next key).
+func lineEnd(s string, p int) int {
+	for k := p; k < len(s); k++ {
+		switch s[k] {
+		case '\n', '\r':
+			return k
+		case '\\':
+			q := runOf(s, k, func(c byte) bool { return c == '\\' })
+			if q < len(s) && (s[q] == 'n' || s[q] == 'r' || s[q] == '"') {
+				return k
+			}
+			k = q - 1
+		case '"':
+			if jsonStringEnd(s, k+1) {
+				return k
+			}
+		}
+	}
+	return len(s)
+}
+
+// jsonStringEnd reports whether s[k:] goes on like JSON after a string
+// value: '}', ']', or ", " and a key ("…|", "role": …).
+func jsonStringEnd(s string, k int) bool {
+	if k < len(s) && (s[k] == '}' || s[k] == ']') {
+		return true
+	}
+	if k >= len(s) || s[k] != ',' {
+		return false
+	}
+	k++
+	if k < len(s) && s[k] == ' ' {
+		k++
+	}
+	if k >= len(s) || s[k] != '"' {
+		return false
+	}
+	e := runOf(s, k+1, isWord)
+	return e > k+1 && e+1 < len(s) && s[e] == '"' && s[e+1] == ':'
+}
+
+// tableSep returns the separator of the fields of line: a tab (or its
+// JSON escape), ';', '|' or ',', the first found in that order; 0 for none.
+func tableSep(line string) byte {
+	if strings.IndexByte(line, '\t') >= 0 || strings.Contains(line, "\\t") {
+		return '\t'
+	}
+	for _, c := range []byte{';', '|', ','} {
+		if strings.IndexByte(line, c) >= 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// nextSep returns where the first separator sep of line starts and ends
+// (-1, -1 when there is none); a tab may be written "\t".
+func nextSep(line string, sep byte) (int, int) {
+	k := strings.IndexByte(line, sep)
+	if sep != '\t' {
 		if k < 0 {
+			return -1, -1
+		}
+		return k, k + 1
+	}
+	if e := strings.Index(line, "\\t"); e >= 0 && (k < 0 || e < k) {
+		return runStart(line, e), e + 2
+	}
+	if k < 0 {
+		return -1, -1
+	}
+	return k, k + 1
+}
+
+// countSep counts the separators sep in line.
+func countSep(line string, sep byte) int {
+	n := 0
+	for {
+		_, e := nextSep(line, sep)
+		if e < 0 {
+			return n
+		}
+		n++
+		line = line[e:]
+	}
+}
+
+// fieldOf returns the col-th field of line (fields split by sep).
+func fieldOf(line string, sep byte, col int) string {
+	for ; col > 0; col-- {
+		_, e := nextSep(line, sep)
+		if e < 0 {
 			return ""
 		}
-		line = line[k+1:]
+		line = line[e:]
 	}
-	if k := strings.IndexByte(line, sep); k >= 0 {
+	if k, _ := nextSep(line, sep); k >= 0 {
 		line = line[:k]
 	}
 	return line
 }
 
+// tableRule reports whether a field is a piece of a table's rule line
+// (---, :---:, ===, +----+).
+func tableRule(f string) bool {
+	rule := false
+	for k := 0; k < len(f); k++ {
+		switch f[k] {
+		case '-', '=', '+':
+			rule = true
+		case ':', ' ':
+		default:
+			return false
+		}
+	}
+	return rule
+}
+
 // headerWords name a phone column: whole words, or the start of a compound
 // (phone_number, telefonnummer, mobile_phone).
-var headerWords = prefixWords{"phone", "tel", "mobile", "mobil", "cell", "handy", "fax", "gsm", "whatsapp", "contact_number", "msisdn"}
+var headerWords = prefixWords{"phone", "tel", "mobile", "mobil", "cell", "handy", "fax", "gsm", "whatsapp", "contact_number", "msisdn",
+	"movil", "celular", "puhelin", "rufnummer"}
 
 type prefixWords []string
 
@@ -257,7 +449,7 @@ func answerContext(s string, start int, words *contextWords) bool {
 		return false
 	}
 	ls += max(0, start-33) + 1
-	if hasDigit(s[ls:start]) {
+	if hasDigit(s[ls:start]) || !speakerLabel(s[ls:start]) {
 		return false
 	}
 	pe := ls - 1
@@ -301,6 +493,22 @@ func answerContext(s string, start int, words *contextWords) bool {
 		k = e
 	}
 	return false
+}
+
+// speakerLabel reports whether p, the text before a number on its line,
+// has no word or a speaker's label ("User: ", "Me: sure, it's ", "> "): a
+// ':' or '>' ("Bankgiro 5050-1055" names the number, not who answers).
+func speakerLabel(p string) bool {
+	words := false
+	for k := 0; k < len(p); k++ {
+		switch c := p[k]; {
+		case c == ':' || c == '>':
+			return true
+		case isLetter(c) || c >= utf8.RuneSelf:
+			words = true
+		}
+	}
+	return !words
 }
 
 // numberWordBefore reports whether the word right before the number at

@@ -165,6 +165,8 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 	n := len(s)
 	q := newQuiet()
 	last := 0 // end of the previous finding
+	// The table header of the last row columnHeader was asked about.
+	var memo colMemo
 	add := func(f Finding) {
 		dst = append(dst, f)
 		last = f.End
@@ -280,7 +282,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				// (not the tail of a spaced code: 1Z 9W8 47E 03 4419 2210)
 				// Not a short lone number (most numbers in prose): a run
 				// that may be an address, card, SSN or phone.
-				f, ok, rest := sc.numeric(s, i, numCtx{last: last, phoneEnd: phoneEnd(dst)})
+				f, ok, rest := sc.numeric(s, i, numCtx{last: last, phoneEnd: phoneEnd(dst), memo: &memo})
 				if ok {
 					add(f)
 					i = f.End

@@ -1,0 +1,120 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// The identity numbers here were generated for these tests with each
+// kind's public check rule; none is taken from a document.
+
+func TestIDColumnContext(t *testing.T) {
+	const id, ssn = "[REDACTED:national_id]", "[REDACTED:ssn]"
+	redactCases(t, []struct{ in, want string }{
+		// A column headed by a word naming identity numbers: each cell that
+		// passes the check of a kind the header names.
+		{
+			"emp\tname\tnational_id\tcountry\nE1\tAnna Vogel\t32007154601\tDE\nE2\tBram de Wit\t981748946\tNL\n" +
+				"E3\tRavi Nair\t575920913267\tIN\nE4\tOla Nowak\t59070736528\tPL\nE5\tSara Berg\t19630820-4731\tSE\nE6\tTom Hale\tWP482193C\tGB",
+			"emp\tname\tnational_id\tcountry\nE1\tAnna Vogel\t" + id + "\tDE\nE2\tBram de Wit\t" + id + "\tNL\n" +
+				"E3\tRavi Nair\t" + id + "\tIN\nE4\tOla Nowak\t" + id + "\tPL\nE5\tSara Berg\t" + id + "\tSE\nE6\tTom Hale\t" + id + "\tGB",
+		},
+		{"nr;name;Steuer-ID;ort\n1;Max Roth;75428138607;Köln", "nr;name;Steuer-ID;ort\n1;Max Roth;" + id + ";Köln"},
+		{"| # | Name | SSN |\n|---|:---|---|\n| 1 | Ann Lee | 034011470 |\n| 2 | Bo Kim | 257457153 |", "| # | Name | SSN |\n|---|:---|---|\n| 1 | Ann Lee | " + ssn + " |\n| 2 | Bo Kim | " + ssn + " |"},
+		{"name,Tax ID,city\nJoão,871308526,Porto", "name,Tax ID,city\nJoão," + id + ",Porto"},
+		// The table inside a JSON string: its lines and tabs are escapes.
+		{`{"content":"id\tname\tBSN\n7\tJan Smit\t871308526\n8\tEva Bos\t655583543"}`, `{"content":"id\tname\tBSN\n7\tJan Smit\t` + id + `\n8\tEva Bos\t` + id + `"}`},
+		// Look-alikes: another column, a wrong check, another header.
+		{"emp\tname\tinvoice\nE1\tAnna Vogel\t32007154601", "emp\tname\tinvoice\nE1\tAnna Vogel\t32007154601"},
+		{"emp\tnational_id\nE2\t960148947", "emp\tnational_id\nE2\t960148947"},
+		{"| # | SSN | routing |\n|---|---|---|\n| 1 | 034-01-1470 | 021000021 |", "| # | SSN | routing |\n|---|---|---|\n| 1 | " + ssn + " | 021000021 |"},
+		{"national_id\tsku\nx\t5050-1055", "national_id\tsku\nx\t5050-1055"},
+	})
+}
+
+func TestIDSentenceContext(t *testing.T) {
+	const id, ssn = "[REDACTED:national_id]", "[REDACTED:ssn]"
+	redactCases(t, []struct{ in, want string }{
+		{"SSN: 034-01-1470   Alt SSN on file (no dashes): 257457153", "SSN: " + ssn + "   Alt SSN on file (no dashes): " + ssn},
+		{"my SSN is 034-01-1470 (the portal wants it as 034011470 without dashes, or 034 01 1470 with spaces)",
+			"my SSN is " + ssn + " (the portal wants it as " + ssn + " without dashes, or " + ssn + " with spaces)"},
+		{"mijn BSN staat op de pas als 9817.48.946", "mijn BSN staat op de pas als " + id},
+		{"BSN 9817.48.946", "BSN " + id},
+		{"Aadhaar linked to my account is 5759 2091 3267", "Aadhaar linked to my account is 5759 2091 3267"}, // account is nearer
+		{"Aadhaar (as printed on the card) 5759 2091 3267", "Aadhaar (as printed on the card) " + id},
+		// The nearest word names another number, or the sentence ended.
+		{"SSN 034-01-1470, routing 021000021", "SSN " + ssn + ", routing 021000021"},
+		{"SSN 034-01-1470 and EIN 154130480", "SSN " + ssn + " and EIN 154130480"},
+		{"SSN 034-01-1470, Rx BIN 610014, group 257457153", "SSN " + ssn + ", Rx BIN 610014, group 257457153"},
+		{"The SSN was checked by the clerk on duty. Reply with 257457153 to confirm", "The SSN was checked by the clerk on duty. Reply with 257457153 to confirm"},
+		{"SSN on file\n257457153", "SSN on file\n257457153"},
+		{"SSN 034-01-1470 or 666123456 or 900123456", "SSN " + ssn + " or 666123456 or 900123456"},
+		{"the BSN was checked, app version 9817.48.946", "the BSN was checked, app version 9817.48.946"},
+		{"versie 9817.48.946", "versie 9817.48.946"},
+		{"aadhaar-sync uid=0 gid=0 pid 575920913267", "aadhaar-sync uid=0 gid=0 pid 575920913267"},
+	})
+}
+
+// tableDoc is a table of rows customers with a 10-digit number in the
+// column named header; jsonEsc writes it inside a JSON string.
+func tableDoc(header string, rows int, jsonEsc bool) string {
+	var b strings.Builder
+	nl, tab := "\n", "\t"
+	if jsonEsc {
+		nl, tab = `\n`, `\t`
+		b.WriteString(`{"role":"tool","content":"`)
+	}
+	b.WriteString("id" + tab + "name" + tab + header + tab + "city" + nl)
+	for k := range rows {
+		fmt.Fprintf(&b, "%d%sCustomer %d%s%010d%sBerlin%s", 100000+k, tab, k, tab, 4155550000+int64(k)*7919, tab, nl)
+	}
+	if jsonEsc {
+		b.WriteString(`"}`)
+	}
+	return b.String()
+}
+
+// TestLongTables: a header found for one row serves the rows under it, as
+// far down as the table goes; another table after it has its own.
+func TestLongTables(t *testing.T) {
+	for _, jsonEsc := range []bool{false, true} {
+		doc := tableDoc("phone", 150, jsonEsc)
+		out := redactOne(t, doc)
+		assert.Equal(t, 150, strings.Count(out, "[REDACTED:phone]"), "json %v", jsonEsc)
+		two := doc + "id\tname\tinvoice\tcity\n1\tA\t4155550123\tRom\n2\tB\t4155550124\tRom"
+		if jsonEsc {
+			two = tableDoc("phone", 150, false) + "id\tname\tinvoice\tcity\n1\tA\t4155550123\tRom\n2\tB\t4155550124\tRom"
+		}
+		out = redactOne(t, two)
+		assert.Equal(t, 150, strings.Count(out, "[REDACTED:phone]"), "json %v", jsonEsc)
+		assert.Contains(t, out, "4155550123\tRom\n2\tB\t4155550124")
+	}
+}
+
+// BenchmarkRedactTables: tables of 300 rows whose cells need the column
+// header (phone) or are looked up and refused (account), raw and inside a
+// JSON string.
+func BenchmarkRedactTables(b *testing.B) {
+	r := newTestRedactor(b)
+	st := r.NewState()
+	for _, c := range []struct {
+		name, header string
+		json         bool
+	}{{"phone", "phone", false}, {"account", "account", false}, {"phone-json", "phone", true}, {"account-json", "account", true}} {
+		doc := tableDoc(c.header, 300, c.json)
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(doc)))
+			b.ReportAllocs()
+			for b.Loop() {
+				st.Reset()
+				r.Redact(doc, st)
+			}
+		})
+	}
+}
