@@ -38,8 +38,9 @@ type pwPhrase struct {
 	// compound: the word may end a compound (WLAN-Passwort, Routerpasswort).
 	compound bool
 	// verbOnly: the word names other things too (Spanish clave: a key, a
-	// code; MDP: a Markov decision process); it introduces a value only through a verb or right before
-	// ':' (la clave es X, clave: X), not directly (clave 2024).
+	// code; MDP: a Markov decision process); it introduces a value only
+	// through a verb or right before ':' (la clave es X, clave: X), not
+	// directly (clave 2024).
 	verbOnly bool
 	// kind: a password (pwPassword), a user and password pair (pwCred:
 	// creds, login), or a secret (pwSecret: token, key).
