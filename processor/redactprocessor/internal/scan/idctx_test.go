@@ -42,8 +42,10 @@ func TestIDSentenceContext(t *testing.T) {
 	const id, ssn = "[REDACTED:national_id]", "[REDACTED:ssn]"
 	redactCases(t, []struct{ in, want string }{
 		{"SSN: 034-01-1470   Alt SSN on file (no dashes): 257457153", "SSN: " + ssn + "   Alt SSN on file (no dashes): " + ssn},
-		{"my SSN is 034-01-1470 (the portal wants it as 034011470 without dashes, or 034 01 1470 with spaces)",
-			"my SSN is " + ssn + " (the portal wants it as " + ssn + " without dashes, or " + ssn + " with spaces)"},
+		{
+			"my SSN is 034-01-1470 (the portal wants it as 034011470 without dashes, or 034 01 1470 with spaces)",
+			"my SSN is " + ssn + " (the portal wants it as " + ssn + " without dashes, or " + ssn + " with spaces)",
+		},
 		{"mijn BSN staat op de pas als 9817.48.946", "mijn BSN staat op de pas als " + id},
 		{"BSN 9817.48.946", "BSN " + id},
 		{"Aadhaar linked to my account is 5759 2091 3267", "Aadhaar linked to my account is 5759 2091 3267"}, // account is nearer

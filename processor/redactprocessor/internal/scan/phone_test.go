@@ -191,10 +191,14 @@ func TestPhoneContext(t *testing.T) {
 		{"id,name,invoice,city\n7,Ana Ruiz,9123456780,Pune", "id,name,invoice,city\n7,Ana Ruiz,9123456780,Pune"},
 		// Markdown tables (the rule line under the header is skipped), and
 		// a table inside a JSON string, lines and cells split by escapes.
-		{"| Ort | Telefon |\n|---|:---:|\n| Graz | 0316 87 12 90 |\n| Gent | 09/224.18.37 |\n| Aarhus | 86 12 40 71 |",
-			"| Ort | Telefon |\n|---|:---:|\n| Graz | [REDACTED:phone] |\n| Gent | [REDACTED:phone] |\n| Aarhus | [REDACTED:phone] |"},
-		{`{"text":"| city | mobile | zip |\n|---|---|---|\n| Bergen | 912 40 377 | 5003 |\n| Perth | 0498123456 | 6000 |"}`,
-			`{"text":"| city | mobile | zip |\n|---|---|---|\n| Bergen | [REDACTED:phone] | 5003 |\n| Perth | [REDACTED:phone] | 6000 |"}`},
+		{
+			"| Ort | Telefon |\n|---|:---:|\n| Graz | 0316 87 12 90 |\n| Gent | 09/224.18.37 |\n| Aarhus | 86 12 40 71 |",
+			"| Ort | Telefon |\n|---|:---:|\n| Graz | [REDACTED:phone] |\n| Gent | [REDACTED:phone] |\n| Aarhus | [REDACTED:phone] |",
+		},
+		{
+			`{"text":"| city | mobile | zip |\n|---|---|---|\n| Bergen | 912 40 377 | 5003 |\n| Perth | 0498123456 | 6000 |"}`,
+			`{"text":"| city | mobile | zip |\n|---|---|---|\n| Bergen | [REDACTED:phone] | 5003 |\n| Perth | [REDACTED:phone] | 6000 |"}`,
+		},
 		{`[{"content":"name\tTel\tPLZ\nKim\t6123 4410\t8001"}]`, `[{"content":"name\tTel\tPLZ\nKim\t[REDACTED:phone]\t8001"}]`},
 		{"| Ort | PLZ |\n|---|---|\n| Graz | 8010 1234 |", "| Ort | PLZ |\n|---|---|\n| Graz | 8010 1234 |"},
 		// In a phone context: 7 to 15 digits in any phone notation.

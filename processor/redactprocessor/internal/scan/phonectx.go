@@ -319,8 +319,10 @@ func tableRule(f string) bool {
 
 // headerWords name a phone column: whole words, or the start of a compound
 // (phone_number, telefonnummer, mobile_phone).
-var headerWords = prefixWords{"phone", "tel", "mobile", "mobil", "cell", "handy", "fax", "gsm", "whatsapp", "contact_number", "msisdn",
-	"movil", "celular", "puhelin", "rufnummer"}
+var headerWords = prefixWords{
+	"phone", "tel", "mobile", "mobil", "cell", "handy", "fax", "gsm", "whatsapp", "contact_number", "msisdn",
+	"movil", "celular", "puhelin", "rufnummer",
+}
 
 type prefixWords []string
 
