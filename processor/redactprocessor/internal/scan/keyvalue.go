@@ -504,7 +504,7 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 			return Finding{vs, end, JWT}, true
 		}
 	}
-	if f, ok := sc.wordShape(s, vs); ok && f.End == ve {
+	if f, ok := sc.wordShape(s, vs, vs); ok && f.End == ve {
 		return f, true // an Airtable or Mailgun key
 	}
 	var t Type

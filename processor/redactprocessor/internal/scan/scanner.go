@@ -104,6 +104,9 @@ type Scanner struct {
 	// second[c] the bytes that can follow c in their prefixes.
 	words  [256][]*tokenShape
 	second [256][4]uint64
+	// dotted: the token shapes whose prefix ends in '.', found from the
+	// word after it (shapes.go wordShape).
+	dotted []*tokenShape
 	// wordStart[c]: some enabled word detector can start with byte c.
 	wordStart [256]bool
 	// wideOn: a number detector is on, so full-width digits are read.
@@ -120,6 +123,9 @@ func NewScanner(enabled [NumBuiltin]bool) *Scanner {
 			s.words[c0] = append(s.words[c0], t)
 			s.second[c0][c1>>6] |= 1 << (c1 & 63)
 			s.wordStart[c0] = true
+			if strings.HasSuffix(t.prefix, ".") {
+				s.dotted = append(s.dotted, t)
+			}
 		}
 	}
 	for c := range s.words {
@@ -234,6 +240,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					i = f.End
 					continue
 				}
+				if s[i-1] == '.' && len(sc.dotted) > 0 {
+					if f, ok := sc.wordShape(s, i, last); ok { // dp.pt.4…
+						add(f)
+						i = f.End
+						continue
+					}
+				}
 				start := i
 				for i++; i < n && isDigit(s[i]); i++ {
 				}
@@ -293,7 +306,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				i = e
 				continue
 			}
-			if f, ok := sc.wordShape(s, i); ok {
+			if f, ok := sc.wordShape(s, i, last); ok {
 				add(f)
 				i = f.End
 				continue
@@ -401,7 +414,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				for ws > last && isAlnum(s[ws-1]) {
 					ws-- // where the word starts (the fast path may resume inside it)
 				}
-				if f, ok := sc.wordShape(s, ws); ok && boundaryBefore(s, ws) {
+				if f, ok := sc.wordShape(s, ws, last); ok && boundaryBefore(s, ws) {
 					add(f)
 					i = f.End
 				} else if f, ok := prose(ws); ok {

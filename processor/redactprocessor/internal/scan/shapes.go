@@ -3,11 +3,13 @@
 
 package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 
+import "strings"
+
 // Secrets known by their whole shape rather than a prefix with a trigger
 // byte, tried where the walk meets their digits or their ':'. Sources:
 // gitleaks config/gitleaks.toml (airtable-personnal-access-token,
 // telegram-bot-api-token) and trufflehog pkg/detectors/mailgun (the hex
-// key form).
+// key form), mailchimp and discordbottoken.
 
 // airtablePAT matches pat + 14 letters or digits + '.' + 64 hex digits at
 // s[i].
@@ -74,9 +76,76 @@ func telegramToken(s string, i, floor int) (int, int, bool) {
 	return b, end, true
 }
 
-// wordShape tries the shapes above on the word at s[ws:] the walk skipped
-// (it held a digit).
-func (sc *Scanner) wordShape(s string, ws int) (Finding, bool) {
+// mailchimpKey matches 32 lower-case hex, "-us" and the one or two digits
+// of the data centre at s[i] (trufflehog pkg/detectors/mailchimp).
+func mailchimpKey(s string, i int) (int, bool) {
+	d := i + 32
+	if d+4 > len(s) || s[d:d+3] != "-us" || runOf(s, i, isLowerHex) != d || !isDigit(s[d+3]) {
+		return 0, false
+	}
+	e := runOf(s, d+3, isDigit)
+	if e-d-3 > 2 || (e < len(s) && (isWord(s[e]) || s[e] == '-')) || !mixedToken(s[i:d]) {
+		return 0, false
+	}
+	return e, true
+}
+
+// discordBotToken matches a Discord bot token whose first segment holds
+// s[i]: base64url segments of 24 to 26, 6 and 27 to 38 characters joined
+// by '.' (trufflehog pkg/detectors/discordbottoken: 24, 6, 27; longer
+// first and last segments for newer ids and HMACs). The first segment is
+// the bot's id in base64, whose first digit makes it start with M, N or O.
+// It returns where the token starts.
+func discordBotToken(s string, i, floor int) (int, int, bool) {
+	b := i
+	for b > floor && i-b < 26 && isB64URL(s[b-1]) {
+		b--
+	}
+	if b > floor && (isB64URL(s[b-1]) || s[b-1] == '.') {
+		return 0, 0, false
+	}
+	if c := s[b]; c != 'M' && c != 'N' && c != 'O' {
+		return 0, 0, false
+	}
+	d1 := runOf(s, b, isB64URL)
+	if d1-b < 24 || d1-b > 26 || d1+8 >= len(s) || s[d1] != '.' {
+		return 0, 0, false
+	}
+	d2 := runOf(s, d1+1, isB64URL)
+	if d2-d1-1 != 6 || d2 >= len(s) || s[d2] != '.' {
+		return 0, 0, false
+	}
+	e := runOf(s, d2+1, isB64URL)
+	if e-d2-1 < 27 || e-d2-1 > 38 || (e < len(s) && s[e] == '.') {
+		return 0, 0, false
+	}
+	if !mixedToken(s[b:d1]) || !mixedToken(s[d2+1:e]) {
+		return 0, 0, false
+	}
+	return b, e, true
+}
+
+// wordShape tries the shapes above, and the token prefixes, on the word
+// at s[ws:] the walk skipped (it held a digit): a token whose prefix has
+// no trigger byte in reach (dapi…, EZTK…, cmVmd…) is found from the digits
+// of its body, and one whose prefix ends in '.' (dp.pt., hvs.) from the
+// word after it. floor is the end of the previous finding.
+func (sc *Scanner) wordShape(s string, ws, floor int) (Finding, bool) {
+	if len(sc.words[s[ws]]) > 0 {
+		if t, end, ok := sc.token(s, ws); ok {
+			return Finding{ws, end, t}, true
+		}
+	}
+	if ws > floor && s[ws-1] == '.' && len(sc.dotted) > 0 {
+		for _, t := range sc.dotted {
+			b := ws - len(t.prefix)
+			if b >= floor && strings.HasSuffix(s[:ws], t.prefix) && boundaryBefore(s, b) {
+				if typ, end, ok := sc.token(s, b); ok {
+					return Finding{b, end, typ}, true
+				}
+			}
+		}
+	}
 	if !sc.on[APIToken] {
 		return Finding{}, false
 	}
@@ -85,10 +154,16 @@ func (sc *Scanner) wordShape(s string, ws int) (Finding, bool) {
 			return Finding{ws, e, APIToken}, true
 		}
 	}
-	if isLowerHex(s[ws]) && ws+48 <= len(s) && s[ws+32] == '-' {
+	if isLowerHex(s[ws]) && ws+36 <= len(s) && s[ws+32] == '-' {
 		if e, ok := mailgunKey(s, ws); ok {
 			return Finding{ws, e, APIToken}, true
 		}
+		if e, ok := mailchimpKey(s, ws); ok {
+			return Finding{ws, e, APIToken}, true
+		}
+	}
+	if b, e, ok := discordBotToken(s, ws, floor); ok {
+		return Finding{b, e, APIToken}, true
 	}
 	return Finding{}, false
 }
