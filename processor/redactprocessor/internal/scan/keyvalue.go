@@ -63,6 +63,9 @@ var lastWords = map[string]kvKind{
 	"idtoken": kvSecret, "secretkey": kvSecret, "accesskey": kvSecret, "privatekey": kvSecret,
 	"clientsecret": kvSecret, "apitoken": kvSecret, "sessiontoken": kvSecret, "session": kvSession,
 	"sessionid": kvSession, "key": kvKeyWord, "pat": kvSecret, "id": kvKeyID,
+	// session cookies of web frameworks (PHP, Java servlets; connect.sid,
+	// sid: only in a Cookie header, elsewhere an id of something else)
+	"phpsessid": kvSession, "jsessionid": kvSession, "sessid": kvSession, "sid": kvSessionCookie,
 }
 
 // lastWordShapes holds, per length, a 256-bit set of a hash of the first,
@@ -191,6 +194,15 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 			return f, ok
 		}
 	}
+	if s[i] == ':' && ks >= 2 && ke == i && s[ks-2] == '$' && s[ks-1] == '{' {
+		// ${SMTP_PASSWORD:-changeme}: a shell default, read as the value
+		// (a default that is a real password is still one); ${X:?msg} is
+		// an error message, ${X:+alt} or ${X:3} no value.
+		if i+1 >= n || (s[i+1] != '-' && s[i+1] != '=') {
+			return Finding{}, false
+		}
+		sep = i + 2
+	}
 	url := s[i] == '=' && ks > 0 && strings.IndexByte("?&#", s[ks-1]) >= 0
 	key := s[ks:ke]
 	if strings.EqualFold(key, "value") {
@@ -201,7 +213,7 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		// Cookie: a=b; session_id=…: the session cookie; session_id
 		// elsewhere names a chat or trace session.
 		kind = kvNone
-		if s[i] == '=' && (strings.HasSuffix(s[:ks], "; ") || strings.HasSuffix(strings.ToLower(s[max(0, ks-8):ks]), "cookie: ")) {
+		if s[i] == '=' && (strings.HasSuffix(s[:ks], "; ") || cookieBefore(s, ks)) {
 			kind = kvSession
 		}
 	}
@@ -209,6 +221,16 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		return Finding{}, false
 	}
 	return sc.secretValue(s, sep, kind, url)
+}
+
+// cookieBefore reports whether a Cookie header's name ends just before
+// ks: "Cookie: ", "cookie=", "\"Cookie\": \"" in a JSON header map.
+func cookieBefore(s string, ks int) bool {
+	k := ks
+	for k > 0 && ks-k < 6 && strings.IndexByte(" \t\"':=\\", s[k-1]) >= 0 {
+		k--
+	}
+	return k < ks && k >= 6 && strings.EqualFold(s[k-6:k], "cookie")
 }
 
 // singleWordKey reports whether the key ending at ke (its separator at
@@ -495,6 +517,9 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 	if !plausibleValue(v) || (!quoted && ve < len(s) && (s[ve] == '(' || s[ve] == '[')) {
 		return Finding{}, false // or code: session = boto3.Session(…), os.environ[…]
 	}
+	if kind != kvPassword && kind != kvUserPass && stripeObjectID(v) {
+		return Finding{}, false // token=tok_…: a Stripe object's id, not a key
+	}
 	// A value that is a known token is reported as that token.
 	if t, end, ok := sc.token(s, vs); ok && end == ve {
 		return Finding{vs, end, t}, true
@@ -535,6 +560,31 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 		return Finding{}, false
 	}
 	return Finding{vs, ve, t}, true
+}
+
+// stripeObjectIDs are the prefixes of Stripe's object ids (Stripe API
+// reference: tokens, payment methods and intents, charges, customers,
+// cards, sources, setup intents, events, refunds, balance transactions,
+// products, prices, subscriptions, invoices, accounts, payouts, checkout
+// sessions). An id names an object; it grants nothing without a key.
+var stripeObjectIDs = []string{
+	"tok_", "btok_", "pm_", "pi_", "ch_", "py_", "cus_", "card_", "src_", "seti_", "evt_", "re_",
+	"txn_", "prod_", "price_", "sub_", "in_", "ii_", "acct_", "po_", "cs_test_", "cs_live_", "ba_",
+}
+
+// stripeObjectID reports whether v is a Stripe object's id: a prefix of
+// stripeObjectIDs and 14 letters or digits or more, not a client secret
+// (pi_…_secret_…, seti_…_secret_…, which are).
+func stripeObjectID(v string) bool {
+	if len(v) < 17 || v[0] < 'a' || v[0] > 't' || strings.Contains(v, "_secret_") {
+		return false
+	}
+	for _, p := range stripeObjectIDs {
+		if strings.HasPrefix(v, p) {
+			return len(v)-len(p) >= 14 && runOf(v, len(p), isAlnum) == len(v)
+		}
+	}
+	return false
 }
 
 var authSchemes = []string{"Bearer", "Basic", "Token", "Digest", "ApiKey"}
