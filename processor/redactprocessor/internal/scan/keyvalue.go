@@ -42,6 +42,7 @@ const (
 	kvTokenWord     // token, unless page token, next token
 	kvKeyID         // id: only private_key_id (a service account's key)
 	kvSessionCookie // session_id: a session in a Cookie header (elsewhere a conversation's id)
+	kvVendor        // cloudflare: …, DATADOG=…: a vendor's name, random tokens only
 )
 
 // lastWords classifies the last word of a key (lower case).
@@ -66,6 +67,32 @@ var lastWords = map[string]kvKind{
 	// session cookies of web frameworks (PHP, Java servlets; connect.sid,
 	// sid: only in a Cookie header, elsewhere an id of something else)
 	"phpsessid": kvSession, "jsessionid": kvSession, "sessid": kvSession, "sid": kvSessionCookie,
+}
+
+// vendorWords are the vendors whose keys gitleaks finds only after the
+// vendor's name (the keywords of its rules that have no prefix of their
+// own, config/gitleaks.toml at b58d3f1): as a key's last word
+// (CLOUDFLARE: …, "mailchimp": "…") the value is a secret if it is a
+// random token; before "key" (MAILCHIMP_KEY, discord_key) it qualifies it
+// as keyQualifiers do. A vendor's name in prose, not as a key, is not
+// enough: "my datadog dashboard 4f3c…" names an id as often as a key.
+var vendorWords = []string{
+	"adafruit", "adobe", "airtable", "algolia", "alibaba", "artifactory", "asana", "atlassian",
+	"beamer", "bintray", "bitbucket", "bittrex", "cloudflare", "codecov", "cohere", "coinbase",
+	"confluence", "confluent", "contentful", "datadog", "discord", "droneci", "dropbox", "etsy",
+	"facebook", "fastly", "finicity", "finnhub", "flickr", "freshbooks", "gitter", "gocardless",
+	"heroku", "hubspot", "intercom", "jfrog", "jira", "kraken", "kucoin", "launchdarkly", "linear",
+	"linkedin", "looker", "mailchimp", "mailgun", "mapbox", "mattermost", "meraki", "messagebird",
+	"netlify", "newrelic", "nytimes", "okta", "plaid", "privateai", "rapidapi", "sendbird", "sentry",
+	"squarespace", "sumologic", "telegram", "travis", "twitch", "twitter", "yandex", "zendesk",
+}
+
+func init() {
+	for _, w := range vendorWords {
+		if _, ok := lastWords[w]; !ok {
+			lastWords[w] = kvVendor
+		}
+	}
 }
 
 // lastWordShapes holds, per length, a 256-bit set of a hash of the first,
@@ -405,7 +432,7 @@ func classifyKey(key string, url bool) kvKind {
 	pw := lowerInto(pbuf[:], prev)
 	switch kind {
 	case kvKeyWord:
-		if !keyQualifiers[string(pw)] {
+		if !keyQualifiers[string(pw)] && lastWords[string(pw)] != kvVendor {
 			return kvNone
 		}
 		kind = kvSecret
@@ -548,6 +575,11 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 	case kind == kvSession:
 		if len(v) < 16 || !secretLike(v) {
 			return Finding{}, false
+		}
+		t = GenericSecret
+	case kind == kvVendor:
+		if !randomToken(v) || !secretLike(v) {
+			return Finding{}, false // okta: dev-123456.okta.com, sentry: 24.1.0
 		}
 		t = GenericSecret
 	default:

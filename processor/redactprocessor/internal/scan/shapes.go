@@ -9,7 +9,8 @@ import "strings"
 // byte, tried where the walk meets their digits or their ':'. Sources:
 // gitleaks config/gitleaks.toml (airtable-personnal-access-token,
 // telegram-bot-api-token) and trufflehog pkg/detectors/mailgun (the hex
-// key form), mailchimp and discordbottoken.
+// key form), mailchimp and discordbottoken; gitleaks azure-ad-client-secret,
+// hashicorp-tf-api-token and maxmind-license-key.
 
 // airtablePAT matches pat + 14 letters or digits + '.' + 64 hex digits at
 // s[i].
@@ -119,10 +120,94 @@ func discordBotToken(s string, i, floor int) (int, int, bool) {
 	if e-d2-1 < 27 || e-d2-1 > 38 || (e < len(s) && s[e] == '.') {
 		return 0, 0, false
 	}
-	if !mixedToken(s[b:d1]) || !mixedToken(s[d2+1:e]) {
+	if !mixedToken(s[b:d1]) || !mixedToken(s[d2+1:e]) || upperCount(s[b:d1]) < (d1-b)/5 {
+		// (base64 has as many capitals as small letters; dotted CamelCase
+		// words, Mozilla5Windows10Chromium.Safari.…, have few)
 		return 0, 0, false
 	}
 	return b, e, true
+}
+
+func upperCount(s string) int {
+	n := 0
+	for k := 0; k < len(s); k++ {
+		if isUpper(s[k]) {
+			n++
+		}
+	}
+	return n
+}
+
+// azureClientSecret matches an Entra ID (Azure AD) client secret around
+// the word at s[ws]: three characters of [A-Za-z0-9_~.], a digit, "Q~" and
+// 31 to 34 of [A-Za-z0-9_~.-], between delimiters (gitleaks
+// azure-ad-client-secret). It returns where the secret starts.
+func azureClientSecret(s string, ws, floor int) (int, int, bool) {
+	q := -1
+	for k := ws + 1; k < len(s)-1 && k-ws <= 4 && isAlnum(s[k]); k++ {
+		if s[k] == 'Q' && s[k+1] == '~' && isDigit(s[k-1]) {
+			q = k
+			break
+		}
+	}
+	b := q - 4
+	if q < 0 || b < floor {
+		return 0, 0, false
+	}
+	for k := b; k < q-1; k++ {
+		if !isAzureSecret(s[k]) || s[k] == '-' {
+			return 0, 0, false
+		}
+	}
+	if b > 0 && strings.IndexByte("\\'\"`>=:(,) \t\n\r", s[b-1]) < 0 {
+		return 0, 0, false
+	}
+	e := runOf(s, q+2, isAzureSecret)
+	if n := e - q - 2; n < 31 || n > 34 || (e < len(s) && strings.IndexByte("\\'\"`<), \t\n\r", s[e]) < 0) {
+		return 0, 0, false
+	}
+	return b, e, mixedToken(s[q+2 : e])
+}
+
+func isAzureSecret(c byte) bool { return isWord(c) || c == '~' || c == '.' || c == '-' }
+
+// terraformToken matches a Terraform Cloud / Enterprise API token, 14
+// letters or digits, ".atlasv1." and 60 to 70 of [A-Za-z0-9_=-] (gitleaks
+// hashicorp-tf-api-token), from its first word or from the word after
+// ".atlasv1.". It returns where the token starts.
+func terraformToken(s string, ws, floor int) (int, int, bool) {
+	const infix = ".atlasv1."
+	b := ws
+	if ws-floor >= 14+len(infix) && s[ws-1] == '.' && s[ws-len(infix):ws] == infix {
+		b = ws - len(infix) - 14
+	}
+	d := b + 14
+	if d+len(infix) >= len(s) || s[d:d+len(infix)] != infix || runOf(s, b, isAlnum) != d || !boundaryBefore(s, b) {
+		return 0, 0, false
+	}
+	e := runOf(s, d+len(infix), isWordDashEq)
+	if n := e - d - len(infix); n < 60 || n > 70 || (e < len(s) && s[e] == '.') {
+		return 0, 0, false
+	}
+	return b, e, mixedToken(s[b:d])
+}
+
+// maxMindKey matches a MaxMind license key, 6 letters or digits, '_', 29
+// letters or digits, "_mmk" (gitleaks maxmind-license-key), from either
+// of its words. It returns where the key starts.
+func maxMindKey(s string, ws, floor int) (int, int, bool) {
+	b := ws
+	if ws-floor >= 7 && s[ws-1] == '_' && runOf(s, ws-7, isAlnum) == ws-1 {
+		b = ws - 7
+	}
+	e := b + 6 + 1 + 29 + 4
+	if e > len(s) || s[b+6] != '_' || s[b+36:e] != "_mmk" || runOf(s, b, isAlnum) != b+6 || runOf(s, b+7, isAlnum) != b+36 {
+		return 0, 0, false
+	}
+	if !boundaryBefore(s, b) || (e < len(s) && isWord(s[e])) {
+		return 0, 0, false
+	}
+	return b, e, mixedToken(s[b+7 : b+36])
 }
 
 // wordShape tries the shapes above, and the token prefixes, on the word
@@ -162,8 +247,10 @@ func (sc *Scanner) wordShape(s string, ws, floor int) (Finding, bool) {
 			return Finding{ws, e, APIToken}, true
 		}
 	}
-	if b, e, ok := discordBotToken(s, ws, floor); ok {
-		return Finding{b, e, APIToken}, true
+	for _, shape := range [...]func(string, int, int) (int, int, bool){discordBotToken, azureClientSecret, terraformToken, maxMindKey} {
+		if b, e, ok := shape(s, ws, floor); ok {
+			return Finding{b, e, APIToken}, true
+		}
 	}
 	return Finding{}, false
 }
