@@ -54,6 +54,7 @@ func TestPrivateKeys(t *testing.T) {
 		{`{"k":"-----BEGIN EC PRIVATE KEY-----\nMHcC\\"}`, `{"k":"[REDACTED:private_key]\\"}`},
 		{"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"},
 		{"-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----", "-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----"},
+		{"-----BEGIN PGP PRIVATE KEY BLOCK-----\nComment: GnuPG v2\n\nlQOYBGXk\n=Xk3P\n-----END PGP PRIVATE KEY BLOCK-----", "[REDACTED:private_key]"},
 		// A header without a key: the format named in prose or docs.
 		{"never paste the `-----BEGIN OPENSSH PRIVATE KEY-----` line", "never paste the `-----BEGIN OPENSSH PRIVATE KEY-----` line"},
 		{"-----BEGIN OPENSSH PRIVATE KEY-----", "-----BEGIN OPENSSH PRIVATE KEY-----"},
