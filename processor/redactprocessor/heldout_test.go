@@ -79,7 +79,7 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 // changed with it in view: 0.917 recall, 0.987 survival.
 var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"redteam-2026-11.jsonl": {0.98, 0.99},
-	"blind-2026-12.jsonl":   {0.91, 0.98},
+	"blind-2026-12.jsonl":   {0.93, 0.99},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)

@@ -104,9 +104,11 @@ type Scanner struct {
 	// second[c] the bytes that can follow c in their prefixes.
 	words  [256][]*tokenShape
 	second [256][4]uint64
-	// dotted: the token shapes whose prefix ends in '.', found from the
-	// word after it (shapes.go wordShape).
-	dotted []*tokenShape
+	// dotted: the token shapes whose prefix ends in '.' and has no
+	// trigger byte in reach, found from the word after it (shapes.go
+	// wordShape); dottedLast[c]: c is the byte before that '.' in one.
+	dotted     []*tokenShape
+	dottedLast [256]bool
 	// wordStart[c]: some enabled word detector can start with byte c.
 	wordStart [256]bool
 	// wideOn: a number detector is on, so full-width digits are read.
@@ -123,8 +125,9 @@ func NewScanner(enabled [NumBuiltin]bool) *Scanner {
 			s.words[c0] = append(s.words[c0], t)
 			s.second[c0][c1>>6] |= 1 << (c1 & 63)
 			s.wordStart[c0] = true
-			if strings.HasSuffix(t.prefix, ".") {
+			if p := t.prefix; strings.HasSuffix(p, ".") && !reachable(p, 0) {
 				s.dotted = append(s.dotted, t)
+				s.dottedLast[p[len(p)-2]] = true
 			}
 		}
 	}
@@ -240,7 +243,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					i = f.End
 					continue
 				}
-				if s[i-1] == '.' && len(sc.dotted) > 0 {
+				if s[i-1] == '.' && i > 1 && sc.dottedLast[s[i-2]] {
 					if f, ok := sc.wordShape(s, i, last); ok { // dp.pt.4…
 						add(f)
 						i = f.End

@@ -221,7 +221,7 @@ func (sc *Scanner) wordShape(s string, ws, floor int) (Finding, bool) {
 			return Finding{ws, end, t}, true
 		}
 	}
-	if ws > floor && s[ws-1] == '.' && len(sc.dotted) > 0 {
+	if ws > floor+1 && s[ws-1] == '.' && sc.dottedLast[s[ws-2]] {
 		for _, t := range sc.dotted {
 			b := ws - len(t.prefix)
 			if b >= floor && strings.HasSuffix(s[:ws], t.prefix) && boundaryBefore(s, b) {
@@ -247,7 +247,25 @@ func (sc *Scanner) wordShape(s string, ws, floor int) (Finding, bool) {
 			return Finding{ws, e, APIToken}, true
 		}
 	}
-	for _, shape := range [...]func(string, int, int) (int, int, bool){discordBotToken, azureClientSecret, terraformToken, maxMindKey} {
+	// The shapes below, each tried only when the byte after the word's
+	// base64url run, or the run's end, can be theirs.
+	we := runOf(s, ws, isB64URL)
+	var shape func(string, int, int) (int, int, bool)
+	switch {
+	case we < len(s) && s[we] == '.' && we-ws <= 26:
+		if we-ws == 14 {
+			shape = terraformToken
+		} else {
+			shape = discordBotToken
+		}
+	case ws > 9 && s[ws-1] == '.' && s[ws-2] == '1':
+		shape = terraformToken // from the word after ".atlasv1."
+	case we < len(s) && s[we] == '~' && s[we-1] == 'Q':
+		shape = azureClientSecret
+	case strings.HasSuffix(s[ws:we], "_mmk"):
+		shape = maxMindKey
+	}
+	if shape != nil {
 		if b, e, ok := shape(s, ws, floor); ok {
 			return Finding{b, e, APIToken}, true
 		}
