@@ -104,6 +104,9 @@ type Scanner struct {
 	// second[c] the bytes that can follow c in their prefixes.
 	words  [256][]*tokenShape
 	second [256][4]uint64
+	// tokenStart[c]: words[c] is not empty (a small table for the words
+	// wordShape looks at).
+	tokenStart [256]bool
 	// dotted: the token shapes whose prefix ends in '.' and has no
 	// trigger byte in reach, found from the word after it (shapes.go
 	// wordShape); dottedLast[c]: c is the byte before that '.' in one.
@@ -125,6 +128,7 @@ func NewScanner(enabled [NumBuiltin]bool) *Scanner {
 			s.words[c0] = append(s.words[c0], t)
 			s.second[c0][c1>>6] |= 1 << (c1 & 63)
 			s.wordStart[c0] = true
+			s.tokenStart[c0] = true
 			if p := t.prefix; strings.HasSuffix(p, ".") && !reachable(p, 0) {
 				s.dotted = append(s.dotted, t)
 				s.dottedLast[p[len(p)-2]] = true

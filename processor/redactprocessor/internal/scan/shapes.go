@@ -216,7 +216,7 @@ func maxMindKey(s string, ws, floor int) (int, int, bool) {
 // of its body, and one whose prefix ends in '.' (dp.pt., hvs.) from the
 // word after it. floor is the end of the previous finding.
 func (sc *Scanner) wordShape(s string, ws, floor int) (Finding, bool) {
-	if len(sc.words[s[ws]]) > 0 {
+	if sc.tokenStart[s[ws]] {
 		if t, end, ok := sc.token(s, ws); ok {
 			return Finding{ws, end, t}, true
 		}
@@ -247,23 +247,36 @@ func (sc *Scanner) wordShape(s string, ws, floor int) (Finding, bool) {
 			return Finding{ws, e, APIToken}, true
 		}
 	}
+	const b64Run = cDigit | cUpper | cLower | cB64URL
+	if ws+4 > len(s) || class[s[ws+1]]&b64Run == 0 || class[s[ws+2]]&b64Run == 0 || class[s[ws+3]]&b64Run == 0 ||
+		(isDigit(s[ws]) && (class[s[ws+1]]|class[s[ws+2]]|class[s[ws+3]])&(cUpper|cLower) == 0) {
+		// A short word or a number: none of the shapes below.
+		return Finding{}, false
+	}
 	// The shapes below, each tried only when the byte after the word's
 	// base64url run, or the run's end, can be theirs.
-	we := runOf(s, ws, isB64URL)
+	we := ws
+	for we < len(s) && class[s[we]]&b64Run != 0 {
+		we++
+	}
 	var shape func(string, int, int) (int, int, bool)
 	switch {
-	case we < len(s) && s[we] == '.' && we-ws <= 26:
-		if we-ws == 14 {
+	case we == len(s):
+	case s[we] == '.':
+		if we-ws == 14 && strings.HasPrefix(s[we:], ".atlasv1.") {
 			shape = terraformToken
-		} else {
-			shape = discordBotToken
+		} else if we+7 < len(s) && s[we+7] == '.' && we-ws <= 26 {
+			shape = discordBotToken // <24–26>.<6>.<27–38>
 		}
-	case ws > 9 && s[ws-1] == '.' && s[ws-2] == '1':
-		shape = terraformToken // from the word after ".atlasv1."
-	case we < len(s) && s[we] == '~' && s[we-1] == 'Q':
-		shape = azureClientSecret
-	case strings.HasSuffix(s[ws:we], "_mmk"):
+	case s[we] == '~':
+		if s[we-1] == 'Q' {
+			shape = azureClientSecret
+		}
+	case we-ws >= 33 && s[we-1] == 'k' && strings.HasSuffix(s[ws:we], "_mmk"):
 		shape = maxMindKey
+	}
+	if shape == nil && ws > 9 && s[ws-1] == '.' && s[ws-2] == '1' && s[ws-3] == 'v' {
+		shape = terraformToken // from the word after ".atlasv1."
 	}
 	if shape != nil {
 		if b, e, ok := shape(s, ws, floor); ok {

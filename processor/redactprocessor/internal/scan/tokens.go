@@ -17,15 +17,13 @@ type tokenShape struct {
 	check    func(body string) bool
 }
 
-func isB64URLDot(c byte) bool { return isB64URL(c) || c == '.' }
-func isB64URLEq(c byte) bool  { return isB64URL(c) || c == '=' }
-func isWordDot(c byte) bool   { return isWord(c) || c == '.' || c == '-' }
-func isHexDash(c byte) bool   { return isHex(c) || c == '-' }
-func isSlackBody(c byte) bool { return isAlnum(c) || c == '-' }
-func isWordDash(c byte) bool  { return isWord(c) || c == '-' }
-func isWordDashEq(c byte) bool {
-	return isWord(c) || c == '-' || c == '='
-}
+func isB64URLDot(c byte) bool   { return isB64URL(c) || c == '.' }
+func isB64URLEq(c byte) bool    { return isB64URL(c) || c == '=' }
+func isWordDot(c byte) bool     { return isWord(c) || c == '.' || c == '-' }
+func isHexDash(c byte) bool     { return isHex(c) || c == '-' }
+func isSlackBody(c byte) bool   { return isAlnum(c) || c == '-' }
+func isWordDash(c byte) bool    { return isWord(c) || c == '-' }
+func isWordDashEq(c byte) bool  { return isWord(c) || c == '-' || c == '=' }
 func isUpperDash(c byte) bool   { return isUpperAl(c) || c == '-' }
 func isLowerAlnum(c byte) bool  { return isDigit(c) || (c >= 'a' && c <= 'z') }
 func isLowerAlDash(c byte) bool { return isLowerAlnum(c) || c == '-' }
@@ -39,8 +37,11 @@ func isTypeform(c byte) bool    { return isWordDot(c) || c == '=' }
 func isB64Any(c byte) bool { return isB64(c) || class[c]&cB64URL != 0 }
 
 // tokenShapes are the secrets known by their prefix. To add one, add a
-// line here and a case to TestTokenShapes (tokens_test.go); the test checks
-// that the prefix has a trigger byte within wordReach.
+// line here; TestTokenShapes (tokens_test.go) finds a token of each with a
+// body starting with a digit and with letters, and a shape with a check
+// needs its examples in structuredTokens. A prefix with a trigger byte
+// within wordReach is found where it starts; one without (dapi, EZTK,
+// dp.pt.) from the digits of its body (wordShape, shapes.go).
 //
 // Sources: gitleaks/gitleaks config/gitleaks.toml at b58d3f1 and
 // trufflesecurity/trufflehog pkg/detectors/*/ at 3ab759f (prefixes, body
@@ -178,12 +179,12 @@ var tokenShapes = []tokenShape{
 	{"fm1a_", APIToken, isB64, 100, 0, nil},                        // flyio-access-token
 	{"fm1r_", APIToken, isB64, 100, 0, nil},
 	{"fm2_", APIToken, isB64, 100, 0, nil},
-	{"fio-u-", APIToken, isWordDashEq, 64, 64, nil}, // frameio-api-token
-	{"eyJrIjoi", APIToken, isAlnumEq, 70, 403, nil}, // grafana-api-key
-	{"pat.", APIToken, isB64URLDot, 68, 68, harnessToken},
-	{"sat.", APIToken, isB64URLDot, 68, 68, harnessToken}, // harness-api-key
-	{"ico-", APIToken, isAlnum, 32, 32, nil},              // infracost-api-token
-	{"s-s4t2ud-", APIToken, isHex, 64, 64, nil},           // intra42-client-secret
+	{"fio-u-", APIToken, isWordDashEq, 64, 64, nil},       // frameio-api-token
+	{"eyJrIjoi", APIToken, isAlnumEq, 70, 403, nil},       // grafana-api-key
+	{"pat.", APIToken, isB64URLDot, 68, 68, harnessToken}, // harness-api-key
+	{"sat.", APIToken, isB64URLDot, 68, 68, harnessToken},
+	{"ico-", APIToken, isAlnum, 32, 32, nil},    // infracost-api-token
+	{"s-s4t2ud-", APIToken, isHex, 64, 64, nil}, // intra42-client-secret
 	{"s-s4t2af-", APIToken, isHex, 64, 64, nil},
 	{"NRJS-", APIToken, isHex, 19, 19, nil},         // new-relic-browser-api-token
 	{"NRII-", APIToken, isLowerAlDash, 32, 32, nil}, // new-relic-insert-key
@@ -207,11 +208,11 @@ var tokenShapes = []tokenShape{
 	{"CFPAT-", APIToken, isWordDash, 43, 43, nil},             // contentfulpersonalaccesstoken
 	{"FLWSECK-", APIToken, isSlackBody, 34, 34, flutterwaveX}, // flutterwave (the live key)
 	{"dp.ct.", APIToken, isAlnum, 40, 44, nil},                // doppler (CLI, service, SCIM, audit tokens)
-	{"dp.st.", APIToken, isAlnum, 40, 44, nil},                // (not dp.st.<environment>.<token>: found from its last word only)
+	{"dp.st.", APIToken, isAlnum, 40, 44, nil},                // (dp.st.<environment>.<token> is not found)
 	{"dp.sa.", APIToken, isAlnum, 40, 44, nil},
 	{"dp.scim.", APIToken, isAlnum, 40, 44, nil},
 	{"dp.audit.", APIToken, isAlnum, 40, 44, nil},
-	{"access_token$production$", APIToken, isAlnumDollar, 49, 49, braintreeToken}, // Braintree (secrets-patterns-db, horusec leaks)
+	{"access_token$production$", APIToken, isAlnumDollar, 49, 49, braintreeToken}, // Braintree (ZupIT/horusec internal/services/engines/leaks)
 	{"access_token$sandbox$", APIToken, isAlnumDollar, 49, 49, braintreeToken},
 }
 
