@@ -313,10 +313,14 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				i = e
 				continue
 			}
-			if f, ok := sc.wordShape(s, i, last); ok {
-				add(f)
-				i = f.End
-				continue
+			if e < n && (isLetter(s[e]) || s[e] == '-') {
+				// Digits glued to letters or a '-' (a hex key, 4b1d…):
+				// a whole-word shape; a number alone is none.
+				if f, ok := sc.wordShape(s, i, last); ok {
+					add(f)
+					i = f.End
+					continue
+				}
 			}
 			if f, ok := prose(i); ok {
 				add(f)
