@@ -91,7 +91,8 @@ func (sc *Scanner) url(s string, i int) (Finding, bool) {
 	if !sc.on[URLCredentials] {
 		return Finding{}, false
 	}
-	if a < len(s) && strings.IndexByte("#?{}[]|<>", s[a]) >= 0 && strings.IndexByte(s[i:a], ':') >= 0 {
+	if a < len(s) && strings.IndexByte("#?{}[]|<>", s[a]) >= 0 && strings.IndexByte(s[i:a], ':') >= 0 &&
+		(s[a] == '#' || s[a] == '?' || strings.IndexByte(s[i:a], '@') < 0) {
 		// A password with a '#', '?', brace or bracket nobody
 		// percent-encoded (ftp://backup:BackUp#2023@host/,
 		// postgres://u:,*ryC:i$jZM^8}@host): the authority runs to the '@'.

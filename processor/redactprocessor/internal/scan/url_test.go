@@ -30,6 +30,7 @@ func TestURLs(t *testing.T) {
 		// Not credentials.
 		{"postgres://user:{{ .Values.pw }}@db/app", "postgres://user:{{ .Values.pw }}@db/app"},
 		{`{"url":"postgres://db.internal:5432/app"} @ops`, `{"url":"postgres://db.internal:5432/app"} @ops`},
+		{"<redis://u:pw12@cache>,<mailto:ops@example.org>", "<redis://u:[REDACTED:url_credentials]@cache>,<mailto:[REDACTED:email]>"},
 		// Webhook paths in documentation: a segment of one repeated character.
 		{"https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"},
 		{"https://discord.com/api/webhooks/000000000000000000/xxxxxxxxxxxxxxxxxxxx", "https://discord.com/api/webhooks/000000000000000000/xxxxxxxxxxxxxxxxxxxx"},
