@@ -87,12 +87,31 @@ func privateKey(s string, i int) (int, bool) {
 	if k := strings.Index(s[body:e], "-----END "); k >= 0 {
 		tail := body + k + 9
 		if t := strings.Index(s[tail:min(e, tail+80)], "-----"); t >= 0 {
+			if !hasRunOf(s[body:body+k], isB64, 4) {
+				return 0, false // no key between the lines: "-----BEGIN … -----\n...\n-----END … -----"
+			}
 			return tail + t + 5, true
 		}
 	}
 	// Truncated (a shipper cut the line): the base64 body only, so the
-	// text after it stays.
-	return pemBody(s, body, e), true
+	// text after it stays. A header with no body after it names the
+	// format ("never paste the -----BEGIN OPENSSH PRIVATE KEY----- line").
+	if end := pemBody(s, body, e); end > body {
+		return end, true
+	}
+	return 0, false
+}
+
+// hasRunOf reports whether s holds n bytes in a row that ok accepts.
+func hasRunOf(s string, ok func(byte) bool, n int) bool {
+	for k := 0; k < len(s); {
+		e := runOf(s, k, ok)
+		if e-k >= n {
+			return true
+		}
+		k = e + 1
+	}
+	return false
 }
 
 // pemBody returns the end of the base64 lines of a PEM body from s[p],

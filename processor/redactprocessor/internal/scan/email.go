@@ -37,7 +37,22 @@ func email(s string, at, width, floor int) (start, end int, ok bool) {
 	if imageName(s[at+width : end]) {
 		return 0, 0, false // logo@2x.png
 	}
+	if messageID(s, start, at, end) {
+		return 0, 0, false // <49c67eef155d0dd5cc82@mail.example.de>
+	}
 	return start, end, true
+}
+
+// messageID reports whether the address s[start:end] (its '@' at s[at])
+// is a generated Message-ID in angle brackets: a local part of 16 hex
+// digits or more, mixing digits and letters, names a message, not a
+// mailbox (RFC 5322 msg-id; mail servers write a hash or a counter there).
+func messageID(s string, start, at, end int) bool {
+	if at-start < 16 || start == 0 || s[start-1] != '<' || end >= len(s) || s[end] != '>' {
+		return false
+	}
+	l := s[start:at]
+	return allHex(l) && charKinds(l)&cDigit != 0 && charKinds(l)&(cUpper|cLower) != 0
 }
 
 // imageName reports whether a "domain" is the scale and extension of an

@@ -35,7 +35,12 @@ func TestEmail(t *testing.T) {
 		{`"\u738b\u82b3@example.cn"`, `"[REDACTED:email]"`},
 		{"연락은 김민지@회사.한국 으로", "연락은 [REDACTED:email] 으로"},
 		{"jürgen.müller@bücher.de", "[REDACTED:email]"},
+		// A hex local part not in angle brackets, or short, is a mailbox.
+		{"from 49c67eef155d0dd5cc82@mail.example.de", "from [REDACTED:email]"},
+		{"<cafe1234@example.com>", "<[REDACTED:email]>"},
 		// Not addresses.
+		{`"message_id":"\u003c49c67eef155d0dd5cc82@mail.kontor-logistik.de\u003e"`, `"message_id":"\u003c49c67eef155d0dd5cc82@mail.kontor-logistik.de\u003e"`},
+		{"Message-ID: <5f3a9c2e8b1d4a7f9e0c@smtp.example.org>", "Message-ID: <5f3a9c2e8b1d4a7f9e0c@smtp.example.org>"},
 		{"ssh://git@github.com/org/repo.git", "ssh://git@github.com/org/repo.git"},
 		{"git@github.com:org/repo.git", "git@github.com:org/repo.git"},
 		{"user@localhost", "user@localhost"},

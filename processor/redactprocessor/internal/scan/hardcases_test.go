@@ -106,6 +106,21 @@ var hardCases = []struct{ defect, in, want string }{
 	{"mysql in a tool call", `{"arguments":"{\"cmd\":\"mysql -u admin -p'!eP8oH%g5OX]Cb' -e 'SHOW DATABASES;'\"}"}`, `{"arguments":"{\"cmd\":\"mysql -u admin -p'[REDACTED:password]' -e 'SHOW DATABASES;'\"}"}`},
 	{"shell default", `{"c":"SMTP_PASSWORD=${SMTP_PASSWORD:-changeme}"}`, `{"c":"SMTP_PASSWORD=${SMTP_PASSWORD:-changeme}"}`},
 	{"a _pass key", `{"mailserver_login":"ops","mailserver_pass":"IW908751bu"}`, `{"mailserver_login":"ops","mailserver_pass":"[REDACTED:password]"}`},
+
+	// Vendor secrets with neither a prefix known before nor a secret's key
+	// name, in a Markdown table of a scanner's findings, and their
+	// look-alikes (the blind corpus's misses, with values of our own).
+	{"doppler in a table", "| 4 | doppler | `dp.pt.Tq8vLm2Zx7Rk4Wn9Bc3Hd6Fj1Ys5Pa0Ge8Uo2Ki7Nlw` |", "| 4 | doppler | `[REDACTED:api_token]` |"},
+	{"braintree in a table", "| 5 | braintree | `access_token$production$q2w3e4r5t6y7u8i9$0a1b2c3d4e5f60718293a4b5c6d7e8f9` |", "| 5 | braintree | `[REDACTED:api_token]` |"},
+	{"mailchimp in a table", "| 6 | mailchimp | `0a1b2c3d4e5f60718293a4b5c6d7e8f9-us6` |", "| 6 | mailchimp | `[REDACTED:api_token]` |"},
+	{"sentry org token with _", "SENTRY=sntrys_eyJpYXQiOjE3MzMxNTAwMDAuMX0=_Zq8Lm2Vx9Bn4Ck8Rt1Pz6Wd3Hs5Fg0Ya7Ue", "SENTRY=[REDACTED:api_token]"},
+	{"postgres password with a brace", "postgresql://billing:p,*Q:i$j^8}@pg.local:5432/db", "postgresql://billing:[REDACTED:url_credentials]@pg.local:5432/db"},
+	{"sid cookie in a JSON header map", `{"Cookie": "sid=8c1f0e7d6b5a49382716a5b4c3d2e1f0a9b8c7d6"}`, `{"Cookie": "sid=[REDACTED:generic_secret]"}`},
+	{"stripe token id", "auth ok token=tok_1QhZ9VLkdIwHu7ixq2Lt4TGw last4=4242", "auth ok token=tok_1QhZ9VLkdIwHu7ixq2Lt4TGw last4=4242"},
+	{"shell default placeholder", "- SMTP_PASSWORD=${SMTP_PASSWORD:-changeme}", "- SMTP_PASSWORD=${SMTP_PASSWORD:-changeme}"},
+	{"pem header alone", "never the private key `-----BEGIN OPENSSH PRIVATE KEY-----`.", "never the private key `-----BEGIN OPENSSH PRIVATE KEY-----`."},
+	{"slack webhook placeholder", "SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", "SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"},
+	{"hex message id", `{"message_id":"\u003c8f7e6d5c4b3a29180716@mail.example.de\u003e"}`, `{"message_id":"\u003c8f7e6d5c4b3a29180716@mail.example.de\u003e"}`},
 }
 
 func TestHardCases(t *testing.T) {

@@ -42,6 +42,7 @@ const (
 	kvTokenWord     // token, unless page token, next token
 	kvKeyID         // id: only private_key_id (a service account's key)
 	kvSessionCookie // session_id: a session in a Cookie header (elsewhere a conversation's id)
+	kvVendor        // cloudflare: …, DATADOG=…: a vendor's name, random tokens only
 )
 
 // lastWords classifies the last word of a key (lower case).
@@ -64,6 +65,35 @@ var lastWords = map[string]kvKind{
 	"idtoken": kvSecret, "secretkey": kvSecret, "accesskey": kvSecret, "privatekey": kvSecret,
 	"clientsecret": kvSecret, "apitoken": kvSecret, "sessiontoken": kvSecret, "session": kvSession,
 	"sessionid": kvSession, "key": kvKeyWord, "pat": kvSecret, "id": kvKeyID,
+	// session cookies of web frameworks (PHP, Java servlets; connect.sid,
+	// sid: only in a Cookie header, elsewhere an id of something else)
+	"phpsessid": kvSession, "jsessionid": kvSession, "sessid": kvSession, "sid": kvSessionCookie,
+}
+
+// vendorWords are the vendors whose keys gitleaks finds only after the
+// vendor's name (the keywords of its rules that have no prefix of their
+// own, config/gitleaks.toml at b58d3f1): as a key's last word
+// (CLOUDFLARE: …, "mailchimp": "…") the value is a secret if it is a
+// random token; before "key" (MAILCHIMP_KEY, discord_key) it qualifies it
+// as keyQualifiers do. A vendor's name in prose, not as a key, is not
+// enough: "my datadog dashboard 4f3c…" names an id as often as a key.
+var vendorWords = []string{
+	"adafruit", "adobe", "airtable", "algolia", "alibaba", "artifactory", "asana", "atlassian",
+	"beamer", "bintray", "bitbucket", "bittrex", "cloudflare", "codecov", "cohere", "coinbase",
+	"confluence", "confluent", "contentful", "datadog", "discord", "droneci", "dropbox", "etsy",
+	"facebook", "fastly", "finicity", "finnhub", "flickr", "freshbooks", "gitter", "gocardless",
+	"heroku", "hubspot", "intercom", "jfrog", "jira", "kraken", "kucoin", "launchdarkly", "linear",
+	"linkedin", "looker", "mailchimp", "mailgun", "mapbox", "mattermost", "meraki", "messagebird",
+	"netlify", "newrelic", "nytimes", "okta", "plaid", "privateai", "rapidapi", "sendbird", "sentry",
+	"squarespace", "sumologic", "telegram", "travis", "twitch", "twitter", "yandex", "zendesk",
+}
+
+func init() {
+	for _, w := range vendorWords {
+		if _, ok := lastWords[w]; !ok {
+			lastWords[w] = kvVendor
+		}
+	}
 }
 
 // lastWordShapes holds, per length, a 256-bit set of a hash of the first,
@@ -190,8 +220,8 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		return Finding{}, false
 	}
 	ks := keyStart(s, ke, floor)
-	if ks == ke || ks >= 2 && s[ks-1] == '{' && (s[ks-2] == '$' || s[ks-2] == '%') {
-		return Finding{}, false // ${SMTP_PASSWORD:-changeme}: a shell default; %{PASSWORD:user.password}: a grok field
+	if ks == ke || ks >= 2 && s[ks-1] == '{' && s[ks-2] == '%' {
+		return Finding{}, false // %{PASSWORD:user.password}: a grok field
 	}
 	if s[i] == ':' && ke == i {
 		// curl -u user:password
@@ -207,6 +237,15 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 			return f, ok
 		}
 	}
+	if s[i] == ':' && ks >= 2 && ke == i && s[ks-2] == '$' && s[ks-1] == '{' {
+		// ${SMTP_PASSWORD:-changeme}: a shell default, read as the value
+		// (a default that is a real password is still one); ${X:?msg} is
+		// an error message, ${X:+alt} or ${X:3} no value.
+		if i+1 >= n || (s[i+1] != '-' && s[i+1] != '=') {
+			return Finding{}, false
+		}
+		sep = i + 2
+	}
 	url := s[i] == '=' && ks > 0 && strings.IndexByte("?&#", s[ks-1]) >= 0
 	key := s[ks:ke]
 	if strings.EqualFold(key, "value") {
@@ -217,7 +256,7 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		// Cookie: a=b; session_id=…: the session cookie; session_id
 		// elsewhere names a chat or trace session.
 		kind = kvNone
-		if s[i] == '=' && (strings.HasSuffix(s[:ks], "; ") || strings.HasSuffix(strings.ToLower(s[max(0, ks-8):ks]), "cookie: ")) {
+		if s[i] == '=' && (strings.HasSuffix(s[:ks], "; ") || cookieBefore(s, ks)) {
 			kind = kvSession
 		}
 	}
@@ -225,6 +264,16 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		return Finding{}, false
 	}
 	return sc.secretValue(s, sep, kind, url)
+}
+
+// cookieBefore reports whether a Cookie header's name ends just before
+// ks: "Cookie: ", "cookie=", "\"Cookie\": \"" in a JSON header map.
+func cookieBefore(s string, ks int) bool {
+	k := ks
+	for k > 0 && ks-k < 6 && strings.IndexByte(" \t\"':=\\", s[k-1]) >= 0 {
+		k--
+	}
+	return k < ks && k >= 6 && strings.EqualFold(s[k-6:k], "cookie")
 }
 
 // singleWordKey reports whether the key ending at ke (its separator at
@@ -399,7 +448,7 @@ func classifyKey(key string, url bool) kvKind {
 	pw := lowerInto(pbuf[:], prev)
 	switch kind {
 	case kvKeyWord:
-		if !keyQualifiers[string(pw)] {
+		if !keyQualifiers[string(pw)] && lastWords[string(pw)] != kvVendor {
 			return kvNone
 		}
 		kind = kvSecret
@@ -511,6 +560,9 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 	if !plausibleValue(v) || (!quoted && ve < len(s) && (s[ve] == '(' || s[ve] == '[')) {
 		return Finding{}, false // or code: session = boto3.Session(…), os.environ[…]
 	}
+	if kind != kvPassword && kind != kvUserPass && stripeObjectID(v) {
+		return Finding{}, false // token=tok_…: a Stripe object's id, not a key
+	}
 	// A value that is a known token is reported as that token.
 	if t, end, ok := sc.token(s, vs); ok && end == ve {
 		return Finding{vs, end, t}, true
@@ -520,7 +572,7 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 			return Finding{vs, end, JWT}, true
 		}
 	}
-	if f, ok := sc.wordShape(s, vs); ok && f.End == ve {
+	if f, ok := sc.wordShape(s, vs, vs); ok && f.End == ve {
 		return f, true // an Airtable or Mailgun key
 	}
 	var t Type
@@ -541,6 +593,11 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 			return Finding{}, false
 		}
 		t = GenericSecret
+	case kind == kvVendor:
+		if !randomToken(v) || !secretLike(v) {
+			return Finding{}, false // okta: dev-123456.okta.com, sentry: 24.1.0
+		}
+		t = GenericSecret
 	default:
 		if !secretLike(v) {
 			return Finding{}, false
@@ -551,6 +608,31 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 		return Finding{}, false
 	}
 	return Finding{vs, ve, t}, true
+}
+
+// stripeObjectIDs are the prefixes of Stripe's object ids (Stripe API
+// reference: tokens, payment methods and intents, charges, customers,
+// cards, sources, setup intents, events, refunds, balance transactions,
+// products, prices, subscriptions, invoices, accounts, payouts, checkout
+// sessions). An id names an object; it grants nothing without a key.
+var stripeObjectIDs = []string{
+	"tok_", "btok_", "pm_", "pi_", "ch_", "py_", "cus_", "card_", "src_", "seti_", "evt_", "re_",
+	"txn_", "prod_", "price_", "sub_", "in_", "ii_", "acct_", "po_", "cs_test_", "cs_live_", "ba_",
+}
+
+// stripeObjectID reports whether v is a Stripe object's id: a prefix of
+// stripeObjectIDs and 14 letters or digits or more, not a client secret
+// (pi_…_secret_…, seti_…_secret_…, which are).
+func stripeObjectID(v string) bool {
+	if len(v) < 17 || v[0] < 'a' || v[0] > 't' || strings.Contains(v, "_secret_") {
+		return false
+	}
+	for _, p := range stripeObjectIDs {
+		if strings.HasPrefix(v, p) {
+			return len(v)-len(p) >= 14 && runOf(v, len(p), isAlnum) == len(v)
+		}
+	}
+	return false
 }
 
 var authSchemes = []string{"Bearer", "Basic", "Token", "Digest", "ApiKey"}

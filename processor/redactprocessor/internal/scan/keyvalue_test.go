@@ -41,6 +41,22 @@ func TestKeyValueSecrets(t *testing.T) {
 		{"aws configure set aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws configure set aws_secret_access_key [REDACTED:aws_secret_key]"},
 		{"- name: API_TOKEN\n  value: 8f3kQ9zLm2xV7pR4tY1wB6nC", "- name: API_TOKEN\n  value: [REDACTED:generic_secret]"},
 		{"cookie session=V7DlOAJFeLaYllWY2CrkjFfeIQEQ5nQEz5O2DL; Path=/", "cookie session=[REDACTED:generic_secret]; Path=/"},
+		// Session cookies by their frameworks' names; sid only in a Cookie header.
+		{"Cookie: PHPSESSID=9c1e5b7a3d2f4e6a8b0c1d3e5f7a9b2c", "Cookie: PHPSESSID=[REDACTED:generic_secret]"},
+		{"Cookie: JSESSIONID=1A2B3C4D5E6F7A8B9C0D1E2F3A4B5C6D", "Cookie: JSESSIONID=[REDACTED:generic_secret]"},
+		{`"Cookie": "sid=3daa872b969cd969d443d521cda1f91ce37f2e65"`, `"Cookie": "sid=[REDACTED:generic_secret]"`},
+		{"cookie: theme=dark; connect.sid=s%3Ad8f7e6c5b4a39281706f5e4d3c2b1a09", "cookie: theme=dark; connect.sid=[REDACTED:generic_secret]"},
+		// A vendor's name as the key (gitleaks' keyword rules; their examples at b58d3f1).
+		{`cloudflare_global_api_key = "d3d1443e0adc9c24564c6c5676d679d47e2ca"`, `cloudflare_global_api_key = "[REDACTED:generic_secret]"`},
+		{"CLOUDFLARE: 5oK0U90ME14yU6CVxV90crvfqVlNH2wRKBwcLWDc", "CLOUDFLARE: [REDACTED:generic_secret]"},
+		{`{"mailchimp": "Zk3n8QpL2rT6vW9yB1cD4fG7hJ0mN5sX"}`, `{"mailchimp": "[REDACTED:generic_secret]"}`},
+		{"DISCORD_KEY=Zk3n8QpL2rT6vW9yB1cD4fG7hJ0mN5sX", "DISCORD_KEY=[REDACTED:generic_secret]"},
+		{"datadog: 0c1e5b7a3d2f4e6a8b0c1d3e5f7a9b2c4d6e8f0a", "datadog: [REDACTED:generic_secret]"},
+		// A shell default that is a password is one.
+		{"DB_PASSWORD=${DB_PASSWORD:-Tr0ub4dor&3}", "DB_PASSWORD=${DB_PASSWORD:-[REDACTED:password]}"},
+		{"pass: ${SMTP_PASS:=Hiver2025!}", "pass: ${SMTP_PASS:=[REDACTED:password]}"},
+		// A Stripe client secret is a secret, its object's id is not.
+		{"client_secret=pi_3MtwBwLkdIwHu7ix28a3tqPa_secret_YrKJUKribcBjcG8HVhfZluoGH", "client_secret=[REDACTED:generic_secret]"},
 		// Not secrets: references, placeholders, prose, numbers of tokens, public keys, code.
 		{"password=${DB_PASSWORD}", "password=${DB_PASSWORD}"},
 		{"password: <your password>", "password: <your password>"},
@@ -65,6 +81,26 @@ func TestKeyValueSecrets(t *testing.T) {
 		{"PASS: test_login_flow", "PASS: test_login_flow"},
 		{"sessionId: 9f8e7d6c5b4a39281706", "sessionId: 9f8e7d6c5b4a39281706"},
 		{"token usage: 1,234 prompt + 567 completion", "token usage: 1,234 prompt + 567 completion"},
+		// A vendor's name before a value that is not a random token.
+		{"okta: dev-123456.okta.com", "okta: dev-123456.okta.com"},
+		{"sentry: 24.1.0-beta", "sentry: 24.1.0-beta"},
+		{"linear: true, datadog: enabled", "linear: true, datadog: enabled"},
+		{"discord_client_id: 123456789012345678", "discord_client_id: 123456789012345678"},
+		{"jira: PROJ-12345", "jira: PROJ-12345"},
+		{"my datadog dashboard 4f3c9a2e1b7d8c6f5a4e3d2c1b0a9f8e", "my datadog dashboard 4f3c9a2e1b7d8c6f5a4e3d2c1b0a9f8e"},
+		// Shell defaults that are placeholders, and other expansions.
+		{"SMTP_PASSWORD=${SMTP_PASSWORD:-changeme}", "SMTP_PASSWORD=${SMTP_PASSWORD:-changeme}"},
+		{"password: ${DB_PASSWORD:?set DB_PASSWORD}", "password: ${DB_PASSWORD:?set DB_PASSWORD}"},
+		{"token=${API_TOKEN:+--token=$API_TOKEN}", "token=${API_TOKEN:+--token=$API_TOKEN}"},
+		{"${PASSWORD:-}", "${PASSWORD:-}"},
+		// Stripe object ids after a secret-named key.
+		{"token=tok_GzILx8L6tcwuO3QjXPSF1zIF", "token=tok_GzILx8L6tcwuO3QjXPSF1zIF"},
+		{`{"token": "tok_1N3T00LkdIwHu7ixt44h1F8k", "card": "card_1N3T00LkdIwHu7ixRdxpVI1Q"}`, `{"token": "tok_1N3T00LkdIwHu7ixt44h1F8k", "card": "card_1N3T00LkdIwHu7ixRdxpVI1Q"}`},
+		{"auth_token: pm_1Q0PsIJvEtkwdCNYMSaVuRz6", "auth_token: pm_1Q0PsIJvEtkwdCNYMSaVuRz6"},
+		{"session=cs_test_a1B2c3D4e5F6g7H8i9J0kLmN", "session=cs_test_a1B2c3D4e5F6g7H8i9J0kLmN"},
+		// sid outside a Cookie header: an id (Twilio's account SID, a trace's).
+		{"sid=AC3f2a9c0d1e4b5a6978f0e1d2c3b4a596", "sid=AC3f2a9c0d1e4b5a6978f0e1d2c3b4a596"},
+		{`{"sid": "3daa872b969cd969d443d521cda1f91ce37f2e65"}`, `{"sid": "3daa872b969cd969d443d521cda1f91ce37f2e65"}`},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}

@@ -104,6 +104,14 @@ type Scanner struct {
 	// second[c] the bytes that can follow c in their prefixes.
 	words  [256][]*tokenShape
 	second [256][4]uint64
+	// tokenStart[c]: words[c] is not empty (a small table for the words
+	// wordShape looks at).
+	tokenStart [256]bool
+	// dotted: the token shapes whose prefix ends in '.' and has no
+	// trigger byte in reach, found from the word after it (shapes.go
+	// wordShape); dottedLast[c]: c is the byte before that '.' in one.
+	dotted     []*tokenShape
+	dottedLast [256]bool
 	// wordStart[c]: some enabled word detector can start with byte c.
 	wordStart [256]bool
 	// wideOn: a number detector is on, so full-width digits are read.
@@ -120,6 +128,11 @@ func NewScanner(enabled [NumBuiltin]bool) *Scanner {
 			s.words[c0] = append(s.words[c0], t)
 			s.second[c0][c1>>6] |= 1 << (c1 & 63)
 			s.wordStart[c0] = true
+			s.tokenStart[c0] = true
+			if p := t.prefix; strings.HasSuffix(p, ".") && !reachable(p, 0) {
+				s.dotted = append(s.dotted, t)
+				s.dottedLast[p[len(p)-2]] = true
+			}
 		}
 	}
 	for c := range s.words {
@@ -246,6 +259,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					i = f.End
 					continue
 				}
+				if s[i-1] == '.' && i > 1 && sc.dottedLast[s[i-2]] {
+					if f, ok := sc.wordShape(s, i, last); ok { // dp.pt.4…
+						add(f)
+						i = f.End
+						continue
+					}
+				}
 				start := i
 				for i++; i < n && isDigit(s[i]); i++ {
 				}
@@ -305,10 +325,14 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				i = e
 				continue
 			}
-			if f, ok := sc.wordShape(s, i); ok {
-				add(f)
-				i = f.End
-				continue
+			if e < n && (isLetter(s[e]) || s[e] == '-') {
+				// Digits glued to letters or a '-' (a hex key, 4b1d…):
+				// a whole-word shape; a number alone is none.
+				if f, ok := sc.wordShape(s, i, last); ok {
+					add(f)
+					i = f.End
+					continue
+				}
 			}
 			if pe := plainNumber(s, i, e); pe > 0 {
 				proseDone = max(proseDone, pe) // most numbers in prose: no call
@@ -417,7 +441,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				for ws > last && isAlnum(s[ws-1]) {
 					ws-- // where the word starts (the fast path may resume inside it)
 				}
-				if f, ok := sc.wordShape(s, ws); ok && boundaryBefore(s, ws) {
+				if f, ok := sc.wordShape(s, ws, last); ok && boundaryBefore(s, ws) {
 					add(f)
 					i = f.End
 				} else if f, ok := prose(ws); ok {

@@ -3,11 +3,14 @@
 
 package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 
+import "strings"
+
 // Secrets known by their whole shape rather than a prefix with a trigger
 // byte, tried where the walk meets their digits or their ':'. Sources:
 // gitleaks config/gitleaks.toml (airtable-personnal-access-token,
 // telegram-bot-api-token) and trufflehog pkg/detectors/mailgun (the hex
-// key form).
+// key form), mailchimp and discordbottoken; gitleaks azure-ad-client-secret,
+// hashicorp-tf-api-token and maxmind-license-key.
 
 // airtablePAT matches pat + 14 letters or digits + '.' + 64 hex digits at
 // s[i].
@@ -74,9 +77,160 @@ func telegramToken(s string, i, floor int) (int, int, bool) {
 	return b, end, true
 }
 
-// wordShape tries the shapes above on the word at s[ws:] the walk skipped
-// (it held a digit).
-func (sc *Scanner) wordShape(s string, ws int) (Finding, bool) {
+// mailchimpKey matches 32 lower-case hex, "-us" and the one or two digits
+// of the data centre at s[i] (trufflehog pkg/detectors/mailchimp).
+func mailchimpKey(s string, i int) (int, bool) {
+	d := i + 32
+	if d+4 > len(s) || s[d:d+3] != "-us" || runOf(s, i, isLowerHex) != d || !isDigit(s[d+3]) {
+		return 0, false
+	}
+	e := runOf(s, d+3, isDigit)
+	if e-d-3 > 2 || (e < len(s) && (isWord(s[e]) || s[e] == '-')) || !mixedToken(s[i:d]) {
+		return 0, false
+	}
+	return e, true
+}
+
+// discordBotToken matches a Discord bot token whose first segment holds
+// s[i]: base64url segments of 24 to 26, 6 and 27 to 38 characters joined
+// by '.' (trufflehog pkg/detectors/discordbottoken: 24, 6, 27; longer
+// first and last segments for newer ids and HMACs). The first segment is
+// the bot's id in base64, whose first digit makes it start with M, N or O.
+// It returns where the token starts.
+func discordBotToken(s string, i, floor int) (int, int, bool) {
+	b := i
+	for b > floor && i-b < 26 && isB64URL(s[b-1]) {
+		b--
+	}
+	if b > floor && (isB64URL(s[b-1]) || s[b-1] == '.') {
+		return 0, 0, false
+	}
+	if c := s[b]; c != 'M' && c != 'N' && c != 'O' {
+		return 0, 0, false
+	}
+	d1 := runOf(s, b, isB64URL)
+	if d1-b < 24 || d1-b > 26 || d1+8 >= len(s) || s[d1] != '.' {
+		return 0, 0, false
+	}
+	d2 := runOf(s, d1+1, isB64URL)
+	if d2-d1-1 != 6 || d2 >= len(s) || s[d2] != '.' {
+		return 0, 0, false
+	}
+	e := runOf(s, d2+1, isB64URL)
+	if e-d2-1 < 27 || e-d2-1 > 38 || (e < len(s) && s[e] == '.') {
+		return 0, 0, false
+	}
+	if !mixedToken(s[b:d1]) || !mixedToken(s[d2+1:e]) || upperCount(s[b:d1]) < (d1-b)/5 {
+		// (base64 has as many capitals as small letters; dotted CamelCase
+		// words, Mozilla5Windows10Chromium.Safari.…, have few)
+		return 0, 0, false
+	}
+	return b, e, true
+}
+
+func upperCount(s string) int {
+	n := 0
+	for k := 0; k < len(s); k++ {
+		if isUpper(s[k]) {
+			n++
+		}
+	}
+	return n
+}
+
+// azureClientSecret matches an Entra ID (Azure AD) client secret around
+// the word at s[ws]: three characters of [A-Za-z0-9_~.], a digit, "Q~" and
+// 31 to 34 of [A-Za-z0-9_~.-], between delimiters (gitleaks
+// azure-ad-client-secret). It returns where the secret starts.
+func azureClientSecret(s string, ws, floor int) (int, int, bool) {
+	q := -1
+	for k := ws + 1; k < len(s)-1 && k-ws <= 4 && isAlnum(s[k]); k++ {
+		if s[k] == 'Q' && s[k+1] == '~' && isDigit(s[k-1]) {
+			q = k
+			break
+		}
+	}
+	b := q - 4
+	if q < 0 || b < floor {
+		return 0, 0, false
+	}
+	for k := b; k < q-1; k++ {
+		if !isAzureSecret(s[k]) || s[k] == '-' {
+			return 0, 0, false
+		}
+	}
+	if b > 0 && strings.IndexByte("\\'\"`>=:(,) \t\n\r", s[b-1]) < 0 {
+		return 0, 0, false
+	}
+	e := runOf(s, q+2, isAzureSecret)
+	if n := e - q - 2; n < 31 || n > 34 || (e < len(s) && strings.IndexByte("\\'\"`<), \t\n\r", s[e]) < 0) {
+		return 0, 0, false
+	}
+	return b, e, mixedToken(s[q+2 : e])
+}
+
+func isAzureSecret(c byte) bool { return isWord(c) || c == '~' || c == '.' || c == '-' }
+
+// terraformToken matches a Terraform Cloud / Enterprise API token, 14
+// letters or digits, ".atlasv1." and 60 to 70 of [A-Za-z0-9_=-] (gitleaks
+// hashicorp-tf-api-token), from its first word or from the word after
+// ".atlasv1.". It returns where the token starts.
+func terraformToken(s string, ws, floor int) (int, int, bool) {
+	const infix = ".atlasv1."
+	b := ws
+	if ws-floor >= 14+len(infix) && s[ws-1] == '.' && s[ws-len(infix):ws] == infix {
+		b = ws - len(infix) - 14
+	}
+	d := b + 14
+	if d+len(infix) >= len(s) || s[d:d+len(infix)] != infix || runOf(s, b, isAlnum) != d || !boundaryBefore(s, b) {
+		return 0, 0, false
+	}
+	e := runOf(s, d+len(infix), isWordDashEq)
+	if n := e - d - len(infix); n < 60 || n > 70 || (e < len(s) && s[e] == '.') {
+		return 0, 0, false
+	}
+	return b, e, mixedToken(s[b:d])
+}
+
+// maxMindKey matches a MaxMind license key, 6 letters or digits, '_', 29
+// letters or digits, "_mmk" (gitleaks maxmind-license-key), from either
+// of its words. It returns where the key starts.
+func maxMindKey(s string, ws, floor int) (int, int, bool) {
+	b := ws
+	if ws-floor >= 7 && s[ws-1] == '_' && runOf(s, ws-7, isAlnum) == ws-1 {
+		b = ws - 7
+	}
+	e := b + 6 + 1 + 29 + 4
+	if e > len(s) || s[b+6] != '_' || s[b+36:e] != "_mmk" || runOf(s, b, isAlnum) != b+6 || runOf(s, b+7, isAlnum) != b+36 {
+		return 0, 0, false
+	}
+	if !boundaryBefore(s, b) || (e < len(s) && isWord(s[e])) {
+		return 0, 0, false
+	}
+	return b, e, mixedToken(s[b+7 : b+36])
+}
+
+// wordShape tries the shapes above, and the token prefixes, on the word
+// at s[ws:] the walk skipped (it held a digit): a token whose prefix has
+// no trigger byte in reach (dapi…, EZTK…, cmVmd…) is found from the digits
+// of its body, and one whose prefix ends in '.' (dp.pt., hvs.) from the
+// word after it. floor is the end of the previous finding.
+func (sc *Scanner) wordShape(s string, ws, floor int) (Finding, bool) {
+	if sc.tokenStart[s[ws]] {
+		if t, end, ok := sc.token(s, ws); ok {
+			return Finding{ws, end, t}, true
+		}
+	}
+	if ws > floor+1 && s[ws-1] == '.' && sc.dottedLast[s[ws-2]] {
+		for _, t := range sc.dotted {
+			b := ws - len(t.prefix)
+			if b >= floor && strings.HasSuffix(s[:ws], t.prefix) && boundaryBefore(s, b) {
+				if typ, end, ok := sc.token(s, b); ok {
+					return Finding{b, end, typ}, true
+				}
+			}
+		}
+	}
 	if !sc.on[APIToken] {
 		return Finding{}, false
 	}
@@ -85,9 +239,48 @@ func (sc *Scanner) wordShape(s string, ws int) (Finding, bool) {
 			return Finding{ws, e, APIToken}, true
 		}
 	}
-	if isLowerHex(s[ws]) && ws+48 <= len(s) && s[ws+32] == '-' {
+	if isLowerHex(s[ws]) && ws+36 <= len(s) && s[ws+32] == '-' {
 		if e, ok := mailgunKey(s, ws); ok {
 			return Finding{ws, e, APIToken}, true
+		}
+		if e, ok := mailchimpKey(s, ws); ok {
+			return Finding{ws, e, APIToken}, true
+		}
+	}
+	const b64Run = cDigit | cUpper | cLower | cB64URL
+	if ws+4 > len(s) || class[s[ws+1]]&b64Run == 0 || class[s[ws+2]]&b64Run == 0 || class[s[ws+3]]&b64Run == 0 ||
+		(isDigit(s[ws]) && (class[s[ws+1]]|class[s[ws+2]]|class[s[ws+3]])&(cUpper|cLower) == 0) {
+		// A short word or a number: none of the shapes below.
+		return Finding{}, false
+	}
+	// The shapes below, each tried only when the byte after the word's
+	// base64url run, or the run's end, can be theirs.
+	we := ws
+	for we < len(s) && class[s[we]]&b64Run != 0 {
+		we++
+	}
+	var shape func(string, int, int) (int, int, bool)
+	switch {
+	case we == len(s):
+	case s[we] == '.':
+		if we-ws == 14 && strings.HasPrefix(s[we:], ".atlasv1.") {
+			shape = terraformToken
+		} else if we+7 < len(s) && s[we+7] == '.' && we-ws <= 26 {
+			shape = discordBotToken // <24–26>.<6>.<27–38>
+		}
+	case s[we] == '~':
+		if s[we-1] == 'Q' {
+			shape = azureClientSecret
+		}
+	case we-ws >= 33 && s[we-1] == 'k' && strings.HasSuffix(s[ws:we], "_mmk"):
+		shape = maxMindKey
+	}
+	if shape == nil && ws > 9 && s[ws-1] == '.' && s[ws-2] == '1' && s[ws-3] == 'v' {
+		shape = terraformToken // from the word after ".atlasv1."
+	}
+	if shape != nil {
+		if b, e, ok := shape(s, ws, floor); ok {
+			return Finding{b, e, APIToken}, true
 		}
 	}
 	return Finding{}, false

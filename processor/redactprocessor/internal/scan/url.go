@@ -37,6 +37,26 @@ var urlEnd = func() (t [256]bool) {
 	return t
 }()
 
+// urlHardEnd ends the text a URL can span: blanks, quotes, backslashes.
+var urlHardEnd = func() (t [256]bool) {
+	for _, c := range " \t\n\r\"'`\\" {
+		t[c] = true
+	}
+	return t
+}()
+
+// placeholderPath reports whether a webhook's path has a segment that is
+// one character repeated after its first (T00000000, XXXXXXXX): the form
+// in documentation, not a key.
+func placeholderPath(p string) bool {
+	for seg := range strings.SplitSeq(p, "/") {
+		if len(seg) >= 5 && strings.Count(seg[1:], seg[1:2]) == len(seg)-1 {
+			return true
+		}
+	}
+	return false
+}
+
 // url matches what follows "://" at s[i]: a webhook's secret path, or the
 // password before the '@' of the authority (user:password@, :password@
 // with an empty user as in redis://:pw@host); the user name stays, unless
@@ -59,7 +79,7 @@ func (sc *Scanner) url(s string, i int) (Finding, bool) {
 				for e > p && (s[e-1] == '.' || s[e-1] == ',' || s[e-1] == ')') {
 					e--
 				}
-				if e-p >= 8 && hasDigit(s[p:e]) {
+				if e-p >= 8 && hasDigit(s[p:e]) && !placeholderPath(s[p:e]) {
 					return Finding{p, e, WebhookURL}, true
 				}
 			}
@@ -71,11 +91,13 @@ func (sc *Scanner) url(s string, i int) (Finding, bool) {
 	if !sc.on[URLCredentials] {
 		return Finding{}, false
 	}
-	if a < len(s) && (s[a] == '#' || s[a] == '?') && strings.IndexByte(s[i:a], ':') >= 0 {
-		// A password with a '#' or '?' nobody percent-encoded
-		// (ftp://backup:BackUp#2023@host/): the authority runs to the '@'.
+	if a < len(s) && strings.IndexByte("#?{}[]|<>", s[a]) >= 0 && strings.IndexByte(s[i:a], ':') >= 0 &&
+		(s[a] == '#' || s[a] == '?' || strings.IndexByte(s[i:a], '@') < 0) {
+		// A password with a '#', '?', brace or bracket nobody
+		// percent-encoded (ftp://backup:BackUp#2023@host/,
+		// postgres://u:,*ryC:i$jZM^8}@host): the authority runs to the '@'.
 		j := a
-		for j < len(s) && j-i < 256 && !urlEnd[s[j]] && s[j] != '/' {
+		for j < len(s) && j-i < 256 && !urlHardEnd[s[j]] && s[j] != '/' {
 			j++
 		}
 		if at := strings.LastIndexByte(s[a:j], '@'); at > 0 && a+at+1 < len(s) && isAlnum(s[a+at+1]) {

@@ -23,7 +23,18 @@ func TestURLs(t *testing.T) {
 		{"https://x/f?X-Amz-Credential=AKIAZ3MHQW5TRXLN4PVB%2F20250318%2Fs3&X-Amz-Signature=8d3c2e1f", "https://x/f?X-Amz-Credential=[REDACTED:secret_url_param]&X-Amz-Signature=[REDACTED:secret_url_param]"},
 		{"https://maps.example.com/api?key=AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY&z=3", "https://maps.example.com/api?key=[REDACTED:google_api_key]&z=3"},
 		{"#access_token=abc123&token_type=Bearer", "#access_token=[REDACTED:secret_url_param]&token_type=Bearer"},
+		// A password with punctuation nobody percent-encoded: braces, brackets, '|'.
+		{"postgresql://billing:,*ryC:i$jZM^8}@pg-master.local:5432/billing", "postgresql://billing:[REDACTED:url_credentials]@pg-master.local:5432/billing"},
+		{"amqp://app:Qx[7]{r|Z@mq:5672/", "amqp://app:[REDACTED:url_credentials]@mq:5672/"},
+		{"redis://:a<b>c9@cache:6379", "redis://:[REDACTED:url_credentials]@cache:6379"},
 		// Not credentials.
+		{"postgres://user:{{ .Values.pw }}@db/app", "postgres://user:{{ .Values.pw }}@db/app"},
+		{`{"url":"postgres://db.internal:5432/app"} @ops`, `{"url":"postgres://db.internal:5432/app"} @ops`},
+		{"<redis://u:pw12@cache>,<mailto:ops@example.org>", "<redis://u:[REDACTED:url_credentials]@cache>,<mailto:[REDACTED:email]>"},
+		// Webhook paths in documentation: a segment of one repeated character.
+		{"https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"},
+		{"https://discord.com/api/webhooks/000000000000000000/xxxxxxxxxxxxxxxxxxxx", "https://discord.com/api/webhooks/000000000000000000/xxxxxxxxxxxxxxxxxxxx"},
+		{"https://hooks.slack.com/services/T1234ABCD/B5678EFGH/xxxxxxxxxxxxxxxxxxxxxxxx", "https://hooks.slack.com/services/T1234ABCD/B5678EFGH/xxxxxxxxxxxxxxxxxxxxxxxx"},
 		{"ssh://git@github.com/org/repo.git", "ssh://git@github.com/org/repo.git"},
 		{"https://user@example.com/path", "https://user@example.com/path"},
 		{"postgres://user:${DB_PASSWORD}@db/app", "postgres://user:${DB_PASSWORD}@db/app"},
@@ -44,6 +55,12 @@ func TestPrivateKeys(t *testing.T) {
 		{`{"k":"-----BEGIN EC PRIVATE KEY-----\nMHcC\\"}`, `{"k":"[REDACTED:private_key]\\"}`},
 		{"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"},
 		{"-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----", "-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----"},
+		{"-----BEGIN PGP PRIVATE KEY BLOCK-----\nComment: GnuPG v2\n\nlQOYBGXk\n=Xk3P\n-----END PGP PRIVATE KEY BLOCK-----", "[REDACTED:private_key]"},
+		// A header without a key: the format named in prose or docs.
+		{"never paste the `-----BEGIN OPENSSH PRIVATE KEY-----` line", "never paste the `-----BEGIN OPENSSH PRIVATE KEY-----` line"},
+		{"-----BEGIN OPENSSH PRIVATE KEY-----", "-----BEGIN OPENSSH PRIVATE KEY-----"},
+		{"-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----", "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"},
+		{`{"k":"-----BEGIN EC PRIVATE KEY-----"}`, `{"k":"-----BEGIN EC PRIVATE KEY-----"}`},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
