@@ -37,6 +37,9 @@ func email(s string, at, width, floor int) (start, end int, ok bool) {
 	if imageName(s[at+width : end]) {
 		return 0, 0, false // logo@2x.png
 	}
+	if reservedTLD(s[at+width : end]) {
+		return 0, 0, false // test@example.invalid
+	}
 	if messageID(s, start, at, end) {
 		return 0, 0, false // <49c67eef155d0dd5cc82@mail.example.de>
 	}
@@ -44,15 +47,65 @@ func email(s string, at, width, floor int) (start, end int, ok bool) {
 }
 
 // messageID reports whether the address s[start:end] (its '@' at s[at])
-// is a generated Message-ID in angle brackets: a local part of 16 hex
-// digits or more, mixing digits and letters, names a message, not a
-// mailbox (RFC 5322 msg-id; mail servers write a hash or a counter there).
+// names a message, not a mailbox (RFC 5322 section 3.6.4 msg-id): in angle
+// brackets, with a generated local part of 16 hex digits or more mixing
+// digits and letters (mail servers write a hash or a counter there), or on
+// a Message-ID:, In-Reply-To: or References: line (those fields hold only
+// msg-ids), or Gmail's <CA…@mail.gmail.com> (Gmail's mailboxes are at
+// gmail.com; mail.gmail.com is the host part of its message ids).
 func messageID(s string, start, at, end int) bool {
-	if at-start < 16 || start == 0 || s[start-1] != '<' || end >= len(s) || s[end] != '>' {
+	if start == 0 || s[start-1] != '<' || end >= len(s) || s[end] != '>' {
 		return false
 	}
 	l := s[start:at]
-	return allHex(l) && charKinds(l)&cDigit != 0 && charKinds(l)&(cUpper|cLower) != 0
+	if at-start >= 16 && allHex(l) && charKinds(l)&cDigit != 0 && charKinds(l)&(cUpper|cLower) != 0 {
+		return true
+	}
+	if at-start >= 20 && strings.HasPrefix(l, "CA") && strings.EqualFold(s[at+1:end], "mail.gmail.com") {
+		return true
+	}
+	return msgIDField(s, start-1)
+}
+
+// msgIDField reports whether s[i] is in the body of a Message-ID,
+// In-Reply-To or References header field, which may be folded onto lines
+// starting with white space (References: <a@x>\n <b@y>).
+func msgIDField(s string, i int) bool {
+	for floor := max(0, i-1024); i > floor; {
+		ls := strings.LastIndexByte(s[floor:i], '\n') + floor + 1 // floor when none
+		if ls == floor && floor > 0 {
+			return false
+		}
+		line := s[ls:i]
+		if line != "" && (line[0] == ' ' || line[0] == '\t') {
+			i = ls - 1 // a folded line: the field started above
+			continue
+		}
+		colon := strings.IndexByte(line, ':')
+		if colon < 0 {
+			return false
+		}
+		switch strings.ToLower(line[:colon]) {
+		case "message-id", "in-reply-to", "references", "resent-message-id":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// reservedTLD reports whether the domain d ends in a top-level name that
+// RFC 2606 and RFC 6761 reserve as never to be delegated (.test, .invalid,
+// .localhost): no mailbox exists there. The reserved .example and
+// example.com, .net, .org are left alone: they stand in for real domains
+// in samples (ours and users'), and what is written there is as often a
+// real address rewritten.
+func reservedTLD(d string) bool {
+	switch strings.ToLower(d[strings.LastIndexByte(d, '.')+1:]) {
+	case "test", "invalid", "localhost":
+		return true
+	}
+	return false
 }
 
 // imageName reports whether a "domain" is the scale and extension of an

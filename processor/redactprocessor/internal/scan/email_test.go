@@ -37,6 +37,12 @@ func TestEmail(t *testing.T) {
 		{"jürgen.müller@bücher.de", "[REDACTED:email]"},
 		// A hex local part not in angle brackets, or short, is a mailbox.
 		{"from 49c67eef155d0dd5cc82@mail.example.de", "from [REDACTED:email]"},
+		// A mailbox on a From: or Reply-To: line, or <…@gmail.com>, is one;
+		// the .example stand-ins are kept as PII like example.com.
+		{"From: Budi <budi.santoso@gmail.com>", "From: Budi <[REDACTED:email]>"},
+		{"Reply-To: <CAF4RXPVGhtAK5VNtK0@gmail.com>", "Reply-To: <[REDACTED:email]>"},
+		{"write to j.smith@corp.example", "write to [REDACTED:email]"},
+		{"Message-ID: none\nana@posteo.de", "Message-ID: none\n[REDACTED:email]"},
 		{"<cafe1234@example.com>", "<[REDACTED:email]>"},
 		// Not addresses.
 		{`"message_id":"\u003c49c67eef155d0dd5cc82@mail.kontor-logistik.de\u003e"`, `"message_id":"\u003c49c67eef155d0dd5cc82@mail.kontor-logistik.de\u003e"`},
@@ -50,6 +56,14 @@ func TestEmail(t *testing.T) {
 		{"x@y.c0m", "x@y.c0m"},
 		{"logo@2x.png and icon@1.5x.webp", "logo@2x.png and icon@1.5x.webp"},
 		{"root@server.example.com:~# ls", "root@server.example.com:~# ls"},
+		// Message ids in their header fields, folded or not, and Gmail's.
+		{"Message-ID: <CAF4RXPVGhtAK5VNtK0KtK8pKg72MCIHS@mail.gmail.com>", "Message-ID: <CAF4RXPVGhtAK5VNtK0KtK8pKg72MCIHS@mail.gmail.com>"},
+		{"In-Reply-To: <20261130.4471.jlee@relay.fastmail.net>\nFrom: Jo <jo@fastmail.net>", "In-Reply-To: <20261130.4471.jlee@relay.fastmail.net>\nFrom: Jo <[REDACTED:email]>"},
+		{"References: <a1.b2@lists.debian.org>\n <msg.77.x@mx.posteo.de>\nTo: ana@posteo.de", "References: <a1.b2@lists.debian.org>\n <msg.77.x@mx.posteo.de>\nTo: [REDACTED:email]"},
+		{"see <CAKx7b2mQw9RtZ0pLs4VnY8HcJ3dFgE1@mail.gmail.com> in the thread", "see <CAKx7b2mQw9RtZ0pLs4VnY8HcJ3dFgE1@mail.gmail.com> in the thread"},
+		// RFC 2606 / 6761 names never delegated hold no mailbox.
+		{"test@example.invalid, qa@staging.test, me@localhost.localhost", "test@example.invalid, qa@staging.test, me@localhost.localhost"},
+		{"QA@SHOP.TEST", "QA@SHOP.TEST"},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}

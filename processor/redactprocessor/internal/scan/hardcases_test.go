@@ -55,8 +55,8 @@ var hardCases = []struct{ defect, in, want string }{
 	{"quoted address", "'pat@example.com'", "'[REDACTED:email]'"},
 
 	// Secrets that were not covered.
-	{"aws secret", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_secret_access_key = [REDACTED:aws_secret_key]"},
-	{"aws secret after id", "AKIAZ3MHQW5TRXLN4PVB,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "[REDACTED:aws_access_key],[REDACTED:aws_secret_key]"},
+	{"aws secret", "aws_secret_access_key = Vn3Kq8TzL0wR/9YbXc2Hs+4MdPj7FgUe1AoZiW6t", "aws_secret_access_key = [REDACTED:aws_secret_key]"},
+	{"aws secret after id", "AKIAZ3MHQW5TRXLN4PVB,Vn3Kq8TzL0wR/9YbXc2Hs+4MdPj7FgUe1AoZiW6t", "[REDACTED:aws_access_key],[REDACTED:aws_secret_key]"},
 	{"hugging face", "HF_TOKEN=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", "HF_TOKEN=[REDACTED:huggingface_token]"},
 	{"gitlab", "token glpat-Xq7RzT2vBn9KmLp4WsYd", "token [REDACTED:gitlab_token]"},
 	{"stripe webhook", "STRIPE_WEBHOOK_SECRET=whsec_5f8Kq2LmN9pR3tV7xZ1bC4dF6gH8jK0m", "STRIPE_WEBHOOK_SECRET=[REDACTED:stripe_key]"},

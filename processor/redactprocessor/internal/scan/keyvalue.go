@@ -554,6 +554,9 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 		}
 	}
 	v := s[vs:ve]
+	if (len(v) == 20 || len(v) == 40) && awsExample(v) {
+		return Finding{}, false // aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+	}
 	if kind == kvAWS && awsSecretShape(v) && sc.on[AWSSecretKey] {
 		return Finding{vs, ve, AWSSecretKey}, true // also /…, +… (two of the 64 symbols)
 	}
@@ -756,6 +759,15 @@ func passwordLike(v string) bool {
 	return false
 }
 
+// awsExample reports whether an AWS access key ID or secret access key
+// is one of the placeholders AWS's documentation writes
+// (AKIAIOSFODNN7EXAMPLE, wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY): AWS
+// issues no key ending in EXAMPLE (upper case), and gitleaks' aws-access-token
+// rule allows '.+EXAMPLE$' (config/gitleaks.toml at b58d3f1).
+func awsExample(v string) bool {
+	return strings.HasSuffix(v, "EXAMPLE") || strings.HasSuffix(v, "EXAMPLEKEY")
+}
+
 // secretLike: 12 characters without a space, with a digit, or 16 that mix
 // cases or symbols.
 func secretLike(v string) bool {
@@ -766,9 +778,9 @@ func secretLike(v string) bool {
 }
 
 // awsSecretShape: 40 characters of base64 mixing upper and lower case with
-// a digit or '/' or '+'.
+// a digit or '/' or '+', and not one of AWS's documentation examples.
 func awsSecretShape(v string) bool {
-	if len(v) != 40 {
+	if len(v) != 40 || awsExample(v) {
 		return false
 	}
 	var up, lo, other bool

@@ -35,10 +35,15 @@ func TestKeyValueSecrets(t *testing.T) {
 		{"use Bearer abc123def456ghi789 for auth", "use Bearer [REDACTED:generic_secret] for auth"},
 		{"AccountKey=Xq7Lm2vR9tY4pW1sD4fG6hJ8kL0mN2pQ4rS6tU8==;EndpointSuffix=x", "AccountKey=[REDACTED:generic_secret];EndpointSuffix=x"},
 		{"OPENAI_API_KEY=sk-4fG7hJ2kL9mN3pQ8rS1tV6wX0yZ5aB7c", "OPENAI_API_KEY=[REDACTED:openai_key]"},
-		{"aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_secret_access_key = [REDACTED:aws_secret_key]"},
+		{"aws_secret_access_key = Vn3Kq8TzL0wR/9YbXc2Hs+4MdPj7FgUe1AoZiW6t", "aws_secret_access_key = [REDACTED:aws_secret_key]"},
 		{`secret_key = "9NgK8txDVJdJkCklc4WoFKvj7003G9OjCmKzl2Sx"`, `secret_key = "[REDACTED:aws_secret_key]"`},
-		{"AKIAZ3MHQW5TRXLN4PVB wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "[REDACTED:aws_access_key] [REDACTED:aws_secret_key]"},
-		{"aws configure set aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws configure set aws_secret_access_key [REDACTED:aws_secret_key]"},
+		// AWS's documentation examples are no keys, whatever key names them.
+		{"aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"},
+		{`"SecretAccessKey": "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"`, `"SecretAccessKey": "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"`},
+		{"aws_access_key_id=AKIAIOSFODNN7EXAMPLE", "aws_access_key_id=AKIAIOSFODNN7EXAMPLE"},
+		{"AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"},
+		{"AKIAZ3MHQW5TRXLN4PVB Vn3Kq8TzL0wR/9YbXc2Hs+4MdPj7FgUe1AoZiW6t", "[REDACTED:aws_access_key] [REDACTED:aws_secret_key]"},
+		{"aws configure set aws_secret_access_key Vn3Kq8TzL0wR/9YbXc2Hs+4MdPj7FgUe1AoZiW6t", "aws configure set aws_secret_access_key [REDACTED:aws_secret_key]"},
 		{"- name: API_TOKEN\n  value: 8f3kQ9zLm2xV7pR4tY1wB6nC", "- name: API_TOKEN\n  value: [REDACTED:generic_secret]"},
 		{"cookie session=V7DlOAJFeLaYllWY2CrkjFfeIQEQ5nQEz5O2DL; Path=/", "cookie session=[REDACTED:generic_secret]; Path=/"},
 		// Session cookies by their frameworks' names; sid only in a Cookie header.

@@ -29,6 +29,12 @@ func TestCards(t *testing.T) {
 		{"41111111111111111111", "41111111111111111111"},
 		{"4111111111111111.5", "4111111111111111.5"},
 		{"4111 11 11 1111 1111", "4111 11 11 1111 1111"},
+		// A card of a known issuer written wrong (Luhn fails, a 19-digit
+		// run) is not split into a phone: 0845 0395 292, 0781 5911 2349
+		// would be UK numbers alone.
+		{"4971 2654 0845 0395 292", "4971 2654 0845 0395 292"},
+		{"| 9002 | BAD LUHN | 5462 0781 5911 2349 | 000 |", "| 9002 | BAD LUHN | 5462 0781 5911 2349 | 000 |"},
+		{"6212-1946-3082-6586-900 declined", "6212-1946-3082-6586-900 declined"},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
@@ -139,4 +145,20 @@ func TestRedactInt(t *testing.T) {
 	assert.Equal(t, 3, st.Counts[CreditCard])
 	assert.Zero(t, testing.AllocsPerRun(100, func() { _, _, _ = r.RedactInt(1730540103123456789, st) }), "a large integer that is no card costs no allocation")
 	assert.Zero(t, testing.AllocsPerRun(100, func() { _, _, _ = r.RedactInt(1200, st) }))
+}
+
+// TestEpochMillisNotPhone: Unix time in milliseconds (13 digits from 1)
+// next to a phone, or in a phone column, is a time, not the next phone.
+func TestEpochMillisNotPhone(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"address,date,type,body\n+972-50-995-1887,1764743628400,2,\"hi\"", "address,date,type,body\n[REDACTED:phone],1764743628400,2,\"hi\""},
+		{"address,date\n007 908 288-74-21,1764053083333", "address,date\n[REDACTED:phone],1764053083333"},
+		{"phone,created\n+44 20 7946 0958,1700000000123", "phone,created\n[REDACTED:phone],1700000000123"},
+		{"Tel. +49 30 901820, 1764306896119", "Tel. [REDACTED:phone], 1764306896119"},
+		// Still phones: a list of phones, a 13-digit number with its '+'.
+		{"Tel. +49 30 901820, +44 20 7946 0958", "Tel. [REDACTED:phone], [REDACTED:phone]"},
+		{"phone: +8613812345678", "phone: [REDACTED:phone]"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
 }

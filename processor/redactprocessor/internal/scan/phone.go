@@ -266,9 +266,16 @@ func otherNumberNear(s string, start int) bool {
 
 // stampShape reports whether a number in one piece reads as a date or a
 // time stamp: YYYYMMDD, YYYYMMDDhhmm or YYYYMMDDhhmmss (20240315143207),
-// with a year 19xx or 20xx and a valid date and time.
+// with a year 19xx or 20xx and a valid date and time, or Unix time in
+// milliseconds (1764053083333: 13 digits starting with 1, September 2001
+// to May 2033, what JavaScript's Date.now() and Android's SMS export
+// write). No numbering plan has a 13-digit number starting with 1 written
+// without a '+': after the NANP's 1 come 10 digits.
 func stampShape(s string, r *numRun, k int) bool {
 	nd := r.g[0].len()
+	if k == 1 && nd == 13 && s[r.g[0].start] == '1' {
+		return true
+	}
 	if k != 1 || (nd != 8 && nd != 12 && nd != 14) {
 		return false
 	}

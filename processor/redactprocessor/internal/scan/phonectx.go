@@ -424,8 +424,11 @@ var extWords = map[string]bool{
 
 // cardShaped reports whether a run is written like a payment card (groups
 // of 4 split by one kind of separator, 13 to 19 digits, 2202 0047 3454
-// 6496) and passes the Luhn check: its groups are never taken for a phone,
-// even when the issuer is one cardPrefix does not know.
+// 6496) and passes the Luhn check or starts like a card of a known issuer
+// (cardPrefix): its groups are never taken for a phone, even when the
+// issuer is one cardPrefix does not know, or the card is mistyped or
+// declined (5462 0781 5911 2349 fails Luhn; its "0781 5911 2349" is no UK
+// mobile).
 func (r *numRun) cardShaped(s string) bool {
 	if r.n < 4 || r.n > 5 || !r.sameSep(r.n, " -") || r.nd < 13 || r.nd > 19 {
 		return false
@@ -437,7 +440,7 @@ func (r *numRun) cardShaped(s string) bool {
 	}
 	var d [20]byte
 	r.digits(s, r.n, d[:])
-	return luhn(d[:r.nd])
+	return luhn(d[:r.nd]) || cardPrefix(d[:r.nd])
 }
 
 // answerContext reports whether the number at start answers a question on

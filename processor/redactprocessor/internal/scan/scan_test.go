@@ -224,7 +224,7 @@ var fragments = []string{
 	"ghp_abcdefghijklmnopqrstuvwxyz0123456789", "xoxb-123456789012-abcdefghij",
 	"hf_", "glpat-", "whsec_", "SG.", "SK", "G", "=", "==", "password=", "passwd: ", "\\n", "\\t", "\\u00e9",
 	"\\\\", "\\\"", "%40", "(0)", "+49 ", "06 12 34 56 78", "040 382105-67", "--password ", "Bearer ",
-	"redis://:", "https://hooks.slack.com/services/", "AKIAZ3MHQW5TRXLN4PVB", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+	"redis://:", "https://hooks.slack.com/services/", "AKIAZ3MHQW5TRXLN4PVB", "Vn3Kq8TzL0wR/9YbXc2Hs+4MdPj7FgUe1AoZiW6t",
 	"SK0123456789abcdef0123456789abcdef", "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", "李雷", "ü", "'", "Tel. ",
 	"\u00a0", "4111 1111 1111 1111", "123-45-6789", "84.71.167.95", "1.2.3.4", "Chrome/",
 	// Hex ids and words with digits, whose rest the fast path skips whole,

@@ -357,6 +357,10 @@ func (sc *Scanner) token(s string, i int) (Type, int, bool) {
 			if !hasDigit(body) {
 				continue // xoxb-token-here in documentation
 			}
+		case AWSAccessKey:
+			if awsExample(body) {
+				continue // AKIAIOSFODNN7EXAMPLE
+			}
 		}
 		return t.typ, end, true
 	}

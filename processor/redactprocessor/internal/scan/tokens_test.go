@@ -146,6 +146,8 @@ func TestTokenLookalikes(t *testing.T) {
 		"pk_live_51H8abcdefGHIJKLmnopqr", "key-abcdefabcdefabcdefabcdefabcdefab", "hf_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 		"sk-learn-2024-tutorial-v1-notebook", "xoxb-your-token-here", "glpat-xxxxxxxxxxxxxxxxxxxx",
 		"ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "AKIAXXXXXXXXXXXXXXXX", "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx",
+		// AWS's documentation examples (gitleaks allows .+EXAMPLE$).
+		"AKIAIOSFODNN7EXAMPLE", "EXAMPLE_AWS_KEY=AKIAIOSFODNN7EXAMPLE", "ASIAIOSFODNN7EXAMPLE,",
 	} {
 		assert.Equal(t, s, redactOne(t, s), s)
 	}
