@@ -77,13 +77,17 @@ var panWords = idWordSet("pan", "pan card", "pan number", "permanent account num
 var cvvWords = newContextWords(
 	"cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "cav2", "security code", "card code", "cvv code", "cvc code",
 	"sicherheitscode", "prüfnummer", "kartenprüfnummer", "cryptogramme", "código de seguridad",
+	// The issuers' own names (Visa CVV2, Mastercard CVC2, Amex and Discover
+	// CID, JCB CAV2, UnionPay CVN2) and the words of the card forms of
+	// Japan, China, Korea and Brazil.
+	"cvn2", "セキュリティコード", "カード確認番号", "安全码", "安全碼", "보안코드", "보안 코드",
 )
 
 // cvvTail marks the last letters of cvvWords and of cvvVerbs: the scanner
 // asks cvv only when the byte two before the digits is one of them or no
 // letter.
 var cvvTail = func() (t [256]bool) {
-	for _, c := range "vVcCdDeErR2sStT" {
+	for _, c := range "vVcCdDeErR2sStTaA" {
 		t[c] = true
 	}
 	return t
@@ -95,7 +99,7 @@ var cvvVerbs = map[string]bool{"is": true, "was": true, "ist": true, "war": true
 
 // cvvPhrases name a card code in more than two words: they end right
 // before it (but for blanks and ':').
-var cvvPhrases = []string{"código de seguridad", "codigo de seguridad", "code de sécurité", "codice di sicurezza", "card verification value", "card verification code"}
+var cvvPhrases = []string{"código de seguridad", "codigo de seguridad", "code de sécurité", "codice di sicurezza", "card verification value", "card verification code", "código de segurança", "codigo de seguranca"}
 
 // cvv reports whether the 3 or 4 digits s[i:e] are a card security code.
 func cvv(s string, i, e int) bool {
@@ -113,7 +117,7 @@ func cvv(s string, i, e int) bool {
 	}
 	verbOnly := false
 	switch lower(s[k-1]) {
-	case 'v', 'c', '2', 'd', 'e', 'r':
+	case 'v', 'c', '2', 'd', 'e', 'r', 'a':
 	case 's', 't':
 		verbOnly = true // (only a verb ends so: "is", "ist")
 	default:
@@ -128,7 +132,7 @@ func cvv(s string, i, e int) bool {
 	var buf [5]byte
 	if lw := lowerInto(buf[:], s[w:k]); lw != nil && (w == 0 || !isAlnum(s[w-1])) {
 		switch string(lw) {
-		case "cvv2", "cvc2", "cav2", "cid2": // (contextNear stops at digits)
+		case "cvv2", "cvc2", "cav2", "cid2", "cvn2": // (contextNear stops at digits)
 			return true
 		}
 		if cvvVerbs[string(lw)] && (contextNear(s, w, cvvWords, 1) || (isWordBefore(s, w, "code") && contextNear(s, w, cvvWords, 2))) {

@@ -574,6 +574,9 @@ func contextNear(s string, i int, words *contextWords, n int) bool {
 					return true
 				}
 			}
+			if asciiEnd(words, w) {
+				return true // CVC는, ，CVV: CJK text glues particles and punctuation to a word
+			}
 		}
 		pb = nil
 		if b != nil {
@@ -581,6 +584,25 @@ func contextNear(s string, i int, words *contextWords, n int) bool {
 		}
 	}
 	return false
+}
+
+// asciiEnd reports whether the ASCII letters and digits that start or end
+// the word w (which holds other characters) are one of words' ASCII words.
+func asciiEnd(words *contextWords, w string) bool {
+	var buf [24]byte
+	p := 0
+	for p < len(w) && isAlnum(w[p]) {
+		p++
+	}
+	if b := lowerInto(buf[:], w[:p]); p > 0 && b != nil && words.ascii[string(b)] {
+		return true
+	}
+	q := len(w)
+	for q > 0 && isAlnum(w[q-1]) {
+		q--
+	}
+	b := lowerInto(buf[:], w[q:])
+	return q < len(w) && b != nil && words.ascii[string(b)]
 }
 
 func byteWords(words ...string) [][]byte {
