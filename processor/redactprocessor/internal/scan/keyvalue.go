@@ -248,22 +248,117 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 	}
 	url := s[i] == '=' && ks > 0 && strings.IndexByte("?&#", s[ks-1]) >= 0
 	key := s[ks:ke]
+	harCookie := false
 	if strings.EqualFold(key, "value") {
 		key = nameBefore(s, ks) // - name: DB_PASSWORD \n value: …
+		if key == "" {
+			key = jsonNameBefore(s, ks) // {"name": "sid", "value": …}
+			harCookie = key != "" && inCookieArray(s, ks)
+		}
 	}
 	kind := classifyKey(key, url)
-	if kind == kvSessionCookie {
+	cookie := harCookie || (s[i] == '=' && (cookieBefore(s, ks) || (ks >= 2 && s[ks-2] == ';' && cookieLine(s, ks))))
+	switch {
+	case kind == kvSessionCookie:
 		// Cookie: a=b; session_id=…: the session cookie; session_id
 		// elsewhere names a chat or trace session.
 		kind = kvNone
-		if s[i] == '=' && (strings.HasSuffix(s[:ks], "; ") || cookieBefore(s, ks)) {
+		if cookie || (s[i] == '=' && strings.HasSuffix(s[:ks], "; ")) {
 			kind = kvSession
 		}
+	case kind == kvNone && cookie:
+		kind = cookieKind(key)
 	}
 	if kind == kvNone {
 		return Finding{}, false
 	}
 	return sc.secretValue(s, sep, kind, url)
+}
+
+// cookieKind classifies a cookie whose name says nothing to classifyKey.
+// A cookie is a bearer credential when it holds a random value: the
+// __Secure- and __Host- prefixes (RFC 6265bis) mark the cookies a site
+// protects, Google's SID, HSID, SSID, APISID, SAPISID, __Secure-1PSID are
+// its session, and any other cookie with a random token for a value
+// (Cloudflare's __cf_bm, a load balancer's sticky session) is taken as
+// one; a preference (theme=dark) or an analytics id (_ga=GA1.2.…) is not
+// random.
+func cookieKind(name string) kvKind {
+	var buf [maxKey]byte
+	l := lowerInto(buf[:], name)
+	if bytes.HasPrefix(l, []byte("__secure-")) || bytes.HasPrefix(l, []byte("__host-")) || bytes.HasSuffix(l, []byte("sid")) {
+		return kvSession
+	}
+	return kvVendor // random tokens only
+}
+
+// cookieLine reports whether ks is on the line of a Cookie or Set-Cookie
+// header (also in a curl -v dump, "< Set-Cookie: ", or a JSON header map).
+func cookieLine(s string, ks int) bool {
+	ls := max(0, ks-2048)
+	if k := strings.LastIndexByte(s[ls:ks], '\n'); k >= 0 {
+		ls += k + 1
+	}
+	line := s[ls:ks]
+	if k := strings.LastIndex(line, `\n`); k >= 0 {
+		line = line[k+2:] // a line of text escaped in JSON
+	}
+	var buf [16]byte
+	for k := 0; k+6 <= len(line) && k < 64; k++ {
+		if lower(line[k]) != 'c' {
+			continue
+		}
+		if l := lowerInto(buf[:], line[k:k+6]); string(l) == "cookie" {
+			rest := strings.TrimLeft(line[k+6:], `"'`)
+			return strings.HasPrefix(rest, ":")
+		}
+	}
+	return false
+}
+
+// jsonNameBefore returns the name of a JSON object of name and value
+// pairs (a HAR file's headers and cookies, {"name": "sid", "value": …})
+// whose "value" key starts at ks (after its quote), or "".
+func jsonNameBefore(s string, ks int) string {
+	k := ks - 1 // the key's opening quote
+	if k < 1 || s[k] != '"' {
+		return ""
+	}
+	k--
+	for k > 0 && (s[k] == ' ' || s[k] == '\n' || s[k] == '\t' || s[k] == '\r') {
+		k--
+	}
+	if s[k] != ',' {
+		return ""
+	}
+	k--
+	for k > 0 && (s[k] == ' ' || s[k] == '\t') {
+		k--
+	}
+	if s[k] != '"' {
+		return ""
+	}
+	ne := k
+	for k > 0 && ne-k <= maxKey && s[k-1] != '"' {
+		k--
+	}
+	ns := k
+	if ne-ns > maxKey || k < 1 {
+		return ""
+	}
+	pre := strings.TrimRight(s[max(0, k-16):k-1], " :")
+	if !strings.HasSuffix(pre, `"name"`) {
+		return ""
+	}
+	return s[ns:ne]
+}
+
+// inCookieArray reports whether ks is inside a HAR "cookies" array: the
+// key stands at most 512 bytes before, with no ']' between.
+func inCookieArray(s string, ks int) bool {
+	w := s[max(0, ks-512):ks]
+	k := strings.LastIndex(w, `"cookies"`)
+	return k >= 0 && strings.IndexByte(w[k:], ']') < 0
 }
 
 // cookieBefore reports whether a Cookie header's name ends just before

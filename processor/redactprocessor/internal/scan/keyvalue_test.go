@@ -174,3 +174,31 @@ func TestSingleWordKey(t *testing.T) {
 	}
 	assert.Greater(t, decided, 10000)
 }
+
+// TestSessionCookies: in a Cookie or Set-Cookie header, or a HAR cookies
+// array, a cookie named like a session (framework names, sid, the
+// __Secure-/__Host- prefixes, Google's *SID) or holding a random token is
+// a credential; preferences and analytics ids are not.
+func TestSessionCookies(t *testing.T) {
+	const g = "[REDACTED:generic_secret]"
+	for _, c := range []struct{ in, want string }{
+		{"Cookie: theme=dark; _app_session=Rk9Yc3BhbmlzaDEyMzQ1Njc4OTA2Nzg5; lang=en", "Cookie: theme=dark; _app_session=" + g + "; lang=en"},
+		{"Cookie: ASP.NET_SessionId=x2k4mq0vl9ptry4wb6nc8sfd", "Cookie: ASP.NET_SessionId=" + g},
+		{"Set-Cookie: __Secure-3PSID=g.a000kwj8Qm2x7Lz4Rt9Yb1Vn6Pc3Hs0Df5Gk8Jw2Ea7Uq4Io1; Domain=.google.com", "Set-Cookie: __Secure-3PSID=" + g + "; Domain=.google.com"},
+		{"Cookie: NID=511; SAPISID=Qm9vS2VlcGVy/AbCdEf12345", "Cookie: NID=511; SAPISID=" + g},
+		{"< Set-Cookie: __cf_bm=4YGwedNp3UuJkYU8aMT9__tTPAcPILllocIhYsfgQRF; path=/; HttpOnly", "< Set-Cookie: __cf_bm=" + g + "; path=/; HttpOnly"},
+		{"cookie: lang=de; AWSALBTG=q8V2k0X9mLp4tY7wB6nC3sFd1hJ5gA2e", "cookie: lang=de; AWSALBTG=" + g},
+		{`"Cookie": "theme=dark; connect.sid=s%3AQm9vS2VlcGVyMTIzNDU2Nzg5"`, `"Cookie": "theme=dark; connect.sid=` + g + `"`},
+		{"\"cookies\": [\n  {\n    \"name\": \"sid\",\n    \"value\": \"1Le0J8VbVw84x2QEQilxMh6UR9rGCHeu\"\n  }\n]", "\"cookies\": [\n  {\n    \"name\": \"sid\",\n    \"value\": \"" + g + "\"\n  }\n]"},
+		{`"cookies": [{"name": "sessionid", "value": "q8v2k0x9mlp4ty7wb6nc3sfd1hj5ga2e"}, {"name": "theme", "value": "dark"}]`, `"cookies": [{"name": "sessionid", "value": "` + g + `"}, {"name": "theme", "value": "dark"}]`},
+		// Not credentials: a preference, an analytics id, a sid outside
+		// cookies, a random value outside a cookie header.
+		{"Cookie: _ga=GA1.2.1234567890.1700000000; theme=dark; lang=en-US", "Cookie: _ga=GA1.2.1234567890.1700000000; theme=dark; lang=en-US"},
+		{"Set-Cookie: consent=granted-2026-11; Path=/", "Set-Cookie: consent=granted-2026-11; Path=/"},
+		{`{"name": "sid", "value": "1Le0J8VbVw84x2QEQilxMh6UR9rGCHeu"}`, `{"name": "sid", "value": "1Le0J8VbVw84x2QEQilxMh6UR9rGCHeu"}`},
+		{`"cookies": [], "headers": [{"name": "sid", "value": "1Le0J8VbVw84x2QEQilxMh6UR9rGCHeu"}]`, `"cookies": [], "headers": [{"name": "sid", "value": "1Le0J8VbVw84x2QEQilxMh6UR9rGCHeu"}]`},
+		{"trace: a=b; build=4YGwedNp3UuJkYU8aMT9tTPAcPILllocIhYsfgQRF", "trace: a=b; build=4YGwedNp3UuJkYU8aMT9tTPAcPILllocIhYsfgQRF"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
