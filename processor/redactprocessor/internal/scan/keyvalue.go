@@ -268,11 +268,47 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		}
 	case kind == kvNone && cookie:
 		kind = cookieKind(key)
+	case kind == kvNone && strings.EqualFold(key, "key") && vendorAbove(s, ks):
+		kind = kvVendor // datadog: {api: {key: …}}, a datadog_api_key resource's "key"
 	}
 	if kind == kvNone {
 		return Finding{}, false
 	}
 	return sc.secretValue(s, sep, kind, url)
+}
+
+// vendorAbove reports whether one of vendorWords names the block a bare
+// "key" stands in: a YAML or JSON parent key (the OpenTelemetry
+// Collector's datadog exporter: datadog: api: key: …) or the type of a
+// Terraform resource ("type": "datadog_api_key", its key in
+// "attributes"), within the 256 bytes before it, as a word of its own.
+func vendorAbove(s string, ks int) bool {
+	w := s[max(0, ks-256):ks]
+	for _, v := range vendorWords {
+		for k := 0; k+len(v) <= len(w); {
+			j := indexFold(w[k:], v)
+			if j < 0 {
+				break
+			}
+			j += k
+			e := j + len(v)
+			if (j == 0 || !isLetter(w[j-1])) && (e == len(w) || !isLetter(w[e])) {
+				return true
+			}
+			k = e
+		}
+	}
+	return false
+}
+
+// indexFold is strings.Index for an ASCII lower-case sub, ignoring case.
+func indexFold(s, sub string) int {
+	for k := 0; k+len(sub) <= len(s); k++ {
+		if lower(s[k]) == sub[0] && strings.EqualFold(s[k:k+len(sub)], sub) {
+			return k
+		}
+	}
+	return -1
 }
 
 // cookieKind classifies a cookie whose name says nothing to classifyKey.

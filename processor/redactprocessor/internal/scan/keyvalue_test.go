@@ -202,3 +202,23 @@ func TestSessionCookies(t *testing.T) {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
+
+// TestVendorBlockKey: a bare "key" holds a vendor's secret when the
+// vendor names its block (the Collector's datadog exporter, a Terraform
+// datadog_api_key resource), as DD_API_KEY and datadog_api_key do.
+func TestVendorBlockKey(t *testing.T) {
+	const g = "[REDACTED:generic_secret]"
+	for _, c := range []struct{ in, want string }{
+		{"DD_API_KEY=d79fd72b250fb28285f3249c79b593d2", "DD_API_KEY=" + g},
+		{"datadog:\n  api_key: 3e585fb9ea24c926a44e1ff816bb22bf\n  site: datadoghq.eu", "datadog:\n  api_key: " + g + "\n  site: datadoghq.eu"},
+		{"exporters:\n  datadog:\n    api:\n      site: datadoghq.com\n      key: 3e585fb9ea24c926a44e1ff816bb22bf", "exporters:\n  datadog:\n    api:\n      site: datadoghq.com\n      key: " + g},
+		{`{"type": "datadog_api_key", "instances": [{"attributes": {"id": "66af0a6a", "key": "d79fd72b250fb28285f3249c79b593d2"}}]}`, `{"type": "datadog_api_key", "instances": [{"attributes": {"id": "66af0a6a", "key": "` + g + `"}}]}`},
+		// Not secrets: a key with no vendor above, a vendor's word inside
+		// another (datadoghq), a key that is no random token.
+		{`"key": "d79fd72b250fb28285f3249c79b593d2"`, `"key": "d79fd72b250fb28285f3249c79b593d2"`},
+		{"site: datadoghq.com\nkey: d79fd72b250fb28285f3249c79b593d2", "site: datadoghq.com\nkey: d79fd72b250fb28285f3249c79b593d2"},
+		{"datadog:\n  tags:\n    - key: service-name-checkout", "datadog:\n  tags:\n    - key: service-name-checkout"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
