@@ -320,6 +320,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					continue
 				}
 			}
+			if e == i+1 && e+1 < n && (s[e] == ' ' || s[e] == ',') {
+				if f, ok := sc.spoken(s, i); ok {
+					add(f) // 3 4 6 2, 9 8 9 5 1 3, 9 4 0 9 0 in a call transcript
+					i = f.End
+					continue
+				}
+			}
 			if e-i-3 <= 1 && i >= 4 && (cvvTail[s[i-2]] || !isAlnum(s[i-2])) && sc.on[CardCVV] && e-i >= 3 && cvv(s, i, e) {
 				add(Finding{i, e, CardCVV}) // cvv 123, "cvc": "0421"
 				i = e

@@ -1,0 +1,34 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestSpokenDigits(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"CALLER: 3 4 6 2, 9 8 9 5 1 3, 9 4 0 9 0, security code 0 6 6 4", "CALLER: [REDACTED:credit_card], security code [REDACTED:card_cvv]"},
+		{"it's 4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 thanks", "it's [REDACTED:credit_card] thanks"},
+		{"CALLER: 6 2 9 6 4 0 9 7 3 3 4 2 8 2 1 0 3 9 8, CVV 2 2 5", "CALLER: [REDACTED:credit_card], CVV [REDACTED:card_cvv]"},
+		{"and the social for the account holder is 1 3 3, 8 0, 4 1 7 4", "and the social for the account holder is [REDACTED:ssn]"},
+		{"my SSN is 0 7 8 0 5 1 1 2 0.", "my SSN is [REDACTED:ssn]."},
+		// Not taken: Luhn fails, no issuer, nine digits with no SSN word or
+		// not valid as one, three digits with no code word, a run inside a
+		// longer one, digits glued to a letter, a phone spoken so.
+		{"4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 2", "4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 2"},
+		{"1 2 3 4 5 6 7 8 1 2 3 4 5 6 7 0", "1 2 3 4 5 6 7 8 1 2 3 4 5 6 7 0"},
+		{"the scores were 1 3 3 8 0 4 1 7 4", "the scores were 1 3 3 8 0 4 1 7 4"},
+		{"social security 6 6 6 1 2 3 4 5 6", "social security 6 6 6 1 2 3 4 5 6"},
+		{"rows 1 2 3 of the table", "rows 1 2 3 of the table"},
+		{"security code 1 2 3 4 5", "security code 1 2 3 4 5"},
+		{"SSN 7 1 3 3 8 0 4 1 7 4", "SSN 7 1 3 3 8 0 4 1 7 4"},
+		{"4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1x", "4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1x"},
+		{"plus 5 4 9 1 1 9 7 0 0 9 7 2 7", "plus 5 4 9 1 1 9 7 0 0 9 7 2 7"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
