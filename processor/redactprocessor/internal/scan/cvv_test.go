@@ -36,3 +36,24 @@ func TestCVVNamesAndLanguages(t *testing.T) {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
+
+// TestCodeCell: the cell right after a card's cell holding the card's
+// code length (4 for Amex, 3 for the others) is its security code.
+func TestCodeCell(t *testing.T) {
+	const cc, cv = "[REDACTED:credit_card]", "[REDACTED:card_cvv]"
+	for _, c := range []struct{ in, want string }{
+		{"| 7412 | Ioana Popescu | 3540444426897253 | 819 | FI6552888280804135 |", "| 7412 | Ioana Popescu | " + cc + " | " + cv + " | [REDACTED:iban] |"},
+		{"| 6231 | Amina | 3000 880639 2350 | 939 |\n| 6232 | Jo | 6759-2766-8823-2681 | 041 |", "| 6231 | Amina | " + cc + " | " + cv + " |\n| 6232 | Jo | " + cc + " | " + cv + " |"},
+		{"amex\t3782 822463 10005\t4821\n", "amex\t" + cc + "\t" + cv + "\n"},
+		{`"4111111111111111";"123"`, `"` + cc + `";"` + cv + `"`},
+		// Not codes: the wrong length for the issuer, another cell between,
+		// a number in prose after a card, a cell with more in it.
+		{"4111111111111111 | 1234 |", cc + " | 1234 |"},
+		{"amex 3782 822463 10005 | 482 |", "amex " + cc + " | 482 |"},
+		{"| 4111111111111111 | Visa | 123 |", "| " + cc + " | Visa | 123 |"},
+		{"paid 4111111111111111, 123 times", "paid " + cc + ", 123 times"},
+		{"| 4111111111111111 | 123 USD |", "| " + cc + " | 123 USD |"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}

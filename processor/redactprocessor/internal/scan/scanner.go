@@ -327,6 +327,11 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					continue
 				}
 			}
+			if (e-i == 3 || e-i == 4) && sc.on[CardCVV] && codeCell(s, i, e, dst) {
+				add(Finding{i, e, CardCVV}) // | 3540444426897253 | 819 |
+				i = e
+				continue
+			}
 			if e-i-3 <= 1 && i >= 4 && (cvvTail[s[i-2]] || !isAlnum(s[i-2])) && sc.on[CardCVV] && e-i >= 3 && cvv(s, i, e) {
 				add(Finding{i, e, CardCVV}) // cvv 123, "cvc": "0421"
 				i = e
