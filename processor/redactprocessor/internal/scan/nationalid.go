@@ -115,9 +115,11 @@ func cvv(s string, i, e int) bool {
 	if k == 0 {
 		return false
 	}
-	verbOnly := false
+	verbOnly, phraseOnly := false, false
 	switch lower(s[k-1]) {
-	case 'v', 'c', '2', 'd', 'e', 'r', 'a':
+	case 'a':
+		phraseOnly = true // (código de segurança)
+	case 'v', 'c', '2', 'd', 'e', 'r':
 	case 's', 't':
 		verbOnly = true // (only a verb ends so: "is", "ist")
 	default:
@@ -142,7 +144,7 @@ func cvv(s string, i, e int) bool {
 	if verbOnly {
 		return false
 	}
-	if contextNear(s, i, cvvWords, 2) {
+	if !phraseOnly && contextNear(s, i, cvvWords, 2) {
 		return true
 	}
 	for _, p := range cvvPhrases {

@@ -327,7 +327,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					continue
 				}
 			}
-			if (e-i == 3 || e-i == 4) && sc.on[CardCVV] && codeCell(s, i, e, dst) {
+			if (e-i == 3 || e-i == 4) && len(dst) > 0 && dst[len(dst)-1].Type == CreditCard && sc.on[CardCVV] && codeCell(s, i, e, dst) {
 				add(Finding{i, e, CardCVV}) // | 3540444426897253 | 819 |
 				i = e
 				continue
