@@ -88,8 +88,12 @@ var vendorWords = []string{
 	"squarespace", "sumologic", "telegram", "travis", "twitch", "twitter", "yandex", "zendesk",
 }
 
+// vendorSet holds vendorWords.
+var vendorSet = map[string]bool{}
+
 func init() {
 	for _, w := range vendorWords {
+		vendorSet[w] = true
 		if _, ok := lastWords[w]; !ok {
 			lastWords[w] = kvVendor
 		}
@@ -284,31 +288,24 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 // "attributes"), within the 256 bytes before it, as a word of its own.
 func vendorAbove(s string, ks int) bool {
 	w := s[max(0, ks-256):ks]
-	for _, v := range vendorWords {
-		for k := 0; k+len(v) <= len(w); {
-			j := indexFold(w[k:], v)
-			if j < 0 {
-				break
-			}
-			j += k
-			e := j + len(v)
-			if (j == 0 || !isLetter(w[j-1])) && (e == len(w) || !isLetter(w[e])) {
+	var buf [maxKey]byte
+	for k := 0; k < len(w); {
+		if !isLetter(w[k]) {
+			k++
+			continue
+		}
+		e := k
+		for e < len(w) && isLetter(w[e]) {
+			e++
+		}
+		if k > 0 || ks-256 <= 0 || !isLetter(s[ks-256-1]) {
+			if l := lowerInto(buf[:], w[k:e]); l != nil && vendorSet[string(l)] {
 				return true
 			}
-			k = e
 		}
+		k = e
 	}
 	return false
-}
-
-// indexFold is strings.Index for an ASCII lower-case sub, ignoring case.
-func indexFold(s, sub string) int {
-	for k := 0; k+len(sub) <= len(s); k++ {
-		if lower(s[k]) == sub[0] && strings.EqualFold(s[k:k+len(sub)], sub) {
-			return k
-		}
-	}
-	return -1
 }
 
 // cookieKind classifies a cookie whose name says nothing to classifyKey.
