@@ -43,7 +43,8 @@ type pwPhrase struct {
 	// directly (clave 2024).
 	verbOnly bool
 	// kind: a password (pwPassword), a user and password pair (pwCred:
-	// creds, login), or a secret (pwSecret: token, key).
+	// creds, login), a secret (pwSecret: token, key), or a network and
+	// password pair (pwNetwork: wifi, SSID).
 	kind uint8
 }
 
@@ -51,6 +52,7 @@ const (
 	pwPassword uint8 = iota
 	pwCred
 	pwSecret
+	pwNetwork // a wifi network: only "NETWORK / PASSWORD" after it
 )
 
 var pwPhrases = []pwPhrase{
@@ -95,8 +97,10 @@ var pwPhrases = []pwPhrase{
 	{"şifresi", false, false, pwPassword},
 	{"كلمة المرور", false, false, pwPassword},
 	{"كلمة السر", false, false, pwPassword},
-	{"סיסמה", false, false, pwPassword},
-	{"סיסמא", false, false, pwPassword},
+	// (Hebrew glues its article and prepositions to the word: הסיסמה,
+	// והסיסמה, בסיסמה.)
+	{"סיסמה", true, false, pwPassword},
+	{"סיסמא", true, false, pwPassword},
 	{"wifi key", false, false, pwPassword},
 	{"wi-fi key", false, false, pwPassword},
 	{"wlan key", false, false, pwPassword},
@@ -154,6 +158,26 @@ var pwPhrases = []pwPhrase{
 	{"رمزم", false, false, pwPassword},
 	{"passwordnya", false, false, pwPassword},
 	{"sandinya", false, false, pwPassword},
+	// Persian with the possessive suffix (رمز عبورم, my password), Finnish
+	// salasanasi (your password), Swahili nenosiri (neno la siri, the
+	// word of the secret: Android's and Google's Swahili login forms),
+	// Greek κωδικός and κωδικό alone (a code as often: a verb first), the
+	// French clé wifi.
+	{"رمز عبورم", false, false, pwPassword},
+	{"کلمه عبورم", false, false, pwPassword},
+	{"salasanasi", true, false, pwPassword},
+	{"nenosiri", false, false, pwPassword},
+	{"κωδικός", false, true, pwPassword},
+	{"κωδικό", false, true, pwPassword},
+	{"clé wifi", false, false, pwPassword},
+	{"clé wi-fi", false, false, pwPassword},
+	// A network's name: "wifi: Guest-781 / PASSWORD", "SSID Cafe_5G /
+	// PASSWORD" (how a network and its key are written on a card or in a
+	// chat; the SSID before the '/' is kept). It introduces nothing else.
+	{"wifi", false, false, pwNetwork},
+	{"wi-fi", false, false, pwNetwork},
+	{"wlan", false, false, pwNetwork},
+	{"ssid", false, false, pwNetwork},
 	{"creds", false, false, pwCred},
 	{"credentials", false, false, pwCred},
 	{"login", false, false, pwCred},
@@ -237,6 +261,18 @@ var pwConnectors = map[string]bool{
 	"c'est": true, "c’est": true, "ficou": true, "fica": true, "este": true, "e": true, "je": true,
 	"е": true, "це": true, "είναι": true, "là": true, "adalah": true, "ialah": true, "hai": true,
 	"هي": true, "هو": true, "है": true, "คือ": true,
+	// Hebrew היא/הוא (the copula: הסיסמה שלי היא X), Tagalog ay (ang
+	// password ko ay X), Swahili ni (nenosiri langu ni X), Czech mám (heslo
+	// mám X, the password I have), Finnish on (salasanani on X: only
+	// after a Finnish word, see finnishOnly).
+	"היא": true, "הוא": true, "ay": true, "ni": true, "mám": true, "on": true,
+}
+
+// finnishOnly are connectors that are verbs only in Finnish ("on" is a
+// preposition elsewhere: the password on Windows10 machines): they count
+// after a Finnish password word only.
+func finnishOnly(connector []byte, p *pwPhrase) bool {
+	return string(connector) == "on" && !strings.HasPrefix(p.w, "salasan")
 }
 
 // pwPossessives follow the password word in languages that put "my"
@@ -244,6 +280,11 @@ var pwConnectors = map[string]bool{
 // would follow the word.
 var pwPossessives = map[string]bool{
 	"من": true, "ما": true, "شما": true, "mea": true, "ta": true, "voastră": true, "meu": true, "minha": true,
+	// Indonesian and Malay (kata sandi saya X), Tagalog (password ko),
+	// Swahili (nenosiri langu, lako, letu), Hebrew (הסיסמה שלי), Greek
+	// (ο κωδικός μου).
+	"saya": true, "aku": true, "anda": true, "kamu": true, "ko": true, "mo": true,
+	"langu": true, "lako": true, "letu": true, "שלי": true, "שלך": true, "μου": true, "σου": true,
 }
 
 // pwAdverbs may stand between the verb and the value: "lautet übrigens
@@ -515,6 +556,12 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	}
 	cred := kind == pwCred
 	v := s[vs:ve]
+	if kind == pwNetwork && (!split || len(v) < 8 || len(v) > 63) {
+		// Only the password after "NETWORK /", of 8 to 63 characters as
+		// a WPA passphrase is (IEEE 802.11i): not "wifi: Guest-781", nor
+		// "wlan: 2.4GHz / 5GHz".
+		return Finding{}, we, false
+	}
 	if kind == pwSecret {
 		if !sc.on[GenericSecret] || !randomSecret(v) || !plausibleValue(v) {
 			return Finding{}, we, false
@@ -534,10 +581,13 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 		}
 		v = s[vs:ve]
 	}
-	if !plausibleValue(v) || !passwordLike(v) || strings.Contains(v, "://") || emailShaped(v) || passwordHash(v) {
+	if !plausibleValue(starred(v)) || !passwordLike(v) || strings.Contains(v, "://") || emailShaped(v) || passwordHash(v) {
 		return Finding{}, we, false
 	}
-	if mode == proseDirect && !quoted && !innerDigitOrSymbol(v) {
+	if !hasDigit(v) && !letterSymbolPassword(v) {
+		return Finding{}, we, false // (a word the walk met by its symbols)
+	}
+	if mode == proseDirect && !quoted && !innerDigitOrSymbol(v) && !letterSymbolPassword(v) {
 		return Finding{}, we, false
 	}
 	if mode == proseDirectWord && (!innerDigitOrSymbol(v) || charKinds(v)&(cUpper|cLower) == 0) {
@@ -696,9 +746,16 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 		if !ok {
 			return proseNone, 0, false
 		}
-		m, k, _ := sc.proseIntro(s, blanksBefore(s, us), false)
-		if k == pwSecret {
+		ue := blanksBefore(s, us)
+		if p, ok := pwPhraseBefore(s, ue); ok && p.kind == pwNetwork {
+			return proseDirect, pwNetwork, true // SSID Cafe_5G / PASSWORD
+		}
+		m, k, _ := sc.proseIntro(s, ue, false)
+		switch k {
+		case pwSecret:
 			return proseNone, 0, false
+		case pwNetwork:
+			return m, pwNetwork, true // wifi: Guest-781 / PASSWORD
 		}
 		return m, pwPassword, k == pwCred
 	case len(t) == 2 && t[0]|0x20 == 'b' && t[1]|0x20 == 'y':
@@ -713,7 +770,7 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 		return proseVerb, pwPassword, false
 	}
 	if !glued {
-		if p, ok := pwPhraseBefore(s, e); ok && !p.verbOnly {
+		if p, ok := pwPhraseBefore(s, e); ok && !p.verbOnly && p.kind != pwNetwork {
 			return proseDirect, p.kind, false
 		}
 		var ob [16]byte
@@ -738,7 +795,10 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 	// A label ending in ':' (hasło do konta:), or a particle glued to the
 	// password word (パスワードは).
 	if t[len(t)-1] == ':' {
-		return labelIntro(s, e-1)
+		if le := e - 1; le > ts {
+			return labelIntro(s, le)
+		}
+		return labelIntro(s, blanksBefore(s, ts)) // French spacing: le mot de passe du gîte : X
 	}
 	if particleEnds.endsIn(s, e) {
 		for _, pt := range pwParticles {
@@ -780,8 +840,12 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 	}
 	// password word, up to four words, a verb.
 	k := blanksBefore(s, ts)
+	named := false // a word between that is not a possessive: clave del correo
 	for n := 0; n < 5 && k > 0; n++ {
-		if p, ok := pwPhraseBefore(s, k); ok {
+		if p, ok := pwPhraseBefore(s, k); ok && p.kind != pwNetwork {
+			if finnishOnly(lt, p) {
+				break
+			}
 			if change {
 				if p.kind != pwPassword || !changeVerbBefore(s, k-len(p.w)) {
 					break
@@ -789,6 +853,13 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 				// A letter and a digit or symbol: not "changed the
 				// password in 2024".
 				return proseDirectWord, pwPassword, false
+			}
+			if p.verbOnly && named {
+				// A word that names codes too, and what it opens: a
+				// letter and a digit or symbol (la clave del correo es
+				// Tortuga.81), not a number (ο κωδικός παραγγελίας είναι
+				// 4471-2210, the order code).
+				return proseDirectWord, p.kind, false
 			}
 			return proseVerb, p.kind, false
 		}
@@ -804,9 +875,11 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 			break
 		}
 		var wbuf [24]byte
-		if lw := lowerToken(wbuf[:], w); lw != nil && pwAbout[string(lw)] && (n > 0 || !resetTo(string(lt), string(lw))) {
+		lw := lowerToken(wbuf[:], w)
+		if lw != nil && pwAbout[string(lw)] && (n > 0 || !resetTo(string(lt), string(lw))) {
 			break
 		}
+		named = named || lw == nil || !pwPossessives[string(lw)]
 		k = blanksBefore(s, b)
 	}
 	return proseNone, 0, false
@@ -851,8 +924,11 @@ func resetTo(connector, verb string) bool {
 func labelIntro(s string, e int) (proseMode, uint8, bool) {
 	var buf [24]byte
 	k := e
+	network := false
 	for n := 0; n < 4 && k > 0; n++ {
-		if p, ok := pwPhraseBefore(s, k); ok {
+		if p, ok := pwPhraseBefore(s, k); ok && p.kind == pwNetwork {
+			network = true // Passwort für das Büro-WLAN: X; wifi: NAME / X
+		} else if ok {
 			if p.kind == pwSecret || p.verbOnly && n > 0 {
 				break // "api key: …" is the key/value rule's; "clave de cliente:" names a code
 			}
@@ -869,6 +945,9 @@ func labelIntro(s string, e int) (proseMode, uint8, bool) {
 		if k == b {
 			break
 		}
+	}
+	if network {
+		return proseVerb, pwNetwork, false
 	}
 	return proseNone, 0, false
 }
@@ -889,6 +968,62 @@ func fillerWord(w string) bool {
 		}
 	}
 	return true
+}
+
+// symbolWord reports whether the word whose letters s[ws:e] begin, and
+// which goes on with the symbol s[e], is a password of letters and symbols
+// (Zorba_WwFmtn#, QateycZ-d.otU*): letterSymbolPassword of the word up to
+// 64 bytes. Most words that go on with a symbol end at it (a period, a
+// comma) or hold no capital after a small letter: a few byte tests.
+func symbolWord(s string, ws, e int) bool {
+	k := e
+	for k < len(s) && k-ws < 64 && valueByte(s[k]) {
+		k++
+	}
+	if k-ws < 8 || k < len(s) && s[k] >= utf8.RuneSelf {
+		return false
+	}
+	return letterSymbolPassword(s[ws:k])
+}
+
+// letterSymbolPassword reports whether v, a word without a digit, is
+// written as a password: 8 characters or more, a capital right after a
+// small letter, and a symbol other than - . _ / , ; : (a '!' or '?'
+// only inside it: not "iPhone-only", "McDonald's", "end-of-file!").
+func letterSymbolPassword(v string) bool {
+	for len(v) > 0 && (v[len(v)-1] == '.' || v[len(v)-1] == ',' || v[len(v)-1] == ';' || v[len(v)-1] == ':') {
+		v = v[:len(v)-1]
+	}
+	if len(v) < 8 {
+		return false
+	}
+	camel, symbol := false, false
+	for k := 0; k < len(v); k++ {
+		c := v[k]
+		switch {
+		case isUpper(c):
+			camel = camel || k > 0 && v[k-1] >= 'a' && v[k-1] <= 'z'
+		case isLetter(c), c == '-', c == '.', c == '_', c == '/', c == ',', c == ';', c == ':':
+		case isDigit(c):
+			return false
+		case c == '!' || c == '?':
+			symbol = symbol || k < len(v)-1
+		default:
+			symbol = true
+		}
+	}
+	return camel && symbol
+}
+
+// starred returns v without a leading '*' when the rest mixes upper and
+// lower case and digits (mật khẩu là *nyrq3O0AgKpCaDC): a password that
+// starts with a symbol, not a mask (****), a glob (*.log) or a YAML
+// alias (*db_password), which plausibleValue rejects.
+func starred(v string) string {
+	if len(v) > 4 && v[0] == '*' && v[len(v)-1] != '*' && charKinds(v[1:])&(cUpper|cLower|cDigit) == cUpper|cLower|cDigit {
+		return v[1:]
+	}
+	return v
 }
 
 // passwordHash reports whether v holds a crypt(3) or htpasswd hash

@@ -448,6 +448,16 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					add(f)
 					i = f.End
 				}
+			} else if i < n && i > proseDone && s[i] != ' ' && valueByte(s[i]) && symbolWord(s, ws, i) {
+				// A word of letters and symbols (Zorba_WwFmtn#) may be a
+				// password stated in prose too.
+				for ws > last && isAlnum(s[ws-1]) {
+					ws--
+				}
+				if f, ok := prose(ws); ok {
+					add(f)
+					i = f.End
+				}
 			}
 			continue
 		}
