@@ -268,6 +268,17 @@ var pwConnectors = map[string]bool{
 	"היא": true, "הוא": true, "ay": true, "ni": true, "mám": true, "on": true,
 }
 
+// finnishOn reports whether s[:e] ends with a Finnish password word and
+// "on" (salasanani on X). "on" is not in the ending table: before a
+// number it is mostly English ("on 12 May"), which must stay cheap.
+func finnishOn(s string, e int) bool {
+	if e < 12 || s[e-1]|0x20 != 'n' || s[e-2]|0x20 != 'o' || s[e-3] != ' ' {
+		return false
+	}
+	p, ok := pwPhraseBefore(s, blanksBefore(s, e-2))
+	return ok && strings.HasPrefix(p.w, "salasan")
+}
+
 // finnishOnly are connectors that are verbs only in Finnish ("on" is a
 // preposition elsewhere: the password on Windows10 machines): they count
 // after a Finnish password word only.
@@ -424,7 +435,9 @@ func init() {
 	}
 	for _, m := range []map[string]bool{pwConnectors, pwAdverbs, pwChangeConnectors, pwPossessives} {
 		for w := range m {
-			connectorEnds.add(w)
+			if w != "on" { // (finnishOn: "on 12 May" stays cheap)
+				connectorEnds.add(w)
+			}
 		}
 	}
 	connectorEnds.add("by") // IDENTIFIED BY
@@ -647,6 +660,9 @@ func proseGate(s string, x int) (bool, int) {
 	if numeric {
 		return false, end
 	}
+	if s[e-1]|0x20 == 'n' && finnishOn(s, e) {
+		return true, end // (not a number: plainNumber skips those)
+	}
 	if c := s[e-1]; c == ':' || c == '/' || f&particleEnds != 0 || c == 0xab && s[e-2] == 0xc2 {
 		return true, end // (0xc2 0xab: « value »)
 	}
@@ -719,7 +735,7 @@ func mayIntro(s string, e int) bool {
 	if e == 0 {
 		return false
 	}
-	if c := s[e-1]; c == ':' || c == '/' || phraseEnds.endsIn(s, e) || connectorEnds.endsIn(s, e) || particleEnds.endsIn(s, e) {
+	if c := s[e-1]; c == ':' || c == '/' || phraseEnds.endsIn(s, e) || connectorEnds.endsIn(s, e) || particleEnds.endsIn(s, e) || finnishOn(s, e) {
 		return true
 	}
 	ts, ok := tokenBefore(s, e)
@@ -812,7 +828,7 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 			}
 		}
 	}
-	if glued || !connectorEnds.endsIn(s, e) {
+	if glued || !connectorEnds.endsIn(s, e) && !finnishOn(s, e) {
 		return proseNone, 0, false
 	}
 	if len(t) > 12 {
@@ -970,20 +986,27 @@ func fillerWord(w string) bool {
 	return true
 }
 
-// symbolWord reports whether the word whose letters s[ws:e] begin, and
-// which goes on with the symbol s[e], is a password of letters and symbols
-// (Zorba_WwFmtn#, QateycZ-d.otU*): letterSymbolPassword of the word up to
-// 64 bytes. Most words that go on with a symbol end at it (a period, a
-// comma) or hold no capital after a small letter: a few byte tests.
-func symbolWord(s string, ws, e int) bool {
-	k := e
-	for k < len(s) && k-ws < 64 && valueByte(s[k]) {
-		k++
+// symbolWord reports whether the word holding s[x] (a symbol), after a
+// blank and no further back than floor, is a password of letters and
+// symbols (Zorba_WwFmtn#, QateycZ-d.otU*): letterSymbolPassword of the
+// word, of 8 to 64 bytes; and where it starts. Most words with a symbol
+// are short (e-mail) or hold a digit, which the walk reads the other way.
+func symbolWord(s string, x, floor int) (int, bool) {
+	b := x
+	for b > floor && x-b < 64 && valueByte(s[b-1]) {
+		b--
 	}
-	if k-ws < 8 || k < len(s) && s[k] >= utf8.RuneSelf {
-		return false
+	if b == 0 || s[b-1] != ' ' {
+		return 0, false
 	}
-	return letterSymbolPassword(s[ws:k])
+	e := x + 1
+	for e < len(s) && e-b < 64 && valueByte(s[e]) {
+		e++
+	}
+	if e-b < 8 || e-b >= 64 || e < len(s) && s[e] >= utf8.RuneSelf {
+		return 0, false
+	}
+	return b, letterSymbolPassword(s[b:e])
 }
 
 // letterSymbolPassword reports whether v, a word without a digit, is

@@ -448,15 +448,16 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					add(f)
 					i = f.End
 				}
-			} else if i < n && i > proseDone && s[i] != ' ' && valueByte(s[i]) && symbolWord(s, ws, i) {
+			} else if i+1 < n && (s[i] == '-' || s[i] == '_' || s[i] == '+') && valueByte(s[i+1]) {
 				// A word of letters and symbols (Zorba_WwFmtn#) may be a
-				// password stated in prose too.
-				for ws > last && isAlnum(s[ws-1]) {
-					ws--
-				}
-				if f, ok := prose(ws); ok {
-					add(f)
-					i = f.End
+				// password stated in prose too. (Only from letters before
+				// a trigger byte inside the word: both walks visit those;
+				// not ':', '=' or '@', which end keys and start domains.)
+				if b, ok := symbolWord(s, i, last); ok {
+					if f, ok := prose(b); ok {
+						add(f)
+						i = f.End
+					}
 				}
 			}
 			continue
