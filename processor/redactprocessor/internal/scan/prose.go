@@ -272,7 +272,7 @@ var pwConnectors = map[string]bool{
 // "on" (salasanani on X). "on" is not in the ending table: before a
 // number it is mostly English ("on 12 May"), which must stay cheap.
 func finnishOn(s string, e int) bool {
-	if e < 12 || s[e-1]|0x20 != 'n' || s[e-2]|0x20 != 'o' || s[e-3] != ' ' {
+	if e < len("salasana on") || s[e-1]|0x20 != 'n' || s[e-2]|0x20 != 'o' || s[e-3] != ' ' {
 		return false
 	}
 	p, ok := pwPhraseBefore(s, blanksBefore(s, e-2))
@@ -305,6 +305,7 @@ var pwAdverbs = map[string]bool{
 	"jetzt": true, "nun": true, "aktuell": true, "ahora": true, "maintenant": true, "agora": true,
 	"ora": true, "adesso": true, "nu": true, "teraz": true, "сейчас": true, "теперь": true,
 	"зараз": true, "şimdi": true, "sekarang": true, "simply": true,
+	"teď": true, "pořád": true, "nyt": true, // Czech now, still; Finnish now
 }
 
 // pwChangeConnectors stand between a password word and its new value

@@ -434,8 +434,10 @@ func TestProsePasswordCopulas(t *testing.T) {
 		// Finnish on (is), only after a Finnish word.
 		{"wlanin salasana on Revontuli#88 ja verkko Koti", "wlanin salasana on [REDACTED:password] ja verkko Koti"},
 		{"salasanasi on Kuusi.Puu42", "salasanasi on [REDACTED:password]"},
+		{"salasana on Sauna_Ilta7", "salasana on [REDACTED:password]"},
 		// Czech mám (the password I have).
-		{"heslo mám pořád Vltava!2019, nefunguje", "heslo mám pořád Vltava!2019, nefunguje"},
+		{"heslo mám pořád Vltava!2019, nefunguje", "heslo mám pořád [REDACTED:password], nefunguje"},
+		{"salasana on nyt Koivu-Kuusi8", "salasana on nyt [REDACTED:password]"},
 		{"heslo mám Vltava!2019, nefunguje", "heslo mám [REDACTED:password], nefunguje"},
 		// Persian with the possessive suffix.
 		{"کلمه عبورم Esfahan@1399 است", "کلمه عبورم [REDACTED:password] است"},
