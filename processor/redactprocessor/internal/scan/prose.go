@@ -899,7 +899,55 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 		named = named || lw == nil || !pwPossessives[string(lw)]
 		k = blanksBefore(s, b)
 	}
+	if !change && elidedPassword(s, blanksBefore(s, ts)) {
+		return proseDirectWord, pwPassword, false
+	}
 	return proseNone, 0, false
+}
+
+// elidedArticles stand for a password word named just before, with a
+// preposition and what the password opens after them: "contraseña: X …
+// y la del netflix es Y", "a senha do banco é X, a do email é Y".
+var elidedArticles = map[string]bool{"la": true, "el": true, "a": true, "o": true, "quella": true, "quello": true}
+
+// elidedPassword reports whether s[:e] (up to the verb) ends with an
+// article, a preposition and a word ("la del netflix", "la de la wifi",
+// "a do email") and a password word stands in the 240 bytes before the
+// article: the password word left out, as a second password is named
+// after a first one. The value needs a letter and a digit or symbol.
+func elidedPassword(s string, e int) bool {
+	ws, ok := tokenBefore(s, e) // netflix
+	if !ok || !fillerWord(s[ws:e]) {
+		return false
+	}
+	var buf [8]byte
+	word := func(e int) (int, []byte, bool) { // the lower-case word before the blanks at e
+		k := blanksBefore(s, e)
+		b, ok := tokenBefore(s, k)
+		if !ok || k == e {
+			return 0, nil, false
+		}
+		return b, lowerToken(buf[:], s[b:k]), true
+	}
+	ps, pw, ok := word(ws) // del, or the article of "de la wifi"
+	if ok && elidedArticles[string(pw)] {
+		ps, pw, ok = word(ps)
+	}
+	if !ok || pw == nil || !pwPrepositions[string(pw)] {
+		return false
+	}
+	as, aw, ok := word(ps) // la
+	if !ok || aw == nil || !elidedArticles[string(aw)] {
+		return false
+	}
+	for k := as - 1; k > 0 && as-k < 240; k-- {
+		if isLetter(s[k-1]) && !isLetter(s[k]) || s[k-1] >= utf8.RuneSelf && s[k] < utf8.RuneSelf && s[k] != '\\' {
+			if p, ok := pwPhraseBefore(s, k); ok && p.kind == pwPassword {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // changeVerbBefore reports whether one of the three words before b is a

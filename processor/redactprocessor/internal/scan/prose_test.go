@@ -475,6 +475,24 @@ func TestProsePasswordCopulas(t *testing.T) {
 	})
 }
 
+// A second password named after a first one, its password word left
+// out: "la del netflix es X".
+func TestElidedPasswordWord(t *testing.T) {
+	redactCases(t, []struct{ in, want string }{
+		{"mi contraseña del correo es Luna#1987 y la del banco es Sol_Dorado42", "mi contraseña del correo es [REDACTED:password] y la del banco es [REDACTED:password]"},
+		{"clave: Rio-Negro-55\nla de la tablet es Tablet!Casa9", "clave: [REDACTED:password]\nla de la tablet es [REDACTED:password]"},
+		{"a senha do wifi é Cafe_Preto21, a do email é Bolo#Fuba88", "a senha do wifi é [REDACTED:password], a do email é [REDACTED:password]"},
+		{"la password del pc è Gatto!Nero5, quella del router è Modem#Casa7", "la password del pc è [REDACTED:password], quella del router è [REDACTED:password]"},
+
+		// No password word before: an ordinary "la del …".
+		{"la reunión del lunes es a las 10, la del martes es Q3-review2", ""},
+		{"la del netflix es Gato#2024", ""},
+		{"a do banco é Agencia-0042", ""},
+		// Nor a value without a letter.
+		{"la contraseña es Perro#Azul7 y la del pedido es 4471-2210", "la contraseña es [REDACTED:password] y la del pedido es 4471-2210"},
+	})
+}
+
 // A network and its password written together: "wifi: NAME / PASSWORD".
 func TestNetworkPasswords(t *testing.T) {
 	redactCases(t, []struct{ in, want string }{
