@@ -82,16 +82,19 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 // blind-2026-12b (a third writer, other styles: transcripts, HAR dumps,
 // Terraform, CI logs, 27 languages) was scored once as it arrived, after
 // the fixes made with blind-2026-12 in view: 0.920 recall, 0.973 survival.
+// Issue #22's password pass (the phrasings and key shapes of its 19
+// password misses, by kind) brought its password recall from 0.756 to
+// 1.0 and the whole to 0.934 (and blind-2026-12's to 0.991).
 // Its webhook labels cover a URL's path after the host and the vendor's
 // fixed route words (hooks/catch/, services/): the host and the route name
 // no one, and redact keeps them. Its look-alikes (AWS's documentation
 // keys, msg-ids, reserved TLDs, epoch milliseconds, mistyped cards) and
-// card codes, cookies and spoken digits then brought it to 0.939 recall,
-// 0.997 survival.
+// card codes, cookies and spoken digits then brought it, with the
+// password pass, to 0.953 recall and 0.997 survival.
 var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"redteam-2026-11.jsonl": {0.98, 0.99},
-	"blind-2026-12.jsonl":   {0.96, 0.99},
-	"blind-2026-12b.jsonl":  {0.93, 0.99},
+	"blind-2026-12.jsonl":   {0.98, 0.99},
+	"blind-2026-12b.jsonl":  {0.95, 0.99},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)

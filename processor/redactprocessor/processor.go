@@ -56,6 +56,11 @@ const (
 type state struct {
 	scan    *scan.State
 	blocked int
+	// marks has ownCount / ownTypes set when a map of the item (its own
+	// attributes, or a nested one) has a key pii.redacted.count /
+	// pii.redacted.types: without it, finish knows its attributes lack
+	// them and writes them without looking them up.
+	marks uint8
 	// recent caches the classes of recently seen keys in 64 sets of four,
 	// newest first: an item's keys are mostly those of the previous one, so
 	// most are classified by a hash and a string comparison or two,
@@ -144,6 +149,7 @@ func (p *redactProcessor) done(ctx context.Context, st *state) {
 func (st *state) begin() {
 	st.scan.Reset()
 	st.blocked = 0
+	st.marks = 0
 }
 
 // fold adds the item's counts to the batch; it reports whether the item
@@ -168,14 +174,18 @@ func (p *redactProcessor) finish(st *state, attrs pcommon.Map) {
 		return
 	}
 	count := int64(st.scan.Total + st.blocked)
-	if v, ok := attrs.Get(genai.PIIRedactedCount); ok && v.Type() == pcommon.ValueTypeInt {
+	if st.marks&ownCount == 0 {
+		attrs.PutInt(genai.PIIRedactedCount, count)
+	} else if v, ok := attrs.Get(genai.PIIRedactedCount); ok && v.Type() == pcommon.ValueTypeInt {
 		v.SetInt(count + v.Int())
 	} else {
 		attrs.PutInt(genai.PIIRedactedCount, count)
 	}
-	if v, ok := attrs.Get(genai.PIIRedactedTypes); ok && v.Type() == pcommon.ValueTypeSlice && v.Slice().Len() > 0 {
-		p.mergeTypes(st, v.Slice())
-		return
+	if st.marks&ownTypes != 0 {
+		if v, ok := attrs.Get(genai.PIIRedactedTypes); ok && v.Type() == pcommon.ValueTypeSlice && v.Slice().Len() > 0 {
+			p.mergeTypes(st, v.Slice())
+			return
+		}
 	}
 	// The usual case: a new list, in detector order (names are unique).
 	n := 0
@@ -240,8 +250,26 @@ func (p *redactProcessor) classify(key string) keyClass {
 type classified struct {
 	key   string
 	class keyClass
-	ok    bool // key and class are set (an empty key is a key too)
-	memo  memo // the clean-value cache's answers for this key's values
+	ok    bool  // key and class are set (an empty key is a key too)
+	mark  uint8 // ownCount, ownTypes or 0: the key is one finish writes
+	memo  memo  // the clean-value cache's answers for this key's values
+}
+
+// The keys finish writes (state.marks, classified.mark).
+const (
+	ownCount uint8 = 1 << iota
+	ownTypes
+)
+
+// markOf returns the mark of key k.
+func markOf(k string) uint8 {
+	switch k {
+	case genai.PIIRedactedCount:
+		return ownCount
+	case genai.PIIRedactedTypes:
+		return ownTypes
+	}
+	return 0
 }
 
 // memo counts the clean-value cache's answers for the values of one key,
@@ -320,7 +348,7 @@ func (p *redactProcessor) class(k string, st *state) *classified {
 		}
 	}
 	copy(set[1:], set[:cacheWays-1]) // the oldest out
-	set[0] = classified{key: k, class: p.keys.Get(k), ok: true}
+	set[0] = classified{key: k, class: p.keys.Get(k), ok: true, mark: markOf(k)}
 	return &set[0]
 }
 
@@ -329,6 +357,7 @@ func (p *redactProcessor) class(k string, st *state) *classified {
 func (p *redactProcessor) attrs(m pcommon.Map, st *state) {
 	m.RemoveIf(func(k string, v pcommon.Value) bool {
 		r := p.class(k, st)
+		st.marks |= r.mark
 		switch r.class {
 		case keyAllowed:
 			return false

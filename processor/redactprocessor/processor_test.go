@@ -324,3 +324,58 @@ func TestCleanValueCache(t *testing.T) {
 	assert.True(t, m.probe(), "and is looked up again once its values repeat")
 	require.NoError(t, p.shutdown(context.Background()))
 }
+
+// TestTallyAddsToAnEarlierOne: a span that an earlier redact (a sidecar)
+// counted gets the new findings added to its pii.redacted.count and the new
+// types appended to its pii.redacted.types, in the same batch as spans that
+// carry no tally, or carry the names only in a nested map, or with another
+// type (replaced).
+func TestTallyAddsToAnEarlierOne(t *testing.T) {
+	p, err := newRedactProcessor(processortest.NewNopSettings(metadata.Type), createDefaultConfig().(*Config))
+	require.NoError(t, err)
+	td := ptrace.NewTraces()
+	ss := td.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty().Spans()
+	const text = "mail jane@example.com or call +1 415 555 0100"
+	earlier := ss.AppendEmpty().Attributes()
+	earlier.PutStr("app.note", text)
+	earlier.PutInt(genai.PIIRedactedCount, 3)
+	require.NoError(t, earlier.PutEmptySlice(genai.PIIRedactedTypes).FromRaw([]any{"email", "credit_card"}))
+	fresh := ss.AppendEmpty().Attributes()
+	fresh.PutStr("app.note", text)
+	nested := ss.AppendEmpty().Attributes()
+	nested.PutStr("app.note", text)
+	inner := nested.PutEmptyMap("app.meta")
+	inner.PutInt(genai.PIIRedactedCount, 7)
+	inner.PutEmptySlice(genai.PIIRedactedTypes).AppendEmpty().SetStr("ipv4")
+	wrong := ss.AppendEmpty().Attributes()
+	wrong.PutStr("app.note", text)
+	wrong.PutStr(genai.PIIRedactedCount, "many")
+	wrong.PutEmptySlice(genai.PIIRedactedTypes)
+	clean := ss.AppendEmpty().Attributes()
+	clean.PutStr("app.note", "nothing here")
+
+	_, err = p.processTraces(context.Background(), td)
+	require.NoError(t, err)
+	for i, want := range []struct {
+		count int64
+		types []any
+	}{
+		{5, []any{"email", "credit_card", "phone"}},
+		{2, []any{"email", "phone"}},
+		{2, []any{"email", "phone"}},
+		{2, []any{"email", "phone"}},
+	} {
+		a := ss.At(i).Attributes()
+		v, ok := a.Get(genai.PIIRedactedCount)
+		require.True(t, ok, "span %d", i)
+		assert.Equal(t, want.count, v.Int(), "span %d", i)
+		v, ok = a.Get(genai.PIIRedactedTypes)
+		require.True(t, ok, "span %d", i)
+		assert.Equal(t, want.types, v.Slice().AsRaw(), "span %d", i)
+	}
+	m, _ := ss.At(2).Attributes().Get("app.meta")
+	assert.Equal(t, map[string]any{genai.PIIRedactedCount: int64(7), genai.PIIRedactedTypes: []any{"ipv4"}}, m.Map().AsRaw(), "a nested map is not the span's tally")
+	_, ok := ss.At(4).Attributes().Get(genai.PIIRedactedCount)
+	assert.False(t, ok, "a clean span gets no tally")
+	require.NoError(t, p.shutdown(context.Background()))
+}

@@ -59,23 +59,46 @@ type node struct {
 
 type trace struct {
 	id TraceID
-	// nodes are the recorded costs and links in arrival order; a span
-	// recorded twice (two pipelines through one component) counts once.
-	nodes []node
-	seen  time.Time
+	// The recorded costs and links in arrival order, in blocks of
+	// blockNodes nodes of Store.nodes chained through Store.next (first and
+	// last: block numbers, -1 for none); a span recorded twice (two
+	// pipelines through one component) counts once.
+	first, last int32
+	count       int32
+	// seen is when the trace was last written, from Store.epoch.
+	seen time.Duration
 	// full: more than MaxSpans were offered; sums are marked Missing.
 	full bool
 }
 
+// blockNodes is the size of the blocks a trace's nodes are kept in (an
+// agent turn's trace, two priced calls and the links of three spans, fills
+// two, as many nodes as append's growth gave it in a slice of its own).
+const blockNodes = 4
+
 // Store is a bounded, concurrency-safe map of recent traces. Traces are
 // dropped oldest first beyond MaxTraces, and when not written for TTL; their
-// memory is reused, so a steady stream of traces does not allocate.
+// memory is reused, so a steady stream of traces does not allocate. It
+// holds no pointers, so the garbage collector has nothing to mark in it,
+// however many traces it holds.
 type Store struct {
 	mu     sync.Mutex
-	traces map[TraceID]*trace
-	// ring holds the traces in insertion order: head is the oldest.
-	ring    []*trace
+	traces map[TraceID]int32 // the trace's number in slab
+	slab   []trace
+	// ring holds the traces' numbers in insertion order: head is the
+	// oldest.
+	ring    []int32
 	head, n int
+	// nodes holds the traces' nodes, blocks of blockNodes; next[b] is the
+	// block after block b of its trace, or the next free block (-1: none).
+	nodes []node
+	next  []int32
+	free  int32
+	// scratch holds the nodes of the trace being summed.
+	scratch []node
+	// epoch is the first time the store was written; times are kept as
+	// durations since.
+	epoch time.Time
 	// MaxTraces, MaxSpans and TTL bound the memory held.
 	MaxTraces, MaxSpans int
 	TTL                 time.Duration
@@ -87,7 +110,7 @@ type Store struct {
 func New(maxTraces, maxSpans int, ttl time.Duration) *Store {
 	// Memory is taken as traces come, not up front: an idle store (no
 	// GenAI calls with trace ids) holds next to nothing.
-	return &Store{traces: map[TraceID]*trace{}, MaxTraces: maxTraces, MaxSpans: maxSpans, TTL: ttl, now: time.Now}
+	return &Store{traces: map[TraceID]int32{}, free: -1, MaxTraces: maxTraces, MaxSpans: maxSpans, TTL: ttl, now: time.Now}
 }
 
 // Batch is one batch's writes, applied under one lock.
@@ -132,24 +155,80 @@ func (s *Store) Apply(b *Batch) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	now := s.now()
+	now := s.since(s.now())
 	s.expire(now)
 	for _, c := range b.costs {
 		s.add(s.touch(c.trace, now), node{span: c.span, parent: c.parent, cost: c.cost, costed: true})
 	}
 	for _, l := range b.links {
-		if tr, ok := s.traces[l.trace]; ok {
-			s.add(tr, node{span: l.span, parent: l.parent})
+		if i, ok := s.traces[l.trace]; ok {
+			s.add(&s.slab[i], node{span: l.span, parent: l.parent})
 		}
 	}
 }
 
+// since returns t as the store keeps times: the time since its first
+// write (a monotonic difference when both have monotonic readings, as
+// time.Time.Sub makes it).
+func (s *Store) since(t time.Time) time.Duration {
+	if s.epoch.IsZero() {
+		s.epoch = t
+	}
+	return t.Sub(s.epoch)
+}
+
 func (s *Store) add(tr *trace, n node) {
-	if len(tr.nodes) >= s.MaxSpans {
+	if int(tr.count) >= s.MaxSpans {
 		tr.full = true
 		return
 	}
-	tr.nodes = append(tr.nodes, n)
+	if tr.count%blockNodes == 0 {
+		b := s.block()
+		if tr.last < 0 {
+			tr.first = b
+		} else {
+			s.next[tr.last] = b
+		}
+		tr.last = b
+	}
+	s.nodes[int(tr.last)*blockNodes+int(tr.count%blockNodes)] = n
+	tr.count++
+}
+
+// block returns a free block of nodes, the last of its chain.
+func (s *Store) block() int32 {
+	b := s.free
+	if b < 0 {
+		b = int32(len(s.next))
+		s.next = append(s.next, -1)
+		s.nodes = append(s.nodes, make([]node, blockNodes)...)
+	} else {
+		s.free = s.next[b]
+	}
+	s.next[b] = -1
+	return b
+}
+
+// release returns tr's blocks to the free list.
+func (s *Store) release(tr *trace) {
+	if tr.last >= 0 {
+		s.next[tr.last] = s.free
+		s.free = tr.first
+	}
+	tr.first, tr.last, tr.count = -1, -1, 0
+}
+
+// nodesOf returns tr's nodes in arrival order, in the store's scratch
+// space (valid until the next call).
+func (s *Store) nodesOf(tr *trace) []node {
+	out := s.scratch[:0]
+	for b, left := tr.first, int(tr.count); left > 0; b = s.next[b] {
+		k := min(left, blockNodes)
+		out = append(out, s.nodes[int(b)*blockNodes:int(b)*blockNodes+k]...)
+		left -= k
+	}
+	s.scratch = out
+	return out
 }
 
 // Sum totals the own costs of span's descendants in trace t, following the
@@ -157,15 +236,17 @@ func (s *Store) add(tr *trace, n node) {
 func (s *Store) Sum(t TraceID, span SpanID) (Sum, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	tr, ok := s.traces[t]
+	i, ok := s.traces[t]
 	if !ok {
 		return Sum{}, false
 	}
+	tr := &s.slab[i]
+	nodes := s.nodesOf(tr)
 	var sum Sum
-	lookup := s.index(tr)
-	for i := range tr.nodes {
-		n := &tr.nodes[i]
-		if !n.costed || n.span == span || lookup(n.span) != n || !descends(lookup, len(tr.nodes), n, span) {
+	lookup := index(nodes)
+	for i := range nodes {
+		n := &nodes[i]
+		if !n.costed || n.span == span || lookup(n.span) != n || !descends(lookup, len(nodes), n, span) {
 			continue
 		}
 		sum.Items++
@@ -192,24 +273,24 @@ func (s *Store) Sum(t TraceID, span SpanID) (Sum, bool) {
 // scan instead of through a map built for the sum.
 const smallTrace = 64
 
-// index returns the lookup of a span's node: the last word on it, its cost
-// when it has one, else its link.
-func (s *Store) index(tr *trace) func(SpanID) *node {
+// index returns the lookup of a span's node among a trace's nodes: the last
+// word on it, its cost when it has one, else its link.
+func index(nodes []node) func(SpanID) *node {
 	better := func(prev, n *node) bool { return prev == nil || n.costed || !prev.costed }
-	if len(tr.nodes) <= smallTrace {
+	if len(nodes) <= smallTrace {
 		return func(id SpanID) *node {
 			var found *node
-			for i := range tr.nodes {
-				if n := &tr.nodes[i]; n.span == id && better(found, n) {
+			for i := range nodes {
+				if n := &nodes[i]; n.span == id && better(found, n) {
 					found = n
 				}
 			}
 			return found
 		}
 	}
-	byID := make(map[SpanID]*node, len(tr.nodes))
-	for i := range tr.nodes {
-		n := &tr.nodes[i]
+	byID := make(map[SpanID]*node, len(nodes))
+	for i := range nodes {
+		n := &nodes[i]
 		if better(byID[n.span], n) {
 			byID[n.span] = n
 		}
@@ -237,48 +318,53 @@ func descends(lookup func(SpanID) *node, size int, n *node, span SpanID) bool {
 	return false
 }
 
-func (s *Store) touch(t TraceID, now time.Time) *trace {
-	if tr, ok := s.traces[t]; ok {
+func (s *Store) touch(t TraceID, now time.Duration) *trace {
+	if i, ok := s.traces[t]; ok {
+		tr := &s.slab[i]
 		tr.seen = now
 		return tr
 	}
-	var tr *trace
+	i := int32(-1)
 	if s.n == s.MaxTraces {
-		tr = s.popOldest()
+		i = s.popOldest()
 	}
-	if tr == nil {
-		tr = &trace{}
+	if i < 0 {
+		i = int32(len(s.slab))
+		s.slab = append(s.slab, trace{first: -1, last: -1})
 	}
-	*tr = trace{id: t, nodes: tr.nodes[:0], seen: now}
+	tr := &s.slab[i]
+	*tr = trace{id: t, first: -1, last: -1, seen: now}
 	if s.n == len(s.ring) {
 		// Full below MaxTraces: grow, oldest first again.
 		if s.head != 0 {
 			s.ring = append(s.ring[s.head:], s.ring[:s.head]...)
 			s.head = 0
 		}
-		s.ring = append(s.ring, tr)
+		s.ring = append(s.ring, i)
 	} else {
-		s.ring[(s.head+s.n)%len(s.ring)] = tr
+		s.ring[(s.head+s.n)%len(s.ring)] = i
 	}
 	s.n++
-	s.traces[t] = tr
+	s.traces[t] = i
 	return tr
 }
 
-// popOldest drops the oldest trace and returns it for reuse.
-func (s *Store) popOldest() *trace {
-	tr := s.ring[s.head]
-	s.ring[s.head] = nil
+// popOldest drops the oldest trace and returns its number for reuse.
+func (s *Store) popOldest() int32 {
+	i := s.ring[s.head]
+	s.ring[s.head] = -1
 	s.head = (s.head + 1) % len(s.ring)
 	s.n--
+	tr := &s.slab[i]
 	delete(s.traces, tr.id)
-	return tr
+	s.release(tr)
+	return i
 }
 
 // expire drops traces not written for TTL, oldest first (insertion order:
 // a trace written again late stays until the ones before it expire).
-func (s *Store) expire(now time.Time) {
-	for s.n > 0 && now.Sub(s.ring[s.head].seen) >= s.TTL {
+func (s *Store) expire(now time.Duration) {
+	for s.n > 0 && now-s.slab[s.ring[s.head]].seen >= s.TTL {
 		s.popOldest()
 	}
 }

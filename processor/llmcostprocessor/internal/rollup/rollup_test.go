@@ -5,6 +5,7 @@ package rollup
 
 import (
 	"math"
+	"reflect"
 	"testing"
 	"time"
 
@@ -144,4 +145,63 @@ func TestRingGrowsAfterExpiry(t *testing.T) {
 	}
 	_, ok := s.Sum(tid(3), sid(0))
 	assert.False(t, ok, "the oldest went first")
+}
+
+// TestBlocksReused: traces of every size come and go through a small
+// store; each sum is the one of the trace's own costs (no node of a dropped
+// trace leaks into a new one through a reused block), and the blocks stay
+// bounded by what the live traces hold.
+func TestBlocksReused(t *testing.T) {
+	s := New(5, 50, time.Hour)
+	for id := range 300 {
+		tr := TraceID{byte(id), byte(id >> 8)}
+		spans := 1 + id%23 // 1 to 23 priced children of span 0
+		var b Batch
+		for k := range spans {
+			b.Cost(tr, SpanID{byte(k + 1)}, SpanID{}, Cost{Picos: int64(id*100 + k), Flags: Priced})
+		}
+		s.Apply(&b)
+		var want int64
+		for k := range spans {
+			want += int64(id*100 + k)
+		}
+		sum, ok := s.Sum(tr, SpanID{})
+		require.True(t, ok, id)
+		assert.Equal(t, spans, sum.Items, id)
+		assert.Equal(t, want, sum.Picos, id)
+		assert.LessOrEqual(t, len(s.next), 5*((23+blockNodes-1)/blockNodes), "blocks bounded by the live traces")
+	}
+	assert.Equal(t, 5, s.Len())
+}
+
+// TestNoPointers: nothing the store keeps per trace holds a pointer, so the
+// garbage collector marks nothing in it however many traces it holds.
+func TestNoPointers(t *testing.T) {
+	var hasPointers func(reflect.Type) bool
+	hasPointers = func(t reflect.Type) bool {
+		switch t.Kind() {
+		case reflect.Pointer, reflect.Slice, reflect.Map, reflect.String, reflect.Interface, reflect.Chan, reflect.Func, reflect.UnsafePointer:
+			return true
+		case reflect.Array:
+			return hasPointers(t.Elem())
+		case reflect.Struct:
+			for i := range t.NumField() {
+				if hasPointers(t.Field(i).Type) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	st := reflect.TypeFor[Store]()
+	for _, f := range []string{"traces", "slab", "ring", "nodes", "next", "scratch"} {
+		field, ok := st.FieldByName(f)
+		require.True(t, ok, f)
+		ft := field.Type
+		if ft.Kind() == reflect.Map {
+			assert.False(t, hasPointers(ft.Key()) || hasPointers(ft.Elem()), f)
+			continue
+		}
+		assert.False(t, hasPointers(ft.Elem()), f)
+	}
 }

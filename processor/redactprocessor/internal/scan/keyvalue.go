@@ -254,10 +254,12 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 	key := s[ks:ke]
 	harCookie := false
 	if strings.EqualFold(key, "value") {
-		key = nameBefore(s, ks) // - name: DB_PASSWORD \n value: …
-		if key == "" {
+		if key = nameBefore(s, ks); key == "" { // - name: DB_PASSWORD \n value: …
 			key = jsonNameBefore(s, ks) // {"name": "sid", "value": …}
 			harCookie = key != "" && inCookieArray(s, ks)
+		}
+		if key == "" {
+			key = ownerKey(s, ks, floor) // "db_password": {"value": …}
 		}
 	}
 	kind := classifyKey(key, url)
@@ -431,6 +433,54 @@ func singleWordKey(s string, i, ke, floor int) bool {
 	return !maybeLastWord3(s[b], s[b+n/2], s[ke-1], n) && s[ke-1] != 'd'
 }
 
+// versionWord reports whether w is a version or a count (v4, V2, 2).
+func versionWord(w string) bool {
+	if len(w) > 0 && (w[0] == 'v' || w[0] == 'V') {
+		w = w[1:]
+	}
+	return len(w) > 0 && len(w) <= 2 && isDigit(w[0]) && isDigit(w[len(w)-1])
+}
+
+// ownerKey returns the key of the JSON object whose member's key starts
+// at ks, when the members before it are scalars: Terraform state's
+// outputs and `terraform output -json` wrap a value with its type and
+// sensitivity ("db_password": {"value": "…", "type": "string",
+// "sensitive": true}), or "".
+func ownerKey(s string, ks, floor int) string {
+	k := ks - 1
+	for k > floor && ks-k < 256 && s[k] != '{' {
+		if c := s[k]; c == '}' || c == '[' || c == ']' {
+			return "" // a nested member, an array: not a simple wrapper
+		}
+		k--
+	}
+	if k <= floor || s[k] != '{' {
+		return ""
+	}
+	for k > floor && (s[k-1] == ' ' || s[k-1] == '\t' || s[k-1] == '\n' || s[k-1] == '\r') {
+		k--
+	}
+	if k <= floor || s[k-1] != ':' {
+		return ""
+	}
+	k--
+	for k > floor && (s[k-1] == ' ' || s[k-1] == '\t') {
+		k--
+	}
+	if k-1 <= floor || s[k-1] != '"' {
+		return ""
+	}
+	e := k - 1
+	if s[e-1] == '\\' {
+		e-- // \"db_password\": JSON inside JSON
+	}
+	b := e
+	for b > floor && e-b <= maxKey && (isWord(s[b-1]) || s[b-1] == '-' || s[b-1] == '.') {
+		b--
+	}
+	return s[b:e]
+}
+
 // nameBefore returns the name in "name: X" on the line before the one
 // holding i (Kubernetes env lists, name/value pairs), or "".
 func nameBefore(s string, i int) string {
@@ -552,6 +602,14 @@ func classifyKey(key string, url bool) kvKind {
 		}
 	}
 	last, b := wordBefore(key, len(key))
+	if versionWord(last) && b > 0 {
+		// ses_smtp_password_v4 (Terraform's aws_iam_access_key), DB_PASSWORD_2:
+		// a version or a number after the name is the name's.
+		if k := classifyKey(key[:b], url); k == kvPassword {
+			return k
+		}
+		return kvNone
+	}
 	if n := len(last); n == 0 || n > maxKey || !maybeLastWord3(lower(last[0]), lower(last[n/2]), lower(last[n-1]), n) && lower(last[n-1]) != 'd' {
 		// Not a name of lastWords, nor one ending in "password" or
 		// "passwd": most keys, decided without copying them.

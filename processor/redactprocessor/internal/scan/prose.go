@@ -43,7 +43,8 @@ type pwPhrase struct {
 	// directly (clave 2024).
 	verbOnly bool
 	// kind: a password (pwPassword), a user and password pair (pwCred:
-	// creds, login), or a secret (pwSecret: token, key).
+	// creds, login), a secret (pwSecret: token, key), or a network and
+	// password pair (pwNetwork: wifi, SSID).
 	kind uint8
 }
 
@@ -51,6 +52,7 @@ const (
 	pwPassword uint8 = iota
 	pwCred
 	pwSecret
+	pwNetwork // a wifi network: only "NETWORK / PASSWORD" after it
 )
 
 var pwPhrases = []pwPhrase{
@@ -95,8 +97,10 @@ var pwPhrases = []pwPhrase{
 	{"şifresi", false, false, pwPassword},
 	{"كلمة المرور", false, false, pwPassword},
 	{"كلمة السر", false, false, pwPassword},
-	{"סיסמה", false, false, pwPassword},
-	{"סיסמא", false, false, pwPassword},
+	// (Hebrew glues its article and prepositions to the word: הסיסמה,
+	// והסיסמה, בסיסמה.)
+	{"סיסמה", true, false, pwPassword},
+	{"סיסמא", true, false, pwPassword},
 	{"wifi key", false, false, pwPassword},
 	{"wi-fi key", false, false, pwPassword},
 	{"wlan key", false, false, pwPassword},
@@ -154,6 +158,26 @@ var pwPhrases = []pwPhrase{
 	{"رمزم", false, false, pwPassword},
 	{"passwordnya", false, false, pwPassword},
 	{"sandinya", false, false, pwPassword},
+	// Persian with the possessive suffix (رمز عبورم, my password), Finnish
+	// salasanasi (your password), Swahili nenosiri (neno la siri, the
+	// word of the secret: Android's and Google's Swahili login forms),
+	// Greek κωδικός and κωδικό alone (a code as often: a verb first), the
+	// French clé wifi.
+	{"رمز عبورم", false, false, pwPassword},
+	{"کلمه عبورم", false, false, pwPassword},
+	{"salasanasi", true, false, pwPassword},
+	{"nenosiri", false, false, pwPassword},
+	{"κωδικός", false, true, pwPassword},
+	{"κωδικό", false, true, pwPassword},
+	{"clé wifi", false, false, pwPassword},
+	{"clé wi-fi", false, false, pwPassword},
+	// A network's name: "wifi: Guest-781 / PASSWORD", "SSID Cafe_5G /
+	// PASSWORD" (how a network and its key are written on a card or in a
+	// chat; the SSID before the '/' is kept). It introduces nothing else.
+	{"wifi", false, false, pwNetwork},
+	{"wi-fi", false, false, pwNetwork},
+	{"wlan", false, false, pwNetwork},
+	{"ssid", false, false, pwNetwork},
 	{"creds", false, false, pwCred},
 	{"credentials", false, false, pwCred},
 	{"login", false, false, pwCred},
@@ -237,6 +261,29 @@ var pwConnectors = map[string]bool{
 	"c'est": true, "c’est": true, "ficou": true, "fica": true, "este": true, "e": true, "je": true,
 	"е": true, "це": true, "είναι": true, "là": true, "adalah": true, "ialah": true, "hai": true,
 	"هي": true, "هو": true, "है": true, "คือ": true,
+	// Hebrew היא/הוא (the copula: הסיסמה שלי היא X), Tagalog ay (ang
+	// password ko ay X), Swahili ni (nenosiri langu ni X), Czech mám (heslo
+	// mám X, the password I have), Finnish on (salasanani on X: only
+	// after a Finnish word, see finnishOnly).
+	"היא": true, "הוא": true, "ay": true, "ni": true, "mám": true, "on": true,
+}
+
+// finnishOn reports whether s[:e] ends with a Finnish password word and
+// "on" (salasanani on X). "on" is not in the ending table: before a
+// number it is mostly English ("on 12 May"), which must stay cheap.
+func finnishOn(s string, e int) bool {
+	if e < len("salasana on") || s[e-1]|0x20 != 'n' || s[e-2]|0x20 != 'o' || s[e-3] != ' ' {
+		return false
+	}
+	p, ok := pwPhraseBefore(s, blanksBefore(s, e-2))
+	return ok && strings.HasPrefix(p.w, "salasan")
+}
+
+// finnishOnly are connectors that are verbs only in Finnish ("on" is a
+// preposition elsewhere: the password on Windows10 machines): they count
+// after a Finnish password word only.
+func finnishOnly(connector []byte, p *pwPhrase) bool {
+	return string(connector) == "on" && !strings.HasPrefix(p.w, "salasan")
 }
 
 // pwPossessives follow the password word in languages that put "my"
@@ -244,6 +291,11 @@ var pwConnectors = map[string]bool{
 // would follow the word.
 var pwPossessives = map[string]bool{
 	"من": true, "ما": true, "شما": true, "mea": true, "ta": true, "voastră": true, "meu": true, "minha": true,
+	// Indonesian and Malay (kata sandi saya X), Tagalog (password ko),
+	// Swahili (nenosiri langu, lako, letu), Hebrew (הסיסמה שלי), Greek
+	// (ο κωδικός μου).
+	"saya": true, "aku": true, "anda": true, "kamu": true, "ko": true, "mo": true,
+	"langu": true, "lako": true, "letu": true, "שלי": true, "שלך": true, "μου": true, "σου": true,
 }
 
 // pwAdverbs may stand between the verb and the value: "lautet übrigens
@@ -253,6 +305,7 @@ var pwAdverbs = map[string]bool{
 	"jetzt": true, "nun": true, "aktuell": true, "ahora": true, "maintenant": true, "agora": true,
 	"ora": true, "adesso": true, "nu": true, "teraz": true, "сейчас": true, "теперь": true,
 	"зараз": true, "şimdi": true, "sekarang": true, "simply": true,
+	"teď": true, "pořád": true, "nyt": true, // Czech now, still; Finnish now
 }
 
 // pwChangeConnectors stand between a password word and its new value
@@ -383,7 +436,9 @@ func init() {
 	}
 	for _, m := range []map[string]bool{pwConnectors, pwAdverbs, pwChangeConnectors, pwPossessives} {
 		for w := range m {
-			connectorEnds.add(w)
+			if w != "on" { // (finnishOn: "on 12 May" stays cheap)
+				connectorEnds.add(w)
+			}
 		}
 	}
 	connectorEnds.add("by") // IDENTIFIED BY
@@ -515,6 +570,12 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	}
 	cred := kind == pwCred
 	v := s[vs:ve]
+	if kind == pwNetwork && (!split || len(v) < 8 || len(v) > 63) {
+		// Only the password after "NETWORK /", of 8 to 63 characters as
+		// a WPA passphrase is (IEEE 802.11i): not "wifi: Guest-781", nor
+		// "wlan: 2.4GHz / 5GHz".
+		return Finding{}, we, false
+	}
 	if kind == pwSecret {
 		if !sc.on[GenericSecret] || !randomSecret(v) || !plausibleValue(v) {
 			return Finding{}, we, false
@@ -534,10 +595,13 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 		}
 		v = s[vs:ve]
 	}
-	if !plausibleValue(v) || !passwordLike(v) || strings.Contains(v, "://") || emailShaped(v) || passwordHash(v) {
+	if !plausibleValue(starred(v)) || !passwordLike(v) || strings.Contains(v, "://") || emailShaped(v) || passwordHash(v) {
 		return Finding{}, we, false
 	}
-	if mode == proseDirect && !quoted && !innerDigitOrSymbol(v) {
+	if !hasDigit(v) && !letterSymbolPassword(v) {
+		return Finding{}, we, false // (a word the walk met by its symbols)
+	}
+	if mode == proseDirect && !quoted && !innerDigitOrSymbol(v) && !letterSymbolPassword(v) {
 		return Finding{}, we, false
 	}
 	if mode == proseDirectWord && (!innerDigitOrSymbol(v) || charKinds(v)&(cUpper|cLower) == 0) {
@@ -596,6 +660,9 @@ func proseGate(s string, x int) (bool, int) {
 	}
 	if numeric {
 		return false, end
+	}
+	if s[e-1]|0x20 == 'n' && finnishOn(s, e) {
+		return true, end // (not a number: plainNumber skips those)
 	}
 	if c := s[e-1]; c == ':' || c == '/' || f&particleEnds != 0 || c == 0xab && s[e-2] == 0xc2 {
 		return true, end // (0xc2 0xab: « value »)
@@ -669,7 +736,7 @@ func mayIntro(s string, e int) bool {
 	if e == 0 {
 		return false
 	}
-	if c := s[e-1]; c == ':' || c == '/' || phraseEnds.endsIn(s, e) || connectorEnds.endsIn(s, e) || particleEnds.endsIn(s, e) {
+	if c := s[e-1]; c == ':' || c == '/' || phraseEnds.endsIn(s, e) || connectorEnds.endsIn(s, e) || particleEnds.endsIn(s, e) || finnishOn(s, e) {
 		return true
 	}
 	ts, ok := tokenBefore(s, e)
@@ -696,9 +763,16 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 		if !ok {
 			return proseNone, 0, false
 		}
-		m, k, _ := sc.proseIntro(s, blanksBefore(s, us), false)
-		if k == pwSecret {
+		ue := blanksBefore(s, us)
+		if p, ok := pwPhraseBefore(s, ue); ok && p.kind == pwNetwork {
+			return proseDirect, pwNetwork, true // SSID Cafe_5G / PASSWORD
+		}
+		m, k, _ := sc.proseIntro(s, ue, false)
+		switch k {
+		case pwSecret:
 			return proseNone, 0, false
+		case pwNetwork:
+			return m, pwNetwork, true // wifi: Guest-781 / PASSWORD
 		}
 		return m, pwPassword, k == pwCred
 	case len(t) == 2 && t[0]|0x20 == 'b' && t[1]|0x20 == 'y':
@@ -713,7 +787,7 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 		return proseVerb, pwPassword, false
 	}
 	if !glued {
-		if p, ok := pwPhraseBefore(s, e); ok && !p.verbOnly {
+		if p, ok := pwPhraseBefore(s, e); ok && !p.verbOnly && p.kind != pwNetwork {
 			return proseDirect, p.kind, false
 		}
 		var ob [16]byte
@@ -738,7 +812,10 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 	// A label ending in ':' (hasło do konta:), or a particle glued to the
 	// password word (パスワードは).
 	if t[len(t)-1] == ':' {
-		return labelIntro(s, e-1)
+		if le := e - 1; le > ts {
+			return labelIntro(s, le)
+		}
+		return labelIntro(s, blanksBefore(s, ts)) // French spacing: le mot de passe du gîte : X
 	}
 	if particleEnds.endsIn(s, e) {
 		for _, pt := range pwParticles {
@@ -752,7 +829,7 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 			}
 		}
 	}
-	if glued || !connectorEnds.endsIn(s, e) {
+	if glued || !connectorEnds.endsIn(s, e) && !finnishOn(s, e) {
 		return proseNone, 0, false
 	}
 	if len(t) > 12 {
@@ -780,8 +857,12 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 	}
 	// password word, up to four words, a verb.
 	k := blanksBefore(s, ts)
+	named := false // a word between that is not a possessive: clave del correo
 	for n := 0; n < 5 && k > 0; n++ {
-		if p, ok := pwPhraseBefore(s, k); ok {
+		if p, ok := pwPhraseBefore(s, k); ok && p.kind != pwNetwork {
+			if finnishOnly(lt, p) {
+				break
+			}
 			if change {
 				if p.kind != pwPassword || !changeVerbBefore(s, k-len(p.w)) {
 					break
@@ -789,6 +870,13 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 				// A letter and a digit or symbol: not "changed the
 				// password in 2024".
 				return proseDirectWord, pwPassword, false
+			}
+			if p.verbOnly && named {
+				// A word that names codes too, and what it opens: a
+				// letter and a digit or symbol (la clave del correo es
+				// Tortuga.81), not a number (ο κωδικός παραγγελίας είναι
+				// 4471-2210, the order code).
+				return proseDirectWord, p.kind, false
 			}
 			return proseVerb, p.kind, false
 		}
@@ -804,12 +892,62 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 			break
 		}
 		var wbuf [24]byte
-		if lw := lowerToken(wbuf[:], w); lw != nil && pwAbout[string(lw)] && (n > 0 || !resetTo(string(lt), string(lw))) {
+		lw := lowerToken(wbuf[:], w)
+		if lw != nil && pwAbout[string(lw)] && (n > 0 || !resetTo(string(lt), string(lw))) {
 			break
 		}
+		named = named || lw == nil || !pwPossessives[string(lw)]
 		k = blanksBefore(s, b)
 	}
+	if !change && elidedPassword(s, blanksBefore(s, ts)) {
+		return proseDirectWord, pwPassword, false
+	}
 	return proseNone, 0, false
+}
+
+// elidedArticles stand for a password word named just before, with a
+// preposition and what the password opens after them: "contraseña: X …
+// y la del netflix es Y", "a senha do banco é X, a do email é Y".
+var elidedArticles = map[string]bool{"la": true, "el": true, "a": true, "o": true, "quella": true, "quello": true}
+
+// elidedPassword reports whether s[:e] (up to the verb) ends with an
+// article, a preposition and a word ("la del netflix", "la de la wifi",
+// "a do email") and a password word stands in the 240 bytes before the
+// article: the password word left out, as a second password is named
+// after a first one. The value needs a letter and a digit or symbol.
+func elidedPassword(s string, e int) bool {
+	ws, ok := tokenBefore(s, e) // netflix
+	if !ok || !fillerWord(s[ws:e]) {
+		return false
+	}
+	var buf [8]byte
+	word := func(e int) (int, []byte, bool) { // the lower-case word before the blanks at e
+		k := blanksBefore(s, e)
+		b, ok := tokenBefore(s, k)
+		if !ok || k == e {
+			return 0, nil, false
+		}
+		return b, lowerToken(buf[:], s[b:k]), true
+	}
+	ps, pw, ok := word(ws) // del, or the article of "de la wifi"
+	if ok && elidedArticles[string(pw)] {
+		ps, pw, ok = word(ps)
+	}
+	if !ok || pw == nil || !pwPrepositions[string(pw)] {
+		return false
+	}
+	as, aw, ok := word(ps) // la
+	if !ok || aw == nil || !elidedArticles[string(aw)] {
+		return false
+	}
+	for k := as - 1; k > 0 && as-k < 240; k-- {
+		if isLetter(s[k-1]) && !isLetter(s[k]) || s[k-1] >= utf8.RuneSelf && s[k] < utf8.RuneSelf && s[k] != '\\' {
+			if p, ok := pwPhraseBefore(s, k); ok && p.kind == pwPassword {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // changeVerbBefore reports whether one of the three words before b is a
@@ -851,8 +989,11 @@ func resetTo(connector, verb string) bool {
 func labelIntro(s string, e int) (proseMode, uint8, bool) {
 	var buf [24]byte
 	k := e
+	network := false
 	for n := 0; n < 4 && k > 0; n++ {
-		if p, ok := pwPhraseBefore(s, k); ok {
+		if p, ok := pwPhraseBefore(s, k); ok && p.kind == pwNetwork {
+			network = true // Passwort für das Büro-WLAN: X; wifi: NAME / X
+		} else if ok {
 			if p.kind == pwSecret || p.verbOnly && n > 0 {
 				break // "api key: …" is the key/value rule's; "clave de cliente:" names a code
 			}
@@ -869,6 +1010,9 @@ func labelIntro(s string, e int) (proseMode, uint8, bool) {
 		if k == b {
 			break
 		}
+	}
+	if network {
+		return proseVerb, pwNetwork, false
 	}
 	return proseNone, 0, false
 }
@@ -889,6 +1033,69 @@ func fillerWord(w string) bool {
 		}
 	}
 	return true
+}
+
+// symbolWord reports whether the word holding s[x] (a symbol), after a
+// blank and no further back than floor, is a password of letters and
+// symbols (Zorba_WwFmtn#, QateycZ-d.otU*): letterSymbolPassword of the
+// word, of 8 to 64 bytes; and where it starts. Most words with a symbol
+// are short (e-mail) or hold a digit, which the walk reads the other way.
+func symbolWord(s string, x, floor int) (int, bool) {
+	b := x
+	for b > floor && x-b < 64 && valueByte(s[b-1]) {
+		b--
+	}
+	if b == 0 || s[b-1] != ' ' {
+		return 0, false
+	}
+	e := x + 1
+	for e < len(s) && e-b < 64 && valueByte(s[e]) {
+		e++
+	}
+	if e-b < 8 || e-b >= 64 || e < len(s) && s[e] >= utf8.RuneSelf {
+		return 0, false
+	}
+	return b, letterSymbolPassword(s[b:e])
+}
+
+// letterSymbolPassword reports whether v, a word without a digit, is
+// written as a password: 8 characters or more, a capital right after a
+// small letter, and a symbol other than - . _ / , ; : (a '!' or '?'
+// only inside it: not "iPhone-only", "McDonald's", "end-of-file!").
+func letterSymbolPassword(v string) bool {
+	for len(v) > 0 && (v[len(v)-1] == '.' || v[len(v)-1] == ',' || v[len(v)-1] == ';' || v[len(v)-1] == ':') {
+		v = v[:len(v)-1]
+	}
+	if len(v) < 8 {
+		return false
+	}
+	camel, symbol := false, false
+	for k := 0; k < len(v); k++ {
+		c := v[k]
+		switch {
+		case isUpper(c):
+			camel = camel || k > 0 && v[k-1] >= 'a' && v[k-1] <= 'z'
+		case isLetter(c), c == '-', c == '.', c == '_', c == '/', c == ',', c == ';', c == ':':
+		case isDigit(c):
+			return false
+		case c == '!' || c == '?':
+			symbol = symbol || k < len(v)-1
+		default:
+			symbol = true
+		}
+	}
+	return camel && symbol
+}
+
+// starred returns v without a leading '*' when the rest mixes upper and
+// lower case and digits (mật khẩu là *nyrq3O0AgKpCaDC): a password that
+// starts with a symbol, not a mask (****), a glob (*.log) or a YAML
+// alias (*db_password), which plausibleValue rejects.
+func starred(v string) string {
+	if len(v) > 4 && v[0] == '*' && v[len(v)-1] != '*' && charKinds(v[1:])&(cUpper|cLower|cDigit) == cUpper|cLower|cDigit {
+		return v[1:]
+	}
+	return v
 }
 
 // passwordHash reports whether v holds a crypt(3) or htpasswd hash

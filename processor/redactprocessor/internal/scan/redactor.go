@@ -109,7 +109,9 @@ func (r *Redactor) Detectors() []Detector { return r.detectors }
 type State struct {
 	findings []Finding
 	dec      unescaped
-	buf      strings.Builder
+	// out is the chunk Redact writes its results in, big the buffer of a
+	// result too long for one (see outBuf).
+	out, big strings.Builder
 	mac      hash.Hash
 	// Counts[t] counts matches of detector t since the last Reset.
 	Counts []int
@@ -157,12 +159,11 @@ func (r *Redactor) Redact(s string, st *State) (out string, changed, drop bool) 
 	if len(st.findings) == 0 {
 		return s, false, false
 	}
-	st.buf.Reset()
-	st.buf.Grow(r.outputBound(s, st.findings))
+	b, start := st.outBuf(r.outputBound(s, st.findings))
 	prev := 0
 	var cur jsonCursor
 	for _, f := range st.findings {
-		d := r.detectors[f.Type]
+		d := &r.detectors[f.Type]
 		st.Counts[f.Type]++
 		st.Total++
 		drop = drop || d.Action == Drop
@@ -170,19 +171,43 @@ func (r *Redactor) Redact(s string, st *State) (out string, changed, drop bool) 
 		// becomes a string, so the document stays valid.
 		qs, quote := bareJSONNumber(s, f.Start, f.End, &cur)
 		if quote {
-			st.buf.WriteString(s[prev:qs])
-			st.buf.WriteByte('"')
+			b.WriteString(s[prev:qs])
+			b.WriteByte('"')
 		} else {
-			st.buf.WriteString(s[prev:f.Start])
+			b.WriteString(s[prev:f.Start])
 		}
-		r.writeReplacement(st, d, s[f.Start:f.End])
+		r.writeReplacement(b, st, d, s[f.Start:f.End])
 		if quote {
-			st.buf.WriteByte('"')
+			b.WriteByte('"')
 		}
 		prev = f.End
 	}
-	st.buf.WriteString(s[prev:])
-	return st.buf.String(), true, drop
+	b.WriteString(s[prev:])
+	return b.String()[start:], true, drop
+}
+
+// Redact's results are written in chunks of outChunk bytes shared by the
+// results of one State: one allocation for many (prompts and answers with
+// PII change on most LLM spans). A strings.Builder never changes what it
+// has written, so a result, the chunk's String from where the result
+// starts, stays as it is while later ones are appended; a chunk lives as
+// long as any of its results. A result longer than a quarter of a chunk
+// gets a buffer of its own.
+const outChunk = 16 << 10
+
+// outBuf returns the builder to write a result of at most n bytes to, and
+// the length of what it holds before the result.
+func (st *State) outBuf(n int) (*strings.Builder, int) {
+	if n > outChunk/4 {
+		st.big = strings.Builder{}
+		st.big.Grow(n)
+		return &st.big, 0
+	}
+	if st.out.Cap()-st.out.Len() < n {
+		st.out = strings.Builder{}
+		st.out.Grow(outChunk)
+	}
+	return &st.out, st.out.Len()
 }
 
 // outputBound returns the most bytes Redact can write for s with findings
@@ -191,34 +216,37 @@ func (r *Redactor) Redact(s string, st *State) (out string, changed, drop bool) 
 func (r *Redactor) outputBound(s string, findings []Finding) int {
 	n := len(s)
 	for _, f := range findings {
-		d := &r.detectors[f.Type]
-		rep := len("[REDACTED:]") + len(d.Name)
-		if d.Action == Hash {
-			rep = len("[HASH::]") + len(d.Name) + 16
-		}
-		n += max(0, rep+2-(f.End-f.Start))
+		n += max(0, r.replacementBound(&r.detectors[f.Type])+2-(f.End-f.Start))
 	}
 	return n
 }
 
-// writeReplacement writes the placeholder of a match of detector d.
-func (r *Redactor) writeReplacement(st *State, d Detector, match string) {
+// replacementBound returns the length of d's placeholders.
+func (r *Redactor) replacementBound(d *Detector) int {
+	if d.Action == Hash {
+		return len("[HASH::]") + len(d.Name) + 16
+	}
+	return len("[REDACTED:]") + len(d.Name)
+}
+
+// writeReplacement writes the placeholder of a match of detector d to b.
+func (r *Redactor) writeReplacement(b *strings.Builder, st *State, d *Detector, match string) {
 	if d.Action == Hash && st.mac != nil {
 		st.mac.Reset()
 		st.mac.Write([]byte(match))
 		var sum [sha256.Size]byte
 		var hx [16]byte
 		hex.Encode(hx[:], st.mac.Sum(sum[:0])[:8])
-		st.buf.WriteString("[HASH:")
-		st.buf.WriteString(d.Name)
-		st.buf.WriteByte(':')
-		st.buf.Write(hx[:])
-		st.buf.WriteByte(']')
+		b.WriteString("[HASH:")
+		b.WriteString(d.Name)
+		b.WriteByte(':')
+		b.Write(hx[:])
+		b.WriteByte(']')
 		return
 	}
-	st.buf.WriteString("[REDACTED:")
-	st.buf.WriteString(d.Name)
-	st.buf.WriteByte(']')
+	b.WriteString("[REDACTED:")
+	b.WriteString(d.Name)
+	b.WriteByte(']')
 }
 
 // RedactInt checks an integer value with the detectors that validate
@@ -235,12 +263,12 @@ func (r *Redactor) RedactInt(v int64, st *State) (out string, found, drop bool) 
 	if len(digits) < 13 || !cardPrefix(digits) || !luhn(digits) {
 		return "", false, false
 	}
-	d := r.detectors[CreditCard]
+	d := &r.detectors[CreditCard]
 	st.Counts[CreditCard]++
 	st.Total++
-	st.buf.Reset()
-	r.writeReplacement(st, d, string(digits))
-	return st.buf.String(), true, d.Action == Drop
+	w, start := st.outBuf(r.replacementBound(d))
+	r.writeReplacement(w, st, d, string(digits))
+	return w.String()[start:], true, d.Action == Drop
 }
 
 // BlockedPlaceholder replaces the whole value of a blocked key.

@@ -108,6 +108,54 @@ func TestNoAllocationWhenClean(t *testing.T) {
 	}
 }
 
+// TestResultsShareChunks: the results of one State, built in shared chunks,
+// are each what a fresh State returns, however many follow them (short and
+// long texts, chunks filled and replaced, a chunk's last bytes), and share
+// one allocation for many.
+func TestResultsShareChunks(t *testing.T) {
+	a := allMask()
+	a[IPv4] = Hash
+	r, err := NewRedactor(a, nil, []byte("k"))
+	require.NoError(t, err)
+	rng := rand.New(rand.NewPCG(1, 2))
+	pii := []string{"jane.doe@example.com", "4111 1111 1111 1111", "10.1.2.3"}
+	st := r.NewState()
+	var texts, outs []string
+	for i := range 3000 {
+		var b strings.Builder
+		if i%5 == 0 {
+			b.WriteString(`{"card": 4111111111111111, "content":"`) // quoted in the result
+		} else {
+			b.WriteString(`{"content":"`)
+		}
+		for range 1 + rng.IntN(3) {
+			b.WriteString(strings.Repeat("words and more words ", rng.IntN(1+i%300)))
+			b.WriteString(pii[rng.IntN(len(pii))] + " ")
+		}
+		b.WriteString(`"}`)
+		out, changed, _ := r.Redact(b.String(), st)
+		require.True(t, changed, b.String())
+		texts, outs = append(texts, b.String()), append(outs, out)
+		if i%7 == 0 {
+			n, ok, _ := r.RedactInt(4111111111111111, st)
+			require.True(t, ok)
+			texts, outs = append(texts, "int"), append(outs, n)
+		}
+	}
+	for i, text := range texts {
+		if text == "int" {
+			want, _, _ := r.RedactInt(4111111111111111, r.NewState())
+			require.Equal(t, want, outs[i])
+			continue
+		}
+		want, _, _ := r.Redact(text, r.NewState())
+		require.Equal(t, want, outs[i], "result %d", i)
+	}
+	short := `{"content":"mail jane.doe@example.com"}`
+	allocs := testing.AllocsPerRun(1000, func() { _, _, _ = r.Redact(short, st) })
+	assert.Less(t, allocs, 0.1, "short results share chunks")
+}
+
 func FuzzRedact(f *testing.F) {
 	for _, s := range []string{"a@b.io", "+1 415 555 0100", "4111 1111 1111 1111", "::1", "-----BEGIN PRIVATE KEY-----", "?token=", "eyJhbGciOiJIUzI1NiJ9.eyJ", "GB82WEST12345698765432"} {
 		f.Add(s)

@@ -460,6 +460,17 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					add(f)
 					i = f.End
 				}
+			} else if i+1 < n && (s[i] == '-' || s[i] == '_' || s[i] == '+') && valueByte(s[i+1]) {
+				// A word of letters and symbols (Zorba_WwFmtn#) may be a
+				// password stated in prose too. (Only from letters before
+				// a trigger byte inside the word: both walks visit those;
+				// not ':', '=' or '@', which end keys and start domains.)
+				if b, ok := symbolWord(s, i, last); ok {
+					if f, ok := prose(b); ok {
+						add(f)
+						i = f.End
+					}
+				}
 			}
 			continue
 		}
