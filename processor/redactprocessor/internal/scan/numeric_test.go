@@ -35,12 +35,6 @@ func TestCards(t *testing.T) {
 		{"4971 2654 0845 0395 292", "4971 2654 0845 0395 292"},
 		{"| 9002 | BAD LUHN | 5462 0781 5911 2349 | 000 |", "| 9002 | BAD LUHN | 5462 0781 5911 2349 | 000 |"},
 		{"6212-1946-3082-6586-900 declined", "6212-1946-3082-6586-900 declined"},
-		// A 19-digit run in the 4-4-4-4-3 print of 19-digit cards is one
-		// number: its Luhn-valid first 16 digits are no card of their own.
-		{`"number":"6212 1946 3082 6586 900"`, `"number":"6212 1946 3082 6586 900"`},
-		{"4111 1111 1111 1111 900", "4111 1111 1111 1111 900"},
-		{"6212 3456 7890 1234 569", "[REDACTED:credit_card]"},
-		{"4111 1111 1111 1111 2027 and 4111 1111 1111 1111 12/27", "[REDACTED:credit_card] 2027 and [REDACTED:credit_card] 12/27"},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
