@@ -33,6 +33,7 @@ var hardCases = []struct{ defect, in, want string }{
 	{"no quotes inside strings", `{"c":"card: 4111111111111111, thanks"}`, `{"c":"card: [REDACTED:credit_card], thanks"}`},
 	{"quotes for bare numbers", `{"card": 4111111111111111, "n": 2}`, `{"card": "[REDACTED:credit_card]", "n": 2}`},
 	{"negative bare number", `[-4111111111111111]`, `["[REDACTED:credit_card]"]`},
+	{"card then its code, no word between", "card 4111 1111 1111 1111 123 thanks", "card [REDACTED:credit_card] 123 thanks"},
 	{"chat export starting with [ is not JSON", "[18/11/2026, 19:18] Bálint: A kártyám: 4111111111111111, CVC 920.", "[18/11/2026, 19:18] Bálint: A kártyám: [REDACTED:credit_card], CVC [REDACTED:card_cvv]."},
 	{"JSON Lines get quotes line by line", "{\"card\": 4111111111111111}\n{\"card\": 5500005555555559}", "{\"card\": \"[REDACTED:credit_card]\"}\n{\"card\": \"[REDACTED:credit_card]\"}"},
 	{"a log line after a JSON line gets none", "{\"ok\": true}\n[app] card: 4111111111111111, retry", "{\"ok\": true}\n[app] card: [REDACTED:credit_card], retry"},
