@@ -297,6 +297,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				}
 			}
 			e := runOf(s, i, isDigit)
+			if e-i == 6 && e < n && isUpper(s[e]) && sc.on[NationalID] {
+				if end, ok := digitLetterID(s, i); ok {
+					add(Finding{i, end, NationalID}) // FI 230700A8596: too short a run for numeric
+					i = end
+					continue
+				}
+			}
 			decimal := e-i >= 5 && e+1 < n && s[e] == '.' && isDigit(s[e+1]) // 20241022.1, 2841.6
 			if (c == '+' || c == '(' || e-i >= 7 || moreDigits(s, e)) && !decimal && !codeBefore(s, i) {
 				// (not the tail of a spaced code: 1Z 9W8 47E 03 4419 2210)
@@ -414,9 +421,9 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					continue
 				}
 			}
-			if c <= 'Z' && i+9 <= n && (isUpper(s[i+1]) || c >= 'X') && c >= 'A' && sc.on[NationalID] && letterIDStart(s, i) && boundaryBefore(s, i) {
+			if c <= 'Z' && i+9 <= n && (isUpper(s[i+1]) || isDigit(s[i+1])) && c >= 'A' && sc.on[NationalID] && letterIDStart(s, i) && boundaryBefore(s, i) {
 				if end, ok := letterID(s, i); ok {
-					add(Finding{i, end, NationalID}) // AB123456C, X1234567L, RSSMRA85T10A562S
+					add(Finding{i, end, NationalID}) // AB123456C, X1234567L, RSSMRA85T10A562S, T0626247Z
 					i = end
 					continue
 				}
