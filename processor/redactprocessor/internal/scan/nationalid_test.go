@@ -221,7 +221,7 @@ func TestWorldIDs(t *testing.T) {
 		{"1759013776", "1759013776"},
 		// ID NIK: 16 digits, a date, no check: its word.
 		{"NIK saya 3171011708450001.", "NIK saya " + id + "."},
-		{"NIK 3171015708450001", "NIK " + id}, // a woman: day + 40
+		{"NIK 3171015708450001", "NIK " + id},            // a woman: day + 40
 		{"NIK 9971011708450001", "NIK 9971011708450001"}, // province 99
 		{"NIK 3171013002001234", "NIK 3171013002001234"}, // 30 February
 		// VN CCCD, PH SSS, KE: no check digit, only after their word.
