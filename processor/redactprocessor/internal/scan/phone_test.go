@@ -151,6 +151,13 @@ func TestPhoneWords(t *testing.T) {
 		{"Tel 030 1234567, Kundennr. 12345678", "Tel [REDACTED:phone], Kundennr. 12345678"},
 		{"port 5432 999.1.1.1", "port 5432 999.1.1.1"},
 		{"call 2024-01-15", "call 2024-01-15"},
+		// PT mobiles after "ligar"; an ID mobile after an e-mail address
+		// in a psql table (the "id" of .co.id names no number).
+		{"Pode me ligar no 914 441 025 ou no 912 346 573.", "Pode me ligar no [REDACTED:phone] ou no [REDACTED:phone]."},
+		{"telemóvel 912 346 573", "telemóvel [REDACTED:phone]"},
+		{" id | email | phone\n----+-------+------\n 19 | siti@yahoo.co.id | 0812-6931-4951\n", " id | email | phone\n----+-------+------\n 19 | [REDACTED:email] | [REDACTED:phone]\n"},
+		{"order.id 0812345678", "order.id 0812345678"},
+		{"ligar 2024-01-15", "ligar 2024-01-15"},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
