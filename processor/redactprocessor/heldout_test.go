@@ -84,11 +84,13 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 // the fixes made with blind-2026-12 in view: 0.920 recall, 0.973 survival.
 // Its webhook labels cover a URL's path after the host and the vendor's
 // fixed route words (hooks/catch/, services/): the host and the route name
-// no one, and redact keeps them.
+// no one, and redact keeps them. Issue #22 (the national_id kinds it
+// showed missing, Persian digits, PT and ID mobiles) raised its recall to
+// 0.959.
 var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"redteam-2026-11.jsonl": {0.98, 0.99},
 	"blind-2026-12.jsonl":   {0.96, 0.99},
-	"blind-2026-12b.jsonl":  {0.91, 0.97},
+	"blind-2026-12b.jsonl":  {0.95, 0.97},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)
