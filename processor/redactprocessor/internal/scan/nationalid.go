@@ -271,6 +271,20 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 	ctx := func(w *contextWords) bool {
 		return contextNear(s, start, w, 4) || answerContext(s, start, w) || idContext(s, start, w, r.ctx.memo)
 	}
+	// A number with no check digit (KE, VN, PH SSS) needs its word right
+	// before it, or the question before it: any 8 digits would otherwise
+	// ask for a table header and a sentence.
+	near := func(w *contextWords) bool {
+		return contextNear(s, start, w, 4) || answerContext(s, start, w)
+	}
+	// The kinds added for blind-2026-12b whose check one number in ten or
+	// eleven passes (IR plain, UA, GR ΑΦΜ) take their word before
+	// them, in the question or in the column header, not earlier in the
+	// sentence: that walk for every tenth number of a table or a log costs
+	// more than the few numbers it finds.
+	col := func(w *contextWords) bool {
+		return near(w) || idColumn(s, start, w, r.ctx.memo)
+	}
 	one := k == 1
 	switch len(d) {
 	case 15:
@@ -324,7 +338,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if r.shape(k, []int{8, 4}, "-") && seCentury(d) && seValid(d[2:]) && ctx(seWords) {
 			return start, end, true
 		}
-		if one && vnValid(d) && ctx(vnWords) {
+		if one && vnValid(d) && near(vnWords) {
 			return start, end, true
 		}
 	case 10:
@@ -337,13 +351,13 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if r.shape(k, []int{6, 4}, "/") && czValid(d) || one && czValid(d) && ctx(czWords) {
 			return start, end, true // CZ/SK 710319/2745
 		}
-		if r.shape(k, []int{3, 6, 1}, "--") && irValid(d) || one && irValid(d) && ctx(irWords) {
+		if r.shape(k, []int{3, 6, 1}, "--") && irValid(d) || one && irValid(d) && col(irWords) {
 			return start, end, true // IR 123-456789-0
 		}
-		if one && uaValid(d) && ctx(uaWords) {
+		if one && uaValid(d) && col(uaWords) {
 			return start, end, true
 		}
-		if r.shape(k, []int{2, 7, 1}, "--") && ctx(sssWords) {
+		if r.shape(k, []int{2, 7, 1}, "--") && near(sssWords) {
 			return start, end, true // PH SSS 12-3456789-0 (no check digit)
 		}
 	case 9:
@@ -352,11 +366,11 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		}
 		if (one || r.shape(k, []int{3, 3, 3}, "  ") || r.shape(k, []int{3, 3, 3}, "--")) &&
 			(bsnValid(d) && ctx(bsnWords) || sinValid(d) && ctx(sinWords) || tfnValid(d) && ctx(tfnWords) ||
-				nifPTValid(d) && ctx(nifWords) || ilValid(d) && ctx(ilWords) || afmValid(d) && ctx(grWords)) {
+				nifPTValid(d) && ctx(nifWords) || ilValid(d) && ctx(ilWords) || afmValid(d) && col(grWords)) {
 			return start, end, true
 		}
 	case 8:
-		if one && ctx(keWords) {
+		if one && near(keWords) {
 			return start, end, true // KE: 8 digits, no check digit
 		}
 	}
