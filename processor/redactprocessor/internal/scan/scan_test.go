@@ -213,7 +213,7 @@ func benchmarkRedact(b *testing.B, text string) {
 // fragments build texts for the skip test: prose, near-misses and every
 // detector's prefix, so the fast path meets triggers at every offset.
 var fragments = []string{
-	"the ", "quick ", "summary", " and ", ". ", ", ", "\n", "\t", "  ", "\"", "{", "}", "é", "日本", "０９０", "－", "（", "）", "　", "＋", "，", "ー", "KR 71 40 58 A", "cvv ", "BSN ", "12345678Z",
+	"the ", "quick ", "summary", " and ", ". ", ", ", "\n", "\t", "  ", "\"", "{", "}", "é", "日本", "０９０", "－", "（", "）", "　", "＋", "，", "ー", "۰۹۱۲", "٠٥٥", "سلام ", "ی", "لم ", "٬", "KR 71 40 58 A", "cvv ", "BSN ", "12345678Z",
 	"sk-", "sk-ant-", "sk_live_", "rk_test_", "ghp_", "gho_", "github_pat_", "xoxb-", "eyJ", "AKIA", "AIza",
 	"A", "J", "_", "-", ":", "::", "?", "&", "@", "+", "(", ")", ".", "/", "=",
 	"0", "1", "4", "7", "9", "12", "415", "555", "0100", "2024", "4111111111111111", "DE89370400440532013000",
