@@ -86,7 +86,7 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 // fixed route words (hooks/catch/, services/): the host and the route name
 // no one, and redact keeps them. Issue #22 (the national_id kinds it
 // showed missing, Persian digits, PT and ID mobiles) raised its recall to
-// 0.959.
+// 0.960.
 var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"redteam-2026-11.jsonl": {0.98, 0.99},
 	"blind-2026-12.jsonl":   {0.96, 0.99},

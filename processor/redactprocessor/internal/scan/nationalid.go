@@ -205,8 +205,8 @@ func (r *numRun) idDigits(s string, k int, b *[18]byte) (d []byte, ok bool) {
 	nd := 0
 	for j := range k {
 		nd += r.g[j].len()
-		if r.g[j].open || r.g[j].close {
-			return nil, false
+		if r.g[j].open || (r.g[j].close && j < k-1) {
+			return nil, false // (a ')' after the last group closes the text's parenthesis)
 		}
 	}
 	if nd > 18 {
@@ -257,7 +257,7 @@ func (r *numRun) nationalID(s string, k int) (int, int, bool) {
 }
 
 func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
-	if k != r.n {
+	if k != r.n && !r.listed(s, k) {
 		return 0, 0, false
 	}
 	var buf [18]byte
@@ -389,6 +389,14 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// listed reports whether the first k groups end before " / " (another
+// number listed after them: "KYC: 5016 9378 5940 / 820510 8120 087"); a
+// '/' without blanks may be part of the number (710319/2745).
+func (r *numRun) listed(s string, k int) bool {
+	e := int(r.g[k-1].end)
+	return k < r.n && r.g[k].sep == '/' && !r.g[k-1].close && e < len(s) && s[e] == ' '
 }
 
 // nineDigitID reports whether 9 digits pass the check of a national_id

@@ -255,6 +255,14 @@ func TestWorldIDs(t *testing.T) {
 		{"NAS 130 692 544", "NAS " + id},
 		{"KYC: 2416 4106 8855", "KYC: " + id},
 		{"sin 130 692 545", "sin 130 692 545"},
+		// Two numbers listed with " / " between: each is its own.
+		{"(KYC: 2416 4106 8855 / 820510 8120 087)", "(KYC: " + id + " / " + id + ")"},
+		{"Aadhaar 2416 4106 8855 / 2416 4106 8856", "Aadhaar " + id + " / 2416 4106 8856"},
+		{"ticket 2416 4106 8855 / 820510 8120 087", "ticket 2416 4106 8855 / 820510 8120 087"},
+		// A ')' after the number closes the text's parenthesis.
+		{"(PESEL 88090745416)", "(PESEL " + id + ")"},
+		{"(KYC: 820510 8120 087)", "(KYC: " + id + ")"},
+		{"(ref 88090745416)", "(ref 88090745416)"},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
