@@ -205,8 +205,10 @@ func (r *numRun) idDigits(s string, k int, b *[18]byte) (d []byte, ok bool) {
 	nd := 0
 	for j := range k {
 		nd += r.g[j].len()
-		if r.g[j].open || (r.g[j].close && j < k-1) {
-			return nil, false // (a ')' after the last group closes the text's parenthesis)
+		if r.g[j].open || (r.g[j].close && (j < k-1 || r.g[j].len() < 3)) {
+			// (a ')' after a last group of 3 digits or more closes the
+			// text's parenthesis; "(build 20241022.1)" is not read)
+			return nil, false
 		}
 	}
 	if nd > 18 {
