@@ -649,12 +649,7 @@ func (q *quiet) next(s string, i int) int {
 	for {
 		if d := uint(i - q.base); d < 64 {
 			if m := q.mask >> d; m != 0 {
-				p := i + bits.TrailingZeros64(m)
-				if c := s[p]; c >= 0xd9 && (c == 0xd9 || c == 0xdb) && !wideDigitAt(s, p) {
-					i = p + 1 // an Arabic or Persian letter, not a digit
-					continue
-				}
-				return p
+				return i + bits.TrailingZeros64(m)
 			}
 			i = q.base + 64
 		}
