@@ -297,15 +297,8 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				}
 			}
 			e := runOf(s, i, isDigit)
-			if e-i == 6 && e < n && isUpper(s[e]) && sc.on[NationalID] {
-				if end, ok := digitLetterID(s, i); ok {
-					add(Finding{i, end, NationalID}) // FI 230700A8596: too short a run for numeric
-					i = end
-					continue
-				}
-			}
 			decimal := e-i >= 5 && e+1 < n && s[e] == '.' && isDigit(s[e+1]) // 20241022.1, 2841.6
-			if (c == '+' || c == '(' || e-i >= 7 || moreDigits(s, e)) && !decimal && !codeBefore(s, i) {
+			if (c == '+' || c == '(' || e-i >= 7 || moreDigits(s, e) || (e-i == 6 && e < n && isUpper(s[e]))) && !decimal && !codeBefore(s, i) {
 				// (not the tail of a spaced code: 1Z 9W8 47E 03 4419 2210)
 				// Not a short lone number (most numbers in prose): a run
 				// that may be an address, card, SSN or phone.
