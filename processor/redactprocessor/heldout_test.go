@@ -73,28 +73,23 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 // heldOutFloors are the scores each held-out corpus must not fall below:
 // what the processor achieves today, so that a change that loses recall or
 // precision on text nobody here wrote fails here, not in a user's log store.
-// redteam-2026-11 was written blind; the detectors have since been fixed
-// with its misses in view, so its score is no longer a blind estimate.
-// blind-2026-12 was written blind and scored once before anything was
-// changed with it in view: 0.917 recall, 0.987 survival; issue #22 (numbers
-// named by their context, then the password words and forms) brought it to
-// 0.970 and 0.993.
-// blind-2026-12b (a third writer, other styles: transcripts, HAR dumps,
-// Terraform, CI logs, 27 languages) was scored once as it arrived, after
-// the fixes made with blind-2026-12 in view: 0.920 recall, 0.973 survival.
-// Issue #22's password pass (the phrasings and key shapes of its 19
-// password misses, by kind) brought its password recall from 0.756 to
-// 1.0 and the whole to 0.934 (and blind-2026-12's to 0.991).
-// Its webhook labels cover a URL's path after the host and the vendor's
-// fixed route words (hooks/catch/, services/): the host and the route name
-// no one, and redact keeps them. Its look-alikes (AWS's documentation
-// keys, msg-ids, reserved TLDs, epoch milliseconds, mistyped cards) and
-// card codes, cookies and spoken digits then brought it, with the
-// password pass, to 0.953 recall and 0.997 survival.
+// Each corpus was written blind and scored once as it arrived; the
+// detectors were then fixed, by kind, with its misses in view, so only the
+// score on arrival is a blind estimate:
+//
+//   - redteam-2026-11: 0.858 recall, 0.990 survival on arrival;
+//   - blind-2026-12: 0.917 and 0.987 on arrival;
+//   - blind-2026-12b (a third writer, other styles: transcripts, HAR dumps,
+//     Terraform, CI logs, 27 languages): 0.920 and 0.973 on arrival, after
+//     the fixes made with blind-2026-12 in view.
+//
+// blind-2026-12b's webhook labels cover a URL's path after the host and the
+// vendor's fixed route words (hooks/catch/, services/): the host and the
+// route name no one, and redact keeps them.
 var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"redteam-2026-11.jsonl": {0.98, 0.99},
-	"blind-2026-12.jsonl":   {0.98, 0.99},
-	"blind-2026-12b.jsonl":  {0.95, 0.99},
+	"blind-2026-12.jsonl":   {0.99, 0.99},
+	"blind-2026-12b.jsonl":  {0.99, 0.99},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)

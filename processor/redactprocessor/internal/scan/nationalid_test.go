@@ -167,3 +167,137 @@ func TestREADMEIDExamples(t *testing.T) {
 		assert.NotContains(t, out, s[len(s)-3:], s)
 	}
 }
+
+// The numbers of TestWorldIDs are python-stdnum's doctest examples
+// (cz/rc, ro/cnp, th/pin, gr/vat, gr/amka, ua/rntrc, id/nik, fi/hetu) or
+// were made for these tests with the rule each validator states; the
+// invalid ones change the check digit or the date.
+func TestWorldIDs(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	for _, c := range []struct{ in, want string }{
+		// CZ/SK rodné číslo: with its slash it needs no word.
+		{"Moje rodné číslo je 710319/2745.", "Moje rodné číslo je " + id + "."},
+		{"pacient 855228/1232 přijat", "pacient " + id + " přijat"}, // a woman: month + 50
+		{"rodné číslo 7103192745", "rodné číslo " + id},
+		{"7103192745", "7103192745"},                           // plain: its word
+		{"rodné číslo 710319/2746", "rodné číslo 710319/2746"}, // check
+		{"rodné číslo 711319/2744", "rodné číslo 711319/2744"}, // month 13 (the whole is still divisible by 11)
+		{"order 710319/2745", "order 710319/2745"},
+		// TH citizen ID: its 1-4-5-2-1 dashes, or its word.
+		{"เลขบัตรประชาชน 1-2345-45678-78-1", "เลขบัตรประชาชน " + id},
+		{"id 3-1006-00445-63-5 ok", "id " + id + " ok"},
+		{"เลขประจำตัวประชาชน 1101700123456", "เลขประจำตัวประชาชน " + id},
+		{"1-2345-45678-78-9", "1-2345-45678-78-9"},
+		{"1101700123456", "1101700123456"},
+		{"invoice 1-2345-45678-78-1", "invoice 1-2345-45678-78-1"},
+		// IR code melli: its 3-6-1 dashes, or its word.
+		{"کد ملی من 952-524755-4 است", "کد ملی من " + id + " است"},
+		{"melli 4123654789", "melli " + id},
+		{"952-524755-3", "952-524755-3"},
+		{"4123654789", "4123654789"},
+		// RO CNP after its word.
+		{"CNP-ul meu este 1630615123457.", "CNP-ul meu este " + id + "."},
+		{"CNP 2981204401233", "CNP " + id},
+		{"CNP 1630615123458", "CNP 1630615123458"},
+		{"CNP 1632215123457", "CNP 1632215123457"}, // month 22
+		{"1630615123457", "1630615123457"},
+		{"ts 1764053083333", "ts 1764053083333"}, // epoch milliseconds
+		// ZA identity number, also as printed: 820510 8120 087.
+		{"SA ID 8205108120087", "SA ID " + id},
+		{"ID number: 820510 8120 087", "ID number: " + id},
+		{"ID number: 820510 8120 088", "ID number: 820510 8120 088"},
+		{"820510 8120 087", "820510 8120 087"},
+		// GR ΑΦΜ (9 digits) and ΑΜΚΑ (11).
+		{"ΑΦΜ: 094259216", "ΑΦΜ: " + id},
+		{"Ο ΑΜΚΑ μου είναι 01013099997.", "Ο ΑΜΚΑ μου είναι " + id + "."},
+		{"AMKA 23088501236", "AMKA " + id},
+		{"ΑΦΜ 123456781", "ΑΦΜ 123456781"},
+		{"AMKA 23088501237", "AMKA 23088501237"},
+		{"094259216", "094259216"},
+		// UA РНОКПП / ІПН.
+		{"Мій ІПН: 1759013776.", "Мій ІПН: " + id + "."},
+		{"РНОКПП 7436587368", "РНОКПП " + id},
+		{"ІПН 1759013770", "ІПН 1759013770"},
+		{"1759013776", "1759013776"},
+		// ID NIK: 16 digits, a date, no check: its word.
+		{"NIK saya 3171011708450001.", "NIK saya " + id + "."},
+		{"NIK 3171015708450001", "NIK " + id},            // a woman: day + 40
+		{"NIK 9971011708450001", "NIK 9971011708450001"}, // province 99
+		{"NIK 3171013002001234", "NIK 3171013002001234"}, // 30 February
+		// VN CCCD, PH SSS, KE: no check digit, only after their word.
+		{"Số CCCD của tôi là 001176187518.", "Số CCCD của tôi là " + id + "."},
+		{"CCCD 099176187518", "CCCD 099176187518"}, // no province 099
+		{"001176187518", "001176187518"},
+		{"Ang SSS number ko ay 09-4193626-1.", "Ang SSS number ko ay " + id + "."},
+		{"ref 09-4193626-1", "ref 09-4193626-1"},
+		{"Nambari yangu ya kitambulisho ni 31508349.", "Nambari yangu ya kitambulisho ni " + id + "."},
+		{"order 31508349", "order 31508349"},
+		// FI HETU with the 2000s' A and the century signs of 2023.
+		{"henkilötunnus 230700A8596", "henkilötunnus " + id},
+		{`{"hetu":"240303A363C"}`, `{"hetu":"` + id + `"}`},
+		{"131052-308T", id},
+		{"131052Y308T", id},
+		{"230700A8597", "230700A8597"},
+		{"131052G308T", "131052G308T"}, // not a century sign
+		// SG NRIC / FIN: prefix, seven digits, check letter.
+		{"NRIC S7509183D", "NRIC " + id},
+		{"FIN: G7654321L, thanks", "FIN: " + id + ", thanks"},
+		{"residence T0626247Z", "residence " + id},
+		{"S7509183X", "S7509183X"},
+		{"sku T0626247Z", "sku T0626247Z"},
+		// TW national ID after its word.
+		{"身分證字號 A123456789", "身分證字號 " + id},
+		{"(KYC: F222333444)", "(KYC: " + id + ")"},
+		{"身分證字號 A123456788", "身分證字號 A123456788"},
+		{"model A123456789", "model A123456789"},
+		// CA SIN, and the generic kyc.
+		{"Canadian SIN (cross-border): 130 692 544", "Canadian SIN (cross-border): " + id},
+		{"NAS 130 692 544", "NAS " + id},
+		{"KYC: 2416 4106 8855", "KYC: " + id},
+		{"sin 130 692 545", "sin 130 692 545"},
+		// Two numbers listed with " / " between: each is its own.
+		{"(KYC: 2416 4106 8855 / 820510 8120 087)", "(KYC: " + id + " / " + id + ")"},
+		{"Aadhaar 2416 4106 8855 / 2416 4106 8856", "Aadhaar " + id + " / 2416 4106 8856"},
+		{"ticket 2416 4106 8855 / 820510 8120 087", "ticket 2416 4106 8855 / 820510 8120 087"},
+		// A ')' after the number closes the text's parenthesis.
+		{"(PESEL 88090745416)", "(PESEL " + id + ")"},
+		{"(KYC: 820510 8120 087)", "(KYC: " + id + ")"},
+		{"(ref 88090745416)", "(ref 88090745416)"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
+
+// TestWorldIDChecks: each check accepts one check digit of ten.
+func TestWorldIDChecks(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		valid string
+		check func([]byte) bool
+	}{
+		{"cz", "7103192745", czValid},
+		{"th", "3100600445635", thValid},
+		{"ir", "9525247554", irValid},
+		{"ro", "1630615123457", cnpValid},
+		{"afm", "094259216", afmValid},
+		{"amka", "01013099997", amkaValid},
+		{"ua", "1759013776", uaValid},
+	} {
+		d := []byte(c.valid)
+		n := 0
+		for x := byte('0'); x <= '9'; x++ {
+			d[len(d)-1] = x
+			if c.check(d) {
+				n++
+				assert.Equal(t, c.valid[len(d)-1], x, c.name)
+			}
+		}
+		assert.Equal(t, 1, n, c.name)
+	}
+	assert.Equal(t, byte('Z'), nricCheck('T', "0626247"))
+	assert.Equal(t, byte('N'), nricCheck('F', "1234567"))
+	assert.True(t, twValid("B231366671"))
+	assert.False(t, twValid("B231366672"))
+	assert.True(t, nikValid([]byte("3171011708450001")))
+	assert.False(t, nikValid([]byte("3171011708450000"))) // serial 0000
+}

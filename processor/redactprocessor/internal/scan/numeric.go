@@ -207,6 +207,11 @@ func allDigits(s string) bool {
 func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, rest int) {
 	var r numRun
 	if !r.read(s, i) || (r.plus < 0 && r.nd < 7 && r.n < 4) {
+		if r.nd == 6 && r.n == 1 && sc.on[NationalID] {
+			if end, ok := digitLetterID(s, i); ok {
+				return Finding{i, end, NationalID}, true, 0 // FI 230700A8596
+			}
+		}
 		return Finding{}, false, 0 // too short for anything: most numbers in prose
 	}
 	if i >= 2 && s[i-1] == ':' && isDigit(s[i-2]) {

@@ -261,7 +261,37 @@ func dateShape(r *numRun, k int) bool {
 // "Fax/Kundennummer 0123 456789", "direct deposit to routing 021000021"
 // are not phones, "Bestellung per Telefon 030 1234567" is.
 func otherNumberNear(s string, start int) bool {
-	return contextNear(s, start, notPhoneWords, 2) && !contextNear(s, start, phoneWords, 1)
+	return contextNear(s, start, notPhoneWords, 2) && !contextNear(s, start, phoneWords, 1) && !hostBefore(s, start)
+}
+
+// hostBefore reports whether the text before start (blanks and table bars
+// between) ends with an e-mail address or a host name of three labels or
+// more: the "id" of siti@yahoo.co.id is a domain's label, not a word
+// naming the number after it (that of order.id is).
+func hostBefore(s string, start int) bool {
+	k := start
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == '\t' || s[k-1] == '|') {
+		k--
+	}
+	w := k
+	for w > 0 && isAlnum(s[w-1]) {
+		w--
+	}
+	if w == k || w < 2 || s[w-1] != '.' || !isAlnum(s[w-2]) {
+		return false
+	}
+	dots := 0
+	for t := w - 1; t >= 0 && k-t < 254; t-- {
+		switch c := s[t]; {
+		case c == '@':
+			return true
+		case c == '.':
+			dots++
+		case !isAlnum(c) && c != '-' && c != '_':
+			return dots >= 2 // a.b.c: a host; order.id: a field
+		}
+	}
+	return dots >= 2
 }
 
 // stampShape reports whether a number in one piece reads as a date or a
@@ -380,6 +410,7 @@ var phoneWords = newContextWords(
 	"festnetz", "office", "direct", "landline", "gsm", "natel", "kom", "fijo", "cel",
 	"mobiel", "movil", "cell", "cellphone", "cellulare", "celular", "handy", "fax", "call", "ring",
 	"dial", "sms", "whatsapp", "hotline", "portable", "tlf", "tfn", "puhelin", "appeler", "appelez",
+	"ligar", "ligue", "liga", "telemóvel", "telemovel", "contacto",
 	"telefonum", "telefonu", "telefonumu",
 	"llamar", "chiamare", "chiamami", "bellen", "anrufen", "rufnummer", "telefonnummer", "durchwahl",
 	"hp", "handphone", "telp", "nomor", "ponsel", "tél", "téléphone", "teléfono", "móvil", "llámame", "zadzwoń", "komórka", "電話", "携帯", "电话",

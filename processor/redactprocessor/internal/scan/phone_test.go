@@ -151,6 +151,13 @@ func TestPhoneWords(t *testing.T) {
 		{"Tel 030 1234567, Kundennr. 12345678", "Tel [REDACTED:phone], Kundennr. 12345678"},
 		{"port 5432 999.1.1.1", "port 5432 999.1.1.1"},
 		{"call 2024-01-15", "call 2024-01-15"},
+		// PT mobiles after "ligar"; an ID mobile after an e-mail address
+		// in a psql table (the "id" of .co.id names no number).
+		{"Pode me ligar no 914 441 025 ou no 912 346 573.", "Pode me ligar no [REDACTED:phone] ou no [REDACTED:phone]."},
+		{"telemóvel 912 346 573", "telemóvel [REDACTED:phone]"},
+		{" id | email | phone\n----+-------+------\n 19 | siti@yahoo.co.id | 0812-6931-4951\n", " id | email | phone\n----+-------+------\n 19 | [REDACTED:email] | [REDACTED:phone]\n"},
+		{"order.id 0812345678", "order.id 0812345678"},
+		{"ligar 2024-01-15", "ligar 2024-01-15"},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
@@ -269,6 +276,16 @@ func TestWideDigits(t *testing.T) {
 		{"注文番号１２３４５６７８９０", "注文番号１２３４５６７８９０"},
 		{"第３章　１．２．３", "第３章　１．２．３"},
 		{"ＦＵＬＬ　ＷＩＤＴＨ only", "ＦＵＬＬ　ＷＩＤＴＨ only"},
+		// Persian (U+06F0-06F9) and Arabic-Indic (U+0660-0669) digits.
+		{"شماره من ۰۹۱۲ ۵۸۳ ۱۷۶۵ است.", "شماره من [REDACTED:phone] است."},
+		{`{"phone_on_file":"+۹۸ ۹۱۲ ۳۶۴ ۴۹۴۹"}`, `{"phone_on_file":"[REDACTED:phone]"}`},
+		{"رقم هاتفي ٠٥٠١٢٣٤٥٦٧ شكرا", "رقم هاتفي [REDACTED:phone] شكرا"},
+		{"کد ملی من ۹۵۲-۵۲۴۷۵۵-۴ است", "کد ملی من [REDACTED:national_id] است"},
+		{"SSN ٠٧٨-٠٥-١١٢٠", "SSN [REDACTED:ssn]"},
+		{"مبلغ ۴٬۵۰۰٬۰۰۰ ریال", "مبلغ ۴٬۵۰۰٬۰۰۰ ریال"},
+		{"تاریخ ۱۴۰۳/۰۸/۱۵", "تاریخ ۱۴۰۳/۰۸/۱۵"},
+		{"کد ملی ۹۵۲-۵۲۴۷۵۵-۳", "کد ملی ۹۵۲-۵۲۴۷۵۵-۳"},
+		{"سفارش ۱۲۳۴۵۶۷۸۹۰ رسید", "سفارش ۱۲۳۴۵۶۷۸۹۰ رسید"},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}

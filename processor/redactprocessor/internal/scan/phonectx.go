@@ -116,6 +116,9 @@ func columnHeader(s string, start int, m *colMemo) (h string, ok bool) {
 		ps, brk = lineStart(s, brk, floor)
 		h := s[ps:end]
 		if h == "" || countSep(h, sep) != fields {
+			if asciiRule(h) {
+				continue // psql's rule under its header: -----+-----
+			}
 			break // the table ends: no header above
 		}
 		f := fieldOf(h, sep, col)
@@ -130,6 +133,22 @@ func columnHeader(s string, start int, m *colMemo) (h string, ok bool) {
 		return "", false
 	}
 	return fieldOf(s[hs:he], sep, col), true
+}
+
+// asciiRule reports whether a line is a rule of dashes and '+' (psql and
+// ASCII tables draw one under the header with '+' where the columns meet).
+func asciiRule(h string) bool {
+	dash := false
+	for k := 0; k < len(h); k++ {
+		switch h[k] {
+		case '-', '=':
+			dash = true
+		case '+', ' ', '|', '\r':
+		default:
+			return false
+		}
+	}
+	return dash
 }
 
 // colMemo is what columnHeader found for the last row it was asked about:

@@ -34,7 +34,7 @@ const (
 	dEquals          // '=': "key=value" secrets, URL query secrets
 	dLetter          // letters: token prefixes, JWTs, IBANs, IPv6
 	dBackslash       // '\\': JSON escapes (json.go decodes the printable ones)
-	dWide            // 0xEF, the lead byte of full-width digits (wide.go)
+	dWide            // 0xEF, 0xD9, 0xDB: the lead bytes of full-width, Arabic-Indic and Persian digits (wide.go)
 )
 
 var dispatch [256]uint8
@@ -74,7 +74,7 @@ func init() {
 			dispatch[c] = dLetter
 		case c == '\\':
 			dispatch[c] = dBackslash
-		case c == 0xef:
+		case c == 0xef, c == 0xd9, c == 0xdb:
 			dispatch[c] = dWide
 		}
 	}
@@ -120,7 +120,7 @@ type Scanner struct {
 
 // NewScanner returns a scanner for the enabled detectors.
 func NewScanner(enabled [NumBuiltin]bool) *Scanner {
-	s := &Scanner{on: enabled, wideOn: enabled[Phone] || enabled[CreditCard] || enabled[NationalID]}
+	s := &Scanner{on: enabled, wideOn: enabled[Phone] || enabled[CreditCard] || enabled[NationalID] || enabled[SSN]}
 	for k := range tokenShapes {
 		t := &tokenShapes[k]
 		if enabled[t.typ] {
@@ -226,7 +226,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 			i = q // the escape's letter is looked at next
 			continue
 		case dWide:
-			if sc.wideOn && i+2 < n && s[i+1] == 0xbc && s[i+2] >= 0x90 && s[i+2] <= 0x99 {
+			if sc.wideOn && wideDigitAt(s, i) {
 				end, f, ok := sc.wideNumber(s, i)
 				if ok && f.Start >= last {
 					add(f) // ０９０－８７６５－４３２１
@@ -298,7 +298,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 			}
 			e := runOf(s, i, isDigit)
 			decimal := e-i >= 5 && e+1 < n && s[e] == '.' && isDigit(s[e+1]) // 20241022.1, 2841.6
-			if (c == '+' || c == '(' || e-i >= 7 || moreDigits(s, e)) && !decimal && !codeBefore(s, i) {
+			if (c == '+' || c == '(' || e-i >= 7 || moreDigits(s, e) || (e-i == 6 && e < n && isUpper(s[e]))) && !decimal && !codeBefore(s, i) {
 				// (not the tail of a spaced code: 1Z 9W8 47E 03 4419 2210)
 				// Not a short lone number (most numbers in prose): a run
 				// that may be an address, card, SSN or phone.
@@ -426,9 +426,9 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					continue
 				}
 			}
-			if c <= 'Z' && i+9 <= n && (isUpper(s[i+1]) || c >= 'X') && c >= 'A' && sc.on[NationalID] && letterIDStart(s, i) && boundaryBefore(s, i) {
+			if c <= 'Z' && i+9 <= n && (isUpper(s[i+1]) || isDigit(s[i+1])) && c >= 'A' && sc.on[NationalID] && letterIDStart(s, i) && boundaryBefore(s, i) {
 				if end, ok := letterID(s, i); ok {
-					add(Finding{i, end, NationalID}) // AB123456C, X1234567L, RSSMRA85T10A562S
+					add(Finding{i, end, NationalID}) // AB123456C, X1234567L, RSSMRA85T10A562S, T0626247Z
 					i = end
 					continue
 				}
@@ -564,7 +564,7 @@ func init() {
 	for _, c := range "0123456789@+(-:=_AGJ\\" {
 		trigger[c] = 1
 	}
-	trigger[0xef] = 1
+	trigger[0xef], trigger[0xd9], trigger[0xdb] = 1, 1, 1
 	triggerNibbles = splitNibbles(&trigger)
 }
 
@@ -717,7 +717,7 @@ func quietTail(s string, i int) uint64 {
 		// Every trigger byte is in '('..'_'; lower-case letters, spaces
 		// and UTF-8 are not, so most blocks of prose pass this test alone.
 		x := load64(s, p)
-		if !mayTrigger(x) && !hasEF(x) {
+		if !mayTrigger(x) && !hasWideLead(x) {
 			continue
 		}
 		b := uint64(trigger[byte(x)]) | uint64(trigger[byte(x>>8)])<<1 | uint64(trigger[byte(x>>16)])<<2 | uint64(trigger[byte(x>>24)])<<3 |
@@ -757,12 +757,13 @@ func mayTrigger(x uint64) bool {
 	return (atLeastLo&^aboveHi)&^x&high != 0
 }
 
-// hasEF reports whether one of the 8 bytes in x is 0xEF (SWAR zero-byte
-// test of x XOR 0xEF…).
-func hasEF(x uint64) bool {
+// hasWideLead reports whether one of the 8 bytes in x is 0xEF, 0xD9 or
+// 0xDB, the lead bytes of the digits wide.go reads (SWAR zero-byte tests
+// of x XOR the byte repeated).
+func hasWideLead(x uint64) bool {
 	const ones, high = 0x0101010101010101, 0x8080808080808080
-	y := x ^ 0xefefefefefefefef
-	return (y-ones)&^y&high != 0
+	a, b, c := x^0xefefefefefefefef, x^0xd9d9d9d9d9d9d9d9, x^0xdbdbdbdbdbdbdbdb
+	return ((a-ones)&^a|(b-ones)&^b|(c-ones)&^c)&high != 0
 }
 
 func runOf(s string, i int, ok func(byte) bool) int {

@@ -6,13 +6,14 @@ package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactproce
 import "strings"
 
 // Japanese and Chinese text often writes numbers in full-width forms
-// (携帯：０９０－８７６５－４３２１). A run of full-width digits, with the
-// full-width or ASCII separators a number has between them, is read as the
-// ASCII number it stands for, with the text before it on its line as
-// context, and checked by the number detectors (phones, cards, national
-// IDs); a finding covers the full-width run. 0xEF, the lead byte of the
-// full-width forms, is a trigger byte (scanner.go): ASCII text pays
-// nothing for it.
+// (携帯：０９０－８７６５－４３２１), Arabic text in Arabic-Indic digits
+// (U+0660-0669, ٠١٢) and Persian text in their Persian forms (U+06F0-06F9,
+// ۰۹۱۲ ۵۸۳ ۱۷۶۵). A run of such digits, with the full-width or ASCII
+// separators a number has between them, is read as the ASCII number it
+// stands for, with the text before it on its line as context, and checked
+// by the number detectors (phones, cards, SSNs, national IDs); a finding
+// covers the run. 0xEF, 0xD9 and 0xDB, the lead bytes of these digits, are
+// trigger bytes (scanner.go): ASCII text pays nothing for them.
 
 // wideRunMax bounds a run, in ASCII characters.
 const wideRunMax = 40
@@ -30,6 +31,14 @@ func wideASCII(s string, i int) (c byte, w int, digit bool) {
 			return b, 1, false
 		}
 		return 0, 0, false
+	}
+	if i+1 < len(s) {
+		switch b1 := s[i+1]; {
+		case b == 0xd9 && b1 >= 0xa0 && b1 <= 0xa9: // ٠-٩
+			return '0' + b1 - 0xa0, 2, true
+		case b == 0xdb && b1 >= 0xb0 && b1 <= 0xb9: // ۰-۹
+			return '0' + b1 - 0xb0, 2, true
+		}
 	}
 	if i+2 >= len(s) {
 		return 0, 0, false
@@ -63,6 +72,23 @@ func wideASCII(s string, i int) (c byte, w int, digit bool) {
 		return '-', 3, false
 	}
 	return 0, 0, false
+}
+
+// wideDigitAt reports whether s[i] starts a full-width, Arabic-Indic or
+// Persian digit.
+func wideDigitAt(s string, i int) bool {
+	if i+1 >= len(s) {
+		return false
+	}
+	switch b1 := s[i+1]; s[i] {
+	case 0xef:
+		return i+2 < len(s) && b1 == 0xbc && s[i+2] >= 0x90 && s[i+2] <= 0x99
+	case 0xd9:
+		return b1 >= 0xa0 && b1 <= 0xa9
+	case 0xdb:
+		return b1 >= 0xb0 && b1 <= 0xb9
+	}
+	return false
 }
 
 // wideNumber reads the number around the full-width digit at s[p] and
