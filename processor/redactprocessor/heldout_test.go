@@ -81,7 +81,10 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 //   - blind-2026-12: 0.917 and 0.987 on arrival;
 //   - blind-2026-12b (a third writer, other styles: transcripts, HAR dumps,
 //     Terraform, CI logs, 27 languages): 0.920 and 0.973 on arrival, after
-//     the fixes made with blind-2026-12 in view.
+//     the fixes made with blind-2026-12 in view;
+//   - blind-2026-12c (a fourth writer: e-mail threads, RAG chunks, OCR
+//     receipts, bank statements, server logs, 34 languages): 0.934 and
+//     0.992 on arrival, after the fixes made with blind-2026-12b in view.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/): the host and the
@@ -90,6 +93,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"redteam-2026-11.jsonl": {0.98, 0.99},
 	"blind-2026-12.jsonl":   {0.99, 0.99},
 	"blind-2026-12b.jsonl":  {0.99, 0.99},
+	"blind-2026-12c.jsonl":  {0.93, 0.99},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)
