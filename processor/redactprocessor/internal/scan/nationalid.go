@@ -64,13 +64,13 @@ var (
 	genericIDWords = []string{"kyc", "national id", "national insurance", "tax id", "taxpayer id", "id number", "identity number", "identification number", "id no", "documento", "personal no", "personal number", "personal code"}
 	bsnWords       = idWordSet("bsn", "burgerservicenummer", "sofinummer", "sofi")
 	steuerWords    = idWordSet("steuerid", "steuer id", "steueridentifikationsnummer", "identifikationsnummer", "idnr", "tin")
-	peselWords     = idWordSet("pesel", "id")
+	peselWords     = idWordSet("pesel")
 	aadhaarWords   = idWordSet("aadhaar", "aadhar", "uidai", "uid", "आधार")
 	seWords        = idWordSet("personnummer", "personnr", "samordningsnummer")
 	cpfWords       = idWordSet("cpf", "cnpj")
 	tcWords        = idWordSet("tc kimlik", "kimlik", "tckn")
 	beWords        = idWordSet("rijksregisternummer", "rijksregister", "insz", "niss", "numéro national")
-	noWords        = idWordSet("fødselsnummer", "fodselsnummer", "fnr", "personnummer", "id")
+	noWords        = idWordSet("fødselsnummer", "fodselsnummer", "fnr", "personnummer")
 	cprWords       = idWordSet("cpr", "cpr-nummer", "personnummer")
 	nhsWords       = idWordSet("nhs")
 	sinWords       = idWordSet("sin", "nas", "sin number", "sin no", "social insurance", "assurance sociale")
@@ -95,16 +95,13 @@ var (
 	twWords        = idWordSet("身分證", "身份證", "身分證字號", "統一編號", "taiwan id")
 	// The kinds added for blind-2026-12c. Those of 11 or 13 digits (or
 	// 6-4 with a dash) with a birth date and a check digit also count "ID"
-	// alone before them (a date and a check pass one number of eleven
-	// digits in some thirty); ten plain digits do not ("doc_id").
-	balticWords = idWordSet("asmens kodas", "asmens kodo", "isikukood", "isikukoodi", "id")
-	jmbgWords   = idWordSet("emšo", "emŠo", "emso", "jmbg", "матични број", "id") // (emŠo: EMŠO as lowerInto lowers it)
+	// alone right before them (bareID).
+	balticWords = idWordSet("asmens kodas", "asmens kodo", "isikukood", "isikukoodi")
+	jmbgWords   = idWordSet("emšo", "emŠo", "emso", "jmbg", "матични број") // (emŠo: EMŠO as lowerInto lowers it)
 	oibWords    = idWordSet("oib")
 	egnWords    = idWordSet("егн", "ЕГН", "egn")
-	lvWords     = idWordSet("personas kods", "personas kodu", "id")
-	lvNewWords  = idWordSet("personas kods", "personas kodu")
+	lvWords     = idWordSet("personas kods", "personas kodu")
 	isWords     = idWordSet("kennitala", "kt")
-	isDashWords = idWordSet("kennitala", "kt", "id")
 	myWords     = idWordSet("mykad", "kad pengenalan", "k p", "kp", "nric")
 	// idWords: all of them (the numbers that need no context still must
 	// not follow a word naming another code, otherCode).
@@ -316,6 +313,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 	col := func(w *contextWords) bool {
 		return near(w) || idColumn(s, start, w, r.ctx.memo)
 	}
+	// dated: a kind with a birth date and a check digit, which "ID" alone
+	// may name.
+	dated := func(w *contextWords) bool { return bareID(s, start) || ctx(w) }
 	one := k == 1
 	switch len(d) {
 	case 15:
@@ -335,7 +335,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if one && cnpValid(d) && ctx(roWords) {
 			return start, end, true
 		}
-		if one && jmbgValid(d) && ctx(jmbgWords) {
+		if one && jmbgValid(d) && dated(jmbgWords) {
 			return start, end, true // SI EMŠO, RS JMBG
 		}
 	case 11:
@@ -343,11 +343,11 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		case r.shape(k, []int{3, 3, 3, 2}, "..-") && cpfValid(d),
 			r.shape(k, []int{2, 2, 2, 3, 2}, "..-.") && beValid(d):
 			return start, end, true
-		case one && (cpfValid(d) && ctx(cpfWords) || peselValid(d) && ctx(peselWords) || steuerIDValid(d) && ctx(steuerWords) ||
-			tcValid(d) && ctx(tcWords) || beValid(d) && ctx(beWords) || noValid(d) && ctx(noWords) || amkaValid(d) && ctx(grWords) ||
-			balticValid(d) && ctx(balticWords) || oibValid(d) && ctx(oibWords) || lvValid(d) && ctx(lvWords) || lvNew(d) && col(lvNewWords)):
+		case one && (cpfValid(d) && ctx(cpfWords) || peselValid(d) && dated(peselWords) || steuerIDValid(d) && ctx(steuerWords) ||
+			tcValid(d) && ctx(tcWords) || beValid(d) && ctx(beWords) || noValid(d) && dated(noWords) || amkaValid(d) && ctx(grWords) ||
+			balticValid(d) && dated(balticWords) || oibValid(d) && ctx(oibWords) || lvValid(d) && dated(lvWords) || lvNew(d) && col(lvWords)):
 			return start, end, true
-		case r.shape(k, []int{6, 5}, "-") && (lvValid(d) && ctx(lvWords) || lvNew(d) && col(lvNewWords)):
+		case r.shape(k, []int{6, 5}, "-") && (lvValid(d) && dated(lvWords) || lvNew(d) && col(lvWords)):
 			return start, end, true // LV 140273-13478
 		case r.shape(k, []int{2, 3, 3, 3}, "   ") && steuerIDValid(d) && ctx(steuerWords):
 			return start, end, true
@@ -400,7 +400,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if one && egnValid(d) && ctx(egnWords) {
 			return start, end, true // BG ЕГН
 		}
-		if (one && ctx(isWords) || r.shape(k, []int{6, 4}, "-") && ctx(isDashWords)) && kennitalaValid(d) {
+		if (one && ctx(isWords) || r.shape(k, []int{6, 4}, "-") && dated(isWords)) && kennitalaValid(d) {
 			return start, end, true // IS 120174-3399
 		}
 		if r.shape(k, []int{2, 7, 1}, "--") && near(sssWords) {
@@ -1404,4 +1404,28 @@ func kennitalaValid(d []byte) bool {
 func myKadValid(d []byte) bool {
 	y := atoiB(d[0:2])
 	return atoiB(d[6:8]) > 0 && (dateValid(1900+y, atoiB(d[2:4]), atoiB(d[4:6])) || dateValid(2000+y, atoiB(d[2:4]), atoiB(d[4:6])))
+}
+
+// bareID reports whether "ID" alone stands right before the number at
+// start ("ID: 0403951504944", "Also ID 140273-13478"): not part of a
+// longer name (user_id, doc-id, grid) nor after a word naming another kind
+// of number (user ID, session ID, order ID). A birth date and a check
+// digit together pass about one number in thirty of their length.
+func bareID(s string, start int) bool {
+	k := start
+	for k > 0 && start-k < 6 && indexByte(" :=\"'#", s[k-1]) >= 0 {
+		k--
+	}
+	if k < 2 || lower(s[k-1]) != 'd' || lower(s[k-2]) != 'i' {
+		return false
+	}
+	w := k - 2
+	if w > 0 {
+		c := s[w-1]
+		esc := w >= 2 && s[w-2] == '\\' && (c == 'n' || c == 'r' || c == 't')
+		if !esc && (isAlnum(c) || c == '_' || c == '-' || c == '.' || c == '/') {
+			return false
+		}
+	}
+	return !contextNear(s, w, otherNumberWords, 1) && !contextNear(s, w, notIDWords, 1)
 }

@@ -321,6 +321,10 @@ func TestNationalIDs12c(t *testing.T) {
 		{"isikukood 36813280101", "isikukood 36813280101"}, // month 13
 		{"isikukood 96805280109", "isikukood 96805280109"}, // century 9
 		{"36805280109", "36805280109"},                     // no word
+		{"user_id: 36805280109", "user_id: 36805280109"},
+		{`{"doc_id":"36805280109"}`, `{"doc_id":"36805280109"}`},
+		{"session ID 36805280109", "session ID 36805280109"},
+		{`{"text":"x\nID: 36805280109"}`, `{"text":"x\nID: ` + id + `"}`},
 		{"order 33309240064", "order 33309240064"},
 		// SI EMŠO, RS JMBG.
 		{"EMŠO 0101006500006", "EMŠO " + id},
