@@ -15,6 +15,8 @@ import (
 //   - a table column headed by the word: a CSV, TSV or Markdown table whose
 //     header names the column "national_id", "SSN", "BSN", "Steuer-ID",
 //     "tax id", … (columnHeader);
+//   - the column an SQL INSERT names for a value of its VALUES tuples
+//     (sqlColumn);
 //   - earlier in the same sentence: "SSN: 288-83-1374, or 288831374
 //     without dashes", "Alt SSN on file (no dashes): 159460105". The
 //     nearest word before the number that names a kind of number must be
@@ -34,7 +36,83 @@ func idContext(s string, start int, words *contextWords, m *colMemo) bool {
 // whose header holds one of words.
 func idColumn(s string, start int, words *contextWords, m *colMemo) bool {
 	h, ok := columnHeader(s, start, m)
+	if !ok {
+		h, ok = sqlColumn(s, start)
+	}
 	return ok && contextBefore(h, len(h), words)
+}
+
+// sqlColumn returns the column an SQL INSERT names for the value at start:
+// the value stands in a tuple "(…, '609622249', …)" of a VALUES list, on
+// the line of "INSERT INTO t (…, national_id, …) VALUES" or on a line
+// below it whose lines between are tuples too (within 64 lines and 8 KB).
+// Commas in quoted values do not count.
+func sqlColumn(s string, start int) (string, bool) {
+	floor := max(0, start-8192)
+	ls, brk := lineStart(s, start, floor)
+	line := s[ls:start]
+	if v := indexFold(line, "values"); v >= 0 {
+		return sqlField(line[:v], line[v+6:])
+	}
+	t := strings.TrimLeft(line, " \t")
+	if !strings.HasPrefix(t, "(") {
+		return "", false
+	}
+	for n := 0; n < 64 && brk > floor; n++ {
+		end := brk
+		var ps int
+		ps, brk = lineStart(s, brk, floor)
+		h := s[ps:end]
+		if v := indexFold(h, "values"); v >= 0 && strings.TrimSpace(h[v+6:]) == "" {
+			return sqlField(h[:v], t)
+		}
+		if !strings.HasPrefix(strings.TrimLeft(h, " \t"), "(") {
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// sqlField returns the column of cols ("INSERT INTO t (a, b, c) ") named
+// by the position of the value that ends tuple ("(1, 'x', "): its commas
+// outside quotes.
+func sqlField(cols, tuple string) (string, bool) {
+	o, c := strings.IndexByte(cols, '('), strings.LastIndexByte(cols, ')')
+	p := strings.IndexByte(tuple, '(')
+	if o < 0 || c < o || p < 0 || indexFold(cols[:o], "insert") < 0 {
+		return "", false
+	}
+	col, quoted := 0, false
+	for k := p + 1; k < len(tuple); k++ {
+		switch tuple[k] {
+		case '\'':
+			quoted = !quoted
+		case ',':
+			if !quoted {
+				col++
+			}
+		case ')':
+			if !quoted {
+				return "", false // (the value is past the tuple)
+			}
+		}
+	}
+	names := strings.Split(cols[o+1:c], ",")
+	if col >= len(names) {
+		return "", false
+	}
+	return strings.Trim(names[col], " `\"[]"), true
+}
+
+// indexFold returns the index of the ASCII word w (lower case) in s, case
+// folded, or -1.
+func indexFold(s, w string) int {
+	for k := 0; k+len(w) <= len(s); k++ {
+		if strings.EqualFold(s[k:k+len(w)], w) {
+			return k
+		}
+	}
+	return -1
 }
 
 // otherNumberWords name kinds of numbers that are not identity numbers: one

@@ -120,3 +120,21 @@ func BenchmarkRedactTables(b *testing.B) {
 		})
 	}
 }
+
+// TestIDSQLColumn: a value of an SQL INSERT stands in the column its
+// statement names (the numbers as in TestNationalIDs12c: python-stdnum's
+// doctest examples, a BSN of TestNationalIDs).
+func TestIDSQLColumn(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	redactCases(t, []struct{ in, want string }{
+		{
+			"INSERT INTO customers (id, full_name, national_id, created) VALUES\n(38958, 'Ana, Kos', '791805888', '19.07.2026'),\n(3199, 'Kadri', '36805280109', '2026-06-26'),\n(70835, 'Ivan', '8032056031', '17. 3. 2026');",
+			"INSERT INTO customers (id, full_name, national_id, created) VALUES\n(38958, 'Ana, Kos', '" + id + "', '19.07.2026'),\n(3199, 'Kadri', '" + id + "', '2026-06-26'),\n(70835, 'Ivan', '" + id + "', '17. 3. 2026');",
+		},
+		{"insert into t (`national_id`, `phone`) values ('94577403194', '+385 91 234 5678');", "insert into t (`national_id`, `phone`) values ('" + id + "', '[REDACTED:phone]');"},
+		// Look-alikes: another column, a wrong check, a tuple with no INSERT.
+		{"INSERT INTO orders (id, national_id, order_no) VALUES\n(1, 'x', '791805888');", "INSERT INTO orders (id, national_id, order_no) VALUES\n(1, 'x', '791805888');"},
+		{"INSERT INTO c (id, national_id) VALUES\n(1, '36805280108');", "INSERT INTO c (id, national_id) VALUES\n(1, '36805280108');"},
+		{"SELECT (national_id, x) FROM t VALUES\n(1, '791805888')", "SELECT (national_id, x) FROM t VALUES\n(1, '791805888')"},
+	})
+}

@@ -43,6 +43,15 @@ import (
 //	FI HETU             DDMMYY-NNNC, DDMMYYANNNC          mod 31, date     no
 //	SG NRIC / FIN       S1234567D (S, T, F, G)            weights, letter  no
 //	TW national ID      A123456789                        weights          yes
+//	LT asmens kodas     11 digits, GYYMMDDSSSC            weights, 2 rounds, date  yes (or ID)
+//	EE isikukood        11 digits, GYYMMDDSSSC            weights, 2 rounds, date  yes (or ID)
+//	SI EMŠO / RS JMBG   13 digits, DDMMYYYRRBBBK          mod 11, date     yes (or ID)
+//	HR OIB              11 digits                         ISO 7064 11,10   yes
+//	BG ЕГН (EGN)        10 digits, YYMMDDSSSC             weights, date    yes
+//	LV personas kods    DDMMYY-CNNNX, 32NNNN-NNNNN        mod 11, date     yes (or ID; 32…: its word)
+//	IS kennitala        DDMMYY-RRCE                       mod 11, date     yes (or ID when dashed)
+//	NO fødselsnummer    11 digits, DDMMYY IIIKK           two mod 11, date yes (or ID)
+//	MY MyKad            YYMMDD-PB-###G                    date (no check)  yes (word or column)
 //
 // Card security codes (detector card_cvv) are 3 or 4 digits right after
 // CVV, CVC, CVV2, CID, CSC or "security code" (cvvWords).
@@ -52,7 +61,7 @@ import (
 // numbers that need context (a number must pass the check of one the words
 // name).
 var (
-	genericIDWords = []string{"kyc", "national id", "national insurance", "tax id", "taxpayer id", "id number", "identity number", "identification number", "id no", "documento"}
+	genericIDWords = []string{"kyc", "national id", "national insurance", "tax id", "taxpayer id", "id number", "identity number", "identification number", "id no", "documento", "personal no", "personal number", "personal code"}
 	bsnWords       = idWordSet("bsn", "burgerservicenummer", "sofinummer", "sofi")
 	steuerWords    = idWordSet("steuerid", "steuer id", "steueridentifikationsnummer", "identifikationsnummer", "idnr", "tin")
 	peselWords     = idWordSet("pesel")
@@ -84,12 +93,23 @@ var (
 	sssWords       = idWordSet("sss")
 	keWords        = idWordSet("kitambulisho", "huduma")
 	twWords        = idWordSet("身分證", "身份證", "身分證字號", "統一編號", "taiwan id")
+	// The kinds added for blind-2026-12c. Those of 11 or 13 digits (or
+	// 6-4 with a dash) with a birth date and a check digit also count "ID"
+	// alone right before them (bareID).
+	balticWords = idWordSet("asmens kodas", "asmens kodo", "isikukood", "isikukoodi")
+	jmbgWords   = idWordSet("emšo", "emŠo", "emso", "jmbg", "матични број") // (emŠo: EMŠO as lowerInto lowers it)
+	oibWords    = idWordSet("oib")
+	egnWords    = idWordSet("егн", "ЕГН", "egn")
+	lvWords     = idWordSet("personas kods", "personas kodu")
+	isWords     = idWordSet("kennitala", "kt")
+	myWords     = idWordSet("mykad", "kad pengenalan", "k p", "kp", "nric")
 	// idWords: all of them (the numbers that need no context still must
 	// not follow a word naming another code, otherCode).
 	idWords = idWordSet("身份证", "身份证号", "nir", "insee", "nino", "dni", "nie", "nif", "curp", "hetu", "henkilötunnus",
 		"bsn", "steuerid", "steuer id", "pesel", "aadhaar", "personnummer", "cpf", "cnpj", "kimlik", "rijksregisternummer",
 		"fødselsnummer", "cpr", "nhs", "tfn", "teudat", "マイナンバー", "주민등록번호", "rrn", "rut", "cnp", "αφμ", "ΑΦΜ",
-		"αμκα", "ΑΜΚΑ", "іпн", "ІПН", "рнокпп", "РНОКПП", "nik", "cccd", "sss", "kitambulisho", "rodné číslo", "کد ملی")
+		"αμκα", "ΑΜΚΑ", "іпн", "ІПН", "рнокпп", "РНОКПП", "nik", "cccd", "sss", "kitambulisho", "rodné číslo", "کد ملی",
+		"asmens kodas", "isikukood", "emšo", "emŠo", "jmbg", "oib", "егн", "ЕГН", "personas kods", "kennitala", "mykad")
 )
 
 func idWordSet(words ...string) *contextWords {
@@ -293,6 +313,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 	col := func(w *contextWords) bool {
 		return near(w) || idColumn(s, start, w, r.ctx.memo)
 	}
+	// dated: a kind with a birth date and a check digit, which "ID" alone
+	// may name.
+	dated := func(w *contextWords) bool { return bareID(s, start) || ctx(w) }
 	one := k == 1
 	switch len(d) {
 	case 15:
@@ -312,14 +335,20 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if one && cnpValid(d) && ctx(roWords) {
 			return start, end, true
 		}
+		if one && jmbgValid(d) && dated(jmbgWords) {
+			return start, end, true // SI EMŠO, RS JMBG
+		}
 	case 11:
 		switch {
 		case r.shape(k, []int{3, 3, 3, 2}, "..-") && cpfValid(d),
 			r.shape(k, []int{2, 2, 2, 3, 2}, "..-.") && beValid(d):
 			return start, end, true
-		case one && (cpfValid(d) && ctx(cpfWords) || peselValid(d) && ctx(peselWords) || steuerIDValid(d) && ctx(steuerWords) ||
-			tcValid(d) && ctx(tcWords) || beValid(d) && ctx(beWords) || noValid(d) && ctx(noWords) || amkaValid(d) && ctx(grWords)):
+		case one && (cpfValid(d) && ctx(cpfWords) || peselValid(d) && dated(peselWords) || steuerIDValid(d) && ctx(steuerWords) ||
+			tcValid(d) && ctx(tcWords) || beValid(d) && ctx(beWords) || noValid(d) && dated(noWords) || amkaValid(d) && ctx(grWords) ||
+			balticValid(d) && dated(balticWords) || oibValid(d) && ctx(oibWords) || lvValid(d) && dated(lvWords) || lvNew(d) && col(lvWords)):
 			return start, end, true
+		case r.shape(k, []int{6, 5}, "-") && (lvValid(d) && dated(lvWords) || lvNew(d) && col(lvWords)):
+			return start, end, true // LV 140273-13478
 		case r.shape(k, []int{2, 3, 3, 3}, "   ") && steuerIDValid(d) && ctx(steuerWords):
 			return start, end, true
 		case r.shape(k, []int{6, 5}, " ") && noValid(d) && ctx(noWords):
@@ -349,6 +378,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if one && vnValid(d) && near(vnWords) {
 			return start, end, true
 		}
+		if (one || r.shape(k, []int{6, 2, 4}, "--")) && myKadValid(d) && col(myWords) {
+			return start, end, true // MY 901107-10-8095 (no check digit)
+		}
 	case 10:
 		if (one || r.shape(k, []int{6, 4}, "-")) && (seValid(d) && ctx(seWords) || cprDate(d) && ctx(cprWords)) {
 			return start, end, true
@@ -364,6 +396,12 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		}
 		if one && uaValid(d) && col(uaWords) {
 			return start, end, true
+		}
+		if one && egnValid(d) && ctx(egnWords) {
+			return start, end, true // BG ЕГН
+		}
+		if (one && ctx(isWords) || r.shape(k, []int{6, 4}, "-") && dated(isWords)) && kennitalaValid(d) {
+			return start, end, true // IS 120174-3399
 		}
 		if r.shape(k, []int{2, 7, 1}, "--") && near(sssWords) {
 			return start, end, true // PH SSS 12-3456789-0 (no check digit)
@@ -1231,4 +1269,163 @@ func nikValid(d []byte) bool {
 func vnValid(d []byte) bool {
 	p := atoiB(d[0:3])
 	return p >= 1 && p <= 96
+}
+
+// balticValid checks a Lithuanian asmens kodas or an Estonian isikukood
+// GYYMMDDSSSC: G the sex and century (1, 2 the 1800s; 3, 4 the 1900s; 5,
+// 6 the 2000s), a birth date, and a check of weights 1-9, 1 (sum mod 11;
+// when 10, a second round of weights 3-9, 1-3; 10 again is 0).
+func balticValid(d []byte) bool {
+	if d[0] < '1' || d[0] > '6' {
+		return false
+	}
+	y := 1800 + int(d[0]-'1')/2*100 + atoiB(d[1:3])
+	if !dateValid(y, atoiB(d[3:5]), atoiB(d[5:7])) {
+		return false
+	}
+	for _, w0 := range []int{0, 2} {
+		sum := 0
+		for k := 0; k < 10; k++ {
+			sum += ((k+w0)%9 + 1) * int(d[k]-'0')
+		}
+		if c := sum % 11; c != 10 {
+			return c == int(d[10]-'0')
+		}
+	}
+	return d[10] == '0'
+}
+
+// jmbgValid checks a unique master citizen number of the former
+// Yugoslavia (SI EMŠO, RS, BA, MK, ME JMBG) DDMMYYYRRBBBK: a birth date
+// (YYY ≥ 800 the 1000s, below the 2000s), the region, the order number,
+// and the check of weights 7-2, 7-2 (−sum mod 11, 10 is 0).
+func jmbgValid(d []byte) bool {
+	y := atoiB(d[4:7])
+	if y < 800 {
+		y += 2000
+	} else {
+		y += 1000
+	}
+	if !dateValid(y, atoiB(d[2:4]), atoiB(d[0:2])) {
+		return false
+	}
+	w := [12]int{7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2}
+	sum := 0
+	for k := 0; k < 12; k++ {
+		sum += w[k] * int(d[k]-'0')
+	}
+	return (11-sum%11)%11%10 == int(d[12]-'0')
+}
+
+// oibValid checks a Croatian personal identification number (OIB): 11
+// digits, the last an ISO 7064 MOD 11,10 check.
+func oibValid(d []byte) bool {
+	if sameDigits(d) {
+		return false
+	}
+	p := 10
+	for k := 0; k < 10; k++ {
+		sum := (int(d[k]-'0') + p) % 10
+		if sum == 0 {
+			sum = 10
+		}
+		p = sum * 2 % 11
+	}
+	return (11-p)%10 == int(d[10]-'0')
+}
+
+// egnValid checks a Bulgarian uniform civil number (ЕГН) YYMMDDSSSC: a
+// birth date whose month carries the century (+20 the 1800s, +40 the
+// 2000s), and the check of weights 2 4 8 5 10 9 7 3 6 (sum mod 11 mod 10).
+func egnValid(d []byte) bool {
+	y, m := 1900+atoiB(d[0:2]), atoiB(d[2:4])
+	switch {
+	case m > 40:
+		y, m = y+100, m-40
+	case m > 20:
+		y, m = y-100, m-20
+	}
+	if !dateValid(y, m, atoiB(d[4:6])) {
+		return false
+	}
+	w := [9]int{2, 4, 8, 5, 10, 9, 7, 3, 6}
+	sum := 0
+	for k := 0; k < 9; k++ {
+		sum += w[k] * int(d[k]-'0')
+	}
+	return sum%11%10 == int(d[9]-'0')
+}
+
+// lvValid checks a Latvian personal code: DDMMYY-CNNNX, C the century (0
+// the 1800s, 1 the 1900s, 2 the 2000s), a birth date, and X = (1 − the
+// sum of weights 1 6 3 7 9 10 5 8 4 2) mod 11 mod 10. Codes issued since
+// July 2017 start with 32 and carry neither date nor check (lvNew).
+func lvValid(d []byte) bool {
+	if d[6] > '2' || !dateValid(1800+int(d[6]-'0')*100+atoiB(d[4:6]), atoiB(d[2:4]), atoiB(d[0:2])) {
+		return false
+	}
+	w := [10]int{1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+	sum := 0
+	for k := 0; k < 10; k++ {
+		sum += w[k] * int(d[k]-'0')
+	}
+	return ((1-sum)%11+11)%11%10 == int(d[10]-'0')
+}
+
+// lvNew reports whether 11 digits have the shape of a Latvian personal
+// code of the 2017 form (32 and nine digits, no check: its word only).
+func lvNew(d []byte) bool { return d[0] == '3' && d[1] == '2' }
+
+// kennitalaValid checks an Icelandic kennitala DDMMYY-RRCE: a date (the
+// day + 40 for an organisation), E the century (9 the 1900s, 0 the 2000s),
+// and weights 3 2 7 6 5 4 3 2 1 summing to 0 mod 11.
+func kennitalaValid(d []byte) bool {
+	if d[9] != '9' && d[9] != '0' {
+		return false
+	}
+	y := 1900 + atoiB(d[4:6])
+	if d[9] == '0' {
+		y += 100
+	}
+	if !dateValid(y, atoiB(d[2:4]), atoiB(d[0:2])%40) {
+		return false
+	}
+	w := [9]int{3, 2, 7, 6, 5, 4, 3, 2, 1}
+	sum := 0
+	for k := 0; k < 9; k++ {
+		sum += w[k] * int(d[k]-'0')
+	}
+	return sum%11 == 0
+}
+
+// myKadValid checks the shape of a Malaysian MyKad number YYMMDD-PB-###G:
+// a birth date and a place of birth (not 00). It
+// has no check digit, so it needs its word or its column.
+func myKadValid(d []byte) bool {
+	y := atoiB(d[0:2])
+	return atoiB(d[6:8]) > 0 && (dateValid(1900+y, atoiB(d[2:4]), atoiB(d[4:6])) || dateValid(2000+y, atoiB(d[2:4]), atoiB(d[4:6])))
+}
+
+// bareID reports whether "ID" alone stands right before the number at
+// start ("ID: 0403951504944", "Also ID 140273-13478"): not part of a
+// longer name (user_id, doc-id, grid) nor after a word naming another kind
+// of number (user ID, session ID, order ID). A birth date and a check
+// digit together pass about one number in thirty of their length.
+func bareID(s string, start int) bool {
+	k := start
+	for k > 0 && start-k < 6 && indexByte(" :=\"'#", s[k-1]) >= 0 {
+		k--
+	}
+	if k < 2 || lower(s[k-1]) != 'd' || lower(s[k-2]) != 'i' {
+		return false
+	}
+	w := k - 2
+	if w > 0 {
+		c := s[w-1]
+		esc := w >= 2 && s[w-2] == '\\' && (c == 'n' || c == 'r' || c == 't')
+		if !esc && (isAlnum(c) || c == '_' || c == '-' || c == '.' || c == '/') {
+			return false
+		}
+	}
+	return !contextNear(s, w, otherNumberWords, 1) && !contextNear(s, w, notIDWords, 1)
 }

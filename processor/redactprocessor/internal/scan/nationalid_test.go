@@ -301,3 +301,79 @@ func TestWorldIDChecks(t *testing.T) {
 	assert.True(t, nikValid([]byte("3171011708450001")))
 	assert.False(t, nikValid([]byte("3171011708450000"))) // serial 0000
 }
+
+// TestNationalIDs12c: the kinds added for blind-2026-12c. The valid
+// numbers are python-stdnum's doctest examples (EE 36805280109, LT
+// 33309240064, SI 0101006500006, HR 94577403194, BG 8032056031, LV
+// 161175-19997, IS 120174-3399, NO 15108695088, MY 770305-02-1234) or
+// made here with the same algorithms (49001010093 needs the second round
+// of weights); the look-alikes change the check, the date or the word.
+func TestNationalIDs12c(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	for _, c := range []struct{ in, want string }{
+		// LT asmens kodas, EE isikukood.
+		{"asmens kodas 33309240064", "asmens kodas " + id},
+		{"isikukood: 36805280109.", "isikukood: " + id + "."},
+		{"isikukood 49001010093", "isikukood " + id},
+		{"ID: 36805280109", "ID: " + id},
+		{`{"national_id": "33309240064"}`, `{"national_id": "` + id + `"}`},
+		{"isikukood 36805280108", "isikukood 36805280108"}, // check
+		{"isikukood 36813280101", "isikukood 36813280101"}, // month 13
+		{"isikukood 96805280109", "isikukood 96805280109"}, // century 9
+		{"36805280109", "36805280109"},                     // no word
+		{"user_id: 36805280109", "user_id: 36805280109"},
+		{`{"doc_id":"36805280109"}`, `{"doc_id":"36805280109"}`},
+		{"session ID 36805280109", "session ID 36805280109"},
+		{`{"text":"x\nID: 36805280109"}`, `{"text":"x\nID: ` + id + `"}`},
+		{"order 33309240064", "order 33309240064"},
+		// SI EMŠO, RS JMBG.
+		{"EMŠO 0101006500006", "EMŠO " + id},
+		{"JMBG: 0101006500006", "JMBG: " + id},
+		{"ID: 0101006500006", "ID: " + id},
+		{"JMBG 0101006500007", "JMBG 0101006500007"}, // check
+		{"JMBG 3202006500009", "JMBG 3202006500009"}, // 32 February
+		{"0101006500006", "0101006500006"},
+		// HR OIB: no date, so its word (or a generic one), not "ID".
+		{"OIB 94577403194", "OIB " + id},
+		{"national id on file: 94577403194", "national id on file: " + id},
+		{"OIB 94577403195", "OIB 94577403195"},
+		{"ID 94577403194", "ID 94577403194"},
+		// BG ЕГН.
+		{"ЕГН 8032056031", "ЕГН " + id},
+		{"EGN: 8032056031", "EGN: " + id},
+		{"ЕГН 8019010008", "ЕГН 8019010008"}, // month 19
+		{"ЕГН 8032056032", "ЕГН 8032056032"}, // check
+		{"doc_id 8032056031", "doc_id 8032056031"},
+		// LV personas kods, old form (date and check) and the 2017 form.
+		{"personas kods 161175-19997", "personas kods " + id},
+		{"Also ID 161175-19997 and", "Also ID " + id + " and"},
+		{"personas kods 32579461005", "personas kods " + id},
+		{"personas kods 161175-19998", "personas kods 161175-19998"}, // check
+		{"personas kods 161175-39997", "personas kods 161175-39997"}, // century 3
+		{"ID 32579461005", "ID 32579461005"},                         // new form: its own word only
+		// IS kennitala.
+		{"kennitala 120174-3399", "kennitala " + id},
+		{"ID: 120174-3399", "ID: " + id},
+		{"kennitala 1201743399", "kennitala " + id},
+		{"kennitala 530575-0299", "kennitala 530575-0299"}, // check
+		{"kennitala 320174-3399", "kennitala 320174-3399"}, // day 32
+		{"ID 1201743399", "ID 1201743399"},
+		// NO fødselsnummer after "ID"; PESEL and BSN after "Personal no.".
+		{"ID: 15108695088", "ID: " + id},
+		{"Personal no. 88090745416", "Personal no. " + id},
+		{"Personal no. 791805888", "Personal no. " + id},
+		{"Personal no. 88090745417", "Personal no. 88090745417"}, // PESEL check
+		{"emšo 0101006500006", "emšo " + id},
+		{"ID: 15108695089", "ID: 15108695089"},
+		// MY MyKad: no check digit, its word only.
+		{"Nombor MyKad saya: 770305-02-1234.", "Nombor MyKad saya: " + id + "."},
+		{"No. K/P 770305-02-1234", "No. K/P " + id},
+		{"Personal no. 770305-02-1234", "Personal no. " + id},
+		{"MyKad 771305-02-1234", "MyKad 771305-02-1234"}, // month 13
+		{"MyKad 770305-00-1234", "MyKad 770305-00-1234"}, // place 00
+		{"770305-02-1234", "770305-02-1234"},
+		{"ID 770305-02-1234", "ID 770305-02-1234"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
