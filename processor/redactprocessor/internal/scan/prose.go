@@ -171,6 +171,32 @@ var pwPhrases = []pwPhrase{
 	{"κωδικό", false, true, pwPassword},
 	{"clé wifi", false, false, pwPassword},
 	{"clé wi-fi", false, false, pwPassword},
+	// More languages, each checked against text written in it (login
+	// forms and messages on GitHub: "Geslo je bilo spremenjeno", "Parole
+	// ir obligāta", "Vaikimisi parool on: Password1", "Slaptažodis yra
+	// privalomas", "Lykilorð of stutt", "পাসওয়ার্ড রিসেট", "پاس ورڈ غلط ہے",
+	// "Գաղտնաբառը պարտադիր է", "პაროლი ცარიელია", "Palavra-passe"):
+	// Slovenian geslo, Latvian parole, Estonian parool (with Finnish's
+	// on), Lithuanian slaptažodis, Icelandic lykilorð, Bengali
+	// পাসওয়ার্ড, Urdu پاس ورڈ, Armenian գաղտնաբառ (with its articles
+	// -ը, -ն), Georgian პაროლი (პაროლია: the copula glued), European
+	// Portuguese palavra-passe.
+	{"geslo", false, false, pwPassword},
+	{"parole", false, true, pwPassword}, // (French parole: speech)
+	{"parool", false, false, pwPassword},
+	{"parooli", false, false, pwPassword},
+	{"slaptažodis", false, false, pwPassword},
+	{"slaptazodis", false, false, pwPassword},
+	{"lykilorð", false, false, pwPassword},
+	{"lykilorðið", false, false, pwPassword},
+	{"পাসওয়ার্ড", false, false, pwPassword},
+	{"پاس ورڈ", false, false, pwPassword},
+	{"գաղտնաբառ", false, false, pwPassword},
+	{"գաղտնաբառը", false, false, pwPassword},
+	{"գաղտնաբառն", false, false, pwPassword},
+	{"პაროლი", false, false, pwPassword},
+	{"პაროლია", false, false, pwPassword},
+	{"palavra-passe", false, false, pwPassword},
 	// A network's name: "wifi: Guest-781 / PASSWORD", "SSID Cafe_5G /
 	// PASSWORD" (how a network and its key are written on a card or in a
 	// chat; the SSID before the '/' is kept). It introduces nothing else.
@@ -266,6 +292,10 @@ var pwConnectors = map[string]bool{
 	// mám X, the password I have), Finnish on (salasanani on X: only
 	// after a Finnish word, see finnishOnly).
 	"היא": true, "הוא": true, "ay": true, "ni": true, "mám": true, "on": true,
+	// Latvian ir, Lithuanian yra, Serbian Cyrillic је, Armenian է, Urdu
+	// ہے, Bengali হলো and হল (the copulas: mana parole ir X, моја лозинка
+	// је X, իմ գաղտնաբառն է X, میرا پاس ورڈ ہے X, আমার পাসওয়ার্ড হলো X).
+	"ir": true, "yra": true, "је": true, "է": true, "ہے": true, "হলো": true, "হল": true,
 }
 
 // finnishOn reports whether s[:e] ends with a Finnish password word and
@@ -276,14 +306,20 @@ func finnishOn(s string, e int) bool {
 		return false
 	}
 	p, ok := pwPhraseBefore(s, blanksBefore(s, e-2))
-	return ok && strings.HasPrefix(p.w, "salasan")
+	return ok && onCopula(p)
+}
+
+// onCopula reports whether p is a Finnish or Estonian password word,
+// after which "on" is the verb (salasanani on X, minu parool on X).
+func onCopula(p *pwPhrase) bool {
+	return strings.HasPrefix(p.w, "salasan") || strings.HasPrefix(p.w, "parool")
 }
 
 // finnishOnly are connectors that are verbs only in Finnish ("on" is a
 // preposition elsewhere: the password on Windows10 machines): they count
 // after a Finnish password word only.
 func finnishOnly(connector []byte, p *pwPhrase) bool {
-	return string(connector) == "on" && !strings.HasPrefix(p.w, "salasan")
+	return string(connector) == "on" && !onCopula(p)
 }
 
 // pwPossessives follow the password word in languages that put "my"

@@ -431,6 +431,26 @@ func BenchmarkProseGate(b *testing.B) {
 // network and its password, a password that starts with a symbol.
 func TestProsePasswordCopulas(t *testing.T) {
 	redactCases(t, []struct{ in, want string }{
+		// Slovenian, Latvian, Estonian, Lithuanian, Icelandic, Serbian
+		// Cyrillic, Armenian, Georgian, Urdu, Bengali, European Portuguese,
+		// each with its copula.
+		{"moje geslo je Erdbeer_Kuchen7!", "moje geslo je [REDACTED:password]"},
+		{"mana parole ir ZimaZima_88", "mana parole ir [REDACTED:password]"},
+		{"minu parool on Tallinn.Vana.7 nüüd", "minu parool on [REDACTED:password] nüüd"},
+		{"mano slaptažodis yra Vilnius*Ruta1", "mano slaptažodis yra [REDACTED:password]"},
+		{"lykilorðið mitt er Kaffi&Kleina42", "lykilorðið mitt er [REDACTED:password]"},
+		{"моја лозинка је ZimaZima_88", "моја лозинка је [REDACTED:password]"},
+		{"իմ գաղտնաբառն է Tr0ub4dor&3", "իմ գաղտնաբառն է [REDACTED:password]"},
+		{"ჩემი პაროლია S0fia/Vitosha", "ჩემი პაროლია [REDACTED:password]"},
+		{"میرا پاس ورڈ ہے Dhaka@Rain#12", "میرا پاس ورڈ ہے [REDACTED:password]"},
+		{"আমার পাসওয়ার্ড হলো Dhaka@Rain#12", "আমার পাসওয়ার্ড হলো [REDACTED:password]"},
+		{"a minha palavra-passe é Kaffi&Kleina42", "a minha palavra-passe é [REDACTED:password]"},
+		// Look-alikes: French parole (speech) without a verb, Estonian on
+		// after a word that is not a password word, messages with no value.
+		{"temps de parole 2024 au conseil", "temps de parole 2024 au conseil"},
+		{"Parole ir pārāk īsa.", "Parole ir pārāk īsa."},
+		{"the parole on 12 May 2024", "the parole on 12 May 2024"},
+		{"teenus on Tallinn.Vana.7", "teenus on Tallinn.Vana.7"},
 		// Finnish on (is), only after a Finnish word.
 		{"wlanin salasana on Revontuli#88 ja verkko Koti", "wlanin salasana on [REDACTED:password] ja verkko Koti"},
 		{"salasanasi on Kuusi.Puu42", "salasanasi on [REDACTED:password]"},
