@@ -291,6 +291,15 @@ func TestProsePasswordVocabulary(t *testing.T) {
 
 func TestCommandLinePasswordsMore(t *testing.T) {
 	redactCases(t, []struct{ in, want string }{
+		// cmdkey's /pass:PASSWORD (CMDKEY /add:TARGET /user:USER /pass:PASSWORD).
+		{"cmdkey /add:fs01 /user:corp\\svc /pass:sunflower.Lagos.19", "cmdkey /add:fs01 /user:corp\\svc /pass:[REDACTED:password]"},
+		{"C:\\> cmdkey.exe /generic:TERMSRV/ws1 /user:ops /pass:hunter2hunter2\nHash: 9f", "C:\\> cmdkey.exe /generic:TERMSRV/ws1 /user:ops /pass:[REDACTED:password]\nHash: 9f"},
+		{`cmdkey /generic:"ARE42" /user:"Johannes" /pass:"Pass12345"`, `cmdkey /generic:"ARE42" /user:"Johannes" /pass:"[REDACTED:password]"`},
+		// Look-alikes: /pass prompting, a variable, /pass: not on cmdkey's line.
+		{"cmdkey /add:fs01 /user:corp\\svc /pass", ""},
+		{"cmdkey /add:fs01 /user:ops /pass:$password", ""},
+		{"GET /v2/pass:1234abcd/status 200", ""},
+		{"robocopy /pass:12 /mir src dst", ""},
 		// openssl-enc(1) -k, openssl-passphrase-options(1) pass:.
 		{"openssl enc -aes-256-cbc -k Solblau55. -in backup.tar -out b.enc", "openssl enc -aes-256-cbc -k [REDACTED:password] -in backup.tar -out b.enc"},
 		{"openssl pkcs12 -export -in c.pem -passout pass:Pkcs12!Out -out c.p12", "openssl pkcs12 -export -in c.pem -passout pass:[REDACTED:password] -out c.p12"},
