@@ -1019,7 +1019,7 @@ func (sc *Scanner) afterPhrase(s string, i int) (Finding, bool) {
 		return Finding{}, false
 	}
 	e := i
-	for e < len(s) && e-i < 128 && (!valueStop[s[e]] || e > i && isBracket(s[e])) && !wideStop(s, e) {
+	for e < len(s) && e-i < 128 && (!valueStop[s[e]] || e > i && isBracket(s[e]) || heartAt(s, e)) && !wideStop(s, e) {
 		if softStop[s[e]] && (e+1 == len(s) || valueStop[s[e+1]] || softStop[s[e+1]]) {
 			break // Tr0ub4dor&3 keeps its '&', "is x, and" ends at the ','
 		}

@@ -413,6 +413,13 @@ var valueBytes = func() (t [256]bool) {
 
 func valueByte(c byte) bool { return valueBytes[c] }
 
+// heartAt reports whether s[k] is the '<' of a "<3" (the heart emoticon:
+// ilovemycat<3) ending a word after a letter or a digit: part of the
+// value, where any other angle bracket ends it (<br>, a<b).
+func heartAt(s string, k int) bool {
+	return k > 0 && k+1 < len(s) && s[k] == '<' && s[k+1] == '3' && isAlnum(s[k-1]) && (k+2 == len(s) || !isAlnum(s[k+2]))
+}
+
 func isBracket(c byte) bool { return c == '[' || c == ']' || c == '{' || c == '}' }
 
 // endFlags holds, for a hash of the last three bytes of a word (lower
@@ -544,7 +551,7 @@ func lastRune(s string) rune {
 func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	ws, we := i, i
 	for ws > 0 && i-ws < 128 {
-		if valueByte(s[ws-1]) {
+		if valueByte(s[ws-1]) || heartAt(s, ws-1) {
 			ws--
 		} else if r, size := utf8.DecodeLastRuneInString(s[:ws]); alphabetLetter(r) {
 			ws -= size
@@ -553,7 +560,7 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 		}
 	}
 	for we < len(s) && we-ws < 128 {
-		if valueByte(s[we]) {
+		if valueByte(s[we]) || heartAt(s, we) {
 			we++
 		} else if r, size := utf8.DecodeRuneInString(s[we:]); alphabetLetter(r) {
 			we += size
@@ -655,12 +662,12 @@ func proseGate(s string, x int) (bool, int) {
 	// The word's start and end, and whether it is a number (digits and
 	// . , : / -): the walk asks once per word.
 	ws := x
-	for k := 0; ws > 0 && k < 128 && valueByte(s[ws-1]); k++ {
+	for k := 0; ws > 0 && k < 128 && (valueByte(s[ws-1]) || heartAt(s, ws-1)); k++ {
 		ws--
 	}
 	end := x
 	numeric := ws == x // (a word that starts before x has a letter or a symbol)
-	for ; end < len(s) && end-x < 128 && valueByte(s[end]); end++ {
+	for ; end < len(s) && end-x < 128 && (valueByte(s[end]) || heartAt(s, end)); end++ {
 		numeric = numeric && numberByte[s[end]]
 	}
 	if end < len(s) && s[end] >= utf8.RuneSelf {

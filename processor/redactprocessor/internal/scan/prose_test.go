@@ -578,3 +578,18 @@ func TestLetterSymbolPasswords(t *testing.T) {
 		assert.Equal(t, c.want, letterSymbolPassword(c.v), c.v)
 	}
 }
+
+func TestHeartEmoticonPasswords(t *testing.T) {
+	redactCases(t, []struct{ in, want string }{
+		// "<3" (a heart) ends the value after a letter or a digit.
+		{"mon mot de passe est ilovemycat<3", "mon mot de passe est [REDACTED:password]"},
+		{"IT: temporary password ilovemycat<3 — Slaptažodis", "IT: temporary password [REDACTED:password] — Slaptažodis"},
+		{"net user svc_backup ilovemycat<3 /add /domain", "net user svc_backup [REDACTED:password] /add /domain"},
+		{"my password is Mia2019<3, don't tell", "my password is [REDACTED:password], don't tell"},
+		// Look-alikes: other angle brackets, a comparison, a heart alone.
+		{"the password is Kotik7<br>next line", "the password is [REDACTED:password]<br>next line"},
+		{"password: <3 characters are refused", ""},
+		{"password is x<3b4 in the formula", ""},
+		{"if n<3 then retry; love you <3", ""},
+	})
+}
