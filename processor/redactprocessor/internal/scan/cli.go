@@ -175,12 +175,13 @@ func (sc *Scanner) flagPassword(s string, p int) (Finding, bool) {
 		}
 		ve = vs + k
 	} else {
-		for ve < len(s) && ve-vs < 256 && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && s[ve] != '\r' && s[ve] != '"' && s[ve] != '\\' {
+		// (a backslash or a quote inside the word: p4ss\word"quoted)
+		for ve < len(s) && ve-vs < 256 && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && s[ve] != '\r' && (s[ve] != '"' && s[ve] != '\\' || innerQuote(s, ve)) {
 			ve++
 		}
 	}
 	v := s[vs:ve]
-	if ve-vs < 3 || v[0] == '-' || strings.ContainsAny(v, "\n\\") || !plausibleValue(v) {
+	if ve-vs < 3 || v[0] == '-' || strings.IndexByte(v, '\n') >= 0 || vs > p && strings.IndexByte(v, '\\') >= 0 || !plausibleValue(v) {
 		return Finding{}, false
 	}
 	if t, end, ok := sc.token(s, vs); ok && end == ve {

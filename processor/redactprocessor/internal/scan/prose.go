@@ -413,6 +413,35 @@ var valueBytes = func() (t [256]bool) {
 
 func valueByte(c byte) bool { return valueBytes[c] }
 
+// innerQuote reports whether s[k] is one of a run of backslashes and
+// double quotes inside a word (p4ss\word"quoted, as a shell or a JSON
+// decoder leaves an escaped one; p4ss\\word\"quoted, the same in a JSON
+// string, once or twice escaped): the run after a letter or a digit and
+// before a letter, and a backslash ending it not one of a JSON or C escape
+// (\n, \t, \u…), which ends the value.
+func innerQuote(s string, k int) bool {
+	if c := s[k]; c != '\\' && c != '"' {
+		return false
+	}
+	b, e := k, k+1
+	for b > 0 && k-b < 8 && (s[b-1] == '\\' || s[b-1] == '"') {
+		b--
+	}
+	for e < len(s) && e-k < 8 && (s[e] == '\\' || s[e] == '"') {
+		e++
+	}
+	if b == 0 || e >= len(s) || !isAlnum(s[b-1]) || !isLetter(s[e]) {
+		return false
+	}
+	if s[e-1] == '\\' {
+		switch s[e] {
+		case 'b', 'f', 'n', 'r', 't', 'u', 'U', 'x', 'N':
+			return false
+		}
+	}
+	return true
+}
+
 // heartAt reports whether s[k] is the '<' of a "<3" (the heart emoticon:
 // ilovemycat<3) ending a word after a letter or a digit: part of the
 // value, where any other angle bracket ends it (<br>, a<b).
@@ -551,7 +580,7 @@ func lastRune(s string) rune {
 func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	ws, we := i, i
 	for ws > 0 && i-ws < 128 {
-		if valueByte(s[ws-1]) || heartAt(s, ws-1) {
+		if valueByte(s[ws-1]) || heartAt(s, ws-1) || innerQuote(s, ws-1) {
 			ws--
 		} else if r, size := utf8.DecodeLastRuneInString(s[:ws]); alphabetLetter(r) {
 			ws -= size
@@ -560,7 +589,7 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 		}
 	}
 	for we < len(s) && we-ws < 128 {
-		if valueByte(s[we]) || heartAt(s, we) {
+		if valueByte(s[we]) || heartAt(s, we) || innerQuote(s, we) {
 			we++
 		} else if r, size := utf8.DecodeRuneInString(s[we:]); alphabetLetter(r) {
 			we += size
@@ -662,12 +691,12 @@ func proseGate(s string, x int) (bool, int) {
 	// The word's start and end, and whether it is a number (digits and
 	// . , : / -): the walk asks once per word.
 	ws := x
-	for k := 0; ws > 0 && k < 128 && (valueByte(s[ws-1]) || heartAt(s, ws-1)); k++ {
+	for k := 0; ws > 0 && k < 128 && (valueByte(s[ws-1]) || heartAt(s, ws-1) || innerQuote(s, ws-1)); k++ {
 		ws--
 	}
 	end := x
 	numeric := ws == x // (a word that starts before x has a letter or a symbol)
-	for ; end < len(s) && end-x < 128 && (valueByte(s[end]) || heartAt(s, end)); end++ {
+	for ; end < len(s) && end-x < 128 && (valueByte(s[end]) || heartAt(s, end) || innerQuote(s, end)); end++ {
 		numeric = numeric && numberByte[s[end]]
 	}
 	if end < len(s) && s[end] >= utf8.RuneSelf {

@@ -593,3 +593,22 @@ func TestHeartEmoticonPasswords(t *testing.T) {
 		{"if n<3 then retry; love you <3", ""},
 	})
 }
+
+func TestEscapedQuotePasswords(t *testing.T) {
+	redactCases(t, []struct{ in, want string }{
+		// A backslash or a double quote inside the word, raw or as a JSON
+		// string holds it.
+		{`minu parool on p4ss\word"quoted ok`, `minu parool on [REDACTED:password] ok`},
+		{`{"note": "mijn wachtwoord is p4ss\\word\"quoted"}`, `{"note": "mijn wachtwoord is [REDACTED:password]"}`},
+		{`IT: temporary password p4ss\word"quoted — x`, `IT: temporary password [REDACTED:password] — x`},
+		{`sudo: COMMAND=/usr/bin/mysql -u root -pp4ss\word"quoted -e 'select 1'`, `sudo: COMMAND=/usr/bin/mysql -u root -p[REDACTED:password] -e 'select 1'`},
+		{`CMD (PGPASSWORD=p4ss\word"quoted pg_dump -h db orders)`, `CMD (PGPASSWORD=[REDACTED:password] pg_dump -h db orders)`},
+		// Look-alikes: an escape (\n, \t, \u) or a closing quote ends the
+		// value.
+		{`my password is Kotik7\nnext line`, `my password is [REDACTED:password]\nnext line`},
+		{`{"msg":"the password is Kotik7\", \"user\":\"ann\"}`, `{"msg":"the password is [REDACTED:password]\", \"user\":\"ann\"}`},
+		{`PGPASSWORD=hunter2hunter2\tpg_dump`, `PGPASSWORD=[REDACTED:password]\tpg_dump`},
+		{`mysql -u root -pSecret1\u0026x -e 1`, `mysql -u root -p[REDACTED:password] -e 1`}, // (\u0026 is '&')
+		{`C:\\Users\\ops> echo done2024\"`, ""},
+	})
+}
