@@ -413,6 +413,20 @@ var valueBytes = func() (t [256]bool) {
 
 func valueByte(c byte) bool { return valueBytes[c] }
 
+// wordByte reports whether s[k] belongs to a prose password's word: a
+// value byte, or the '<' of a heart or a quote inside the word (the two
+// tests run only at those bytes).
+func wordByte(s string, k int) bool {
+	return valueBytes[s[k]] || innerBytes[s[k]] && innerByte(s, k)
+}
+
+// innerBytes: the bytes innerByte may take into a word.
+var innerBytes = [256]bool{'<': true, '"': true, '\\': true}
+
+// innerByte reports whether s[k] (one of innerBytes) is a heart's '<' or
+// a quote inside the word.
+func innerByte(s string, k int) bool { return heartAt(s, k) || innerQuote(s, k) }
+
 // innerQuote reports whether s[k] is one of a run of backslashes and
 // double quotes inside a word (p4ss\word"quoted, as a shell or a JSON
 // decoder leaves an escaped one; p4ss\\word\"quoted, the same in a JSON
@@ -580,7 +594,7 @@ func lastRune(s string) rune {
 func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	ws, we := i, i
 	for ws > 0 && i-ws < 128 {
-		if valueByte(s[ws-1]) || heartAt(s, ws-1) || innerQuote(s, ws-1) {
+		if wordByte(s, ws-1) {
 			ws--
 		} else if r, size := utf8.DecodeLastRuneInString(s[:ws]); alphabetLetter(r) {
 			ws -= size
@@ -589,7 +603,7 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 		}
 	}
 	for we < len(s) && we-ws < 128 {
-		if valueByte(s[we]) || heartAt(s, we) || innerQuote(s, we) {
+		if wordByte(s, we) {
 			we++
 		} else if r, size := utf8.DecodeRuneInString(s[we:]); alphabetLetter(r) {
 			we += size
@@ -691,12 +705,12 @@ func proseGate(s string, x int) (bool, int) {
 	// The word's start and end, and whether it is a number (digits and
 	// . , : / -): the walk asks once per word.
 	ws := x
-	for k := 0; ws > 0 && k < 128 && (valueByte(s[ws-1]) || heartAt(s, ws-1) || innerQuote(s, ws-1)); k++ {
+	for k := 0; ws > 0 && k < 128 && (wordByte(s, ws-1)); k++ {
 		ws--
 	}
 	end := x
 	numeric := ws == x // (a word that starts before x has a letter or a symbol)
-	for ; end < len(s) && end-x < 128 && (valueByte(s[end]) || heartAt(s, end) || innerQuote(s, end)); end++ {
+	for ; end < len(s) && end-x < 128 && wordByte(s, end); end++ {
 		numeric = numeric && numberByte[s[end]]
 	}
 	if end < len(s) && s[end] >= utf8.RuneSelf {
