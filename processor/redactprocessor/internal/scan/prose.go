@@ -684,7 +684,7 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	if !plausibleValue(starred(v)) || !passwordLike(v) || strings.Contains(v, "://") || emailShaped(v) || passwordHash(v) {
 		return Finding{}, we, false
 	}
-	if !hasDigit(v) && !letterSymbolPassword(v) {
+	if !hasDigit(v) && !letterSymbolPassword(v) && (mode != proseVerb || !joinedWordsPassword(v)) {
 		return Finding{}, we, false // (a word the walk met by its symbols)
 	}
 	if mode == proseDirect && !quoted && !innerDigitOrSymbol(v) && !letterSymbolPassword(v) {
@@ -1141,7 +1141,7 @@ func symbolWord(s string, x, floor int) (int, bool) {
 	if e-b < 8 || e-b >= 64 || e < len(s) && s[e] >= utf8.RuneSelf {
 		return 0, false
 	}
-	return b, letterSymbolPassword(s[b:e])
+	return b, letterSymbolPassword(s[b:e]) || joinedWordsPassword(s[b:e]) // (the verb: prosePassword)
 }
 
 // letterSymbolPassword reports whether v, a word without a digit, is
@@ -1171,6 +1171,34 @@ func letterSymbolPassword(v string) bool {
 		}
 	}
 	return camel && symbol
+}
+
+// joinedWordsPassword reports whether v is capitalised words joined by
+// '_' or '-' and ending in a symbol (Erdbeer_Kuchen!, Blaue-Katze#): a
+// password's shape after a verb (moje geslo je …, net user NAME …),
+// though not after a password word alone, where prose has its own
+// (Hilfe-Seite!).
+func joinedWordsPassword(v string) bool {
+	if len(v) < 8 || !isUpper(v[0]) {
+		return false
+	}
+	last := v[len(v)-1]
+	if isAlnum(last) || last == '-' || last == '_' || last == '.' || last == ',' || last == ';' || last == ':' || last == '/' {
+		return false
+	}
+	parts := 1
+	for k := 1; k < len(v)-1; k++ {
+		switch c := v[k]; {
+		case c == '_' || c == '-':
+			if !isUpper(v[k+1]) || (v[k-1] < 'a' || v[k-1] > 'z') {
+				return false
+			}
+			parts++
+		case !isLetter(c):
+			return false
+		}
+	}
+	return parts >= 2 && v[len(v)-2] >= 'a' && v[len(v)-2] <= 'z'
 }
 
 // starred returns v without a leading '*' when the rest mixes upper and

@@ -612,3 +612,18 @@ func TestEscapedQuotePasswords(t *testing.T) {
 		{`C:\\Users\\ops> echo done2024\"`, ""},
 	})
 }
+
+func TestJoinedWordsPasswords(t *testing.T) {
+	redactCases(t, []struct{ in, want string }{
+		// Capitalised words joined by '_' or '-' and a symbol, after a verb.
+		{"moje geslo je Erdbeer_Kuchen! ok", "moje geslo je [REDACTED:password] ok"},
+		{"net user svc_backup Erdbeer_Kuchen! /add /domain", "net user svc_backup [REDACTED:password] /add /domain"},
+		{"das Passwort ist Blaue-Katze# seit gestern", "das Passwort ist [REDACTED:password] seit gestern"},
+		// Look-alikes: no verb, no closing symbol, a lower-case part, prose.
+		{"Passwort vergessen? Zur Hilfe-Seite! Danke", ""},
+		{"pw Blaue-Katze# bitte", ""},
+		{"moje geslo je Erdbeer_Kuchen v datoteki", ""},
+		{"moje geslo je read_only! zdaj", ""},
+		{"moje geslo je Hello-world! zdaj", ""},
+	})
+}
