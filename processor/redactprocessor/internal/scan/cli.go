@@ -89,6 +89,33 @@ func (sc *Scanner) cliFlag(s string, i int) (Finding, bool) {
 	return sc.htpasswdBatch(s, i)
 }
 
+// winSwitches are the Windows commands whose password is a switch glued
+// with ':' (CMDKEY {/add | /generic}:TARGET /user:USER /pass:PASSWORD,
+// cmdkey's own usage; "/pass" alone prompts): the command and the
+// switch, before the ':' at s[i].
+var winSwitches = []struct {
+	cmds []string
+	flag string
+}{
+	{[]string{"cmdkey"}, "/pass"},
+}
+
+// winSwitch matches the value of a Windows password switch whose ':' is at
+// s[i].
+func (sc *Scanner) winSwitch(s string, i int) (Finding, bool) {
+	if !sc.on[Password] {
+		return Finding{}, false
+	}
+	for _, w := range winSwitches {
+		b := i - len(w.flag)
+		if b < 1 || !strings.EqualFold(s[b:i], w.flag) || (s[b-1] != ' ' && s[b-1] != '\t') || !lineCommand(s, b, w.cmds) {
+			continue
+		}
+		return sc.flagPassword(s, i+1)
+	}
+	return Finding{}, false
+}
+
 // htpasswdBatch matches the password of htpasswd in batch mode, whose
 // flags start with the '-' at s[i]: "htpasswd -b[c…] FILE USER PASSWORD"
 // and "htpasswd -nb[…] USER PASSWORD" (htpasswd(1): -b takes the password
@@ -148,12 +175,13 @@ func (sc *Scanner) flagPassword(s string, p int) (Finding, bool) {
 		}
 		ve = vs + k
 	} else {
-		for ve < len(s) && ve-vs < 256 && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && s[ve] != '\r' && s[ve] != '"' && s[ve] != '\\' {
+		// (a backslash or a quote inside the word: p4ss\word"quoted)
+		for ve < len(s) && ve-vs < 256 && s[ve] != ' ' && s[ve] != '\t' && s[ve] != '\n' && s[ve] != '\r' && (s[ve] != '"' && s[ve] != '\\' || innerQuote(s, ve)) {
 			ve++
 		}
 	}
 	v := s[vs:ve]
-	if ve-vs < 3 || v[0] == '-' || strings.ContainsAny(v, "\n\\") || !plausibleValue(v) {
+	if ve-vs < 3 || v[0] == '-' || strings.IndexByte(v, '\n') >= 0 || vs > p && strings.IndexByte(v, '\\') >= 0 || !plausibleValue(v) {
 		return Finding{}, false
 	}
 	if t, end, ok := sc.token(s, vs); ok && end == ve {

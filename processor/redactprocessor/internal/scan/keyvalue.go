@@ -850,7 +850,7 @@ func kvValue(s string, p int, url bool) (vs, ve int, quoted, ok bool) {
 	}
 	vs = p
 	if quote == 0 {
-		for p < n && !valueStop[s[p]] && !wideStop(s, p) {
+		for p < n && (!valueStop[s[p]] || (s[p] == '"' || s[p] == '\\') && innerQuote(s, p)) && !wideStop(s, p) { // (p4ss\word"quoted)
 			if softStop[s[p]] && (url || p+1 == n || valueStop[s[p+1]] || softStop[s[p+1]] || keyFollows(s, p+1)) {
 				break
 			}
@@ -1019,7 +1019,7 @@ func (sc *Scanner) afterPhrase(s string, i int) (Finding, bool) {
 		return Finding{}, false
 	}
 	e := i
-	for e < len(s) && e-i < 128 && (!valueStop[s[e]] || e > i && isBracket(s[e])) && !wideStop(s, e) {
+	for e < len(s) && e-i < 128 && (!valueStop[s[e]] || e > i && isBracket(s[e]) || innerBytes[s[e]] && innerByte(s, e)) && !wideStop(s, e) {
 		if softStop[s[e]] && (e+1 == len(s) || valueStop[s[e+1]] || softStop[s[e+1]]) {
 			break // Tr0ub4dor&3 keeps its '&', "is x, and" ends at the ','
 		}

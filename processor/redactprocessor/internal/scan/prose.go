@@ -171,6 +171,32 @@ var pwPhrases = []pwPhrase{
 	{"κωδικό", false, true, pwPassword},
 	{"clé wifi", false, false, pwPassword},
 	{"clé wi-fi", false, false, pwPassword},
+	// More languages, each checked against text written in it (login
+	// forms and messages on GitHub: "Geslo je bilo spremenjeno", "Parole
+	// ir obligāta", "Vaikimisi parool on: Password1", "Slaptažodis yra
+	// privalomas", "Lykilorð of stutt", "পাসওয়ার্ড রিসেট", "پاس ورڈ غلط ہے",
+	// "Գաղտնաբառը պարտադիր է", "პაროლი ცარიელია", "Palavra-passe"):
+	// Slovenian geslo, Latvian parole, Estonian parool (with Finnish's
+	// on), Lithuanian slaptažodis, Icelandic lykilorð, Bengali
+	// পাসওয়ার্ড, Urdu پاس ورڈ, Armenian գաղտնաբառ (with its articles
+	// -ը, -ն), Georgian პაროლი (პაროლია: the copula glued), European
+	// Portuguese palavra-passe.
+	{"geslo", false, false, pwPassword},
+	{"parole", false, true, pwPassword}, // (French parole: speech)
+	{"parool", false, false, pwPassword},
+	{"parooli", false, false, pwPassword},
+	{"slaptažodis", false, false, pwPassword},
+	{"slaptazodis", false, false, pwPassword},
+	{"lykilorð", false, false, pwPassword},
+	{"lykilorðið", false, false, pwPassword},
+	{"পাসওয়ার্ড", false, false, pwPassword},
+	{"پاس ورڈ", false, false, pwPassword},
+	{"գաղտնաբառ", false, false, pwPassword},
+	{"գաղտնաբառը", false, false, pwPassword},
+	{"գաղտնաբառն", false, false, pwPassword},
+	{"პაროლი", false, false, pwPassword},
+	{"პაროლია", false, false, pwPassword},
+	{"palavra-passe", false, false, pwPassword},
 	// A network's name: "wifi: Guest-781 / PASSWORD", "SSID Cafe_5G /
 	// PASSWORD" (how a network and its key are written on a card or in a
 	// chat; the SSID before the '/' is kept). It introduces nothing else.
@@ -266,6 +292,10 @@ var pwConnectors = map[string]bool{
 	// mám X, the password I have), Finnish on (salasanani on X: only
 	// after a Finnish word, see finnishOnly).
 	"היא": true, "הוא": true, "ay": true, "ni": true, "mám": true, "on": true,
+	// Latvian ir, Lithuanian yra, Serbian Cyrillic је, Armenian է, Urdu
+	// ہے, Bengali হলো and হল (the copulas: mana parole ir X, моја лозинка
+	// је X, իմ գաղտնաբառն է X, میرا پاس ورڈ ہے X, আমার পাসওয়ার্ড হলো X).
+	"ir": true, "yra": true, "је": true, "է": true, "ہے": true, "হলো": true, "হল": true,
 }
 
 // finnishOn reports whether s[:e] ends with a Finnish password word and
@@ -276,14 +306,20 @@ func finnishOn(s string, e int) bool {
 		return false
 	}
 	p, ok := pwPhraseBefore(s, blanksBefore(s, e-2))
-	return ok && strings.HasPrefix(p.w, "salasan")
+	return ok && onCopula(p)
+}
+
+// onCopula reports whether p is a Finnish or Estonian password word,
+// after which "on" is the verb (salasanani on X, minu parool on X).
+func onCopula(p *pwPhrase) bool {
+	return strings.HasPrefix(p.w, "salasan") || strings.HasPrefix(p.w, "parool")
 }
 
 // finnishOnly are connectors that are verbs only in Finnish ("on" is a
 // preposition elsewhere: the password on Windows10 machines): they count
 // after a Finnish password word only.
 func finnishOnly(connector []byte, p *pwPhrase) bool {
-	return string(connector) == "on" && !strings.HasPrefix(p.w, "salasan")
+	return string(connector) == "on" && !onCopula(p)
 }
 
 // pwPossessives follow the password word in languages that put "my"
@@ -376,6 +412,56 @@ var valueBytes = func() (t [256]bool) {
 }()
 
 func valueByte(c byte) bool { return valueBytes[c] }
+
+// wordByte reports whether s[k] belongs to a prose password's word: a
+// value byte, or the '<' of a heart or a quote inside the word (the two
+// tests run only at those bytes).
+func wordByte(s string, k int) bool {
+	return valueBytes[s[k]] || innerBytes[s[k]] && innerByte(s, k)
+}
+
+// innerBytes: the bytes innerByte may take into a word.
+var innerBytes = [256]bool{'<': true, '"': true, '\\': true}
+
+// innerByte reports whether s[k] (one of innerBytes) is a heart's '<' or
+// a quote inside the word.
+func innerByte(s string, k int) bool { return heartAt(s, k) || innerQuote(s, k) }
+
+// innerQuote reports whether s[k] is one of a run of backslashes and
+// double quotes inside a word (p4ss\word"quoted, as a shell or a JSON
+// decoder leaves an escaped one; p4ss\\word\"quoted, the same in a JSON
+// string, once or twice escaped): the run after a letter or a digit and
+// before a letter, and a backslash ending it not one of a JSON or C escape
+// (\n, \t, \u…), which ends the value.
+func innerQuote(s string, k int) bool {
+	if c := s[k]; c != '\\' && c != '"' {
+		return false
+	}
+	b, e := k, k+1
+	for b > 0 && k-b < 8 && (s[b-1] == '\\' || s[b-1] == '"') {
+		b--
+	}
+	for e < len(s) && e-k < 8 && (s[e] == '\\' || s[e] == '"') {
+		e++
+	}
+	if b == 0 || e >= len(s) || !isAlnum(s[b-1]) || !isLetter(s[e]) {
+		return false
+	}
+	if s[e-1] == '\\' {
+		switch s[e] {
+		case 'b', 'f', 'n', 'r', 't', 'u', 'U', 'x', 'N':
+			return false
+		}
+	}
+	return true
+}
+
+// heartAt reports whether s[k] is the '<' of a "<3" (the heart emoticon:
+// ilovemycat<3) ending a word after a letter or a digit: part of the
+// value, where any other angle bracket ends it (<br>, a<b).
+func heartAt(s string, k int) bool {
+	return k > 0 && k+1 < len(s) && s[k] == '<' && s[k+1] == '3' && isAlnum(s[k-1]) && (k+2 == len(s) || !isAlnum(s[k+2]))
+}
 
 func isBracket(c byte) bool { return c == '[' || c == ']' || c == '{' || c == '}' }
 
@@ -508,7 +594,7 @@ func lastRune(s string) rune {
 func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	ws, we := i, i
 	for ws > 0 && i-ws < 128 {
-		if valueByte(s[ws-1]) {
+		if wordByte(s, ws-1) {
 			ws--
 		} else if r, size := utf8.DecodeLastRuneInString(s[:ws]); alphabetLetter(r) {
 			ws -= size
@@ -517,7 +603,7 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 		}
 	}
 	for we < len(s) && we-ws < 128 {
-		if valueByte(s[we]) {
+		if wordByte(s, we) {
 			we++
 		} else if r, size := utf8.DecodeRuneInString(s[we:]); alphabetLetter(r) {
 			we += size
@@ -598,7 +684,7 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	if !plausibleValue(starred(v)) || !passwordLike(v) || strings.Contains(v, "://") || emailShaped(v) || passwordHash(v) {
 		return Finding{}, we, false
 	}
-	if !hasDigit(v) && !letterSymbolPassword(v) {
+	if !hasDigit(v) && !letterSymbolPassword(v) && (mode != proseVerb || !joinedWordsPassword(v)) {
 		return Finding{}, we, false // (a word the walk met by its symbols)
 	}
 	if mode == proseDirect && !quoted && !innerDigitOrSymbol(v) && !letterSymbolPassword(v) {
@@ -619,12 +705,12 @@ func proseGate(s string, x int) (bool, int) {
 	// The word's start and end, and whether it is a number (digits and
 	// . , : / -): the walk asks once per word.
 	ws := x
-	for k := 0; ws > 0 && k < 128 && valueByte(s[ws-1]); k++ {
+	for k := 0; ws > 0 && k < 128 && (wordByte(s, ws-1)); k++ {
 		ws--
 	}
 	end := x
 	numeric := ws == x // (a word that starts before x has a letter or a symbol)
-	for ; end < len(s) && end-x < 128 && valueByte(s[end]); end++ {
+	for ; end < len(s) && end-x < 128 && wordByte(s, end); end++ {
 		numeric = numeric && numberByte[s[end]]
 	}
 	if end < len(s) && s[end] >= utf8.RuneSelf {
@@ -1055,7 +1141,7 @@ func symbolWord(s string, x, floor int) (int, bool) {
 	if e-b < 8 || e-b >= 64 || e < len(s) && s[e] >= utf8.RuneSelf {
 		return 0, false
 	}
-	return b, letterSymbolPassword(s[b:e])
+	return b, letterSymbolPassword(s[b:e]) || joinedWordsPassword(s[b:e]) // (the verb: prosePassword)
 }
 
 // letterSymbolPassword reports whether v, a word without a digit, is
@@ -1085,6 +1171,34 @@ func letterSymbolPassword(v string) bool {
 		}
 	}
 	return camel && symbol
+}
+
+// joinedWordsPassword reports whether v is capitalised words joined by
+// '_' or '-' and ending in a symbol (Erdbeer_Kuchen!, Blaue-Katze#): a
+// password's shape after a verb (moje geslo je …, net user NAME …),
+// though not after a password word alone, where prose has its own
+// (Hilfe-Seite!).
+func joinedWordsPassword(v string) bool {
+	if len(v) < 8 || !isUpper(v[0]) {
+		return false
+	}
+	last := v[len(v)-1]
+	if isAlnum(last) || last == '-' || last == '_' || last == '.' || last == ',' || last == ';' || last == ':' || last == '/' {
+		return false
+	}
+	parts := 1
+	for k := 1; k < len(v)-1; k++ {
+		switch c := v[k]; {
+		case c == '_' || c == '-':
+			if !isUpper(v[k+1]) || (v[k-1] < 'a' || v[k-1] > 'z') {
+				return false
+			}
+			parts++
+		case !isLetter(c):
+			return false
+		}
+	}
+	return parts >= 2 && v[len(v)-2] >= 'a' && v[len(v)-2] <= 'z'
 }
 
 // starred returns v without a leading '*' when the rest mixes upper and

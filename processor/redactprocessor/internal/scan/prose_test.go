@@ -291,6 +291,15 @@ func TestProsePasswordVocabulary(t *testing.T) {
 
 func TestCommandLinePasswordsMore(t *testing.T) {
 	redactCases(t, []struct{ in, want string }{
+		// cmdkey's /pass:PASSWORD (CMDKEY /add:TARGET /user:USER /pass:PASSWORD).
+		{"cmdkey /add:fs01 /user:corp\\svc /pass:sunflower.Lagos.19", "cmdkey /add:fs01 /user:corp\\svc /pass:[REDACTED:password]"},
+		{"C:\\> cmdkey.exe /generic:TERMSRV/ws1 /user:ops /pass:hunter2hunter2\nHash: 9f", "C:\\> cmdkey.exe /generic:TERMSRV/ws1 /user:ops /pass:[REDACTED:password]\nHash: 9f"},
+		{`cmdkey /generic:"ARE42" /user:"Johannes" /pass:"Pass12345"`, `cmdkey /generic:"ARE42" /user:"Johannes" /pass:"[REDACTED:password]"`},
+		// Look-alikes: /pass prompting, a variable, /pass: not on cmdkey's line.
+		{"cmdkey /add:fs01 /user:corp\\svc /pass", ""},
+		{"cmdkey /add:fs01 /user:ops /pass:$password", ""},
+		{"GET /v2/pass:1234abcd/status 200", ""},
+		{"robocopy /pass:12 /mir src dst", ""},
 		// openssl-enc(1) -k, openssl-passphrase-options(1) pass:.
 		{"openssl enc -aes-256-cbc -k Solblau55. -in backup.tar -out b.enc", "openssl enc -aes-256-cbc -k [REDACTED:password] -in backup.tar -out b.enc"},
 		{"openssl pkcs12 -export -in c.pem -passout pass:Pkcs12!Out -out c.p12", "openssl pkcs12 -export -in c.pem -passout pass:[REDACTED:password] -out c.p12"},
@@ -431,6 +440,26 @@ func BenchmarkProseGate(b *testing.B) {
 // network and its password, a password that starts with a symbol.
 func TestProsePasswordCopulas(t *testing.T) {
 	redactCases(t, []struct{ in, want string }{
+		// Slovenian, Latvian, Estonian, Lithuanian, Icelandic, Serbian
+		// Cyrillic, Armenian, Georgian, Urdu, Bengali, European Portuguese,
+		// each with its copula.
+		{"moje geslo je Erdbeer_Kuchen7!", "moje geslo je [REDACTED:password]"},
+		{"mana parole ir ZimaZima_88", "mana parole ir [REDACTED:password]"},
+		{"minu parool on Tallinn.Vana.7 nüüd", "minu parool on [REDACTED:password] nüüd"},
+		{"mano slaptažodis yra Vilnius*Ruta1", "mano slaptažodis yra [REDACTED:password]"},
+		{"lykilorðið mitt er Kaffi&Kleina42", "lykilorðið mitt er [REDACTED:password]"},
+		{"моја лозинка је ZimaZima_88", "моја лозинка је [REDACTED:password]"},
+		{"իմ գաղտնաբառն է Tr0ub4dor&3", "իմ գաղտնաբառն է [REDACTED:password]"},
+		{"ჩემი პაროლია S0fia/Vitosha", "ჩემი პაროლია [REDACTED:password]"},
+		{"میرا پاس ورڈ ہے Dhaka@Rain#12", "میرا پاس ورڈ ہے [REDACTED:password]"},
+		{"আমার পাসওয়ার্ড হলো Dhaka@Rain#12", "আমার পাসওয়ার্ড হলো [REDACTED:password]"},
+		{"a minha palavra-passe é Kaffi&Kleina42", "a minha palavra-passe é [REDACTED:password]"},
+		// Look-alikes: French parole (speech) without a verb, Estonian on
+		// after a word that is not a password word, messages with no value.
+		{"temps de parole 2024 au conseil", "temps de parole 2024 au conseil"},
+		{"Parole ir pārāk īsa.", "Parole ir pārāk īsa."},
+		{"the parole on 12 May 2024", "the parole on 12 May 2024"},
+		{"teenus on Tallinn.Vana.7", "teenus on Tallinn.Vana.7"},
 		// Finnish on (is), only after a Finnish word.
 		{"wlanin salasana on Revontuli#88 ja verkko Koti", "wlanin salasana on [REDACTED:password] ja verkko Koti"},
 		{"salasanasi on Kuusi.Puu42", "salasanasi on [REDACTED:password]"},
@@ -548,4 +577,53 @@ func TestLetterSymbolPasswords(t *testing.T) {
 	} {
 		assert.Equal(t, c.want, letterSymbolPassword(c.v), c.v)
 	}
+}
+
+func TestHeartEmoticonPasswords(t *testing.T) {
+	redactCases(t, []struct{ in, want string }{
+		// "<3" (a heart) ends the value after a letter or a digit.
+		{"mon mot de passe est ilovemycat<3", "mon mot de passe est [REDACTED:password]"},
+		{"IT: temporary password ilovemycat<3 — Slaptažodis", "IT: temporary password [REDACTED:password] — Slaptažodis"},
+		{"net user svc_backup ilovemycat<3 /add /domain", "net user svc_backup [REDACTED:password] /add /domain"},
+		{"my password is Mia2019<3, don't tell", "my password is [REDACTED:password], don't tell"},
+		// Look-alikes: other angle brackets, a comparison, a heart alone.
+		{"the password is Kotik7<br>next line", "the password is [REDACTED:password]<br>next line"},
+		{"password: <3 characters are refused", ""},
+		{"password is x<3b4 in the formula", ""},
+		{"if n<3 then retry; love you <3", ""},
+	})
+}
+
+func TestEscapedQuotePasswords(t *testing.T) {
+	redactCases(t, []struct{ in, want string }{
+		// A backslash or a double quote inside the word, raw or as a JSON
+		// string holds it.
+		{`minu parool on p4ss\word"quoted ok`, `minu parool on [REDACTED:password] ok`},
+		{`{"note": "mijn wachtwoord is p4ss\\word\"quoted"}`, `{"note": "mijn wachtwoord is [REDACTED:password]"}`},
+		{`IT: temporary password p4ss\word"quoted — x`, `IT: temporary password [REDACTED:password] — x`},
+		{`sudo: COMMAND=/usr/bin/mysql -u root -pp4ss\word"quoted -e 'select 1'`, `sudo: COMMAND=/usr/bin/mysql -u root -p[REDACTED:password] -e 'select 1'`},
+		{`CMD (PGPASSWORD=p4ss\word"quoted pg_dump -h db orders)`, `CMD (PGPASSWORD=[REDACTED:password] pg_dump -h db orders)`},
+		// Look-alikes: an escape (\n, \t, \u) or a closing quote ends the
+		// value.
+		{`my password is Kotik7\nnext line`, `my password is [REDACTED:password]\nnext line`},
+		{`{"msg":"the password is Kotik7\", \"user\":\"ann\"}`, `{"msg":"the password is [REDACTED:password]\", \"user\":\"ann\"}`},
+		{`PGPASSWORD=hunter2hunter2\tpg_dump`, `PGPASSWORD=[REDACTED:password]\tpg_dump`},
+		{`mysql -u root -pSecret1\u0026x -e 1`, `mysql -u root -p[REDACTED:password] -e 1`}, // (\u0026 is '&')
+		{`C:\\Users\\ops> echo done2024\"`, ""},
+	})
+}
+
+func TestJoinedWordsPasswords(t *testing.T) {
+	redactCases(t, []struct{ in, want string }{
+		// Capitalised words joined by '_' or '-' and a symbol, after a verb.
+		{"moje geslo je Erdbeer_Kuchen! ok", "moje geslo je [REDACTED:password] ok"},
+		{"net user svc_backup Erdbeer_Kuchen! /add /domain", "net user svc_backup [REDACTED:password] /add /domain"},
+		{"das Passwort ist Blaue-Katze# seit gestern", "das Passwort ist [REDACTED:password] seit gestern"},
+		// Look-alikes: no verb, no closing symbol, a lower-case part, prose.
+		{"Passwort vergessen? Zur Hilfe-Seite! Danke", ""},
+		{"pw Blaue-Katze# bitte", ""},
+		{"moje geslo je Erdbeer_Kuchen v datoteki", ""},
+		{"moje geslo je read_only! zdaj", ""},
+		{"moje geslo je Hello-world! zdaj", ""},
+	})
 }

@@ -383,6 +383,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				}
 			}
 		case dColon:
+			if i >= 5 && s[i-1]|0x20 == 's' && s[i-5] == '/' {
+				if f, ok := sc.winSwitch(s, i); ok { // cmdkey /pass:SECRET
+					add(f)
+					i = f.End
+					continue
+				}
+			}
 			if i+2 < n && s[i+1] == '/' && s[i+2] == '/' {
 				if f, ok := sc.url(s, i+3); ok {
 					add(f)
