@@ -705,7 +705,7 @@ func proseGate(s string, x int) (bool, int) {
 	// The word's start and end, and whether it is a number (digits and
 	// . , : / -): the walk asks once per word.
 	ws := x
-	for k := 0; ws > 0 && k < 128 && (wordByte(s, ws-1)); k++ {
+	for k := 0; ws > 0 && k < 128 && wordByte(s, ws-1); k++ {
 		ws--
 	}
 	end := x
