@@ -577,10 +577,7 @@ func letterIDShape(s string, i int) (int, bool) {
 // XWUTRQPNMLK (FIN); 0 for another prefix.
 func nricCheck(p byte, d string) byte {
 	w := [7]int{2, 7, 6, 5, 4, 3, 2}
-	sum := 0
-	for k := 0; k < 7; k++ {
-		sum += w[k] * int(d[k]-'0')
-	}
+	sum := weightedSum(d, w[:])
 	if p == 'T' || p == 'G' {
 		sum += 4
 	}
@@ -768,10 +765,7 @@ func cnIDValid(d []byte) bool {
 		return false
 	}
 	w := [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
-	sum := 0
-	for k := 0; k < 17; k++ {
-		sum += int(d[k]-'0') * w[k]
-	}
+	sum := weightedSum(d, w[:])
 	return "10X98765432"[sum%11] == d[17]
 }
 
@@ -857,10 +851,7 @@ func peselValid(d []byte) bool {
 		return false
 	}
 	w := [10]int{1, 3, 7, 9, 1, 3, 7, 9, 1, 3}
-	sum := 0
-	for k := 0; k < 10; k++ {
-		sum += int(d[k]-'0') * w[k]
-	}
+	sum := weightedSum(d, w[:])
 	return (10-sum%10)%10 == int(d[10]-'0')
 }
 
@@ -933,10 +924,7 @@ func rrnDate(d []byte) bool {
 // since October 2020 have none, so they need their word).
 func rrnCheck(d []byte) bool {
 	w := [12]int{2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5}
-	sum := 0
-	for k := 0; k < 12; k++ {
-		sum += int(d[k]-'0') * w[k]
-	}
+	sum := weightedSum(d, w[:])
 	return (11-sum%11)%10 == int(d[12]-'0')
 }
 
@@ -1025,10 +1013,7 @@ func sinValid(d []byte) bool { return d[0] != '0' && d[0] != '8' && luhn(d) && !
 // 10, sum mod 11 = 0).
 func tfnValid(d []byte) bool {
 	w := [9]int{1, 4, 3, 7, 5, 8, 6, 9, 10}
-	sum := 0
-	for k := 0; k < 9; k++ {
-		sum += int(d[k]-'0') * w[k]
-	}
+	sum := weightedSum(d, w[:])
 	return sum%11 == 0 && !sameDigits(d)
 }
 
@@ -1205,10 +1190,7 @@ func cnpValid(d []byte) bool {
 		return false
 	}
 	w := [12]int{2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9}
-	sum := 0
-	for k := 0; k < 12; k++ {
-		sum += w[k] * int(d[k]-'0')
-	}
+	sum := weightedSum(d, w[:])
 	c := sum % 11
 	if c == 10 {
 		c = 1
@@ -1244,10 +1226,7 @@ func uaValid(d []byte) bool {
 		return false
 	}
 	w := [9]int{-1, 5, 7, 9, 4, 6, 10, 5, 7}
-	sum := 0
-	for k := 0; k < 9; k++ {
-		sum += w[k] * int(d[k]-'0')
-	}
+	sum := weightedSum(d, w[:])
 	return (sum%11+11)%11%10 == int(d[9]-'0')
 }
 
@@ -1310,10 +1289,7 @@ func jmbgValid(d []byte) bool {
 		return false
 	}
 	w := [12]int{7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2}
-	sum := 0
-	for k := 0; k < 12; k++ {
-		sum += w[k] * int(d[k]-'0')
-	}
+	sum := weightedSum(d, w[:])
 	return (11-sum%11)%11%10 == int(d[12]-'0')
 }
 
@@ -1349,10 +1325,7 @@ func egnValid(d []byte) bool {
 		return false
 	}
 	w := [9]int{2, 4, 8, 5, 10, 9, 7, 3, 6}
-	sum := 0
-	for k := 0; k < 9; k++ {
-		sum += w[k] * int(d[k]-'0')
-	}
+	sum := weightedSum(d, w[:])
 	return sum%11%10 == int(d[9]-'0')
 }
 
@@ -1365,10 +1338,7 @@ func lvValid(d []byte) bool {
 		return false
 	}
 	w := [10]int{1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
-	sum := 0
-	for k := 0; k < 10; k++ {
-		sum += w[k] * int(d[k]-'0')
-	}
+	sum := weightedSum(d, w[:])
 	return ((1-sum)%11+11)%11%10 == int(d[10]-'0')
 }
 
@@ -1391,10 +1361,7 @@ func kennitalaValid(d []byte) bool {
 		return false
 	}
 	w := [9]int{3, 2, 7, 6, 5, 4, 3, 2, 1}
-	sum := 0
-	for k := 0; k < 9; k++ {
-		sum += w[k] * int(d[k]-'0')
-	}
+	sum := weightedSum(d, w[:])
 	return sum%11 == 0
 }
 
@@ -1428,4 +1395,14 @@ func bareID(s string, start int) bool {
 		}
 	}
 	return !contextNear(s, w, otherNumberWords, 1) && !contextNear(s, w, notIDWords, 1)
+}
+
+// weightedSum returns the sum of d's digits, each times its weight in w
+// (d holds at least len(w) digits): the first step of most check digits.
+func weightedSum[T string | []byte](d T, w []int) int {
+	sum := 0
+	for k, x := range w {
+		sum += x * int(d[k]-'0')
+	}
+	return sum
 }
