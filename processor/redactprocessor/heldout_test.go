@@ -84,7 +84,10 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 //     the fixes made with blind-2026-12 in view;
 //   - blind-2026-12c (a fourth writer: e-mail threads, RAG chunks, OCR
 //     receipts, bank statements, server logs, 34 languages): 0.934 and
-//     0.992 on arrival, after the fixes made with blind-2026-12b in view.
+//     0.992 on arrival, after the fixes made with blind-2026-12b in view;
+//   - blind-2026-12d (a fifth writer, styles of its own, 18 languages):
+//     0.976 and 0.995 on arrival, after the fixes made with blind-2026-12c
+//     in view. Nothing has been changed with it in view.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/): the host and the
@@ -94,6 +97,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12.jsonl":   {0.99, 0.99},
 	"blind-2026-12b.jsonl":  {0.99, 0.99},
 	"blind-2026-12c.jsonl":  {0.98, 0.99},
+	"blind-2026-12d.jsonl":  {0.97, 0.99},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)
