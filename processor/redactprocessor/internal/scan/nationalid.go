@@ -878,19 +878,20 @@ func steuerIDValid(d []byte) bool {
 	if multi != 1 {
 		return false
 	}
+	return mod1110(d[:10]) == int(d[10]-'0')
+}
+
+// mod1110 returns the ISO 7064 MOD 11,10 check digit of the digits d.
+func mod1110(d []byte) int {
 	p := 10
-	for k := 0; k < 10; k++ {
-		sum := (int(d[k]-'0') + p) % 10
+	for _, c := range d {
+		sum := (int(c-'0') + p) % 10
 		if sum == 0 {
 			sum = 10
 		}
 		p = sum * 2 % 11
 	}
-	c := 11 - p
-	if c == 10 {
-		c = 0
-	}
-	return c == int(d[10]-'0')
+	return (11 - p) % 10
 }
 
 // seCentury reports whether a 12-digit personnummer starts with a century
@@ -1299,15 +1300,7 @@ func oibValid(d []byte) bool {
 	if sameDigits(d) {
 		return false
 	}
-	p := 10
-	for k := 0; k < 10; k++ {
-		sum := (int(d[k]-'0') + p) % 10
-		if sum == 0 {
-			sum = 10
-		}
-		p = sum * 2 % 11
-	}
-	return (11-p)%10 == int(d[10]-'0')
+	return mod1110(d[:10]) == int(d[10]-'0')
 }
 
 // egnValid checks a Bulgarian uniform civil number (ЕГН) YYMMDDSSSC: a
