@@ -566,22 +566,8 @@ func contextNear(s string, i int, words *contextWords, n int) bool {
 		}
 		w := s[k:e]
 		b := lowerInto(buf[:], w) // nil when longer than buf
-		if b != nil && pb != nil && words.pairs[[2]string{string(b), string(pb)}] {
-			return true
-		}
-		if ascii {
-			if b != nil && words.ascii[string(b)] {
-				return true
-			}
-		} else {
-			for _, o := range words.other {
-				if (b != nil && bytes.Contains(b, []byte(o))) || (b == nil && strings.Contains(w, o)) {
-					return true
-				}
-			}
-			if asciiEnd(words, w) {
-				return true // CVC는, ，CVV: CJK text glues particles and punctuation to a word
-			}
+		if words.has(w, b, pb, ascii) || !ascii && asciiEnd(words, w) {
+			return true // asciiEnd: CVC는, ，CVV: CJK text glues particles and punctuation to a word
 		}
 		pb = nil
 		if b != nil {
