@@ -87,7 +87,14 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 //     0.992 on arrival, after the fixes made with blind-2026-12b in view;
 //   - blind-2026-12d (a fifth writer, styles of its own, 18 languages):
 //     0.976 and 0.995 on arrival, after the fixes made with blind-2026-12c
-//     in view. Nothing has been changed with it in view.
+//     in view;
+//   - blind-2026-12e (a sixth writer: agent and tool traffic, GenAI
+//     message JSON as Python, Go and JavaScript encode it, 50 language
+//     variants): 0.975 and 1.000 on arrival;
+//   - blind-2026-12f (a seventh writer: messy human text, code-switching,
+//     PDF and form dumps, chat exports, 40 languages): 0.874 and 0.998 on
+//     arrival. Both were written at the same time, after the fixes made
+//     with blind-2026-12d in view, and scored once, together.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/): the host and the
@@ -98,6 +105,8 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12b.jsonl":  {0.99, 0.99},
 	"blind-2026-12c.jsonl":  {0.98, 0.99},
 	"blind-2026-12d.jsonl":  {0.97, 0.99},
+	"blind-2026-12e.jsonl":  {0.97, 0.99},
+	"blind-2026-12f.jsonl":  {0.87, 0.99},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)
