@@ -212,6 +212,11 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 				return Finding{i, end, NationalID}, true, 0 // FI 230700A8596
 			}
 		}
+		if r.n == 1 && r.plus < 0 && sc.on[CreditCard] {
+			if end, ok := wideCard(s, i, int(r.g[0].end)); ok {
+				return Finding{i, end, CreditCard}, true, 0
+			}
+		}
 		return Finding{}, false, 0 // too short for anything: most numbers in prose
 	}
 	if i >= 2 && s[i-1] == ':' && isDigit(s[i-2]) {
@@ -262,6 +267,41 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 		return Finding{}, false, int(r.g[r.n-1].end)
 	}
 	return Finding{}, false, 0
+}
+
+// wideCard returns the end of a card number whose groups are set apart by
+// two spaces, as text copied out of a PDF statement or a scanned form
+// prints them ("4282  3154  2634  3664", "3491  524640  10635"). A run
+// stops at two blanks (table columns are set apart so), so this is tried
+// only for a run that is one group of 4 digits, s[i:e]: 3 to 5 groups
+// of 3 to 6 digits, every gap exactly two spaces, 13 to 19 digits that
+// pass the issuer prefix and Luhn, and no digit right after.
+func wideCard(s string, i, e int) (int, bool) {
+	if e-i != 4 {
+		return 0, false
+	}
+	var d [20]byte
+	nd := copy(d[:], s[i:e])
+	groups := 1
+	for groups < 5 && e+2 < len(s) && s[e] == ' ' && s[e+1] == ' ' && isDigit(s[e+2]) {
+		k := e + 2
+		for k < len(s) && isDigit(s[k]) {
+			k++
+		}
+		if k-(e+2) < 3 || k-(e+2) > 6 || nd+k-(e+2) > 19 {
+			return 0, false
+		}
+		nd += copy(d[nd:], s[e+2:k])
+		e = k
+		groups++
+	}
+	if groups < 3 || nd < 13 || (e < len(s) && (isDigit(s[e]) || s[e] == '-' && e+1 < len(s) && isDigit(s[e+1]))) {
+		return 0, false
+	}
+	if !cardPrefix(d[:nd]) || !Luhn(string(d[:nd])) {
+		return 0, false
+	}
+	return e, true
 }
 
 // plain returns the extent of a number made of the first k groups that has

@@ -22,6 +22,14 @@ func TestCards(t *testing.T) {
 		{"card 4111 1111 1111 1111 12/27 cvv 123", "card [REDACTED:credit_card] 12/27 cvv [REDACTED:card_cvv]"},
 		{"4242 4242 4242 4242 2027", "[REDACTED:credit_card] 2027"},
 		{"(4111 1111 1111 1111)", "([REDACTED:credit_card])"},
+		// Groups two spaces apart, as PDF statements and scanned forms print them.
+		{"Card:  4111  1111  1111  1111   CVV:  123", "Card:  [REDACTED:credit_card]   CVV:  [REDACTED:card_cvv]"},
+		{"amex 3782  822463  10005.", "amex [REDACTED:credit_card]."},
+		{"diners 3056  930902  5904 exp 04/28", "diners [REDACTED:credit_card] exp 04/28"},
+		{"4111  1111  1111  1112", "4111  1111  1111  1112"},             // Luhn fails
+		{"1234  5678  1234  5670", "1234  5678  1234  5670"},             // no issuer prefix
+		{"4111  1111  1111  1111  2222", "4111  1111  1111  1111  2222"}, // a fifth group: 20 digits, a table row
+		{"4111  1111 1111  1111", "4111  1111 1111  1111"},               // mixed gaps
 		// Not cards: Luhn fails, no issuer prefix, mixed separators, part of a longer number.
 		{"4111 1111 1111 1112", "4111 1111 1111 1112"},
 		{"1234567812345678", "1234567812345678"},
