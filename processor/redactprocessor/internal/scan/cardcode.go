@@ -3,6 +3,8 @@
 
 package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 
+import "bytes"
+
 // codeCell reports whether the digits s[i:e] are a card security code in
 // the table cell right after the cell of the card number found last (a
 // payments table dumped by a database client, a CSV export: "| 3540…7253
@@ -44,3 +46,86 @@ func codeCell(s string, i, e int, dst []Finding) bool {
 
 // cellSep reports whether c splits the cells of a table row.
 func cellSep(c byte) bool { return c == '|' || c == '\t' || c == ',' || c == ';' }
+
+// codeAfterCard reports whether the digits s[i:e] are the security code of
+// the card number found last, named in the words between them in any
+// language: "kaart 6304…2219 geldig tot 12/30 beveiligingscode 514",
+// "kortti 5301…6181 voimassa 02/28 turvakoodi 274", "כרטיס אשראי 3708…
+// תוקף 07/31 קוד אבטחה 6394". The code has the card's code length (4 for
+// American Express, 3 for the others, as codeCell); it follows the card on
+// the same line within 64 bytes, with no digits between them but an
+// expiry date (MM/YY, MM/YYYY), and the text between holds a word for
+// "code" or a card code's own name (codeStems).
+func codeAfterCard(s string, i, e int, dst []Finding) bool {
+	if len(dst) == 0 {
+		return false
+	}
+	f := dst[len(dst)-1]
+	if f.Type != CreditCard || f.End >= i || i-f.End > 64 {
+		return false
+	}
+	want := 3
+	if p := s[f.Start : f.Start+2]; p == "34" || p == "37" {
+		want = 4
+	}
+	if e-i != want || e < len(s) && (isAlnum(s[e]) || (s[e] == '.' || s[e] == '/' || s[e] == ',' || s[e] == '-') && e+1 < len(s) && isDigit(s[e+1])) {
+		return false
+	}
+	between := s[f.End:i]
+	for k := 0; k < len(between); k++ {
+		switch c := between[k]; {
+		case c == '\n' || c == '\r' || c == '\\' && k+1 < len(between) && (between[k+1] == 'n' || between[k+1] == 'r'):
+			return false // another line
+		case isDigit(c):
+			n := expiryLen(between[k:])
+			if n == 0 || k > 0 && isAlnum(between[k-1]) {
+				return false
+			}
+			k += n - 1
+		}
+	}
+	var buf [64]byte
+	low := buf[:0]
+	for k := 0; k < len(between); k++ {
+		low = append(low, lower(between[k]))
+	}
+	for _, w := range codeStems {
+		if bytes.Contains(low, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// expiryLen returns the length of the card expiry date at the start of s
+// (MM/YY or MM/YYYY), or 0.
+func expiryLen(s string) int {
+	if len(s) < 5 || !isDigit(s[0]) || !isDigit(s[1]) || s[2] != '/' || !isDigit(s[3]) || !isDigit(s[4]) {
+		return 0
+	}
+	n := 5
+	if len(s) >= 7 && isDigit(s[5]) && isDigit(s[6]) {
+		n = 7
+	}
+	if n < len(s) && isDigit(s[n]) {
+		return 0
+	}
+	return n
+}
+
+// codeStems are the words for "code" and the card codes' own names, lower
+// case, as the card forms and chats of each language write them after a
+// card number: Dutch beveiligingscode, Finnish turvakoodi, Estonian
+// turvakood, Hungarian biztonsági kód, Danish and Norwegian kontrolcifre /
+// kontrollsiffer, Swedish kontrollsiffra / säkerhetskod, German
+// Prüfziffer / Kartenprüfnummer, Polish kod CVV, Turkish güvenlik kodu,
+// Hebrew קוד אבטחה, Arabic رمز, Persian کد امنیتی, Urdu and Hindi "CVV" as
+// spoken (سی وی وی, सीवीवी), Bengali সিভিভি, Greek κωδικός, Russian and
+// Ukrainian код, Thai รหัส, Vietnamese mã bảo mật, Korean 코드, Japanese
+// コード, Chinese 码 / 碼.
+var codeStems = []string{
+	"cvv", "cvc", "cvn", "code", "codice", "código", "codigo", "kod", "kód", "kood", "koodi",
+	"ziffer", "cifre", "siffer", "siffra", "cijfer", "prüfnummer", "pruefnummer", "säkerhetskod",
+	"קוד", "رمز", "کد", "کوڈ", "سی وی وی", "सीवीवी", "सी वी वी", "कोड", "সিভিভি", "সি ভি ভি", "কোড",
+	"κωδικ", "Κωδικ", "код", "Код", "รหัส", "mã", "코드", "コード", "码", "碼",
+}

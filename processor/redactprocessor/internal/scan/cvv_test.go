@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestCVVNamesAndLanguages: the issuers' names of the code (Visa CVV2,
@@ -55,5 +56,29 @@ func TestCodeCell(t *testing.T) {
 		{"| 4111111111111111 | 123 USD |", "| " + cc + " | 123 USD |"},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
+
+func TestCodeAfterCard(t *testing.T) {
+	r, err := NewRedactor(allMask(), nil, []byte("k"))
+	require.NoError(t, err)
+	for _, c := range []struct{ in, want string }{
+		{"kaart 6304355584962219 geldig tot 12/30 beveiligingscode 514", "kaart [REDACTED:credit_card] geldig tot 12/30 beveiligingscode [REDACTED:card_cvv]"},
+		{"kortti 4111 1111 1111 1111 voimassa 02/28 turvakoodi 274!", "kortti [REDACTED:credit_card] voimassa 02/28 turvakoodi [REDACTED:card_cvv]!"},
+		{"karte 4111111111111111 gültig bis 04/2027 prüfziffer 973", "karte [REDACTED:credit_card] gültig bis 04/2027 prüfziffer [REDACTED:card_cvv]"},
+		{"kartu kredit 4111-1111-1111-1111 exp 12/28 cvv nya 129", "kartu kredit [REDACTED:credit_card] exp 12/28 cvv nya [REDACTED:card_cvv]"},
+		{"כרטיס אשראי 3782 822463 10005 תוקף 07/31 קוד אבטחה 6394", "כרטיס אשראי [REDACTED:credit_card] תוקף 07/31 קוד אבטחה [REDACTED:card_cvv]"},
+		{"kártyaszám 4111 1111 1111 1111 lejárat 04/30 biztonsági kód 083", "kártyaszám [REDACTED:credit_card] lejárat 04/30 biztonsági kód [REDACTED:card_cvv]"},
+		// Not the card's code: the wrong length, another number between,
+		// no word for a code, another line, a longer number.
+		{"kaart 3782 822463 10005 beveiligingscode 514", "kaart [REDACTED:credit_card] beveiligingscode 514"},
+		{"karte 4111111111111111, Bestellung 395", "karte [REDACTED:credit_card], Bestellung 395"},
+		{"card 4111111111111111 x 3 items, code 123", "card [REDACTED:credit_card] x 3 items, code 123"},
+		{"card 4111111111111111 declined\ncode 123", "card [REDACTED:credit_card] declined\ncode 123"},
+		{"card 4111111111111111 code postal 75001", "card [REDACTED:credit_card] code postal 75001"},
+		{"card 4111111111111111 promo code 123.50", "card [REDACTED:credit_card] promo code 123.50"},
+	} {
+		got, _, _ := r.Redact(c.in, r.NewState())
+		assert.Equal(t, c.want, got, c.in)
 	}
 }

@@ -327,8 +327,8 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					continue
 				}
 			}
-			if (e-i == 3 || e-i == 4) && len(dst) > 0 && dst[len(dst)-1].Type == CreditCard && sc.on[CardCVV] && codeCell(s, i, e, dst) {
-				add(Finding{i, e, CardCVV}) // | 3540444426897253 | 819 |
+			if (e-i == 3 || e-i == 4) && len(dst) > 0 && dst[len(dst)-1].Type == CreditCard && sc.on[CardCVV] && (codeCell(s, i, e, dst) || codeAfterCard(s, i, e, dst)) {
+				add(Finding{i, e, CardCVV}) // | 3540444426897253 | 819 |, … geldig tot 12/30 beveiligingscode 514
 				i = e
 				continue
 			}
