@@ -684,7 +684,7 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	if !plausibleValue(starred(v)) || !passwordLike(v) || strings.Contains(v, "://") || emailShaped(v) || passwordHash(v) {
 		return Finding{}, we, false
 	}
-	if !hasDigit(v) && !letterSymbolPassword(v) && (mode != proseVerb || !joinedWordsPassword(v)) {
+	if !hasDigit(v) && !letterSymbolPassword(v) && !passphrase(v) && (mode != proseVerb || !joinedWordsPassword(v)) {
 		return Finding{}, we, false // (a word the walk met by its symbols)
 	}
 	if mode == proseDirect && !quoted && !innerDigitOrSymbol(v) && !letterSymbolPassword(v) {
@@ -1141,7 +1141,34 @@ func symbolWord(s string, x, floor int) (int, bool) {
 	if e-b < 8 || e-b >= 64 || e < len(s) && s[e] >= utf8.RuneSelf {
 		return 0, false
 	}
-	return b, letterSymbolPassword(s[b:e]) || joinedWordsPassword(s[b:e]) // (the verb: prosePassword)
+	return b, letterSymbolPassword(s[b:e]) || joinedWordsPassword(s[b:e]) || passphrase(s[b:e]) // (the verb: prosePassword)
+}
+
+// passphrase reports whether v is four or more words of 3 to 10 small
+// letters joined by '-' (correct-horse-battery-staple): the passphrase a
+// password manager generates (1Password's and Bitwarden's word
+// generators join words so), and a password's shape after a password
+// word and its verb. Prose joins shorter words (end-to-end,
+// state-of-the-art) and rarely four long ones.
+func passphrase(v string) bool {
+	for len(v) > 0 && (v[len(v)-1] == '.' || v[len(v)-1] == ',' || v[len(v)-1] == ';' || v[len(v)-1] == ':') {
+		v = v[:len(v)-1]
+	}
+	parts, n := 0, 0
+	for k := 0; k <= len(v); k++ {
+		if k == len(v) || v[k] == '-' {
+			if n < 3 || n > 10 {
+				return false
+			}
+			parts, n = parts+1, 0
+			continue
+		}
+		if v[k] < 'a' || v[k] > 'z' {
+			return false
+		}
+		n++
+	}
+	return parts >= 4
 }
 
 // letterSymbolPassword reports whether v, a word without a digit, is

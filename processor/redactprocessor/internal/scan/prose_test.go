@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // redactCases checks each input's redaction (want "" : unchanged).
@@ -626,4 +627,30 @@ func TestJoinedWordsPasswords(t *testing.T) {
 		{"moje geslo je read_only! zdaj", ""},
 		{"moje geslo je Hello-world! zdaj", ""},
 	})
+}
+
+// TestPassphrases: words joined by '-' as password managers generate them,
+// after a password word and its verb in several languages; prose's
+// hyphenated words and a policy are not.
+func TestPassphrases(t *testing.T) {
+	r, err := NewRedactor(allMask(), nil, []byte("k"))
+	require.NoError(t, err)
+	for _, c := range []struct{ in, want string }{
+		{"passordet mitt er pivo-tokyo-blue-mango e-posten", "passordet mitt er [REDACTED:password] e-posten"},
+		{"moje heslo je staple-battery-gato-piano", "moje heslo je [REDACTED:password]"},
+		{"minha senha é correct-staple-tokyo-kot.", "minha senha é [REDACTED:password]."},
+		{"Password (portal):  mango-horse-correct-blue", "Password (portal):  [REDACTED:password]"},
+		{"we shipped a long-awaited-feature-release today", "we shipped a long-awaited-feature-release today"},
+		{"das Passwort ist ein end-to-end-test", "das Passwort ist ein end-to-end-test"},
+		{"the password must be at least 12 characters", "the password must be at least 12 characters"},
+	} {
+		got, _, _ := r.Redact(c.in, r.NewState())
+		assert.Equal(t, c.want, got, c.in)
+	}
+	for v, want := range map[string]bool{
+		"correct-horse-battery-staple": true, "correct-horse-battery": false, "state-of-the-art": false,
+		"Correct-horse-battery-staple": false, "correct-horse-battery-staple9": false, "abc-defg-hij-klmnopqrstu": false,
+	} {
+		assert.Equal(t, want, passphrase(v), v)
+	}
 }
