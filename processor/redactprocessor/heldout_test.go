@@ -94,7 +94,10 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 //   - blind-2026-12f (a seventh writer: messy human text, code-switching,
 //     PDF and form dumps, chat exports, 40 languages): 0.874 and 0.998 on
 //     arrival. Both were written at the same time, after the fixes made
-//     with blind-2026-12d in view, and scored once, together.
+//     with blind-2026-12d in view, and scored once, together. Cards two
+//     spaces apart, card codes after a word for "code" and passphrases
+//     were then fixed with their misses in view; identity numbers were
+//     not.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/): the host and the
@@ -104,9 +107,9 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12.jsonl":   {0.99, 0.99},
 	"blind-2026-12b.jsonl":  {0.99, 0.99},
 	"blind-2026-12c.jsonl":  {0.98, 0.99},
-	"blind-2026-12d.jsonl":  {0.97, 0.99},
-	"blind-2026-12e.jsonl":  {0.97, 0.99},
-	"blind-2026-12f.jsonl":  {0.87, 0.99},
+	"blind-2026-12d.jsonl":  {0.98, 0.99},
+	"blind-2026-12e.jsonl":  {0.98, 0.99},
+	"blind-2026-12f.jsonl":  {0.94, 0.99},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)
