@@ -96,8 +96,8 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 //     arrival. Both were written at the same time, after the fixes made
 //     with blind-2026-12d in view, and scored once, together. Cards two
 //     spaces apart, card codes after a word for "code" and passphrases
-//     were then fixed with their misses in view; identity numbers were
-//     not.
+//     were then fixed with their misses in view, and AR CUIT and RU ИНН
+//     added; identity numbers after another country's word were not.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/): the host and the

@@ -52,6 +52,8 @@ import (
 //	IS kennitala        DDMMYY-RRCE                       mod 11, date     yes (or ID when dashed)
 //	NO fødselsnummer    11 digits, DDMMYY IIIKK           two mod 11, date yes (or ID)
 //	MY MyKad            YYMMDD-PB-###G                    date (no check)  yes (word or column)
+//	AR CUIT / CUIL      20-12345678-9 (20…55 first)       weights mod 11   no (plain: yes)
+//	RU ИНН (personal)   12 digits                         two mod 11       yes
 //
 // Card security codes (detector card_cvv) are 3 or 4 digits right after
 // CVV, CVC, CVV2, CID, CSC or "security code" (cvvWords).
@@ -65,7 +67,7 @@ var (
 	bsnWords       = idWordSet("bsn", "burgerservicenummer", "sofinummer", "sofi")
 	steuerWords    = idWordSet("steuerid", "steuer id", "steueridentifikationsnummer", "identifikationsnummer", "idnr", "tin")
 	peselWords     = idWordSet("pesel")
-	aadhaarWords   = idWordSet("aadhaar", "aadhar", "uidai", "uid", "आधार")
+	aadhaarWords   = idWordSet("aadhaar", "aadhar", "uidai", "uid", "आधार", "আধার", "ஆதார்", "ఆధార్", "ಆಧಾರ್") // (Devanagari, Bengali, Tamil, Telugu, Kannada)
 	seWords        = idWordSet("personnummer", "personnr", "samordningsnummer")
 	cpfWords       = idWordSet("cpf", "cnpj")
 	tcWords        = idWordSet("tc kimlik", "kimlik", "tckn")
@@ -88,6 +90,7 @@ var (
 	roWords        = idWordSet("cnp", "cod numeric personal")
 	grWords        = idWordSet("αφμ", "ΑΦΜ", "αμκα", "ΑΜΚΑ", "afm", "amka")
 	uaWords        = idWordSet("іпн", "ІПН", "рнокпп", "РНОКПП", "инн", "ИНН", "ipn", "rnokpp")
+	innWords       = idWordSet("инн", "ИНН", "inn")
 	nikWords       = idWordSet("nik", "ktp", "nomor induk kependudukan")
 	vnWords        = idWordSet("cccd", "CCCD", "căn cước", "can cuoc", "cmnd", "CMND")
 	sssWords       = idWordSet("sss")
@@ -353,6 +356,8 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true
 		case r.shape(k, []int{6, 5}, " ") && noValid(d) && ctx(noWords):
 			return start, end, true
+		case r.shape(k, []int{2, 8, 1}, "--") && cuitValid(d), one && cuitValid(d) && ctx(dniWords):
+			return start, end, true // AR 20-12345678-9
 		}
 	case 14:
 		if cnpjValid(d) && (r.shape(k, []int{2, 3, 3, 4, 2}, "../-") || (one && ctx(cpfWords))) {
@@ -374,6 +379,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		}
 		if r.shape(k, []int{8, 4}, "-") && seCentury(d) && seValid(d[2:]) && ctx(seWords) {
 			return start, end, true
+		}
+		if one && innValid(d) && ctx(innWords) {
+			return start, end, true // RU ИНН of a person
 		}
 		if one && vnValid(d) && near(vnWords) {
 			return start, end, true
@@ -1388,6 +1396,27 @@ func bareID(s string, start int) bool {
 		}
 	}
 	return !contextNear(s, w, otherNumberWords, 1) && !contextNear(s, w, notIDWords, 1)
+}
+
+// cuitValid reports whether 11 digits are an Argentine CUIT or CUIL: a
+// kind prefix (20, 23, 24, 27 persons; 30, 33, 34 companies; 50, 51, 55)
+// and a check digit by weights 5 4 3 2 7 6 5 4 3 2 mod 11
+// (python-stdnum ar/cuit.py).
+func cuitValid(d []byte) bool {
+	switch string(d[:2]) {
+	case "20", "23", "24", "27", "30", "33", "34", "50", "51", "55":
+	default:
+		return false
+	}
+	return "012345678990"[11-weightedSum(d[:10], []int{5, 4, 3, 2, 7, 6, 5, 4, 3, 2})%11] == d[10]
+}
+
+// innValid reports whether 12 digits are a Russian personal ИНН: two
+// check digits by weights mod 11 mod 10 (python-stdnum ru/inn.py).
+func innValid(d []byte) bool {
+	c1 := byte(weightedSum(d[:10], []int{7, 2, 4, 10, 3, 5, 9, 4, 6, 8})%11%10) + '0'
+	c2 := byte(weightedSum(d[:11], []int{3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8})%11%10) + '0'
+	return c1 == d[10] && c2 == d[11] && !sameDigits(d)
 }
 
 // weightedSum returns the sum of d's digits, each times its weight in w

@@ -373,6 +373,21 @@ func TestNationalIDs12c(t *testing.T) {
 		{"MyKad 770305-00-1234", "MyKad 770305-00-1234"}, // place 00
 		{"770305-02-1234", "770305-02-1234"},
 		{"ID 770305-02-1234", "ID 770305-02-1234"},
+		// AR CUIT / CUIL (python-stdnum's examples): dashed alone, plain after its word.
+		{"CUIT 20-05536168-2", "CUIT " + id},
+		{"20-26756539-3 emitido", id + " emitido"},
+		{"CUIL: 20267565393", "CUIL: " + id},
+		{"20-26756539-2", "20-26756539-2"}, // check
+		{"12-26756539-3", "12-26756539-3"}, // no kind prefix
+		{"20267565393", "20267565393"},     // plain, no word
+		// RU ИНН of a person, 12 digits with two check digits.
+		{"ИНН 770708389324.", "ИНН " + id + "."},
+		{"мой ИНН: 500312345614", "мой ИНН: " + id},
+		{"ИНН 770708389325", "ИНН 770708389325"}, // check
+		{"заказ 770708389324", "заказ 770708389324"},
+		// Aadhaar after its name in Bengali and Tamil.
+		{"আমার আধার নম্বর 2341 2341 2346।", "আমার আধার নম্বর " + id + "।"},
+		{"என் ஆதார் எண் 234123412346", "என் ஆதார் எண் " + id},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
