@@ -98,6 +98,10 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 //     spaces apart, card codes after a word for "code" and passphrases
 //     were then fixed with their misses in view, and AR CUIT and RU ИНН
 //     added; identity numbers after another country's word were not.
+//     18 of the 19 Steuer-IDs 12f's writer labelled that redact keeps
+//     fail the Steuer-ID's own rule (one digit of the first ten twice or
+//     three times, the others once: python-stdnum de/idnr.py); they are
+//     scored as labelled.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/): the host and the
