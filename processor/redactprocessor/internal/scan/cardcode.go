@@ -19,11 +19,7 @@ func codeCell(s string, i, e int, dst []Finding) bool {
 	if f.Type != CreditCard || f.End >= i {
 		return false
 	}
-	want := 3
-	if p := s[f.Start : f.Start+2]; p == "34" || p == "37" {
-		want = 4
-	}
-	if e-i != want {
+	if e-i != codeLen(s, f) {
 		return false
 	}
 	k := f.End
@@ -42,6 +38,23 @@ func codeCell(s string, i, e int, dst []Finding) bool {
 	for k = e; k < len(s) && (s[k] == ' ' || s[k] == '"'); k++ {
 	}
 	return k == len(s) || s[k] == sep || s[k] == '\n' || s[k] == '\r'
+}
+
+// codeLen returns the security code length of the card found at f: 4
+// digits for American Express, whose PANs start 34 or 37, 3 for the other
+// issuers.
+func codeLen(s string, f Finding) int {
+	if p := s[f.Start : f.Start+2]; p == "34" || p == "37" {
+		return 4
+	}
+	return 3
+}
+
+// numberGoesOn reports whether the digits ending at e go on: a letter or
+// digit follows, or '.', '/', ',' or '-' and a digit (a decimal, a date, a
+// longer number).
+func numberGoesOn(s string, e int) bool {
+	return e < len(s) && (isAlnum(s[e]) || (s[e] == '.' || s[e] == '/' || s[e] == ',' || s[e] == '-') && e+1 < len(s) && isDigit(s[e+1]))
 }
 
 // cellSep reports whether c splits the cells of a table row.
@@ -64,11 +77,7 @@ func codeAfterCard(s string, i, e int, dst []Finding) bool {
 	if f.Type != CreditCard || f.End >= i || i-f.End > 64 {
 		return false
 	}
-	want := 3
-	if p := s[f.Start : f.Start+2]; p == "34" || p == "37" {
-		want = 4
-	}
-	if e-i != want || e < len(s) && (isAlnum(s[e]) || (s[e] == '.' || s[e] == '/' || s[e] == ',' || s[e] == '-') && e+1 < len(s) && isDigit(s[e+1])) {
+	if e-i != codeLen(s, f) || numberGoesOn(s, e) {
 		return false
 	}
 	between := s[f.End:i]

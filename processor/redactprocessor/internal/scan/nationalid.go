@@ -153,7 +153,7 @@ var cvvPhrases = []string{"código de seguridad", "codigo de seguridad", "code d
 
 // cvv reports whether the 3 or 4 digits s[i:e] are a card security code.
 func cvv(s string, i, e int) bool {
-	if e < len(s) && (isAlnum(s[e]) || ((s[e] == '.' || s[e] == '/' || s[e] == ',' || s[e] == '-') && e+1 < len(s) && isDigit(s[e+1]))) {
+	if numberGoesOn(s, e) {
 		return false
 	}
 	// Cheap test first: the word before ends like one of cvvWords or

@@ -1151,9 +1151,7 @@ func symbolWord(s string, x, floor int) (int, bool) {
 // word and its verb. Prose joins shorter words (end-to-end,
 // state-of-the-art) and rarely four long ones.
 func passphrase(v string) bool {
-	for len(v) > 0 && (v[len(v)-1] == '.' || v[len(v)-1] == ',' || v[len(v)-1] == ';' || v[len(v)-1] == ':') {
-		v = v[:len(v)-1]
-	}
+	v = strings.TrimRight(v, ".,;:")
 	parts, n := 0, 0
 	for k := 0; k <= len(v); k++ {
 		if k == len(v) || v[k] == '-' {
@@ -1176,9 +1174,7 @@ func passphrase(v string) bool {
 // small letter, and a symbol other than - . _ / , ; : (a '!' or '?'
 // only inside it: not "iPhone-only", "McDonald's", "end-of-file!").
 func letterSymbolPassword(v string) bool {
-	for len(v) > 0 && (v[len(v)-1] == '.' || v[len(v)-1] == ',' || v[len(v)-1] == ';' || v[len(v)-1] == ':') {
-		v = v[:len(v)-1]
-	}
+	v = strings.TrimRight(v, ".,;:")
 	if len(v) < 8 {
 		return false
 	}
