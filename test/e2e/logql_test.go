@@ -384,13 +384,54 @@ func TestREADMELogQL(t *testing.T) {
 		}
 	}
 	require.Len(t, turns, wantTurns)
-	callCost := map[string]float64{} // agent -> cost of its priced inference spans
-	traces.ForEachSpan(func(svc string, s ptrace.Span) {
-		c := genai.Read(s.Attributes())
-		if svc == "halo-core" && c.Kind() == genai.KindInference && c.HasCost {
-			callCost[c.Agent] += c.CostAmount
+	logCost := map[string]float64{} // agent -> cost its turn logs carry
+	for _, ld := range loki.Logs() {
+		rls := ld.ResourceLogs()
+		for i := 0; i < rls.Len(); i++ {
+			res := rls.At(i).Resource().Attributes()
+			if v, _ := res.Get(genai.ServiceName); v.AsString() != "halo-core" {
+				continue
+			}
+			for j := 0; j < rls.At(i).ScopeLogs().Len(); j++ {
+				lrs := rls.At(i).ScopeLogs().At(j).LogRecords()
+				for k := 0; k < lrs.Len(); k++ {
+					a := lrs.At(k).Attributes()
+					agent, ok := a.Get(genai.AgentName)
+					if !ok {
+						agent, _ = res.Get(genai.AgentName)
+					}
+					if c, ok := a.Get(genai.CostAmount); ok {
+						logCost[agent.AsString()] += c.Double()
+					}
+				}
+			}
 		}
-	})
+	}
+	// The traces backend may get the last batch of spans after Loki got
+	// the logs: wait (up to 30 s) until the priced inference spans of
+	// every agent add up to what its logs say, then check below.
+	var callCost map[string]float64 // agent -> cost of its priced inference spans
+	readCallCost := func() bool {
+		callCost = map[string]float64{}
+		traces.ForEachSpan(func(svc string, s ptrace.Span) {
+			c := genai.Read(s.Attributes())
+			if svc == "halo-core" && c.Kind() == genai.KindInference && c.HasCost {
+				callCost[c.Agent] += c.CostAmount
+			}
+		})
+		if len(callCost) != len(logCost) {
+			return false
+		}
+		for agent, want := range logCost {
+			if d := callCost[agent] - want; d > 1e-12 || d < -1e-12 {
+				return false
+			}
+		}
+		return true
+	}
+	for deadline := time.Now().Add(30 * time.Second); !readCallCost() && time.Now().Before(deadline); {
+		time.Sleep(200 * time.Millisecond)
+	}
 	require.NotEmpty(t, callCost, "no priced inference span reached the traces backend")
 
 	entries := lokiEntries(loki, readLokiMapping(t))
