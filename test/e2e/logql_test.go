@@ -347,6 +347,7 @@ func TestREADMELogQL(t *testing.T) {
 		fallback, pii         bool
 	}
 	var turns []turn
+	logCost := map[string]float64{} // agent -> cost its turn logs carry
 	for _, ld := range loki.Logs() {
 		rls := ld.ResourceLogs()
 		for i := 0; i < rls.Len(); i++ {
@@ -375,6 +376,9 @@ func TestREADMELogQL(t *testing.T) {
 					}
 					fb, hasFB := get(genai.ChatFallbackUsed)
 					n, hasN := get(genai.PIIRedactedCount)
+					if c, ok := get(genai.CostAmount); ok {
+						logCost[str(genai.AgentName)] += c.Double()
+					}
 					turns = append(turns, turn{
 						agent: str(genai.AgentName), model: str(genai.RequestModel), errType: str(genai.ErrorType),
 						fallback: hasFB && fb.Bool(), pii: hasN && n.Int() > 0,
@@ -384,29 +388,6 @@ func TestREADMELogQL(t *testing.T) {
 		}
 	}
 	require.Len(t, turns, wantTurns)
-	logCost := map[string]float64{} // agent -> cost its turn logs carry
-	for _, ld := range loki.Logs() {
-		rls := ld.ResourceLogs()
-		for i := 0; i < rls.Len(); i++ {
-			res := rls.At(i).Resource().Attributes()
-			if v, _ := res.Get(genai.ServiceName); v.AsString() != "halo-core" {
-				continue
-			}
-			for j := 0; j < rls.At(i).ScopeLogs().Len(); j++ {
-				lrs := rls.At(i).ScopeLogs().At(j).LogRecords()
-				for k := 0; k < lrs.Len(); k++ {
-					a := lrs.At(k).Attributes()
-					agent, ok := a.Get(genai.AgentName)
-					if !ok {
-						agent, _ = res.Get(genai.AgentName)
-					}
-					if c, ok := a.Get(genai.CostAmount); ok {
-						logCost[agent.AsString()] += c.Double()
-					}
-				}
-			}
-		}
-	}
 	// The traces backend may get the last batch of spans after Loki got
 	// the logs: wait (up to 30 s) until the priced inference spans of
 	// every agent add up to what its logs say, then check below.
