@@ -54,7 +54,7 @@ func (r *numRun) phone(s string, k int) (int, int, bool) {
 		}
 	}
 	if nd >= 7 && nd <= 15 && k <= 6 && r.phoneSeps(k) && !dateShape(r, k) && !ipShape(r, k) && !stampShape(s, r, k) && !dtmfAfter(s, end) &&
-		!otherNumberNear(s, start) && r.inPhoneContext(s, start, nd) {
+		!otherNumberNear(s, start) && !amountNear(s, start, end) && r.inPhoneContext(s, start, nd) {
 		return start, end, true
 	}
 	return 0, 0, false
@@ -382,13 +382,19 @@ func currency(w string, after bool) bool {
 	return false
 }
 
-var currencySymbols = []string{"€", "$", "£", "¥", "₹", "%"}
+// currencySymbols: the common ones and the other signs of Unicode's
+// currency block (lira, ruble, won, shekel, dong, peso, naira, hryvnia,
+// tenge, manat, lari, baht).
+var currencySymbols = []string{"€", "$", "£", "¥", "₹", "%", "₺", "₽", "₩", "₪", "₫", "₱", "₦", "₴", "₸", "₼", "₾", "฿"}
 
 var currencies = map[string]bool{
 	"€": true, "$": true, "£": true, "¥": true, "₹": true, "%": true, "zł": true, "kr": true, "eur": true,
 	"usd": true, "gbp": true, "chf": true, "pln": true, "sek": true, "nok": true, "dkk": true, "jpy": true,
 	"cny": true, "rmb": true, "inr": true, "brl": true, "mxn": true, "aud": true, "cad": true, "euro": true,
-	"euros": true, "dollars": true,
+	"euros": true, "dollars": true, "₺": true, "₽": true, "₩": true, "₪": true, "₫": true, "₱": true, "₦": true,
+	"₴": true, "₸": true, "₼": true, "₾": true, "฿": true, "try": true, "rub": true, "krw": true, "ils": true,
+	"vnd": true, "thb": true, "idr": true, "myr": true, "sgd": true, "hkd": true, "nzd": true, "zar": true,
+	"huf": true, "czk": true, "kč": true, "ron": true, "lei": true, "uah": true, "tl": true, "r$": true,
 }
 
 // notPhoneWords name other kinds of numbers written like phone numbers.
@@ -417,6 +423,25 @@ var phoneWords = newContextWords(
 	"手机", "联系", "☎", "📞", "📱", "тел", "моб",
 	"my number", "our number", "your number", "his number", "her number", "mobile number",
 	"meine nummer", "mon numéro", "mi número", "mijn nummer",
+	// "My number (is)", "my mobile" and the words for a phone number as
+	// people write them in chat, in more languages: a pair is a word and
+	// the word right after it ("nummeret mitt er 422 42 221"), a non-ASCII
+	// word also matches inside a longer one (телефон in телефона). Words
+	// that mean any number (番号, 번호, nomor alone) are not here: an
+	// order number follows them as often.
+	"mitt nummer", "mit nummer", "nummeret mitt", "nummeret mit", "mobilnummer", "mobilnr", "telefonnr", "handynummer",
+	"festnetznummer", "telefoonnummer", "mijn mobiel", "numeroni", "puhelinnumero", "minu number", "mobiil",
+	"mans numurs", "tālrunis", "tālr", "mano numeris", "telefono numeris", "mój numer", "numer telefonu", "komórki",
+	"moje číslo", "mé číslo", "telefonní", "číslo telefonu", "számom", "telefonszám", "telefonszámom", "mobilszám",
+	"numărul meu", "numarul meu", "mio numero", "mio cellulare", "meu número", "meu numero", "meu celular",
+	"whats", "wpp", "wsp", "celu", "mi celu", "mi cel", "mi móvil", "mi teléfono", "mon portable", "mon tel", "mon tél",
+	"κινητό", "κινητο", "τηλέφωνο", "τηλέφωνό", "τηλ", "numaram", "numaramı", "мой номер", "мій номер",
+	"моят номер", "мој број", "moj broj", "телефон", "мобильный", "мобільний", "мобилен", "המספר שלי", "טלפון",
+	"נייד", "פלאפון", "رقمي", "جوال", "جوالي", "موبايل", "موبايلي", "هاتف", "هاتفي", "تلفون", "موبایل", "تلفن",
+	"شماره من", "شماره تماس", "میرا نمبر", "موبائل", "मेरा नंबर", "mera number", "फोन", "फ़ोन", "मोबाइल",
+	"আমার নম্বর", "ফোন", "মোবাইল", "เบอร์", "โทร", "sđt", "sdt", "điện thoại", "no hp", "nombor telefon",
+	"numero ko", "namba yangu", "simu", "電話番号", "携帯番号", "전화번호", "휴대폰", "핸드폰", "연락처",
+	"手机号", "电话号码", "手机号码",
 )
 
 // A compiled national format.

@@ -158,6 +158,22 @@ func TestPhoneWords(t *testing.T) {
 		{" id | email | phone\n----+-------+------\n 19 | siti@yahoo.co.id | 0812-6931-4951\n", " id | email | phone\n----+-------+------\n 19 | [REDACTED:email] | [REDACTED:phone]\n"},
 		{"order.id 0812345678", "order.id 0812345678"},
 		{"ligar 2024-01-15", "ligar 2024-01-15"},
+		// "My number is" and the phone words of other languages, before
+		// numbers no national format takes.
+		{"nummeret mitt er 422 42 221", "nummeret mitt er [REDACTED:phone]"},
+		{"mit nummer er 28920018", "mit nummer er [REDACTED:phone]"},
+		{"minu number on 5076 4687", "minu number on [REDACTED:phone]"},
+		{"mans numurs ir 21438031", "mans numurs ir [REDACTED:phone]"},
+		{"το κινητό μου είναι 6998220073", "το κινητό μου είναι [REDACTED:phone]"},
+		{"Mi celu es 0911 581 60449", "Mi celu es [REDACTED:phone]"},
+		{"numaram 0532 123 45 67", "numaram [REDACTED:phone]"},
+		{"מספר טלפון 0521234567", "מספר טלפון [REDACTED:phone]"},
+		// ... but not before another number, or an amount after a phone.
+		{"mi número de pedido es 12345678", "mi número de pedido es 12345678"},
+		{"Endereço: Av. Paulista 1000, CEP 01310-100", "Endereço: Av. Paulista 1000, CEP 01310-100"},
+		{"zapłaciłem ₺962 10/14/25", "zapłaciłem ₺962 10/14/25"},
+		{"nummeret mitt er 915 05 601\\nbetalte ₺4365 2025-03-17", "nummeret mitt er [REDACTED:phone]\\nbetalte ₺4365 2025-03-17"},
+		{"tel 4365 2025 ₺", "tel 4365 2025 ₺"},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
