@@ -142,6 +142,7 @@ var tokenShapes = []tokenShape{
 	{"ya29.", APIToken, isB64URLDot, 30, 0, nil},           // Google OAuth access token
 	{"AGE-SECRET-KEY-1", APIToken, isUpperAl, 58, 58, nil}, // age
 	{"NRAK-", APIToken, isUpperAl, 27, 27, nil},            // New Relic
+	{"sk.eyJ", APIToken, isB64URLDot, 40, 0, nil},          // Mapbox secret token (trufflehog mapbox; found from its eyJ, wordAt)
 	{"HRKU-", APIToken, isB64URL, 60, 0, nil},              // Heroku
 	{"fo1_", APIToken, isB64URL, 43, 43, nil},              // Fly.io
 	{"figd_", APIToken, isB64URL, 40, 0, nil},              // Figma
@@ -294,6 +295,13 @@ func (sc *Scanner) wordAt(s string, i int) (Finding, bool) {
 		// aws configure set aws_secret_access_key <secret>
 		if e := runOf(s, i+22, isB64); awsSecretShape(s[i+22:e]) && (e == len(s) || !isWord(s[e])) {
 			return Finding{i + 22, e, AWSSecretKey}, true
+		}
+	}
+	if strings.HasPrefix(r, "eyJ") && i >= 3 && s[i-3:i] == "sk." && (i == 3 || !isWord(s[i-4])) {
+		// A Mapbox secret token, sk.eyJ…: its '.' is no trigger byte, the
+		// walk reaches it at its eyJ.
+		if t, end, ok := sc.token(s, i-3); ok {
+			return Finding{i - 3, end, t}, true
 		}
 	}
 	if sc.on[JWT] && strings.HasPrefix(r, "eyJ") {
