@@ -102,10 +102,17 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 //     fail the Steuer-ID's own rule (one digit of the first ten twice or
 //     three times, the others once: python-stdnum de/idnr.py); they are
 //     scored as labelled.
+//   - blind-2026-12g (an eighth writer: on-call material, incident
+//     threads, logfmt and JSON logs, ticket CSV exports, HTTP dumps, tool
+//     calls, e-mail with signatures; 22 language variants, values checked
+//     against python-stdnum, libphonenumber and gitleaks): 0.9685 and
+//     0.9992 on arrival, after the fixes made with blind-2026-12f in view.
+//     One of its CN resident IDs (130602199202079136) fails the ISO 7064
+//     check its writer cited; it is scored as labelled.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
-// vendor's fixed route words (hooks/catch/, services/): the host and the
-// route name no one, and redact keeps them.
+// vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
+// the whole URL: redact takes a webhook URL whole, which both count found.
 var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"redteam-2026-11.jsonl": {0.98, 0.99},
 	"blind-2026-12.jsonl":   {0.99, 0.99},
@@ -113,7 +120,8 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12c.jsonl":  {0.98, 0.99},
 	"blind-2026-12d.jsonl":  {0.98, 0.99},
 	"blind-2026-12e.jsonl":  {0.98, 0.99},
-	"blind-2026-12f.jsonl":  {0.94, 0.99},
+	"blind-2026-12f.jsonl":  {0.95, 0.99},
+	"blind-2026-12g.jsonl":  {0.97, 0.99},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)

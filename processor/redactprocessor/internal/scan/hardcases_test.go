@@ -61,7 +61,7 @@ var hardCases = []struct{ defect, in, want string }{
 	{"hugging face", "HF_TOKEN=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", "HF_TOKEN=[REDACTED:huggingface_token]"},
 	{"gitlab", "token glpat-Xq7RzT2vBn9KmLp4WsYd", "token [REDACTED:gitlab_token]"},
 	{"stripe webhook", "STRIPE_WEBHOOK_SECRET=whsec_5f8Kq2LmN9pR3tV7xZ1bC4dF6gH8jK0m", "STRIPE_WEBHOOK_SECRET=[REDACTED:stripe_key]"},
-	{"slack webhook", "https://hooks.slack.com/services/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", "https://hooks.slack.com/services/[REDACTED:webhook_url]"},
+	{"slack webhook", "https://hooks.slack.com/services/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", "[REDACTED:webhook_url]"},
 	{"password=", "login password=Sommer2024! ok", "login password=[REDACTED:password] ok"},
 	{"passwd:", "passwd: hunter22", "passwd: [REDACTED:password]"},
 	{"empty URL user", "redis://:s3cr3tPass@cache:6379/0", "redis://:[REDACTED:url_credentials]@cache:6379/0"},

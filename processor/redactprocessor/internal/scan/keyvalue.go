@@ -278,7 +278,7 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		kind = kvVendor // datadog: {api: {key: …}}, a datadog_api_key resource's "key"
 	}
 	if kind == kvNone {
-		return Finding{}, false
+		return sc.bearerValue(s, sep)
 	}
 	return sc.secretValue(s, sep, kind, url)
 }
@@ -986,15 +986,44 @@ func awsSecretShape(v string) bool {
 	return up && lo && other
 }
 
+// bearerToken matches the token after "Bearer " at s[i] (RFC 6750's
+// b64token: base64url, '.', '~', '+', '/', then '=' padding) when it looks
+// random (secretLike), and returns its end.
+func bearerToken(s string, i int) (int, bool) {
+	e := runOf(s, i, func(c byte) bool { return isB64URL(c) || c == '.' || c == '~' || c == '+' || c == '/' })
+	e = runOf(s, e, func(c byte) bool { return c == '=' }) // base64 padding
+	return e, secretLike(s[i:e]) && (e == len(s) || (!isWord(s[e]) && s[e] != '=' && s[e] != ':'))
+}
+
+// bearerValue matches a bearer token as the value of any key, which the
+// walk may not reach from the token's own first letters:
+// auth_header="Bearer …", "headers": {"X-Upstream-Auth": "Bearer …"}.
+func (sc *Scanner) bearerValue(s string, p int) (Finding, bool) {
+	if !sc.on[GenericSecret] {
+		return Finding{}, false
+	}
+	for k := 0; p < len(s) && k < 4 && (s[p] == ' ' || s[p] == '\t'); k++ {
+		p++
+	}
+	for k := 0; p < len(s) && k < 8 && (s[p] == '"' || s[p] == '\'' || s[p] == '\\'); k++ {
+		p++ // an opening quote, maybe JSON-escaped
+	}
+	if p+7 >= len(s) || !strings.EqualFold(s[p:p+7], "bearer ") {
+		return Finding{}, false
+	}
+	if e, ok := bearerToken(s, p+7); ok {
+		return Finding{p + 7, e, GenericSecret}, true
+	}
+	return Finding{}, false
+}
+
 // afterPhrase matches a word that prose names as a secret: the token after
 // "Bearer " and the password in "my password is Sommer2024!" (a password of
 // letters only is not told from prose, and like every word-started
 // detection the value needs a trigger byte among its first letters).
 func (sc *Scanner) afterPhrase(s string, i int) (Finding, bool) {
 	if sc.on[GenericSecret] && i >= 7 && strings.EqualFold(s[i-7:i], "bearer ") {
-		e := runOf(s, i, func(c byte) bool { return isB64URL(c) || c == '.' || c == '~' || c == '+' || c == '/' })
-		e = runOf(s, e, func(c byte) bool { return c == '=' }) // base64 padding
-		if secretLike(s[i:e]) && (e == len(s) || (!isWord(s[e]) && s[e] != '=' && s[e] != ':')) {
+		if e, ok := bearerToken(s, i); ok {
 			return Finding{i, e, GenericSecret}, true
 		}
 		return Finding{}, false

@@ -33,6 +33,13 @@ func TestKeyValueSecrets(t *testing.T) {
 		{"Authorization: Bearer 8f3kQ9zLm2xV7pR4tY1wB6nC", "Authorization: Bearer [REDACTED:generic_secret]"},
 		{"Authorization: Basic ZGVwbG95OnMzY3JldC1wYXNzLTIwMjU=", "Authorization: Basic [REDACTED:generic_secret]"},
 		{"use Bearer abc123def456ghi789 for auth", "use Bearer [REDACTED:generic_secret] for auth"},
+		// A bearer token as the value of any key, though its first digit
+		// is far into it.
+		{`auth_header="Bearer OkjyLjTDR61BBkAub_owJLGuAHbtEt0h1Vde4uBJu4g1ncPBMDl"`, `auth_header="Bearer [REDACTED:generic_secret]"`},
+		{`{"X-Upstream-Auth": "Bearer OkjyLjTDR61BBkAub_owJLGuAHbtEt0h1Vde4uBJu4g1"}`, `{"X-Upstream-Auth": "Bearer [REDACTED:generic_secret]"}`},
+		{`{\"upstream_auth\": \"Bearer OkjyLjTDR61BBkAub_owJLGuAHbtEt0h1Vde4uBJu4g1\"}`, `{\"upstream_auth\": \"Bearer [REDACTED:generic_secret]\"}`},
+		{`scheme="Bearer realm"`, `scheme="Bearer realm"`},
+		{`hint: "Bearer tokens expire"`, `hint: "Bearer tokens expire"`},
 		{"AccountKey=Xq7Lm2vR9tY4pW1sD4fG6hJ8kL0mN2pQ4rS6tU8==;EndpointSuffix=x", "AccountKey=[REDACTED:generic_secret];EndpointSuffix=x"},
 		{"OPENAI_API_KEY=sk-4fG7hJ2kL9mN3pQ8rS1tV6wX0yZ5aB7c", "OPENAI_API_KEY=[REDACTED:openai_key]"},
 		{"aws_secret_access_key = Vn3Kq8TzL0wR/9YbXc2Hs+4MdPj7FgUe1AoZiW6t", "aws_secret_access_key = [REDACTED:aws_secret_key]"},

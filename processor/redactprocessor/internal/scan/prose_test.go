@@ -183,10 +183,10 @@ func longToken(n int) string {
 
 func TestWebhooksAndURLs(t *testing.T) {
 	redactCases(t, []struct{ in, want string }{
-		{"zap: https://hooks.zapier.com/hooks/catch/1234567/abc9xyz/ done", "zap: https://hooks.zapier.com/hooks/catch/[REDACTED:webhook_url] done"},
-		{"POST https://mm.example.org/hooks/k3j9x2m4p8q1w7e5r6t0y2u4i8 ok", "POST https://mm.example.org/hooks/[REDACTED:webhook_url] ok"},
-		{"n8n: https://n8n.example.net/webhook/5b2f7c1e-9a3d-4e8b-b6f0-2c7d1e9a4b3f", "n8n: https://n8n.example.net/webhook/[REDACTED:webhook_url]"},
-		{"https://hooks.example-crm.io/in/Wq8Zr2Lm5Nx7Kp3Vb9Tc4Yd6", "https://hooks.example-crm.io/in/[REDACTED:webhook_url]"},
+		{"zap: https://hooks.zapier.com/hooks/catch/1234567/abc9xyz/ done", "zap: [REDACTED:webhook_url] done"},
+		{"POST https://mm.example.org/hooks/k3j9x2m4p8q1w7e5r6t0y2u4i8 ok", "POST [REDACTED:webhook_url] ok"},
+		{"n8n: https://n8n.example.net/webhook/5b2f7c1e-9a3d-4e8b-b6f0-2c7d1e9a4b3f", "n8n: [REDACTED:webhook_url]"},
+		{"https://hooks.example-crm.io/in/Wq8Zr2Lm5Nx7Kp3Vb9Tc4Yd6", "[REDACTED:webhook_url]"},
 		{"ftp://mirror:Sync#2025@files.example.org/pub", "ftp://mirror:[REDACTED:url_credentials]@files.example.org/pub"},
 		// Not secrets: unchanged.
 		{"see https://docs.example.com/api/webhooks/setup-guide-2024 for details", ""},

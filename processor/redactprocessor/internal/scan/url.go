@@ -80,11 +80,12 @@ func (sc *Scanner) url(s string, i int) (Finding, bool) {
 					e--
 				}
 				if e-p >= 8 && hasDigit(s[p:e]) && !placeholderPath(s[p:e]) {
-					return Finding{p, e, WebhookURL}, true
+					return Finding{schemeStart(s, i), e, WebhookURL}, true
 				}
 			}
 		}
 		if f, ok := hookPath(s, i, a); ok {
+			f.Start = schemeStart(s, i)
 			return f, true
 		}
 	}
@@ -125,6 +126,22 @@ func (sc *Scanner) url(s string, i int) (Finding, bool) {
 		return Finding{i, at, URLCredentials}, true // the user is an e-mail address: both go
 	}
 	return Finding{i + colon + 1, at, URLCredentials}, true
+}
+
+// schemeStart returns where the scheme of the URL whose "://" ends at i
+// starts: a webhook goes whole, since the URL is the credential (whoever
+// has it can post) and a reader of the redacted text learns its kind from
+// the type.
+// Only http and https are taken: a longer run of letters may hold the
+// letter of an escape before it ("\nhttps://").
+func schemeStart(s string, i int) int {
+	switch k := i - 3; {
+	case k >= 5 && strings.EqualFold(s[k-5:k], "https"):
+		return k - 5
+	case k >= 4 && strings.EqualFold(s[k-4:k], "http"):
+		return k - 4
+	}
+	return i
 }
 
 // webhookPath reports whether c may be in a webhook's path: ASCII letters,
