@@ -220,7 +220,7 @@ func TestEscapedJSON(t *testing.T) {
 		},
 		{
 			`{"dsn":"amqp:\/\/orders:Rb7#qLx2vN@mq.internal:5672\/%2f"}`,
-			`{"dsn":"amqp:\/\/orders:[REDACTED:url_credentials]@mq.internal:5672\/%2f"}`,
+			`{"dsn":"amqp:\/\/[REDACTED:url_credentials]@mq.internal:5672\/%2f"}`,
 		},
 		{
 			`"hook: https:\/\/discord.com\/api\/webhooks\/112233445566778899\/Xk2mPq9-Lz7vWn4RtYb8CsD1fGh3JkL6"`,

@@ -228,15 +228,15 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		return Finding{}, false // %{PASSWORD:user.password}: a grok field
 	}
 	if s[i] == ':' && ke == i {
-		// curl -u user:password
+		// curl -u user:password (the user goes with it, as in a URL)
 		u := i
 		for u > floor && (isWord(s[u-1]) || s[u-1] == '-' || s[u-1] == '.' || s[u-1] == '@' || s[u-1] == '+') {
 			u--
 		}
 		if strings.HasSuffix(s[:u], "-u ") || strings.HasSuffix(s[:u], "--user ") || strings.HasSuffix(s[:u], "--user=") {
 			f, ok := sc.secretValue(s, sep, kvUserPass, false)
-			if ok && strings.IndexByte(s[u:i], '@') > 0 {
-				f.Start = u // the user is an e-mail address: both go
+			if ok {
+				f.Start = u
 			}
 			return f, ok
 		}

@@ -25,7 +25,7 @@ func TestKeyValueSecrets(t *testing.T) {
 		{"password_confirmation=Sommer2024!", "password_confirmation=[REDACTED:password]"},
 		{"User ID=sa;Password=Hiver!2024;Encrypt=True", "User ID=sa;Password=[REDACTED:password];Encrypt=True"},
 		{"mysql --password Sommer2024 -h db", "mysql --password [REDACTED:password] -h db"},
-		{"curl -u deploy:Hiver.piano807 https://x", "curl -u deploy:[REDACTED:password] https://x"},
+		{"curl -u deploy:Hiver.piano807 https://x", "curl -u [REDACTED:password] https://x"},
 		{"my password is Sommer2024!", "my password is [REDACTED:password]"},
 		{"api_key: 8f3kQ9zLm2xV7pR4tY1wB6nC", "api_key: [REDACTED:generic_secret]"},
 		{"X-Api-Key: 8f3kQ9zLm2xV7pR4tY1wB6nC", "X-Api-Key: [REDACTED:generic_secret]"},

@@ -187,7 +187,7 @@ func TestWebhooksAndURLs(t *testing.T) {
 		{"POST https://mm.example.org/hooks/k3j9x2m4p8q1w7e5r6t0y2u4i8 ok", "POST [REDACTED:webhook_url] ok"},
 		{"n8n: https://n8n.example.net/webhook/5b2f7c1e-9a3d-4e8b-b6f0-2c7d1e9a4b3f", "n8n: [REDACTED:webhook_url]"},
 		{"https://hooks.example-crm.io/in/Wq8Zr2Lm5Nx7Kp3Vb9Tc4Yd6", "[REDACTED:webhook_url]"},
-		{"ftp://mirror:Sync#2025@files.example.org/pub", "ftp://mirror:[REDACTED:url_credentials]@files.example.org/pub"},
+		{"ftp://mirror:Sync#2025@files.example.org/pub", "ftp://[REDACTED:url_credentials]@files.example.org/pub"},
 		// Not secrets: unchanged.
 		{"see https://docs.example.com/api/webhooks/setup-guide-2024 for details", ""},
 		{"https://github.com/org/repo/settings/hooks/412345678", ""},

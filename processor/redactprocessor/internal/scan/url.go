@@ -57,10 +57,11 @@ func placeholderPath(p string) bool {
 	return false
 }
 
-// url matches what follows "://" at s[i]: a webhook's secret path, or the
-// password before the '@' of the authority (user:password@, :password@
-// with an empty user as in redis://:pw@host); the user name stays, unless
-// it is an e-mail address.
+// url matches what follows "://" at s[i]: a webhook URL, or the
+// credentials before the '@' of the authority (user:password@, :password@
+// with an empty user as in redis://:pw@host). The user name goes with the
+// password: it is half the credential, and often a person's name or
+// e-mail address.
 func (sc *Scanner) url(s string, i int) (Finding, bool) {
 	// The authority: up to '/', '?', '#' or a delimiter.
 	a := i
@@ -122,10 +123,7 @@ func (sc *Scanner) url(s string, i int) (Finding, bool) {
 	if pw := s[i+colon+1 : at]; isPlaceholder(pw) || pw[0] == '$' || pw[0] == '<' || pw[0] == '{' || strings.Trim(pw, "*x") == "" {
 		return Finding{}, false // ${DB_PASSWORD}, <password>, ****
 	}
-	if user := s[i : i+colon]; strings.Contains(user, "@") || strings.Contains(user, "%40") {
-		return Finding{i, at, URLCredentials}, true // the user is an e-mail address: both go
-	}
-	return Finding{i + colon + 1, at, URLCredentials}, true
+	return Finding{i, at, URLCredentials}, true
 }
 
 // schemeStart returns where the scheme of the URL whose "://" ends at i

@@ -11,11 +11,11 @@ import (
 
 func TestURLs(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
-		{"postgres://admin:s3cretP4ss@db.internal:5432/app", "postgres://admin:[REDACTED:url_credentials]@db.internal:5432/app"},
-		{"redis://:pw12@cache:6379", "redis://:[REDACTED:url_credentials]@cache:6379"},
-		{"mongodb+srv://u:p@ss@cluster0.mongodb.net/db", "mongodb+srv://u:[REDACTED:url_credentials]@cluster0.mongodb.net/db"},
+		{"postgres://admin:s3cretP4ss@db.internal:5432/app", "postgres://[REDACTED:url_credentials]@db.internal:5432/app"},
+		{"redis://:pw12@cache:6379", "redis://[REDACTED:url_credentials]@cache:6379"},
+		{"mongodb+srv://u:p@ss@cluster0.mongodb.net/db", "mongodb+srv://[REDACTED:url_credentials]@cluster0.mongodb.net/db"},
 		{"https://dana%40acme.io:tok3n@github.com/x.git", "https://[REDACTED:url_credentials]@github.com/x.git"},
-		{"https://x-access-token:ghs_abc@github.com", "https://x-access-token:[REDACTED:url_credentials]@github.com"},
+		{"https://x-access-token:ghs_abc@github.com", "https://[REDACTED:url_credentials]@github.com"},
 		{"https://hooks.slack.com/services/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", "[REDACTED:webhook_url]"},
 		{"https://discord.com/api/webhooks/123456789012345678/AbCdEfGhIjKlMnOpQrSt", "[REDACTED:webhook_url]"},
 		{"https://acme.webhook.office.com/webhookb2/a1b2c3d4-e5f6@x/IncomingWebhook/abc/def", "[REDACTED:webhook_url]"},
@@ -24,13 +24,13 @@ func TestURLs(t *testing.T) {
 		{"https://maps.example.com/api?key=AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY&z=3", "https://maps.example.com/api?key=[REDACTED:google_api_key]&z=3"},
 		{"#access_token=abc123&token_type=Bearer", "#access_token=[REDACTED:secret_url_param]&token_type=Bearer"},
 		// A password with punctuation nobody percent-encoded: braces, brackets, '|'.
-		{"postgresql://billing:,*ryC:i$jZM^8}@pg-master.local:5432/billing", "postgresql://billing:[REDACTED:url_credentials]@pg-master.local:5432/billing"},
-		{"amqp://app:Qx[7]{r|Z@mq:5672/", "amqp://app:[REDACTED:url_credentials]@mq:5672/"},
-		{"redis://:a<b>c9@cache:6379", "redis://:[REDACTED:url_credentials]@cache:6379"},
+		{"postgresql://billing:,*ryC:i$jZM^8}@pg-master.local:5432/billing", "postgresql://[REDACTED:url_credentials]@pg-master.local:5432/billing"},
+		{"amqp://app:Qx[7]{r|Z@mq:5672/", "amqp://[REDACTED:url_credentials]@mq:5672/"},
+		{"redis://:a<b>c9@cache:6379", "redis://[REDACTED:url_credentials]@cache:6379"},
 		// Not credentials.
 		{"postgres://user:{{ .Values.pw }}@db/app", "postgres://user:{{ .Values.pw }}@db/app"},
 		{`{"url":"postgres://db.internal:5432/app"} @ops`, `{"url":"postgres://db.internal:5432/app"} @ops`},
-		{"<redis://u:pw12@cache>,<mailto:ops@example.org>", "<redis://u:[REDACTED:url_credentials]@cache>,<mailto:[REDACTED:email]>"},
+		{"<redis://u:pw12@cache>,<mailto:ops@example.org>", "<redis://[REDACTED:url_credentials]@cache>,<mailto:[REDACTED:email]>"},
 		// Webhook paths in documentation: a segment of one repeated character.
 		{"https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"},
 		{"https://discord.com/api/webhooks/000000000000000000/xxxxxxxxxxxxxxxxxxxx", "https://discord.com/api/webhooks/000000000000000000/xxxxxxxxxxxxxxxxxxxx"},
