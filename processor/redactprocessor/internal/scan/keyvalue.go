@@ -35,6 +35,7 @@ const (
 	kvAWS
 	kvUserPass // curl -u user:password
 	kvSession  // session=…: long random values only
+	kvURLCode  // ?code=…: an OAuth authorization code, long random values only
 	// the last word needs the word before it
 	kvKeyWord       // key: api key, access key, secret key, …
 	kvPassWord      // pass: db pass, mot de passe
@@ -183,6 +184,12 @@ var urlParams = map[string]bool{
 	"x-goog-signature": true, "x-goog-credential": true, "session_token": true, "private_token": true,
 	"access_key": true, "secret_key": true, "api_token": true, "code_verifier": true,
 }
+
+// urlCodeParams hold an OAuth 2.0 authorization code in a redirect URI's
+// query (RFC 6749, 4.1.2: /callback?code=…&state=…), which buys a token
+// until it is used; ?code= also holds country, promotion and status codes,
+// so only a long random value is one (secretValue).
+var urlCodeParams = map[string]bool{"code": true, "auth_code": true, "authorization_code": true}
 
 // notSecretValues are values a secret-named key holds that are not secrets.
 var notSecretValues = map[string]bool{
@@ -599,6 +606,8 @@ func classifyKey(key string, url bool) kvKind {
 	if url {
 		if b := lowerInto(buf[:], key); b != nil && urlParams[string(b)] {
 			return kvSecret
+		} else if b != nil && urlCodeParams[string(b)] {
+			return kvURLCode
 		}
 	}
 	last, b := wordBefore(key, len(key))
@@ -766,6 +775,11 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 	}
 	var t Type
 	switch {
+	case kind == kvURLCode:
+		if len(v) < 16 || !randomToken(v) || !secretLike(v) {
+			return Finding{}, false
+		}
+		t = SecretURLParam
 	case url:
 		t = SecretURLParam
 	case kind == kvUserPass:

@@ -23,6 +23,11 @@ func TestURLs(t *testing.T) {
 		{"https://x/f?X-Amz-Credential=AKIAZ3MHQW5TRXLN4PVB%2F20250318%2Fs3&X-Amz-Signature=8d3c2e1f", "https://x/f?X-Amz-Credential=[REDACTED:secret_url_param]&X-Amz-Signature=[REDACTED:secret_url_param]"},
 		{"https://maps.example.com/api?key=AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY&z=3", "https://maps.example.com/api?key=[REDACTED:google_api_key]&z=3"},
 		{"#access_token=abc123&token_type=Bearer", "#access_token=[REDACTED:secret_url_param]&token_type=Bearer"},
+		// An OAuth authorization code in a redirect URI; other codes stay.
+		{"GET /callback?code=A82QCjIE6kBu15qEpQrn&state=0UfIjdWk HTTP/1.1", "GET /callback?code=[REDACTED:secret_url_param]&state=0UfIjdWk HTTP/1.1"},
+		{"https://github.com/login/oauth/callback?code=8e3f6a1b9c2d4e5f7a8b", "https://github.com/login/oauth/callback?code=[REDACTED:secret_url_param]"},
+		{"https://shop.example.com/cart?code=SUMMER2024&lang=de", "https://shop.example.com/cart?code=SUMMER2024&lang=de"},
+		{"https://api.example.com/countries?code=DE", "https://api.example.com/countries?code=DE"},
 		// A password with punctuation nobody percent-encoded: braces, brackets, '|'.
 		{"postgresql://billing:,*ryC:i$jZM^8}@pg-master.local:5432/billing", "postgresql://[REDACTED:url_credentials]@pg-master.local:5432/billing"},
 		{"amqp://app:Qx[7]{r|Z@mq:5672/", "amqp://[REDACTED:url_credentials]@mq:5672/"},
