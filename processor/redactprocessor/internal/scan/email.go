@@ -20,6 +20,9 @@ import (
 // (ssh://git@host) or an scp-style remote (git@github.com:org/repo) is not
 // an address.
 func email(s string, at, width, floor int) (start, end int, ok bool) {
+	if start, end, ok = rfcForms(s, at, width, floor); ok {
+		return start, end, true
+	}
 	start = localStart(s, at, floor)
 	for start < at && (s[start] == '.' || s[start] == '-' || s[start] == '+' || s[start] == '\'' || s[start] == '%') {
 		start++
@@ -44,6 +47,70 @@ func email(s string, at, width, floor int) (start, end int, ok bool) {
 		return 0, 0, false // <49c67eef155d0dd5cc82@mail.example.de>
 	}
 	return start, end, true
+}
+
+// rfcForms matches the address forms of RFC 5321 section 4.1.2 that the
+// common form does not take: a quoted local part ("john..doe"@example.org,
+// its quotes maybe JSON-escaped) and a domain literal
+// (user@[192.0.2.10], user@[IPv6:2001:db8::1]).
+func rfcForms(s string, at, width, floor int) (start, end int, ok bool) {
+	start, end = -1, -1
+	if at-floor >= 3 && s[at-1] == '"' {
+		q := at - 1
+		esc := q > floor && s[q-1] == '\\'
+		if esc {
+			q = max(floor, runStart(s, q-1)) // \"john..doe\"@…, at any level of nesting
+		}
+		for k := q - 1; k > floor && q-k <= 64; k-- {
+			if c := s[k]; c == '"' && (!esc || s[k-1] == '\\') {
+				if esc {
+					k = max(floor, runStart(s, k-1))
+				}
+				if k < q-2 {
+					start = k
+				}
+				break
+			} else if c == '\n' || c == '\r' || c == '@' || c == ' ' && !esc {
+				break
+			}
+		}
+	}
+	d := at + width
+	if d+8 < len(s) && s[d] == '[' {
+		if e := strings.IndexByte(s[d:min(len(s), d+64)], ']'); e > 0 {
+			lit := s[d+1 : d+e]
+			if _, ok := ipv4Literal(lit); ok || (strings.HasPrefix(lit, "IPv6:") && strings.Count(lit, ":") >= 3) {
+				end = d + e + 1
+			}
+		}
+	}
+	switch {
+	case start >= 0 && end >= 0:
+		return start, end, true
+	case start >= 0:
+		if e, ok := domainEnd(s, d); ok {
+			return start, e, true
+		}
+	case end >= 0:
+		if ls := localStart(s, at, floor); ls < at {
+			return ls, end, true
+		}
+	}
+	return 0, 0, false
+}
+
+// ipv4Literal reports whether lit is a dotted-quad IPv4 address.
+func ipv4Literal(lit string) (int, bool) {
+	parts := strings.Split(lit, ".")
+	if len(parts) != 4 {
+		return 0, false
+	}
+	for _, p := range parts {
+		if p == "" || len(p) > 3 || !allDigits(p) || atoi(p) > 255 {
+			return 0, false
+		}
+	}
+	return len(lit), true
 }
 
 // messageID reports whether the address s[start:end] (its '@' at s[at])

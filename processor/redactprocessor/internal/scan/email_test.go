@@ -18,6 +18,12 @@ func TestEmail(t *testing.T) {
 		{"李雷@公司.中国", "[REDACTED:email]"},
 		{"田中宏@example.jp です", "[REDACTED:email] です"},
 		{"pat.o'brien@example.ie", "[REDACTED:email]"},
+		// RFC 5321's quoted local part and domain literal.
+		{`odd: "john..doe"@example.org.`, "odd: [REDACTED:email]."},
+		{`{\"to\": \"\\\"john..doe\\\"@example.org\"}`, `{\"to\": \"[REDACTED:email]\"}`},
+		{"user@[81.2.69.142] and x@[IPv6:2001:db8::1]", "[REDACTED:email] and [REDACTED:email]"},
+		{"at@[1.2.3] no", "at@[1.2.3] no"},
+		{`say "hi" @ noon`, `say "hi" @ noon`},
 		{"'jane@example.com'", "'[REDACTED:email]'"},
 		{"INES.MOREAU@GMAIL.COM", "[REDACTED:email]"},
 		{"?email=lena.hoffmann%40gmx.de&lang=de", "?email=[REDACTED:email]&lang=de"},
