@@ -54,6 +54,11 @@ import (
 //	MY MyKad            YYMMDD-PB-###G                    date (no check)  yes (word or column)
 //	AR CUIT / CUIL      20-12345678-9 (20…55 first)       weights mod 11   no (plain: yes)
 //	RU ИНН (personal)   12 digits                         two mod 11       yes
+//	IE PPS              1234567T, 1234567TA               mod 23 letter    yes
+//	HU adóazonosító jel 10 digits, 8 first                weights 1-9 mod 11  yes
+//
+// After another country's word for an identity number, a number passes by
+// the check of any kind of its form (anyKindValid, anyKindContext).
 //
 // Card security codes (detector card_cvv) are 3 or 4 digits right after
 // CVV, CVC, CVV2, CID, CSC or "security code" (cvvWords).

@@ -197,6 +197,12 @@ var pwPhrases = []pwPhrase{
 	{"პაროლი", false, false, pwPassword},
 	{"პაროლია", false, false, pwPassword},
 	{"palavra-passe", false, false, pwPassword},
+	// Tamil கடவுச்சொல் (Google's and Android's Tamil login forms), and
+	// Thai with "my" glued to it (รหัสผ่านของฉัน, ของผม: Thai writes no
+	// blank between words, so the particle คือ follows it glued too).
+	{"கடவுச்சொல்", false, false, pwPassword},
+	{"รหัสผ่านของฉัน", true, false, pwPassword},
+	{"รหัสผ่านของผม", true, false, pwPassword},
 	// A network's name: "wifi: Guest-781 / PASSWORD", "SSID Cafe_5G /
 	// PASSWORD" (how a network and its key are written on a card or in a
 	// chat; the SSID before the '/' is kept). It introduces nothing else.
@@ -264,7 +270,7 @@ func pwPhraseBefore(s string, e int) (*pwPhrase, bool) {
 		}
 		c := s[b-1]
 		if c < utf8.RuneSelf {
-			if !isAlnum(c) && c != '/' { // (…/token is a URL's path)
+			if !isAlnum(c) && c != '/' || escapedBoundary(s, b) { // (…/token is a URL's path; \nşifrem: a JSON escape's line break)
 				return p, true
 			}
 			continue
@@ -332,6 +338,11 @@ var pwPossessives = map[string]bool{
 	// (ο κωδικός μου).
 	"saya": true, "aku": true, "anda": true, "kamu": true, "ko": true, "mo": true,
 	"langu": true, "lako": true, "letu": true, "שלי": true, "שלך": true, "μου": true, "σου": true,
+	// Spoken Arabic's "mine" after the noun: Gulf حقي / حقتي, Levantine
+	// تبعي, Egyptian بتاعي / بتاعتي, and Egyptian as chats write it in
+	// Latin letters (el password bta3i X).
+	"حقي": true, "حقتي": true, "تبعي": true, "بتاعي": true, "بتاعتي": true,
+	"bta3i": true, "bta3ti": true, "beta3i": true, "beta3ti": true,
 }
 
 // pwAdverbs may stand between the verb and the value: "lautet übrigens
@@ -687,8 +698,8 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	if !hasDigit(v) && !letterSymbolPassword(v) && !passphrase(v) && (mode != proseVerb || !joinedWordsPassword(v)) {
 		return Finding{}, we, false // (a word the walk met by its symbols)
 	}
-	if mode == proseDirect && !quoted && !innerDigitOrSymbol(v) && !letterSymbolPassword(v) {
-		return Finding{}, we, false
+	if mode == proseDirect && !quoted && (!innerDigitOrSymbol(v) && !letterSymbolPassword(v) || arabizi(v) && pwPossessives[v]) {
+		return Finding{}, we, false // (el password bta3i X: "mine", then the value)
 	}
 	if mode == proseDirectWord && (!innerDigitOrSymbol(v) || charKinds(v)&(cUpper|cLower) == 0) {
 		return Finding{}, we, false // password for account 12345678
@@ -878,8 +889,21 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 		}
 		var ob [16]byte
 		if ol := lowerToken(ob[:], t); ol != nil && pwPossessives[string(ol)] {
-			if p, ok := pwPhraseBefore(s, blanksBefore(s, ts)); ok && !p.verbOnly && p.kind == pwPassword {
+			pe := blanksBefore(s, ts)
+			if p, ok := pwPhraseBefore(s, pe); ok && !p.verbOnly && p.kind == pwPassword {
 				return proseDirect, pwPassword, false // رمز عبور من X
+			}
+			// password word, what it opens, the possessive: kata sandi
+			// akun saya X, password email aku X (a letter and a digit or
+			// symbol).
+			if ws, ok := tokenBefore(s, pe); ok && pe < ts && pe-ws <= 12 && fillerWord(s[ws:pe]) {
+				var wb [16]byte
+				lw := lowerToken(wb[:], s[ws:pe])
+				if lw != nil && !pwAbout[string(lw)] && !pwPossessives[string(lw)] {
+					if p, ok := pwPhraseBefore(s, blanksBefore(s, ws)); ok && !p.verbOnly && p.kind == pwPassword {
+						return proseDirectWord, pwPassword, false
+					}
+				}
 			}
 		}
 		// password word, a preposition and a word, the value: пароль от

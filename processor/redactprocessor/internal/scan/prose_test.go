@@ -654,3 +654,29 @@ func TestPassphrases(t *testing.T) {
 		assert.Equal(t, want, passphrase(v), v)
 	}
 }
+
+// TestProsePasswordsMoreLanguages: the password word after a JSON escape's
+// line break (a message inside a JSON string: "…\nşifrem X"), spoken
+// Arabic's "mine" after it (Gulf, Levantine, Egyptian, and Egyptian in
+// Latin letters), Tamil, Thai with "my" glued, and the Indonesian word,
+// what it opens and the possessive.
+func TestProsePasswordsMoreLanguages(t *testing.T) {
+	redactCases(t, []struct{ in, want string }{
+		{`{"text":"order 12\nşifrem Ankara1923?"}`, `{"text":"order 12\nşifrem [REDACTED:password]"}`},
+		{`{"text":"{\"m\":\"ok\\nparola mea este Brasov#2024\"}"}`, `{"text":"{\"m\":\"ok\\nparola mea este [REDACTED:password]\"}"}`},
+		{`{"text":"x\nرمز عبورم Tabriz$1402 است"}`, `{"text":"x\nرمز عبورم [REDACTED:password] است"}`},
+		{"كلمة المرور حقتي Riyadh#2030", "كلمة المرور حقتي [REDACTED:password]"},
+		{"كلمة السر تبعي Beirut_1943!", "كلمة السر تبعي [REDACTED:password]"},
+		{"el password bta3i Zamalek%1911 mat2olsh l7ad", "el password bta3i [REDACTED:password] mat2olsh l7ad"},
+		{"என் கடவுச்சொல் Chennai@600", "என் கடவுச்சொல் [REDACTED:password]"},
+		{"รหัสผ่านของฉันคือ Bangkok#2567", "รหัสผ่านของฉันคือ [REDACTED:password]"},
+		{"รหัสผ่านของผมคือ Chiangmai_50", "รหัสผ่านของผมคือ [REDACTED:password]"},
+		{"Kata sandi akun saya Jakarta#1945 tapi", "Kata sandi akun saya [REDACTED:password] tapi"},
+		// Look-alikes: unchanged.
+		{"el password bta3i mesh fakro", ""},             // no value after "mine"
+		{"kata sandi akun saya 123456 tapi", ""},         // a number, no letter
+		{"password reset saya Jakarta#1945", ""},         // about the password
+		{`{"text":"x\nşifremiz en az 12 karakter"}`, ""}, // a rule, no value
+		{"รหัสผ่านของฉันคือ", ""},
+	})
+}
