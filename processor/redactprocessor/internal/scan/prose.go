@@ -698,7 +698,7 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	if !hasDigit(v) && !letterSymbolPassword(v) && !passphrase(v) && (mode != proseVerb || !joinedWordsPassword(v)) {
 		return Finding{}, we, false // (a word the walk met by its symbols)
 	}
-	if mode == proseDirect && !quoted && (!innerDigitOrSymbol(v) && !letterSymbolPassword(v) || arabizi(v) && pwPossessives[v]) {
+	if mode == proseDirect && !quoted && (!innerDigitOrSymbol(v) && !letterSymbolPassword(v) && !passphrase(v) || arabizi(v) && pwPossessives[v]) {
 		return Finding{}, we, false // (el password bta3i X: "mine", then the value)
 	}
 	if mode == proseDirectWord && (!innerDigitOrSymbol(v) || charKinds(v)&(cUpper|cLower) == 0) {
@@ -1172,8 +1172,9 @@ func symbolWord(s string, x, floor int) (int, bool) {
 // letters joined by '-' (correct-horse-battery-staple): the passphrase a
 // password manager generates (1Password's and Bitwarden's word
 // generators join words so), and a password's shape after a password
-// word and its verb. Prose joins shorter words (end-to-end,
-// state-of-the-art) and rarely four long ones.
+// word, with its verb or without (şifrem llama-blue-staple-mango). Prose
+// joins shorter words (end-to-end, state-of-the-art) and rarely four
+// long ones.
 func passphrase(v string) bool {
 	v = strings.TrimRight(v, ".,;:")
 	parts, n := 0, 0

@@ -640,6 +640,13 @@ func TestPassphrases(t *testing.T) {
 		{"moje heslo je staple-battery-gato-piano", "moje heslo je [REDACTED:password]"},
 		{"minha senha é correct-staple-tokyo-kot.", "minha senha é [REDACTED:password]."},
 		{"Password (portal):  mango-horse-correct-blue", "Password (portal):  [REDACTED:password]"},
+		// Right after the password word, or after its possessive.
+		{"şifrem llama-blue-staple-mango 😂", "şifrem [REDACTED:password] 😂"},
+		{"a jelszavam pivo-perro-horse-llama", "a jelszavam [REDACTED:password]"},
+		{"password aku horse-battery-piano-perro jgn disebar", "password aku [REDACTED:password] jgn disebar"},
+		{"password self-service portal", "password self-service portal"},
+		{"password end-to-end-encrypted", "password end-to-end-encrypted"},
+		{"password-protected-share-links are off", "password-protected-share-links are off"},
 		{"we shipped a long-awaited-feature-release today", "we shipped a long-awaited-feature-release today"},
 		{"das Passwort ist ein end-to-end-test", "das Passwort ist ein end-to-end-test"},
 		{"the password must be at least 12 characters", "the password must be at least 12 characters"},
