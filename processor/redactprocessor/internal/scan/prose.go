@@ -587,6 +587,37 @@ var pwPrepositions = map[string]bool{
 	"dell'": true, "della": true, "dello": true, "fürs": true, "du": true, "da": true,
 }
 
+// pwPrepositionBefore reports whether the word t at ts follows a password
+// word and a preposition, or those and one word more (an adjective:
+// Пароль от личного кабинета, password for the admin).
+func pwPrepositionBefore(s string, ts int, t string) bool {
+	if !fillerWord(t) {
+		return false
+	}
+	for n := 0; n < 2; n++ {
+		pe := blanksBefore(s, ts)
+		if pe == ts {
+			return false
+		}
+		if prepositionEnds.endsIn(s, pe) {
+			ps, _ := tokenBefore(s, pe)
+			var pb [8]byte
+			// (not a preposition: "la clave del portatil es X" goes on to the verb)
+			if pl := lowerToken(pb[:], s[ps:pe]); pl != nil && phraseEnds.endsIn(s, blanksBefore(s, ps)) && pwPrepositions[string(pl)] {
+				if p, ok := pwPhraseBefore(s, blanksBefore(s, ps)); ok && p.kind == pwPassword && !p.verbOnly {
+					return true
+				}
+			}
+		}
+		ws, ok := tokenBefore(s, pe)
+		if !ok || !fillerWord(s[ws:pe]) || pe-ws > 24 {
+			return false
+		}
+		ts = ws
+	}
+	return false
+}
+
 // alphabetLetter reports whether r is a letter of an alphabet written with
 // spaces between words (Latin, Greek, Cyrillic, Armenian), which a
 // password may hold (Käsebrötchen7); CJK text is glued to values instead.
@@ -768,7 +799,18 @@ func proseGate(s string, x int) (bool, int) {
 	for ts > 0 && e-ts < 48 && s[ts-1] != ' ' && s[ts-1] != '\t' && s[ts-1] != '\n' {
 		ts--
 	}
-	return ts >= 9 && s[ts-2]|0x20 == 'r' || prepositionEnds.endsIn(s, blanksBefore(s, ts)), end
+	return ts >= 9 && s[ts-2]|0x20 == 'r' || prepositionTwoBefore(s, ts), end
+}
+
+// prepositionTwoBefore is the gates' test that a preposition ends the
+// token before the one at ts, or the token before that.
+func prepositionTwoBefore(s string, ts int) bool {
+	pe := blanksBefore(s, ts)
+	if prepositionEnds.endsIn(s, pe) {
+		return true
+	}
+	ws, ok := tokenBefore(s, pe)
+	return ok && pe < ts && prepositionEnds.endsIn(s, blanksBefore(s, ws))
 }
 
 // plainNumber reports, in a few byte tests, what proseGate would answer
@@ -840,7 +882,7 @@ func mayIntro(s string, e int) bool {
 	if !ok {
 		return false
 	}
-	return ts >= 9 && s[ts-2]|0x20 == 'r' || prepositionEnds.endsIn(s, blanksBefore(s, ts))
+	return ts >= 9 && s[ts-2]|0x20 == 'r' || prepositionTwoBefore(s, ts)
 }
 
 // proseIntro reads what ends at e before a value: how a password word
@@ -906,17 +948,11 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 				}
 			}
 		}
-		// password word, a preposition and a word, the value: пароль от
-		// почты X, password for root X.
-		if pe := blanksBefore(s, ts); pe < ts && prepositionEnds.endsIn(s, pe) && fillerWord(t) {
-			ps, _ := tokenBefore(s, pe)
-			var pb [8]byte
-			// (not a preposition: "la clave del portatil es X" goes on to the verb)
-			if pl := lowerToken(pb[:], s[ps:pe]); pl != nil && phraseEnds.endsIn(s, blanksBefore(s, ps)) && pwPrepositions[string(pl)] {
-				if p, ok := pwPhraseBefore(s, blanksBefore(s, ps)); ok && p.kind == pwPassword && !p.verbOnly {
-					return proseDirectWord, pwPassword, false
-				}
-			}
+		// password word, a preposition and a word (or two: an adjective
+		// and its noun), the value: пароль от почты X, password for root
+		// X, Пароль от личного кабинета X.
+		if pwPrepositionBefore(s, ts, t) {
+			return proseDirectWord, pwPassword, false
 		}
 	}
 	// A label ending in ':' (hasło do konta:), or a particle glued to the

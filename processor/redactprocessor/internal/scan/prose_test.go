@@ -665,8 +665,8 @@ func TestPassphrases(t *testing.T) {
 // TestProsePasswordsMoreLanguages: the password word after a JSON escape's
 // line break (a message inside a JSON string: "…\nşifrem X"), spoken
 // Arabic's "mine" after it (Gulf, Levantine, Egyptian, and Egyptian in
-// Latin letters), Tamil, Thai with "my" glued, and the Indonesian word,
-// what it opens and the possessive.
+// Latin letters), Tamil, Thai with "my" glued, the Indonesian word, what
+// it opens and the possessive, and a preposition and two words.
 func TestProsePasswordsMoreLanguages(t *testing.T) {
 	redactCases(t, []struct{ in, want string }{
 		{`{"text":"order 12\nşifrem Ankara1923?"}`, `{"text":"order 12\nşifrem [REDACTED:password]"}`},
@@ -679,6 +679,12 @@ func TestProsePasswordsMoreLanguages(t *testing.T) {
 		{"รหัสผ่านของฉันคือ Bangkok#2567", "รหัสผ่านของฉันคือ [REDACTED:password]"},
 		{"รหัสผ่านของผมคือ Chiangmai_50", "รหัสผ่านของผมคือ [REDACTED:password]"},
 		{"Kata sandi akun saya Jakarta#1945 tapi", "Kata sandi akun saya [REDACTED:password] tapi"},
+		// A preposition and two words (an adjective and its noun) between.
+		{"Пароль от личного кабинета Sokol$2025.", "Пароль от личного кабинета [REDACTED:password]."},
+		{"password for the router Welcome#2024", "password for the router [REDACTED:password]"},
+		{"password for the admin panel Welcome#2024", ""}, // (three words: not read)
+		{"password for the 2024 audit", ""},
+		{"пароль от личного кабинета 12345678", ""}, // a number, no letter
 		// Look-alikes: unchanged.
 		{"el password bta3i mesh fakro", ""},             // no value after "mine"
 		{"kata sandi akun saya 123456 tapi", ""},         // a number, no letter
