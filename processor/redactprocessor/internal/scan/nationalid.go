@@ -589,7 +589,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // KE: 8 digits, no check digit
 		}
 	}
-	if (len(d) >= 9 && len(d) <= 13) && r.anyKindValid(d, k) && anyKindContext(s, start, len(d)) {
+	if len(d) >= 9 && len(d) <= 13 && anyKindContext(s, start, len(d)) && r.anyKindValid(d, k) {
 		return start, end, true
 	}
 	// CL RUT 12.345.678-5 (K after the dash is read here too), AR DNI
