@@ -203,36 +203,32 @@ var (
 		"주민번호", "身份证", "身分證", "身份證", "căn cước", "kitambulisho", "henkilötunnus",
 	}
 	anyIDWords = newContextWords(append(append(anyIDNames, otherFormNames...), genericIDWords...)...)
-	// nameNoKind: the words that name no one kind (they do not decide).
-	nameNoKind = func() map[string]bool {
-		m := map[string]bool{}
-		for _, w := range genericIDWords {
-			m[w] = true
-		}
-		for _, w := range anyIDNames {
-			m[w] = true
-		}
-		return m
-	}()
-	// sameFormWords[f]: the kinds' words that name a kind of form f.
-	sameFormWords = func() map[int]*contextWords {
-		byForm := map[int][]string{}
-		for w, forms := range kindLens {
-			if nameNoKind[w] {
-				continue
-			}
-			for _, f := range forms {
-				byForm[f] = append(byForm[f], w)
-			}
-		}
-		byForm[18] = append(byForm[18], "身份证", "身份证号") // (CN: its 18 digits need no word)
-		m := map[int]*contextWords{}
-		for f, ws := range byForm {
-			m[f] = newContextWords(ws...)
-		}
-		return m
-	}()
+	// sameFormWords[f]: the kinds' words that name a kind of form f, but
+	// those of anyIDNames and genericIDWords, which name no one kind (set
+	// by init, once every kindWords has run).
+	sameFormWords map[int]*contextWords
 )
+
+func init() {
+	noKind := map[string]bool{}
+	for _, w := range append(anyIDNames, genericIDWords...) {
+		noKind[w] = true
+	}
+	byForm := map[int][]string{}
+	for w, forms := range kindLens {
+		if noKind[w] {
+			continue
+		}
+		for _, f := range forms {
+			byForm[f] = append(byForm[f], w)
+		}
+	}
+	byForm[18] = append(byForm[18], "身份证", "身份证号") // (CN: its 18 digits need no word)
+	sameFormWords = map[int]*contextWords{}
+	for f, ws := range byForm {
+		sameFormWords[f] = newContextWords(ws...)
+	}
+}
 
 // anyKindContext reports whether a word of anyIDWords names the number of
 // form f at start, and no word of a kind of that form.

@@ -444,6 +444,11 @@ func TestIDAfterAnotherCountrysWord(t *testing.T) {
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
+	// Every kind's words are in sameFormWords (the PAN's are declared
+	// last), the words that name no one kind are not.
+	assert.True(t, sameFormWords[keyPAN].ascii["pan"])
+	assert.True(t, sameFormWords[11].ascii["pesel"])
+	assert.False(t, sameFormWords[11].ascii["personnummer"])
 }
 
 // TestPPSAndAdoazonosito: IE PPS numbers (python-stdnum ie/pps.py's
