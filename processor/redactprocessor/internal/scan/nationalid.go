@@ -180,8 +180,9 @@ var (
 		"ausweisnummer", "personalausweisnummer", "personalausweis", "ausweis", "ausweis nr", "identiteitsnummer",
 		"identiteitskaart", "personnummer", "personnr", "id nummer", "henkilöllisyys",
 		// French, Spanish, Portuguese, Italian, Romanian
-		"identité", "sécurité sociale", "securite sociale", "identificación", "identificacion", "identidad", "cédula",
+		"identité", "sécurité sociale", "securite sociale", "identificación", "identidad", "cédula",
 		"cedula", "identidade", "identità", "identificazione", "identitate",
+		"identificacion", //nolint:misspell // Spanish typed without its accent
 		// Polish, Czech, Slovak, Hungarian, Baltic
 		"identyfikacyjny", "identyfikacyjnego", "dowód osobisty", "dowodu osobistego", "numer dowodu", "numer dokumentu",
 		"číslo dokladu", "občanského průkazu", "občanský průkaz", "občianskeho preukazu", "igazolványszám",
