@@ -581,9 +581,15 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 				nifPTValid(d) && ctx(nifWords) || ilValid(d) && ctx(ilWords) || afmValid(d) && col(grWords)) {
 			return start, end, true
 		}
+		if one && passportBefore(s, start) {
+			return start, end, true
+		}
 	case 8:
 		if one && near(keWords) {
 			return start, end, true // KE: 8 digits, no check digit
+		}
+		if one && passportBefore(s, start) {
+			return start, end, true // a passport number (US, UK: 9 digits)
 		}
 	}
 	if len(d) >= 9 && len(d) <= 13 && anyKindContext(s, start, len(d)) && r.anyKindValid(d, k) {
@@ -1627,4 +1633,58 @@ func weightedSum[T string | []byte](d T, w []int) int {
 		sum += x * int(d[k]-'0')
 	}
 	return sum
+}
+
+// passportWords name a passport, in the languages of the other identity
+// words: a passport number has no check digit of its own (the MRZ's
+// check digits are not written with it), so it is read only right after
+// the word, or the word and "number" (passportBefore).
+var passportWords = newContextWords(
+	"passport", "reisepass", "reisepassnummer", "passnummer", "passeport", "pasaporte", "passaporto", "passaporte",
+	"paszport", "paszportu", "paspoort", "pasaport", "paspor", "útlevél", "cestovní pas", "паспорт", "паспорта",
+	"hộ chiếu", "جواز السفر", "דרכון", "گذرنامه", "पासपोर्ट", "护照", "護照", "パスポート", "여권",
+)
+
+// passportNoWords are the words for "number" between a passport word and
+// its number (Passport No.: …, numéro de passeport: no).
+var passportNoWords = newContextWords("no", "nr", "number", "num", "nummer", "numéro", "número", "numero", "numer", "номер", "n°", "nº", "số")
+
+// passportBefore reports whether a passport word stands right before the
+// number at i, or with a word for "number" between: "Passport:
+// R29768618", "passport no. 123456789", "護照號碼 E12345678".
+func passportBefore(s string, i int) bool {
+	if contextNear(s, i, passportWords, 1) {
+		return true
+	}
+	if !contextNear(s, i, passportNoWords, 1) {
+		return false
+	}
+	k := i
+	for k > 0 && i-k < 4 && s[k-1] < utf8.RuneSelf && !isAlnum(s[k-1]) && s[k-1] != '\n' {
+		k--
+	}
+	w := k
+	for w > 0 && k-w < 12 && (isAlnum(s[w-1]) || s[w-1] >= utf8.RuneSelf) {
+		w--
+	}
+	return w < k && contextNear(s, w, passportWords, 1)
+}
+
+// passport reports whether the word at s[i:] is a passport number after
+// its word (passportBefore): 6 to 9 capitals and digits, 5 digits at
+// least, as the ICAO 9303 document number field holds them (US 9 digits
+// or a letter and 8, DE C01X00T47, IN A1234567, CN E12345678, JP
+// TK1234567). It returns the end.
+func passport(s string, i int) (int, bool) {
+	e, digits := i, 0
+	for e < len(s) && e-i < 10 && (isDigit(s[e]) || isUpper(s[e])) {
+		if isDigit(s[e]) {
+			digits++
+		}
+		e++
+	}
+	if e-i < 6 || e-i > 9 || digits < 5 || (e < len(s) && (isAlnum(s[e]) || s[e] == '-' || s[e] == '_')) {
+		return 0, false
+	}
+	return e, passportBefore(s, i) && !otherCode(s, i)
 }

@@ -479,3 +479,29 @@ func TestPPSAndAdoazonosito(t *testing.T) {
 	assert.True(t, huValid([]byte("8123456786")))
 	assert.False(t, huValid([]byte("8123456787")))
 }
+
+// TestPassportNumbers: a passport number right after its word (or the
+// word and "number"), 6 to 9 capitals and digits.
+func TestPassportNumbers(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	for _, c := range []struct{ in, want string }{
+		{"Passport: K41877203\nFare 517 ISK", "Passport: " + id + "\nFare 517 ISK"},
+		{`{"note":"Passport: K41877203\nFare"}`, `{"note":"Passport: ` + id + `\nFare"}`},
+		{"passport no. 548012397 valid", "passport no. " + id + " valid"},
+		{"Reisepass C01X00T47", "Reisepass " + id},
+		{"護照號碼 E12345678", "護照號碼 " + id},
+		{"パスポート番号：TK1234567", "パスポート番号：" + id},
+		{"номер паспорта 7512345678", "номер паспорта 7512345678"}, // (10 digits: not read)
+		// Look-alikes: no number, another word between, another code.
+		{"passport 2030", "passport 2030"},
+		{"passport appointment 20251203", "passport appointment 20251203"},
+		{"passport photo 4x6", "passport photo 4x6"},
+		{"Passport expires 2031-05-01", "Passport expires 2031-05-01"},
+		{"passport ticket 12345678", "passport ticket 12345678"},
+		{"Passport: pending", "Passport: pending"},
+		{"K41877203", "K41877203"},
+		{"order K41877203", "order K41877203"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}

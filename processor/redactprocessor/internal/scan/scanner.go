@@ -464,6 +464,9 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				if f, ok := sc.wordShape(s, ws, last); ok && boundaryBefore(s, ws) {
 					add(f)
 					i = f.End
+				} else if end, ok := passport(s, ws); ok && sc.on[NationalID] && ws >= last && boundaryBefore(s, ws) {
+					add(Finding{ws, end, NationalID}) // Passport: R29768618
+					i = end
 				} else if f, ok := prose(ws); ok {
 					add(f)
 					i = f.End
