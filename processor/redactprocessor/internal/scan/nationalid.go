@@ -56,6 +56,7 @@ import (
 //	RU ИНН (personal)   12 digits                         two mod 11       yes
 //	IE PPS              1234567T, 1234567TA               mod 23 letter    yes
 //	HU adóazonosító jel 10 digits, 8 first                weights 1-9 mod 11  yes
+//	passport            6-9 capitals and digits           none             right after its word
 //
 // After another country's word for an identity number, a number passes by
 // the check of any kind of its form (anyKindValid, anyKindContext).
