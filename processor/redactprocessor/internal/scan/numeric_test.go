@@ -184,3 +184,32 @@ func TestEpochMillisNotPhone(t *testing.T) {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
+
+// TestContextNearReach: context words are looked for 40 characters back
+// (a Cyrillic word of 16 letters takes 32 bytes), a digit between two
+// letters is part of a word (Arabic in Latin letters) while a number
+// stops the search, and a non-ASCII word matches with its first letter
+// upper case too.
+func TestContextNearReach(t *testing.T) {
+	w := newContextWords("ідентифікаційний", "kimlik", "číslo dokladu")
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"(ідентифікаційний код): ", true},
+		{"kimlik el turki bta3i ", true},
+		{"kimlik 3 ", false},
+		{"kimlik v2 ", false},
+		{"Číslo dokladu ", true},
+		{"číslo dokladu ", true},
+		{"Číslo objednávky ", false},
+	} {
+		assert.Equal(t, c.want, contextNear(c.s, len(c.s), w, 4), c.s)
+	}
+	assert.Equal(t, "Číslo", titleCase("číslo"))
+	assert.Equal(t, "kimlik", titleCase("kimlik"))
+	assert.True(t, arabizi("bta3i"))
+	assert.False(t, arabizi("9W8"))
+	assert.False(t, arabizi("3ayez"))
+	assert.False(t, arabizi("A1b"))
+}
