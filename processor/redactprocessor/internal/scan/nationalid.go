@@ -233,13 +233,15 @@ func init() {
 }
 
 // anyKindContext reports whether a word of anyIDWords names the number of
-// form f at start, and no word of a kind of that form.
+// form f at start (before it, or in the question on the line before it:
+// "Agent: Ihre Ausweisnummer?" / "Kunde: 88090745416"), and no word of a
+// kind of that form.
 func anyKindContext(s string, start, f int) bool {
-	if !contextNear(s, start, anyIDWords, 4) {
+	if !contextNear(s, start, anyIDWords, 4) && !answerContext(s, start, anyIDWords) {
 		return false
 	}
 	w, ok := sameFormWords[f]
-	return !ok || !contextNear(s, start, w, 4)
+	return !ok || !contextNear(s, start, w, 4) && !answerContext(s, start, w)
 }
 
 // anyKindValid reports whether the digits d, in the first k groups of r,

@@ -416,6 +416,9 @@ func TestIDAfterAnotherCountrysWord(t *testing.T) {
 		{"ת.ז. 669976763", "ת.ז. " + id},
 		{`ת"ז 669976763`, `ת"ז ` + id},
 		{"ЈМБГ 0101006500006", "ЈМБГ " + id},
+		{"Agent: Ihre Ausweisnummer?\nKunde: 88090745416", "Agent: Ihre Ausweisnummer?\nKunde: " + id},
+		{"Agent: Ihre PESEL?\nKunde: 36805280109", "Agent: Ihre PESEL?\nKunde: 36805280109"}, // (a kind of its form)
+		{"Agent: Ihre Bestellnummer?\nKunde: 88090745416", "Agent: Ihre Bestellnummer?\nKunde: 88090745416"},
 		// A kind's own word before a number of another form.
 		{"주민등록번호 72129972278", "주민등록번호 " + id},
 		{"身份证号15108695088。", "身份证号" + id + "。"},
