@@ -1191,15 +1191,20 @@ func symbolWord(s string, x, floor int) (int, bool) {
 	for b > floor && x-b < 64 && valueByte(s[b-1]) {
 		b--
 	}
-	if b == 0 || s[b-1] != ' ' {
+	if b == 0 || s[b-1] != ' ' && s[b-1] < utf8.RuneSelf {
 		return 0, false
 	}
 	e := x + 1
 	for e < len(s) && e-b < 64 && valueByte(s[e]) {
 		e++
 	}
-	if e-b < 8 || e-b >= 64 || e < len(s) && s[e] >= utf8.RuneSelf {
+	if e-b < 8 || e-b >= 64 {
 		return 0, false
+	}
+	if s[b-1] >= utf8.RuneSelf || e < len(s) && s[e] >= utf8.RuneSelf {
+		// Glued to CJK text (パスワードはriver-kot-battery-gatoです): a
+		// passphrase only, whose words the text around cannot be.
+		return b, passphrase(s[b:e])
 	}
 	return b, letterSymbolPassword(s[b:e]) || joinedWordsPassword(s[b:e]) || passphrase(s[b:e]) // (the verb: prosePassword)
 }

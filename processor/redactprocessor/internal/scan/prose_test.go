@@ -647,6 +647,10 @@ func TestPassphrases(t *testing.T) {
 		{"password self-service portal", "password self-service portal"},
 		{"password end-to-end-encrypted", "password end-to-end-encrypted"},
 		{"password-protected-share-links are off", "password-protected-share-links are off"},
+		// Glued to CJK text after the particle.
+		{"パスワードはriver-kot-battery-gatoです", "パスワードは[REDACTED:password]です"},
+		{"我的密码是correct-horse-battery-staple，谢谢", "我的密码是[REDACTED:password]，谢谢"},
+		{"説明はwell-known-open-sourceです", "説明はwell-known-open-sourceです"},
 		{"we shipped a long-awaited-feature-release today", "we shipped a long-awaited-feature-release today"},
 		{"das Passwort ist ein end-to-end-test", "das Passwort ist ein end-to-end-test"},
 		{"the password must be at least 12 characters", "the password must be at least 12 characters"},
