@@ -97,7 +97,9 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 //     with blind-2026-12d in view, and scored once, together. Cards two
 //     spaces apart, card codes after a word for "code" and passphrases
 //     were then fixed with their misses in view, and AR CUIT and RU ИНН
-//     added; identity numbers after another country's word were not.
+//     added; identity numbers after another country's word were then
+//     found by the check of any kind of their form (with 12d's misses in
+//     view too), and IE PPS and HU adóazonosító jel added.
 //     18 of the 19 Steuer-IDs 12f's writer labelled that redact keeps
 //     fail the Steuer-ID's own rule (one digit of the first ten twice or
 //     three times, the others once: python-stdnum de/idnr.py); they are
@@ -118,9 +120,9 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12.jsonl":   {0.99, 0.99},
 	"blind-2026-12b.jsonl":  {0.99, 0.99},
 	"blind-2026-12c.jsonl":  {0.98, 0.99},
-	"blind-2026-12d.jsonl":  {0.98, 0.99},
-	"blind-2026-12e.jsonl":  {0.98, 0.99},
-	"blind-2026-12f.jsonl":  {0.95, 0.99},
+	"blind-2026-12d.jsonl":  {0.99, 0.99},
+	"blind-2026-12e.jsonl":  {0.99, 0.99},
+	"blind-2026-12f.jsonl":  {0.97, 0.99},
 	"blind-2026-12g.jsonl":  {0.97, 0.99},
 }
 

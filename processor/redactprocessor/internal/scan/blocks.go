@@ -183,7 +183,8 @@ func groupThenColon(r string) bool {
 }
 
 // ipv6 matches an IPv6 address starting at i: hex groups with "::" or all
-// eight groups, validated by netip; not a network (fd00::/8).
+// eight groups, validated by netip; not a network (fd00::/8); or a
+// global unicast /64 prefix written as its four groups (prefix64).
 func ipv6(s string, i int) (int, bool) {
 	if i > 0 && s[i-1] == ':' {
 		return 0, false // inside a longer colon chain (a fingerprint)
@@ -204,6 +205,9 @@ func ipv6(s string, i int) (int, bool) {
 		end--
 	}
 	colons := strings.Count(s[i:end], ":") // after trimming a trailing ':'
+	if !double && colons == 3 && (end == len(s) || !isWord(s[end])) && prefix64(s, i, end) {
+		return end, true
+	}
 	if colons < 2 || (!double && colons != 7) || (end < len(s) && isWord(s[end])) {
 		return 0, false
 	}
@@ -220,4 +224,42 @@ func ipv6(s string, i int) (int, bool) {
 		}
 	}
 	return end, true
+}
+
+// prefix64 reports whether s[i:e] (hex digits and three colons) is the
+// /64 prefix of a global unicast address written alone, as access logs
+// and abuse reports print a client's network ("2001:41d0:742e:229f - -
+// [02/Dec/2026:13:21:06 …]"): four groups of 1 to 4 hex digits, the first
+// four digits in 2000::/3 (2000 to 3fff: the block IANA allocates for
+// global unicast, RFC 4291 2.4), not inside a longer token (a '.', '/',
+// '-' or word before it, a '.' and more after it), and a hex letter in it
+// or every group of four: a time after a year ("2026:13:21:06", Apache's
+// [day/month/year:time]) has neither.
+func prefix64(s string, i, e int) bool {
+	if i > 0 {
+		if c := s[i-1]; isWord(c) || c == '.' || c == '/' || c == '-' {
+			return false
+		}
+	}
+	if e+1 < len(s) && s[e] == '.' && isAlnum(s[e+1]) {
+		return false
+	}
+	p := s[i:e]
+	if len(p) < 11 || (p[0] != '2' && p[0] != '3') || p[4] != ':' {
+		return false
+	}
+	letter, all4 := false, true
+	for _, g := range strings.Split(p, ":") {
+		if len(g) == 0 || len(g) > 4 {
+			return false
+		}
+		all4 = all4 && len(g) == 4
+		for k := 0; k < len(g); k++ {
+			if !isHex(g[k]) {
+				return false
+			}
+			letter = letter || !isDigit(g[k])
+		}
+	}
+	return letter || all4
 }

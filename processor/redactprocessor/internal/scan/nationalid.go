@@ -54,6 +54,12 @@ import (
 //	MY MyKad            YYMMDD-PB-###G                    date (no check)  yes (word or column)
 //	AR CUIT / CUIL      20-12345678-9 (20…55 first)       weights mod 11   no (plain: yes)
 //	RU ИНН (personal)   12 digits                         two mod 11       yes
+//	IE PPS              1234567T, 1234567TA               mod 23 letter    yes
+//	HU adóazonosító jel 10 digits, 8 first                weights 1-9 mod 11  yes
+//	passport            6-9 capitals and digits           none             right after its word
+//
+// After another country's word for an identity number, a number passes by
+// the check of any kind of its form (anyKindValid, anyKindContext).
 //
 // Card security codes (detector card_cvv) are 3 or 4 digits right after
 // CVV, CVC, CVV2, CID, CSC or "security code" (cvvWords).
@@ -64,48 +70,52 @@ import (
 // name).
 var (
 	genericIDWords = []string{"kyc", "national id", "national insurance", "tax id", "taxpayer id", "id number", "identity number", "identification number", "id no", "documento", "personal no", "personal number", "personal code"}
-	bsnWords       = idWordSet("bsn", "burgerservicenummer", "sofinummer", "sofi")
-	steuerWords    = idWordSet("steuerid", "steuer id", "steueridentifikationsnummer", "identifikationsnummer", "idnr", "tin")
-	peselWords     = idWordSet("pesel")
-	aadhaarWords   = idWordSet("aadhaar", "aadhar", "uidai", "uid", "आधार", "আধার", "ஆதார்", "ఆధార్", "ಆಧಾರ್") // (Devanagari, Bengali, Tamil, Telugu, Kannada)
-	seWords        = idWordSet("personnummer", "personnr", "samordningsnummer")
-	cpfWords       = idWordSet("cpf", "cnpj")
-	tcWords        = idWordSet("tc kimlik", "kimlik", "tckn")
-	beWords        = idWordSet("rijksregisternummer", "rijksregister", "insz", "niss", "numéro national")
-	noWords        = idWordSet("fødselsnummer", "fodselsnummer", "fnr", "personnummer")
-	cprWords       = idWordSet("cpr", "cpr-nummer", "personnummer")
-	nhsWords       = idWordSet("nhs")
-	sinWords       = idWordSet("sin", "nas", "sin number", "sin no", "social insurance", "assurance sociale")
-	tfnWords       = idWordSet("tfn", "tax file number")
-	nifWords       = idWordSet("nif", "contribuinte")
-	ilWords        = idWordSet("teudat", "zehut", "ת.ז", "זהות")
-	myNumberWords  = idWordSet("マイナンバー", "個人番号", "mynumber")
-	rrnWords       = idWordSet("주민등록번호", "주민번호", "rrn", "resident registration")
-	zaWords        = idWordSet("rsa id", "sa id", "identity number", "id number")
-	ninoWords      = idWordSet("nino", "ni", "nin", "national insurance", "ni number", "insurance number", "payroll", "hmrc")
-	dniWords       = idWordSet("dni", "rut", "cuil", "cuit", "documento")
-	czWords        = idWordSet("rodné číslo", "rodne cislo", "rodného čísla", "rč", "rc")
-	thWords        = idWordSet("เลขประจำตัวประชาชน", "บัตรประชาชน", "thai id")
-	irWords        = idWordSet("کد ملی", "کدملی", "شماره ملی", "melli", "code melli")
-	roWords        = idWordSet("cnp", "cod numeric personal")
-	grWords        = idWordSet("αφμ", "ΑΦΜ", "αμκα", "ΑΜΚΑ", "afm", "amka")
-	uaWords        = idWordSet("іпн", "ІПН", "рнокпп", "РНОКПП", "инн", "ИНН", "ipn", "rnokpp")
-	innWords       = idWordSet("инн", "ИНН", "inn")
-	nikWords       = idWordSet("nik", "ktp", "nomor induk kependudukan")
-	vnWords        = idWordSet("cccd", "CCCD", "căn cước", "can cuoc", "cmnd", "CMND")
-	sssWords       = idWordSet("sss")
-	keWords        = idWordSet("kitambulisho", "huduma")
-	twWords        = idWordSet("身分證", "身份證", "身分證字號", "統一編號", "taiwan id")
+	bsnWords       = kindWords(l9, "bsn", "burgerservicenummer", "sofinummer", "sofi")
+	steuerWords    = kindWords(l11, "steuerid", "steuer id", "steueridentifikationsnummer", "identifikationsnummer", "idnr", "tin")
+	peselWords     = kindWords(l11, "pesel")
+	aadhaarWords   = kindWords(l12, "aadhaar", "aadhar", "uidai", "uid", "आधार", "আধার", "ஆதார்", "ఆధార్", "ಆಧಾರ್") // (Devanagari, Bengali, Tamil, Telugu, Kannada)
+	seWords        = kindWords([]int{10, 12}, "personnummer", "personnr", "samordningsnummer")
+	cpfWords       = kindWords([]int{11, 14}, "cpf", "cnpj")
+	tcWords        = kindWords(l11, "tc kimlik", "kimlik", "tckn")
+	beWords        = kindWords(l11, "rijksregisternummer", "rijksregister", "insz", "niss", "numéro national")
+	noWords        = kindWords(l11, "fødselsnummer", "fodselsnummer", "fnr", "personnummer")
+	cprWords       = kindWords(l10, "cpr", "cpr-nummer", "personnummer")
+	nhsWords       = kindWords(l10, "nhs")
+	sinWords       = kindWords(l9, "sin", "nas", "sin number", "sin no", "social insurance", "assurance sociale")
+	tfnWords       = kindWords(l9, "tfn", "tax file number")
+	nifWords       = kindWords(l9, "nif", "contribuinte")
+	ilWords        = kindWords(l9, "teudat", "zehut", "ת ז", "זהות") // (ת ז: ת.ז. and ת"ז, as the scanner splits them)
+	myNumberWords  = kindWords(l12, "マイナンバー", "個人番号", "mynumber")
+	rrnWords       = kindWords(l13, "주민등록번호", "주민번호", "rrn", "resident registration")
+	zaWords        = kindWords(l13, "rsa id", "sa id")
+	ninoWords      = kindWords([]int{keyNINO}, "nino", "ni", "nin", "national insurance", "ni number", "insurance number", "payroll", "hmrc")
+	dniWords       = kindWords([]int{keyDNI, 8, 9, 11}, "dni", "rut", "cuil", "cuit", "documento")
+	czWords        = kindWords(l10, "rodné číslo", "rodne cislo", "rodného čísla", "rč", "rc")
+	thWords        = kindWords(l13, "เลขประจำตัวประชาชน", "บัตรประชาชน", "thai id")
+	irWords        = kindWords(l10, "کد ملی", "کدملی", "شماره ملی", "melli", "code melli")
+	roWords        = kindWords(l13, "cnp", "cod numeric personal")
+	grWords        = kindWords([]int{9, 11}, "αφμ", "ΑΦΜ", "αμκα", "ΑΜΚΑ", "afm", "amka")
+	uaWords        = kindWords(l10, "іпн", "ІПН", "рнокпп", "РНОКПП", "инн", "ИНН", "ipn", "rnokpp")
+	innWords       = kindWords(l12, "инн", "ИНН", "inn")
+	nikWords       = kindWords([]int{16}, "nik", "ktp", "nomor induk kependudukan")
+	vnWords        = kindWords(l12, "cccd", "CCCD", "căn cước", "can cuoc", "cmnd", "CMND")
+	sssWords       = kindWords(l10, "sss")
+	keWords        = kindWords([]int{8}, "kitambulisho", "huduma")
+	twWords        = kindWords([]int{keyTW}, "身分證", "身份證", "身分證字號", "統一編號", "taiwan id")
 	// The kinds added for blind-2026-12c. Those of 11 or 13 digits (or
 	// 6-4 with a dash) with a birth date and a check digit also count "ID"
 	// alone right before them (bareID).
-	balticWords = idWordSet("asmens kodas", "asmens kodo", "isikukood", "isikukoodi")
-	jmbgWords   = idWordSet("emšo", "emŠo", "emso", "jmbg", "матични број") // (emŠo: EMŠO as lowerInto lowers it)
-	oibWords    = idWordSet("oib")
-	egnWords    = idWordSet("егн", "ЕГН", "egn")
-	lvWords     = idWordSet("personas kods", "personas kodu")
-	isWords     = idWordSet("kennitala", "kt")
-	myWords     = idWordSet("mykad", "kad pengenalan", "k p", "kp", "nric")
+	balticWords = kindWords(l11, "asmens kodas", "asmens kodo", "isikukood", "isikukoodi")
+	jmbgWords   = kindWords(l13, "emšo", "emŠo", "emso", "jmbg", "јмбг", "ЈМБГ", "матични број") // (emŠo: EMŠO as lowerInto lowers it)
+	oibWords    = kindWords(l11, "oib")
+	egnWords    = kindWords(l10, "егн", "ЕГН", "egn")
+	lvWords     = kindWords(l11, "personas kods", "personas kodu")
+	isWords     = kindWords(l10, "kennitala", "kt")
+	myWords     = kindWords(l12, "mykad", "kad pengenalan", "k p", "kp", "nric")
+	// IE PPS number and HU adóazonosító jel (adóazonosítóm, adóazonosítója:
+	// the word's own forms).
+	ppsWords = kindWords([]int{keyPPS}, "pps", "ppsn", "pps number", "pps no", "personal public")
+	huWords  = kindWords(l10, "adóazonosító", "adoazonosito")
 	// idWords: all of them (the numbers that need no context still must
 	// not follow a word naming another code, otherCode).
 	idWords = idWordSet("身份证", "身份证号", "nir", "insee", "nino", "dni", "nie", "nif", "curp", "hetu", "henkilötunnus",
@@ -119,9 +129,157 @@ func idWordSet(words ...string) *contextWords {
 	return newContextWords(append(words, genericIDWords...)...)
 }
 
+// The forms a kind's words name (kindWords): the number of digits of a
+// kind written in digits, or one of these for a kind with letters.
+const (
+	keyNINO = -1 - iota // AB123456C
+	keyDNI              // 12345678Z
+	keyTW               // A123456789
+	keyPAN              // ABCPE1234F
+	keyPPS              // 1234567T
+)
+
+var (
+	l9, l10, l11, l12, l13 = []int{9}, []int{10}, []int{11}, []int{12}, []int{13}
+	// kindLens: the forms of the kinds each kind's word names.
+	kindLens = map[string][]int{}
+)
+
+// kindWords returns idWordSet(words) for a kind of the given forms and
+// records the forms the words name (kindLens).
+func kindWords(forms []int, words ...string) *contextWords {
+	for _, w := range words {
+		kindLens[w] = append(kindLens[w], forms...)
+	}
+	return idWordSet(words...)
+}
+
+// A number written after another country's word for an identity number
+// ("Meine Ausweisnummer: 76102003689", a PESEL; "주민등록번호 991126-6873",
+// a personnummer; "namba ya kitambulisho (SA) 7707269716083") is found by
+// the check of any kind of its form (anyKindValid), after a word of
+// anyIDNames:
+//
+//   - the words of many languages for an identity number, an identity
+//     card or a personal number: they name no one kind;
+//   - the own names of the kinds (ІПН, CPF, 주민등록번호, 身份证, Aadhaar,
+//     kimlik, …), before a number of another form than theirs: "мій іпн
+//     66060917401" (eleven digits, an ІПН has ten).
+//
+// When a word nearby names a kind of the number's form (sameFormWords),
+// that kind's check alone decides: "BSN 791805889" fails the BSN's and is
+// no other 9-digit number. Only kinds with a check digit count (a CPR, a
+// VN CCCD or a KE ID with none would take any number of their length),
+// and only after the word: the checks of the ten 11-digit kinds together
+// pass about half of all numbers of 11 digits.
+var (
+	anyIDNames = []string{
+		// (English, and the generic words above)
+		"national id", "national identity", "identity card", "id card", "personal id", "citizen id", "identity no",
+		"personal identification",
+		// German, Dutch, Nordic
+		"ausweisnummer", "personalausweisnummer", "personalausweis", "ausweis", "ausweis nr", "identiteitsnummer",
+		"identiteitskaart", "personnummer", "personnr", "id nummer", "henkilöllisyys",
+		// French, Spanish, Portuguese, Italian, Romanian
+		"identité", "sécurité sociale", "securite sociale", "identificación", "identidad", "cédula",
+		"cedula", "identidade", "identità", "identificazione", "identitate",
+		"identificacion", //nolint:misspell // Spanish typed without its accent
+		// Polish, Czech, Slovak, Hungarian, Baltic
+		"identyfikacyjny", "identyfikacyjnego", "dowód osobisty", "dowodu osobistego", "numer dowodu", "numer dokumentu",
+		"číslo dokladu", "občanského průkazu", "občanský průkaz", "občianskeho preukazu", "igazolványszám",
+		"személyazonosító", "személyi igazolvány",
+		// Greek, Cyrillic
+		"ταυτότητ", "идентификационный", "ідентифікаційний", "номер документа", "удостоверение личности",
+		"личности", "особи", "лична карта",
+		// Arabic, Persian, Hindi, Korean, Vietnamese, Indonesian
+		"الهوية", "الهويه", "هويتي", "الرقم الوطني", "شناسایی", "पहचान", "신분증", "định danh", "identitas",
+	}
+	// otherFormNames: the kinds' own names, before a number of another
+	// form than their kind's (not RRN nor CNP: a payment log's retrieval
+	// reference number and card-not-present).
+	otherFormNames = []string{
+		"іпн", "ІПН", "рнокпп", "инн", "ИНН", "cpf", "aadhaar", "aadhar", "आधार", "pesel", "bsn", "burgerservicenummer",
+		"tckn", "steuerid", "steuer id", "egn", "егн", "ЕГН", "jmbg", "emšo", "oib", "kennitala",
+		"fødselsnummer", "fodselsnummer", "rijksregisternummer", "teudat", "zehut", "マイナンバー", "個人番号",
+		"isikukood", "asmens kodas", "personas kods", "јмбг", "ЈМБГ", "kimlik", "זהות", "ת ז", "کد ملی", "주민등록번호",
+		"주민번호", "身份证", "身分證", "身份證", "căn cước", "kitambulisho", "henkilötunnus",
+	}
+	anyIDWords = newContextWords(append(append(anyIDNames, otherFormNames...), genericIDWords...)...)
+	// sameFormWords[f]: the kinds' words that name a kind of form f, but
+	// those of anyIDNames and genericIDWords, which name no one kind (set
+	// by init, once every kindWords has run).
+	sameFormWords map[int]*contextWords
+)
+
+func init() {
+	noKind := map[string]bool{}
+	for _, w := range append(anyIDNames, genericIDWords...) {
+		noKind[w] = true
+	}
+	byForm := map[int][]string{}
+	for w, forms := range kindLens {
+		if noKind[w] {
+			continue
+		}
+		for _, f := range forms {
+			byForm[f] = append(byForm[f], w)
+		}
+	}
+	byForm[18] = append(byForm[18], "身份证", "身份证号") // (CN: its 18 digits need no word)
+	sameFormWords = map[int]*contextWords{}
+	for f, ws := range byForm {
+		sameFormWords[f] = newContextWords(ws...)
+	}
+}
+
+// anyKindContext reports whether a word of anyIDWords names the number of
+// form f at start (before it, or in the question on the line before it:
+// "Agent: Ihre Ausweisnummer?" / "Kunde: 88090745416"), and no word of a
+// kind of that form.
+func anyKindContext(s string, start, f int) bool {
+	if !contextNear(s, start, anyIDWords, 4) && !answerContext(s, start, anyIDWords) {
+		return false
+	}
+	w, ok := sameFormWords[f]
+	return !ok || !contextNear(s, start, w, 4) && !answerContext(s, start, w)
+}
+
+// anyKindValid reports whether the digits d, in the first k groups of r,
+// pass the check of a national_id kind of their length and shape that has
+// a check digit.
+func (r *numRun) anyKindValid(d []byte, k int) bool {
+	one := k == 1
+	switch len(d) {
+	case 9:
+		return one && nineDigitID(d)
+	case 10:
+		if r.shape(k, []int{6, 4}, "-") || r.shape(k, []int{6, 4}, "+") {
+			return seValid(d) || kennitalaValid(d)
+		}
+		return one && (seValid(d) || czValid(d) || irValid(d) || uaValid(d) || egnValid(d) || kennitalaValid(d) || nhsValid(d) || huValid(d))
+	case 11:
+		if r.shape(k, []int{6, 5}, "-") {
+			return lvValid(d)
+		}
+		return one && (peselValid(d) || steuerIDValid(d) || tcValid(d) || beValid(d) || noValid(d) || amkaValid(d) ||
+			balticValid(d) || oibValid(d) || lvValid(d) || cpfValid(d) || cuitValid(d))
+	case 12:
+		if r.shape(k, []int{8, 4}, "-") {
+			return seCentury(d) && seValid(d[2:])
+		}
+		return one && (aadhaarValid(d) || myNumberValid(d) || seCentury(d) && seValid(d[2:]) || innValid(d))
+	case 13:
+		if r.shape(k, []int{6, 7}, "-") {
+			return rrnDate(d) && rrnCheck(d)
+		}
+		return one && (zaIDValid(d) || thValid(d) || cnpValid(d) || jmbgValid(d) || rrnDate(d) && rrnCheck(d))
+	}
+	return false
+}
+
 // panWords name an Indian PAN ("PAN" alone names a card number in payment
 // logs, so it counts only before a PAN's own shape).
-var panWords = idWordSet("pan", "pan card", "pan number", "permanent account number", "income tax", "tin")
+var panWords = kindWords([]int{keyPAN}, "pan", "pan card", "pan number", "permanent account number", "income tax", "tin", "பான்") // (பான்: Tamil)
 
 // cvvWords name a card security code just before it.
 var cvvWords = newContextWords(
@@ -408,6 +566,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if one && egnValid(d) && ctx(egnWords) {
 			return start, end, true // BG ЕГН
 		}
+		if one && huValid(d) && ctx(huWords) {
+			return start, end, true // HU adóazonosító jel
+		}
 		if (one && ctx(isWords) || r.shape(k, []int{6, 4}, "-") && dated(isWords)) && kennitalaValid(d) {
 			return start, end, true // IS 120174-3399
 		}
@@ -423,10 +584,19 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 				nifPTValid(d) && ctx(nifWords) || ilValid(d) && ctx(ilWords) || afmValid(d) && col(grWords)) {
 			return start, end, true
 		}
+		if one && passportBefore(s, start) {
+			return start, end, true
+		}
 	case 8:
 		if one && near(keWords) {
 			return start, end, true // KE: 8 digits, no check digit
 		}
+		if one && passportBefore(s, start) {
+			return start, end, true // a passport number (US, UK: 9 digits)
+		}
+	}
+	if len(d) >= 9 && len(d) <= 13 && anyKindContext(s, start, len(d)) && r.anyKindValid(d, k) {
+		return start, end, true
 	}
 	// CL RUT 12.345.678-5 (K after the dash is read here too), AR DNI
 	// 12.345.678 after its word.
@@ -464,7 +634,7 @@ func nineDigitID(d []byte) bool {
 // check is X.
 func digitLetterID(s string, i int) (int, bool) {
 	e := runOf(s, i, isDigit)
-	if e-i != 6 && e-i != 8 && e-i != 17 {
+	if e-i != 6 && e-i != 7 && e-i != 8 && e-i != 17 {
 		return 0, false
 	}
 	if end, ok := digitLetterShape(s, i, e); ok && !otherCode(s, i) {
@@ -483,6 +653,20 @@ func digitLetterShape(s string, i, e int) (int, bool) {
 			dateValid(2000, atoi(s[i+2:i+4]), atoi(s[i:i+2])) &&
 			"0123456789ABCDEFHJKLMNPRSTUVWXY"[(atoi(s[i:e])*1000+atoi(s[e+1:e+4]))%31] == s[e+4] {
 			return e + 5, true
+		}
+	case 7:
+		// IE PPS 1234567T, 1234567TA: after its word or another
+		// country's (one number in 23 has the right letter).
+		l := e
+		if l < len(s) && s[l] >= 'A' && s[l] <= 'W' {
+			x := l + 1
+			if x < len(s) && indexByte("ABHWTX", s[x]) >= 0 {
+				x++
+			}
+			if (x == len(s) || !isAlnum(s[x])) && ppsValid(s[i:e], s[l:x]) &&
+				(contextNear(s, i, ppsWords, 4) || answerContext(s, i, ppsWords) || anyKindContext(s, i, keyPPS)) {
+				return x, true
+			}
 		}
 	case 8:
 		l := e
@@ -564,7 +748,7 @@ func letterIDShape(s string, i int) (int, bool) {
 		return i + 9, true // SG NRIC / FIN: T0626247Z
 	}
 	if i+10 <= n && end(i+10) && isUpper(s[i]) && (s[i+1] == '1' || s[i+1] == '2') && allDigits(s[i+2:i+10]) && twValid(s[i:i+10]) &&
-		(contextNear(s, i, twWords, 4) || answerContext(s, i, twWords) || idContext(s, i, twWords, nil)) {
+		(contextNear(s, i, twWords, 4) || answerContext(s, i, twWords) || idContext(s, i, twWords, nil) || anyKindContext(s, i, keyTW)) {
 		return i + 10, true // TW B231366671, after its word
 	}
 	if i+16 <= n && end(i+16) && isUpper(s[i+5]) && isDigit(s[i+6]) && cfValid(s[i:i+16]) {
@@ -573,7 +757,7 @@ func letterIDShape(s string, i int) (int, bool) {
 	if i+18 <= n && end(i+18) && isDigit(s[i+4]) && curpValid(s[i:i+18]) {
 		return i + 18, true
 	}
-	if i+10 <= n && end(i+10) && isDigit(s[i+5]) && panValid(s[i:i+10]) && contextNear(s, i, panWords, 3) {
+	if i+10 <= n && end(i+10) && isDigit(s[i+5]) && panValid(s[i:i+10]) && (contextNear(s, i, panWords, 3) || anyKindContext(s, i, keyPAN)) {
 		return i + 10, true
 	}
 	return 0, false
@@ -1398,6 +1582,31 @@ func bareID(s string, start int) bool {
 	return !contextNear(s, w, otherNumberWords, 1) && !contextNear(s, w, notIDWords, 1)
 }
 
+// ppsValid checks an Irish PPS number: seven digits d and a check letter,
+// then for numbers issued from 2013 a second letter (A a person, H not;
+// W, T, X before 2013, not counted), in c. The check letter is
+// WABCDEFGHIJKLMNOPQRSTUV[(weights 8 … 2 over the digits, plus 9 times
+// the second letter's place in that alphabet when it is A, B or H) mod
+// 23] (python-stdnum ie/pps.py and ie/vat.py; pps.py's examples 6433435F,
+// 6433435OA and 6433435IH pass).
+func ppsValid(d, c string) bool {
+	const alphabet = "WABCDEFGHIJKLMNOPQRSTUV"
+	sum := weightedSum(d, []int{8, 7, 6, 5, 4, 3, 2})
+	if len(c) == 2 && (c[1] == 'A' || c[1] == 'B' || c[1] == 'H') {
+		sum += 9 * indexByte(alphabet, c[1])
+	}
+	return alphabet[sum%23] == c[0]
+}
+
+// huValid checks a Hungarian adóazonosító jel (tax identification number
+// of a person): 10 digits, the first 8, then the days from 1867-01-01 to
+// the birth date (5), a serial (3), and a check digit, the digits times 1
+// … 9 mod 11 (never 10), as Act XX of 1996 defines it
+// (rrd108/hungarian-validators src/taxNumber.ts).
+func huValid(d []byte) bool {
+	return d[0] == '8' && weightedSum(d, []int{1, 2, 3, 4, 5, 6, 7, 8, 9})%11 == int(d[9]-'0')
+}
+
 // cuitValid reports whether 11 digits are an Argentine CUIT or CUIL: a
 // kind prefix (20, 23, 24, 27 persons; 30, 33, 34 companies; 50, 51, 55)
 // and a check digit by weights 5 4 3 2 7 6 5 4 3 2 mod 11
@@ -1427,4 +1636,58 @@ func weightedSum[T string | []byte](d T, w []int) int {
 		sum += x * int(d[k]-'0')
 	}
 	return sum
+}
+
+// passportWords name a passport, in the languages of the other identity
+// words: a passport number has no check digit of its own (the MRZ's
+// check digits are not written with it), so it is read only right after
+// the word, or the word and "number" (passportBefore).
+var passportWords = newContextWords(
+	"passport", "reisepass", "reisepassnummer", "passnummer", "passeport", "pasaporte", "passaporto", "passaporte",
+	"paszport", "paszportu", "paspoort", "pasaport", "paspor", "útlevél", "cestovní pas", "паспорт", "паспорта",
+	"hộ chiếu", "جواز السفر", "דרכון", "گذرنامه", "पासपोर्ट", "护照", "護照", "パスポート", "여권",
+)
+
+// passportNoWords are the words for "number" between a passport word and
+// its number (Passport No.: …, numéro de passeport: no).
+var passportNoWords = newContextWords("no", "nr", "number", "num", "nummer", "numéro", "número", "numero", "numer", "номер", "n°", "nº", "số")
+
+// passportBefore reports whether a passport word stands right before the
+// number at i, or with a word for "number" between: "Passport:
+// R29768618", "passport no. 123456789", "護照號碼 E12345678".
+func passportBefore(s string, i int) bool {
+	if contextNear(s, i, passportWords, 1) {
+		return true
+	}
+	if !contextNear(s, i, passportNoWords, 1) {
+		return false
+	}
+	k := i
+	for k > 0 && i-k < 4 && s[k-1] < utf8.RuneSelf && !isAlnum(s[k-1]) && s[k-1] != '\n' {
+		k--
+	}
+	w := k
+	for w > 0 && k-w < 12 && (isAlnum(s[w-1]) || s[w-1] >= utf8.RuneSelf) {
+		w--
+	}
+	return w < k && contextNear(s, w, passportWords, 1)
+}
+
+// passport reports whether the word at s[i:] is a passport number after
+// its word (passportBefore): 6 to 9 capitals and digits, 5 digits at
+// least, as the ICAO 9303 document number field holds them (US 9 digits
+// or a letter and 8, DE C01X00T47, IN A1234567, CN E12345678, JP
+// TK1234567). It returns the end.
+func passport(s string, i int) (int, bool) {
+	e, digits := i, 0
+	for e < len(s) && e-i < 10 && (isDigit(s[e]) || isUpper(s[e])) {
+		if isDigit(s[e]) {
+			digits++
+		}
+		e++
+	}
+	if e-i < 6 || e-i > 9 || digits < 5 || (e < len(s) && (isAlnum(s[e]) || s[e] == '-' || s[e] == '_')) {
+		return 0, false
+	}
+	return e, passportBefore(s, i) && !otherCode(s, i)
 }

@@ -392,3 +392,119 @@ func TestNationalIDs12c(t *testing.T) {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
+
+// TestIDAfterAnotherCountrysWord: a number after a word of another
+// language or country for an identity number passes the check of any kind
+// of its form (the valid numbers are those of the tests above: PESEL
+// 88090745416, EE 36805280109, NO 15108695088, SE 960518-9142, TCKN
+// 72129972278, BSN 791805888, PT NIF 288437039, ZA 8205108120087, IL
+// 669976763, SI 0101006500006, TW A123456789, PAN ABCPE1234F, UA
+// 1759013776); a word naming one kind of the number's form leaves the
+// decision to that kind's check.
+func TestIDAfterAnotherCountrysWord(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	for _, c := range []struct{ in, want string }{
+		{"Meine Ausweisnummer: 88090745416.", "Meine Ausweisnummer: " + id + "."},
+		{"Igazolványszám 36805280109.", "Igazolványszám " + id + "."},
+		{"Číslo dokladu 15108695088.", "Číslo dokladu " + id + "."}, // (a capital that lowerInto does not lower)
+		{"Αριθμός ταυτότητας 960518-9142.", "Αριθμός ταυτότητας " + id + "."},
+		{"Mon numéro de sécurité sociale : 791805888.", "Mon numéro de sécurité sociale : " + id + "."},
+		{"Mitt personnummer är 36805280109.", "Mitt personnummer är " + id + "."}, // (SE, NO and DK call theirs so)
+		{"номер документа 88090745416", "номер документа " + id},
+		{"(ідентифікаційний код): 1759013776.", "(ідентифікаційний код): " + id + "."}, // (past 40 bytes back)
+		{"رقم الهوية 669976763", "رقم الهوية " + id},
+		{"ת.ז. 669976763", "ת.ז. " + id},
+		{`ת"ז 669976763`, `ת"ז ` + id},
+		{"ЈМБГ 0101006500006", "ЈМБГ " + id},
+		{"Agent: Ihre Ausweisnummer?\nKunde: 88090745416", "Agent: Ihre Ausweisnummer?\nKunde: " + id},
+		{"Agent: Ihre PESEL?\nKunde: 36805280109", "Agent: Ihre PESEL?\nKunde: 36805280109"}, // (a kind of its form)
+		{"Agent: Ihre Bestellnummer?\nKunde: 88090745416", "Agent: Ihre Bestellnummer?\nKunde: 88090745416"},
+		// A kind's own word before a number of another form.
+		{"주민등록번호 72129972278", "주민등록번호 " + id},
+		{"身份证号15108695088。", "身份证号" + id + "。"},
+		{"мій іпн 88090745416 ок", "мій іпн " + id + " ок"},
+		{"meu cpf 288437039", "meu cpf " + id},
+		{"namba ya kitambulisho (SA) 8205108120087", "namba ya kitambulisho (SA) " + id},
+		{"身份证号A123456789", "身份证号" + id},
+		{"mera aadhaar number ABCPE1234F hai", "mera aadhaar number " + id + " hai"},
+		// Arabic in Latin letters: a digit inside a word is not a number
+		// before this one, nor a code's group.
+		{"raqam el kimlik el turki bta3i 72129972278", "raqam el kimlik el turki bta3i " + id},
+		// Look-alikes: a failed check, the word of a kind of the same form,
+		// a number with no check digit, no identity word.
+		{"Meine Ausweisnummer: 88090745417.", "Meine Ausweisnummer: 88090745417."},
+		{"Mitt personnummer är 36805280108.", "Mitt personnummer är 36805280108."},
+		{"PESEL 36805280109", "PESEL 36805280109"},
+		{"isikukood 88090745416", "isikukood 88090745416"},
+		{"ІПН 1759013770", "ІПН 1759013770"},
+		{"Ausweisnummer 1759013770", "Ausweisnummer 1759013770"},
+		{"Ausweisnummer 12345678", "Ausweisnummer 12345678"}, // (KE's 8 digits have no check)
+		{"身份证号A123456788", "身份证号A123456788"},
+		{"mera aadhaar number ABCDE1234F", "mera aadhaar number ABCDE1234F"},
+		{"order 88090745416", "order 88090745416"},
+		{"rrn=294912850556 result=approved", "rrn=294912850556 result=approved"}, // (a payment's retrieval reference number)
+		{"ma7al 3 72129972278", "ma7al 3 72129972278"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+	// Every kind's words are in sameFormWords (the PAN's are declared
+	// last), the words that name no one kind are not.
+	assert.True(t, sameFormWords[keyPAN].ascii["pan"])
+	assert.True(t, sameFormWords[11].ascii["pesel"])
+	assert.False(t, sameFormWords[11].ascii["personnummer"])
+}
+
+// TestPPSAndAdoazonosito: IE PPS numbers (python-stdnum ie/pps.py's
+// examples) and HU adóazonosító jel (8123456786 made here by its rule).
+func TestPPSAndAdoazonosito(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	for _, c := range []struct{ in, want string }{
+		{"PPS 6433435F", "PPS " + id},
+		{"my PPSN is 6433435OA", "my PPSN is " + id},
+		{"PPS no. 6433435IH.", "PPS no. " + id + "."},
+		{"my id number is 6433435FW", "my id number is " + id},
+		{"PPS 6433435E", "PPS 6433435E"},   // check
+		{"PPS 6433435VH", "PPS 6433435VH"}, // check of the 2013 form
+		{"part 6433435F", "part 6433435F"},
+		{"6433435F", "6433435F"},
+		{"adóazonosító jelem 8123456786", "adóazonosító jelem " + id},
+		{"Adóazonosító jel: 8123456786", "Adóazonosító jel: " + id},
+		{"adóazonosító jel 8123456787", "adóazonosító jel 8123456787"}, // check
+		{"adóazonosító 7123456786", "adóazonosító 7123456786"},         // not 8 first
+		{"8123456786", "8123456786"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+	assert.True(t, ppsValid("6433435", "F"))
+	assert.True(t, ppsValid("6433435", "OA"))
+	assert.True(t, ppsValid("6433435", "IH"))
+	assert.False(t, ppsValid("6433435", "VH"))
+	assert.True(t, huValid([]byte("8123456786")))
+	assert.False(t, huValid([]byte("8123456787")))
+}
+
+// TestPassportNumbers: a passport number right after its word (or the
+// word and "number"), 6 to 9 capitals and digits.
+func TestPassportNumbers(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	for _, c := range []struct{ in, want string }{
+		{"Passport: K41877203\nFare 517 ISK", "Passport: " + id + "\nFare 517 ISK"},
+		{`{"note":"Passport: K41877203\nFare"}`, `{"note":"Passport: ` + id + `\nFare"}`},
+		{"passport no. 548012397 valid", "passport no. " + id + " valid"},
+		{"Reisepass C01X00T47", "Reisepass " + id},
+		{"護照號碼 E12345678", "護照號碼 " + id},
+		{"パスポート番号：TK1234567", "パスポート番号：" + id},
+		{"номер паспорта 7512345678", "номер паспорта 7512345678"}, // (10 digits: not read)
+		// Look-alikes: no number, another word between, another code.
+		{"passport 2030", "passport 2030"},
+		{"passport appointment 20251203", "passport appointment 20251203"},
+		{"passport photo 4x6", "passport photo 4x6"},
+		{"Passport expires 2031-05-01", "Passport expires 2031-05-01"},
+		{"passport ticket 12345678", "passport ticket 12345678"},
+		{"Passport: pending", "Passport: pending"},
+		{"K41877203", "K41877203"},
+		{"order K41877203", "order K41877203"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}

@@ -6,6 +6,7 @@ package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactproce
 import (
 	"bytes"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -556,6 +557,9 @@ func newContextWords(words ...string) *contextWords {
 	for _, w := range words {
 		if a, b, ok := strings.Cut(w, " "); ok {
 			c.pairs[[2]string{a, b}] = true
+			if t := titleCase(a); t != a {
+				c.pairs[[2]string{t, b}] = true // (Číslo dokladu: lowerInto lowers ASCII only)
+			}
 			continue
 		}
 		ascii := true
@@ -566,9 +570,22 @@ func newContextWords(words ...string) *contextWords {
 			c.ascii[w] = true
 		} else {
 			c.other = append(c.other, w)
+			if t := titleCase(w); t != w {
+				c.other = append(c.other, t)
+			}
 		}
 	}
 	return c
+}
+
+// titleCase returns w with its first letter upper case when that letter is
+// not ASCII (the ASCII ones are lowered before the words are compared).
+func titleCase(w string) string {
+	r, n := utf8.DecodeRuneInString(w)
+	if r < utf8.RuneSelf {
+		return w
+	}
+	return string(unicode.ToUpper(r)) + w[n:]
 }
 
 // contextBefore reports whether one of words is among the four words
@@ -580,11 +597,17 @@ func contextBefore(s string, i int, words *contextWords) bool {
 
 // contextNear is contextBefore within the nearest n words.
 func contextNear(s string, i int, words *contextWords, n int) bool {
-	from := i
-	for from > 0 && i-from < 40 {
+	// (40 characters back, not bytes: the words of Cyrillic or Greek
+	// take two bytes a letter; a digit between two letters is part of a
+	// word, as Arabic written in Latin letters spells "bta3i", "7aga")
+	from, chars := i, 0
+	for from > 0 && chars < 40 {
 		c := s[from-1]
-		if c == '\n' || c == '\r' || isDigit(c) || ((c == 'n' || c == 'r') && from >= 2 && s[from-2] == '\\') {
+		if c == '\n' || c == '\r' || isDigit(c) && !letterDigit(s, from-1) || ((c == 'n' || c == 'r') && from >= 2 && s[from-2] == '\\') {
 			break
+		}
+		if c < 0x80 || c >= 0xc0 {
+			chars++
 		}
 		from--
 	}
@@ -615,6 +638,12 @@ func contextNear(s string, i int, words *contextWords, n int) bool {
 		}
 	}
 	return false
+}
+
+// letterDigit reports whether the digit s[k] stands between two ASCII
+// letters.
+func letterDigit(s string, k int) bool {
+	return k > 0 && k+1 < len(s) && isLetter(s[k-1]) && isLetter(s[k+1])
 }
 
 // asciiEnd reports whether the ASCII letters and digits that start or end

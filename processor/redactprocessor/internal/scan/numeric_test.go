@@ -108,6 +108,20 @@ func TestIPv6(t *testing.T) {
 		{"00:1A:2B:3C:4D:5E", "00:1A:2B:3C:4D:5E"},
 		{"10:30:45", "10:30:45"},
 		{"3A:7F:9E:2C:1B:00:45:6D:8E:9F:A0:B1:C2:D3:E4:F5:06:17:28:39", "3A:7F:9E:2C:1B:00:45:6D:8E:9F:A0:B1:C2:D3:E4:F5:06:17:28:39"},
+		// A global unicast /64 prefix alone, as access logs print a
+		// client's network.
+		{"2001:41d0:a:f2 - - [02/Dec/2026:13:21:06 +0000]", "[REDACTED:ipv6] - - [02/Dec/2026:13:21:06 +0000]"},
+		{"from 2a01:4f8:c0c:1d2e.", "from [REDACTED:ipv6]."},
+		{"net 2001:0db8:1234:5678 ok", "net [REDACTED:ipv6] ok"},
+		{"2026:13:21:06", "2026:13:21:06"}, // a year and a time
+		{"[02/Dec/2026:13:21:06 +0000]", "[02/Dec/2026:13:21:06 +0000]"},
+		{"fe80:1c2b:3a4d:5e6f", "fe80:1c2b:3a4d:5e6f"},   // link-local, not 2000::/3
+		{"4a01:4f8:c0c:1d2e", "4a01:4f8:c0c:1d2e"},       // not global unicast
+		{"2a01:4f8:c0c", "2a01:4f8:c0c"},                 // three groups
+		{"2a01:4f8:c0c:1d2e:77", "2a01:4f8:c0c:1d2e:77"}, // five
+		{"id-2a01:4f8:c0c:1d2e", "id-2a01:4f8:c0c:1d2e"}, // inside a token
+		{"2a01:4f8:c0c:1d2e.example", "2a01:4f8:c0c:1d2e.example"},
+		{"12:30:45", "12:30:45"},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
@@ -169,4 +183,33 @@ func TestEpochMillisNotPhone(t *testing.T) {
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
+}
+
+// TestContextNearReach: context words are looked for 40 characters back
+// (a Cyrillic word of 16 letters takes 32 bytes), a digit between two
+// letters is part of a word (Arabic in Latin letters) while a number
+// stops the search, and a non-ASCII word matches with its first letter
+// upper case too.
+func TestContextNearReach(t *testing.T) {
+	w := newContextWords("ідентифікаційний", "kimlik", "číslo dokladu")
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"(ідентифікаційний код): ", true},
+		{"kimlik el turki bta3i ", true},
+		{"kimlik 3 ", false},
+		{"kimlik v2 ", false},
+		{"Číslo dokladu ", true},
+		{"číslo dokladu ", true},
+		{"Číslo objednávky ", false},
+	} {
+		assert.Equal(t, c.want, contextNear(c.s, len(c.s), w, 4), c.s)
+	}
+	assert.Equal(t, "Číslo", titleCase("číslo"))
+	assert.Equal(t, "kimlik", titleCase("kimlik"))
+	assert.True(t, arabizi("bta3i"))
+	assert.False(t, arabizi("9W8"))
+	assert.False(t, arabizi("3ayez"))
+	assert.False(t, arabizi("A1b"))
 }

@@ -197,6 +197,12 @@ var pwPhrases = []pwPhrase{
 	{"პაროლი", false, false, pwPassword},
 	{"პაროლია", false, false, pwPassword},
 	{"palavra-passe", false, false, pwPassword},
+	// Tamil கடவுச்சொல் (Google's and Android's Tamil login forms), and
+	// Thai with "my" glued to it (รหัสผ่านของฉัน, ของผม: Thai writes no
+	// blank between words, so the particle คือ follows it glued too).
+	{"கடவுச்சொல்", false, false, pwPassword},
+	{"รหัสผ่านของฉัน", true, false, pwPassword},
+	{"รหัสผ่านของผม", true, false, pwPassword},
 	// A network's name: "wifi: Guest-781 / PASSWORD", "SSID Cafe_5G /
 	// PASSWORD" (how a network and its key are written on a card or in a
 	// chat; the SSID before the '/' is kept). It introduces nothing else.
@@ -264,7 +270,7 @@ func pwPhraseBefore(s string, e int) (*pwPhrase, bool) {
 		}
 		c := s[b-1]
 		if c < utf8.RuneSelf {
-			if !isAlnum(c) && c != '/' { // (…/token is a URL's path)
+			if !isAlnum(c) && c != '/' || escapedBoundary(s, b) { // (…/token is a URL's path; \nşifrem: a JSON escape's line break)
 				return p, true
 			}
 			continue
@@ -332,6 +338,11 @@ var pwPossessives = map[string]bool{
 	// (ο κωδικός μου).
 	"saya": true, "aku": true, "anda": true, "kamu": true, "ko": true, "mo": true,
 	"langu": true, "lako": true, "letu": true, "שלי": true, "שלך": true, "μου": true, "σου": true,
+	// Spoken Arabic's "mine" after the noun: Gulf حقي / حقتي, Levantine
+	// تبعي, Egyptian بتاعي / بتاعتي, and Egyptian as chats write it in
+	// Latin letters (el password bta3i X).
+	"حقي": true, "حقتي": true, "تبعي": true, "بتاعي": true, "بتاعتي": true,
+	"bta3i": true, "bta3ti": true, "beta3i": true, "beta3ti": true,
 }
 
 // pwAdverbs may stand between the verb and the value: "lautet übrigens
@@ -576,6 +587,37 @@ var pwPrepositions = map[string]bool{
 	"dell'": true, "della": true, "dello": true, "fürs": true, "du": true, "da": true,
 }
 
+// pwPrepositionBefore reports whether the word t at ts follows a password
+// word and a preposition, or those and one word more (an adjective:
+// Пароль от личного кабинета, password for the admin).
+func pwPrepositionBefore(s string, ts int, t string) bool {
+	if !fillerWord(t) {
+		return false
+	}
+	for n := 0; n < 2; n++ {
+		pe := blanksBefore(s, ts)
+		if pe == ts {
+			return false
+		}
+		if prepositionEnds.endsIn(s, pe) {
+			ps, _ := tokenBefore(s, pe)
+			var pb [8]byte
+			// (not a preposition: "la clave del portatil es X" goes on to the verb)
+			if pl := lowerToken(pb[:], s[ps:pe]); pl != nil && phraseEnds.endsIn(s, blanksBefore(s, ps)) && pwPrepositions[string(pl)] {
+				if p, ok := pwPhraseBefore(s, blanksBefore(s, ps)); ok && p.kind == pwPassword && !p.verbOnly {
+					return true
+				}
+			}
+		}
+		ws, ok := tokenBefore(s, pe)
+		if !ok || !fillerWord(s[ws:pe]) || pe-ws > 24 {
+			return false
+		}
+		ts = ws
+	}
+	return false
+}
+
 // alphabetLetter reports whether r is a letter of an alphabet written with
 // spaces between words (Latin, Greek, Cyrillic, Armenian), which a
 // password may hold (Käsebrötchen7); CJK text is glued to values instead.
@@ -687,8 +729,8 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	if !hasDigit(v) && !letterSymbolPassword(v) && !passphrase(v) && (mode != proseVerb || !joinedWordsPassword(v)) {
 		return Finding{}, we, false // (a word the walk met by its symbols)
 	}
-	if mode == proseDirect && !quoted && !innerDigitOrSymbol(v) && !letterSymbolPassword(v) {
-		return Finding{}, we, false
+	if mode == proseDirect && !quoted && (!innerDigitOrSymbol(v) && !letterSymbolPassword(v) && !passphrase(v) || arabizi(v) && pwPossessives[v]) {
+		return Finding{}, we, false // (el password bta3i X: "mine", then the value)
 	}
 	if mode == proseDirectWord && (!innerDigitOrSymbol(v) || charKinds(v)&(cUpper|cLower) == 0) {
 		return Finding{}, we, false // password for account 12345678
@@ -757,7 +799,18 @@ func proseGate(s string, x int) (bool, int) {
 	for ts > 0 && e-ts < 48 && s[ts-1] != ' ' && s[ts-1] != '\t' && s[ts-1] != '\n' {
 		ts--
 	}
-	return ts >= 9 && s[ts-2]|0x20 == 'r' || prepositionEnds.endsIn(s, blanksBefore(s, ts)), end
+	return ts >= 9 && s[ts-2]|0x20 == 'r' || prepositionTwoBefore(s, ts), end
+}
+
+// prepositionTwoBefore is the gates' test that a preposition ends the
+// token before the one at ts, or the token before that.
+func prepositionTwoBefore(s string, ts int) bool {
+	pe := blanksBefore(s, ts)
+	if prepositionEnds.endsIn(s, pe) {
+		return true
+	}
+	ws, ok := tokenBefore(s, pe)
+	return ok && pe < ts && prepositionEnds.endsIn(s, blanksBefore(s, ws))
 }
 
 // plainNumber reports, in a few byte tests, what proseGate would answer
@@ -829,7 +882,7 @@ func mayIntro(s string, e int) bool {
 	if !ok {
 		return false
 	}
-	return ts >= 9 && s[ts-2]|0x20 == 'r' || prepositionEnds.endsIn(s, blanksBefore(s, ts))
+	return ts >= 9 && s[ts-2]|0x20 == 'r' || prepositionTwoBefore(s, ts)
 }
 
 // proseIntro reads what ends at e before a value: how a password word
@@ -878,21 +931,28 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 		}
 		var ob [16]byte
 		if ol := lowerToken(ob[:], t); ol != nil && pwPossessives[string(ol)] {
-			if p, ok := pwPhraseBefore(s, blanksBefore(s, ts)); ok && !p.verbOnly && p.kind == pwPassword {
+			pe := blanksBefore(s, ts)
+			if p, ok := pwPhraseBefore(s, pe); ok && !p.verbOnly && p.kind == pwPassword {
 				return proseDirect, pwPassword, false // رمز عبور من X
 			}
-		}
-		// password word, a preposition and a word, the value: пароль от
-		// почты X, password for root X.
-		if pe := blanksBefore(s, ts); pe < ts && prepositionEnds.endsIn(s, pe) && fillerWord(t) {
-			ps, _ := tokenBefore(s, pe)
-			var pb [8]byte
-			// (not a preposition: "la clave del portatil es X" goes on to the verb)
-			if pl := lowerToken(pb[:], s[ps:pe]); pl != nil && phraseEnds.endsIn(s, blanksBefore(s, ps)) && pwPrepositions[string(pl)] {
-				if p, ok := pwPhraseBefore(s, blanksBefore(s, ps)); ok && p.kind == pwPassword && !p.verbOnly {
-					return proseDirectWord, pwPassword, false
+			// password word, what it opens, the possessive: kata sandi
+			// akun saya X, password email aku X (a letter and a digit or
+			// symbol).
+			if ws, ok := tokenBefore(s, pe); ok && pe < ts && pe-ws <= 12 && fillerWord(s[ws:pe]) {
+				var wb [16]byte
+				lw := lowerToken(wb[:], s[ws:pe])
+				if lw != nil && !pwAbout[string(lw)] && !pwPossessives[string(lw)] {
+					if p, ok := pwPhraseBefore(s, blanksBefore(s, ws)); ok && !p.verbOnly && p.kind == pwPassword {
+						return proseDirectWord, pwPassword, false
+					}
 				}
 			}
+		}
+		// password word, a preposition and a word (or two: an adjective
+		// and its noun), the value: пароль от почты X, password for root
+		// X, Пароль от личного кабинета X.
+		if pwPrepositionBefore(s, ts, t) {
+			return proseDirectWord, pwPassword, false
 		}
 	}
 	// A label ending in ':' (hasło do konta:), or a particle glued to the
@@ -1131,15 +1191,20 @@ func symbolWord(s string, x, floor int) (int, bool) {
 	for b > floor && x-b < 64 && valueByte(s[b-1]) {
 		b--
 	}
-	if b == 0 || s[b-1] != ' ' {
+	if b == 0 || s[b-1] != ' ' && s[b-1] < utf8.RuneSelf {
 		return 0, false
 	}
 	e := x + 1
 	for e < len(s) && e-b < 64 && valueByte(s[e]) {
 		e++
 	}
-	if e-b < 8 || e-b >= 64 || e < len(s) && s[e] >= utf8.RuneSelf {
+	if e-b < 8 || e-b >= 64 {
 		return 0, false
+	}
+	if s[b-1] >= utf8.RuneSelf || e < len(s) && s[e] >= utf8.RuneSelf {
+		// Glued to CJK text (パスワードはriver-kot-battery-gatoです): a
+		// passphrase only, whose words the text around cannot be.
+		return b, passphrase(s[b:e])
 	}
 	return b, letterSymbolPassword(s[b:e]) || joinedWordsPassword(s[b:e]) || passphrase(s[b:e]) // (the verb: prosePassword)
 }
@@ -1148,8 +1213,9 @@ func symbolWord(s string, x, floor int) (int, bool) {
 // letters joined by '-' (correct-horse-battery-staple): the passphrase a
 // password manager generates (1Password's and Bitwarden's word
 // generators join words so), and a password's shape after a password
-// word and its verb. Prose joins shorter words (end-to-end,
-// state-of-the-art) and rarely four long ones.
+// word, with its verb or without (şifrem llama-blue-staple-mango). Prose
+// joins shorter words (end-to-end, state-of-the-art) and rarely four
+// long ones.
 func passphrase(v string) bool {
 	v = strings.TrimRight(v, ".,;:")
 	parts, n := 0, 0

@@ -640,6 +640,17 @@ func TestPassphrases(t *testing.T) {
 		{"moje heslo je staple-battery-gato-piano", "moje heslo je [REDACTED:password]"},
 		{"minha senha é correct-staple-tokyo-kot.", "minha senha é [REDACTED:password]."},
 		{"Password (portal):  mango-horse-correct-blue", "Password (portal):  [REDACTED:password]"},
+		// Right after the password word, or after its possessive.
+		{"şifrem llama-blue-staple-mango 😂", "şifrem [REDACTED:password] 😂"},
+		{"a jelszavam pivo-perro-horse-llama", "a jelszavam [REDACTED:password]"},
+		{"password aku horse-battery-piano-perro jgn disebar", "password aku [REDACTED:password] jgn disebar"},
+		{"password self-service portal", "password self-service portal"},
+		{"password end-to-end-encrypted", "password end-to-end-encrypted"},
+		{"password-protected-share-links are off", "password-protected-share-links are off"},
+		// Glued to CJK text after the particle.
+		{"パスワードはriver-kot-battery-gatoです", "パスワードは[REDACTED:password]です"},
+		{"我的密码是correct-horse-battery-staple，谢谢", "我的密码是[REDACTED:password]，谢谢"},
+		{"説明はwell-known-open-sourceです", "説明はwell-known-open-sourceです"},
 		{"we shipped a long-awaited-feature-release today", "we shipped a long-awaited-feature-release today"},
 		{"das Passwort ist ein end-to-end-test", "das Passwort ist ein end-to-end-test"},
 		{"the password must be at least 12 characters", "the password must be at least 12 characters"},
@@ -653,4 +664,36 @@ func TestPassphrases(t *testing.T) {
 	} {
 		assert.Equal(t, want, passphrase(v), v)
 	}
+}
+
+// TestProsePasswordsMoreLanguages: the password word after a JSON escape's
+// line break (a message inside a JSON string: "…\nşifrem X"), spoken
+// Arabic's "mine" after it (Gulf, Levantine, Egyptian, and Egyptian in
+// Latin letters), Tamil, Thai with "my" glued, the Indonesian word, what
+// it opens and the possessive, and a preposition and two words.
+func TestProsePasswordsMoreLanguages(t *testing.T) {
+	redactCases(t, []struct{ in, want string }{
+		{`{"text":"order 12\nşifrem Ankara1923?"}`, `{"text":"order 12\nşifrem [REDACTED:password]"}`},
+		{`{"text":"{\"m\":\"ok\\nparola mea este Brasov#2024\"}"}`, `{"text":"{\"m\":\"ok\\nparola mea este [REDACTED:password]\"}"}`},
+		{`{"text":"x\nرمز عبورم Tabriz$1402 است"}`, `{"text":"x\nرمز عبورم [REDACTED:password] است"}`},
+		{"كلمة المرور حقتي Riyadh#2030", "كلمة المرور حقتي [REDACTED:password]"},
+		{"كلمة السر تبعي Beirut_1943!", "كلمة السر تبعي [REDACTED:password]"},
+		{"el password bta3i Zamalek%1911 mat2olsh l7ad", "el password bta3i [REDACTED:password] mat2olsh l7ad"},
+		{"என் கடவுச்சொல் Chennai@600", "என் கடவுச்சொல் [REDACTED:password]"},
+		{"รหัสผ่านของฉันคือ Bangkok#2567", "รหัสผ่านของฉันคือ [REDACTED:password]"},
+		{"รหัสผ่านของผมคือ Chiangmai_50", "รหัสผ่านของผมคือ [REDACTED:password]"},
+		{"Kata sandi akun saya Jakarta#1945 tapi", "Kata sandi akun saya [REDACTED:password] tapi"},
+		// A preposition and two words (an adjective and its noun) between.
+		{"Пароль от личного кабинета Sokol$2025.", "Пароль от личного кабинета [REDACTED:password]."},
+		{"password for the router Welcome#2024", "password for the router [REDACTED:password]"},
+		{"password for the admin panel Welcome#2024", ""}, // (three words: not read)
+		{"password for the 2024 audit", ""},
+		{"пароль от личного кабинета 12345678", ""}, // a number, no letter
+		// Look-alikes: unchanged.
+		{"el password bta3i mesh fakro", ""},             // no value after "mine"
+		{"kata sandi akun saya 123456 tapi", ""},         // a number, no letter
+		{"password reset saya Jakarta#1945", ""},         // about the password
+		{`{"text":"x\nşifremiz en az 12 karakter"}`, ""}, // a rule, no value
+		{"รหัสผ่านของฉันคือ", ""},
+	})
 }

@@ -82,6 +82,7 @@ func init() {
 
 func isDigit(c byte) bool   { return class[c]&cDigit != 0 }
 func isLetter(c byte) bool  { return class[c]&(cUpper|cLower) != 0 }
+func isLower(c byte) bool   { return c >= 'a' && c <= 'z' }
 func isAlnum(c byte) bool   { return class[c]&(cDigit|cUpper|cLower) != 0 }
 func isWord(c byte) bool    { return isAlnum(c) || c == '_' }
 func isB64URL(c byte) bool  { return isAlnum(c) || class[c]&cB64URL != 0 }
@@ -463,6 +464,9 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				if f, ok := sc.wordShape(s, ws, last); ok && boundaryBefore(s, ws) {
 					add(f)
 					i = f.End
+				} else if end, ok := passport(s, ws); ok && sc.on[NationalID] && ws >= last && boundaryBefore(s, ws) {
+					add(Finding{ws, end, NationalID}) // Passport: R29768618
+					i = end
 				} else if f, ok := prose(ws); ok {
 					add(f)
 					i = f.End
@@ -526,11 +530,29 @@ func codeBefore(s string, i int) bool {
 			return false
 		}
 		if letters {
-			return true
+			return !arabizi(s[k+1 : i-1])
 		}
 		i = k + 1 // a group of digits: look at what is before it
 	}
 	return false
+}
+
+// arabizi reports whether the word w is lower-case letters with single
+// digits between them, as Arabic is written in Latin letters (bta3i,
+// ma7al, so2al: 3 for ع, 7 for ح, 2 for ء), not a code's group (9W8,
+// 47E, 1Z).
+func arabizi(w string) bool {
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if isDigit(c) {
+			if k == 0 || k == len(w)-1 || !isLower(w[k-1]) || !isLower(w[k+1]) {
+				return false
+			}
+		} else if !isLower(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // moreDigits reports whether another group of digits may follow the
