@@ -25,6 +25,11 @@ func TestIDColumnContext(t *testing.T) {
 			"emp\tname\tnational_id\tcountry\nE1\tAnna Vogel\t" + id + "\tDE\nE2\tBram de Wit\t" + id + "\tNL\n" +
 				"E3\tRavi Nair\t" + id + "\tIN\nE4\tOla Nowak\t" + id + "\tPL\nE5\tSara Berg\t" + id + "\tSE\nE6\tTom Hale\t" + id + "\tGB",
 		},
+		// A row that left the column empty is no header for the rows below.
+		{
+			"ticket,name,national_id,iban\nCS-1,Femke,,NL49BUNQ5296405211\nCS-2,Daan,586705715,\nCS-3,Lotte,,\nCS-4,Bram,435794449,x",
+			"ticket,name,national_id,iban\nCS-1,Femke,,[REDACTED:iban]\nCS-2,Daan," + id + ",\nCS-3,Lotte,,\nCS-4,Bram," + id + ",x",
+		},
 		{"nr;name;Steuer-ID;ort\n1;Max Roth;75428138607;Köln", "nr;name;Steuer-ID;ort\n1;Max Roth;" + id + ";Köln"},
 		{"| # | Name | SSN |\n|---|:---|---|\n| 1 | Ann Lee | 034011470 |\n| 2 | Bo Kim | 257457153 |", "| # | Name | SSN |\n|---|:---|---|\n| 1 | Ann Lee | " + ssn + " |\n| 2 | Bo Kim | " + ssn + " |"},
 		{"name,Tax ID,city\nJoão,871308526,Porto", "name,Tax ID,city\nJoão," + id + ",Porto"},

@@ -105,7 +105,7 @@ func columnHeader(s string, start int, m *colMemo) (h string, ok bool) {
 		if hs < 0 {
 			return "", false
 		}
-		if f := fieldOf(s[hs:he], sep, col); !hasDigit(f) && !tableRule(f) {
+		if f := fieldOf(s[hs:he], sep, col); !dataField(f) {
 			return f, true
 		}
 	}
@@ -122,7 +122,7 @@ func columnHeader(s string, start int, m *colMemo) (h string, ok bool) {
 			break // the table ends: no header above
 		}
 		f := fieldOf(h, sep, col)
-		if hasDigit(f) || tableRule(f) {
+		if dataField(f) {
 			continue // a row like this one, or the rule under the header
 		}
 		hs, he = ps, end
@@ -133,6 +133,13 @@ func columnHeader(s string, start int, m *colMemo) (h string, ok bool) {
 		return "", false
 	}
 	return fieldOf(s[hs:he], sep, col), true
+}
+
+// dataField reports whether a field of the line above a row is no header's:
+// it holds a digit, it is a rule under the header, or it is empty (a row
+// that left the column blank, ",,").
+func dataField(f string) bool {
+	return hasDigit(f) || tableRule(f) || strings.Trim(f, " \t\"'") == ""
 }
 
 // asciiRule reports whether a line is a rule of dashes and '+' (psql and
