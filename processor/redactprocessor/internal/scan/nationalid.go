@@ -69,7 +69,7 @@ import (
 // numbers that need context (a number must pass the check of one the words
 // name).
 var (
-	genericIDWords = []string{"kyc", "national id", "national insurance", "tax id", "taxpayer id", "id number", "identity number", "identification number", "id no", "documento", "personal no", "personal number", "personal code"}
+	genericIDWords = []string{"kyc", "national id", "national insurance", "tax id", "taxpayer id", "id number", "identity number", "identification number", "id no", "id nr", "documento", "personal no", "personal number", "personal code"}
 	bsnWords       = kindWords(l9, "bsn", "burgerservicenummer", "sofinummer", "sofi")
 	steuerWords    = kindWords(l11, "steuerid", "steuer id", "steueridentifikationsnummer", "identifikationsnummer", "idnr", "tin")
 	peselWords     = kindWords(l11, "pesel")
@@ -439,10 +439,18 @@ func (r *numRun) shape(k int, lens []int, seps string) bool {
 // nationalID checks the first k groups as a national identity number.
 func (r *numRun) nationalID(s string, k int) (int, int, bool) {
 	start, end, ok := r.nationalIDShape(s, k)
-	if !ok || otherCode(s, start) {
+	if !ok || otherCode(s, start) || gluedPrefix(s, start) {
 		return 0, 0, false
 	}
 	return start, end, true
+}
+
+// gluedPrefix reports whether the digits at start are joined by '-' or '_'
+// to the letters before them: one identifier (KYC-08116723, INV-2024…,
+// ref_12345678), whose prefix names its kind, not a label before an
+// identity number (KYC: 08116723).
+func gluedPrefix(s string, start int) bool {
+	return start >= 2 && (s[start-1] == '-' || s[start-1] == '_') && isLetter(s[start-2])
 }
 
 func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {

@@ -416,6 +416,11 @@ func TestIDAfterAnotherCountrysWord(t *testing.T) {
 		{"ת.ז. 669976763", "ת.ז. " + id},
 		{`ת"ז 669976763`, `ת"ז ` + id},
 		{"ЈМБГ 0101006500006", "ЈМБГ " + id},
+		{"ID-Nr 62655734402", "ID-Nr " + id},
+		// A word glued to the digits by '-' or '_' is an identifier's prefix.
+		{`"ref":"KYC-08116723"`, `"ref":"KYC-08116723"`},
+		{"KYC: 08116723", "KYC: " + id},
+		{"kimlik_62655734402", "kimlik_62655734402"},
 		{"Agent: Ihre Ausweisnummer?\nKunde: 88090745416", "Agent: Ihre Ausweisnummer?\nKunde: " + id},
 		{"Agent: Ihre PESEL?\nKunde: 36805280109", "Agent: Ihre PESEL?\nKunde: 36805280109"}, // (a kind of its form)
 		{"Agent: Ihre Bestellnummer?\nKunde: 88090745416", "Agent: Ihre Bestellnummer?\nKunde: 88090745416"},
