@@ -536,11 +536,37 @@ func (r *numRun) card(s string, k int) (int, int, bool) {
 	if nd < 13 || nd > 19 {
 		return 0, 0, false
 	}
+	if k > 1 && r.g[0].len() != 4 && (r.g[0].len() != 6 || nd != 19) {
+		// Cards are printed from a group of four (4-4-4-4, Amex 4-6-5,
+		// Diners 4-6-4, 4-4-4-4-3), a 19-digit UnionPay also 6-13; an
+		// Amazon order number (357-2514331-3720177) is not one.
+		return 0, 0, false
+	}
 	r.digits(s, k, d[:])
 	if !cardPrefix(d[:nd]) || !Luhn(string(d[:nd])) {
 		return 0, 0, false
 	}
+	if nd == 13 && gtinValid(d[:nd]) {
+		// A 13-digit "Visa" that is also a valid EAN-13 is a product's
+		// barcode number: Visa has issued 16-digit cards for decades, and
+		// receipts and catalogues print EAN-13s everywhere.
+		return 0, 0, false
+	}
 	return start, end, true
+}
+
+// gtinValid reports whether d passes the GS1 check digit (weights 3 and 1
+// from the right, the last digit making the sum a multiple of 10).
+func gtinValid(d []byte) bool {
+	sum := 0
+	for i := len(d) - 2; i >= 0; i-- {
+		w := 1
+		if (len(d)-2-i)%2 == 0 {
+			w = 3
+		}
+		sum += int(d[i]-'0') * w
+	}
+	return (10-sum%10)%10 == int(d[len(d)-1]-'0')
 }
 
 // contextWords are words that name a kind of number just before it: ASCII

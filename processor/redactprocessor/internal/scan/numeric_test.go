@@ -43,6 +43,12 @@ func TestCards(t *testing.T) {
 		{"4971 2654 0845 0395 292", "4971 2654 0845 0395 292"},
 		{"| 9002 | BAD LUHN | 5462 0781 5911 2349 | 000 |", "| 9002 | BAD LUHN | 5462 0781 5911 2349 | 000 |"},
 		{"6212-1946-3082-6586-900 declined", "6212-1946-3082-6586-900 declined"},
+		{"card_invalid 3456 082448 24053 x", "card_invalid 3456 082448 24053 x"}, // Amex's grouping, Luhn fails
+		// An Amazon order number (3-7-7) that passes Luhn and starts like
+		// JCB, and a product's EAN-13 that starts like a Visa, are no cards.
+		{"order 357-2514331-3720177 shipped", "order 357-2514331-3720177 shipped"},
+		{"4715501275456  Item 1  12 kg", "4715501275456  Item 1  12 kg"},
+		{"card 4222222222222", "card [REDACTED:credit_card]"},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}

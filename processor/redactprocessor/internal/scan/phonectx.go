@@ -450,17 +450,23 @@ var extWords = map[string]bool{
 
 // cardShaped reports whether a run is written like a payment card (groups
 // of 4 split by one kind of separator, 13 to 19 digits, 2202 0047 3454
-// 6496) and passes the Luhn check or starts like a card of a known issuer
+// 6496; or Amex's and Diners' 4-6-5 and 4-6-4) and passes the Luhn check or starts like a card of a known issuer
 // (cardPrefix): its groups are never taken for a phone, even when the
 // issuer is one cardPrefix does not know, or the card is mistyped or
 // declined (5462 0781 5911 2349 fails Luhn; its "0781 5911 2349" is no UK
 // mobile).
 func (r *numRun) cardShaped(s string) bool {
-	if r.n < 4 || r.n > 5 || !r.sameSep(r.n, " -") || r.nd < 13 || r.nd > 19 {
+	if r.n < 3 || r.n > 5 || !r.sameSep(r.n, " -") || r.nd < 13 || r.nd > 19 {
 		return false
 	}
+	if r.n == 3 {
+		// Amex 4-6-5 and Diners 4-6-4: 3456 082448 24053.
+		if r.g[0].len() != 4 || r.g[1].len() != 6 || r.g[2].len() < 4 || r.g[2].len() > 5 {
+			return false
+		}
+	}
 	for j := range r.n - 1 {
-		if r.g[j].len() != 4 || r.g[j].open || r.g[j].close {
+		if r.n > 3 && r.g[j].len() != 4 || r.g[j].open || r.g[j].close {
 			return false
 		}
 	}
