@@ -37,6 +37,9 @@ func (r *numRun) phone(s string, k int) (int, int, bool) {
 	if r.plus >= 0 {
 		return start, end, r.international(s, k, 0)
 	}
+	if codePrefix(s, start) {
+		return 0, 0, false
+	}
 	g0 := &r.g[0]
 	if !g0.open && g0.len() >= 2 && s[g0.start] == '0' && s[g0.start+1] == '0' && r.international(s, k, 2) {
 		return start, end, true // 0049 40 382105-67
@@ -193,6 +196,9 @@ func (r *numRun) international(s string, k, skip int) bool {
 			return false // the code must stand alone, or the number be in one piece
 		}
 		nsn := digits[l:]
+		if strings.Trim(nsn, "0") == "" {
+			return false // +49 000 0000000: a form's placeholder
+		}
 		if skip > 0 && (len(nsn) < 8 || nsn[0] == '0') {
 			return false // "00" is weaker evidence than '+': SN 0049-2231-77
 		}
@@ -254,6 +260,16 @@ func dateShape(r *numRun, k int) bool {
 	}
 	a, b, c := r.g[0].len(), r.g[1].len(), r.g[2].len()
 	return b <= 2 && ((a == 4 && c <= 2) || (a <= 2 && c == 4))
+}
+
+// codePrefix reports whether the number at start is joined by '/', '-' or
+// '_' to the letters before it: one identifier (ZGL/039589/2025,
+// INV-0712345678), unless the letters are a phone word (Tel/030 1234567).
+func codePrefix(s string, start int) bool {
+	if start < 2 || (s[start-1] != '/' && s[start-1] != '-' && s[start-1] != '_') || !isLetter(s[start-2]) {
+		return false
+	}
+	return !contextNear(s, start-1, phoneWords, 1)
 }
 
 // otherNumberNear reports whether one of the two words before start names
@@ -409,6 +425,10 @@ var notPhoneWords = newContextWords(
 	"offset", "total", "size", "count", "amount", "balance", "saldo", "betrag", "orden", "commit", "aktenzeichen", "az",
 	"bankgiro", "plusgiro", "swish", "organisationsnummer", "orgnr", "routing", "aba", "rtn",
 	"zamówienie", "заказ", "订单", "注文", "договор", "счет", "счёт", "注文番号", "订单号", "受付番号",
+	// Other numbers written like phones: a US or Canadian tax or social
+	// insurance number, a hotel's or an airline's confirmation.
+	"ssn", "itin", "ein", "conf", "confirmation", "bestätigung", "buchungsbestätigung", "reservation", "réservation",
+	"reserva", "prenotazione", "reservierung",
 )
 
 var phoneWords = newContextWords(

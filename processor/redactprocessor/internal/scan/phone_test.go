@@ -174,6 +174,14 @@ func TestPhoneWords(t *testing.T) {
 		{"zapłaciłem ₺962 10/14/25", "zapłaciłem ₺962 10/14/25"},
 		{"nummeret mitt er 915 05 601\\nbetalte ₺4365 2025-03-17", "nummeret mitt er [REDACTED:phone]\\nbetalte ₺4365 2025-03-17"},
 		{"tel 4365 2025 ₺", "tel 4365 2025 ₺"},
+		// A number joined to letters by '/', '-' or '_' is an identifier
+		// unless the letters are a phone word; other numbers' words; a
+		// placeholder of zeros.
+		{"Numer zgłoszenia ZGL/039589/2025.", "Numer zgłoszenia ZGL/039589/2025."},
+		{"Tel/0301234567", "Tel/[REDACTED:phone]"},
+		{"rows skipped: ssn 068-00-7817", "rows skipped: ssn 068-00-7817"},
+		{"Hotel conf. 0766386777", "Hotel conf. 0766386777"},
+		{"TEST;+49 000 0000000;x", "TEST;+49 000 0000000;x"},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
