@@ -40,8 +40,8 @@ func email(s string, at, width, floor int) (start, end int, ok bool) {
 	if imageName(s[at+width : end]) {
 		return 0, 0, false // logo@2x.png
 	}
-	if reservedTLD(s[at+width : end]) {
-		return 0, 0, false // test@example.invalid
+	if reservedTLD(s[at+width : end]) || placeholderAddress(s[start:at], s[at+width:end]) {
+		return 0, 0, false // test@example.invalid, test@example.com
 	}
 	if messageID(s, start, at, end) {
 		return 0, 0, false // <49c67eef155d0dd5cc82@mail.example.de>
@@ -170,6 +170,25 @@ func msgIDField(s string, i int) bool {
 func reservedTLD(d string) bool {
 	switch strings.ToLower(d[strings.LastIndexByte(d, '.')+1:]) {
 	case "test", "invalid", "localhost":
+		return true
+	}
+	return false
+}
+
+// placeholderAddress reports whether local@domain is a documentation's or a
+// form's stand-in: a generic local part (test, user, you, …) at a domain
+// RFC 2606 reserves for examples. A name there (jane.doe@example.com) is
+// still taken for an address: examples stand in for people, and writers
+// of test data put real-looking names there.
+func placeholderAddress(local, domain string) bool {
+	switch strings.ToLower(domain) {
+	case "example.com", "example.net", "example.org":
+	default:
+		return false
+	}
+	switch strings.ToLower(local) {
+	case "test", "user", "username", "email", "name", "example", "someone", "somebody", "nobody", "foo", "bar",
+		"you", "me", "yourname", "your.name", "youremail", "your.email", "your_email", "noreply", "no-reply":
 		return true
 	}
 	return false

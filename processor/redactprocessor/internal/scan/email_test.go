@@ -22,6 +22,12 @@ func TestEmail(t *testing.T) {
 		{`odd: "john..doe"@example.org.`, "odd: [REDACTED:email]."},
 		{`{\"to\": \"\\\"john..doe\\\"@example.org\"}`, `{\"to\": \"[REDACTED:email]\"}`},
 		{"user@[81.2.69.142] and x@[IPv6:2001:db8::1]", "[REDACTED:email] and [REDACTED:email]"},
+		// A generic local part at a domain reserved for examples is a
+		// placeholder; a name there is taken for an address.
+		{"TEST;test@example.com;x", "TEST;test@example.com;x"},
+		{"e.g. you@example.org", "e.g. you@example.org"},
+		{"jane.doe@example.com", "[REDACTED:email]"},
+		{"test@example.de", "[REDACTED:email]"},
 		{"at@[1.2.3] no", "at@[1.2.3] no"},
 		{`say "hi" @ noon`, `say "hi" @ noon`},
 		{"'jane@example.com'", "'[REDACTED:email]'"},
