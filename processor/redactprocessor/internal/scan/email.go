@@ -40,7 +40,7 @@ func email(s string, at, width, floor int) (start, end int, ok bool) {
 	if imageName(s[at+width : end]) {
 		return 0, 0, false // logo@2x.png
 	}
-	if reservedTLD(s[at+width : end]) || placeholderAddress(s[start:at], s[at+width:end]) {
+	if reservedTLD(s[at+width:end]) || placeholderAddress(s[start:at], s[at+width:end]) {
 		return 0, 0, false // test@example.invalid, test@example.com
 	}
 	if messageID(s, start, at, end) {
