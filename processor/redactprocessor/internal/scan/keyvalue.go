@@ -735,8 +735,10 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 		return Finding{}, false
 	}
 	// Authorization: Bearer <token>
+	authed := false
 	for _, scheme := range authSchemes {
 		if ve-vs >= len(scheme) && strings.EqualFold(s[vs:vs+len(scheme)], scheme) {
+			authed = true
 			if !quoted && ve-vs == len(scheme) && ve < len(s) && s[ve] == ' ' {
 				vs, ve, _, ok = kvValue(s, ve+1, false)
 				if !ok {
@@ -755,7 +757,9 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 	if kind == kvAWS && awsSecretShape(v) && sc.on[AWSSecretKey] {
 		return Finding{vs, ve, AWSSecretKey}, true // also /…, +… (two of the 64 symbols)
 	}
-	if !plausibleValue(v) || (!quoted && ve < len(s) && (s[ve] == '(' || s[ve] == '[')) {
+	if (!authed || v == "" || v[0] != '~' || !secretLike(v)) && !plausibleValue(v) || (!quoted && ve < len(s) && (s[ve] == '(' || s[ve] == '[')) {
+		// (a token after an auth scheme may start with '~', RFC 6750's
+		// b64token; elsewhere ~ starts a home directory's path)
 		return Finding{}, false // or code: session = boto3.Session(…), os.environ[…]
 	}
 	if kind != kvPassword && kind != kvUserPass && stripeObjectID(v) {

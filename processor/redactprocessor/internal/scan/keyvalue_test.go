@@ -39,6 +39,8 @@ func TestKeyValueSecrets(t *testing.T) {
 		{`{"X-Upstream-Auth": "Bearer OkjyLjTDR61BBkAub_owJLGuAHbtEt0h1Vde4uBJu4g1"}`, `{"X-Upstream-Auth": "Bearer [REDACTED:generic_secret]"}`},
 		{`{\"upstream_auth\": \"Bearer OkjyLjTDR61BBkAub_owJLGuAHbtEt0h1Vde4uBJu4g1\"}`, `{\"upstream_auth\": \"Bearer [REDACTED:generic_secret]\"}`},
 		{`scheme="Bearer realm"`, `scheme="Bearer realm"`},
+		{"Authorization: Bearer ~Rq~aEDYyKowkrQGRaeYqP_gHvpoaMiKO5-2fD2V", "Authorization: Bearer [REDACTED:generic_secret]"},
+		{"path: ~/ssh/id_ed25519x", "path: ~/ssh/id_ed25519x"},
 		{`hint: "Bearer tokens expire"`, `hint: "Bearer tokens expire"`},
 		{"AccountKey=Xq7Lm2vR9tY4pW1sD4fG6hJ8kL0mN2pQ4rS6tU8==;EndpointSuffix=x", "AccountKey=[REDACTED:generic_secret];EndpointSuffix=x"},
 		{"OPENAI_API_KEY=sk-4fG7hJ2kL9mN3pQ8rS1tV6wX0yZ5aB7c", "OPENAI_API_KEY=[REDACTED:openai_key]"},

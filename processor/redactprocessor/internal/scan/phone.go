@@ -277,7 +277,22 @@ func codePrefix(s string, start int) bool {
 // "Fax/Kundennummer 0123 456789", "direct deposit to routing 021000021"
 // are not phones, "Bestellung per Telefon 030 1234567" is.
 func otherNumberNear(s string, start int) bool {
-	return contextNear(s, start, notPhoneWords, 2) && !contextNear(s, start, phoneWords, 1) && !hostBefore(s, start)
+	return contextNear(s, start, notPhoneWords, 2) && !contextNear(s, start, phoneWords, 1) && !hostBefore(s, start) &&
+		!countryLabel(s, start)
+}
+
+// countryLabel reports whether a country's code in parentheses and a colon
+// stand right before start ("Customer (ID): 0812-3456-7890"): it says
+// whose number follows (Indonesia's, here), it does not name an id.
+func countryLabel(s string, start int) bool {
+	k := start
+	for k > 0 && s[k-1] == ' ' {
+		k--
+	}
+	if k > 0 && s[k-1] == ':' {
+		k--
+	}
+	return k >= 4 && s[k-1] == ')' && s[k-4] == '(' && isUpper(s[k-3]) && isUpper(s[k-2])
 }
 
 // hostBefore reports whether the text before start (blanks and table bars

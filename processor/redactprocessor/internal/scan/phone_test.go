@@ -182,6 +182,8 @@ func TestPhoneWords(t *testing.T) {
 		{"rows skipped: ssn 068-00-7817", "rows skipped: ssn 068-00-7817"},
 		{"Hotel conf. 0766386777", "Hotel conf. 0766386777"},
 		{"TEST;+49 000 0000000;x", "TEST;+49 000 0000000;x"},
+		{"Customer (ID): 0812-3456-7890", "Customer (ID): [REDACTED:phone]"}, // (ID): Indonesia, not an id
+		{"user ID: 0812345678", "user ID: 0812345678"},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
