@@ -422,6 +422,27 @@ func netmask(o [4]int) bool {
 // a pip/npm specifier (==, >=, ~=, ^, ~), a product token
 // (Chrome/120.0.0.0) or a version word among the three words before it
 // ("Version=4.0.0.0", "firmware version 2.1.0.7", "Version der App: 5.12.0.3").
+// hostSlash reports whether the '/' at i ends a host name (labels and
+// dots, the last label letters: api.stripe.com/54.187.174.169, Java's
+// InetAddress "host/address", Kubernetes' "node.internal/10.0.3.17"),
+// not a product's name before its version (Chrome/120.0.0.0,
+// python-requests/2.31.0 have no dot).
+func hostSlash(s string, i int) bool {
+	k, dots, letters := i, 0, true
+	for k > 0 && i-k < 253 && (isAlnum(s[k-1]) || s[k-1] == '-' || s[k-1] == '.') {
+		if s[k-1] == '.' {
+			if k == i || dots == 0 && !letters {
+				return false
+			}
+			dots++
+		} else if dots == 0 && !isLetter(s[k-1]) {
+			letters = false
+		}
+		k--
+	}
+	return dots > 0 && letters && k < i && isAlnum(s[k])
+}
+
 func versionBefore(s string, start int) bool {
 	if start > 0 {
 		switch s[start-1] {
@@ -432,7 +453,7 @@ func versionBefore(s string, start int) bool {
 		case '^', '~':
 			return true
 		case '/':
-			if start > 1 && isAlnum(s[start-2]) {
+			if start > 1 && isAlnum(s[start-2]) && !hostSlash(s, start-1) {
 				return true
 			}
 		}

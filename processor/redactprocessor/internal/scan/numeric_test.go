@@ -78,6 +78,12 @@ func TestIPv4(t *testing.T) {
 		{"ip=203.0.113.7;", "ip=[REDACTED:ipv4];"},
 		{"(84.71.167.95)", "([REDACTED:ipv4])"},
 		{"84.71.167.95/32", "[REDACTED:ipv4]/32"},
+		// A host name, then '/' and its address (Java's InetAddress, kubectl's
+		// node/IP); a product's name, then '/' and its version, is no address.
+		{"connecting to api.stripe.com/54.187.174.169:443", "connecting to api.stripe.com/[REDACTED:ipv4]:443"},
+		{"ip-10-0-3-17.eu-central-1.compute.internal/172.19.172.193", "ip-10-0-3-17.eu-central-1.compute.internal/[REDACTED:ipv4]"},
+		{"Chrome/120.0.0.0 Safari/537.36.0.1", "Chrome/120.0.0.0 Safari/537.36.0.1"},
+		{"lib.v2/1.2.3.4", "lib.v2/1.2.3.4"},
 		{"ssh root@203.0.113.7", "ssh root@[REDACTED:ipv4]"},
 		{"from 1.2.3.4", "from [REDACTED:ipv4]"},
 		{"192.168.001.010", "[REDACTED:ipv4]"},
