@@ -417,6 +417,9 @@ func TestIDAfterAnotherCountrysWord(t *testing.T) {
 		{`ת"ז 669976763`, `ת"ז ` + id},
 		{"ЈМБГ 0101006500006", "ЈМБГ " + id},
 		{"ID-Nr 62655734402", "ID-Nr " + id},
+		// A phrase of three words is found by its last two.
+		{"tax file number 265 714 885", "tax file number " + id},
+		{"nomor induk kependudukan 3174052505900003", "nomor induk kependudukan " + id},
 		// A word glued to the digits by '-' or '_' is an identifier's prefix.
 		{`"ref":"KYC-08116723"`, `"ref":"KYC-08116723"`},
 		{"KYC: 08116723", "KYC: " + id},

@@ -592,7 +592,8 @@ func gtinValid(d []byte) bool {
 
 // contextWords are words that name a kind of number just before it: ASCII
 // words match whole (case-insensitive), the others anywhere in a word;
-// pairs are two words in a row ("my number", "reach me").
+// pairs are two words in a row ("my number", "reach me"; a longer phrase
+// by its last two).
 type contextWords struct {
 	ascii map[string]bool
 	other []string
@@ -602,6 +603,11 @@ type contextWords struct {
 func newContextWords(words ...string) *contextWords {
 	c := &contextWords{ascii: map[string]bool{}, pairs: map[[2]string]bool{}}
 	for _, w := range words {
+		if f := strings.Fields(w); len(f) > 2 {
+			// A longer phrase is found by its last two words, the nearest
+			// to the number: "tax file number" by "file number".
+			w = f[len(f)-2] + " " + f[len(f)-1]
+		}
 		if a, b, ok := strings.Cut(w, " "); ok {
 			c.pairs[[2]string{a, b}] = true
 			if t := titleCase(a); t != a {
