@@ -244,6 +244,22 @@ func anyKindContext(s string, start, f int) bool {
 	return !ok || !contextNear(s, start, w, 4) && !answerContext(s, start, w)
 }
 
+// listedAfterID reports whether the number at start follows an identity
+// number found right before it, with only blanks, ',', ';' or '/' between
+// on the same line ("ID: 79072823730    00321185136", "PESEL 79072823730
+// / 00321185136"): the next of a list of them.
+func listedAfterID(s string, start, end int) bool {
+	if end < 0 || end > start || start-end > 8 {
+		return false
+	}
+	for k := end; k < start; k++ {
+		if c := s[k]; c != ' ' && c != '\t' && c != ',' && c != ';' && c != '/' {
+			return false
+		}
+	}
+	return true
+}
+
 // anyKindValid reports whether the digits d, in the first k groups of r,
 // pass the check of a national_id kind of their length and shape that has
 // a check digit.
@@ -603,7 +619,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // a passport number (US, UK: 9 digits)
 		}
 	}
-	if len(d) >= 9 && len(d) <= 13 && anyKindContext(s, start, len(d)) && r.anyKindValid(d, k) {
+	if len(d) >= 9 && len(d) <= 13 && (anyKindContext(s, start, len(d)) || listedAfterID(s, start, r.ctx.idEnd)) && r.anyKindValid(d, k) {
 		return start, end, true
 	}
 	// CL RUT 12.345.678-5 (K after the dash is read here too), AR DNI

@@ -417,6 +417,9 @@ func TestIDAfterAnotherCountrysWord(t *testing.T) {
 		{`ת"ז 669976763`, `ת"ז ` + id},
 		{"ЈМБГ 0101006500006", "ЈМБГ " + id},
 		{"ID-Nr 62655734402", "ID-Nr " + id},
+		// The next of a list of identity numbers, when it passes a check.
+		{"ID: 79072823730    00321185136", "ID: " + id + "    " + id},
+		{"ID: 79072823730 / 12345678901", "ID: " + id + " / 12345678901"},
 		// A phrase of three words is found by its last two.
 		{"tax file number 265 714 885", "tax file number " + id},
 		{"nomor induk kependudukan 3174052505900003", "nomor induk kependudukan " + id},

@@ -30,7 +30,17 @@ import (
 // (phoneEnd, -1 otherwise).
 type numCtx struct {
 	last, phoneEnd int
+	idEnd          int      // where the last finding ends if it is a national_id, else -1
 	memo           *colMemo // (nil: no memo)
+}
+
+// idEnd returns the end of the last finding when it is a national_id,
+// else -1.
+func idEnd(dst []Finding) int {
+	if len(dst) == 0 || dst[len(dst)-1].Type != NationalID {
+		return -1
+	}
+	return dst[len(dst)-1].End
 }
 
 // phoneEnd returns the end of the last finding when it is a phone, else -1.

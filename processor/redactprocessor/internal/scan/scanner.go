@@ -303,7 +303,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				// (not the tail of a spaced code: 1Z 9W8 47E 03 4419 2210)
 				// Not a short lone number (most numbers in prose): a run
 				// that may be an address, card, SSN or phone.
-				f, ok, rest := sc.numeric(s, i, numCtx{last: last, phoneEnd: phoneEnd(dst), memo: &memo})
+				f, ok, rest := sc.numeric(s, i, numCtx{last: last, phoneEnd: phoneEnd(dst), idEnd: idEnd(dst), memo: &memo})
 				if ok {
 					add(f)
 					i = f.End

@@ -140,7 +140,7 @@ func (sc *Scanner) wideNumber(s string, p int) (end int, f Finding, ok bool) {
 		return q, Finding{}, false
 	}
 	text := string(buf[:n]) // (rare: only text with full-width digits gets here)
-	nf, found, _ := sc.numeric(text, base, numCtx{last: 0, phoneEnd: -1})
+	nf, found, _ := sc.numeric(text, base, numCtx{last: 0, phoneEnd: -1, idEnd: -1})
 	if !found || nf.Start < base {
 		return q, Finding{}, false
 	}
