@@ -333,7 +333,7 @@ func cvv(s string, i, e int) bool {
 	// Cheap test first: the word before ends like one of cvvWords or
 	// cvvVerbs.
 	k := i
-	for k > 0 && i-k < 8 && !isAlnum(s[k-1]) && s[k-1] != '\n' && s[k-1] < utf8.RuneSelf {
+	for k > 0 && i-k < 16 && !isAlnum(s[k-1]) && s[k-1] != '\n' && s[k-1] < utf8.RuneSelf {
 		k--
 	}
 	if k == 0 {

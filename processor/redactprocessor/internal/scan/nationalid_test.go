@@ -115,6 +115,7 @@ func TestCardCVV(t *testing.T) {
 		{"CVC: 0871", "CVC: " + cv},
 		{`{"cvc": "552", "exp": "10/27"}`, `{"cvc": "` + cv + `", "exp": "10/27"}`},
 		{`{"cvv2":908}`, `{"cvv2":"` + cv + `"}`},
+		{`{\\\"card_cvv\\\": \\\"642\\\"}`, `{\\\"card_cvv\\\": \\\"` + cv + `\\\"}`}, // JSON in JSON in JSON
 		{"security code 7731 on the back", "security code " + cv + " on the back"},
 		{"Amex, CID 4102.", "Amex, CID " + cv + "."},
 		{"Kartenprüfnummer 123", "Kartenprüfnummer " + cv},
