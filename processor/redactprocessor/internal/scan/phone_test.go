@@ -184,6 +184,9 @@ func TestPhoneWords(t *testing.T) {
 		{"TEST;+49 000 0000000;x", "TEST;+49 000 0000000;x"},
 		{"Customer (ID): 0812-3456-7890", "Customer (ID): [REDACTED:phone]"}, // (ID): Indonesia, not an id
 		{"user ID: 0812345678", "user ID: 0812345678"},
+		// A value of an SQL INSERT whose column list names a phone.
+		{"INSERT INTO c (id, email, phone) VALUES\n(1, 'x@wp.pl', '9524 8272'),\n(2, 'y@wp.pl', '2006 5422');", "INSERT INTO c (id, email, phone) VALUES\n(1, '[REDACTED:email]', '[REDACTED:phone]'),\n(2, '[REDACTED:email]', '[REDACTED:phone]');"},
+		{"INSERT INTO o (id, qty) VALUES (17826, '9524 8272');", "INSERT INTO o (id, qty) VALUES (17826, '9524 8272');"},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}

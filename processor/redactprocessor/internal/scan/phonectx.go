@@ -85,9 +85,13 @@ func listedAfterPhone(s string, start, end int) bool {
 }
 
 // phoneColumn reports whether the number at start is a field of a table
-// whose header names that column like a phone.
+// whose header names that column like a phone, or a value of an SQL
+// INSERT whose column list does.
 func phoneColumn(s string, start int, m *colMemo) bool {
 	h, ok := columnHeader(s, start, m)
+	if !ok {
+		h, ok = sqlColumn(s, start) // INSERT INTO t (…, phone, …) VALUES (…, '9524 8272', …)
+	}
 	return ok && (contextBefore(h, len(h), phoneWords) || headerWords.match(h))
 }
 
