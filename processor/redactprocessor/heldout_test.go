@@ -112,6 +112,13 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 //     One of its CN resident IDs (130602199202079136) fails the ISO 7064
 //     check its writer cited; it is scored as labelled.
 //
+//   - blind-2026-12h (a ninth writer: prompts and answers as SDKs encode
+//     them: OpenAI, Anthropic, Gemini, Bedrock and LangChain messages,
+//     tool arguments two escaping levels deep, OTel GenAI message JSON,
+//     the debug exporter's output, voice transcripts; 24 languages,
+//     values checked against python-stdnum's own code): 0.9819 and
+//     0.9983 on arrival, after the fixes made with blind-2026-12g in view.
+//
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
 // the whole URL: redact takes a webhook URL whole, which both count found.
@@ -123,7 +130,8 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12d.jsonl":  {0.99, 0.99},
 	"blind-2026-12e.jsonl":  {0.99, 0.99},
 	"blind-2026-12f.jsonl":  {0.97, 0.99},
-	"blind-2026-12g.jsonl":  {0.97, 0.99},
+	"blind-2026-12g.jsonl":  {0.99, 0.99},
+	"blind-2026-12h.jsonl":  {0.99, 0.99},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)

@@ -145,6 +145,7 @@ var keyQualifiers = map[string]bool{
 	"org": true, "organization": true, "root": true, "storage": true, "bot": true,
 	"wifi": true, "wlan": true, "wpa": true, "network": true, "router": true, "session": true,
 	"hmac": true, "jwt": true, "cipher": true, "crypto": true, "aes": true, "token": true, "cookie": true,
+	"signature": true, "sign": true, "verification": true, "verify": true, "security": true,
 }
 
 // passQualifiers make "pass" a password's name ("PASS: TestLogin" in a
@@ -287,7 +288,10 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 	if kind == kvNone {
 		return sc.bearerValue(s, sep)
 	}
-	return sc.secretValue(s, sep, kind, url)
+	if f, ok := sc.secretValue(s, sep, kind, url); ok {
+		return f, true
+	}
+	return sc.bearerValue(s, sep) // "authorization": ["Bearer …"]
 }
 
 // vendorAbove reports whether one of vendorWords names the block a bare
@@ -1015,7 +1019,9 @@ func bearerToken(s string, i int) (int, bool) {
 
 // bearerValue matches a bearer token as the value of any key, which the
 // walk may not reach from the token's own first letters:
-// auth_header="Bearer …", "headers": {"X-Upstream-Auth": "Bearer …"}.
+// auth_header="Bearer …", "headers": {"X-Upstream-Auth": "Bearer …"},
+// also in a list (OpenTelemetry's http.request.header.* attributes are
+// string arrays: ["Bearer …"], the debug exporter's Slice(["Bearer …"])).
 func (sc *Scanner) bearerValue(s string, p int) (Finding, bool) {
 	if !sc.on[GenericSecret] {
 		return Finding{}, false
@@ -1023,8 +1029,14 @@ func (sc *Scanner) bearerValue(s string, p int) (Finding, bool) {
 	for k := 0; p < len(s) && k < 4 && (s[p] == ' ' || s[p] == '\t'); k++ {
 		p++
 	}
-	for k := 0; p < len(s) && k < 8 && (s[p] == '"' || s[p] == '\'' || s[p] == '\\'); k++ {
-		p++ // an opening quote, maybe JSON-escaped
+	for _, w := range []string{"Str(", "Slice(", "Bytes("} {
+		if strings.HasPrefix(s[p:], w) {
+			p += len(w) // the debug exporter's Slice(["Bearer …"])
+			break
+		}
+	}
+	for k := 0; p < len(s) && k < 8 && (s[p] == '"' || s[p] == '\'' || s[p] == '\\' || s[p] == '['); k++ {
+		p++ // an opening quote, maybe JSON-escaped, or a list's bracket
 	}
 	if p+7 >= len(s) || !strings.EqualFold(s[p:p+7], "bearer ") {
 		return Finding{}, false

@@ -84,6 +84,9 @@ func TestIPv4(t *testing.T) {
 		{"ip-10-0-3-17.eu-central-1.compute.internal/172.19.172.193", "ip-10-0-3-17.eu-central-1.compute.internal/[REDACTED:ipv4]"},
 		{"Chrome/120.0.0.0 Safari/537.36.0.1", "Chrome/120.0.0.0 Safari/537.36.0.1"},
 		{"lib.v2/1.2.3.4", "lib.v2/1.2.3.4"},
+		// The debug exporter's attribute values: Str(…).
+		{"-> client.address: Str(1.11.41.153)", "-> client.address: Str([REDACTED:ipv4])"},
+		{"-> client.address: Str(2405:2b6f:361:5265:5d0d:f194:436d:692)", "-> client.address: Str([REDACTED:ipv6])"},
 		{"ssh root@203.0.113.7", "ssh root@[REDACTED:ipv4]"},
 		{"from 1.2.3.4", "from [REDACTED:ipv4]"},
 		{"192.168.001.010", "[REDACTED:ipv4]"},

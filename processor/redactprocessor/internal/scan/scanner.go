@@ -249,6 +249,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				continue
 			}
 		case dNumber:
+			if c == '(' && !boundaryBefore(s, i) {
+				// Str(1.11.41.153), Int(4155550100): a value after a call's
+				// or a wrapper's name (the debug exporter prints attributes
+				// so) starts after the '('.
+				i++
+				continue
+			}
 			if !boundaryBefore(s, i) || (i > 0 && s[i-1] == '.') || (i > 1 && (s[i-1] == '-' || s[i-1] == '/') && isDigit(s[i-2])) {
 				// Inside a word, or a dotted or dashed number
 				// (INV-2024-000123): skip the digits, unless the word is
