@@ -78,25 +78,19 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 // score on arrival is a blind estimate:
 //
 //   - redteam-2026-11: 0.858 recall, 0.990 survival on arrival;
-//
 //   - blind-2026-12: 0.917 and 0.987 on arrival;
-//
 //   - blind-2026-12b (a third writer, other styles: transcripts, HAR dumps,
 //     Terraform, CI logs, 27 languages): 0.920 and 0.973 on arrival, after
 //     the fixes made with blind-2026-12 in view;
-//
 //   - blind-2026-12c (a fourth writer: e-mail threads, RAG chunks, OCR
 //     receipts, bank statements, server logs, 34 languages): 0.934 and
 //     0.992 on arrival, after the fixes made with blind-2026-12b in view;
-//
 //   - blind-2026-12d (a fifth writer, styles of its own, 18 languages):
 //     0.976 and 0.995 on arrival, after the fixes made with blind-2026-12c
 //     in view;
-//
 //   - blind-2026-12e (a sixth writer: agent and tool traffic, GenAI
 //     message JSON as Python, Go and JavaScript encode it, 50 language
 //     variants): 0.975 and 1.000 on arrival;
-//
 //   - blind-2026-12f (a seventh writer: messy human text, code-switching,
 //     PDF and form dumps, chat exports, 40 languages): 0.874 and 0.998 on
 //     arrival. Both were written at the same time, after the fixes made
@@ -110,7 +104,6 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 //     fail the Steuer-ID's own rule (one digit of the first ten twice or
 //     three times, the others once: python-stdnum de/idnr.py); they are
 //     scored as labelled.
-//
 //   - blind-2026-12g (an eighth writer: on-call material, incident
 //     threads, logfmt and JSON logs, ticket CSV exports, HTTP dumps, tool
 //     calls, e-mail with signatures; 22 language variants, values checked
@@ -118,7 +111,6 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 //     0.9992 on arrival, after the fixes made with blind-2026-12f in view.
 //     One of its CN resident IDs (130602199202079136) fails the ISO 7064
 //     check its writer cited; it is scored as labelled.
-//
 //   - blind-2026-12h (a ninth writer: prompts and answers as SDKs encode
 //     them: OpenAI, Anthropic, Gemini, Bedrock and LangChain messages,
 //     tool arguments two escaping levels deep, OTel GenAI message JSON,
