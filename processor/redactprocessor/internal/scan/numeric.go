@@ -264,6 +264,9 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 			}
 		}
 	}
+	if f, ok := sc.spokenGroups(s, &r); ok {
+		return f, true, 0
+	}
 	if r.plus >= 0 || r.cardShaped(s) {
 		return Finding{}, false, int(r.g[r.n-1].end)
 	}

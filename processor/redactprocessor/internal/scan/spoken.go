@@ -14,12 +14,14 @@ package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactproce
 //     word naming one (ssnWords: "social", "SSN") stands within the eight
 //     words before;
 //   - a card security code when it has 3 or 4 digits right after a word
-//     naming one (cvvWords: "security code 0 6 6 4").
+//     naming one (cvvWords: "security code 0 6 6 4");
+//   - a phone number when it has 9 to 15 digits after a phone word
+//     (phoneWords: "my number is 9 8 3 6 0 6 2 2 0 8").
 //
 // A run starts at its first digit (not inside another run) and is at
-// most 19 digits; anything else spoken this way (a phone number, an
-// account) is not taken: without a check digit or a word, single digits
-// are counts and lists as often.
+// most 19 digits; anything else spoken this way (an account, a phone with
+// no word before it) is not taken: without a check digit or a word,
+// single digits are counts and lists as often.
 func (sc *Scanner) spoken(s string, i int) (Finding, bool) {
 	if i >= 2 && s[i-1] == ' ' && (isDigit(s[i-2]) || (s[i-2] == ',' && i >= 3 && isDigit(s[i-3]))) {
 		return Finding{}, false // inside a run
@@ -60,5 +62,73 @@ func (sc *Scanner) spoken(s string, i int) (Finding, bool) {
 			return Finding{i, end, CardCVV}, true
 		}
 	}
+	if nd >= 9 && nd <= 15 && sc.on[Phone] && contextBefore(s, i, phoneWords) && !otherNumberNear(s, i) {
+		return Finding{i, end, Phone}, true // my number is 9 8 3 6 0 6 2 2 0 8
+	}
 	return Finding{}, false
+}
+
+// spokenGroups matches a number that speech-to-text wrote in groups of its
+// own making, which no national format has: "my social is 757 3143 86",
+// "o NIF 35 06 88 65 6", "aadhaar 26 50 36 47 47 25", "my number is 9 8 3
+// 6 0 6 2 2 0 8". The run is three groups or more of one to four digits
+// split by single spaces. With no shape to go by, a word must name it:
+//
+//   - a phone: 9 to 15 digits after a phone word (phoneWords), none naming
+//     another kind of number nearer;
+//   - a US social security number: 9 digits valid as one, after an SSN
+//     word within the eight words before (ssnWords);
+//   - a national identity number: the digits pass the check of a kind
+//     whose own word stands before them (spokenIDs), or, after a word for
+//     an identity number that names no kind of this length, of any kind
+//     of their length (anyKindValid).
+func (sc *Scanner) spokenGroups(s string, r *numRun) (Finding, bool) {
+	if r.plus >= 0 || r.n < 3 || r.lparen >= 0 {
+		return Finding{}, false
+	}
+	for j := range r.n {
+		g := &r.g[j]
+		if g.len() > 4 || g.open || g.close || (j > 0 && (g.sep != ' ' || s[g.start-1] != ' ' || s[g.start-2] == ' ')) {
+			return Finding{}, false
+		}
+	}
+	start, end := int(r.g[0].start), int(r.g[r.n-1].end)
+	if end < len(s) && (isAlnum(s[end]) || s[end] == '-' || s[end] == '/' || s[end] == ':') {
+		return Finding{}, false
+	}
+	var d [20]byte
+	if r.nd > len(d) {
+		return Finding{}, false
+	}
+	r.digits(s, r.n, d[:])
+	ds := d[:r.nd]
+	if r.nd == 9 && sc.on[SSN] && ssnValid(atoi(string(ds[0:3])), atoi(string(ds[3:5])), atoi(string(ds[5:9]))) && contextNear(s, start, ssnWords, 8) {
+		return Finding{start, end, SSN}, true
+	}
+	if sc.on[NationalID] && r.nd >= 9 && r.nd <= 13 && (spokenID(s, start, ds) || anyKindContext(s, start, r.nd) && r.anyKindValid(ds, 1)) {
+		return Finding{start, end, NationalID}, true
+	}
+	if sc.on[Phone] && r.nd >= 9 && r.nd <= 15 && contextBefore(s, start, phoneWords) && !otherNumberNear(s, start) {
+		return Finding{start, end, Phone}, true
+	}
+	return Finding{}, false
+}
+
+// spokenID reports whether d passes the check of an identity number of
+// its length whose own word stands before start.
+func spokenID(s string, start int, d []byte) bool {
+	near := func(w *contextWords) bool { return contextNear(s, start, w, 4) }
+	switch len(d) {
+	case 9:
+		return bsnValid(d) && near(bsnWords) || sinValid(d) && near(sinWords) || tfnValid(d) && near(tfnWords) ||
+			nifPTValid(d) && near(nifWords) || ilValid(d) && near(ilWords)
+	case 11:
+		return peselValid(d) && near(peselWords) || steuerIDValid(d) && near(steuerWords) || tcValid(d) && near(tcWords) ||
+			cpfValid(d) && near(cpfWords)
+	case 12:
+		return aadhaarValid(d) && near(aadhaarWords)
+	case 13:
+		return cnpValid(d) && near(roWords) || zaIDValid(d) && near(zaWords)
+	}
+	return false
 }

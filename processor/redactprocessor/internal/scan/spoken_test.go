@@ -16,6 +16,14 @@ func TestSpokenDigits(t *testing.T) {
 		{"CALLER: 6 2 9 6 4 0 9 7 3 3 4 2 8 2 1 0 3 9 8, CVV 2 2 5", "CALLER: [REDACTED:credit_card], CVV [REDACTED:card_cvv]"},
 		{"and the social for the account holder is 1 3 3, 8 0, 4 1 7 4", "and the social for the account holder is [REDACTED:ssn]"},
 		{"my SSN is 0 7 8 0 5 1 1 2 0.", "my SSN is [REDACTED:ssn]."},
+		{"and my number is 9 8 3 6 0 6 2 2 0 8", "and my number is [REDACTED:phone]"},
+		// Groups of speech-to-text's own making, after a word naming them.
+		{"my social is 757 3143 86", "my social is [REDACTED:ssn]"},
+		{"e o NIF 35 06 88 65 6", "e o NIF [REDACTED:national_id]"},
+		{"my aadhaar is 26 50 36 47 47 25", "my aadhaar is [REDACTED:national_id]"},
+		{"order 12 34 56 78 90 shipped", "order 12 34 56 78 90 shipped"},
+		{"NIF 35 06 88 65 7", "NIF 35 06 88 65 7"}, // the check fails
+		{"we counted 3 12 45 items", "we counted 3 12 45 items"},
 		// Not taken: Luhn fails, no issuer, nine digits with no SSN word or
 		// not valid as one, three digits with no code word, a run inside a
 		// longer one, digits glued to a letter, a phone spoken so.
