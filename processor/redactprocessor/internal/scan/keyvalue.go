@@ -267,7 +267,15 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 			harCookie = key != "" && inCookieArray(s, ks)
 		}
 		if key == "" {
+			key = attrKeyBefore(s, ks, floor) // Jaeger's {"key": "db.password", "type": "string", "value": …}
+		}
+		if key == "" {
 			key = ownerKey(s, ks, floor) // "db_password": {"value": …}
+		}
+	} else if strings.HasSuffix(key, "Value") || strings.HasSuffix(key, "_value") {
+		// OTLP JSON: {"key": "db.password", "value": {"stringValue": …}}
+		if k := otlpAttrKey(s, ks, floor); k != "" {
+			key = k
 		}
 	}
 	kind := classifyKey(key, url)
@@ -450,6 +458,95 @@ func versionWord(w string) bool {
 		w = w[1:]
 	}
 	return len(w) > 0 && len(w) <= 2 && isDigit(w[0]) && isDigit(w[len(w)-1])
+}
+
+// attrKeyBefore returns the attribute name of the JSON object whose
+// "value" member's key starts at ks, from a "key" member before it in the
+// same object with only scalars between (Jaeger's span tags: {"key":
+// "db.password", "type": "string", "value": "…"}), or "".
+func attrKeyBefore(s string, ks, floor int) string {
+	k := ks - 1
+	for k > floor && ks-k < 256 && s[k] != '{' {
+		if c := s[k]; c == '}' || c == '[' || c == ']' {
+			return ""
+		}
+		k--
+	}
+	if k < floor || s[k] != '{' {
+		return "" // (the object may start at floor: a document's first byte)
+	}
+	return memberString(s[k:ks], "key")
+}
+
+// otlpAttrKey returns the attribute name of the OTLP JSON AnyValue whose
+// member's key ("stringValue", "string_value", …) starts at ks: the
+// AnyValue is the "value" of an object whose "key" names the attribute
+// ({"key": "db.password", "value": {"stringValue": "…"}}), or "".
+func otlpAttrKey(s string, ks, floor int) string {
+	k := ks - 1
+	for k > floor && ks-k < 16 && s[k] != '{' {
+		k--
+	}
+	if k < floor || s[k] != '{' {
+		return ""
+	}
+	j := k
+	for j > floor && (s[j-1] == ' ' || s[j-1] == '\t' || s[j-1] == '\n' || s[j-1] == '\r') {
+		j--
+	}
+	if j <= floor || s[j-1] != ':' {
+		return ""
+	}
+	j--
+	for j > floor && (s[j-1] == ' ' || s[j-1] == '\t' || s[j-1] == '"' || s[j-1] == '\\') {
+		j--
+	}
+	if j-5 <= floor || s[j-5:j] != "value" {
+		return ""
+	}
+	return attrKeyBefore(s, j-5, floor)
+}
+
+// memberString returns the string value of member name in the JSON object
+// text obj (quotes maybe escaped), or "".
+func memberString(obj, name string) string {
+	for p := 0; p < len(obj); {
+		i := strings.Index(obj[p:], name)
+		if i < 0 {
+			return ""
+		}
+		i += p
+		p = i + len(name)
+		if i == 0 || obj[i-1] != '"' {
+			continue
+		}
+		q := p
+		for q < len(obj) && (obj[q] == '\\' || obj[q] == '"') {
+			q++
+		}
+		if q == p || q >= len(obj) {
+			continue
+		}
+		for q < len(obj) && (obj[q] == ' ' || obj[q] == '\t') {
+			q++
+		}
+		if q >= len(obj) || obj[q] != ':' {
+			continue
+		}
+		q++
+		for q < len(obj) && (obj[q] == ' ' || obj[q] == '\t' || obj[q] == '\\' || obj[q] == '"') {
+			q++
+		}
+		e := q
+		for e < len(obj) && e-q <= maxKey && (isWord(obj[e]) || obj[e] == '-' || obj[e] == '.') {
+			e++
+		}
+		if e > q && e < len(obj) && (obj[e] == '"' || obj[e] == '\\') {
+			return obj[q:e]
+		}
+		return ""
+	}
+	return ""
 }
 
 // ownerKey returns the key of the JSON object whose member's key starts
@@ -729,7 +826,9 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 		for q < len(s) && q-p < 4 && (s[q] == ' ' || s[q] == '\t') {
 			q++
 		}
-		if q < len(s) && s[q] == '{' {
+		if ws, we, wok := debugValue(s, q); wok {
+			vs, ve, quoted, ok = ws, we, true, true // -> db.password: Str(…)
+		} else if q < len(s) && s[q] == '{' {
 			// ODBC: PWD={Br@ced;Pw=1}, braces around a value holding ';'.
 			vs, ve, ok = braceValue(s, q)
 			quoted = true
@@ -1006,6 +1105,32 @@ func awsSecretShape(v string) bool {
 		}
 	}
 	return up && lo && other
+}
+
+// debugValue returns the value the debug exporter prints in Str(…) at
+// s[q] (its detailed verbosity: "-> db.password: Str(Zx9#kLm2pQ7w)"): up
+// to the ')' that ends the line.
+func debugValue(s string, q int) (vs, ve int, ok bool) {
+	if !strings.HasPrefix(s[q:], "Str(") {
+		return 0, 0, false
+	}
+	vs = q + len("Str(")
+	w := s[vs:min(len(s), vs+512)]
+	le := strings.IndexByte(w, '\n')
+	if e := strings.Index(w, `\n`); e >= 0 && (le < 0 || e < le) {
+		le = e // the output pasted into a JSON string
+	}
+	if le < 0 {
+		le = len(w)
+	}
+	ve = vs + le
+	if ve > vs && s[ve-1] == '\r' {
+		ve--
+	}
+	if ve == vs || s[ve-1] != ')' {
+		return 0, 0, false
+	}
+	return vs, ve - 1, ve-1 > vs
 }
 
 // bearerToken matches the token after "Bearer " at s[i] (RFC 6750's

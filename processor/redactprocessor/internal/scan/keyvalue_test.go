@@ -42,6 +42,14 @@ func TestKeyValueSecrets(t *testing.T) {
 		{`"http.request.header.authorization": ["Bearer 7REzKGR6UZJl0epUfwTJaLlWuhjsU1UxITFLunEIxZl"]`, `"http.request.header.authorization": ["Bearer [REDACTED:generic_secret]"]`},
 		{`-> http.request.header.authorization: Slice(["Bearer 5Y2HR-n~gic-.KsfCi4sC-cMRDkD42.pQZCWY"])`, `-> http.request.header.authorization: Slice(["Bearer [REDACTED:generic_secret]"])`},
 		{`"scopes": ["Bearer tokens are short-lived"]`, `"scopes": ["Bearer tokens are short-lived"]`},
+		// Attributes as exporters print them: Jaeger's span tags, OTLP
+		// JSON, the debug exporter's detailed output.
+		{`{"key":"db.password","type":"string","value":"Zx9#kLm2pQ7w"}`, `{"key":"db.password","type":"string","value":"[REDACTED:password]"}`},
+		{`{"key": "db.password", "value": {"stringValue": "Zx9#kLm2pQ7w"}}`, `{"key": "db.password", "value": {"stringValue": "[REDACTED:password]"}}`},
+		{`{\"key\": \"db.password\", \"value\": {\"stringValue\": \"Zx9#kLm2pQ7w\"}}`, `{\"key\": \"db.password\", \"value\": {\"stringValue\": \"[REDACTED:password]\"}}`},
+		{`{"key": "gen_ai.request.model", "value": {"stringValue": "gpt-4o-mini"}}`, `{"key": "gen_ai.request.model", "value": {"stringValue": "gpt-4o-mini"}}`},
+		{"     -> db.password: Str(Zx9#kLm2pQ7w)\n     -> x: Str(y)", "     -> db.password: Str([REDACTED:password])\n     -> x: Str(y)"},
+		{"     -> password.policy: Str(min 12 chars)", "     -> password.policy: Str(min 12 chars)"},
 		{"?merchant=894692&signature_key=a813e537b86db6367e5cd13eea72cc2e", "?merchant=894692&signature_key=[REDACTED:secret_url_param]"},
 		{"Authorization: Bearer ~Rq~aEDYyKowkrQGRaeYqP_gHvpoaMiKO5-2fD2V", "Authorization: Bearer [REDACTED:generic_secret]"},
 		{"path: ~/ssh/id_ed25519x", "path: ~/ssh/id_ed25519x"},
