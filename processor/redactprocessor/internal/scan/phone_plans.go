@@ -274,16 +274,17 @@ var nationalFormats = []struct{ region, pattern string }{
 	{"AR", "0[23]### 15-##-####"},   // 02966 15-12-3456
 	{"AR", "(011) 15-####-####"},    // (011) 15-2345-6789
 	{"AR", "(0[23]##) 15-###-####"}, // (0351) 15-234-5678
-	// Colombia: landlines of 10 digits since 2021, 60 and the area's digit
-	// ("($FG) $2"); mobiles 3xx are the IT "3## #######" shape.
+	// Colombia: landlines of 10 digits since 2021, 60 and the area's digit,
+	// with no trunk prefix ("($FG) $2"); without the parentheses
+	// ("601 2345678") they are left to the phone context. Mobiles 3xx are
+	// the IT "3## #######" shape.
 	{"CO", "(60[1-8]) #######"}, // (601) 2345678
-	{"CO", "60[1-8] #######"},   // 601 2345678
 	// Chile: no trunk prefix; Santiago 2 and mobiles 9, then 8 digits
-	// ("$1 $2 $3", Santiago "($FG) …"). A plain "2 2### ####" and the
-	// mobiles 9 2… are left to the phone context: "2 2019 2020" and
-	// "9 2019 2020" are rows of years.
-	{"CL", "(2) 2### ####"},   // (2) 2123 4567
-	{"CL", "9 [3-9]### ####"}, // 9 6123 4567
+	// ("$1 $2 $3", Santiago "($FG) $2 $3"). Only the parentheses make one
+	// unlike other numbers: "2 2123 4567" and "9 6123 4567" are left to
+	// the phone context ("2 2019 2020" is a row of years, "9 3512 4410"
+	// a row of a table).
+	{"CL", "(2) 2### ####"}, // (2) 2123 4567
 	// Peru: Lima 01 and 7 digits, in parentheses ("($NP$FG) $2"); the
 	// other areas, (044) 123456, are the DE/AT "(0…) …" shape.
 	{"PE", "(01) #######"}, // (01) 1234567
