@@ -296,8 +296,10 @@ var nationalFormats = []struct{ region, pattern string }{
 	{"BD", "01[3-9]########"}, // 01812345678 (mobile, one piece)
 	// A one-digit area code after the trunk and 7 digits: TW 06 (Tainan),
 	// NZ 09 (Auckland), 03 (Christchurch), IL 03 (Tel Aviv), AE 04
-	// (Dubai) ("$NP$FG $2 $3"; 02 is the KR line).
-	{"TW/NZ/IL/AE", "0[3-9] ### ####"}, // 03 234 5678, 03-123-4567, 04 234 5678
+	// (Dubai) ("$NP$FG $2 $3"; 02 is the KR line). Blanks only: the IL
+	// dashes ("$NP$FG-$2-$3", 03-123-4567) are the shape of a D-U-N-S
+	// number (06-070-4780) and left to the phone context.
+	{"TW/NZ/IL/AE", "0[3-9]_###_####"}, // 03 234 5678, 04 234 5678
 	{"TW", "(0[2-9]) ###-####"},        // (06) 234-5678
 	// A one-digit area code and 7 or 8 digits in one group: FI Helsinki
 	// 09, EG Cairo 02 and Alexandria 03; blanks only (03.1415926 is a
