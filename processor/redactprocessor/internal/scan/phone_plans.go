@@ -301,6 +301,9 @@ var nationalFormats = []struct{ region, pattern string }{
 	// number (06-070-4780) and left to the phone context.
 	{"TW/NZ/IL/AE", "0[3-9]_###_####"}, // 03 234 5678, 04 234 5678
 	{"TW", "(0[2-9]) ###-####"},        // (06) 234-5678
+	// ... and in parentheses, as New Zealand and the Emirates write it
+	// ("(09) 379 0000"; libphonenumber prints no parentheses there).
+	{"NZ/AE/TW", "(0[2-9]) ### ####"}, // (09) 123 4567, (04) 234 5678
 	// A one-digit area code and 7 or 8 digits in one group: FI Helsinki
 	// 09, EG Cairo 02 and Alexandria 03; blanks only (03.1415926 is a
 	// number).
