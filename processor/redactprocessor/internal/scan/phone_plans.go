@@ -247,9 +247,10 @@ var nationalFormats = []struct{ region, pattern string }{
 	{"PH", "09## ### ####"},         // 0917 123 4567
 	{"EG", "01[0-25]########"},      // 01012345678 (mobile, one piece)
 
-	// The markets below are libphonenumber's national formats ($NP$FG:
-	// the trunk 0 before the first group). Many are written in a shape a
-	// line above already takes: ZA 010 123 4567, KE 0712 123456, RO
+	// The lines below are libphonenumber's national formats ("$NP$FG $2":
+	// the trunk prefix before the first group, "($FG) $2" the first group
+	// in parentheses) unless their comment names another convention. Many
+	// markets write their numbers in a shape a line above already takes: ZA 010 123 4567, KE 0712 123456, RO
 	// 0712 034 567, NG 0802 123 4567, PK 0301 2345678, BD 01812-345678,
 	// TW 0912 345 678, NZ 021 123 4567, IL 050-234-5678, CH 078 123 45 67,
 	// UA 050 123 4567, FI 041 2345678, VN 024 1234 5678, TH 081 234 5678,
