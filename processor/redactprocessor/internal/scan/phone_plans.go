@@ -37,8 +37,12 @@ package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactproce
 //
 // Sources: google/libphonenumber resources/PhoneNumberMetadata.xml at
 // f7e3e88 (nationalPrefix, possibleLengths and availableFormats of each
-// territory), and the separators people type: DIN 5008 for Germany
-// ("030 12345-67"), pairs for France ("06 12 34 56 78").
+// territory: a numberFormat's pattern, leadingDigits and
+// nationalPrefixFormattingRule, and the exampleNumber of its types; read
+// for AR, CO, CL, PE, ZA, NG, KE, PK, BD, SG, HK, TW, NZ, IL, GR, RO, CZ,
+// NO, DK, FI, CH, UA, SA, AE, EG, VN and TH too), and the separators
+// people type: DIN 5008 for Germany ("030 12345-67"), pairs for France
+// ("06 12 34 56 78").
 var nationalFormats = []struct{ region, pattern string }{
 	// The exchange (second group) is 2-9 in the plan, but examples and
 	// fictional numbers (555-123-4567) are written with any digit.
@@ -242,4 +246,74 @@ var nationalFormats = []struct{ region, pattern string }{
 	{"PH", "09#########"},           // 09171234567 (mobile, one piece)
 	{"PH", "09## ### ####"},         // 0917 123 4567
 	{"EG", "01[0-25]########"},      // 01012345678 (mobile, one piece)
+
+	// The lines below are libphonenumber's national formats ("$NP$FG $2":
+	// the trunk prefix before the first group, "($FG) $2" the first group
+	// in parentheses) unless their comment names another convention. Many
+	// markets write their numbers in a shape a line above already takes: ZA 010 123 4567, KE 0712 123456, RO
+	// 0712 034 567, NG 0802 123 4567, PK 0301 2345678, BD 01812-345678,
+	// TW 0912 345 678, NZ 021 123 4567, IL 050-234-5678, CH 078 123 45 67,
+	// UA 050 123 4567, FI 041 2345678, VN 024 1234 5678, TH 081 234 5678,
+	// SA 011 234 5678, PE 912 345 678, CO 321 123 4567, GR 691 234 5678,
+	// CZ 601 123 456 (examples in TestNationalFormats). Left to the phone
+	// context: the 8-digit numbers of NO, DK, SG and HK ("412 34 567",
+	// "20 12 34 56", "9123 4567"): they have no trunk prefix, and a format
+	// of digits and blanks needs 9 digits (national), so that 8 digits in
+	// pairs or fours (amounts, codes, PINs) are not phones on their own;
+	// CZ landlines "212 345 678" (a count in thousands) and GR Athens
+	// "21 2345 6789" ("21 2019 2020", a row of years), also without a trunk
+	// prefix.
+	//
+	// Argentina: trunk 0, an area code of 2 to 4 digits (11 Buenos Aires,
+	// 351 Córdoba, 2966 Río Gallegos), 10 digits in all; a mobile is
+	// dialled within the country as the area code, 15 and the number
+	// ("$2 15-$3-$4"). 0351 423-4567 and 02966 12-3456 are the DE/AT
+	// extension shape above.
+	{"AR", "011 ####-####"},         // 011 2345-6789 (Buenos Aires)
+	{"AR", "011 15-####-####"},      // 011 15-2345-6789 (mobile)
+	{"AR", "0[23]## 15-###-####"},   // 0351 15-234-5678
+	{"AR", "0[23]### 15-##-####"},   // 02966 15-12-3456
+	{"AR", "(011) 15-####-####"},    // (011) 15-2345-6789
+	{"AR", "(0[23]##) 15-###-####"}, // (0351) 15-234-5678
+	// Colombia: landlines of 10 digits since 2021, 60 and the area's digit,
+	// with no trunk prefix ("($FG) $2"); without the parentheses
+	// ("601 2345678") they are left to the phone context. Mobiles 3xx are
+	// the IT "3## #######" shape.
+	{"CO", "(60[1-8]) #######"}, // (601) 2345678
+	// Chile: no trunk prefix; Santiago 2 and mobiles 9, then 8 digits
+	// ("$1 $2 $3", Santiago "($FG) $2 $3"). Only the parentheses make one
+	// unlike other numbers: "2 2123 4567" and "9 6123 4567" are left to
+	// the phone context ("2 2019 2020" is a row of years, "9 3512 4410"
+	// a row of a table).
+	{"CL", "(2) 2### ####"}, // (2) 2123 4567
+	// Peru: Lima 01 and 7 digits, in parentheses ("($NP$FG) $2"); the
+	// other areas, (044) 123456, are the DE/AT "(0…) …" shape.
+	{"PE", "(01) #######"}, // (01) 1234567
+	// Pakistan: mobiles 030x-034x, 037x in one piece (0301 2345678 and
+	// 0300-1234567 are the DE/AT and CN lines).
+	{"PK", "03[0-47]########"}, // 03012345678 (mobile, one piece)
+	// Bangladesh: mobiles 013x-019x in one piece ("$NP$FG-$2",
+	// 01812-345678, is the GB "0#### ######" line).
+	{"BD", "01[3-9]########"}, // 01812345678 (mobile, one piece)
+	// A one-digit area code after the trunk and 7 digits: TW 06 (Tainan),
+	// NZ 09 (Auckland), 03 (Christchurch), IL 03 (Tel Aviv), AE 04
+	// (Dubai) ("$NP$FG $2 $3"; 02 is the KR line). Blanks only: the IL
+	// dashes ("$NP$FG-$2-$3", 03-123-4567) are the shape of a D-U-N-S
+	// number (06-070-4780) and left to the phone context.
+	{"TW/NZ/IL/AE", "0[3-9]_###_####"}, // 03 234 5678, 04 234 5678
+	{"TW", "(0[2-9]) ###-####"},        // (06) 234-5678
+	// ... and in parentheses, as New Zealand and the Emirates write it
+	// ("(09) 379 0000"; libphonenumber prints no parentheses there).
+	{"NZ/AE/TW", "(0[2-9]) ### ####"}, // (09) 123 4567, (04) 234 5678
+	// A one-digit area code and 7 or 8 digits in one group: FI Helsinki
+	// 09, EG Cairo 02 and Alexandria 03; blanks only (03.1415926 is a
+	// number).
+	{"FI/EG", "0[235689]_#{7,8}"}, // 09 1234567, 02 34567890
+	// Egypt: mobiles 010, 011, 012, 015 and 8 digits ("$NP$1 $2").
+	{"EG", "01[0-25] ########"}, // 010 01234567
+	// Ukraine: libphonenumber writes "050 123 4567" (the IT line); people
+	// also write the code in parentheses and the number in groups of 3, 2
+	// and 2, as in Russia without the trunk 8.
+	{"UA", "(0[3-9]#) ###-##-##"}, // (050) 123-45-67, (044) 123-45-67
+	{"UA", "0[3-9]# ###-##-##"},   // 050 123-45-67
 }
