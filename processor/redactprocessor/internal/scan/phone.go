@@ -440,9 +440,10 @@ var notPhoneWords = newContextWords(
 	"offset", "total", "size", "count", "amount", "balance", "saldo", "betrag", "orden", "commit", "aktenzeichen", "az",
 	"bankgiro", "plusgiro", "swish", "organisationsnummer", "orgnr", "routing", "aba", "rtn",
 	"zamówienie", "заказ", "订单", "注文", "договор", "счет", "счёт", "注文番号", "订单号", "受付番号",
-	// Other numbers written like phones: a US or Canadian tax or social
-	// insurance number, a hotel's or an airline's confirmation.
-	"ssn", "itin", "ein", "conf", "confirmation", "bestätigung", "buchungsbestätigung", "reservation", "réservation",
+	// Other numbers written like phones: a US tax or social security
+	// number, a company's D-U-N-S number, a hotel's or an airline's
+	// confirmation.
+	"ssn", "itin", "ein", "duns", "conf", "confirmation", "bestätigung", "buchungsbestätigung", "reservation", "réservation",
 	"reserva", "prenotazione", "reservierung",
 )
 

@@ -161,7 +161,14 @@ var nationalFormats = []struct{ region, pattern string }{
 	{"CN", "0###-#######"},       // 0755-1234567
 	{"CN", "0###-########"},      // 0755-12345678
 	{"CN", "0[3-9]##_####_####"}, // 0755 1234 5678 (not 0123-4567-8901, a serial)
-	{"CN", "1[3-9]#########"},    // 13800138000 (mobile, one piece)
+	// Mobiles in one piece: libphonenumber's CN mobile ranges
+	// (1(?:[38]\d|4[57]|[59][0-35-9]|6[25-7]|7[0-35-8])\d{8}), so an
+	// 11-digit customer number starting 141 or 194 is not one.
+	{"CN", "1[38]#########"},        // 13800138000
+	{"CN", "14[57]########"},        // 14512345678
+	{"CN", "1[59][0-35-9]########"}, // 15012345678, 19912345678
+	{"CN", "16[25-7]########"},      // 16612345678
+	{"CN", "17[0-35-8]########"},    // 17712345678
 
 	{"IN", "[6-9]#### #####"},  // 98765 43210
 	{"IN", "0[6-9]#### #####"}, // 098765 43210
@@ -238,14 +245,21 @@ var nationalFormats = []struct{ region, pattern string }{
 	// TR landlines [24][1-8]x, 3[1-9]x: "($NP$FG) $2 $3 $4" (as the DE/AT
 	// "(0[2-9]…) ### ## ##" above), and the trunk before the parentheses.
 	{"TR", "0 ([2-4]##) ### ## ##"}, // 0 (212) 248 73 29
-	{"TR", "05#########"},           // 05321234567 (mobile, one piece)
-	{"GB", "07[1-9]########"},       // 07700900123 (mobile, one piece)
-	{"JP", "0[789]0########"},       // 09012345678 (mobile, one piece)
-	{"VN", "0[35789]########"},      // 0912345678 (mobile, one piece)
-	{"TH", "0[689]########"},        // 0812345678 (mobile, one piece)
-	{"PH", "09#########"},           // 09171234567 (mobile, one piece)
-	{"PH", "09## ### ####"},         // 0917 123 4567
-	{"EG", "01[0-25]########"},      // 01012345678 (mobile, one piece)
+	// Mobiles in one piece: libphonenumber's TR mobile ranges
+	// (5(?:[03-5]\d|1[06]|24|6[24]|7[245]|9[46])\d{7}), not any 05….
+	{"TR", "05[03-5]########"}, // 05321234567
+	{"TR", "051[06]#######"},   // 05101234567
+	{"TR", "0524#######"},      // 05241234567
+	{"TR", "056[24]#######"},   // 05621234567
+	{"TR", "057[245]#######"},  // 05721234567
+	{"TR", "059[46]#######"},   // 05941234567
+	{"GB", "07[1-9]########"},  // 07700900123 (mobile, one piece)
+	{"JP", "0[789]0########"},  // 09012345678 (mobile, one piece)
+	{"VN", "0[35789]########"}, // 0912345678 (mobile, one piece)
+	{"TH", "0[689]########"},   // 0812345678 (mobile, one piece)
+	{"PH", "09#########"},      // 09171234567 (mobile, one piece)
+	{"PH", "09## ### ####"},    // 0917 123 4567
+	{"EG", "01[0-25]########"}, // 01012345678 (mobile, one piece)
 
 	// The lines below are libphonenumber's national formats ("$NP$FG $2":
 	// the trunk prefix before the first group, "($FG) $2" the first group

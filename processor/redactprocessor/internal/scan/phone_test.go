@@ -40,7 +40,8 @@ var nationalExamples = []string{
 	"03(1234)5678", "(03) 1234-5678",
 	"010-1234-5678", "011-123-4567", "02-123-4567", "031-123-4567",
 	"138 0013 8000", "010-12345678", "010-1234 5678", "0755-1234 5678", "0755-1234567", "0755-12345678",
-	"0755 1234 5678",
+	"0755 1234 5678", "13800138000", "14512345678", "15012345678", "19912345678", "16612345678", "17712345678",
+	"05321234567", "05101234567", "05241234567", "05621234567", "05721234567", "05941234567",
 	"98765 43210", "098765 43210", "011 2345 6789", "0124 234 5678",
 	"(11) 91234-5678", "(11) 2345-6789", "(11)91234-5678", "11 91234-5678", "11 2345-6789", "(011) 2345-6789",
 	"55 1234 5678", "56 1234 5678", "33 1234 5678", "81 1234 5678", "(55) 1234 5678", "(33) 1234 5678",
@@ -215,6 +216,9 @@ func TestPhoneWords(t *testing.T) {
 		{"TEST;+49 000 0000000;x", "TEST;+49 000 0000000;x"},
 		{"Customer (ID): 0812-3456-7890", "Customer (ID): [REDACTED:phone]"}, // (ID): Indonesia, not an id
 		{"user ID: 0812345678", "user ID: 0812345678"},
+		// Outside the mobile ranges of the plan: a customer number.
+		{`"legacy_customer_no": "14106215519"`, `"legacy_customer_no": "14106215519"`},
+		{`"legacy_customer_no": "05119809273"`, `"legacy_customer_no": "05119809273"`},
 		// A value of an SQL INSERT whose column list names a phone.
 		{"INSERT INTO c (id, email, phone) VALUES\n(1, 'x@wp.pl', '9524 8272'),\n(2, 'y@wp.pl', '2006 5422');", "INSERT INTO c (id, email, phone) VALUES\n(1, '[REDACTED:email]', '[REDACTED:phone]'),\n(2, '[REDACTED:email]', '[REDACTED:phone]');"},
 		{"INSERT INTO o (id, qty) VALUES (17826, '9524 8272');", "INSERT INTO o (id, qty) VALUES (17826, '9524 8272');"},
