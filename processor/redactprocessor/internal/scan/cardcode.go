@@ -81,6 +81,11 @@ func codeAfterCard(s string, i, e int, dst []Finding) bool {
 		return false
 	}
 	between := s[f.End:i]
+	if between == " / " || between == "/" || between == " | " {
+		// card / code, as people type the two in a chat ("4959536760460200
+		// / 131"), when the code ends its line or the text.
+		return codeEndsLine(s, e)
+	}
 	for k := 0; k < len(between); k++ {
 		switch c := between[k]; {
 		case c == '\n' || c == '\r' || c == '\\' && k+1 < len(between) && (between[k+1] == 'n' || between[k+1] == 'r'):
@@ -104,6 +109,21 @@ func codeAfterCard(s string, i, e int, dst []Finding) bool {
 		}
 	}
 	return false
+}
+
+// codeEndsLine reports whether only blanks, a full stop or a closing
+// quote stand between e and the end of its line or text.
+func codeEndsLine(s string, e int) bool {
+	for k := e; k < len(s) && k-e < 8; k++ {
+		switch c := s[k]; {
+		case c == '\n' || c == '\r' || c == '\\' && k+1 < len(s) && (s[k+1] == 'n' || s[k+1] == '"'):
+			return true
+		case c == ' ' || c == '.' || c == '"' || c == '\'':
+		default:
+			return false
+		}
+	}
+	return e == len(s) || len(s)-e < 8
 }
 
 // expiryLen returns the length of the card expiry date at the start of s

@@ -229,6 +229,9 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 			return Finding{i, end, NationalID}, true, 0
 		}
 	}
+	if f, ok := sc.spokenGroups(s, &r, true); ok {
+		return f, true, 0
+	}
 	for k := r.n; k >= 1; k-- {
 		if !r.endOK(s, k) {
 			continue
@@ -264,7 +267,7 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 			}
 		}
 	}
-	if f, ok := sc.spokenGroups(s, &r); ok {
+	if f, ok := sc.spokenGroups(s, &r, false); ok {
 		return f, true, 0
 	}
 	if r.plus >= 0 || r.cardShaped(s) {

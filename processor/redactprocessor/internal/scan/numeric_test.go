@@ -49,6 +49,12 @@ func TestCards(t *testing.T) {
 		{"order 357-2514331-3720177 shipped", "order 357-2514331-3720177 shipped"},
 		{"4715501275456  Item 1  12 kg", "4715501275456  Item 1  12 kg"},
 		{"card 4222222222222", "card [REDACTED:credit_card]"},
+		// National networks: RuPay, Troy.
+		{"என் கார்டு 6073 8481 3297 1426", "என் கார்டு [REDACTED:credit_card]"},
+		{"kartım 9792 1053 0542 7007 cvv 696", "kartım [REDACTED:credit_card] cvv [REDACTED:card_cvv]"},
+		// A card and its code typed with a '/' between, the code ending its line.
+		{"دفعت بيه 4959536760460200 / 131\nok", "دفعت بيه [REDACTED:credit_card] / [REDACTED:card_cvv]\nok"},
+		{"card 4111111111111111 / 123 USD", "card [REDACTED:credit_card] / 123 USD"},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}

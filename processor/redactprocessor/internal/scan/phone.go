@@ -277,9 +277,18 @@ func codePrefix(s string, start int) bool {
 // "Fax/Kundennummer 0123 456789", "direct deposit to routing 021000021"
 // are not phones, "Bestellung per Telefon 030 1234567" is.
 func otherNumberNear(s string, start int) bool {
-	return contextNear(s, start, notPhoneWords, 2) && !contextNear(s, start, phoneWords, 1) && !hostBefore(s, start) &&
+	return contextNear(s, start, notPhoneWords, 2) && !contextNear(s, start, phoneWords, 1) && !phonePairNear(s, start) && !hostBefore(s, start) &&
 		!countryLabel(s, start)
 }
+
+// phonePairNear reports whether the two words before start are a phone
+// word's pair whose last word names another number by itself ("wa_id",
+// "WhatsApp ID": the id is the number).
+func phonePairNear(s string, start int) bool {
+	return contextNear(s, start, phoneIDPairs, 2)
+}
+
+var phoneIDPairs = newContextWords("wa id", "whatsapp id")
 
 // countryLabel reports whether a country's code in parentheses and a colon
 // stand right before start ("Customer (ID): 0812-3456-7890"): it says
@@ -478,6 +487,8 @@ var phoneWords = newContextWords(
 	"আমার নম্বর", "ফোন", "মোবাইল", "เบอร์", "โทร", "sđt", "sdt", "điện thoại", "no hp", "nombor telefon",
 	"numero ko", "namba yangu", "simu", "電話番号", "携帯番号", "전화번호", "휴대폰", "핸드폰", "연락처",
 	"手机号", "电话号码", "手机号码",
+	// As keys name them: WhatsApp's wa_id, an MSISDN, a CamelCase field.
+	"wa id", "msisdn", "phonenumber", "mobilenumber", "phoneno", "mobileno", "cellnumber",
 )
 
 // A compiled national format.

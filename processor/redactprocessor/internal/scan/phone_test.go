@@ -216,6 +216,11 @@ func TestPhoneWords(t *testing.T) {
 		{"TEST;+49 000 0000000;x", "TEST;+49 000 0000000;x"},
 		{"Customer (ID): 0812-3456-7890", "Customer (ID): [REDACTED:phone]"}, // (ID): Indonesia, not an id
 		{"user ID: 0812345678", "user ID: 0812345678"},
+		// Keys naming a phone: WhatsApp's wa_id, an MSISDN, CamelCase.
+		{`"channel": "whatsapp", "wa_id": "971558085040"`, `"channel": "whatsapp", "wa_id": "[REDACTED:phone]"`},
+		{`{"Name": "PhoneNumber", "Value": "254722177356"}`, `{"Name": "PhoneNumber", "Value": "[REDACTED:phone]"}`},
+		{`"id": "971558085040"`, `"id": "971558085040"`},
+		{"phone ID 97155808", "phone ID 97155808"},
 		// Outside the mobile ranges of the plan: a customer number.
 		{`"legacy_customer_no": "14106215519"`, `"legacy_customer_no": "14106215519"`},
 		{`"legacy_customer_no": "05119809273"`, `"legacy_customer_no": "05119809273"`},

@@ -74,6 +74,9 @@ func (sc *Scanner) spoken(s string, i int) (Finding, bool) {
 // 6 0 6 2 2 0 8". The run is three groups or more of one to four digits
 // split by single spaces. With no shape to go by, a word must name it:
 //
+//   - a card: 13 to 19 digits that start like a known issuer's and pass
+//     the Luhn check, after a word for a card among the eight words
+//     before (cardWords; asked first, card is true);
 //   - a phone: 9 to 15 digits after a phone word (phoneWords), none naming
 //     another kind of number nearer;
 //   - a US social security number: 9 digits valid as one, after an SSN
@@ -82,8 +85,8 @@ func (sc *Scanner) spoken(s string, i int) (Finding, bool) {
 //     whose own word stands before them (spokenIDs), or, after a word for
 //     an identity number that names no kind of this length, of any kind
 //     of their length (anyKindValid).
-func (sc *Scanner) spokenGroups(s string, r *numRun) (Finding, bool) {
-	if r.plus >= 0 || r.n < 3 || r.lparen >= 0 {
+func (sc *Scanner) spokenGroups(s string, r *numRun, card bool) (Finding, bool) {
+	if r.plus >= 0 || r.n < 3 || r.lparen >= 0 || card && (r.nd < 13 || r.nd > 19 || !sc.on[CreditCard]) {
 		return Finding{}, false
 	}
 	for j := range r.n {
@@ -102,6 +105,14 @@ func (sc *Scanner) spokenGroups(s string, r *numRun) (Finding, bool) {
 	}
 	r.digits(s, r.n, d[:])
 	ds := d[:r.nd]
+	if card {
+		// (asked before the national formats: their groups may be a
+		// phone's, "es 478 517 139 60 180 06")
+		if cardPrefix(ds) && Luhn(string(ds)) && contextNear(s, start, cardWords, 8) {
+			return Finding{start, end, CreditCard}, true // la tarjeta es 4574 9417 5170 791 3
+		}
+		return Finding{}, false
+	}
 	if r.nd == 9 && sc.on[SSN] && ssnValid(atoi(string(ds[0:3])), atoi(string(ds[3:5])), atoi(string(ds[5:9]))) && contextNear(s, start, ssnWords, 8) {
 		return Finding{start, end, SSN}, true
 	}
@@ -132,3 +143,12 @@ func spokenID(s string, start int, d []byte) bool {
 	}
 	return false
 }
+
+// cardWords name a payment card in the languages of the call transcripts
+// spokenGroups reads ("my card is", "la tarjeta es", "kartım", "मेरा कार्ड").
+var cardWords = newContextWords(
+	"card", "cards", "tarjeta", "tarjetas", "cartão", "cartao", "carte", "carta", "karte", "kaart", "kart", "kartı",
+	"kartım", "kartu", "kad", "thẻ", "kaarten", "karta", "kartę", "karty", "kortet", "kortti", "ikhadi", "कार्ड",
+	"கார்டு", "কার্ড", "بطاقة", "بطاقتي", "الكارت", "کارڈ", "כרטיס", "卡", "卡号", "カード", "카드", "บัตร",
+	"visa", "mastercard", "amex", "rupay", "troy", "mada", "elo",
+)

@@ -22,6 +22,9 @@ func TestSpokenDigits(t *testing.T) {
 		{"e o NIF 35 06 88 65 6", "e o NIF [REDACTED:national_id]"},
 		{"my aadhaar is 26 50 36 47 47 25", "my aadhaar is [REDACTED:national_id]"},
 		{"order 12 34 56 78 90 shipped", "order 12 34 56 78 90 shipped"},
+		{"caller: la tarjeta con la que pagué es 478 517 139 60 180 06 cvv 1 6 3", "caller: la tarjeta con la que pagué es [REDACTED:credit_card] cvv [REDACTED:card_cvv]"},
+		{"caller: my card is 5380 7556 703 10 448 cvv 6 4 5", "caller: my card is [REDACTED:credit_card] cvv [REDACTED:card_cvv]"},
+		{"order 4574 9417 5170 791 3 shipped", "order 4574 9417 5170 791 3 shipped"},
 		{"NIF 35 06 88 65 7", "NIF 35 06 88 65 7"}, // the check fails
 		{"we counted 3 12 45 items", "we counted 3 12 45 items"},
 		// Not taken: Luhn fails, no issuer, nine digits with no SSN word or

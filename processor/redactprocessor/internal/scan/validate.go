@@ -29,7 +29,10 @@ func luhn[T string | []byte](s T) bool {
 
 // cardPrefix reports whether a card number's digits start with an issuer
 // prefix in use (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay,
-// Maestro, Mir), which keeps Luhn-valid order or account numbers out.
+// Maestro, Mir, and the national networks RuPay, Troy, UzCard, Humo: the
+// IIN table of ISO/IEC 7812's registrations as Wikipedia's "Payment card
+// number" lists them, Troy's 9792 as Turkish PSPs' test cards show it),
+// which keeps Luhn-valid order or account numbers out.
 func cardPrefix(d []byte) bool {
 	n := len(d)
 	p2 := int(d[0]-'0')*10 + int(d[1]-'0')
@@ -51,6 +54,10 @@ func cardPrefix(d []byte) bool {
 		return n >= 14
 	case p2 == 50, p2 >= 56 && p2 <= 58, p2 == 63, p2 == 67: // Maestro
 		return n >= 12
+	case p2 == 60, p2 == 81, p2 == 82: // RuPay (India; 65 and 508 are above)
+		return n == 16
+	case p4 == 9792, p4 == 8600, p4 == 9860: // Troy (Turkey), UzCard and Humo (Uzbekistan)
+		return n == 16
 	}
 	return false
 }
