@@ -454,6 +454,9 @@ var notPhoneWords = newContextWords(
 	// confirmation.
 	"ssn", "itin", "ein", "duns", "conf", "confirmation", "bestätigung", "buchungsbestätigung", "reservation", "réservation",
 	"reserva", "prenotazione", "reservierung",
+	// "Order" in more scripts and languages.
+	"ऑर्डर", "आदेश", "অর্ডার", "طلب", "الطلب", "سفارش", "sipariş", "siparis", "pesanan", "คำสั่งซื้อ", "주문", "הזמנה",
+	"encomenda", "bestilling", "beställning", "tilaus", "objednávka", "rendelés", "comanda",
 )
 
 var phoneWords = newContextWords(

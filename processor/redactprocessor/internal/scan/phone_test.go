@@ -221,6 +221,7 @@ func TestPhoneWords(t *testing.T) {
 		{`{"Name": "PhoneNumber", "Value": "254722177356"}`, `{"Name": "PhoneNumber", "Value": "[REDACTED:phone]"}`},
 		{`"id": "971558085040"`, `"id": "971558085040"`},
 		{"phone ID 97155808", "phone ID 97155808"},
+		{"+91 85772 38708; ऑर्डर 532929650823; ref", "[REDACTED:phone]; ऑर्डर 532929650823; ref"},
 		// Outside the mobile ranges of the plan: a customer number.
 		{`"legacy_customer_no": "14106215519"`, `"legacy_customer_no": "14106215519"`},
 		{`"legacy_customer_no": "05119809273"`, `"legacy_customer_no": "05119809273"`},
