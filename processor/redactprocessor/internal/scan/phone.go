@@ -492,6 +492,8 @@ var phoneWords = newContextWords(
 	"手机号", "电话号码", "手机号码",
 	// As keys name them: WhatsApp's wa_id, an MSISDN, a CamelCase field.
 	"wa id", "msisdn", "phonenumber", "mobilenumber", "phoneno", "mobileno", "cellnumber",
+	// Chile's fono, Malay's "my number", Turkish "his/her number".
+	"fono", "nombor saya", "numarası", "numarasi", "cep telefonu",
 )
 
 // A compiled national format.

@@ -222,6 +222,9 @@ func TestPhoneWords(t *testing.T) {
 		{`"id": "971558085040"`, `"id": "971558085040"`},
 		{"phone ID 97155808", "phone ID 97155808"},
 		{"+91 85772 38708; ऑर्डर 532929650823; ref", "[REDACTED:phone]; ऑर्डर 532929650823; ref"},
+		{"caller: mi fono es 569 4594 9522", "caller: mi fono es [REDACTED:phone]"},
+		{"nombor saya 0176700635", "nombor saya [REDACTED:phone]"},
+		{"ya da eşimin numarası 5055 497 341 ok", "ya da eşimin numarası [REDACTED:phone] ok"},
 		// Outside the mobile ranges of the plan: a customer number.
 		{`"legacy_customer_no": "14106215519"`, `"legacy_customer_no": "14106215519"`},
 		{`"legacy_customer_no": "05119809273"`, `"legacy_customer_no": "05119809273"`},
