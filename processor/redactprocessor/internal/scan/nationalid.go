@@ -598,8 +598,10 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true
 		case r.shape(k, []int{2, 8, 1}, "--") && cuitValid(d), one && cuitValid(d) && ctx(dniWords):
 			return start, end, true // AR 20-12345678-9
-		case one && near(ngWords):
-			return start, end, true // NG NIN, BVN (no check digit)
+		case one && d[0] != '0' && near(ngWords):
+			// NG NIN, BVN (no check digit; eleven digits from 0 are a
+			// Nigerian mobile's national form, 0803 …)
+			return start, end, true
 		}
 	case 14:
 		if cnpjValid(d) && (r.shape(k, []int{2, 3, 3, 4, 2}, "../-") || (one && ctx(cpfWords))) {
@@ -762,6 +764,10 @@ func digitLetterID(s string, i int) (int, bool) {
 }
 
 func digitLetterShape(s string, i, e int) (int, bool) {
+	if n := e - i; (n == 7 || n == 8) && e+2 <= len(s) && s[e] == '-' && (s[e+1] == 'K' || s[e+1] == 'k') && (e+2 == len(s) || !isAlnum(s[e+2])) &&
+		rutCheck([]byte(s[i:e])) == 'K' && (contextNear(s, i, rutWords, 4) || contextNear(s, i, runWords, 4) || namedBy(s, i, rutWords) || namedBy(s, i, runWords)) {
+		return e + 2, true // CL RUT 12345670-K after its word
+	}
 	switch e - i {
 	case 6:
 		// FI HETU 131052-308T: a date, a century sign (- and U-Y for the

@@ -535,6 +535,10 @@ func TestNationalIDs12i(t *testing.T) {
 		{"ok rut 154 327 894", "ok rut " + id},
 		{"r.u.t. 1543 278 94", "r.u.t. " + id},
 		{`"id_number": "76086428-5"`, `"id_number": "` + id + `"`},
+		{"RUT 12345670-K", "RUT " + id},
+		{"rut: 12345670-k.", "rut: " + id + "."},
+		{"RUT 12345671-K", "RUT 12345671-K"},     // check
+		{"12345670-K", "12345670-K"},             // no word
 		{"RUT 12531909-3", "RUT 12531909-3"},     // check
 		{"run 154 327 894", "run 154 327 894"},   // a CI run: only the dashed form
 		{"order 76086428-5", "order 76086428-5"}, // no word
@@ -606,6 +610,7 @@ func TestNationalIDs12i(t *testing.T) {
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
+	assert.NotContains(t, redactOne(t, "my NIN is 08031234567"), id) // a Nigerian mobile
 	assert.True(t, aeValid([]byte("784199012345676")))
 	assert.False(t, aeValid([]byte("785199012345675")))
 	assert.True(t, saValid([]byte("1000000008")))
