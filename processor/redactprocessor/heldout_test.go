@@ -124,6 +124,10 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 //     written at the same time as blind-2026-12h. Identity numbers 0.52
 //     (kinds not in the table: EG, SA, AE, NG, PK, CO, PH, BD), cards
 //     0.88 (RuPay, Troy, mada; card numbers in speech-to-text's groups).
+//     CL RUT plain and spoken, CO NIT and cédula, AE, PK, SA, EG, NG, PH
+//     PhilSys and BD were then added, and a JSON object's label naming
+//     its value (Paystack's custom fields): identity numbers 0.52 -> 0.92,
+//     recall 0.8672 -> 0.9367, survival unchanged on every corpus.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -138,7 +142,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12f.jsonl":  {0.97, 0.99},
 	"blind-2026-12g.jsonl":  {0.99, 0.99},
 	"blind-2026-12h.jsonl":  {0.99, 0.99},
-	"blind-2026-12i.jsonl":  {0.86, 0.99},
+	"blind-2026-12i.jsonl":  {0.93, 0.99},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)

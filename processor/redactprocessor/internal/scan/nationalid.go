@@ -56,7 +56,21 @@ import (
 //	RU ИНН (personal)   12 digits                         two mod 11       yes
 //	IE PPS              1234567T, 1234567TA               mod 23 letter    yes
 //	HU adóazonosító jel 10 digits, 8 first                weights 1-9 mod 11  yes
+//	CL RUT / RUN        12345678-5, 12 345 678 5          mod 11           yes (12.345.678-5: no)
+//	CO NIT              213.123.432-1, 10 digits          prime weights mod 11  no (plain: yes)
+//	AE Emirates ID      784-YYYY-NNNNNNN-C                Luhn             no (plain: yes)
+//	PK CNIC             NNNNN-NNNNNNN-N                   province, sex    no (plain: right after its word)
+//	SA national ID      10 digits, 1 or 2 first           Luhn             yes (word or column)
+//	EG national number  14 digits, CYYMMDDGG…             date, governorate  yes (word or column)
+//	NG NIN / BVN        11 digits                         none             right after its word
+//	CO cédula (CC)      7-10 digits, 1.046.655.079        none             right after its word
+//	PH PhilSys          PSN 16 digits 4-4-4-4, PCN 4-4-4  none             right after its word
+//	BD NID              10, 13 or 17 digits               none             right after its word
 //	passport            6-9 capitals and digits           none             right after its word
+//
+// A JSON object may name the number in another member (objectLabel):
+// {"display_name": "NIN", "value": "…"} (Paystack's custom fields), {"type":
+// "NID", "number": "…"}; the label counts as the word right before it.
 //
 // After another country's word for an identity number, a number passes by
 // the check of any kind of its form (anyKindValid, anyKindContext).
@@ -87,7 +101,7 @@ var (
 	ilWords        = kindWords(l9, "teudat", "zehut", "ת ז", "זהות") // (ת ז: ת.ז. and ת"ז, as the scanner splits them)
 	myNumberWords  = kindWords(l12, "マイナンバー", "個人番号", "mynumber")
 	rrnWords       = kindWords(l13, "주민등록번호", "주민번호", "rrn", "resident registration")
-	zaWords        = kindWords(l13, "rsa id", "sa id")
+	zaWords        = kindWords(l13, "rsa id", "sa id", "umazisi", "kamazisi", "isazisi", "i id") // (isiZulu umazisi, inombolo kamazisi; isiXhosa isazisi; i-ID, as isiZulu writes a loanword)
 	ninoWords      = kindWords([]int{keyNINO}, "nino", "ni", "nin", "national insurance", "ni number", "insurance number", "payroll", "hmrc")
 	dniWords       = kindWords([]int{keyDNI, 8, 9, 11}, "dni", "rut", "cuil", "cuit", "documento")
 	czWords        = kindWords(l10, "rodné číslo", "rodne cislo", "rodného čísla", "rč", "rc")
@@ -116,13 +130,36 @@ var (
 	// the word's own forms).
 	ppsWords = kindWords([]int{keyPPS}, "pps", "ppsn", "pps number", "pps no", "personal public")
 	huWords  = kindWords(l10, "adóazonosító", "adoazonosito")
+	// The kinds added for blind-2026-12i (Latin America, Africa, the
+	// Middle East, South and Southeast Asia). Those without a check digit
+	// (NG, CO CC, PH PhilSys, BD, EG) take only their own words
+	// (newContextWords: not the generic ones kindWords adds), right before
+	// them (near) or heading their column.
+	rutWords  = kindWords([]int{8, 9}, "rut", "r u t", "rol único", "rol unico") // (r u t: R.U.T. as the scanner splits it)
+	runWords  = kindWords([]int{8, 9}, "run")                                    // (the RUN only before its dashed form: "run" names a CI run too)
+	nitWords  = kindWords(l10, "nit")
+	aeWords   = kindWords([]int{15}, "emirates id", "emirates identity", "الإماراتية", "الاماراتية")
+	pkWords   = kindWords(l13, "cnic", "snic", "nicop", "nadra", "شناختی")
+	saWords   = kindWords(l10, "iqama", "muqeem", "الإقامة", "الاقامة", "إقامة", "اقامة")
+	arIDWords = newContextWords("الهوية الوطنية", "رقم الهوية", "هوية", "الهوية") // (the Arabic words for an identity number: no one kind's)
+	egWords   = newContextWords("الرقم القومي", "الرقم القومى", "رقم قومي", "رقم قومى", "القومي", "القومى", "رقم البطاقة")
+	// natIDWords: "national ID", which the kinds without a check digit
+	// named so (EG, PH PhilSys) take on their line only, not in the
+	// question above ("national_id": … on the line above a card number).
+	natIDWords = newContextWords("national id", "national identity", "national identification")
+	ngWords    = newContextWords("nin", "bvn", "nimc")
+	ccWords    = newContextWords("cédula", "cedula", "cc", "c c", "ciudadanía", "ciudadania") // (c c: C.C.)
+	phWords    = newContextWords("philsys", "psn", "philid", "phil id", "pcn")
+	bdWords    = newContextWords("nid", "এনআইডি", "পরিচয়পত্র", "জাতীয় পরিচয়")
+	curpWords  = newContextWords("curp")
 	// idWords: all of them (the numbers that need no context still must
 	// not follow a word naming another code, otherCode).
 	idWords = idWordSet("身份证", "身份证号", "nir", "insee", "nino", "dni", "nie", "nif", "curp", "hetu", "henkilötunnus",
 		"bsn", "steuerid", "steuer id", "pesel", "aadhaar", "personnummer", "cpf", "cnpj", "kimlik", "rijksregisternummer",
 		"fødselsnummer", "cpr", "nhs", "tfn", "teudat", "マイナンバー", "주민등록번호", "rrn", "rut", "cnp", "αφμ", "ΑΦΜ",
 		"αμκα", "ΑΜΚΑ", "іпн", "ІПН", "рнокпп", "РНОКПП", "nik", "cccd", "sss", "kitambulisho", "rodné číslo", "کد ملی",
-		"asmens kodas", "isikukood", "emšo", "emŠo", "jmbg", "oib", "егн", "ЕГН", "personas kods", "kennitala", "mykad")
+		"asmens kodas", "isikukood", "emšo", "emŠo", "jmbg", "oib", "егн", "ЕГН", "personas kods", "kennitala", "mykad",
+		"cnic", "iqama", "emirates id", "bvn", "philsys", "psn", "الرقم القومي")
 )
 
 func idWordSet(words ...string) *contextWords {
@@ -267,12 +304,16 @@ func (r *numRun) anyKindValid(d []byte, k int) bool {
 	one := k == 1
 	switch len(d) {
 	case 9:
+		if r.shape(k, []int{8, 1}, "-") {
+			return ilValid(d) || rutCheck(d[:8]) == d[8] // IL 03933742-3, CL 21700823-9
+		}
 		return one && nineDigitID(d)
 	case 10:
 		if r.shape(k, []int{6, 4}, "-") || r.shape(k, []int{6, 4}, "+") {
 			return seValid(d) || kennitalaValid(d)
 		}
-		return one && (seValid(d) || czValid(d) || irValid(d) || uaValid(d) || egnValid(d) || kennitalaValid(d) || nhsValid(d) || huValid(d))
+		return one && (seValid(d) || czValid(d) || irValid(d) || uaValid(d) || egnValid(d) || kennitalaValid(d) || nhsValid(d) || huValid(d) ||
+			saValid(d))
 	case 11:
 		if r.shape(k, []int{6, 5}, "-") {
 			return lvValid(d)
@@ -295,7 +336,7 @@ func (r *numRun) anyKindValid(d []byte, k int) bool {
 
 // panWords name an Indian PAN ("PAN" alone names a card number in payment
 // logs, so it counts only before a PAN's own shape).
-var panWords = kindWords([]int{keyPAN}, "pan", "pan card", "pan number", "permanent account number", "income tax", "tin", "பான்") // (பான்: Tamil)
+var panWords = kindWords([]int{keyPAN}, "pan", "pan card", "pan number", "permanent account number", "income tax", "tin", "பான்", "पैन") // (பான்: Tamil; पैन: Hindi)
 
 // cvvWords name a card security code just before it.
 var cvvWords = newContextWords(
@@ -481,15 +522,19 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		return 0, 0, false
 	}
 	start, end := int(r.g[0].start), int(r.g[k-1].end)
+	// (the name of the JSON object that holds the number: objectLabel)
+	label := objectLabel(s, start)
+	named := func(w *contextWords) bool { return label != "" && contextBefore(label, len(label), w) }
 	ctx := func(w *contextWords) bool {
-		return contextNear(s, start, w, 4) || answerContext(s, start, w) || idContext(s, start, w, r.ctx.memo)
+		return contextNear(s, start, w, 4) || answerContext(s, start, w) || named(w) || idContext(s, start, w, r.ctx.memo)
 	}
 	// A number with no check digit (KE, VN, PH SSS) needs its word right
 	// before it, or the question before it: any 8 digits would otherwise
 	// ask for a table header and a sentence.
 	near := func(w *contextWords) bool {
-		return contextNear(s, start, w, 4) || answerContext(s, start, w)
+		return contextNear(s, start, w, 4) || answerContext(s, start, w) || named(w)
 	}
+	natID := func() bool { return contextNear(s, start, natIDWords, 4) || named(natIDWords) }
 	// The kinds added for blind-2026-12b whose check one number in ten or
 	// eleven passes (IR plain, UA, GR ΑΦΜ) take their word before
 	// them, in the question or in the column header, not earlier in the
@@ -507,6 +552,13 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if (one || r.shape(k, []int{1, 2, 2, 2, 3, 3, 2}, "      ")) && nirValid(d) {
 			return start, end, true
 		}
+		if aeValid(d) && (r.shape(k, []int{3, 4, 7, 1}, "---") || one && (ctx(aeWords) || near(arIDWords) || natID())) {
+			return start, end, true // AE 784-1990-1234567-1
+		}
+	case 17:
+		if one && near(bdWords) {
+			return start, end, true // BD NID of 17 digits (no check digit)
+		}
 	case 13:
 		if r.shape(k, []int{6, 7}, "-") && rrnDate(d) && (rrnCheck(d) || ctx(rrnWords)) {
 			return start, end, true // KR 900101-1234568
@@ -522,6 +574,12 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		}
 		if one && jmbgValid(d) && dated(jmbgWords) {
 			return start, end, true // SI EMŠO, RS JMBG
+		}
+		if pkValid(d) && (r.shape(k, []int{5, 7, 1}, "--") || one && near(pkWords)) {
+			return start, end, true // PK 42101-1234567-1
+		}
+		if one && near(bdWords) {
+			return start, end, true // BD NID of 13 digits (no check digit)
 		}
 	case 11:
 		switch {
@@ -540,14 +598,25 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true
 		case r.shape(k, []int{2, 8, 1}, "--") && cuitValid(d), one && cuitValid(d) && ctx(dniWords):
 			return start, end, true // AR 20-12345678-9
+		case one && d[0] != '0' && near(ngWords):
+			// NG NIN, BVN (no check digit; eleven digits from 0 are a
+			// Nigerian mobile's national form, 0803 …)
+			return start, end, true
 		}
 	case 14:
 		if cnpjValid(d) && (r.shape(k, []int{2, 3, 3, 4, 2}, "../-") || (one && ctx(cpfWords))) {
 			return start, end, true
 		}
+		if one && egValid(d) && (col(egWords) || natID()) {
+			return start, end, true // EG الرقم القومي (no public check digit)
+		}
 	case 16:
 		if one && nikValid(d) && ctx(nikWords) {
 			return start, end, true
+		}
+		if (one || r.shape(k, []int{4, 4, 4, 4}, "---") || r.shape(k, []int{4, 4, 4, 4}, "   ")) && near(phWords) ||
+			r.shape(k, []int{4, 4, 4, 4}, "---") && natID() {
+			return start, end, true // PH PhilSys number (PSN; no check digit)
 		}
 	case 18:
 		if one && cnIDValid(d) {
@@ -570,6 +639,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		}
 		if (one || r.shape(k, []int{6, 2, 4}, "--")) && myKadValid(d) && col(myWords) {
 			return start, end, true // MY 901107-10-8095 (no check digit)
+		}
+		if (r.shape(k, []int{4, 4, 4}, "--") || r.shape(k, []int{4, 4, 4}, "  ")) && near(phWords) {
+			return start, end, true // PH PhilID card number (PCN; no check digit)
 		}
 	case 10:
 		if (one || r.shape(k, []int{6, 4}, "-")) && (seValid(d) && ctx(seWords) || cprDate(d) && ctx(cprWords)) {
@@ -599,6 +671,15 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if r.shape(k, []int{2, 7, 1}, "--") && near(sssWords) {
 			return start, end, true // PH SSS 12-3456789-0 (no check digit)
 		}
+		if r.shape(k, []int{3, 3, 3, 1}, "..-") && nitValid(d) || one && nitValid(d) && near(nitWords) {
+			return start, end, true // CO NIT 213.123.432-1
+		}
+		if one && saValid(d) && (col(saWords) || near(arIDWords)) {
+			return start, end, true // SA national ID, iqama
+		}
+		if one && near(bdWords) {
+			return start, end, true // BD NID of 10 digits (no check digit)
+		}
 	case 9:
 		if r.shape(k, []int{4, 2, 3}, "..") && bsnValid(d) && ctx(bsnWords) {
 			return start, end, true // 1950.71.153, as Dutch forms print a BSN
@@ -607,6 +688,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			(bsnValid(d) && ctx(bsnWords) || sinValid(d) && ctx(sinWords) || tfnValid(d) && ctx(tfnWords) ||
 				nifPTValid(d) && ctx(nifWords) || ilValid(d) && ctx(ilWords) || afmValid(d) && col(grWords)) {
 			return start, end, true
+		}
+		if r.shape(k, []int{8, 1}, "-") && ilValid(d) && ctx(ilWords) {
+			return start, end, true // IL 03933742-3 (python-stdnum il/idnr.py's format)
 		}
 		if one && passportBefore(s, start) {
 			return start, end, true
@@ -619,8 +703,20 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // a passport number (US, UK: 9 digits)
 		}
 	}
-	if len(d) >= 9 && len(d) <= 13 && (anyKindContext(s, start, len(d)) || listedAfterID(s, start, r.ctx.idEnd)) && r.anyKindValid(d, k) {
+	if len(d) >= 9 && len(d) <= 13 && (anyKindContext(s, start, len(d)) || label != "" && anyKindContext(label, len(label), len(d)) ||
+		listedAfterID(s, start, r.ctx.idEnd)) && r.anyKindValid(d, k) {
 		return start, end, true
+	}
+	if (len(d) == 8 || len(d) == 9) && rutCheck(d[:len(d)-1]) == d[len(d)-1] {
+		// CL RUT / RUN without dots: 12345678-5 after its word, or its
+		// digits in any blank-split groups as a caller reads them out
+		// ("rut 116 584 778"; not "run": a CI run's number).
+		if r.shape(k, []int{len(d) - 1, 1}, "-") && (near(rutWords) || near(runWords)) || r.sameSep(k, " ") && near(rutWords) {
+			return start, end, true
+		}
+	}
+	if len(d) >= 7 && len(d) <= 10 && near(ccWords) && (one || r.g[0].len() <= 3 && r.sameSep(k, ".") && r.thousands(k)) {
+		return start, end, true // CO cédula de ciudadanía, 1.046.655.079 (no check digit)
 	}
 	// CL RUT 12.345.678-5 (K after the dash is read here too), AR DNI
 	// 12.345.678 after its word.
@@ -668,6 +764,10 @@ func digitLetterID(s string, i int) (int, bool) {
 }
 
 func digitLetterShape(s string, i, e int) (int, bool) {
+	if n := e - i; (n == 7 || n == 8) && e+2 <= len(s) && s[e] == '-' && (s[e+1] == 'K' || s[e+1] == 'k') && (e+2 == len(s) || !isAlnum(s[e+2])) &&
+		rutCheck([]byte(s[i:e])) == 'K' && (contextNear(s, i, rutWords, 4) || contextNear(s, i, runWords, 4) || namedBy(s, i, rutWords) || namedBy(s, i, runWords)) {
+		return e + 2, true // CL RUT 12345670-K after its word
+	}
 	switch e - i {
 	case 6:
 		// FI HETU 131052-308T: a date, a century sign (- and U-Y for the
@@ -781,7 +881,7 @@ func letterIDShape(s string, i int) (int, bool) {
 	if i+18 <= n && end(i+18) && isDigit(s[i+4]) && curpValid(s[i:i+18]) {
 		return i + 18, true
 	}
-	if i+10 <= n && end(i+10) && isDigit(s[i+5]) && panValid(s[i:i+10]) && (contextNear(s, i, panWords, 3) || anyKindContext(s, i, keyPAN)) {
+	if i+10 <= n && end(i+10) && isDigit(s[i+5]) && panValid(s[i:i+10]) && (contextNear(s, i, panWords, 3) || anyKindContext(s, i, keyPAN) || namedBy(s, i, panWords)) {
 		return i + 10, true
 	}
 	return 0, false
@@ -898,7 +998,7 @@ func panValid(p string) bool {
 			return false
 		}
 	}
-	return indexByte("ABCFGHLJPT", p[3]) >= 0
+	return indexByte("ABCFGHLJPTK", p[3]) >= 0 // (K: python-stdnum in_/pan.py's Krish trust)
 }
 
 // nirValid checks a French NIR: sex 1 or 2 (3, 4, 7, 8 for provisional
@@ -1714,4 +1814,213 @@ func passport(s string, i int) (int, bool) {
 		return 0, false
 	}
 	return e, passportBefore(s, i) && !otherCode(s, i)
+}
+
+// namedBy reports whether the JSON object holding the number at start
+// names it with one of words (objectLabel).
+func namedBy(s string, start int, words *contextWords) bool {
+	l := objectLabel(s, start)
+	return l != "" && contextBefore(l, len(l), words)
+}
+
+// thousands reports whether the groups after the first of the first k
+// are of three digits (1.046.655.079).
+func (r *numRun) thousands(k int) bool {
+	for j := 1; j < k; j++ {
+		if r.g[j].len() != 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// A number may be the value of a JSON object that names it in another
+// member: Paystack's transaction metadata lists a checkout's custom fields
+// as {"display_name": "NIN", "variable_name": "id_no", "value": "…"}, KYC
+// payloads list documents as {"type": "NID", "number": "…"}.
+// objectLabel returns that name (the display_name, label or type member,
+// quotes maybe escaped) of the object whose "value" or "number" member's
+// string starts at start, with only scalars before it in the object; or "".
+func objectLabel(s string, start int) string {
+	k := start
+	if k < 8 || s[k-1] != '"' {
+		return ""
+	}
+	k--
+	if s[k-1] == '\\' {
+		k--
+	}
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == '\t') {
+		k--
+	}
+	if k == 0 || s[k-1] != ':' {
+		return ""
+	}
+	k--
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == '\t') {
+		k--
+	}
+	if k == 0 || s[k-1] != '"' {
+		return ""
+	}
+	k--
+	if k > 0 && s[k-1] == '\\' {
+		k--
+	}
+	ks := -1
+	switch {
+	case k >= 6 && s[k-5:k] == "value":
+		ks = k - 5
+	case k >= 7 && s[k-6:k] == "number":
+		ks = k - 6
+	}
+	if ks < 1 || s[ks-1] != '"' {
+		return ""
+	}
+	b := ks - 1
+	for b >= 0 && ks-b < 320 && s[b] != '{' {
+		if c := s[b]; c == '}' || c == '[' || c == ']' {
+			return ""
+		}
+		b--
+	}
+	if b < 0 || s[b] != '{' {
+		return ""
+	}
+	for _, name := range []string{"display_name", "label", "type"} {
+		if v := memberText(s[b:ks], name); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// memberText returns the text of the string member name in the JSON
+// object text obj (quotes maybe escaped; at most 64 bytes), or "".
+func memberText(obj, name string) string {
+	for p := 0; p < len(obj); {
+		i := strings.Index(obj[p:], name)
+		if i < 0 {
+			return ""
+		}
+		i += p
+		p = i + len(name)
+		if i == 0 || obj[i-1] != '"' || p >= len(obj) {
+			continue
+		}
+		q := p
+		if obj[q] == '\\' {
+			q++
+		}
+		if q >= len(obj) || obj[q] != '"' {
+			continue
+		}
+		q++
+		for q < len(obj) && (obj[q] == ' ' || obj[q] == '\t') {
+			q++
+		}
+		if q >= len(obj) || obj[q] != ':' {
+			continue
+		}
+		q++
+		for q < len(obj) && (obj[q] == ' ' || obj[q] == '\t') {
+			q++
+		}
+		if q < len(obj) && obj[q] == '\\' {
+			q++
+		}
+		if q >= len(obj) || obj[q] != '"' {
+			return ""
+		}
+		q++
+		e := q
+		for e < len(obj) && e-q <= 64 && obj[e] != '"' && obj[e] != '\\' {
+			e++
+		}
+		if e < len(obj) && e-q <= 64 {
+			return obj[q:e]
+		}
+		return ""
+	}
+	return ""
+}
+
+// aeValid checks an Emirates ID 784-YYYY-NNNNNNN-C: 784 (the UAE's ISO
+// 3166 code), a year, a serial and a Luhn check digit over the 15 digits
+// (identique/idnumbers idnumbers/nationalid/are/emirates_id.py).
+func aeValid(d []byte) bool {
+	return d[0] == '7' && d[1] == '8' && d[2] == '4' && luhn(d)
+}
+
+// pkValid checks the shape of a Pakistani CNIC NNNNN-NNNNNNN-N: the first
+// digit a province (1 Khyber Pakhtunkhwa … 7 Gilgit-Baltistan), the last
+// the sex (odd male, even female; not 0). It has no check digit
+// (python-stdnum pk/cnic.py).
+func pkValid(d []byte) bool {
+	return d[0] >= '1' && d[0] <= '7' && d[12] != '0'
+}
+
+// saValid checks a Saudi national ID (1…) or iqama (2…): ten digits and
+// the Luhn check, the digits in odd places doubled
+// (alhazmy13/Saudi-ID-Validator validateSAID.go).
+func saValid(d []byte) bool {
+	return (d[0] == '1' || d[0] == '2') && luhn(d) && !sameDigits(d[1:])
+}
+
+// egValid checks the shape of an Egyptian national number (الرقم القومي)
+// CYYMMDDGGSSSSC: the century (2 the 1900s, 3 the 2000s), a birth date
+// not in the future, the governorate of birth (01-04, 11-19, 21-29, 31-35,
+// 88 abroad: sekkena/egypt-id-decode index.js), a sequence whose last
+// digit is the sex, and a check digit whose rule is not public.
+func egValid(d []byte) bool {
+	if d[0] != '2' && d[0] != '3' {
+		return false
+	}
+	y := 1900 + int(d[0]-'2')*100 + atoiB(d[1:3])
+	if y > 2026 || !dateValid(y, atoiB(d[3:5]), atoiB(d[5:7])) {
+		return false
+	}
+	switch g := atoiB(d[7:9]); {
+	case g >= 1 && g <= 4, g >= 11 && g <= 19, g >= 21 && g <= 29, g >= 31 && g <= 35, g == 88:
+		return true
+	}
+	return false
+}
+
+// nitValid checks a Colombian NIT (número de identificación tributaria)
+// of ten digits: the last is '01987654321'[the sum of the first nine
+// times the weights 3 7 13 17 19 23 29 37 41 from the right, mod 11]
+// (python-stdnum co/nit.py).
+func nitValid(d []byte) bool {
+	w := [9]int{41, 37, 29, 23, 19, 17, 13, 7, 3}
+	return "01987654321"[weightedSum(d, w[:])%11] == d[9] && !sameDigits(d)
+}
+
+// lowerLetterID matches a PAN or a CURP written in lower case (as a
+// transcript writes what a caller spells: "curp herj711128hsrrms55",
+// "पैन ahnps2014a") right after its word: the word at s[i:] of 10 or 18
+// lower-case letters and digits. It returns the end.
+func lowerLetterID(s string, i int) (int, bool) {
+	e := i
+	for e < len(s) && e-i <= 18 && (isDigit(s[e]) || s[e] >= 'a' && s[e] <= 'z') {
+		e++
+	}
+	if e-i != 10 && e-i != 18 || e < len(s) && (isAlnum(s[e]) || s[e] == '-' || s[e] == '_') {
+		return 0, false
+	}
+	var b [18]byte
+	for k := i; k < e; k++ {
+		c := s[k]
+		if c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		b[k-i] = c
+	}
+	u := string(b[:e-i])
+	switch e - i {
+	case 10:
+		return e, panValid(u) && atoi(u[5:9]) > 0 && contextNear(s, i, panWords, 3) && !otherCode(s, i)
+	default:
+		return e, curpValid(u) && contextNear(s, i, curpWords, 3) && !otherCode(s, i)
+	}
 }

@@ -520,3 +520,104 @@ func TestPassportNumbers(t *testing.T) {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
+
+// TestNationalIDs12i: the kinds added for blind-2026-12i. The numbers are
+// python-stdnum's doctest examples (cl/rut, co/nit, pk/cnic, in_/pan) or
+// were made for these tests with the rule each validator's comment cites;
+// the invalid ones change the check digit, the date or a component.
+func TestNationalIDs12i(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	for _, c := range []struct{ in, want string }{
+		// CL RUT / RUN: dashed after its word, any blank-split grouping
+		// after "rut" (a caller reading it out).
+		{"RUT 76086428-5", "RUT " + id},
+		{"mi run es 12531909-2", "mi run es " + id},
+		{"ok rut 154 327 894", "ok rut " + id},
+		{"r.u.t. 1543 278 94", "r.u.t. " + id},
+		{`"id_number": "76086428-5"`, `"id_number": "` + id + `"`},
+		{"RUT 12345670-K", "RUT " + id},
+		{"rut: 12345670-k.", "rut: " + id + "."},
+		{"RUT 12345671-K", "RUT 12345671-K"},     // check
+		{"12345670-K", "12345670-K"},             // no word
+		{"RUT 12531909-3", "RUT 12531909-3"},     // check
+		{"run 154 327 894", "run 154 327 894"},   // a CI run: only the dashed form
+		{"order 76086428-5", "order 76086428-5"}, // no word
+		{"76086428-5", "76086428-5"},             // no word
+		{"NIT: 213.123.432-1", "NIT: " + id},     // CO NIT, dotted: no word needed
+		{"nit 860.034.313-7", "nit " + id},
+		{"NIT 2131234351", "NIT " + id},
+		{"NIT 2131234350", "NIT 2131234350"}, // check
+		{"213.123.432-2", "213.123.432-2"},   // check
+		// AE Emirates ID: dashed alone, plain after its word.
+		{"784-1990-1234567-6 on file", id + " on file"},
+		{"Emirates ID 784200511122234", "Emirates ID " + id},
+		{"رقم الهوية الإماراتية 784200511122234", "رقم الهوية الإماراتية " + id},
+		{"784-1990-1234567-5", "784-1990-1234567-5"}, // Luhn
+		{"ref 784200511122234", "ref 784200511122234"},
+		// PK CNIC: dashed alone, plain after its word.
+		{"CNIC: 34201-0891231-8", "CNIC: " + id},
+		{"شناختی کارڈ 42201-0397640-8", "شناختی کارڈ " + id},
+		{"cnic 4220103976408", "cnic " + id},
+		{"84201-0891231-8", "84201-0891231-8"}, // no province 8
+		{"34201-0891231-0", "34201-0891231-0"}, // sex digit 0
+		{"4220103976408", "4220103976408"},
+		// SA national ID / iqama: after its word.
+		{"رقم الهوية 1087654321", "رقم الهوية " + id},
+		{"iqama no 2234567895", "iqama no " + id},
+		{`"id_number": "1087654321"`, `"id_number": "` + id + `"`},
+		{"رقم الهوية 1087654322", "رقم الهوية 1087654322"}, // Luhn
+		{"رقم الهوية 3087654327", "رقم الهوية 3087654327"}, // Luhn, but not 1 or 2 first
+		{"1087654321", "1087654321"},
+		// EG national number: after its word.
+		{"الرقم القومي: 29501023201952", "الرقم القومي: " + id},
+		{"الرقم القومى 29501023201952", "الرقم القومى " + id},
+		{`"national_id": "29501023201952"`, `"national_id": "` + id + `"`},
+		{"الرقم القومي 29513023201952", "الرقم القومي 29513023201952"}, // month 13
+		{"الرقم القومي 29501029901952", "الرقم القومي 29501029901952"}, // no governorate 99
+		{"الرقم القومي 39901010100012", "الرقم القومي 39901010100012"}, // born 2099
+		{"29501023201952", "29501023201952"},
+		// No check digit: right after their own word only.
+		{"my NIN is: 25200084371", "my NIN is: " + id},
+		{"BVN 22676776324", "BVN " + id},
+		{"id_number=25200084371", "id_number=25200084371"},
+		{"número de cédula: 1046655070", "número de cédula: " + id},
+		{"C.C. 80.123.456", "C.C. " + id},
+		{"mamá CC: 80123456", "mamá CC: " + id},
+		{"ticket 1046655070", "ticket 1046655070"},
+		{"PhilSys (titular) 1234-5678-9012-3456", "PhilSys (titular) " + id},
+		{"National ID no. 1234-5678-9012-3456", "National ID no. " + id},
+		{"PCN 1234 5678 9012", "PCN " + id},
+		{"\"national_id\": \"x\",\n\"previous_card\": \"1234-5678-9012-3456\"", "\"national_id\": \"x\",\n\"previous_card\": \"1234-5678-9012-3456\""},
+		{"NID 1990123456", "NID " + id},
+		{"জাতীয় পরিচয়পত্র নম্বর 19901234567890123", "জাতীয় পরিচয়পত্র নম্বর " + id},
+		// The formats and words added for kinds already read.
+		{"ת.ז.,03933742-3,תל אביב", "ת.ז.," + id + ",תל אביב"},
+		{"ת.ז. 03933742-4", "ת.ז. 03933742-4"}, // check
+		{"inombolo kamazisi 8001015009087", "inombolo kamazisi " + id},
+		{"i-ID: 8001015009087", "i-ID: " + id},
+		{"पैन acupa7085r", "पैन " + id},
+		{"pan acupa7085r", "pan " + id},
+		{"mi curp es goma850312hdfrrn09", "mi curp es " + id},
+		{"acupa7085r", "acupa7085r"},
+		{"ticket goma850312hdfrrn09", "ticket goma850312hdfrrn09"},
+		// A JSON object naming its value: Paystack's custom fields, a
+		// KYC payload's documents.
+		{`{"display_name": "NIN:", "variable_name": "id_no", "value": "25200084371"}`, `{"display_name": "NIN:", "variable_name": "id_no", "value": "` + id + `"}`},
+		{`{"display_name": "Beneficiary RUN", "variable_name": "ben_id", "value": "12531909-2"}`, `{"display_name": "Beneficiary RUN", "variable_name": "ben_id", "value": "` + id + `"}`},
+		{"{\n  \"type\": \"এনআইডি\",\n  \"number\": \"1990123456\"\n}", "{\n  \"type\": \"এনআইডি\",\n  \"number\": \"" + id + "\"\n}"},
+		{`{"type": "पैन", "number": "ACUPA7085R"}`, `{"type": "पैन", "number": "` + id + `"}`},
+		{`{"display_name": "Order", "variable_name": "order", "value": "25200084371"}`, `{"display_name": "Order", "variable_name": "order", "value": "25200084371"}`},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+	assert.NotContains(t, redactOne(t, "my NIN is 08031234567"), id) // a Nigerian mobile
+	assert.True(t, aeValid([]byte("784199012345676")))
+	assert.False(t, aeValid([]byte("785199012345675")))
+	assert.True(t, saValid([]byte("1000000008")))
+	assert.False(t, saValid([]byte("1000000000")))
+	assert.True(t, nitValid([]byte("2131234321")))
+	assert.True(t, egValid([]byte("29501023201952")))
+	assert.Equal(t, "NIN", objectLabel(`{"display_name": "NIN", "value": "1"}`, len(`{"display_name": "NIN", "value": "`)))
+	assert.Equal(t, "NIN", objectLabel(`{\"label\":\"NIN\",\"value\":\"1`, len(`{\"label\":\"NIN\",\"value\":\"`)))
+	assert.Equal(t, "", objectLabel(`{"display_name": "NIN", "x": {}, "value": "1"}`, len(`{"display_name": "NIN", "x": {}, "value": "`)))
+}

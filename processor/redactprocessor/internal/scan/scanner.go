@@ -474,6 +474,9 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				} else if end, ok := passport(s, ws); ok && sc.on[NationalID] && ws >= last && boundaryBefore(s, ws) {
 					add(Finding{ws, end, NationalID}) // Passport: R29768618
 					i = end
+				} else if end, ok := lowerLetterID(s, ws); ok && sc.on[NationalID] && ws >= last && boundaryBefore(s, ws) {
+					add(Finding{ws, end, NationalID}) // curp herj711128hsrrms55
+					i = end
 				} else if f, ok := prose(ws); ok {
 					add(f)
 					i = f.End
