@@ -142,7 +142,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12f.jsonl":  {0.97, 0.99},
 	"blind-2026-12g.jsonl":  {0.99, 0.99},
 	"blind-2026-12h.jsonl":  {0.99, 0.99},
-	"blind-2026-12i.jsonl":  {0.93, 0.99},
+	"blind-2026-12i.jsonl":  {0.96, 0.99},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)
