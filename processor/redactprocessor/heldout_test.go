@@ -123,7 +123,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12d.jsonl":  {0.99, 0.99},
 	"blind-2026-12e.jsonl":  {0.99, 0.99},
 	"blind-2026-12f.jsonl":  {0.97, 0.99},
-	"blind-2026-12g.jsonl":  {0.97, 0.99},
+	"blind-2026-12g.jsonl":  {0.99, 0.99},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)
