@@ -355,6 +355,42 @@ var pwAdverbs = map[string]bool{
 	"teď": true, "pořád": true, "nyt": true, // Czech now, still; Finnish now
 }
 
+// pwHedges may stand between the verb and the value, saying the writer is
+// not sure of it: "Mein Passwort war glaub ich Falcon#2020epv", "my
+// password is I think Tr0ub4dor&3", "le mot de passe est je crois
+// Chaton_72", "la contraseña es creo que Madrid.2024#". Each is what
+// people write for "I think", "probably", "maybe" in the languages of
+// pwConnectors; a hedge before the verb is one of the words between the
+// password word and the verb already.
+var pwHedges = []string{
+	"i think", "i guess", "i believe", "i suppose", "probably", "maybe", "perhaps",
+	"glaub ich", "glaube ich", "ich glaube", "denk ich", "denke ich", "ich denke", "wohl", "vermutlich",
+	"wahrscheinlich", "vielleicht",
+	"je crois", "je pense", "peut-être", "probablement", "il me semble",
+	"creo que", "creo", "pienso que", "quizás", "quizá", "tal vez", "probablemente",
+	"acho que", "eu acho que", "creio que", "talvez", "provavelmente",
+	"credo", "penso", "forse", "probabilmente", "mi sembra",
+	"denk ik", "geloof ik", "volgens mij", "waarschijnlijk", "misschien",
+	"chyba", "może", "prawdopodobnie", "wydaje mi się",
+	"tror jag", "tror jeg", "kanske", "kanskje", "måske",
+	"myslím", "asi", "možná",
+}
+
+// hedgeBefore returns where a hedge (pwHedges) ending at e starts, after
+// a blank.
+func hedgeBefore(s string, e int) (int, bool) {
+	if !hedgeEnds.endsIn(s, e) {
+		return 0, false
+	}
+	for _, h := range pwHedges {
+		b := e - len(h)
+		if b > 0 && s[b-1] == ' ' && strings.EqualFold(s[b:e], h) {
+			return b, true
+		}
+	}
+	return 0, false
+}
+
 // pwChangeConnectors stand between a password word and its new value
 // only after a verb of changing before the password word: "ho cambiato
 // la password in X", "cambié la contraseña a X", "j'ai changé le mot
@@ -524,6 +560,7 @@ const (
 	connectorEnds
 	particleEnds
 	prepositionEnds
+	hedgeEnds
 	introEnds = phraseEnds | connectorEnds | particleEnds
 )
 
@@ -544,6 +581,9 @@ func init() {
 	}
 	for w := range pwPrepositions {
 		prepositionEnds.add(w)
+	}
+	for _, h := range pwHedges {
+		hedgeEnds.add(h)
 	}
 }
 
@@ -789,6 +829,9 @@ func proseGate(s string, x int) (bool, int) {
 	if numeric {
 		return false, end
 	}
+	if f&hedgeEnds != 0 {
+		return true, end // (a hedge after the verb: not a number alone)
+	}
 	if s[e-1]|0x20 == 'n' && finnishOn(s, e) {
 		return true, end // (not a number: plainNumber skips those)
 	}
@@ -875,7 +918,7 @@ func mayIntro(s string, e int) bool {
 	if e == 0 {
 		return false
 	}
-	if c := s[e-1]; c == ':' || c == '/' || phraseEnds.endsIn(s, e) || connectorEnds.endsIn(s, e) || particleEnds.endsIn(s, e) || finnishOn(s, e) {
+	if c := s[e-1]; c == ':' || c == '/' || phraseEnds.endsIn(s, e) || connectorEnds.endsIn(s, e) || particleEnds.endsIn(s, e) || hedgeEnds.endsIn(s, e) || finnishOn(s, e) {
 		return true
 	}
 	ts, ok := tokenBefore(s, e)
@@ -971,6 +1014,21 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 				}
 				if p, ok := pwPhraseBefore(s, e-len(pt)); ok {
 					return proseVerb, p.kind, false
+				}
+			}
+		}
+	}
+	if !glued {
+		// A hedge after the verb: Passwort war glaub ich X.
+		if hs, ok := hedgeBefore(s, e); ok {
+			if k := blanksBefore(s, hs); k < hs {
+				if vs, ok := tokenBefore(s, k); ok && k-vs <= 12 {
+					var vb [24]byte
+					if lv := lowerToken(vb[:], s[vs:k]); lv != nil && (isConnector(lv) || pwAdverbs[string(lv)]) {
+						if m, kind, _ := sc.proseIntro(s, k, false); m != proseNone && m != proseDirect {
+							return m, kind, false
+						}
+					}
 				}
 			}
 		}

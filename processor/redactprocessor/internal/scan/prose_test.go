@@ -48,6 +48,13 @@ func TestProsePasswords(t *testing.T) {
 		{"WiFi密码是 qwer1234，谢谢", "WiFi密码是 [REDACTED:password]，谢谢"},
 		{"관리자 비밀번호가 Busan2024! 입니다", "관리자 비밀번호가 [REDACTED:password] 입니다"},
 		{"the guest wifi key is Latte4Everyone", "the guest wifi key is [REDACTED:password]"},
+		// A hedge between the verb and the value.
+		{"Mein Passwort war glaub ich Falcon#2020epv falls das hilft", "Mein Passwort war glaub ich [REDACTED:password] falls das hilft"},
+		{"my password is I think Tr0ub4dor&3 but not sure", "my password is I think [REDACTED:password] but not sure"},
+		{"le mot de passe est je crois Chaton_du_72", "le mot de passe est je crois [REDACTED:password]"},
+		{"la contraseña es creo que Madrid.2024#", "la contraseña es creo que [REDACTED:password]"},
+		{"mijn wachtwoord is denk ik Welkom2024!", "mijn wachtwoord is denk ik [REDACTED:password]"},
+		{"Das Passwort lautet jetzt wahrscheinlich Sonne_2025", "Das Passwort lautet jetzt wahrscheinlich [REDACTED:password]"},
 		// A label of a few words and ':'.
 		{"hasło do routera: Kwiatek99", "hasło do routera: [REDACTED:password]"},
 		{"Passwort für das Büro-WLAN: Sonne_2025", "Passwort für das Büro-WLAN: [REDACTED:password]"},
@@ -79,6 +86,12 @@ func TestProsePasswords(t *testing.T) {
 		{"password hashing uses bcrypt cost 12", ""},
 		{"- uses: actions/checkout@v4\n- uses: actions/setup-go@v5", ""},
 		{"I sent the password to 3 people", ""},
+		// A hedge with no verb before it, a number alone, a word about
+		// passwords, no password word.
+		{"das Passwort war glaub ich 2024 geändert", ""},
+		{"the password policy is probably v2.1-rc", ""},
+		{"the server is I think db-prod-07", ""},
+		{"I think Falcon2020 won the race", ""},
 	})
 }
 
