@@ -130,7 +130,20 @@ func TestCredentialFiles(t *testing.T) {
 		{"api_password                = \"Aligned#Cols9\"", "api_password                = \"[REDACTED:password]\""},
 		{"smtp_pass\t\t\t= M4il-Relay-Pw", "smtp_pass\t\t\t= [REDACTED:password]"},
 		{"Driver={ODBC Driver 18};Server=db;UID=app;PWD={p;w=x}}9};Encrypt=yes", "Driver={ODBC Driver 18};Server=db;UID=app;PWD={[REDACTED:password]};Encrypt=yes"},
+		// Letters and symbols with an '@' inside; a value that starts with
+		// '%' but is no placeholder.
+		{"machine git.internal.example\n  login deploy\n  password %SxBSrVu#^@bj%\n", "machine git.internal.example\n  login deploy\n  password [REDACTED:password]\n"},
+		{"the password is Kr@keN#Tide for now", "the password is [REDACTED:password] for now"},
+		{"DB_PASSWORD=%SxBSrVu#^@bj%", "DB_PASSWORD=[REDACTED:password]"},
+		{"password=%3DkP9xQ2mV", "password=[REDACTED:password]"},
 		// Not credentials: unchanged.
+		{"password=%s", ""},
+		{"password: %(password)s", ""},
+		{"DB_PASSWORD=%DB_PASSWORD%", ""},
+		{"db_password: '%env(DB_PASS)%'", ""},
+		{"password %{db_pass}", ""},
+		{"pass=%s:%s", ""},
+		{"ping @JaneDoe#general, the password is in the vault", ""},
 		{"12:30:45:00:start", ""},
 		{"fe80:0:0:0:abcd:1", ""},
 		{"PWD={password}", ""},

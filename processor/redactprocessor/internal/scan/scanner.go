@@ -248,6 +248,18 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				i = f.End
 				continue
 			}
+			if i > 0 && valueByte(s[i-1]) && i+1 < n && valueByte(s[i+1]) {
+				// A word of letters and symbols with an '@' inside and no
+				// address (.netrc's password %SxBSrVu#^@bj%): a password
+				// stated in prose, as from a '-' or '_' (below).
+				if b, ok := symbolWord(s, i, last); ok {
+					if f, ok := prose(b); ok {
+						add(f)
+						i = f.End
+						continue
+					}
+				}
+			}
 		case dNumber:
 			if !boundaryBefore(s, i) || (i > 0 && s[i-1] == '.') || (i > 1 && (s[i-1] == '-' || s[i-1] == '/') && isDigit(s[i-2])) {
 				// Inside a word, or a dotted or dashed number
