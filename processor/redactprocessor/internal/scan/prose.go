@@ -302,6 +302,8 @@ var pwConnectors = map[string]bool{
 	// ہے, Bengali হলো and হল (the copulas: mana parole ir X, моја лозинка
 	// је X, իմ գաղտնաբառն է X, میرا پاس ورڈ ہے X, আমার পাসওয়ার্ড হলো X).
 	"ir": true, "yra": true, "је": true, "է": true, "ہے": true, "হলো": true, "হল": true,
+	// Georgian არის (the copula: ჩემი პაროლი არის X).
+	"არის": true,
 }
 
 // finnishOn reports whether s[:e] ends with a Finnish password word and
@@ -659,10 +661,11 @@ func pwPrepositionBefore(s string, ts int, t string) bool {
 }
 
 // alphabetLetter reports whether r is a letter of an alphabet written with
-// spaces between words (Latin, Greek, Cyrillic, Armenian), which a
-// password may hold (Käsebrötchen7); CJK text is glued to values instead.
+// spaces between words (Latin, Greek, Cyrillic, Armenian U+0530–U+058F,
+// Georgian U+10A0–U+10FF), which a password may hold (Käsebrötchen7,
+// Ձմեռ2026!); CJK text is glued to values instead.
 func alphabetLetter(r rune) bool {
-	return r >= 0xc0 && r < 0x0530 && unicode.IsLetter(r)
+	return (r >= 0xc0 && r < 0x0590 || r >= 0x10a0 && r < 0x1100) && unicode.IsLetter(r)
 }
 
 func lastRune(s string) rune {

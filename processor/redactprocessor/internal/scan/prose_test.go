@@ -48,6 +48,14 @@ func TestProsePasswords(t *testing.T) {
 		{"WiFi密码是 qwer1234，谢谢", "WiFi密码是 [REDACTED:password]，谢谢"},
 		{"관리자 비밀번호가 Busan2024! 입니다", "관리자 비밀번호가 [REDACTED:password] 입니다"},
 		{"the guest wifi key is Latte4Everyone", "the guest wifi key is [REDACTED:password]"},
+		// Values in Greek, Armenian or Georgian letters, also \u-escaped
+		// in JSON (once or twice).
+		{"ο κωδικός μου είναι Ελλάδα2026!", "ο κωδικός μου είναι [REDACTED:password]"},
+		{"我的密码是 Ձմեռ2026!", "我的密码是 [REDACTED:password]"},
+		{"իմ գաղտնաբառն է Ձմեռ2026!", "իմ գաղտնաբառն է [REDACTED:password]"},
+		{"ჩემი პაროლი არის თბილისი2026!", "ჩემი პაროლი არის [REDACTED:password]"},
+		{`{"note":"\u6211\u7684\u5bc6\u7801\u662f \u0541\u0574\u0565\u057c2026!"}`, `{"note":"\u6211\u7684\u5bc6\u7801\u662f [REDACTED:password]"}`},
+		{`{"a":"{\"note\":\"\\u5bc6\\u7801\\u662f \\u0541\\u0574\\u0565\\u057c2026!\"}"}`, `{"a":"{\"note\":\"\\u5bc6\\u7801\\u662f [REDACTED:password]\"}"}`},
 		// A hedge between the verb and the value.
 		{"Mein Passwort war glaub ich Falcon#2020epv falls das hilft", "Mein Passwort war glaub ich [REDACTED:password] falls das hilft"},
 		{"my password is I think Tr0ub4dor&3 but not sure", "my password is I think [REDACTED:password] but not sure"},
@@ -92,6 +100,8 @@ func TestProsePasswords(t *testing.T) {
 		{"the password policy is probably v2.1-rc", ""},
 		{"the server is I think db-prod-07", ""},
 		{"I think Falcon2020 won the race", ""},
+		{"Ձմեռ2026! is the code", ""},
+		{"ჩემი ნომერი არის თბილისი2026", ""},
 	})
 }
 
