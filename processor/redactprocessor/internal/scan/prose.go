@@ -1296,6 +1296,102 @@ func passphrase(v string) bool {
 	return parts >= 4
 }
 
+// sentenceTail holds the bytes a passphrase of words may end with before
+// the end of its line or sentence: a small letter, or '.' or '!'.
+var sentenceTail = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+	}
+	t['.'], t['!'] = true, true
+	return t
+}()
+
+// passphraseEnd returns e without the '.' or '!' ending the sentence.
+func passphraseEnd(s string, e int) int {
+	if e > 0 && (s[e-1] == '.' || s[e-1] == '!') {
+		return e - 1
+	}
+	return e
+}
+
+// spacedPassphrase reports whether the text ending at e (the end of a line
+// or of the text, maybe after a '.' or '!') is a passphrase of words
+// written with blanks, right after a password word and its verb: "my
+// password is correct horse battery staple", "moje heslo je correct horse
+// battery staple", "Passwort ist blaue katze tanzt leise". Four to eight
+// words of 3 to 10 small letters (as diceware lists and 1Password's and
+// Bitwarden's word generators draw them, EFF's long list among them),
+// none of them a word prose needs (the, for, this, please, …: "my
+// password is too short for this site" says something about the
+// password); it returns where the words start.
+func spacedPassphrase(s string, e int) (int, bool) {
+	e = passphraseEnd(s, e)
+	k := e
+	for n := 0; n < 8; n++ {
+		b := k
+		for b > 0 && k-b <= 10 && isLower(s[b-1]) {
+			b--
+		}
+		if k-b < 3 || k-b > 10 || b < 2 || s[b-1] != ' ' || passphraseStop[s[b:k]] {
+			return 0, false
+		}
+		k = b - 1
+		if n < 3 {
+			continue
+		}
+		vs, ok := tokenBefore(s, k)
+		if !ok || k-vs > 12 || vs < 2 || s[vs-1] != ' ' {
+			continue
+		}
+		var vb [16]byte
+		if lv := lowerToken(vb[:], s[vs:k]); lv != nil && isConnector(lv) && !notCopula[string(lv)] {
+			if p, ok := pwPhraseBefore(s, blanksBefore(s, vs)); ok && p.kind == pwPassword && !p.verbOnly {
+				return b, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// notCopula are the connectors that are no verb "to be" (changed to X,
+// is now X): a passphrase follows a copula only.
+var notCopula = map[string]bool{
+	"to": true, "now": true, "be": true, "auf": true, "à": true, "e": true, "on": true, "—": true, "–": true, "→": true, "to:": true,
+}
+
+// passphraseStop are words prose needs and a passphrase generator's list
+// rarely holds (articles, pronouns, prepositions, conjunctions, auxiliary
+// verbs, negations, and what is said of a password: required, incorrect,
+// stored), in the languages of the password words: four of them after
+// "password is" are a sentence about the password.
+var passphraseStop = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		the and for you your yours this that these those with from not are was were been being has have had
+		but all any can will just too very its our ours their them they she his her him who what when where
+		which how why into onto over under than then also only same still now here there some more most such
+		each both every again should would could must may might does did done yet nor off out about after
+		before because while since until please thanks thank sorry yes okay cannot let get got use used
+		using set reset change changed required incorrect invalid expired wrong missing empty weak strong secure insecure stored saved hidden encrypted hashed needed case
+		sensitive already always never usually really actually probably maybe something anything nothing
+		different like one two three four five six seven eight nine ten
+		der die das den dem des und ist nicht ein eine einen einem einer mit auf von zu zum zur bei aus
+		nach oder aber auch noch schon immer nie sehr ich du sie wir ihr mein dein sein unser euer kein
+		keine falsch richtig bitte danke
+		les des une est pas que qui pour avec dans sur par mon ton son mes tes ses nos vos leur
+		plus aussi mais donc car merci
+		los las una del con por para pero muy mis tus sus son
+		uma com mais meu minha seu sua
+		della delle per non mio mia suo sono
+		het een van met voor niet ook maar nog mijn jouw zijn
+		jest nie jak dla moje moja twoje jego jej ale
+		pro tvoje jeho
+	`) {
+		m[w] = true
+	}
+	return m
+}()
+
 // letterSymbolPassword reports whether v, a word without a digit, is
 // written as a password: 8 characters or more, a capital right after a
 // small letter, and a symbol other than - . _ / , ; : (a '!' or '?'

@@ -702,6 +702,34 @@ func TestPassphrases(t *testing.T) {
 	}
 }
 
+// TestSpacedPassphrases: four to eight words written with blanks right
+// after a password word and its verb, ending a line (a JSON string's \n or
+// its end inside a tool call), a sentence or the text; prose about the
+// password, fewer words, words after them and other verbs are not.
+func TestSpacedPassphrases(t *testing.T) {
+	redactCases(t, []struct{ in, want string }{
+		{"my password is correct horse battery staple", "my password is [REDACTED:password]"},
+		{"my password is correct horse battery staple.", "my password is [REDACTED:password]."},
+		{"Passwort ist blaue katze tanzt leise!", "Passwort ist [REDACTED:password]!"},
+		{"la contraseña es perro verde salta alto", "la contraseña es [REDACTED:password]"},
+		{`{"content":"my password is correct horse battery staple\nthanks"}`, `{"content":"my password is [REDACTED:password]\nthanks"}`},
+		{`{"arguments":"{\"note\":\"moje heslo je correct horse battery staple\"}"}`, `{"arguments":"{\"note\":\"moje heslo je [REDACTED:password]\"}"}`},
+		{"the wifi password is tiger lamp river cloud basket", "the wifi password is [REDACTED:password]"},
+		// Not: words prose needs, three words, more after them, a verb
+		// that is no copula, no password word, capitals.
+		{"my password is too short for this site", ""},
+		{"the password is stored in the vault", ""},
+		{"your password is incorrect please contact support", ""},
+		{"das Passwort ist leider nicht mehr gültig", ""},
+		{"my password is correct horse battery", ""},
+		{"my password is correct horse battery staple and more words here", ""},
+		{"the password was changed to correct horse battery staple", ""},
+		{"the answer is correct horse battery staple", ""},
+		{"my password is Correct Horse Battery Staple", ""},
+		{"the password field is correct horse battery staple", ""},
+	})
+}
+
 // TestProsePasswordsMoreLanguages: the password word after a JSON escape's
 // line break (a message inside a JSON string: "…\nşifrem X"), spoken
 // Arabic's "mine" after it (Gulf, Levantine, Egyptian, and Egyptian in

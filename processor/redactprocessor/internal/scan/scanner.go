@@ -224,6 +224,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					return dst, i
 				}
 			}
+			if q < n && (s[q] == 'n' || s[q] == 'r' || s[q] == '"') && i > 0 && sentenceTail[s[i-1]] && sc.on[Password] {
+				// A JSON string's line break or end after a passphrase
+				// of words (my password is correct horse battery staple\n).
+				if b, ok := spacedPassphrase(s, i); ok && b >= last {
+					add(Finding{b, passphraseEnd(s, i), Password})
+				}
+			}
 			i = q // the escape's letter is looked at next
 			continue
 		case dWide:
@@ -498,6 +505,12 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 			continue
 		}
 		i++
+	}
+	if n > 0 && sentenceTail[s[n-1]] && sc.on[Password] {
+		// The text's end after a passphrase of words.
+		if b, ok := spacedPassphrase(s, n); ok && b >= last {
+			add(Finding{b, passphraseEnd(s, n), Password})
+		}
 	}
 	return dst, -1
 }
