@@ -703,9 +703,10 @@ func TestPassphrases(t *testing.T) {
 }
 
 // TestSpacedPassphrases: four to eight words written with blanks right
-// after a password word and its verb, ending a line (a JSON string's \n or
-// its end inside a tool call), a sentence or the text; prose about the
-// password, fewer words, words after them and other verbs are not.
+// after a password word and its verb, ending a line (raw, CRLF, or a JSON
+// string's \n), a JSON string (raw or escaped inside a tool call), a
+// sentence or the text; prose about the password, fewer words, words
+// after them and other verbs are not.
 func TestSpacedPassphrases(t *testing.T) {
 	redactCases(t, []struct{ in, want string }{
 		{"my password is correct horse battery staple", "my password is [REDACTED:password]"},
@@ -715,6 +716,9 @@ func TestSpacedPassphrases(t *testing.T) {
 		{`{"content":"my password is correct horse battery staple\nthanks"}`, `{"content":"my password is [REDACTED:password]\nthanks"}`},
 		{`{"arguments":"{\"note\":\"moje heslo je correct horse battery staple\"}"}`, `{"arguments":"{\"note\":\"moje heslo je [REDACTED:password]\"}"}`},
 		{"the wifi password is tiger lamp river cloud basket", "the wifi password is [REDACTED:password]"},
+		{"my password is correct horse battery staple\nthanks", "my password is [REDACTED:password]\nthanks"},
+		{"user: my password is correct horse battery staple\r\nagent: never share it", "user: my password is [REDACTED:password]\r\nagent: never share it"},
+		{`{"role":"user","content":"my password is correct horse battery staple"}`, `{"role":"user","content":"my password is [REDACTED:password]"}`},
 		// Not: words prose needs, three words, more after them, a verb
 		// that is no copula, no password word, capitals.
 		{"my password is too short for this site", ""},
@@ -727,6 +731,9 @@ func TestSpacedPassphrases(t *testing.T) {
 		{"the answer is correct horse battery staple", ""},
 		{"my password is Correct Horse Battery Staple", ""},
 		{"the password field is correct horse battery staple", ""},
+		{`{"role":"user","content":"the password is too short for this site"}`, ""},
+		{"my password is correct horse battery\nstaple", ""},
+		{"my password is correct horse battery staple, right\n", ""},
 	})
 }
 

@@ -35,6 +35,7 @@ const (
 	dLetter          // letters: token prefixes, JWTs, IBANs, IPv6
 	dBackslash       // '\\': JSON escapes (json.go decodes the printable ones)
 	dWide            // 0xEF, 0xD9, 0xDB: the lead bytes of full-width, Arabic-Indic and Persian digits (wide.go)
+	dTail            // '\n', '"': the end of a line or a JSON string, which may end a passphrase of words
 )
 
 var dispatch [256]uint8
@@ -76,6 +77,8 @@ func init() {
 			dispatch[c] = dBackslash
 		case c == 0xef, c == 0xd9, c == 0xdb:
 			dispatch[c] = dWide
+		case c == '\n', c == '"':
+			dispatch[c] = dTail
 		}
 	}
 }
@@ -233,6 +236,20 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 			}
 			i = q // the escape's letter is looked at next
 			continue
+		case dTail:
+			if e := i; sc.on[Password] && e > 1 {
+				if s[e-1] == '\r' && c == '\n' {
+					e-- // (a CRLF line end)
+				}
+				if sentenceTail[s[e-1]] {
+					// The end of a line or a JSON string after a
+					// passphrase of words (my password is correct horse
+					// battery staple\n).
+					if b, ok := spacedPassphrase(s, e); ok && b >= last {
+						add(Finding{b, passphraseEnd(s, e), Password})
+					}
+				}
+			}
 		case dWide:
 			if sc.wideOn && wideDigitAt(s, i) {
 				end, f, ok := sc.wideNumber(s, i)
@@ -604,8 +621,10 @@ func moreDigits(s string, e int) bool {
 // first wordReach bytes: '-' and '_' of key prefixes (sk-, sk_live_, ghp_,
 // glpat-, hf_), 'A' (AKIA…, AIza…, ATATT3…), 'G' (SG., GOCSPX-), 'J' (eyJ),
 // the digits or ':' of IBANs and IPv6 addresses that start with a
-// letter, and 0xEF, the lead byte of full-width digits. Prose is mostly other bytes, so Scan jumps over it in blocks
-// (skipQuiet).
+// letter, and 0xEF, the lead byte of full-width digits; and '\n' and '"',
+// the ends of lines and JSON strings, which may end a passphrase of words
+// (the walk resumes at them, not at the letters before: tailByte). Prose
+// is mostly other bytes, so Scan jumps over it in blocks (skipQuiet).
 var trigger [256]uint8
 
 // wordReach is how far before a trigger byte the walk resumes over letters:
@@ -615,7 +634,7 @@ var trigger [256]uint8
 const wordReach = 8
 
 func init() {
-	for _, c := range "0123456789@+(-:=_AGJ\\" {
+	for _, c := range "0123456789@+(-:=_AGJ\\\n\"" {
 		trigger[c] = 1
 	}
 	trigger[0xef], trigger[0xd9], trigger[0xdb] = 1, 1, 1
@@ -627,7 +646,7 @@ func init() {
 // wordReach of them.
 func reachable(s string, i int) bool {
 	for k := i; k < len(s) && k-i <= wordReach; k++ {
-		if trigger[s[k]] != 0 {
+		if trigger[s[k]] != 0 && !tailByte(s[k]) {
 			return true
 		}
 		if !isLetter(s[k]) {
@@ -706,12 +725,20 @@ func (q *quiet) skipSlow(s string, i int) int {
 	if p == len(s) {
 		return p
 	}
+	if tailByte(s[p]) {
+		return p // (no word starts before a line's or a string's end)
+	}
 	k := p
 	for k > i && p-k < wordReach && isLetter(s[k-1]) {
 		k--
 	}
 	return k
 }
+
+// tailByte reports whether c is a trigger byte only as the end of a line
+// or a JSON string ('\n', '"'): the walk resumes at it, not at the letters
+// before it, which start no detection.
+func tailByte(c byte) bool { return c == '\n' || c == '"' }
 
 // next returns the position of the first trigger byte at or after i, or
 // len(s).
@@ -768,10 +795,11 @@ func quietTail(s string, i int) uint64 {
 	var m uint64
 	p := i
 	for ; p+8 <= end; p += 8 {
-		// Every trigger byte is in '('..'_'; lower-case letters, spaces
-		// and UTF-8 are not, so most blocks of prose pass this test alone.
+		// Every trigger byte is in '('..'_' but the wide digits' lead
+		// bytes, '\n' and '"'; lower-case letters, spaces and UTF-8 are
+		// not, so most blocks of prose pass these tests alone.
 		x := load64(s, p)
-		if !mayTrigger(x) && !hasWideLead(x) {
+		if !mayTrigger(x) && !hasWideLead(x) && !hasTail(x) {
 			continue
 		}
 		b := uint64(trigger[byte(x)]) | uint64(trigger[byte(x>>8)])<<1 | uint64(trigger[byte(x>>16)])<<2 | uint64(trigger[byte(x>>24)])<<3 |
@@ -818,6 +846,14 @@ func hasWideLead(x uint64) bool {
 	const ones, high = 0x0101010101010101, 0x8080808080808080
 	a, b, c := x^0xefefefefefefefef, x^0xd9d9d9d9d9d9d9d9, x^0xdbdbdbdbdbdbdbdb
 	return ((a-ones)&^a|(b-ones)&^b|(c-ones)&^c)&high != 0
+}
+
+// hasTail reports whether one of the 8 bytes in x is '\n' or '"' (SWAR
+// zero-byte tests, as hasWideLead).
+func hasTail(x uint64) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	a, b := x^0x0a0a0a0a0a0a0a0a, x^0x2222222222222222
+	return ((a-ones)&^a|(b-ones)&^b)&high != 0
 }
 
 func runOf(s string, i int, ok func(byte) bool) int {
