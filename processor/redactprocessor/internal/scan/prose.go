@@ -832,7 +832,7 @@ func proseGate(s string, x int) (bool, int) {
 	if numeric {
 		return false, end
 	}
-	if f&hedgeEnds != 0 {
+	if f&hedgeEnds != 0 || s[e-1] == ',' && hedgeEnds.endsIn(s, e-1) {
 		return true, end // (a hedge after the verb: not a number alone)
 	}
 	if s[e-1]|0x20 == 'n' && finnishOn(s, e) {
@@ -921,7 +921,7 @@ func mayIntro(s string, e int) bool {
 	if e == 0 {
 		return false
 	}
-	if c := s[e-1]; c == ':' || c == '/' || phraseEnds.endsIn(s, e) || connectorEnds.endsIn(s, e) || particleEnds.endsIn(s, e) || hedgeEnds.endsIn(s, e) || finnishOn(s, e) {
+	if c := s[e-1]; c == ':' || c == '/' || phraseEnds.endsIn(s, e) || connectorEnds.endsIn(s, e) || particleEnds.endsIn(s, e) || hedgeEnds.endsIn(s, e) || c == ',' && hedgeEnds.endsIn(s, e-1) || finnishOn(s, e) {
 		return true
 	}
 	ts, ok := tokenBefore(s, e)
@@ -1022,9 +1022,17 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 		}
 	}
 	if !glued {
-		// A hedge after the verb: Passwort war glaub ich X.
-		if hs, ok := hedgeBefore(s, e); ok {
+		// A hedge after the verb: Passwort war glaub ich X, Passwort ist,
+		// glaub ich, X.
+		he := e
+		if s[he-1] == ',' {
+			he--
+		}
+		if hs, ok := hedgeBefore(s, he); ok {
 			if k := blanksBefore(s, hs); k < hs {
+				if s[k-1] == ',' && he < e {
+					k-- // (the commas come in pairs)
+				}
 				if vs, ok := tokenBefore(s, k); ok && k-vs <= 12 {
 					var vb [24]byte
 					if lv := lowerToken(vb[:], s[vs:k]); lv != nil && (isConnector(lv) || pwAdverbs[string(lv)]) {

@@ -63,6 +63,8 @@ func TestProsePasswords(t *testing.T) {
 		{"la contraseña es creo que Madrid.2024#", "la contraseña es creo que [REDACTED:password]"},
 		{"mijn wachtwoord is denk ik Welkom2024!", "mijn wachtwoord is denk ik [REDACTED:password]"},
 		{"Das Passwort lautet jetzt wahrscheinlich Sonne_2025", "Das Passwort lautet jetzt wahrscheinlich [REDACTED:password]"},
+		{"mein Passwort ist, glaub ich, Falcon#2020epv", "mein Passwort ist, glaub ich, [REDACTED:password]"},
+		{"my password is, I think, Tr0ub4dor&3 but", "my password is, I think, [REDACTED:password] but"},
 		// A label of a few words and ':'.
 		{"hasło do routera: Kwiatek99", "hasło do routera: [REDACTED:password]"},
 		{"Passwort für das Büro-WLAN: Sonne_2025", "Passwort für das Büro-WLAN: [REDACTED:password]"},
@@ -100,6 +102,8 @@ func TestProsePasswords(t *testing.T) {
 		{"the password policy is probably v2.1-rc", ""},
 		{"the server is I think db-prod-07", ""},
 		{"I think Falcon2020 won the race", ""},
+		{"das Passwort war, glaub ich, 2024 geändert", ""},
+		{"he is, I think, Falcon2020 in the league", ""},
 		{"Ձմեռ2026! is the code", ""},
 		{"ჩემი ნომერი არის თბილისი2026", ""},
 	})
