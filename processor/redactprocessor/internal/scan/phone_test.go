@@ -249,6 +249,8 @@ func TestPhoneContext(t *testing.T) {
 		{"Agent: your phone number?\nOrder 2026-11-22 13:55: 9123456780", "Agent: your phone number?\nOrder 2026-11-22 13:55: 9123456780"},
 		{"Agent: your phone number?\n2026-11-22 13:55: 9123456780", "Agent: your phone number?\n2026-11-22 13:55: 9123456780"},
 		{"looking up phone number\n2026-11-22 13:55:02 INFO: 9123456780", "looking up phone number\n2026-11-22 13:55:02 INFO: 9123456780"},
+		{"2026-11-22 13:55:01 api: lookup by phone number\n2026-11-22 13:55:02 worker: 9123456780", "2026-11-22 13:55:01 api: lookup by phone number\n2026-11-22 13:55:02 worker: 9123456780"},
+		{"2026-11-22 13:55:01 Agent: your phone number?\n2026-11-22 13:55:40 Ravi: 9123456780", "2026-11-22 13:55:01 Agent: your phone number?\n2026-11-22 13:55:40 Ravi: [REDACTED:phone]"},
 		{"Agent: phone number?\n[10:43] Ravi Kumar Singh Rao: 9123456780", "Agent: phone number?\n[10:43] Ravi Kumar Singh Rao: 9123456780"},
 		{"Agent: phone number?\n10:43 Ravi: order 5: 9123456780", "Agent: phone number?\n10:43 Ravi: order 5: 9123456780"},
 		{"Agent: phone number?\n25:61 Ravi: 9123456780", "Agent: phone number?\n25:61 Ravi: 9123456780"},

@@ -491,8 +491,8 @@ func answerContext(s string, start int, words *contextWords) bool {
 		return false
 	}
 	ls += from + 1
-	if n := chatStamp(s[ls:start]); n > 0 {
-		if !stampedLabel(s[ls+n : start]) {
+	if n, secs := chatStamp(s[ls:start]); n > 0 {
+		if !stampedLabel(s[ls+n:start], secs) {
 			return false
 		}
 	} else if start-ls > 32 || hasDigit(s[ls:start]) || !speakerLabel(s[ls:start]) {
@@ -564,8 +564,9 @@ func speakerLabel(p string) bool {
 // brackets, maybe followed by '-' — WhatsApp's "[28/02/26, 17:33] Name:"
 // (iOS) and "07.09.2026, 13:44 - Name:" (Android), Signal's and
 // Messenger's "2026-11-22 13:55 Name:", Telegram's and Slack's "[10:42]
-// Name:" and "10:42 AM Name:".
-func chatStamp(p string) int {
+// Name:" and "10:42 AM Name:". secs reports a time with seconds, which
+// logs write more than chats do.
+func chatStamp(p string) (n int, secs bool) {
 	k := 0
 	bracket := k < len(p) && p[k] == '['
 	if bracket {
@@ -577,20 +578,21 @@ func chatStamp(p string) int {
 			k++
 		}
 		if k == len(p) || p[k] != ' ' {
-			return 0
+			return 0, false
 		}
 		for k < len(p) && p[k] == ' ' {
 			k++
 		}
 	}
 	t := stampTime(p[k:])
+	secs = strings.Count(p[k:k+t], ":") == 2
 	if t == 0 {
-		return 0
+		return 0, false
 	}
 	k += t
 	if bracket {
 		if k == len(p) || p[k] != ']' {
-			return 0
+			return 0, false
 		}
 		k++
 	}
@@ -605,9 +607,9 @@ func chatStamp(p string) int {
 		}
 	}
 	if k == b {
-		return 0 // (13:44Name: is no stamp)
+		return 0, false // (13:44Name: is no stamp)
 	}
-	return k
+	return k, secs
 }
 
 // stampDate returns the length of a date at the start of p (day, month
@@ -698,8 +700,9 @@ func atoiSmall(d string) int {
 // stamp and before a number, is a speaker's name and ':' (one to three
 // words of letters, no digit: "Klient: ", "Anna Kowalska: ", "~ Jan K.: "),
 // then at most a few words with no digit ("Klient: to jest "). A log
-// level (2026-11-22 13:55:02 INFO: …) names no speaker.
-func stampedLabel(p string) bool {
+// level (2026-11-22 13:55:02 INFO: …) names no speaker, nor, after a time
+// with seconds, a word in small letters (a log line's component).
+func stampedLabel(p string, secs bool) bool {
 	c := strings.IndexByte(p, ':')
 	if c <= 0 || len(p)-c > 32 || hasDigit(p) {
 		return false
@@ -721,6 +724,9 @@ func stampedLabel(p string) bool {
 	}
 	if words == 0 || words > 3 {
 		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(name); secs && !unicode.IsUpper(r) {
+		return false // 2026-11-22 13:55:02 worker: …, a log line
 	}
 	for _, l := range logLevels {
 		if strings.EqualFold(name, l) {

@@ -1343,6 +1343,7 @@ func spacedPassphrase(s string, e int) (int, bool) {
 		if k-b < 3 || k-b > 10 || b < 2 || s[b-1] != ' ' || passphraseStop[s[b:k]] {
 			return 0, false
 		}
+		first := s[b:k] // (the first word so far)
 		k = b - 1
 		if n < 3 {
 			continue
@@ -1354,11 +1355,19 @@ func spacedPassphrase(s string, e int) (int, bool) {
 		var vb [16]byte
 		if lv := lowerToken(vb[:], s[vs:k]); lv != nil && isConnector(lv) && !notCopula[string(lv)] {
 			if p, ok := pwPhraseBefore(s, blanksBefore(s, vs)); ok && p.kind == pwPassword && !p.verbOnly {
-				return b, true
+				return b, !describes(first)
 			}
 		}
 	}
 	return 0, false
+}
+
+// describes reports whether w, the first word after "password is", is a
+// participle, an adverb or a gerund (stored, rotated, usually, being,
+// getting): the start of a sentence about the password (the password is
+// rotated monthly via vault), not a passphrase.
+func describes(w string) bool {
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing")
 }
 
 // notCopula are the connectors that are no verb "to be" (changed to X,
@@ -1382,7 +1391,12 @@ var passphraseStop = func() map[string]bool {
 		before because while since until please thanks thank sorry yes okay cannot let get got use used
 		using set reset change changed required incorrect invalid expired wrong missing empty weak strong secure insecure stored saved hidden encrypted hashed needed case
 		sensitive already always never usually really actually probably maybe something anything nothing
-		different like one two three four five six seven eight nine ten
+		different like one two three four five six seven eight nine ten via per through across within
+		without during against among around behind below above near along upon toward towards unless
+		whether either neither instead otherwise however though although ever even much many few less
+		least well way time times day days week weeks month months year years daily weekly monthly
+		yearly sent given known shown visible available enabled disabled locked blocked shared fine ok
+		good bad long short simple easy hard safe unsafe new old same default temporary temp
 		der die das den dem des und ist nicht ein eine einen einem einer mit auf von zu zum zur bei aus
 		nach oder aber auch noch schon immer nie sehr ich du sie wir ihr mein dein sein unser euer kein
 		keine falsch richtig bitte danke

@@ -738,6 +738,11 @@ func TestSpacedPassphrases(t *testing.T) {
 		{`{"role":"user","content":"the password is too short for this site"}`, ""},
 		{"my password is correct horse battery\nstaple", ""},
 		{"my password is correct horse battery staple, right\n", ""},
+		{"the password is rotated monthly via vault", ""},
+		{"the password is updated every week automatically\n", ""},
+		{"my password is working again since monday", ""},
+		{"the admin password is stored encrypted with bcrypt", ""},
+		{"our password is shared between teams via keeper", ""},
 	})
 }
 
