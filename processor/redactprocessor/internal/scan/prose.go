@@ -1258,6 +1258,9 @@ func fillerWord(w string) bool {
 func symbolWord(s string, x, floor int) (int, bool) {
 	b := x
 	for b > floor && x-b < 64 && valueByte(s[b-1]) {
+		if isDigit(s[b-1]) {
+			return 0, false // (none of the shapes below holds a digit)
+		}
 		b--
 	}
 	if b == 0 || s[b-1] != ' ' && s[b-1] < utf8.RuneSelf {
@@ -1265,6 +1268,9 @@ func symbolWord(s string, x, floor int) (int, bool) {
 	}
 	e := x + 1
 	for e < len(s) && e-b < 64 && valueByte(s[e]) {
+		if isDigit(s[e]) {
+			return 0, false
+		}
 		e++
 	}
 	if e-b < 8 || e-b >= 64 {

@@ -150,6 +150,13 @@ func TestCredentialFiles(t *testing.T) {
 		{"the password is Kr@keN#Tide for now", "the password is [REDACTED:password] for now"},
 		{"DB_PASSWORD=%SxBSrVu#^@bj%", "DB_PASSWORD=[REDACTED:password]"},
 		{"password=%3DkP9xQ2mV", "password=[REDACTED:password]"},
+		// Letters and symbols only, ending a line or a JSON string.
+		{"machine x\n  login deploy\n  password Zorba#WwFmtn!\n", "machine x\n  login deploy\n  password [REDACTED:password]\n"},
+		{`{"content":"mein Passwort ist Zorba#WwFmtn!"}`, `{"content":"mein Passwort ist [REDACTED:password]"}`},
+		{"the password is Kr#keNTide\r\nthanks", "the password is [REDACTED:password]\r\nthanks"},
+		{`{"content":"see the iPhone-only#Feature!"}`, ""},
+		{"password policy: Must#HaveSymbols\n", ""},
+		{"AzhKJ[TAw}Jw%P\n", ""},
 		// Not credentials: unchanged.
 		{"password=%s", ""},
 		{"password: %(password)s", ""},

@@ -247,6 +247,19 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					// battery staple\n).
 					if b, ok := spacedPassphrase(s, e); ok && b >= last {
 						add(Finding{b, passphraseEnd(s, e), Password})
+						i++
+						continue
+					}
+				}
+				if valueByte(s[e-1]) && s[e-1] != ':' && s[e-1] != ',' && (c != '"' || i+1 == n || s[i+1] != ':') {
+					// A password of letters and symbols ending the line
+					// or the string (password Zorba#WwFmtn!\n), which no
+					// byte inside it stops the walk at. (Not a JSON key's
+					// closing quote, nor the opening one after ':' or ',')
+					if b, ok := symbolWord(s, e-1, last); ok {
+						if f, ok := prose(b); ok {
+							add(f)
+						}
 					}
 				}
 			}
