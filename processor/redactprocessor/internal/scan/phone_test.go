@@ -237,6 +237,12 @@ func TestPhoneContext(t *testing.T) {
 		// The answer to a question naming a phone.
 		{"Bot: What mobile number should we text?\nUser: 9123456780", "Bot: What mobile number should we text?\nUser: [REDACTED:phone]"},
 		{"Bot: Which order?\nUser: 9123456780", "Bot: Which order?\nUser: 9123456780"},
+		// … or on its own line, right after the question.
+		{"which mobile number should we use for the courier? 9123456780", "which mobile number should we use for the courier? [REDACTED:phone]"},
+		{"Под каким телефоном вас найдёт курьер? 9123456780", "Под каким телефоном вас найдёт курьер? [REDACTED:phone]"},
+		{"your phone or your order number? 9123456780", "your phone or your order number? 9123456780"},
+		{"which mobile number should we use for the courier? ok, 9123456780", "which mobile number should we use for the courier? ok, 9123456780"},
+		{"is the phone line down again? Ticket. 9123456780", "is the phone line down again? Ticket. 9123456780"},
 		// … after a chat export's time stamp and the speaker's name.
 		{"[28/02/26, 17:33] Bot: What mobile number should we text?\n[28/02/26, 17:34] Priya Sharma: 9123456780", "[28/02/26, 17:33] Bot: What mobile number should we text?\n[28/02/26, 17:34] Priya Sharma: [REDACTED:phone]"},
 		{"07.09.2026, 13:44 - Bot: Your phone number?\n07.09.2026, 13:45 - Ravi: 9123456780", "07.09.2026, 13:44 - Bot: Your phone number?\n07.09.2026, 13:45 - Ravi: [REDACTED:phone]"},

@@ -46,7 +46,20 @@ func phoneEnd(dst []Finding) int {
 // numbers stand.
 func phoneContext(s string, start int, ctx numCtx) bool {
 	return contextBefore(s, start, phoneWords) || listedAfterPhone(s, start, ctx.phoneEnd) || phoneColumn(s, start, ctx.memo) ||
-		answerContext(s, start, phoneWords)
+		answerContext(s, start, phoneWords) || questionContext(s, start, phoneWords)
+}
+
+// questionContext reports whether the number at start follows, on its
+// line, a question whose nearest word naming a kind of number is one of
+// words: the number answers it ("which mobile number should we use for
+// the courier? 9123456780"; not "your phone or your order number?
+// 370053291").
+func questionContext(s string, start int, words *contextWords) bool {
+	k := start
+	for k > 0 && start-k < 4 && (s[k-1] == ' ' || s[k-1] == '\t') {
+		k--
+	}
+	return k < start && k > 0 && s[k-1] == '?' && sentenceContext(s, start, words)
 }
 
 // listedAfterPhone reports whether s[end:start] separates two phones of
