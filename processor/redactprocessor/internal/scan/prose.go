@@ -1278,8 +1278,9 @@ func symbolWord(s string, x, floor int) (int, bool) {
 	}
 	if s[b-1] >= utf8.RuneSelf || e < len(s) && s[e] >= utf8.RuneSelf {
 		// Glued to CJK text (パスワードはriver-kot-battery-gatoです): a
-		// passphrase only, whose words the text around cannot be.
-		return b, passphrase(s[b:e])
+		// passphrase only, whose words the text around cannot be, or
+		// letters and symbols written as a password (密码是AzhKJ[TAw}Jw%P，).
+		return b, passphrase(s[b:e]) || letterSymbolPassword(s[b:e])
 	}
 	return b, letterSymbolPassword(s[b:e]) || joinedWordsPassword(s[b:e]) || passphrase(s[b:e]) // (the verb: prosePassword)
 }

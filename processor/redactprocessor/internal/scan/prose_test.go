@@ -155,6 +155,13 @@ func TestCredentialFiles(t *testing.T) {
 		{`{"content":"mein Passwort ist Zorba#WwFmtn!"}`, `{"content":"mein Passwort ist [REDACTED:password]"}`},
 		{"the password is Kr#keNTide\r\nthanks", "the password is [REDACTED:password]\r\nthanks"},
 		{`{"content":"see the iPhone-only#Feature!"}`, ""},
+		// Letters and symbols holding an A, G or J (bytes the walk stops
+		// at), also glued to CJK text after the particle.
+		{"我的账户密码是AzhKJ[TAw}Jw%P，麻烦帮我查一下。", "我的账户密码是[REDACTED:password]，麻烦帮我查一下。"},
+		{"the password is GitHub#CopilotRocks for now", "the password is [REDACTED:password] for now"},
+		{"使用JavaScript#开发的页面", ""},
+		{"we love GitHub#CopilotRocks for now", ""},
+		{"我的密码是AzhKJ，谢谢", ""},
 		{"password policy: Must#HaveSymbols\n", ""},
 		{"AzhKJ[TAw}Jw%P\n", ""},
 		// Not credentials: unchanged.

@@ -502,9 +502,10 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 			}
 			// Skip the rest of the word: nothing starts inside it, but a
 			// word with a digit may be a password stated in prose.
-			ws, kinds := i, class[c]
+			ws, kinds, trig := i, class[c], trigger[c]
 			for i++; i < n && isAlnum(s[i]); i++ {
 				kinds |= class[s[i]]
+				trig |= trigger[s[i]]
 			}
 			if kinds&cDigit != 0 {
 				for ws > last && isAlnum(s[ws-1]) {
@@ -520,11 +521,12 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					add(f)
 					i = f.End
 				}
-			} else if i+1 < n && (s[i] == '-' || s[i] == '_' || s[i] == '+') && valueByte(s[i+1]) {
-				// A word of letters and symbols (Zorba_WwFmtn#) may be a
-				// password stated in prose too. (Only from letters before
-				// a trigger byte inside the word: both walks visit those;
-				// not ':', '=' or '@', which end keys and start domains.)
+			} else if i+1 < n && ((s[i] == '-' || s[i] == '_' || s[i] == '+') || trig != 0 && s[i] != ':' && s[i] != '=' && s[i] != '@' && !tailByte(s[i])) && valueByte(s[i]) && valueByte(s[i+1]) {
+				// A word of letters and symbols (Zorba_WwFmtn#, AzhKJ[TAw}…)
+				// may be a password stated in prose too. (Only from letters
+				// before a trigger byte inside the word, or holding one
+				// (A, G, J): both walks visit those; not ':', '=' or '@',
+				// which end keys and start domains.)
 				if b, ok := symbolWord(s, i, last); ok {
 					if f, ok := prose(b); ok {
 						add(f)
