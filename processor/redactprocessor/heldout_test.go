@@ -136,7 +136,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"redteam-2026-11.jsonl": {0.98, 0.99},
 	"blind-2026-12.jsonl":   {0.99, 0.99},
 	"blind-2026-12b.jsonl":  {0.99, 0.99},
-	"blind-2026-12c.jsonl":  {0.98, 0.99},
+	"blind-2026-12c.jsonl":  {0.99, 0.99},
 	"blind-2026-12d.jsonl":  {0.99, 0.99},
 	"blind-2026-12e.jsonl":  {0.99, 0.99},
 	"blind-2026-12f.jsonl":  {0.97, 0.99},

@@ -128,7 +128,9 @@ var otherNumberWords = newContextWords(
 // sentenceContext reports whether the nearest word naming a kind of number
 // before start, in its sentence (not past a line break or a '.', '?', '!'
 // or ';' before a blank) and within 160 bytes and 24 words, is one of
-// words. Numbers between are passed over.
+// words. Numbers between are passed over. A number right after a question
+// on its line answers it, so the question is its sentence ("mijn BSN hoef
+// je toch niet? 580465470", "Your PESEL? 90051005840").
 func sentenceContext(s string, start int, words *contextWords) bool {
 	floor := max(0, start-160)
 	var buf, prev [24]byte
@@ -137,6 +139,10 @@ func sentenceContext(s string, start int, words *contextWords) bool {
 	for n := 0; n < 24 && k > floor; n++ {
 		for k > floor && s[k-1] < utf8.RuneSelf && !isAlnum(s[k-1]) {
 			c := s[k-1]
+			if c == '?' && n == 0 && k < start && blanksOnly(s[k:start]) {
+				k-- // the question the number answers
+				continue
+			}
 			if c == '\n' || c == '\r' || ((c == '.' || c == '?' || c == '!' || c == ';') && k < len(s) && (s[k] == ' ' || s[k] == '\t')) {
 				return false
 			}
@@ -169,6 +175,16 @@ func sentenceContext(s string, start int, words *contextWords) bool {
 		}
 	}
 	return false
+}
+
+// blanksOnly reports whether p holds only spaces and tabs.
+func blanksOnly(p string) bool {
+	for k := 0; k < len(p); k++ {
+		if p[k] != ' ' && p[k] != '\t' {
+			return false
+		}
+	}
+	return true
 }
 
 // has reports whether the word w (b lowered, nil when too long; pb the

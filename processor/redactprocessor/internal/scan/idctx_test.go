@@ -65,6 +65,17 @@ func TestIDSentenceContext(t *testing.T) {
 		{"the BSN was checked, app version 9817.48.946", "the BSN was checked, app version 9817.48.946"},
 		{"versie 9817.48.946", "versie 9817.48.946"},
 		{"aadhaar-sync uid=0 gid=0 pid 575920913267", "aadhaar-sync uid=0 gid=0 pid 575920913267"},
+		// A number right after a question on its line answers it.
+		{"mijn BSN hoef je toch niet? 9817.48.946", "mijn BSN hoef je toch niet? " + id},
+		{"the SSN you asked for? 257457153", "the SSN you asked for? " + ssn},
+		{"Is het BSN nog nodig voor de aanvraag?  9817.48.946 dan", "Is het BSN nog nodig voor de aanvraag?  " + id + " dan"},
+		// Not a word between, a question before the question, another
+		// number's word nearer, a wrong check (the word further back than
+		// the four words contextNear reads).
+		{"Heb je mijn BSN echt nodig voor de aanvraag? versie 9817.48.946", "Heb je mijn BSN echt nodig voor de aanvraag? versie 9817.48.946"},
+		{"Was the SSN needed for this form? Which one is it? 257457153", "Was the SSN needed for this form? Which one is it? 257457153"},
+		{"is the SSN needed for the routing change today? 257457153", "is the SSN needed for the routing change today? 257457153"},
+		{"mijn BSN hoef je toch niet? 9817.48.947", "mijn BSN hoef je toch niet? 9817.48.947"},
 	})
 }
 

@@ -1014,8 +1014,12 @@ func plausibleValue(v string) bool {
 		return false
 	}
 	switch v[0] {
-	case '<', '[', '{', '%', '/', '~', '*':
+	case '<', '[', '{', '/', '~', '*':
 		return false
+	case '%':
+		if percentPlaceholder(v) {
+			return false // %s, %(password)s, %{DB_PASS}, %DB_PASSWORD%
+		}
 	case '$':
 		return false // $TOKEN, ${DB_PASS}, $(cat …)
 	case '.':
@@ -1041,6 +1045,60 @@ func plausibleValue(v string) bool {
 		if len(b) > 5 && (string(b[:5]) == "your_" || string(b[:5]) == "your-") {
 			return false
 		}
+	}
+	return true
+}
+
+// percentPlaceholder reports whether v, which starts with '%', stands for
+// a value instead of being one: a Windows or batch variable (%DB_PASS%,
+// Symfony's %env(DB_PASS)%), or nothing but format directives and the
+// punctuation between them (printf's %s, %-8s, %d; Python's %(password)s;
+// Ruby's and logstash's %{password}; %s:%s). A value with letters or
+// digits outside its directives is a value (%SxBSrVu#^@bj%: %S, then a
+// password).
+func percentPlaceholder(v string) bool {
+	if len(v) > 2 && v[len(v)-1] == '%' {
+		name := true
+		for k := 1; k < len(v)-1; k++ {
+			if c := v[k]; !isWord(c) && c != '.' && c != '-' && c != '(' && c != ')' {
+				name = false
+				break
+			}
+		}
+		if name {
+			return true
+		}
+	}
+	for k := 0; k < len(v); {
+		if v[k] != '%' {
+			if isAlnum(v[k]) || v[k] >= utf8.RuneSelf {
+				return false
+			}
+			k++
+			continue
+		}
+		k++
+		if k < len(v) && (v[k] == '(' || v[k] == '{') {
+			closer := byte(')')
+			if v[k] == '{' {
+				closer = '}'
+			}
+			c := strings.IndexByte(v[k:], closer)
+			if c < 0 {
+				return false
+			}
+			k += c + 1
+			if v[k-1] == '}' {
+				continue // %{name}
+			}
+		}
+		for k < len(v) && strings.IndexByte("-+ #0123456789.*", v[k]) >= 0 {
+			k++
+		}
+		if k == len(v) || !isLetter(v[k]) && v[k] != '%' {
+			return false
+		}
+		k++ // the verb: s, d, v, S, … (or %% for a '%')
 	}
 	return true
 }

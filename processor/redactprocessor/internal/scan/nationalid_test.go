@@ -49,6 +49,9 @@ func TestNationalIDs(t *testing.T) {
 		{"Agent: Mag ik uw BSN?\nKlant: 370053291", "Agent: Mag ik uw BSN?\nKlant: " + id},
 		{"Agent: PESEL poproszę\r\nKlient: 62031576446 ok", "Agent: PESEL poproszę\r\nKlient: " + id + " ok"},
 		{"Agent: your order number?\nUser: 370053291", "Agent: your order number?\nUser: 370053291"},
+		{"07.09.2026, 13:41 Doradca: Proszę podać PESEL.\n07.09.2026, 13:44 Klient: 62031576446", "07.09.2026, 13:41 Doradca: Proszę podać PESEL.\n07.09.2026, 13:44 Klient: " + id},
+		{"[04/09/26, 12:03] Assistent: Mag ik uw BSN?\n[04/09/26, 12:05] Femke de Vries: 370053291", "[04/09/26, 12:03] Assistent: Mag ik uw BSN?\n[04/09/26, 12:05] Femke de Vries: " + id},
+		{"07.09.2026, 13:41 Doradca: Proszę podać PESEL.\nFaktura 07.09.2026 13:44: 62031576446", "07.09.2026, 13:41 Doradca: Proszę podać PESEL.\nFaktura 07.09.2026 13:44: 62031576446"},
 		{"Agent: BSN?\nKlant: ik stuur hem morgen, ordernummer 370053291", "Agent: BSN?\nKlant: ik stuur hem morgen, ordernummer 370053291"},
 		// Not without their word, or with a wrong check.
 		{"ref 791805888", "ref 791805888"},

@@ -70,7 +70,8 @@ func (r *numRun) inPhoneContext(s string, start, nd int) bool {
 	if nd >= 8 {
 		return phoneContext(s, start, r.ctx)
 	}
-	return contextBefore(s, start, phoneWords) || phoneColumn(s, start, r.ctx.memo) || answerContext(s, start, phoneWords)
+	return contextBefore(s, start, phoneWords) || phoneColumn(s, start, r.ctx.memo) || answerContext(s, start, phoneWords) ||
+		questionContext(s, start, phoneWords)
 }
 
 // national reports whether the first k groups (nd digits) are written in a

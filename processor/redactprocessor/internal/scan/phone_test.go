@@ -302,6 +302,31 @@ func TestPhoneContext(t *testing.T) {
 		// The answer to a question naming a phone.
 		{"Bot: What mobile number should we text?\nUser: 9123456780", "Bot: What mobile number should we text?\nUser: [REDACTED:phone]"},
 		{"Bot: Which order?\nUser: 9123456780", "Bot: Which order?\nUser: 9123456780"},
+		// … or on its own line, right after the question.
+		{"which mobile number should we use for the courier? 9123456780", "which mobile number should we use for the courier? [REDACTED:phone]"},
+		{"Под каким телефоном вас найдёт курьер? 9123456780", "Под каким телефоном вас найдёт курьер? [REDACTED:phone]"},
+		{"your phone or your order number? 9123456780", "your phone or your order number? 9123456780"},
+		{"which mobile number should we use for the courier? ok, 9123456780", "which mobile number should we use for the courier? ok, 9123456780"},
+		{"is the phone line down again? Ticket. 9123456780", "is the phone line down again? Ticket. 9123456780"},
+		// … after a chat export's time stamp and the speaker's name.
+		{"[28/02/26, 17:33] Bot: What mobile number should we text?\n[28/02/26, 17:34] Priya Sharma: 9123456780", "[28/02/26, 17:33] Bot: What mobile number should we text?\n[28/02/26, 17:34] Priya Sharma: [REDACTED:phone]"},
+		{"07.09.2026, 13:44 - Bot: Your phone number?\n07.09.2026, 13:45 - Ravi: 9123456780", "07.09.2026, 13:44 - Bot: Your phone number?\n07.09.2026, 13:45 - Ravi: [REDACTED:phone]"},
+		{"2026-11-22 13:55 Agent: your phone number?\n2026-11-22 13:56 Klient: 9123456780", "2026-11-22 13:55 Agent: your phone number?\n2026-11-22 13:56 Klient: [REDACTED:phone]"},
+		{"[10:42] Agent: phone number?\n[10:43] Ravi: 9123456780", "[10:42] Agent: phone number?\n[10:43] Ravi: [REDACTED:phone]"},
+		{"10:42 AM Agent: phone number?\n10:43 PM Ravi K.: 9123456780", "10:42 AM Agent: phone number?\n10:43 PM Ravi K.: [REDACTED:phone]"},
+		{"9/7/26, 1:44 pm - Agent: mobile?\n9/7/26, 1:45 pm - ~ Ravi: 9123456780", "9/7/26, 1:44 pm - Agent: mobile?\n9/7/26, 1:45 pm - ~ Ravi: [REDACTED:phone]"},
+		// Not a time stamp and a name: a line that starts otherwise, no
+		// name, a log level, a long label, a digit in it, no real time.
+		{"Agent: your phone number?\nOrder 2026-11-22 13:55: 9123456780", "Agent: your phone number?\nOrder 2026-11-22 13:55: 9123456780"},
+		{"Agent: your phone number?\n2026-11-22 13:55: 9123456780", "Agent: your phone number?\n2026-11-22 13:55: 9123456780"},
+		{"looking up phone number\n2026-11-22 13:55:02 INFO: 9123456780", "looking up phone number\n2026-11-22 13:55:02 INFO: 9123456780"},
+		{"2026-11-22 13:55:01 api: lookup by phone number\n2026-11-22 13:55:02 worker: 9123456780", "2026-11-22 13:55:01 api: lookup by phone number\n2026-11-22 13:55:02 worker: 9123456780"},
+		{"2026-11-22 13:55:01 Agent: your phone number?\n2026-11-22 13:55:40 Ravi: 9123456780", "2026-11-22 13:55:01 Agent: your phone number?\n2026-11-22 13:55:40 Ravi: [REDACTED:phone]"},
+		{"Agent: phone number?\n[10:43] Ravi Kumar Singh Rao: 9123456780", "Agent: phone number?\n[10:43] Ravi Kumar Singh Rao: 9123456780"},
+		{"Agent: phone number?\n10:43 Ravi: order 5: 9123456780", "Agent: phone number?\n10:43 Ravi: order 5: 9123456780"},
+		{"Agent: phone number?\n25:61 Ravi: 9123456780", "Agent: phone number?\n25:61 Ravi: 9123456780"},
+		{"Agent: phone number?\n13.13.2026 10:43 Ravi: 9123456780", "Agent: phone number?\n13.13.2026 10:43 Ravi: 9123456780"},
+		{"[10:42] Bot: Which order?\n[10:43] Ravi: 9123456780", "[10:42] Bot: Which order?\n[10:43] Ravi: 9123456780"},
 		// Extensions.
 		{"call +1 312 555 0142 x88 today", "call [REDACTED:phone] today"},
 		{"(312) 555-0142 ext. 4410, thanks", "[REDACTED:phone], thanks"},

@@ -5,6 +5,7 @@ package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactproce
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -55,7 +56,20 @@ func phoneEnd(dst []Finding) int {
 // numbers stand.
 func phoneContext(s string, start int, ctx numCtx) bool {
 	return contextBefore(s, start, phoneWords) || listedAfterPhone(s, start, ctx.phoneEnd) || phoneColumn(s, start, ctx.memo) ||
-		answerContext(s, start, phoneWords)
+		answerContext(s, start, phoneWords) || questionContext(s, start, phoneWords)
+}
+
+// questionContext reports whether the number at start follows, on its
+// line, a question whose nearest word naming a kind of number is one of
+// words: the number answers it ("which mobile number should we use for
+// the courier? 9123456780"; not "your phone or your order number?
+// 370053291").
+func questionContext(s string, start int, words *contextWords) bool {
+	k := start
+	for k > 0 && start-k < 4 && (s[k-1] == ' ' || s[k-1] == '\t') {
+		k--
+	}
+	return k < start && k > 0 && s[k-1] == '?' && sentenceContext(s, start, words)
 }
 
 // listedAfterPhone reports whether s[end:start] separates two phones of
@@ -492,15 +506,23 @@ func (r *numRun) cardShaped(s string) bool {
 // answerContext reports whether the number at start answers a question on
 // the line before that names it ("En uw BSN voor de verificatie?" /
 // "Klant: 344965302"): only a short speaker label (no digit) stands before
-// the number on its line, and the line before holds one of words.
+// the number on its line, maybe after the time stamp of a chat export
+// ("07.09.2026, 13:44 Klient: 90051005840", see chatStamp), and the line
+// before holds one of words.
 func answerContext(s string, start int, words *contextWords) bool {
-	// (cheap test first: the line starts at most 32 bytes before)
-	ls := strings.LastIndexByte(s[max(0, start-33):start], '\n')
+	// (cheap test first: the line starts at most 32 bytes before, or 64
+	// with a time stamp)
+	from := max(0, start-65)
+	ls := strings.LastIndexByte(s[from:start], '\n')
 	if ls < 0 {
 		return false
 	}
-	ls += max(0, start-33) + 1
-	if hasDigit(s[ls:start]) || !speakerLabel(s[ls:start]) {
+	ls += from + 1
+	if n, secs := chatStamp(s[ls:start]); n > 0 {
+		if !stampedLabel(s[ls+n:start], secs) {
+			return false
+		}
+	} else if start-ls > 32 || hasDigit(s[ls:start]) || !speakerLabel(s[ls:start]) {
 		return false
 	}
 	pe := ls - 1
@@ -561,6 +583,187 @@ func speakerLabel(p string) bool {
 	}
 	return !words
 }
+
+// chatStamp returns the length of the time stamp a chat export writes at
+// the start of each line before the speaker's name, with the blanks after
+// it, or 0: a time (13:44, 13:44:05, 1:44 PM), maybe after a date
+// (07.09.2026, 28/02/26, 2026-11-22, 9/7/26) and a comma, maybe in
+// brackets, maybe followed by '-' — WhatsApp's "[28/02/26, 17:33] Name:"
+// (iOS) and "07.09.2026, 13:44 - Name:" (Android), Signal's and
+// Messenger's "2026-11-22 13:55 Name:", Telegram's and Slack's "[10:42]
+// Name:" and "10:42 AM Name:". secs reports a time with seconds, which
+// logs write more than chats do.
+func chatStamp(p string) (n int, secs bool) {
+	k := 0
+	bracket := k < len(p) && p[k] == '['
+	if bracket {
+		k++
+	}
+	if d := stampDate(p[k:]); d > 0 {
+		k += d
+		if k < len(p) && p[k] == ',' {
+			k++
+		}
+		if k == len(p) || p[k] != ' ' {
+			return 0, false
+		}
+		for k < len(p) && p[k] == ' ' {
+			k++
+		}
+	}
+	t := stampTime(p[k:])
+	secs = strings.Count(p[k:k+t], ":") == 2
+	if t == 0 {
+		return 0, false
+	}
+	k += t
+	if bracket {
+		if k == len(p) || p[k] != ']' {
+			return 0, false
+		}
+		k++
+	}
+	b := k
+	for k < len(p) && p[k] == ' ' {
+		k++
+	}
+	if k+1 < len(p) && (p[k] == '-' || p[k] == '|') && p[k+1] == ' ' && k > b {
+		k += 2 // 07.09.2026, 13:44 - Name:
+		for k < len(p) && p[k] == ' ' {
+			k++
+		}
+	}
+	if k == b {
+		return 0, false // (13:44Name: is no stamp)
+	}
+	return k, secs
+}
+
+// stampDate returns the length of a date at the start of p (day, month
+// and year in either order, joined by '.', '/' or '-'; a year of four
+// digits first: 2026-11-22), or 0.
+func stampDate(p string) int {
+	var n [3]int
+	var v [3]int
+	k := 0
+	sep := byte(0)
+	for g := range 3 {
+		b := k
+		for k < len(p) && k-b < 4 && isDigit(p[k]) {
+			v[g] = v[g]*10 + int(p[k]-'0')
+			k++
+		}
+		n[g] = k - b
+		if n[g] == 0 {
+			return 0
+		}
+		if g == 2 {
+			break
+		}
+		if k == len(p) || p[k] != '.' && p[k] != '/' && p[k] != '-' || sep != 0 && p[k] != sep {
+			return 0
+		}
+		sep = p[k]
+		k++
+	}
+	if k < len(p) && isDigit(p[k]) {
+		return 0
+	}
+	switch {
+	case n[0] == 4 && n[1] <= 2 && n[2] <= 2: // 2026-11-22
+		if v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31 {
+			return 0
+		}
+	case n[0] <= 2 && n[1] <= 2 && (n[2] == 2 || n[2] == 4): // 07.09.2026, 9/7/26
+		if v[0] < 1 || v[1] < 1 || v[0] > 31 || v[1] > 31 || v[0] > 12 && v[1] > 12 {
+			return 0
+		}
+	default:
+		return 0
+	}
+	return k
+}
+
+// stampTime returns the length of a time at the start of p (H:MM or
+// HH:MM, maybe :SS, maybe AM or PM after a blank or glued), or 0.
+func stampTime(p string) int {
+	k := 0
+	for k < len(p) && k < 2 && isDigit(p[k]) {
+		k++
+	}
+	if k == 0 || k+3 > len(p) || p[k] != ':' || !isDigit(p[k+1]) || !isDigit(p[k+2]) {
+		return 0
+	}
+	h, m := atoiSmall(p[:k]), atoiSmall(p[k+1:k+3])
+	k += 3
+	if k+3 <= len(p) && p[k] == ':' && isDigit(p[k+1]) && isDigit(p[k+2]) {
+		k += 3
+	}
+	if h > 23 || m > 59 || k < len(p) && isDigit(p[k]) {
+		return 0
+	}
+	a := k
+	if a < len(p) && p[a] == ' ' {
+		a++
+	}
+	if a+2 <= len(p) && (p[a]|0x20 == 'a' || p[a]|0x20 == 'p') && p[a+1]|0x20 == 'm' && (a+2 == len(p) || !isLetter(p[a+2])) {
+		if h == 0 || h > 12 {
+			return 0
+		}
+		k = a + 2
+	}
+	return k
+}
+
+func atoiSmall(d string) int {
+	v := 0
+	for k := 0; k < len(d); k++ {
+		v = v*10 + int(d[k]-'0')
+	}
+	return v
+}
+
+// stampedLabel reports whether p, the text after a chat export's time
+// stamp and before a number, is a speaker's name and ':' (one to three
+// words of letters, no digit: "Klient: ", "Anna Kowalska: ", "~ Jan K.: "),
+// then at most a few words with no digit ("Klient: to jest "). A log
+// level (2026-11-22 13:55:02 INFO: …) names no speaker, nor, after a time
+// with seconds, a word in small letters (a log line's component).
+func stampedLabel(p string, secs bool) bool {
+	c := strings.IndexByte(p, ':')
+	if c <= 0 || len(p)-c > 32 || hasDigit(p) {
+		return false
+	}
+	name := strings.TrimSpace(strings.TrimPrefix(p[:c], "~"))
+	words, inWord := 0, false
+	for _, r := range name {
+		switch {
+		case r == ' ':
+			inWord = false
+		case unicode.IsLetter(r) || r == '.' || r == '\'' || r == '’' || r == '-' || r == '_':
+			if !inWord {
+				words++
+			}
+			inWord = true
+		default:
+			return false
+		}
+	}
+	if words == 0 || words > 3 {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(name); secs && !unicode.IsUpper(r) {
+		return false // 2026-11-22 13:55:02 worker: …, a log line
+	}
+	for _, l := range logLevels {
+		if strings.EqualFold(name, l) {
+			return false
+		}
+	}
+	return true
+}
+
+var logLevels = []string{"info", "warn", "warning", "error", "err", "debug", "trace", "fatal", "notice", "critical"}
 
 // numberWordBefore reports whether the word right before the number at
 // start names another kind of number by its form: a compound ending in

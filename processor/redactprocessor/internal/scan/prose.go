@@ -302,6 +302,8 @@ var pwConnectors = map[string]bool{
 	// ہے, Bengali হলো and হল (the copulas: mana parole ir X, моја лозинка
 	// је X, իմ գաղտնաբառն է X, میرا پاس ورڈ ہے X, আমার পাসওয়ার্ড হলো X).
 	"ir": true, "yra": true, "је": true, "է": true, "ہے": true, "হলো": true, "হল": true,
+	// Georgian არის (the copula: ჩემი პაროლი არის X).
+	"არის": true,
 }
 
 // finnishOn reports whether s[:e] ends with a Finnish password word and
@@ -353,6 +355,42 @@ var pwAdverbs = map[string]bool{
 	"ora": true, "adesso": true, "nu": true, "teraz": true, "сейчас": true, "теперь": true,
 	"зараз": true, "şimdi": true, "sekarang": true, "simply": true,
 	"teď": true, "pořád": true, "nyt": true, // Czech now, still; Finnish now
+}
+
+// pwHedges may stand between the verb and the value, saying the writer is
+// not sure of it: "Mein Passwort war glaub ich Falcon#2020epv", "my
+// password is I think Tr0ub4dor&3", "le mot de passe est je crois
+// Chaton_72", "la contraseña es creo que Madrid.2024#". Each is what
+// people write for "I think", "probably", "maybe" in the languages of
+// pwConnectors; a hedge before the verb is one of the words between the
+// password word and the verb already.
+var pwHedges = []string{
+	"i think", "i guess", "i believe", "i suppose", "probably", "maybe", "perhaps",
+	"glaub ich", "glaube ich", "ich glaube", "denk ich", "denke ich", "ich denke", "wohl", "vermutlich",
+	"wahrscheinlich", "vielleicht",
+	"je crois", "je pense", "peut-être", "probablement", "il me semble",
+	"creo que", "creo", "pienso que", "quizás", "quizá", "tal vez", "probablemente",
+	"acho que", "eu acho que", "creio que", "talvez", "provavelmente",
+	"credo", "penso", "forse", "probabilmente", "mi sembra",
+	"denk ik", "geloof ik", "volgens mij", "waarschijnlijk", "misschien",
+	"chyba", "może", "prawdopodobnie", "wydaje mi się",
+	"tror jag", "tror jeg", "kanske", "kanskje", "måske",
+	"myslím", "asi", "možná",
+}
+
+// hedgeBefore returns where a hedge (pwHedges) ending at e starts, after
+// a blank.
+func hedgeBefore(s string, e int) (int, bool) {
+	if !hedgeEnds.endsIn(s, e) {
+		return 0, false
+	}
+	for _, h := range pwHedges {
+		b := e - len(h)
+		if b > 0 && s[b-1] == ' ' && strings.EqualFold(s[b:e], h) {
+			return b, true
+		}
+	}
+	return 0, false
 }
 
 // pwChangeConnectors stand between a password word and its new value
@@ -524,6 +562,7 @@ const (
 	connectorEnds
 	particleEnds
 	prepositionEnds
+	hedgeEnds
 	introEnds = phraseEnds | connectorEnds | particleEnds
 )
 
@@ -544,6 +583,9 @@ func init() {
 	}
 	for w := range pwPrepositions {
 		prepositionEnds.add(w)
+	}
+	for _, h := range pwHedges {
+		hedgeEnds.add(h)
 	}
 }
 
@@ -619,10 +661,11 @@ func pwPrepositionBefore(s string, ts int, t string) bool {
 }
 
 // alphabetLetter reports whether r is a letter of an alphabet written with
-// spaces between words (Latin, Greek, Cyrillic, Armenian), which a
-// password may hold (Käsebrötchen7); CJK text is glued to values instead.
+// spaces between words (Latin, Greek, Cyrillic, Armenian U+0530–U+058F,
+// Georgian U+10A0–U+10FF), which a password may hold (Käsebrötchen7,
+// Ձմեռ2026!); CJK text is glued to values instead.
 func alphabetLetter(r rune) bool {
-	return r >= 0xc0 && r < 0x0530 && unicode.IsLetter(r)
+	return (r >= 0xc0 && r < 0x0590 || r >= 0x10a0 && r < 0x1100) && unicode.IsLetter(r)
 }
 
 func lastRune(s string) rune {
@@ -789,6 +832,9 @@ func proseGate(s string, x int) (bool, int) {
 	if numeric {
 		return false, end
 	}
+	if f&hedgeEnds != 0 || s[e-1] == ',' && hedgeEnds.endsIn(s, e-1) {
+		return true, end // (a hedge after the verb: not a number alone)
+	}
 	if s[e-1]|0x20 == 'n' && finnishOn(s, e) {
 		return true, end // (not a number: plainNumber skips those)
 	}
@@ -875,7 +921,7 @@ func mayIntro(s string, e int) bool {
 	if e == 0 {
 		return false
 	}
-	if c := s[e-1]; c == ':' || c == '/' || phraseEnds.endsIn(s, e) || connectorEnds.endsIn(s, e) || particleEnds.endsIn(s, e) || finnishOn(s, e) {
+	if c := s[e-1]; c == ':' || c == '/' || phraseEnds.endsIn(s, e) || connectorEnds.endsIn(s, e) || particleEnds.endsIn(s, e) || hedgeEnds.endsIn(s, e) || c == ',' && hedgeEnds.endsIn(s, e-1) || finnishOn(s, e) {
 		return true
 	}
 	ts, ok := tokenBefore(s, e)
@@ -971,6 +1017,29 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 				}
 				if p, ok := pwPhraseBefore(s, e-len(pt)); ok {
 					return proseVerb, p.kind, false
+				}
+			}
+		}
+	}
+	if !glued {
+		// A hedge after the verb: Passwort war glaub ich X, Passwort ist,
+		// glaub ich, X.
+		he := e
+		if s[he-1] == ',' {
+			he--
+		}
+		if hs, ok := hedgeBefore(s, he); ok {
+			if k := blanksBefore(s, hs); k < hs {
+				if s[k-1] == ',' && he < e {
+					k-- // (the commas come in pairs)
+				}
+				if vs, ok := tokenBefore(s, k); ok && k-vs <= 12 {
+					var vb [24]byte
+					if lv := lowerToken(vb[:], s[vs:k]); lv != nil && (isConnector(lv) || pwAdverbs[string(lv)]) {
+						if m, kind, _ := sc.proseIntro(s, k, false); m != proseNone && m != proseDirect {
+							return m, kind, false
+						}
+					}
 				}
 			}
 		}
@@ -1189,6 +1258,9 @@ func fillerWord(w string) bool {
 func symbolWord(s string, x, floor int) (int, bool) {
 	b := x
 	for b > floor && x-b < 64 && valueByte(s[b-1]) {
+		if isDigit(s[b-1]) {
+			return 0, false // (none of the shapes below holds a digit)
+		}
 		b--
 	}
 	if b == 0 || s[b-1] != ' ' && s[b-1] < utf8.RuneSelf {
@@ -1196,6 +1268,9 @@ func symbolWord(s string, x, floor int) (int, bool) {
 	}
 	e := x + 1
 	for e < len(s) && e-b < 64 && valueByte(s[e]) {
+		if isDigit(s[e]) {
+			return 0, false
+		}
 		e++
 	}
 	if e-b < 8 || e-b >= 64 {
@@ -1203,8 +1278,9 @@ func symbolWord(s string, x, floor int) (int, bool) {
 	}
 	if s[b-1] >= utf8.RuneSelf || e < len(s) && s[e] >= utf8.RuneSelf {
 		// Glued to CJK text (パスワードはriver-kot-battery-gatoです): a
-		// passphrase only, whose words the text around cannot be.
-		return b, passphrase(s[b:e])
+		// passphrase only, whose words the text around cannot be, or
+		// letters and symbols written as a password (密码是AzhKJ[TAw}Jw%P，).
+		return b, passphrase(s[b:e]) || letterSymbolPassword(s[b:e])
 	}
 	return b, letterSymbolPassword(s[b:e]) || joinedWordsPassword(s[b:e]) || passphrase(s[b:e]) // (the verb: prosePassword)
 }
@@ -1234,6 +1310,116 @@ func passphrase(v string) bool {
 	}
 	return parts >= 4
 }
+
+// sentenceTail holds the bytes a passphrase of words may end with before
+// the end of its line or sentence: a small letter, or '.' or '!'.
+var sentenceTail = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+	}
+	t['.'], t['!'] = true, true
+	return t
+}()
+
+// passphraseEnd returns e without the '.' or '!' ending the sentence.
+func passphraseEnd(s string, e int) int {
+	if e > 0 && (s[e-1] == '.' || s[e-1] == '!') {
+		return e - 1
+	}
+	return e
+}
+
+// spacedPassphrase reports whether the text ending at e (the end of a line
+// or of the text, maybe after a '.' or '!') is a passphrase of words
+// written with blanks, right after a password word and its verb: "my
+// password is correct horse battery staple", "moje heslo je correct horse
+// battery staple", "Passwort ist blaue katze tanzt leise". Four to eight
+// words of 3 to 10 small letters (as diceware lists and 1Password's and
+// Bitwarden's word generators draw them, EFF's long list among them),
+// none of them a word prose needs (the, for, this, please, …: "my
+// password is too short for this site" says something about the
+// password); it returns where the words start.
+func spacedPassphrase(s string, e int) (int, bool) {
+	e = passphraseEnd(s, e)
+	k := e
+	for n := 0; n < 8; n++ {
+		b := k
+		for b > 0 && k-b <= 10 && isLower(s[b-1]) {
+			b--
+		}
+		if k-b < 3 || k-b > 10 || b < 2 || s[b-1] != ' ' || passphraseStop[s[b:k]] {
+			return 0, false
+		}
+		first := s[b:k] // (the first word so far)
+		k = b - 1
+		if n < 3 {
+			continue
+		}
+		vs, ok := tokenBefore(s, k)
+		if !ok || k-vs > 12 || vs < 2 || s[vs-1] != ' ' {
+			continue
+		}
+		var vb [16]byte
+		if lv := lowerToken(vb[:], s[vs:k]); lv != nil && isConnector(lv) && !notCopula[string(lv)] {
+			if p, ok := pwPhraseBefore(s, blanksBefore(s, vs)); ok && p.kind == pwPassword && !p.verbOnly {
+				return b, !describes(first)
+			}
+		}
+	}
+	return 0, false
+}
+
+// describes reports whether w, the first word after "password is", is a
+// participle, an adverb or a gerund (stored, rotated, usually, being,
+// getting): the start of a sentence about the password (the password is
+// rotated monthly via vault), not a passphrase.
+func describes(w string) bool {
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing")
+}
+
+// notCopula are the connectors that are no verb "to be" (changed to X,
+// is now X): a passphrase follows a copula only.
+var notCopula = map[string]bool{
+	"to": true, "now": true, "be": true, "auf": true, "à": true, "e": true, "on": true, "—": true, "–": true, "→": true, "to:": true,
+}
+
+// passphraseStop are words prose needs and a passphrase generator's list
+// rarely holds (articles, pronouns, prepositions, conjunctions, auxiliary
+// verbs, negations, and what is said of a password: required, incorrect,
+// stored), in the languages of the password words: four of them after
+// "password is" are a sentence about the password.
+var passphraseStop = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		the and for you your yours this that these those with from not are was were been being has have had
+		but all any can will just too very its our ours their them they she his her him who what when where
+		which how why into onto over under than then also only same still now here there some more most such
+		each both every again should would could must may might does did done yet nor off out about after
+		before because while since until please thanks thank sorry yes okay cannot let get got use used
+		using set reset change changed required incorrect invalid expired wrong missing empty weak strong secure insecure stored saved hidden encrypted hashed needed case
+		sensitive already always never usually really actually probably maybe something anything nothing
+		different like one two three four five six seven eight nine ten via per through across within
+		without during against among around behind below above near along upon toward towards unless
+		whether either neither instead otherwise however though although ever even much many few less
+		least well way time times day days week weeks month months year years daily weekly monthly
+		yearly sent given known shown visible available enabled disabled locked blocked shared fine ok
+		good bad long short simple easy hard safe unsafe new old same default temporary temp
+		der die das den dem des und ist nicht ein eine einen einem einer mit auf von zu zum zur bei aus
+		nach oder aber auch noch schon immer nie sehr ich du sie wir ihr mein dein sein unser euer kein
+		keine falsch richtig bitte danke
+		les des une est pas que qui pour avec dans sur par mon ton son mes tes ses nos vos leur
+		plus aussi mais donc car merci
+		los las una del con por para pero muy mis tus sus son
+		uma com mais meu minha seu sua
+		della delle per non mio mia suo sono
+		het een van met voor niet ook maar nog mijn jouw zijn
+		jest nie jak dla moje moja twoje jego jej ale
+		pro tvoje jeho
+	`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // letterSymbolPassword reports whether v, a word without a digit, is
 // written as a password: 8 characters or more, a capital right after a

@@ -48,6 +48,23 @@ func TestProsePasswords(t *testing.T) {
 		{"WiFi密码是 qwer1234，谢谢", "WiFi密码是 [REDACTED:password]，谢谢"},
 		{"관리자 비밀번호가 Busan2024! 입니다", "관리자 비밀번호가 [REDACTED:password] 입니다"},
 		{"the guest wifi key is Latte4Everyone", "the guest wifi key is [REDACTED:password]"},
+		// Values in Greek, Armenian or Georgian letters, also \u-escaped
+		// in JSON (once or twice).
+		{"ο κωδικός μου είναι Ελλάδα2026!", "ο κωδικός μου είναι [REDACTED:password]"},
+		{"我的密码是 Ձմեռ2026!", "我的密码是 [REDACTED:password]"},
+		{"իմ գաղտնաբառն է Ձմեռ2026!", "իմ գաղտնաբառն է [REDACTED:password]"},
+		{"ჩემი პაროლი არის თბილისი2026!", "ჩემი პაროლი არის [REDACTED:password]"},
+		{`{"note":"\u6211\u7684\u5bc6\u7801\u662f \u0541\u0574\u0565\u057c2026!"}`, `{"note":"\u6211\u7684\u5bc6\u7801\u662f [REDACTED:password]"}`},
+		{`{"a":"{\"note\":\"\\u5bc6\\u7801\\u662f \\u0541\\u0574\\u0565\\u057c2026!\"}"}`, `{"a":"{\"note\":\"\\u5bc6\\u7801\\u662f [REDACTED:password]\"}"}`},
+		// A hedge between the verb and the value.
+		{"Mein Passwort war glaub ich Falcon#2020epv falls das hilft", "Mein Passwort war glaub ich [REDACTED:password] falls das hilft"},
+		{"my password is I think Tr0ub4dor&3 but not sure", "my password is I think [REDACTED:password] but not sure"},
+		{"le mot de passe est je crois Chaton_du_72", "le mot de passe est je crois [REDACTED:password]"},
+		{"la contraseña es creo que Madrid.2024#", "la contraseña es creo que [REDACTED:password]"},
+		{"mijn wachtwoord is denk ik Welkom2024!", "mijn wachtwoord is denk ik [REDACTED:password]"},
+		{"Das Passwort lautet jetzt wahrscheinlich Sonne_2025", "Das Passwort lautet jetzt wahrscheinlich [REDACTED:password]"},
+		{"mein Passwort ist, glaub ich, Falcon#2020epv", "mein Passwort ist, glaub ich, [REDACTED:password]"},
+		{"my password is, I think, Tr0ub4dor&3 but", "my password is, I think, [REDACTED:password] but"},
 		// A label of a few words and ':'.
 		{"hasło do routera: Kwiatek99", "hasło do routera: [REDACTED:password]"},
 		{"Passwort für das Büro-WLAN: Sonne_2025", "Passwort für das Büro-WLAN: [REDACTED:password]"},
@@ -79,6 +96,16 @@ func TestProsePasswords(t *testing.T) {
 		{"password hashing uses bcrypt cost 12", ""},
 		{"- uses: actions/checkout@v4\n- uses: actions/setup-go@v5", ""},
 		{"I sent the password to 3 people", ""},
+		// A hedge with no verb before it, a number alone, a word about
+		// passwords, no password word.
+		{"das Passwort war glaub ich 2024 geändert", ""},
+		{"the password policy is probably v2.1-rc", ""},
+		{"the server is I think db-prod-07", ""},
+		{"I think Falcon2020 won the race", ""},
+		{"das Passwort war, glaub ich, 2024 geändert", ""},
+		{"he is, I think, Falcon2020 in the league", ""},
+		{"Ձմեռ2026! is the code", ""},
+		{"ჩემი ნომერი არის თბილისი2026", ""},
 	})
 }
 
@@ -117,7 +144,34 @@ func TestCredentialFiles(t *testing.T) {
 		{"api_password                = \"Aligned#Cols9\"", "api_password                = \"[REDACTED:password]\""},
 		{"smtp_pass\t\t\t= M4il-Relay-Pw", "smtp_pass\t\t\t= [REDACTED:password]"},
 		{"Driver={ODBC Driver 18};Server=db;UID=app;PWD={p;w=x}}9};Encrypt=yes", "Driver={ODBC Driver 18};Server=db;UID=app;PWD={[REDACTED:password]};Encrypt=yes"},
+		// Letters and symbols with an '@' inside; a value that starts with
+		// '%' but is no placeholder.
+		{"machine git.internal.example\n  login deploy\n  password %SxBSrVu#^@bj%\n", "machine git.internal.example\n  login deploy\n  password [REDACTED:password]\n"},
+		{"the password is Kr@keN#Tide for now", "the password is [REDACTED:password] for now"},
+		{"DB_PASSWORD=%SxBSrVu#^@bj%", "DB_PASSWORD=[REDACTED:password]"},
+		{"password=%3DkP9xQ2mV", "password=[REDACTED:password]"},
+		// Letters and symbols only, ending a line or a JSON string.
+		{"machine x\n  login deploy\n  password Zorba#WwFmtn!\n", "machine x\n  login deploy\n  password [REDACTED:password]\n"},
+		{`{"content":"mein Passwort ist Zorba#WwFmtn!"}`, `{"content":"mein Passwort ist [REDACTED:password]"}`},
+		{"the password is Kr#keNTide\r\nthanks", "the password is [REDACTED:password]\r\nthanks"},
+		{`{"content":"see the iPhone-only#Feature!"}`, ""},
+		// Letters and symbols holding an A, G or J (bytes the walk stops
+		// at), also glued to CJK text after the particle.
+		{"我的账户密码是AzhKJ[TAw}Jw%P，麻烦帮我查一下。", "我的账户密码是[REDACTED:password]，麻烦帮我查一下。"},
+		{"the password is GitHub#CopilotRocks for now", "the password is [REDACTED:password] for now"},
+		{"使用JavaScript#开发的页面", ""},
+		{"we love GitHub#CopilotRocks for now", ""},
+		{"我的密码是AzhKJ，谢谢", ""},
+		{"password policy: Must#HaveSymbols\n", ""},
+		{"AzhKJ[TAw}Jw%P\n", ""},
 		// Not credentials: unchanged.
+		{"password=%s", ""},
+		{"password: %(password)s", ""},
+		{"DB_PASSWORD=%DB_PASSWORD%", ""},
+		{"db_password: '%env(DB_PASS)%'", ""},
+		{"password %{db_pass}", ""},
+		{"pass=%s:%s", ""},
+		{"ping @JaneDoe#general, the password is in the vault", ""},
 		{"12:30:45:00:start", ""},
 		{"fe80:0:0:0:abcd:1", ""},
 		{"PWD={password}", ""},
@@ -664,6 +718,46 @@ func TestPassphrases(t *testing.T) {
 	} {
 		assert.Equal(t, want, passphrase(v), v)
 	}
+}
+
+// TestSpacedPassphrases: four to eight words written with blanks right
+// after a password word and its verb, ending a line (raw, CRLF, or a JSON
+// string's \n), a JSON string (raw or escaped inside a tool call), a
+// sentence or the text; prose about the password, fewer words, words
+// after them and other verbs are not.
+func TestSpacedPassphrases(t *testing.T) {
+	redactCases(t, []struct{ in, want string }{
+		{"my password is correct horse battery staple", "my password is [REDACTED:password]"},
+		{"my password is correct horse battery staple.", "my password is [REDACTED:password]."},
+		{"Passwort ist blaue katze tanzt leise!", "Passwort ist [REDACTED:password]!"},
+		{"la contraseña es perro verde salta alto", "la contraseña es [REDACTED:password]"},
+		{`{"content":"my password is correct horse battery staple\nthanks"}`, `{"content":"my password is [REDACTED:password]\nthanks"}`},
+		{`{"arguments":"{\"note\":\"moje heslo je correct horse battery staple\"}"}`, `{"arguments":"{\"note\":\"moje heslo je [REDACTED:password]\"}"}`},
+		{"the wifi password is tiger lamp river cloud basket", "the wifi password is [REDACTED:password]"},
+		{"my password is correct horse battery staple\nthanks", "my password is [REDACTED:password]\nthanks"},
+		{"user: my password is correct horse battery staple\r\nagent: never share it", "user: my password is [REDACTED:password]\r\nagent: never share it"},
+		{`{"role":"user","content":"my password is correct horse battery staple"}`, `{"role":"user","content":"my password is [REDACTED:password]"}`},
+		// Not: words prose needs, three words, more after them, a verb
+		// that is no copula, no password word, capitals.
+		{"my password is too short for this site", ""},
+		{"the password is stored in the vault", ""},
+		{"your password is incorrect please contact support", ""},
+		{"das Passwort ist leider nicht mehr gültig", ""},
+		{"my password is correct horse battery", ""},
+		{"my password is correct horse battery staple and more words here", ""},
+		{"the password was changed to correct horse battery staple", ""},
+		{"the answer is correct horse battery staple", ""},
+		{"my password is Correct Horse Battery Staple", ""},
+		{"the password field is correct horse battery staple", ""},
+		{`{"role":"user","content":"the password is too short for this site"}`, ""},
+		{"my password is correct horse battery\nstaple", ""},
+		{"my password is correct horse battery staple, right\n", ""},
+		{"the password is rotated monthly via vault", ""},
+		{"the password is updated every week automatically\n", ""},
+		{"my password is working again since monday", ""},
+		{"the admin password is stored encrypted with bcrypt", ""},
+		{"our password is shared between teams via keeper", ""},
+	})
 }
 
 // TestProsePasswordsMoreLanguages: the password word after a JSON escape's

@@ -359,8 +359,8 @@ func FuzzSkipMatchesFullWalk(f *testing.F) {
 }
 
 // TestMayTrigger: the eight-byte range test agrees with the byte range on
-// every byte value at every position of a block, and the range holds every
-// trigger byte.
+// every byte value at every position of a block, and the range, the wide
+// digits' lead bytes and the line and string ends hold every trigger byte.
 func TestMayTrigger(t *testing.T) {
 	for c := range 256 {
 		for pos := range 8 {
@@ -371,11 +371,12 @@ func TestMayTrigger(t *testing.T) {
 				x = x<<8 | uint64(block[k])
 			}
 			if trigger[c] != 0 {
-				require.True(t, mayTrigger(x) || hasWideLead(x), "byte %#x at %d", c, pos)
+				require.True(t, mayTrigger(x) || hasWideLead(x) || hasTail(x), "byte %#x at %d", c, pos)
 			}
 			inRange := c >= triggerLo && c <= triggerHi
 			require.Equal(t, inRange, mayTrigger(x), "byte %#x at %d", c, pos)
 			require.Equal(t, c == 0xef || c == 0xd9 || c == 0xdb, hasWideLead(x), "byte %#x at %d", c, pos)
+			require.Equal(t, c == '\n' || c == '"', hasTail(x), "byte %#x at %d", c, pos)
 		}
 	}
 }

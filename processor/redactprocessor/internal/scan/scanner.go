@@ -35,6 +35,7 @@ const (
 	dLetter          // letters: token prefixes, JWTs, IBANs, IPv6
 	dBackslash       // '\\': JSON escapes (json.go decodes the printable ones)
 	dWide            // 0xEF, 0xD9, 0xDB: the lead bytes of full-width, Arabic-Indic and Persian digits (wide.go)
+	dTail            // '\n', '"': the end of a line or a JSON string, which may end a passphrase of words
 )
 
 var dispatch [256]uint8
@@ -76,6 +77,8 @@ func init() {
 			dispatch[c] = dBackslash
 		case c == 0xef, c == 0xd9, c == 0xdb:
 			dispatch[c] = dWide
+		case c == '\n', c == '"':
+			dispatch[c] = dTail
 		}
 	}
 }
@@ -224,8 +227,42 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					return dst, i
 				}
 			}
+			if q < n && (s[q] == 'n' || s[q] == 'r' || s[q] == '"') && i > 0 && sentenceTail[s[i-1]] && sc.on[Password] {
+				// A JSON string's line break or end after a passphrase
+				// of words (my password is correct horse battery staple\n).
+				if b, ok := spacedPassphrase(s, i); ok && b >= last {
+					add(Finding{b, passphraseEnd(s, i), Password})
+				}
+			}
 			i = q // the escape's letter is looked at next
 			continue
+		case dTail:
+			if e := i; sc.on[Password] && e > 1 {
+				if s[e-1] == '\r' && c == '\n' {
+					e-- // (a CRLF line end)
+				}
+				if sentenceTail[s[e-1]] {
+					// The end of a line or a JSON string after a
+					// passphrase of words (my password is correct horse
+					// battery staple\n).
+					if b, ok := spacedPassphrase(s, e); ok && b >= last {
+						add(Finding{b, passphraseEnd(s, e), Password})
+						i++
+						continue
+					}
+				}
+				if valueByte(s[e-1]) && s[e-1] != ':' && s[e-1] != ',' && (c != '"' || i+1 == n || s[i+1] != ':') {
+					// A password of letters and symbols ending the line
+					// or the string (password Zorba#WwFmtn!\n), which no
+					// byte inside it stops the walk at. (Not a JSON key's
+					// closing quote, nor the opening one after ':' or ',')
+					if b, ok := symbolWord(s, e-1, last); ok {
+						if f, ok := prose(b); ok {
+							add(f)
+						}
+					}
+				}
+			}
 		case dWide:
 			if sc.wideOn && wideDigitAt(s, i) {
 				end, f, ok := sc.wideNumber(s, i)
@@ -247,6 +284,18 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				add(f)
 				i = f.End
 				continue
+			}
+			if i > 0 && valueByte(s[i-1]) && i+1 < n && valueByte(s[i+1]) {
+				// A word of letters and symbols with an '@' inside and no
+				// address (.netrc's password %SxBSrVu#^@bj%): a password
+				// stated in prose, as from a '-' or '_' (below).
+				if b, ok := symbolWord(s, i, last); ok {
+					if f, ok := prose(b); ok {
+						add(f)
+						i = f.End
+						continue
+					}
+				}
 			}
 		case dNumber:
 			if c == '(' && !boundaryBefore(s, i) {
@@ -460,9 +509,10 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 			}
 			// Skip the rest of the word: nothing starts inside it, but a
 			// word with a digit may be a password stated in prose.
-			ws, kinds := i, class[c]
+			ws, kinds, trig := i, class[c], trigger[c]
 			for i++; i < n && isAlnum(s[i]); i++ {
 				kinds |= class[s[i]]
+				trig |= trigger[s[i]]
 			}
 			if kinds&cDigit != 0 {
 				for ws > last && isAlnum(s[ws-1]) {
@@ -481,11 +531,12 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					add(f)
 					i = f.End
 				}
-			} else if i+1 < n && (s[i] == '-' || s[i] == '_' || s[i] == '+') && valueByte(s[i+1]) {
-				// A word of letters and symbols (Zorba_WwFmtn#) may be a
-				// password stated in prose too. (Only from letters before
-				// a trigger byte inside the word: both walks visit those;
-				// not ':', '=' or '@', which end keys and start domains.)
+			} else if i+1 < n && ((s[i] == '-' || s[i] == '_' || s[i] == '+') || trig != 0 && s[i] != ':' && s[i] != '=' && s[i] != '@' && !tailByte(s[i])) && valueByte(s[i]) && valueByte(s[i+1]) {
+				// A word of letters and symbols (Zorba_WwFmtn#, AzhKJ[TAw}…)
+				// may be a password stated in prose too. (Only from letters
+				// before a trigger byte inside the word, or holding one
+				// (A, G, J): both walks visit those; not ':', '=' or '@',
+				// which end keys and start domains.)
 				if b, ok := symbolWord(s, i, last); ok {
 					if f, ok := prose(b); ok {
 						add(f)
@@ -496,6 +547,12 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 			continue
 		}
 		i++
+	}
+	if n > 0 && sentenceTail[s[n-1]] && sc.on[Password] {
+		// The text's end after a passphrase of words.
+		if b, ok := spacedPassphrase(s, n); ok && b >= last {
+			add(Finding{b, passphraseEnd(s, n), Password})
+		}
 	}
 	return dst, -1
 }
@@ -589,8 +646,10 @@ func moreDigits(s string, e int) bool {
 // first wordReach bytes: '-' and '_' of key prefixes (sk-, sk_live_, ghp_,
 // glpat-, hf_), 'A' (AKIA…, AIza…, ATATT3…), 'G' (SG., GOCSPX-), 'J' (eyJ),
 // the digits or ':' of IBANs and IPv6 addresses that start with a
-// letter, and 0xEF, the lead byte of full-width digits. Prose is mostly other bytes, so Scan jumps over it in blocks
-// (skipQuiet).
+// letter, and 0xEF, the lead byte of full-width digits; and '\n' and '"',
+// the ends of lines and JSON strings, which may end a passphrase of words
+// (the walk resumes at them, not at the letters before: tailByte). Prose
+// is mostly other bytes, so Scan jumps over it in blocks (skipQuiet).
 var trigger [256]uint8
 
 // wordReach is how far before a trigger byte the walk resumes over letters:
@@ -600,7 +659,7 @@ var trigger [256]uint8
 const wordReach = 8
 
 func init() {
-	for _, c := range "0123456789@+(-:=_AGJ\\" {
+	for _, c := range "0123456789@+(-:=_AGJ\\\n\"" {
 		trigger[c] = 1
 	}
 	trigger[0xef], trigger[0xd9], trigger[0xdb] = 1, 1, 1
@@ -612,7 +671,7 @@ func init() {
 // wordReach of them.
 func reachable(s string, i int) bool {
 	for k := i; k < len(s) && k-i <= wordReach; k++ {
-		if trigger[s[k]] != 0 {
+		if trigger[s[k]] != 0 && !tailByte(s[k]) {
 			return true
 		}
 		if !isLetter(s[k]) {
@@ -691,12 +750,20 @@ func (q *quiet) skipSlow(s string, i int) int {
 	if p == len(s) {
 		return p
 	}
+	if tailByte(s[p]) {
+		return p // (no word starts before a line's or a string's end)
+	}
 	k := p
 	for k > i && p-k < wordReach && isLetter(s[k-1]) {
 		k--
 	}
 	return k
 }
+
+// tailByte reports whether c is a trigger byte only as the end of a line
+// or a JSON string ('\n', '"'): the walk resumes at it, not at the letters
+// before it, which start no detection.
+func tailByte(c byte) bool { return c == '\n' || c == '"' }
 
 // next returns the position of the first trigger byte at or after i, or
 // len(s).
@@ -753,10 +820,11 @@ func quietTail(s string, i int) uint64 {
 	var m uint64
 	p := i
 	for ; p+8 <= end; p += 8 {
-		// Every trigger byte is in '('..'_'; lower-case letters, spaces
-		// and UTF-8 are not, so most blocks of prose pass this test alone.
+		// Every trigger byte is in '('..'_' but the wide digits' lead
+		// bytes, '\n' and '"'; lower-case letters, spaces and UTF-8 are
+		// not, so most blocks of prose pass these tests alone.
 		x := load64(s, p)
-		if !mayTrigger(x) && !hasWideLead(x) {
+		if !mayTrigger(x) && !hasWideLead(x) && !hasTail(x) {
 			continue
 		}
 		b := uint64(trigger[byte(x)]) | uint64(trigger[byte(x>>8)])<<1 | uint64(trigger[byte(x>>16)])<<2 | uint64(trigger[byte(x>>24)])<<3 |
@@ -803,6 +871,14 @@ func hasWideLead(x uint64) bool {
 	const ones, high = 0x0101010101010101, 0x8080808080808080
 	a, b, c := x^0xefefefefefefefef, x^0xd9d9d9d9d9d9d9d9, x^0xdbdbdbdbdbdbdbdb
 	return ((a-ones)&^a|(b-ones)&^b|(c-ones)&^c)&high != 0
+}
+
+// hasTail reports whether one of the 8 bytes in x is '\n' or '"' (SWAR
+// zero-byte tests, as hasWideLead).
+func hasTail(x uint64) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	a, b := x^0x0a0a0a0a0a0a0a0a, x^0x2222222222222222
+	return ((a-ones)&^a|(b-ones)&^b)&high != 0
 }
 
 func runOf(s string, i int, ok func(byte) bool) int {
