@@ -225,6 +225,9 @@ func TestPhoneWords(t *testing.T) {
 		{"caller: mi fono es 569 4594 9522", "caller: mi fono es [REDACTED:phone]"},
 		{"nombor saya 0176700635", "nombor saya [REDACTED:phone]"},
 		{"ya da eşimin numarası 5055 497 341 ok", "ya da eşimin numarası [REDACTED:phone] ok"},
+		// A stamped speaker's label is a label and a few words, as without
+		// a stamp: not a sentence before a number.
+		{"[09:41] Luc (CA): NAS 293 047 189\n[09:45] system: batch export finished at 1764912004417 (epoch ms)", "[09:41] Luc (CA): NAS [REDACTED:national_id]\n[09:45] system: batch export finished at 1764912004417 (epoch ms)"},
 		// Outside the mobile ranges of the plan: a customer number.
 		{`"legacy_customer_no": "14106215519"`, `"legacy_customer_no": "14106215519"`},
 		{`"legacy_customer_no": "05119809273"`, `"legacy_customer_no": "05119809273"`},

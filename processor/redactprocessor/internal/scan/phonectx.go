@@ -731,8 +731,8 @@ func atoiSmall(d string) int {
 // with seconds, a word in small letters (a log line's component).
 func stampedLabel(p string, secs bool) bool {
 	c := strings.IndexByte(p, ':')
-	if c <= 0 || len(p)-c > 32 || hasDigit(p) {
-		return false
+	if c <= 0 || len(p) > 32 || hasDigit(p) || len(strings.Fields(p[c+1:])) > 3 {
+		return false // (as without a stamp: a label and a few words, 32 bytes at most)
 	}
 	name := strings.TrimSpace(strings.TrimPrefix(p[:c], "~"))
 	words, inWord := 0, false
