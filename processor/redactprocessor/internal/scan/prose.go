@@ -167,6 +167,14 @@ var pwPhrases = []pwPhrase{
 	{"کلمه عبورم", false, false, pwPassword},
 	{"salasanasi", true, false, pwPassword},
 	{"nenosiri", false, false, pwPassword},
+	// The English word as Arabic and Zulu chats write it (الباسورد, the
+	// password, in Egyptian and Gulf Arabic; isiZulu iphasiwedi), and
+	// Afrikaans wagwoord.
+	{"الباسورد", false, false, pwPassword},
+	{"باسورد", false, false, pwPassword},
+	{"الباسوورد", false, false, pwPassword},
+	{"iphasiwedi", false, false, pwPassword},
+	{"wagwoord", true, false, pwPassword},
 	{"κωδικός", false, true, pwPassword},
 	{"κωδικό", false, true, pwPassword},
 	{"clé wifi", false, false, pwPassword},

@@ -538,6 +538,10 @@ func TestProsePasswordCopulas(t *testing.T) {
 		// Swahili nenosiri, langu, ni.
 		{"nenosiri lako ni Mombasa@254", "nenosiri lako ni [REDACTED:password]"},
 		{"nenosiri Arusha#2030 halifanyi kazi", "nenosiri [REDACTED:password] halifanyi kazi"},
+		{"الباسورد: Recife_5636aa", "الباسورد: [REDACTED:password]"},
+		{"iphasiwedi: Bogota.3470zK", "iphasiwedi: [REDACTED:password]"},
+		{"my wagwoord is Kaapstad!77", "my wagwoord is [REDACTED:password]"},
+		{"الباسورد غلط", "الباسورد غلط"},
 		// French clé wifi.
 		{"la clé wifi du gîte : Lavande-73!", "la clé wifi du gîte : [REDACTED:password]"},
 		{"le mot de passe du portail : Cigale_1984", "le mot de passe du portail : [REDACTED:password]"},
