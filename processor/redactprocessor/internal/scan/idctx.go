@@ -197,12 +197,7 @@ func (c *contextWords) has(w string, b, pb []byte, ascii bool) bool {
 		return b != nil && c.ascii[string(b)]
 	}
 	if b != nil {
-		w = string(b)
+		return c.hasOther(string(b))
 	}
-	for _, o := range c.other {
-		if strings.Contains(w, o) {
-			return true
-		}
-	}
-	return false
+	return c.hasOther(w)
 }

@@ -604,6 +604,28 @@ type contextWords struct {
 	ascii map[string]bool
 	other []string
 	pairs map[[2]string]bool
+	// byStart indexes other by their first two bytes, so that a word is
+	// matched against the few that may start at each of its positions,
+	// not against all of them.
+	byStart map[uint16][]string
+}
+
+// hasOther reports whether one of c's non-ASCII words occurs in w.
+func (c *contextWords) hasOther(w string) bool {
+	if len(c.byStart) == 0 {
+		return false
+	}
+	for i := 0; i+1 < len(w); i++ {
+		if w[i]&0xc0 == 0x80 {
+			continue // inside a character: no word starts there
+		}
+		for _, o := range c.byStart[uint16(w[i])<<8|uint16(w[i+1])] {
+			if strings.HasPrefix(w[i:], o) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func newContextWords(words ...string) *contextWords {
@@ -633,6 +655,11 @@ func newContextWords(words ...string) *contextWords {
 				c.other = append(c.other, t)
 			}
 		}
+	}
+	c.byStart = map[uint16][]string{}
+	for _, o := range c.other {
+		k := uint16(o[0])<<8 | uint16(o[1])
+		c.byStart[k] = append(c.byStart[k], o)
 	}
 	return c
 }

@@ -551,12 +551,8 @@ func answerContext(s string, start int, words *contextWords) bool {
 			if ascii && (words.ascii[string(b)] || (pb != nil && words.pairs[[2]string{string(pb), string(b)}])) {
 				return true
 			}
-			if !ascii {
-				for _, o := range words.other {
-					if strings.Contains(string(b), o) {
-						return true
-					}
-				}
+			if !ascii && words.hasOther(string(b)) {
+				return true
 			}
 		}
 		pb = nil

@@ -521,12 +521,9 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				if f, ok := sc.wordShape(s, ws, last); ok && boundaryBefore(s, ws) {
 					add(f)
 					i = f.End
-				} else if end, ok := passport(s, ws); ok && sc.on[NationalID] && ws >= last && boundaryBefore(s, ws) {
-					add(Finding{ws, end, NationalID}) // Passport: R29768618
-					i = end
-				} else if end, ok := lowerLetterID(s, ws); ok && sc.on[NationalID] && ws >= last && boundaryBefore(s, ws) {
-					add(Finding{ws, end, NationalID}) // curp herj711128hsrrms55
-					i = end
+				} else if f, ok := sc.wordID(s, ws, i-ws, last); ok {
+					add(f) // Passport: R29768618, curp herj711128hsrrms55
+					i = f.End
 				} else if f, ok := prose(ws); ok {
 					add(f)
 					i = f.End
@@ -602,6 +599,25 @@ func codeBefore(s string, i int) bool {
 		i = k + 1 // a group of digits: look at what is before it
 	}
 	return false
+}
+
+// wordID matches a passport number or a lower-case CURP or PAN at s[ws],
+// a word of wl letters and digits with a digit; the word's length is
+// asked first, since most such words are neither.
+func (sc *Scanner) wordID(s string, ws, wl, last int) (Finding, bool) {
+	if !sc.on[NationalID] || ws < last || (wl < 6 || wl > 10) && wl != 18 || !boundaryBefore(s, ws) {
+		return Finding{}, false
+	}
+	if wl <= 9 {
+		if end, ok := passport(s, ws); ok {
+			return Finding{ws, end, NationalID}, true
+		}
+		return Finding{}, false
+	}
+	if end, ok := lowerLetterID(s, ws); ok {
+		return Finding{ws, end, NationalID}, true
+	}
+	return Finding{}, false
 }
 
 // arabizi reports whether the word w is lower-case letters with single
