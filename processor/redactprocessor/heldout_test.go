@@ -124,6 +124,17 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 //     written at the same time as blind-2026-12h. Identity numbers 0.52
 //     (kinds not in the table: EG, SA, AE, NG, PK, CO, PH, BD), cards
 //     0.88 (RuPay, Troy, mada; card numbers in speech-to-text's groups).
+//   - blind-2026-12j (an eleventh writer: support and assistant turns of
+//     shops, travel, health, insurance, telecom and banks in 20
+//     languages; forms, OCR, logs, CSV) and blind-2026-12k (a twelfth:
+//     what developers paste to coding assistants: shell sessions, configs,
+//     Terraform state, kubectl and cloud CLI output, stack traces),
+//     written together after the fixes made with 12g–12i in view:
+//     0.9866 / 0.9969 and 0.9532 / 0.8579 on arrival. 12k labels every
+//     private IPv4 address (10/8, 172.16/12, 192.168/16) a look-alike, 74
+//     of its 105 survival misses; blind-2026-12 labels them PII, and redact
+//     takes them (an internal address maps a deployment), so 12k's
+//     survival floor is below the others'.
 //     CL RUT plain and spoken, CO NIT and cédula, AE, PK, SA, EG, NG, PH
 //     PhilSys and BD were then added, and a JSON object's label naming
 //     its value (Paystack's custom fields): identity numbers 0.52 -> 0.92,
@@ -143,6 +154,8 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12g.jsonl":  {0.99, 0.99},
 	"blind-2026-12h.jsonl":  {0.99, 0.99},
 	"blind-2026-12i.jsonl":  {0.96, 0.99},
+	"blind-2026-12j.jsonl":  {0.98, 0.99},
+	"blind-2026-12k.jsonl":  {0.95, 0.85},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)

@@ -185,8 +185,20 @@ func groupThenColon(r string) bool {
 // ipv6 matches an IPv6 address starting at i: hex groups with "::" or all
 // eight groups, validated by netip; not a network (fd00::/8); or a
 // global unicast /64 prefix written as its four groups (prefix64).
+// keyColon reports whether the ':' at c ends a word that no hex group is
+// (rate:2405:…, a Redis key's prefix; ip:2001:…): the address after it
+// stands alone, not inside a colon chain.
+func keyColon(s string, c int) bool {
+	k, hex := c, true
+	for k > 0 && c-k < 32 && (isAlnum(s[k-1]) || s[k-1] == '_' || s[k-1] == '-') {
+		hex = hex && isHex(s[k-1])
+		k--
+	}
+	return k < c && !hex && (k == 0 || s[k-1] != ':')
+}
+
 func ipv6(s string, i int) (int, bool) {
-	if i > 0 && s[i-1] == ':' {
+	if i > 0 && s[i-1] == ':' && !keyColon(s, i-1) {
 		return 0, false // inside a longer colon chain (a fingerprint)
 	}
 	end, double := i, false

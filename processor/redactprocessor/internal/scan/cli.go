@@ -248,6 +248,9 @@ func (sc *Scanner) pgpass(s string, i, floor int) (Finding, bool) {
 	if host != "*" && charKinds(host)&(cUpper|cLower) == 0 && strings.Count(host, ".") != 3 {
 		return Finding{}, false // 12:30:45:…: a time, not a host
 	}
+	if _, ok := ipv6(s, i+1); ok {
+		return Finding{}, false // rate:2405:3bc3:d1a4:1db8:…: a key and an IPv6 address
+	}
 	p := i + 1
 	fields := [3]int{}
 	for f := range fields {

@@ -41,7 +41,7 @@ const (
 	kvPassWord      // pass: db pass, mot de passe
 	kvPasswordAfter // confirmation, old, new: password_confirmation
 	kvTokenWord     // token, unless page token, next token
-	kvKeyID         // id: only private_key_id (a service account's key)
+	kvKeyID         // id: only session_id (a session cookie), no other id
 	kvSessionCookie // session_id: a session in a Cookie header (elsewhere a conversation's id)
 	kvVendor        // cloudflare: …, DATADOG=…: a vendor's name, random tokens only
 )
@@ -258,6 +258,12 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		}
 		sep = i + 2
 	}
+	if s[i] == ':' && arnField(s, ks, floor) {
+		return Finding{}, false // arn:aws:secretsmanager:…:secret:prod/db-…: an ARN's fields, no key and value
+	}
+	if strings.HasSuffix(s[max(floor, ks-9):ks], "checksum/") {
+		return Finding{}, false // checksum/secret: Helm's annotation, a hash of the secret's manifest
+	}
 	url := s[i] == '=' && ks > 0 && strings.IndexByte("?&#", s[ks-1]) >= 0
 	key := s[ks:ke]
 	harCookie := false
@@ -300,6 +306,17 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		return f, true
 	}
 	return sc.bearerValue(s, sep) // "authorization": ["Bearer …"]
+}
+
+// arnField reports whether the key at ks is a field of an Amazon Resource
+// Name (arn:partition:service:region:account:resource): its ':'s split
+// the fields, they are no key and value.
+func arnField(s string, ks, floor int) bool {
+	k := ks
+	for k > floor && ks-k < 128 && s[k-1] != ' ' && s[k-1] != '"' && s[k-1] != '\'' && s[k-1] != '\n' && s[k-1] != '=' {
+		k--
+	}
+	return strings.HasPrefix(s[k:ks], "arn:")
 }
 
 // vendorAbove reports whether one of vendorWords names the block a bare
@@ -774,19 +791,19 @@ func classifyKey(key string, url bool) kvKind {
 		}
 		kind = kvSecret
 	case kvKeyID:
-		// private_key_id: the id of a service account's private key,
-		// written next to it; other ids (key_id, kms_key_id) are not secrets.
+		// session_id names a session; other ids (key_id, kms_key_id, a
+		// service account's private_key_id, which Google's console shows
+		// beside the key) name a key, they are no secret.
 		if string(pw) == "session" {
 			return kvSessionCookie // session_id=…
 		}
-		ppw, _ := wordBefore(key, pb)
-		if string(pw) != "key" || !strings.EqualFold(ppw, "private") {
-			return kvNone
-		}
-		return kvSecret
+		return kvNone
 	}
 	var kbuf [maxKey]byte
 	lk := lowerInto(kbuf[:], key)
+	if bytes.Contains(lk, []byte("checksum")) || bytes.Contains(lk, []byte("digest")) || bytes.Contains(lk, []byte("fingerprint")) {
+		return kvNone // checksum/secret: a hash of a secret's config (Helm's annotation), not the secret
+	}
 	if bytes.Contains(lk, []byte("public")) {
 		return kvNone // public and publishable keys and tokens are published on purpose
 	}

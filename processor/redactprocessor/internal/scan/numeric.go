@@ -183,8 +183,8 @@ func (r *numRun) endOK(s string, k int) bool {
 	switch {
 	case isWord(c), c == '@':
 		return false
-	case c == ',' && e+4 <= len(s) && allDigits(s[e+1:e+4]) && (e+4 == len(s) || !isDigit(s[e+4])):
-		return false // 1,234: a thousands group follows
+	case c == ',' && e+4 <= len(s) && allDigits(s[e+1:e+4]) && (e+4 == len(s) || !isDigit(s[e+4])) && g.len() <= 3:
+		return false // 1,234: a thousands group follows (a longer group is a CSV field before another)
 	case (c == '.' || c == '-') && e+1 < len(s) && isDigit(s[e+1]):
 		return false
 	}

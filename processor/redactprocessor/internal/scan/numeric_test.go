@@ -55,6 +55,9 @@ func TestCards(t *testing.T) {
 		// A card and its code typed with a '/' between, the code ending its line.
 		{"دفعت بيه 4959536760460200 / 131\nok", "دفعت بيه [REDACTED:credit_card] / [REDACTED:card_cvv]\nok"},
 		{"card 4111111111111111 / 123 USD", "card [REDACTED:credit_card] / 123 USD"},
+		// A CSV field before another that starts with three digits is no
+		// thousands group.
+		{"x,2601182390243892,182.94.71.37,y", "x,[REDACTED:credit_card],[REDACTED:ipv4],y"},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
@@ -92,6 +95,7 @@ func TestIPv4(t *testing.T) {
 		{"lib.v2/1.2.3.4", "lib.v2/1.2.3.4"},
 		// The debug exporter's attribute values: Str(…).
 		{"-> client.address: Str(1.11.41.153)", "-> client.address: Str([REDACTED:ipv4])"},
+		{"HGETALL rate:2405:3bc3:d1a4:1db8:5cb1:f0ae:2c6a:1e2e", "HGETALL rate:[REDACTED:ipv6]"}, // a key's prefix, no .pgpass line
 		{"-> client.address: Str(2405:2b6f:361:5265:5d0d:f194:436d:692)", "-> client.address: Str([REDACTED:ipv6])"},
 		{"ssh root@203.0.113.7", "ssh root@[REDACTED:ipv4]"},
 		{"from 1.2.3.4", "from [REDACTED:ipv4]"},

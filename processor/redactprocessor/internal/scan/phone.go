@@ -494,7 +494,7 @@ var phoneWords = newContextWords(
 	// As keys name them: WhatsApp's wa_id, an MSISDN, a CamelCase field.
 	"wa id", "msisdn", "phonenumber", "mobilenumber", "phoneno", "mobileno", "cellnumber",
 	// Chile's fono, Malay's "my number", Turkish "his/her number".
-	"fono", "nombor saya", "numarası", "numarasi", "cep telefonu",
+	"fono", "nombor saya", "numarası", "numarasi", "cep telefonu", "pager", "beeper",
 )
 
 // A compiled national format.

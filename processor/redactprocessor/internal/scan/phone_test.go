@@ -224,6 +224,7 @@ func TestPhoneWords(t *testing.T) {
 		{"+91 85772 38708; ऑर्डर 532929650823; ref", "[REDACTED:phone]; ऑर्डर 532929650823; ref"},
 		{"caller: mi fono es 569 4594 9522", "caller: mi fono es [REDACTED:phone]"},
 		{"nombor saya 0176700635", "nombor saya [REDACTED:phone]"},
+		{`"PAGER_NUMBER=(201) 592-3958",`, `"PAGER_NUMBER=[REDACTED:phone]",`},
 		{"ya da eşimin numarası 5055 497 341 ok", "ya da eşimin numarası [REDACTED:phone] ok"},
 		// A stamped speaker's label is a label and a few words, as without
 		// a stamp: not a sentence before a number.

@@ -205,7 +205,7 @@ func TestVendorSecrets(t *testing.T) {
 		{"aws_secret_access_key=+Qz8/Lm3Nc7Vb2Xa9Ks4Jd6Hf1Gt5Ry0Ue8Wi3Op", "aws_secret_access_key=[REDACTED:aws_secret_key]"},
 		{"instagram_page_token: IGQVJx8Kd2mN5pQ7rS9tU1vW3xY5zA7bC9dE1fG3", "instagram_page_token: [REDACTED:generic_secret]"},
 		{"stripe-restricted-key: cmtfbGl2ZV9UZXN0S2V5VmFsdWUxMjM0NTY3ODk=", "stripe-restricted-key: [REDACTED:generic_secret]"},
-		{"private_key_id: 1f2e3d4c5b6a79880f1e2d3c4b5a69788796a5b4", "private_key_id: [REDACTED:generic_secret]"},
+		{"private_key_id: 1f2e3d4c5b6a79880f1e2d3c4b5a69788796a5b4", "private_key_id: 1f2e3d4c5b6a79880f1e2d3c4b5a69788796a5b4"}, // the id of a key, shown beside it
 		{
 			"Cookie: _ga=GA1.2.3; session_id=s%3AqW8eR7tY6uI5oP4a.Sd3Fg2Hj1Kl0Zx9Cv8Bn7Mm6; lang=en",
 			"Cookie: _ga=GA1.2.3; session_id=[REDACTED:generic_secret]; lang=en",
