@@ -23,19 +23,19 @@ func codeCell(s string, i, e int, dst []Finding) bool {
 		return false
 	}
 	k := f.End
-	for k < i && (s[k] == ' ' || s[k] == '"') {
+	for k < i && (s[k] == ' ' || s[k] == '"' || s[k] == '\'') {
 		k++
 	}
 	if k == i || !cellSep(s[k]) {
 		return false
 	}
 	sep := s[k]
-	for k++; k < i && (s[k] == ' ' || s[k] == '"'); k++ {
+	for k++; k < i && (s[k] == ' ' || s[k] == '"' || s[k] == '\''); k++ {
 	}
 	if k != i {
 		return false
 	}
-	for k = e; k < len(s) && (s[k] == ' ' || s[k] == '"'); k++ {
+	for k = e; k < len(s) && (s[k] == ' ' || s[k] == '"' || s[k] == '\''); k++ {
 	}
 	return k == len(s) || s[k] == sep || s[k] == '\n' || s[k] == '\r'
 }
