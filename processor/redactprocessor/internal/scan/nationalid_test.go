@@ -119,7 +119,7 @@ func TestCardCVV(t *testing.T) {
 		{`{"cvc": "552", "exp": "10/27"}`, `{"cvc": "` + cv + `", "exp": "10/27"}`},
 		{`{"cvv2":908}`, `{"cvv2":"` + cv + `"}`},
 		{"VALUES (12682,'5572045265211906','471','08/28')", "VALUES (12682,'[REDACTED:credit_card]','" + cv + "','08/28')"}, // an SQL tuple's cell after the card's
-		{`{\\\"card_cvv\\\": \\\"642\\\"}`, `{\\\"card_cvv\\\": \\\"` + cv + `\\\"}`}, // JSON in JSON in JSON
+		{`{\\\"card_cvv\\\": \\\"642\\\"}`, `{\\\"card_cvv\\\": \\\"` + cv + `\\\"}`},                                       // JSON in JSON in JSON
 		{"security code 7731 on the back", "security code " + cv + " on the back"},
 		{"Amex, CID 4102.", "Amex, CID " + cv + "."},
 		{"Kartenprüfnummer 123", "Kartenprüfnummer " + cv},
