@@ -346,7 +346,7 @@ func (sc *Scanner) token(s string, i int) (Type, int, bool) {
 			continue
 		}
 		body := s[b:end]
-		if !mixedToken(body) && !(t.typ == AWSAccessKey && awsLetters(body)) {
+		if !mixedToken(body) && (t.typ != AWSAccessKey || !awsLetters(body)) {
 			continue // one kind of character (a word, xxxx…): not a random secret
 		}
 		if t.check != nil && !t.check(body) {
