@@ -492,7 +492,7 @@ func attrKeyBefore(s string, ks, floor int) string {
 	if k < floor || s[k] != '{' {
 		return "" // (the object may start at floor: a document's first byte)
 	}
-	return memberString(s[k:ks], "key")
+	return memberText(s[k:ks], "key")
 }
 
 // otlpAttrKey returns the attribute name of the OTLP JSON AnyValue whose
@@ -522,48 +522,6 @@ func otlpAttrKey(s string, ks, floor int) string {
 		return ""
 	}
 	return attrKeyBefore(s, j-5, floor)
-}
-
-// memberString returns the string value of member name in the JSON object
-// text obj (quotes maybe escaped), or "".
-func memberString(obj, name string) string {
-	for p := 0; p < len(obj); {
-		i := strings.Index(obj[p:], name)
-		if i < 0 {
-			return ""
-		}
-		i += p
-		p = i + len(name)
-		if i == 0 || obj[i-1] != '"' {
-			continue
-		}
-		q := p
-		for q < len(obj) && (obj[q] == '\\' || obj[q] == '"') {
-			q++
-		}
-		if q == p || q >= len(obj) {
-			continue
-		}
-		for q < len(obj) && (obj[q] == ' ' || obj[q] == '\t') {
-			q++
-		}
-		if q >= len(obj) || obj[q] != ':' {
-			continue
-		}
-		q++
-		for q < len(obj) && (obj[q] == ' ' || obj[q] == '\t' || obj[q] == '\\' || obj[q] == '"') {
-			q++
-		}
-		e := q
-		for e < len(obj) && e-q <= maxKey && (isWord(obj[e]) || obj[e] == '-' || obj[e] == '.') {
-			e++
-		}
-		if e > q && e < len(obj) && (obj[e] == '"' || obj[e] == '\\') {
-			return obj[q:e]
-		}
-		return ""
-	}
-	return ""
 }
 
 // ownerKey returns the key of the JSON object whose member's key starts
