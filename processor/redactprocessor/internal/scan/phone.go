@@ -267,10 +267,8 @@ func dateShape(r *numRun, k int) bool {
 // '_' to the letters before it: one identifier (ZGL/039589/2025,
 // INV-0712345678), unless the letters are a phone word (Tel/030 1234567).
 func codePrefix(s string, start int) bool {
-	if start < 2 || (s[start-1] != '/' && s[start-1] != '-' && s[start-1] != '_') || !isLetter(s[start-2]) {
-		return false
-	}
-	return !contextNear(s, start-1, phoneWords, 1)
+	glued := gluedPrefix(s, start) || start >= 2 && s[start-1] == '/' && isLetter(s[start-2])
+	return glued && !contextNear(s, start-1, phoneWords, 1)
 }
 
 // otherNumberNear reports whether one of the two words before start names

@@ -82,7 +82,7 @@ func (sc *Scanner) spoken(s string, i int) (Finding, bool) {
 //   - a US social security number: 9 digits valid as one, after an SSN
 //     word within the eight words before (ssnWords);
 //   - a national identity number: the digits pass the check of a kind
-//     whose own word stands before them (spokenIDs), or, after a word for
+//     whose own word stands before them (spokenID), or, after a word for
 //     an identity number that names no kind of this length, of any kind
 //     of their length (anyKindValid).
 func (sc *Scanner) spokenGroups(s string, r *numRun, card bool) (Finding, bool) {
