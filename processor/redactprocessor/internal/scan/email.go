@@ -79,7 +79,7 @@ func rfcForms(s string, at, width, floor int) (start, end int, ok bool) {
 	if d+8 < len(s) && s[d] == '[' {
 		if e := strings.IndexByte(s[d:min(len(s), d+64)], ']'); e > 0 {
 			lit := s[d+1 : d+e]
-			if _, ok := ipv4Literal(lit); ok || (strings.HasPrefix(lit, "IPv6:") && strings.Count(lit, ":") >= 3) {
+			if ipv4Literal(lit) || (strings.HasPrefix(lit, "IPv6:") && strings.Count(lit, ":") >= 3) {
 				end = d + e + 1
 			}
 		}
@@ -100,17 +100,17 @@ func rfcForms(s string, at, width, floor int) (start, end int, ok bool) {
 }
 
 // ipv4Literal reports whether lit is a dotted-quad IPv4 address.
-func ipv4Literal(lit string) (int, bool) {
+func ipv4Literal(lit string) bool {
 	parts := strings.Split(lit, ".")
 	if len(parts) != 4 {
-		return 0, false
+		return false
 	}
 	for _, p := range parts {
 		if p == "" || len(p) > 3 || !allDigits(p) || atoi(p) > 255 {
-			return 0, false
+			return false
 		}
 	}
-	return len(lit), true
+	return true
 }
 
 // messageID reports whether the address s[start:end] (its '@' at s[at])

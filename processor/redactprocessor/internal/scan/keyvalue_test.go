@@ -45,6 +45,7 @@ func TestKeyValueSecrets(t *testing.T) {
 		// Not secrets: an ARN's fields, Helm's checksum of a secret, a key's id.
 		{`"Arn": "arn:aws:secretsmanager:us-east-1:516522783736:secret:prod/db-u44v1f"`, `"Arn": "arn:aws:secretsmanager:us-east-1:516522783736:secret:prod/db-u44v1f"`},
 		{"checksum/secret: 5781d35cfce4bd186b667136481e2d2e4dc58a0d658d36e3808f298e7bc250ba", "checksum/secret: 5781d35cfce4bd186b667136481e2d2e4dc58a0d658d36e3808f298e7bc250ba"},
+		{"checksum_secret: 5781d35cfce4bd186b667136481e2d2e4dc58a0d658d36e3808f298e7bc250ba", "checksum_secret: 5781d35cfce4bd186b667136481e2d2e4dc58a0d658d36e3808f298e7bc250ba"},
 		{`"private_key_id": "7742cad1b2b1cb0757e8f69ce3db3d771e215f1f"`, `"private_key_id": "7742cad1b2b1cb0757e8f69ce3db3d771e215f1f"`},
 		{"AWS_ACCESS_KEY_ID=AKIAPDMEWAVAUBYVAOJJ", "AWS_ACCESS_KEY_ID=[REDACTED:aws_access_key]"},
 		// Attributes as exporters print them: Jaeger's span tags, OTLP

@@ -229,7 +229,7 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 			return Finding{i, end, NationalID}, true, 0
 		}
 	}
-	if f, ok := sc.spokenGroups(s, &r, true); ok {
+	if f, ok := sc.spokenCard(s, &r); ok {
 		return f, true, 0
 	}
 	for k := r.n; k >= 1; k-- {
@@ -267,7 +267,7 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 			}
 		}
 	}
-	if f, ok := sc.spokenGroups(s, &r, false); ok {
+	if f, ok := sc.spokenGroups(s, &r); ok {
 		return f, true, 0
 	}
 	if r.plus >= 0 || r.cardShaped(s) {

@@ -76,7 +76,7 @@ func (sc *Scanner) spoken(s string, i int) (Finding, bool) {
 //
 //   - a card: 13 to 19 digits that start like a known issuer's and pass
 //     the Luhn check, after a word for a card among the eight words
-//     before (cardWords; asked first, card is true);
+//     before (cardWords; spokenCard, asked before the national formats);
 //   - a phone: 9 to 15 digits after a phone word (phoneWords), none naming
 //     another kind of number nearer;
 //   - a US social security number: 9 digits valid as one, after an SSN
@@ -85,44 +85,62 @@ func (sc *Scanner) spoken(s string, i int) (Finding, bool) {
 //     whose own word stands before them (spokenID), or, after a word for
 //     an identity number that names no kind of this length, of any kind
 //     of their length (anyKindValid).
-func (sc *Scanner) spokenGroups(s string, r *numRun, card bool) (Finding, bool) {
-	if r.plus >= 0 || r.n < 3 || r.lparen >= 0 || card && (r.nd < 13 || r.nd > 19 || !sc.on[CreditCard]) {
+func (sc *Scanner) spokenGroups(s string, r *numRun) (Finding, bool) {
+	start, end, ok := spokenRun(s, r)
+	if !ok || r.nd > 15 {
 		return Finding{}, false
 	}
-	for j := range r.n {
-		g := &r.g[j]
-		if g.len() > 4 || g.open || g.close || (j > 0 && (g.sep != ' ' || s[g.start-1] != ' ' || s[g.start-2] == ' ')) {
-			return Finding{}, false
-		}
-	}
-	start, end := int(r.g[0].start), int(r.g[r.n-1].end)
-	if end < len(s) && (isAlnum(s[end]) || s[end] == '-' || s[end] == '/' || s[end] == ':') {
-		return Finding{}, false
-	}
-	var d [20]byte
-	if r.nd > len(d) {
-		return Finding{}, false
-	}
+	var d [15]byte
 	r.digits(s, r.n, d[:])
 	ds := d[:r.nd]
-	if card {
-		// (asked before the national formats: their groups may be a
-		// phone's, "es 478 517 139 60 180 06")
-		if cardPrefix(ds) && Luhn(string(ds)) && contextNear(s, start, cardWords, 8) {
-			return Finding{start, end, CreditCard}, true // la tarjeta es 4574 9417 5170 791 3
-		}
-		return Finding{}, false
-	}
 	if r.nd == 9 && sc.on[SSN] && ssnValid(atoi(string(ds[0:3])), atoi(string(ds[3:5])), atoi(string(ds[5:9]))) && contextNear(s, start, ssnWords, 8) {
 		return Finding{start, end, SSN}, true
 	}
 	if sc.on[NationalID] && r.nd >= 9 && r.nd <= 13 && (spokenID(s, start, ds) || anyKindContext(s, start, r.nd) && r.anyKindValid(ds, 1)) {
 		return Finding{start, end, NationalID}, true
 	}
-	if sc.on[Phone] && r.nd >= 9 && r.nd <= 15 && contextBefore(s, start, phoneWords) && !otherNumberNear(s, start) {
+	if sc.on[Phone] && r.nd >= 9 && contextBefore(s, start, phoneWords) && !otherNumberNear(s, start) {
 		return Finding{start, end, Phone}, true
 	}
 	return Finding{}, false
+}
+
+// spokenCard is spokenGroups' card, asked before the national formats:
+// their groups may be a phone's ("es 478 517 139 60 180 06").
+func (sc *Scanner) spokenCard(s string, r *numRun) (Finding, bool) {
+	if r.nd < 13 || r.nd > 19 || !sc.on[CreditCard] {
+		return Finding{}, false
+	}
+	start, end, ok := spokenRun(s, r)
+	if !ok {
+		return Finding{}, false
+	}
+	var d [19]byte
+	r.digits(s, r.n, d[:])
+	if ds := d[:r.nd]; cardPrefix(ds) && Luhn(string(ds)) && contextNear(s, start, cardWords, 8) {
+		return Finding{start, end, CreditCard}, true // la tarjeta es 4574 9417 5170 791 3
+	}
+	return Finding{}, false
+}
+
+// spokenRun returns the extent of r when it is written in speech-to-text's
+// groups: three or more of one to four digits split by single spaces, in
+// no parentheses, with no '+', and nothing glued after it.
+func spokenRun(s string, r *numRun) (start, end int, ok bool) {
+	if r.plus >= 0 || r.n < 3 || r.lparen >= 0 {
+		return 0, 0, false
+	}
+	for j := range r.n {
+		g := &r.g[j]
+		if g.len() > 4 || g.open || g.close || (j > 0 && (g.sep != ' ' || s[g.start-1] != ' ' || s[g.start-2] == ' ')) {
+			return 0, 0, false
+		}
+	}
+	start, end = int(r.g[0].start), int(r.g[r.n-1].end)
+	if end < len(s) && (isAlnum(s[end]) || s[end] == '-' || s[end] == '/' || s[end] == ':') {
+		return 0, 0, false
+	}
+	return start, end, true
 }
 
 // spokenID reports whether d passes the check of an identity number of
