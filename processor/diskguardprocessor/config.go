@@ -16,10 +16,10 @@ type Config struct {
 	Directory string `mapstructure:"directory"`
 
 	// MinFreeMiB refuses data while the filesystem that holds Directory has
-	// fewer MiB available than this. It must leave room for what arrives
-	// within one CheckInterval and for the queues' own bookkeeping while they
-	// drain (every read from a persistent queue writes to it). Default 256;
-	// 0 turns the check off.
+	// fewer MiB available than this, counting what it let through since
+	// the last check. It must leave room for the queues' own bookkeeping
+	// while they drain (every read from a persistent queue writes to it).
+	// Default 256; 0 turns the check off.
 	MinFreeMiB int64 `mapstructure:"min_free_mib"`
 
 	// MaxUsedMiB refuses data while the files under Directory take more

@@ -63,32 +63,49 @@ func (p *diskGuardProcessor) shutdown(context.Context) error {
 	return nil
 }
 
+// Each batch is sized (its protobuf encoding, what a persistent queue
+// stores) only while the guard admits data: a refused batch costs nothing.
+
 func (p *diskGuardProcessor) processTraces(ctx context.Context, td ptrace.Traces) (ptrace.Traces, error) {
-	if err := p.g.refusal(); err != nil {
-		p.g.refused(ctx, td.SpanCount())
-		return td, err
+	err := p.g.refusal()
+	if err == nil {
+		err = p.g.admit((&ptrace.ProtoMarshaler{}).TracesSize(td))
 	}
-	return td, nil
+	if err != nil {
+		p.g.refused(ctx, td.SpanCount())
+	}
+	return td, err
 }
 
 func (p *diskGuardProcessor) processLogs(ctx context.Context, ld plog.Logs) (plog.Logs, error) {
-	if err := p.g.refusal(); err != nil {
-		p.g.refused(ctx, ld.LogRecordCount())
-		return ld, err
+	err := p.g.refusal()
+	if err == nil {
+		err = p.g.admit((&plog.ProtoMarshaler{}).LogsSize(ld))
 	}
-	return ld, nil
+	if err != nil {
+		p.g.refused(ctx, ld.LogRecordCount())
+	}
+	return ld, err
 }
 
 func (p *diskGuardProcessor) processMetrics(ctx context.Context, md pmetric.Metrics) (pmetric.Metrics, error) {
-	if err := p.g.refusal(); err != nil {
-		p.g.refused(ctx, md.DataPointCount())
-		return md, err
+	err := p.g.refusal()
+	if err == nil {
+		err = p.g.admit((&pmetric.ProtoMarshaler{}).MetricsSize(md))
 	}
-	return md, nil
+	if err != nil {
+		p.g.refused(ctx, md.DataPointCount())
+	}
+	return md, err
 }
 
 // guard measures one directory every check interval and holds the verdict
-// every pipeline's disk_guard reads on each batch.
+// every pipeline's disk_guard reads on each batch. Between two measurements
+// it counts the bytes it lets through and refuses as soon as they would take
+// the directory past a limit: data can arrive faster than a check interval
+// (a gateway on a fast network writes its queue at 100 MiB/s and more), and
+// a verdict from the last measurement alone would let that overshoot the
+// margin.
 type guard struct {
 	id       component.ID
 	dir      string
@@ -100,8 +117,11 @@ type guard struct {
 
 	// refusing holds the error data is refused with; nil while there is room.
 	refusing  atomic.Pointer[error]
-	available atomic.Int64
-	used      atomic.Int64
+	available atomic.Int64 // at the last measurement
+	used      atomic.Int64 // at the last measurement
+	// admitted is the encoded size of what was let through since the last
+	// measurement.
+	admitted atomic.Int64
 
 	mu        sync.Mutex
 	instances int // created and not yet shut down
@@ -160,6 +180,26 @@ func (g *guard) refusal() error {
 		return *e
 	}
 	return nil
+}
+
+// admit counts a batch of size encoded bytes and refuses it if, with what
+// was let through since the last measurement, the directory would be short
+// of space.
+func (g *guard) admit(size int) error {
+	pending := g.admitted.Add(int64(size))
+	u := diskspace.Usage{Available: uint64(g.available.Load()), Used: uint64(g.used.Load())} //nolint:gosec // stored from uint64, clamped
+	if short, _ := g.limits.Short(g.dir, u, uint64(pending), false); !short {                //nolint:gosec // a sum of sizes
+		return nil
+	}
+	// Refused, the batch stays counted until the next measurement: the
+	// verdict is taken on the same sum.
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if err := g.refusal(); err != nil {
+		return err
+	}
+	g.apply(u, nil)
+	return g.refusal()
 }
 
 func (g *guard) refused(ctx context.Context, items int) {
@@ -229,20 +269,30 @@ func (g *guard) loop(stop <-chan struct{}, done chan<- struct{}) {
 		case <-stop:
 			return
 		case <-t.C:
-			u, err := diskspace.Measure(g.dir, g.withUsed)
-			if err != nil {
-				g.tb.ProcessorDiskGuardCheckErrors.Add(context.Background(), 1)
-			}
-			g.mu.Lock()
-			g.apply(u, err)
-			g.mu.Unlock()
+			g.check()
 		}
 	}
 }
 
-// apply records a measurement and, when the verdict changes, logs it once
-// and reports it as the status of every pipeline's processor. Callers hold
-// g.mu.
+// check measures the directory and applies the verdict.
+func (g *guard) check() {
+	// What was let through before the measurement is on disk or on its way
+	// there; what arrives during it is counted on.
+	before := g.admitted.Load()
+	u, err := diskspace.Measure(g.dir, g.withUsed)
+	if err != nil {
+		g.tb.ProcessorDiskGuardCheckErrors.Add(context.Background(), 1)
+	} else {
+		g.admitted.Add(-before)
+	}
+	g.mu.Lock()
+	g.apply(u, err)
+	g.mu.Unlock()
+}
+
+// apply records a measurement and, when the verdict on it and on what was
+// let through since changes, logs it once and reports it as the status of
+// every pipeline's processor. Callers hold g.mu.
 func (g *guard) apply(u diskspace.Usage, measureErr error) {
 	var refuse error
 	if measureErr != nil {
@@ -250,7 +300,8 @@ func (g *guard) apply(u diskspace.Usage, measureErr error) {
 	} else {
 		g.available.Store(int64(min(u.Available, 1<<62))) //nolint:gosec // clamped
 		g.used.Store(int64(min(u.Used, 1<<62)))           //nolint:gosec // clamped
-		if short, why := g.limits.Short(g.dir, u); short {
+		pending := uint64(max(g.admitted.Load(), 0))      //nolint:gosec // not negative
+		if short, why := g.limits.Short(g.dir, u, pending, g.refusal() != nil); short {
 			refuse = fmt.Errorf("disk_guard: refusing data: %s; retry later", why)
 		}
 	}

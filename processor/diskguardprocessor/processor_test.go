@@ -8,6 +8,7 @@ import (
 	"crypto/rand"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -153,6 +154,55 @@ func TestRefusesWhileTheDirectoryIsOverItsLimit(t *testing.T) {
 		assert.Equal(t, componentstatus.StatusOK, st[len(st)-1], "pipeline %d reports OK again", i)
 	}
 	metadatatest.AssertEqualProcessorDiskGuardRefusing(t, tel, []metricdata.DataPoint[int64]{{Value: 0}}, metricdatatest.IgnoreTimestamp())
+}
+
+// bigSpans is one batch of n spans whose names take about size bytes each.
+func bigSpans(n, size int) ptrace.Traces {
+	td := spans(n)
+	name := strings.Repeat("x", size)
+	for i := range n {
+		td.ResourceSpans().At(0).ScopeSpans().At(0).Spans().At(i).SetName(name)
+	}
+	return td
+}
+
+// TestCountsWhatItLetsThroughBetweenChecks: data arriving faster than the
+// check interval is refused as soon as what was let through since the last
+// measurement would take the directory past its limit, not one measurement
+// later; the next measurement (nothing was written here) lets data in again.
+func TestCountsWhatItLetsThroughBetweenChecks(t *testing.T) {
+	cfg := &Config{Directory: t.TempDir(), MaxUsedMiB: 1, CheckInterval: time.Hour}
+	tel := componenttest.NewTelemetry()
+	t.Cleanup(func() { require.NoError(t, tel.Shutdown(context.Background())) })
+	set := metadatatest.NewSettings(tel)
+	sink := new(consumertest.TracesSink)
+	tp, err := createTraces(context.Background(), set, cfg, sink)
+	require.NoError(t, err)
+	host := newStatusHost()
+	require.NoError(t, tp.Start(context.Background(), host))
+	defer func() { require.NoError(t, tp.Shutdown(context.Background())) }()
+
+	batch := bigSpans(10, 30<<10) // about 300 KiB encoded
+	size := (&ptrace.ProtoMarshaler{}).TracesSize(batch)
+	require.InDelta(t, 300<<10, size, 4<<10)
+	for i := range 3 {
+		require.NoError(t, tp.ConsumeTraces(context.Background(), bigSpans(10, 30<<10)), "batch %d: %d KiB so far", i, (i+1)*size>>10)
+	}
+	err = tp.ConsumeTraces(context.Background(), bigSpans(10, 30<<10))
+	require.Error(t, err, "a fourth 300 KiB batch would take an empty directory past max_used_mib 1 before the next check")
+	assert.False(t, consumererror.IsPermanent(err))
+	assert.Contains(t, err.Error(), "accepted since the last check are written, above max_used_mib 1")
+	assert.Error(t, tp.ConsumeTraces(context.Background(), spans(1)), "refusing until the next measurement")
+	assert.Equal(t, 30, sink.SpanCount())
+	assert.Equal(t, []componentstatus.Status{componentstatus.StatusRecoverableError}, host.statuses())
+	metadatatest.AssertEqualProcessorDiskGuardRefusedItems(t, tel, []metricdata.DataPoint[int64]{{Value: 10 + 1}}, metricdatatest.IgnoreTimestamp())
+
+	guards.Lock()
+	g := guards.byID[set.ID]
+	guards.Unlock()
+	g.check()
+	require.NoError(t, tp.ConsumeTraces(context.Background(), batch), "the measurement finds the directory empty: what was let through was not written here")
+	assert.Equal(t, componentstatus.StatusOK, host.statuses()[len(host.statuses())-1])
 }
 
 // TestRefusesBelowMinimumFreeSpace: a min_free_mib above what the

@@ -540,7 +540,11 @@ extensions:
 	assert.Positive(t, d.spanErrors["Unavailable"], "the guard must refuse with a retryable error")
 	assert.Equal(t, d.spanErrors["Unavailable"], sumCounts(d.spanErrors), "only retryable errors: %v", d.spanErrors)
 	assert.Zero(t, d.storageFailures, "no write to the queue may fail")
-	assert.Greater(t, d.minFree, int64(8<<20), "the guard must keep room on the disk")
+	// The guard counts what it lets through between two measurements, so
+	// it holds its margin however fast data arrives (about 150 MiB/s here:
+	// a verdict from the last 100 ms measurement alone overshot the 24 MiB
+	// margin by 12 MiB and more). 8 MiB allow for the queues' own writes.
+	assert.Greater(t, d.minFree, int64(16<<20), "the guard must keep its margin on the disk")
 	assert.Equal(t, http.StatusInternalServerError, d.readyWhileFull, "readiness must fail while refusing")
 	assert.Equal(t, 1.0, d.refusingMetric)
 
@@ -560,8 +564,8 @@ func sumCounts(m map[string]int) int {
 }
 
 // TestDrillDiskFullPastTheGuard: the same disk with a guard margin too
-// small for the rate data arrives at (1 MiB), so the disk does fill up and
-// the queue's writes fail. queue_storage keeps the queue sending what it
+// small for the queues' own writes while they drain (1 MiB), so the disk
+// does fill up and the queue's writes fail. queue_storage keeps the queue sending what it
 // reads; nothing acknowledged is lost (an item may arrive twice).
 func TestDrillDiskFullPastTheGuard(t *testing.T) {
 	sink := newSink(t)

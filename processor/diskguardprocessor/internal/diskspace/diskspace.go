@@ -33,16 +33,36 @@ type Limits struct {
 	MaxUsed uint64
 }
 
-// Short reports whether u breaks a limit, and says which one in words that
-// name the directory and the configuration key.
-func (l Limits) Short(dir string, u Usage) (bool, string) {
-	if l.MinAvailable > 0 && u.Available < l.MinAvailable {
-		return true, fmt.Sprintf("%s available on the filesystem of %s, below min_free_mib %d",
-			formatMiB(u.Available), dir, l.MinAvailable/MiB)
+// Short reports whether u breaks a limit once pending more bytes are
+// written: what was accepted since u was measured and is on its way to the
+// queues (its encoded size; a persistent queue stores the request encoded).
+// After a refusal (refusing set) a limit is only met again with an eighth
+// of it to spare: queues hovering at the limit would otherwise flip the
+// verdict, the readiness and the log with every batch. The reason names the
+// directory and the configuration key.
+func (l Limits) Short(dir string, u Usage, pending uint64, refusing bool) (bool, string) {
+	avail, used := u.Available-min(pending, u.Available), u.Used+pending
+	since := ""
+	if pending > 0 {
+		since = fmt.Sprintf(" once the %s accepted since the last check are written", formatMiB(pending))
 	}
-	if l.MaxUsed > 0 && u.Used > l.MaxUsed {
-		return true, fmt.Sprintf("%s used by %s, above max_used_mib %d",
-			formatMiB(u.Used), dir, l.MaxUsed/MiB)
+	minAvail, maxUsed := l.MinAvailable, l.MaxUsed
+	if refusing {
+		minAvail, maxUsed = minAvail+minAvail/8, maxUsed-maxUsed/8
+	}
+	switch {
+	case l.MinAvailable > 0 && avail < l.MinAvailable:
+		return true, fmt.Sprintf("%s available on the filesystem of %s%s, below min_free_mib %d",
+			formatMiB(avail), dir, since, l.MinAvailable/MiB)
+	case l.MaxUsed > 0 && used > l.MaxUsed:
+		return true, fmt.Sprintf("%s used by %s%s, above max_used_mib %d",
+			formatMiB(used), dir, since, l.MaxUsed/MiB)
+	case l.MinAvailable > 0 && avail < minAvail:
+		return true, fmt.Sprintf("%s available on the filesystem of %s%s, under the %s that must be free again after falling below min_free_mib %d",
+			formatMiB(avail), dir, since, formatMiB(minAvail), l.MinAvailable/MiB)
+	case l.MaxUsed > 0 && used > maxUsed:
+		return true, fmt.Sprintf("%s used by %s%s, over the %s it must shrink to again after exceeding max_used_mib %d",
+			formatMiB(used), dir, since, formatMiB(maxUsed), l.MaxUsed/MiB)
 	}
 	return false, ""
 }

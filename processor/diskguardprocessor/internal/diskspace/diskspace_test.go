@@ -21,20 +21,43 @@ import (
 func TestLimitsShort(t *testing.T) {
 	l := Limits{MinAvailable: 256 * MiB, MaxUsed: 3072 * MiB}
 	for _, tt := range []struct {
-		name  string
-		u     Usage
-		short bool
-		why   string
+		name     string
+		u        Usage
+		pending  uint64
+		refusing bool
+		short    bool
+		why      string
 	}{
-		{"room", Usage{Available: 10 << 30, Used: 1 << 30}, false, ""},
-		{"exactly the minimum free", Usage{Available: 256 * MiB, Used: 0}, false, ""},
-		{"one byte below the minimum", Usage{Available: 256*MiB - 1}, true, "256.0 MiB available on the filesystem of /q, below min_free_mib 256"},
-		{"exactly the maximum used", Usage{Available: 10 << 30, Used: 3072 * MiB}, false, ""},
-		{"above the maximum used", Usage{Available: 10 << 30, Used: 3072*MiB + 4096}, true, "3072.0 MiB used by /q, above max_used_mib 3072"},
-		{"both: free space is reported first", Usage{Available: 0, Used: 4 << 30}, true, "0.0 MiB available"},
+		{"room", Usage{Available: 10 << 30, Used: 1 << 30}, 0, false, false, ""},
+		{"exactly the minimum free", Usage{Available: 256 * MiB, Used: 0}, 0, false, false, ""},
+		{"one byte below the minimum", Usage{Available: 256*MiB - 1}, 0, false, true, "256.0 MiB available on the filesystem of /q, below min_free_mib 256"},
+		{"exactly the maximum used", Usage{Available: 10 << 30, Used: 3072 * MiB}, 0, false, false, ""},
+		{"above the maximum used", Usage{Available: 10 << 30, Used: 3072*MiB + 4096}, 0, false, true, "3072.0 MiB used by /q, above max_used_mib 3072"},
+		{"both: free space is reported first", Usage{Available: 0, Used: 4 << 30}, 0, false, true, "0.0 MiB available"},
+		{"room once what was accepted is written", Usage{Available: 300 * MiB}, 44 * MiB, false, false, ""},
+		{
+			"accepted since the check takes free space below the minimum",
+			Usage{Available: 300 * MiB},
+			44*MiB + 1, false, true,
+			"256.0 MiB available on the filesystem of /q once the 44.0 MiB accepted since the last check are written, below min_free_mib 256",
+		},
+		{"more accepted than is free", Usage{Available: 1 * MiB}, 2 * MiB, false, true, "0.0 MiB available on the filesystem of /q once the 2.0 MiB"},
+		{
+			"accepted since the check takes the files above the maximum",
+			Usage{Available: 10 << 30, Used: 3000 * MiB},
+			100 * MiB, false, true,
+			"3100.0 MiB used by /q once the 100.0 MiB accepted since the last check are written, above max_used_mib 3072",
+		},
+		// After a refusal, an eighth of the limit must be clear of it.
+		{"refusing, at the minimum free", Usage{Available: 256 * MiB}, 0, true, true, "256.0 MiB available on the filesystem of /q, under the 288.0 MiB that must be free again after falling below min_free_mib 256"},
+		{"refusing, just short of an eighth above", Usage{Available: 288*MiB - 1}, 0, true, true, "under the 288.0 MiB"},
+		{"refusing, an eighth above the minimum", Usage{Available: 288 * MiB, Used: 2688 * MiB}, 0, true, false, ""},
+		{"refusing, below the minimum still", Usage{Available: 100 * MiB}, 0, true, true, "100.0 MiB available on the filesystem of /q, below min_free_mib 256"},
+		{"refusing, at the maximum used", Usage{Available: 10 << 30, Used: 3072 * MiB}, 0, true, true, "3072.0 MiB used by /q, over the 2688.0 MiB it must shrink to again after exceeding max_used_mib 3072"},
+		{"refusing, what was accepted counts too", Usage{Available: 290 * MiB}, 4 * MiB, true, true, "286.0 MiB available on the filesystem of /q once the 4.0 MiB accepted"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			short, why := l.Short("/q", tt.u)
+			short, why := l.Short("/q", tt.u, tt.pending, tt.refusing)
 			assert.Equal(t, tt.short, short)
 			if tt.why == "" {
 				assert.Empty(t, why)
@@ -43,7 +66,7 @@ func TestLimitsShort(t *testing.T) {
 			}
 		})
 	}
-	off, _ := Limits{}.Short("/q", Usage{})
+	off, _ := Limits{}.Short("/q", Usage{}, 1<<40, true)
 	assert.False(t, off, "zero limits are off")
 }
 
