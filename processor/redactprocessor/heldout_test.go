@@ -134,7 +134,10 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 //     private IPv4 address (10/8, 172.16/12, 192.168/16) a look-alike, 74
 //     of its 105 survival misses; blind-2026-12 labels them PII, and redact
 //     takes them (an internal address maps a deployment), so 12k's
-//     survival floor is below the others'.
+//     survival floor is below the others'. 12k also labels a password
+//     key's default word a password (GRAFANA_ADMIN_PASSWORD: changeme),
+//     12e the same value a placeholder: redact takes it (a default left
+//     in place is the password in use), 4 of 12e's look-alikes.
 //     CL RUT plain and spoken, CO NIT and cédula, AE, PK, SA, EG, NG, PH
 //     PhilSys and BD were then added, and a JSON object's label naming
 //     its value (Paystack's custom fields): identity numbers 0.52 -> 0.92,

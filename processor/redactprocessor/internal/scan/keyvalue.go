@@ -867,7 +867,7 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 	case kind == kvUserPass:
 		t = Password
 	case kind == kvPassword:
-		if !passwordLike(v) {
+		if !passwordLike(v) && (!wordPassword(v) || shellDefault(s, p)) {
 			return Finding{}, false
 		}
 		t = Password
@@ -1097,6 +1097,47 @@ func passwordLike(v string) bool {
 		}
 	}
 	return false
+}
+
+// wordPassword reports whether v, the value of a password key, is a
+// password of small letters only: a word of 4 to 15 of them (changeme,
+// sunshine, letmein, admin), which people and default configurations set
+// (GRAFANA_ADMIN_PASSWORD: changeme is the password of that Grafana until
+// someone changes it), not a word that says something of the password
+// (required, hidden, expired).
+func wordPassword(v string) bool {
+	if len(v) < 4 || len(v) > 15 {
+		return false
+	}
+	for k := 0; k < len(v); k++ {
+		if !isLower(v[k]) {
+			return false
+		}
+	}
+	return !passwordStates[v]
+}
+
+// passwordStates are the words a password key holds that are no password:
+// what a form, a schema or a log says of the password.
+var passwordStates = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		required optional invalid incorrect expired missing wrong masked hidden encrypted hashed
+		changed reset unset blank default sensitive protected secure strong weak random generated
+		prompt prompted inherit inherited disabled enabled none null empty secret secrets vault
+		keychain keyring stdin file ask forgotten forgot mismatch match same different short long
+		valid correct accepted rejected denied failed locked unlocked supplied provided given omitted
+		redacted removed filtered scrubbed sanitized obfuscated string text password passwd token
+		example sample test dummy placeholder todo none nope`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// shellDefault reports whether the value at s[p] is a shell parameter's
+// default (${SMTP_PASSWORD:-changeme}): a template's, public with it.
+func shellDefault(s string, p int) bool {
+	return p >= 2 && s[p-2] == ':' && (s[p-1] == '-' || s[p-1] == '=')
 }
 
 // awsExample reports whether an AWS access key ID or secret access key

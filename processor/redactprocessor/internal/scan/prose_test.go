@@ -398,8 +398,19 @@ func TestKeyValuePasswordsMore(t *testing.T) {
 		{`"outputs": {"admin_password": {"value": "Qr7!mnB2x", "type": "string", "sensitive": true}}`, `"outputs": {"admin_password": {"value": "[REDACTED:password]", "type": "string", "sensitive": true}}`},
 		{"{\n  \"admin_password\": {\n    \"sensitive\": true,\n    \"type\": \"string\",\n    \"value\": \"Qr7!mnB2x\"\n  }\n}", "{\n  \"admin_password\": {\n    \"sensitive\": true,\n    \"type\": \"string\",\n    \"value\": \"[REDACTED:password]\"\n  }\n}"},
 		{"{\"db_password\":\n  {\"value\": \"Pg!store77\"}}", "{\"db_password\":\n  {\"value\": \"[REDACTED:password]\"}}"},
+		// Words of small letters are passwords too under a password key: the
+		// defaults people keep (changeme, admin) and the words they choose.
+		{"      GRAFANA_ADMIN_PASSWORD: changeme", "      GRAFANA_ADMIN_PASSWORD: [REDACTED:password]"},
+		{`db_password    = "sunshine"`, `db_password    = "[REDACTED:password]"`},
+		{"spring.datasource.password=letmein", "spring.datasource.password=[REDACTED:password]"},
+		{`{"user":"root","password":"admin"}`, `{"user":"root","password":"[REDACTED:password]"}`},
+		{"PASSWORD=verylongpassphraseword", "PASSWORD=[REDACTED:password]"},
 		// Not passwords: unchanged.
 		{"SMTP_PASSWORD=${SMTP_PASSWORD:-changeme}", ""},
+		{"password: required", ""},
+		{`{"password": "hidden", "token": "redacted"}`, ""},
+		{"login failed: password=incorrect", ""},
+		{"password: abc", ""},
 		{"pattern: %{USERNAME:user.name}:%{PASSWORD:user.password}:%{USERINFO}", ""},
 		{"first_pass: 1200ms, second_pass: 800ms", ""},
 		{"tests_pass: 412/415", ""},
