@@ -6,11 +6,13 @@ package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactproce
 import "bytes"
 
 // codeCell reports whether the digits s[i:e] are a card security code in
-// the table cell right after the cell of the card number found last (a
-// payments table dumped by a database client, a CSV export: "| 3540…7253
-// | 819 |", "4111…,123,"), whatever the column is called: the code has
-// the card's code length (4 digits for American Express, whose PANs start
-// 34 or 37; 3 for the other issuers) and its cell holds nothing else.
+// the table cell right after the cell of the card number found last, or
+// after the card's expiry date in the cell between (a payments table
+// dumped by a database client, a CSV export: "| 3540…7253 | 819 |",
+// "4111…,123,", "pan,exp,cvv" rows "6011…4088,02/30,045"), whatever the
+// column is called: the code has the card's code length (4 digits for
+// American Express, whose PANs start 34 or 37; 3 for the other issuers)
+// and its cell holds nothing else.
 func codeCell(s string, i, e int, dst []Finding) bool {
 	if len(dst) == 0 {
 		return false
@@ -33,11 +35,42 @@ func codeCell(s string, i, e int, dst []Finding) bool {
 	for k++; k < i && (s[k] == ' ' || s[k] == '"' || s[k] == '\''); k++ {
 	}
 	if k != i {
-		return false
+		// The card's expiry in the cell between: MM/YY, MM/YYYY, MM-YY.
+		x := expiryAt(s, k)
+		for x < i && (s[x] == ' ' || s[x] == '"' || s[x] == '\'') {
+			x++
+		}
+		if x == k || x >= i || s[x] != sep {
+			return false
+		}
+		for x++; x < i && (s[x] == ' ' || s[x] == '"' || s[x] == '\''); x++ {
+		}
+		if x != i {
+			return false
+		}
 	}
 	for k = e; k < len(s) && (s[k] == ' ' || s[k] == '"' || s[k] == '\''); k++ {
 	}
 	return k == len(s) || s[k] == sep || s[k] == '\n' || s[k] == '\r'
+}
+
+// expiryAt returns the end of a card's expiry date written at s[k] (MM/YY,
+// MM/YYYY, MM-YY or MM-YYYY, month 01 to 12), or k when there is none.
+func expiryAt(s string, k int) int {
+	if k+5 > len(s) || !isDigit(s[k]) || !isDigit(s[k+1]) || (s[k+2] != '/' && s[k+2] != '-') || !isDigit(s[k+3]) || !isDigit(s[k+4]) {
+		return k
+	}
+	if m := atoi(s[k : k+2]); m < 1 || m > 12 {
+		return k
+	}
+	e := k + 5
+	if e+2 <= len(s) && isDigit(s[e]) && isDigit(s[e+1]) {
+		e += 2
+	}
+	if e < len(s) && isDigit(s[e]) {
+		return k
+	}
+	return e
 }
 
 // codeLen returns the security code length of the card found at f: 4

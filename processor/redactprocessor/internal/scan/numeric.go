@@ -383,10 +383,22 @@ func (r *numRun) ipv4(s string, k int) (int, int, bool) {
 			return 0, 0, false
 		}
 	}
-	if oct[0] == 127 || oct == [4]int{} || netmask(oct) || network(s, end, oct) || versionBefore(s, start) || contextNear(s, start, sectionWords, 2) {
+	if oct[0] == 127 || oct == [4]int{} || documentationNet(oct) || netmask(oct) || network(s, end, oct) || versionBefore(s, start) || contextNear(s, start, sectionWords, 2) {
 		return 0, 0, false
 	}
 	return start, end, true
+}
+
+// documentationNet reports whether oct is in one of the three networks
+// RFC 5737 sets aside for documentation (192.0.2.0/24 TEST-NET-1,
+// 198.51.100.0/24 TEST-NET-2, 203.0.113.0/24 TEST-NET-3): no host has
+// such an address, as no mailbox is at example.com (RFC 2606).
+func documentationNet(oct [4]int) bool {
+	switch [3]int{oct[0], oct[1], oct[2]} {
+	case [3]int{192, 0, 2}, [3]int{198, 51, 100}, [3]int{203, 0, 113}:
+		return true
+	}
+	return false
 }
 
 // sectionWords name a section, clause or outline number (§ 4.2.1.3,

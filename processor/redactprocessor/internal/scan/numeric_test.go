@@ -84,7 +84,11 @@ func TestIPv4(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"client 192.168.1.10 connected", "client [REDACTED:ipv4] connected"},
 		{"from 8.8.8.8:53", "from [REDACTED:ipv4]:53"},
-		{"ip=203.0.113.7;", "ip=[REDACTED:ipv4];"},
+		{"ip=84.71.167.95;", "ip=[REDACTED:ipv4];"},
+		// RFC 5737's documentation networks hold no host.
+		{"ip=203.0.113.7;", "ip=203.0.113.7;"},
+		{"curl http://192.0.2.10:8080/health and 198.51.100.23", "curl http://192.0.2.10:8080/health and 198.51.100.23"},
+		{"192.0.3.10 and 198.51.101.23", "[REDACTED:ipv4] and [REDACTED:ipv4]"},
 		{"(84.71.167.95)", "([REDACTED:ipv4])"},
 		{"84.71.167.95/32", "[REDACTED:ipv4]/32"},
 		// A host name, then '/' and its address (Java's InetAddress, kubectl's
@@ -97,7 +101,7 @@ func TestIPv4(t *testing.T) {
 		{"-> client.address: Str(1.11.41.153)", "-> client.address: Str([REDACTED:ipv4])"},
 		{"HGETALL rate:2405:3bc3:d1a4:1db8:5cb1:f0ae:2c6a:1e2e", "HGETALL rate:[REDACTED:ipv6]"}, // a key's prefix, no .pgpass line
 		{"-> client.address: Str(2405:2b6f:361:5265:5d0d:f194:436d:692)", "-> client.address: Str([REDACTED:ipv6])"},
-		{"ssh root@203.0.113.7", "ssh root@[REDACTED:ipv4]"},
+		{"ssh root@81.2.69.142", "ssh root@[REDACTED:ipv4]"},
 		{"from 1.2.3.4", "from [REDACTED:ipv4]"},
 		{"192.168.001.010", "[REDACTED:ipv4]"},
 		// Versions, networks and local addresses.

@@ -125,7 +125,7 @@ func columnHeader(s string, start int, m *colMemo) (h string, ok bool) {
 	line := s[ls:lineEnd(s, start)]
 	sep := tableSep(line)
 	if sep == 0 {
-		return "", false
+		return alignedHeader(s, start, ls, brk, floor, m)
 	}
 	col := countSep(s[ls:start], sep)
 	fields := countSep(line, sep)
@@ -161,6 +161,102 @@ func columnHeader(s string, start int, m *colMemo) (h string, ok bool) {
 		return "", false
 	}
 	return fieldOf(s[hs:he], sep, col), true
+}
+
+// alignedHeader returns the header of the column of a fixed-width table
+// (a mainframe extract, a report printed with padded columns, a COBOL
+// copybook's layout) that the value at start stands in; ls and brk are
+// its line's start and the break before. The header is the first line
+// above without a digit (the rows between, within 64 lines, all hold
+// one), made of three or more words with two blanks or more between some
+// of them, and with a word that starts where the value starts (a
+// left-aligned column) or ends where it ends (a right-aligned one):
+//
+//	SSN       LAST-NAME      FIRST-NAME  DEPT  PHONE
+//	005592282 NGUYEN         KEVIN       D037  6026143642
+func alignedHeader(s string, start, ls, brk, floor int, m *colMemo) (string, bool) {
+	end := start
+	for end < len(s) && s[end] != ' ' && s[end] != '\t' && s[end] != '\n' && s[end] != '\r' && s[end] != '\\' {
+		end++
+	}
+	col, width := start-ls, end-start
+	if col > 0 && s[start-1] != ' ' {
+		return "", false // not a field of its own
+	}
+	if hs, he, ok := m.header(s, ls, brk, ' ', -1, floor); ok {
+		if hs < 0 {
+			return "", false
+		}
+		return alignedField(s[hs:he], col, width)
+	}
+	hs, he := -1, -1
+	for n := 0; n < 64 && brk > floor; n++ {
+		e := brk
+		var ps int
+		ps, brk = lineStart(s, brk, floor)
+		h := s[ps:e]
+		if len(h) <= col {
+			break // a short line or a blank one: the table ends
+		}
+		if hasDigit(h) {
+			continue // a row
+		}
+		if alignedWords(h) {
+			hs, he = ps, e
+		}
+		break
+	}
+	m.remember(ls, ' ', -1, hs, he)
+	if hs < 0 {
+		return "", false
+	}
+	return alignedField(s[hs:he], col, width)
+}
+
+// alignedWords reports whether h is a fixed-width table's header: three
+// words or more, two blanks or more between two of them, nothing but
+// words and blanks.
+func alignedWords(h string) bool {
+	words, wide := 0, false
+	for k := 0; k < len(h); {
+		if h[k] == ' ' {
+			b := k
+			for k < len(h) && h[k] == ' ' {
+				k++
+			}
+			wide = wide || (b > 0 && k < len(h) && k-b >= 2)
+			continue
+		}
+		for ; k < len(h) && h[k] != ' '; k++ {
+			if c := h[k]; c < utf8.RuneSelf && !isWord(c) && c != '-' && c != '.' && c != '#' && c != '/' && c != '\r' {
+				return false
+			}
+		}
+		words++
+	}
+	return words >= 3 && wide
+}
+
+// alignedField returns the word of header line h that starts at col or
+// ends at col+width.
+func alignedField(h string, col, width int) (string, bool) {
+	for k := 0; k < len(h); {
+		if h[k] == ' ' {
+			k++
+			continue
+		}
+		b := k
+		for k < len(h) && h[k] != ' ' {
+			k++
+		}
+		if b == col || k == col+width {
+			return strings.TrimRight(h[b:k], "\r"), true
+		}
+		if b > col+width {
+			break
+		}
+	}
+	return "", false
 }
 
 // dataField reports whether a field of the line above a row is no header's:
