@@ -535,7 +535,7 @@ func (r *numRun) ssn(s string, k int) (int, int, bool) {
 	if !ssnValid(atoi(ds[0:3]), atoi(ds[3:5]), atoi(ds[5:9])) && !itinValid(atoi(ds[0:3]), atoi(ds[3:5])) {
 		return 0, 0, false
 	}
-	if needsWord && !contextBefore(s, start, ssnWords) && !sentenceContext(s, start, ssnNames) {
+	if needsWord && !contextBefore(s, start, ssnWords) && !x12SSN(s, start) && !sentenceContext(s, start, ssnNames) {
 		// The word heading the column; under a generic one (national_id),
 		// a number that passes the check of a 9-digit national_id kind
 		// (BSN 11-proof, SIN Luhn, …) is that.
@@ -544,6 +544,19 @@ func (r *numRun) ssn(s string, k int) (int, int, bool) {
 		}
 	}
 	return start, end, true
+}
+
+// x12SSN reports whether the number at start is the value of an ANSI X12
+// REF segment whose qualifier is SY, Social Security Number (the code
+// list of data element 128, as 270/271 eligibility and 834 enrollment
+// files send a subscriber's SSN: REF*SY*573013031~), with '*' or '|' as
+// the element separator.
+func x12SSN(s string, start int) bool {
+	if start < 7 {
+		return false
+	}
+	p := s[start-7 : start]
+	return (p[6] == '*' || p[6] == '|') && p[3] == p[6] && strings.EqualFold(p[:3], "REF") && p[4:6] == "SY"
 }
 
 // itinValid reports whether area and group are those of an IRS individual

@@ -69,6 +69,10 @@ func TestSSN(t *testing.T) {
 		{"123-45-6789 2 kids", "[REDACTED:ssn] 2 kids"},
 		{"ssn: 078051120", "ssn: [REDACTED:ssn]"},
 		{"social security 078 05 1120", "social security [REDACTED:ssn]"},
+		// X12 REF segment, qualifier SY (Social Security Number).
+		{"NM1*IL*1*RAMAN*PRIYA****MI*42342875293~REF*SY*573013031~N3*922 MAPLE AVE~", "NM1*IL*1*RAMAN*PRIYA****MI*42342875293~REF*SY*[REDACTED:ssn]~N3*922 MAPLE AVE~"},
+		{"REF|SY|573013031|", "REF|SY|[REDACTED:ssn]|"},
+		{"REF*EJ*573013031~", "REF*EJ*573013031~"},
 		{"id 078051120", "id 078051120"},
 		{"078 05 1120", "078 05 1120"},
 		{"666-12-3456", "666-12-3456"},
