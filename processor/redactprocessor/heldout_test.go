@@ -138,6 +138,14 @@ var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase
 //     key's default word a password (GRAFANA_ADMIN_PASSWORD: changeme),
 //     12e the same value a placeholder: redact takes it (a default left
 //     in place is the password in use), 4 of 12e's look-alikes.
+//   - blind-2026-12l (a thirteenth writer: the Nordics, the Baltics,
+//     Central and Eastern Europe, Benelux, CH and AT; support chats in 18
+//     languages, bank transfers, signatures, HR forms, CSV exports) and
+//     blind-2026-12m (a fourteenth: back-office agents' traffic, KYC,
+//     claims, payroll, patient intake; LangChain/CrewAI logs, tool calls,
+//     MCP, HL7, FHIR, X12, fixed-width extracts): 0.9080 / 0.9926 and
+//     0.8860 / 0.9812 on arrival, after the fixes made with 12j and 12k in
+//     view.
 //     CL RUT plain and spoken, CO NIT and cédula, AE, PK, SA, EG, NG, PH
 //     PhilSys and BD were then added, and a JSON object's label naming
 //     its value (Paystack's custom fields): identity numbers 0.52 -> 0.92,
@@ -159,6 +167,8 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12i.jsonl":  {0.96, 0.99},
 	"blind-2026-12j.jsonl":  {0.98, 0.99},
 	"blind-2026-12k.jsonl":  {0.95, 0.85},
+	"blind-2026-12l.jsonl":  {0.95, 0.98},
+	"blind-2026-12m.jsonl":  {0.92, 0.98},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)

@@ -33,6 +33,17 @@ func TestIDColumnContext(t *testing.T) {
 		{"nr;name;Steuer-ID;ort\n1;Max Roth;75428138607;Köln", "nr;name;Steuer-ID;ort\n1;Max Roth;" + id + ";Köln"},
 		{"| # | Name | SSN |\n|---|:---|---|\n| 1 | Ann Lee | 034011470 |\n| 2 | Bo Kim | 257457153 |", "| # | Name | SSN |\n|---|:---|---|\n| 1 | Ann Lee | " + ssn + " |\n| 2 | Bo Kim | " + ssn + " |"},
 		{"name,Tax ID,city\nJoão,871308526,Porto", "name,Tax ID,city\nJoão," + id + ",Porto"},
+		// Quoted fields hold the separator (RFC 4180), also escaped inside
+		// a JSON string.
+		{"id,name,national_id,city\n33739,\"Håkansson, Björn\",811218-9876,Lund", "id,name,national_id,city\n33739,\"Håkansson, Björn\"," + id + ",Lund"},
+		{"nr;name;Steuer-ID\n1;\"Roth; \"\"Max\"\"\";75428138607", "nr;name;Steuer-ID\n1;\"Roth; \"\"Max\"\"\";" + id},
+		{`{"content":"id,name,BSN\n7,\"Smit, Jan\",871308526"}`, `{"content":"id,name,BSN\n7,\"Smit, Jan\",` + id + `"}`},
+		// A fixed-width extract: the header word stands over the value.
+		{
+			"SSN       LAST-NAME  FIRST  PHONE\n034011470 LEE        ANN    4155550123\n257457153 KIM        BO     2125550188",
+			"SSN       LAST-NAME  FIRST  PHONE\n" + ssn + " LEE        ANN    [REDACTED:phone]\n" + ssn + " KIM        BO     [REDACTED:phone]",
+		},
+		{"ORDER     LAST-NAME  FIRST\n034011470 LEE        ANN", "ORDER     LAST-NAME  FIRST\n034011470 LEE        ANN"},
 		// The table inside a JSON string: its lines and tabs are escapes.
 		{`{"content":"id\tname\tBSN\n7\tJan Smit\t871308526\n8\tEva Bos\t655583543"}`, `{"content":"id\tname\tBSN\n7\tJan Smit\t` + id + `\n8\tEva Bos\t` + id + `"}`},
 		// Look-alikes: another column, a wrong check, another header.

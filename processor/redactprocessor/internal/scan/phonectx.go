@@ -404,9 +404,22 @@ func tableSep(line string) byte {
 	return 0
 }
 
-// nextSep returns where the first separator sep of line starts and ends
-// (-1, -1 when there is none); a tab may be written "\t".
+// nextSep returns where the first separator sep of line (which starts a
+// field) starts and ends (-1, -1 when there is none); a tab may be written
+// "\t". A CSV field in quotes ends at its closing quote (RFC 4180: a
+// quoted field may hold the separator, "Håkansson, Björn", and doubles a
+// quote in it), also in a table inside a JSON string, whose quotes are
+// escaped (\"Håkansson, Björn\").
 func nextSep(line string, sep byte) (int, int) {
+	if sep == ',' || sep == ';' {
+		if q := quotedEnd(line); q > 0 {
+			k, e := nextSep(line[q:], sep)
+			if k < 0 {
+				return -1, -1
+			}
+			return q + k, q + e
+		}
+	}
 	k := strings.IndexByte(line, sep)
 	if sep != '\t' {
 		if k < 0 {
@@ -421,6 +434,38 @@ func nextSep(line string, sep byte) (int, int) {
 		return -1, -1
 	}
 	return k, k + 1
+}
+
+// quotedEnd returns where the quoted field that starts line (after
+// blanks) ends, after its closing quote; 0 when line does not start with
+// a quote or the quote does not close on it.
+func quotedEnd(line string) int {
+	k := 0
+	for k < len(line) && line[k] == ' ' {
+		k++
+	}
+	esc := k+1 < len(line) && line[k] == '\\' && line[k+1] == '"'
+	switch {
+	case esc:
+		k += 2
+	case k < len(line) && line[k] == '"':
+		k++
+	default:
+		return 0
+	}
+	for ; k < len(line); k++ {
+		switch {
+		case esc && line[k] == '\\' && k+1 < len(line) && line[k+1] == '"':
+			return k + 2
+		case !esc && line[k] == '"':
+			if k+1 < len(line) && line[k+1] == '"' {
+				k++ // "" is a quote in the field
+				continue
+			}
+			return k + 1
+		}
+	}
+	return 0
 }
 
 // countSep counts the separators sep in line.
