@@ -56,6 +56,11 @@ import (
 //	RU ИНН (personal)   12 digits                         two mod 11       yes
 //	IE PPS              1234567T, 1234567TA               mod 23 letter    yes
 //	HU adóazonosító jel 10 digits, 8 first                weights 1-9 mod 11  yes
+//	HU TAJ              9 digits, 749 038 393             weights 3 7 mod 10  yes
+//	CH AHV / AVS        756.1234.5678.97, 13 digits       EAN-13, 756 first   no (plain: yes)
+//	AT SVNR             1237 010180, 10 digits            weights mod 11 (4th) yes
+//	PL NIP              856-734-62-15, 10 digits          weights mod 11      yes
+//	SI davčna številka  8 digits                          weights 8-2 mod 11  yes
 //	CL RUT / RUN        12345678-5, 12 345 678 5          mod 11           yes (12.345.678-5: no)
 //	CO NIT              213.123.432-1, 10 digits          prime weights mod 11  no (plain: yes)
 //	AE Emirates ID      784-YYYY-NNNNNNN-C                Luhn             no (plain: yes)
@@ -130,6 +135,15 @@ var (
 	// the word's own forms).
 	ppsWords = kindWords([]int{keyPPS}, "pps", "ppsn", "pps number", "pps no", "personal public")
 	huWords  = kindWords(l10, "adóazonosító", "adoazonosito")
+	// HU TAJ (the health insurance number), CH AHV/AVS (the social
+	// security number; ahvNummer: a JSON key's camelCase), AT SVNR (the
+	// e-card's Sozialversicherungsnummer), PL NIP (the tax number, a
+	// sole trader's too), SI davčna številka (the tax number).
+	tajWords   = kindWords(l9, "taj", "tajszám", "taj szám", "taj számom", "taj száma", "társadalombiztosítási azonosító jel")
+	ahvWords   = kindWords(l13, "ahv", "avs", "ahvnummer", "ahv nummer", "ahv nr", "numéro avs", "no avs", "n avs", "versichertennummer")
+	svnrWords  = kindWords(l10, "svnr", "sv nummer", "sv nr", "vsnr", "sozialversicherungsnummer", "versicherungsnummer", "e card nummer")
+	nipWords   = kindWords(l10, "nip", "nipu", "numer nip", "numer identyfikacji podatkowej")
+	siTaxWords = kindWords([]int{8}, "davčna", "davčna številka", "davčno številko", "davčne številke", "davcna", "davcna stevilka")
 	// The kinds added for blind-2026-12i (Latin America, Africa, the
 	// Middle East, South and Southeast Asia). Those without a check digit
 	// (NG, CO CC, PH PhilSys, BD, EG) take only their own words
@@ -329,7 +343,7 @@ func (r *numRun) anyKindValid(d []byte, k int) bool {
 		if r.shape(k, []int{6, 7}, "-") {
 			return rrnDate(d) && rrnCheck(d)
 		}
-		return one && (zaIDValid(d) || thValid(d) || cnpValid(d) || jmbgValid(d) || rrnDate(d) && rrnCheck(d))
+		return one && (zaIDValid(d) || thValid(d) || cnpValid(d) || jmbgValid(d) || rrnDate(d) && rrnCheck(d) || ahvValid(d))
 	}
 	return false
 }
@@ -563,6 +577,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if r.shape(k, []int{6, 7}, "-") && rrnDate(d) && (rrnCheck(d) || ctx(rrnWords)) {
 			return start, end, true // KR 900101-1234568
 		}
+		if ahvValid(d) && (r.shape(k, []int{3, 4, 4, 2}, "...") || one && ctx(ahvWords)) {
+			return start, end, true // CH 756.9217.0769.85 (its own form: no word needed)
+		}
 		if (one || r.shape(k, []int{6, 4, 3}, "  ")) && zaIDValid(d) && ctx(zaWords) {
 			return start, end, true // ZA 820510 8120 087
 		}
@@ -665,6 +682,12 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if one && huValid(d) && ctx(huWords) {
 			return start, end, true // HU adóazonosító jel
 		}
+		if (one || r.shape(k, []int{4, 6}, " ")) && svnrValid(d) && ctx(svnrWords) {
+			return start, end, true // AT SVNR 1237 010180
+		}
+		if (one || r.shape(k, []int{3, 3, 2, 2}, "---") || r.shape(k, []int{3, 2, 2, 3}, "---")) && nipValid(d) && ctx(nipWords) {
+			return start, end, true // PL NIP 856-734-62-15
+		}
 		if (one && ctx(isWords) || r.shape(k, []int{6, 4}, "-") && dated(isWords)) && kennitalaValid(d) {
 			return start, end, true // IS 120174-3399
 		}
@@ -692,12 +715,18 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if r.shape(k, []int{8, 1}, "-") && ilValid(d) && ctx(ilWords) {
 			return start, end, true // IL 03933742-3 (python-stdnum il/idnr.py's format)
 		}
+		if (one || r.shape(k, []int{3, 3, 3}, "  ") || r.shape(k, []int{3, 3, 3}, "--")) && tajValid(d) && ctx(tajWords) {
+			return start, end, true // HU TAJ 749 038 393
+		}
 		if one && passportBefore(s, start) {
 			return start, end, true
 		}
 	case 8:
 		if one && near(keWords) {
 			return start, end, true // KE: 8 digits, no check digit
+		}
+		if one && siTaxValid(d) && ctx(siTaxWords) {
+			return start, end, true // SI davčna številka
 		}
 		if one && passportBefore(s, start) {
 			return start, end, true // a passport number (US, UK: 9 digits)
@@ -1729,6 +1758,59 @@ func ppsValid(d, c string) bool {
 // (rrd108/hungarian-validators src/taxNumber.ts).
 func huValid(d []byte) bool {
 	return d[0] == '8' && weightedSum(d, []int{1, 2, 3, 4, 5, 6, 7, 8, 9})%11 == int(d[9]-'0')
+}
+
+// tajValid reports whether 9 digits are a Hungarian TAJ number: the first
+// eight digits times 3 and 7 in turn, mod 10, are the ninth (Act XX of
+// 1996; rrd108/hungarian-validators src/ssNumber.ts).
+func tajValid(d []byte) bool {
+	return weightedSum(d, []int{3, 7, 3, 7, 3, 7, 3, 7})%10 == int(d[8]-'0')
+}
+
+// ahvValid reports whether 13 digits are a Swiss AHV/AVS number: 756
+// (Switzerland's EAN prefix) first, an EAN-13 check digit last
+// (python-stdnum ch/ssn.py).
+func ahvValid(d []byte) bool {
+	if string(d[:3]) != "756" {
+		return false
+	}
+	sum := 0
+	for k := range 12 {
+		w := 1
+		if k%2 == 1 {
+			w = 3
+		}
+		sum += w * int(d[k]-'0')
+	}
+	return (10-sum%10)%10 == int(d[12]-'0')
+}
+
+// svnrValid reports whether 10 digits are an Austrian social insurance
+// number (SVNR): a serial of 3 digits (no leading 0), the check digit,
+// then the birth date; the digits times 3 7 9 0 5 8 4 2 1 6 mod 11 are the
+// fourth (python-stdnum at/vnr.py).
+func svnrValid(d []byte) bool {
+	return d[0] != '0' && weightedSum(d, []int{3, 7, 9, 0, 5, 8, 4, 2, 1, 6})%11 == int(d[3]-'0')
+}
+
+// nipValid reports whether 10 digits are a Polish NIP: the first nine
+// times 6 5 7 2 3 4 5 6 7, mod 11, are the tenth (python-stdnum pl/nip.py).
+func nipValid(d []byte) bool {
+	return weightedSum(d, []int{6, 5, 7, 2, 3, 4, 5, 6, 7})%11 == int(d[9]-'0')
+}
+
+// siTaxValid reports whether 8 digits are a Slovenian tax number (davčna
+// številka): no leading 0; 11 minus the first seven times 8 … 2 mod 11
+// is the eighth, 10 written 0 (python-stdnum si/ddv.py).
+func siTaxValid(d []byte) bool {
+	if d[0] == '0' {
+		return false
+	}
+	c := 11 - weightedSum(d, []int{8, 7, 6, 5, 4, 3, 2})%11
+	if c == 10 {
+		c = 0
+	}
+	return c < 10 && c == int(d[7]-'0')
 }
 
 // cuitValid reports whether 11 digits are an Argentine CUIT or CUIL: a

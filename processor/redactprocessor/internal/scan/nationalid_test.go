@@ -625,3 +625,33 @@ func TestNationalIDs12i(t *testing.T) {
 	assert.Equal(t, "NIN", objectLabel(`{\"label\":\"NIN\",\"value\":\"1`, len(`{\"label\":\"NIN\",\"value\":\"`)))
 	assert.Equal(t, "", objectLabel(`{"display_name": "NIN", "x": {}, "value": "1"}`, len(`{"display_name": "NIN", "x": {}, "value": "`)))
 }
+
+// TestNationalIDs12l: the kinds blind-2026-12l showed missing, with the
+// examples of python-stdnum's doctests (ch/ssn, at/vnr, pl/nip, si/ddv) and
+// a TAJ made by its rule; the invalid ones change the check digit.
+func TestNationalIDs12l(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	redactCases(t, []struct{ in, want string }{
+		{"AHV-Nr.: 756.9217.0769.85", "AHV-Nr.: " + id},
+		{"numéro AVS 7569217076985", "numéro AVS " + id},
+		{`"ahvNummer": "7569217076985"`, `"ahvNummer": "` + id + `"`},
+		{"Versicherter 756.9217.0769.85 (Ehefrau)", "Versicherter " + id + " (Ehefrau)"}, // its own dotted form
+		{"SV-Nummer: 1237 010180", "SV-Nummer: " + id},
+		{"meine Versicherungsnummer ist 1237010180", "meine Versicherungsnummer ist " + id},
+		{"NIP 856-734-62-15", "NIP " + id},
+		{"NIP: 8567346215", "NIP: " + id},
+		{"davčna številka 50223054", "davčna številka " + id},
+		{"TAJ száma 749 038 393", "TAJ száma " + id},
+		{"TAJ: 749038393", "TAJ: " + id},
+		// Not them: the wrong check digit, no word, another prefix.
+		{"AHV-Nr.: 756.9217.0769.84", "AHV-Nr.: 756.9217.0769.84"},
+		{"7569217076985", "7569217076985"},
+		{"Versicherter 757.9217.0769.85", "Versicherter 757.9217.0769.85"},
+		{"SV-Nummer: 2237 010180", "SV-Nummer: 2237 010180"},
+		{"1237 010180", "1237 010180"},
+		{"NIP 856-734-62-16", "NIP 856-734-62-16"},
+		{"faktura 856-734-62-15", "faktura 856-734-62-15"},
+		{"davčna številka 50223055", "davčna številka 50223055"},
+		{"TAJ száma 749038394", "TAJ száma 749038394"},
+	})
+}
