@@ -94,6 +94,7 @@ var hardCases = []struct{ defect, in, want string }{
 	{"loopback", "listening on 127.0.0.1:8080", "listening on 127.0.0.1:8080"},
 	{"invoice", "INV-2024-000123 4111 1111 1111 1112", "INV-2024-000123 4111 1111 1111 1112"},
 	{"thousands", "1,234,567 users", "1,234,567 users"},
+	{"csv field after dotted groups", `26047,"Keller, Luca",756.0720.4163.50,061 102 84 62`, `26047,"Keller, Luca",[REDACTED:national_id],[REDACTED:phone]`},
 	{"amount", "total 612 345 678 €", "total 612 345 678 €"},
 	{"date", "on 2024-01-15 10:30", "on 2024-01-15 10:30"},
 	{"scp remote", "git clone git@github.com:org/repo.git", "git clone git@github.com:org/repo.git"},

@@ -183,8 +183,11 @@ func (r *numRun) endOK(s string, k int) bool {
 	switch {
 	case isWord(c), c == '@':
 		return false
-	case c == ',' && e+4 <= len(s) && allDigits(s[e+1:e+4]) && (e+4 == len(s) || !isDigit(s[e+4])) && g.len() <= 3:
-		return false // 1,234: a thousands group follows (a longer group is a CSV field before another)
+	case c == ',' && e+4 <= len(s) && allDigits(s[e+1:e+4]) && (e+4 == len(s) || !isDigit(s[e+4])) && g.len() <= 3 && r.thousands(k):
+		// 1,234: a thousands group follows (a longer group, or groups
+		// before that are not thousands, 756.0720.4163.50,061 …: a CSV
+		// field before another)
+		return false
 	case (c == '.' || c == '-') && e+1 < len(s) && isDigit(s[e+1]):
 		return false
 	}
