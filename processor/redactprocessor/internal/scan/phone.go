@@ -493,6 +493,11 @@ var phoneWords = newContextWords(
 	"wa id", "msisdn", "phonenumber", "mobilenumber", "phoneno", "mobileno", "cellnumber",
 	// Chile's fono, Malay's "my number", Turkish "his/her number".
 	"fono", "nombor saya", "numarası", "numarasi", "cep telefonu", "pager", "beeper",
+	// "Call" and "hotline" in Polish, "contacts" and "phone" in
+	// Lithuanian, "phone" in Icelandic, "call" in Danish/Norwegian and
+	// Swedish imperatives, "mobile" in Slovenian and Croatian.
+	"dzwonić", "dzwoń", "dzwonic", "infolinia", "infolinii", "kontaktai", "telefonas", "telefonu nr", "sími", "símanúmer",
+	"farsími", "gsm nr", "ringe", "ring mig", "ringer", "mobitel", "mobilni", "mobilna",
 )
 
 // A compiled national format.
