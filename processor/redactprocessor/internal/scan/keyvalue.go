@@ -460,6 +460,8 @@ func singleWordKey(s string, i, ke, floor int) bool {
 	switch c := s[b-1]; {
 	case c >= utf8.RuneSelf, isWord(c), c == '-', c == '.', c == ' ':
 		return false // keyStart would go on
+	case c == '\\':
+		return false // a JSON escape's letter glued to it (\npassphrase): keyStart sees it
 	case s[i] == '=' && (c == '?' || c == '&' || c == '#'):
 		return false // a URL parameter
 	}
@@ -611,6 +613,9 @@ func keyStart(s string, e, floor int) int {
 	for k > floor && e-k < maxKey {
 		c := s[k-1]
 		if c < utf8.RuneSelf {
+			if (c == 'n' || c == 't' || c == 'r') && k-2 >= floor && s[k-2] == '\\' && (k-2-runStart(s, k-2))%2 == 0 {
+				break // a JSON escape's letter (…\npassphrase = …) starts no key
+			}
 			if isWord(c) || c == '-' || c == '.' {
 				k--
 				continue

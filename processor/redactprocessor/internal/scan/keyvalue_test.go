@@ -122,6 +122,10 @@ func TestKeyValueSecrets(t *testing.T) {
 		{"my datadog dashboard 4f3c9a2e1b7d8c6f5a4e3d2c1b0a9f8e", "my datadog dashboard 4f3c9a2e1b7d8c6f5a4e3d2c1b0a9f8e"},
 		// Shell defaults that are placeholders, and other expansions.
 		{"SMTP_PASSWORD=${SMTP_PASSWORD:-changeme}", "SMTP_PASSWORD=${SMTP_PASSWORD:-changeme}"},
+		// A key right after a JSON string's escaped line break or tab.
+		{`{"c":"-----END PRIVATE KEY-----\nEOF\npassphrase = Tui*021cobalt\n"}`, `{"c":"-----END PRIVATE KEY-----\nEOF\npassphrase = [REDACTED:password]\n"}`},
+		{`{"c":"a\tsecret = Tui*021cobaltXYZ12"}`, `{"c":"a\tsecret = [REDACTED:generic_secret]"}`},
+		{`{"c":"a\\npassphrase = Tui*021cobalt"}`, `{"c":"a\\npassphrase = Tui*021cobalt"}`}, // a backslash, then "npassphrase"
 		{"password: ${DB_PASSWORD:?set DB_PASSWORD}", "password: ${DB_PASSWORD:?set DB_PASSWORD}"},
 		{"token=${API_TOKEN:+--token=$API_TOKEN}", "token=${API_TOKEN:+--token=$API_TOKEN}"},
 		{"${PASSWORD:-}", "${PASSWORD:-}"},
