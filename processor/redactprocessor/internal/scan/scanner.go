@@ -280,6 +280,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					continue
 				}
 			}
+			if sc.on[UPIID] {
+				if start, end, ok := upi(s, i, 1, last); ok {
+					add(Finding{start, end, UPIID}) // priya.sharma@okaxis, 9876543210@ybl
+					i = end
+					continue
+				}
+			}
 			if f, ok := sc.oracleLogin(s, i, last); ok { // scott/tiger@//host:1521/svc
 				add(f)
 				i = f.End
@@ -345,11 +352,11 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					continue
 				}
 			}
-			if sc.on[Email] && c == '4' && i > 0 && s[i-1] == '%' && i+1 < n && s[i+1] == '0' {
-				// jane%40example.com, URL-encoded.
-				if start, end, ok := email(s, i-1, 3, last); ok {
-					add(Finding{start, end, Email})
-					i = end
+			if c == '4' && i > 0 && s[i-1] == '%' && i+1 < n && s[i+1] == '0' {
+				// jane%40example.com, upi://pay?pa=shop%40ybl: URL-encoded.
+				if f, ok := sc.encodedAt(s, i-1, last); ok {
+					add(f)
+					i = f.End
 					continue
 				}
 			}
@@ -552,6 +559,21 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 		}
 	}
 	return dst, -1
+}
+
+// encodedAt matches an e-mail or UPI address around the "%40" at s[i].
+func (sc *Scanner) encodedAt(s string, i, last int) (Finding, bool) {
+	if sc.on[Email] {
+		if start, end, ok := email(s, i, 3, last); ok {
+			return Finding{start, end, Email}, true
+		}
+	}
+	if sc.on[UPIID] {
+		if start, end, ok := upi(s, i, 3, last); ok {
+			return Finding{start, end, UPIID}, true
+		}
+	}
+	return Finding{}, false
 }
 
 // escapeNear reports whether a backslash is among the five bytes before i:
