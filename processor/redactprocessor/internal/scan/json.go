@@ -390,7 +390,7 @@ func (u *unescaped) rawEnd(p int) int {
 // the scratch space for that).
 func (sc *Scanner) scanEscaped(s string, dst []Finding, u *unescaped) []Finding {
 	n := len(dst)
-	dst, k := sc.walk(s, dst, true, true)
+	dst, k := sc.walk(s, dst, true, true, false)
 	if k < 0 {
 		return dst // no printable escape: scanned as it is, in one pass
 	}

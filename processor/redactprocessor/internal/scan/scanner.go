@@ -28,7 +28,7 @@ var class [256]uint8
 const (
 	dNone      uint8 = iota
 	dAt              // '@': e-mail addresses
-	dNumber          // digits, '+', '(': IPv4, SSN, cards, phones, IPv6, %40 e-mail
+	dNumber          // digits, '+', '(': IPv4, SSN, cards, phones, IPv6, percent escapes (percent.go)
 	dDash            // '-': PEM blocks, --password flags
 	dColon           // ':': URL credentials and webhooks, "key: value" secrets
 	dEquals          // '=': "key=value" secrets, URL query secrets
@@ -171,14 +171,16 @@ func (sc *Scanner) Scan(s string, dst []Finding) []Finding {
 // scan is Scan; skip enables the fast path over text where no detector can
 // start (tests compare it with the byte-by-byte walk).
 func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
-	dst, _ = sc.walk(s, dst, skip, false)
+	dst, _ = sc.walk(s, dst, skip, false, false)
 	return dst
 }
 
 // walk is scan; with stop it returns as soon as it meets a JSON escape of
 // a printable character (its first backslash is the int, -1 when none):
-// the text is then scanned decoded (json.go).
-func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, int) {
+// the text is then scanned decoded (json.go). A token holding a percent
+// escape or a form's encoded space is scanned decoded too (percent.go),
+// unless decoded says s is such a token already.
+func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool) ([]Finding, int) {
 	n := len(s)
 	q := newQuiet()
 	last := 0 // end of the previous finding
@@ -189,6 +191,8 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 		last = f.End
 	}
 	proseDone := 0 // end of the last word prosePassword looked at
+	pctDone := 0   // end of the last token scanned percent-decoded
+	var pu unescaped
 	prose := func(i int) (Finding, bool) {
 		if !sc.on[Password] || s[i] == '(' {
 			return Finding{}, false // ('(' starts no word)
@@ -274,14 +278,14 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 			}
 		case dAt:
 			if sc.on[Email] {
-				if start, end, ok := email(s, i, 1, last); ok {
+				if start, end, ok := email(s, i, last); ok {
 					add(Finding{start, end, Email})
 					i = end
 					continue
 				}
 			}
 			if sc.on[UPIID] {
-				if start, end, ok := upi(s, i, 1, last); ok {
+				if start, end, ok := upi(s, i, last); ok {
 					add(Finding{start, end, UPIID}) // priya.sharma@okaxis, 9876543210@ybl
 					i = end
 					continue
@@ -305,6 +309,19 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				}
 			}
 		case dNumber:
+			if !decoded && i >= pctDone && (c == '+' && formPlus(s, i) || i > 0 && s[i-1] == '%' && pctOK(s, i-1)) {
+				// card=4111%201111…, tel=%2B49%2030…, card_number=5130+8151+…
+				k := i - 1
+				if c == '+' {
+					k = i
+				}
+				var found bool
+				if dst, pctDone, found = sc.percentToken(s, k, last, dst, &pu); found {
+					last = dst[len(dst)-1].End
+					i = pctDone
+					continue
+				}
+			}
 			if c == '(' && !boundaryBefore(s, i) {
 				// Str(1.11.41.153), Int(4155550100): a value after a call's
 				// or a wrapper's name (the debug exporter prints attributes
@@ -349,14 +366,6 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				if end, ok := letterID(s, i-3); ok {
 					add(Finding{i - 3, end, NationalID}) // AB 12 34 56 C: the letters were skipped as a word
 					i = end
-					continue
-				}
-			}
-			if c == '4' && i > 0 && s[i-1] == '%' && i+1 < n && s[i+1] == '0' {
-				// jane%40example.com, upi://pay?pa=shop%40ybl: URL-encoded.
-				if f, ok := sc.encodedAt(s, i-1, last); ok {
-					add(f)
-					i = f.End
 					continue
 				}
 			}
@@ -559,21 +568,6 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 		}
 	}
 	return dst, -1
-}
-
-// encodedAt matches an e-mail or UPI address around the "%40" at s[i].
-func (sc *Scanner) encodedAt(s string, i, last int) (Finding, bool) {
-	if sc.on[Email] {
-		if start, end, ok := email(s, i, 3, last); ok {
-			return Finding{start, end, Email}, true
-		}
-	}
-	if sc.on[UPIID] {
-		if start, end, ok := upi(s, i, 3, last); ok {
-			return Finding{start, end, UPIID}, true
-		}
-	}
-	return Finding{}, false
 }
 
 // escapeNear reports whether a backslash is among the five bytes before i:

@@ -51,15 +51,15 @@ const upiHandleMax = len("jupiteraxis")
 // letters, digits, '.', '-' and '_'.
 func isVPALocal(c byte) bool { return isAlnum(c) || c == '.' || c == '-' || c == '_' }
 
-// upi matches a UPI virtual payment address around the '@' at at (width 1,
-// or 3 for a URL-encoded "%40": upi://pay?pa=shop%40ybl): a name of VPA
-// characters that does not reach back before floor, then one of
-// upiHandles as a whole word. Not a mention or a scope with nothing before
+// upi matches a UPI virtual payment address around the '@' at at (a
+// URL-encoded "%40" is decoded first, percent.go: upi://pay?pa=shop%40ybl):
+// a name of VPA characters that does not reach back before floor, then one
+// of upiHandles as a whole word. Not a mention or a scope with nothing before
 // the '@' (@okaxis, @types/node), nor a user at a host: a handle followed
 // by ':' and a path (user@upi:~$), a shell prompt in brackets
 // ([rahul@paytm ~]$), the argument of ssh, scp or sftp.
-func upi(s string, at, width, floor int) (start, end int, ok bool) {
-	h := at + width
+func upi(s string, at, floor int) (start, end int, ok bool) {
+	h := at + 1
 	end = h
 	for end < len(s) && end-h <= upiHandleMax && isAlnum(s[end]) {
 		end++
