@@ -197,7 +197,7 @@ func (sc *Scanner) percentToken(s string, k, floor int, dst []Finding, u *unesca
 	from := max(floor, start-pctContext)
 	d := u.decodePercent(s, from, start, end, form)
 	n := len(dst)
-	dst, _ = sc.walk(d, dst, true, false, true)
+	dst, _ = sc.walk(d, dst, true, false, true, nil)
 	out := n
 	for _, f := range dst[n:] {
 		if f.Start < start-from {

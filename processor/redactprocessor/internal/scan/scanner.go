@@ -168,10 +168,11 @@ func (sc *Scanner) Scan(s string, dst []Finding) []Finding {
 	return sc.scanEscaped(s, dst, &u)
 }
 
-// scan is Scan; skip enables the fast path over text where no detector can
-// start (tests compare it with the byte-by-byte walk).
-func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
-	dst, _ = sc.walk(s, dst, skip, false, false)
+// scan is Scan without the decoding of JSON escapes; skip enables the fast
+// path over text where no detector can start (tests compare it with the
+// byte-by-byte walk).
+func (sc *Scanner) scan(s string, skip bool) []Finding {
+	dst, _ := sc.walk(s, nil, skip, false, false, nil)
 	return dst
 }
 
@@ -179,8 +180,9 @@ func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
 // a printable character (its first backslash is the int, -1 when none):
 // the text is then scanned decoded (json.go). A token holding a percent
 // escape or a form's encoded space is scanned decoded too (percent.go),
-// unless decoded says s is such a token already.
-func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool) ([]Finding, int) {
+// unless decoded says s is such a token already; u, when not nil, lends
+// the scratch space for that (its pctScratch).
+func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *unescaped) ([]Finding, int) {
 	n := len(s)
 	q := newQuiet()
 	last := 0 // end of the previous finding
@@ -192,7 +194,28 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool) ([]Fi
 	}
 	proseDone := 0 // end of the last word prosePassword looked at
 	pctDone := 0   // end of the last token scanned percent-decoded
-	var pu unescaped
+	var pu *unescaped
+	// Addresses spelled out are looked for in each line and JSON string
+	// at its end (spokenmail.go); spokenFrom is where the current one
+	// starts.
+	spokenFrom := 0
+	spoken := func(e int) {
+		if !sc.on[Email] || e-spokenFrom < 16 {
+			return
+		}
+		var buf [4]Finding
+		for _, f := range spokenEmails(s, spokenFrom, e, buf[:0]) {
+			p := len(dst)
+			for p > 0 && dst[p-1].Start >= f.End {
+				p--
+			}
+			if p > 0 && dst[p-1].End > f.Start {
+				continue // (inside or across a finding)
+			}
+			dst = slices.Insert(dst, p, f)
+			last = dst[len(dst)-1].End
+		}
+	}
 	prose := func(i int) (Finding, bool) {
 		if !sc.on[Password] || s[i] == '(' {
 			return Finding{}, false // ('(' starts no word)
@@ -238,9 +261,15 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool) ([]Fi
 					add(Finding{b, passphraseEnd(s, i), Password})
 				}
 			}
+			if q < n && (s[q] == 'n' || s[q] == '"') && q-i == 1 {
+				spoken(i) // the end of a line or a string inside the JSON string
+				spokenFrom = q + 1
+			}
 			i = q // the escape's letter is looked at next
 			continue
 		case dTail:
+			spoken(i)
+			spokenFrom = i + 1
 			if e := i; sc.on[Password] && e > 1 {
 				if s[e-1] == '\r' && c == '\n' {
 					e-- // (a CRLF line end)
@@ -315,8 +344,15 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool) ([]Fi
 				if c == '+' {
 					k = i
 				}
+				switch {
+				case pu != nil:
+				case u != nil:
+					pu = u.pctScratch()
+				default:
+					pu = new(unescaped)
+				}
 				var found bool
-				if dst, pctDone, found = sc.percentToken(s, k, last, dst, &pu); found {
+				if dst, pctDone, found = sc.percentToken(s, k, last, dst, pu); found {
 					last = dst[len(dst)-1].End
 					i = pctDone
 					continue
@@ -560,6 +596,9 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool) ([]Fi
 			continue
 		}
 		i++
+	}
+	if spokenFrom > 0 {
+		spoken(n) // a transcript's last turn
 	}
 	if n > 0 && sentenceTail[s[n-1]] && sc.on[Password] {
 		// The text's end after a passphrase of words.
