@@ -65,10 +65,12 @@ func (s *span) UnmarshalJSON(b []byte) error {
 }
 
 // Types the held-out corpora label that no default detector claims: a
-// spelled-out or obfuscated contact ("jane at example dot com") and a
+// phone spelled out in words ("four one five, five five five") and a
 // wallet's seed phrase are words, not a format. They are reported, not
-// scored.
-var heldOutUnscored = []string{"email_obfuscated", "phone_spelled", "seed_phrase"}
+// scored. (An address spelled out or bracketed, email_obfuscated: "jane
+// dot doe at gmail dot com", "jane[at]doe-family[dot]net", is scored since
+// email finds it: all of those labelled, no look-alike lost.)
+var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 
 // heldOutFloors are the scores each held-out corpus must not fall below:
 // what the processor achieves today, so that a change that loses recall or

@@ -9,8 +9,8 @@ import (
 	"unicode/utf8"
 )
 
-// email matches an address around the '@' at at (width 1) or the
-// URL-encoded "%40" (width 3); the local part may not reach back before
+// email matches an address around the '@' at at (URL-encoded "%40" is
+// decoded first: percent.go); the local part may not reach back before
 // floor, the end of the previous finding.
 //
 // The local part is letters and digits of any script (李雷, jürgen.müller),
@@ -19,8 +19,8 @@ import (
 // letters, digits and '-', the last (TLD) letters only. A user name in a URL
 // (ssh://git@host) or an scp-style remote (git@github.com:org/repo) is not
 // an address.
-func email(s string, at, width, floor int) (start, end int, ok bool) {
-	if start, end, ok = rfcForms(s, at, width, floor); ok {
+func email(s string, at, floor int) (start, end int, ok bool) {
+	if start, end, ok = rfcForms(s, at, floor); ok {
 		return start, end, true
 	}
 	start = localStart(s, at, floor)
@@ -30,17 +30,17 @@ func email(s string, at, width, floor int) (start, end int, ok bool) {
 	if start == at || s[at-1] == '.' || (start >= 3 && s[start-3:start] == "://") {
 		return 0, 0, false
 	}
-	end, ok = domainEnd(s, at+width)
+	end, ok = domainEnd(s, at+1)
 	if !ok {
 		return 0, 0, false
 	}
 	if end+1 < len(s) && s[end] == ':' && (isAlnum(s[end+1]) || s[end+1] == '/' || s[end+1] == '~') {
 		return 0, 0, false // git@github.com:org/repo.git
 	}
-	if imageName(s[at+width : end]) {
+	if imageName(s[at+1 : end]) {
 		return 0, 0, false // logo@2x.png
 	}
-	if reservedTLD(s[at+width:end]) || placeholderAddress(s[start:at], s[at+width:end]) {
+	if reservedTLD(s[at+1:end]) || placeholderAddress(s[start:at], s[at+1:end]) {
 		return 0, 0, false // test@example.invalid, test@example.com
 	}
 	if messageID(s, start, at, end) {
@@ -53,7 +53,7 @@ func email(s string, at, width, floor int) (start, end int, ok bool) {
 // common form does not take: a quoted local part ("john..doe"@example.org,
 // its quotes maybe JSON-escaped) and a domain literal
 // (user@[192.0.2.10], user@[IPv6:2001:db8::1]).
-func rfcForms(s string, at, width, floor int) (start, end int, ok bool) {
+func rfcForms(s string, at, floor int) (start, end int, ok bool) {
 	start, end = -1, -1
 	if at-floor >= 3 && s[at-1] == '"' {
 		q := at - 1
@@ -75,7 +75,7 @@ func rfcForms(s string, at, width, floor int) (start, end int, ok bool) {
 			}
 		}
 	}
-	d := at + width
+	d := at + 1
 	if d+8 < len(s) && s[d] == '[' {
 		if e := strings.IndexByte(s[d:min(len(s), d+64)], ']'); e > 0 {
 			lit := s[d+1 : d+e]

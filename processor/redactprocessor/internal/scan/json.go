@@ -254,6 +254,17 @@ type escSpan struct{ dec, decEnd, raw, rawEnd int }
 type unescaped struct {
 	buf   []byte
 	spans []escSpan
+	// pct is the scratch space of percent-decoded tokens (percent.go),
+	// made on first use.
+	pct *unescaped
+}
+
+// pctScratch returns u's scratch space for percent-decoded tokens.
+func (u *unescaped) pctScratch() *unescaped {
+	if u.pct == nil {
+		u.pct = new(unescaped)
+	}
+	return u.pct
 }
 
 // printableEscape reports whether the escape whose letter is at s[q] (after
@@ -390,12 +401,12 @@ func (u *unescaped) rawEnd(p int) int {
 // the scratch space for that).
 func (sc *Scanner) scanEscaped(s string, dst []Finding, u *unescaped) []Finding {
 	n := len(dst)
-	dst, k := sc.walk(s, dst, true, true)
+	dst, k := sc.walk(s, dst, true, true, false, u)
 	if k < 0 {
 		return dst // no printable escape: scanned as it is, in one pass
 	}
 	d := u.decode(s, k)
-	dst = sc.scan(d, dst[:n], true)
+	dst, _ = sc.walk(d, dst[:n], true, false, false, u)
 	out, last := n, 0
 	for _, f := range dst[n:] {
 		f.Start, f.End = max(last, u.rawStart(f.Start)), u.rawEnd(f.End)

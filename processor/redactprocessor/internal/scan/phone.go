@@ -16,6 +16,9 @@ import (
 //     an optional "(0)" trunk (+49 (0)40 382105-67);
 //   - national, in one of the formats people use in the big markets
 //     (nationalFormats), at least 8 digits;
+//   - the value of an SMS or telephony API's recipient or sender field
+//     (gatewayKey: to=, from=, msisdn=, "recipient": …), in one piece, a
+//     number in E.164 without its '+' (e164);
 //   - in a phone context (phoneContext: a word naming a phone before it,
 //     Tel., Mob., Fax, call, 電話, …, phoneWords; a table column headed
 //     like a phone; the answer to a question naming one), any number of 7
@@ -59,6 +62,9 @@ func (r *numRun) phone(s string, k int) (int, int, bool) {
 	if nd >= 7 && nd <= 15 && k <= 6 && r.phoneSeps(k) && !dateShape(r, k) && !ipShape(r, k) && !stampShape(s, r, k) && !dtmfAfter(s, end) &&
 		!otherNumberNear(s, start) && !amountNear(s, start, end) && r.inPhoneContext(s, start, nd) {
 		return start, end, true
+	}
+	if k == 1 && gatewayKey(s, start) && e164(s[start:end]) {
+		return start, end, true // to=4915123456789, "msisdn": "447700900123"
 	}
 	return 0, 0, false
 }
@@ -110,8 +116,8 @@ func (r *numRun) national(s string, start, k, nd int) (wrapped, ok bool) {
 		if zipShape(r, k) && !phoneContext(s, start, r.ctx) {
 			return false, false // 02139-4307: a ZIP+4 code
 		}
-		if !contextBefore(s, start, phoneWords) && (numberWordBefore(s, start) || (k == 1 && !onePieceAlone(s, start, int(last.end)))) {
-			return false, false // Auftragsnummer 0712345678, ts=0712345678, #0712345678, 0612345678.pdf
+		if !contextBefore(s, start, phoneWords) && !gatewayKey(s, start) && (numberWordBefore(s, start) || (k == 1 && !onePieceAlone(s, start, int(last.end)))) {
+			return false, false // Auftragsnummer 0712345678, ts=0712345678, #0712345678, 0612345678.pdf (not to=0612345678)
 		}
 		return wrapped, true
 	}

@@ -990,3 +990,143 @@ var unitWords = map[string]bool{
 	"records": true, "items": true, "users": true, "times": true, "tokens": true, "requests": true, "views": true,
 	"points": true, "km": true, "m": true, "steps": true, "lines": true, "events": true, "hits": true,
 }
+
+// gatewayKeys are the fields of SMS and telephony APIs that hold the number
+// of a recipient or a sender, often in E.164 without its '+': Twilio's
+// To/From (webhook form fields and the Messages API), Vonage's and
+// Infobip's to/from/msisdn, Plivo's src/dst, MessageBird's recipients and
+// originator, Sinch's, Telnyx's and Africa's Talking's to, AWS SNS's
+// PhoneNumber, and the generic names of such fields.
+var gatewayKeys = map[string]bool{
+	"to": true, "from": true, "msisdn": true, "recipient": true, "recipients": true, "destination": true,
+	"destinations": true, "dest": true, "dst": true, "src": true, "receiver": true, "originator": true,
+	"phone": true, "phonenumber": true, "phone_number": true, "mobile": true, "mobile_number": true,
+	"to_number": true, "from_number": true, "recipient_number": true, "destination_number": true,
+	"tel": true, "cell": true,
+}
+
+// gatewayKey reports whether the number at start is the value of one of
+// gatewayKeys: to=…, "to": "…", To: …, recipients[]=…, "recipients": […
+// (a key's case and a trailing "[]" aside).
+func gatewayKey(s string, start int) bool {
+	k := start
+	if k > 0 && (s[k-1] == '"' || s[k-1] == '\'') {
+		k--
+	}
+	for k > 0 && s[k-1] == ' ' {
+		k--
+	}
+	if k > 0 && s[k-1] == '[' {
+		k-- // "recipients": [31612345678]
+		for k > 0 && s[k-1] == ' ' {
+			k--
+		}
+	}
+	if k == 0 || s[k-1] != '=' && s[k-1] != ':' {
+		return false
+	}
+	k--
+	for k > 0 && s[k-1] == ' ' {
+		k--
+	}
+	if k > 0 && (s[k-1] == '"' || s[k-1] == '\'') {
+		k--
+	}
+	if k >= 2 && s[k-1] == ']' && s[k-2] == '[' {
+		k -= 2
+	}
+	e := k
+	for k > 0 && e-k < 24 && (isLetter(s[k-1]) || s[k-1] == '_') {
+		k--
+	}
+	if k == e || k > 0 && (isDigit(s[k-1]) || s[k-1] == '.' || s[k-1] == '-') {
+		return false // (not the end of a longer name: user.to, cc-to)
+	}
+	var buf [24]byte
+	w := buf[:0]
+	for p := k; p < e; p++ {
+		w = append(w, lower(s[p]))
+	}
+	return gatewayKeys[string(w)]
+}
+
+// regionTrunk is the national prefix before a region's numbers written in
+// one piece, where it is not 0: none in China (13800138000), 8 in Russia,
+// 06 in Hungary.
+var regionTrunk = map[string]string{"CN": "", "RU": "8", "HU": "06"}
+
+// codeRegions are the regions of nationalFormats by calling code.
+var codeRegions = map[uint16]string{
+	49: "DE", 43: "AT", 33: "FR", 31: "NL", 82: "KR", 86: "CN", 61: "AU", 7: "RU", 36: "HU", 62: "ID",
+	966: "SA", 971: "AE", 90: "TR", 44: "GB", 81: "JP", 84: "VN", 66: "TH", 63: "PH", 20: "EG", 92: "PK",
+	880: "BD", 39: "IT", 34: "ES", 91: "IN", 52: "MX", 55: "BR", 54: "AR", 48: "PL", 351: "PT", 46: "SE",
+	32: "BE", 353: "IE", 60: "MY", 380: "UA", 56: "CL", 57: "CO", 51: "PE", 64: "NZ", 886: "TW", 972: "IL",
+	358: "FI",
+}
+
+// onePiece holds the one-piece formats of nationalFormats by region: the
+// mobile ranges (phone_plans.go).
+var onePiece = func() map[string][]*natFormat {
+	m := map[string][]*natFormat{}
+	for _, nf := range nationalFormats {
+		f, err := compileFormat(nf.region, nf.pattern)
+		if err != nil || len(f.groups) != 1 || f.groups[0].open || f.groups[0].close {
+			continue
+		}
+		for _, r := range strings.Split(nf.region, "/") {
+			m[r] = append(m[r], f)
+		}
+	}
+	return m
+}()
+
+// nanp reports whether the ten digits d are a number of the North American
+// Numbering Plan: an area code NXX with X not 9 in the middle (the N9X
+// codes are reserved for the plan's expansion) and not N11 (service
+// codes), and an exchange NXX (N is 2-9). Source: NANPA's "Area Codes"
+// and "Central Office Codes" pages; libphonenumber's US patterns agree.
+func nanp(d string) bool {
+	return d[0] >= '2' && d[1] != '9' && d[1:3] != "11" && d[3] >= '2'
+}
+
+// e164 reports whether the digits d are a number in E.164 without its '+':
+// a calling code and a national number of that country's length
+// (callingCodes; for +1 one of the plan, nanp), and, for a country whose
+// mobiles phone_plans.go lists in one piece, one of those written with the
+// country's trunk prefix (4915123456789 is 015123456789, a German mobile;
+// 491234567890 is no German number in one piece). SMS gateways send to
+// mobiles.
+func e164(d string) bool {
+	if len(d) < 8 || len(d) > 15 || d[0] == '0' {
+		return false
+	}
+	for l := 1; l <= 3; l++ {
+		cc := uint16(atoi(d[:l]))
+		lens, ok := callingCodes[cc]
+		if !ok {
+			continue
+		}
+		nsn := d[l:]
+		if !fits(nsn, lens) || strings.Trim(nsn, "0") == "" || cc == 1 && !nanp(nsn) {
+			return false
+		}
+		fs := onePiece[codeRegions[cc]]
+		if len(fs) == 0 {
+			return true
+		}
+		trunk, ok := regionTrunk[codeRegions[cc]]
+		if !ok {
+			trunk = "0"
+		}
+		var buf [20]byte
+		nat := append(append(buf[:0], trunk...), nsn...)
+		for _, f := range fs {
+			g := &f.groups[0]
+			if len(nat) >= g.min && len(nat) <= g.max && matchToks(g.toks, string(nat)) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}

@@ -307,7 +307,7 @@ func testSkipMatchesFullWalk(t *testing.T) {
 	sc := NewScanner(on)
 	check := func(s string) {
 		t.Helper()
-		fast, slow := sc.scan(s, nil, true), sc.scan(s, nil, false)
+		fast, slow := sc.scan(s, true), sc.scan(s, false)
 		require.Equal(t, slow, fast, "%q", s)
 	}
 	texts := []string{}
@@ -346,12 +346,12 @@ func FuzzSkipMatchesFullWalk(f *testing.F) {
 		// The vector search (when present) looks at 32-byte blocks only:
 		// run both on the same input.
 		useAVX2 = false
-		portable := sc.scan(s, nil, true)
+		portable := sc.scan(s, true)
 		useAVX2 = hasAVX2
-		if !assert.Equal(t, portable, sc.scan(s, nil, true)) {
+		if !assert.Equal(t, portable, sc.scan(s, true)) {
 			t.Fatalf("vector and portable searches differ on %q", s)
 		}
-		fast, slow := sc.scan(s, nil, true), sc.scan(s, nil, false)
+		fast, slow := sc.scan(s, true), sc.scan(s, false)
 		if !assert.Equal(t, slow, fast) {
 			t.Fatalf("%q", s)
 		}

@@ -28,7 +28,7 @@ var class [256]uint8
 const (
 	dNone      uint8 = iota
 	dAt              // '@': e-mail addresses
-	dNumber          // digits, '+', '(': IPv4, SSN, cards, phones, IPv6, %40 e-mail
+	dNumber          // digits, '+', '(': IPv4, SSN, cards, phones, IPv6, percent escapes (percent.go)
 	dDash            // '-': PEM blocks, --password flags
 	dColon           // ':': URL credentials and webhooks, "key: value" secrets
 	dEquals          // '=': "key=value" secrets, URL query secrets
@@ -168,17 +168,21 @@ func (sc *Scanner) Scan(s string, dst []Finding) []Finding {
 	return sc.scanEscaped(s, dst, &u)
 }
 
-// scan is Scan; skip enables the fast path over text where no detector can
-// start (tests compare it with the byte-by-byte walk).
-func (sc *Scanner) scan(s string, dst []Finding, skip bool) []Finding {
-	dst, _ = sc.walk(s, dst, skip, false)
+// scan is Scan without the decoding of JSON escapes; skip enables the fast
+// path over text where no detector can start (tests compare it with the
+// byte-by-byte walk).
+func (sc *Scanner) scan(s string, skip bool) []Finding {
+	dst, _ := sc.walk(s, nil, skip, false, false, nil)
 	return dst
 }
 
 // walk is scan; with stop it returns as soon as it meets a JSON escape of
 // a printable character (its first backslash is the int, -1 when none):
-// the text is then scanned decoded (json.go).
-func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, int) {
+// the text is then scanned decoded (json.go). A token holding a percent
+// escape or a form's encoded space is scanned decoded too (percent.go),
+// unless decoded says s is such a token already; u, when not nil, lends
+// the scratch space for that (its pctScratch).
+func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *unescaped) ([]Finding, int) {
 	n := len(s)
 	q := newQuiet()
 	last := 0 // end of the previous finding
@@ -189,6 +193,29 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 		last = f.End
 	}
 	proseDone := 0 // end of the last word prosePassword looked at
+	pctDone := 0   // end of the last token scanned percent-decoded
+	var pu *unescaped
+	// Addresses spelled out are looked for in each line and JSON string
+	// at its end (spokenmail.go); spokenFrom is where the current one
+	// starts.
+	spokenFrom := 0
+	spoken := func(e int) {
+		if !sc.on[Email] || e-spokenFrom < 16 {
+			return
+		}
+		var buf [4]Finding
+		for _, f := range spokenEmails(s, spokenFrom, e, buf[:0]) {
+			p := len(dst)
+			for p > 0 && dst[p-1].Start >= f.End {
+				p--
+			}
+			if p > 0 && dst[p-1].End > f.Start {
+				continue // (inside or across a finding)
+			}
+			dst = slices.Insert(dst, p, f)
+			last = dst[len(dst)-1].End
+		}
+	}
 	prose := func(i int) (Finding, bool) {
 		if !sc.on[Password] || s[i] == '(' {
 			return Finding{}, false // ('(' starts no word)
@@ -234,9 +261,15 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 					add(Finding{b, passphraseEnd(s, i), Password})
 				}
 			}
+			if q < n && (s[q] == 'n' || s[q] == '"') && q-i == 1 {
+				spoken(i) // the end of a line or a string inside the JSON string
+				spokenFrom = q + 1
+			}
 			i = q // the escape's letter is looked at next
 			continue
 		case dTail:
+			spoken(i)
+			spokenFrom = i + 1
 			if e := i; sc.on[Password] && e > 1 {
 				if s[e-1] == '\r' && c == '\n' {
 					e-- // (a CRLF line end)
@@ -274,8 +307,15 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 			}
 		case dAt:
 			if sc.on[Email] {
-				if start, end, ok := email(s, i, 1, last); ok {
+				if start, end, ok := email(s, i, last); ok {
 					add(Finding{start, end, Email})
+					i = end
+					continue
+				}
+			}
+			if sc.on[UPIID] {
+				if start, end, ok := upi(s, i, last); ok {
+					add(Finding{start, end, UPIID}) // priya.sharma@okaxis, 9876543210@ybl
 					i = end
 					continue
 				}
@@ -298,6 +338,26 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 				}
 			}
 		case dNumber:
+			if !decoded && i >= pctDone && (c == '+' && formPlus(s, i) || i > 0 && s[i-1] == '%' && pctOK(s, i-1)) {
+				// card=4111%201111…, tel=%2B49%2030…, card_number=5130+8151+…
+				k := i - 1
+				if c == '+' {
+					k = i
+				}
+				switch {
+				case pu != nil:
+				case u != nil:
+					pu = u.pctScratch()
+				default:
+					pu = new(unescaped)
+				}
+				var found bool
+				if dst, pctDone, found = sc.percentToken(s, k, last, dst, pu); found {
+					last = dst[len(dst)-1].End
+					i = pctDone
+					continue
+				}
+			}
 			if c == '(' && !boundaryBefore(s, i) {
 				// Str(1.11.41.153), Int(4155550100): a value after a call's
 				// or a wrapper's name (the debug exporter prints attributes
@@ -341,14 +401,6 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 			if sc.on[NationalID] && i >= 3 && s[i-1] == ' ' && i-3 >= last && isUpper(s[i-2]) && isUpper(s[i-3]) && boundaryBefore(s, i-3) {
 				if end, ok := letterID(s, i-3); ok {
 					add(Finding{i - 3, end, NationalID}) // AB 12 34 56 C: the letters were skipped as a word
-					i = end
-					continue
-				}
-			}
-			if sc.on[Email] && c == '4' && i > 0 && s[i-1] == '%' && i+1 < n && s[i+1] == '0' {
-				// jane%40example.com, URL-encoded.
-				if start, end, ok := email(s, i-1, 3, last); ok {
-					add(Finding{start, end, Email})
 					i = end
 					continue
 				}
@@ -544,6 +596,9 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop bool) ([]Finding, in
 			continue
 		}
 		i++
+	}
+	if spokenFrom > 0 {
+		spoken(n) // a transcript's last turn
 	}
 	if n > 0 && sentenceTail[s[n-1]] && sc.on[Password] {
 		// The text's end after a passphrase of words.

@@ -5,7 +5,7 @@
 // allocating when the text holds none. It has no dependency on pdata.
 //
 // The detectors live one to a file, each with its tests beside it:
-// email.go, numeric.go (IPv4, SSN, cards, and the number runs they share
+// email.go (and upi.go, UPI payment addresses), numeric.go (IPv4, SSN, cards, and the number runs they share
 // with phones), phone.go and phone_plans.go (the national formats, one line
 // each), phonectx.go (where a phone stands), nationalid.go (national
 // identity numbers and card security codes), wide.go (full-width digits),
@@ -52,6 +52,7 @@ const (
 	GenericSecret
 	CardCVV
 	NationalID
+	UPIID
 	// NumBuiltin is the number of built-in detectors; custom detectors are
 	// numbered from it.
 	NumBuiltin
@@ -85,6 +86,7 @@ var typeNames = [NumBuiltin]string{
 	GenericSecret:    "generic_secret",
 	CardCVV:          "card_cvv",
 	NationalID:       "national_id",
+	UPIID:            "upi_id",
 }
 
 // String returns the detector's name.

@@ -59,6 +59,7 @@ var positives = map[string][]string{
 	"webhook_url":       {"https://hooks.slack.com/services/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"},
 	"password":          {"password=Sommer2024!", "passwd: hunter22"},
 	"generic_secret":    {"api_token: 8f3kQ9zLm2xV7pR4tY1wB6nC", "client_secret=Zx81kLmQ2pRt7VwY4s"},
+	"upi_id":            {"priya.sharma@okaxis", "9876543210@ybl", "rahul123@paytm"},
 	"secret_url_param":  {"https://api.example.com/v1/items?api_key=live_1234abcd&page=2", "https://x.example.com/cb?state=1&access_token=ya29.a0AfH6SMBx"},
 }
 

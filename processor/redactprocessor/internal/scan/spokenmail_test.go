@@ -1,0 +1,42 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestSpokenEmail(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"caller: my email is john dot smith at gmail dot com\nagent: thanks", "caller: my email is [REDACTED:email]\nagent: thanks"},
+		{"a: jane underscore doe at outlook dot com\n", "a: [REDACTED:email]\n"},
+		{"a: m punto garcia arroba gmail punto com\n", "a: [REDACTED:email]\n"},
+		{"a: marie point dupont arobase orange point fr\n", "a: [REDACTED:email]\n"},
+		{"a: hans punkt meier ät web punkt de\n", "a: [REDACTED:email]\n"},
+		{"a: priyasharma1998 at yahoo dot co dot in\n", "a: [REDACTED:email]\n"},
+		{"a: my email is camila dot munoz68 at yahoo dot cl\n", "a: my email is [REDACTED:email]\n"},
+		{"a: mi correo es guadalupemartinez at hotmail dot com\n", "a: mi correo es [REDACTED:email]\n"},
+		{"a: or jane[at]doe-family[dot]net\n", "a: or [REDACTED:email]\n"},
+		{"a: backup j.doe (at) outlook (dot) com\n", "a: backup [REDACTED:email]\n"},
+		{"a: write jane [at] example [dot] com\n", "a: write [REDACTED:email]\n"},
+		{`{"content":"my email is jane dot doe at gmail dot com"}`, `{"content":"my email is [REDACTED:email]"}`},
+		{`{"content":"turn 1\nreach me at jane dot doe at gmail dot com\nbye"}`, `{"content":"turn 1\nreach me at [REDACTED:email]\nbye"}`},
+		// A transcript's last line, after other lines.
+		{"agent: hi\nuser: it is j dot smith at gmx dot de", "agent: hi\nuser: it is [REDACTED:email]"},
+		// Prose: no TLD after the spoken dot, a word that is no domain, a
+		// verb before "at", a time, one plain word at a domain no mail
+		// provider's.
+		{"a: look at the dot com bubble\n", "a: look at the dot com bubble\n"},
+		{"a: meet at example dot\n", "a: meet at example dot\n"},
+		{"a: see you at 5 dot 30\n", "a: see you at 5 dot 30\n"},
+		{"a: I work at yahoo dot com\n", "a: I work at yahoo dot com\n"},
+		{"a: we stayed at hotel dot com rates\n", "a: we stayed at hotel dot com rates\n"},
+		{"a: password must be at least 12 characters\n", "a: password must be at least 12 characters\n"},
+		{"a: Nov 08, 2026 at 06:32 AM (dot) com\n", "a: Nov 08, 2026 at 06:32 AM (dot) com\n"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
