@@ -62,7 +62,11 @@ func rfcForms(s string, at, floor int) (start, end int, ok bool) {
 			q = max(floor, runStart(s, q-1)) // \"john..doe\"@…, at any level of nesting
 		}
 		for k := q - 1; k > floor && q-k <= 64; k-- {
-			if c := s[k]; c == '"' && (!esc || s[k-1] == '\\') {
+			c := s[k]
+			if c == '"' && esc && (k-runStart(s, k))%2 == 0 {
+				break // an unescaped quote: the JSON string ends, no local part spans it
+			}
+			if c == '"' && (!esc || s[k-1] == '\\') {
 				if esc {
 					k = max(floor, runStart(s, k-1))
 				}
