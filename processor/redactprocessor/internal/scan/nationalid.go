@@ -1852,6 +1852,9 @@ var passportWords = newContextWords(
 	"passport", "reisepass", "reisepassnummer", "passnummer", "passeport", "pasaporte", "passaporto", "passaporte",
 	"paszport", "paszportu", "paspoort", "pasaport", "paspor", "útlevél", "cestovní pas", "паспорт", "паспорта",
 	"hộ chiếu", "جواز السفر", "דרכון", "گذرنامه", "पासपोर्ट", "护照", "護照", "パスポート", "여권",
+	// (camelCase keys are one word to contextNear: {"passportNumber": …},
+	// passportNo, as booking and KYC APIs name the field)
+	"passportnumber", "passportno", "passportnum", "passportnr", "passportid",
 )
 
 // passportNoWords are the words for "number" between a passport word and
@@ -1860,7 +1863,9 @@ var passportNoWords = newContextWords("no", "nr", "number", "num", "nummer", "nu
 
 // passportBefore reports whether a passport word stands right before the
 // number at i, or with a word for "number" between: "Passport:
-// R29768618", "passport no. 123456789", "護照號碼 E12345678".
+// R29768618", "passport no. 123456789", "護照號碼 E12345678", a key
+// "passport_no": "…" (its quotes maybe escaped, \"passport_no\": \"…\" in
+// a tool call's arguments: up to 8 bytes between the word and the number).
 func passportBefore(s string, i int) bool {
 	if contextNear(s, i, passportWords, 1) {
 		return true
@@ -1869,7 +1874,7 @@ func passportBefore(s string, i int) bool {
 		return false
 	}
 	k := i
-	for k > 0 && i-k < 4 && s[k-1] < utf8.RuneSelf && !isAlnum(s[k-1]) && s[k-1] != '\n' {
+	for k > 0 && i-k < 8 && s[k-1] < utf8.RuneSelf && !isAlnum(s[k-1]) && s[k-1] != '\n' {
 		k--
 	}
 	w := k
