@@ -1865,9 +1865,15 @@ var passportNoWords = newContextWords("no", "nr", "number", "num", "nummer", "nu
 // number at i, or with a word for "number" between: "Passport:
 // R29768618", "passport no. 123456789", "護照號碼 E12345678", a key
 // "passport_no": "…" (its quotes maybe escaped, \"passport_no\": \"…\" in
-// a tool call's arguments: up to 8 bytes between the word and the number).
-func passportBefore(s string, i int) bool {
-	if contextNear(s, i, passportWords, 1) {
+// a tool call's arguments).
+func passportBefore(s string, i int) bool { return namedBefore(s, i, passportWords, 1) }
+
+// namedBefore reports whether one of words is among the n words right
+// before the value at i, or before a word for "number" (passportNoWords)
+// right before it; up to 8 bytes of punctuation may stand between the
+// word and the value (the quotes and colon of a key, maybe escaped).
+func namedBefore(s string, i int, words *contextWords, n int) bool {
+	if contextNear(s, i, words, n) {
 		return true
 	}
 	if !contextNear(s, i, passportNoWords, 1) {
@@ -1881,7 +1887,7 @@ func passportBefore(s string, i int) bool {
 	for w > 0 && k-w < 12 && (isAlnum(s[w-1]) || s[w-1] >= utf8.RuneSelf) {
 		w--
 	}
-	return w < k && contextNear(s, w, passportWords, 1)
+	return w < k && contextNear(s, w, words, n)
 }
 
 // passport reports whether the word at s[i:] is a passport number after

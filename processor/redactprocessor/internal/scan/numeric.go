@@ -209,6 +209,11 @@ func allDigits(s string) bool {
 // whole run when it starts with '+' (its groups are one international
 // number, not national ones), after the first group otherwise.
 func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, rest int) {
+	if sc.on[NationalID] && (i == 0 || s[i-1] != '+') {
+		if end, ok := keyedID(s, i); ok {
+			return Finding{i, end, NationalID}, true, 0 // "dl_number": "123456789"
+		}
+	}
 	var r numRun
 	if !r.read(s, i) || (r.plus < 0 && r.nd < 7 && r.n < 4) {
 		if r.nd == 6 && r.n == 1 && sc.on[NationalID] {

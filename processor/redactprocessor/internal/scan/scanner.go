@@ -601,11 +601,20 @@ func codeBefore(s string, i int) bool {
 	return false
 }
 
-// wordID matches a passport number or a lower-case CURP or PAN at s[ws],
+// wordID matches a passport or driving licence number, an identity number
+// its key names (keyedID) or a lower-case CURP or PAN at s[ws],
 // a word of wl letters and digits with a digit; the word's length is
 // asked first, since most such words are neither.
 func (sc *Scanner) wordID(s string, ws, wl, last int) (Finding, bool) {
-	if !sc.on[NationalID] || ws < last || (wl < 6 || wl > 10) && wl != 18 || !boundaryBefore(s, ws) {
+	if !sc.on[NationalID] || ws < last || wl < 6 || wl > 18 || !boundaryBefore(s, ws) {
+		return Finding{}, false
+	}
+	if wl <= 16 {
+		if end, ok := keyedID(s, ws); ok {
+			return Finding{ws, end, NationalID}, true // licence_number: D1234567, LLEWE501156GX9DK
+		}
+	}
+	if wl > 10 && wl != 18 {
 		return Finding{}, false
 	}
 	if wl <= 9 {
