@@ -119,7 +119,298 @@ func keyedGate(s string, i int) bool {
 }
 
 // keyedID matches at s[i] an identity number its label names (the
-// detectors of this file). It returns the end.
-func keyedID(s string, i int) (int, bool) {
-	return licence(s, i)
+// detectors of this file): national_id, or ssn for a FHIR identifier of
+// the US SSN's system.
+func (sc *Scanner) keyedID(s string, i int) (Finding, bool) {
+	if end, ok := licence(s, i); ok {
+		return Finding{i, end, NationalID}, true
+	}
+	if i == 0 || !isDigit(s[i]) {
+		return Finding{}, false
+	}
+	if s[i-1] == '"' {
+		if sys := fhirSystem(s, i); sys != "" {
+			end, t, ok := fhirValue(s, i, sys)
+			if ok && sc.on[t] {
+				return Finding{i, end, t}, true
+			}
+			return Finding{}, false
+		}
+	}
+	if !keyedGate(s, i) {
+		return Finding{}, false
+	}
+	if end, ok := medicare(s, i); ok && namedBefore(s, i, medicareWords, 2) {
+		return Finding{i, end, NationalID}, true
+	}
+	if !keyGap(s, i) {
+		return Finding{}, false // the others are keys' values: "ein": …, utr=…
+	}
+	if end, ok := einValue(s, i); ok {
+		return Finding{i, end, NationalID}, true
+	}
+	if end, ok := utrValue(s, i); ok && namedBefore(s, i, utrWords, 2) {
+		return Finding{i, end, NationalID}, true
+	}
+	if end, ok := digitGroups(s, i, 8, 13); ok && namedBefore(s, i, nationalIDKeys, 2) {
+		return Finding{i, end, NationalID}, true
+	}
+	return Finding{}, false
+}
+
+// keyGap reports whether a ':' or '=' stands between the value at i and
+// the word before it: the value of a key (or a label), not a number in
+// prose after the word.
+func keyGap(s string, i int) bool {
+	for k := i; k > 0 && i-k < 8; k-- {
+		switch s[k-1] {
+		case ':', '=':
+			return true
+		case ' ', '\t', '"', '\'', '\\':
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// digitGroups returns the end of lo to hi digits at s[i], in groups set
+// apart by single spaces, '-', '.' or '/', ending at a boundary (no
+// letter, digit or '_' after).
+func digitGroups(s string, i, lo, hi int) (int, bool) {
+	e, n := i, 0
+	for e < len(s) {
+		if isDigit(s[e]) {
+			n++
+			e++
+			continue
+		}
+		if n > 0 && e+1 < len(s) && isDigit(s[e+1]) && isDigit(s[e-1]) && (s[e] == ' ' || s[e] == '-' || s[e] == '.' || s[e] == '/') {
+			e++
+			continue
+		}
+		break
+	}
+	if n < lo || n > hi || e < len(s) && (isWord(s[e]) || s[e] == '@') {
+		return 0, false
+	}
+	return e, true
+}
+
+// nationalIDKeys name an identity number of no one kind as a key writes
+// it: national_id, nationalId, national_id_number (the words' own checks
+// decide elsewhere; under the key any 8 to 13 digits are one).
+var nationalIDKeys = newContextWords("national id", "nationalid", "nationalidnumber", "national identity",
+	"nationalidentitynumber", "national identification", "nationalidentificationnumber", "national number")
+
+// An employer identification number (US EIN, NN-NNNNNNN) after its key
+// (ein, fein, employer_id, employerIdentificationNumber): its two first
+// digits are a prefix the IRS assigns (python-stdnum us/ein.dat, from
+// the IRS's list of valid EIN prefixes); 9 digits without the dash only
+// after ein or fein ("employer_id": 123456789 is as often a row's id).
+var (
+	einWords      = newContextWords("ein", "fein", "employer id", "employerid", "employer identification", "employeridentificationnumber", "federal ein", "federal tax id")
+	einPlainWords = newContextWords("ein", "fein", "employer identification", "employeridentificationnumber")
+	einPrefixes   = func() (p [100]bool) {
+		for _, n := range []int{
+			1, 2, 3, 4, 5, 6, 10, 11, 12, 13, 14, 15, 16, 20, 21, 22, 23, 24, 25, 26, 27,
+			30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
+			50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68,
+			71, 72, 73, 74, 75, 76, 77, 80, 81, 82, 83, 84, 85, 86, 87, 88, 90, 91, 92, 93, 94, 95, 98, 99,
+		} {
+			p[n] = true
+		}
+		return p
+	}()
+)
+
+// einValue returns the end of an EIN at s[i] after its key.
+func einValue(s string, i int) (int, bool) {
+	if i+9 > len(s) || !isDigit(s[i+1]) || !einPrefixes[atoi2(s[i], s[i+1])] {
+		return 0, false
+	}
+	e := i + 2
+	dashed := s[e] == '-'
+	if dashed {
+		e++
+	}
+	if e+7 > len(s) || !allDigits(s[e:e+7]) {
+		return 0, false
+	}
+	e += 7
+	if e < len(s) && (isWord(s[e]) || s[e] == '-' || s[e] == '.' && e+1 < len(s) && isDigit(s[e+1])) {
+		return 0, false
+	}
+	if dashed {
+		return e, namedBefore(s, i, einWords, 2)
+	}
+	return e, namedBefore(s, i, einPlainWords, 2)
+}
+
+// A UK unique taxpayer reference (UTR): 10 digits HMRC gives a taxpayer
+// (OECD's UK TIN sheet), as HMRC's letters print it (12345 67890, maybe a
+// trailing K); it has no check digit this package knows, so only after
+// its key or label (utr, unique taxpayer reference; an Indian bank's UTR
+// of a UPI payment has 12 digits, not 10).
+var utrWords = newContextWords("utr", "utr number", "utr no", "unique taxpayer", "taxpayer reference", "utrnumber", "sautr", "ctutr")
+
+// utrValue returns the end of a UTR at s[i].
+func utrValue(s string, i int) (int, bool) {
+	if e, ok := digitGroups(s, i, 10, 10); ok {
+		return e, true
+	}
+	if i+11 <= len(s) && allDigits(s[i:i+10]) && s[i+10] == 'K' && (i+11 == len(s) || !isWord(s[i+11])) {
+		return i + 11, true // 1234567890K
+	}
+	return 0, false
+}
+
+// An Australian Medicare card number: 10 digits (as the card prints them,
+// 2123 45670 1), the first 2 to 6, the ninth a check digit (the first
+// eight times 1, 3, 7, 9, 1, 3, 7, 9, mod 10), the tenth the card's issue
+// number, maybe an eleventh, the person's number on the card (IRN), as
+// Presidio's AuMedicareRecognizer checks it
+// (presidio_analyzer/predefined_recognizers/country_specific/australia/
+// au_medicare_recognizer.py). The check passes one number in ten, so only
+// after "medicare".
+var medicareWords = newContextWords("medicare", "medicarenumber", "medicareno", "medicarecardnumber", "medicare card")
+
+// medicare returns the end of a Medicare number at s[i].
+func medicare(s string, i int) (int, bool) {
+	e, ok := digitGroups(s, i, 10, 11)
+	if !ok {
+		return 0, false
+	}
+	var b [11]byte
+	return e, medicareValid(groupDigits(s[i:e], b[:0]))
+}
+
+// medicareValid checks the digits of a Medicare number (medicare).
+func medicareValid(d []byte) bool {
+	if len(d) < 10 || d[0] < '2' || d[0] > '6' {
+		return false
+	}
+	return weightedSum(d, []int{1, 3, 7, 9, 1, 3, 7, 9})%10 == int(d[8]-'0')
+}
+
+// fhirSystems map the naming systems of FHIR identifiers ({"system": …,
+// "value": …}, HL7 FHIR's Identifier) to the kinds of number they hold:
+// the US SSN (HL7's us-ssn and its OID), the AU Medicare number and IHI,
+// the NHS number. A provider's number (us-npi) names a practitioner, as
+// a registry publishes it: no one's personal data.
+var fhirSystems = map[string]byte{
+	"http://hl7.org/fhir/sid/us-ssn":                       'S',
+	"urn:oid:2.16.840.1.113883.4.1":                        'S',
+	"http://ns.electronichealth.net.au/id/medicare-number": 'M',
+	"http://ns.electronichealth.net.au/id/hi/ihi/1.0":      'I',
+	"https://fhir.nhs.uk/Id/nhs-number":                    'N',
+	"urn:oid:2.16.840.1.113883.2.1.4.1":                    'N',
+	"http://hl7.org/fhir/sid/us-npi":                       '-',
+}
+
+// fhirSystem returns the system of the FHIR identifier whose "value"
+// string starts at i, when the member right before "value" is its
+// "system" (the order FHIR's JSON writes them in); or "".
+func fhirSystem(s string, i int) string {
+	k := i - 1 // the value's opening quote
+	if k > 0 && s[k-1] == '\\' {
+		k--
+	}
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == ':') {
+		k--
+	}
+	if k < 8 || s[k-1] != '"' {
+		return ""
+	}
+	k--
+	if s[k-1] == '\\' {
+		k--
+	}
+	if k < 6 || s[k-5:k] != "value" {
+		return ""
+	}
+	k -= 5
+	// "system": "…", before it
+	if k < 1 || s[k-1] != '"' {
+		return ""
+	}
+	k--
+	if k > 0 && s[k-1] == '\\' {
+		k--
+	}
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == ',' || s[k-1] == '\n' || s[k-1] == '\t' || s[k-1] == '\r') {
+		k--
+	}
+	if k == 0 || s[k-1] != '"' {
+		return ""
+	}
+	e := k - 1
+	if e > 0 && s[e-1] == '\\' {
+		e--
+	}
+	b := e
+	for b > 0 && e-b < 80 && s[b-1] != '"' {
+		b--
+	}
+	if b == 0 || e-b >= 80 || !hasSuffixAt(s, b-1, "\"system\"") && !hasSuffixAt(s, b-1, "\"system\\\"") {
+		return ""
+	}
+	sys := s[b:e]
+	if len(sys) > 0 && sys[len(sys)-1] == '\\' {
+		sys = sys[:len(sys)-1]
+	}
+	return sys
+}
+
+// hasSuffixAt reports whether the text before s[j] (after blanks and ':'
+// and a quote, maybe escaped) ends with the member name w.
+func hasSuffixAt(s string, j int, w string) bool {
+	k := j
+	if k > 0 && s[k-1] == '\\' {
+		k--
+	}
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == ':') {
+		k--
+	}
+	return k >= len(w) && s[k-len(w):k] == w
+}
+
+// fhirValue matches at s[i] the value of a FHIR identifier of system sys.
+func fhirValue(s string, i int, sys string) (int, Type, bool) {
+	switch fhirSystems[sys] {
+	case 'S':
+		var b [9]byte
+		if e, ok := digitGroups(s, i, 9, 9); ok {
+			if d := groupDigits(s[i:e], b[:0]); ssnValid(atoiB(d[:3]), atoiB(d[3:5]), atoiB(d[5:])) {
+				return e, SSN, true
+			}
+		}
+	case 'M':
+		if e, ok := medicare(s, i); ok {
+			return e, NationalID, true
+		}
+	case 'I':
+		var b [16]byte
+		if e, ok := digitGroups(s, i, 16, 16); ok {
+			if d := groupDigits(s[i:e], b[:0]); string(d[:6]) == "800360" && luhn(d) {
+				return e, NationalID, true // 800360…: the IHI's prefix, Luhn
+			}
+		}
+	case 'N':
+		var b [10]byte
+		if e, ok := digitGroups(s, i, 10, 10); ok && nhsValid(groupDigits(s[i:e], b[:0])) {
+			return e, NationalID, true
+		}
+	}
+	return 0, 0, false
+}
+
+// groupDigits appends the digits of v to d.
+func groupDigits(v string, d []byte) []byte {
+	for k := 0; k < len(v); k++ {
+		if isDigit(v[k]) {
+			d = append(d, v[k])
+		}
+	}
+	return d
 }

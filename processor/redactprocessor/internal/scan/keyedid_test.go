@@ -65,3 +65,66 @@ func TestDVLALicence(t *testing.T) {
 		assert.Equal(t, c.ok, dvlaLicence(c.w), c.w)
 	}
 }
+
+// TestKeyedTaxAndHealthIDs: tax and health numbers after their key or
+// label, and FHIR identifiers whose system names the kind.
+func TestKeyedTaxAndHealthIDs(t *testing.T) {
+	const id, ssn = "[REDACTED:national_id]", "[REDACTED:ssn]"
+	const medicareSys = `"system": "http://ns.electronichealth.net.au/id/medicare-number", "value": "`
+	for _, c := range []struct{ in, want string }{
+		// US EIN: an IRS prefix, after its key.
+		{`{"ein": "02-7310491"}`, `{"ein": "` + id + `"}`},
+		{`{"employer_id": "02-7310491"}`, `{"employer_id": "` + id + `"}`},
+		{"fein: 02-7310491", "fein: " + id},
+		{`{"ein": "027310491"}`, `{"ein": "` + id + `"}`},
+		{`{"ein": "07-7310491"}`, `{"ein": "07-7310491"}`},               // (07: no IRS prefix)
+		{`{"employer_id": "123456789"}`, `{"employer_id": "123456789"}`}, // (a row's id as often)
+		{"Ich habe ein 02-7310491 gesehen", "Ich habe ein 02-7310491 gesehen"},
+		// UK UTR: 10 digits after its key.
+		{`{"utr": "1234567890"}`, `{"utr": "` + id + `"}`},
+		{`{"utr": "12345 67890"}`, `{"utr": "` + id + `"}`},
+		{"UTR: 1234567890K", "UTR: " + id},
+		{`{"utr": "123456789012"}`, `{"utr": "123456789012"}`}, // (12 digits: a UPI payment's UTR)
+		// AU Medicare: its check digit, after "medicare".
+		{`{"medicare": "2123456701"}`, `{"medicare": "` + id + `"}`},
+		{"Medicare: 4617 58506 3", "Medicare: " + id},
+		{"medicare_number=2123 45670 1", "medicare_number=" + id},
+		{`{"medicareNumber": "29501012011"}`, `{"medicareNumber": "` + id + `"}`}, // (with the IRN)
+		{`{"medicare": "2123456711"}`, `{"medicare": "2123456711"}`},              // (check digit 1, not 0)
+		{`{"order_id": "2123456701"}`, `{"order_id": "2123456701"}`},
+		// FHIR identifiers.
+		{`{` + medicareSys + `2378128963"}`, `{` + medicareSys + id + `"}`},
+		{
+			`{"identifier": [{"use": "official", "type": {"coding": [{"code": "MC"}]}, ` + medicareSys + `2378128963"}]}`,
+			`{"identifier": [{"use": "official", "type": {"coding": [{"code": "MC"}]}, ` + medicareSys + id + `"}]}`,
+		},
+		{
+			`{"args": "{\"system\": \"http://ns.electronichealth.net.au/id/medicare-number\", \"value\": \"2378128963\"}"}`,
+			`{"args": "{\"system\": \"http://ns.electronichealth.net.au/id/medicare-number\", \"value\": \"` + id + `\"}"}`,
+		},
+		{`{"system": "urn:oid:2.16.840.1.113883.4.1", "value": "123456789"}`, `{"system": "urn:oid:2.16.840.1.113883.4.1", "value": "` + ssn + `"}`},
+		{`{"system": "http://hl7.org/fhir/sid/us-ssn", "value": "123456789"}`, `{"system": "http://hl7.org/fhir/sid/us-ssn", "value": "` + ssn + `"}`},
+		{`{"system": "https://fhir.nhs.uk/Id/nhs-number", "value": "9434765919"}`, `{"system": "https://fhir.nhs.uk/Id/nhs-number", "value": "` + id + `"}`},
+		{`{"system": "http://hl7.org/fhir/sid/us-npi", "value": "1234567893"}`, `{"system": "http://hl7.org/fhir/sid/us-npi", "value": "1234567893"}`}, // (a provider's)
+		{`{"system": "urn:oid:2.16.840.1.113883.4.1", "value": "666123456"}`, `{"system": "urn:oid:2.16.840.1.113883.4.1", "value": "666123456"}`},
+		// Generic national_id keys: 8 to 13 digits.
+		{`{"nationalId": "12345678"}`, `{"nationalId": "` + id + `"}`},
+		{`{"nationalIdNumber": "1234-5678-90"}`, `{"nationalIdNumber": "` + id + `"}`},
+		{`{"national_id_number": "049-091-850"}`, `{"national_id_number": "` + id + `"}`}, // (NZ IRD)
+		{`{"nationalId": "1234567"}`, `{"nationalId": "1234567"}`},
+		{`{"nationalId": "12345678901234"}`, `{"nationalId": "12345678901234"}`},
+		// Labels: "Tax file / ID", a bare "ID:" before a number its check passes.
+		{"Tax file / ID: 046 454 286", "Tax file / ID: " + id},
+		{"Patient record\nName: Mary\nID: 2793988C\n", "Patient record\nName: Mary\nID: " + id + "\n"},
+		{"Customer\nID: 7007249120088\n", "Customer\nID: " + id + "\n"},
+		{"Customer\nID: 7007249120089\n", "Customer\nID: 7007249120089\n"}, // (fails Luhn)
+		{"Order ID: 2793988C", "Order ID: 2793988C"},
+		{"ID: 2793988D", "ID: 2793988D"}, // (the wrong check letter)
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+	assert.True(t, medicareValid([]byte("2123456701")))
+	assert.True(t, medicareValid([]byte("4617585063")))
+	assert.False(t, medicareValid([]byte("1123456701"))) // (first digit 2-6)
+	assert.False(t, medicareValid([]byte("2123456791")))
+}

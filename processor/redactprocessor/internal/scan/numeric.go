@@ -210,8 +210,8 @@ func allDigits(s string) bool {
 // number, not national ones), after the first group otherwise.
 func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, rest int) {
 	if sc.on[NationalID] && (i == 0 || s[i-1] != '+') {
-		if end, ok := keyedID(s, i); ok {
-			return Finding{i, end, NationalID}, true, 0 // "dl_number": "123456789"
+		if f, ok := sc.keyedID(s, i); ok {
+			return f, true, 0 // "dl_number": "123456789", "ein": "02-7310491"
 		}
 	}
 	var r numRun

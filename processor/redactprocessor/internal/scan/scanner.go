@@ -610,8 +610,8 @@ func (sc *Scanner) wordID(s string, ws, wl, last int) (Finding, bool) {
 		return Finding{}, false
 	}
 	if wl <= 16 {
-		if end, ok := keyedID(s, ws); ok {
-			return Finding{ws, end, NationalID}, true // licence_number: D1234567, LLEWE501156GX9DK
+		if f, ok := sc.keyedID(s, ws); ok {
+			return f, true // licence_number: D1234567, LLEWE501156GX9DK
 		}
 	}
 	if wl > 10 && wl != 18 {
