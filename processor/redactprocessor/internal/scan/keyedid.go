@@ -3,7 +3,10 @@
 
 package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Identity numbers known by the key or label that names them (detector
 // national_id), where the value's shape alone says little: a driving
@@ -21,7 +24,7 @@ import "unicode/utf8"
 // languages of the other identity words; "license" alone names software
 // licences as often ("license": "MIT2024"), so it needs "driver",
 // "driving" or "number" with it.
-var licenceWords = newContextWords(
+var licenceWords = keyedWords(
 	"driver license", "driver licence", "drivers license", "drivers licence", "driving license", "driving licence",
 	"s license", "s licence", // (driver's license, as the scanner splits it)
 	"license number", "licence number", "license no", "licence no", "license num", "licence num", "license nr", "licence nr",
@@ -38,11 +41,11 @@ func licenceBefore(s string, i int) bool {
 	return namedBefore(s, i, licenceWords, 2)
 }
 
-// licence matches at s[i] a driving licence number: after a licence word,
-// 6 to 16 letters and digits with a digit (the states' and provinces'
-// formats: CA A1234567, NY 9 digits, FL A123456789012, QC A123456789012,
-// GB 16 characters); or a GB number alone (dvlaLicence). It returns the
-// end.
+// licence matches at s[i] the shape of a driving licence number: 6 to
+// 16 letters and digits with a digit (the states' and provinces' formats:
+// CA A1234567, NY 9 digits, FL A123456789012, QC A123456789012, GB 16
+// characters), which must follow a licence word (keyedID) but for a GB
+// number (dvlaLicence). It returns the end.
 func licence(s string, i int) (int, bool) {
 	e, digits := i, 0
 	for e < len(s) && e-i < 17 && isAlnum(s[e]) {
@@ -54,10 +57,7 @@ func licence(s string, i int) (int, bool) {
 	if e-i < 6 || e-i > 16 || digits == 0 || (e < len(s) && (s[e] == '-' || s[e] == '_' || s[e] == '@')) {
 		return 0, false
 	}
-	if e-i == 16 && dvlaLicence(s[i:e]) {
-		return e, true
-	}
-	return e, keyedGate(s, i) && licenceBefore(s, i) && !otherCode(s, i)
+	return e, true
 }
 
 // dvlaLicence checks the shape of a GB driving licence number (DVLA):
@@ -100,11 +100,26 @@ func dvlaLicence(w string) bool {
 
 func atoi2(a, b byte) int { return int(a-'0')*10 + int(b-'0') }
 
-// keyedGate reports cheaply whether a word (a label's last) stands right
-// before the value at i, with at most 8 bytes of a key's punctuation
-// between (quotes, maybe escaped, ':', '=', '#', '.'): a value after a
-// digit, a bracket or a line's start is no labelled one, and is not
-// looked up in the labels' words.
+// keyedLast holds the last word (lower case) of every label of this
+// file's kinds, and the words for "number" (namedBefore): the word right
+// before a value must be one of them (keyedGate).
+var keyedLast = map[string]bool{"no": true, "nr": true, "number": true, "num": true, "nummer": true, "numero": true, "numer": true}
+
+// keyedWords returns newContextWords(words) and adds their last words to
+// keyedLast.
+func keyedWords(words ...string) *contextWords {
+	for _, w := range words {
+		f := strings.Fields(w)
+		keyedLast[f[len(f)-1]] = true
+	}
+	return newContextWords(words...)
+}
+
+// keyedGate reports cheaply whether a word that may end a label
+// (keyedLast, or a word with letters of other scripts) stands right before
+// the value at i, with at most 8 bytes of a key's punctuation between
+// (quotes, maybe escaped, ':', '=', '#', '.'): most numbers follow no
+// label, and are not looked up in the labels' words.
 func keyedGate(s string, i int) bool {
 	k := i
 	for k > 0 && i-k < 8 {
@@ -115,20 +130,32 @@ func keyedGate(s string, i int) bool {
 		}
 		break
 	}
-	return k > 0 && (isLetter(s[k-1]) || s[k-1] >= utf8.RuneSelf)
+	w := k
+	for w > 0 && k-w <= maxKey && (isAlnum(s[w-1]) || s[w-1] >= utf8.RuneSelf) {
+		if s[w-1] >= utf8.RuneSelf {
+			return true // (n°, Führerschein, 운전면허: asked of the words)
+		}
+		w--
+	}
+	if w == k || k-w > maxKey {
+		return false
+	}
+	var buf [maxKey]byte
+	return keyedLast[string(lowerInto(buf[:], s[w:k]))]
 }
 
 // keyedID matches at s[i] an identity number its label names (the
 // detectors of this file): national_id, or ssn for a FHIR identifier of
 // the US SSN's system.
 func (sc *Scanner) keyedID(s string, i int) (Finding, bool) {
-	if end, ok := licence(s, i); ok {
-		return Finding{i, end, NationalID}, true
+	le, lok := licence(s, i)
+	if lok && le-i == 16 && dvlaLicence(s[i:le]) {
+		return Finding{i, le, NationalID}, true
 	}
-	if i == 0 || !isDigit(s[i]) {
+	if i == 0 {
 		return Finding{}, false
 	}
-	if s[i-1] == '"' {
+	if s[i-1] == '"' && isDigit(s[i]) {
 		if sys := fhirSystem(s, i); sys != "" {
 			end, t, ok := fhirValue(s, i, sys)
 			if ok && sc.on[t] {
@@ -138,6 +165,12 @@ func (sc *Scanner) keyedID(s string, i int) (Finding, bool) {
 		}
 	}
 	if !keyedGate(s, i) {
+		return Finding{}, false
+	}
+	if lok && licenceBefore(s, i) && !otherCode(s, i) {
+		return Finding{i, le, NationalID}, true
+	}
+	if !isDigit(s[i]) {
 		return Finding{}, false
 	}
 	if end, ok := medicare(s, i); ok && namedBefore(s, i, medicareWords, 2) {
@@ -199,9 +232,10 @@ func digitGroups(s string, i, lo, hi int) (int, bool) {
 
 // nationalIDKeys name an identity number of no one kind as a key writes
 // it: national_id, nationalId, national_id_number (the words' own checks
-// decide elsewhere; under the key any 8 to 13 digits are one).
-var nationalIDKeys = newContextWords("national id", "nationalid", "nationalidnumber", "national identity",
-	"nationalidentitynumber", "national identification", "nationalidentificationnumber", "national number")
+// decide elsewhere; under the key any 8 to 13 digits are one; not
+// "national_number", a phone number's national part in libphonenumber).
+var nationalIDKeys = keyedWords("national id", "nationalid", "nationalidnumber", "national identity",
+	"nationalidentitynumber", "national identification", "nationalidentificationnumber")
 
 // An employer identification number (US EIN, NN-NNNNNNN) after its key
 // (ein, fein, employer_id, employerIdentificationNumber): its two first
@@ -209,8 +243,8 @@ var nationalIDKeys = newContextWords("national id", "nationalid", "nationalidnum
 // the IRS's list of valid EIN prefixes); 9 digits without the dash only
 // after ein or fein ("employer_id": 123456789 is as often a row's id).
 var (
-	einWords      = newContextWords("ein", "fein", "employer id", "employerid", "employer identification", "employeridentificationnumber", "federal ein", "federal tax id")
-	einPlainWords = newContextWords("ein", "fein", "employer identification", "employeridentificationnumber")
+	einWords      = keyedWords("ein", "fein", "employer id", "employerid", "employer identification", "employeridentificationnumber", "federal ein", "federal tax id")
+	einPlainWords = keyedWords("ein", "fein", "employer identification", "employeridentificationnumber")
 	einPrefixes   = func() (p [100]bool) {
 		for _, n := range []int{
 			1, 2, 3, 4, 5, 6, 10, 11, 12, 13, 14, 15, 16, 20, 21, 22, 23, 24, 25, 26, 27,
@@ -252,7 +286,7 @@ func einValue(s string, i int) (int, bool) {
 // trailing K); it has no check digit this package knows, so only after
 // its key or label (utr, unique taxpayer reference; an Indian bank's UTR
 // of a UPI payment has 12 digits, not 10).
-var utrWords = newContextWords("utr", "utr number", "utr no", "unique taxpayer", "taxpayer reference", "utrnumber", "sautr", "ctutr")
+var utrWords = keyedWords("utr", "utr number", "utr no", "unique taxpayer", "taxpayer reference", "utrnumber", "sautr", "ctutr")
 
 // utrValue returns the end of a UTR at s[i].
 func utrValue(s string, i int) (int, bool) {
@@ -273,7 +307,7 @@ func utrValue(s string, i int) (int, bool) {
 // (presidio_analyzer/predefined_recognizers/country_specific/australia/
 // au_medicare_recognizer.py). The check passes one number in ten, so only
 // after "medicare".
-var medicareWords = newContextWords("medicare", "medicarenumber", "medicareno", "medicarecardnumber", "medicare card")
+var medicareWords = keyedWords("medicare", "medicarenumber", "medicareno", "medicarecardnumber", "medicare card")
 
 // medicare returns the end of a Medicare number at s[i].
 func medicare(s string, i int) (int, bool) {
