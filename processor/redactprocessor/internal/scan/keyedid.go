@@ -144,18 +144,18 @@ func keyedGate(s string, i int) bool {
 	return keyedLast[string(lowerInto(buf[:], s[w:k]))]
 }
 
-// keyedID matches at s[i] an identity number its label names (the
-// detectors of this file): national_id, or ssn for a FHIR identifier of
-// the US SSN's system.
+// keyedID matches at s[i] an identity number of a shape of its own that
+// its label names (a GB licence needs none): national_id, or ssn for a
+// FHIR identifier of the US SSN's system. The scanner asks it before the
+// other detectors of numbers, labelledID after them.
 func (sc *Scanner) keyedID(s string, i int) (Finding, bool) {
-	le, lok := licence(s, i)
-	if lok && le-i == 16 && dvlaLicence(s[i:le]) {
-		return Finding{i, le, NationalID}, true
+	if i+16 <= len(s) && isUpper(s[i]) && dvlaLicence(s[i:i+16]) && (i+16 == len(s) || !isWord(s[i+16]) && s[i+16] != '-') {
+		return Finding{i, i + 16, NationalID}, true
 	}
-	if i == 0 {
+	if i == 0 || !isDigit(s[i]) {
 		return Finding{}, false
 	}
-	if s[i-1] == '"' && isDigit(s[i]) {
+	if s[i-1] == '"' {
 		if sys := fhirSystem(s, i); sys != "" {
 			end, t, ok := fhirValue(s, i, sys)
 			if ok && sc.on[t] {
@@ -165,12 +165,6 @@ func (sc *Scanner) keyedID(s string, i int) (Finding, bool) {
 		}
 	}
 	if !keyedGate(s, i) {
-		return Finding{}, false
-	}
-	if lok && licenceBefore(s, i) && !otherCode(s, i) {
-		return Finding{i, le, NationalID}, true
-	}
-	if !isDigit(s[i]) {
 		return Finding{}, false
 	}
 	if end, ok := medicare(s, i); ok && namedBefore(s, i, medicareWords, 2) {
@@ -185,8 +179,25 @@ func (sc *Scanner) keyedID(s string, i int) (Finding, bool) {
 	if end, ok := utrValue(s, i); ok && namedBefore(s, i, utrWords, 2) {
 		return Finding{i, end, NationalID}, true
 	}
-	if end, ok := digitGroups(s, i, 8, 13); ok && namedBefore(s, i, nationalIDKeys, 2) {
-		return Finding{i, end, NationalID}, true
+	return Finding{}, false
+}
+
+// labelledID matches at s[i] a number of no shape of its own that its
+// label names: a driving licence, any 8 to 13 digits under a national_id
+// key. The scanner asks it after the other detectors: a card or an SSN
+// under such a key is reported as what it is.
+func labelledID(s string, i int) (Finding, bool) {
+	if i == 0 || !keyedGate(s, i) {
+		return Finding{}, false
+	}
+	if e, ok := licence(s, i); ok && licenceBefore(s, i) && !otherCode(s, i) {
+		return Finding{i, e, NationalID}, true
+	}
+	if !isDigit(s[i]) || !keyGap(s, i) {
+		return Finding{}, false
+	}
+	if e, ok := digitGroups(s, i, 8, 13); ok && namedBefore(s, i, nationalIDKeys, 2) {
+		return Finding{i, e, NationalID}, true
 	}
 	return Finding{}, false
 }

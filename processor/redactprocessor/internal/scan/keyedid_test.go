@@ -112,6 +112,9 @@ func TestKeyedTaxAndHealthIDs(t *testing.T) {
 		{`{"nationalIdNumber": "1234-5678-90"}`, `{"nationalIdNumber": "` + id + `"}`},
 		{`{"national_id_number": "049-091-850"}`, `{"national_id_number": "` + id + `"}`}, // (NZ IRD)
 		{`{"nationalId": "1234567"}`, `{"nationalId": "1234567"}`},
+		// A number of a kind of its own under such a key is reported as that kind.
+		{`{"national_id": "123-45-6789"}`, `{"national_id": "` + ssn + `"}`},
+		{`{"license_number": "4111111111111111"}`, `{"license_number": "[REDACTED:credit_card]"}`},
 		{`{"nationalId": "12345678901234"}`, `{"nationalId": "12345678901234"}`},
 		// Labels: "Tax file / ID", a bare "ID:" before a number its check passes.
 		{"Tax file / ID: 046 454 286", "Tax file / ID: " + id},

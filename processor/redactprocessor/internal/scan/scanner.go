@@ -611,7 +611,10 @@ func (sc *Scanner) wordID(s string, ws, wl, last int) (Finding, bool) {
 	}
 	if wl <= 16 {
 		if f, ok := sc.keyedID(s, ws); ok {
-			return f, true // licence_number: D1234567, LLEWE501156GX9DK
+			return f, true // LLEWE501156GX9DK
+		}
+		if f, ok := labelledID(s, ws); ok {
+			return f, true // licence_number: D1234567
 		}
 	}
 	if wl > 10 && wl != 18 {
