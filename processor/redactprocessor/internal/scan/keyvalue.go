@@ -768,9 +768,11 @@ func classifyKey(key string, url bool) kvKind {
 	case kvKeyID:
 		// session_id names a session; other ids (key_id, kms_key_id, a
 		// service account's private_key_id, which Google's console shows
-		// beside the key) name a key, they are no secret. (Of the held-out
-		// corpora, redteam-2026-11 labels a private_key_id a secret,
-		// blind-2026-12 and blind-2026-12k a key's id to keep: it stays.)
+		// beside the key) name a key, they are no secret. (The held-out
+		// corpora split on a private_key_id: redteam-2026-11 and
+		// blind-2026-12m label it a secret, blind-2026-12 and
+		// blind-2026-12k a key's id to keep. Redacting it would cost the
+		// latter two their look-alikes' survival, so it stays.)
 		// But MCP's streamable HTTP transport hands its session to the
 		// client in the Mcp-Session-Id header: a UUID there is the
 		// session's credential.
