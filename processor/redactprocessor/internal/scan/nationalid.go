@@ -88,7 +88,7 @@ import (
 // numbers that need context (a number must pass the check of one the words
 // name).
 var (
-	genericIDWords = []string{"kyc", "national id", "national insurance", "tax id", "taxpayer id", "id number", "identity number", "identification number", "id no", "id nr", "documento", "personal no", "personal number", "personal code"}
+	genericIDWords = []string{"kyc", "national id", "national insurance", "tax id", "taxpayer id", "id number", "identity number", "identification number", "id no", "id nr", "documento", "personal no", "personal number", "personal code", "tax file"}
 	bsnWords       = kindWords(l9, "bsn", "burgerservicenummer", "sofinummer", "sofi")
 	steuerWords    = kindWords(l11, "steuerid", "steuer id", "steueridentifikationsnummer", "identifikationsnummer", "idnr", "tin")
 	peselWords     = kindWords(l11, "pesel")
@@ -580,8 +580,8 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if ahvValid(d) && (r.shape(k, []int{3, 4, 4, 2}, "...") || one && ctx(ahvWords)) {
 			return start, end, true // CH 756.9217.0769.85 (its own form: no word needed)
 		}
-		if (one || r.shape(k, []int{6, 4, 3}, "  ")) && zaIDValid(d) && ctx(zaWords) {
-			return start, end, true // ZA 820510 8120 087
+		if (one || r.shape(k, []int{6, 4, 3}, "  ")) && zaIDValid(d) && dated(zaWords) {
+			return start, end, true // ZA 820510 8120 087 (a birth date and Luhn: "ID:" alone names it)
 		}
 		if r.shape(k, []int{1, 4, 5, 2, 1}, "----") && thValid(d) || one && thValid(d) && ctx(thWords) {
 			return start, end, true // TH 1-2345-67890-12-1
@@ -809,7 +809,9 @@ func digitLetterShape(s string, i, e int) (int, bool) {
 		}
 	case 7:
 		// IE PPS 1234567T, 1234567TA: after its word or another
-		// country's (one number in 23 has the right letter).
+		// country's, or "ID:" alone (one number in 23 has the right
+		// letter; seven digits and a letter are no order's or user's id
+		// there, bareID).
 		l := e
 		if l < len(s) && s[l] >= 'A' && s[l] <= 'W' {
 			x := l + 1
@@ -817,7 +819,7 @@ func digitLetterShape(s string, i, e int) (int, bool) {
 				x++
 			}
 			if (x == len(s) || !isAlnum(s[x])) && ppsValid(s[i:e], s[l:x]) &&
-				(contextNear(s, i, ppsWords, 4) || answerContext(s, i, ppsWords) || anyKindContext(s, i, keyPPS)) {
+				(contextNear(s, i, ppsWords, 4) || answerContext(s, i, ppsWords) || anyKindContext(s, i, keyPPS) || bareID(s, i)) {
 				return x, true
 			}
 		}
@@ -1852,6 +1854,9 @@ var passportWords = newContextWords(
 	"passport", "reisepass", "reisepassnummer", "passnummer", "passeport", "pasaporte", "passaporto", "passaporte",
 	"paszport", "paszportu", "paspoort", "pasaport", "paspor", "útlevél", "cestovní pas", "паспорт", "паспорта",
 	"hộ chiếu", "جواز السفر", "דרכון", "گذرنامه", "पासपोर्ट", "护照", "護照", "パスポート", "여권",
+	// (camelCase keys are one word to contextNear: {"passportNumber": …},
+	// passportNo, as booking and KYC APIs name the field)
+	"passportnumber", "passportno", "passportnum", "passportnr", "passportid",
 )
 
 // passportNoWords are the words for "number" between a passport word and
@@ -1860,23 +1865,31 @@ var passportNoWords = newContextWords("no", "nr", "number", "num", "nummer", "nu
 
 // passportBefore reports whether a passport word stands right before the
 // number at i, or with a word for "number" between: "Passport:
-// R29768618", "passport no. 123456789", "護照號碼 E12345678".
-func passportBefore(s string, i int) bool {
-	if contextNear(s, i, passportWords, 1) {
+// R29768618", "passport no. 123456789", "護照號碼 E12345678", a key
+// "passport_no": "…" (its quotes maybe escaped, \"passport_no\": \"…\" in
+// a tool call's arguments).
+func passportBefore(s string, i int) bool { return namedBefore(s, i, passportWords, 1) }
+
+// namedBefore reports whether one of words is among the n words right
+// before the value at i, or before a word for "number" (passportNoWords)
+// right before it; up to 8 bytes of punctuation may stand between the
+// word and the value (the quotes and colon of a key, maybe escaped).
+func namedBefore(s string, i int, words *contextWords, n int) bool {
+	if contextNear(s, i, words, n) {
 		return true
 	}
 	if !contextNear(s, i, passportNoWords, 1) {
 		return false
 	}
 	k := i
-	for k > 0 && i-k < 4 && s[k-1] < utf8.RuneSelf && !isAlnum(s[k-1]) && s[k-1] != '\n' {
+	for k > 0 && i-k < 8 && s[k-1] < utf8.RuneSelf && !isAlnum(s[k-1]) && s[k-1] != '\n' {
 		k--
 	}
 	w := k
 	for w > 0 && k-w < 12 && (isAlnum(s[w-1]) || s[w-1] >= utf8.RuneSelf) {
 		w--
 	}
-	return w < k && contextNear(s, w, passportWords, 1)
+	return w < k && contextNear(s, w, words, n)
 }
 
 // passport reports whether the word at s[i:] is a passport number after

@@ -511,6 +511,14 @@ func TestPassportNumbers(t *testing.T) {
 		{"護照號碼 E12345678", "護照號碼 " + id},
 		{"パスポート番号：TK1234567", "パスポート番号：" + id},
 		{"номер паспорта 7512345678", "номер паспорта 7512345678"}, // (10 digits: not read)
+		// Keys that name it, as booking and KYC APIs write them.
+		{`{"passport_no": "A04167916"}`, `{"passport_no": "` + id + `"}`},
+		{`{"passport_number": "O2027160"}`, `{"passport_number": "` + id + `"}`},
+		{`{"passportNumber": "623314413"}`, `{"passportNumber": "` + id + `"}`},
+		{`{"passport": {"number": "623314413", "expiry": "2033-01-01"}}`, `{"passport": {"number": "` + id + `", "expiry": "2033-01-01"}}`},
+		{`{"arguments": "{\"traveller\": \"Ayesha Patel\", \"passport_no\": \"A04167916\"}"}`, `{"arguments": "{\"traveller\": \"Ayesha Patel\", \"passport_no\": \"` + id + `\"}"}`},
+		{`{"passportNumber": "pending"}`, `{"passportNumber": "pending"}`},
+		{`{"passport_no": "2033-01-01"}`, `{"passport_no": "2033-01-01"}`},
 		// Look-alikes: no number, another word between, another code.
 		{"passport 2030", "passport 2030"},
 		{"passport appointment 20251203", "passport appointment 20251203"},

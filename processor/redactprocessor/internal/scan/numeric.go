@@ -209,6 +209,11 @@ func allDigits(s string) bool {
 // whole run when it starts with '+' (its groups are one international
 // number, not national ones), after the first group otherwise.
 func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, rest int) {
+	if sc.on[NationalID] && (i == 0 || s[i-1] != '+') {
+		if f, ok := sc.keyedID(s, i); ok {
+			return f, true, 0 // "ein": "02-7310491", "medicare": "2123 45670 1"
+		}
+	}
 	var r numRun
 	if !r.read(s, i) || (r.plus < 0 && r.nd < 7 && r.n < 4) {
 		if r.nd == 6 && r.n == 1 && sc.on[NationalID] {
@@ -272,6 +277,11 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 	}
 	if f, ok := sc.spokenGroups(s, &r); ok {
 		return f, true, 0
+	}
+	if sc.on[NationalID] && r.plus < 0 {
+		if f, ok := labelledID(s, i); ok {
+			return f, true, 0 // "dl_number": "123456789", "nationalId": "12345678"
+		}
 	}
 	if r.plus >= 0 || r.cardShaped(s) {
 		return Finding{}, false, int(r.g[r.n-1].end)

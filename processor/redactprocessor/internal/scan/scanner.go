@@ -656,11 +656,23 @@ func codeBefore(s string, i int) bool {
 	return false
 }
 
-// wordID matches a passport number or a lower-case CURP or PAN at s[ws],
+// wordID matches a passport or driving licence number, an identity number
+// its key names (keyedID) or a lower-case CURP or PAN at s[ws],
 // a word of wl letters and digits with a digit; the word's length is
 // asked first, since most such words are neither.
 func (sc *Scanner) wordID(s string, ws, wl, last int) (Finding, bool) {
-	if !sc.on[NationalID] || ws < last || (wl < 6 || wl > 10) && wl != 18 || !boundaryBefore(s, ws) {
+	if !sc.on[NationalID] || ws < last || wl < 6 || wl > 18 || !boundaryBefore(s, ws) {
+		return Finding{}, false
+	}
+	if wl <= 16 {
+		if f, ok := sc.keyedID(s, ws); ok {
+			return f, true // LLEWE501156GX9DK
+		}
+		if f, ok := labelledID(s, ws); ok {
+			return f, true // licence_number: D1234567
+		}
+	}
+	if wl > 10 && wl != 18 {
 		return Finding{}, false
 	}
 	if wl <= 9 {

@@ -61,6 +61,12 @@ var tokenShapes = []tokenShape{
 	{"AIPA", AWSAccessKey, isUpperAl, 16, 16, nil},
 	{"ANVA", AWSAccessKey, isUpperAl, 16, 16, nil},
 	{"A3T", AWSAccessKey, isUpperAl, 17, 17, nil},
+	// AWS STS session tokens (X-Amz-Security-Token, aws_session_token):
+	// base64 of a binary header, "!\n\torigin_ec…" (IQoJb3JpZ2luX2Vj) since
+	// 2019, "\x17\n\x06er/aws…" (FwoGZXIvYXdzE) before; hundreds of bytes,
+	// the session's credential with its access key id (ASIA…).
+	{"IQoJb3JpZ2luX2Vj", GenericSecret, isB64Any, 40, 0, nil},
+	{"FwoGZXIvYXdzE", GenericSecret, isB64Any, 40, 0, nil},
 
 	{"ghp_", GitHubToken, isAlnum, 36, 36, nil},
 	{"gho_", GitHubToken, isAlnum, 36, 36, nil},

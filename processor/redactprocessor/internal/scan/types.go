@@ -8,7 +8,9 @@
 // email.go (and upi.go, UPI payment addresses), numeric.go (IPv4, SSN, cards, and the number runs they share
 // with phones), phone.go and phone_plans.go (the national formats, one line
 // each), phonectx.go (where a phone stands), nationalid.go (national
-// identity numbers and card security codes), wide.go (full-width digits),
+// identity numbers and card security codes), keyedid.go (identity
+// numbers their key or label names: driving licences, EIN, UTR, Medicare,
+// FHIR identifiers), wide.go (full-width digits),
 // tokens.go (secret prefixes, one line each), keyvalue.go
 // (password=, token: … and the AWS secret key), prose.go (passwords and
 // secrets stated in prose), cli.go (command-line flags, .pgpass, Oracle

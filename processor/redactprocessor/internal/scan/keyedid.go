@@ -1,0 +1,461 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Identity numbers known by the key or label that names them (detector
+// national_id), where the value's shape alone says little: a driving
+// licence is a letter and seven digits in one US state, 13 digits in
+// another. The label must stand right before the value (a key's quotes
+// and ':' between, maybe escaped), or before a word for "number":
+// "licence_number": "…", "driverLicense": "…", "permis de conduire n° …".
+//
+// A GB driving licence number (DVLA) is found without a label: its 16
+// characters (surname, birth date, initials; dvlaLicence) are no other
+// code's.
+
+// licenceWords name a driving licence: as keys write it (driver_license,
+// dl_number, licence_no, the camelCase keys as one word) and in the
+// languages of the other identity words; "license" alone names software
+// licences as often ("license": "MIT2024"), so it needs "driver",
+// "driving" or "number" with it.
+var licenceWords = keyedWords(
+	"driver license", "driver licence", "drivers license", "drivers licence", "driving license", "driving licence",
+	"s license", "s licence", // (driver's license, as the scanner splits it)
+	"license number", "licence number", "license no", "licence no", "license num", "licence num", "license nr", "licence nr",
+	"dl number", "dl no", "dl num", "dl nr", "dln",
+	"driverlicense", "driverlicence", "driverslicense", "driverslicence", "drivinglicense", "drivinglicence",
+	"driverlicensenumber", "licensenumber", "licencenumber", "licenseno", "licenceno", "dlnumber", "dlno",
+	"permis de conduire", "licencia de conducir", "carnet de conducir", "permiso de conducir", "patente di guida",
+	"carta de condução", "prawo jazdy", "führerschein", "rijbewijs", "körkort", "kørekort", "førerkort",
+	"ajokortti", "ehliyet", "운전면허", "運転免許", "驾驶证", "駕照", "駕駛執照",
+)
+
+// licenceBefore reports whether a licence word names the value at i.
+func licenceBefore(s string, i int) bool {
+	return namedBefore(s, i, licenceWords, 2)
+}
+
+// licence matches at s[i] the shape of a driving licence number: 6 to
+// 16 letters and digits with a digit (the states' and provinces' formats:
+// CA A1234567, NY 9 digits, FL A123456789012, QC A123456789012, GB 16
+// characters), which must follow a licence word (keyedID) but for a GB
+// number (dvlaLicence). It returns the end.
+func licence(s string, i int) (int, bool) {
+	e, digits := i, 0
+	for e < len(s) && e-i < 17 && isAlnum(s[e]) {
+		if isDigit(s[e]) {
+			digits++
+		}
+		e++
+	}
+	if e-i < 6 || e-i > 16 || digits == 0 || (e < len(s) && (s[e] == '-' || s[e] == '_' || s[e] == '@')) {
+		return 0, false
+	}
+	return e, true
+}
+
+// dvlaLicence checks the shape of a GB driving licence number (DVLA):
+// the first five letters of the surname padded with 9s (LLEWE, SMIT9,
+// LI999), the decade digit of the birth year, the birth month (plus 50
+// for a woman), the day, the year digit, the first two initials (9 for a
+// missing one), a digit (9, or more for people alike) and two check
+// characters: LLEWE501156GX9DK, CHOUD762255AX9ZB (the DVLA's layout,
+// as the UK government's guidance on licence numbers describes it).
+func dvlaLicence(w string) bool {
+	if !isUpper(w[0]) {
+		return false
+	}
+	pad := false
+	for k := 1; k < 5; k++ {
+		switch c := w[k]; {
+		case c == '9':
+			pad = true
+		case !isUpper(c) || pad:
+			return false
+		}
+	}
+	for k := 5; k < 11; k++ {
+		if !isDigit(w[k]) {
+			return false
+		}
+	}
+	m := atoi2(w[6], w[7])
+	if m > 50 {
+		m -= 50
+	}
+	if day := atoi2(w[8], w[9]); m < 1 || m > 12 || day < 1 || day > 31 {
+		return false
+	}
+	if !isUpper(w[11]) || !isUpper(w[12]) && w[12] != '9' || !isDigit(w[13]) {
+		return false
+	}
+	return (isUpper(w[14]) || isDigit(w[14])) && (isUpper(w[15]) || isDigit(w[15]))
+}
+
+func atoi2(a, b byte) int { return int(a-'0')*10 + int(b-'0') }
+
+// keyedLast holds the last word (lower case) of every label of this
+// file's kinds, and the words for "number" (namedBefore): the word right
+// before a value must be one of them (keyedGate).
+var keyedLast = map[string]bool{"no": true, "nr": true, "number": true, "num": true, "nummer": true, "numero": true, "numer": true}
+
+// keyedWords returns newContextWords(words) and adds their last words to
+// keyedLast.
+func keyedWords(words ...string) *contextWords {
+	for _, w := range words {
+		f := strings.Fields(w)
+		keyedLast[f[len(f)-1]] = true
+	}
+	return newContextWords(words...)
+}
+
+// keyedGate reports cheaply whether a word that may end a label
+// (keyedLast, or a word with letters of other scripts) stands right before
+// the value at i, with at most 8 bytes of a key's punctuation between
+// (quotes, maybe escaped, ':', '=', '#', '.'): most numbers follow no
+// label, and are not looked up in the labels' words.
+func keyedGate(s string, i int) bool {
+	k := i
+	for k > 0 && i-k < 8 {
+		c := s[k-1]
+		if c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '\\' || c == ':' || c == '=' || c == '#' || c == '.' {
+			k--
+			continue
+		}
+		break
+	}
+	w := k
+	for w > 0 && k-w <= maxKey && (isAlnum(s[w-1]) || s[w-1] >= utf8.RuneSelf) {
+		if s[w-1] >= utf8.RuneSelf {
+			return true // (n°, Führerschein, 운전면허: asked of the words)
+		}
+		w--
+	}
+	if w == k || k-w > maxKey {
+		return false
+	}
+	var buf [maxKey]byte
+	return keyedLast[string(lowerInto(buf[:], s[w:k]))]
+}
+
+// keyedID matches at s[i] an identity number of a shape of its own that
+// its label names (a GB licence needs none): national_id, or ssn for a
+// FHIR identifier of the US SSN's system. The scanner asks it before the
+// other detectors of numbers, labelledID after them.
+func (sc *Scanner) keyedID(s string, i int) (Finding, bool) {
+	if i+16 <= len(s) && isUpper(s[i]) && dvlaLicence(s[i:i+16]) && (i+16 == len(s) || !isWord(s[i+16]) && s[i+16] != '-') {
+		return Finding{i, i + 16, NationalID}, true
+	}
+	if i == 0 || !isDigit(s[i]) {
+		return Finding{}, false
+	}
+	if s[i-1] == '"' {
+		if sys := fhirSystem(s, i); sys != "" {
+			end, t, ok := fhirValue(s, i, sys)
+			if ok && sc.on[t] {
+				return Finding{i, end, t}, true
+			}
+			return Finding{}, false
+		}
+	}
+	if !keyedGate(s, i) {
+		return Finding{}, false
+	}
+	if end, ok := medicare(s, i); ok && namedBefore(s, i, medicareWords, 2) {
+		return Finding{i, end, NationalID}, true
+	}
+	if !keyGap(s, i) {
+		return Finding{}, false // the others are keys' values: "ein": …, utr=…
+	}
+	if end, ok := einValue(s, i); ok {
+		return Finding{i, end, NationalID}, true
+	}
+	if end, ok := utrValue(s, i); ok && namedBefore(s, i, utrWords, 2) {
+		return Finding{i, end, NationalID}, true
+	}
+	return Finding{}, false
+}
+
+// labelledID matches at s[i] a number of no shape of its own that its
+// label names: a driving licence, any 8 to 13 digits under a national_id
+// key. The scanner asks it after the other detectors: a card or an SSN
+// under such a key is reported as what it is.
+func labelledID(s string, i int) (Finding, bool) {
+	if i == 0 || !keyedGate(s, i) {
+		return Finding{}, false
+	}
+	if e, ok := licence(s, i); ok && licenceBefore(s, i) && !otherCode(s, i) {
+		return Finding{i, e, NationalID}, true
+	}
+	if !isDigit(s[i]) || !keyGap(s, i) {
+		return Finding{}, false
+	}
+	if e, ok := digitGroups(s, i, 8, 13); ok && namedBefore(s, i, nationalIDKeys, 2) {
+		return Finding{i, e, NationalID}, true
+	}
+	return Finding{}, false
+}
+
+// keyGap reports whether a ':' or '=' stands between the value at i and
+// the word before it: the value of a key (or a label), not a number in
+// prose after the word.
+func keyGap(s string, i int) bool {
+	for k := i; k > 0 && i-k < 8; k-- {
+		switch s[k-1] {
+		case ':', '=':
+			return true
+		case ' ', '\t', '"', '\'', '\\':
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// digitGroups returns the end of lo to hi digits at s[i], in groups set
+// apart by single spaces, '-', '.' or '/', ending at a boundary (no
+// letter, digit or '_' after).
+func digitGroups(s string, i, lo, hi int) (int, bool) {
+	e, n := i, 0
+	for e < len(s) {
+		if isDigit(s[e]) {
+			n++
+			e++
+			continue
+		}
+		if n > 0 && e+1 < len(s) && isDigit(s[e+1]) && isDigit(s[e-1]) && (s[e] == ' ' || s[e] == '-' || s[e] == '.' || s[e] == '/') {
+			e++
+			continue
+		}
+		break
+	}
+	if n < lo || n > hi || e < len(s) && (isWord(s[e]) || s[e] == '@') {
+		return 0, false
+	}
+	return e, true
+}
+
+// nationalIDKeys name an identity number of no one kind as a key writes
+// it: national_id, nationalId, national_id_number (the words' own checks
+// decide elsewhere; under the key any 8 to 13 digits are one; not
+// "national_number", a phone number's national part in libphonenumber).
+var nationalIDKeys = keyedWords("national id", "nationalid", "nationalidnumber", "national identity",
+	"nationalidentitynumber", "national identification", "nationalidentificationnumber")
+
+// An employer identification number (US EIN, NN-NNNNNNN) after its key
+// (ein, fein, employer_id, employerIdentificationNumber): its two first
+// digits are a prefix the IRS assigns (python-stdnum us/ein.dat, from
+// the IRS's list of valid EIN prefixes); 9 digits without the dash only
+// after ein or fein ("employer_id": 123456789 is as often a row's id).
+var (
+	einWords      = keyedWords("ein", "fein", "employer id", "employerid", "employer identification", "employeridentificationnumber", "federal ein", "federal tax id")
+	einPlainWords = keyedWords("ein", "fein", "employer identification", "employeridentificationnumber")
+	einPrefixes   = func() (p [100]bool) {
+		for _, n := range []int{
+			1, 2, 3, 4, 5, 6, 10, 11, 12, 13, 14, 15, 16, 20, 21, 22, 23, 24, 25, 26, 27,
+			30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
+			50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68,
+			71, 72, 73, 74, 75, 76, 77, 80, 81, 82, 83, 84, 85, 86, 87, 88, 90, 91, 92, 93, 94, 95, 98, 99,
+		} {
+			p[n] = true
+		}
+		return p
+	}()
+)
+
+// einValue returns the end of an EIN at s[i] after its key.
+func einValue(s string, i int) (int, bool) {
+	if i+9 > len(s) || !isDigit(s[i+1]) || !einPrefixes[atoi2(s[i], s[i+1])] {
+		return 0, false
+	}
+	e := i + 2
+	dashed := s[e] == '-'
+	if dashed {
+		e++
+	}
+	if e+7 > len(s) || !allDigits(s[e:e+7]) {
+		return 0, false
+	}
+	e += 7
+	if e < len(s) && (isWord(s[e]) || s[e] == '-' || s[e] == '.' && e+1 < len(s) && isDigit(s[e+1])) {
+		return 0, false
+	}
+	if dashed {
+		return e, namedBefore(s, i, einWords, 2)
+	}
+	return e, namedBefore(s, i, einPlainWords, 2)
+}
+
+// A UK unique taxpayer reference (UTR): 10 digits HMRC gives a taxpayer
+// (OECD's UK TIN sheet), as HMRC's letters print it (12345 67890, maybe a
+// trailing K); it has no check digit this package knows, so only after
+// its key or label (utr, unique taxpayer reference; an Indian bank's UTR
+// of a UPI payment has 12 digits, not 10).
+var utrWords = keyedWords("utr", "utr number", "utr no", "unique taxpayer", "taxpayer reference", "utrnumber", "sautr", "ctutr")
+
+// utrValue returns the end of a UTR at s[i].
+func utrValue(s string, i int) (int, bool) {
+	if e, ok := digitGroups(s, i, 10, 10); ok {
+		return e, true
+	}
+	if i+11 <= len(s) && allDigits(s[i:i+10]) && s[i+10] == 'K' && (i+11 == len(s) || !isWord(s[i+11])) {
+		return i + 11, true // 1234567890K
+	}
+	return 0, false
+}
+
+// An Australian Medicare card number: 10 digits (as the card prints them,
+// 2123 45670 1), the first 2 to 6, the ninth a check digit (the first
+// eight times 1, 3, 7, 9, 1, 3, 7, 9, mod 10), the tenth the card's issue
+// number, maybe an eleventh, the person's number on the card (IRN), as
+// Presidio's AuMedicareRecognizer checks it
+// (presidio_analyzer/predefined_recognizers/country_specific/australia/
+// au_medicare_recognizer.py). The check passes one number in ten, so only
+// after "medicare".
+var medicareWords = keyedWords("medicare", "medicarenumber", "medicareno", "medicarecardnumber", "medicare card")
+
+// medicare returns the end of a Medicare number at s[i].
+func medicare(s string, i int) (int, bool) {
+	e, ok := digitGroups(s, i, 10, 11)
+	if !ok {
+		return 0, false
+	}
+	var b [11]byte
+	return e, medicareValid(groupDigits(s[i:e], b[:0]))
+}
+
+// medicareValid checks the digits of a Medicare number (medicare).
+func medicareValid(d []byte) bool {
+	if len(d) < 10 || d[0] < '2' || d[0] > '6' {
+		return false
+	}
+	return weightedSum(d, []int{1, 3, 7, 9, 1, 3, 7, 9})%10 == int(d[8]-'0')
+}
+
+// fhirSystems map the naming systems of FHIR identifiers ({"system": …,
+// "value": …}, HL7 FHIR's Identifier) to the kinds of number they hold:
+// the US SSN (HL7's us-ssn and its OID), the AU Medicare number and IHI,
+// the NHS number. A provider's number (us-npi) names a practitioner, as
+// a registry publishes it: no one's personal data.
+var fhirSystems = map[string]byte{
+	"http://hl7.org/fhir/sid/us-ssn":                       'S',
+	"urn:oid:2.16.840.1.113883.4.1":                        'S',
+	"http://ns.electronichealth.net.au/id/medicare-number": 'M',
+	"http://ns.electronichealth.net.au/id/hi/ihi/1.0":      'I',
+	"https://fhir.nhs.uk/Id/nhs-number":                    'N',
+	"urn:oid:2.16.840.1.113883.2.1.4.1":                    'N',
+	"http://hl7.org/fhir/sid/us-npi":                       '-',
+}
+
+// fhirSystem returns the system of the FHIR identifier whose "value"
+// string starts at i, when the member right before "value" is its
+// "system" (the order FHIR's JSON writes them in); or "".
+func fhirSystem(s string, i int) string {
+	k := i - 1 // the value's opening quote
+	if k > 0 && s[k-1] == '\\' {
+		k--
+	}
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == ':') {
+		k--
+	}
+	if k < 8 || s[k-1] != '"' {
+		return ""
+	}
+	k--
+	if s[k-1] == '\\' {
+		k--
+	}
+	if k < 6 || s[k-5:k] != "value" {
+		return ""
+	}
+	k -= 5
+	// "system": "…", before it
+	if k < 1 || s[k-1] != '"' {
+		return ""
+	}
+	k--
+	if k > 0 && s[k-1] == '\\' {
+		k--
+	}
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == ',' || s[k-1] == '\n' || s[k-1] == '\t' || s[k-1] == '\r') {
+		k--
+	}
+	if k == 0 || s[k-1] != '"' {
+		return ""
+	}
+	e := k - 1
+	if e > 0 && s[e-1] == '\\' {
+		e--
+	}
+	b := e
+	for b > 0 && e-b < 80 && s[b-1] != '"' {
+		b--
+	}
+	if b == 0 || e-b >= 80 || !hasSuffixAt(s, b-1, "\"system\"") && !hasSuffixAt(s, b-1, "\"system\\\"") {
+		return ""
+	}
+	sys := s[b:e]
+	if len(sys) > 0 && sys[len(sys)-1] == '\\' {
+		sys = sys[:len(sys)-1]
+	}
+	return sys
+}
+
+// hasSuffixAt reports whether the text before s[j] (after blanks and ':'
+// and a quote, maybe escaped) ends with the member name w.
+func hasSuffixAt(s string, j int, w string) bool {
+	k := j
+	if k > 0 && s[k-1] == '\\' {
+		k--
+	}
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == ':') {
+		k--
+	}
+	return k >= len(w) && s[k-len(w):k] == w
+}
+
+// fhirValue matches at s[i] the value of a FHIR identifier of system sys.
+func fhirValue(s string, i int, sys string) (int, Type, bool) {
+	switch fhirSystems[sys] {
+	case 'S':
+		var b [9]byte
+		if e, ok := digitGroups(s, i, 9, 9); ok {
+			if d := groupDigits(s[i:e], b[:0]); ssnValid(atoiB(d[:3]), atoiB(d[3:5]), atoiB(d[5:])) {
+				return e, SSN, true
+			}
+		}
+	case 'M':
+		if e, ok := medicare(s, i); ok {
+			return e, NationalID, true
+		}
+	case 'I':
+		var b [16]byte
+		if e, ok := digitGroups(s, i, 16, 16); ok {
+			if d := groupDigits(s[i:e], b[:0]); string(d[:6]) == "800360" && luhn(d) {
+				return e, NationalID, true // 800360…: the IHI's prefix, Luhn
+			}
+		}
+	case 'N':
+		var b [10]byte
+		if e, ok := digitGroups(s, i, 10, 10); ok && nhsValid(groupDigits(s[i:e], b[:0])) {
+			return e, NationalID, true
+		}
+	}
+	return 0, 0, false
+}
+
+// groupDigits appends the digits of v to d.
+func groupDigits(v string, d []byte) []byte {
+	for k := 0; k < len(v); k++ {
+		if isDigit(v[k]) {
+			d = append(d, v[k])
+		}
+	}
+	return d
+}
