@@ -70,7 +70,7 @@ func rfcForms(s string, at, floor int) (start, end int, ok bool) {
 				if esc {
 					k = max(floor, runStart(s, k-1))
 				}
-				if k < q-2 {
+				if k < q-2 && quotedLocalOK(s, k, q, floor, esc) {
 					start = k
 				}
 				break
@@ -101,6 +101,34 @@ func rfcForms(s string, at, floor int) (start, end int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// quotedLocalOK reports whether s[k:q] (its quotes maybe escaped) can be
+// a quoted local part: it holds a letter or a digit, and its opening
+// quote starts a word (after a blank, '<', '(', ',', ':' or ';', or a
+// JSON string's own quote when escaped), not a JSON key's closing quote
+// ({"000000":{"@0.AA":0}}: the quotes of two strings, not of one local part).
+func quotedLocalOK(s string, k, q, floor int, esc bool) bool {
+	alnum := false
+	for j := k; j < q; j++ {
+		if isAlnum(s[j]) || s[j] >= utf8.RuneSelf {
+			alnum = true
+			break
+		}
+	}
+	if !alnum {
+		return false
+	}
+	if k == floor {
+		return true
+	}
+	switch s[k-1] {
+	case ' ', '\t', '\n', '\r', '<', '(', ',', ':', ';':
+		return true
+	case '"':
+		return esc
+	}
+	return false
 }
 
 // ipv4Literal reports whether lit is a dotted-quad IPv4 address.

@@ -262,7 +262,7 @@ func init() {
 // pwPhraseBefore reports whether s[:e] ends with a password word (any
 // case) standing as a word or ending a compound.
 func pwPhraseBefore(s string, e int) (*pwPhrase, bool) {
-	if !phraseEnds.endsIn(s, e) {
+	if e < 2 || !phraseEnds.endsIn(s, e) {
 		return nil, false
 	}
 	for _, p := range pwByEnd[endHash(s[e-2], s[e-1])] {
