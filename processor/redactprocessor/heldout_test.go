@@ -166,11 +166,11 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12f.jsonl":  {0.97, 0.99},
 	"blind-2026-12g.jsonl":  {0.99, 0.99},
 	"blind-2026-12h.jsonl":  {0.99, 0.99},
-	"blind-2026-12i.jsonl":  {0.96, 0.99},
-	"blind-2026-12j.jsonl":  {0.98, 0.99},
-	"blind-2026-12k.jsonl":  {0.95, 0.85},
-	"blind-2026-12l.jsonl":  {0.95, 0.98},
-	"blind-2026-12m.jsonl":  {0.92, 0.98},
+	"blind-2026-12i.jsonl":  {0.98, 0.99},
+	"blind-2026-12j.jsonl":  {0.99, 0.99},
+	"blind-2026-12k.jsonl":  {0.98, 0.86},
+	"blind-2026-12l.jsonl":  {0.98, 0.98},
+	"blind-2026-12m.jsonl":  {0.98, 0.98},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)
