@@ -200,7 +200,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 	// starts.
 	spokenFrom := 0
 	spoken := func(e int) {
-		if !sc.on[Email] || e-spokenFrom < 16 {
+		if !sc.on[Email] || e-spokenFrom < 16 || e-spokenFrom > maxSpokenLine { // (the callers test the length first)
 			return
 		}
 		var buf [4]Finding
@@ -262,13 +262,17 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 				}
 			}
 			if q < n && (s[q] == 'n' || s[q] == '"') && q-i == 1 {
-				spoken(i) // the end of a line or a string inside the JSON string
+				if l := i - spokenFrom; l >= 16 && l <= maxSpokenLine {
+					spoken(i) // the end of a line or a string inside the JSON string
+				}
 				spokenFrom = q + 1
 			}
 			i = q // the escape's letter is looked at next
 			continue
 		case dTail:
-			spoken(i)
+			if l := i - spokenFrom; l >= 16 && l <= maxSpokenLine {
+				spoken(i)
+			}
 			spokenFrom = i + 1
 			if e := i; sc.on[Password] && e > 1 {
 				if s[e-1] == '\r' && c == '\n' {
