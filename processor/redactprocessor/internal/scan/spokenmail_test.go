@@ -40,3 +40,17 @@ func TestSpokenEmail(t *testing.T) {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
+
+func TestHasDotWord(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"jane dot doe", true}, {"m punto garcia", true}, {"a point fr", true}, {"punkt de", true}, {"ponto br", true},
+		{"x[dot]y", true}, {"dot", true}, {"0123456789abcdefdot", true}, {"0123456789abcdefpunkt", true},
+		{"", false}, {"do", false}, {"the door is open, pun intended, point-blank", true},
+		{"deploy the update promptly today", false}, {"Dot and POINT", false},
+	} {
+		assert.Equal(t, c.want, hasDotWord(c.s), c.s)
+	}
+}
