@@ -23,6 +23,7 @@ import (
 	"go.opentelemetry.io/collector/pdata/plog"
 	"go.opentelemetry.io/collector/pdata/pmetric"
 	"go.opentelemetry.io/collector/pdata/ptrace"
+	"go.opentelemetry.io/collector/processor"
 	"go.opentelemetry.io/otel/sdk/metric/metricdata"
 	"go.opentelemetry.io/otel/sdk/metric/metricdata/metricdatatest"
 
@@ -156,6 +157,19 @@ func TestRefusesWhileTheDirectoryIsOverItsLimit(t *testing.T) {
 	metadatatest.AssertEqualProcessorDiskGuardRefusing(t, tel, []metricdata.DataPoint[int64]{{Value: 0}}, metricdatatest.IgnoreTimestamp())
 }
 
+// startTraces starts a traces disk_guard into a sink, reporting its status
+// to the host returned; the test's cleanup shuts it down.
+func startTraces(t *testing.T, set processor.Settings, cfg *Config) (processor.Traces, *consumertest.TracesSink, *statusHost) {
+	t.Helper()
+	sink := new(consumertest.TracesSink)
+	tp, err := createTraces(context.Background(), set, cfg, sink)
+	require.NoError(t, err)
+	host := newStatusHost()
+	require.NoError(t, tp.Start(context.Background(), host))
+	t.Cleanup(func() { require.NoError(t, tp.Shutdown(context.Background())) })
+	return tp, sink, host
+}
+
 // bigSpans is one batch of n spans whose names take about size bytes each.
 func bigSpans(n, size int) ptrace.Traces {
 	td := spans(n)
@@ -175,12 +189,7 @@ func TestCountsWhatItLetsThroughBetweenChecks(t *testing.T) {
 	tel := componenttest.NewTelemetry()
 	t.Cleanup(func() { require.NoError(t, tel.Shutdown(context.Background())) })
 	set := metadatatest.NewSettings(tel)
-	sink := new(consumertest.TracesSink)
-	tp, err := createTraces(context.Background(), set, cfg, sink)
-	require.NoError(t, err)
-	host := newStatusHost()
-	require.NoError(t, tp.Start(context.Background(), host))
-	defer func() { require.NoError(t, tp.Shutdown(context.Background())) }()
+	tp, sink, host := startTraces(t, set, cfg)
 
 	batch := bigSpans(10, 30<<10) // about 300 KiB encoded
 	size := (&ptrace.ProtoMarshaler{}).TracesSize(batch)
@@ -188,7 +197,7 @@ func TestCountsWhatItLetsThroughBetweenChecks(t *testing.T) {
 	for i := range 3 {
 		require.NoError(t, tp.ConsumeTraces(context.Background(), bigSpans(10, 30<<10)), "batch %d: %d KiB so far", i, (i+1)*size>>10)
 	}
-	err = tp.ConsumeTraces(context.Background(), bigSpans(10, 30<<10))
+	err := tp.ConsumeTraces(context.Background(), bigSpans(10, 30<<10))
 	require.Error(t, err, "a fourth 300 KiB batch would take an empty directory past max_used_mib 1 before the next check")
 	assert.False(t, consumererror.IsPermanent(err))
 	assert.Contains(t, err.Error(), "accepted since the last check are written, above max_used_mib 1")
@@ -211,15 +220,9 @@ func TestCountsWhatItLetsThroughBetweenChecks(t *testing.T) {
 func TestRefusesBelowMinimumFreeSpace(t *testing.T) {
 	dir := t.TempDir()
 	cfg := &Config{Directory: dir, MinFreeMiB: 1 << 40, CheckInterval: time.Hour} // 1 EiB
-	set := metadatatest.NewSettings(componenttest.NewTelemetry())
-	sink := new(consumertest.TracesSink)
-	tp, err := createTraces(context.Background(), set, cfg, sink)
-	require.NoError(t, err)
-	host := newStatusHost()
-	require.NoError(t, tp.Start(context.Background(), host))
-	defer func() { require.NoError(t, tp.Shutdown(context.Background())) }()
+	tp, sink, host := startTraces(t, metadatatest.NewSettings(componenttest.NewTelemetry()), cfg)
 
-	err = tp.ConsumeTraces(context.Background(), spans(1))
+	err := tp.ConsumeTraces(context.Background(), spans(1))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "below min_free_mib 1099511627776")
 	assert.Equal(t, []componentstatus.Status{componentstatus.StatusRecoverableError}, host.statuses())

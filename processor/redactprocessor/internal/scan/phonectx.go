@@ -137,30 +137,55 @@ func columnHeader(s string, start int, m *colMemo) (h string, ok bool) {
 			return f, true
 		}
 	}
-	hs, he := -1, -1
-	for n := 0; n < 64 && brk > floor; n++ {
-		end := brk
-		var ps int
-		ps, brk = lineStart(s, brk, floor)
-		h := s[ps:end]
-		if h == "" || countSep(h, sep) != fields {
+	hs, he := headerLine(s, ls, brk, floor, m, sep, fields, func(h string) lineKind {
+		switch {
+		case h == "" || countSep(h, sep) != fields:
 			if asciiRule(h) {
-				continue // psql's rule under its header: -----+-----
+				return aboveRow // psql's rule under its header: -----+-----
 			}
-			break // the table ends: no header above
+			return aboveEnd // the table ends: no header above
+		case dataField(fieldOf(h, sep, col)):
+			return aboveRow // a row like this one, or the rule under the header
 		}
-		f := fieldOf(h, sep, col)
-		if dataField(f) {
-			continue // a row like this one, or the rule under the header
-		}
-		hs, he = ps, end
-		break
-	}
-	m.remember(ls, sep, fields, hs, he)
+		return aboveHeader
+	})
 	if hs < 0 {
 		return "", false
 	}
 	return fieldOf(s[hs:he], sep, col), true
+}
+
+// lineKind is what a line above a table's row is to the search for its
+// header.
+type lineKind uint8
+
+const (
+	aboveRow    lineKind = iota // a row, or a rule: the search goes on
+	aboveEnd                    // no line of the table: no header
+	aboveHeader                 // the header
+)
+
+// headerLine returns the header line above the row starting at ls (brk:
+// where the break before it starts): the first of the 64 lines above,
+// within floor, that kind calls the header, walking up past rows (hs < 0:
+// none). m remembers it for the next row.
+func headerLine(s string, ls, brk, floor int, m *colMemo, sep byte, fields int, kind func(h string) lineKind) (hs, he int) {
+	hs, he = -1, -1
+lines:
+	for n := 0; n < 64 && brk > floor; n++ {
+		end := brk
+		var ps int
+		ps, brk = lineStart(s, brk, floor)
+		switch kind(s[ps:end]) {
+		case aboveRow:
+			continue
+		case aboveHeader:
+			hs, he = ps, end
+		}
+		break lines
+	}
+	m.remember(ls, sep, fields, hs, he)
+	return hs, he
 }
 
 // alignedHeader returns the header of the column of a fixed-width table
@@ -189,24 +214,17 @@ func alignedHeader(s string, start, ls, brk, floor int, m *colMemo) (string, boo
 		}
 		return alignedField(s[hs:he], col, width)
 	}
-	hs, he := -1, -1
-	for n := 0; n < 64 && brk > floor; n++ {
-		e := brk
-		var ps int
-		ps, brk = lineStart(s, brk, floor)
-		h := s[ps:e]
-		if len(h) <= col {
-			break // a short line or a blank one: the table ends
+	hs, he := headerLine(s, ls, brk, floor, m, ' ', -1, func(h string) lineKind {
+		switch {
+		case len(h) <= col:
+			return aboveEnd // a short line or a blank one: the table ends
+		case hasDigit(h):
+			return aboveRow
+		case alignedWords(h):
+			return aboveHeader
 		}
-		if hasDigit(h) {
-			continue // a row
-		}
-		if alignedWords(h) {
-			hs, he = ps, e
-		}
-		break
-	}
-	m.remember(ls, ' ', -1, hs, he)
+		return aboveEnd
+	})
 	if hs < 0 {
 		return "", false
 	}

@@ -46,10 +46,20 @@ func TestHasDotWord(t *testing.T) {
 		s    string
 		want bool
 	}{
-		{"jane dot doe", true}, {"m punto garcia", true}, {"a point fr", true}, {"punkt de", true}, {"ponto br", true},
-		{"x[dot]y", true}, {"dot", true}, {"0123456789abcdefdot", true}, {"0123456789abcdefpunkt", true},
-		{"", false}, {"do", false}, {"the door is open, pun intended, point-blank", true},
-		{"deploy the update promptly today", false}, {"Dot and POINT", false},
+		{"jane dot doe", true},
+		{"m punto garcia", true},
+		{"a point fr", true},
+		{"punkt de", true},
+		{"ponto br", true},
+		{"x[dot]y", true},
+		{"dot", true},
+		{"0123456789abcdefdot", true},
+		{"0123456789abcdefpunkt", true},
+		{"", false},
+		{"do", false},
+		{"the door is open, pun intended, point-blank", true},
+		{"deploy the update promptly today", false},
+		{"Dot and POINT", false},
 	} {
 		assert.Equal(t, c.want, hasDotWord(c.s), c.s)
 	}
