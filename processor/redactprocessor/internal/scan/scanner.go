@@ -196,11 +196,11 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 	pctDone := 0   // end of the last token scanned percent-decoded
 	var pu *unescaped
 	// Addresses spelled out are looked for in each line and JSON string
-	// at its end (spokenmail.go); spokenFrom is where the current one
-	// starts.
+	// of 16 to maxSpokenLine bytes at its end (spokenmail.go; the callers
+	// test the length); spokenFrom is where the current one starts.
 	spokenFrom := 0
 	spoken := func(e int) {
-		if !sc.on[Email] || e-spokenFrom < 16 || e-spokenFrom > maxSpokenLine { // (the callers test the length first)
+		if !sc.on[Email] {
 			return
 		}
 		var buf [4]Finding
@@ -601,7 +601,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 		}
 		i++
 	}
-	if spokenFrom > 0 {
+	if l := n - spokenFrom; spokenFrom > 0 && l >= 16 && l <= maxSpokenLine {
 		spoken(n) // a transcript's last turn
 	}
 	if n > 0 && sentenceTail[s[n-1]] && sc.on[Password] {
