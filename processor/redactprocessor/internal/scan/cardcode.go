@@ -35,8 +35,14 @@ func codeCell(s string, i, e int, dst []Finding) bool {
 	for k++; k < i && (s[k] == ' ' || s[k] == '"' || s[k] == '\''); k++ {
 	}
 	if k != i {
-		// The card's expiry in the cell between: MM/YY, MM/YYYY, MM-YY.
-		x := expiryAt(s, k)
+		// The card's expiry in the cell between: MM/YY, MM/YYYY, MM-YY,
+		// MM-YYYY, month 01 to 12.
+		x := k
+		if n := expiryLen(s[k:], true); n > 0 {
+			if m := atoi(s[k : k+2]); m >= 1 && m <= 12 {
+				x += n
+			}
+		}
 		for x < i && (s[x] == ' ' || s[x] == '"' || s[x] == '\'') {
 			x++
 		}
@@ -52,25 +58,6 @@ func codeCell(s string, i, e int, dst []Finding) bool {
 	for k = e; k < len(s) && (s[k] == ' ' || s[k] == '"' || s[k] == '\''); k++ {
 	}
 	return k == len(s) || s[k] == sep || s[k] == '\n' || s[k] == '\r'
-}
-
-// expiryAt returns the end of a card's expiry date written at s[k] (MM/YY,
-// MM/YYYY, MM-YY or MM-YYYY, month 01 to 12), or k when there is none.
-func expiryAt(s string, k int) int {
-	if k+5 > len(s) || !isDigit(s[k]) || !isDigit(s[k+1]) || (s[k+2] != '/' && s[k+2] != '-') || !isDigit(s[k+3]) || !isDigit(s[k+4]) {
-		return k
-	}
-	if m := atoi(s[k : k+2]); m < 1 || m > 12 {
-		return k
-	}
-	e := k + 5
-	if e+2 <= len(s) && isDigit(s[e]) && isDigit(s[e+1]) {
-		e += 2
-	}
-	if e < len(s) && isDigit(s[e]) {
-		return k
-	}
-	return e
 }
 
 // codeLen returns the security code length of the card found at f: 4
@@ -124,7 +111,7 @@ func codeAfterCard(s string, i, e int, dst []Finding) bool {
 		case c == '\n' || c == '\r' || c == '\\' && k+1 < len(between) && (between[k+1] == 'n' || between[k+1] == 'r'):
 			return false // another line
 		case isDigit(c):
-			n := expiryLen(between[k:])
+			n := expiryLen(between[k:], false)
 			if n == 0 || k > 0 && isAlnum(between[k-1]) {
 				return false
 			}
@@ -160,9 +147,9 @@ func codeEndsLine(s string, e int) bool {
 }
 
 // expiryLen returns the length of the card expiry date at the start of s
-// (MM/YY or MM/YYYY), or 0.
-func expiryLen(s string) int {
-	if len(s) < 5 || !isDigit(s[0]) || !isDigit(s[1]) || s[2] != '/' || !isDigit(s[3]) || !isDigit(s[4]) {
+// (MM/YY or MM/YYYY; with dash, MM-YY and MM-YYYY too), or 0.
+func expiryLen(s string, dash bool) int {
+	if len(s) < 5 || !isDigit(s[0]) || !isDigit(s[1]) || s[2] != '/' && (!dash || s[2] != '-') || !isDigit(s[3]) || !isDigit(s[4]) {
 		return 0
 	}
 	n := 5
