@@ -63,9 +63,6 @@ func (p *diskGuardProcessor) shutdown(context.Context) error {
 	return nil
 }
 
-// Each batch is sized (its protobuf encoding, what a persistent queue
-// stores) only while the guard admits data: a refused batch costs nothing.
-
 func (p *diskGuardProcessor) processTraces(ctx context.Context, td ptrace.Traces) (ptrace.Traces, error) {
 	err := p.g.refusal()
 	if err == nil {
@@ -182,9 +179,11 @@ func (g *guard) refusal() error {
 	return nil
 }
 
-// admit counts a batch of size encoded bytes and refuses it if, with what
-// was let through since the last measurement, the directory would be short
-// of space.
+// admit counts a batch of size encoded bytes (its protobuf encoding, what
+// a persistent queue stores; the processors size a batch only while the
+// guard admits data, so a refused one costs nothing) and refuses it if,
+// with what was let through since the last measurement, the directory
+// would be short of space.
 func (g *guard) admit(size int) error {
 	pending := g.admitted.Add(int64(size))
 	u := diskspace.Usage{Available: uint64(g.available.Load()), Used: uint64(g.used.Load())} //nolint:gosec // stored from uint64, clamped
