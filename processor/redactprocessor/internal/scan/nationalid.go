@@ -1773,18 +1773,7 @@ func tajValid(d []byte) bool {
 // (Switzerland's EAN prefix) first, an EAN-13 check digit last
 // (python-stdnum ch/ssn.py).
 func ahvValid(d []byte) bool {
-	if string(d[:3]) != "756" {
-		return false
-	}
-	sum := 0
-	for k := range 12 {
-		w := 1
-		if k%2 == 1 {
-			w = 3
-		}
-		sum += w * int(d[k]-'0')
-	}
-	return (10-sum%10)%10 == int(d[12]-'0')
+	return string(d[:3]) == "756" && gtinValid(d)
 }
 
 // svnrValid reports whether 10 digits are an Austrian social insurance
