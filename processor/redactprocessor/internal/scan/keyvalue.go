@@ -1185,17 +1185,17 @@ func wordPassword(v string) bool {
 }
 
 // passwordStates are the words a password key holds that are no password:
-// what a form, a schema or a log says of the password.
+// what a form, a schema or a log says of the password (beside
+// notSecretValues, which plausibleValue rejects before: required, hidden,
+// redacted, …).
 var passwordStates = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`
-		required optional invalid incorrect expired missing wrong masked hidden encrypted hashed
-		changed reset unset blank default sensitive protected secure strong weak random generated
-		prompt prompted inherit inherited disabled enabled none null empty secret secrets vault
-		keychain keyring stdin file ask forgotten forgot mismatch match same different short long
-		valid correct accepted rejected denied failed locked unlocked supplied provided given omitted
-		redacted removed filtered scrubbed sanitized obfuscated string text password passwd token
-		example sample test dummy placeholder todo none nope`) {
+		invalid incorrect expired missing wrong masked encrypted hashed changed reset unset blank default
+		sensitive protected secure strong weak random generated prompt prompted inherit inherited
+		disabled enabled secrets vault keychain keyring stdin file ask forgotten forgot mismatch match
+		same different short long valid correct accepted rejected denied failed locked unlocked supplied
+		provided given omitted removed filtered scrubbed sanitized obfuscated text sample test dummy nope`) {
 		m[w] = true
 	}
 	return m
