@@ -38,19 +38,21 @@ const pctMax = 2048
 // the words that name a value (Tel. tel%3A%2B49…).
 const pctContext = 64
 
-// pctByte reports whether an escape %XX at s[k] decodes to a character
-// decoded for scanning, and returns it.
-func pctByte(s string, k int) (byte, bool) {
+// pctHex returns the byte an escape %XX at s[k] stands for.
+func pctHex(s string, k int) (byte, bool) {
 	if k+2 >= len(s) || s[k] != '%' {
 		return 0, false
 	}
 	h, ok1 := hexVal(s[k+1])
 	l, ok2 := hexVal(s[k+2])
-	if !ok1 || !ok2 {
-		return 0, false
-	}
-	c := byte(h<<4 | l)
-	if c < 0x20 || c > 0x7e || c == '%' || c == '"' || c == '\\' {
+	return byte(h<<4 | l), ok1 && ok2
+}
+
+// pctByte reports whether an escape %XX at s[k] decodes to a character
+// decoded for scanning, and returns it.
+func pctByte(s string, k int) (byte, bool) {
+	c, ok := pctHex(s, k)
+	if !ok || c < 0x20 || c > 0x7e || c == '%' || c == '"' || c == '\\' {
 		return 0, false
 	}
 	return c, true
@@ -102,15 +104,13 @@ func formSpace(s string, start, k int) bool {
 // the escapes' end.
 func pctUTF8(s string, k, end int) ([4]byte, int, int, bool) {
 	var b [4]byte
-	if k+2 >= end || s[k] != '%' {
+	if k+2 >= end {
 		return b, 0, 0, false
 	}
-	h, ok1 := hexVal(s[k+1])
-	l, ok2 := hexVal(s[k+2])
-	if !ok1 || !ok2 {
+	var ok bool
+	if b[0], ok = pctHex(s, k); !ok {
 		return b, 0, 0, false
 	}
-	b[0] = byte(h<<4 | l)
 	n := 0
 	switch {
 	case b[0] >= 0xc2 && b[0] < 0xe0:
@@ -126,13 +126,9 @@ func pctUTF8(s string, k, end int) ([4]byte, int, int, bool) {
 		return b, 0, 0, false
 	}
 	for j := 1; j < n; j++ {
-		p := k + 3*j
-		h, ok1 := hexVal(s[p+1])
-		l, ok2 := hexVal(s[p+2])
-		if s[p] != '%' || !ok1 || !ok2 {
+		if b[j], ok = pctHex(s, k+3*j); !ok {
 			return b, 0, 0, false
 		}
-		b[j] = byte(h<<4 | l)
 	}
 	if !utf8.Valid(b[:n]) {
 		return b, 0, 0, false
