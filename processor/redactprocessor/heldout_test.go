@@ -152,6 +152,13 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     PhilSys and BD were then added, and a JSON object's label naming
 //     its value (Paystack's custom fields): identity numbers 0.52 -> 0.92,
 //     recall 0.8672 -> 0.9367, survival unchanged on every corpus.
+//   - blind-2026-12o (a fifteenth writer: recruiting, HR and meeting
+//     assistants' input, CVs, ATS webhooks, ICS invites, transcripts,
+//     payroll onboarding in 16 countries): 0.9254 / 0.9941 on arrival.
+//     It labels domestic bank account numbers PII, blind-2026-12m
+//     labels 15 of them look-alikes: bank_account (added with 12o's
+//     misses in view) takes them, so 12m's survival floor is 0.97
+//     (0.9730 since, 0.9853 before).
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -170,7 +177,8 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12j.jsonl":  {0.99, 0.99},
 	"blind-2026-12k.jsonl":  {0.98, 0.86},
 	"blind-2026-12l.jsonl":  {0.98, 0.98},
-	"blind-2026-12m.jsonl":  {0.98, 0.98},
+	"blind-2026-12m.jsonl":  {0.98, 0.97},
+	"blind-2026-12o.jsonl":  {0.98, 0.99},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)

@@ -123,6 +123,17 @@ var hardCases = []struct{ defect, in, want string }{
 	{"pem header alone", "never the private key `-----BEGIN OPENSSH PRIVATE KEY-----`.", "never the private key `-----BEGIN OPENSSH PRIVATE KEY-----`."},
 	{"slack webhook placeholder", "SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", "SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"},
 	{"hex message id", `{"message_id":"\u003c8f7e6d5c4b3a29180716@mail.example.de\u003e"}`, `{"message_id":"\u003c8f7e6d5c4b3a29180716@mail.example.de\u003e"}`},
+	// Recruiting and onboarding text (blind-2026-12o's misses, with values
+	// of our own): PINs, a passport's number after a middle dot, a PAN
+	// after a parenthesis and in a CSV column.
+	{"meeting pin before the keypad's #", "Or dial: (DE) +49 211 89287725 PIN: 479925986#", "Or dial: (DE) [REDACTED:phone] PIN: [REDACTED:password]#"},
+	{"badge pin", "Door badge PIN: 3046", "Door badge PIN: [REDACTED:password]"},
+	{"pin of 4 digits in JSON", `{"card": "debit", "pin": "4821"}`, `{"card": "debit", "pin": "[REDACTED:password]"}`},
+	{"india's pin code is a postal code", "Bengaluru, Karnataka, PIN: 560034", "Bengaluru, Karnataka, PIN: 560034"},
+	{"pin in a dial-in url", "https://tel.meet/rzj-ijjk-ond?pin=7861263972936", "https://tel.meet/rzj-ijjk-ond?pin=[REDACTED:secret_url_param]"},
+	{"passport number after a middle dot", "Document type: Passport · Number: CHP686FF6 · Expiry: 2031-08-19", "Document type: Passport · Number: [REDACTED:national_id] · Expiry: 2031-08-19"},
+	{"pan after a parenthesis", "PAN (for background check): BNZPM2501F", "PAN (for background check): [REDACTED:national_id]"},
+	{"pan in a csv column", "emp,name,pan,doj\n709722,Sneha,BNZPM2501F,2027-01-18", "emp,name,pan,doj\n709722,Sneha,[REDACTED:national_id],2027-01-18"},
 }
 
 func TestHardCases(t *testing.T) {

@@ -47,6 +47,8 @@ const (
 	kvSeed          // seed: only totp_seed, otp_seed, mfa_seed … (a one-time password's key)
 	kvOTP           // totp_seed, otp_secret: base32 of 16 to 64 characters, or a secret
 	kvRoutingKey    // routing_key: PagerDuty's Events API key (32 letters and digits), not AMQP's
+	kvPIN           // pin: a PIN of 4 to 12 digits after pinQualifiers (badge PIN, meeting PIN)
+	kvDialPIN       // pin: 4 or 5 digits, or up to 12 ended by '#' as dial-in instructions print them
 )
 
 // lastWords classifies the last word of a key (lower case).
@@ -72,7 +74,19 @@ var lastWords = map[string]kvKind{
 	// session cookies of web frameworks (PHP, Java servlets; connect.sid,
 	// sid: only in a Cookie header, elsewhere an id of something else)
 	"phpsessid": kvSession, "jsessionid": kvSession, "sessid": kvSession, "sid": kvSessionCookie,
-	"seed": kvSeed,
+	"seed": kvSeed, "pin": kvDialPIN,
+}
+
+// pinQualifiers, before "pin", name a PIN that opens something: a
+// meeting's or a bridge's (Google Meet's "PIN: 479925986#"), a door's, a
+// card's, a voicemail box's. Without one a PIN of more than 5 digits
+// needs the '#' of a dial-in instruction: India's PIN code is a postal
+// code of 6 digits ("Bengaluru, PIN: 560034").
+var pinQualifiers = map[string]bool{
+	"meeting": true, "conference": true, "bridge": true, "participant": true, "host": true, "moderator": true,
+	"attendee": true, "organizer": true, "leader": true, "badge": true, "door": true, "gate": true, "alarm": true,
+	"locker": true, "access": true, "entry": true, "card": true, "atm": true, "debit": true, "sim": true,
+	"voicemail": true, "phone": true, "account": true, "security": true,
 }
 
 // otpQualifiers, before "seed" or "secret", name the shared key of a
@@ -783,6 +797,11 @@ func classifyKey(key string, url bool) kvKind {
 			return kvSessionCookie // session_id=…
 		}
 		return kvNone
+	case kvDialPIN:
+		if pinQualifiers[string(pw)] {
+			return kvPIN
+		}
+		return kvDialPIN
 	case kvSeed:
 		if !otpQualifiers[string(pw)] {
 			return kvNone // seed: 42, random_seed
@@ -919,6 +938,15 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 			return Finding{}, false
 		}
 		t = GenericSecret
+	case kind == kvPIN || kind == kvDialPIN:
+		dial := strings.HasSuffix(v, "#") // PIN: 479925986# (the '#' is the keypad's, not the PIN's)
+		if dial {
+			v, ve = v[:len(v)-1], ve-1
+		}
+		if len(v) < 4 || len(v) > 12 || !allDigits(v) || kind == kvDialPIN && !dial && len(v) > 5 {
+			return Finding{}, false // Bengaluru, PIN: 560034 (India's postal code: 6 digits)
+		}
+		t = Password
 	case kind == kvRoutingKey:
 		if len(v) != 32 || runOf(v, 0, isAlnum) != 32 || !hasDigit(v) {
 			return Finding{}, false // routing_key: orders.created (AMQP)

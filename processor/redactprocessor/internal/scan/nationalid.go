@@ -912,7 +912,8 @@ func letterIDShape(s string, i int) (int, bool) {
 	if i+18 <= n && end(i+18) && isDigit(s[i+4]) && curpValid(s[i:i+18]) {
 		return i + 18, true
 	}
-	if i+10 <= n && end(i+10) && isDigit(s[i+5]) && panValid(s[i:i+10]) && (contextNear(s, i, panWords, 3) || anyKindContext(s, i, keyPAN) || namedBy(s, i, panWords)) {
+	if i+10 <= n && end(i+10) && isDigit(s[i+5]) && panValid(s[i:i+10]) &&
+		(contextNear(s, i, panWords, 5) || anyKindContext(s, i, keyPAN) || namedBy(s, i, panWords) || idColumn(s, i, panWords, nil)) {
 		return i + 10, true
 	}
 	return 0, false
@@ -1882,10 +1883,10 @@ func namedBefore(s string, i int, words *contextWords, n int) bool {
 }
 
 // passport reports whether the word at s[i:] is a passport number after
-// its word (passportBefore): 6 to 9 capitals and digits, 5 digits at
+// its word (passportBefore): 6 to 9 capitals and digits, 3 digits at
 // least, as the ICAO 9303 document number field holds them (US 9 digits
-// or a letter and 8, DE C01X00T47, IN A1234567, CN E12345678, JP
-// TK1234567). It returns the end.
+// or a letter and 8, DE C01X00T47 and CHP686FF6, IN A1234567, CN
+// E12345678, JP TK1234567). It returns the end.
 func passport(s string, i int) (int, bool) {
 	e, digits := i, 0
 	for e < len(s) && e-i < 10 && (isDigit(s[e]) || isUpper(s[e])) {
@@ -1894,7 +1895,7 @@ func passport(s string, i int) (int, bool) {
 		}
 		e++
 	}
-	if e-i < 6 || e-i > 9 || digits < 5 || (e < len(s) && (isAlnum(s[e]) || s[e] == '-' || s[e] == '_')) {
+	if e-i < 6 || e-i > 9 || digits < 3 || (e < len(s) && (isAlnum(s[e]) || s[e] == '-' || s[e] == '_')) {
 		return 0, false
 	}
 	return e, passportBefore(s, i) && !otherCode(s, i)

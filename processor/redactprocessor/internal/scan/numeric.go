@@ -214,6 +214,11 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 			return f, true, 0 // "ein": "02-7310491", "medicare": "2123 45670 1"
 		}
 	}
+	if sc.on[BankAccount] && i > 0 && isDigit(s[i]) && s[i-1] != '+' {
+		if end, ok := bankAccount(s, i); ok {
+			return Finding{i, end, BankAccount}, true, 0 // "Account number: 2511244933"
+		}
+	}
 	var r numRun
 	if !r.read(s, i) || (r.plus < 0 && r.nd < 7 && r.n < 4) {
 		if r.nd == 6 && r.n == 1 && sc.on[NationalID] {
@@ -277,6 +282,11 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 	}
 	if f, ok := sc.spokenGroups(s, &r); ok {
 		return f, true, 0
+	}
+	if sc.on[BankAccount] && r.plus < 0 {
+		if e, ok := digitGroups(s, i, 6, 18); ok && bankAccountColumn(s, i, e, r.ctx.memo) {
+			return Finding{i, e, BankAccount}, true, 0 // a CSV column account_number
+		}
 	}
 	if sc.on[NationalID] && r.plus < 0 {
 		if f, ok := labelledID(s, i); ok {
@@ -739,8 +749,17 @@ func contextNear(s string, i int, words *contextWords, n int) bool {
 	var pb []byte
 	k := i
 	for ; n > 0 && k > from; n-- {
-		for k > from && s[k-1] < utf8.RuneSelf && !isAlnum(s[k-1]) {
-			k--
+		for k > from {
+			if c := s[k-1]; c < utf8.RuneSelf {
+				if isAlnum(c) {
+					break
+				}
+				k--
+			} else if p := punctBefore(s, k); p > 0 && k-p >= from {
+				k -= p // Passport · Number: …, Konto – Nr.
+			} else {
+				break
+			}
 		}
 		e := k
 		ascii := true
@@ -762,6 +781,20 @@ func contextNear(s string, i int, words *contextWords, n int) bool {
 		}
 	}
 	return false
+}
+
+// punctBefore returns the length of the punctuation character that ends
+// s[:k] when it is one that sets fields or words apart as ASCII
+// punctuation does (· • – — … ・ « »), else 0.
+func punctBefore(s string, k int) int {
+	if k >= 2 && s[k-2] == 0xc2 && (s[k-1] == 0xb7 || s[k-1] == 0xab || s[k-1] == 0xbb) {
+		return 2 // · « »
+	}
+	if k >= 3 && (s[k-3] == 0xe2 && s[k-2] == 0x80 && (s[k-1] == 0xa2 || s[k-1] == 0x93 || s[k-1] == 0x94 || s[k-1] == 0xa6) ||
+		s[k-3] == 0xe3 && s[k-2] == 0x83 && s[k-1] == 0xbb) {
+		return 3 // • – — … ・
+	}
+	return 0
 }
 
 // letterDigit reports whether the digit s[k] stands between two ASCII

@@ -422,7 +422,7 @@ func TestOnePieceLookalikes(t *testing.T) {
 		"SE: 556036-0793", "org.nr 556036-0793", "VAT SE556036079301", "KvK 12345678", "EIN 12-3456789",
 		"Steuernummer 21/815/08150", "USt-IdNr. DE136695976", "HRB 12345", "BIC DEUTDEFF",
 		"invoice INV-0612345678", "0612345678.pdf", "file_0712345678.log", "v0.6.12345678",
-		"Kontonummer 0532013000", "BLZ 37040044", "routing 021000021", "sort code 20-45-77", "account 31926819",
+		"BLZ 37040044", "routing 021000021", "sort code 20-45-77", "account 31926819",
 		"orden 0612345678", "ordine 0612345678", "zamówienie 0612345678", "заказ 0612345678", "订单 13800138000", "注文 09012345678",
 	} {
 		assert.Equal(t, s, redactOne(t, s), s)

@@ -10,7 +10,7 @@
 // each), phonectx.go (where a phone stands), nationalid.go (national
 // identity numbers and card security codes), keyedid.go (identity
 // numbers their key or label names: driving licences, EIN, UTR, Medicare,
-// FHIR identifiers), wide.go (full-width digits),
+// FHIR identifiers), bankaccount.go (account numbers under their label), wide.go (full-width digits),
 // tokens.go (secret prefixes, one line each), keyvalue.go
 // (password=, token: … and the AWS secret key), prose.go (passwords and
 // secrets stated in prose), cli.go (command-line flags, .pgpass, Oracle
@@ -55,6 +55,7 @@ const (
 	CardCVV
 	NationalID
 	UPIID
+	BankAccount
 	// NumBuiltin is the number of built-in detectors; custom detectors are
 	// numbered from it.
 	NumBuiltin
@@ -89,6 +90,7 @@ var typeNames = [NumBuiltin]string{
 	CardCVV:          "card_cvv",
 	NationalID:       "national_id",
 	UPIID:            "upi_id",
+	BankAccount:      "bank_account",
 }
 
 // String returns the detector's name.

@@ -56,7 +56,7 @@ var descriptions = map[string]string{
 	"decode":  "OTLP receiver → `nop` exporter: receive and decode, nothing else; what no pipeline can exceed here (otelcol-llm binary, `test/bench/configs/decode.yaml`)",
 	"forward": "OTLP → `memory_limiter` → `batch` → `otlp_grpc` to the sink: what every pipeline that must export costs, the physical limit of one (otelcol-llm binary, `test/bench/configs/forward.yaml`)",
 	"ours":    "OTLP → `memory_limiter` → `llm_cost` → `redact` → `batch` → `otlp_grpc` + `span_metrics_llm` → `prometheus`, our components at their defaults (otelcol-llm binary, `test/bench/configs/ours.yaml`)",
-	"contrib": "OTLP → `memory_limiter` → `transform` (cost in OTTL) → `redaction` (18 regexes, one per `redact` detector, written literal-first for Go's engine; their recall and look-alike survival are below) → `batch` → `otlp_grpc` + `span_metrics` → `prometheus`, the same release (`test/bench/builder-contrib.yaml`, `test/bench/configs/contrib.yaml`)",
+	"contrib": "OTLP → `memory_limiter` → `transform` (cost in OTTL) → `redaction` (one regex per `redact` detector, written literal-first for Go's engine; their recall and look-alike survival are below) → `batch` → `otlp_grpc` + `span_metrics` → `prometheus`, the same release (`test/bench/builder-contrib.yaml`, `test/bench/configs/contrib.yaml`)",
 }
 
 // complete reports whether this is a full run: every collector, every

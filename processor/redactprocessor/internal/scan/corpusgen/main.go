@@ -60,11 +60,15 @@ var positives = map[string][]string{
 	"password":          {"password=Sommer2024!", "passwd: hunter22"},
 	"generic_secret":    {"api_token: 8f3kQ9zLm2xV7pR4tY1wB6nC", "client_secret=Zx81kLmQ2pRt7VwY4s"},
 	"upi_id":            {"priya.sharma@okaxis", "9876543210@ybl", "rahul123@paytm"},
+	"bank_account":      {"Kontonummer: 0532013000", "CLABE 032180000118359719", "bank account no. 38-5519-3693039-003"},
 	"secret_url_param":  {"https://api.example.com/v1/items?api_key=live_1234abcd&page=2", "https://x.example.com/cb?state=1&access_token=ya29.a0AfH6SMBx"},
 }
 
 // secretPart is the substring that must disappear for URL-shaped positives.
 var secretPart = map[string]string{
+	"Kontonummer: 0532013000":                                       "0532013000",
+	"CLABE 032180000118359719":                                      "032180000118359719",
+	"bank account no. 38-5519-3693039-003":                          "38-5519-3693039-003",
 	"postgres://admin:s3cretP4ss@db.internal:5432/app":              "s3cretP4ss",
 	"https://deploy:tok3n@git.example.com/repo.git":                 "tok3n",
 	"https://api.example.com/v1/items?api_key=live_1234abcd&page=2": "live_1234abcd",

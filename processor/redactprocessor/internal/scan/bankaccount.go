@@ -1,0 +1,183 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
+
+import "strings"
+
+// A domestic bank account number (detector bank_account): what payroll
+// onboarding, refunds and direct debits ask for where no IBAN is used (US,
+// CA, GB beside the sort code, AU beside the BSB, IN beside the IFSC, ZA,
+// SG, BR, MX CLABE). It has no shape of its own (6 to 18 digits, maybe in
+// groups: 012-85301-1, 649435-9), so it is found only where its label
+// names it:
+//
+//   - right before it, as a form or a key writes it: "Account number:
+//     2511244933", "Bank A/c no.: 016577994477", "account_no": "…",
+//     "accountNumber=…", "Kontonummer: …", "Conta corrente 649435-9",
+//     "CLABE interbancaria: 524225569679350339";
+//   - as the header of its table column (bank_account; account_number or
+//     account_no beside a bank's code: bsb, routing, ifsc;
+//     bankAccountColumn).
+//
+// The bank's own codes beside it are public and kept: a routing number
+// (ABA), a sort code, a BSB, an IFSC, a branch or transit number. A card
+// number under an account label is a card (the card detector decides it).
+
+// bankAccountWords name a bank account number whatever stands around
+// them: the English labels of forms and keys for a bank's account
+// (snake_case split into words, camelCase as one word) and the other
+// languages' words for it.
+var bankAccountWords = keyedWords(
+	"bank account", "bank acct", "bank a c", "checking account", "savings account", "a c no", "a c number", "a c", // A/c no. (IN)
+	"bankaccount", "bankaccountnumber", "bankaccountno", "salary account", "refund account",
+	"kontonummer", "kontonr", "konto nr", "bankkonto", "numer konta", "rekeningnummer", "rekeningnr", "tilinumero",
+	"numéro de compte", "n° de compte", "número de cuenta", "numero de cuenta", "cuenta bancaria", "número de conta",
+	"numero de conta", "conta corrente", "conta poupança", "numero di conto", "numero conto", "conto corrente",
+	"clabe", "clabe interbancaria", "口座番号", "계좌번호", "银行账号", "银行卡号",
+)
+
+// accountWords name an account's number of any kind: a bank's, as often a
+// utility's, a telecom's or a shop's customer account ("Your bill …
+// Account number 7363066603"). Under them a number is a bank account only
+// with a bank's code or word before it (bankContext).
+var accountWords = keyedWords(
+	"account number", "account no", "account nr", "account num", "account #", "acct number", "acct no", "acct num", "acct #",
+	"accountnumber", "accountno", "acctnumber", "acctno", "acct", "account",
+)
+
+// bankContext reports whether a bank's code or word stands on the line
+// of i or the two lines before it, within 200 bytes (the same form, the
+// same JSON object): the routing number, sort code, BSB, IFSC, branch,
+// transit or institution number printed beside an account number, or the
+// bank's name.
+func bankContext(s string, i int) bool {
+	from, lines := i, 0
+	for from > 0 && i-from < 200 {
+		c := s[from-1]
+		if c == '\n' || c == 'n' && from >= 2 && s[from-2] == '\\' {
+			if lines++; lines == 3 {
+				break
+			}
+		}
+		from--
+	}
+	return bankWords(s[from:i])
+}
+
+// bankWords reports whether w holds one of bankContextWords (not the
+// "bank" of a bank_account placeholder: redacting twice changes nothing).
+func bankWords(w string) bool {
+	for _, b := range bankContextWords {
+		for k := 0; k < len(w); {
+			j := strings.Index(w[k:], b)
+			if j < 0 {
+				break
+			}
+			if k += j + len(b); !strings.HasPrefix(w[k:], "_account]") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bankContextWords are bankContext's words, as forms, keys and CSV headers
+// write them.
+var bankContextWords = []string{
+	"bank", "Bank", "BANK", "routing", "Routing", "ROUTING", "ABA", "sort code", "Sort code", "Sort Code", "sort_code", "sortCode",
+	"bsb", "BSB", "ifsc", "IFSC", "branch", "Branch", "transit", "Transit", "institution", "Institution",
+	"IBAN", "SWIFT", "direct deposit", "Direct deposit", "Direct Deposit", "direct_deposit",
+}
+
+// bankAccountBefore reports whether a bank account label stands right
+// before the value at i (its key's quotes and ':' or '=' between, or only
+// blanks: "Conta corrente 649435-9").
+func bankAccountBefore(s string, i int) bool {
+	if !keyedGate(s, i) {
+		return false
+	}
+	return namedBefore(s, i, bankAccountWords, 2) || namedBefore(s, i, accountWords, 2) && bankContext(s, i)
+}
+
+// bankAccount matches at s[i] an account number after its label. It
+// returns the end.
+func bankAccount(s string, i int) (int, bool) {
+	e, ok := digitGroups(s, i, 6, 18)
+	if !ok || !bankAccountBefore(s, i) {
+		return 0, false
+	}
+	var b [18]byte
+	if d := groupDigits(s[i:e], b[:0]); len(d) >= 13 && len(d) <= 19 && luhn(d) && cardPrefix(d) && cardGroups(s[i:e]) {
+		return 0, false // a card number: the card detector's
+	}
+	return e, true
+}
+
+// cardGroups reports whether the digits of v are grouped as a card prints
+// them: in one piece, in fours (the last maybe shorter), or 4-6-4/4-6-5.
+// An account grouped otherwise (NZ 38-5519-3693039-003) is not a card,
+// whatever its digits.
+func cardGroups(v string) bool {
+	groups, n, first, second, fours := 0, 0, 0, 0, true
+	for k := 0; k <= len(v); k++ {
+		if k < len(v) && isDigit(v[k]) {
+			n++
+			continue
+		}
+		switch groups++; groups {
+		case 1:
+			first = n
+		case 2:
+			second = n
+		}
+		if k < len(v) && n != 4 {
+			fours = false // a group before the last that is not 4 digits
+		}
+		n = 0
+	}
+	return groups == 1 || fours || groups == 3 && first == 4 && second == 6
+}
+
+// bankAccountColumn reports whether the number at s[i:e] is a whole cell
+// of a table whose header names its column with a bank account label
+// (the payroll exports' account_number, account_no, bank_account).
+func bankAccountColumn(s string, i, e int, m *colMemo) bool {
+	if e-i < 6 || !cellEdge(s, i-1) || e < len(s) && !cellEdge(s, e) {
+		return false
+	}
+	h, ok := columnHeader(s, i, m)
+	sql := false
+	if !ok {
+		h, ok = sqlColumn(s, i)
+		sql = true
+	}
+	switch {
+	case !ok:
+		return false
+	case contextBefore(h, len(h), bankAccountWords):
+		return true
+	case !contextBefore(h, len(h), accountWords):
+		return false
+	case !sql && m != nil && m.set && m.hs >= 0:
+		return bankWords(s[m.hs:m.he]) // account_number beside bsb, routing, ifsc …
+	}
+	return bankContext(s, i)
+}
+
+// cellEdge reports whether s[k] (k may be -1) ends a table cell: a field
+// separator, a line break (maybe a JSON escape's n), or the text's edge.
+func cellEdge(s string, k int) bool {
+	if k < 0 {
+		return true
+	}
+	switch s[k] {
+	case ',', ';', '\t', '|', '\n', '\r':
+		return true
+	case 'n', 't':
+		return k > 0 && s[k-1] == '\\'
+	case '\\':
+		return k+1 < len(s) && (s[k+1] == 'n' || s[k+1] == 't' || s[k+1] == 'r')
+	}
+	return false
+}

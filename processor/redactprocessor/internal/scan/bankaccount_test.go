@@ -1,0 +1,48 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestBankAccount(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		// After a label naming a bank account, in any language.
+		{"Bank A/c no.: 016577994477\nIFSC: ICIC0745001", "Bank A/c no.: [REDACTED:bank_account]\nIFSC: ICIC0745001"},
+		{"Conta corrente 649435-9", "Conta corrente [REDACTED:bank_account]"},
+		{"CLABE interbancaria: 524225569679350339", "CLABE interbancaria: [REDACTED:bank_account]"},
+		{`{"bank_account": "38-5519-3693039-003"}`, `{"bank_account": "[REDACTED:bank_account]"}`},
+		{"Kontonummer: 0532013000", "Kontonummer: [REDACTED:bank_account]"},
+		{`"bankAccountNumber":"000123456789"`, `"bankAccountNumber":"[REDACTED:bank_account]"`},
+		// "Account number" beside a bank's code or name.
+		{"Routing number (ABA): 021000021\nAccount number: 2511244933", "Routing number (ABA): 021000021\nAccount number: [REDACTED:bank_account]"},
+		{"Sort code: 83-51-92\nAccount number: 46408225", "Sort code: 83-51-92\nAccount number: [REDACTED:bank_account]"},
+		{"BSB: 439-270\nAccount number: 490911456", "BSB: 439-270\nAccount number: [REDACTED:bank_account]"},
+		{"Bank: DBS/POSB · Account no.: 012-85301-1", "Bank: DBS/POSB · Account no.: [REDACTED:bank_account]"},
+		{`"direct_deposit": {"routing_number": "132439769", "account_number": "171533282"}`, `"direct_deposit": {"routing_number": "132439769", "account_number": "[REDACTED:bank_account]"}`},
+		// A table column of account numbers.
+		{
+			"employee_id,name,bsb,account_number\n336239,Liam,336-266,814427613\n927052,Chloe,839-610,972699843",
+			"employee_id,name,bsb,account_number\n336239,Liam,336-266,[REDACTED:bank_account]\n927052,Chloe,839-610,[REDACTED:bank_account]",
+		},
+		{`"text": "emp,name,bank,account_no\n160776,Arjun,DBS,942-801619-1\n"`, `"text": "emp,name,bank,account_no\n160776,Arjun,DBS,[REDACTED:bank_account]\n"`},
+		// A card number under an account label is a card.
+		{"Bank account: 4111 1111 1111 1111", "Bank account: [REDACTED:credit_card]"},
+		// Kept: an account number of no bank (a bill's, a customer's), the
+		// bank's own codes, an account named by a word alone, a mask, an
+		// employee's id column.
+		{"Your bill\nAccount number 7363066603     Bill date 2026-11-30", "Your bill\nAccount number 7363066603     Bill date 2026-11-30"},
+		{"customer account: 48213377 (premium)", "customer account: 48213377 (premium)"},
+		{"Routing number: 021000021, sort code 83-51-92, BSB 439-270, IFSC ICIC0745001", "Routing number: 021000021, sort code 83-51-92, BSB 439-270, IFSC ICIC0745001"},
+		{"Bank account: ****8788", "Bank account: ****8788"},
+		{"employee_id,name,bsb,account_number\n336239,Liam,336-266,814427613", "employee_id,name,bsb,account_number\n336239,Liam,336-266,[REDACTED:bank_account]"},
+		{"bank account opened on 2026-11-30, 3 accounts in all", "bank account opened on 2026-11-30, 3 accounts in all"},
+		{"bank account no 12345", "bank account no 12345"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
