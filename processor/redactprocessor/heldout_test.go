@@ -159,6 +159,10 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     labels 15 of them look-alikes: bank_account (added with 12o's
 //     misses in view) takes them, so 12m's survival floor is 0.97
 //     (0.9730 since, 0.9853 before).
+//   - blind-2026-12n (a sixteenth writer, at the same time: East Asia
+//     and Oceania, LINE, KakaoTalk and WeChat exports, full-width forms,
+//     CJK in \u escapes): 0.8149 / 0.9632 on arrival, after the fixes
+//     made with 12o in view.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -178,6 +182,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12k.jsonl":  {0.98, 0.86},
 	"blind-2026-12l.jsonl":  {0.98, 0.98},
 	"blind-2026-12m.jsonl":  {0.98, 0.97},
+	"blind-2026-12n.jsonl":  {0.92, 0.96},
 	"blind-2026-12o.jsonl":  {0.98, 0.99},
 }
 

@@ -133,6 +133,21 @@ var hardCases = []struct{ defect, in, want string }{
 	{"pin in a dial-in url", "https://tel.meet/rzj-ijjk-ond?pin=7861263972936", "https://tel.meet/rzj-ijjk-ond?pin=[REDACTED:secret_url_param]"},
 	{"passport number after a middle dot", "Document type: Passport · Number: CHP686FF6 · Expiry: 2031-08-19", "Document type: Passport · Number: [REDACTED:national_id] · Expiry: 2031-08-19"},
 	{"pan after a parenthesis", "PAN (for background check): BNZPM2501F", "PAN (for background check): [REDACTED:national_id]"},
+	// East Asian and Oceanian text (blind-2026-12n's misses, with values
+	// of our own): addresses with a full-width at sign or in full-width
+	// letters, NZ IRD numbers and bank accounts, accounts after a
+	// Japanese account type or a Korean bank's name.
+	{"full-width at sign", "メールはこっち→ kenta1990＠gmail.com", "メールはこっち→ [REDACTED:email]"},
+	{"full-width address", "メール：ｙｕｋｉ＿ｓａｔｏ０３１２＠ｏｕｔｌｏｏｋ．ｊｐ。", "メール：[REDACTED:email]。"},
+	{"full-width at sign alone", "＠channel ＠田中さん a＠b", "＠channel ＠田中さん a＠b"},
+	{"nz ird number", "My IRD number is 49-098-576 (the account)", "My IRD number is [REDACTED:national_id] (the account)"},
+	{"nz ird number failing its check", "IRD 136-410-133", "IRD 136-410-133"},
+	{"nz bank account", "Bond refund can go to 01-0242-0100194-00, thanks", "Bond refund can go to [REDACTED:bank_account], thanks"},
+	{"nz bank account failing its check", "ref 01-0242-0100195-00", "ref 01-0242-0100195-00"},
+	{"japanese account type", "振込先：三井住友銀行 新宿支店 普通 5833237", "振込先：三井住友銀行 新宿支店 普通 [REDACTED:bank_account]"},
+	{"korean bank name", "급여 계좌는 신한 110-483-120822 으로", "급여 계좌는 신한 [REDACTED:bank_account] 으로"},
+	{"korean bank name before a date", "우리 2026-12-03 에 만나요", "우리 2026-12-03 에 만나요"},
+	{"acc after a bsb", "new one is BSB 082-057 acc 7431 0999", "new one is BSB 082-057 acc [REDACTED:bank_account]"},
 	{"pan in a csv column", "emp,name,pan,doj\n709722,Sneha,BNZPM2501F,2027-01-18", "emp,name,pan,doj\n709722,Sneha,[REDACTED:national_id],2027-01-18"},
 }
 

@@ -102,6 +102,7 @@ var (
 	nhsWords       = kindWords(l10, "nhs")
 	sinWords       = kindWords(l9, "sin", "nas", "sin number", "sin no", "social insurance", "assurance sociale")
 	tfnWords       = kindWords(l9, "tfn", "tax file number")
+	irdWords       = kindWords([]int{8, 9}, "ird", "ird number", "ird no", "irdnumber", "inland revenue")
 	nifWords       = kindWords(l9, "nif", "contribuinte")
 	ilWords        = kindWords(l9, "teudat", "zehut", "ת ז", "זהות") // (ת ז: ת.ז. and ת"ז, as the scanner splits them)
 	myNumberWords  = kindWords(l12, "マイナンバー", "個人番号", "mynumber")
@@ -732,6 +733,10 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // a passport number (US, UK: 9 digits)
 		}
 	}
+	if (len(d) == 8 && (one || r.shape(k, []int{2, 3, 3}, "--") || r.shape(k, []int{2, 3, 3}, "  ")) ||
+		len(d) == 9 && (one || r.shape(k, []int{3, 3, 3}, "--") || r.shape(k, []int{3, 3, 3}, "  "))) && irdValid(d) && ctx(irdWords) {
+		return start, end, true // NZ IRD 49-098-576, 136-410-132
+	}
 	if len(d) >= 9 && len(d) <= 13 && (anyKindContext(s, start, len(d)) || label != "" && anyKindContext(label, len(label), len(d)) ||
 		listedAfterID(s, start, r.ctx.idEnd)) && r.anyKindValid(d, k) {
 		return start, end, true
@@ -1357,6 +1362,31 @@ func nhsValid(d []byte) bool {
 // sinValid checks a Canadian social insurance number: Luhn, not starting
 // with 0 or 8.
 func sinValid(d []byte) bool { return d[0] != '0' && d[0] != '8' && luhn(d) && !sameDigits(d) }
+
+// irdValid checks a New Zealand IRD number (Inland Revenue): 8 or 9
+// digits between 10,000,000 and 150,000,000, the last a check digit over
+// the others (padded to 8) with weights 3 2 7 6 5 4 3 2 mod 11, or when
+// that gives 10 with weights 7 4 3 2 5 2 7 6 (python-stdnum nz/ird.py).
+func irdValid(d []byte) bool {
+	if len(d) != 8 && len(d) != 9 {
+		return false
+	}
+	if v := atoiB(d); v <= 10000000 || v >= 150000000 {
+		return false
+	}
+	var b [8]byte
+	base := b[:0]
+	if len(d) == 8 {
+		base = append(base, '0')
+	}
+	base = append(base, d[:len(d)-1]...)
+	check := func(w []int) int { return (11 - weightedSum(base, w)%11) % 11 }
+	c := check([]int{3, 2, 7, 6, 5, 4, 3, 2})
+	if c == 10 {
+		c = check([]int{7, 4, 3, 2, 5, 2, 7, 6})
+	}
+	return c < 10 && c == int(d[len(d)-1]-'0')
+}
 
 // tfnValid checks an Australian tax file number (weights 1 4 3 7 5 8 6 9
 // 10, sum mod 11 = 0).

@@ -301,6 +301,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 				}
 			}
 		case dWide:
+			if sc.on[Email] && strings.HasPrefix(s[i:], wideAt) {
+				if start, end, ok := wideEmail(s, i, last); ok {
+					add(Finding{start, end, Email}) // kenta1990＠gmail.com
+					i = end
+					continue
+				}
+			}
 			if sc.wideOn && wideDigitAt(s, i) {
 				end, f, ok := sc.wideNumber(s, i)
 				if ok && f.Start >= last {

@@ -146,3 +146,87 @@ func (sc *Scanner) wideNumber(s string, p int) (end int, f Finding, ok bool) {
 	}
 	return q, Finding{at[nf.Start-base], at[nf.End-base], nf.Type}, true
 }
+
+// Japanese and Chinese text also writes e-mail addresses with a
+// full-width at sign (kenta1990＠gmail.com, typed with the IME on) or in
+// full-width letters throughout (ｙｕｋｉ＿ｓａｔｏ＠ｏｕｔｌｏｏｋ．ｊｐ).
+// wideEmail reads the address around the ＠ at s[at] as the ASCII it
+// stands for (the full-width forms U+FF01-FF5E are ASCII's 0x21-0x7E) and
+// checks it as email does; the finding covers the original bytes.
+
+// wideAt is the full-width at sign.
+const wideAt = "＠"
+
+// wideEmail matches an address around the full-width at sign at s[at]
+// (floor: the end of the previous finding).
+func wideEmail(s string, at, floor int) (start, end int, ok bool) {
+	const maxLocal, maxDomain = 64, 255
+	var buf [maxLocal + 1 + maxDomain]byte
+	var pos [maxLocal + 1 + maxDomain + 1]int // buf[k] stands for s[pos[k]:pos[k+1]]
+	// The local part, backwards into the end of a scratch array.
+	var lb [maxLocal]byte
+	var lp [maxLocal]int
+	n := 0
+	for k := at; k > floor && n < maxLocal; {
+		c, w := asciiFormBefore(s, k)
+		if w == 0 || !isAlnum(c) && c != '.' && c != '_' && c != '-' && c != '+' && c != '\'' {
+			break
+		}
+		k -= w
+		lb[maxLocal-1-n], lp[maxLocal-1-n] = c, k
+		n++
+	}
+	if n == 0 {
+		return 0, 0, false
+	}
+	m := copy(buf[:], lb[maxLocal-n:])
+	copy(pos[:], lp[maxLocal-n:])
+	buf[m], pos[m] = '@', at
+	m++
+	for k := at + len(wideAt); k < len(s) && m < len(buf); {
+		c, w := asciiFormAt(s, k)
+		if w == 0 || !isAlnum(c) && c != '.' && c != '-' {
+			break
+		}
+		buf[m], pos[m] = c, k
+		m++
+		k += w
+		pos[m] = k
+	}
+	a := string(buf[:m])
+	st, en, ok := email(a, n, 0)
+	if !ok || st >= n {
+		return 0, 0, false
+	}
+	return pos[st], pos[en], true
+}
+
+// asciiFormAt returns the ASCII character the rune at s[k] is (itself, or
+// a full-width form) and the rune's width, or 0, 0.
+func asciiFormAt(s string, k int) (byte, int) {
+	if s[k] < 0x80 {
+		return s[k], 1
+	}
+	if k+2 < len(s) && s[k] == 0xef {
+		switch b1, b2 := s[k+1], s[k+2]; {
+		case b1 == 0xbc && b2 >= 0x81 && b2 <= 0xbf:
+			return 0x20 + b2 - 0x80, 3 // U+FF01-FF3F
+		case b1 == 0xbd && b2 >= 0x80 && b2 <= 0x9e:
+			return 0x60 + b2 - 0x80, 3 // U+FF40-FF5E
+		}
+	}
+	return 0, 0
+}
+
+// asciiFormBefore is asciiFormAt for the rune that ends s[:k].
+func asciiFormBefore(s string, k int) (byte, int) {
+	if s[k-1] < 0x80 {
+		return s[k-1], 1
+	}
+	if k >= 3 {
+		if c, w := asciiFormAt(s, k-3); w == 3 {
+			return c, 3
+		}
+	}
+	return 0, 0
+}
