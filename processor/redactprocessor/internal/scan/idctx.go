@@ -51,6 +51,9 @@ func sqlColumn(s string, start int) (string, bool) {
 	floor := max(0, start-8192)
 	ls, brk := lineStart(s, start, floor)
 	line := s[ls:start]
+	if strings.IndexByte(line, '(') < 0 {
+		return "", false // neither "VALUES (…" nor a tuple on the line: most numbers
+	}
 	if v := indexFold(line, "values"); v >= 0 {
 		return sqlField(line[:v], line[v+6:])
 	}
@@ -108,7 +111,7 @@ func sqlField(cols, tuple string) (string, bool) {
 // folded, or -1.
 func indexFold(s, w string) int {
 	for k := 0; k+len(w) <= len(s); k++ {
-		if strings.EqualFold(s[k:k+len(w)], w) {
+		if s[k]|0x20 == w[0] && strings.EqualFold(s[k:k+len(w)], w) {
 			return k
 		}
 	}
