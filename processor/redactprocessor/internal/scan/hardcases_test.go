@@ -147,6 +147,11 @@ var hardCases = []struct{ defect, in, want string }{
 	{"japanese account type", "振込先：三井住友銀行 新宿支店 普通 5833237", "振込先：三井住友銀行 新宿支店 普通 [REDACTED:bank_account]"},
 	{"korean bank name", "급여 계좌는 신한 110-483-120822 으로", "급여 계좌는 신한 [REDACTED:bank_account] 으로"},
 	{"korean bank name before a date", "우리 2026-12-03 에 만나요", "우리 2026-12-03 에 만나요"},
+	{"hkid in parentheses", "填緊 la, HKID 係咪要連括號? A123456 (3)", "填緊 la, HKID 係咪要連括號? [REDACTED:national_id]"},
+	{"hkid alone in parentheses", "俾埋你老公個 A123456(3) 我", "俾埋你老公個 [REDACTED:national_id] 我"},
+	{"hkid without parentheses after its word", "HKID: A1234563", "HKID: [REDACTED:national_id]"},
+	{"hkid failing its check", "A123456(4), part R4424777 shipped", "A123456(4), part R4424777 shipped"},
+	{"nz mobile in one piece", "or my work line 0221234567.", "or my work line [REDACTED:phone]."},
 	{"acc after a bsb", "new one is BSB 082-057 acc 7431 0999", "new one is BSB 082-057 acc [REDACTED:bank_account]"},
 	{"pan in a csv column", "emp,name,pan,doj\n709722,Sneha,BNZPM2501F,2027-01-18", "emp,name,pan,doj\n709722,Sneha,[REDACTED:national_id],2027-01-18"},
 }

@@ -852,7 +852,13 @@ func digitLetterShape(s string, i, e int) (int, bool) {
 // an IN PAN (these two after their word).
 func letterID(s string, i int) (int, bool) {
 	n := len(s)
-	if i+9 > n || !letterIDStart(s, i) {
+	if i+8 > n || !letterIDStart(s, i) {
+		return 0, false
+	}
+	if e, ok := hkid(s, i); ok && !otherCode(s, i) {
+		return e, true // HK A123456(3)
+	}
+	if i+9 > n {
 		return 0, false
 	}
 	if e, ok := letterIDShape(s, i); ok && !otherCode(s, i) {
@@ -861,7 +867,58 @@ func letterID(s string, i int) (int, bool) {
 	return 0, false
 }
 
-// letterIDStart is the cheap test before letterID (s[i:i+9] exists): two
+// hkidWords name a Hong Kong identity card number.
+var hkidWords = newContextWords("hkid", "hkic", "身份證", "身份证", "身分證", "identity card", "id card")
+
+// hkid matches at s[i] a Hong Kong identity card number: one or two
+// capitals, six digits and a check character (a digit or A) in
+// parentheses as the card prints it, A123456(3), maybe after a blank, or
+// without them after its word (HKID A1234563). The check: the letters'
+// values (A=10 … Z=35, a missing second letter 36) and the digits
+// weighted 9 to 2, plus the check character's value, is a multiple of 11
+// (the Immigration Department's scheme, as python-stdnum and Presidio
+// implement it). It returns the end.
+func hkid(s string, i int) (int, bool) {
+	l := 1
+	if i+1 < len(s) && isUpper(s[i+1]) {
+		l = 2
+	}
+	p := i + l
+	if p+7 > len(s) || !allDigits(s[p:p+6]) {
+		return 0, false
+	}
+	c, e, paren := byte(0), 0, false
+	k := p + 6
+	if k < len(s) && s[k] == ' ' {
+		k++
+	}
+	if k+3 <= len(s) && s[k] == '(' && s[k+2] == ')' {
+		c, e, paren = s[k+1], k+3, true
+	} else if k == p+6 {
+		c, e = s[k], k+1
+	}
+	if c == 0 || !isDigit(c) && c != 'A' || e < len(s) && isAlnum(s[e]) || i > 0 && isAlnum(s[i-1]) {
+		return 0, false
+	}
+	sum := 36 * 9
+	if l == 2 {
+		sum = int(s[i]-'A'+10) * 9
+	}
+	sum += int(s[p-1]-'A'+10) * 8
+	for k := 0; k < 6; k++ {
+		sum += int(s[p+k]-'0') * (7 - k)
+	}
+	v := 10
+	if c != 'A' {
+		v = int(c - '0')
+	}
+	if (sum+v)%11 != 0 {
+		return 0, false
+	}
+	return e, paren || contextNear(s, i, hkidWords, 3)
+}
+
+// letterIDStart is the cheap test before letterID (s[i:i+8] exists): two
 // capitals then a digit, a blank or two more capitals (NINO, codice
 // fiscale, PAN, CURP), or X, Y, Z then a digit (NIE), S, T, F, G then a
 // digit (NRIC, FIN), any capital then 1 or 2 (TW).
@@ -871,7 +928,8 @@ func letterIDStart(s string, i int) bool {
 		case 'X', 'Y', 'Z', 'S', 'T', 'F', 'G':
 			return isDigit(s[i+1])
 		}
-		return s[i+1] == '1' || s[i+1] == '2'
+		// (HK: a capital, six digits and the check, maybe in parentheses)
+		return s[i+1] == '1' || s[i+1] == '2' || isDigit(s[i+1]) && isDigit(s[i+6]) && (s[i+7] == '(' || s[i+7] == ' ' || isDigit(s[i+7]) || s[i+7] == 'A')
 	}
 	c := s[i+2]
 	return isDigit(c) || c == ' ' || (isUpper(c) && isUpper(s[i+3]))

@@ -264,6 +264,7 @@ var nationalFormats = []struct{ region, pattern string }{
 	{"PH", "09#########"},      // 09171234567 (mobile, one piece)
 	{"PH", "09## ### ####"},    // 0917 123 4567
 	{"EG", "01[0-25]########"}, // 01012345678 (mobile, one piece)
+	{"NZ", "02[1279]#######"},  // 0221234567 (mobile, one piece: 021, 022, 027, 029 with 7 digits)
 
 	// The lines below are libphonenumber's national formats ("$NP$FG $2":
 	// the trunk prefix before the first group, "($FG) $2" the first group

@@ -553,7 +553,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 					continue
 				}
 			}
-			if c <= 'Z' && i+9 <= n && (isUpper(s[i+1]) || isDigit(s[i+1])) && c >= 'A' && sc.on[NationalID] && letterIDStart(s, i) && boundaryBefore(s, i) {
+			if c <= 'Z' && i+8 <= n && (isUpper(s[i+1]) || isDigit(s[i+1])) && c >= 'A' && sc.on[NationalID] && letterIDStart(s, i) && boundaryBefore(s, i) {
 				if end, ok := letterID(s, i); ok {
 					add(Finding{i, end, NationalID}) // AB123456C, X1234567L, RSSMRA85T10A562S, T0626247Z
 					i = end
