@@ -163,6 +163,10 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     and Oceania, LINE, KakaoTalk and WeChat exports, full-width forms,
 //     CJK in \u escapes): 0.8149 / 0.9632 on arrival, after the fixes
 //     made with 12o in view.
+//   - blind-2026-12q (a seventeenth writer: telecom, ISP and IoT
+//     operations, CDRs, SIP and RADIUS logs, router configs):
+//     0.6471 / 0.9251 on arrival, after the fixes made with 12n and 12o
+//     in view; device_id was added with its misses in view.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -184,6 +188,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12m.jsonl":  {0.98, 0.97},
 	"blind-2026-12n.jsonl":  {0.94, 0.96},
 	"blind-2026-12o.jsonl":  {0.98, 0.99},
+	"blind-2026-12q.jsonl":  {0.81, 0.94},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)

@@ -258,7 +258,7 @@ var (
 		"anthropic_key", "openai_key", "aws_access_key", "github_token", "slack_token",
 		"google_api_key", "stripe_key", "jwt", "private_key", "url_credentials", "secret_url_param",
 		"aws_secret_key", "gitlab_token", "huggingface_token", "api_token", "webhook_url", "password", "generic_secret",
-		"national_id", "card_cvv", "upi_id", "bank_account",
+		"national_id", "card_cvv", "upi_id", "bank_account", "device_id",
 	}
 	literalFirst = map[string]bool{
 		"anthropic_key": true, "openai_key": true, "aws_access_key": true, "github_token": true,

@@ -152,6 +152,14 @@ var hardCases = []struct{ defect, in, want string }{
 	{"hkid without parentheses after its word", "HKID: A1234563", "HKID: [REDACTED:national_id]"},
 	{"hkid failing its check", "A123456(4), part R4424777 shipped", "A123456(4), part R4424777 shipped"},
 	{"nz mobile in one piece", "or my work line 0221234567.", "or my work line [REDACTED:phone]."},
+	// Telecom and IoT text (blind-2026-12q's misses, with values of our
+	// own): a SIM's ICCID, a handset's IMEI, a subscriber's IMSI in a
+	// trace, a CDR export's columns; a radio cell's id is no phone.
+	{"iccid alone", "Tu nueva SIM tiene ICCID 8910042348144559361; para activarla", "Tu nueva SIM tiene ICCID [REDACTED:device_id]; para activarla"},
+	{"imei in json", `{"modem_imei": "352099001761481", "fw": "5.9.24"}`, `{"modem_imei": "[REDACTED:device_id]", "fw": "5.9.24"}`},
+	{"imsi after dot leaders", "Result:\n  imsi ........... 310150123456789\n", "Result:\n  imsi ........... [REDACTED:device_id]\n"},
+	{"imei failing luhn", "IMEI 352099001761482", "IMEI 352099001761482"},
+	{"cdr columns", "a_msisdn,imsi,imei,cell_id\n447700900123,234101327155540,356938035643809,31300135", "a_msisdn,imsi,imei,cell_id\n[REDACTED:phone],[REDACTED:device_id],[REDACTED:device_id],31300135"},
 	{"acc after a bsb", "new one is BSB 082-057 acc 7431 0999", "new one is BSB 082-057 acc [REDACTED:bank_account]"},
 	{"pan in a csv column", "emp,name,pan,doj\n709722,Sneha,BNZPM2501F,2027-01-18", "emp,name,pan,doj\n709722,Sneha,[REDACTED:national_id],2027-01-18"},
 }

@@ -214,6 +214,11 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 			return f, true, 0 // "ein": "02-7310491", "medicare": "2123 45670 1"
 		}
 	}
+	if sc.on[DeviceID] && isDigit(s[i]) && (i == 0 || s[i-1] != '+') {
+		if end, ok := deviceID(s, i, ctx.memo); ok {
+			return Finding{i, end, DeviceID}, true, 0 // "imei": "353285115857807", ICCID 8944…
+		}
+	}
 	if sc.on[BankAccount] && i > 0 && isDigit(s[i]) && s[i-1] != '+' {
 		if end, ok := bankAccount(s, i); ok {
 			return Finding{i, end, BankAccount}, true, 0 // "Account number: 2511244933"

@@ -415,7 +415,7 @@ func TestOnePieceLookalikes(t *testing.T) {
 		"Sendungsnummer 00340434161094042557", "Tracking: 0612345678", "Kundennummer 0512345678", "Mitgliedsnummer 0712345678", "Vertragsnummer 0812345678",
 		"ts=0712345678", "id=0612345678", "uid 0612345678", "user_id: 0712345678", "\"id\": 0812345678",
 		"barcode 0712345678901", "EAN 4006381333931", "ISBN 0306406152", "ISBN-10: 0-306-40615-2", "UPC 036000291452",
-		"Bestellung 13800138000", "IMEI 356938035643809", "serial 0712345678", "Zählernummer 0912345678", "Aktenzeichen 0312345678",
+		"Bestellung 13800138000", "serial 0712345678", "Zählernummer 0912345678", "Aktenzeichen 0312345678",
 		"commit 0612345 (HEAD)", "build 0812345678", "PR #0712345678", "row 0612345678 of", "offset 0712345678 bytes",
 		"1717171717", "1717171717123", "20240315103000", "09:12:44", "Total: 0612345678 bytes",
 		"05.03.2024 10:30", "2024-03-05T10:30:00+01:00", "+0100", "UTC+05:30",

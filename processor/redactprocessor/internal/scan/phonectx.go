@@ -106,7 +106,16 @@ func phoneColumn(s string, start int, m *colMemo) bool {
 	if !ok {
 		h, ok = sqlColumn(s, start) // INSERT INTO t (…, phone, …) VALUES (…, '9524 8272', …)
 	}
-	return ok && (contextBefore(h, len(h), phoneWords) || headerWords.match(h))
+	return ok && !idHeader(h) && (contextBefore(h, len(h), phoneWords) || headerWords.match(h))
+}
+
+// idHeader reports whether the column header h ends with the word "id":
+// an identifier's column (a radio cell's cell_id, a phone_id), not a
+// phone number's.
+func idHeader(h string) bool {
+	h = strings.TrimRight(h, " \t\"'`")
+	n := len(h)
+	return n >= 3 && h[n-2]|0x20 == 'i' && h[n-1]|0x20 == 'd' && !isLetter(h[n-3]) || n == 2 && strings.EqualFold(h, "id")
 }
 
 // columnHeader returns the header of the table column the text at start

@@ -10,7 +10,8 @@
 // each), phonectx.go (where a phone stands), nationalid.go (national
 // identity numbers and card security codes), keyedid.go (identity
 // numbers their key or label names: driving licences, EIN, UTR, Medicare,
-// FHIR identifiers), bankaccount.go (account numbers under their label), wide.go (full-width digits),
+// FHIR identifiers), bankaccount.go (account numbers under their label), deviceid.go (IMEI,
+// IMSI, ICCID, EID), wide.go (full-width digits),
 // tokens.go (secret prefixes, one line each), keyvalue.go
 // (password=, token: … and the AWS secret key), prose.go (passwords and
 // secrets stated in prose), cli.go (command-line flags, .pgpass, Oracle
@@ -56,6 +57,7 @@ const (
 	NationalID
 	UPIID
 	BankAccount
+	DeviceID
 	// NumBuiltin is the number of built-in detectors; custom detectors are
 	// numbered from it.
 	NumBuiltin
@@ -91,6 +93,7 @@ var typeNames = [NumBuiltin]string{
 	NationalID:       "national_id",
 	UPIID:            "upi_id",
 	BankAccount:      "bank_account",
+	DeviceID:         "device_id",
 }
 
 // String returns the detector's name.

@@ -61,6 +61,7 @@ var positives = map[string][]string{
 	"generic_secret":    {"api_token: 8f3kQ9zLm2xV7pR4tY1wB6nC", "client_secret=Zx81kLmQ2pRt7VwY4s"},
 	"upi_id":            {"priya.sharma@okaxis", "9876543210@ybl", "rahul123@paytm"},
 	"bank_account":      {"Kontonummer: 0532013000", "CLABE 032180000118359719", "bank account no. 38-5519-3693039-003"},
+	"device_id":         {"89441000001234567897", "IMEI 352099001761481"},
 	"secret_url_param":  {"https://api.example.com/v1/items?api_key=live_1234abcd&page=2", "https://x.example.com/cb?state=1&access_token=ya29.a0AfH6SMBx"},
 }
 
