@@ -167,6 +167,9 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     operations, CDRs, SIP and RADIUS logs, router configs):
 //     0.6471 / 0.9251 on arrival, after the fixes made with 12n and 12o
 //     in view; device_id was added with its misses in view.
+//   - blind-2026-12p (an eighteenth writer, at the same time: travel and
+//     hospitality, PNRs, MRZ lines, manifests): 0.8341 / 0.9843 on
+//     arrival.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -188,6 +191,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12m.jsonl":  {0.98, 0.97},
 	"blind-2026-12n.jsonl":  {0.94, 0.96},
 	"blind-2026-12o.jsonl":  {0.98, 0.99},
+	"blind-2026-12p.jsonl":  {0.92, 0.98},
 	"blind-2026-12q.jsonl":  {0.81, 0.94},
 }
 

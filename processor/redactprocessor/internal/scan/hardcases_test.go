@@ -160,6 +160,15 @@ var hardCases = []struct{ defect, in, want string }{
 	{"imsi after dot leaders", "Result:\n  imsi ........... 310150123456789\n", "Result:\n  imsi ........... [REDACTED:device_id]\n"},
 	{"imei failing luhn", "IMEI 352099001761482", "IMEI 352099001761482"},
 	{"cdr columns", "a_msisdn,imsi,imei,cell_id\n447700900123,234101327155540,356938035643809,31300135", "a_msisdn,imsi,imei,cell_id\n[REDACTED:phone],[REDACTED:device_id],[REDACTED:device_id],31300135"},
+	// Travel text (blind-2026-12p's misses, with values of our own): a
+	// passport's MRZ, a PNR's SSR DOCS and DOCO elements, a manifest's
+	// passport column.
+	{"mrz line 2", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n[REDACTED:national_id]6UTO7408122F1204159[REDACTED:national_id]<<<<<10"},
+	{"mrz line 2 failing its checks", "L898902C37UTO7408122F1204159ZE184226B<<<<<10", "L898902C37UTO7408122F1204159ZE184226B<<<<<10"},
+	{"pnr ssr docs", "  5 SSR DOCS TK HK1 P/SGP/K5064268T/SGP/15DEC79/F/20JAN31/TAN/MEI/P1", "  5 SSR DOCS TK HK1 P/SGP/[REDACTED:national_id]/SGP/15DEC79/F/20JAN31/TAN/MEI/P1"},
+	{"pnr ssr doco visa", "  13 SSR DOCO UA HK1 /V/13186671/LON/13JUL24/USA/P2", "  13 SSR DOCO UA HK1 /V/[REDACTED:national_id]/LON/13JUL24/USA/P2"},
+	{"not a pnr", "route P/NOR/99019870/ ok", "route P/NOR/99019870/ ok"},
+	{"manifest passport column", "last_name,first_name,nationality,passport_no,passport_exp\nPeeters,Wout,BEL,NY775719,2028-01-16", "last_name,first_name,nationality,passport_no,passport_exp\nPeeters,Wout,BEL,[REDACTED:national_id],2028-01-16"},
 	{"acc after a bsb", "new one is BSB 082-057 acc 7431 0999", "new one is BSB 082-057 acc [REDACTED:bank_account]"},
 	{"pan in a csv column", "emp,name,pan,doj\n709722,Sneha,BNZPM2501F,2027-01-18", "emp,name,pan,doj\n709722,Sneha,[REDACTED:national_id],2027-01-18"},
 }

@@ -1935,6 +1935,10 @@ var passportWords = newContextWords(
 	// (camelCase keys are one word to contextNear: {"passportNumber": …},
 	// passportNo, as booking and KYC APIs name the field)
 	"passportnumber", "passportno", "passportnum", "passportnr", "passportid",
+	// the other travel documents' numbers a booking holds: a visa's, the
+	// "travel document", a US Known Traveler Number (TSA PreCheck, Global
+	// Entry: 9 letters and digits, TT1234567 or 9 digits)
+	"visa number", "visa no", "travel document", "旅券番号", "旅券", "ktn", "known traveler", "known traveller",
 )
 
 // passportNoWords are the words for "number" between a passport word and
@@ -1945,8 +1949,11 @@ var passportNoWords = newContextWords("no", "nr", "number", "num", "nummer", "nu
 // number at i, or with a word for "number" between: "Passport:
 // R29768618", "passport no. 123456789", "護照號碼 E12345678", a key
 // "passport_no": "…" (its quotes maybe escaped, \"passport_no\": \"…\" in
-// a tool call's arguments).
-func passportBefore(s string, i int) bool { return namedBefore(s, i, passportWords, 1) }
+// a tool call's arguments), or heads its table column (a group booking's
+// manifest: last_name,…,passport_no,…).
+func passportBefore(s string, i int) bool {
+	return namedBefore(s, i, passportWords, 1) || idColumn(s, i, passportWords, nil) // a manifest's passport_no column
+}
 
 // namedBefore reports whether one of words is among the n words right
 // before the value at i, or before a word for "number" (passportNoWords)

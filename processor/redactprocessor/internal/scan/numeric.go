@@ -214,6 +214,14 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 			return f, true, 0 // "ein": "02-7310491", "medicare": "2123 45670 1"
 		}
 	}
+	if sc.on[NationalID] && isDigit(s[i]) {
+		if _, de, _, _, ok := mrzLine2(s, i); ok {
+			return Finding{i, de, NationalID}, true, 0 // a passport's MRZ whose number is digits
+		}
+		if e, ok := pnrDocument(s, i); ok {
+			return Finding{i, e, NationalID}, true, 0 // SSR DOCS … P/NOR/99019870/
+		}
+	}
 	if sc.on[DeviceID] && isDigit(s[i]) && (i == 0 || s[i-1] != '+') {
 		if end, ok := deviceID(s, i, ctx.memo); ok {
 			return Finding{i, end, DeviceID}, true, 0 // "imei": "353285115857807", ICCID 8944…

@@ -581,7 +581,17 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 				for ws > last && isAlnum(s[ws-1]) {
 					ws-- // where the word starts (the fast path may resume inside it)
 				}
-				if f, ok := sc.wordShape(s, ws, last); ok && boundaryBefore(s, ws) {
+				mz := ws
+				if mz > 0 && s[mz-1] == '\\' && (s[mz] == 'n' || s[mz] == 't') {
+					mz++ // (the word starts after a JSON escape's letter)
+				}
+				if ds, de, ps, pe, ok := mrzLine2(s, mz); ok && sc.on[NationalID] && mz >= last {
+					add(Finding{ds, de, NationalID}) // P<GBR… / 1234567897GBR…: the document number
+					if pe > ps {
+						add(Finding{ps, pe, NationalID}) // and the personal number
+					}
+					i = mz + 44
+				} else if f, ok := sc.wordShape(s, ws, last); ok && boundaryBefore(s, ws) {
 					add(f)
 					i = f.End
 				} else if f, ok := sc.wordID(s, ws, i-ws, last); ok {
@@ -672,7 +682,13 @@ func codeBefore(s string, i int) bool {
 // a word of wl letters and digits with a digit; the word's length is
 // asked first, since most such words are neither.
 func (sc *Scanner) wordID(s string, ws, wl, last int) (Finding, bool) {
-	if !sc.on[NationalID] || ws < last || wl < 6 || wl > 18 || !boundaryBefore(s, ws) {
+	if !sc.on[NationalID] || ws < last || wl < 5 || wl > 18 {
+		return Finding{}, false
+	}
+	if e, ok := pnrDocument(s, ws); ok {
+		return Finding{ws, e, NationalID}, true // SSR DOCS … P/SGP/K5064268T/
+	}
+	if wl < 6 || !boundaryBefore(s, ws) {
 		return Finding{}, false
 	}
 	if wl <= 16 {
