@@ -169,6 +169,9 @@ var hardCases = []struct{ defect, in, want string }{
 	{"pnr ssr doco visa", "  13 SSR DOCO UA HK1 /V/13186671/LON/13JUL24/USA/P2", "  13 SSR DOCO UA HK1 /V/[REDACTED:national_id]/LON/13JUL24/USA/P2"},
 	{"not a pnr", "route P/NOR/99019870/ ok", "route P/NOR/99019870/ ok"},
 	{"manifest passport column", "last_name,first_name,nationality,passport_no,passport_exp\nPeeters,Wout,BEL,NY775719,2028-01-16", "last_name,first_name,nationality,passport_no,passport_exp\nPeeters,Wout,BEL,[REDACTED:national_id],2028-01-16"},
+	{"one-time code in an sms", `text="Your verification code is 099834. Do not share it"`, `text="Your verification code is [REDACTED:password]. Do not share it"`},
+	{"one-time code in chinese", "验证码：402918，5分钟内有效", "验证码：[REDACTED:password]，5分钟内有效"},
+	{"an error code is none", "error code 404, verification failed", "error code 404, verification failed"},
 	{"acc after a bsb", "new one is BSB 082-057 acc 7431 0999", "new one is BSB 082-057 acc [REDACTED:bank_account]"},
 	{"pan in a csv column", "emp,name,pan,doj\n709722,Sneha,BNZPM2501F,2027-01-18", "emp,name,pan,doj\n709722,Sneha,[REDACTED:national_id],2027-01-18"},
 }
