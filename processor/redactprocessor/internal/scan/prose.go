@@ -112,7 +112,7 @@ var pwPhrases = []pwPhrase{
 	{"login code", false, false, pwPassword},
 	{"sign-in code", false, false, pwPassword},
 	{"código de verificación", false, false, pwPassword},
-	{"codigo de verificacion", false, false, pwPassword},
+	{"codigo de verificacion", false, false, pwPassword}, //nolint:misspell // Spanish typed without its accents
 	{"bestätigungscode", false, false, pwPassword},
 	{"code de vérification", false, false, pwPassword},
 	{"验证码", false, false, pwPassword},
