@@ -172,6 +172,12 @@ var hardCases = []struct{ defect, in, want string }{
 	{"one-time code in an sms", `text="Your verification code is 099834. Do not share it"`, `text="Your verification code is [REDACTED:password]. Do not share it"`},
 	{"one-time code in chinese", "验证码：402918，5分钟内有效", "验证码：[REDACTED:password]，5分钟内有效"},
 	{"an error code is none", "error code 404, verification failed", "error code 404, verification failed"},
+	{"junos encrypted password", `set system root-authentication encrypted-password "$6$XsqPIvDT$UZJl0epUfwTJaLlWuhjsU1UxITFLunEIxZlW8iXXh.I.TWkADsg40PCK5jakXm"`, `set system root-authentication encrypted-password "[REDACTED:password]"`},
+	{"cisco type 9 secret", "enable secret 9 $9$VTDGAn/56bnCQ0$ewudwqoCNFt/SRTV0KK1VDtUuq0VMQYnKXA0GzN.FFA", "enable secret 9 [REDACTED:password]"},
+	{"cisco type 7 password", "username fieldtech password 7 03F3DD128E585A62428", "username fieldtech password 7 [REDACTED:password]"},
+	{"cisco clear-text password", " ppp chap password 0 S09zCyu=M07GNHp", " ppp chap password 0 [REDACTED:password]"},
+	{"a bcrypt hash in a dump is kept", "UPDATE users SET password_hash='$2b$12$FpG5VBeP00.oVEdu0fED8wbZxHyRgMNncPDmfLkzTdp1gitMfKfw9' WHERE id=848;", "UPDATE users SET password_hash='$2b$12$FpG5VBeP00.oVEdu0fED8wbZxHyRgMNncPDmfLkzTdp1gitMfKfw9' WHERE id=848;"},
+	{"dollars are no hash", "it costs $9$ or $1 each; echo $1 $2", "it costs $9$ or $1 each; echo $1 $2"},
 	{"acc after a bsb", "new one is BSB 082-057 acc 7431 0999", "new one is BSB 082-057 acc [REDACTED:bank_account]"},
 	{"pan in a csv column", "emp,name,pan,doj\n709722,Sneha,BNZPM2501F,2027-01-18", "emp,name,pan,doj\n709722,Sneha,[REDACTED:national_id],2027-01-18"},
 }

@@ -349,6 +349,21 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 				}
 			}
 		case dNumber:
+			if sc.on[Password] && i > 0 && (s[i-1] == '$' || s[i-1] == ' ' && (c == '0' || c == '7')) {
+				// Network devices' passwords: enable secret 9 $9$…,
+				// "$6$…", password 7 0822455D0A16 (netconfig.go)
+				if s[i-1] == '$' {
+					if end, ok := cryptHash(s, i-1); ok && i-1 >= last {
+						add(Finding{i - 1, end, Password})
+						i = end
+						continue
+					}
+				} else if vs, ve, ok := iosPassword(s, i); ok {
+					add(Finding{vs, ve, Password})
+					i = ve
+					continue
+				}
+			}
 			if !decoded && i >= pctDone && (c == '+' && formPlus(s, i) || i > 0 && s[i-1] == '%' && pctOK(s, i-1)) {
 				// card=4111%201111…, tel=%2B49%2030…, card_number=5130+8151+…
 				k := i - 1

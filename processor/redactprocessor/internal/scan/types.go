@@ -11,7 +11,7 @@
 // identity numbers and card security codes), keyedid.go (identity
 // numbers their key or label names: driving licences, EIN, UTR, Medicare,
 // FHIR identifiers), bankaccount.go (account numbers under their label), deviceid.go (IMEI,
-// IMSI, ICCID, EID), mrz.go (passport MRZ lines, PNR travel documents), wide.go (full-width digits),
+// IMSI, ICCID, EID), netconfig.go (routers' passwords), mrz.go (passport MRZ lines, PNR travel documents), wide.go (full-width digits),
 // tokens.go (secret prefixes, one line each), keyvalue.go
 // (password=, token: … and the AWS secret key), prose.go (passwords and
 // secrets stated in prose), cli.go (command-line flags, .pgpass, Oracle
