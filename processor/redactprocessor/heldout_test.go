@@ -170,6 +170,11 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //   - blind-2026-12p (an eighteenth writer, at the same time: travel and
 //     hospitality, PNRs, MRZ lines, manifests): 0.8341 / 0.9843 on
 //     arrival.
+//   - blind-2026-12r (a nineteenth writer: healthcare) and blind-2026-12s
+//     (a twentieth: commerce and fintech), at the same time: 0.7570 /
+//     0.9866 and 0.9863 / 0.9901 on arrival, after the fixes made with
+//     12n to 12q in view. 12r labels health plans' member ids PII, 12j,
+//     12m and 12o label such ids look-alikes: they stay (healthid.go).
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -193,6 +198,8 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12o.jsonl":  {0.98, 0.99},
 	"blind-2026-12p.jsonl":  {0.92, 0.98},
 	"blind-2026-12q.jsonl":  {0.87, 0.94},
+	"blind-2026-12r.jsonl":  {0.83, 0.98},
+	"blind-2026-12s.jsonl":  {0.98, 0.99},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)

@@ -178,6 +178,15 @@ var hardCases = []struct{ defect, in, want string }{
 	{"cisco clear-text password", " ppp chap password 0 S09zCyu=M07GNHp", " ppp chap password 0 [REDACTED:password]"},
 	{"a bcrypt hash in a dump is kept", "UPDATE users SET password_hash='$2b$12$FpG5VBeP00.oVEdu0fED8wbZxHyRgMNncPDmfLkzTdp1gitMfKfw9' WHERE id=848;", "UPDATE users SET password_hash='$2b$12$FpG5VBeP00.oVEdu0fED8wbZxHyRgMNncPDmfLkzTdp1gitMfKfw9' WHERE id=848;"},
 	{"dollars are no hash", "it costs $9$ or $1 each; echo $1 $2", "it costs $9$ or $1 each; echo $1 $2"},
+	// Health identifiers (blind-2026-12r's misses, with values of our own).
+	{"mrn glued to its label", "Pt: Ana Ruiz  DOB 1950-01-02  MRN10293847  SSN on file", "Pt: Ana Ruiz  DOB 1950-01-02  MRN[REDACTED:national_id]  SSN on file"},
+	{"mrn after a copula", "my MRN is 8794381, thanks", "my MRN is [REDACTED:national_id], thanks"},
+	{"medicare mbi", "Medicare MBI 1EG4-TE5-MK73. Labs:", "Medicare MBI [REDACTED:national_id]. Labs:"},
+	{"medicare mbi undashed", "mbi 1EG4TE5MK73", "mbi [REDACTED:national_id]"},
+	{"au ihi", "IHI from My Health Record: 8003 6088 2361 1421", "IHI from My Health Record: [REDACTED:national_id]"},
+	{"ohip with its version code", "OHIP: 8508 436 907 XY", "OHIP: [REDACTED:national_id]"},
+	{"de kvnr in a tool call", `{"kvnr": "T024213571", "geburtsdatum": "1950-01-02"}`, `{"kvnr": "[REDACTED:national_id]", "geburtsdatum": "1950-01-02"}`},
+	{"a plan's member id is kept", "Your insurance member id XJH123456789 and group 00412 are on file.", "Your insurance member id XJH123456789 and group 00412 are on file."},
 	{"acc after a bsb", "new one is BSB 082-057 acc 7431 0999", "new one is BSB 082-057 acc [REDACTED:bank_account]"},
 	{"pan in a csv column", "emp,name,pan,doj\n709722,Sneha,BNZPM2501F,2027-01-18", "emp,name,pan,doj\n709722,Sneha,[REDACTED:national_id],2027-01-18"},
 }

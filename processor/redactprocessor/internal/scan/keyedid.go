@@ -149,6 +149,9 @@ func keyedGate(s string, i int) bool {
 // FHIR identifier of the US SSN's system. The scanner asks it before the
 // other detectors of numbers, labelledID after them.
 func (sc *Scanner) keyedID(s string, i int) (Finding, bool) {
+	if start, end, ok := healthIDAt(s, i); ok {
+		return Finding{start, end, NationalID}, true // MRN: 8794381, Member ID: W134627247, MBI 1EG4-TE5-MK73
+	}
 	if i+16 <= len(s) && isUpper(s[i]) && dvlaLicence(s[i:i+16]) && (i+16 == len(s) || !isWord(s[i+16]) && s[i+16] != '-') {
 		return Finding{i, i + 16, NationalID}, true
 	}

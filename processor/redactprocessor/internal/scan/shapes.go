@@ -216,6 +216,11 @@ func maxMindKey(s string, ws, floor int) (int, int, bool) {
 // of its body, and one whose prefix ends in '.' (dp.pt., hvs.) from the
 // word after it. floor is the end of the previous finding.
 func (sc *Scanner) wordShape(s string, ws, floor int) (Finding, bool) {
+	if isDigit(s[ws]) && sc.on[NationalID] {
+		if e, ok := mbi(s, ws); ok {
+			return Finding{ws, e, NationalID}, true // a Medicare MBI (healthid.go): 1EG4-TE5-MK73
+		}
+	}
 	if sc.tokenStart[s[ws]] {
 		if t, end, ok := sc.token(s, ws); ok {
 			return Finding{ws, end, t}, true
