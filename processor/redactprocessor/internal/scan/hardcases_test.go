@@ -187,6 +187,14 @@ var hardCases = []struct{ defect, in, want string }{
 	{"ohip with its version code", "OHIP: 8508 436 907 XY", "OHIP: [REDACTED:national_id]"},
 	{"de kvnr in a tool call", `{"kvnr": "T024213571", "geburtsdatum": "1950-01-02"}`, `{"kvnr": "[REDACTED:national_id]", "geburtsdatum": "1950-01-02"}`},
 	{"a plan's member id is kept", "Your insurance member id XJH123456789 and group 00412 are on file.", "Your insurance member id XJH123456789 and group 00412 are on file."},
+	// Sellers' tax numbers and a payment provider's token (blind-2026-12s's
+	// misses, with values of our own).
+	{"mx rfc of a person", "RFC del vendedor: GODE561231GR8, régimen 612", "RFC del vendedor: [REDACTED:national_id], régimen 612"},
+	{"mx rfc of a company", "RFC MAB9307148T4", "RFC [REDACTED:national_id]"},
+	{"mx rfc failing its check", "ref GODE561231GR9", "ref GODE561231GR9"},
+	{"in gstin of a proprietor", "GSTIN 33GRMPW1337R3ZS", "GSTIN [REDACTED:national_id]"},
+	{"in gstin of a company", "GSTIN 27AAPFU0939F1ZV (printed on the invoice)", "GSTIN 27AAPFU0939F1ZV (printed on the invoice)"},
+	{"mercado pago token", "Authorization: APP_USR-3963681297343721-112233-497db4a54b6476df351b5fbce48c21d5-572182949", "Authorization: [REDACTED:api_token]"},
 	{"acc after a bsb", "new one is BSB 082-057 acc 7431 0999", "new one is BSB 082-057 acc [REDACTED:bank_account]"},
 	{"pan in a csv column", "emp,name,pan,doj\n709722,Sneha,BNZPM2501F,2027-01-18", "emp,name,pan,doj\n709722,Sneha,[REDACTED:national_id],2027-01-18"},
 }

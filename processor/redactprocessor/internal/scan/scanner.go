@@ -714,6 +714,9 @@ func (sc *Scanner) wordID(s string, ws, wl, last int) (Finding, bool) {
 			return f, true // licence_number: D1234567
 		}
 	}
+	if (wl == 12 || wl == 13) && rfcValid(s[ws:ws+wl]) && !otherCode(s, ws) {
+		return Finding{ws, ws + wl, NationalID}, true // MX RFC GODE561231GR8 (taxid.go)
+	}
 	if wl > 10 && wl != 18 {
 		return Finding{}, false
 	}

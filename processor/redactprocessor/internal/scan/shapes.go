@@ -220,6 +220,9 @@ func (sc *Scanner) wordShape(s string, ws, floor int) (Finding, bool) {
 		if e, ok := mbi(s, ws); ok {
 			return Finding{ws, e, NationalID}, true // a Medicare MBI (healthid.go): 1EG4-TE5-MK73
 		}
+		if ws+15 <= len(s) && (ws+15 == len(s) || !isAlnum(s[ws+15])) && gstinValid(s[ws:ws+15]) {
+			return Finding{ws, ws + 15, NationalID}, true // a proprietor's GSTIN (taxid.go)
+		}
 	}
 	if sc.tokenStart[s[ws]] {
 		if t, end, ok := sc.token(s, ws); ok {

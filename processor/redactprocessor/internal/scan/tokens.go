@@ -105,6 +105,7 @@ var tokenShapes = []tokenShape{
 	{"rk_live_", StripeKey, isAlnum, 16, 0, nil},
 	{"rk_test_", StripeKey, isAlnum, 16, 0, nil},
 	{"whsec_", StripeKey, isAlnum, 32, 0, nil},
+	{"APP_USR-", APIToken, isHexDash, 60, 90, nil}, // Mercado Pago access token: APP_USR-<app id>-<date>-<hex>-<user id>
 
 	{"hf_", HuggingFaceToken, isAlnum, 34, 34, nil},
 	{"api_org_", HuggingFaceToken, isAlnum, 34, 34, nil},

@@ -12,8 +12,9 @@
 // numbers their key or label names: driving licences, EIN, UTR, Medicare,
 // FHIR identifiers), bankaccount.go (account numbers under their
 // label), deviceid.go (IMEI, IMSI, ICCID, EID), netconfig.go (routers'
-// passwords), healthid.go (MRN, MBI, IHI, health cards), mrz.go (passport
-// MRZ lines, PNR travel documents), wide.go (full-width digits and at signs),
+// passwords), healthid.go (MRN, MBI, IHI, health cards), taxid.go (MX
+// RFC, IN GSTIN), mrz.go (passport MRZ lines, PNR travel documents),
+// wide.go (full-width digits and at signs),
 // tokens.go (secret prefixes, one line each), keyvalue.go
 // (password=, token: … and the AWS secret key), prose.go (passwords and
 // secrets stated in prose), cli.go (command-line flags, .pgpass, Oracle
