@@ -33,33 +33,52 @@ var healthWords = keyedWords(
 	"abha", "abha number", "abha id", "ihi", "medicare mbi", "mbi",
 )
 
-// healthIDAt matches at s[i] a health identifier after its label, or one
-// known by its shape. It returns its start and end.
-func healthIDAt(s string, i int) (int, int, bool) {
-	if e, ok := mbi(s, i); ok {
-		return i, e, true
+// healthShape matches at s[i] a health identifier known by its shape
+// (an MBI, an IHI, an MRN glued to its label). It returns its start and
+// end.
+func healthShape(s string, i int) (int, int, bool) {
+	if i+11 > len(s) {
+		return 0, 0, false
 	}
-	if e, ok := ihi(s, i); ok {
-		return i, e, true
+	if c := s[i]; c >= '1' && c <= '9' && isUpper(s[i+1]) {
+		if e, ok := mbi(s, i); ok {
+			return i, e, true
+		}
 	}
-	if i+9 <= len(s) && (s[i] == 'M' || s[i] == 'm') && hasSuffixFold(s[:i+3], "mrn") && isDigit(s[i+3]) {
+	if s[i] == '8' && s[i+1] == '0' {
+		if e, ok := ihi(s, i); ok {
+			return i, e, true
+		}
+	}
+	if (s[i] == 'M' || s[i] == 'm') && (s[i+1] == 'R' || s[i+1] == 'r') && isDigit(s[i+3]) && hasSuffixFold(s[:i+3], "mrn") {
 		e := runOf(s, i+3, isDigit)
 		if n := e - i - 3; n >= 6 && n <= 12 && (e == len(s) || !isAlnum(s[e])) {
 			return i + 3, e, true // MRN19873299
 		}
 	}
-	if i == 0 {
-		return 0, 0, false
+	return 0, 0, false
+}
+
+// healthLabelGate is keyedGate for a health label, also after a copula:
+// "my MRN is 8794381". It returns where the label's punctuation ends.
+func healthLabelGate(s string, i int) (int, bool) {
+	if keyedGate(s, i) {
+		return i, true
 	}
-	j := i
-	if j > 4 && s[j-1] == ' ' && s[j-2] == 's' && s[j-3] == 'i' && s[j-4] == ' ' {
-		j -= 3 // My member ID is W134627247
+	if j := i - 3; j > 1 && s[i-1] == ' ' && s[i-2] == 's' && s[i-3] == 'i' && s[i-4] == ' ' && keyedGate(s, j) {
+		return j, true
 	}
-	if !keyedGate(s, j) || !namedBefore(s, j, healthWords, 2) {
-		return 0, 0, false
+	return 0, false
+}
+
+// healthLabelled matches at s[i] a health identifier after its label
+// (j: where the label's punctuation ends, healthLabelGate). It returns
+// the end.
+func healthLabelled(s string, i, j int) (int, bool) {
+	if !namedBefore(s, j, healthWords, 2) {
+		return 0, false
 	}
-	e, ok := healthValue(s, i)
-	return i, e, ok
+	return healthValue(s, i)
 }
 
 // healthValue returns the end of a health identifier's value at s[i]: 6

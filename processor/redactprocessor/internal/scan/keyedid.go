@@ -149,13 +149,21 @@ func keyedGate(s string, i int) bool {
 // FHIR identifier of the US SSN's system. The scanner asks it before the
 // other detectors of numbers, labelledID after them.
 func (sc *Scanner) keyedID(s string, i int) (Finding, bool) {
-	if start, end, ok := healthIDAt(s, i); ok {
-		return Finding{start, end, NationalID}, true // MRN: 8794381, Member ID: W134627247, MBI 1EG4-TE5-MK73
+	if start, end, ok := healthShape(s, i); ok {
+		return Finding{start, end, NationalID}, true // MBI 1EG4-TE5-MK73, IHI 8003 6088 …, MRN19873299
 	}
 	if i+16 <= len(s) && isUpper(s[i]) && dvlaLicence(s[i:i+16]) && (i+16 == len(s) || !isWord(s[i+16]) && s[i+16] != '-') {
 		return Finding{i, i + 16, NationalID}, true
 	}
-	if i == 0 || !isDigit(s[i]) {
+	if i == 0 {
+		return Finding{}, false
+	}
+	if !isDigit(s[i]) {
+		if j, ok := healthLabelGate(s, i); ok && isUpper(s[i]) {
+			if e, ok := healthLabelled(s, i, j); ok {
+				return Finding{i, e, NationalID}, true // "kvnr": "T024213571"
+			}
+		}
 		return Finding{}, false
 	}
 	if s[i-1] == '"' {
@@ -167,8 +175,15 @@ func (sc *Scanner) keyedID(s string, i int) (Finding, bool) {
 			return Finding{}, false
 		}
 	}
-	if !keyedGate(s, i) {
+	j, ok := healthLabelGate(s, i)
+	if !ok {
 		return Finding{}, false
+	}
+	if e, ok := healthLabelled(s, i, j); ok {
+		return Finding{i, e, NationalID}, true // MRN: 8794381, OHIP: 8508 436 907 XY
+	}
+	if j != i {
+		return Finding{}, false // (a copula before: only a health label takes it)
 	}
 	if end, ok := medicare(s, i); ok && namedBefore(s, i, medicareWords, 2) {
 		return Finding{i, end, NationalID}, true

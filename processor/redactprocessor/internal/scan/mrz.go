@@ -51,6 +51,17 @@ func mrzCheck(f string, c byte) bool {
 	return c == want || c == '<' && sum == 0
 }
 
+// mrzAt is mrzLine2 for the line starting with the run of letters and
+// digits s[b:e], after a cheap test of that run: the document number of
+// 8 or 9 characters and a '<' after it, or a run of 20 or more (the
+// number, its check, the nationality, the birth date …).
+func mrzAt(s string, b, e int) (ds, de, ps, pe int, ok bool) {
+	if e-b < 8 || (e >= len(s) || s[e] != '<') && e-b < 20 {
+		return 0, 0, 0, 0, false
+	}
+	return mrzLine2(s, b)
+}
+
 // mrzLine2 matches at s[i] the second line of a passport's MRZ (TD3). It
 // returns the document number's span and the personal number's (pe ==
 // ps when it is empty).
@@ -60,6 +71,9 @@ func mrzLine2(s string, i int) (ds, de, ps, pe int, ok bool) {
 		return 0, 0, 0, 0, false
 	}
 	l := s[i : i+44]
+	if !isDigit(l[13]) || !isDigit(l[19]) || !isDigit(l[27]) || l[20] != 'M' && l[20] != 'F' && l[20] != '<' && l[20] != 'X' {
+		return 0, 0, 0, 0, false // (the cheap tests first: most words and numbers fail them)
+	}
 	for k := 0; k < 44; k++ {
 		if _, ok := mrzValue(l[k]); !ok {
 			return 0, 0, 0, 0, false

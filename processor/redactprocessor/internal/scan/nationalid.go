@@ -852,13 +852,15 @@ func digitLetterShape(s string, i, e int) (int, bool) {
 // an IN PAN (these two after their word).
 func letterID(s string, i int) (int, bool) {
 	n := len(s)
-	if i+8 > n || !letterIDStart(s, i) {
+	if i+8 > n {
 		return 0, false
 	}
-	if e, ok := hkid(s, i); ok && !otherCode(s, i) {
-		return e, true // HK A123456(3)
+	if hkidStart(s, i) {
+		if e, ok := hkid(s, i); ok && !otherCode(s, i) {
+			return e, true // HK A123456(3)
+		}
 	}
-	if i+9 > n {
+	if i+9 > n || !letterIDStart(s, i) {
 		return 0, false
 	}
 	if e, ok := letterIDShape(s, i); ok && !otherCode(s, i) {
@@ -918,7 +920,16 @@ func hkid(s string, i int) (int, bool) {
 	return e, paren || contextNear(s, i, hkidWords, 3)
 }
 
-// letterIDStart is the cheap test before letterID (s[i:i+8] exists): two
+// hkidStart is the cheap test before hkid (s[i:i+8] exists): one or two
+// capitals, then six digits.
+func hkidStart(s string, i int) bool {
+	if isDigit(s[i+1]) {
+		return allDigits(s[i+1 : i+7])
+	}
+	return isUpper(s[i+1]) && allDigits(s[i+2:i+8])
+}
+
+// letterIDStart is the cheap test before letterID (s[i:i+9] exists): two
 // capitals then a digit, a blank or two more capitals (NINO, codice
 // fiscale, PAN, CURP), or X, Y, Z then a digit (NIE), S, T, F, G then a
 // digit (NRIC, FIN), any capital then 1 or 2 (TW).
@@ -928,8 +939,7 @@ func letterIDStart(s string, i int) bool {
 		case 'X', 'Y', 'Z', 'S', 'T', 'F', 'G':
 			return isDigit(s[i+1])
 		}
-		// (HK: a capital, six digits and the check, maybe in parentheses)
-		return s[i+1] == '1' || s[i+1] == '2' || isDigit(s[i+1]) && isDigit(s[i+6]) && (s[i+7] == '(' || s[i+7] == ' ' || isDigit(s[i+7]) || s[i+7] == 'A')
+		return s[i+1] == '1' || s[i+1] == '2'
 	}
 	c := s[i+2]
 	return isDigit(c) || c == ' ' || (isUpper(c) && isUpper(s[i+3]))

@@ -215,7 +215,7 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 		}
 	}
 	if sc.on[NationalID] && isDigit(s[i]) {
-		if _, de, _, _, ok := mrzLine2(s, i); ok {
+		if _, de, _, _, ok := mrzAt(s, i, runOf(s, i, isAlnum)); ok {
 			return Finding{i, de, NationalID}, true, 0 // a passport's MRZ whose number is digits
 		}
 		if e, ok := pnrDocument(s, i); ok {

@@ -568,7 +568,8 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 					continue
 				}
 			}
-			if c <= 'Z' && i+8 <= n && (isUpper(s[i+1]) || isDigit(s[i+1])) && c >= 'A' && sc.on[NationalID] && letterIDStart(s, i) && boundaryBefore(s, i) {
+			if c <= 'Z' && i+8 <= n && (isUpper(s[i+1]) || isDigit(s[i+1])) && c >= 'A' && sc.on[NationalID] &&
+				(i+9 <= n && letterIDStart(s, i) || isDigit(s[i+2]) && hkidStart(s, i)) && boundaryBefore(s, i) {
 				if end, ok := letterID(s, i); ok {
 					add(Finding{i, end, NationalID}) // AB123456C, X1234567L, RSSMRA85T10A562S, T0626247Z
 					i = end
@@ -600,7 +601,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 				if mz > 0 && s[mz-1] == '\\' && (s[mz] == 'n' || s[mz] == 't') {
 					mz++ // (the word starts after a JSON escape's letter)
 				}
-				if ds, de, ps, pe, ok := mrzLine2(s, mz); ok && sc.on[NationalID] && mz >= last {
+				if ds, de, ps, pe, ok := mrzAt(s, mz, i); ok && sc.on[NationalID] && mz >= last {
 					add(Finding{ds, de, NationalID}) // P<GBR… / 1234567897GBR…: the document number
 					if pe > ps {
 						add(Finding{ps, pe, NationalID}) // and the personal number

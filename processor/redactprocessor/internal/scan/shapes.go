@@ -216,13 +216,13 @@ func maxMindKey(s string, ws, floor int) (int, int, bool) {
 // of its body, and one whose prefix ends in '.' (dp.pt., hvs.) from the
 // word after it. floor is the end of the previous finding.
 func (sc *Scanner) wordShape(s string, ws, floor int) (Finding, bool) {
-	if isDigit(s[ws]) && sc.on[NationalID] {
+	if isDigit(s[ws]) && s[ws] != '0' && ws+11 <= len(s) && isUpper(s[ws+1]) && sc.on[NationalID] {
 		if e, ok := mbi(s, ws); ok {
 			return Finding{ws, e, NationalID}, true // a Medicare MBI (healthid.go): 1EG4-TE5-MK73
 		}
-		if ws+15 <= len(s) && (ws+15 == len(s) || !isAlnum(s[ws+15])) && gstinValid(s[ws:ws+15]) {
-			return Finding{ws, ws + 15, NationalID}, true // a proprietor's GSTIN (taxid.go)
-		}
+	}
+	if isDigit(s[ws]) && ws+15 <= len(s) && isUpper(s[ws+2]) && (ws+15 == len(s) || !isAlnum(s[ws+15])) && sc.on[NationalID] && gstinValid(s[ws:ws+15]) {
+		return Finding{ws, ws + 15, NationalID}, true // a proprietor's GSTIN (taxid.go)
 	}
 	if sc.tokenStart[s[ws]] {
 		if t, end, ok := sc.token(s, ws); ok {
