@@ -162,6 +162,8 @@ var keyQualifiers = map[string]bool{
 	"master": true, "signing": true, "encryption": true, "subscription": true, "account": true,
 	"shared": true, "app": true, "service": true, "admin": true, "deploy": true, "license": true,
 	"webhook": true, "integration": true, "consumer": true, "server": true, "sas": true,
+	// an IoT hub's device keys (Azure's symmetricKey: primaryKey, secondaryKey)
+	"primary": true, "secondary": true, "symmetric": true, "device": true,
 	"application": true, "restricted": true, "live": true, "prod": true, "production": true, "test": true,
 	"developer": true, "dev": true, "partner": true, "merchant": true, "user": true, "personal": true,
 	"management": true, "write": true, "read": true, "ingest": true, "ingestion": true, "project": true,
