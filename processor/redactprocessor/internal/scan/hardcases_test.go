@@ -197,6 +197,8 @@ var hardCases = []struct{ defect, in, want string }{
 	{"mercado pago token", "Authorization: APP_USR-3963681297343721-112233-497db4a54b6476df351b5fbce48c21d5-572182949", "Authorization: [REDACTED:api_token]"},
 	{"iot hub device keys", `"symmetricKey": {"primaryKey": "T52+VDGUdVUQtScDLUMZnt9C7ThMYHStDGFKoby4CRw="}`, `"symmetricKey": {"primaryKey": "[REDACTED:generic_secret]"}`},
 	{"a primary key is no secret", `{"primaryKey": "id", "primary_key": true}`, `{"primaryKey": "id", "primary_key": true}`},
+	{"ssn in a c-cda id", `<id extension="888983165" root="2.16.840.1.113883.4.1"/>`, `<id extension="[REDACTED:ssn]" root="2.16.840.1.113883.4.1"/>`},
+	{"another oid's id in a c-cda", `<id extension="888983165" root="2.16.840.1.113883.4.10"/>`, `<id extension="888983165" root="2.16.840.1.113883.4.10"/>`},
 	{"acc after a bsb", "new one is BSB 082-057 acc 7431 0999", "new one is BSB 082-057 acc [REDACTED:bank_account]"},
 	{"pan in a csv column", "emp,name,pan,doj\n709722,Sneha,BNZPM2501F,2027-01-18", "emp,name,pan,doj\n709722,Sneha,[REDACTED:national_id],2027-01-18"},
 }

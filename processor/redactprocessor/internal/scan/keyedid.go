@@ -166,6 +166,11 @@ func (sc *Scanner) keyedID(s string, i int) (Finding, bool) {
 		}
 		return Finding{}, false
 	}
+	if s[i-1] == '"' && (hasSuffixFold(s[:i], `extension="`) || hasSuffixFold(s[:i], `extension=\"`)) {
+		if e, ok := cdaSSN(s, i); ok && sc.on[SSN] {
+			return Finding{i, e, SSN}, true // <id extension="…" root="2.16.840.1.113883.4.1"/>
+		}
+	}
 	if s[i-1] == '"' {
 		if sys := fhirSystem(s, i); sys != "" {
 			end, t, ok := fhirValue(s, i, sys)
@@ -476,4 +481,23 @@ func groupDigits(v string, d []byte) []byte {
 		}
 	}
 	return d
+}
+
+// cdaSSN matches at s[i] the extension of an HL7 CDA (C-CDA) <id>
+// element whose root is the US SSN's OID, 2.16.840.1.113883.4.1:
+// <id extension="123456789" root="2.16.840.1.113883.4.1"/>, the root
+// after it or before it in the same element. It returns the end.
+func cdaSSN(s string, i int) (int, bool) {
+	e, ok := digitGroups(s, i, 9, 9)
+	if !ok || e >= len(s) || s[e] != '"' && s[e] != '\\' {
+		return 0, false
+	}
+	ts := strings.LastIndexByte(s[max(0, i-160):i], '<')
+	te := strings.IndexByte(s[e:min(len(s), e+160)], '>')
+	if ts < 0 || te < 0 {
+		return 0, false
+	}
+	tag := s[max(0, i-160)+ts : e+te]
+	return e, strings.HasPrefix(tag, "<id ") && strings.Contains(tag, "root=") &&
+		(strings.Contains(tag, `2.16.840.1.113883.4.1"`) || strings.Contains(tag, `2.16.840.1.113883.4.1\"`))
 }
