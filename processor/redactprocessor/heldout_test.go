@@ -175,6 +175,10 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     0.9866 and 0.9863 / 0.9901 on arrival, after the fixes made with
 //     12n to 12q in view. 12r labels health plans' member ids PII, 12j,
 //     12m and 12o label such ids look-alikes: they stay (healthid.go).
+//   - blind-2026-12t (public sector and education) and blind-2026-12u
+//     (legal, property, insurance claims), by a twenty-first and a
+//     twenty-second writer: 0.9287 / 0.9475 and 0.9592 / 0.9858 on
+//     arrival, floors at those scores.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -200,6 +204,8 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12q.jsonl":  {0.88, 0.94},
 	"blind-2026-12r.jsonl":  {0.83, 0.98},
 	"blind-2026-12s.jsonl":  {0.99, 0.99},
+	"blind-2026-12t.jsonl":  {0.92, 0.94},
+	"blind-2026-12u.jsonl":  {0.95, 0.98},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)
