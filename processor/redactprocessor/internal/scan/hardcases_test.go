@@ -199,6 +199,13 @@ var hardCases = []struct{ defect, in, want string }{
 	{"a primary key is no secret", `{"primaryKey": "id", "primary_key": true}`, `{"primaryKey": "id", "primary_key": true}`},
 	{"ssn in a c-cda id", `<id extension="888983165" root="2.16.840.1.113883.4.1"/>`, `<id extension="[REDACTED:ssn]" root="2.16.840.1.113883.4.1"/>`},
 	{"another oid's id in a c-cda", `<id extension="888983165" root="2.16.840.1.113883.4.10"/>`, `<id extension="888983165" root="2.16.840.1.113883.4.10"/>`},
+	// Identity numbers after the generic words of forms and chats
+	// (blind-2026-12t's and 12u's misses, with values of our own): they
+	// must pass the check of a kind of their form.
+	{"tax number in prose", "My tax number is 123456782, I don't understand the letter.", "My tax number is [REDACTED:national_id], I don't understand the letter."},
+	{"national identifier label", "National identifier: 8001015009087", "National identifier: [REDACTED:national_id]"},
+	{"id presented", "Client attended appt RDV-2387-A522. ID presented: 046 454 286.", "Client attended appt RDV-2387-A522. ID presented: [REDACTED:national_id]."},
+	{"a tax number failing every check", "My tax number is 123456780.", "My tax number is 123456780."},
 	{"acc after a bsb", "new one is BSB 082-057 acc 7431 0999", "new one is BSB 082-057 acc [REDACTED:bank_account]"},
 	{"pan in a csv column", "emp,name,pan,doj\n709722,Sneha,BNZPM2501F,2027-01-18", "emp,name,pan,doj\n709722,Sneha,[REDACTED:national_id],2027-01-18"},
 }

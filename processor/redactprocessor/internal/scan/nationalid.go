@@ -88,7 +88,10 @@ import (
 // numbers that need context (a number must pass the check of one the words
 // name).
 var (
-	genericIDWords = []string{"kyc", "national id", "national insurance", "tax id", "taxpayer id", "id number", "identity number", "identification number", "id no", "id nr", "documento", "personal no", "personal number", "personal code", "tax file"}
+	genericIDWords = []string{"kyc", "national id", "national insurance", "tax id", "taxpayer id", "id number", "identity number", "identification number", "id no", "id nr", "documento", "personal no", "personal number", "personal code", "tax file",
+		// (as forms and people also write them: "National identifier:", "my
+		// tax number is", "ID presented:", a portal's citizen_id)
+		"national identifier", "tax identifier", "tax number", "tax no", "id presented", "citizen id", "citizenid"}
 	bsnWords       = kindWords(l9, "bsn", "burgerservicenummer", "sofinummer", "sofi")
 	steuerWords    = kindWords(l11, "steuerid", "steuer id", "steueridentifikationsnummer", "identifikationsnummer", "idnr", "tin")
 	peselWords     = kindWords(l11, "pesel")
