@@ -180,9 +180,10 @@ func cellEdge(s string, k int) bool {
 	if k < 0 {
 		return true
 	}
-	switch s[k] {
-	case ',', ';', '\t', '|', '\n', '\r':
+	if cellSep(s[k]) || s[k] == '\n' || s[k] == '\r' {
 		return true
+	}
+	switch s[k] {
 	case 'n', 't':
 		return k > 0 && s[k-1] == '\\'
 	case '\\':

@@ -109,7 +109,7 @@ func wordBeforeIs(s string, i int, w string) bool {
 	for k > 0 && i-k < 24 && !isAlnum(s[k-1]) {
 		k--
 	}
-	return k >= len(w) && indexFold(s[k-len(w):k], w) == 0
+	return hasSuffixFold(s[:k], w)
 }
 
 // deviceColumn reports whether the number at s[i:e] is a whole cell of a
@@ -134,7 +134,7 @@ func deviceColumn(s string, i, e int, m *colMemo) bool {
 }
 
 // digitsMod97 returns the number the digits of d stand for, mod 97.
-func digitsMod97(d string) int {
+func digitsMod97[T string | []byte](d T) int {
 	r := 0
 	for k := 0; k < len(d); k++ {
 		r = (r*10 + int(d[k]-'0')) % 97

@@ -1121,11 +1121,7 @@ func nirValid(d []byte) bool {
 	if m := atoiB(d[3:5]); m == 0 || (m > 12 && m < 20) || (m > 42 && m < 50) {
 		return false
 	}
-	n := 0
-	for k := 0; k < 13; k++ {
-		n = (n*10 + int(d[k]-'0')) % 97
-	}
-	return 97-n == atoiB(d[13:15])
+	return 97-digitsMod97(d[:13]) == atoiB(d[13:15])
 }
 
 // cpfValid checks a Brazilian CPF's two mod-11 check digits.
