@@ -424,7 +424,7 @@ type diskDrill struct {
 // until the guard has refused for 3 s, while the backend flaps (up a third of the time, refusing with
 // Unavailable otherwise, so the queue fills while it is read from); then
 // the backend stays up and everything acknowledged must arrive.
-func runDiskDrill(t *testing.T, sink *harness.Sink, disk smallDisk, gw *collector) diskDrill {
+func runDiskDrill(t *testing.T, sink *harness.Sink, disk smallDisk, gw *collector, untilNotReady bool) diskDrill {
 	t.Helper()
 	s := newOTLPSender(t, gw.otlpGRPC(), testToken)
 	ls := newLogSender(t, gw.otlpGRPC(), testToken)
@@ -454,17 +454,21 @@ func runDiskDrill(t *testing.T, sink *harness.Sink, disk smallDisk, gw *collecto
 			}
 		}
 	}()
-	// Fill until the guard has refused for 3 s (at most 25 s), sampling the
-	// disk, readiness and the refusing metric.
+	// Fill until the guard has refused for 3 s, and (untilNotReady)
+	// readiness has been seen failing (at most 25 s), sampling the disk and readiness every 100 ms
+	// and the refusing metric every 500 ms. (Compaction frees the queue's
+	// files within a second here, so the guard may refuse and accept again
+	// several times a second: readiness sampled only every 500 ms could
+	// fall in the accepting moments every time.)
 	deadline := time.Now().Add(25 * time.Second)
 	var refusingSince time.Time
 	for i := 0; time.Now().Before(deadline); i++ {
 		used, free := disk.usage(t, gw)
 		d.maxUsed, d.minFree = max(d.maxUsed, used), min(d.minFree, free)
+		if code := httpStatus(harness.URL(gw.ports.Ready, "/")); code > d.readyWhileFull {
+			d.readyWhileFull = code
+		}
 		if i%5 == 0 {
-			if code := httpStatus(harness.URL(gw.ports.Ready, "/")); code > d.readyWhileFull {
-				d.readyWhileFull = code
-			}
 			if m, err := harness.Scrape(context.Background(), gw.selfMetrics()); err == nil {
 				refusing := m.Sum("otelcol_processor_disk_guard_refusing", nil)
 				d.refusingMetric = max(d.refusingMetric, refusing)
@@ -473,7 +477,7 @@ func runDiskDrill(t *testing.T, sink *harness.Sink, disk smallDisk, gw *collecto
 				}
 			}
 		}
-		if !refusingSince.IsZero() && time.Since(refusingSince) > 3*time.Second {
+		if !refusingSince.IsZero() && time.Since(refusingSince) > 3*time.Second && (!untilNotReady || d.readyWhileFull == http.StatusInternalServerError) {
 			break
 		}
 		time.Sleep(100 * time.Millisecond)
@@ -524,7 +528,7 @@ extensions:
 	}
 	env := gatewayEnv(sink, disk.dir, guard)
 	gw := disk.start(t, newPorts(t), env, "--config", configPath(t, "gateway.yaml"), "--config", overlay, componentStatusGate)
-	d := runDiskDrill(t, sink, disk, gw)
+	d := runDiskDrill(t, sink, disk, gw, true)
 
 	drillLog(t, "disk-full spans", d.spans, fmt.Sprintf("export errors seen by the app: %v", d.spanErrors))
 	drillLog(t, "disk-full logs", d.logs, fmt.Sprintf("export errors seen by the app: %v", d.logErrors))
@@ -576,7 +580,7 @@ func TestDrillDiskFullPastTheGuard(t *testing.T) {
 	}
 	env := gatewayEnv(sink, disk.dir, guard)
 	gw := disk.start(t, newPorts(t), env, "--config", configPath(t, "gateway.yaml"), componentStatusGate)
-	d := runDiskDrill(t, sink, disk, gw)
+	d := runDiskDrill(t, sink, disk, gw, false)
 	var unrecorded float64
 	if m, err := harness.Scrape(context.Background(), gw.selfMetrics()); err == nil {
 		unrecorded = m.Sum("otelcol_extension_queue_storage_unrecorded_reads", nil)
