@@ -85,7 +85,8 @@ func healthLabelled(s string, i, j int) (int, bool) {
 // to 20 letters and digits with 4 digits at least, in groups set apart
 // by single blanks or '-', maybe a version code of two capitals after.
 func healthValue(s string, i int) (int, bool) {
-	e, n, digits := i, 0, 0
+	e, n, digits := i, 0, 0 // n: the letters and digits taken
+scan:
 	for e < len(s) && n < 21 {
 		c := s[e]
 		switch {
@@ -96,19 +97,10 @@ func healthValue(s string, i int) (int, bool) {
 			e++
 			continue
 		default:
-			n = 99 // (stop)
-			continue
+			break scan
 		}
 		n++
 		e++
-	}
-	if n == 99 {
-		n = 0
-		for k := i; k < e; k++ {
-			if isAlnum(s[k]) {
-				n++
-			}
-		}
 	}
 	if e+3 <= len(s) && (s[e] == ' ' || s[e] == '-') && isUpper(s[e+1]) && isUpper(s[e+2]) && (e+3 == len(s) || !isAlnum(s[e+3])) {
 		e += 3 // OHIP's version code: 8508 436 907 XY
