@@ -179,7 +179,9 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     (legal, property, insurance claims), by a twenty-first and a
 //     twenty-second writer: 0.9287 / 0.9475 and 0.9592 / 0.9858 on
 //     arrival; generic identity words (tax number, national identifier,
-//     ID presented) were then added with their misses in view.
+//     ID presented) were then added with their misses in view, then
+//     the DE Rentenversicherungsnummer and a whole personnummer of the
+//     1900s without their word.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -205,7 +207,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12q.jsonl":  {0.88, 0.94},
 	"blind-2026-12r.jsonl":  {0.83, 0.98},
 	"blind-2026-12s.jsonl":  {0.99, 0.99},
-	"blind-2026-12t.jsonl":  {0.94, 0.94},
+	"blind-2026-12t.jsonl":  {0.96, 0.94},
 	"blind-2026-12u.jsonl":  {0.96, 0.98},
 }
 

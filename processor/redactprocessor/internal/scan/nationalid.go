@@ -27,7 +27,7 @@ import (
 //	NL BSN              9 digits                          11-proof         yes
 //	DE Steuer-ID        11 digits, 12 345 678 901         ISO 7064 11,10   yes
 //	PL PESEL            11 digits                         weights, date    yes
-//	SE personnummer     YYMMDD-NNNC, YYYYMMDD-NNNC        Luhn, date       yes
+//	SE personnummer     YYMMDD-NNNC, YYYYMMDD-NNNC        Luhn, date       yes (19YYMMDD-NNNC: no)
 //	CZ/SK rodné číslo   YYMMDD/NNNC                       mod 11, date     no (plain: yes)
 //	TH citizen ID       1-2345-67890-12-1                 weights 13-2     no (plain: yes)
 //	IR code melli       123-456789-0                      weights 10-2     no (plain: yes)
@@ -59,6 +59,7 @@ import (
 //	HU TAJ              9 digits, 749 038 393             weights 3 7 mod 10  yes
 //	CH AHV / AVS        756.1234.5678.97, 13 digits       EAN-13, 756 first   no (plain: yes)
 //	AT SVNR             1237 010180, 10 digits            weights mod 11 (4th) yes
+//	DE RVNR             65 170839 J 003, 65170839J003     weights mod 10, date  no (together: yes)
 //	PL NIP              856-734-62-15, 10 digits          weights mod 11      yes
 //	SI davčna številka  8 digits                          weights 8-2 mod 11  yes
 //	CL RUT / RUN        12345678-5, 12 345 678 5          mod 11           yes (12.345.678-5: no)
@@ -651,7 +652,11 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 				return start, end, true
 			}
 		}
-		if r.shape(k, []int{8, 4}, "-") && seCentury(d) && seValid(d[2:]) && ctx(seWords) {
+		if r.shape(k, []int{8, 4}, "-") && seCentury(d) && seValid(d[2:]) && (d[0] == '1' && d[1] == '9' || ctx(seWords)) {
+			// SE personnummer 19750522-4258: born in the 1900s, the form
+			// alone (a date of the last century, a dash and four digits
+			// passing Luhn are no build's or batch's id); 20…, after its
+			// word (20240115-0012 is as often a nightly build).
 			return start, end, true
 		}
 		if one && innValid(d) && ctx(innWords) {
@@ -850,6 +855,60 @@ func digitLetterShape(s string, i, e int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// rvWords name a German pension insurance number (the number on the
+// SV-Ausweis), which written together needs them.
+var rvWords = idWordSet("rentenversicherungsnummer", "rvnr", "rv nummer", "rv nr", "sozialversicherungsnummer", "sv nummer", "svnr", "versicherungsnummer", "rentenversicherung")
+
+// rvnr matches a German pension insurance number (Rentenversicherungs-
+// nummer) at s[i], the start of a run of digits: the insurer's area (two
+// digits), the birth date DDMMYY, the initial of the birth name, a serial
+// (two digits) and a check digit, spaced as the SV-Ausweis prints it (65
+// 170839 J 003) or, after its word, together (65170839J003). The check
+// (Deutsche Rentenversicherung): the letter as its place in the alphabet
+// (two digits), weights 2 1 2 5 7 1 2 1 2 1 2 1 on the twelve digits, the
+// digit sums of the products, mod 10.
+func rvnr(s string, i int) (int, bool) {
+	n := len(s)
+	var d [12]byte
+	var e int
+	switch {
+	case i+15 <= n && s[i+2] == ' ' && s[i+9] == ' ' && s[i+11] == ' ' && isUpper(s[i+10]) &&
+		allDigits(s[i:i+2]) && allDigits(s[i+3:i+9]) && allDigits(s[i+12:i+15]):
+		copy(d[:2], s[i:i+2])
+		copy(d[2:8], s[i+3:i+9])
+		copy(d[8:], s[i+12:i+15])
+		d[11] = s[i+10]
+		e = i + 15
+	case i+12 <= n && isUpper(s[i+8]) && allDigits(s[i:i+8]) && allDigits(s[i+9:i+12]) &&
+		(contextNear(s, i, rvWords, 4) || namedBy(s, i, rvWords)):
+		copy(d[:8], s[i:i+8])
+		copy(d[8:], s[i+9:i+12])
+		d[11] = s[i+8]
+		e = i + 12
+	default:
+		return 0, false
+	}
+	if e < n && isAlnum(s[e]) || i > 0 && isAlnum(s[i-1]) || !dateValid(2000, atoi(string(d[4:6])), atoi(string(d[2:4]))) {
+		return 0, false
+	}
+	// d holds the eight digits before the letter, the three after it, then
+	// the letter, whose two digits the check takes after the date.
+	l := int(d[11]-'A') + 1
+	digits := [12]int{}
+	for k := 0; k < 8; k++ {
+		digits[k] = int(d[k] - '0')
+	}
+	digits[8], digits[9] = l/10, l%10
+	digits[10], digits[11] = int(d[8]-'0'), int(d[9]-'0')
+	w := [12]int{2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1}
+	sum := 0
+	for k, v := range digits {
+		p := v * w[k]
+		sum += p/10 + p%10
+	}
+	return e, sum%10 == int(d[10]-'0')
 }
 
 // letterID matches the numbers that start with a letter at s[i]: a UK

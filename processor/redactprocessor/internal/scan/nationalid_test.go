@@ -663,3 +663,35 @@ func TestNationalIDs12l(t *testing.T) {
 		{"TAJ száma 749038394", "TAJ száma 749038394"},
 	})
 }
+
+func TestRVNR(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	for _, c := range []struct{ in, want string }{
+		// Spaced as the SV-Ausweis prints it: the form alone.
+		{"Versicherungsnummer: 65 170839 J 003", "Versicherungsnummer: " + id},
+		{"meine Nummer ist 24 210456 W 107, danke", "meine Nummer ist " + id + ", danke"},
+		{`{"rvnr":"13 280690 B 102"}`, `{"rvnr":"` + id + `"}`},
+		{"65 170839 J 004", "65 170839 J 004"}, // check digit
+		{"65 173139 J 003", "65 173139 J 003"}, // no month 31
+		{"65 170839 J 0031", "65 170839 J 0031"},
+		// Written together: after its word.
+		{"RV-Nummer 65170839J003", "RV-Nummer " + id},
+		{"part 65170839J003", "part 65170839J003"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
+
+func TestSEPersonnummerOfTheLastCentury(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	for _, c := range []struct{ in, want string }{
+		{"Can you check my file? ID 19750522-4258", "Can you check my file? ID " + id},
+		{`{"id": "19770813-1656"}`, `{"id": "` + id + `"}`},
+		{"caller: 19961118-9441", "caller: " + id},
+		{"19750522-4259", "19750522-4259"},                   // Luhn
+		{"nightly 20240115-0012", "nightly 20240115-0012"},   // this century: its word
+		{"personnummer 20240115-0012", "personnummer " + id}, // (Luhn-valid)
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}

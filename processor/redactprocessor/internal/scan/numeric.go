@@ -254,6 +254,9 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 		if end, ok := digitLetterID(s, i); ok {
 			return Finding{i, end, NationalID}, true, 0
 		}
+		if end, ok := rvnr(s, i); ok {
+			return Finding{i, end, NationalID}, true, 0
+		}
 	}
 	if f, ok := sc.spokenCard(s, &r); ok {
 		return f, true, 0
