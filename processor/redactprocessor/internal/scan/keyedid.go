@@ -317,9 +317,11 @@ func einValue(s string, i int) (int, bool) {
 
 // A UK unique taxpayer reference (UTR): 10 digits HMRC gives a taxpayer
 // (OECD's UK TIN sheet), as HMRC's letters print it (12345 67890, maybe a
-// trailing K); it has no check digit this package knows, so only after
-// its key or label (utr, unique taxpayer reference; an Indian bank's UTR
-// of a UPI payment has 12 digits, not 10).
+// trailing K), right after its key or label (utr, unique taxpayer
+// reference; an Indian bank's UTR of a UPI payment has 12 digits, not 10),
+// whatever its first digit. Further from its word (the answer to a
+// question naming it, or after a generic word: "my tax number is") it
+// must pass HMRC's check (utrValid, nationalid.go).
 var utrWords = keyedWords("utr", "utr number", "utr no", "unique taxpayer", "taxpayer reference", "utrnumber", "sautr", "ctutr")
 
 // utrValue returns the end of a UTR at s[i].

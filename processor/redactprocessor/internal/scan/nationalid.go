@@ -59,6 +59,7 @@ import (
 //	HU TAJ              9 digits, 749 038 393             weights 3 7 mod 10  yes
 //	CH AHV / AVS        756.1234.5678.97, 13 digits       EAN-13, 756 first   no (plain: yes)
 //	AT SVNR             1237 010180, 10 digits            weights mod 11 (4th) yes
+//	GB UTR              70539 08692, 10 digits            weights mod 11 (1st) yes
 //	DE RVNR             65 170839 J 003, 65170839J003     weights mod 10, date  no (together: yes)
 //	PL NIP              856-734-62-15, 10 digits          weights mod 11      yes
 //	SI davčna številka  8 digits                          weights 8-2 mod 11  yes
@@ -106,6 +107,7 @@ var (
 	noWords       = kindWords(l11, "fødselsnummer", "fodselsnummer", "fnr", "personnummer")
 	cprWords      = kindWords(l10, "cpr", "cpr-nummer", "personnummer")
 	nhsWords      = kindWords(l10, "nhs")
+	utrKindWords  = kindWords(l10, "utr")
 	sinWords      = kindWords(l9, "sin", "nas", "sin number", "sin no", "social insurance", "assurance sociale")
 	tfnWords      = kindWords(l9, "tfn", "tax file number")
 	irdWords      = kindWords([]int{8, 9}, "ird", "ird number", "ird no", "irdnumber", "inland revenue")
@@ -334,7 +336,7 @@ func (r *numRun) anyKindValid(d []byte, k int) bool {
 			return seValid(d) || kennitalaValid(d)
 		}
 		return one && (seValid(d) || czValid(d) || irValid(d) || uaValid(d) || egnValid(d) || kennitalaValid(d) || nhsValid(d) || huValid(d) ||
-			saValid(d))
+			saValid(d) || utrValid(d))
 	case 11:
 		if r.shape(k, []int{6, 5}, "-") {
 			return lvValid(d)
@@ -692,6 +694,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		}
 		if one && huValid(d) && ctx(huWords) {
 			return start, end, true // HU adóazonosító jel
+		}
+		if (one || r.shape(k, []int{5, 5}, " ")) && utrValid(d) && ctx(utrKindWords) {
+			return start, end, true // GB UTR 70539 08692, as the answer to a question naming it (right after its key: keyedid.go)
 		}
 		if (one || r.shape(k, []int{4, 6}, " ")) && svnrValid(d) && ctx(svnrWords) {
 			return start, end, true // AT SVNR 1237 010180
@@ -1485,6 +1490,18 @@ func nhsValid(d []byte) bool {
 		c = 0
 	}
 	return c != 10 && c == int(d[9]-'0') && !sameDigits(d)
+}
+
+// utrValid checks a UK Unique Taxpayer Reference (HMRC): weights 6 7 8 9
+// 10 5 4 3 2 on the last nine digits, and the first digit is
+// "21987654321"[sum mod 11].
+func utrValid(d []byte) bool {
+	w := [9]int{6, 7, 8, 9, 10, 5, 4, 3, 2}
+	sum := 0
+	for k, v := range w {
+		sum += int(d[k+1]-'0') * v
+	}
+	return "21987654321"[sum%11] == d[0] && !sameDigits(d)
 }
 
 // sinValid checks a Canadian social insurance number: Luhn, not starting

@@ -695,3 +695,19 @@ func TestSEPersonnummerOfTheLastCentury(t *testing.T) {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
+
+func TestUTR(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	for _, c := range []struct{ in, want string }{
+		{"UTR: 7053908692", "UTR: " + id},
+		{"my UTR is 70539 08692.", "my UTR is " + id + "."},
+		{"applicant.gb_utr: 9689488829", "applicant.gb_utr: " + id},
+		{"My tax number is 3623824996.", "My tax number is " + id + "."},
+		{"ID presented: 7053908693", "ID presented: 7053908693"}, // check digit
+		{"agent: What is your UTR? It's on the SA250 letter.\ncaller: 7053908692", "agent: What is your UTR? It's on the SA250 letter.\ncaller: " + id},
+		{"agent: What is your UTR? It's on the SA250 letter.\ncaller: 7053908693", "agent: What is your UTR? It's on the SA250 letter.\ncaller: 7053908693"},
+		{"invoice 7053908692", "invoice 7053908692"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
