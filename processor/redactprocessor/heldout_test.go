@@ -182,6 +182,16 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     ID presented) were then added with their misses in view, then
 //     the DE Rentenversicherungsnummer and a whole personnummer of the
 //     1900s without their word.
+//   - blind-2026-12v (health insurance and clinics in Central and
+//     Eastern Europe and the Baltics) and blind-2026-12w (fintech and
+//     KYC in Latin America and Iberia), by a twenty-third and a
+//     twenty-fourth writer: 0.9512 / 0.9981 and 0.8878 / 0.9984 on
+//     arrival; AR CBUs and MX CLABEs by their check digits, the PL
+//     identity card, a.k. and p.k., and context words in capitals (RČ)
+//     were then added. Both label a database URL conn_string whole,
+//     host and path included; redact takes its credentials and keeps
+//     the host (url_credentials), so those count as missed. 12w labels
+//     Twilio account SIDs PII, 12v labels them look-alikes: they stay.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -209,6 +219,8 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12s.jsonl":  {0.99, 0.99},
 	"blind-2026-12t.jsonl":  {0.96, 0.94},
 	"blind-2026-12u.jsonl":  {0.96, 0.98},
+	"blind-2026-12v.jsonl":  {0.96, 0.99},
+	"blind-2026-12w.jsonl":  {0.92, 0.99},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)

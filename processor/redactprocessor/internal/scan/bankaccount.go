@@ -8,9 +8,10 @@ import "strings"
 // A domestic bank account number (detector bank_account): what payroll
 // onboarding, refunds and direct debits ask for where no IBAN is used (US,
 // CA, GB beside the sort code, AU beside the BSB, IN beside the IFSC, ZA,
-// SG, BR, MX CLABE). It has no shape of its own (6 to 18 digits, maybe in
-// groups: 012-85301-1, 649435-9), so it is found only where its label
-// names it:
+// SG, BR, MX CLABE). Most have no shape of its own (6 to 18 digits, maybe
+// in groups: 012-85301-1, 649435-9), so they are found only where their
+// label names them (the numbers a check digit singles out, NZ accounts,
+// AR CBUs, MX CLABEs, need none: nzAccount, checkedAccount):
 //
 //   - right before it, as a form or a key writes it: "Account number:
 //     2511244933", "Bank A/c no.: 016577994477", "account_no": "…",
@@ -112,6 +113,9 @@ func bankAccount(s string, i int) (int, bool) {
 	if e, ok := nzAccount(s, i); ok {
 		return e, true // 12-3140-3780449-02: no label needed
 	}
+	if e, ok := checkedAccount(s, i); ok {
+		return e, true // an AR CBU or CVU, a MX CLABE
+	}
 	e, ok := digitGroups(s, i, 6, 18)
 	if !ok || dateLike(s[i:e]) || !bankAccountBefore(s, i) {
 		return 0, false
@@ -122,6 +126,85 @@ func bankAccount(s string, i int) (int, bool) {
 	}
 	return e, true
 }
+
+// checkedAccount matches at s[i] the account numbers of one length whose
+// check digits make them rare among other numbers, written whole:
+//
+//   - an Argentine CBU or CVU (BCRA): 22 digits, the first eight (bank,
+//     branch, check) and the last fourteen (account, check) each closed by
+//     a check digit, weights 7 1 3 9 …: one number in a hundred passes
+//     both, and 22 digits are no other number's length; no label needed.
+//   - a Mexican CLABE (Banxico): 18 digits, a bank's code (clabeBanks),
+//     a check digit (weights 3 7 1, mod 10). A bank whose code starts with
+//     0 (the large banks) needs no label: no snowflake id or other 18-digit
+//     id starts with 0; another (STP 646, Nu 638, BanCoppel 137) needs a
+//     word of an account, a transfer or a payee nearby (accountNear).
+//
+// It returns the end.
+func checkedAccount(s string, i int) (int, bool) {
+	if i > 0 && isAlnum(s[i-1]) {
+		return 0, false
+	}
+	e := runOf(s, i, isDigit)
+	if e < len(s) && isAlnum(s[e]) {
+		return 0, false
+	}
+	d := s[i:e]
+	switch len(d) {
+	case 22:
+		return e, cbuValid(d)
+	case 18:
+		return e, clabeValid(d) && (d[0] == '0' || contextNear(s, i, accountNear, 6))
+	}
+	return 0, false
+}
+
+// accountNear name an account, a transfer or its payee in the words before
+// a CLABE.
+var accountNear = newContextWords("clabe", "cuenta", "spei", "transferencia", "transferir", "depósito", "deposito", "beneficiario",
+	"account", "payout", "transfer", "retiro", "dispersión", "dispersion")
+
+// cbuValid checks an Argentine CBU or CVU d (22 digits).
+func cbuValid(d string) bool {
+	w := [13]int{3, 9, 7, 1, 3, 9, 7, 1, 3, 9, 7, 1, 3}
+	check := func(v string, w []int, c byte) bool {
+		sum := 0
+		for k, x := range w {
+			sum += int(v[k]-'0') * x
+		}
+		return byte('0'+(10-sum%10)%10) == c
+	}
+	return check(d[:7], []int{7, 1, 3, 9, 7, 1, 3}, d[7]) && check(d[8:21], w[:], d[21]) && !sameDigits([]byte(d[8:21]))
+}
+
+// clabeValid checks a Mexican CLABE d (18 digits): a bank's code and the
+// check digit.
+func clabeValid(d string) bool {
+	if !clabeBanks[d[:3]] {
+		return false
+	}
+	sum := 0
+	for k := 0; k < 17; k++ {
+		sum += int(d[k]-'0') * [3]int{3, 7, 1}[k%3] % 10
+	}
+	return byte('0'+(10-sum%10)%10) == d[17]
+}
+
+// clabeBanks are the codes of the banks and other participants of SPEI
+// (Banxico's catalogue) that CLABEs start with.
+var clabeBanks = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range strings.Fields(`
+		002 006 009 012 014 019 021 030 032 036 037 042 044 058 059 060 062 072
+		102 103 106 108 110 112 113 116 124 126 127 128 129 130 131 132 133 134 135 136 137 138 139 140 141 143 145
+		147 148 149 150 151 152 153 154 155 156 157 158 159 160 166 168
+		600 601 602 605 606 607 608 610 614 615 616 617 618 619 620 621 622 623 626 627 628 629 630 631 632 633 634
+		636 637 638 640 642 646 647 648 649 651 652 653 655 656 659 670 677 680 683 684 685 686 689 699 703 706 710
+		715 720 722 723 728 730 732 734 738 901 902`) {
+		m[c] = true
+	}
+	return m
+}()
 
 // cardGroups reports whether the digits of v are grouped as a card prints
 // them: in one piece, in fours (the last maybe shorter), or 4-6-4/4-6-5.

@@ -46,3 +46,26 @@ func TestBankAccount(t *testing.T) {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
+
+func TestCheckedAccounts(t *testing.T) {
+	const acct = "[REDACTED:bank_account]"
+	for _, c := range []struct{ in, want string }{
+		// AR CBU and CVU: two check digits, no label needed.
+		{"y el cbu para retirar es 0115783571802687475667 (galicia)", "y el cbu para retirar es " + acct + " (galicia)"},
+		{"cvu=0000003115440438584611 created=2024", "cvu=" + acct + " created=2024"},
+		{"usamos la cuenta 0144952739524483347798", "usamos la cuenta " + acct},
+		{"ref 0115783571802687475668", "ref 0115783571802687475668"}, // second check
+		{"ref 0115783671802687475667", "ref 0115783671802687475667"}, // first check
+		// MX CLABE: a bank's code and its check digit; a code starting
+		// with 0 alone, another after an account's word.
+		{"si claro mi clabe es 012748526057479382 bbva", "si claro mi clabe es " + acct + " bbva"},
+		{"CLABE para dispersiones: 072181427142734133", "CLABE para dispersiones: " + acct},
+		{"- 646855722891113349 — valid, STP", "- 646855722891113349 — valid, STP"},
+		{"deposita a la cuenta STP 646855722891113349", "deposita a la cuenta STP " + acct},
+		{"012748526057479383", "012748526057479383"},                             // check digit
+		{"discord user 1181244896215863346", "discord user 1181244896215863346"}, // 19 digits
+		{"id 003748526057479382", "id 003748526057479382"},                       // no bank 003
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}

@@ -73,6 +73,7 @@ import (
 //	CO cédula (CC)      7-10 digits, 1.046.655.079        none             right after its word
 //	PH PhilSys          PSN 16 digits 4-4-4-4, PCN 4-4-4  none             right after its word
 //	BD NID              10, 13 or 17 digits               none             right after its word
+//	PL dowód osobisty   ABC123456                         weights 7 3 1 mod 10  yes
 //	passport            6-9 capitals and digits           none             right after its word
 //
 // A JSON object may name the number in another member (objectLabel):
@@ -111,7 +112,7 @@ var (
 	sinWords      = kindWords(l9, "sin", "nas", "sin number", "sin no", "social insurance", "assurance sociale")
 	tfnWords      = kindWords(l9, "tfn", "tax file number")
 	irdWords      = kindWords([]int{8, 9}, "ird", "ird number", "ird no", "irdnumber", "inland revenue")
-	nifWords      = kindWords(l9, "nif", "contribuinte")
+	nifWords      = kindWords(l9, "nif", "nifs", "contribuinte")
 	ilWords       = kindWords(l9, "teudat", "zehut", "ת ז", "זהות") // (ת ז: ת.ז. and ת"ז, as the scanner splits them)
 	myNumberWords = kindWords(l12, "マイナンバー", "個人番号", "mynumber")
 	rrnWords      = kindWords(l13, "주민등록번호", "주민번호", "rrn", "resident registration")
@@ -133,11 +134,11 @@ var (
 	// The kinds added for blind-2026-12c. Those of 11 or 13 digits (or
 	// 6-4 with a dash) with a birth date and a check digit also count "ID"
 	// alone right before them (bareID).
-	balticWords = kindWords(l11, "asmens kodas", "asmens kodo", "isikukood", "isikukoodi")
-	jmbgWords   = kindWords(l13, "emšo", "emŠo", "emso", "jmbg", "јмбг", "ЈМБГ", "матични број") // (emŠo: EMŠO as lowerInto lowers it)
+	balticWords = kindWords(l11, "asmens kodas", "asmens kodo", "isikukood", "isikukoodi", "a k") // (a.k., as Lithuanian forms abbreviate it)
+	jmbgWords   = kindWords(l13, "emšo", "emŠo", "emso", "jmbg", "јмбг", "ЈМБГ", "матични број")  // (emŠo: EMŠO as lowerInto lowers it)
 	oibWords    = kindWords(l11, "oib")
 	egnWords    = kindWords(l10, "егн", "ЕГН", "egn")
-	lvWords     = kindWords(l11, "personas kods", "personas kodu")
+	lvWords     = kindWords(l11, "personas kods", "personas kodu", "p k") // (p.k.)
 	isWords     = kindWords(l10, "kennitala", "kt")
 	myWords     = kindWords(l12, "mykad", "kad pengenalan", "k p", "kp", "nric")
 	// IE PPS number and HU adóazonosító jel (adóazonosítóm, adóazonosítója:
@@ -1011,7 +1012,7 @@ func letterIDStart(s string, i int) bool {
 		return s[i+1] == '1' || s[i+1] == '2'
 	}
 	c := s[i+2]
-	return isDigit(c) || c == ' ' || (isUpper(c) && isUpper(s[i+3]))
+	return isDigit(c) || c == ' ' || (isUpper(c) && (isUpper(s[i+3]) || isDigit(s[i+3])))
 }
 
 func letterIDShape(s string, i int) (int, bool) {
@@ -1048,6 +1049,9 @@ func letterIDShape(s string, i int) (int, bool) {
 		(contextNear(s, i, twWords, 4) || answerContext(s, i, twWords) || idContext(s, i, twWords, nil) || anyKindContext(s, i, keyTW)) {
 		return i + 10, true // TW B231366671, after its word
 	}
+	if e, ok := plIDCard(s, i); ok {
+		return e, true // PL dowód osobisty MEH805893, after its word
+	}
 	if i+16 <= n && end(i+16) && isUpper(s[i+5]) && isDigit(s[i+6]) && cfValid(s[i:i+16]) {
 		return i + 16, true
 	}
@@ -1059,6 +1063,35 @@ func letterIDShape(s string, i int) (int, bool) {
 		return i + 10, true
 	}
 	return 0, false
+}
+
+// plIDWords name a Polish identity card (dowód osobisty).
+var plIDWords = idWordSet("dowód", "dowod", "dowód osobisty", "dowod osobisty", "dowodu", "dowodu osobistego", "nr dowodu", "seria i numer")
+
+// plIDCard matches at s[i] the series and number of a Polish identity card
+// after its word: three capitals and six digits (MEH805893), the first
+// digit a check (weights 7 3 1 9 7 3 1 7 3 on the letters as 10 to 35 and
+// the digits, sum mod 10 = 0). (Written with a blank, YTF 783093, it is
+// not found: the scanner looks at a word of capitals only when a digit
+// follows its letters.)
+func plIDCard(s string, i int) (int, bool) {
+	n := len(s)
+	d := i + 3
+	if d+6 > n || !isUpper(s[i]) || !isUpper(s[i+1]) || !isUpper(s[i+2]) || !allDigits(s[d:d+6]) || d+6 < n && isAlnum(s[d+6]) {
+		return 0, false
+	}
+	w := [9]int{7, 3, 1, 9, 7, 3, 1, 7, 3}
+	sum := 0
+	for k := 0; k < 3; k++ {
+		sum += int(s[i+k]-'A'+10) * w[k]
+	}
+	for k := 0; k < 6; k++ {
+		sum += int(s[d+k]-'0') * w[3+k]
+	}
+	if sum%10 != 0 || !contextNear(s, i, plIDWords, 4) && !namedBy(s, i, plIDWords) {
+		return 0, false
+	}
+	return d + 6, true
 }
 
 // nricCheck returns the check letter of a Singapore NRIC (S, T) or FIN

@@ -711,3 +711,22 @@ func TestUTR(t *testing.T) {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
+
+func TestCapitalsAndPolishIDCard(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	for _, c := range []struct{ in, want string }{
+		// A non-ASCII word of context in capitals.
+		{"RČ 8007181248, Dôvera", "RČ " + id + ", Dôvera"},
+		{"RODNÉ ČÍSLO: 8007181248", "RODNÉ ČÍSLO: " + id},
+		// Lithuanian a.k., Latvian p.k.
+		{"Labas, mano a.k. 35102066279, noriu", "Labas, mano a.k. " + id + ", noriu"},
+		{"LV — p.k. 170788-18883, IBAN", "LV — p.k. " + id + ", IBAN"},
+		// PL dowód osobisty after its word, by its check digit.
+		{"Dowód osobisty: MEH805893\n", "Dowód osobisty: " + id + "\n"},
+		{"seria i numer dowodu YTF783093.", "seria i numer dowodu " + id + "."},
+		{"Dowód osobisty: MEH805894", "Dowód osobisty: MEH805894"},
+		{"flight MEH805893", "flight MEH805893"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}

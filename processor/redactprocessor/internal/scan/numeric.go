@@ -705,6 +705,9 @@ func newContextWords(words ...string) *contextWords {
 			if t := titleCase(a); t != a {
 				c.pairs[[2]string{t, b}] = true // (Číslo dokladu: lowerInto lowers ASCII only)
 			}
+			if ua, ub := upperOther(a), upperOther(b); ua != a || ub != b {
+				c.pairs[[2]string{ua, ub}] = true // (RODNÉ ČÍSLO)
+			}
 			continue
 		}
 		ascii := true
@@ -717,6 +720,9 @@ func newContextWords(words ...string) *contextWords {
 			c.other = append(c.other, w)
 			if t := titleCase(w); t != w {
 				c.other = append(c.other, t)
+			}
+			if u := upperOther(w); u != w && u != titleCase(w) {
+				c.other = append(c.other, u) // RČ, NÚMERO: a word in capitals
 			}
 		}
 	}
@@ -736,6 +742,20 @@ func titleCase(w string) string {
 		return w
 	}
 	return string(unicode.ToUpper(r)) + w[n:]
+}
+
+// upperOther returns w with its letters that are not ASCII in upper case
+// and the others as they are: a word written in capitals as lowerInto,
+// which lowers ASCII only, leaves it (RČ → rČ).
+func upperOther(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		if r >= utf8.RuneSelf {
+			r = unicode.ToUpper(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // contextBefore reports whether one of words is among the four words
