@@ -186,9 +186,10 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     Eastern Europe and the Baltics) and blind-2026-12w (fintech and
 //     KYC in Latin America and Iberia), by a twenty-third and a
 //     twenty-fourth writer: 0.9512 / 0.9981 and 0.8878 / 0.9984 on
-//     arrival; AR CBUs and MX CLABEs by their check digits, the PL
-//     identity card, a.k. and p.k., and context words in capitals (RČ)
-//     were then added. Both label a database URL conn_string whole,
+//     arrival; AR CBUs, MX CLABEs, PL NRBs and HU accounts by their
+//     check digits, the PL identity card, a.k. and p.k., context words
+//     in capitals (RČ), AR DNI and CO cédula columns, ES DNIs with a
+//     blank before the letter and CPFs as PIX keys were then added. Both label a database URL conn_string whole,
 //     host and path included; redact takes its credentials and keeps
 //     the host (url_credentials), so those count as missed. 12w labels
 //     Twilio account SIDs PII, 12v labels them look-alikes: they stay.
@@ -220,7 +221,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12t.jsonl":  {0.96, 0.94},
 	"blind-2026-12u.jsonl":  {0.96, 0.98},
 	"blind-2026-12v.jsonl":  {0.96, 0.99},
-	"blind-2026-12w.jsonl":  {0.92, 0.99},
+	"blind-2026-12w.jsonl":  {0.94, 0.99},
 }
 
 var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)

@@ -139,13 +139,49 @@ func bankAccount(s string, i int) (int, bool) {
 //     0 (the large banks) needs no label: no snowflake id or other 18-digit
 //     id starts with 0; another (STP 646, Nu 638, BanCoppel 137) needs a
 //     word of an account, a transfer or a payee nearby (accountNear).
+//   - a Polish NRB, the IBAN without PL: 26 digits, whole or as the banks
+//     print it (30 1246 1712 5181 8346 8746 4050), passing the IBAN's
+//     mod 97 with PL before it;
+//   - a Hungarian account, 24 digits in blocks of 8 (11690409-22511538-
+//     39269651) or 16 after a word of an account: the bank's block and the
+//     account's each closed by a check digit (weights 9 7 3 1, mod 10).
 //
 // It returns the end.
 func checkedAccount(s string, i int) (int, bool) {
-	if i > 0 && isAlnum(s[i-1]) {
+	if i > 0 && (isAlnum(s[i-1]) || s[i-1] == '-') {
 		return 0, false
 	}
 	e := runOf(s, i, isDigit)
+	switch e - i {
+	case 2:
+		// 30 1246 1712 5181 8346 8746 4050
+		var b [26]byte
+		copy(b[:], s[i:e])
+		k := e
+		for g := 0; g < 6; g++ {
+			if k+5 > len(s) || s[k] != ' ' || !allDigits(s[k+1:k+5]) {
+				return 0, false
+			}
+			copy(b[2+4*g:], s[k+1:k+5])
+			k += 5
+		}
+		if k < len(s) && isAlnum(s[k]) {
+			return 0, false
+		}
+		return k, nrbValid(b[:])
+	case 8:
+		// 11690409-22511538[-39269651]
+		k := e
+		for k+9 <= len(s) && s[k] == '-' && allDigits(s[k+1:k+9]) && k-i < 26 {
+			k += 9
+		}
+		if k == e || k < len(s) && (isAlnum(s[k]) || s[k] == '-') {
+			return 0, false
+		}
+		// (two blocks alone, after a word of an account only: a range of
+		// dates, 20240101-20240131, passes one time in a hundred)
+		return k, huAccountValid(s[i:k]) && (k-i == 26 || contextNear(s, i, accountNear, 6))
+	}
 	if e < len(s) && isAlnum(s[e]) {
 		return 0, false
 	}
@@ -155,13 +191,55 @@ func checkedAccount(s string, i int) (int, bool) {
 		return e, cbuValid(d)
 	case 18:
 		return e, clabeValid(d) && (d[0] == '0' || contextNear(s, i, accountNear, 6))
+	case 26:
+		return e, nrbValid([]byte(d))
+	case 24:
+		return e, huAccountValid(d)
 	}
 	return 0, false
 }
 
+// nrbValid checks a Polish NRB d (26 digits): "PL" and its check digits
+// moved to the end, the number mod 97 is 1 (ISO 13616; P = 25, L = 21).
+func nrbValid(d []byte) bool {
+	var b [32]byte
+	n := copy(b[:], d[2:])
+	n += copy(b[n:], "2521")
+	n += copy(b[n:], d[:2])
+	return digitsMod97(b[:n]) == 1 && !sameDigits(d[2:])
+}
+
+// huAccountValid checks a Hungarian account number v (16 or 24 digits,
+// maybe with '-' between its blocks of 8): the first block and the rest
+// each end in their check digit (weights 9 7 3 1, mod 10).
+func huAccountValid(v string) bool {
+	var b [24]byte
+	n := 0
+	for k := 0; k < len(v); k++ {
+		if isDigit(v[k]) {
+			if n == len(b) {
+				return false
+			}
+			b[n] = v[k]
+			n++
+		}
+	}
+	if n != 16 && n != 24 {
+		return false
+	}
+	check := func(d []byte) bool {
+		sum := 0
+		for k := 0; k < len(d)-1; k++ {
+			sum += int(d[k]-'0') * [4]int{9, 7, 3, 1}[k%4]
+		}
+		return byte('0'+(10-sum%10)%10) == d[len(d)-1]
+	}
+	return check(b[:8]) && check(b[8:n]) && !sameDigits(b[8:n])
+}
+
 // accountNear name an account, a transfer or its payee in the words before
-// a CLABE.
-var accountNear = newContextWords("clabe", "cuenta", "spei", "transferencia", "transferir", "depósito", "deposito", "beneficiario",
+// a CLABE or a Hungarian account of two blocks.
+var accountNear = newContextWords("clabe", "cuenta", "számla", "számlaszám", "bankszámla", "számlára", "konto", "rachunek", "spei", "transferencia", "transferir", "depósito", "deposito", "beneficiario",
 	"account", "payout", "transfer", "retiro", "dispersión", "dispersion")
 
 // cbuValid checks an Argentine CBU or CVU d (22 digits).

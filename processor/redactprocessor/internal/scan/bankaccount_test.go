@@ -69,3 +69,19 @@ func TestCheckedAccounts(t *testing.T) {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
+
+func TestNRBAndHungarianAccounts(t *testing.T) {
+	const acct = "[REDACTED:bank_account]"
+	for _, c := range []struct{ in, want string }{
+		{"Przelew na konto 30 1246 1712 5181 8346 8746 4050, tytułem FV/1", "Przelew na konto " + acct + ", tytułem FV/1"},
+		{"1\tKatarzyna Nowak\t13114491841245501184807488\t66,11", "1\tKatarzyna Nowak\t" + acct + "\t66,11"},
+		{"ref 13114491841245501184807489", "ref 13114491841245501184807489"}, // mod 97
+		{"erre a számlára kérem: 11690409-22511538-39269651 (OTP)", "erre a számlára kérem: " + acct + " (OTP)"},
+		{"számla 11690409-22511539", "számla " + acct},
+		{"ref 11690409-22511539", "ref 11690409-22511539"},           // two blocks: its word
+		{"11690409-22511538-39269652", "11690409-22511538-39269652"}, // check digit
+		{"period 20240101-20240131", "period 20240101-20240131"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}

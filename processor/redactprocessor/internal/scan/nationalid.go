@@ -70,7 +70,8 @@ import (
 //	SA national ID      10 digits, 1 or 2 first           Luhn             yes (word or column)
 //	EG national number  14 digits, CYYMMDDGG…             date, governorate  yes (word or column)
 //	NG NIN / BVN        11 digits                         none             right after its word
-//	CO cédula (CC)      7-10 digits, 1.046.655.079        none             right after its word
+//	CO cédula (CC)      7-10 digits, 1.046.655.079        none             right after its word or under it
+//	AR DNI              7-8 digits, 12.345.678            none             after its word (dotted), under it (plain)
 //	PH PhilSys          PSN 16 digits 4-4-4-4, PCN 4-4-4  none             right after its word
 //	BD NID              10, 13 or 17 digits               none             right after its word
 //	PL dowód osobisty   ABC123456                         weights 7 3 1 mod 10  yes
@@ -102,7 +103,7 @@ var (
 	peselWords    = kindWords(l11, "pesel")
 	aadhaarWords  = kindWords(l12, "aadhaar", "aadhar", "uidai", "uid", "आधार", "আধার", "ஆதார்", "ఆధార్", "ಆಧಾರ್") // (Devanagari, Bengali, Tamil, Telugu, Kannada)
 	seWords       = kindWords([]int{10, 12}, "personnummer", "personnr", "samordningsnummer")
-	cpfWords      = kindWords([]int{11, 14}, "cpf", "cnpj")
+	cpfWords      = kindWords([]int{11, 14}, "cpf", "cnpj", "pix", "chave pix", "chave") // (a PIX key is as often a CPF)
 	tcWords       = kindWords(l11, "tc kimlik", "kimlik", "tckn")
 	beWords       = kindWords(l11, "rijksregisternummer", "rijksregister", "insz", "niss", "numéro national")
 	noWords       = kindWords(l11, "fødselsnummer", "fodselsnummer", "fnr", "personnummer")
@@ -172,10 +173,13 @@ var (
 	// question above ("national_id": … on the line above a card number).
 	natIDWords = newContextWords("national id", "national identity", "national identification")
 	ngWords    = newContextWords("nin", "bvn", "nimc")
-	ccWords    = newContextWords("cédula", "cedula", "cc", "c c", "ciudadanía", "ciudadania") // (c c: C.C.)
-	phWords    = newContextWords("philsys", "psn", "philid", "phil id", "pcn")
-	bdWords    = newContextWords("nid", "এনআইডি", "পরিচয়পত্র", "জাতীয় পরিচয়")
-	curpWords  = newContextWords("curp")
+	// dniColWords head a table column of AR DNIs (7 or 8 digits, no
+	// check digit): the header names every cell.
+	dniColWords = newContextWords("dni", "nro dni", "numero dni", "número dni")
+	ccWords     = newContextWords("cédula", "cedula", "cc", "c c", "ciudadanía", "ciudadania") // (c c: C.C.)
+	phWords     = newContextWords("philsys", "psn", "philid", "phil id", "pcn")
+	bdWords     = newContextWords("nid", "এনআইডি", "পরিচয়পত্র", "জাতীয় পরিচয়")
+	curpWords   = newContextWords("curp")
 	// idWords: all of them (the numbers that need no context still must
 	// not follow a word naming another code, otherCode).
 	idWords = idWordSet("身份证", "身份证号", "nir", "insee", "nino", "dni", "nie", "nif", "curp", "hetu", "henkilötunnus",
@@ -765,8 +769,11 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true
 		}
 	}
-	if len(d) >= 7 && len(d) <= 10 && near(ccWords) && (one || r.g[0].len() <= 3 && r.sameSep(k, ".") && r.thousands(k)) {
-		return start, end, true // CO cédula de ciudadanía, 1.046.655.079 (no check digit)
+	if len(d) >= 7 && len(d) <= 10 && col(ccWords) && (one || r.g[0].len() <= 3 && r.sameSep(k, ".") && r.thousands(k)) {
+		return start, end, true // CO cédula de ciudadanía, 1.046.655.079 (no check digit), after its word or under it
+	}
+	if (len(d) == 7 || len(d) == 8) && one && idColumn(s, start, dniColWords, r.ctx.memo) {
+		return start, end, true // AR DNI 44692886 in a column headed dni
 	}
 	// CL RUT 12.345.678-5 (K after the dash is read here too), AR DNI
 	// 12.345.678 after its word.
@@ -845,11 +852,14 @@ func digitLetterShape(s string, i, e int) (int, bool) {
 			}
 		}
 	case 8:
-		l := e
-		if l+1 < len(s) && s[l] == '-' {
-			l++
+		// ES DNI 12345678Z, 12345678-Z; 12345678 Z after its word (a
+		// capital after a blank is as often the next word's).
+		l, spaced := e, false
+		if l+1 < len(s) && (s[l] == '-' || s[l] == ' ') {
+			l, spaced = l+1, s[l] == ' '
 		}
-		if l < len(s) && isUpper(s[l]) && (l+1 == len(s) || !isAlnum(s[l+1])) && dniLetter(atoi(s[i:e])) == s[l] {
+		if l < len(s) && isUpper(s[l]) && (l+1 == len(s) || !isAlnum(s[l+1])) && dniLetter(atoi(s[i:e])) == s[l] &&
+			(!spaced || contextNear(s, i, dniWords, 4)) {
 			return l + 1, true
 		}
 	case 17:

@@ -730,3 +730,29 @@ func TestCapitalsAndPolishIDCard(t *testing.T) {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
+
+func TestDNISpacedAndIDColumns(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	for _, c := range []struct{ in, want string }{
+		{"mi dni es 61031842 P y no me deja", "mi dni es " + id + " y no me deja"},
+		{"pedido 61031842 P y no", "pedido 61031842 P y no"},       // no word
+		{"mi dni es 61031842 Q y no", "mi dni es 61031842 Q y no"}, // its letter is P
+		// AR DNI and CO cédula under their column's header.
+		{"user_id,dni,cuil\nu_104882,44692886,x\n", "user_id,dni,cuil\nu_104882," + id + ",x\n"},
+		{"| ID | Cédula |\n|---|---|\n| CO-4411 | 59866389 |\n", "| ID | Cédula |\n|---|---|\n| CO-4411 | " + id + " |\n"},
+		{"order_id,amount\n44692886,12\n", "order_id,amount\n44692886,12\n"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
+
+func TestCPFAsPIXKey(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	for _, c := range []struct{ in, want string }{
+		{"mandei pra chave pix 70976846233", "mandei pra chave pix " + id},
+		{"PIX devolucao wd=wd_7781317 chave=18882589005 e2e=D1", "PIX devolucao wd=wd_7781317 chave=" + id + " e2e=D1"},
+		{"chave pix 70976846234", "chave pix 70976846234"}, // CPF check
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
