@@ -86,7 +86,8 @@ var pinQualifiers = map[string]bool{
 	"meeting": true, "conference": true, "bridge": true, "participant": true, "host": true, "moderator": true,
 	"attendee": true, "organizer": true, "leader": true, "badge": true, "door": true, "gate": true, "alarm": true,
 	"locker": true, "access": true, "entry": true, "card": true, "atm": true, "debit": true, "sim": true,
-	"voicemail": true, "phone": true, "account": true, "security": true,
+	"voicemail": true, "phone": true, "account": true, "security": true, "transfer": true, "porting": true, "port": true,
+	"temporary": true,
 }
 
 // otpQualifiers, before "seed" or "secret", name the shared key of a

@@ -53,6 +53,7 @@ const (
 	pwCred
 	pwSecret
 	pwNetwork // a wifi network: only "NETWORK / PASSWORD" after it
+	pwPIN     // a PIN: 4 or 5 digits; up to 8 after a word naming what it opens (pinQualifiers)
 )
 
 var pwPhrases = []pwPhrase{
@@ -242,6 +243,10 @@ var pwPhrases = []pwPhrase{
 	{"logon", false, false, pwCred},
 	{"zugangsdaten", false, false, pwCred},
 	{"anmeldedaten", false, false, pwCred},
+	// A PIN in prose: "My PIN is 2211", "your account PIN 5763 will
+	// stop", "voicemail PIN is 409732" (India's PIN code, a postal code of
+	// 6 digits, has no such word before it).
+	{"pin", false, false, pwPIN},
 	// Secrets named in prose ("datadog key 2570a8…", "the auth token for
 	// AC… is 5d48…"): the value must look generated (randomSecret).
 	{"key", false, false, pwSecret},
@@ -251,6 +256,21 @@ var pwPhrases = []pwPhrase{
 	{"api-key", false, false, pwSecret},
 	{"api_key", false, false, pwSecret},
 	{"schlüssel", false, false, pwSecret},
+}
+
+// pinQualified reports whether the word before "PIN", in the words that
+// end at e before a value, names what the PIN opens (voicemail PIN is,
+// Number Transfer PIN:).
+func pinQualified(s string, e int) bool {
+	for k := e; k >= 3; k-- {
+		if (s[k-1]|0x20) == 'n' && (s[k-2]|0x20) == 'i' && (s[k-3]|0x20) == 'p' && (k-3 == 0 || !isAlnum(s[k-4])) {
+			return pinQualifiers[precedingWord(s, k-3)]
+		}
+		if e-k > 16 {
+			break
+		}
+	}
+	return false
 }
 
 // notSecretKeys are words before "key" or "token" that name something
@@ -772,6 +792,12 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 		// a WPA passphrase is (IEEE 802.11i): not "wifi: Guest-781", nor
 		// "wlan: 2.4GHz / 5GHz".
 		return Finding{}, we, false
+	}
+	if kind == pwPIN {
+		if !allDigits(v) || len(v) < 4 || len(v) > 8 || len(v) > 5 && !pinQualified(s, p) {
+			return Finding{}, we, false
+		}
+		return Finding{vs, ve, Password}, we, true
 	}
 	if kind == pwSecret {
 		if !sc.on[GenericSecret] || !randomSecret(v) || !plausibleValue(v) {

@@ -806,3 +806,19 @@ func TestProsePasswordsMoreLanguages(t *testing.T) {
 		{"รหัสผ่านของฉันคือ", ""},
 	})
 }
+
+func TestPINInProse(t *testing.T) {
+	const pw = "[REDACTED:password]"
+	for _, c := range []struct{ in, want string }{
+		{"My PIN is 2211 and email", "My PIN is " + pw + " and email"},
+		{"Your account PIN 5763 will stop", "Your account PIN " + pw + " will stop"},
+		{"Your temporary voicemail PIN is 409732. Call", "Your temporary voicemail PIN is " + pw + ". Call"},
+		{"a Number Transfer PIN: 777537 - valid", "a Number Transfer PIN: " + pw + " - valid"},
+		// India's PIN code, a postal code of 6 digits.
+		{"Bengaluru, Karnataka PIN 560034", "Bengaluru, Karnataka PIN 560034"},
+		{"PIN is 560034", "PIN is 560034"},
+		{"the PIN is wrong", "the PIN is wrong"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}
