@@ -193,6 +193,11 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     host and path included; redact takes its credentials and keeps
 //     the host (url_credentials), so those count as missed. 12w labels
 //     Twilio account SIDs PII, 12v labels them look-alikes: they stay.
+//   - blind-2026-12x (a twenty-fifth writer: consumer apps in South and
+//     Southeast Asia and Africa): 0.9230 / 0.9813 on arrival (this
+//     scorer's alignment then learnt the quotes a bare JSON number's
+//     placeholder gets); a table's next column stopped taking a phone
+//     list's amounts, NIDs and CCCDs were read under their column.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -222,12 +227,18 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12u.jsonl":  {0.96, 0.98},
 	"blind-2026-12v.jsonl":  {0.96, 0.99},
 	"blind-2026-12w.jsonl":  {0.94, 0.99},
+	"blind-2026-12x.jsonl":  {0.92, 0.98},
 }
 
-var placeholder = regexp.MustCompile(`\[REDACTED:[a-z0-9_]+\]`)
+// placeholder is what the processor writes for a value, with the quotes
+// it adds around one that replaces a bare JSON number ({"PhoneNumber":
+// 254702153680} becomes {"PhoneNumber":"[REDACTED:phone]"}, still JSON):
+// the quotes, neither letters nor digits, count with the value.
+var placeholder = regexp.MustCompile(`"?\[REDACTED:[a-z0-9_]+\]"?`)
 
 // redactedRanges returns the byte ranges of in that out replaced with
-// placeholders. The processor only replaces substrings, so out is in's
+// placeholders. The processor only replaces substrings (a bare JSON
+// number with a quoted placeholder), so out is in's
 // literal segments with placeholders between them: each segment is found in
 // in, the first at the start, the last at the end, every other at its latest
 // place before the next one (a redacted value may contain a short segment,

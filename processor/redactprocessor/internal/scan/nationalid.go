@@ -584,7 +584,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // AE 784-1990-1234567-1
 		}
 	case 17:
-		if one && near(bdWords) {
+		if one && col(bdWords) {
 			return start, end, true // BD NID of 17 digits (no check digit)
 		}
 	case 13:
@@ -609,7 +609,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if pkValid(d) && (r.shape(k, []int{5, 7, 1}, "--") || one && near(pkWords)) {
 			return start, end, true // PK 42101-1234567-1
 		}
-		if one && near(bdWords) {
+		if one && col(bdWords) {
 			return start, end, true // BD NID of 13 digits (no check digit)
 		}
 	case 11:
@@ -669,7 +669,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if one && innValid(d) && ctx(innWords) {
 			return start, end, true // RU ИНН of a person
 		}
-		if one && vnValid(d) && near(vnWords) {
+		if one && vnValid(d) && col(vnWords) {
 			return start, end, true
 		}
 		if (one || r.shape(k, []int{6, 2, 4}, "--")) && myKadValid(d) && col(myWords) {
@@ -721,7 +721,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if one && saValid(d) && (col(saWords) || near(arIDWords)) {
 			return start, end, true // SA national ID, iqama
 		}
-		if one && near(bdWords) {
+		if one && col(bdWords) {
 			return start, end, true // BD NID of 10 digits (no check digit)
 		}
 	case 9:

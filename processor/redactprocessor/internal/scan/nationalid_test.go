@@ -756,3 +756,18 @@ func TestCPFAsPIXKey(t *testing.T) {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
+
+func TestIDsUnderTheirColumn(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	for _, c := range []struct{ in, want string }{
+		// BD NID (no check digit) and VN CCCD under a column naming them.
+		{
+			"| Rider | Phone | NID | Zone |\n|---|---|---|---|\n| Rakib | 01519-513097 | 1430401628 | Gulshan |\n",
+			"| Rider | Phone | NID | Zone |\n|---|---|---|---|\n| Rakib | [REDACTED:phone] | " + id + " | Gulshan |\n",
+		},
+		{"ma,cccd,sdt\nTX1,031200504709,x\n", "ma,cccd,sdt\nTX1," + id + ",x\n"},
+		{"| Rider | Zone | Trips |\n|---|---|---|\n| Rakib | Gulshan | 1430401628 |\n", "| Rider | Zone | Trips |\n|---|---|---|\n| Rakib | Gulshan | 1430401628 |\n"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}

@@ -473,7 +473,7 @@ var phoneWords = newContextWords(
 	"telefonum", "telefonu", "telefonumu",
 	"llamar", "chiamare", "chiamami", "bellen", "anrufen", "rufnummer", "telefonnummer", "durchwahl",
 	"hp", "handphone", "telp", "nomor", "ponsel", "tél", "téléphone", "teléfono", "móvil", "llámame", "zadzwoń", "komórka", "電話", "携帯", "电话",
-	"手机", "联系", "☎", "📞", "📱", "тел", "моб",
+	"手机", "联系", "☎", "📞", "📱", "тел", "моб", "утас", // (утас: Mongolian)
 	"my number", "our number", "your number", "his number", "her number", "mobile number",
 	"meine nummer", "mon numéro", "mi número", "mijn nummer",
 	// "My number (is)", "my mobile" and the words for a phone number as

@@ -437,3 +437,17 @@ func TestOnePieceLookalikes(t *testing.T) {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
+
+func TestListedPhoneNotInAnotherColumn(t *testing.T) {
+	const ph = "[REDACTED:phone]"
+	for _, c := range []struct{ in, want string }{
+		// An amount in the column after the phone's is no phone of a list.
+		{"ho_ten,sdt,so_tien\nAn,0862081213,15.220.000\n", "ho_ten,sdt,so_tien\nAn," + ph + ",15.220.000\n"},
+		// A list on a line of prose still is.
+		{"phone 0862081213, 0862081214", "phone " + ph + ", " + ph},
+		// Mongolian утас.
+		{"Утас: 9435-8611, нөөц утас 9982-7696.", "Утас: " + ph + ", нөөц утас " + ph + "."},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}

@@ -55,8 +55,16 @@ func phoneEnd(dst []Finding) int {
 // phoneContext reports whether the number at start stands where phone
 // numbers stand.
 func phoneContext(s string, start int, ctx numCtx) bool {
-	return contextBefore(s, start, phoneWords) || listedAfterPhone(s, start, ctx.phoneEnd) || phoneColumn(s, start, ctx.memo) ||
-		answerContext(s, start, phoneWords) || questionContext(s, start, phoneWords)
+	if contextBefore(s, start, phoneWords) {
+		return true
+	}
+	h, inTable := tableColumn(s, start, ctx.memo)
+	if inTable && phoneHeader(h) {
+		return true
+	}
+	// (a number in the next column of a table, an amount after the phone
+	// column, is no phone of a list: its own header names it)
+	return !inTable && listedAfterPhone(s, start, ctx.phoneEnd) || answerContext(s, start, phoneWords) || questionContext(s, start, phoneWords)
 }
 
 // questionContext reports whether the number at start follows, on its
@@ -102,11 +110,22 @@ func listedAfterPhone(s string, start, end int) bool {
 // whose header names that column like a phone, or a value of an SQL
 // INSERT whose column list does.
 func phoneColumn(s string, start int, m *colMemo) bool {
-	h, ok := columnHeader(s, start, m)
-	if !ok {
-		h, ok = sqlColumn(s, start) // INSERT INTO t (…, phone, …) VALUES (…, '9524 8272', …)
+	h, ok := tableColumn(s, start, m)
+	return ok && phoneHeader(h)
+}
+
+// tableColumn returns the header of the table column, or of the SQL
+// INSERT's column, that the value at start stands in.
+func tableColumn(s string, start int, m *colMemo) (string, bool) {
+	if h, ok := columnHeader(s, start, m); ok {
+		return h, true
 	}
-	return ok && !idHeader(h) && (contextBefore(h, len(h), phoneWords) || headerWords.match(h))
+	return sqlColumn(s, start) // INSERT INTO t (…, phone, …) VALUES (…, '9524 8272', …)
+}
+
+// phoneHeader reports whether a column's header h names phone numbers.
+func phoneHeader(h string) bool {
+	return !idHeader(h) && (contextBefore(h, len(h), phoneWords) || headerWords.match(h))
 }
 
 // idHeader reports whether the column header h ends with the word "id":
