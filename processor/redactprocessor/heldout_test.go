@@ -198,6 +198,10 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     scorer's alignment then learnt the quotes a bare JSON number's
 //     placeholder gets); a table's next column stopped taking a phone
 //     list's amounts, NIDs and CCCDs were read under their column.
+//   - blind-2026-12y (a twenty-sixth writer: developers' pastes to
+//     coding agents and DevOps chatbots): 0.8836 / 0.9973 on arrival; an
+//     address before a spaced dash and after req.ip, a bare pass: key
+//     were then added.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -228,6 +232,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12v.jsonl":  {0.96, 0.99},
 	"blind-2026-12w.jsonl":  {0.94, 0.99},
 	"blind-2026-12x.jsonl":  {0.92, 0.98},
+	"blind-2026-12y.jsonl":  {0.89, 0.99},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

@@ -39,6 +39,7 @@ const (
 	// the last word needs the word before it
 	kvKeyWord       // key: api key, access key, secret key, …
 	kvPassWord      // pass: db pass, mot de passe
+	kvBarePass      // pass alone: a password only if it mixes letters, digits and symbols or capitals (pass: 120 is a test count)
 	kvPasswordAfter // confirmation, old, new: password_confirmation
 	kvTokenWord     // token, unless page token, next token
 	kvKeyID         // id: only session_id (a session cookie), no other id
@@ -311,6 +312,9 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		}
 	}
 	kind := classifyKey(key, url)
+	if kind == kvBarePass && (key == "PASS" || ks > 0 && !barePassBefore[s[ks-1]]) {
+		kind = kvNone // --- PASS: TestLogin2024 (go test), /v2/pass:1234abcd/ (a path)
+	}
 	cookie := harCookie || (s[i] == '=' && (cookieBefore(s, ks) || (ks >= 2 && s[ks-2] == ';' && cookieLine(s, ks))))
 	switch {
 	case kind == kvSessionCookie:
@@ -758,6 +762,9 @@ func classifyKey(key string, url bool) kvKind {
 		}
 		kind = kvSecret
 	case kvPassWord:
+		if len(pw) == 0 && string(lw) == "pass" {
+			return kvBarePass // user: sync_nordic / pass: Nord1c!Sync#77
+		}
 		if !passQualifiers[string(pw)] && (len(pw) < 2 || !isLetter(pw[0]) || notPassQualifiers[string(pw)]) {
 			return kvNone
 		}
@@ -927,6 +934,11 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 	case kind == kvPassword:
 		if !passwordLike(v) && (!wordPassword(v) || shellDefault(s, p)) {
 			return Finding{}, false
+		}
+		t = Password
+	case kind == kvBarePass:
+		if len(v) < 8 || !passwordLike(v) || !mixedPassword(v) {
+			return Finding{}, false // pass: 120, pass: true, pass: OK
 		}
 		t = Password
 	case kind == kvAWS && awsSecretShape(v):
@@ -1195,6 +1207,22 @@ func passwordLike(v string) bool {
 		}
 	}
 	return false
+}
+
+// barePassBefore are the bytes a bare "pass" key may follow: the start of
+// a line, a blank, a quote, a brace or a separator of fields.
+var barePassBefore = [256]bool{'\n': true, '\r': true, ' ': true, '\t': true, '"': true, '\'': true, '{': true, ',': true, ';': true, '&': true, '?': true}
+
+// mixedPassword reports whether v has a letter, a digit, and a symbol or
+// a capital: what a password has and a count, a flag or a word has not.
+func mixedPassword(v string) bool {
+	var k uint8
+	symbol := false
+	for i := 0; i < len(v); i++ {
+		k |= class[v[i]]
+		symbol = symbol || v[i] < utf8.RuneSelf && !isAlnum(v[i])
+	}
+	return k&(cUpper|cLower) != 0 && k&cDigit != 0 && (symbol || k&cUpper != 0)
 }
 
 // wordPassword reports whether v, the value of a password key, is a

@@ -253,3 +253,21 @@ func TestVendorBlockKey(t *testing.T) {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
+
+func TestBarePassAndIPsInLogs(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		// pass alone: a password only when it mixes letters, digits and
+		// symbols or capitals.
+		{"user: sync_nordic\npass: Nord1c!Sync#77\n", "user: sync_nordic\npass: [REDACTED:password]\n"},
+		{"pass: 120\nfail: 0", "pass: 120\nfail: 0"},
+		{"pass: true", "pass: true"},
+		{"--- PASS: TestLogin2024 (0.00s)", "--- PASS: TestLogin2024 (0.00s)"},
+		// An address before a dash set apart by blanks, and after a
+		// request object's field.
+		{"[sshd] Found 62.74.112.228 - 2024-11-21 02:14:09", "[sshd] Found [REDACTED:ipv4] - 2024-11-21 02:14:09"},
+		{"req.ip = 104.62.100.89", "req.ip = [REDACTED:ipv4]"},
+		{"see section 1.2.3.4 of the spec", "see section 1.2.3.4 of the spec"},
+	} {
+		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
+	}
+}

@@ -169,7 +169,9 @@ func readSep(s string, k int, closed bool) (kind byte, next int, open bool) {
 func (r *numRun) endOK(s string, k int) bool {
 	if k < r.n {
 		sep := r.g[k].sep
-		return sep == ' ' || sep == '/'
+		// (or a blank right after the k groups: 62.74.112.228 - 2024-11-21,
+		// a dash set apart by blanks separates two things)
+		return sep == ' ' || sep == '/' || s[r.g[k-1].end] == ' '
 	}
 	g := &r.g[k-1]
 	e := int(g.end)
@@ -446,7 +448,7 @@ func documentationNet(oct [4]int) bool {
 var sectionWords = newContextWords(
 	"section", "sections", "sec", "§", "clause", "clauses", "chapter", "chap", "para", "paragraph", "article", "art",
 	"abschnitt", "kapitel", "ziffer", "absatz", "artikel", "punkt", "rule", "step", "figure", "fig", "table",
-	"appendix", "annex", "anhang", "item", "requirement", "req", "control", "heading", "subsection", "part",
+	"appendix", "annex", "anhang", "item", "requirement", "control", "heading", "subsection", "part",
 	"chapitre", "capítulo", "capitolo", "sezione", "sección", "hoofdstuk", "rozdział", "章", "节", "条",
 )
 
