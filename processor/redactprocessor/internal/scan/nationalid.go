@@ -568,8 +568,26 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 	// them, in the question or in the column header, not earlier in the
 	// sentence: that walk for every tenth number of a table or a log costs
 	// more than the few numbers it finds.
+	// (the column's header, looked up once: most numbers stand in no
+	// table, and finding that out walks the line)
+	var header string
+	headerDone, inTable := false, false
+	under := func(w *contextWords) bool {
+		if !headerDone {
+			header, inTable = tableColumn(s, start, r.ctx.memo)
+			headerDone = true
+		}
+		return inTable && contextBefore(header, len(header), w)
+	}
 	col := func(w *contextWords) bool {
-		return near(w) || idColumn(s, start, w, r.ctx.memo)
+		return near(w) || under(w)
+	}
+	// cell: col for a number standing as a cell of its own between a
+	// table's separators (the kinds without a check digit added last
+	// look no further: a column's lookup for every number of their
+	// lengths costs more than the cells it finds)
+	cell := func(w *contextWords) bool {
+		return near(w) || ownCell(s, start, end) && under(w)
 	}
 	// dated: a kind with a birth date and a check digit, which "ID" alone
 	// may name.
@@ -769,10 +787,10 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true
 		}
 	}
-	if len(d) >= 7 && len(d) <= 10 && col(ccWords) && (one || r.g[0].len() <= 3 && r.sameSep(k, ".") && r.thousands(k)) {
+	if len(d) >= 7 && len(d) <= 10 && cell(ccWords) && (one || r.g[0].len() <= 3 && r.sameSep(k, ".") && r.thousands(k)) {
 		return start, end, true // CO cédula de ciudadanía, 1.046.655.079 (no check digit), after its word or under it
 	}
-	if (len(d) == 7 || len(d) == 8) && one && idColumn(s, start, dniColWords, r.ctx.memo) {
+	if (len(d) == 7 || len(d) == 8) && one && ownCell(s, start, end) && under(dniColWords) {
 		return start, end, true // AR DNI 44692886 in a column headed dni
 	}
 	// CL RUT 12.345.678-5 (K after the dash is read here too), AR DNI
@@ -790,6 +808,20 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// ownCell reports whether s[start:end] fills a table cell: a separator
+// (or a line's or the text's edge) on either side, blanks aside.
+func ownCell(s string, start, end int) bool {
+	b := start - 1
+	for b >= 0 && s[b] == ' ' {
+		b--
+	}
+	e := end
+	for e < len(s) && s[e] == ' ' {
+		e++
+	}
+	return cellEdge(s, b) && (e == len(s) || cellEdge(s, e))
 }
 
 // listed reports whether the first k groups end before " / " (another

@@ -58,13 +58,16 @@ func phoneContext(s string, start int, ctx numCtx) bool {
 	if contextBefore(s, start, phoneWords) {
 		return true
 	}
-	h, inTable := tableColumn(s, start, ctx.memo)
-	if inTable && phoneHeader(h) {
+	if listedAfterPhone(s, start, ctx.phoneEnd) {
+		// (a number in the next column of a table, an amount after the
+		// phone column, is no phone of a list: its own header names it)
+		if h, inTable := tableColumn(s, start, ctx.memo); !inTable || phoneHeader(h) {
+			return true
+		}
+	} else if phoneColumn(s, start, ctx.memo) {
 		return true
 	}
-	// (a number in the next column of a table, an amount after the phone
-	// column, is no phone of a list: its own header names it)
-	return !inTable && listedAfterPhone(s, start, ctx.phoneEnd) || answerContext(s, start, phoneWords) || questionContext(s, start, phoneWords)
+	return answerContext(s, start, phoneWords) || questionContext(s, start, phoneWords)
 }
 
 // questionContext reports whether the number at start follows, on its
