@@ -227,13 +227,8 @@ func huAccountValid(v string) bool {
 	if n != 16 && n != 24 {
 		return false
 	}
-	check := func(d []byte) bool {
-		sum := 0
-		for k := 0; k < len(d)-1; k++ {
-			sum += int(d[k]-'0') * [4]int{9, 7, 3, 1}[k%4]
-		}
-		return byte('0'+(10-sum%10)%10) == d[len(d)-1]
-	}
+	w := [15]int{9, 7, 3, 1, 9, 7, 3, 1, 9, 7, 3, 1, 9, 7, 3}
+	check := func(d []byte) bool { return mod10Check(weightedSum(d[:len(d)-1], w[:len(d)-1]), d[len(d)-1]) }
 	return check(b[:8]) && check(b[8:n]) && !sameDigits(b[8:n])
 }
 
@@ -244,15 +239,10 @@ var accountNear = newContextWords("clabe", "cuenta", "számla", "számlaszám", 
 
 // cbuValid checks an Argentine CBU or CVU d (22 digits).
 func cbuValid(d string) bool {
+	// (the account's weights 3 9 7 1 …; the bank's block takes the same
+	// cycle from its 7: 7 1 3 9 7 1 3)
 	w := [13]int{3, 9, 7, 1, 3, 9, 7, 1, 3, 9, 7, 1, 3}
-	check := func(v string, w []int, c byte) bool {
-		sum := 0
-		for k, x := range w {
-			sum += int(v[k]-'0') * x
-		}
-		return byte('0'+(10-sum%10)%10) == c
-	}
-	return check(d[:7], []int{7, 1, 3, 9, 7, 1, 3}, d[7]) && check(d[8:21], w[:], d[21]) && !sameDigits([]byte(d[8:21]))
+	return mod10Check(weightedSum(d[:7], w[2:9]), d[7]) && mod10Check(weightedSum(d[8:21], w[:]), d[21]) && !sameDigits([]byte(d[8:21]))
 }
 
 // clabeValid checks a Mexican CLABE d (18 digits): a bank's code and the
@@ -265,8 +255,13 @@ func clabeValid(d string) bool {
 	for k := 0; k < 17; k++ {
 		sum += int(d[k]-'0') * [3]int{3, 7, 1}[k%3] % 10
 	}
-	return byte('0'+(10-sum%10)%10) == d[17]
+	return mod10Check(sum, d[17])
 }
+
+// mod10Check reports whether c is the check digit of a weighted sum by
+// "ten minus the sum mod 10" (the CBU's, the CLABE's, the Hungarian
+// account's).
+func mod10Check(sum int, c byte) bool { return byte('0'+(10-sum%10)%10) == c }
 
 // clabeBanks are the codes of the banks and other participants of SPEI
 // (Banxico's catalogue) that CLABEs start with.

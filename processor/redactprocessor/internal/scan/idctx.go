@@ -35,10 +35,7 @@ func idContext(s string, start int, words *contextWords, m *colMemo) bool {
 // idColumn reports whether the number at start stands in a table column
 // whose header holds one of words.
 func idColumn(s string, start int, words *contextWords, m *colMemo) bool {
-	h, ok := columnHeader(s, start, m)
-	if !ok {
-		h, ok = sqlColumn(s, start)
-	}
+	h, ok := tableColumn(s, start, m)
 	return ok && contextBefore(h, len(h), words)
 }
 

@@ -919,44 +919,38 @@ var rvWords = idWordSet("rentenversicherungsnummer", "rvnr", "rv nummer", "rv nr
 // digit sums of the products, mod 10.
 func rvnr(s string, i int) (int, bool) {
 	n := len(s)
+	// d: the twelve digits the check weighs, area and date, the letter's
+	// two, the serial; c: the check digit.
 	var d [12]byte
+	var letter, c byte
 	var e int
 	switch {
 	case i+15 <= n && s[i+2] == ' ' && s[i+9] == ' ' && s[i+11] == ' ' && isUpper(s[i+10]) &&
 		allDigits(s[i:i+2]) && allDigits(s[i+3:i+9]) && allDigits(s[i+12:i+15]):
 		copy(d[:2], s[i:i+2])
 		copy(d[2:8], s[i+3:i+9])
-		copy(d[8:], s[i+12:i+15])
-		d[11] = s[i+10]
-		e = i + 15
+		copy(d[10:], s[i+12:i+14])
+		letter, c, e = s[i+10], s[i+14], i+15
 	case i+12 <= n && isUpper(s[i+8]) && allDigits(s[i:i+8]) && allDigits(s[i+9:i+12]) &&
 		(contextNear(s, i, rvWords, 4) || namedBy(s, i, rvWords)):
 		copy(d[:8], s[i:i+8])
-		copy(d[8:], s[i+9:i+12])
-		d[11] = s[i+8]
-		e = i + 12
+		copy(d[10:], s[i+9:i+11])
+		letter, c, e = s[i+8], s[i+11], i+12
 	default:
 		return 0, false
 	}
-	if e < n && isAlnum(s[e]) || i > 0 && isAlnum(s[i-1]) || !dateValid(2000, atoi(string(d[4:6])), atoi(string(d[2:4]))) {
+	if e < n && isAlnum(s[e]) || i > 0 && isAlnum(s[i-1]) || !dateValid(2000, atoiB(d[4:6]), atoiB(d[2:4])) {
 		return 0, false
 	}
-	// d holds the eight digits before the letter, the three after it, then
-	// the letter, whose two digits the check takes after the date.
-	l := int(d[11]-'A') + 1
-	digits := [12]int{}
-	for k := 0; k < 8; k++ {
-		digits[k] = int(d[k] - '0')
-	}
-	digits[8], digits[9] = l/10, l%10
-	digits[10], digits[11] = int(d[8]-'0'), int(d[9]-'0')
+	l := letter - 'A' + 1
+	d[8], d[9] = '0'+l/10, '0'+l%10
 	w := [12]int{2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1}
 	sum := 0
-	for k, v := range digits {
-		p := v * w[k]
+	for k, x := range w {
+		p := int(d[k]-'0') * x
 		sum += p/10 + p%10
 	}
-	return e, sum%10 == int(d[10]-'0')
+	return e, sum%10 == int(c-'0')
 }
 
 // letterID matches the numbers that start with a letter at s[i]: a UK
@@ -1123,12 +1117,9 @@ func plIDCard(s string, i int) (int, bool) {
 		return 0, false
 	}
 	w := [9]int{7, 3, 1, 9, 7, 3, 1, 7, 3}
-	sum := 0
+	sum := weightedSum(s[d:d+6], w[3:])
 	for k := 0; k < 3; k++ {
 		sum += int(s[i+k]-'A'+10) * w[k]
-	}
-	for k := 0; k < 6; k++ {
-		sum += int(s[d+k]-'0') * w[3+k]
 	}
 	if sum%10 != 0 || !contextNear(s, i, plIDWords, 4) && !namedBy(s, i, plIDWords) {
 		return 0, false
@@ -1572,11 +1563,7 @@ func nhsValid(d []byte) bool {
 // "21987654321"[sum mod 11].
 func utrValid(d []byte) bool {
 	w := [9]int{6, 7, 8, 9, 10, 5, 4, 3, 2}
-	sum := 0
-	for k, v := range w {
-		sum += int(d[k+1]-'0') * v
-	}
-	return "21987654321"[sum%11] == d[0] && !sameDigits(d)
+	return "21987654321"[weightedSum(d[1:], w[:])%11] == d[0] && !sameDigits(d)
 }
 
 // sinValid checks a Canadian social insurance number: Luhn, not starting
