@@ -102,10 +102,11 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     added; identity numbers after another country's word were then
 //     found by the check of any kind of their form (with 12d's misses in
 //     view too), and IE PPS and HU adóazonosító jel added.
-//     18 of the 19 Steuer-IDs 12f's writer labelled that redact keeps
+//     18 of the 19 Steuer-IDs 12f's writer labelled that redact kept
 //     fail the Steuer-ID's own rule (one digit of the first ten twice or
 //     three times, the others once: python-stdnum de/idnr.py); they are
-//     scored as labelled.
+//     scored as labelled. Since blind-2026-12z, a Steuer-ID its word
+//     names needs only its check digit (steuerIDCheck), which those pass.
 //   - blind-2026-12g (an eighth writer: on-call material, incident
 //     threads, logfmt and JSON logs, ticket CSV exports, HTTP dumps, tool
 //     calls, e-mail with signatures; 22 language variants, values checked
@@ -202,6 +203,14 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     coding agents and DevOps chatbots): 0.8836 / 0.9973 on arrival; an
 //     address before a spaced dash and after req.ip, a bare pass: key
 //     were then added.
+//   - blind-2026-12z (a twenty-seventh writer: ride-hailing, rental, car
+//     insurance and couriers in Western Europe and the Nordics) and
+//     blind-2026-13a (a twenty-eighth: what LLM apps put in their
+//     telemetry), at the same time: 0.9509 / 0.9951 and 0.9820 / 0.9952
+//     on arrival, after the fixes made with 12f, 12x and 12y in view
+//     (framework and vendor secret keys, Basic credentials, login calls);
+//     CSV cells, PPS columns, RRNs in parentheses, FCM tokens and HAR
+//     cookies were then fixed with their misses in view.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -213,7 +222,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12c.jsonl":  {0.99, 0.99},
 	"blind-2026-12d.jsonl":  {0.99, 0.99},
 	"blind-2026-12e.jsonl":  {0.99, 0.99},
-	"blind-2026-12f.jsonl":  {0.97, 0.99},
+	"blind-2026-12f.jsonl":  {0.99, 0.99},
 	"blind-2026-12g.jsonl":  {0.99, 0.99},
 	"blind-2026-12h.jsonl":  {0.99, 0.99},
 	"blind-2026-12i.jsonl":  {0.98, 0.99},
@@ -228,11 +237,13 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12r.jsonl":  {0.83, 0.98},
 	"blind-2026-12s.jsonl":  {0.99, 0.99},
 	"blind-2026-12t.jsonl":  {0.96, 0.94},
-	"blind-2026-12u.jsonl":  {0.96, 0.98},
-	"blind-2026-12v.jsonl":  {0.96, 0.99},
+	"blind-2026-12u.jsonl":  {0.97, 0.98},
+	"blind-2026-12v.jsonl":  {0.97, 0.99},
 	"blind-2026-12w.jsonl":  {0.94, 0.99},
-	"blind-2026-12x.jsonl":  {0.92, 0.98},
-	"blind-2026-12y.jsonl":  {0.89, 0.99},
+	"blind-2026-12x.jsonl":  {0.93, 0.98},
+	"blind-2026-12y.jsonl":  {0.90, 0.99},
+	"blind-2026-12z.jsonl":  {0.97, 0.99},
+	"blind-2026-13a.jsonl":  {0.98, 0.99},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

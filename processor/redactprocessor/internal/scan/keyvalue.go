@@ -5,6 +5,7 @@ package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactproce
 
 import (
 	"bytes"
+	"encoding/base64"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,6 +51,7 @@ const (
 	kvRoutingKey    // routing_key: PagerDuty's Events API key (32 letters and digits), not AMQP's
 	kvPIN           // pin: a PIN of 4 to 12 digits after pinQualifiers (badge PIN, meeting PIN)
 	kvDialPIN       // pin: 4 or 5 digits, or up to 12 ended by '#' as dial-in instructions print them
+	kvQualified     // hash, salt, base: a secret only after one of its qualifiedWords
 )
 
 // lastWords classifies the last word of a key (lower case).
@@ -75,7 +77,19 @@ var lastWords = map[string]kvKind{
 	// session cookies of web frameworks (PHP, Java servlets; connect.sid,
 	// sid: only in a Cookie header, elsewhere an id of something else)
 	"phpsessid": kvSession, "jsessionid": kvSession, "sessid": kvSession, "sid": kvSessionCookie,
-	"seed": kvSeed, "pin": kvDialPIN,
+	"seed": kvSeed, "pin": kvDialPIN, "passkey": kvSecret, "hmac": kvSecret,
+	"hash": kvQualified, "salt": kvQualified, "base": kvQualified,
+}
+
+// qualifiedWords are the last words that name a secret only after one of
+// their qualifiers: a hash or a salt is most often public, a base is no
+// secret, but a webhook's secret hash (Flutterwave's FLW_SECRET_HASH),
+// the salts that key an HMAC (Rails' key_derivation_salt, JazzCash's
+// INTEGRITY_SALT) and Rails' secret_key_base are.
+var qualifiedWords = map[string]map[string]bool{
+	"hash": {"secret": true},
+	"salt": {"derivation": true, "integrity": true},
+	"base": {"key": true},
 }
 
 // pinQualifiers, before "pin", name a PIN that opens something: a
@@ -171,7 +185,7 @@ var keyQualifiers = map[string]bool{
 	"management": true, "write": true, "read": true, "ingest": true, "ingestion": true, "project": true,
 	"org": true, "organization": true, "root": true, "storage": true, "bot": true,
 	"wifi": true, "wlan": true, "wpa": true, "network": true, "router": true, "session": true,
-	"hmac": true, "jwt": true, "cipher": true, "crypto": true, "aes": true, "token": true, "cookie": true,
+	"hmac": true, "hash": true, "fernet": true, "integrity": true, "jwt": true, "cipher": true, "crypto": true, "aes": true, "token": true, "cookie": true,
 	"signature": true, "sign": true, "verification": true, "verify": true, "security": true,
 }
 
@@ -469,7 +483,31 @@ func cookieBefore(s string, ks int) bool {
 	for k > 0 && ks-k < 6 && strings.IndexByte(" \t\"':=\\", s[k-1]) >= 0 {
 		k--
 	}
-	return k < ks && k >= 6 && strings.EqualFold(s[k-6:k], "cookie")
+	return k < ks && k >= 6 && strings.EqualFold(s[k-6:k], "cookie") || harCookieHeader(s, ks)
+}
+
+// harCookieHeader reports whether the key at ks opens the value of a
+// header named Cookie in a HAR file (a browser's network export):
+// {"name": "Cookie", "value": "sid=…; _ga=…"}.
+func harCookieHeader(s string, ks int) bool {
+	k := ks - 1
+	if k < 0 || s[k] != '"' {
+		return false
+	}
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == '\t') {
+		k--
+	}
+	if k < 1 || s[k-1] != ':' {
+		return false
+	}
+	k--
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == '\t') {
+		k--
+	}
+	if k < 7 || s[k-7:k] != `"value"` {
+		return false
+	}
+	return strings.EqualFold(jsonNameBefore(s, k-6), "cookie")
 }
 
 // singleWordKey reports whether the key ending at ke (its separator at
@@ -812,6 +850,11 @@ func classifyKey(key string, url bool) kvKind {
 			return kvPIN
 		}
 		return kvDialPIN
+	case kvQualified:
+		if !qualifiedWords[string(lw)][string(pw)] {
+			return kvNone
+		}
+		return kvSecret
 	case kvSeed:
 		if !otpQualifiers[string(pw)] {
 			return kvNone // seed: 42, random_seed
@@ -932,7 +975,7 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 	case kind == kvUserPass:
 		t = Password
 	case kind == kvPassword:
-		if !passwordLike(v) && (!wordPassword(v) || shellDefault(s, p)) {
+		if !passwordLike(v) && (!wordPassword(v) || shellDefault(s, p)) && !appPassword(v) {
 			return Finding{}, false
 		}
 		t = Password
@@ -1030,7 +1073,7 @@ func stripeObjectID(v string) bool {
 	return false
 }
 
-var authSchemes = []string{"Bearer", "Basic", "Token", "Digest", "ApiKey"}
+var authSchemes = []string{"Bearer", "Basic", "Token", "Digest", "ApiKey", "FlyV1"}
 
 // kvValue reads a value: after up to four blanks, a quoted string (in
 // ", ', ` or JSON-escaped \" quotes) or a run of bytes up to a space or
@@ -1207,6 +1250,72 @@ func passwordLike(v string) bool {
 		}
 	}
 	return false
+}
+
+// appPassword reports whether v is an app password as Google prints it
+// for mail clients (SMTP, IMAP): four groups of four small letters,
+// separated by blanks ("xkcd fgpq lmzt bwer").
+func appPassword(v string) bool {
+	if len(v) != 19 {
+		return false
+	}
+	for k := 0; k < 19; k++ {
+		if k%5 == 4 {
+			if v[k] != ' ' {
+				return false
+			}
+		} else if !isLower(v[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// loginCall matches the password of a login call in code, its second
+// argument after the user: Python's smtplib, imaplib and ftplib
+// (server.login(user, password)), with both given as string literals;
+// p is after the '('. It also returns where the user's text starts and
+// ends, for the caller to scan first.
+func (sc *Scanner) loginCall(s string, p int) (f Finding, us, ue int, ok bool) {
+	if !sc.on[Password] {
+		return Finding{}, 0, 0, false
+	}
+	us, ue, ok = quotedArg(s, p)
+	if !ok {
+		return Finding{}, 0, 0, false
+	}
+	k := ue + 1
+	if k >= len(s) || s[k] != ',' {
+		return Finding{}, 0, 0, false
+	}
+	for k++; k < len(s) && s[k] == ' '; k++ {
+	}
+	vs, ve, ok := quotedArg(s, k)
+	if !ok || ve+1 >= len(s) || s[ve+1] != ')' {
+		return Finding{}, 0, 0, false
+	}
+	v := s[vs:ve]
+	if !plausibleValue(v) || !passwordLike(v) && !appPassword(v) && !wordPassword(v) {
+		return Finding{}, 0, 0, false
+	}
+	return Finding{vs, ve, Password}, us, ue, true
+}
+
+// quotedArg returns the text of the string literal at s[p] (in '…' or
+// "…", on one line, without escapes) and where it ends (at its closing
+// quote).
+func quotedArg(s string, p int) (int, int, bool) {
+	if p >= len(s) || s[p] != '"' && s[p] != '\'' {
+		return 0, 0, false
+	}
+	e := p + 1
+	for e < len(s) && e-p < 256 && s[e] != s[p] && s[e] != '\n' && s[e] != '\\' {
+		e++
+	}
+	if e >= len(s) || s[e] != s[p] || e == p+1 {
+		return 0, 0, false
+	}
+	return p + 1, e, true
 }
 
 // barePassBefore are the bytes a bare "pass" key may follow: the start of
@@ -1386,6 +1495,12 @@ func (sc *Scanner) afterPhrase(s string, i int) (Finding, bool) {
 	if !sc.on[Password] {
 		return Finding{}, false
 	}
+	if i >= 6 && strings.EqualFold(s[i-6:i], "basic ") {
+		if e, ok := basicCredentials(s, i); ok {
+			return Finding{i, e, Password}, true
+		}
+		return Finding{}, false
+	}
 	// "<password word> is <value>", in the languages of lastWords.
 	v, _ := wordBefore(s[:i-1], i-1)
 	vb := i - 1 - len(v)
@@ -1399,7 +1514,12 @@ func (sc *Scanner) afterPhrase(s string, i int) (Finding, bool) {
 	}
 	w, _ := wordBefore(s[:vb-1], vb-1)
 	var buf [maxKey]byte
-	if lw := lowerInto(buf[:], w); lw == nil || lastWords[string(lw)] != kvPassword {
+	lw := lowerInto(buf[:], w)
+	// pass as chats shorten password ("pass is Ch@ndan7803!"), but a bus
+	// pass too: only a value that mixes letters, digits and a symbol or
+	// capital.
+	short := string(lw) == "pass"
+	if lw == nil || lastWords[string(lw)] != kvPassword && !short {
 		return Finding{}, false
 	}
 	e := i
@@ -1413,10 +1533,39 @@ func (sc *Scanner) afterPhrase(s string, i int) (Finding, bool) {
 		(s[e-1] == ']' || s[e-1] == '}') && strings.IndexByte(s[i:e-1], s[e-1]-2) < 0) {
 		e-- // (a closing bracket without its opener is the text's)
 	}
-	if !plausibleValue(s[i:e]) || !passwordLike(s[i:e]) {
+	if !plausibleValue(s[i:e]) || !passwordLike(s[i:e]) || short && !mixedPassword(s[i:e]) {
 		return Finding{}, false
 	}
 	return Finding{i, e, Password}, true
+}
+
+// basicCredentials matches the credentials of HTTP Basic authentication
+// after "Basic " at s[i], wherever a header is written (nginx's
+// proxy_set_header Authorization "Basic …", Envoy's {key: Authorization,
+// value: "Basic …"}, a curl -H): base64 of "user:password" (RFC 7617),
+// which it decodes to be sure, and returns its end.
+func basicCredentials(s string, i int) (int, bool) {
+	e := runOf(s, i, isB64)
+	e = runOf(s, e, func(c byte) bool { return c == '=' })
+	if e-i < 8 || e-i > 1024 || (e-i)%4 != 0 || (e < len(s) && (isWord(s[e]) || s[e] == '-')) {
+		return 0, false
+	}
+	var buf [768]byte
+	n, err := base64.StdEncoding.Decode(buf[:], []byte(s[i:e]))
+	if err != nil {
+		return 0, false
+	}
+	d := buf[:n]
+	c := bytes.IndexByte(d, ':')
+	if c < 1 || c == n-1 || !utf8.Valid(d) {
+		return 0, false
+	}
+	for _, b := range d {
+		if b < ' ' || b == 0x7f {
+			return 0, false // binary, not a user and a password
+		}
+	}
+	return e, true
 }
 
 // afterAWSKey looks, right after an AWS access key id, for the secret

@@ -105,7 +105,7 @@ var (
 	seWords       = kindWords([]int{10, 12}, "personnummer", "personnr", "samordningsnummer")
 	cpfWords      = kindWords([]int{11, 14}, "cpf", "cnpj", "pix", "chave pix", "chave") // (a PIX key is as often a CPF)
 	tcWords       = kindWords(l11, "tc kimlik", "kimlik", "tckn")
-	beWords       = kindWords(l11, "rijksregisternummer", "rijksregister", "insz", "niss", "numéro national")
+	beWords       = kindWords(l11, "rijksregisternummer", "rijksregister", "rrn", "insz", "niss", "numéro national")
 	noWords       = kindWords(l11, "fødselsnummer", "fodselsnummer", "fnr", "personnummer")
 	cprWords      = kindWords(l10, "cpr", "cpr-nummer", "personnummer")
 	nhsWords      = kindWords(l10, "nhs")
@@ -172,7 +172,10 @@ var (
 	// named so (EG, PH PhilSys) take on their line only, not in the
 	// question above ("national_id": … on the line above a card number).
 	natIDWords = newContextWords("national id", "national identity", "national identification")
-	ngWords    = newContextWords("nin", "bvn", "nimc")
+	// ppsIDHeaders head a table column of IE PPS numbers: their own words
+	// or a generic one (national_id, id_number_provided).
+	ppsIDHeaders = newContextWords(append([]string{"pps", "ppsn"}, genericIDWords...)...)
+	ngWords      = newContextWords("nin", "bvn", "nimc")
 	// dniColWords head a table column of AR DNIs (7 or 8 digits, no
 	// check digit): the header names every cell.
 	dniColWords = newContextWords("dni", "nro dni", "numero dni", "número dni")
@@ -466,9 +469,21 @@ var notIDWords = newContextWords(
 )
 
 // otherCode reports whether the number at start follows a word naming
-// another kind of code, and no word naming an identity number.
+// another kind of code, and no word naming an identity number. A number
+// that opens a cell of a CSV or TSV row follows no word of its own: the
+// cells before it ("account locked","VPFCSM68T58L736P") say nothing of it.
 func otherCode(s string, start int) bool {
-	return contextNear(s, start, notIDWords, 2) && !contextNear(s, start, idWords, 4)
+	return !cellStart(s, start) && contextNear(s, start, notIDWords, 2) && !contextNear(s, start, idWords, 4)
+}
+
+// cellStart reports whether start opens a cell of a delimited row: right
+// after a ',', ';' or tab, or after the quote that opens a cell.
+func cellStart(s string, start int) bool {
+	k := start
+	if k > 0 && s[k-1] == '"' {
+		k--
+	}
+	return k > 0 && (s[k-1] == ',' || s[k-1] == ';' || s[k-1] == '\t')
 }
 
 // idDigits writes the digits of the first k groups (at most 18) to b and
@@ -477,9 +492,11 @@ func (r *numRun) idDigits(s string, k int, b *[18]byte) (d []byte, ok bool) {
 	nd := 0
 	for j := range k {
 		nd += r.g[j].len()
-		if r.g[j].open || (r.g[j].close && (j < k-1 || r.g[j].len() < 3)) {
-			// (a ')' after a last group of 3 digits or more closes the
-			// text's parenthesis; "(build 20241022.1)" is not read)
+		if r.g[j].open || (r.g[j].close && (j < k-1 || r.g[j].len() < 3 && k < 3)) {
+			// (a ')' after a last group of 3 digits or more, or after a
+			// number of three groups or more, closes the text's
+			// parenthesis: "(rijksregisternummer 98.06.18-773.11)";
+			// "(build 20241022.1)" is not read)
 			return nil, false
 		}
 	}
@@ -635,13 +652,13 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		case r.shape(k, []int{3, 3, 3, 2}, "..-") && cpfValid(d),
 			r.shape(k, []int{2, 2, 2, 3, 2}, "..-.") && beValid(d):
 			return start, end, true
-		case one && (cpfValid(d) && ctx(cpfWords) || peselValid(d) && dated(peselWords) || steuerIDValid(d) && ctx(steuerWords) ||
+		case one && (cpfValid(d) && ctx(cpfWords) || peselValid(d) && dated(peselWords) || steuerIDCheck(d) && ctx(steuerWords) ||
 			tcValid(d) && ctx(tcWords) || beValid(d) && ctx(beWords) || noValid(d) && dated(noWords) || amkaValid(d) && ctx(grWords) ||
 			balticValid(d) && dated(balticWords) || oibValid(d) && ctx(oibWords) || lvValid(d) && dated(lvWords) || lvNew(d) && col(lvWords)):
 			return start, end, true
 		case r.shape(k, []int{6, 5}, "-") && (lvValid(d) && dated(lvWords) || lvNew(d) && col(lvWords)):
 			return start, end, true // LV 140273-13478
-		case r.shape(k, []int{2, 3, 3, 3}, "   ") && steuerIDValid(d) && ctx(steuerWords):
+		case r.shape(k, []int{2, 3, 3, 3}, "   ") && steuerIDCheck(d) && ctx(steuerWords):
 			return start, end, true
 		case r.shape(k, []int{6, 5}, " ") && noValid(d) && ctx(noWords):
 			return start, end, true
@@ -879,7 +896,8 @@ func digitLetterShape(s string, i, e int) (int, bool) {
 				x++
 			}
 			if (x == len(s) || !isAlnum(s[x])) && ppsValid(s[i:e], s[l:x]) &&
-				(contextNear(s, i, ppsWords, 4) || answerContext(s, i, ppsWords) || anyKindContext(s, i, keyPPS) || bareID(s, i)) {
+				(contextNear(s, i, ppsWords, 4) || answerContext(s, i, ppsWords) || anyKindContext(s, i, keyPPS) || bareID(s, i) ||
+					idColumn(s, i, ppsIDHeaders, nil)) {
 				return x, true
 			}
 		}
@@ -1405,6 +1423,15 @@ func peselValid(d []byte) bool {
 	w := [10]int{1, 3, 7, 9, 1, 3, 7, 9, 1, 3}
 	sum := weightedSum(d, w[:])
 	return (10-sum%10)%10 == int(d[10]-'0')
+}
+
+// steuerIDCheck checks a German tax identification number that its word
+// names ("Steuer-ID 32807166755"): the first digit not 0 and the check
+// digit, not how often each digit occurs (steuerIDValid). Test data and
+// mistyped numbers often get the digits' rule wrong; named so, the number
+// is meant as one.
+func steuerIDCheck(d []byte) bool {
+	return d[0] != '0' && mod1110(d[:10]) == int(d[10]-'0')
 }
 
 // steuerIDValid checks a German tax identification number: 11 digits, the
@@ -2092,7 +2119,7 @@ var passportWords = newContextWords(
 
 // passportNoWords are the words for "number" between a passport word and
 // its number (Passport No.: …, numéro de passeport: no).
-var passportNoWords = newContextWords("no", "nr", "number", "num", "nummer", "numéro", "número", "numero", "numer", "номер", "n°", "nº", "số")
+var passportNoWords = newContextWords("no", "n", "nr", "number", "num", "nummer", "numéro", "número", "numero", "numer", "номер", "n°", "nº", "số")
 
 // passportBefore reports whether a passport word stands right before the
 // number at i, or with a word for "number" between: "Passport:

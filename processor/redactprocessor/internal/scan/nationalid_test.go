@@ -771,3 +771,25 @@ func TestIDsUnderTheirColumn(t *testing.T) {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
+
+// TestIDsInRowsAndParentheses: identity numbers in CSV cells whose
+// neighbours name other things, under generic column headers, in
+// parentheses, and named by a word as the writer meant them.
+func TestIDsInRowsAndParentheses(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	redactCases(t, []struct{ in, want string }{
+		{`"IT","account locked","VPFCSM68T58L736P"`, `"IT","account locked","` + id + `"`},
+		{`"FR","account locked","282066938917224"`, `"FR","account locked","` + id + `"`},
+		{"driver_id;country;national_id;iban\nDRV729659;IE;2093747A;x", "driver_id;country;national_id;iban\nDRV729659;IE;" + id + ";x"},
+		{"(rijksregisternummer 98.06.18-773.11).", "(rijksregisternummer " + id + ")."},
+		{"RRN 06060156488  GSM", "RRN " + id + "  GSM"},
+		{"Steuer-ID 32807166755", "Steuer-ID " + id}, // two digits twice: the check digit holds
+		{"allego copia del passaporto n. YC1286458 e patente", "allego copia del passaporto n. " + id + " e patente"},
+		// A word naming another code before it in its own cell or
+		// sentence, a version in parentheses, a longer code.
+		{"account VPFCSM68T58L736P", ""},
+		{"(build 20241022.1)", ""},
+		{"Your case 123-45-6789-A is open", ""},
+		{"32807166755", ""},
+	})
+}

@@ -565,6 +565,9 @@ func (r *numRun) ssn(s string, k int) (int, int, bool) {
 		if r.g[1].sep != r.g[2].sep || (r.g[1].sep != '-' && r.g[1].sep != ' ') {
 			return 0, 0, false
 		}
+		if end+1 < len(s) && s[end] == '-' && isAlnum(s[end+1]) {
+			return 0, 0, false // case 123-45-6789-A: a longer code's groups
+		}
 		needsWord = r.g[1].sep == ' '
 	case k == 1 && r.g[0].len() == 9:
 		needsWord = true

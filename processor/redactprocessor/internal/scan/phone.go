@@ -459,6 +459,10 @@ var notPhoneWords = newContextWords(
 	// confirmation.
 	"ssn", "itin", "ein", "duns", "conf", "confirmation", "bestätigung", "buchungsbestätigung", "reservation", "réservation",
 	"reserva", "prenotazione", "reservierung",
+	// Company and tax registration numbers, grouped in threes as phones
+	// are (SIRET 812 345 678 00021, NIPC 509 112 334, KvK, CVR, ABN).
+	"siret", "siren", "nipc", "nif", "vat", "tva", "btw", "kvk", "cif", "cvr", "abn", "acn", "ust", "steuernummer",
+	"rcs", "kbo", "ondernemingsnummer",
 	// "Order" in more scripts and languages.
 	"ऑर्डर", "आदेश", "অর্ডার", "طلب", "الطلب", "سفارش", "sipariş", "siparis", "pesanan", "คำสั่งซื้อ", "주문", "הזמנה",
 	"encomenda", "bestilling", "beställning", "tilaus", "objednávka", "rendelés", "comanda",

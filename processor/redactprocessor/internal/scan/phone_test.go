@@ -451,3 +451,14 @@ func TestListedPhoneNotInAnotherColumn(t *testing.T) {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
+
+// TestCompanyNumbersAreNoPhones: company and tax registration numbers
+// grouped in threes as phones are.
+func TestCompanyNumbersAreNoPhones(t *testing.T) {
+	redactCases(t, []struct{ in, want string }{
+		{"Compte entreprise n° PRO-FR-000812, SIRET 812 345 678 00021.", ""},
+		{"NIPC 509 112 334", ""},
+		{"KvK 812 345 678", ""},
+		{"Tel. 812 345 678", "Tel. [REDACTED:phone]"},
+	})
+}

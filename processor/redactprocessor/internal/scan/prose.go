@@ -172,6 +172,10 @@ var pwPhrases = []pwPhrase{
 	{"패스워드", true, false, pwPassword},
 	{"口令", true, false, pwPassword},
 	{"mk", false, true, pwPassword}, // Vietnamese chat: mk là …
+	// Danish and Norwegian kode (a code as often as the password: "kode
+	// Hygge.v49f1" after the user name): a verb, or a value mixing
+	// letters and digits.
+	{"kode", false, true, pwPassword},
 	{"гасло", false, false, pwPassword},
 	{"гасла", false, false, pwPassword},
 	{"رمزم", false, false, pwPassword},
@@ -661,10 +665,11 @@ func lowerToken(buf []byte, s string) []byte { return lowerInto(buf, s) }
 type proseMode uint8
 
 const (
-	proseNone       proseMode = iota
-	proseDirect               // password word, value
-	proseVerb                 // password word, words, verb, value (or a label and ':')
-	proseDirectWord           // password word, preposition, word, value
+	proseNone        proseMode = iota
+	proseDirect                // password word, value
+	proseVerb                  // password word, words, verb, value (or a label and ':')
+	proseDirectWord            // password word, preposition, word, value
+	proseDirectMixed           // a verbOnly password word, value: small letters and digits, and a capital or symbol
 )
 
 // pwPrepositions may follow a password word before the thing it opens.
@@ -787,6 +792,9 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	}
 	cred := kind == pwCred
 	v := s[vs:ve]
+	if k := runOf(s, vs, isLetter); !cred && k-vs >= 2 && k+1 < ve && s[k] == '=' && isAlnum(s[k+1]) {
+		return Finding{}, we, false // tpl=otp id=6ebc…: the next key and its value, not a password
+	}
 	if kind == pwNetwork && (!split || len(v) < 8 || len(v) > 63) {
 		// Only the password after "NETWORK /", of 8 to 63 characters as
 		// a WPA passphrase is (IEEE 802.11i): not "wifi: Guest-781", nor
@@ -826,6 +834,9 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	}
 	if mode == proseDirect && !quoted && (!innerDigitOrSymbol(v) && !letterSymbolPassword(v) && !passphrase(v) || arabizi(v) && pwPossessives[v]) {
 		return Finding{}, we, false // (el password bta3i X: "mine", then the value)
+	}
+	if mode == proseDirectMixed && (len(v) < 6 || charKinds(v)&cLower == 0 || !mixedPassword(v)) {
+		return Finding{}, we, false // clave 2024, clave ABC-123
 	}
 	if mode == proseDirectWord && (!innerDigitOrSymbol(v) || charKinds(v)&(cUpper|cLower) == 0) {
 		return Finding{}, we, false // password for account 12345678
@@ -1024,7 +1035,14 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 		return proseVerb, pwPassword, false
 	}
 	if !glued {
-		if p, ok := pwPhraseBefore(s, e); ok && !p.verbOnly && p.kind != pwNetwork {
+		if p, ok := pwPhraseBefore(s, e); ok && p.kind != pwNetwork {
+			if p.verbOnly {
+				// A word that names other things too, then the value
+				// with no verb: only a value that mixes small letters
+				// with digits (parola !Ioana310, kode Hygge.v49f1), not
+				// a code (clave SKU-4471) or a word.
+				return proseDirectMixed, p.kind, false
+			}
 			return proseDirect, p.kind, false
 		}
 		var ob [16]byte
@@ -1088,7 +1106,7 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 				if vs, ok := tokenBefore(s, k); ok && k-vs <= 12 {
 					var vb [24]byte
 					if lv := lowerToken(vb[:], s[vs:k]); lv != nil && (isConnector(lv) || pwAdverbs[string(lv)]) {
-						if m, kind, _ := sc.proseIntro(s, k, false); m != proseNone && m != proseDirect {
+						if m, kind, _ := sc.proseIntro(s, k, false); m != proseNone && m != proseDirect && m != proseDirectMixed {
 							return m, kind, false
 						}
 					}

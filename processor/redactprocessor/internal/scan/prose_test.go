@@ -822,3 +822,23 @@ func TestPINInProse(t *testing.T) {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
+
+// TestProseWordsOfTwoMeanings: a password word that names other things
+// too (parola: a word; kode and clave: a code) takes a value right after
+// it only when the value mixes small letters with digits and a capital or
+// symbol; "pass is" only such a value; the next key of a log line is no
+// value.
+func TestProseWordsOfTwoMeanings(t *testing.T) {
+	const pw = "[REDACTED:password]"
+	redactCases(t, []struct{ in, want string }{
+		{"Jeg kan ikke logge ind, bruger mette81 kode Hygge.v49f1", "Jeg kan ikke logge ind, bruger mette81 kode " + pw},
+		{"Nu mă pot loga, user ioana_d18, parola !Ioana310", "Nu mă pot loga, user ioana_d18, parola " + pw},
+		{"my pass is Ch@ndan7803! plz fix", "my pass is " + pw + " plz fix"},
+		{"la clave SKU-4471 del producto", ""}, //nolint:misspell // Spanish
+		{"kode promo HEMAT50", ""},
+		{"la parola chiave2 del gioco", ""},
+		{"my bus pass is valid until 2025-12-01", ""},
+		{"the boarding pass is 12B", ""},
+		{"INFO notify.sms tpl=otp id=6ebc087c-9c7a-4c9f-b1ac-8a0fa09845f8 cost=0.023", ""},
+	})
+}

@@ -385,6 +385,18 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 				}
 			}
 			if c == '(' && !boundaryBefore(s, i) {
+				if i >= 5 && s[i-1] == 'n' && s[i-5:i] == "login" {
+					if f, us, ue, ok := sc.loginCall(s, i+1); ok {
+						// smtp.login("user@gmail.com", "xkcd fgpq lmzt bwer"):
+						// the user first (an e-mail address), then the password
+						for _, u := range sc.Scan(s[us:ue], nil) {
+							add(Finding{us + u.Start, us + u.End, u.Type})
+						}
+						add(f)
+						i = f.End
+						continue
+					}
+				}
 				// Str(1.11.41.153), Int(4155550100): a value after a call's
 				// or a wrapper's name (the debug exporter prints attributes
 				// so) starts after the '('.
@@ -534,6 +546,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 				i += 3
 				continue
 			}
+			if i+7 < n && s[i+1] == 'A' && s[i+2] == 'P' && sc.on[GenericSecret] {
+				if b, e, ok := fcmToken(s, i, last); ok {
+					add(Finding{b, e, GenericSecret}) // a Firebase Cloud Messaging registration token
+					i = e
+					continue
+				}
+			}
 			if f, ok := sc.keyValue(s, i, last); ok {
 				add(f)
 				i = f.End
@@ -654,14 +673,14 @@ func escapeNear(s string, i int) bool {
 }
 
 // phraseBefore reports whether the word at i may follow a phrase naming a
-// secret ("Bearer ", "password is "): a cheap test on the two letters
-// before the space.
+// secret ("Bearer ", "Basic ", "password is "): a cheap test on the two
+// letters before the space.
 func phraseBefore(s string, i int) bool {
 	if i < 4 || s[i-1] != ' ' {
 		return false
 	}
 	a, b := lower(s[i-3]), lower(s[i-2])
-	return (b == 's' && (a == 'i' || a == 'e' || a == 'a')) || (b == 't' && a == 's') || (b == 'r' && (a == 'e' || a == 0xa4)) || b == 0xa8
+	return (b == 's' && (a == 'i' || a == 'e' || a == 'a')) || (b == 't' && a == 's') || (b == 'r' && (a == 'e' || a == 0xa4)) || b == 0xa8 || (b == 'c' && a == 'i')
 }
 
 // codeBefore reports whether the digits at i follow, after single spaces

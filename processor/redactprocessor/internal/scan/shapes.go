@@ -128,6 +128,29 @@ func discordBotToken(s string, i, floor int) (int, int, bool) {
 	return b, e, true
 }
 
+// fcmToken matches a Firebase Cloud Messaging registration token around
+// the ':' at s[i]: the app instance's id (11 to 22 base64url characters),
+// ':', then "APA91b" and 100 or more base64url characters (a device's
+// push address, which lets anyone with the server key message it). It
+// returns where the token starts and ends.
+func fcmToken(s string, i, floor int) (int, int, bool) {
+	if !strings.HasPrefix(s[i+1:], "APA91b") {
+		return 0, 0, false
+	}
+	b := i
+	for b > floor && i-b < 23 && isB64URL(s[b-1]) {
+		b--
+	}
+	if i-b < 11 || i-b > 22 || b > floor && (isB64URL(s[b-1]) || s[b-1] == ':') {
+		return 0, 0, false
+	}
+	e := runOf(s, i+1, isB64URL)
+	if e-i-1 < 106 || e < len(s) && (s[e] == '.' || s[e] == ':') {
+		return 0, 0, false
+	}
+	return b, e, true
+}
+
 func upperCount(s string) int {
 	n := 0
 	for k := 0; k < len(s); k++ {
@@ -285,6 +308,14 @@ func (sc *Scanner) wordShape(s string, ws, floor int) (Finding, bool) {
 	}
 	if shape == nil && ws > 9 && s[ws-1] == '.' && s[ws-2] == '1' && s[ws-3] == 'v' {
 		shape = terraformToken // from the word after ".atlasv1."
+	}
+	if shape == nil && we-ws == 6 && we < len(s) && s[we] == '.' && ws >= floor+25 && s[ws-1] == '.' {
+		// A Discord bot token from its middle segment, when the first
+		// holds no digit nor a trigger byte the walk meets
+		// (MjBUHhcRxzQANmlQYwVdbvtp.Bz4kZm.…).
+		if b, e, ok := discordBotToken(s, ws-2, floor); ok {
+			return Finding{b, e, APIToken}, true
+		}
 	}
 	if shape != nil {
 		if b, e, ok := shape(s, ws, floor); ok {

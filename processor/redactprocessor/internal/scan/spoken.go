@@ -152,7 +152,7 @@ func spokenID(s string, start int, d []byte) bool {
 		return bsnValid(d) && near(bsnWords) || sinValid(d) && near(sinWords) || tfnValid(d) && near(tfnWords) ||
 			nifPTValid(d) && near(nifWords) || ilValid(d) && near(ilWords)
 	case 11:
-		return peselValid(d) && near(peselWords) || steuerIDValid(d) && near(steuerWords) || tcValid(d) && near(tcWords) ||
+		return peselValid(d) && near(peselWords) || steuerIDCheck(d) && near(steuerWords) || tcValid(d) && near(tcWords) ||
 			cpfValid(d) && near(cpfWords)
 	case 12:
 		return aadhaarValid(d) && near(aadhaarWords)

@@ -149,6 +149,7 @@ var tokenShapes = []tokenShape{
 	{"ya29.", APIToken, isB64URLDot, 30, 0, nil},           // Google OAuth access token
 	{"AGE-SECRET-KEY-1", APIToken, isUpperAl, 58, 58, nil}, // age
 	{"NRAK-", APIToken, isUpperAl, 27, 27, nil},            // New Relic
+	{"NRII-", APIToken, isB64URL, 32, 32, nil},             // New Relic insert key
 	{"sk.eyJ", APIToken, isB64URLDot, 40, 0, nil},          // Mapbox secret token (trufflehog mapbox; found from its eyJ, wordAt)
 	{"HRKU-", APIToken, isB64URL, 60, 0, nil},              // Heroku
 	{"fo1_", APIToken, isB64URL, 43, 43, nil},              // Fly.io
