@@ -2128,8 +2128,14 @@ var passportNoWords = newContextWords("no", "n", "nr", "number", "num", "nummer"
 // a tool call's arguments), or heads its table column (a group booking's
 // manifest: last_name,…,passport_no,…).
 func passportBefore(s string, i int) bool {
-	return namedBefore(s, i, passportWords, 1) || idColumn(s, i, passportWords, nil) // a manifest's passport_no column
+	return namedBefore(s, i, passportWords, 1) || contextNear(s, i, travelDocWords, 2) ||
+		idColumn(s, i, passportWords, nil) || // a manifest's passport_no column
+		namedBy(s, i, passportWords) // {"type": "passport", "number": "…"}
 }
+
+// travelDocWords name a passport in two words ("Number of travel
+// document: …", as visa and ESTA forms print it).
+var travelDocWords = newContextWords("travel document", "reisedokument", "document de voyage", "documento de viaje")
 
 // namedBefore reports whether one of words is among the n words right
 // before the value at i, or before a word for "number" (passportNoWords)
@@ -2166,10 +2172,28 @@ func passport(s string, i int) (int, bool) {
 		}
 		e++
 	}
-	if e-i < 6 || e-i > 9 || digits < 3 || (e < len(s) && (isAlnum(s[e]) || s[e] == '-' || s[e] == '_')) {
+	if e-i < 6 || e-i > 9 || digits < 3 && !dePassport(s[i:e]) || (e < len(s) && (isAlnum(s[e]) || s[e] == '-' || s[e] == '_')) {
 		return 0, false
 	}
 	return e, passportBefore(s, i) && !otherCode(s, i)
+}
+
+// dePassport reports whether w is a German passport's or identity card's
+// serial number: nine characters of the digits and the consonants C F G H
+// J K L M N P R T V W X Y Z (no vowels, no B D Q S: none to misread), its
+// first a letter; it may hold fewer than three digits (C9LF9HMMJ), and no
+// word has its letters. (One with no digit at all, CRVXMWKYW, is a word
+// the walk does not stop at.)
+func dePassport(w string) bool {
+	if len(w) != 9 || isDigit(w[0]) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if !isDigit(w[k]) && strings.IndexByte("CFGHJKLMNPRTVWXYZ", w[k]) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // namedBy reports whether the JSON object holding the number at start

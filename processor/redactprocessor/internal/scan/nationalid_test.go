@@ -793,3 +793,21 @@ func TestIDsInRowsAndParentheses(t *testing.T) {
 		{"32807166755", ""},
 	})
 }
+
+// TestPassportForms: passports named by a visa form's "travel document",
+// by the type of their JSON object, and German serials with fewer than
+// three digits.
+func TestPassportForms(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	redactCases(t, []struct{ in, want string }{
+		{"8. Number of travel document: A97192131", "8. Number of travel document: " + id},
+		{`{"type": "passport", "number": "U94510040", "country": "TUR"}`, `{"type": "passport", "number": "` + id + `", "country": "TUR"}`},
+		{"Passport: C9LF9HMMJ", "Passport: " + id},
+		// A document that is not a travel document, another object's
+		// number, a word with a vowel, a status.
+		{"Number of document: A97192131", ""},
+		{`{"type": "order", "number": "U94510040"}`, ""},
+		{"Passport: CABINET12", ""},
+		{"passport holder status PENDING2", ""},
+	})
+}

@@ -66,6 +66,9 @@ func (r *numRun) phone(s string, k int) (int, int, bool) {
 	if k == 1 && gatewayKey(s, start) && e164(s[start:end]) {
 		return start, end, true // to=4915123456789, "msisdn": "447700900123"
 	}
+	if k == 1 && nd >= 11 && gatewayWord(s, start) && e164Mobile(s[start:end]) {
+		return start, end, true // received from 923203044046
+	}
 	return 0, 0, false
 }
 

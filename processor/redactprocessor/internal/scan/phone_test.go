@@ -462,3 +462,22 @@ func TestCompanyNumbersAreNoPhones(t *testing.T) {
 		{"Tel. 812 345 678", "Tel. [REDACTED:phone]"},
 	})
 }
+
+// TestE164WithoutPlus: numbers in E.164 without their '+' in RADIUS
+// accounting and in the prose of SMS and transfer logs ("received from",
+// "TO", an arrow), only where the country's mobiles are listed in one
+// piece; dates and ids after "from" and "to" are not phones.
+func TestE164WithoutPlus(t *testing.T) {
+	const ph = "[REDACTED:phone]"
+	redactCases(t, []struct{ in, want string }{
+		{`Calling-Station-Id = "33787309973"`, `Calling-Station-Id = "` + ph + `"`},
+		{`{"log": "Calling-Station-Id = \"447506031458\""}`, `{"log": "Calling-Station-Id = \"` + ph + `\""}`},
+		{"Rs 2,000.00 received from 923203044046 in your wallet", "Rs 2,000.00 received from " + ph + " in your wallet"},
+		{"sent to 4915123456789 today", "sent to " + ph + " today"},
+		{"2024-06-06 19:07 -> 447506031458 : delivered", "2024-06-06 19:07 -> " + ph + " : delivered"},
+		{"upgrade from 20240101123 ok", ""},
+		{"moved to 12345678901 ok", ""},
+		{"cc-to=447506031458", ""},
+		{"from 4915123456 to 4915123457", ""},
+	})
+}

@@ -1052,6 +1052,36 @@ var gatewayKeys = map[string]bool{
 	"phone": true, "phonenumber": true, "phone_number": true, "mobile": true, "mobile_number": true,
 	"to_number": true, "from_number": true, "recipient_number": true, "destination_number": true,
 	"tel": true, "cell": true,
+	// RADIUS accounting (RFC 2865): a mobile subscriber's MSISDN, and the
+	// number or APN called
+	"calling-station-id": true, "called-station-id": true,
+}
+
+// gatewayWord reports whether the number at start follows a word or an
+// arrow that sends a message or money to or from it, as SMS and transfer
+// logs write them: "received from 923203044046", "TRF TO 2348180057617",
+// "-> 358419794257".
+func gatewayWord(s string, start int) bool {
+	k := start
+	if k < 3 || s[k-1] != ' ' {
+		return false
+	}
+	k--
+	switch {
+	case s[k-2] == '-' && s[k-1] == '>':
+		return true
+	case k >= 3 && strings.HasSuffix(s[:k], "→"):
+		return true
+	}
+	b := k
+	for b > 0 && k-b < 4 && isLetter(s[b-1]) {
+		b--
+	}
+	if b > 0 && isAlnum(s[b-1]) {
+		return false
+	}
+	w := s[b:k]
+	return strings.EqualFold(w, "to") || strings.EqualFold(w, "from")
 }
 
 // gatewayKey reports whether the number at start is the value of one of
@@ -1061,6 +1091,9 @@ func gatewayKey(s string, start int) bool {
 	k := start
 	if k > 0 && (s[k-1] == '"' || s[k-1] == '\'') {
 		k--
+		for k > 0 && s[k-1] == '\\' {
+			k-- // \"2348068340287\": inside a JSON string
+		}
 	}
 	for k > 0 && s[k-1] == ' ' {
 		k--
@@ -1080,16 +1113,19 @@ func gatewayKey(s string, start int) bool {
 	}
 	if k > 0 && (s[k-1] == '"' || s[k-1] == '\'') {
 		k--
+		for k > 0 && s[k-1] == '\\' {
+			k--
+		}
 	}
 	if k >= 2 && s[k-1] == ']' && s[k-2] == '[' {
 		k -= 2
 	}
 	e := k
-	for k > 0 && e-k < 24 && (isLetter(s[k-1]) || s[k-1] == '_') {
+	for k > 0 && e-k < 24 && (isLetter(s[k-1]) || s[k-1] == '_' || s[k-1] == '-' && k-1 > 0 && isLetter(s[k-2])) {
 		k--
 	}
-	if k == e || k > 0 && (isDigit(s[k-1]) || s[k-1] == '.' || s[k-1] == '-') {
-		return false // (not the end of a longer name: user.to, cc-to)
+	if k == e || k > 0 && (isDigit(s[k-1]) || s[k-1] == '.') {
+		return false // (not the end of a longer name: user.to; cc-to is no key of the list)
 	}
 	var buf [24]byte
 	w := buf[:0]
@@ -1145,7 +1181,14 @@ func nanp(d string) bool {
 // country's trunk prefix (4915123456789 is 015123456789, a German mobile;
 // 491234567890 is no German number in one piece). SMS gateways send to
 // mobiles.
-func e164(d string) bool {
+func e164(d string) bool { return e164Plan(d, false) }
+
+// e164Mobile is e164 for a country whose mobiles phone_plans.go lists only:
+// a number in E.164 without its '+' that prose, not a gateway's field,
+// names ("received from 923203044046") must be one of those.
+func e164Mobile(d string) bool { return e164Plan(d, true) }
+
+func e164Plan(d string, listed bool) bool {
 	if len(d) < 8 || len(d) > 15 || d[0] == '0' {
 		return false
 	}
@@ -1161,7 +1204,7 @@ func e164(d string) bool {
 		}
 		fs := onePiece[codeRegions[cc]]
 		if len(fs) == 0 {
-			return true
+			return !listed
 		}
 		trunk, ok := regionTrunk[codeRegions[cc]]
 		if !ok {
