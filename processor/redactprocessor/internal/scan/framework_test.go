@@ -89,3 +89,28 @@ func TestDeviceTokens(t *testing.T) {
 		{"see Mozilla5Windows10Chromium.Safari.Version17Mobile15E148Safari6047 now", ""},
 	})
 }
+
+// TestSettingsTables: secrets given as settings in the forms pasted most:
+// a table row whose first cell names the value, .NET's <add key=… value=…/>,
+// WireGuard's PresharedKey, OpenWeatherMap's appid, and a cookie as the
+// debug exporter prints it.
+func TestSettingsTables(t *testing.T) {
+	const sec, pw = "[REDACTED:generic_secret]", "[REDACTED:password]"
+	redactCases(t, []struct{ in, want string }{
+		{"| DARAJA_CONSUMER_KEY | mvNDYdzj6NCtE5a0bgFDXnnnM6vtEaiwY7Pu6aLq092JA0NM |", "| DARAJA_CONSUMER_KEY | " + sec + " |"},
+		{"| session | ApaWkMyBIAhvjtFjtwXkaNDYXHVtINIJTBd3TlBj7j7 | redis | 24h |", "| session | " + sec + " | redis | 24h |"},
+		{`<add key="ClearTextPassword" value="zCjR7qpveHZab/KOpowGJ+lCHaPvJCwV0teQyqqS61w=" />`, `<add key="ClearTextPassword" value="` + pw + `" />`},
+		{"PresharedKey = RBlGaQuwyNWPOufTHTk96mMqSGJOmZzIqXookc79yEA=", "PresharedKey = " + sec},
+		{"/data/2.5/weather?q=Porto&appid=9d561539fad9e47df69bd4f736cac489&units=metric", "/data/2.5/weather?q=Porto&appid=[REDACTED:secret_url_param]&units=metric"},
+		{
+			`-> http.request.header.cookie: Slice(["sid=9c56694d745d38c603374c96282f9f8ac9cb81985f6d9f663bfea470691e71c7; lang=nb"])`,
+			`-> http.request.header.cookie: Slice(["sid=` + sec + `; lang=nb"])`,
+		},
+		// Cells and attributes that name no secret, a cell holding more
+		// than the value, a public app id.
+		{"| order | A1B2C3D4E5F6G7H8 |", ""},
+		{"| password | hunter2 is old |", ""},
+		{`<add key="Username" value="build2024x" />`, ""},
+		{"oauth?appid=123456789012345&x=1", ""},
+	})
+}

@@ -185,7 +185,7 @@ var keyQualifiers = map[string]bool{
 	"management": true, "write": true, "read": true, "ingest": true, "ingestion": true, "project": true,
 	"org": true, "organization": true, "root": true, "storage": true, "bot": true,
 	"wifi": true, "wlan": true, "wpa": true, "network": true, "router": true, "session": true,
-	"hmac": true, "hash": true, "fernet": true, "integrity": true, "jwt": true, "cipher": true, "crypto": true, "aes": true, "token": true, "cookie": true,
+	"hmac": true, "hash": true, "fernet": true, "integrity": true, "preshared": true, "jwt": true, "cipher": true, "crypto": true, "aes": true, "token": true, "cookie": true,
 	"signature": true, "sign": true, "verification": true, "verify": true, "security": true,
 }
 
@@ -231,7 +231,12 @@ var urlParams = map[string]bool{
 // query (RFC 6749, 4.1.2: /callback?code=…&state=…), which buys a token
 // until it is used; ?code= also holds country, promotion and status codes,
 // so only a long random value is one (secretValue).
-var urlCodeParams = map[string]bool{"code": true, "auth_code": true, "authorization_code": true}
+var urlCodeParams = map[string]bool{
+	"code": true, "auth_code": true, "authorization_code": true,
+	// OpenWeatherMap's API key (appid=…); other services' app ids are
+	// public numbers, which are no random token
+	"appid": true,
+}
 
 // notSecretValues are values a secret-named key holds that are not secrets.
 var notSecretValues = map[string]bool{
@@ -309,7 +314,9 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 	key := s[ks:ke]
 	harCookie := false
 	if strings.EqualFold(key, "value") {
-		if key = nameBefore(s, ks); key == "" { // - name: DB_PASSWORD \n value: …
+		if key = xmlKeyBefore(s, ks); key != "" {
+			// <add key="ClearTextPassword" value="…" /> (.NET's app.config, NuGet.Config)
+		} else if key = nameBefore(s, ks); key == "" { // - name: DB_PASSWORD \n value: …
 			key = jsonNameBefore(s, ks) // {"name": "sid", "value": …}
 			harCookie = key != "" && inCookieArray(s, ks)
 		}
@@ -480,7 +487,10 @@ func inCookieArray(s string, ks int) bool {
 // ks: "Cookie: ", "cookie=", "\"Cookie\": \"" in a JSON header map.
 func cookieBefore(s string, ks int) bool {
 	k := ks
-	for k > 0 && ks-k < 6 && strings.IndexByte(" \t\"':=\\", s[k-1]) >= 0 {
+	if strings.HasSuffix(s[:k], `Slice(["`) {
+		k -= 8 // the debug exporter's http.request.header.cookie: Slice(["a=b; …"])
+	}
+	for k > 0 && ks-k < 14 && strings.IndexByte(" \t\"':=\\", s[k-1]) >= 0 {
 		k--
 	}
 	return k < ks && k >= 6 && strings.EqualFold(s[k-6:k], "cookie") || harCookieHeader(s, ks)
@@ -636,6 +646,66 @@ func ownerKey(s string, ks, floor int) string {
 
 // nameBefore returns the name in "name: X" on the line before the one
 // holding i (Kubernetes env lists, name/value pairs), or "".
+// cellSecret matches a secret in a table row whose previous cell names it,
+// as Markdown and ASCII tables list settings: | DARAJA_CONSUMER_KEY |
+// mvNDYdzj… |, | session | ApaWkMyB… | redis |. ws starts the value's
+// cell text, after "| ".
+func (sc *Scanner) cellSecret(s string, ws, floor int) (Finding, bool) {
+	if ws < 4 || s[ws-1] != ' ' || s[ws-2] != '|' {
+		return Finding{}, false
+	}
+	ke := ws - 2
+	for ke > floor && s[ke-1] == ' ' {
+		ke--
+	}
+	if ke > floor && s[ke-1] == '`' {
+		ke-- // | `API_KEY` | …
+	}
+	ks := ke
+	for ks > floor && ke-ks <= maxKey && s[ks-1] != '|' && s[ks-1] != '\n' {
+		ks--
+	}
+	if ks <= floor || s[ks-1] != '|' {
+		return Finding{}, false
+	}
+	key := strings.Trim(s[ks:ke], " `")
+	kind := classifyKey(key, false)
+	switch kind {
+	case kvNone:
+		return Finding{}, false
+	case kvSessionCookie:
+		kind = kvSession // | session_id | … |: a table of a store's keys
+	}
+	f, ok := sc.secretValue(s, ws, kind, false)
+	if !ok || f.Start != ws || f.End+1 >= len(s) || s[f.End] != ' ' || s[f.End+1] != '|' {
+		return Finding{}, false // the whole cell, nothing else
+	}
+	return f, true
+}
+
+// xmlKeyBefore returns NAME when the attribute value at ks follows
+// key="NAME" in the same element (<add key="DbPassword" value="…"/>, as
+// .NET's app.config and NuGet.Config hold settings), or "".
+func xmlKeyBefore(s string, ks int) string {
+	k := ks
+	for k > 0 && ks-k < 4 && s[k-1] == ' ' {
+		k--
+	}
+	if k < 8 || s[k-1] != '"' || k == ks {
+		return ""
+	}
+	ne := k - 1
+	ns := strings.LastIndexByte(s[max(0, ne-maxKey):ne], '"')
+	if ns < 0 {
+		return ""
+	}
+	ns += max(0, ne-maxKey) + 1
+	if ns < 6 || !strings.EqualFold(s[ns-5:ns-2], "key") || s[ns-2] != '=' || s[ns-6] != ' ' {
+		return ""
+	}
+	return s[ns:ne]
+}
+
 func nameBefore(s string, i int) string {
 	ls := strings.LastIndexByte(s[:i], '\n')
 	if ls < 0 {

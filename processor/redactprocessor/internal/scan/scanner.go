@@ -632,6 +632,9 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 				} else if f, ok := sc.wordID(s, ws, i-ws, last); ok {
 					add(f) // Passport: R29768618, curp herj711128hsrrms55
 					i = f.End
+				} else if f, ok := sc.cellSecret(s, ws, last); ok {
+					add(f) // | DARAJA_CONSUMER_KEY | mvNDYdzj… |
+					i = f.End
 				} else if f, ok := prose(ws); ok {
 					add(f)
 					i = f.End

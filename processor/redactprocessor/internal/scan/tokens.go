@@ -3,7 +3,10 @@
 
 package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 
-import "strings"
+import (
+	"encoding/base64"
+	"strings"
+)
 
 // tokenShape is a secret with a vendor prefix: the prefix, then a body of
 // one character class whose length is in [min, max] (max 0: no bound), and
@@ -174,9 +177,13 @@ var tokenShapes = []tokenShape{
 	{"4b1d", APIToken, isAlnum, 38, 38, nil},                                           // clickhouse-cloud-api-secret-key
 	{"CLOJARS_", APIToken, isAlnum, 60, 60, nil},                                       // clojars-api-token
 	{"v1.0-", APIToken, isHexDash, 171, 171, cloudflareOriginCA},                       // cloudflare-origin-ca-key
-	{"dapi", APIToken, isHexDash, 32, 34, databricksToken},                             // databricks-api-token
-	{"dp.pt.", APIToken, isAlnum, 43, 43, nil},                                         // doppler-api-token
-	{"duffel_test_", APIToken, isWordDashEq, 43, 43, nil},                              // duffel-api-token
+	{"dapi", APIToken, isHexDash, 32, 34, databricksToken},
+	// A PEM private key in base64, as Kubernetes Secrets' data and Helm
+	// values hold it (tls.key: LS0tLS1CRUdJTi…, "-----BEGIN" encoded);
+	// a certificate's or a public key's is none.
+	{"LS0tLS1CRUdJTi", PrivateKey, isB64Pad, 60, 0, base64PrivateKey}, // databricks-api-token
+	{"dp.pt.", APIToken, isAlnum, 43, 43, nil},                        // doppler-api-token
+	{"duffel_test_", APIToken, isWordDashEq, 43, 43, nil},             // duffel-api-token
 	{"duffel_live_", APIToken, isWordDashEq, 43, 43, nil},
 	{"EZAK", APIToken, isAlnum, 54, 54, nil},                       // easypost-api-token
 	{"EZTK", APIToken, isAlnum, 54, 54, nil},                       // easypost-test-api-token
@@ -233,6 +240,17 @@ func onePasswordSecretKey(b string) bool {
 
 // cloudflareOriginCA: 24 hex, '-', 146 hex.
 func cloudflareOriginCA(b string) bool { return segments(b, '-', isHex, 24, 146) }
+
+// base64PrivateKey: the base64 body after "LS0tLS1CRUdJTi" decodes to
+// "-----BEGIN … PRIVATE KEY-----" (RSA, EC, OPENSSH, ENCRYPTED, PKCS #8).
+func base64PrivateKey(b string) bool {
+	v := "LS0tLS1CRUdJTi" + b[:min(len(b), 58)]
+	var buf [54]byte
+	n, err := base64.StdEncoding.Decode(buf[:], []byte(v[:len(v)&^3]))
+	return err == nil && strings.Contains(string(buf[:n]), "PRIVATE KEY-----")
+}
+
+func isB64Pad(c byte) bool { return isB64(c) || c == '=' }
 
 // databricksToken: 32 hex, then maybe '-' and one digit (dapi…-2).
 func databricksToken(b string) bool {
