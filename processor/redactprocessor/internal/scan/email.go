@@ -4,6 +4,7 @@
 package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,8 +35,9 @@ func email(s string, at, floor int) (start, end int, ok bool) {
 	if !ok {
 		return 0, 0, false
 	}
-	if end+1 < len(s) && s[end] == ':' && (isAlnum(s[end+1]) || s[end+1] == '/' || s[end+1] == '~') {
-		return 0, 0, false // git@github.com:org/repo.git
+	if end+1 < len(s) && s[end] == ':' && (isAlnum(s[end+1]) || s[end+1] == '/' || s[end+1] == '~') &&
+		(comboPassword(s, end) < 0 || curlUser(s, start)) {
+		return 0, 0, false // git@github.com:org/repo.git; curl -u user:password is the key/value rule's
 	}
 	if imageName(s[at+1 : end]) {
 		return 0, 0, false // logo@2x.png
@@ -348,4 +350,53 @@ func domainStart(s string, k int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s[k:])
 	return isNameRune(r)
+}
+
+// comboPassword returns the end of the password after the ':' at s[c]
+// that follows an address in a combo list (a credential dump's
+// "user@mail.com:Password1" lines), or -1: the rest of the line's word,
+// with no '/' (git@github.com:org/repo), not a port's digits
+// (user@host.com:8080), not ending in .git, and with a letter and a digit
+// or a symbol (passwordLike).
+func comboPassword(s string, c int) int {
+	e := c + 1
+	for e < len(s) && e-c <= 129 && s[e] > ' ' && s[e] < 0x7f && s[e] != '"' && s[e] != '\\' {
+		if s[e] == '/' {
+			return -1
+		}
+		e++
+	}
+	v := s[c+1 : e]
+	if e < len(s) && s[e] > ' ' || allDigits(v) || strings.HasSuffix(v, ".git") || !passwordLike(v) || !plausibleValue(v) {
+		return -1
+	}
+	return e
+}
+
+// curlUser reports whether the text at start is curl's -u (--user) value,
+// user:password, which the key/value rule takes whole.
+func curlUser(s string, start int) bool {
+	p := s[:start]
+	return strings.HasSuffix(p, "-u ") || strings.HasSuffix(p, "--user ") || strings.HasSuffix(p, "--user=")
+}
+
+// comboPasswords adds to the findings dst[from:] of s the password after
+// each address of a combo list (a credential dump's
+// "user@mail.com:Password1" lines): after the walk, which found the
+// address, so that the walk's own path stays as it was.
+func (sc *Scanner) comboPasswords(s string, dst []Finding, from int) []Finding {
+	if !sc.on[Password] {
+		return dst
+	}
+	for k := from; k < len(dst); k++ {
+		f := dst[k]
+		if f.Type != Email || f.End >= len(s) || s[f.End] != ':' {
+			continue
+		}
+		if pe := comboPassword(s, f.End); pe > 0 && (k+1 == len(dst) || dst[k+1].Start >= pe) {
+			dst = slices.Insert(dst, k+1, Finding{f.End + 1, pe, Password}) // samuel.okafor@yahoo.com:Samuel1987!
+			k++
+		}
+	}
+	return dst
 }

@@ -114,3 +114,17 @@ func TestSettingsTables(t *testing.T) {
 		{"oauth?appid=123456789012345&x=1", ""},
 	})
 }
+
+// TestComboListsAndStreamKeys: a credential dump's address:password lines,
+// a Twitch stream key, and a time before an address.
+func TestComboListsAndStreamKeys(t *testing.T) {
+	redactCases(t, []struct{ in, want string }{
+		{"  samuel.okafor@yahoo.com:Samuel1987!", "  [REDACTED:email]:[REDACTED:password]"},
+		{"rtmp://live-fra.twitch.tv/app/live_883920174_Xk2PqLmN9rT4vB7wYz1cD5eF8gH0jJ", "rtmp://live-fra.twitch.tv/app/[REDACTED:api_token]"},
+		{"2024-05-30 19:02Z 67.243.19.88 iOS", "2024-05-30 19:02Z [REDACTED:ipv4] iOS"},
+		// An scp remote, a port, curl's -u (the user goes with the password).
+		{"git clone git@gitlab.com:group/proj", ""},
+		{"user@example.org:8080 x", ""},
+		{"curl -u ana@example.pt:S3nh4!Forte https://x", "curl -u [REDACTED:password] https://x"},
+	})
+}

@@ -98,40 +98,48 @@ var (
 		// tax number is", "ID presented:", a portal's citizen_id)
 		"national identifier", "tax identifier", "tax number", "tax no", "id presented", "citizen id", "citizenid",
 	}
-	bsnWords      = kindWords(l9, "bsn", "burgerservicenummer", "sofinummer", "sofi")
-	steuerWords   = kindWords(l11, "steuerid", "steuer id", "steueridentifikationsnummer", "identifikationsnummer", "idnr", "tin")
-	peselWords    = kindWords(l11, "pesel")
-	aadhaarWords  = kindWords(l12, "aadhaar", "aadhar", "uidai", "uid", "आधार", "আধার", "ஆதார்", "ఆధార్", "ಆಧಾರ್") // (Devanagari, Bengali, Tamil, Telugu, Kannada)
-	seWords       = kindWords([]int{10, 12}, "personnummer", "personnr", "samordningsnummer")
-	cpfWords      = kindWords([]int{11, 14}, "cpf", "cnpj", "pix", "chave pix", "chave") // (a PIX key is as often a CPF)
-	tcWords       = kindWords(l11, "tc kimlik", "kimlik", "tckn")
-	beWords       = kindWords(l11, "rijksregisternummer", "rijksregister", "rrn", "insz", "niss", "numéro national")
-	noWords       = kindWords(l11, "fødselsnummer", "fodselsnummer", "fnr", "personnummer")
-	cprWords      = kindWords(l10, "cpr", "cpr-nummer", "personnummer")
-	nhsWords      = kindWords(l10, "nhs")
-	utrKindWords  = kindWords(l10, "utr")
-	sinWords      = kindWords(l9, "sin", "nas", "sin number", "sin no", "social insurance", "assurance sociale")
-	tfnWords      = kindWords(l9, "tfn", "tax file number")
-	irdWords      = kindWords([]int{8, 9}, "ird", "ird number", "ird no", "irdnumber", "inland revenue")
-	nifWords      = kindWords(l9, "nif", "nifs", "contribuinte")
-	ilWords       = kindWords(l9, "teudat", "zehut", "ת ז", "זהות") // (ת ז: ת.ז. and ת"ז, as the scanner splits them)
-	myNumberWords = kindWords(l12, "マイナンバー", "個人番号", "mynumber")
-	rrnWords      = kindWords(l13, "주민등록번호", "주민번호", "rrn", "resident registration")
-	zaWords       = kindWords(l13, "rsa id", "sa id", "umazisi", "kamazisi", "isazisi", "i id") // (isiZulu umazisi, inombolo kamazisi; isiXhosa isazisi; i-ID, as isiZulu writes a loanword)
-	ninoWords     = kindWords([]int{keyNINO}, "nino", "ni", "nin", "national insurance", "ni number", "insurance number", "payroll", "hmrc")
-	dniWords      = kindWords([]int{keyDNI, 8, 9, 11}, "dni", "rut", "cuil", "cuit", "documento")
-	czWords       = kindWords(l10, "rodné číslo", "rodne cislo", "rodného čísla", "rč", "rc")
-	thWords       = kindWords(l13, "เลขประจำตัวประชาชน", "บัตรประชาชน", "thai id")
-	irWords       = kindWords(l10, "کد ملی", "کدملی", "شماره ملی", "melli", "code melli")
-	roWords       = kindWords(l13, "cnp", "cod numeric personal")
-	grWords       = kindWords([]int{9, 11}, "αφμ", "ΑΦΜ", "αμκα", "ΑΜΚΑ", "afm", "amka")
-	uaWords       = kindWords(l10, "іпн", "ІПН", "рнокпп", "РНОКПП", "инн", "ИНН", "ipn", "rnokpp")
-	innWords      = kindWords(l12, "инн", "ИНН", "inn")
-	nikWords      = kindWords([]int{16}, "nik", "ktp", "nomor induk kependudukan")
-	vnWords       = kindWords(l12, "cccd", "CCCD", "căn cước", "can cuoc", "cmnd", "CMND")
-	sssWords      = kindWords(l10, "sss")
-	keWords       = kindWords([]int{8}, "kitambulisho", "huduma")
-	twWords       = kindWords([]int{keyTW}, "身分證", "身份證", "身分證字號", "統一編號", "taiwan id")
+	bsnWords     = kindWords(l9, "bsn", "burgerservicenummer", "sofinummer", "sofi")
+	steuerWords  = kindWords(l11, "steuerid", "steuer id", "steueridentifikationsnummer", "identifikationsnummer", "idnr", "tin")
+	peselWords   = kindWords(l11, "pesel")
+	aadhaarWords = kindWords(l12, "aadhaar", "aadhar", "uidai", "uid", "आधार", "আধার", "ஆதார்", "ఆధార్", "ಆಧಾರ್") // (Devanagari, Bengali, Tamil, Telugu, Kannada)
+	seWords      = kindWords([]int{10, 12}, "personnummer", "personnr", "samordningsnummer")
+	cpfWords     = kindWords([]int{11, 14}, "cpf", "cnpj", "pix", "chave pix", "chave") // (a PIX key is as often a CPF)
+	tcWords      = kindWords(l11, "tc kimlik", "kimlik", "tckn", "tc")                  // (TC: …, tc si …, TC'm: …: Türkiye Cumhuriyeti)
+	snilsWords   = kindWords(l11, "снилс", "СНИЛС", "snils")
+	// ruPassportWords name an internal Russian passport's series and
+	// number ("паспорт 68 12 345678", "серия и номер 4510 123456").
+	ruPassportWords = newContextWords("паспорт", "паспорта", "паспортные", "серия", "серия и номер", "номер паспорта")
+	beWords         = kindWords(l11, "rijksregisternummer", "rijksregister", "rrn", "insz", "niss", "numéro national")
+	noWords         = kindWords(l11, "fødselsnummer", "fodselsnummer", "fnr", "personnummer")
+	cprWords        = kindWords(l10, "cpr", "cpr-nummer", "personnummer")
+	nhsWords        = kindWords(l10, "nhs")
+	utrKindWords    = kindWords(l10, "utr")
+	sinWords        = kindWords(l9, "sin", "nas", "sin number", "sin no", "social insurance", "assurance sociale")
+	tfnWords        = kindWords(l9, "tfn", "tax file number")
+	irdWords        = kindWords([]int{8, 9}, "ird", "ird number", "ird no", "irdnumber", "inland revenue")
+	nifWords        = kindWords(l9, "nif", "nifs", "contribuinte")
+	ilWords         = kindWords(l9, "teudat", "zehut", "ת ז", "זהות") // (ת ז: ת.ז. and ת"ז, as the scanner splits them)
+	myNumberWords   = kindWords(l12, "マイナンバー", "個人番号", "mynumber")
+	rrnWords        = kindWords(l13, "주민등록번호", "주민번호", "rrn", "resident registration")
+	zaWords         = kindWords(l13, "rsa id", "sa id", "umazisi", "kamazisi", "isazisi", "i id", "id nommer", "identiteitsnommer") // (isiZulu umazisi, inombolo kamazisi; isiXhosa isazisi; i-ID, as isiZulu writes a loanword; Afrikaans ID-nommer)
+	// idQuestionWords, in the question a number answers, ask for an
+	// identity number of a kind whose check and date make the number
+	// itself one ("And your mother's ID?" / "Client: 550721 3592180").
+	idQuestionWords = newContextWords("id", "id number", "identity number")
+	ninoWords       = kindWords([]int{keyNINO}, "nino", "ni", "nin", "national insurance", "ni number", "insurance number", "payroll", "hmrc")
+	dniWords        = kindWords([]int{keyDNI, 8, 9, 11}, "dni", "rut", "cuil", "cuit", "documento")
+	czWords         = kindWords(l10, "rodné číslo", "rodne cislo", "rodného čísla", "rč", "rc")
+	thWords         = kindWords(l13, "เลขประจำตัวประชาชน", "บัตรประชาชน", "thai id")
+	irWords         = kindWords(l10, "کد ملی", "کدملی", "شماره ملی", "melli", "code melli")
+	roWords         = kindWords(l13, "cnp", "cod numeric personal")
+	grWords         = kindWords([]int{9, 11}, "αφμ", "ΑΦΜ", "αμκα", "ΑΜΚΑ", "afm", "amka")
+	uaWords         = kindWords(l10, "іпн", "ІПН", "рнокпп", "РНОКПП", "инн", "ИНН", "ipn", "rnokpp")
+	innWords        = kindWords(l12, "инн", "ИНН", "inn")
+	nikWords        = kindWords([]int{16}, "nik", "ktp", "nomor induk kependudukan")
+	vnWords         = kindWords(l12, "cccd", "CCCD", "căn cước", "can cuoc", "cmnd", "CMND")
+	sssWords        = kindWords(l10, "sss")
+	keWords         = kindWords([]int{8}, "kitambulisho", "huduma")
+	twWords         = kindWords([]int{keyTW}, "身分證", "身份證", "身分證字號", "統一編號", "taiwan id")
 	// The kinds added for blind-2026-12c. Those of 11 or 13 digits (or
 	// 6-4 with a dash) with a birth date and a check digit also count "ID"
 	// alone right before them (bareID).
@@ -473,7 +481,20 @@ var notIDWords = newContextWords(
 // that opens a cell of a CSV or TSV row follows no word of its own: the
 // cells before it ("account locked","VPFCSM68T58L736P") say nothing of it.
 func otherCode(s string, start int) bool {
-	return !cellStart(s, start) && contextNear(s, start, notIDWords, 2) && !contextNear(s, start, idWords, 4)
+	return !cellStart(s, start) && contextNear(s, start, notIDWords, 2) && !contextNear(s, start, idWords, 4) &&
+		!contextNear(s, start, allKindWords, 2) // ref tckn 26328373510: the kind's own word is nearer
+}
+
+// allKindWords holds the words of every kind (kindWords), set once they
+// all have run.
+var allKindWords *contextWords
+
+func init() {
+	words := make([]string, 0, len(kindLens))
+	for w := range kindLens {
+		words = append(words, w)
+	}
+	allKindWords = newContextWords(words...)
 }
 
 // cellStart reports whether start opens a cell of a delimited row: right
@@ -629,7 +650,8 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if ahvValid(d) && (r.shape(k, []int{3, 4, 4, 2}, "...") || one && ctx(ahvWords)) {
 			return start, end, true // CH 756.9217.0769.85 (its own form: no word needed)
 		}
-		if (one || r.shape(k, []int{6, 4, 3}, "  ")) && zaIDValid(d) && dated(zaWords) {
+		if (one || r.shape(k, []int{6, 4, 3}, "  ") || r.shape(k, []int{6, 7}, " ")) && zaIDValid(d) &&
+			(dated(zaWords) || answerContext(s, start, idQuestionWords)) {
 			return start, end, true // ZA 820510 8120 087 (a birth date and Luhn: "ID:" alone names it)
 		}
 		if r.shape(k, []int{1, 4, 5, 2, 1}, "----") && thValid(d) || one && thValid(d) && ctx(thWords) {
@@ -656,6 +678,8 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			tcValid(d) && ctx(tcWords) || beValid(d) && ctx(beWords) || noValid(d) && dated(noWords) || amkaValid(d) && ctx(grWords) ||
 			balticValid(d) && dated(balticWords) || oibValid(d) && ctx(oibWords) || lvValid(d) && dated(lvWords) || lvNew(d) && col(lvWords)):
 			return start, end, true
+		case (r.shape(k, []int{3, 3, 3, 2}, "-- ") || r.shape(k, []int{3, 3, 3, 2}, "---") || one) && snilsValid(d) && ctx(snilsWords):
+			return start, end, true // RU СНИЛС 384-429-449 16
 		case r.shape(k, []int{6, 5}, "-") && (lvValid(d) && dated(lvWords) || lvNew(d) && col(lvWords)):
 			return start, end, true // LV 140273-13478
 		case r.shape(k, []int{2, 3, 3, 3}, "   ") && steuerIDCheck(d) && ctx(steuerWords):
@@ -716,6 +740,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 	case 10:
 		if (one || r.shape(k, []int{6, 4}, "-")) && (seValid(d) && ctx(seWords) || cprDate(d) && ctx(cprWords)) {
 			return start, end, true
+		}
+		if (r.shape(k, []int{2, 2, 6}, "  ") || r.shape(k, []int{4, 6}, " ") || one) && near(ruPassportWords) {
+			return start, end, true // RU internal passport: series 45 18, number 672915 (no check digit)
 		}
 		if (one || r.shape(k, []int{3, 3, 4}, "  ")) && nhsValid(d) && ctx(nhsWords) {
 			return start, end, true
@@ -1086,6 +1113,11 @@ func letterIDShape(s string, i int) (int, bool) {
 			return i + 13, true
 		}
 	}
+	if i+11 <= n && isUpper(s[i]) && isUpper(s[i+1]) && s[i+2] == ' ' && allDigits(s[i+3:i+9]) && s[i+9] == ' ' &&
+		end(i+11) && ninoValid(s[i:i+2], s[i+10]) &&
+		(contextNear(s, i, ninoWords, 4) || answerContext(s, i, ninoWords) || idContext(s, i, ninoWords, nil)) {
+		return i + 11, true // AB 123456 C, after its word
+	}
 	if i+9 <= n && (s[i] == 'X' || s[i] == 'Y' || s[i] == 'Z') && allDigits(s[i+1:i+8]) {
 		// NIE: X1234567L, X-1234567-L.
 		l := i + 8
@@ -1423,6 +1455,24 @@ func peselValid(d []byte) bool {
 	w := [10]int{1, 3, 7, 9, 1, 3, 7, 9, 1, 3}
 	sum := weightedSum(d, w[:])
 	return (10-sum%10)%10 == int(d[10]-'0')
+}
+
+// snilsValid checks a Russian insurance number (СНИЛС): the sum of the
+// first nine digits weighted 9 down to 1, mod 101 (100 and 101 giving
+// 00), is the last two; numbers up to 001-001-998 carry no check.
+func snilsValid(d []byte) bool {
+	if atoiB(d[:9]) <= 1001998 {
+		return false
+	}
+	sum := 0
+	for k := 0; k < 9; k++ {
+		sum += int(d[k]-'0') * (9 - k)
+	}
+	sum %= 101
+	if sum == 100 {
+		sum = 0
+	}
+	return sum == atoiB(d[9:11])
 }
 
 // steuerIDCheck checks a German tax identification number that its word

@@ -510,7 +510,9 @@ func TestPassportNumbers(t *testing.T) {
 		{"Reisepass C01X00T47", "Reisepass " + id},
 		{"護照號碼 E12345678", "護照號碼 " + id},
 		{"パスポート番号：TK1234567", "パスポート番号：" + id},
-		{"номер паспорта 7512345678", "номер паспорта 7512345678"}, // (10 digits: not read)
+		{"номер паспорта 7512345678", "номер паспорта " + id}, // a Russian internal passport's series and number
+		{"серия и номер 45 18 672915", "серия и номер " + id},
+		{"order 7512345678", "order 7512345678"},
 		// Keys that name it, as booking and KYC APIs write them.
 		{`{"passport_no": "A04167916"}`, `{"passport_no": "` + id + `"}`},
 		{`{"passport_number": "O2027160"}`, `{"passport_number": "` + id + `"}`},
@@ -809,5 +811,24 @@ func TestPassportForms(t *testing.T) {
 		{`{"type": "order", "number": "U94510040"}`, ""},
 		{"Passport: CABINET12", ""},
 		{"passport holder status PENDING2", ""},
+	})
+}
+
+// TestAnswersInTheNextTurn: identity numbers given in the turn after the
+// question, after a word or two of the caller's ("Ja, dis"), and the
+// forms of this round's kinds.
+func TestAnswersInTheNextTurn(t *testing.T) {
+	const id, cvv = "[REDACTED:national_id]", "[REDACTED:card_cvv]"
+	redactCases(t, []struct{ in, want string }{
+		{"AGENT: Kan ek u ID-nommer kry, asseblief?\nKLIËNT: Ja, dis 560914 4728 089", "AGENT: Kan ek u ID-nommer kry, asseblief?\nKLIËNT: Ja, dis " + id},
+		{"Agent: And your mother's ID?\nClient: 550721 3592180", "Agent: And your mother's ID?\nClient: " + id},
+		{"AGENT: can I take your National Insurance number?\nCALLER: RE 117089 C", "AGENT: can I take your National Insurance number?\nCALLER: " + id},
+		{"TC: 78383121520", "TC: " + id},
+		{"ref tckn 26328373510 (DON'T store)", "ref tckn " + id + " (DON'T store)"},
+		{"СНИЛС: 384-429-449 16", "СНИЛС: " + id},
+		// Not answers: a zip code, a house number after a card's code.
+		{"AGENT: what's your zip code?\nCALLER: 90210", ""},
+		{"[03/10/26, 11:44] Chidi: código de seguridad 595\n[03/10/26, 12:40] Chidi: house no 160", "[03/10/26, 11:44] Chidi: código de seguridad " + cvv + "\n[03/10/26, 12:40] Chidi: house no 160"},
+		{"order ref 26328373510", ""},
 	})
 }

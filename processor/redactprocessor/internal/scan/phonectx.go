@@ -708,19 +708,20 @@ func answerContext(s string, start int, words *contextWords) bool {
 		return false
 	}
 	ls += from + 1
-	if n, secs := chatStamp(s[ls:start]); n > 0 {
-		if !stampedLabel(s[ls+n:start], secs) {
+	brk := ls - 1
+	if brk > 0 && s[brk-1] == '\r' {
+		brk--
+	}
+	le := answerFillers(s, ls, start) // CALLER: it's 613444, CALLER: got it, 325 327
+	if n, secs := chatStamp(s[ls:le]); n > 0 {
+		if !stampedLabel(s[ls+n:le], secs) {
 			return false
 		}
-	} else if start-ls > 32 || hasDigit(s[ls:start]) || !speakerLabel(s[ls:start]) {
+	} else if le-ls > 32 || hasDigit(s[ls:le]) || !speakerLabel(s[ls:le]) {
 		return false
 	}
-	pe := ls - 1
-	if pe > 0 && s[pe-1] == '\r' {
-		pe--
-	}
-	ps := strings.LastIndexByte(s[:pe], '\n') + 1
-	ps = max(ps, pe-160)
+	pe := brk
+	ps, _ := lineStart(s, pe, max(0, pe-160))
 	var buf, prev [24]byte
 	var pb []byte
 	for k := ps; k < pe; {
@@ -757,6 +758,40 @@ func answerContext(s string, start int, words *contextWords) bool {
 // speakerLabel reports whether p, the text before a number on its line,
 // has no word or a speaker's label ("User: ", "Me: sure, it's ", "> "): a
 // ':' or '>' ("Bankgiro 5050-1055" names the number, not who answers).
+// answerFillers returns where the words a caller says before the value
+// itself start, at most two of them after the speaker's label ("it's",
+// "yes", "sure, it's", "ja, dis"): start when there are none.
+func answerFillers(s string, ls, start int) int {
+	e := start
+	for n := 0; n < 2; n++ {
+		k := e
+		for k > ls && (s[k-1] == ' ' || s[k-1] == ',') {
+			k--
+		}
+		if k == e {
+			return e
+		}
+		b := k
+		for b > ls && k-b < 6 && (isLetter(s[b-1]) || s[b-1] == '\'') {
+			b--
+		}
+		var buf [6]byte
+		if lw := lowerInto(buf[:], s[b:k]); b == k || lw == nil || !answerFillerWords[string(lw)] {
+			return e
+		}
+		e = b
+	}
+	return e
+}
+
+// answerFillerWords are what callers and customers say before the value
+// they were asked for.
+var answerFillerWords = map[string]bool{
+	"it's": true, "its": true, "it": true, "is": true, "yes": true, "yeah": true, "yep": true, "sure": true,
+	"ok": true, "okay": true, "got": true, "that's": true, "um": true, "uh": true, "so": true, "right": true,
+	"sí": true, "si": true, "es": true, "ja": true, "dis": true, "oui": true, "c'est": true, "sim": true, "é": true,
+}
+
 func speakerLabel(p string) bool {
 	words := false
 	for k := 0; k < len(p); k++ {

@@ -152,7 +152,7 @@ func (st *State) Types(r *Redactor) []string {
 // whether a match's action asks to drop the attribute. With nothing found it
 // returns s itself and allocates nothing.
 func (r *Redactor) Redact(s string, st *State) (out string, changed, drop bool) {
-	st.findings = r.scanner.scanEscaped(s, st.findings[:0], &st.dec)
+	st.findings = r.scanner.comboPasswords(s, r.scanner.scanEscaped(s, st.findings[:0], &st.dec), 0)
 	if r.hasCustom {
 		st.findings = r.custom(s, st.findings)
 	}

@@ -704,6 +704,9 @@ func codeBefore(s string, i int) bool {
 		if k >= 0 && s[k] == '\\' {
 			return false // the token is a JSON escape (\u00e9): a letter, not a code
 		}
+		if k >= 1 && s[k] == ':' && isDigit(s[k-1]) {
+			return false // the token ends a time (19:02Z, 10:42am), not a code
+		}
 		if !digits {
 			return false
 		}

@@ -178,6 +178,9 @@ var tokenShapes = []tokenShape{
 	{"CLOJARS_", APIToken, isAlnum, 60, 60, nil},                                       // clojars-api-token
 	{"v1.0-", APIToken, isHexDash, 171, 171, cloudflareOriginCA},                       // cloudflare-origin-ca-key
 	{"dapi", APIToken, isHexDash, 32, 34, databricksToken},
+	// A Twitch stream key: live_, the channel's id, '_', 30 letters and
+	// digits (whoever holds it streams as the channel).
+	{"live_", APIToken, isWord, 36, 48, twitchStreamKey},
 	// A PEM private key in base64, as Kubernetes Secrets' data and Helm
 	// values hold it (tls.key: LS0tLS1CRUdJTi…, "-----BEGIN" encoded);
 	// a certificate's or a public key's is none.
@@ -251,6 +254,12 @@ func base64PrivateKey(b string) bool {
 }
 
 func isB64Pad(c byte) bool { return isB64(c) || c == '=' }
+
+// twitchStreamKey: the channel id's digits, '_', 30 letters and digits.
+func twitchStreamKey(b string) bool {
+	d := runOf(b, 0, isDigit)
+	return d >= 5 && d < len(b) && b[d] == '_' && len(b)-d-1 == 30 && runOf(b, d+1, isAlnum) == len(b) && mixedToken(b[d+1:])
+}
 
 // databricksToken: 32 hex, then maybe '-' and one digit (dapi…-2).
 func databricksToken(b string) bool {

@@ -87,6 +87,10 @@ var structuredTokens = map[string]struct{ hits, misses []string }{
 			"LS0tLS1CRUdJTiBQVUJMSUMgS0VZLS0tLS0KTUlJQklqQU5CZ2txaGtpRzl3MEJBUUVGQUFPQ0FROEFNSUlCQ2dLQ0FRRUF2VllOL3ZJck04UnZ5UmNYd2Uwb1d3Ci0tLS0tRU5EIFBVQkxJQyBLRVktLS0tLQo=",
 		},
 	},
+	"live_": {
+		[]string{"live_883920174_Xk2PqLmN9rT4vB7wYz1cD5eF8gH0jJ", "live_12345678_aB3cD4eF5gH6iJ7kL8mN9oP0qR1sT2"},
+		[]string{"live_883920174_short", "live_events_dashboard_2024_overview_page", "live_883920174_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"},
+	},
 	"dapi": {
 		[]string{"dapif13ac4b49d1cb31f69f678e39602e381-2", "dapi4e1a2b7c9d0f3a6e8b5c2d1f0a9e7b3c"},
 		[]string{"dapi123456789012345678a9bc01234defg5", "dapi-docs", "dapif13ac4b49d1cb31f69f678e39602e38"},
