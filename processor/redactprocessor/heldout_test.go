@@ -215,7 +215,8 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     platforms' trust & safety) and blind-2026-13c (a thirtieth: contact
 //     centres' transcripts as agent-assist apps see them): 0.9247 / 0.9937
 //     and 0.8703 / 0.9914 on arrival. 13c's numbers spoken as words
-//     (four nine six three …) are most of its misses; redact reads digits.
+//     (four nine six three …), most of its misses, were then read in a
+//     speaker's turn (spokennum.go).
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -250,7 +251,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12z.jsonl":  {0.97, 0.99},
 	"blind-2026-13a.jsonl":  {0.98, 0.99},
 	"blind-2026-13b.jsonl":  {0.96, 0.99},
-	"blind-2026-13c.jsonl":  {0.87, 0.99},
+	"blind-2026-13c.jsonl":  {0.91, 0.99},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

@@ -200,11 +200,8 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 	// test the length); spokenFrom is where the current one starts.
 	spokenFrom := 0
 	spoken := func(e int) {
-		if !sc.on[Email] {
-			return
-		}
 		var buf [4]Finding
-		for _, f := range spokenEmails(s, spokenFrom, e, buf[:0]) {
+		for _, f := range spokenText(s, spokenFrom, e, &sc.on, buf[:0]) {
 			p := len(dst)
 			for p > 0 && dst[p-1].Start >= f.End {
 				p--

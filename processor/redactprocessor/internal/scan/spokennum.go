@@ -1,0 +1,263 @@
+// Copyright The otelcol-llm Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
+
+import (
+	"slices"
+	"strings"
+)
+
+// Numbers spoken as words, as speech-to-text writes a caller's turn when it
+// does not turn digits into figures: "four nine six three nine five double
+// four double eight …" (a card), "oh seven double eight six …" (a UK
+// mobile), "two nine three, eight one nine, six five two" (a SIN). The
+// walk meets no byte of such a number, so each turn of a transcript (a
+// line that starts with a speaker's label, "CALLER:", "Customer:",
+// "09:06:02 Caller:") of 16 to 256 bytes is read at its end, with the
+// spelled-out addresses (spokenmail.go). The words are English: the digits
+// (zero and "oh" for 0), "double" and "triple" before a digit, and the
+// tens and teens a caller reads a card in pairs with ("forty six, forty
+// five"); blanks, commas, dashes and dots may stand between them, and
+// "uh", "um", "er" too. A run of at least three words is read as digits
+// and then as what its digits and its turn say it is: a card by Luhn, an
+// SSN, SIN, TFN, IRD or ZA identity number by their checks and a word of
+// their kind in the turn or the one before, a phone number by its plan
+// (a NANP number, or 10 or 11 digits after a trunk 0) and a phone word,
+// or a card's code or a one-time code of 3 to 8 digits after a word
+// naming one in the turn before.
+
+// spokenText appends to out what a line or JSON string s[from:to] of 16
+// to 256 bytes spells out: numbers spoken as words in a speaker's turn,
+// and e-mail addresses (spokenEmails).
+func spokenText(s string, from, to int, on *[NumBuiltin]bool, out []Finding) []Finding {
+	out = spokenNumbers(s, from, to, on, out)
+	if on[Email] {
+		n := len(out)
+		out = spokenEmails(s, from, to, out)
+		if n > 0 && len(out) > n {
+			slices.SortFunc(out, func(a, b Finding) int { return a.Start - b.Start })
+		}
+	}
+	return out
+}
+
+// spokenDigitWords maps the number words to their digits (tens without
+// their unit: "forty" alone is 40, "forty six" 46).
+var spokenDigitWords = map[string]string{
+	"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+	"six": "6", "seven": "7", "eight": "8", "nine": "9",
+	"ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15",
+	"sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
+	"twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6", "seventy": "7", "eighty": "8", "ninety": "9",
+}
+
+// spokenTens are the tens of spokenDigitWords (a unit may follow).
+var spokenTens = map[string]bool{
+	"twenty": true, "thirty": true, "forty": true, "fifty": true, "sixty": true, "seventy": true, "eighty": true, "ninety": true,
+}
+
+// numberWordShape has, per first letter (its low five bits), a bit per
+// length of the words above, the fillers, "double" and "triple".
+var numberWordShape = func() (t [32]uint16) {
+	add := func(w string) { t[w[0]&31] |= 1 << len(w) }
+	for w := range spokenDigitWords {
+		add(w)
+	}
+	for w := range spokenFillers {
+		add(w)
+	}
+	add("double")
+	add("triple")
+	return t
+}()
+
+// spokenFillers may stand between a number's words.
+var spokenFillers = map[string]bool{"uh": true, "um": true, "er": true, "erm": true, "hmm": true}
+
+// spokenNumbers appends to out the numbers spoken as words in the turn
+// s[from:to] (see above).
+func spokenNumbers(s string, from, to int, on *[NumBuiltin]bool, out []Finding) []Finding {
+	seg := s[from:to]
+	c := -1
+	for k := 0; k < min(len(seg), 40); {
+		j := strings.IndexByte(seg[k:min(len(seg), 40)], ':')
+		if j < 0 {
+			break
+		}
+		if k+j > 0 && isLetter(seg[k+j-1]) {
+			c = k + j // the label's ':', after a time stamp's ([00:00:14] CALLER:)
+			break
+		}
+		k += j + 1
+	}
+	if c < 0 {
+		return out // not a speaker's turn
+	}
+	var digits [24]byte
+	k := c + 1
+	for k < len(seg) {
+		rs, re, n, next := wordRun(seg, k, &digits)
+		if n == 0 {
+			break
+		}
+		k = next
+		if re-rs == 0 {
+			continue
+		}
+		if t, ok := spokenKind(s, from, from+rs, digits[:n], on); ok {
+			out = append(out, Finding{from + rs, from + re, t})
+		}
+	}
+	return out
+}
+
+// wordRun finds the next run of three or more number words at or after
+// seg[k:]: its start and end, its digits in d, and where to go on from; n
+// is 0 when no number word is left, re == rs when the run is too short.
+func wordRun(seg string, k int, d *[24]byte) (rs, re, n, next int) {
+	words, nd := 0, 0
+	rs, re = -1, -1
+	tens := false
+	p := k
+	for p < len(seg) {
+		for p < len(seg) && !isLetter(seg[p]) {
+			if isDigit(seg[p]) && words > 0 {
+				goto end // a figure ends the spoken number
+			}
+			p++
+		}
+		ws := p
+		for p < len(seg) && isLetter(seg[p]) {
+			p++
+		}
+		if ws == p {
+			break
+		}
+		if l := p - ws; l > 9 || numberWordShape[seg[ws]&31]&(1<<l) == 0 {
+			// (cheap test first: no number word, filler, "double" or
+			// "triple" has this first letter and length)
+			if words > 0 {
+				break
+			}
+			continue
+		}
+		var buf [10]byte
+		word := string(lowerInto(buf[:], seg[ws:p]))
+		if spokenFillers[word] && words > 0 {
+			continue
+		}
+		if word == "double" || word == "triple" {
+			rep := 2
+			if word == "triple" {
+				rep = 3
+			}
+			q := p
+			for q < len(seg) && seg[q] == ' ' {
+				q++
+			}
+			e := q
+			for e < len(seg) && isLetter(seg[e]) {
+				e++
+			}
+			nw := lowerInto(buf[:], seg[q:e])
+			dd, ok := spokenDigitWords[string(nw)]
+			if !ok || len(dd) != 1 || nd+rep > len(d) {
+				if words > 0 {
+					break
+				}
+				continue
+			}
+			for r := 0; r < rep; r++ {
+				d[nd] = dd[0]
+				nd++
+			}
+			if rs < 0 {
+				rs = ws
+			}
+			re, p, words, tens = e, e, words+1, false
+			continue
+		}
+		dd, ok := spokenDigitWords[word]
+		if !ok || nd+len(dd)+1 > len(d) {
+			if words > 0 {
+				break
+			}
+			continue
+		}
+		if tens && len(dd) == 1 && !spokenTens[word] {
+			d[nd-1] = dd[0] // forty six: the unit replaces the tens' 0
+			re, words, tens = p, words+1, false
+			continue
+		}
+		nd += copy(d[nd:], dd)
+		if spokenTens[word] {
+			d[nd] = '0'
+			nd++
+		}
+		tens = spokenTens[word]
+		if rs < 0 {
+			rs = ws
+		}
+		re, words = p, words+1
+	}
+end:
+	if words == 0 {
+		return 0, 0, 0, len(seg)
+	}
+	if words < 3 {
+		return rs, rs, nd, max(re, p)
+	}
+	return rs, re, nd, max(re, p)
+}
+
+// spokenKind says what the digits d spoken at start are, by their checks
+// and the words of their turn (from) and of the turn before.
+func spokenKind(s string, from, start int, d []byte, on *[NumBuiltin]bool) (Type, bool) {
+	turn := strings.ToLower(s[max(0, lineBefore(s, from)):start])
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(turn, w) {
+				return true
+			}
+		}
+		return false
+	}
+	n := len(d)
+	if contextNear(s, start, notIDWords, 3) {
+		return 0, false // your ref is four four seven two, claim zero four …
+	}
+	switch {
+	case n >= 13 && n <= 19 && luhn(d) && on[CreditCard]:
+		return CreditCard, true
+	case n == 13 && zaIDValid(d) && on[NationalID] && has("id"):
+		return NationalID, true
+	case n == 9 && on[SSN] && has("social", "ssn") && ssnValid(atoiB(d[:3]), atoiB(d[3:5]), atoiB(d[5:])):
+		return SSN, true
+	case n == 9 && on[NationalID] && (sinValid(d) && has("sin", "social insurance") || tfnValid(d) && has("tfn", "tax file")):
+		return NationalID, true
+	case (n == 8 || n == 9) && on[NationalID] && irdValid(d) && has("ird", "inland revenue"):
+		return NationalID, true
+	case (n == 10 && nanp(string(d)) || (n == 10 || n == 11) && d[0] == '0') && on[Phone] &&
+		has("phone", "number", "mobile", "cell", "call", "reach", "contact"):
+		return Phone, true
+	case (n == 3 || n == 4) && on[CardCVV] && has("cvv", "cvc", "security code", "back of", "front of the card", "three digit", "four digit", "3-digit", "4-digit"):
+		return CardCVV, true
+	case n >= 4 && n <= 8 && on[Password] && has("code", "passcode", "one-time", "pin", "otp"):
+		return Password, true
+	}
+	return 0, false
+}
+
+// lineBefore returns where the line before the one starting at ls starts
+// (the turn a caller answers), or ls when there is none.
+func lineBefore(s string, ls int) int {
+	if ls < 2 {
+		return ls
+	}
+	p := strings.LastIndexByte(s[max(0, ls-2-256):ls-1], '\n')
+	if p < 0 {
+		return max(0, ls-2-256)
+	}
+	return max(0, ls-2-256) + p + 1
+}
