@@ -236,7 +236,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12k.jsonl":  {0.98, 0.86},
 	"blind-2026-12l.jsonl":  {0.98, 0.98},
 	"blind-2026-12m.jsonl":  {0.98, 0.97},
-	"blind-2026-12n.jsonl":  {0.95, 0.96},
+	"blind-2026-12n.jsonl":  {0.97, 0.96},
 	"blind-2026-12o.jsonl":  {0.98, 0.99},
 	"blind-2026-12p.jsonl":  {0.93, 0.98},
 	"blind-2026-12q.jsonl":  {0.90, 0.94},

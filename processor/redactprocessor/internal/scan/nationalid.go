@@ -714,7 +714,12 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		}
 	case 12:
 		if one || r.shape(k, []int{4, 4, 4}, "  ") || r.shape(k, []int{4, 4, 4}, "--") {
-			if aadhaarValid(d) && ctx(aadhaarWords) || myNumberValid(d) && ctx(myNumberWords) || (one && seCentury(d) && seValid(d[2:]) && ctx(seWords)) {
+			if aadhaarValid(d) && (ctx(aadhaarWords) || !one && bareID(s, start)) ||
+				myNumberValid(d) && (ctx(myNumberWords) || headedBy(s, start, myNumberHeadings)) ||
+				(one && seCentury(d) && seValid(d[2:]) && ctx(seWords)) {
+				// (an Aadhaar as it is printed, 4-4-4, after "ID"; My
+				// Numbers listed under a heading that names them: 個人番号を
+				// 送付いたします。/ 本人：6686 8044 2054)
 				return start, end, true
 			}
 		}
@@ -1473,6 +1478,23 @@ func snilsValid(d []byte) bool {
 		sum = 0
 	}
 	return sum == atoiB(d[9:11])
+}
+
+// myNumberHeadings name Japanese individual numbers in a text's heading or
+// an earlier paragraph, above a list of them.
+var myNumberHeadings = []string{"個人番号", "マイナンバー"}
+
+// headedBy reports whether one of words stands in the 400 bytes before
+// start, past line breaks (a heading or a paragraph above a list of
+// numbers): for a kind whose check digit the number has passed.
+func headedBy(s string, start int, words []string) bool {
+	w := s[max(0, start-400):start]
+	for _, h := range words {
+		if strings.Contains(w, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // steuerIDCheck checks a German tax identification number that its word

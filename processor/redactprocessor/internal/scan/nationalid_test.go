@@ -832,3 +832,20 @@ func TestAnswersInTheNextTurn(t *testing.T) {
 		{"order ref 26328373510", ""},
 	})
 }
+
+// TestNumbersUnderTheirHeading: My Numbers listed under a heading that
+// names them, and an Aadhaar printed 4-4-4 after "ID"; the same numbers
+// with no such word, or after "order ID", stay.
+func TestNumbersUnderTheirHeading(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	redactCases(t, []struct{ in, want string }{
+		{
+			"申告書に記載する個人番号を送付いたします。\n\n本人：6686 8044 2054\n配偶者：6257-6338-0416",
+			"申告書に記載する個人番号を送付いたします。\n\n本人：" + id + "\n配偶者：" + id,
+		},
+		{"Guarantor: Rohit Deshpande | ID 4939 0030 6690", "Guarantor: Rohit Deshpande | ID " + id},
+		{"注文一覧\n\n本人：6686 8044 2054", ""},
+		{"order ID 4939 0030 6690", ""},
+		{"ID 493900306690", ""},
+	})
+}
