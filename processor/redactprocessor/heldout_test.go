@@ -245,7 +245,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12t.jsonl":  {0.96, 0.94},
 	"blind-2026-12u.jsonl":  {0.97, 0.98},
 	"blind-2026-12v.jsonl":  {0.97, 0.99},
-	"blind-2026-12w.jsonl":  {0.94, 0.99},
+	"blind-2026-12w.jsonl":  {0.95, 0.99},
 	"blind-2026-12x.jsonl":  {0.93, 0.98},
 	"blind-2026-12y.jsonl":  {0.91, 0.99},
 	"blind-2026-12z.jsonl":  {0.97, 0.99},

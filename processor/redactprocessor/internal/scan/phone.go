@@ -477,6 +477,7 @@ var phoneWords = newContextWords(
 	"mobiel", "movil", "cell", "cellphone", "cellulare", "celular", "handy", "fax", "call", "ring",
 	"dial", "sms", "whatsapp", "hotline", "portable", "tlf", "tfn", "puhelin", "appeler", "appelez",
 	"ligar", "ligue", "liga", "telemóvel", "telemovel", "contacto",
+	"nequi", "daviplata", // (Colombia's mobile wallets: the account is the phone number)
 	"telefonum", "telefonu", "telefonumu",
 	"llamar", "chiamare", "chiamami", "bellen", "anrufen", "rufnummer", "telefonnummer", "durchwahl",
 	"hp", "handphone", "telp", "nomor", "ponsel", "tél", "téléphone", "teléfono", "móvil", "llámame", "zadzwoń", "komórka", "電話", "携帯", "电话",

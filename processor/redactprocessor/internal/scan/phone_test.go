@@ -481,3 +481,16 @@ func TestE164WithoutPlus(t *testing.T) {
 		{"from 4915123456 to 4915123457", ""},
 	})
 }
+
+// TestPhonesAfterPrepositionsAndWallets: Portuguese and Spanish "no" (in
+// the) before a phone is no "No." for a number, and Colombia's mobile
+// wallets name their phone numbers.
+func TestPhonesAfterPrepositionsAndWallets(t *testing.T) {
+	const ph = "[REDACTED:phone]"
+	redactCases(t, []struct{ in, want string }{
+		{"se precisar fala com a tia no (41) 98672-6035", "se precisar fala com a tia no " + ph},
+		{"necesito retirar $350.000 a mi nequi 3048695125, la cédula es", "necesito retirar $350.000 a mi nequi " + ph + ", la cédula es"},
+		{"Bestellung No. 0176 1234567", ""},
+		{"ticket No: 040 382105-67", ""},
+	})
+}

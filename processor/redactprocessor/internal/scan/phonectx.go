@@ -1015,7 +1015,15 @@ func numberWordBefore(s string, start int) bool {
 		return false
 	}
 	switch string(w) {
-	case "no", "nr", "n", "num", "nro":
+	case "no", "n":
+		// No. 4471, n° 12: an abbreviation for "number" takes its point,
+		// colon or sign; "no" alone is Portuguese and Spanish for "in
+		// the" (fala com a tia no (41) 98672-6035), English "no".
+		if e < len(s) && (s[e] == '.' || s[e] == ':' || s[e] == '#') || e+1 < len(s) && (s[e:e+2] == "°" || s[e:e+2] == "º") {
+			return !contextBefore(s, k, phoneWords)
+		}
+		return false
+	case "nr", "num", "nro":
 		return !contextBefore(s, k, phoneWords)
 	}
 	for _, suf := range []string{"nummer", "number", "numero", "nr", "nummern", "numbers"} {
