@@ -482,7 +482,7 @@ var phoneWords = newContextWords(
 	"llamar", "chiamare", "chiamami", "bellen", "anrufen", "rufnummer", "telefonnummer", "durchwahl",
 	"hp", "handphone", "telp", "nomor", "ponsel", "tél", "téléphone", "teléfono", "móvil", "llámame", "zadzwoń", "komórka", "電話", "携帯", "电话",
 	"手机", "联系", "☎", "📞", "📱", "тел", "моб", "утас", // (утас: Mongolian)
-	"my number", "our number", "your number", "his number", "her number", "mobile number",
+	"my number", "our number", "your number", "his number", "her number", "mobile number", "my line",
 	"meine nummer", "mon numéro", "mi número", "mijn nummer",
 	// "My number (is)", "my mobile" and the words for a phone number as
 	// people write them in chat, in more languages: a pair is a word and

@@ -494,3 +494,13 @@ func TestPhonesAfterPrepositionsAndWallets(t *testing.T) {
 		{"ticket No: 040 382105-67", ""},
 	})
 }
+
+// TestMobileMoneyPhones: M-Pesa's PartyA and "my line" name a phone.
+func TestMobileMoneyPhones(t *testing.T) {
+	const ph = "[REDACTED:phone]"
+	redactCases(t, []struct{ in, want string }{
+		{`"PartyA": "254707762844", "PartyB": "174379"`, `"PartyA": "` + ph + `", "PartyB": "174379"`},
+		{"Send to till 8812034 or my line 0108062307", "Send to till 8812034 or my line " + ph},
+		{"the line 4 of 0108062307", ""},
+	})
+}

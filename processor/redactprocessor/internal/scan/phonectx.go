@@ -1098,6 +1098,9 @@ var gatewayKeys = map[string]bool{
 	// RADIUS accounting (RFC 2865): a mobile subscriber's MSISDN, and the
 	// number or APN called
 	"calling-station-id": true, "called-station-id": true,
+	// M-Pesa's Daraja API: the paying customer's MSISDN (PartyB is the
+	// till or paybill's short code)
+	"partya": true,
 }
 
 // gatewayWord reports whether the number at start follows a word or an
