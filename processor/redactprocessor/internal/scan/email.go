@@ -373,13 +373,6 @@ func comboPassword(s string, c int) int {
 	return e
 }
 
-// curlUser reports whether the text at start is curl's -u (--user) value,
-// user:password, which the key/value rule takes whole.
-func curlUser(s string, start int) bool {
-	p := s[:start]
-	return strings.HasSuffix(p, "-u ") || strings.HasSuffix(p, "--user ") || strings.HasSuffix(p, "--user=")
-}
-
 // comboPasswords adds to the findings dst[from:] of s the password after
 // each address of a combo list (a credential dump's
 // "user@mail.com:Password1" lines): after the walk, which found the

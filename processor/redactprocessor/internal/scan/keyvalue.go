@@ -287,7 +287,7 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		for u > floor && (isWord(s[u-1]) || s[u-1] == '-' || s[u-1] == '.' || s[u-1] == '@' || s[u-1] == '+') {
 			u--
 		}
-		if strings.HasSuffix(s[:u], "-u ") || strings.HasSuffix(s[:u], "--user ") || strings.HasSuffix(s[:u], "--user=") {
+		if curlUser(s, u) {
 			f, ok := sc.secretValue(s, sep, kvUserPass, false)
 			if ok {
 				f.Start = u
@@ -357,6 +357,13 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		return f, true
 	}
 	return sc.bearerValue(s, sep) // "authorization": ["Bearer …"]
+}
+
+// curlUser reports whether the text at start is curl's -u (--user) value,
+// user:password, which the key/value rule takes whole.
+func curlUser(s string, start int) bool {
+	p := s[:start]
+	return strings.HasSuffix(p, "-u ") || strings.HasSuffix(p, "--user ") || strings.HasSuffix(p, "--user=")
 }
 
 // arnField reports whether the key at ks is a field of an Amazon Resource
@@ -644,8 +651,6 @@ func ownerKey(s string, ks, floor int) string {
 	return s[b:e]
 }
 
-// nameBefore returns the name in "name: X" on the line before the one
-// holding i (Kubernetes env lists, name/value pairs), or "".
 // cellSecret matches a secret in a table row whose previous cell names it,
 // as Markdown and ASCII tables list settings: | DARAJA_CONSUMER_KEY |
 // mvNDYdzj… |, | session | ApaWkMyB… | redis |. ws starts the value's
@@ -706,6 +711,8 @@ func xmlKeyBefore(s string, ks int) string {
 	return s[ns:ne]
 }
 
+// nameBefore returns the name in "name: X" on the line before the one
+// holding i (Kubernetes env lists, name/value pairs), or "".
 func nameBefore(s string, i int) string {
 	ls := strings.LastIndexByte(s[:i], '\n')
 	if ls < 0 {

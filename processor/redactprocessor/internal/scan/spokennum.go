@@ -214,19 +214,19 @@ end:
 // spokenKind says what the digits d spoken at start are, by their checks
 // and the words of their turn (from) and of the turn before.
 func spokenKind(s string, from, start int, d []byte, on *[NumBuiltin]bool) (Type, bool) {
-	turn := strings.ToLower(s[max(0, lineBefore(s, from)):start])
+	if contextNear(s, start, notIDWords, 3) {
+		return 0, false // your ref is four four seven two, claim zero four …
+	}
+	turn := s[max(0, lineBefore(s, from)):start]
 	has := func(words ...string) bool {
 		for _, w := range words {
-			if strings.Contains(turn, w) {
+			if indexFold(turn, w) >= 0 {
 				return true
 			}
 		}
 		return false
 	}
 	n := len(d)
-	if contextNear(s, start, notIDWords, 3) {
-		return 0, false // your ref is four four seven two, claim zero four …
-	}
 	switch {
 	case n >= 13 && n <= 19 && luhn(d) && on[CreditCard]:
 		return CreditCard, true

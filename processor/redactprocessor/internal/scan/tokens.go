@@ -177,16 +177,16 @@ var tokenShapes = []tokenShape{
 	{"4b1d", APIToken, isAlnum, 38, 38, nil},                                           // clickhouse-cloud-api-secret-key
 	{"CLOJARS_", APIToken, isAlnum, 60, 60, nil},                                       // clojars-api-token
 	{"v1.0-", APIToken, isHexDash, 171, 171, cloudflareOriginCA},                       // cloudflare-origin-ca-key
-	{"dapi", APIToken, isHexDash, 32, 34, databricksToken},
+	{"dapi", APIToken, isHexDash, 32, 34, databricksToken},                             // databricks-api-token
 	// A Twitch stream key: live_, the channel's id, '_', 30 letters and
 	// digits (whoever holds it streams as the channel).
 	{"live_", APIToken, isWord, 36, 48, twitchStreamKey},
 	// A PEM private key in base64, as Kubernetes Secrets' data and Helm
 	// values hold it (tls.key: LS0tLS1CRUdJTi…, "-----BEGIN" encoded);
 	// a certificate's or a public key's is none.
-	{"LS0tLS1CRUdJTi", PrivateKey, isB64Pad, 60, 0, base64PrivateKey}, // databricks-api-token
-	{"dp.pt.", APIToken, isAlnum, 43, 43, nil},                        // doppler-api-token
-	{"duffel_test_", APIToken, isWordDashEq, 43, 43, nil},             // duffel-api-token
+	{"LS0tLS1CRUdJTi", PrivateKey, isB64, 60, 0, base64PrivateKey},
+	{"dp.pt.", APIToken, isAlnum, 43, 43, nil},            // doppler-api-token
+	{"duffel_test_", APIToken, isWordDashEq, 43, 43, nil}, // duffel-api-token
 	{"duffel_live_", APIToken, isWordDashEq, 43, 43, nil},
 	{"EZAK", APIToken, isAlnum, 54, 54, nil},                       // easypost-api-token
 	{"EZTK", APIToken, isAlnum, 54, 54, nil},                       // easypost-test-api-token
@@ -252,8 +252,6 @@ func base64PrivateKey(b string) bool {
 	n, err := base64.StdEncoding.Decode(buf[:], []byte(v[:len(v)&^3]))
 	return err == nil && strings.Contains(string(buf[:n]), "PRIVATE KEY-----")
 }
-
-func isB64Pad(c byte) bool { return isB64(c) || c == '=' }
 
 // twitchStreamKey: the channel id's digits, '_', 30 letters and digits.
 func twitchStreamKey(b string) bool {
