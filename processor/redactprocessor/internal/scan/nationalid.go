@@ -343,29 +343,29 @@ func (r *numRun) anyKindValid(d []byte, k int) bool {
 	one := k == 1
 	switch len(d) {
 	case 9:
-		if r.shape(k, []int{8, 1}, "-") {
+		if r.shape(k, "81", "-") {
 			return ilValid(d) || rutCheck(d[:8]) == d[8] // IL 03933742-3, CL 21700823-9
 		}
 		return one && nineDigitID(d)
 	case 10:
-		if r.shape(k, []int{6, 4}, "-") || r.shape(k, []int{6, 4}, "+") {
+		if r.shape(k, "64", "-") || r.shape(k, "64", "+") {
 			return seValid(d) || kennitalaValid(d)
 		}
 		return one && (seValid(d) || czValid(d) || irValid(d) || uaValid(d) || egnValid(d) || kennitalaValid(d) || nhsValid(d) || huValid(d) ||
 			saValid(d) || utrValid(d))
 	case 11:
-		if r.shape(k, []int{6, 5}, "-") {
+		if r.shape(k, "65", "-") {
 			return lvValid(d)
 		}
 		return one && (peselValid(d) || steuerIDValid(d) || tcValid(d) || beValid(d) || noValid(d) || amkaValid(d) ||
 			balticValid(d) || oibValid(d) || lvValid(d) || cpfValid(d) || cuitValid(d))
 	case 12:
-		if r.shape(k, []int{8, 4}, "-") {
+		if r.shape(k, "84", "-") {
 			return seCentury(d) && seValid(d[2:])
 		}
 		return one && (aadhaarValid(d) || myNumberValid(d) || seCentury(d) && seValid(d[2:]) || innValid(d))
 	case 13:
-		if r.shape(k, []int{6, 7}, "-") {
+		if r.shape(k, "67", "-") {
 			return rrnDate(d) && rrnCheck(d)
 		}
 		return one && (zaIDValid(d) || thValid(d) || cnpValid(d) || jmbgValid(d) || rrnDate(d) && rrnCheck(d) || ahvValid(d))
@@ -545,14 +545,17 @@ func allDigitsB(b []byte) bool {
 	return true
 }
 
-// shape reports whether the first k groups have the given lengths and
-// separators (seps[j] before group j+1).
-func (r *numRun) shape(k int, lens []int, seps string) bool {
+// shape reports whether the first k groups have the given lengths, one
+// digit each in lens ("334": 3, 3 and 4 digits), and separators (seps[j]
+// before group j+1). (A string, not a []int: each slice literal at a call
+// takes its own room in the caller's frame, and nationalIDShape's 40 made
+// it 2.5 KB, which grew the stack of many a gRPC handler goroutine.)
+func (r *numRun) shape(k int, lens, seps string) bool {
 	if k != len(lens) {
 		return false
 	}
 	for j := range k {
-		if r.g[j].len() != lens[j] || (j > 0 && r.g[j].sep != seps[j-1]) {
+		if r.g[j].len() != int(lens[j]-'0') || (j > 0 && r.g[j].sep != seps[j-1]) {
 			return false
 		}
 	}
@@ -633,10 +636,10 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 	one := k == 1
 	switch len(d) {
 	case 15:
-		if (one || r.shape(k, []int{1, 2, 2, 2, 3, 3, 2}, "      ")) && nirValid(d) {
+		if (one || r.shape(k, "1222332", "      ")) && nirValid(d) {
 			return start, end, true
 		}
-		if aeValid(d) && (r.shape(k, []int{3, 4, 7, 1}, "---") || one && (ctx(aeWords) || near(arIDWords) || natID())) {
+		if aeValid(d) && (r.shape(k, "3471", "---") || one && (ctx(aeWords) || near(arIDWords) || natID())) {
 			return start, end, true // AE 784-1990-1234567-1
 		}
 	case 17:
@@ -644,17 +647,17 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // BD NID of 17 digits (no check digit)
 		}
 	case 13:
-		if r.shape(k, []int{6, 7}, "-") && rrnDate(d) && (rrnCheck(d) || ctx(rrnWords)) {
+		if r.shape(k, "67", "-") && rrnDate(d) && (rrnCheck(d) || ctx(rrnWords)) {
 			return start, end, true // KR 900101-1234568
 		}
-		if ahvValid(d) && (r.shape(k, []int{3, 4, 4, 2}, "...") || one && ctx(ahvWords)) {
+		if ahvValid(d) && (r.shape(k, "3442", "...") || one && ctx(ahvWords)) {
 			return start, end, true // CH 756.9217.0769.85 (its own form: no word needed)
 		}
-		if (one || r.shape(k, []int{6, 4, 3}, "  ") || r.shape(k, []int{6, 7}, " ")) && zaIDValid(d) &&
+		if (one || r.shape(k, "643", "  ") || r.shape(k, "67", " ")) && zaIDValid(d) &&
 			(dated(zaWords) || answerContext(s, start, idQuestionWords)) {
 			return start, end, true // ZA 820510 8120 087 (a birth date and Luhn: "ID:" alone names it)
 		}
-		if r.shape(k, []int{1, 4, 5, 2, 1}, "----") && thValid(d) || one && thValid(d) && ctx(thWords) {
+		if r.shape(k, "14521", "----") && thValid(d) || one && thValid(d) && ctx(thWords) {
 			return start, end, true // TH 1-2345-67890-12-1
 		}
 		if one && cnpValid(d) && ctx(roWords) {
@@ -663,7 +666,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if one && jmbgValid(d) && dated(jmbgWords) {
 			return start, end, true // SI EMŠO, RS JMBG
 		}
-		if pkValid(d) && (r.shape(k, []int{5, 7, 1}, "--") || one && near(pkWords)) {
+		if pkValid(d) && (r.shape(k, "571", "--") || one && near(pkWords)) {
 			return start, end, true // PK 42101-1234567-1
 		}
 		if one && col(bdWords) {
@@ -671,22 +674,22 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		}
 	case 11:
 		switch {
-		case r.shape(k, []int{3, 3, 3, 2}, "..-") && cpfValid(d),
-			r.shape(k, []int{2, 2, 2, 3, 2}, "..-.") && beValid(d):
+		case r.shape(k, "3332", "..-") && cpfValid(d),
+			r.shape(k, "22232", "..-.") && beValid(d):
 			return start, end, true
 		case one && (cpfValid(d) && ctx(cpfWords) || peselValid(d) && dated(peselWords) || steuerIDCheck(d) && ctx(steuerWords) ||
 			tcValid(d) && ctx(tcWords) || beValid(d) && ctx(beWords) || noValid(d) && dated(noWords) || amkaValid(d) && ctx(grWords) ||
 			balticValid(d) && dated(balticWords) || oibValid(d) && ctx(oibWords) || lvValid(d) && dated(lvWords) || lvNew(d) && col(lvWords)):
 			return start, end, true
-		case (r.shape(k, []int{3, 3, 3, 2}, "-- ") || r.shape(k, []int{3, 3, 3, 2}, "---") || one) && snilsValid(d) && ctx(snilsWords):
+		case (r.shape(k, "3332", "-- ") || r.shape(k, "3332", "---") || one) && snilsValid(d) && ctx(snilsWords):
 			return start, end, true // RU СНИЛС 384-429-449 16
-		case r.shape(k, []int{6, 5}, "-") && (lvValid(d) && dated(lvWords) || lvNew(d) && col(lvWords)):
+		case r.shape(k, "65", "-") && (lvValid(d) && dated(lvWords) || lvNew(d) && col(lvWords)):
 			return start, end, true // LV 140273-13478
-		case r.shape(k, []int{2, 3, 3, 3}, "   ") && steuerIDCheck(d) && ctx(steuerWords):
+		case r.shape(k, "2333", "   ") && steuerIDCheck(d) && ctx(steuerWords):
 			return start, end, true
-		case r.shape(k, []int{6, 5}, " ") && noValid(d) && ctx(noWords):
+		case r.shape(k, "65", " ") && noValid(d) && ctx(noWords):
 			return start, end, true
-		case r.shape(k, []int{2, 8, 1}, "--") && cuitValid(d), one && cuitValid(d) && ctx(dniWords):
+		case r.shape(k, "281", "--") && cuitValid(d), one && cuitValid(d) && ctx(dniWords):
 			return start, end, true // AR 20-12345678-9
 		case one && d[0] != '0' && near(ngWords):
 			// NG NIN, BVN (no check digit; eleven digits from 0 are a
@@ -694,7 +697,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true
 		}
 	case 14:
-		if cnpjValid(d) && (r.shape(k, []int{2, 3, 3, 4, 2}, "../-") || (one && ctx(cpfWords))) {
+		if cnpjValid(d) && (r.shape(k, "23342", "../-") || (one && ctx(cpfWords))) {
 			return start, end, true
 		}
 		if one && egValid(d) && (col(egWords) || natID()) {
@@ -704,8 +707,8 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if one && nikValid(d) && ctx(nikWords) {
 			return start, end, true
 		}
-		if (one || r.shape(k, []int{4, 4, 4, 4}, "---") || r.shape(k, []int{4, 4, 4, 4}, "   ")) && near(phWords) ||
-			r.shape(k, []int{4, 4, 4, 4}, "---") && natID() {
+		if (one || r.shape(k, "4444", "---") || r.shape(k, "4444", "   ")) && near(phWords) ||
+			r.shape(k, "4444", "---") && natID() {
 			return start, end, true // PH PhilSys number (PSN; no check digit)
 		}
 	case 18:
@@ -713,7 +716,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true
 		}
 	case 12:
-		if one || r.shape(k, []int{4, 4, 4}, "  ") || r.shape(k, []int{4, 4, 4}, "--") {
+		if one || r.shape(k, "444", "  ") || r.shape(k, "444", "--") {
 			if aadhaarValid(d) && (ctx(aadhaarWords) || !one && bareID(s, start)) ||
 				myNumberValid(d) && (ctx(myNumberWords) || headedBy(s, start, myNumberHeadings)) ||
 				(one && seCentury(d) && seValid(d[2:]) && ctx(seWords)) {
@@ -723,7 +726,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 				return start, end, true
 			}
 		}
-		if r.shape(k, []int{8, 4}, "-") && seCentury(d) && seValid(d[2:]) && (d[0] == '1' && d[1] == '9' || ctx(seWords)) {
+		if r.shape(k, "84", "-") && seCentury(d) && seValid(d[2:]) && (d[0] == '1' && d[1] == '9' || ctx(seWords)) {
 			// SE personnummer 19750522-4258: born in the 1900s, the form
 			// alone (a date of the last century, a dash and four digits
 			// passing Luhn are no build's or batch's id); 20…, after its
@@ -736,26 +739,26 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if one && vnValid(d) && col(vnWords) {
 			return start, end, true
 		}
-		if (one || r.shape(k, []int{6, 2, 4}, "--")) && myKadValid(d) && col(myWords) {
+		if (one || r.shape(k, "624", "--")) && myKadValid(d) && col(myWords) {
 			return start, end, true // MY 901107-10-8095 (no check digit)
 		}
-		if (r.shape(k, []int{4, 4, 4}, "--") || r.shape(k, []int{4, 4, 4}, "  ")) && near(phWords) {
+		if (r.shape(k, "444", "--") || r.shape(k, "444", "  ")) && near(phWords) {
 			return start, end, true // PH PhilID card number (PCN; no check digit)
 		}
 	case 10:
-		if (one || r.shape(k, []int{6, 4}, "-")) && (seValid(d) && ctx(seWords) || cprDate(d) && ctx(cprWords)) {
+		if (one || r.shape(k, "64", "-")) && (seValid(d) && ctx(seWords) || cprDate(d) && ctx(cprWords)) {
 			return start, end, true
 		}
-		if (r.shape(k, []int{2, 2, 6}, "  ") || r.shape(k, []int{4, 6}, " ") || one) && near(ruPassportWords) {
+		if (r.shape(k, "226", "  ") || r.shape(k, "46", " ") || one) && near(ruPassportWords) {
 			return start, end, true // RU internal passport: series 45 18, number 672915 (no check digit)
 		}
-		if (one || r.shape(k, []int{3, 3, 4}, "  ")) && nhsValid(d) && ctx(nhsWords) {
+		if (one || r.shape(k, "334", "  ")) && nhsValid(d) && ctx(nhsWords) {
 			return start, end, true
 		}
-		if r.shape(k, []int{6, 4}, "/") && czValid(d) || one && czValid(d) && ctx(czWords) {
+		if r.shape(k, "64", "/") && czValid(d) || one && czValid(d) && ctx(czWords) {
 			return start, end, true // CZ/SK 710319/2745
 		}
-		if r.shape(k, []int{3, 6, 1}, "--") && irValid(d) || one && irValid(d) && col(irWords) {
+		if r.shape(k, "361", "--") && irValid(d) || one && irValid(d) && col(irWords) {
 			return start, end, true // IR 123-456789-0
 		}
 		if one && uaValid(d) && col(uaWords) {
@@ -767,22 +770,22 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if one && huValid(d) && ctx(huWords) {
 			return start, end, true // HU adóazonosító jel
 		}
-		if (one || r.shape(k, []int{5, 5}, " ")) && utrValid(d) && ctx(utrKindWords) {
+		if (one || r.shape(k, "55", " ")) && utrValid(d) && ctx(utrKindWords) {
 			return start, end, true // GB UTR 70539 08692, as the answer to a question naming it (right after its key: keyedid.go)
 		}
-		if (one || r.shape(k, []int{4, 6}, " ")) && svnrValid(d) && ctx(svnrWords) {
+		if (one || r.shape(k, "46", " ")) && svnrValid(d) && ctx(svnrWords) {
 			return start, end, true // AT SVNR 1237 010180
 		}
-		if (one || r.shape(k, []int{3, 3, 2, 2}, "---") || r.shape(k, []int{3, 2, 2, 3}, "---")) && nipValid(d) && ctx(nipWords) {
+		if (one || r.shape(k, "3322", "---") || r.shape(k, "3223", "---")) && nipValid(d) && ctx(nipWords) {
 			return start, end, true // PL NIP 856-734-62-15
 		}
-		if (one && ctx(isWords) || r.shape(k, []int{6, 4}, "-") && dated(isWords)) && kennitalaValid(d) {
+		if (one && ctx(isWords) || r.shape(k, "64", "-") && dated(isWords)) && kennitalaValid(d) {
 			return start, end, true // IS 120174-3399
 		}
-		if r.shape(k, []int{2, 7, 1}, "--") && near(sssWords) {
+		if r.shape(k, "271", "--") && near(sssWords) {
 			return start, end, true // PH SSS 12-3456789-0 (no check digit)
 		}
-		if r.shape(k, []int{3, 3, 3, 1}, "..-") && nitValid(d) || one && nitValid(d) && near(nitWords) {
+		if r.shape(k, "3331", "..-") && nitValid(d) || one && nitValid(d) && near(nitWords) {
 			return start, end, true // CO NIT 213.123.432-1
 		}
 		if one && saValid(d) && (col(saWords) || near(arIDWords)) {
@@ -792,18 +795,18 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // BD NID of 10 digits (no check digit)
 		}
 	case 9:
-		if r.shape(k, []int{4, 2, 3}, "..") && bsnValid(d) && ctx(bsnWords) {
+		if r.shape(k, "423", "..") && bsnValid(d) && ctx(bsnWords) {
 			return start, end, true // 1950.71.153, as Dutch forms print a BSN
 		}
-		if (one || r.shape(k, []int{3, 3, 3}, "  ") || r.shape(k, []int{3, 3, 3}, "--")) &&
+		if (one || r.shape(k, "333", "  ") || r.shape(k, "333", "--")) &&
 			(bsnValid(d) && ctx(bsnWords) || sinValid(d) && ctx(sinWords) || tfnValid(d) && ctx(tfnWords) ||
 				nifPTValid(d) && ctx(nifWords) || ilValid(d) && ctx(ilWords) || afmValid(d) && col(grWords)) {
 			return start, end, true
 		}
-		if r.shape(k, []int{8, 1}, "-") && ilValid(d) && ctx(ilWords) {
+		if r.shape(k, "81", "-") && ilValid(d) && ctx(ilWords) {
 			return start, end, true // IL 03933742-3 (python-stdnum il/idnr.py's format)
 		}
-		if (one || r.shape(k, []int{3, 3, 3}, "  ") || r.shape(k, []int{3, 3, 3}, "--")) && tajValid(d) && ctx(tajWords) {
+		if (one || r.shape(k, "333", "  ") || r.shape(k, "333", "--")) && tajValid(d) && ctx(tajWords) {
 			return start, end, true // HU TAJ 749 038 393
 		}
 		if one && passportBefore(s, start) {
@@ -820,8 +823,8 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // a passport number (US, UK: 9 digits)
 		}
 	}
-	if (len(d) == 8 && (one || r.shape(k, []int{2, 3, 3}, "--") || r.shape(k, []int{2, 3, 3}, "  ")) ||
-		len(d) == 9 && (one || r.shape(k, []int{3, 3, 3}, "--") || r.shape(k, []int{3, 3, 3}, "  "))) && irdValid(d) && ctx(irdWords) {
+	if (len(d) == 8 && (one || r.shape(k, "233", "--") || r.shape(k, "233", "  ")) ||
+		len(d) == 9 && (one || r.shape(k, "333", "--") || r.shape(k, "333", "  "))) && irdValid(d) && ctx(irdWords) {
 		return start, end, true // NZ IRD 49-098-576, 136-410-132
 	}
 	if len(d) >= 9 && len(d) <= 13 && (anyKindContext(s, start, len(d)) || label != "" && anyKindContext(label, len(label), len(d)) ||
@@ -832,7 +835,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		// CL RUT / RUN without dots: 12345678-5 after its word, or its
 		// digits in any blank-split groups as a caller reads them out
 		// ("rut 116 584 778"; not "run": a CI run's number).
-		if r.shape(k, []int{len(d) - 1, 1}, "-") && (near(rutWords) || near(runWords)) || r.sameSep(k, " ") && near(rutWords) {
+		if (len(d) == 8 && r.shape(k, "71", "-") || len(d) == 9 && r.shape(k, "81", "-")) && (near(rutWords) || near(runWords)) || r.sameSep(k, " ") && near(rutWords) {
 			return start, end, true
 		}
 	}
