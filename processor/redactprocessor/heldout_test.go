@@ -217,6 +217,13 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     and 0.8703 / 0.9914 on arrival. 13c's numbers spoken as words
 //     (four nine six three …), most of its misses, were then read in a
 //     speaker's turn (spokennum.go).
+//   - blind-2026-13d (a thirty-first writer: utilities' customer support
+//     in the UK, IE, AU, NZ and CA) and blind-2026-13e (a thirty-second:
+//     crypto exchanges' and remittance fintechs' KYC desks): 0.9037 /
+//     0.9887 and 0.9028 / 0.9879 on arrival; accounts after a sort code
+//     or a transit and institution number, padded Markdown cells, bare
+//     64-letter exchange keys, and an ABN kept as a look-alike were then
+//     added.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -252,6 +259,8 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-13a.jsonl":  {0.98, 0.99},
 	"blind-2026-13b.jsonl":  {0.96, 0.99},
 	"blind-2026-13c.jsonl":  {0.91, 0.99},
+	"blind-2026-13d.jsonl":  {0.97, 0.99},
+	"blind-2026-13e.jsonl":  {0.95, 0.98},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

@@ -22,8 +22,11 @@ import "strings"
 //     bankAccountColumn).
 //
 // The bank's own codes beside it are public and kept: a routing number
-// (ABA), a sort code, a BSB, an IFSC, a branch or transit number. A card
-// number under an account label is a card (the card detector decides it).
+// (ABA), a sort code, a BSB, an IFSC, a branch or transit number, each in
+// its own field. Written right before the account as one value (a UK
+// sort code and account, a Canadian transit-institution-account: see
+// codedAccount) they are reported with it. A card number under an
+// account label is a card (the card detector decides it).
 
 // bankAccountWords name a bank account number whatever stands around
 // them: the English labels of forms and keys for a bank's account
@@ -125,6 +128,61 @@ func bankAccount(s string, i int) (int, bool) {
 		return 0, false // a card number: the card detector's
 	}
 	return e, true
+}
+
+// codedAccount matches at s[i] a bank account written after its bank's
+// codes, as direct-debit and pre-authorised-debit forms print them: a UK
+// sort code and the account's 8 digits (40-47-84 61023958, 309634
+// 71520446), a Canadian transit (5 digits), institution (3, one of
+// caInstitutions) and account number (7 to 12: 00712-003-1048829, 12345
+// 004 8830192). It is reported whole, codes and account, as one value
+// (the codes alone are public, but written with the account they are
+// its address, and a BSB-Account cell is one). The shape is rare, yet it
+// needs a bank's word: on its line or the two before (bankContext; "DD"
+// too before a sort code), after it on its line ("(transit institution
+// acct)"), or in its column's header (pad_bank). It returns the end.
+func codedAccount(s string, i int, m *colMemo) (int, bool) {
+	var start, end int
+	d := func(a, b int) bool { return b <= len(s) && allDigits(s[a:b]) }
+	switch {
+	case d(i, i+2) && i+17 <= len(s) && s[i+2] == '-' && d(i+3, i+5) && s[i+5] == '-' && d(i+6, i+8) && s[i+8] == ' ' && d(i+9, i+17):
+		start, end = i+9, i+17 // 40-47-84 61023958
+	case d(i, i+6) && i+15 <= len(s) && s[i+6] == ' ' && d(i+7, i+15):
+		start, end = i+7, i+15 // 309634 71520446
+	case d(i, i+5) && i+17 <= len(s) && (s[i+5] == '-' || s[i+5] == ' ') && d(i+6, i+9) && s[i+9] == s[i+5] && caInstitutions[s[i+6:i+9]]:
+		start, end = i+10, runOf(s, i+10, isDigit)
+		if n := end - start; n < 7 || n > 12 {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	if end < len(s) && (isWord(s[end]) || s[end] == '-' || s[end] == '.' && end+1 < len(s) && isDigit(s[end+1])) {
+		return 0, false
+	}
+	if bankContext(s, i) || bankWords(s[end:min(end+60, lineEnd(s, end))]) {
+		return end, true
+	}
+	if ls, _ := lineStart(s, i, max(0, i-120)); start-i < 10 && strings.Contains(s[ls:i], "DD ") {
+		return end, true // DD set up 12/03: 309634 71520446 (a direct debit)
+	}
+	if ownCell(s, i, end) {
+		if h, ok := columnHeader(s, i, m); ok && (bankWords(h) || contextBefore(h, len(h), bankAccountWords)) {
+			return end, true // pad_bank
+		}
+	}
+	return 0, false
+}
+
+// caInstitutions are the institution numbers of Canada's largest banks
+// and credit-union centrals (Payments Canada's list of financial
+// institution numbers): BMO, Scotiabank, RBC, TD, National Bank, CIBC,
+// HSBC, Canadian Western, Laurentian, ATB, Citibank, Tangerine,
+// Desjardins, Central 1, Meridian, and a few more.
+var caInstitutions = map[string]bool{
+	"001": true, "002": true, "003": true, "004": true, "006": true, "010": true, "016": true, "030": true, "039": true,
+	"219": true, "260": true, "320": true, "328": true, "540": true, "614": true, "815": true, "828": true, "829": true,
+	"837": true, "839": true, "865": true, "879": true, "889": true, "899": true,
 }
 
 // checkedAccount matches at s[i] the account numbers of one length whose
@@ -305,10 +363,12 @@ func cardGroups(v string) bool {
 }
 
 // bankAccountColumn reports whether the number at s[i:e] is a whole cell
-// of a table whose header names its column with a bank account label
-// (the payroll exports' account_number, account_no, bank_account).
+// of a table (a Markdown cell may be padded with blanks) whose header
+// names its column with a bank account label (the payroll exports'
+// account_number, account_no, bank_account; a direct-debit report's
+// BSB-Account).
 func bankAccountColumn(s string, i, e int, m *colMemo) bool {
-	if e-i < 6 || !cellEdge(s, i-1) || e < len(s) && !cellEdge(s, e) {
+	if e-i < 6 || !ownCell(s, i, e) {
 		return false
 	}
 	h, ok := columnHeader(s, i, m)

@@ -30,6 +30,23 @@ func TestBankAccount(t *testing.T) {
 			"employee_id,name,bsb,account_number\n336239,Liam,336-266,[REDACTED:bank_account]\n927052,Chloe,839-610,[REDACTED:bank_account]",
 		},
 		{`"text": "emp,name,bank,account_no\n160776,Arjun,DBS,942-801619-1\n"`, `"text": "emp,name,bank,account_no\n160776,Arjun,DBS,[REDACTED:bank_account]\n"`},
+		// A Markdown cell padded with blanks under BSB-Account; six digits
+		// in a CSV cell under account_no beside a bsb column.
+		{
+			"| Cust # | BSB-Account | NMI |\n|---|---|---|\n| C12319042 | 012-902 329973545 | NCCC155665 |",
+			"| Cust # | BSB-Account | NMI |\n|---|---|---|\n| C12319042 | [REDACTED:bank_account] | NCCC155665 |",
+		},
+		{
+			"customer_no,phone,bsb,account_no,nmi\nC10098217,0455 902 117,033-088,418273,6305214329",
+			"customer_no,phone,bsb,account_no,nmi\nC10098217,[REDACTED:phone],033-088,[REDACTED:bank_account],6305214329",
+		},
+		// A sort code or a transit and institution number written before
+		// the account, with a bank's word before, after or above it.
+		{"Bank: 40-47-84 61023958\nAmount: £142.00", "Bank: [REDACTED:bank_account]\nAmount: £142.00"},
+		{"DD set up 12/03: 309634 71520446, £88/mo", "DD set up 12/03: [REDACTED:bank_account], £88/mo"},
+		{"Bank info (transit-institution-account): 00712-003-1048829", "Bank info (transit-institution-account): [REDACTED:bank_account]"},
+		{"Void cheque received: 12345 004 8830192 (transit institution acct)", "Void cheque received: [REDACTED:bank_account] (transit institution acct)"},
+		{"cust_id\tpad_bank\tpostal\nNL-66511426\t78532-010-6976239\tK1P 7V5", "cust_id\tpad_bank\tpostal\nNL-66511426\t[REDACTED:bank_account]\tK1P 7V5"},
 		// A card number under an account label is a card.
 		{"Bank account: 4111 1111 1111 1111", "Bank account: [REDACTED:credit_card]"},
 		// Kept: an account number of no bank (a bill's, a customer's), the
@@ -42,6 +59,11 @@ func TestBankAccount(t *testing.T) {
 		{"employee_id,name,bsb,account_number\n336239,Liam,336-266,814427613", "employee_id,name,bsb,account_number\n336239,Liam,336-266,[REDACTED:bank_account]"},
 		{"bank account opened on 2026-11-30, 3 accounts in all", "bank account opened on 2026-11-30, 3 accounts in all"},
 		{"bank account no 12345", "bank account no 12345"},
+		// The same shapes with no bank's word, or an institution no bank
+		// has: an order's, a parcel's number.
+		{"order 12345 004 8830192 shipped", "order 12345 004 8830192 shipped"},
+		{"Bank info: 12345-777-8830192", "Bank info: 12345-777-8830192"},
+		{"ref 40-47-84 61023958", "ref 40-47-84 61023958"},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}

@@ -27,7 +27,9 @@ package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactproce
 // deviceWords name a device's or a subscriber's identifier.
 var deviceWords = keyedWords(
 	"imei", "imeisv", "imsi", "iccid", "sim iccid", "sim imsi", "modem imei", "device imei", "esim eid", "eid",
-	"simiccid", "simimsi", "modemimei", "deviceimei", "sim serial", "sim number", "sim card number", "sim card",
+	"simiccid", "simimsi", "modemimei", "deviceimei", "sim serial", "sim number", "sim card", "simcardnumber",
+	// (not "sim card number": a phrase is found by its last two words,
+	// and "card number" heads a column of cards)
 )
 
 // deviceID matches at s[i] (a digit) a device's or a subscriber's

@@ -25,6 +25,9 @@ func TestGatewayNumbers(t *testing.T) {
 		// A national mobile in one piece (phone_plans.go) under such a key.
 		{"msg_id=7a1 to=0612345678 from=MYSHOP status=queued", "msg_id=7a1 to=[REDACTED:phone] from=MYSHOP status=queued"},
 		{"ts=0612345678 id=0612345678", "ts=0612345678 id=0612345678"},
+		// A call record's calling line identity.
+		{`{"call":"RC-3686391","cli":"07596065470"}`, `{"call":"RC-3686391","cli":"[REDACTED:phone]"}`},
+		{"the cli tool version 1234567", "the cli tool version 1234567"},
 		// Not phones: ids under to=, a number not valid for its code (a
 		// German number that is no mobile, a 12-digit +1 number, an NANP
 		// area code of the plan's reserve), a date, another key.

@@ -206,7 +206,7 @@ func (sc *Scanner) keyedID(s string, i int) (Finding, bool) {
 }
 
 // labelledID matches at s[i] a number of no shape of its own that its
-// label names: a driving licence, any 8 to 13 digits under a national_id
+// label names: a driving licence, any 8 to 13 digits (14 as Egypt's) under a national_id
 // key. The scanner asks it after the other detectors: a card or an SSN
 // under such a key is reported as what it is.
 func labelledID(s string, i int) (Finding, bool) {
@@ -219,7 +219,11 @@ func labelledID(s string, i int) (Finding, bool) {
 	if !isDigit(s[i]) || !keyGap(s, i) {
 		return Finding{}, false
 	}
-	if e, ok := digitGroups(s, i, 8, 13); ok && namedBefore(s, i, nationalIDKeys, 2) {
+	if e, ok := digitGroups(s, i, 8, 14); ok && namedBefore(s, i, nationalIDKeys, 2) {
+		var b [14]byte
+		if d := groupDigits(s[i:e], b[:0]); len(d) == 14 && !egValid(d) {
+			return Finding{}, false
+		}
 		return Finding{i, e, NationalID}, true
 	}
 	return Finding{}, false
@@ -266,10 +270,13 @@ func digitGroups(s string, i, lo, hi int) (int, bool) {
 
 // nationalIDKeys name an identity number of no one kind as a key writes
 // it: national_id, nationalId, national_id_number (the words' own checks
-// decide elsewhere; under the key any 8 to 13 digits are one; not
-// "national_number", a phone number's national part in libphonenumber).
+// decide elsewhere; under the key any 8 to 13 digits are one, and 14 in
+// the shape of Egypt's national number; not "national_number", a phone
+// number's national part in libphonenumber).
 var nationalIDKeys = keyedWords("national id", "nationalid", "nationalidnumber", "national identity",
-	"nationalidentitynumber", "national identification", "nationalidentificationnumber")
+	"nationalidentitynumber", "national identification", "nationalidentificationnumber",
+	// a KYC vendor's identity document (idDocNumber, id_doc_number)
+	"iddocnumber", "id doc number", "id document number", "identity document number", "identitydocumentnumber")
 
 // An employer identification number (US EIN, NN-NNNNNNN) after its key
 // (ein, fein, employer_id, employerIdentificationNumber): its two first

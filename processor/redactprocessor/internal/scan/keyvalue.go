@@ -75,8 +75,9 @@ var lastWords = map[string]kvKind{
 	"clientsecret": kvSecret, "apitoken": kvSecret, "sessiontoken": kvSecret, "session": kvSession,
 	"sessionid": kvSession, "key": kvKeyWord, "pat": kvSecret, "id": kvKeyID,
 	// session cookies of web frameworks (PHP, Java servlets; connect.sid,
-	// sid: only in a Cookie header, elsewhere an id of something else)
-	"phpsessid": kvSession, "jsessionid": kvSession, "sessid": kvSession, "sid": kvSessionCookie,
+	// sid: only in a Cookie header, elsewhere an id of something else) and
+	// of an exchange's web app (Binance's p20t)
+	"phpsessid": kvSession, "jsessionid": kvSession, "sessid": kvSession, "sid": kvSessionCookie, "p20t": kvSessionCookie,
 	"seed": kvSeed, "pin": kvDialPIN, "passkey": kvSecret, "hmac": kvSecret,
 	"hash": kvQualified, "salt": kvQualified, "base": kvQualified,
 }

@@ -78,6 +78,7 @@ func TestKeyValueSecrets(t *testing.T) {
 		{"Cookie: JSESSIONID=1A2B3C4D5E6F7A8B9C0D1E2F3A4B5C6D", "Cookie: JSESSIONID=[REDACTED:generic_secret]"},
 		{`"Cookie": "sid=3daa872b969cd969d443d521cda1f91ce37f2e65"`, `"Cookie": "sid=[REDACTED:generic_secret]"`},
 		{"cookie: theme=dark; connect.sid=s%3Ad8f7e6c5b4a39281706f5e4d3c2b1a09", "cookie: theme=dark; connect.sid=[REDACTED:generic_secret]"},
+		{"cookie: lang=en; theme=dark; p20t=web.804954139.C320055ED8DFD911753F938361D37393", "cookie: lang=en; theme=dark; p20t=[REDACTED:generic_secret]"},
 		// A vendor's name as the key (gitleaks' keyword rules; their examples at b58d3f1).
 		{`cloudflare_global_api_key = "d3d1443e0adc9c24564c6c5676d679d47e2ca"`, `cloudflare_global_api_key = "[REDACTED:generic_secret]"`},
 		{"CLOUDFLARE: 5oK0U90ME14yU6CVxV90crvfqVlNH2wRKBwcLWDc", "CLOUDFLARE: [REDACTED:generic_secret]"},

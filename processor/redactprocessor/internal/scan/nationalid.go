@@ -180,6 +180,9 @@ var (
 	// named so (EG, PH PhilSys) take on their line only, not in the
 	// question above ("national_id": … on the line above a card number).
 	natIDWords = newContextWords("national id", "national identity", "national identification")
+	// nidWords: "NID", as Egypt's and Bangladesh's national ids are called
+	// in English
+	nidWords = newContextWords("nid")
 	// ppsIDHeaders head a table column of IE PPS numbers: their own words
 	// or a generic one (national_id, id_number_provided).
 	ppsIDHeaders = newContextWords(append([]string{"pps", "ppsn"}, genericIDWords...)...)
@@ -639,7 +642,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if (one || r.shape(k, "1222332", "      ")) && nirValid(d) {
 			return start, end, true
 		}
-		if aeValid(d) && (r.shape(k, "3471", "---") || one && (ctx(aeWords) || near(arIDWords) || natID())) {
+		if aeValid(d) && (r.shape(k, "3471", "---") || one && (ctx(aeWords) || near(arIDWords) || natID()) || r.sameSep(k, " ") && ctx(aeWords)) {
 			return start, end, true // AE 784-1990-1234567-1
 		}
 	case 17:
@@ -691,17 +694,18 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true
 		case r.shape(k, "281", "--") && cuitValid(d), one && cuitValid(d) && ctx(dniWords):
 			return start, end, true // AR 20-12345678-9
-		case one && d[0] != '0' && near(ngWords):
+		case one && d[0] != '0' && cell(ngWords):
 			// NG NIN, BVN (no check digit; eleven digits from 0 are a
-			// Nigerian mobile's national form, 0803 …)
+			// Nigerian mobile's national form, 0803 …), after its word or
+			// in a cell under it
 			return start, end, true
 		}
 	case 14:
 		if cnpjValid(d) && (r.shape(k, "23342", "../-") || (one && ctx(cpfWords))) {
 			return start, end, true
 		}
-		if one && egValid(d) && (col(egWords) || natID()) {
-			return start, end, true // EG الرقم القومي (no public check digit)
+		if one && egValid(d) && (col(egWords) || natID() || near(nidWords)) {
+			return start, end, true // EG الرقم القومي, NID (no public check digit)
 		}
 	case 16:
 		if one && nikValid(d) && ctx(nikWords) {
@@ -2479,3 +2483,32 @@ func lowerLetterID(s string, i int) (int, bool) {
 		return e, curpValid(u) && contextNear(s, i, curpWords, 3) && !otherCode(s, i)
 	}
 }
+
+// abnBefore reports whether the run r at s[i] is an Australian Business
+// Number after its word: 11 digits (grouped 2-3-3-3 as the ATO prints
+// them, or whole), whose first digit less one and the others, weighted
+// 10, 1, 3, 5, … 19, sum to a multiple of 89 (the ATO's check). A
+// business's number is public; the phone detector would take its last
+// nine digits.
+func abnBefore(s string, i int, r *numRun) bool {
+	if r.n != 1 && (r.n != 4 || !r.shape(4, "2333", "   ")) || !contextNear(s, i, abnWords, 2) {
+		return false
+	}
+	var buf [11]byte
+	d := buf[:0]
+	for j := range r.n {
+		d = append(d, r.g[j].digitsOf(s)...)
+	}
+	w := [11]int{10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19}
+	sum := 0
+	for k, c := range d {
+		v := int(c - '0')
+		if k == 0 {
+			v--
+		}
+		sum += v * w[k]
+	}
+	return d[0] != '0' && sum%89 == 0
+}
+
+var abnWords = newContextWords("abn")

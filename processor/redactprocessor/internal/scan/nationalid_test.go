@@ -849,3 +849,22 @@ func TestNumbersUnderTheirHeading(t *testing.T) {
 		{"ID 493900306690", ""},
 	})
 }
+
+func TestIDs13e(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	redactCases(t, []struct{ in, want string }{
+		// An Emirates ID read out in threes after its word.
+		{"my emirates id 784 198 812 253 833 pls update", "my emirates id " + id + " pls update"},
+		// Egypt's national number after "NID".
+		{"applicant holds both Egyptian NID 28705218824764 and a passport", "applicant holds both Egyptian NID " + id + " and a passport"},
+		// A KYC vendor's idDocNumber, Egypt's 14 digits in its shape.
+		{`"country":"SA","info":{"idDocNumber":"1938964903"`, `"country":"SA","info":{"idDocNumber":"` + id + `"`},
+		{`"info":{"idDocNumber":"26709212143747"`, `"info":{"idDocNumber":"` + id + `"`},
+		// A BVN in a cell under its column.
+		{"ref\tbank\tbvn\tamount\nPAY6575955250\tUBA\t22119675506\t1260385.00", "ref\tbank\tbvn\tamount\nPAY6575955250\tUBA\t" + id + "\t1260385.00"},
+		// Kept: 14 digits not in Egypt's shape, a BVN-long number under
+		// another column.
+		{`"idDocNumber":"12345678901234"`, ""},
+		{"ref\tbank\ttrade\tamount\nPAY6575955250\tUBA\t22119675506\t1260385.00", ""},
+	})
+}

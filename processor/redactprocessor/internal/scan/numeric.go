@@ -185,10 +185,11 @@ func (r *numRun) endOK(s string, k int) bool {
 	switch {
 	case isWord(c), c == '@':
 		return false
-	case c == ',' && e+4 <= len(s) && allDigits(s[e+1:e+4]) && (e+4 == len(s) || !isDigit(s[e+4])) && g.len() <= 3 && r.thousands(k):
+	case c == ',' && k == 1 && e+4 <= len(s) && allDigits(s[e+1:e+4]) && (e+4 == len(s) || !isDigit(s[e+4])) && g.len() <= 3:
 		// 1,234: a thousands group follows (a longer group, or groups
-		// before that are not thousands, 756.0720.4163.50,061 …: a CSV
-		// field before another)
+		// before it, 756.0720.4163.50,061 or 0455 902 117,732-012, make
+		// it a CSV field before another: no number groups its thousands
+		// with blanks, dots or dashes and then a comma)
 		return false
 	case (c == '.' || c == '-') && e+1 < len(s) && isDigit(s[e+1]):
 		return false
@@ -233,6 +234,9 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 		if end, ok := bankAccount(s, i); ok {
 			return Finding{i, end, BankAccount}, true, 0 // "Account number: 2511244933"
 		}
+		if end, ok := codedAccount(s, i, ctx.memo); ok {
+			return Finding{i, end, BankAccount}, true, 0 // Bank: 40-47-84 61023958
+		}
 	}
 	var r numRun
 	if !r.read(s, i) || (r.plus < 0 && r.nd < 7 && r.n < 4) {
@@ -246,10 +250,16 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 				return Finding{i, end, CreditCard}, true, 0
 			}
 		}
+		if r.nd == 6 && r.n == 1 && r.plus < 0 && sc.on[BankAccount] && bankAccountColumn(s, i, int(r.g[0].end), ctx.memo) {
+			return Finding{i, int(r.g[0].end), BankAccount}, true, 0 // an account_no cell of 6 digits beside its bsb
+		}
 		return Finding{}, false, 0 // too short for anything: most numbers in prose
 	}
 	if i >= 2 && s[i-1] == ':' && isDigit(s[i-2]) {
 		return Finding{}, false, 0 // the seconds of a time (17:45:12 2024 -0600)
+	}
+	if r.plus < 0 && r.nd == 11 && abnBefore(s, i, &r) {
+		return Finding{}, false, int(r.g[r.n-1].end) // ABN 51 824 753 556: a business's, public (no phone in it)
 	}
 	r.ctx = ctx
 	if sc.on[NationalID] {
@@ -292,7 +302,11 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 		if sc.on[Phone] {
 			if start, end, ok := r.phone(s, k); ok {
 				if r.plus < 0 && !r.g[0].open {
-					start = ccBefore(s, start, ctx.last, &r, k)
+					cs := ccBefore(s, start, ctx.last, &r, k)
+					if cs < start && otherNumberNear(s, cs) {
+						continue // ABN 51 824 753 556: not +51 after all, and no phone
+					}
+					start = cs
 				}
 				return Finding{start, phoneExt(s, end), Phone}, true, 0
 			}

@@ -52,12 +52,21 @@ func TestCards(t *testing.T) {
 		// National networks: RuPay, Troy.
 		{"என் கார்டு 6073 8481 3297 1426", "என் கார்டு [REDACTED:credit_card]"},
 		{"kartım 9792 1053 0542 7007 cvv 696", "kartım [REDACTED:credit_card] cvv [REDACTED:card_cvv]"},
+		{"حاولت اشحن المحفظة ببطاقة مدى 9682080926128438 وطلع لي خطأ", "حاولت اشحن المحفظة ببطاقة مدى [REDACTED:credit_card] وطلع لي خطأ"}, // mada
+		{"ref 9682080926128439", "ref 9682080926128439"}, // (Luhn)
+		// An Amex number (15 digits and Luhn, as an IMEI) under card_number
+		// is a card, and the next cell its code.
+		{"txn_id,card_number,cvv,exp\nTX133656807,343504550873506,7960,06/28", "txn_id,card_number,cvv,exp\nTX133656807,[REDACTED:credit_card],[REDACTED:card_cvv],06/28"},
 		// A card and its code typed with a '/' between, the code ending its line.
 		{"دفعت بيه 4959536760460200 / 131\nok", "دفعت بيه [REDACTED:credit_card] / [REDACTED:card_cvv]\nok"},
 		{"card 4111111111111111 / 123 USD", "card [REDACTED:credit_card] / 123 USD"},
 		// A CSV field before another that starts with three digits is no
 		// thousands group.
 		{"x,2601182390243892,182.94.71.37,y", "x,[REDACTED:credit_card],[REDACTED:ipv4],y"},
+		// Nor after groups set apart by blanks: a phone's CSV cell before
+		// a BSB's.
+		{"kiri.j@outlook.com,0455 902 117,732-012,302918", "[REDACTED:email],[REDACTED:phone],732-012,302918"},
+		{"+61 423 118 604,033-088", "[REDACTED:phone],033-088"},
 	} {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}

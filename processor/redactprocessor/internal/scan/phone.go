@@ -285,9 +285,22 @@ func codePrefix(s string, start int) bool {
 // "Fax/Kundennummer 0123 456789", "direct deposit to routing 021000021"
 // are not phones, "Bestellung per Telefon 030 1234567" is.
 func otherNumberNear(s string, start int) bool {
+	if contextNear(s, start, notPhonePairs, 2) {
+		return true // a phone word after the word of another number: İşlem numarası
+	}
 	return contextNear(s, start, notPhoneWords, 2) && !contextNear(s, start, phoneWords, 1) && !phonePairNear(s, start) && !hostBefore(s, start) &&
 		!countryLabel(s, start)
 }
+
+// notPhonePairs are another number's word followed by a phone word that
+// means "number" too: Turkish "transaction", "order", "tracking",
+// "invoice", "receipt", "reference", "customer" and "account" number.
+var notPhonePairs = newContextWords(
+	"işlem numarası", "İşlem numarası", "islem numarasi", "sipariş numarası", "Sipariş numarası", "siparis numarasi",
+	"takip numarası", "Takip numarası", "takip numarasi", "fatura numarası", "Fatura numarası", "fatura numarasi",
+	"dekont numarası", "Dekont numarası", "referans numarası", "Referans numarası", "referans numarasi",
+	"müşteri numarası", "Müşteri numarası", "musteri numarasi", "hesap numarası", "Hesap numarası", "hesap numarasi",
+)
 
 // phonePairNear reports whether the two words before start are a phone
 // word's pair whose last word names another number by itself ("wa_id",
@@ -466,6 +479,9 @@ var notPhoneWords = newContextWords(
 	// are (SIRET 812 345 678 00021, NIPC 509 112 334, KvK, CVR, ABN).
 	"siret", "siren", "nipc", "nif", "vat", "tva", "btw", "kvk", "cif", "cvr", "abn", "acn", "ust", "steuernummer",
 	"rcs", "kbo", "ondernemingsnummer",
+	// Turkish "transaction", "tracking", "invoice", "receipt", "reference"
+	// (the same before "numarası", a phone's word too: notPhonePairs).
+	"işlem", "islem", "takip", "fatura", "dekont", "referans",
 	// "Order" in more scripts and languages.
 	"ऑर्डर", "आदेश", "অর্ডার", "طلب", "الطلب", "سفارش", "sipariş", "siparis", "pesanan", "คำสั่งซื้อ", "주문", "הזמנה",
 	"encomenda", "bestilling", "beställning", "tilaus", "objednávka", "rendelés", "comanda",

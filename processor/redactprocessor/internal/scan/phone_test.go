@@ -460,6 +460,15 @@ func TestCompanyNumbersAreNoPhones(t *testing.T) {
 		{"NIPC 509 112 334", ""},
 		{"KvK 812 345 678", ""},
 		{"Tel. 812 345 678", "Tel. [REDACTED:phone]"},
+		// An ABN (its check passes), and a number whose country code the
+		// word of another number stands before.
+		{"Coastline Energy Pty Ltd ABN 33 051 775 556", ""},
+		{"Business acct: ABN 51 824 753 556 (Sole trader)", ""},
+		{"KvK 51 824 753 556", ""},
+		{"call 51 824 753 556", "call [REDACTED:phone]"},
+		// Turkish "transaction number": numarası is a phone's word alone.
+		{"İşlem numarası 92187249874, 02.11.2026 saat 21:14", ""},
+		{"ya da eşimin numarası 5055 497 341 ok", "ya da eşimin numarası [REDACTED:phone] ok"},
 	})
 }
 

@@ -1095,6 +1095,9 @@ var gatewayKeys = map[string]bool{
 	"phone": true, "phonenumber": true, "phone_number": true, "mobile": true, "mobile_number": true,
 	"to_number": true, "from_number": true, "recipient_number": true, "destination_number": true,
 	"tel": true, "cell": true,
+	// a contact centre's calling line identity and ANI (automatic number
+	// identification) of a call record
+	"cli": true, "ani": true, "caller_id": true, "callerid": true,
 	// RADIUS accounting (RFC 2865): a mobile subscriber's MSISDN, and the
 	// number or APN called
 	"calling-station-id": true, "called-station-id": true,

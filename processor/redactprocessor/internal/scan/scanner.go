@@ -442,10 +442,11 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 			}
 			e := runOf(s, i, isDigit)
 			decimal := e-i >= 5 && e+1 < n && s[e] == '.' && isDigit(s[e+1]) // 20241022.1, 2841.6
-			if (c == '+' || c == '(' || e-i >= 7 || moreDigits(s, e) || (e-i == 6 && e < n && isUpper(s[e]))) && !decimal && !codeBefore(s, i) {
+			if (c == '+' || c == '(' || e-i >= 7 || moreDigits(s, e) || (e-i == 6 && (e < n && isUpper(s[e]) || i > 0 && cellSep(s[i-1])))) && !decimal && !codeBefore(s, i) {
 				// (not the tail of a spaced code: 1Z 9W8 47E 03 4419 2210)
 				// Not a short lone number (most numbers in prose): a run
-				// that may be an address, card, SSN or phone.
+				// that may be an address, card, SSN or phone (or, six
+				// digits in a CSV cell, a bank account under account_no).
 				f, ok, rest := sc.numeric(s, i, numCtx{last: last, phoneEnd: phoneEnd(dst), idEnd: idEnd(dst), memo: &memo})
 				if ok {
 					add(f)

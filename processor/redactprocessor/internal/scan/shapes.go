@@ -290,6 +290,11 @@ func (sc *Scanner) wordShape(s string, ws, floor int) (Finding, bool) {
 	for we < len(s) && class[s[we]]&b64Run != 0 {
 		we++
 	}
+	if we-ws == 64 {
+		if e, ok := bareKey64(s, ws, we); ok {
+			return Finding{ws, e, APIToken}, true
+		}
+	}
 	var shape func(string, int, int) (int, int, bool)
 	switch {
 	case we == len(s):
@@ -323,4 +328,66 @@ func (sc *Scanner) wordShape(s string, ws, floor int) (Finding, bool) {
 		}
 	}
 	return Finding{}, false
+}
+
+// bareKey64 matches s[ws:we] as the 64 random letters and digits of an
+// exchange's API key or secret with no prefix of its own (Binance's key
+// and secret, pasted as a pair, in a table, or into new Spot('…', '…')):
+// upper and lower case and digits, not a hex digest (one case), standing
+// alone (no base64 '+', '/', '=' on either side, not a prefixed token's
+// body), and not a line of a
+// base64 block (a PEM body wraps at 64 characters: a line beside it is
+// base64 too).
+func bareKey64(s string, ws, we int) (int, bool) {
+	if runOf(s, ws, isAlnum) != we || charKinds(s[ws:we]) != cDigit|cUpper|cLower {
+		return 0, false
+	}
+	if ws > 0 && (isAlnum(s[ws-1]) || strings.IndexByte("+/-_.", s[ws-1]) >= 0) || we < len(s) && strings.IndexByte("+/=", s[we]) >= 0 {
+		return 0, false // (a part of a longer token: pypi-…, base64)
+	}
+	if b := indentStart(s, ws); lineEnd(s, we) == we && (b64Line(s, we, true) || b64Line(s, b, false)) {
+		return 0, false
+	}
+	return we, true
+}
+
+// indentStart returns where the blanks and tabs before s[k] start.
+func indentStart(s string, k int) int {
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == '\t') {
+		k--
+	}
+	return k
+}
+
+// b64Line reports whether the line after the one ending at k (after), or
+// before the one starting at k, is a line of base64 of 16 characters or
+// more (indented maybe, as YAML and pasted PEM blocks are).
+func b64Line(s string, k int, after bool) bool {
+	isB := func(c byte) bool { return isAlnum(c) || c == '+' || c == '/' || c == '=' }
+	if after {
+		next := -1
+		switch {
+		case k+1 < len(s) && s[k] == '\r' && s[k+1] == '\n', k+1 < len(s) && s[k] == '\\' && s[k+1] == 'n':
+			next = k + 2
+		case k < len(s) && s[k] == '\n':
+			next = k + 1
+		}
+		if next < 0 {
+			return false
+		}
+		next = runOf(s, next, func(c byte) bool { return c == ' ' || c == '\t' })
+		e := runOf(s, next, isB)
+		return e-next >= 16 && lineEnd(s, e) == e
+	}
+	ls, brk := lineStart(s, k, max(0, k-2))
+	if brk < 0 || ls != k {
+		return false
+	}
+	b := brk
+	for b > 0 && isB(s[b-1]) {
+		b--
+	}
+	pb := indentStart(s, b)
+	pls, _ := lineStart(s, pb, max(0, pb-2))
+	return brk-b >= 16 && pls == pb
 }

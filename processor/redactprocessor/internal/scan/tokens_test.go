@@ -158,6 +158,24 @@ func TestTokenStructures(t *testing.T) {
 	}
 }
 
+func TestBareKey64(t *testing.T) {
+	const k = "0VrQx0AVUxnAM8jnT5Dfo3lMtkOEzcA3ai0Wn1bQDYIfHzgUc6RDGZm7T9p8Md5M"
+	const tok = "[REDACTED:api_token]"
+	redactCases(t, []struct{ in, want string }{
+		{"Binance: " + k + " / " + k, "Binance: " + tok + " / " + tok},
+		{"const client = new Spot('" + k + "', '" + k + "')", "const client = new Spot('" + tok + "', '" + tok + "')"},
+		{"API Key\n" + k + "\nSecret Key\n" + k + "\n", "API Key\n" + tok + "\nSecret Key\n" + tok + "\n"},
+		{"| bot_1 | " + k + " | 2026-10-10 |", "| bot_1 | " + tok + " | 2026-10-10 |"},
+		// Kept: a hex digest (one case), the lines of a PEM body (indented
+		// in YAML too), a longer base64 string, a prefixed token's body.
+		{"sha256 e3f8c979223dfdcde49f1435c3d0cd89c8d0d82f416c42bd2a551c3afac75486 ok", ""},
+		{"-----BEGIN CERTIFICATE-----\n" + k + "\nBQAwRTELMAkGA1UEBhMCQVUxEzARBgNVBAgMClNvbWUtU3RhdGUxITAfBgNVBAoM\nGEludGVy==\n-----END CERTIFICATE-----", ""},
+		{"  tls.crt: |\n    -----BEGIN CERTIFICATE-----\n    " + k + "\n    BQAwRTELMAkGA1UEBhMCQVUxEzARBgNVBAgMClNvbWUtU3RhdGUxITAfBgNVBAoM\n", ""},
+		{"data " + k + "+/x==", ""},
+		{"mytool-" + k, ""},
+	})
+}
+
 func TestTokenLookalikes(t *testing.T) {
 	for _, s := range []string{
 		"sk-learn is a library", "ask-me-anything", "AKIA is a prefix", "ghp_ alone", "xoxb- alone",
