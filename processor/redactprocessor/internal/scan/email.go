@@ -279,6 +279,11 @@ func localStart(s string, at, floor int) int {
 		}
 		k -= size
 	}
+	if at-k >= 64 && k > floor && s[k-1] == '\\' {
+		if end, _, ok := escapeAt(s, k); ok {
+			k = end // (the 64 bytes ended on an escape's letter: "\b000…@")
+		}
+	}
 	return k
 }
 

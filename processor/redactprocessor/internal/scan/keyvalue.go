@@ -79,18 +79,28 @@ var lastWords = map[string]kvKind{
 	// of an exchange's web app (Binance's p20t)
 	"phpsessid": kvSession, "jsessionid": kvSession, "sessid": kvSession, "sid": kvSessionCookie, "p20t": kvSessionCookie,
 	"seed": kvSeed, "pin": kvDialPIN, "passkey": kvSecret, "hmac": kvSecret,
-	"hash": kvQualified, "salt": kvQualified, "base": kvQualified,
+	"hash": kvQualified, "salt": kvQualified, "base": kvQualified, "code": kvQualified,
 }
 
 // qualifiedWords are the last words that name a secret only after one of
 // their qualifiers: a hash or a salt is most often public, a base is no
-// secret, but a webhook's secret hash (Flutterwave's FLW_SECRET_HASH),
-// the salts that key an HMAC (Rails' key_derivation_salt, JazzCash's
-// INTEGRITY_SALT) and Rails' secret_key_base are.
+// secret, a code most often a country's or a status's, but a webhook's
+// secret hash (Flutterwave's FLW_SECRET_HASH), the salts that key an HMAC
+// (Rails' key_derivation_salt, JazzCash's INTEGRITY_SALT), Rails'
+// secret_key_base and an authorisation code are.
 var qualifiedWords = map[string]map[string]bool{
 	"hash": {"secret": true},
 	"salt": {"derivation": true, "integrity": true},
 	"base": {"key": true},
+	// a code that authorises: OAuth's (authorization_code, auth_code), a
+	// mobile number's or a domain's transfer (porting, EPP), an account's
+	// recovery and backup codes, a one-time code; not a country's, a
+	// status's, a booking's confirmation code
+	"code": {
+		"authorization": true, "authorisation": true, "auth": true, "porting": true, "port": true, "transfer": true,
+		"epp": true, "pac": true, "stac": true, "recovery": true, "backup": true, "verification": true, "otp": true,
+		"mfa": true, "2fa": true,
+	},
 }
 
 // pinQualifiers, before "pin", name a PIN that opens something: a
@@ -350,6 +360,10 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 		kind = cookieKind(key)
 	case kind == kvNone && strings.EqualFold(key, "key") && vendorAbove(s, ks):
 		kind = kvVendor // datadog: {api: {key: …}}, a datadog_api_key resource's "key"
+	case kind == kvNone && strings.EqualFold(key, "key") && ssidAbove(s, ks):
+		kind = kvPassword // [wifi] ssid=Home-0D72 / key=…: the network's key
+	case kind == kvNone && s[i] == ':' && strings.EqualFold(key, "LPA") && strings.HasPrefix(s[sep:], "1$"):
+		return lpaMatchingID(s, sep) // an eSIM's activation code, LPA:1$<SM-DP+ address>$<matching id>
 	}
 	if kind == kvNone {
 		return sc.bearerValue(s, sep)
@@ -1724,4 +1738,78 @@ func braceValue(s string, p int) (vs, ve int, ok bool) {
 		return 0, 0, false
 	}
 	return p + 1, k, true
+}
+
+// ssidAbove reports whether the line before the key at ks (a router's or a
+// provisioning file's [wifi] section) sets an SSID: the key under it is
+// the network's pre-shared key.
+func ssidAbove(s string, ks int) bool {
+	ls, brk := lineStart(s, ks, max(0, ks-2))
+	if brk < 0 || ls != indentStart(s, ks) {
+		return false
+	}
+	pls, _ := lineStart(s, brk, max(0, brk-160))
+	l := strings.TrimLeft(s[pls:brk], " \t")
+	return len(l) > 5 && strings.EqualFold(l[:5], "ssid=") || len(l) > 5 && strings.EqualFold(l[:5], "ssid:")
+}
+
+// lpaMatchingID matches the matching id of an eSIM activation code
+// (GSMA SGP.22 4.1: LPA:1$<SM-DP+ address>$<matching id>[$…]), the value
+// at v: the one-time secret that downloads the subscriber's profile, as
+// the QR code a carrier mails holds it. The address before it is kept.
+func lpaMatchingID(s string, v int) (Finding, bool) {
+	a := strings.IndexByte(s[v+2:min(len(s), v+2+256)], '$')
+	if a <= 0 {
+		return Finding{}, false
+	}
+	b := v + 2 + a + 1
+	e := runOf(s, b, func(c byte) bool { return isAlnum(c) || c == '-' })
+	if e-b < 4 {
+		return Finding{}, false
+	}
+	return Finding{b, e, Password}, true
+}
+
+// portingCode matches at s[ws] a UK mobile's PAC or STAC (Ofcom's porting
+// and switching codes: three capitals and six digits, FDR925568) after
+// its name: whoever holds it can move the number to another SIM, as the
+// one-time codes sent to it are.
+func portingCode(s string, ws, wl int) (Finding, bool) {
+	e := ws + 9
+	if wl != 9 || e > len(s) || !isUpper(s[ws]) || !isUpper(s[ws+1]) || !isUpper(s[ws+2]) || !allDigits(s[ws+3:e]) ||
+		!contextNear(s, ws, pacWords, 3) {
+		return Finding{}, false
+	}
+	return Finding{ws, e, Password}, true
+}
+
+var pacWords = newContextWords("pac", "stac", "pac code", "stac code")
+
+// configSecret matches at s[ws] the word wl long that a configuration
+// directive sets as a password, with a blank, not '=' or ':', before it:
+// an SNMP community, the password of SNMP v1 and v2c (Cisco IOS's
+// "snmp-server community <c> RO", "snmp-server host <address> version 2c
+// <c>", Junos's and FortiOS's "set snmp community <c>"), and Redis's
+// "requirepass <p>" and "masterauth <p>" (redis.conf, CONFIG SET).
+func configSecret(s string, ws, wl int) (Finding, bool) {
+	if ws < 12 || s[ws-1] != ' ' || wl < 4 {
+		return Finding{}, false
+	}
+	before := s[max(0, ws-80) : ws-1]
+	ls := strings.LastIndexAny(before, "\n\r") + 1
+	if j := strings.LastIndex(before, `\n`); j >= 0 {
+		ls = max(ls, j+2) // (a JSON string's escaped line break)
+	}
+	line := strings.TrimLeft(before[ls:], " \t")
+	switch {
+	case strings.HasSuffix(before, " community") && (strings.HasPrefix(line, "snmp-server ") || strings.HasPrefix(line, "set snmp ")):
+	case strings.HasPrefix(line, "snmp-server host ") && (strings.HasSuffix(before, " version 2c") || strings.HasSuffix(before, " version 1")):
+	case strings.HasSuffix(before, "requirepass") || strings.HasSuffix(before, "masterauth"):
+		if l := strings.ToLower(line); !strings.HasPrefix(l, "requirepass") && !strings.HasPrefix(l, "masterauth") && !strings.HasPrefix(l, "config set ") {
+			return Finding{}, false
+		}
+	default:
+		return Finding{}, false
+	}
+	return Finding{ws, ws + wl, Password}, true
 }

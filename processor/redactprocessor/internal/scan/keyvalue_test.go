@@ -272,3 +272,29 @@ func TestBarePassAndIPsInLogs(t *testing.T) {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
+
+// TestDeviceAndCarrierSecrets: what routers, network devices and carriers
+// write: a Wi-Fi key under its SSID, an SNMP community, Redis's
+// requirepass, an eSIM's activation code, a porting code.
+func TestDeviceAndCarrierSecrets(t *testing.T) {
+	const pw = "[REDACTED:password]"
+	redactCases(t, []struct{ in, want string }{
+		{"[wifi]\nssid=Home-0D72\nkey=Pebble_kestrel41\n[mgmt]", "[wifi]\nssid=Home-0D72\nkey=" + pw + "\n[mgmt]"},
+		{`{"cfg": "vlan=7\n[wifi]\nssid=Home-0D72\nkey=Pebble_kestrel41\n"}`, `{"cfg": "vlan=7\n[wifi]\nssid=Home-0D72\nkey=` + pw + `\n"}`},
+		{"snmp-server community AnynDb1GQb RO 10", "snmp-server community " + pw + " RO 10"},
+		{"snmp-server host 192.0.2.54 version 2c oaXO8dwrdSME", "snmp-server host 192.0.2.54 version 2c " + pw},
+		{"set snmp community lYjxIFu29Y authorization read-only", "set snmp community " + pw + " authorization read-only"},
+		{"requirepass S3cretPass9", "requirepass " + pw},
+		{"CONFIG SET requirepass Zk8mm2PLq", "CONFIG SET requirepass " + pw},
+		{"Activation code: LPA:1$smdp.io$43THX-VS83T-BR7IU-OFW09", "Activation code: LPA:1$smdp.io$" + pw},
+		{"Your PAC is FDR925568 and it's valid for 30 days.", "Your PAC is " + pw + " and it's valid for 30 days."},
+		{`{"donor_operator": "SFR", "authorisation_code": "07P3S9Z2XFWF"}`, `{"donor_operator": "SFR", "authorisation_code": "[REDACTED:generic_secret]"}`},
+		// Kept: a key with no SSID above it, the word "community" or
+		// "requirepass" in prose, an order number, a country's code.
+		{"[cache]\nttl=60\nkey=abc123def", ""},
+		{"the community 2024 edition", ""},
+		{"the requirepass 2024 note", ""},
+		{"order ABC123456 shipped", ""},
+		{`{"country_code": "FR", "status_code": 200}`, ""},
+	})
+}

@@ -717,10 +717,20 @@ func codeBefore(s string, i int) bool {
 }
 
 // wordID matches a passport or driving licence number, an identity number
-// its key names (keyedID) or a lower-case CURP or PAN at s[ws],
-// a word of wl letters and digits with a digit; the word's length is
-// asked first, since most such words are neither.
+// its key names (keyedID) or a lower-case CURP or PAN at s[ws], or a
+// mobile number's porting code or a password a configuration line sets
+// (portingCode, configSecret), a word of wl letters and
+// digits with a digit; the word's length is asked first, since most such
+// words are neither.
 func (sc *Scanner) wordID(s string, ws, wl, last int) (Finding, bool) {
+	if sc.on[Password] && ws >= last {
+		if f, ok := portingCode(s, ws, wl); ok {
+			return f, true
+		}
+		if f, ok := configSecret(s, ws, wl); ok {
+			return f, true
+		}
+	}
 	if !sc.on[NationalID] || ws < last || wl < 5 || wl > 18 {
 		return Finding{}, false
 	}
