@@ -1796,20 +1796,26 @@ func configSecret(s string, ws, wl int) (Finding, bool) {
 		return Finding{}, false
 	}
 	before := s[max(0, ws-80) : ws-1]
+	var prefixes []string // what the line starts with (any case)
+	switch c := s[ws-2]; {
+	case c == 'y' && strings.HasSuffix(before, " community"):
+		prefixes = []string{"snmp-server ", "set snmp "}
+	case (c == 'c' || c == '1') && (strings.HasSuffix(before, " version 2c") || strings.HasSuffix(before, " version 1")):
+		prefixes = []string{"snmp-server host "}
+	case c == 's' && strings.HasSuffix(before, "requirepass"), c == 'h' && strings.HasSuffix(before, "masterauth"):
+		prefixes = []string{"requirepass", "masterauth", "config set "}
+	default:
+		return Finding{}, false // (most words: no directive's name before them)
+	}
 	ls := strings.LastIndexAny(before, "\n\r") + 1
 	if j := strings.LastIndex(before, `\n`); j >= 0 {
 		ls = max(ls, j+2) // (a JSON string's escaped line break)
 	}
 	line := strings.TrimLeft(before[ls:], " \t")
-	switch {
-	case strings.HasSuffix(before, " community") && (strings.HasPrefix(line, "snmp-server ") || strings.HasPrefix(line, "set snmp ")):
-	case strings.HasPrefix(line, "snmp-server host ") && (strings.HasSuffix(before, " version 2c") || strings.HasSuffix(before, " version 1")):
-	case strings.HasSuffix(before, "requirepass") || strings.HasSuffix(before, "masterauth"):
-		if l := strings.ToLower(line); !strings.HasPrefix(l, "requirepass") && !strings.HasPrefix(l, "masterauth") && !strings.HasPrefix(l, "config set ") {
-			return Finding{}, false
+	for _, p := range prefixes {
+		if len(line) >= len(p) && strings.EqualFold(line[:len(p)], p) {
+			return Finding{ws, ws + wl, Password}, true
 		}
-	default:
-		return Finding{}, false
 	}
-	return Finding{ws, ws + wl, Password}, true
+	return Finding{}, false
 }

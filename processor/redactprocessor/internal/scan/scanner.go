@@ -723,12 +723,16 @@ func codeBefore(s string, i int) bool {
 // digits with a digit; the word's length is asked first, since most such
 // words are neither.
 func (sc *Scanner) wordID(s string, ws, wl, last int) (Finding, bool) {
-	if sc.on[Password] && ws >= last {
-		if f, ok := portingCode(s, ws, wl); ok {
-			return f, true
+	if sc.on[Password] && ws >= last && ws >= 4 && s[ws-1] == ' ' {
+		if wl == 9 && isUpper(s[ws]) {
+			if f, ok := portingCode(s, ws, wl); ok {
+				return f, true
+			}
 		}
-		if f, ok := configSecret(s, ws, wl); ok {
-			return f, true
+		if c := s[ws-2]; c == 'y' || c == 'c' || c == '1' || c == 's' || c == 'h' {
+			if f, ok := configSecret(s, ws, wl); ok {
+				return f, true // (the last letter of community, 2c, 1, requirepass, masterauth)
+			}
 		}
 	}
 	if !sc.on[NationalID] || ws < last || wl < 5 || wl > 18 {
