@@ -224,6 +224,11 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     or a transit and institution number, padded Markdown cells, bare
 //     64-letter exchange keys, and an ABN kept as a look-alike were then
 //     added.
+//   - blind-2026-13f (a thirty-third writer: logistics and customs
+//     brokerage) and blind-2026-13g (a thirty-fourth: education and
+//     EdTech): 0.9280 / 0.9853 and 0.8826 / 0.9770 on arrival; SEVIS IDs,
+//     password columns, licence columns, freight numbers as look-alikes
+//     and the column memo's header-cell bug were then fixed.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -254,13 +259,15 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-12v.jsonl":  {0.97, 0.99},
 	"blind-2026-12w.jsonl":  {0.95, 0.99},
 	"blind-2026-12x.jsonl":  {0.94, 0.98},
-	"blind-2026-12y.jsonl":  {0.91, 0.99},
+	"blind-2026-12y.jsonl":  {0.92, 0.99},
 	"blind-2026-12z.jsonl":  {0.97, 0.99},
 	"blind-2026-13a.jsonl":  {0.98, 0.99},
 	"blind-2026-13b.jsonl":  {0.96, 0.99},
 	"blind-2026-13c.jsonl":  {0.91, 0.99},
 	"blind-2026-13d.jsonl":  {0.97, 0.99},
 	"blind-2026-13e.jsonl":  {0.95, 0.98},
+	"blind-2026-13f.jsonl":  {0.94, 0.99},
+	"blind-2026-13g.jsonl":  {0.94, 0.97},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

@@ -34,6 +34,10 @@ var licenceWords = keyedWords(
 	"permis de conduire", "licencia de conducir", "carnet de conducir", "permiso de conducir", "patente di guida",
 	"carta de condução", "prawo jazdy", "führerschein", "rijbewijs", "körkort", "kørekort", "førerkort",
 	"ajokortti", "ehliyet", "운전면허", "運転免許", "驾驶证", "駕照", "駕駛執照",
+	// Italian "patente" alone (Patente n.: …), Dutch in one word, a US
+	// commercial licence, Mexico's federal and state licences
+	"patente", "rijbewijsnummer", "rijbewijsnr", "führerscheinnummer", "cdl", "cdl number", "cdl no",
+	"licencia federal", "licencia de manejo",
 )
 
 // licenceBefore reports whether a licence word names the value at i.
@@ -210,6 +214,11 @@ func (sc *Scanner) keyedID(s string, i int) (Finding, bool) {
 // key. The scanner asks it after the other detectors: a card or an SSN
 // under such a key is reported as what it is.
 func labelledID(s string, i int) (Finding, bool) {
+	if i > 0 && cellSep(s[i-1]) {
+		if e, ok := licence(s, i); ok && ownCell(s, i, e) && idColumn(s, i, licenceWords, nil) && !otherCode(s, i) {
+			return Finding{i, e, NationalID}, true // a fleet's export, a cdl column
+		}
+	}
 	if i == 0 || !keyedGate(s, i) {
 		return Finding{}, false
 	}

@@ -62,7 +62,7 @@ var lastWords = map[string]kvKind{
 	"lösenord": kvPassword, "losenord": kvPassword, "salasana": kvPassword, "adgangskode": kvPassword,
 	"passord": kvPassword, "heslo": kvPassword, "parola": kvPassword, "jelszó": kvPassword,
 	"пароль": kvPassword, "密码": kvPassword, "密碼": kvPassword, "パスワード": kvPassword,
-	"비밀번호": kvPassword, "mdp": kvPassword, "passcode": kvPassword, "psk": kvPassword, "şifre": kvPassword,
+	"비밀번호": kvPassword, "mdp": kvPassword, "passcode": kvPassword, "kenncode": kvPassword, "psk": kvPassword, "şifre": kvPassword,
 	"şifrem": kvPassword, "requirepass": kvPassword, "masterauth": kvPassword, "lozinka": kvPassword,
 	"parolă": kvPassword, "парола": kvPassword, "sandi": kvPassword, "jelszo": kvPassword, "salasõna": kvPassword, "pass": kvPassWord, "passe": kvPassWord,
 	"confirmation": kvPasswordAfter, "confirm": kvPasswordAfter, "again": kvPasswordAfter,
@@ -78,6 +78,8 @@ var lastWords = map[string]kvKind{
 	// sid: only in a Cookie header, elsewhere an id of something else) and
 	// of an exchange's web app (Binance's p20t)
 	"phpsessid": kvSession, "jsessionid": kvSession, "sessid": kvSession, "sid": kvSessionCookie, "p20t": kvSessionCookie,
+	// Microsoft Entra ID's sign-in session cookies (an infostealer's loot)
+	"estsauthpersistent": kvSession, "estsauth": kvSession,
 	"seed": kvSeed, "pin": kvDialPIN, "passkey": kvSecret, "hmac": kvSecret,
 	"hash": kvQualified, "salt": kvQualified, "base": kvQualified, "code": kvQualified,
 }
@@ -236,6 +238,8 @@ var urlParams = map[string]bool{
 	"x-amz-signature": true, "x-amz-credential": true, "x-amz-security-token": true,
 	"x-goog-signature": true, "x-goog-credential": true, "session_token": true, "private_token": true,
 	"access_key": true, "secret_key": true, "api_token": true, "code_verifier": true,
+	// Moodle's web service token (/webservice/rest/server.php?wstoken=…)
+	"wstoken": true,
 }
 
 // urlCodeParams hold an OAuth 2.0 authorization code in a redirect URI's
@@ -698,6 +702,41 @@ func (sc *Scanner) cellSecret(s string, ws, floor int) (Finding, bool) {
 	}
 	f, ok := sc.secretValue(s, ws, kind, false)
 	if !ok || f.Start != ws || f.End+1 >= len(s) || s[f.End] != ' ' || s[f.End+1] != '|' {
+		return Finding{}, false // the whole cell, nothing else
+	}
+	return f, true
+}
+
+// columnSecret matches a password or a secret standing as a whole cell of
+// a table (CSV, TSV, Markdown) whose column's header names it: a bulk
+// import of accounts (username,password,… / ana.souza,Aluno2025!665,…), a
+// Markdown table of keys under "secret". i is in the cell's first word
+// (the digit the walk stopped at).
+func (sc *Scanner) columnSecret(s string, i, floor int, m *colMemo) (Finding, bool) {
+	ws := i
+	for ws > floor && i-ws < 64 && s[ws-1] > ' ' && !cellSep(s[ws-1]) && s[ws-1] != '"' && s[ws-1] != '\\' {
+		ws--
+	}
+	if ws < 2 || ws <= floor || !cellSep(s[ws-1]) && (s[ws-1] != ' ' || s[ws-2] != '|') {
+		return Finding{}, false
+	}
+	h, ok := columnHeader(s, ws, m)
+	if !ok || h == "" || len(h) > maxKey {
+		return Finding{}, false
+	}
+	kind := classifyKey(strings.Trim(h, " `\""), false)
+	if kind != kvPassword && kind != kvSecret {
+		return Finding{}, false
+	}
+	e := ws // the cell's end
+	for e < len(s) && !cellSep(s[e]) && s[e] != '\n' && s[e] != '\r' && s[e] != '"' && s[e] != '\\' {
+		e++
+	}
+	for e > ws && s[e-1] == ' ' {
+		e-- // (| … | pads its cells)
+	}
+	f, ok := sc.secretValue(s[:e], ws, kind, false)
+	if !ok || f.Start != ws || f.End != e {
 		return Finding{}, false // the whole cell, nothing else
 	}
 	return f, true

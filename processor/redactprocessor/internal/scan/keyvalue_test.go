@@ -298,3 +298,24 @@ func TestDeviceAndCarrierSecrets(t *testing.T) {
 		{`{"country_code": "FR", "status_code": 200}`, ""},
 	})
 }
+
+// TestSecretsUnderTheirColumn: a password column of a bulk import, a
+// secret column of a Markdown table, also when a header cell holds a digit
+// (cohort1: the header's own cell was asked about first).
+func TestSecretsUnderTheirColumn(t *testing.T) {
+	const pw = "[REDACTED:password]"
+	redactCases(t, []struct{ in, want string }{
+		{
+			"username,password,firstname,email,idnumber,cohort1\nana.souza,Aluno2025!665,Ana,x,32045896,3DS-2025\nbruno.lima,Mudar@323,Bruno,y,16674960,3DS-2025",
+			"username,password,firstname,email,idnumber,cohort1\nana.souza," + pw + ",Ana,x,32045896,3DS-2025\nbruno.lima," + pw + ",Bruno,y,16674960,3DS-2025",
+		},
+		{"| account | secret | created |\n|---|---|---|\n| bot_1 | aI1ZWXSh5U5EUtuu9 | 2026-10-10 |", "| account | secret | created |\n|---|---|---|\n| bot_1 | [REDACTED:generic_secret] | 2026-10-10 |"},
+		// Moodle's wstoken, Entra ID's session cookie, a Zoom Kenncode.
+		{"GET /webservice/rest/server.php?wstoken=5c34facbba6604cbe94c6e81f2766bdc&wsfunction=core", "GET /webservice/rest/server.php?wstoken=[REDACTED:secret_url_param]&wsfunction=core"},
+		{"stolen cookie ESTSAUTHPERSISTENT=sZipwyWcf5EzUVaGcryz9vQCX1PZcuEpcQVjbBD2Ym in the logs", "stolen cookie ESTSAUTHPERSISTENT=[REDACTED:generic_secret] in the logs"},
+		{"Kenncode: 885839", "Kenncode: " + pw},
+		// Kept: a column of another name, a password column's header line.
+		{"username,cohort,firstname\nana.souza,Aluno2025!665,Ana", ""},
+		{"username,password2,firstname\nana,x,Ana", ""},
+	})
+}

@@ -138,6 +138,7 @@ var (
 	nikWords        = kindWords([]int{16}, "nik", "ktp", "nomor induk kependudukan")
 	vnWords         = kindWords(l12, "cccd", "CCCD", "căn cước", "can cuoc", "cmnd", "CMND")
 	sssWords        = kindWords(l10, "sss")
+	phTINWords      = newContextWords("tin")
 	keWords         = kindWords([]int{8}, "kitambulisho", "huduma")
 	twWords         = kindWords([]int{keyTW}, "身分證", "身份證", "身分證字號", "統一編號", "taiwan id")
 	// The kinds added for blind-2026-12c. Those of 11 or 13 digits (or
@@ -688,7 +689,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // RU СНИЛС 384-429-449 16
 		case r.shape(k, "65", "-") && (lvValid(d) && dated(lvWords) || lvNew(d) && col(lvWords)):
 			return start, end, true // LV 140273-13478
-		case r.shape(k, "2333", "   ") && steuerIDCheck(d) && ctx(steuerWords):
+		case r.shape(k, "2333", "   ") && steuerIDCheck(d) && (ctx(steuerWords) || idBefore(s, start)):
+			// (DE Steuer-ID as the BZSt prints it, after its word or "ID":
+			// "my ID is 72 814 900 033")
 			return start, end, true
 		case r.shape(k, "65", " ") && noValid(d) && ctx(noWords):
 			return start, end, true
@@ -749,6 +752,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if (r.shape(k, "444", "--") || r.shape(k, "444", "  ")) && near(phWords) {
 			return start, end, true // PH PhilID card number (PCN; no check digit)
 		}
+		if r.shape(k, "3333", "---") && d[9] == '0' && d[10] == '0' && cell(phTINWords) {
+			return start, end, true // PH TIN 950-398-491-000 (a person's: the branch code 000)
+		}
 	case 10:
 		if (one || r.shape(k, "64", "-")) && (seValid(d) && ctx(seWords) || cprDate(d) && ctx(cprWords)) {
 			return start, end, true
@@ -786,8 +792,8 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if (one && ctx(isWords) || r.shape(k, "64", "-") && dated(isWords)) && kennitalaValid(d) {
 			return start, end, true // IS 120174-3399
 		}
-		if r.shape(k, "271", "--") && near(sssWords) {
-			return start, end, true // PH SSS 12-3456789-0 (no check digit)
+		if r.shape(k, "271", "--") && cell(sssWords) {
+			return start, end, true // PH SSS 12-3456789-0 (no check digit), after its word or in a cell under it
 		}
 		if r.shape(k, "3331", "..-") && nitValid(d) || one && nitValid(d) && near(nitWords) {
 			return start, end, true // CO NIT 213.123.432-1
@@ -2064,7 +2070,7 @@ func myKadValid(d []byte) bool {
 // digit together pass about one number in thirty of their length.
 func bareID(s string, start int) bool {
 	k := start
-	for k > 0 && start-k < 6 && indexByte(" :=\"'#", s[k-1]) >= 0 {
+	for k > 0 && start-k < 6 && indexByte(" :=\"'#\\", s[k-1]) >= 0 { // (its quotes maybe escaped: \"id\": \"…)
 		k--
 	}
 	if k < 2 || lower(s[k-1]) != 'd' || lower(s[k-2]) != 'i' {
@@ -2207,6 +2213,9 @@ var passportNoWords = newContextWords("no", "n", "nr", "number", "num", "nummer"
 // a tool call's arguments), or heads its table column (a group booking's
 // manifest: last_name,…,passport_no,…).
 func passportBefore(s string, i int) bool {
+	if c := copulaBefore(s, i); c > 0 && namedBefore(s, c, passportWords, 1) {
+		return true // my passport number is R2293142
+	}
 	return namedBefore(s, i, passportWords, 1) || contextNear(s, i, travelDocWords, 2) ||
 		idColumn(s, i, passportWords, nil) || // a manifest's passport_no column
 		namedBy(s, i, passportWords) // {"type": "passport", "number": "…"}
@@ -2512,3 +2521,52 @@ func abnBefore(s string, i int, r *numRun) bool {
 }
 
 var abnWords = newContextWords("abn")
+
+// copulaBefore returns where the verb "to be" right before the value at i
+// starts (is, was, es, ist, est, é, era: "my passport number is …"), or 0.
+func copulaBefore(s string, i int) int {
+	if i < 4 || s[i-1] != ' ' {
+		return 0
+	}
+	k := i - 1
+	b := k
+	for b > 0 && k-b < 4 && isLower(s[b-1]) {
+		b--
+	}
+	if b == 0 || s[b-1] != ' ' {
+		return 0
+	}
+	switch s[b:k] {
+	case "is", "was", "es", "ist", "est", "era":
+		return b
+	}
+	return 0
+}
+
+// sevisID matches at s[i] a student's or exchange visitor's SEVIS ID
+// (the US Student and Exchange Visitor Information System: N and ten
+// digits, printed on the I-20 and the DS-2019) after its word, or in a
+// column under it. It returns the end.
+func sevisID(s string, i int) (int, bool) {
+	e := i + 11
+	if e > len(s) || s[i] != 'N' || !allDigits(s[i+1:e]) || e < len(s) && isAlnum(s[e]) {
+		return 0, false
+	}
+	if c := copulaBefore(s, i); contextNear(s, i, sevisWords, 3) || c > 0 && contextNear(s, c, sevisWords, 3) ||
+		ownCell(s, i, e) && idColumn(s, i, sevisWords, nil) {
+		return e, true
+	}
+	return 0, false
+}
+
+var sevisWords = newContextWords("sevis", "sevis id", "sevis number", "sevis no")
+
+// idBefore is bareID, or "ID" and a copula before the number ("my ID is
+// …").
+func idBefore(s string, start int) bool {
+	if bareID(s, start) {
+		return true
+	}
+	c := copulaBefore(s, start)
+	return c > 0 && bareID(s, c)
+}

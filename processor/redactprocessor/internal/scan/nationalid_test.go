@@ -868,3 +868,30 @@ func TestIDs13e(t *testing.T) {
 		{"ref\tbank\ttrade\tamount\nPAY6575955250\tUBA\t22119675506\t1260385.00", ""},
 	})
 }
+
+func TestIDs13fAnd13g(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	redactCases(t, []struct{ in, want string }{
+		// A SEVIS ID after its word, after "is", in a column under it.
+		{"My SEVIS ID is N0008365852 and", "My SEVIS ID is " + id + " and"},
+		{"| SEVIS ID | Name |\n|---|---|\n| N0039649359 | Chukwuma Eze |", "| SEVIS ID | Name |\n|---|---|\n| " + id + " | Chukwuma Eze |"},
+		// A passport number after "is".
+		{"my passport number is R2293142 (expiry 14/02/2033).", "my passport number is " + id + " (expiry 14/02/2033)."},
+		{"His passport number is A49475620 and", "His passport number is " + id + " and"},
+		// PH SSS and TIN under their columns, TIN after its word.
+		{"Employee\tSSS\tTIN\nReyes, Ana\t64-4994945-0\t251-999-220-000", "Employee\tSSS\tTIN\nReyes, Ana\t" + id + "\t" + id},
+		{"Ito po yung SSS ko 74-4061809-6 and TIN 950-398-491-000.", "Ito po yung SSS ko " + id + " and TIN " + id + "."},
+		// A Steuer-ID printed 2-3-3-3 after "ID" and "is", its quotes maybe escaped.
+		{"Please file my appeal, my ID is 72 814 900 033.", "Please file my appeal, my ID is " + id + "."},
+		{`{\"id\": \"72 814 900 033\"}`, `{\"id\": \"` + id + `\"}`},
+		// Driving licences: a US CDL, NL in one word, MX federal, a cdl column.
+		{"CDL #: B5650753 (Class A, IL)", "CDL #: " + id + " (Class A, IL)"},
+		{"Rijbewijsnummer: 3739612759", "Rijbewijsnummer: " + id},
+		{"Licencia federal: LFD64772548 tipo B", "Licencia federal: " + id + " tipo B"},
+		{"driver_id\tname\tcdl\tphone\nD59958\tTasha Brown\tI0235290\t+1 (213) 468-1021", "driver_id\tname\tcdl\tphone\nD59958\tTasha Brown\t" + id + "\t[REDACTED:phone]"},
+		// Kept: "is" after another number's word, an order number.
+		{"the order number is A49475620", ""},
+		{"Which SEVIS number goes in box 27? Mine on the I-20 is N0091715997", ""},
+		{"order N0091715997 shipped", ""},
+	})
+}

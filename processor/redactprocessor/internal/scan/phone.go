@@ -288,6 +288,14 @@ func otherNumberNear(s string, start int) bool {
 	if contextNear(s, start, notPhonePairs, 2) {
 		return true // a phone word after the word of another number: İşlem numarası
 	}
+	if g := groupBefore(s, start); g >= 0 && g < start {
+		// The number's run starts with another group, which the number is
+		// not: the words before the run name it (Meeting ID: 219 583 104
+		// 772, ABN 33 051 775 556).
+		if contextNear(s, g, notPhoneWords, 2) && !contextNear(s, g, phoneWords, 1) {
+			return true
+		}
+	}
 	return contextNear(s, start, notPhoneWords, 2) && !contextNear(s, start, phoneWords, 1) && !phonePairNear(s, start) && !hostBefore(s, start) &&
 		!countryLabel(s, start)
 }
@@ -304,12 +312,13 @@ var notPhonePairs = newContextWords(
 
 // phonePairNear reports whether the two words before start are a phone
 // word's pair whose last word names another number by itself ("wa_id",
-// "WhatsApp ID": the id is the number).
+// "WhatsApp ID": the id is the number; "Contact no.", Hindi "papa ka
+// number": a contact's, someone's number).
 func phonePairNear(s string, start int) bool {
 	return contextNear(s, start, phoneIDPairs, 2)
 }
 
-var phoneIDPairs = newContextWords("wa id", "whatsapp id")
+var phoneIDPairs = newContextWords("wa id", "whatsapp id", "contact no", "contact number", "contact num", "ka number", "ki number")
 
 // countryLabel reports whether a country's code in parentheses and a colon
 // stand right before start ("Customer (ID): 0812-3456-7890"): it says
@@ -479,6 +488,10 @@ var notPhoneWords = newContextWords(
 	// are (SIRET 812 345 678 00021, NIPC 509 112 334, KvK, CVR, ABN).
 	"siret", "siren", "nipc", "nif", "vat", "tva", "btw", "kvk", "cif", "cvr", "abn", "acn", "ust", "steuernummer",
 	"rcs", "kbo", "ondernemingsnummer",
+	// Freight: air waybills (MAWB, HAWB), Mexico's guía (a waybill),
+	// India's IEC (an importer's code), a customs entry (pedimento), a
+	// consignment, a German parcel's Sendungsnummer.
+	"awb", "awbs", "mawb", "hawb", "hawbs", "guía", "guia", "iec", "pedimento", "consignment", "sendungsnummer",
 	// Turkish "transaction", "tracking", "invoice", "receipt", "reference"
 	// (the same before "numarası", a phone's word too: notPhonePairs).
 	"işlem", "islem", "takip", "fatura", "dekont", "referans",
@@ -521,6 +534,9 @@ var phoneWords = newContextWords(
 	"手机号", "电话号码", "手机号码",
 	// As keys name them: WhatsApp's wa_id, an MSISDN, a CamelCase field.
 	"wa id", "msisdn", "phonenumber", "mobilenumber", "phoneno", "mobileno", "cellnumber",
+	// a contact's number ("Contact no.") and someone's in Hindi ("papa ka
+	// number")
+	"contact no", "contact number", "contact num", "ka number", "ki number",
 	// Chile's fono, Malay's "my number", Turkish "his/her number".
 	"fono", "nombor saya", "numarası", "numarasi", "cep telefonu", "pager", "beeper",
 	// "Call" and "hotline" in Polish, "contacts" and "phone" in
@@ -733,4 +749,20 @@ func matchToks(toks []digitTok, d string) bool {
 		}
 	}
 	return false
+}
+
+// groupBefore returns where the group of 1 to 4 digits set apart by one
+// blank right before start begins, or -1.
+func groupBefore(s string, start int) int {
+	if start < 3 || s[start-1] != ' ' || !isDigit(s[start-2]) {
+		return -1
+	}
+	g := start - 2
+	for g > 0 && start-1-g < 4 && isDigit(s[g-1]) {
+		g--
+	}
+	if g > 0 && (isDigit(s[g-1]) || isLetter(s[g-1])) {
+		return -1
+	}
+	return g
 }

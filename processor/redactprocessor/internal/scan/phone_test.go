@@ -513,3 +513,17 @@ func TestMobileMoneyPhones(t *testing.T) {
 		{"the line 4 of 0108062307", ""},
 	})
 }
+
+// TestPhones13fAnd13g: a contact's and someone's number; a run whose first
+// group another number's word names; freight numbers.
+func TestPhones13fAnd13g(t *testing.T) {
+	redactCases(t, []struct{ in, want string }{
+		{"Contact no. 0927-423-0623 po.", "Contact no. [REDACTED:phone] po."},
+		{"[8:44 pm] Aman: papa ka number 8152870873", "[8:44 pm] Aman: papa ka number [REDACTED:phone]"},
+		{"Meeting ID: 219 583 104 772", ""},
+		{"MAWB 020-27693400 HAWBs: 7444450436, 6379453662", ""},
+		{"Note: our own IEC is 0751159932 and", ""},
+		{"Su cel 55 4120 8876. Guía 939824258416, CP 06700.", "Su cel [REDACTED:phone]. Guía 939824258416, CP 06700."},
+		{"Tel. 030 812 345 678", "Tel. [REDACTED:phone]"},
+	})
+}

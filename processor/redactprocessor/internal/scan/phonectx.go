@@ -352,7 +352,9 @@ func (m *colMemo) header(s string, ls, brk int, sep byte, fields, floor int) (hs
 		if brk <= floor {
 			return 0, 0, false
 		}
-		if above, _ := lineStart(s, brk, floor); above != m.row || m.hs >= above {
+		if above, _ := lineStart(s, brk, floor); above != m.row || m.hs < 0 || m.hs >= above {
+			// (a row above with no header may be the header line itself:
+			// its own cell was asked about, cohort1)
 			return 0, 0, false
 		}
 		m.row = ls // (the table goes on: the next row chains on this one)

@@ -225,6 +225,10 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 		if i < proseDone {
 			return Finding{}, false
 		}
+		if f, ok := sc.columnSecret(s, i, last, &memo); ok {
+			proseDone = f.End
+			return f, true // username,password / ana.souza,Aluno2025!665
+		}
 		if ok, end := proseGate(s, i); !ok {
 			proseDone = end
 			return Finding{}, false
@@ -754,6 +758,11 @@ func (sc *Scanner) wordID(s string, ws, wl, last int) (Finding, bool) {
 	}
 	if (wl == 12 || wl == 13) && rfcValid(s[ws:ws+wl]) && !otherCode(s, ws) {
 		return Finding{ws, ws + wl, NationalID}, true // MX RFC GODE561231GR8 (taxid.go)
+	}
+	if wl == 11 && s[ws] == 'N' {
+		if e, ok := sevisID(s, ws); ok {
+			return Finding{ws, e, NationalID}, true // SEVIS ID N0008365852
+		}
 	}
 	if wl > 10 && wl != 18 {
 		return Finding{}, false
