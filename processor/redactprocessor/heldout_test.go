@@ -229,6 +229,10 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     EdTech): 0.9280 / 0.9853 and 0.8826 / 0.9770 on arrival; SEVIS IDs,
 //     password columns, licence columns, freight numbers as look-alikes
 //     and the column memo's header-cell bug were then fixed.
+//   - blind-2026-13h (a thirty-fifth writer: restaurants, delivery and
+//     hospitality in Southeast Asia, the Gulf and Southern Europe): 0.9057
+//     / 0.9948 on arrival; idNumber keys, ID columns and QIDs were then
+//     added.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -268,6 +272,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-13e.jsonl":  {0.95, 0.98},
 	"blind-2026-13f.jsonl":  {0.94, 0.99},
 	"blind-2026-13g.jsonl":  {0.94, 0.97},
+	"blind-2026-13h.jsonl":  {0.94, 0.99},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

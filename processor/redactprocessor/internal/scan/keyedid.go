@@ -228,10 +228,11 @@ func labelledID(s string, i int) (Finding, bool) {
 	if !isDigit(s[i]) || !keyGap(s, i) {
 		return Finding{}, false
 	}
-	if e, ok := digitGroups(s, i, 8, 14); ok && namedBefore(s, i, nationalIDKeys, 2) {
-		var b [14]byte
-		if d := groupDigits(s[i:e], b[:0]); len(d) == 14 && !egValid(d) {
-			return Finding{}, false
+	if e, ok := digitGroups(s, i, 8, 16); ok && namedBefore(s, i, nationalIDKeys, 2) {
+		var b [16]byte
+		switch d := groupDigits(s[i:e], b[:0]); {
+		case len(d) == 14 && !egValid(d), len(d) == 15, len(d) == 16 && (e-i != 19 || s[i+4] != s[i+9] || s[i+9] != s[i+14]):
+			return Finding{}, false // (16 only in fours: a PhilSys number)
 		}
 		return Finding{i, e, NationalID}, true
 	}
@@ -284,8 +285,11 @@ func digitGroups(s string, i, lo, hi int) (int, bool) {
 // number's national part in libphonenumber).
 var nationalIDKeys = keyedWords("national id", "nationalid", "nationalidnumber", "national identity",
 	"nationalidentitynumber", "national identification", "nationalidentificationnumber",
-	// a KYC vendor's identity document (idDocNumber, id_doc_number)
-	"iddocnumber", "id doc number", "id document number", "identity document number", "identitydocumentnumber")
+	// a KYC vendor's identity document (idDocNumber, id_doc_number), an
+	// onboarding form's idNumber (camelCase: "ID number" in prose, and
+	// id_number, ask for the kind's check)
+	"iddocnumber", "id doc number", "id document number", "identity document number", "identitydocumentnumber",
+	"idnumber")
 
 // An employer identification number (US EIN, NN-NNNNNNN) after its key
 // (ein, fein, employer_id, employerIdentificationNumber): its two first

@@ -139,6 +139,7 @@ var (
 	vnWords         = kindWords(l12, "cccd", "CCCD", "căn cước", "can cuoc", "cmnd", "CMND")
 	sssWords        = kindWords(l10, "sss")
 	phTINWords      = newContextWords("tin")
+	qaWords         = newContextWords("qid", "qatar id", "qatari id")
 	keWords         = kindWords([]int{8}, "kitambulisho", "huduma")
 	twWords         = kindWords([]int{keyTW}, "身分證", "身份證", "身分證字號", "統一編號", "taiwan id")
 	// The kinds added for blind-2026-12c. Those of 11 or 13 digits (or
@@ -150,7 +151,7 @@ var (
 	egnWords    = kindWords(l10, "егн", "ЕГН", "egn")
 	lvWords     = kindWords(l11, "personas kods", "personas kodu", "p k") // (p.k.)
 	isWords     = kindWords(l10, "kennitala", "kt")
-	myWords     = kindWords(l12, "mykad", "kad pengenalan", "k p", "kp", "nric")
+	myWords     = kindWords(l12, "mykad", "kad pengenalan", "k p", "kp", "nric", "ic no", "ic number", "no ic", "ic")
 	// IE PPS number and HU adóazonosító jel (adóazonosítóm, adóazonosítója:
 	// the word's own forms).
 	ppsWords = kindWords([]int{keyPPS}, "pps", "ppsn", "pps number", "pps no", "personal public")
@@ -677,6 +678,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // BD NID of 13 digits (no check digit)
 		}
 	case 11:
+		if one && (d[0] == '2' || d[0] == '3') && cell(qaWords) {
+			return start, end, true // QA QID: century, year of birth, nationality, serial (no check digit)
+		}
 		switch {
 		case r.shape(k, "3332", "..-") && cpfValid(d),
 			r.shape(k, "22232", "..-.") && beValid(d):
@@ -714,9 +718,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if one && nikValid(d) && ctx(nikWords) {
 			return start, end, true
 		}
-		if (one || r.shape(k, "4444", "---") || r.shape(k, "4444", "   ")) && near(phWords) ||
+		if (one || r.shape(k, "4444", "---") || r.shape(k, "4444", "   ")) && cell(phWords) ||
 			r.shape(k, "4444", "---") && natID() {
-			return start, end, true // PH PhilSys number (PSN; no check digit)
+			return start, end, true // PH PhilSys number (PSN; no check digit), after its word or in a cell under it
 		}
 	case 18:
 		if one && cnIDValid(d) {
@@ -2191,7 +2195,7 @@ func weightedSum[T string | []byte](d T, w []int) int {
 // the word, or the word and "number" (passportBefore).
 var passportWords = newContextWords(
 	"passport", "reisepass", "reisepassnummer", "passnummer", "passeport", "pasaporte", "passaporto", "passaporte",
-	"paszport", "paszportu", "paspoort", "pasaport", "paspor", "útlevél", "cestovní pas", "паспорт", "паспорта",
+	"paszport", "paszportu", "paspoort", "pasaport", "paspor", "pasport", "útlevél", "cestovní pas", "паспорт", "паспорта",
 	"hộ chiếu", "جواز السفر", "דרכון", "گذرنامه", "पासपोर्ट", "护照", "護照", "パスポート", "여권",
 	// (camelCase keys are one word to contextNear: {"passportNumber": …},
 	// passportNo, as booking and KYC APIs name the field)

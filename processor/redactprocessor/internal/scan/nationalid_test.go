@@ -895,3 +895,23 @@ func TestIDs13fAnd13g(t *testing.T) {
 		{"order N0091715997 shipped", ""},
 	})
 }
+
+func TestIDs13h(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	redactCases(t, []struct{ in, want string }{
+		// An onboarding form's idNumber: any 8 to 14 digits, or 16 in fours.
+		{`{"name": "x", "idNumber": "851127-05-1516", "role": "barista"}`, `{"name": "x", "idNumber": "` + id + `", "role": "barista"}`},
+		{`{"idNumber": "5488-4117-7707-2809"}`, `{"idNumber": "` + id + `"}`},
+		{`{"idNumber": "27735656579"}`, `{"idNumber": "` + id + `"}`},
+		// MyKad under ic_no, PhilSys under its column, a QID after its word
+		// and under its column, a Malay "pasport".
+		{"member_id,name,ic_no,points\nLY3980233,Siti Abdullah,010406-02-3353,1716", "member_id,name,ic_no,points\nLY3980233,Siti Abdullah," + id + ",1716"},
+		{"| # | Member | PhilSys | Tier |\n|---|---|---|---|\n| 1 | Ma. Cristina | 8735-3211-4196-5413 | Bronze |", "| # | Member | PhilSys | Tier |\n|---|---|---|---|\n| 1 | Ma. Cristina | " + id + " | Bronze |"},
+		{"I am including my QID 27160839477.", "I am including my QID " + id + "."},
+		{"emp_id\tname\tqid\tposition\nQD-0945\tJoseph Mathew\t37881851936\tCommis", "emp_id\tname\tqid\tposition\nQD-0945\tJoseph Mathew\t" + id + "\tCommis"},
+		{"dan pasport A89537663.", "dan pasport " + id + "."},
+		// Kept: 16 digits not in fours, a QID-long number under another column.
+		{`{"idNumber": "5488411777072809"}`, ""},
+		{"emp_id\tname\tref\tposition\nQD-0945\tJoseph Mathew\t37881851936\tCommis", ""},
+	})
+}
