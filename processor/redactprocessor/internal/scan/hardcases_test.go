@@ -181,6 +181,8 @@ var hardCases = []struct{ defect, in, want string }{
 	// Health identifiers (blind-2026-12r's misses, with values of our own).
 	{"mrn glued to its label", "Pt: Ana Ruiz  DOB 1950-01-02  MRN10293847  SSN on file", "Pt: Ana Ruiz  DOB 1950-01-02  MRN[REDACTED:national_id]  SSN on file"},
 	{"mrn after a copula", "my MRN is 8794381, thanks", "my MRN is [REDACTED:national_id], thanks"},
+	{"medical record number", "Medical Record Number 10045678", "Medical Record Number [REDACTED:national_id]"},
+	{"a crm's record number is kept", "CRM export: record number 10045678, owner jsmith", "CRM export: record number 10045678, owner jsmith"},
 	{"medicare mbi", "Medicare MBI 1EG4-TE5-MK73. Labs:", "Medicare MBI [REDACTED:national_id]. Labs:"},
 	{"medicare mbi undashed", "mbi 1EG4TE5MK73", "mbi [REDACTED:national_id]"},
 	{"au ihi", "IHI from My Health Record: 8003 6088 2361 1421", "IHI from My Health Record: [REDACTED:national_id]"},

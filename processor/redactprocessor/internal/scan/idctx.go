@@ -4,6 +4,7 @@
 package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -163,7 +164,7 @@ func sentenceContext(s string, start int, words *contextWords) bool {
 		}
 		w := s[k:e]
 		b := lowerInto(buf[:], w)
-		if words.has(w, b, pb, ascii) {
+		if words.has(s, k, w, b, pb, ascii) {
 			return true
 		}
 		if ascii && b != nil && (otherNumberWords.ascii[string(b)] || notIDWords.ascii[string(b)]) {
@@ -177,6 +178,32 @@ func sentenceContext(s string, start int, words *contextWords) bool {
 	return false
 }
 
+// pairAt reports whether a and b, the lowered words of which a starts at
+// s[k:], are one of c's pairs, with its first word right before them when
+// it has one.
+func (c *contextWords) pairAt(s string, k int, a, b string) bool {
+	if !c.pairs[[2]string{a, b}] {
+		return false
+	}
+	firsts, ok := c.firsts[[2]string{a, b}]
+	if !ok {
+		return true
+	}
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == '.' || s[k-1] == '/' || s[k-1] == '-' || s[k-1] == '_') {
+		k-- // (R.U.T., a/c no, e-card Nummer)
+	}
+	e := k
+	for k > 0 && e-k < 24 && (isAlnum(s[k-1]) || s[k-1] >= utf8.RuneSelf) {
+		k--
+	}
+	if k > 0 && (isAlnum(s[k-1]) || s[k-1] >= utf8.RuneSelf) {
+		return false
+	}
+	var buf [24]byte
+	w := lowerInto(buf[:], s[k:e])
+	return w != nil && slices.Contains(firsts, string(w))
+}
+
 // blanksOnly reports whether p holds only spaces and tabs.
 func blanksOnly(p string) bool {
 	for k := 0; k < len(p); k++ {
@@ -187,10 +214,11 @@ func blanksOnly(p string) bool {
 	return true
 }
 
-// has reports whether the word w (b lowered, nil when too long; pb the
-// lowered word after it) is one of c, or ends one of its pairs.
-func (c *contextWords) has(w string, b, pb []byte, ascii bool) bool {
-	if b != nil && pb != nil && c.pairs[[2]string{string(b), string(pb)}] {
+// has reports whether the word w at s[k:] (b lowered, nil when too long;
+// pb the lowered word after it) is one of c, or starts one of its pairs
+// (after the pair's first word, when it has one).
+func (c *contextWords) has(s string, k int, w string, b, pb []byte, ascii bool) bool {
+	if b != nil && pb != nil && c.pairAt(s, k, string(b), string(pb)) {
 		return true
 	}
 	if ascii {

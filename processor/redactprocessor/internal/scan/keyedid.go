@@ -297,7 +297,7 @@ var nationalIDKeys = keyedWords("national id", "nationalid", "nationalidnumber",
 // the IRS's list of valid EIN prefixes); 9 digits without the dash only
 // after ein or fein ("employer_id": 123456789 is as often a row's id).
 var (
-	einWords      = keyedWords("ein", "fein", "employer id", "employerid", "employer identification", "employeridentificationnumber", "federal ein", "federal tax id")
+	einWords      = keyedWords("ein", "fein", "employer id", "employerid", "employer identification", "employeridentificationnumber", "federal ein", "federal tax id", "tax id")
 	einPlainWords = keyedWords("ein", "fein", "employer identification", "employeridentificationnumber")
 	einPrefixes   = func() (p [100]bool) {
 		for _, n := range []int{

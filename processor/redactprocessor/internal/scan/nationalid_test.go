@@ -127,6 +127,11 @@ func TestCardCVV(t *testing.T) {
 		{"the Amex CID is 4821, thanks", "the Amex CID is " + cv + ", thanks"},
 		{"der CVC ist 907", "der CVC ist " + cv},
 		{"código de seguridad 482.", "código de seguridad " + cv + "."},
+		{"CÓDIGO DE SEGURIDAD 482", "CÓDIGO DE SEGURIDAD " + cv},
+		// A phrase of three words needs its first: "de seguridad" alone is
+		// a backup's or an update's.
+		{"La copia de seguridad 2025 terminó.", "La copia de seguridad 2025 terminó."},
+		{"actualización de seguridad 2024 aplicada", "actualización de seguridad 2024 aplicada"},
 		{"le code de sécurité: 771", "le code de sécurité: " + cv},
 		{"the total is 438", "the total is 438"},
 		{"this is 438 and it", "this is 438 and it"},
@@ -425,8 +430,10 @@ func TestIDAfterAnotherCountrysWord(t *testing.T) {
 		// The next of a list of identity numbers, when it passes a check.
 		{"ID: 79072823730    00321185136", "ID: " + id + "    " + id},
 		{"ID: 79072823730 / 12345678901", "ID: " + id + " / 12345678901"},
-		// A phrase of three words is found by its last two.
+		// A phrase of three words is found by its last two after its first.
 		{"tax file number 265 714 885", "tax file number " + id},
+		{"Tax-File Number 265 714 885", "Tax-File Number " + id},
+		{"case file number 265 714 885", "case file number 265 714 885"},
 		{"nomor induk kependudukan 3174052505900003", "nomor induk kependudukan " + id},
 		// A word glued to the digits by '-' or '_' is an identifier's prefix.
 		{`"ref":"KYC-08116723"`, `"ref":"KYC-08116723"`},

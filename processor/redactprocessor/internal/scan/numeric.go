@@ -5,6 +5,7 @@ package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactproce
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -682,11 +683,17 @@ func gtinValid(d []byte) bool {
 // contextWords are words that name a kind of number just before it: ASCII
 // words match whole (case-insensitive), the others anywhere in a word;
 // pairs are two words in a row ("my number", "reach me"; a longer phrase
-// by its last two).
+// by its last two, and the word before them).
 type contextWords struct {
 	ascii map[string]bool
 	other []string
 	pairs map[[2]string]bool
+	// firsts are the words that must stand before a pair that only a
+	// longer phrase gave: "medical record number" names a chart, "record
+	// number" alone a CRM's row, and "copia de seguridad 2025" is a
+	// backup, not "código de seguridad". A pair that is a phrase of its
+	// own has none.
+	firsts map[[2]string][]string
 	// byStart indexes other by their first two bytes, so that a word is
 	// matched against the few that may start at each of its positions,
 	// not against all of them.
@@ -712,20 +719,37 @@ func (c *contextWords) hasOther(w string) bool {
 }
 
 func newContextWords(words ...string) *contextWords {
-	c := &contextWords{ascii: map[string]bool{}, pairs: map[[2]string]bool{}}
+	c := &contextWords{ascii: map[string]bool{}, pairs: map[[2]string]bool{}, firsts: map[[2]string][]string{}}
+	own := map[[2]string]bool{} // pairs that are phrases of their own
 	for _, w := range words {
+		first := ""
 		if f := strings.Fields(w); len(f) > 2 {
 			// A longer phrase is found by its last two words, the nearest
-			// to the number: "tax file number" by "file number".
-			w = f[len(f)-2] + " " + f[len(f)-1]
+			// to the number, and the word before them: "tax file number"
+			// by "file number" after "tax".
+			w, first = f[len(f)-2]+" "+f[len(f)-1], f[len(f)-3]
 		}
 		if a, b, ok := strings.Cut(w, " "); ok {
-			c.pairs[[2]string{a, b}] = true
+			keys := [][2]string{{a, b}}
 			if t := titleCase(a); t != a {
-				c.pairs[[2]string{t, b}] = true // (Číslo dokladu: lowerInto lowers ASCII only)
+				keys = append(keys, [2]string{t, b}) // (Číslo dokladu: lowerInto lowers ASCII only)
 			}
 			if ua, ub := upperOther(a), upperOther(b); ua != a || ub != b {
-				c.pairs[[2]string{ua, ub}] = true // (RODNÉ ČÍSLO)
+				keys = append(keys, [2]string{ua, ub}) // (RODNÉ ČÍSLO)
+			}
+			for _, k := range keys {
+				c.pairs[k] = true
+				if first == "" {
+					own[k] = true
+					continue
+				}
+				// (as lowerInto gives them: ASCII lowered, the rest as
+				// written, in lower, title or upper case)
+				for _, v := range []string{first, titleCase(first), upperOther(first)} {
+					if v = strings.Map(asciiLower, v); !slices.Contains(c.firsts[k], v) {
+						c.firsts[k] = append(c.firsts[k], v)
+					}
+				}
 			}
 			continue
 		}
@@ -745,12 +769,23 @@ func newContextWords(words ...string) *contextWords {
 			}
 		}
 	}
+	for k := range own {
+		delete(c.firsts, k)
+	}
 	c.byStart = map[uint16][]string{}
 	for _, o := range c.other {
 		k := uint16(o[0])<<8 | uint16(o[1])
 		c.byStart[k] = append(c.byStart[k], o)
 	}
 	return c
+}
+
+// asciiLower lowers an ASCII letter and leaves any other rune.
+func asciiLower(r rune) rune {
+	if 'A' <= r && r <= 'Z' {
+		return r + 'a' - 'A'
+	}
+	return r
 }
 
 // titleCase returns w with its first letter upper case when that letter is
@@ -827,7 +862,7 @@ func contextNear(s string, i int, words *contextWords, n int) bool {
 		}
 		w := s[k:e]
 		b := lowerInto(buf[:], w) // nil when longer than buf
-		if words.has(w, b, pb, ascii) || !ascii && asciiEnd(words, w) {
+		if words.has(s, k, w, b, pb, ascii) || !ascii && asciiEnd(words, w) {
 			return true // asciiEnd: CVC는, ，CVV: CJK text glues particles and punctuation to a word
 		}
 		pb = nil

@@ -726,6 +726,7 @@ func answerContext(s string, start int, words *contextWords) bool {
 	ps, _ := lineStart(s, pe, max(0, pe-160))
 	var buf, prev [24]byte
 	var pb []byte
+	pk := 0 // where pb starts
 	for k := ps; k < pe; {
 		for k < pe && s[k] < utf8.RuneSelf && !isAlnum(s[k]) {
 			k++
@@ -741,7 +742,7 @@ func answerContext(s string, start int, words *contextWords) bool {
 		}
 		b := lowerInto(buf[:], s[k:e])
 		if b != nil {
-			if ascii && (words.ascii[string(b)] || (pb != nil && words.pairs[[2]string{string(pb), string(b)}])) {
+			if ascii && (words.ascii[string(b)] || (pb != nil && words.pairAt(s, pk, string(pb), string(b)))) {
 				return true
 			}
 			if !ascii && words.hasOther(string(b)) {
@@ -750,7 +751,7 @@ func answerContext(s string, start int, words *contextWords) bool {
 		}
 		pb = nil
 		if b != nil {
-			pb = prev[:copy(prev[:], b)]
+			pb, pk = prev[:copy(prev[:], b)], k
 		}
 		k = e
 	}
