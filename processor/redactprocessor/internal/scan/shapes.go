@@ -290,9 +290,15 @@ func (sc *Scanner) wordShape(s string, ws, floor int) (Finding, bool) {
 	for we < len(s) && class[s[we]]&b64Run != 0 {
 		we++
 	}
-	if we-ws == 64 {
-		if e, ok := bareKey64(s, ws, we); ok {
-			return Finding{ws, e, APIToken}, true
+	if n := we - ws; n == 64 || n == 65 {
+		kws := ws
+		if _, _, esc := escapeAt(s, ws); esc && s[ws] != 'u' {
+			kws++ // a key after "\n": the escape's letter is not its first
+		}
+		if we-kws == 64 {
+			if e, ok := bareKey64(s, kws, we); ok {
+				return Finding{kws, e, APIToken}, true
+			}
 		}
 	}
 	var shape func(string, int, int) (int, int, bool)
@@ -342,8 +348,13 @@ func bareKey64(s string, ws, we int) (int, bool) {
 	if runOf(s, ws, isAlnum) != we || charKinds(s[ws:we]) != cDigit|cUpper|cLower {
 		return 0, false
 	}
-	if ws > 0 && (isAlnum(s[ws-1]) || strings.IndexByte("+/-_.", s[ws-1]) >= 0) || we < len(s) && strings.IndexByte("+/=", s[we]) >= 0 {
-		return 0, false // (a part of a longer token: pypi-…, base64)
+	if ws > 0 {
+		if _, _, esc := escapeAt(s, ws-1); !esc && (isAlnum(s[ws-1]) || strings.IndexByte("+/-_.", s[ws-1]) >= 0) {
+			return 0, false // (a part of a longer token: pypi-…)
+		}
+	}
+	if we < len(s) && strings.IndexByte("+/=", s[we]) >= 0 {
+		return 0, false // (base64)
 	}
 	if b := indentStart(s, ws); lineEnd(s, we) == we && (b64Line(s, we, true) || b64Line(s, b, false)) {
 		return 0, false

@@ -166,6 +166,10 @@ func TestBareKey64(t *testing.T) {
 		{"const client = new Spot('" + k + "', '" + k + "')", "const client = new Spot('" + tok + "', '" + tok + "')"},
 		{"API Key\n" + k + "\nSecret Key\n" + k + "\n", "API Key\n" + tok + "\nSecret Key\n" + tok + "\n"},
 		{"| bot_1 | " + k + " | 2026-10-10 |", "| bot_1 | " + tok + " | 2026-10-10 |"},
+		// After a JSON escape: the escape stays whole, and its letter is
+		// not the key's first.
+		{`{"m":"API Key:\n` + k + `\tok"}`, `{"m":"API Key:\n` + tok + `\tok"}`},
+		{`{"m":"\b` + k[1:] + ` "}`, `{"m":"\b` + k[1:] + ` "}`},
 		// Kept: a hex digest (one case), the lines of a PEM body (indented
 		// in YAML too), a longer base64 string, a prefixed token's body.
 		{"sha256 e3f8c979223dfdcde49f1435c3d0cd89c8d0d82f416c42bd2a551c3afac75486 ok", ""},
