@@ -233,6 +233,17 @@ var tokenShapes = []tokenShape{
 	{"dp.audit.", APIToken, isAlnum, 40, 44, nil},
 	{"access_token$production$", APIToken, isAlnumDollar, 49, 49, braintreeToken}, // Braintree (ZupIT/horusec internal/services/engines/leaks)
 	{"access_token$sandbox$", APIToken, isAlnumDollar, 49, 49, braintreeToken},
+
+	// Southeast Asia's payment gateways, from their documentation and
+	// public code (no gitleaks or trufflehog rule): Xendit's secret keys
+	// (xnd_development_<60 letters and digits>; older ones base64 with
+	// '+' and '='; not xnd_public_…, the publishable key), Midtrans's
+	// server keys (Mid-server-<24>, SB-Mid-server-<24> in its sandbox;
+	// not Mid-client-…, the client key a checkout page carries).
+	{"xnd_production_", APIToken, isB64, 40, 0, nil},
+	{"xnd_development_", APIToken, isB64, 40, 0, nil},
+	{"SB-Mid-server-", APIToken, isB64URL, 24, 24, nil},
+	{"Mid-server-", APIToken, isB64URL, 24, 24, nil},
 }
 
 // onePasswordSecretKey: A3-XXXXXX-XXXXXXXXXXX-XXXXX-XXXXX-XXXXX, or with
