@@ -233,6 +233,16 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     hospitality in Southeast Asia, the Gulf and Southern Europe): 0.9057
 //     / 0.9948 on arrival; idNumber keys, ID columns and QIDs were then
 //     added.
+//   - blind-2026-13i (a thirty-sixth writer: IT helpdesks and MSPs in the
+//     US, UK, DACH, FR and ES) and blind-2026-13j (a thirty-seventh:
+//     gig-economy platforms and their claims assistants in Latin America
+//     and Africa), written at the same time: 0.8228 / 0.9852 and 0.7095 /
+//     0.9920 on arrival. 13i labels MAC addresses and hardware serials
+//     device_id PII, 12q labels 43 MAC addresses look-alikes: they stay
+//     (18 of 13i's misses, and 20 serials). Ghana Cards, Moroccan CINs
+//     and RIBs, ID columns of 8 digits, RUT columns, chat stamps with a
+//     two-digit year, BitLocker keys, PowerShell's SecureString text and
+//     PHP's define() were then added.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -273,6 +283,8 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-13f.jsonl":  {0.94, 0.99},
 	"blind-2026-13g.jsonl":  {0.94, 0.97},
 	"blind-2026-13h.jsonl":  {0.94, 0.99},
+	"blind-2026-13i.jsonl":  {0.83, 0.98},
+	"blind-2026-13j.jsonl":  {0.82, 0.99},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

@@ -38,6 +38,7 @@ var bankAccountWords = keyedWords(
 	"kontonummer", "kontonr", "konto nr", "bankkonto", "numer konta", "rekeningnummer", "rekeningnr", "tilinumero",
 	"numéro de compte", "n° de compte", "número de cuenta", "numero de cuenta", "cuenta bancaria", "número de conta",
 	"numero de conta", "conta corrente", "conta poupança", "numero di conto", "numero conto", "conto corrente",
+	"numero cuenta", "nro cuenta", "nro de cuenta", "num cuenta", "numero conta", // (a payout file's numero_cuenta, nro_cuenta)
 	"clabe", "clabe interbancaria", "口座番号", "계좌번호", "银行账号", "银行卡号",
 	// a Japanese account's type before its number (普通 1234567, as
 	// transfer instructions write it), Korean banks' names (신한
@@ -211,6 +212,8 @@ func checkedAccount(s string, i int) (int, bool) {
 	}
 	e := runOf(s, i, isDigit)
 	switch e - i {
+	case 3:
+		return maRIB(s, i) // 230 780 9750092086604687 84
 	case 2:
 		// 30 1246 1712 5181 8346 8746 4050
 		var b [26]byte
@@ -252,10 +255,51 @@ func checkedAccount(s string, i int) (int, bool) {
 	case 26:
 		return e, nrbValid([]byte(d))
 	case 24:
-		return e, huAccountValid(d)
+		return e, huAccountValid(d) || maRIBValid(d) && ribNamed(s, i)
 	}
 	return 0, false
 }
+
+// maRIB matches at s[i] a Moroccan RIB grouped as banks print it: bank
+// (3), city (3), account (16) and key (2), blanks between (230 780
+// 9750092086604687 84). It returns the end.
+func maRIB(s string, i int) (int, bool) {
+	var b [24]byte
+	n, k := 0, i
+	for g, w := range [4]int{3, 3, 16, 2} {
+		if g > 0 {
+			if k >= len(s) || s[k] != ' ' {
+				return 0, false
+			}
+			k++
+		}
+		if runOf(s, k, isDigit) != k+w {
+			return 0, false
+		}
+		n += copy(b[n:], s[k:k+w])
+		k += w
+	}
+	if k < len(s) && isAlnum(s[k]) || !maRIBValid(string(b[:])) || !ribNamed(s, i) {
+		return 0, false
+	}
+	return k, true
+}
+
+// maRIBValid checks a Moroccan RIB d (24 digits): its last two are the
+// key that makes the whole number a multiple of 97, as the French RIB's
+// key does (97 - (first 22 digits × 100) mod 97).
+func maRIBValid(d string) bool {
+	return digitsMod97(d) == 0 && !sameDigits([]byte(d))
+}
+
+// ribNamed reports whether a RIB's word names the number at i: before
+// it, in the question it answers, or heading its column.
+func ribNamed(s string, i int) bool {
+	return contextNear(s, i, ribWords, 6) || answerContext(s, i, ribWords) || idColumn(s, i, ribWords, nil)
+}
+
+// ribWords name a RIB (relevé d'identité bancaire), in French and Arabic.
+var ribWords = newContextWords("rib", "relevé d'identité bancaire", "الحساب البنكي", "رقم الحساب")
 
 // nrbValid checks a Polish NRB d (26 digits): "PL" and its check digits
 // moved to the end, the number mod 97 is 1 (ISO 13616; P = 25, L = 21).

@@ -324,3 +324,44 @@ func (sc *Scanner) oracleLogin(s string, i, floor int) (Finding, bool) {
 func escapedNewline(s string, k, floor int) bool {
 	return k > floor && s[k] == 'n' && s[k-1] == '\\'
 }
+
+// secureStringText matches, when s[i:] is PowerShell's -AsPlainText flag,
+// the quoted text before it that ConvertTo-SecureString turns into a
+// password (ConvertTo-SecureString "Sonne2021&" -AsPlainText -Force, also
+// with -String): the text is the password in clear. It returns the text's
+// start and end, inside the quotes.
+func secureStringText(s string, i int) (vs, ve int, ok bool) {
+	const flag, cmd = "-asplaintext", "convertto-securestring"
+	if i+len(flag) > len(s) || !strings.EqualFold(s[i:i+len(flag)], flag) || i+len(flag) < len(s) && isWord(s[i+len(flag)]) {
+		return 0, 0, false
+	}
+	k := i
+	for k > 0 && s[k-1] == ' ' {
+		k--
+	}
+	if k == 0 || s[k-1] != '"' && s[k-1] != '\'' {
+		return 0, 0, false
+	}
+	ve = k - 1
+	quote := s[ve : ve+1]
+	if ve > 0 && s[ve-1] == '\\' {
+		ve--
+		quote = s[ve : ve+2] // (in a JSON string: \"…\")
+	}
+	q := strings.LastIndex(s[max(0, ve-128):ve], quote)
+	if q < 0 {
+		return 0, 0, false
+	}
+	vs = max(0, ve-128) + q + len(quote)
+	if vs == ve || strings.ContainsAny(s[vs:ve], "\n\\") {
+		return 0, 0, false
+	}
+	b := strings.TrimRight(s[max(0, vs-len(quote)-40):vs-len(quote)], " ")
+	if len(b) >= 7 && strings.EqualFold(b[len(b)-7:], "-string") {
+		b = strings.TrimRight(b[:len(b)-7], " ")
+	}
+	if len(b) < len(cmd) || !strings.EqualFold(b[len(b)-len(cmd):], cmd) {
+		return 0, 0, false
+	}
+	return vs, ve, true
+}

@@ -211,12 +211,18 @@ func (sc *Scanner) keyedID(s string, i int) (Finding, bool) {
 
 // labelledID matches at s[i] a number of no shape of its own that its
 // label names: a driving licence, any 8 to 13 digits (14 as Egypt's) under a national_id
-// key. The scanner asks it after the other detectors: a card or an SSN
+// key or in a national_id column (a payout file's IDNumber, a claims
+// table's "ID No."). The scanner asks it after the other detectors: a card or an SSN
 // under such a key is reported as what it is.
 func labelledID(s string, i int) (Finding, bool) {
 	if i > 0 && cellSep(s[i-1]) {
 		if e, ok := licence(s, i); ok && ownCell(s, i, e) && idColumn(s, i, licenceWords, nil) && !otherCode(s, i) {
 			return Finding{i, e, NationalID}, true // a fleet's export, a cdl column
+		}
+	}
+	if isDigit(s[i]) && (i == 0 || cellSep(s[i-1]) || s[i-1] == '\n' || s[i-1] == ' ' && i > 1 && (s[i-2] == '|' || s[i-2] == ' ')) {
+		if e, ok := digitGroups(s, i, 8, 16); ok && columnIDDigits(s, i, e) && ownCell(s, i, e) && idColumn(s, i, nationalIDColumns, nil) {
+			return Finding{i, e, NationalID}, true
 		}
 	}
 	if i == 0 || !keyedGate(s, i) {
@@ -228,15 +234,36 @@ func labelledID(s string, i int) (Finding, bool) {
 	if !isDigit(s[i]) || !keyGap(s, i) {
 		return Finding{}, false
 	}
-	if e, ok := digitGroups(s, i, 8, 16); ok && namedBefore(s, i, nationalIDKeys, 2) {
-		var b [16]byte
-		switch d := groupDigits(s[i:e], b[:0]); {
-		case len(d) == 14 && !egValid(d), len(d) == 15, len(d) == 16 && (e-i != 19 || s[i+4] != s[i+9] || s[i+9] != s[i+14]):
-			return Finding{}, false // (16 only in fours: a PhilSys number)
-		}
+	if e, ok := digitGroups(s, i, 8, 16); ok && namedBefore(s, i, nationalIDKeys, 2) && anyIDDigits(s, i, e) {
 		return Finding{i, e, NationalID}, true
 	}
 	return Finding{}, false
+}
+
+// columnIDDigits reports whether the digits s[i:e] may be an identity
+// number of no kind in a column nationalIDColumns head: 8 of them, 14 in
+// the shape of Egypt's, 16 in fours (9 to 13 there must pass a kind's
+// check, nationalid.go: one that fails is a test value or a typo).
+func columnIDDigits(s string, i, e int) bool {
+	var b [16]byte
+	switch d := groupDigits(s[i:e], b[:0]); len(d) {
+	case 8, 14, 16:
+		return anyIDDigits(s, i, e)
+	}
+	return false
+}
+
+// anyIDDigits reports whether the 8 to 16 digits s[i:e] (maybe grouped)
+// may be an identity number of no kind its label names: 8 to 13 digits,
+// 14 in the shape of Egypt's national number, 16 only in fours (a
+// PhilSys number).
+func anyIDDigits(s string, i, e int) bool {
+	var b [16]byte
+	switch d := groupDigits(s[i:e], b[:0]); {
+	case len(d) == 14 && !egValid(d), len(d) == 15, len(d) == 16 && (e-i != 19 || s[i+4] != s[i+9] || s[i+9] != s[i+14]):
+		return false
+	}
+	return true
 }
 
 // keyGap reports whether a ':' or '=' stands between the value at i and
@@ -290,6 +317,15 @@ var nationalIDKeys = keyedWords("national id", "nationalid", "nationalidnumber",
 	// id_number, ask for the kind's check)
 	"iddocnumber", "id doc number", "id document number", "identity document number", "identitydocumentnumber",
 	"idnumber")
+
+// nationalIDColumns name a table's column of identity numbers of no one
+// kind, where a cell of 8 digits (Kenya's, a kind with no check digit) or
+// Egypt's 14 is one: "national_id", "National ID", and "ID No." as claims
+// and payout tables head one (not as a key: "id_no": 12345678 is as
+// often a row's id). Not "idnumber": Moodle's user upload file holds the
+// school's own number for a student there.
+var nationalIDColumns = newContextWords("national id", "nationalid", "national identity", "national identification",
+	"nationalidnumber", "nationalidentitynumber", "nationalidentificationnumber", "id no", "id nr")
 
 // An employer identification number (US EIN, NN-NNNNNNN) after its key
 // (ein, fein, employer_id, employerIdentificationNumber): its two first

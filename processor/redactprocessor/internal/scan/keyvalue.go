@@ -82,6 +82,13 @@ var lastWords = map[string]kvKind{
 	"estsauthpersistent": kvSession, "estsauth": kvSession,
 	"seed": kvSeed, "pin": kvDialPIN, "passkey": kvSecret, "hmac": kvSecret,
 	"hash": kvQualified, "salt": kvQualified, "base": kvQualified, "code": kvQualified,
+	// a Wi-Fi profile's key as Windows prints it in German (netsh wlan
+	// show profile key=clear: "Schlüsselinhalt"; not its English "Key
+	// Content": "content" is every GenAI message's key), a router's label
+	// ("Clave WPA2"), RADIUS's shared secret in French ("Secret partagé"),
+	// a password manager's export of a login's TOTP seed ("totp": …)
+	"schlüsselinhalt": kvPassword, "wpa2": kvQualified, "wpa": kvQualified, "partagé": kvQualified,
+	"totp": kvOTP,
 }
 
 // qualifiedWords are the last words that name a secret only after one of
@@ -103,6 +110,9 @@ var qualifiedWords = map[string]map[string]bool{
 		"epp": true, "pac": true, "stac": true, "recovery": true, "backup": true, "verification": true, "otp": true,
 		"mfa": true, "2fa": true,
 	},
+	"wpa2":    {"clave": true, "contraseña": true, "cle": true, "clé": true, "schlüssel": true},
+	"wpa":     {"clave": true, "contraseña": true, "cle": true, "clé": true, "schlüssel": true},
+	"partagé": {"secret": true},
 }
 
 // pinQualifiers, before "pin", name a PIN that opens something: a
@@ -805,6 +815,44 @@ func (sc *Scanner) flagValue(s string, i int) (Finding, bool) {
 	return sc.secretValue(s, e+1, kind, false)
 }
 
+// phpDefine matches the value of a PHP constant whose name names a
+// secret, when s[i] is the '(' of define('NAME', 'value') after last (wp-config.php's
+// DB_PASSWORD and AUTH_KEY, a payment module's MERCHANT_KEY): the name and
+// the value are the call's two quoted arguments, so no ':' or '=' joins
+// them.
+func (sc *Scanner) phpDefine(s string, i, last int) (Finding, bool) {
+	if i < 6 || s[i-1]|0x20 != 'e' || !strings.EqualFold(s[i-6:i], "define") || i > 6 && isWord(s[i-7]) || i-6 < last || !sc.on[Password] {
+		return Finding{}, false
+	}
+	k := i + 1
+	for k < len(s) && s[k] == ' ' {
+		k++
+	}
+	if k >= len(s) || s[k] != '\'' && s[k] != '"' {
+		return Finding{}, false
+	}
+	q := s[k]
+	ne := k + 1
+	for ne < len(s) && ne-k <= maxKey && (isWord(s[ne]) || s[ne] == '.' || s[ne] == '-') {
+		ne++
+	}
+	if ne >= len(s) || s[ne] != q || ne == k+1 {
+		return Finding{}, false
+	}
+	kind := classifyKey(s[k+1:ne], false)
+	if kind == kvNone {
+		return Finding{}, false
+	}
+	p := ne + 1
+	for p < len(s) && s[p] == ' ' {
+		p++
+	}
+	if p >= len(s) || s[p] != ',' {
+		return Finding{}, false
+	}
+	return sc.secretValue(s, p+1, kind, false)
+}
+
 // keyStart walks back from e over a key: letters, digits, '_', '-', '.',
 // and up to four words of a label separated by single spaces.
 func keyStart(s string, e, floor int) int {
@@ -1211,7 +1259,7 @@ var authSchemes = []string{"Bearer", "Basic", "Token", "Digest", "ApiKey", "FlyV
 // delimiter.
 func kvValue(s string, p int, url bool) (vs, ve int, quoted, ok bool) {
 	n := len(s)
-	for k := 0; p < n && k < 4 && (s[p] == ' ' || s[p] == '\t'); k++ {
+	for k := 0; p < n && k < 32 && (s[p] == ' ' || s[p] == '\t'); k++ { // (column-aligned output: "Secret key:      …")
 		p++
 	}
 	var quote byte
@@ -1280,7 +1328,11 @@ func plausibleValue(v string) bool {
 			return false // %s, %(password)s, %{DB_PASS}, %DB_PASSWORD%
 		}
 	case '$':
-		return false // $TOKEN, ${DB_PASS}, $(cat …)
+		if len(v) < 2 || v[1] == '{' || v[1] == '(' || len(v) <= 64 && runOf(v, 1, isWord) == len(v) {
+			return false // $TOKEN, ${DB_PASS}, $(cat …)
+		}
+		// (not a reference: Asaas's keys start with "$aact_" and hold
+		// base64, '=' and all)
 	case '.':
 		if len(v) > 1 && v[1] == '/' {
 			return false
@@ -1831,7 +1883,7 @@ var pacWords = newContextWords("pac", "stac", "pac code", "stac code")
 // <c>", Junos's and FortiOS's "set snmp community <c>"), and Redis's
 // "requirepass <p>" and "masterauth <p>" (redis.conf, CONFIG SET).
 func configSecret(s string, ws, wl int) (Finding, bool) {
-	if ws < 12 || s[ws-1] != ' ' || wl < 4 {
+	if ws < 12 || s[ws-1] != ' ' {
 		return Finding{}, false
 	}
 	before := s[max(0, ws-80) : ws-1]
@@ -1853,7 +1905,13 @@ func configSecret(s string, ws, wl int) (Finding, bool) {
 	line := strings.TrimLeft(before[ls:], " \t")
 	for _, p := range prefixes {
 		if len(line) >= len(p) && strings.EqualFold(line[:len(p)], p) {
-			return Finding{ws, ws + wl, Password}, true
+			// the whole word to the next blank (Ebr0-m0n-apcgbr), not past
+			// a quote or a backslash
+			e := runOf(s, ws+wl, func(c byte) bool { return c > ' ' && c < 0x7f && c != '"' && c != '\\' })
+			if e-ws < 4 {
+				return Finding{}, false
+			}
+			return Finding{ws, e, Password}, true
 		}
 	}
 	return Finding{}, false

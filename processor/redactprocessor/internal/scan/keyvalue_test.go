@@ -319,3 +319,48 @@ func TestSecretsUnderTheirColumn(t *testing.T) {
 		{"username,password2,firstname\nana,x,Ana", ""},
 	})
 }
+
+// TestHelpdeskSecrets: what IT helpdesk tickets paste (blind-2026-13i's
+// misses, with values of our own): a BitLocker recovery key, an SNMP
+// community with dashes, PowerShell's ConvertTo-SecureString, values
+// aligned in columns, Wi-Fi and RADIUS labels, a TOTP seed.
+func TestHelpdeskSecrets(t *testing.T) {
+	const pw = "[REDACTED:password]"
+	const sec = "[REDACTED:generic_secret]"
+	redactCases(t, []struct{ in, want string }{
+		{"Recovery key:\n466895-217492-569250-069608-104434-135707-527241-083622\nthanks", "Recovery key:\n" + pw + "\nthanks"},
+		{`{"msg": "key 466895-217492-569250-069608-104434-135707-527241-083622 \u2013 rejected"}`, `{"msg": "key ` + pw + ` \u2013 rejected"}`},
+		{"snmp-server community Xq7-mon-ro RO 10", "snmp-server community " + pw + " RO 10"},
+		{`Set-ADAccountPassword -Reset -NewPassword (ConvertTo-SecureString "Linde#2026" -AsPlainText -Force)`, `Set-ADAccountPassword -Reset -NewPassword (ConvertTo-SecureString "` + pw + `" -AsPlainText -Force)`},
+		{`{"cmd": "$p = ConvertTo-SecureString -String \"Linde#2026\" -AsPlainText -Force"}`, `{"cmd": "$p = ConvertTo-SecureString -String \"` + pw + `\" -AsPlainText -Force"}`},
+		{"      Secret key:      r7Tq2mZpX4vNw8LkC1sHd9FgB3yJa6QeUo5iVt0W", "      Secret key:      [REDACTED:aws_secret_key]"},
+		{"    Schlüsselinhalt        : Birke_falke_77", "    Schlüsselinhalt        : " + pw},
+		{"  Secret partagé : t9#Kq2!vLm8@Zx", "  Secret partagé : " + sec},
+		{"  Clave WPA2: X7KPQ2MZ8RTV4NLC", "  Clave WPA2: " + sec},
+		{`{"username": "a", "totp": "JBSWY3DPEHPK3PXP"}`, `{"username": "a", "totp": "` + sec + `"}`},
+		// Kept: 48 digits in eights groups that are no multiples of 11, a
+		// quoted text before another flag, a WPA word alone.
+		{"466895-217493-569250-069608-104434-135707-527241-083622", ""},
+		{`Write-Host "Linde#2026" -NoNewline`, ""},
+		{"WPA2: enabled", ""},
+	})
+}
+
+// TestPHPDefineAndDollarValues: a PHP constant defined with a secret's
+// name (wp-config.php, a payment module's config), and a key's value that
+// starts with '$' but is no reference (Asaas's keys).
+func TestPHPDefineAndDollarValues(t *testing.T) {
+	const pw = "[REDACTED:password]"
+	const sec = "[REDACTED:generic_secret]"
+	redactCases(t, []struct{ in, want string }{
+		{"define('DB_PASSWORD', 'Xk9#mP2vQ!');", "define('DB_PASSWORD', '" + pw + "');"},
+		{`define( "PF_MERCHANT_KEY", "k3yq8vzt2mw9x" );`, `define( "PF_MERCHANT_KEY", "` + sec + `" );`},
+		{`api_key: "$aact_MzQ5ZmQ0NjE4ZWI2NDdiNjk0ZjU3OWI0ZGVmMDNhZTc6OjAwMDAwMDAwMDAwMDAwNTk4NDY6Og=="`, `api_key: "` + sec + `"`},
+		// Kept: a constant of another name, wp-config's stock placeholder,
+		// references to a variable.
+		{"define('WP_DEBUG', 'yes-please-123');", ""},
+		{"define( 'AUTH_KEY',         'put your unique phrase here' );", ""},
+		{`api_key: "$ASAAS_API_KEY"`, ""},
+		{`password: "${DB_PASS}"`, ""},
+	})
+}

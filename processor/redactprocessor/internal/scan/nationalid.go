@@ -177,7 +177,8 @@ var (
 	pkWords   = kindWords(l13, "cnic", "snic", "nicop", "nadra", "شناختی")
 	saWords   = kindWords(l10, "iqama", "muqeem", "الإقامة", "الاقامة", "إقامة", "اقامة")
 	arIDWords = newContextWords("الهوية الوطنية", "رقم الهوية", "هوية", "الهوية") // (the Arabic words for an identity number: no one kind's)
-	egWords   = newContextWords("الرقم القومي", "الرقم القومى", "رقم قومي", "رقم قومى", "القومي", "القومى", "رقم البطاقة")
+	egWords   = newContextWords("الرقم القومي", "الرقم القومى", "رقم قومي", "رقم قومى", "القومي", "القومى", "رقم البطاقة",
+		"qawmy", "qawmi") // (Arabic in Latin letters, as chats write it: el raqam el qawmy)
 	// natIDWords: "national ID", which the kinds without a check digit
 	// named so (EG, PH PhilSys) take on their line only, not in the
 	// question above ("national_id": … on the line above a card number).
@@ -849,7 +850,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		// CL RUT / RUN without dots: 12345678-5 after its word, or its
 		// digits in any blank-split groups as a caller reads them out
 		// ("rut 116 584 778"; not "run": a CI run's number).
-		if (len(d) == 8 && r.shape(k, "71", "-") || len(d) == 9 && r.shape(k, "81", "-")) && (near(rutWords) || near(runWords)) || r.sameSep(k, " ") && near(rutWords) {
+		if (len(d) == 8 && r.shape(k, "71", "-") || len(d) == 9 && r.shape(k, "81", "-")) && (cell(rutWords) || near(runWords)) || r.sameSep(k, " ") && near(rutWords) {
 			return start, end, true
 		}
 	}
@@ -920,8 +921,9 @@ func digitLetterID(s string, i int) (int, bool) {
 
 func digitLetterShape(s string, i, e int) (int, bool) {
 	if n := e - i; (n == 7 || n == 8) && e+2 <= len(s) && s[e] == '-' && (s[e+1] == 'K' || s[e+1] == 'k') && (e+2 == len(s) || !isAlnum(s[e+2])) &&
-		rutCheck([]byte(s[i:e])) == 'K' && (contextNear(s, i, rutWords, 4) || contextNear(s, i, runWords, 4) || namedBy(s, i, rutWords) || namedBy(s, i, runWords)) {
-		return e + 2, true // CL RUT 12345670-K after its word
+		rutCheck([]byte(s[i:e])) == 'K' && (contextNear(s, i, rutWords, 4) || contextNear(s, i, runWords, 4) || namedBy(s, i, rutWords) || namedBy(s, i, runWords) ||
+		ownCell(s, i, e+2) && idColumn(s, i, rutWords, nil)) {
+		return e + 2, true // CL RUT 12345670-K after its word or under it
 	}
 	switch e - i {
 	case 6:
@@ -2437,6 +2439,41 @@ func pkValid(d []byte) bool {
 // (alhazmy13/Saudi-ID-Validator validateSAID.go).
 func saValid(d []byte) bool {
 	return (d[0] == '1' || d[0] == '2') && luhn(d) && !sameDigits(d[1:])
+}
+
+// maCIN matches the word of wl letters and digits at s[ws] as the number
+// of a Moroccan national identity card (CIN, CNIE): one or two capitals
+// and 4 to 6 digits (BK766467, A123456), after its word, under its column
+// or answering its question. It has no check digit. It returns the end.
+func maCIN(s string, ws, wl int) (int, bool) {
+	n := 1
+	if isUpper(s[ws+1]) {
+		n = 2
+	}
+	if wl-n < 4 || wl-n > 6 || runOf(s, ws+n, isDigit) != ws+wl {
+		return 0, false
+	}
+	if contextNear(s, ws, cinWords, 3) || idColumn(s, ws, cinWords, nil) || answerContext(s, ws, cinWords) {
+		return ws + wl, true
+	}
+	return 0, false
+}
+
+// cinWords name a Moroccan identity card, in French and Arabic.
+var cinWords = newContextWords("cin", "cnie", "carte nationale", "n° cin", "البطاقة الوطنية", "بطاقة التعريف")
+
+// ghanaCard matches at s[i] the number of a Ghana Card (the National
+// Identification Authority's PIN, GHA-XXXXXXXXX-X: nine digits and a
+// check digit after the country's code, the code kept): the prefix is
+// its word, so it needs no other. It returns the end.
+func ghanaCard(s string, i int) (int, bool) {
+	if i < 4 || s[i-4:i] != "GHA-" || (i > 4 && isAlnum(s[i-5])) || i+11 > len(s) {
+		return 0, false
+	}
+	if runOf(s, i, isDigit) != i+9 || s[i+9] != '-' || !isDigit(s[i+10]) || i+11 < len(s) && isAlnum(s[i+11]) {
+		return 0, false
+	}
+	return i + 11, true
 }
 
 // egValid checks the shape of an Egyptian national number (الرقم القومي)

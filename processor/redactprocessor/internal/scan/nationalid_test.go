@@ -922,3 +922,41 @@ func TestIDs13h(t *testing.T) {
 		{"emp_id\tname\tref\tposition\nQD-0945\tJoseph Mathew\t37881851936\tCommis", ""},
 	})
 }
+
+func TestIDs13j(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	const acct = "[REDACTED:bank_account]"
+	redactCases(t, []struct{ in, want string }{
+		// A Ghana Card by its prefix (kept: the country's code).
+		{"Ghana card GHA-123456789-0 pls", "Ghana card GHA-" + id + " pls"},
+		{"claim_ref,ghana_card\nSRG-1,GHA-987654321-5", "claim_ref,ghana_card\nSRG-1,GHA-" + id},
+		// 8 digits (Kenya's ID) or Egypt's 14 in a national_id or "ID No."
+		// column, whatever the column's place.
+		{"| Claim | Rider | ID No. | Amount |\n|---|---|---|---|\n| CLM-1 | Jane W. | 31234567 | KES 900 |", "| Claim | Rider | ID No. | Amount |\n|---|---|---|---|\n| CLM-1 | Jane W. | " + id + " | KES 900 |"},
+		{"national_id,name,amount\n29003150123456,Omar,8255.00", "national_id,name,amount\n" + id + ",Omar,8255.00"},
+		// Egypt's number answering "el raqam el qawmy?".
+		{"Bot: Momken el raqam el qawmy?\nUser: 29003150123456", "Bot: Momken el raqam el qawmy?\nUser: " + id},
+		// A Moroccan CIN after its word, under its column, in Arabic.
+		{"la copie de ma CIN n° BK123456.", "la copie de ma CIN n° " + id + "."},
+		{"cin;nom;montant\nAB123456;EL AMRANI;1405,00", "cin;nom;montant\n" + id + ";EL AMRANI;1405,00"},
+		{"رقم البطاقة الوطنية: BE123456", "رقم البطاقة الوطنية: " + id},
+		// A CL RUT under its column.
+		{"rut\tnombre\tmonto\n15234567-4\tJaviera F.\t346000", "rut\tnombre\tmonto\n" + id + "\tJaviera F.\t346000"},
+		{"rut\tnombre\tmonto\n16234563-K\tJaviera F.\t346000", "rut\tnombre\tmonto\n" + id + "\tJaviera F.\t346000"},
+		// A Moroccan RIB (24 digits, a multiple of 97) after its word, grouped
+		// or not, under its column; a Spanish account column.
+		{"voici mon RIB : 001123456789012345678916", "voici mon RIB : " + acct},
+		{"RIB CIH 001 123 4567890123456789 16", "RIB CIH " + acct},
+		{"cin;nom;rib\nAB123456;EL AMRANI;001123456789012345678916", "cin;nom;rib\n" + id + ";EL AMRANI;" + acct},
+		{"tipo_doc;numero_cuenta;valor\nNIT;79178358896;1168000", "tipo_doc;numero_cuenta;valor\nNIT;" + acct + ";1168000"},
+		// Kept: a school's idnumber column (Moodle's upload file), an ID No.
+		// cell of 9 digits failing every check, a CIN-shaped word without its
+		// word, a RIB-long number that is no multiple of 97, a RUT failing
+		// its check under its column.
+		{"username,email,idnumber\nana.souza,a@b.br,32045896", "username,email,idnumber\nana.souza,[REDACTED:email],32045896"},
+		{"| Claim | ID No. |\n|---|---|\n| CLM-1 | 666123451 |", ""},
+		{"ticket BK123456 closed", ""},
+		{"voici mon RIB : 001123456789012345678917", ""},
+		{"rut\tnombre\n15234567-5\tJaviera F.", ""},
+	})
+}

@@ -73,3 +73,34 @@ func iosPassword(s string, i int) (int, int, bool) {
 func hasSuffixFold(s, w string) bool {
 	return len(s) >= len(w) && indexFold(s[len(s)-len(w):], w) == 0
 }
+
+// bitLockerKey matches at s[i] a BitLocker recovery key (the recovery
+// password Windows, Entra ID and Active Directory show: 48 digits in
+// eight groups of six joined by '-', each group a multiple of 11 below
+// 720896, as manage-bde and the key's own check require). It unlocks the
+// drive, so it is a password wherever it is written. It returns the end.
+func bitLockerKey(s string, i int) (int, bool) {
+	if i > 0 && (isAlnum(s[i-1]) || s[i-1] == '-') {
+		return 0, false
+	}
+	k := i
+	for g := range 8 {
+		if g > 0 {
+			if s[k] != '-' {
+				return 0, false
+			}
+			k++
+		}
+		if k+6 > len(s) || runOf(s, k, isDigit) != k+6 {
+			return 0, false
+		}
+		if v := atoi(s[k : k+6]); v%11 != 0 || v >= 720896 {
+			return 0, false
+		}
+		k += 6
+	}
+	if k < len(s) && (isAlnum(s[k]) || s[k] == '-') {
+		return 0, false
+	}
+	return k, true
+}

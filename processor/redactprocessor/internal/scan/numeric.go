@@ -225,6 +225,14 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 		if e, ok := pnrDocument(s, i); ok {
 			return Finding{i, e, NationalID}, true, 0 // SSR DOCS … P/NOR/99019870/
 		}
+		if e, ok := ghanaCard(s, i); ok {
+			return Finding{i, e, NationalID}, true, 0 // GHA-295301976-6
+		}
+	}
+	if sc.on[Password] && isDigit(s[i]) && i+55 <= len(s) && s[i+6] == '-' {
+		if e, ok := bitLockerKey(s, i); ok {
+			return Finding{i, e, Password}, true, 0 // 067133-191774-…-641421
+		}
 	}
 	if sc.on[DeviceID] && isDigit(s[i]) && (i == 0 || s[i-1] != '+') {
 		if end, ok := deviceID(s, i, ctx.memo); ok {
@@ -535,8 +543,16 @@ func versionBefore(s string, start int) bool {
 	var buf [24]byte
 	k := start
 	for n := 0; n < 3 && k > 0; n++ {
-		for k > 0 && start-k < 40 && strings.IndexByte(" :=\"'(,\\", s[k-1]) >= 0 { // (\\ of an escaped quote)
-			k--
+	skip:
+		for k > 0 && start-k < 40 {
+			switch {
+			case strings.IndexByte(" :=\"'(,\\<>", s[k-1]) >= 0: // (\\ of an escaped quote)
+				k--
+			case k >= 3 && s[k-3] == 0xe2 && s[k-2] == 0x89 && (s[k-1] == 0xa5 || s[k-1] == 0xa4):
+				k -= 3 // ≥, ≤: Firmware ≥ 10.1.159.12
+			default:
+				break skip
+			}
 		}
 		w := k
 		for w > 0 && k-w < len(buf) && (isAlnum(s[w-1]) || s[w-1] == '_' || s[w-1] == '-' || s[w-1] == '.') {
@@ -548,6 +564,9 @@ func versionBefore(s string, start int) bool {
 		word := bytes.TrimSuffix(lowerInto(buf[:], s[w:k]), []byte("."))
 		if bytes.HasSuffix(word, []byte("version")) {
 			return true
+		}
+		if j := bytes.LastIndexByte(word, '-'); j >= 0 {
+			word = word[j+1:] // Snom-Firmware
 		}
 		for _, v := range versionWords {
 			if bytes.Equal(word, v) {

@@ -126,6 +126,8 @@ func TestIPv4(t *testing.T) {
 		{"App-Version 5.12.0.3", "App-Version 5.12.0.3"},
 		{`"#define APP_VERSION \"6.3.1.2\"\n"`, `"#define APP_VERSION \"6.3.1.2\"\n"`}, // (in a JSON string)
 		{"Version der App: 5.12.0.3", "Version der App: 5.12.0.3"},
+		{"(Snom-Firmware ≥ 10.1.159.12 kann das)", "(Snom-Firmware ≥ 10.1.159.12 kann das)"},
+		{"firmware >= 10.1.159.12", "firmware >= 10.1.159.12"},
 		{"v1.2.3.4", "v1.2.3.4"},
 		{"10.0.0.0/8", "10.0.0.0/8"},
 		{"127.0.0.1", "127.0.0.1"},

@@ -59,7 +59,7 @@ func (r *numRun) phone(s string, k int) (int, int, bool) {
 			return start, end, true
 		}
 	}
-	if nd >= 7 && nd <= 15 && k <= 6 && r.phoneSeps(k) && !dateShape(r, k) && !ipShape(r, k) && !stampShape(s, r, k) && !dtmfAfter(s, end) &&
+	if nd >= 7 && nd <= 15 && k <= 6 && r.phoneSeps(k) && !dateShape(s, r, k) && !ipShape(r, k) && !stampShape(s, r, k) && !dtmfAfter(s, end) &&
 		!otherNumberNear(s, start) && !amountNear(s, start, end) && r.inPhoneContext(s, start, nd) {
 		return start, end, true
 	}
@@ -263,13 +263,23 @@ func zipShape(r *numRun, k int) bool {
 }
 
 // dateShape reports whether the first three groups read as a date
-// (2024-01-15, 15.01.2024, 2024-01-15 10:30).
-func dateShape(r *numRun, k int) bool {
+// (2024-01-15, 15.01.2024, 2024-01-15 10:30), or as a date with a
+// two-digit year joined by '/' before the hour of a time (12/5/24 10:05,
+// as WhatsApp's Android export writes its lines in Spanish: no phone
+// plan writes a number so).
+func dateShape(s string, r *numRun, k int) bool {
 	if k < 3 || r.g[1].sep != r.g[2].sep || r.g[1].sep == ' ' {
 		return false
 	}
 	a, b, c := r.g[0].len(), r.g[1].len(), r.g[2].len()
-	return b <= 2 && ((a == 4 && c <= 2) || (a <= 2 && c == 4))
+	if b <= 2 && ((a == 4 && c <= 2) || (a <= 2 && c == 4)) {
+		return true
+	}
+	if r.g[1].sep != '/' || a > 2 || b > 2 || c != 2 || k < 4 || r.g[3].sep != ' ' || r.g[3].len() > 2 {
+		return false
+	}
+	d, m := atoi(r.g[0].digitsOf(s)), atoi(r.g[1].digitsOf(s))
+	return int(r.g[3].end) < len(s) && s[r.g[3].end] == ':' && d >= 1 && m >= 1 && min(d, m) <= 12 && max(d, m) <= 31
 }
 
 // codePrefix reports whether the number at start is joined by '/', '-' or

@@ -260,6 +260,8 @@ func TestPhoneLookalikes(t *testing.T) {
 		"order 011 2345-6789", "invoice 03012345678", "Bestellnr. 01812345678", "ticket 601 2345678",
 		"total 601 2345678 COP", "€ 04 234 5678", "15-01-2024 10:30", "2024-01-15 15-234",
 		"ref (050) 123-45-67", "DUNS 06-070-4780", "04.123.4567",
+		// A chat export's stamp with a two-digit year, after a phone word.
+		"llámelos desde el cel\n12/5/24 10:05 p. m. - Kevin: listo", "mi cel: 12/5/24 10:05",
 	} {
 		assert.Equal(t, s, redactOne(t, s), s)
 	}

@@ -398,6 +398,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 						continue
 					}
 				}
+				if s[i-1]|0x20 == 'e' {
+					if f, ok := sc.phpDefine(s, i, last); ok {
+						add(f) // define('DB_PASSWORD', '…');
+						i = f.End
+						continue
+					}
+				}
 				// Str(1.11.41.153), Int(4155550100): a value after a call's
 				// or a wrapper's name (the debug exporter prints attributes
 				// so) starts after the '('.
@@ -525,6 +532,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 				}
 			}
 			if i+2 < n && isLetter(s[i+1]) && i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') {
+				if sc.on[Password] && (s[i+1] == 'A' || s[i+1] == 'a') {
+					if vs, ve, ok := secureStringText(s, i); ok && vs >= last {
+						add(Finding{vs, ve, Password}) // ConvertTo-SecureString "…" -AsPlainText
+						i++
+						continue
+					}
+				}
 				if f, ok := sc.cliFlag(s, i); ok { // mysql -pSECRET, sshpass -p 'SECRET'
 					add(f)
 					i = f.End
@@ -770,6 +784,11 @@ func (sc *Scanner) wordID(s string, ws, wl, last int) (Finding, bool) {
 	if wl <= 9 {
 		if end, ok := passport(s, ws); ok {
 			return Finding{ws, end, NationalID}, true
+		}
+		if wl <= 8 && isUpper(s[ws]) {
+			if end, ok := maCIN(s, ws, wl); ok {
+				return Finding{ws, end, NationalID}, true // CIN BK766467
+			}
 		}
 		return Finding{}, false
 	}
