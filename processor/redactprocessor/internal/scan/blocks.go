@@ -66,7 +66,8 @@ func iban(s string, i int) (int, bool) {
 }
 
 // privateKey matches a PEM private-key block (RSA, EC, OpenSSH, PGP, PKCS#8
-// …). A block without its END line runs to the end of the text, or of the
+// …) or an OpenVPN static key (tls-auth, tls-crypt: the secret both ends
+// share). A block without its END line runs to the end of the text, or of the
 // JSON string holding it.
 func privateKey(s string, i int) (int, bool) {
 	hdrEnd := strings.Index(s[i+11:min(len(s), i+80)], "-----")
@@ -74,8 +75,8 @@ func privateKey(s string, i int) (int, bool) {
 		return 0, false
 	}
 	label := s[i+11 : i+11+hdrEnd]
-	if !strings.HasSuffix(label, "PRIVATE KEY") && !strings.HasSuffix(label, "PRIVATE KEY BLOCK") {
-		return 0, false
+	if !strings.HasSuffix(label, "PRIVATE KEY") && !strings.HasSuffix(label, "PRIVATE KEY BLOCK") && label != "OpenVPN Static key V1" {
+		return 0, false // (OpenVPN's tls-auth and tls-crypt keys: a shared secret, hex)
 	}
 	body := i + 11 + hdrEnd + 5
 	// A block never holds a quote: the END line is looked for up to the

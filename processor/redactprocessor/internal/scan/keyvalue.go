@@ -815,6 +815,68 @@ func (sc *Scanner) flagValue(s string, i int) (Finding, bool) {
 	return sc.secretValue(s, e+1, kind, false)
 }
 
+// xmlSecret matches, on the line that ends at e with a closing tag after
+// last, the text of an element whose name names a secret: Maven's
+// settings.xml <password>…</password>, the <Password> of an unattend.xml's
+// credentials, NPS's <Shared_Secret xml:dt="string">…</Shared_Secret>;
+// or the <Value> of one opened on the line before (unattend.xml's
+// <AdministratorPassword> / <Value>…</Value>). The first such element on
+// the line is taken.
+func (sc *Scanner) xmlSecret(s string, e, last int) (Finding, bool) {
+	ls, brk := lineStart(s, e, max(last, e-2048))
+	line := s[ls:e]
+	for k := 0; ; {
+		c := strings.Index(line[k:], "</")
+		if c < 0 {
+			return Finding{}, false
+		}
+		c += k
+		ne := c + 2
+		for ne < len(line) && (isWord(line[ne]) || line[ne] == '-' || line[ne] == '.' || line[ne] == ':') {
+			ne++
+		}
+		k = ne
+		if ne == c+2 || ne >= len(line) || line[ne] != '>' || ne-c-2 > maxKey {
+			continue
+		}
+		name := line[c+2 : ne]
+		o := strings.LastIndex(line[:c], "<"+name)
+		if o < 0 {
+			continue
+		}
+		gt := strings.IndexByte(line[o:c], '>')
+		if gt < 0 || o+gt+1 == c {
+			continue
+		}
+		kind := classifyKey(name, false)
+		if kind == kvNone && strings.EqualFold(name, "value") && brk > 0 {
+			kind = xmlParentSecret(s, brk, max(last, brk-512))
+		}
+		if kind == kvNone {
+			continue
+		}
+		vs := ls + o + gt + 1
+		if f, ok := sc.secretValue(s, vs, kind, false); ok && f.Start >= last && f.End <= ls+c {
+			return f, true
+		}
+	}
+}
+
+// xmlParentSecret classifies the element the line ending at brk opens,
+// when that line is an opening tag alone (<AdministratorPassword>).
+func xmlParentSecret(s string, brk, floor int) kvKind {
+	ps, _ := lineStart(s, brk, floor)
+	t := strings.TrimSpace(s[ps:brk])
+	if len(t) < 3 || t[0] != '<' || t[1] == '/' || t[len(t)-1] != '>' || strings.Contains(t, "</") {
+		return kvNone
+	}
+	ne := 1
+	for ne < len(t) && (isWord(t[ne]) || t[ne] == '-' || t[ne] == '.' || t[ne] == ':') {
+		ne++
+	}
+	return classifyKey(t[1:ne], false)
+}
+
 // phpDefine matches the value of a PHP constant whose name names a
 // secret, when s[i] is the '(' of define('NAME', 'value') after last (wp-config.php's
 // DB_PASSWORD and AUTH_KEY, a payment module's MERCHANT_KEY): the name and

@@ -364,3 +364,21 @@ func TestPHPDefineAndDollarValues(t *testing.T) {
 		{`password: "${DB_PASS}"`, ""},
 	})
 }
+
+// TestXMLSecrets: an element's text under a secret's name, on a line that
+// ends with a closing tag (raw, in a JSON string, at the text's end), and
+// unattend.xml's <Value> under a password element.
+func TestXMLSecrets(t *testing.T) {
+	const pw = "[REDACTED:password]"
+	redactCases(t, []struct{ in, want string }{
+		{"<server>\n  <id>nexus</id>\n  <password>Nx!8qzT4vKp</password>\n</server>", "<server>\n  <id>nexus</id>\n  <password>" + pw + "</password>\n</server>"},
+		{"<Credentials><Username>svc</Username><Password>V%pyZQ%Mod5+nY</Password></Credentials>\n", "<Credentials><Username>svc</Username><Password>" + pw + "</Password></Credentials>\n"},
+		{"<AdministratorPassword>\n  <Value>Kestrel.orion.24</Value>\n  <PlainText>true</PlainText>\n</AdministratorPassword>", "<AdministratorPassword>\n  <Value>" + pw + "</Value>\n  <PlainText>true</PlainText>\n</AdministratorPassword>"},
+		{`<Shared_Secret xml:dt="string">R8*EbrKb#fZvVh</Shared_Secret>`, `<Shared_Secret xml:dt="string">[REDACTED:generic_secret]</Shared_Secret>`},
+		{`{"m": "<server>\n  <password>Nx!8qzT4vKp</password>\n</server>"}`, `{"m": "<server>\n  <password>` + pw + `</password>\n</server>"}`},
+		// Kept: a reference, a policy's name, a value under another element.
+		{"<password>${env.NEXUS_PW}</password>\n", ""},
+		{"<passwordPolicy>strict</passwordPolicy>\n", ""},
+		{"<Settings>\n  <Value>Kestrel.orion.24</Value>\n</Settings>", ""},
+	})
+}

@@ -262,6 +262,11 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 					add(Finding{b, passphraseEnd(s, i), Password})
 				}
 			}
+			if q < n && (s[q] == 'n' || s[q] == '"') && i > 0 && s[i-1] == '>' && sc.on[Password] {
+				if f, ok := sc.xmlSecret(s, i, last); ok {
+					add(f) // "<password>…</password>\n…" in a JSON string
+				}
+			}
 			if q < n && (s[q] == 'n' || s[q] == '"') && q-i == 1 {
 				if l := i - spokenFrom; l >= 16 && l <= maxSpokenLine {
 					spoken(i) // the end of a line or a string inside the JSON string
@@ -285,6 +290,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 					// battery staple\n).
 					if b, ok := spacedPassphrase(s, e); ok && b >= last {
 						add(Finding{b, passphraseEnd(s, e), Password})
+						i++
+						continue
+					}
+				}
+				if s[e-1] == '>' {
+					if f, ok := sc.xmlSecret(s, e, last); ok {
+						add(f) // <password>…</password>
 						i++
 						continue
 					}
@@ -674,6 +686,11 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 	}
 	if l := n - spokenFrom; spokenFrom > 0 && l >= 16 && l <= maxSpokenLine {
 		spoken(n) // a transcript's last turn
+	}
+	if n > 0 && s[n-1] == '>' && sc.on[Password] {
+		if f, ok := sc.xmlSecret(s, n, last); ok {
+			add(f) // the text's last line: <password>…</password>
+		}
 	}
 	if n > 0 && sentenceTail[s[n-1]] && sc.on[Password] {
 		// The text's end after a passphrase of words.

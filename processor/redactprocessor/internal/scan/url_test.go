@@ -61,6 +61,7 @@ func TestPrivateKeys(t *testing.T) {
 		{"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"},
 		{"-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----", "-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----"},
 		{"-----BEGIN PGP PRIVATE KEY BLOCK-----\nComment: GnuPG v2\n\nlQOYBGXk\n=Xk3P\n-----END PGP PRIVATE KEY BLOCK-----", "[REDACTED:private_key]"},
+		{"<tls-auth>\n-----BEGIN OpenVPN Static key V1-----\n0b7c2e91f5a4d3c8e6b1a9f0d2c4e6a8\n-----END OpenVPN Static key V1-----\n</tls-auth>", "<tls-auth>\n[REDACTED:private_key]\n</tls-auth>"},
 		// A header without a key: the format named in prose or docs.
 		{"never paste the `-----BEGIN OPENSSH PRIVATE KEY-----` line", "never paste the `-----BEGIN OPENSSH PRIVATE KEY-----` line"},
 		{"-----BEGIN OPENSSH PRIVATE KEY-----", "-----BEGIN OPENSSH PRIVATE KEY-----"},
