@@ -256,9 +256,17 @@ func checkedAccount(s string, i int) (int, bool) {
 		return e, nrbValid([]byte(d))
 	case 24:
 		return e, huAccountValid(d) || maRIBValid(d) && ribNamed(s, i)
+	case 20:
+		// a Peruvian CCI (código de cuenta interbancario: bank, branch,
+		// account and two check digits) after its word or answering its
+		// question: 20 digits in one piece are rare otherwise
+		return e, !sameDigits([]byte(d)) && (contextNear(s, i, cciWords, 3) || answerContext(s, i, cciWords))
 	}
 	return 0, false
 }
+
+// cciWords name a Peruvian interbank account code.
+var cciWords = newContextWords("cci", "código de cuenta interbancario", "codigo de cuenta interbancario", "cuenta interbancaria")
 
 // maRIB matches at s[i] a Moroccan RIB grouped as banks print it: bank
 // (3), city (3), account (16) and key (2), blanks between (230 780

@@ -949,6 +949,9 @@ func TestIDs13j(t *testing.T) {
 		{"RIB CIH 001 123 4567890123456789 16", "RIB CIH " + acct},
 		{"cin;nom;rib\nAB123456;EL AMRANI;001123456789012345678916", "cin;nom;rib\n" + id + ";EL AMRANI;" + acct},
 		{"tipo_doc;numero_cuenta;valor\nNIT;79178358896;1168000", "tipo_doc;numero_cuenta;valor\nNIT;" + acct + ";1168000"},
+		// A Peruvian CCI (20 digits) after its word.
+		{"CCI BBVA: 01152061664168378941", "CCI BBVA: " + acct},
+		{"order 01152061664168378941 shipped", ""},
 		// Kept: a school's idnumber column (Moodle's upload file), an ID No.
 		// cell of 9 digits failing every check, a CIN-shaped word without its
 		// word, a RIB-long number that is no multiple of 97, a RUT failing
