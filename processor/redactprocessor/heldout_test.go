@@ -243,6 +243,16 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     and RIBs, ID columns of 8 digits, RUT columns, chat stamps with a
 //     two-digit year, BitLocker keys, PowerShell's SecureString text and
 //     PHP's define() were then added.
+//   - blind-2026-13l (a thirty-eighth writer: nonprofits, charities and
+//     clubs in seven countries) and blind-2026-13k (a thirty-ninth:
+//     automotive retail, after-sales and connected cars in seven),
+//     written at the same time: 0.9157 / 0.9920 and, scored after the
+//     first fixes made with 13l in view, 0.8526 / 0.9843 on arrival.
+//     13k labels toll-free hotlines look-alikes, 13l freephone numbers
+//     PII: redact takes them. Quoted curl credentials, JSON argument
+//     arrays, dot leaders, a table's first cell under its header (a
+//     look-alike fix that six older corpora gained by), and driving
+//     licences in more languages and layouts were then added.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -285,6 +295,8 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-13h.jsonl":  {0.94, 0.99},
 	"blind-2026-13i.jsonl":  {0.84, 0.98},
 	"blind-2026-13j.jsonl":  {0.82, 0.99},
+	"blind-2026-13k.jsonl":  {0.88, 0.98},
+	"blind-2026-13l.jsonl":  {0.94, 0.99},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

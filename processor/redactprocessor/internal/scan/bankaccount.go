@@ -96,7 +96,7 @@ func bankWords(w string) bool {
 // bankContextWords are bankContext's words, as forms, keys and CSV headers
 // write them.
 var bankContextWords = []string{
-	"bank", "Bank", "BANK", "routing", "Routing", "ROUTING", "ABA", "sort code", "Sort code", "Sort Code", "sort_code", "sortCode",
+	"bank", "Bank", "BANK", "routing", "Routing", "ROUTING", "ABA", "sort code", "Sort code", "Sort Code", "sort_code", "sortCode", "SortCode", "sortcode", "SORTCODE",
 	"bsb", "BSB", "ifsc", "IFSC", "branch", "Branch", "transit", "Transit", "institution", "Institution",
 	"IBAN", "SWIFT", "direct deposit", "Direct deposit", "Direct Deposit", "direct_deposit",
 }
@@ -272,22 +272,12 @@ var cciWords = newContextWords("cci", "código de cuenta interbancario", "codigo
 // (3), city (3), account (16) and key (2), blanks between (230 780
 // 9750092086604687 84). It returns the end.
 func maRIB(s string, i int) (int, bool) {
-	var b [24]byte
-	n, k := 0, i
-	for g, w := range [4]int{3, 3, 16, 2} {
-		if g > 0 {
-			if k >= len(s) || s[k] != ' ' {
-				return 0, false
-			}
-			k++
-		}
-		if runOf(s, k, isDigit) != k+w {
-			return 0, false
-		}
-		n += copy(b[n:], s[k:k+w])
-		k += w
+	k, ok := fixedGroups(s, i, ' ', 3, 3, 16, 2)
+	if !ok || k < len(s) && isAlnum(s[k]) {
+		return 0, false
 	}
-	if k < len(s) && isAlnum(s[k]) || !maRIBValid(string(b[:])) || !ribNamed(s, i) {
+	var b [24]byte
+	if !maRIBValid(string(groupDigits(s[i:k], b[:0]))) || !ribNamed(s, i) {
 		return 0, false
 	}
 	return k, true

@@ -35,9 +35,11 @@ var licenceWords = keyedWords(
 	"carta de condução", "prawo jazdy", "führerschein", "rijbewijs", "körkort", "kørekort", "førerkort",
 	"ajokortti", "ehliyet", "운전면허", "運転免許", "驾驶证", "駕照", "駕駛執照",
 	// Italian "patente" alone (Patente n.: …), Dutch in one word, a US
-	// commercial licence, Mexico's federal and state licences
+	// commercial licence, Mexico's federal and state licences, French
+	// "permis" alone (Permis n° …, Permis B n° …), Brazil's CNH, Japan's
+	// licence card (免許証番号), German Fahrerlaubnis
 	"patente", "rijbewijsnummer", "rijbewijsnr", "führerscheinnummer", "cdl", "cdl number", "cdl no",
-	"licencia federal", "licencia de manejo",
+	"licencia federal", "licencia de manejo", "permis", "permis b", "cnh", "免許証", "fahrerlaubnis",
 )
 
 // licenceBefore reports whether a licence word names the value at i.
@@ -62,6 +64,38 @@ func licence(s string, i int) (int, bool) {
 		return 0, false
 	}
 	return e, true
+}
+
+// krLicence matches at s[i] a Korean driving licence number as the card
+// prints it: region (2 digits), year (2), serial (6) and check (2) joined
+// by '-' (13-24-902038-51). It returns the end.
+func krLicence(s string, i int) (int, bool) {
+	k, ok := fixedGroups(s, i, '-', 2, 2, 6, 2)
+	if !ok || k < len(s) && (isAlnum(s[k]) || s[k] == '-') {
+		return 0, false
+	}
+	return k, true
+}
+
+// fixedGroups matches at s[i] groups of digits of the given widths joined
+// by sep, as a number's own print has them (a licence's 2-2-6-2, a RIB's
+// 3-3-16-2). It returns the end of the last group; what may follow it is
+// the caller's to say.
+func fixedGroups(s string, i int, sep byte, widths ...int) (int, bool) {
+	k := i
+	for g, w := range widths {
+		if g > 0 {
+			if k >= len(s) || s[k] != sep {
+				return 0, false
+			}
+			k++
+		}
+		if runOf(s, k, isDigit) != k+w {
+			return 0, false
+		}
+		k += w
+	}
+	return k, true
 }
 
 // dvlaLicence checks the shape of a GB driving licence number (DVLA):
@@ -122,12 +156,21 @@ func keyedWords(words ...string) *contextWords {
 // keyedGate reports cheaply whether a word that may end a label
 // (keyedLast, or a word with letters of other scripts) stands right before
 // the value at i, with at most 8 bytes of a key's punctuation between
-// (quotes, maybe escaped, ':', '=', '#', '.'): most numbers follow no
+// (quotes, maybe escaped, ':', '=', '#', '.'; a dot leader of any length
+// counts as one): most numbers follow no
 // label, and are not looked up in the labels' words.
 func keyedGate(s string, i int) bool {
-	k := i
-	for k > 0 && i-k < 8 {
+	k, leader := i, 0
+	for k > 0 && i-k-leader < 8 {
 		c := s[k-1]
+		if c == '.' && k >= 3 && s[k-2] == '.' && s[k-3] == '.' && leader == 0 {
+			e := k
+			for k > 0 && s[k-1] == '.' && e-k < 40 {
+				k-- // a form's dot leader: Account # ...... 7029167609
+			}
+			leader = e - k - 1
+			continue
+		}
 		if c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '\\' || c == ':' || c == '=' || c == '#' || c == '.' {
 			k--
 			continue
@@ -145,7 +188,24 @@ func keyedGate(s string, i int) bool {
 		return false
 	}
 	var buf [maxKey]byte
-	return keyedLast[string(lowerInto(buf[:], s[w:k]))]
+	word := string(lowerInto(buf[:], s[w:k]))
+	if keyedLast[word] {
+		return true
+	}
+	if word == "n" || word == "no" || word == "nr" || word == "nro" || word == "num" {
+		// a number sign after the label's name (Patente n. U16507195A,
+		// Permis B no 9312…): the word before it ends the label
+		k = w
+		for k > 0 && w-k < 4 && (s[k-1] == ' ' || s[k-1] == '.') {
+			k--
+		}
+		w = k
+		for w > 0 && k-w <= maxKey && isAlnum(s[w-1]) {
+			w--
+		}
+		return w < k && k-w <= maxKey && keyedLast[string(lowerInto(buf[:], s[w:k]))]
+	}
+	return false
 }
 
 // keyedID matches at s[i] an identity number of a shape of its own that
@@ -215,9 +275,13 @@ func (sc *Scanner) keyedID(s string, i int) (Finding, bool) {
 // table's "ID No."). The scanner asks it after the other detectors: a card or an SSN
 // under such a key is reported as what it is.
 func labelledID(s string, i int) (Finding, bool) {
-	if i > 0 && cellSep(s[i-1]) {
-		if e, ok := licence(s, i); ok && ownCell(s, i, e) && idColumn(s, i, licenceWords, nil) && !otherCode(s, i) {
-			return Finding{i, e, NationalID}, true // a fleet's export, a cdl column
+	if i > 0 && (cellSep(s[i-1]) || s[i-1] == '\n' || s[i-1] == ' ' && i > 1 && s[i-2] == '|') {
+		e, ok := licence(s, i)
+		if !ok {
+			e, ok = krLicence(s, i)
+		}
+		if ok && ownCell(s, i, e) && idColumn(s, i, licenceWords, nil) && !otherCode(s, i) {
+			return Finding{i, e, NationalID}, true // a fleet's export, a cdl column, a Markdown table's cell
 		}
 	}
 	if isDigit(s[i]) && (i == 0 || cellSep(s[i-1]) || s[i-1] == '\n' || s[i-1] == ' ' && i > 1 && (s[i-2] == '|' || s[i-2] == ' ')) {
@@ -230,6 +294,9 @@ func labelledID(s string, i int) (Finding, bool) {
 	}
 	if e, ok := licence(s, i); ok && licenceBefore(s, i) && !otherCode(s, i) {
 		return Finding{i, e, NationalID}, true
+	}
+	if e, ok := krLicence(s, i); ok && licenceBefore(s, i) {
+		return Finding{i, e, NationalID}, true // 운전면허번호: 13-24-902038-51
 	}
 	if !isDigit(s[i]) || !keyGap(s, i) {
 		return Finding{}, false

@@ -80,7 +80,7 @@ var lastWords = map[string]kvKind{
 	"phpsessid": kvSession, "jsessionid": kvSession, "sessid": kvSession, "sid": kvSessionCookie, "p20t": kvSessionCookie,
 	// Microsoft Entra ID's sign-in session cookies (an infostealer's loot)
 	"estsauthpersistent": kvSession, "estsauth": kvSession,
-	"seed": kvSeed, "pin": kvDialPIN, "passkey": kvSecret, "hmac": kvSecret,
+	"seed": kvSeed, "pin": kvDialPIN, "passkey": kvSecret, "hmac": kvSecret, "sess": kvSession,
 	"hash": kvQualified, "salt": kvQualified, "base": kvQualified, "code": kvQualified,
 	// a Wi-Fi profile's key as Windows prints it in German (netsh wlan
 	// show profile key=clear: "Schlüsselinhalt"; not its English "Key
@@ -135,7 +135,8 @@ var otpQualifiers = map[string]bool{"totp": true, "hotp": true, "otp": true, "mf
 
 // vendorWords are the vendors whose keys gitleaks finds only after the
 // vendor's name (the keywords of its rules that have no prefix of their
-// own, config/gitleaks.toml at b58d3f1): as a key's last word
+// own, config/gitleaks.toml at b58d3f1, and Mollie's, a payment
+// provider's whose live_ and test_ keys have no prefix of their own): as a key's last word
 // (CLOUDFLARE: …, "mailchimp": "…") the value is a secret if it is a
 // random token; before "key" (MAILCHIMP_KEY, discord_key) it qualifies it
 // as keyQualifiers do. A vendor's name in prose, not as a key, is not
@@ -146,7 +147,7 @@ var vendorWords = []string{
 	"confluence", "confluent", "contentful", "datadog", "discord", "droneci", "dropbox", "etsy",
 	"facebook", "fastly", "finicity", "finnhub", "flickr", "freshbooks", "gitter", "gocardless",
 	"heroku", "hubspot", "intercom", "jfrog", "jira", "kraken", "kucoin", "launchdarkly", "linear",
-	"linkedin", "looker", "mailchimp", "mailgun", "mapbox", "mattermost", "meraki", "messagebird",
+	"linkedin", "looker", "mailchimp", "mailgun", "mapbox", "mattermost", "meraki", "messagebird", "mollie",
 	"netlify", "newrelic", "nytimes", "okta", "plaid", "privateai", "rapidapi", "sendbird", "sentry",
 	"squarespace", "sumologic", "telegram", "travis", "twitch", "twitter", "yandex", "zendesk",
 }
@@ -392,6 +393,9 @@ func (sc *Scanner) keyValue(s string, i, floor int) (Finding, bool) {
 // user:password, which the key/value rule takes whole.
 func curlUser(s string, start int) bool {
 	p := s[:start]
+	if strings.HasSuffix(p, `"`) || strings.HasSuffix(p, "'") {
+		p = p[:len(p)-1] // -u "client_id:secret"
+	}
 	return strings.HasSuffix(p, "-u ") || strings.HasSuffix(p, "--user ") || strings.HasSuffix(p, "--user=")
 }
 
@@ -799,20 +803,39 @@ func nameBefore(s string, i int) string {
 }
 
 // flagValue matches the value of a secret-named command-line flag
-// (--password hunter2) whose name starts at s[i].
+// (--password hunter2) whose name starts at s[i], also as the next
+// element of a JSON array of arguments (a compose file's or a pod's
+// command: ["redis-server", "--requirepass", "…"]).
 func (sc *Scanner) flagValue(s string, i int) (Finding, bool) {
 	e := i
 	for e < len(s) && e-i < maxKey && (isWord(s[e]) || s[e] == '-') {
 		e++
 	}
-	if e >= len(s) || s[e] != ' ' {
+	if e >= len(s) || s[e] != ' ' && s[e] != '"' {
 		return Finding{}, false
+	}
+	p := e + 1
+	if s[e] == '"' {
+		if i < 3 || s[i-3] != '"' {
+			return Finding{}, false // (the flag's own quotes)
+		}
+		for p < len(s) && s[p] == ' ' {
+			p++
+		}
+		if p+1 >= len(s) || s[p] != ',' {
+			return Finding{}, false
+		}
+		for p++; p < len(s) && s[p] == ' '; p++ {
+		}
+		if p >= len(s) || s[p] != '"' {
+			return Finding{}, false
+		}
 	}
 	kind := classifyKey(s[i:e], false)
 	if kind == kvNone {
 		return Finding{}, false
 	}
-	return sc.secretValue(s, e+1, kind, false)
+	return sc.secretValue(s, p, kind, false)
 }
 
 // xmlSecret matches, on the line that ends at e with a closing tag after
@@ -1314,7 +1337,7 @@ func stripeObjectID(v string) bool {
 	return false
 }
 
-var authSchemes = []string{"Bearer", "Basic", "Token", "Digest", "ApiKey", "FlyV1"}
+var authSchemes = []string{"Bearer", "Basic", "Token", "Digest", "ApiKey", "FlyV1", "OAuth"} // (OAuth: Salesforce's session id, OAuth 1.0's parameters)
 
 // kvValue reads a value: after up to four blanks, a quoted string (in
 // ", ', ` or JSON-escaped \" quotes) or a run of bytes up to a space or

@@ -382,3 +382,26 @@ func TestXMLSecrets(t *testing.T) {
 		{"<Settings>\n  <Value>Kestrel.orion.24</Value>\n</Settings>", ""},
 	})
 }
+
+// TestFormsAndArgs13l: blind-2026-13l's misses, with values of our own:
+// curl's -u in quotes, a flag's value as the next element of a JSON array
+// of arguments, a label's dot leader, Mollie's key, a session cookie named
+// *_sess, OAuth's scheme; and a table's first cell under a header that
+// names a phone in another column.
+func TestFormsAndArgs13l(t *testing.T) {
+	const pw = "[REDACTED:password]"
+	const sec = "[REDACTED:generic_secret]"
+	redactCases(t, []struct{ in, want string }{
+		{`curl -u "AVm9xQ2wErTy7uIoP:EL3QXT7kJhUxR9MQUtSa8U8" https://api-m.paypal.com`, `curl -u "` + pw + `" https://api-m.paypal.com`},
+		{`command: ["redis-server", "--requirepass", "Zq8hRt2mVx7pLk"]`, `command: ["redis-server", "--requirepass", "` + pw + `"]`},
+		{"Routing # ...... 061022331\n  Account # ...... 7029167609", "Routing # ...... 061022331\n  Account # ...... [REDACTED:bank_account]"},
+		{"MOLLIE_KEY=live_7dkQp2mZxW9vTr4nBc6yHs3LfJa8Ge", "MOLLIE_KEY=" + sec},
+		{`"kpr_sess=Qm7Vx2LpT9rWz4Nc8Hy3Ks6Jd1Fb5Ga0" rt=0.089`, `"kpr_sess=` + sec + `" rt=0.089`},
+		{"Authorization: OAuth 00DX8GMWuy9BsWe!AQ0QAQmNwCkhyYb6GF1L8Oijnb.HPkc8VHuZFJX7z0Z5oY9FOPP0StAm", "Authorization: OAuth " + sec},
+		{"PlayerRef,Surname,SortCode,AccountNo,Lines\nHL022885,Buckley,403134,87360761,3", "PlayerRef,Surname,SortCode,AccountNo,Lines\nHL022885,Buckley,403134,[REDACTED:bank_account],3"},
+		{"TRANSACTION NUMBER,DATE,EMAIL,PHONE NUMBER,AMOUNT\n57788344,2024-12-20,h@x.ca,613-868-5353,50.00", "TRANSACTION NUMBER,DATE,EMAIL,PHONE NUMBER,AMOUNT\n57788344,2024-12-20,[REDACTED:email],[REDACTED:phone],50.00"},
+		// Kept: a flag's quoted name alone, a dot leader before a word.
+		{`args: ["--requirepass"]`, ""},
+		{"Account # .... pending", ""},
+	})
+}

@@ -963,3 +963,24 @@ func TestIDs13j(t *testing.T) {
 		{"rut\tnombre\n15234567-5\tJaviera F.", ""},
 	})
 }
+
+func TestLicences13k(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	redactCases(t, []struct{ in, want string }{
+		// After French "permis" alone, Italian "patente" and a number sign,
+		// Brazil's CNH, Korea's licence in its dashed form.
+		{"Permis n° 931169261780, délivré le 03/02/2010", "Permis n° " + id + ", délivré le 03/02/2010"},
+		{"Patente n. U16507195X cat. B", "Patente n. " + id + " cat. B"},
+		{"CNH: 12120229540 (cat. B)", "CNH: " + id + " (cat. B)"},
+		{"운전면허번호: 13-24-902038-50 (1종 보통)", "운전면허번호: " + id + " (1종 보통)"},
+		// Under their columns: a Markdown table's padded cell, Japanese,
+		// Portuguese and Korean headers.
+		{"| Driver | Licence no. | Plate |\n|---|---|---|\n| Katrin Vogt | J233A8LRZT0 | F-NS 2975 |", "| Driver | Licence no. | Plate |\n|---|---|---|\n| Katrin Vogt | " + id + " | F-NS 2975 |"},
+		{"社員番号\t氏名\t免許証番号\t免許種類\n32129\t中村 拓也\t306866281720\t中型", "社員番号\t氏名\t免許証番号\t免許種類\n32129\t中村 拓也\t" + id + "\t中型"},
+		{"matricula,motorista,cnh,categoria\nF30401,Carlos Lima,96840398110,D", "matricula,motorista,cnh,categoria\nF30401,Carlos Lima," + id + ",D"},
+		{"사번,성명,운전면허번호,연락처\nE98638,김도윤,12-24-456523-20,x", "사번,성명,운전면허번호,연락처\nE98638,김도윤," + id + ",x"},
+		// Kept: a section's number sign, a dashed number under another column.
+		{"see section n. 12345678 now", ""},
+		{"사번,성명,주문번호\nE98638,김도윤,12-24-456523-20", ""},
+	})
+}

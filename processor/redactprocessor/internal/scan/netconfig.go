@@ -83,24 +83,14 @@ func bitLockerKey(s string, i int) (int, bool) {
 	if i > 0 && (isAlnum(s[i-1]) || s[i-1] == '-') {
 		return 0, false
 	}
-	k := i
-	for g := range 8 {
-		if g > 0 {
-			if s[k] != '-' {
-				return 0, false
-			}
-			k++
-		}
-		if k+6 > len(s) || runOf(s, k, isDigit) != k+6 {
-			return 0, false
-		}
-		if v := atoi(s[k : k+6]); v%11 != 0 || v >= 720896 {
-			return 0, false
-		}
-		k += 6
-	}
-	if k < len(s) && (isAlnum(s[k]) || s[k] == '-') {
+	k, ok := fixedGroups(s, i, '-', 6, 6, 6, 6, 6, 6, 6, 6)
+	if !ok || k < len(s) && (isAlnum(s[k]) || s[k] == '-') {
 		return 0, false
+	}
+	for g := i; g < k; g += 7 {
+		if v := atoi(s[g : g+6]); v%11 != 0 || v >= 720896 {
+			return 0, false
+		}
 	}
 	return k, true
 }

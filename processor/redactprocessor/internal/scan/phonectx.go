@@ -724,6 +724,9 @@ func answerContext(s string, start int, words *contextWords) bool {
 	}
 	pe := brk
 	ps, _ := lineStart(s, pe, max(0, pe-160))
+	if le == ls && tableRow(s, ps, pe, start) {
+		return false // a table's first cell under its header line: its column names it, not the header's other words
+	}
 	var buf, prev [24]byte
 	var pb []byte
 	pk := 0 // where pb starts
@@ -756,6 +759,21 @@ func answerContext(s string, start int, words *contextWords) bool {
 		k = e
 	}
 	return false
+}
+
+// tableRow reports whether the line before, s[ps:pe], and the text from
+// start to its line's end are rows of one table: the line before holds
+// two cell separators or more of a kind (tab, ',', ';', '|') that follows
+// the value on its own line.
+func tableRow(s string, ps, pe, start int) bool {
+	end := start
+	for end < len(s) && end-start < 64 && s[end] != '\n' && !cellSep(s[end]) {
+		end++
+	}
+	if end == len(s) || !cellSep(s[end]) {
+		return false
+	}
+	return strings.Count(s[ps:pe], s[end:end+1]) >= 2
 }
 
 // speakerLabel reports whether p, the text before a number on its line,

@@ -536,7 +536,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 					continue
 				}
 			}
-			if i+2 < n && s[i+1] == '-' && isLetter(s[i+2]) && (i == 0 || s[i-1] == ' ' || s[i-1] == '\t' || s[i-1] == '\n') {
+			if i+2 < n && s[i+1] == '-' && isLetter(s[i+2]) && (i == 0 || s[i-1] == ' ' || s[i-1] == '\t' || s[i-1] == '\n' || s[i-1] == '"') {
 				if f, ok := sc.flagValue(s, i+2); ok {
 					add(f)
 					i = f.End
