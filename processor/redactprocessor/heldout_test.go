@@ -295,7 +295,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-13h.jsonl":  {0.94, 0.99},
 	"blind-2026-13i.jsonl":  {0.84, 0.98},
 	"blind-2026-13j.jsonl":  {0.82, 0.99},
-	"blind-2026-13k.jsonl":  {0.88, 0.98},
+	"blind-2026-13k.jsonl":  {0.90, 0.98},
 	"blind-2026-13l.jsonl":  {0.94, 0.99},
 }
 

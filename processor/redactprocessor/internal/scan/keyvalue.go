@@ -739,8 +739,8 @@ func (sc *Scanner) columnSecret(s string, i, floor int, m *colMemo) (Finding, bo
 		return Finding{}, false
 	}
 	kind := classifyKey(strings.Trim(h, " `\""), false)
-	if kind != kvPassword && kind != kvSecret {
-		return Finding{}, false
+	if kind != kvPassword && kind != kvSecret && kind != kvDialPIN && kind != kvPIN {
+		return Finding{}, false // (a PIN column: a test accounts table's remote PIN)
 	}
 	e := ws // the cell's end
 	for e < len(s) && !cellSep(s[e]) && s[e] != '\n' && s[e] != '\r' && s[e] != '"' && s[e] != '\\' {
@@ -749,8 +749,12 @@ func (sc *Scanner) columnSecret(s string, i, floor int, m *colMemo) (Finding, bo
 	for e > ws && s[e-1] == ' ' {
 		e-- // (| … | pads its cells)
 	}
+	vs, ve := ws, e
+	if e-ws > 2 && (s[ws] == '`' || s[ws] == '\'') && s[e-1] == s[ws] {
+		vs, ve = ws+1, e-1 // (a Markdown cell's code span: `Mustang1992.`)
+	}
 	f, ok := sc.secretValue(s[:e], ws, kind, false)
-	if !ok || f.Start != ws || f.End != e {
+	if !ok || f.Start != vs || f.End != ve {
 		return Finding{}, false // the whole cell, nothing else
 	}
 	return f, true

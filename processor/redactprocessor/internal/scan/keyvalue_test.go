@@ -314,9 +314,13 @@ func TestSecretsUnderTheirColumn(t *testing.T) {
 		{"GET /webservice/rest/server.php?wstoken=5c34facbba6604cbe94c6e81f2766bdc&wsfunction=core", "GET /webservice/rest/server.php?wstoken=[REDACTED:secret_url_param]&wsfunction=core"},
 		{"stolen cookie ESTSAUTHPERSISTENT=sZipwyWcf5EzUVaGcryz9vQCX1PZcuEpcQVjbBD2Ym in the logs", "stolen cookie ESTSAUTHPERSISTENT=[REDACTED:generic_secret] in the logs"},
 		{"Kenncode: 885839", "Kenncode: " + pw},
-		// Kept: a column of another name, a password column's header line.
+		// A Markdown cell's code span, a PIN column (13k's test accounts).
+		{"| env | login | password | remote PIN |\n|---|---|---|---|\n| qa | owner01 | `Kestrel1992.` | 2833 |", "| env | login | password | remote PIN |\n|---|---|---|---|\n| qa | owner01 | `" + pw + "` | " + pw + " |"},
+		// Kept: a column of another name, a password column's header line,
+		// a postal PIN code of six digits under PIN.
 		{"username,cohort,firstname\nana.souza,Aluno2025!665,Ana", ""},
 		{"username,password2,firstname\nana,x,Ana", ""},
+		{"name,city,PIN\nRavi,Bengaluru,560034", ""},
 	})
 }
 
