@@ -253,6 +253,12 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     arrays, dot leaders, a table's first cell under its header (a
 //     look-alike fix that six older corpora gained by), and driving
 //     licences in more languages and layouts were then added.
+//   - blind-2026-13m (a fortieth writer: telehealth and insurance in South
+//     and Southeast Asia) and blind-2026-13n (a forty-first: short-term
+//     rentals in eight countries), written at the same time: 0.8032 /
+//     0.9845 and, scored after the fixes made with 13m in view, 0.6825 /
+//     0.9862 on arrival. PhilHealth, BPJS and BHYT numbers, and the codes
+//     that open doors, gates and key boxes were then added.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -297,6 +303,8 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-13j.jsonl":  {0.82, 0.99},
 	"blind-2026-13k.jsonl":  {0.90, 0.98},
 	"blind-2026-13l.jsonl":  {0.94, 0.99},
+	"blind-2026-13m.jsonl":  {0.84, 0.98},
+	"blind-2026-13n.jsonl":  {0.72, 0.98},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

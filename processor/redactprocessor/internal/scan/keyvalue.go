@@ -108,7 +108,7 @@ var qualifiedWords = map[string]map[string]bool{
 	"code": {
 		"authorization": true, "authorisation": true, "auth": true, "porting": true, "port": true, "transfer": true,
 		"epp": true, "pac": true, "stac": true, "recovery": true, "backup": true, "verification": true, "otp": true,
-		"mfa": true, "2fa": true,
+		"mfa": true, "2fa": true, "access": true,
 	},
 	"wpa2":    {"clave": true, "contraseña": true, "cle": true, "clé": true, "schlüssel": true},
 	"wpa":     {"clave": true, "contraseña": true, "cle": true, "clé": true, "schlüssel": true},
@@ -1119,6 +1119,9 @@ func classifyKey(key string, url bool) kvKind {
 		}
 		return kvDialPIN
 	case kvQualified:
+		if string(lw) == "code" && accessWords[string(pw)] {
+			return kvPIN // a door's, a gate's, a key box's code (a booking webhook's doorCode, gate_code): 4 to 12 digits
+		}
 		if !qualifiedWords[string(lw)][string(pw)] {
 			return kvNone
 		}

@@ -409,3 +409,23 @@ func TestFormsAndArgs13l(t *testing.T) {
 		{"Account # .... pending", ""},
 	})
 }
+
+// TestAccessCodes: the codes that open a door, a gate or a key box, as
+// short-term rental hosts and cleaning crews write them (blind-2026-13n's
+// misses, with values of our own), in prose after an access word and
+// under a key that names one.
+func TestAccessCodes(t *testing.T) {
+	const pw = "[REDACTED:password]"
+	redactCases(t, []struct{ in, want string }{
+		{"The building door code is 51734, and the key is in the lockbox on the 2nd floor, code 8142.", "The building door code is " + pw + ", and the key is in the lockbox on the 2nd floor, code " + pw + "."},
+		{"grey Master Lock, code 6619. Please scramble it", "grey Master Lock, code " + pw + ". Please scramble it"},
+		{"ulazna vrata kod 4471", "ulazna vrata kod " + pw},
+		{`{"arrivalDate": "2024-09-21", "doorCode": "7305", "totalPrice": 1386}`, `{"arrivalDate": "2024-09-21", "doorCode": "` + pw + `", "totalPrice": 1386}`},
+		{"Ulaz / Gate code: 2177 *", "Ulaz / Gate code: " + pw + " *"},
+		// Kept: codes no access word names, a key that names none.
+		{"exit code 1374 from the build", ""},
+		{"status code 2004 returned", ""},
+		{"promo code 2024 applies", ""},
+		{"error_code: 4041", ""},
+	})
+}

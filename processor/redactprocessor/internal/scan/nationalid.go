@@ -139,9 +139,16 @@ var (
 	vnWords         = kindWords(l12, "cccd", "CCCD", "căn cước", "can cuoc", "cmnd", "CMND")
 	sssWords        = kindWords(l10, "sss")
 	phTINWords      = newContextWords("tin")
-	qaWords         = newContextWords("qid", "qatar id", "qatari id")
-	keWords         = kindWords([]int{8}, "kitambulisho", "huduma")
-	twWords         = kindWords([]int{keyTW}, "身分證", "身份證", "身分證字號", "統一編號", "taiwan id")
+	// philhealthWords: the Philippine health insurer's member number (PIN,
+	// 12 digits, printed 12-345678901-2; its check is not public)
+	philhealthWords = newContextWords("philhealth", "philhealth pin", "philhealth no", "philhealth number", "phic")
+	// bpjsWords: Indonesia's national health insurance card number (13
+	// digits, 000… for most members; no check), as its API's noKartu and
+	// exports' no_kartu name it
+	bpjsWords = newContextWords("bpjs", "bpjs kesehatan", "kis", "nokartu", "no kartu", "nomor kartu")
+	qaWords   = newContextWords("qid", "qatar id", "qatari id")
+	keWords   = kindWords([]int{8}, "kitambulisho", "huduma")
+	twWords   = kindWords([]int{keyTW}, "身分證", "身份證", "身分證字號", "統一編號", "taiwan id")
 	// The kinds added for blind-2026-12c. Those of 11 or 13 digits (or
 	// 6-4 with a dash) with a birth date and a check digit also count "ID"
 	// alone right before them (bareID).
@@ -151,7 +158,7 @@ var (
 	egnWords    = kindWords(l10, "егн", "ЕГН", "egn")
 	lvWords     = kindWords(l11, "personas kods", "personas kodu", "p k") // (p.k.)
 	isWords     = kindWords(l10, "kennitala", "kt")
-	myWords     = kindWords(l12, "mykad", "kad pengenalan", "k p", "kp", "nric", "ic no", "ic number", "no ic", "ic")
+	myWords     = kindWords(l12, "mykad", "kad pengenalan", "k p", "kp", "nric", "ic no", "ic number", "no ic", "ic", "i c", "icno") // (I/C, icNo)
 	// IE PPS number and HU adóazonosító jel (adóazonosítóm, adóazonosítója:
 	// the word's own forms).
 	ppsWords = kindWords([]int{keyPPS}, "pps", "ppsn", "pps number", "pps no", "personal public")
@@ -656,6 +663,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if r.shape(k, "67", "-") && rrnDate(d) && (rrnCheck(d) || ctx(rrnWords)) {
 			return start, end, true // KR 900101-1234568
 		}
+		if one && d[0] == '0' && d[1] == '0' && cell(bpjsWords) {
+			return start, end, true // ID BPJS Kesehatan 0001234567890 (no check digit)
+		}
 		if ahvValid(d) && (r.shape(k, "3442", "...") || one && ctx(ahvWords)) {
 			return start, end, true // CH 756.9217.0769.85 (its own form: no word needed)
 		}
@@ -728,6 +738,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true
 		}
 	case 12:
+		if (r.shape(k, "291", "--") || one) && cell(philhealthWords) {
+			return start, end, true // PH PhilHealth PIN 12-345678901-2 (no public check)
+		}
 		if one || r.shape(k, "444", "  ") || r.shape(k, "444", "--") {
 			if aadhaarValid(d) && (ctx(aadhaarWords) || !one && bareID(s, start)) ||
 				myNumberValid(d) && (ctx(myNumberWords) || headedBy(s, start, myNumberHeadings)) ||
@@ -2440,6 +2453,20 @@ func pkValid(d []byte) bool {
 func saValid(d []byte) bool {
 	return (d[0] == '1' || d[0] == '2') && luhn(d) && !sameDigits(d[1:])
 }
+
+// vnBHYT reports whether the 15-character word at s[ws] is the code of a
+// Vietnamese health insurance card (thẻ BHYT): two capitals for the
+// holder's group (DN, HC, TE, CN, …), the benefit level 1–5, the
+// province (2 digits) and 10 digits, after its word or under its column.
+func vnBHYT(s string, ws int) bool {
+	if !isUpper(s[ws]) || !isUpper(s[ws+1]) || s[ws+2] < '1' || s[ws+2] > '5' || runOf(s, ws+2, isDigit) != ws+15 {
+		return false
+	}
+	return contextNear(s, ws, bhytWords, 4) || ownCell(s, ws, ws+15) && idColumn(s, ws, bhytWords, nil)
+}
+
+// bhytWords name a Vietnamese health insurance card.
+var bhytWords = newContextWords("bhyt", "bảo hiểm y tế", "bao hiem y te")
 
 // maCIN matches the word of wl letters and digits at s[ws] as the number
 // of a Moroccan national identity card (CIN, CNIE): one or two capitals

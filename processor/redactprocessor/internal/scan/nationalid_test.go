@@ -984,3 +984,25 @@ func TestLicences13k(t *testing.T) {
 		{"사번,성명,주문번호\nE98638,김도윤,12-24-456523-20", ""},
 	})
 }
+
+func TestIDs13m(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	redactCases(t, []struct{ in, want string }{
+		// PhilHealth PINs after their word and under their column, BPJS
+		// card numbers under noKartu and no_kartu, Vietnam's BHYT card
+		// code, MyKad after I/C and icNo.
+		{"PhilHealth Identification Number (PIN): 10-929773447-0", "PhilHealth Identification Number (PIN): " + id},
+		{"appt_id,last_name,philhealth_pin,site\nVX648122,Garcia,05-452756669-0,Pasig", "appt_id,last_name,philhealth_pin,site\nVX648122,Garcia," + id + ",Pasig"},
+		{`{"nama": "AGUS", "noKartu": "0007665077350", "noMr": "697643"}`, `{"nama": "AGUS", "noKartu": "` + id + `", "noMr": "697643"}`},
+		{"no_kartu;nama;jk\n0005857185550;SUPARMAN;L", "no_kartu;nama;jk\n" + id + ";SUPARMAN;L"},
+		{"Mã thẻ BHYT: TE3014096610790\nĐiện thoại", "Mã thẻ BHYT: " + id + "\nĐiện thoại"},
+		{"STT,Ho ten,So the BHYT,Chan doan\n1,Nguyễn Thị Lan,CN3747715605000,I10", "STT,Ho ten,So the BHYT,Chan doan\n1,Nguyễn Thị Lan," + id + ",I10"},
+		{"Name: LOW KOK WAI   I/C: 830703-11-1990", "Name: LOW KOK WAI   I/C: " + id},
+		{`"member": {"icNo": "680505-16-1020"}`, `"member": {"icNo": "` + id + `"}`},
+		// Kept: 13 digits under another column, a BHYT-shaped code with no
+		// word, an order code whose letters spell "PH".
+		{"no_resep;nama\n0005857185550;SUPARMAN", ""},
+		{"ref TE3014096610790 ok", ""},
+		{"Ref no. RX-PH-8940608. Wait", ""},
+	})
+}

@@ -287,7 +287,19 @@ func dateShape(s string, r *numRun, k int) bool {
 // INV-0712345678), unless the letters are a phone word (Tel/030 1234567).
 func codePrefix(s string, start int) bool {
 	glued := gluedPrefix(s, start) || start >= 2 && s[start-1] == '/' && isLetter(s[start-2])
-	return glued && !contextNear(s, start-1, phoneWords, 1)
+	return glued && (!contextNear(s, start-1, phoneWords, 1) || codeBeforeWord(s, start-1))
+}
+
+// codeBeforeWord reports whether the letters ending at e are themselves
+// joined by '-', '/' or '_' to a code's letters or digits before them
+// (RX-PH-8940608: PH is a part of the order's code, not "Ph." for a
+// phone).
+func codeBeforeWord(s string, e int) bool {
+	w := e
+	for w > 0 && e-w < 8 && isLetter(s[w-1]) {
+		w--
+	}
+	return w >= 2 && w < e && (s[w-1] == '-' || s[w-1] == '/' || s[w-1] == '_') && isAlnum(s[w-2])
 }
 
 // otherNumberNear reports whether one of the two words before start names
@@ -546,7 +558,7 @@ var phoneWords = newContextWords(
 	"wa id", "msisdn", "phonenumber", "mobilenumber", "phoneno", "mobileno", "cellnumber",
 	// a contact's number ("Contact no.") and someone's in Hindi ("papa ka
 	// number")
-	"contact no", "contact number", "contact num", "ka number", "ki number",
+	"contact no", "contact number", "contact num", "ka number", "ki number", "alt no", "alt number", "alternate no", "alternate number",
 	// Chile's fono, Malay's "my number", Turkish "his/her number".
 	"fono", "nombor saya", "numarası", "numarasi", "cep telefonu", "pager", "beeper",
 	// "Call" and "hotline" in Polish, "contacts" and "phone" in

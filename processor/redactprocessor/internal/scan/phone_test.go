@@ -215,6 +215,8 @@ func TestPhoneWords(t *testing.T) {
 		// placeholder of zeros.
 		{"Numer zgłoszenia ZGL/039589/2025.", "Numer zgłoszenia ZGL/039589/2025."},
 		{"Tel/0301234567", "Tel/[REDACTED:phone]"},
+		{"Ref no. RX-PH-8940608. Wait", "Ref no. RX-PH-8940608. Wait"}, // (PH is the code's, not Ph. for a phone)
+		{"callback within 4 working hrs on alt no 9279538893.", "callback within 4 working hrs on alt no [REDACTED:phone]."},
 		{"rows skipped: ssn 068-00-7817", "rows skipped: ssn 068-00-7817"},
 		{"Hotel conf. 0766386777", "Hotel conf. 0766386777"},
 		{"TEST;+49 000 0000000;x", "TEST;+49 000 0000000;x"},

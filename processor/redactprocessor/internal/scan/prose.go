@@ -54,6 +54,7 @@ const (
 	pwSecret
 	pwNetwork // a wifi network: only "NETWORK / PASSWORD" after it
 	pwPIN     // a PIN: 4 or 5 digits; up to 8 after a word naming what it opens (pinQualifiers)
+	pwAccess  // a door's, a gate's, a key box's code: 4 to 10 digits after an access word (accessWords)
 )
 
 var pwPhrases = []pwPhrase{
@@ -251,6 +252,17 @@ var pwPhrases = []pwPhrase{
 	// stop", "voicemail PIN is 409732" (India's PIN code, a postal code of
 	// 6 digits, has no such word before it).
 	{"pin", false, false, pwPIN},
+	// A code that opens a door, a gate or a key box, as hosts and cleaning
+	// crews write it ("the building door code is 90245", "lockbox … code
+	// 7032", "ulazna vrata kod 3349"): only with an access word before it.
+	{"code", false, false, pwAccess},
+	{"codes", false, false, pwAccess},
+	{"kod", false, false, pwAccess},
+	{"código", false, false, pwAccess},
+	{"codigo", false, false, pwAccess},
+	{"codice", false, false, pwAccess},
+	{"keypad", false, false, pwAccess},
+	{"κωδικός", false, false, pwAccess},
 	// Secrets named in prose ("datadog key 2570a8…", "the auth token for
 	// AC… is 5d48…"): the value must look generated (randomSecret).
 	{"key", false, false, pwSecret},
@@ -275,6 +287,41 @@ func pinQualified(s string, e int) bool {
 		}
 	}
 	return false
+}
+
+// accessQualified reports whether one of accessWords stands among the six
+// words before p (the value's start) on its line: the code the words
+// before it open.
+func accessQualified(s string, p int) bool {
+	k := p
+	for n := 0; n < 7 && k > 0; n++ {
+		for k > 0 && s[k-1] != '\n' && (s[k-1] < utf8.RuneSelf && !isAlnum(s[k-1])) {
+			k--
+		}
+		e := k
+		for k > 0 && (isAlnum(s[k-1]) || s[k-1] >= utf8.RuneSelf) {
+			k--
+		}
+		if e == k {
+			return false
+		}
+		var buf [24]byte
+		if w := lowerInto(buf[:], s[k:e]); w != nil && accessWords[string(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// accessWords name what an access code opens, in the languages of
+// short-term rentals' hosts and guests.
+var accessWords = map[string]bool{
+	"door": true, "doors": true, "front": true, "gate": true, "lockbox": true, "keybox": true, "key": true, "keypad": true,
+	"lock": true, "alarm": true, "garage": true, "entry": true, "entrance": true, "building": true, "closet": true,
+	"padlock": true, "safe": true, "portal": true, "puerta": true, "portão": true, "portao": true, "porta": true,
+	"portone": true, "cancello": true, "ingresso": true, "vrata": true, "ulaz": true, "ulazna": true, "caja": true,
+	"llaves": true, "acceso": true, "alarma": true, "cerradura": true, "cassetta": true, "πόρτα": true,
+	"εισόδου": true, "κλειδοθήκη": true, "καθαρίστριας": true, "schlüsselbox": true, "tür": true, "haustür": true,
 }
 
 // notSecretKeys are words before "key" or "token" that name something
@@ -803,6 +850,12 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	}
 	if kind == pwPIN {
 		if !allDigits(v) || len(v) < 4 || len(v) > 8 || len(v) > 5 && !pinQualified(s, p) {
+			return Finding{}, we, false
+		}
+		return Finding{vs, ve, Password}, we, true
+	}
+	if kind == pwAccess {
+		if !allDigits(v) || len(v) < 4 || len(v) > 10 || !accessQualified(s, p) {
 			return Finding{}, we, false
 		}
 		return Finding{vs, ve, Password}, we, true

@@ -783,6 +783,9 @@ func (sc *Scanner) wordID(s string, ws, wl, last int) (Finding, bool) {
 		if f, ok := sc.keyedID(s, ws); ok {
 			return f, true // LLEWE501156GX9DK
 		}
+		if wl == 15 && vnBHYT(s, ws) {
+			return Finding{ws, ws + wl, NationalID}, true // VN BHYT TE3014096610799
+		}
 		if f, ok := labelledID(s, ws); ok {
 			return f, true // licence_number: D1234567
 		}
