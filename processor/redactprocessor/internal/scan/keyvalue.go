@@ -89,6 +89,9 @@ var lastWords = map[string]kvKind{
 	// a password manager's export of a login's TOTP seed ("totp": …)
 	"schlüsselinhalt": kvPassword, "wpa2": kvQualified, "wpa": kvQualified, "partagé": kvQualified,
 	"totp": kvOTP,
+	// a key box's code under its own name (a cleaning sheet's lockbox
+	// column): 4 to 12 digits
+	"lockbox": kvPIN, "keybox": kvPIN,
 }
 
 // qualifiedWords are the last words that name a secret only after one of

@@ -422,6 +422,10 @@ func TestAccessCodes(t *testing.T) {
 		{"ulazna vrata kod 4471", "ulazna vrata kod " + pw},
 		{`{"arrivalDate": "2024-09-21", "doorCode": "7305", "totalPrice": 1386}`, `{"arrivalDate": "2024-09-21", "doorCode": "` + pw + `", "totalPrice": 1386}`},
 		{"Ulaz / Gate code: 2177 *", "Ulaz / Gate code: " + pw + " *"},
+		// A cleaning sheet's door_code and lockbox columns, after a time
+		// cell (the row's next cells inside what reads as one number).
+		{"task,scheduled,door_code,lockbox,notes\n17015,2025-05-02 10:00,8504,1118,\"towels\"", "task,scheduled,door_code,lockbox,notes\n17015,2025-05-02 10:00," + pw + "," + pw + ",\"towels\""},
+		{`{"unit": "12", "lockbox": "3395"}`, `{"unit": "12", "lockbox": "` + pw + `"}`},
 		// Kept: codes no access word names, a key that names none.
 		{"exit code 1374 from the build", ""},
 		{"status code 2004 returned", ""},

@@ -223,6 +223,14 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 			}
 		}
 		if i < proseDone {
+			if i > 0 && cellSep(s[i-1]) {
+				// a CSV row's next cell inside what the gate read as one
+				// number (1,8504,1118 under door_code, lockbox)
+				if f, ok := sc.columnSecret(s, i, last, &memo); ok {
+					proseDone = f.End
+					return f, true
+				}
+			}
 			return Finding{}, false
 		}
 		if f, ok := sc.columnSecret(s, i, last, &memo); ok {
