@@ -271,9 +271,10 @@ func (sc *Scanner) keyedID(s string, i int) (Finding, bool) {
 
 // labelledID matches at s[i] a number of no shape of its own that its
 // label names: a driving licence, any 8 to 13 digits (14 as Egypt's) under a national_id
-// key or in a national_id column (a payout file's IDNumber, a claims
-// table's "ID No."). The scanner asks it after the other detectors: a card or an SSN
-// under such a key is reported as what it is.
+// key, or 8 (14 as Egypt's) in a national_id column (a claims table's
+// "National ID" or "ID No."; nationalIDColumns). The scanner asks it
+// after the other detectors: a card or an SSN under such a key is
+// reported as what it is.
 func labelledID(s string, i int) (Finding, bool) {
 	if i > 0 && (cellSep(s[i-1]) || s[i-1] == '\n' || s[i-1] == ' ' && i > 1 && s[i-2] == '|') {
 		e, ok := licence(s, i)
