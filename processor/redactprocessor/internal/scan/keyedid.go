@@ -302,8 +302,10 @@ func labelledID(s string, i int) (Finding, bool) {
 	if !isDigit(s[i]) || !keyGap(s, i) {
 		return Finding{}, false
 	}
-	if e, ok := digitGroups(s, i, 8, 16); ok && namedBefore(s, i, nationalIDKeys, 2) && anyIDDigits(s, i, e) {
-		return Finding{i, e, NationalID}, true
+	if e, ok := digitGroups(s, i, 8, 16); ok && namedBefore(s, i, nationalIDKeys, 2) {
+		if _, ok := anyIDDigits(s, i, e); ok {
+			return Finding{i, e, NationalID}, true
+		}
 	}
 	return Finding{}, false
 }
@@ -313,25 +315,22 @@ func labelledID(s string, i int) (Finding, bool) {
 // the shape of Egypt's, 16 in fours (9 to 13 there must pass a kind's
 // check, nationalid.go: one that fails is a test value or a typo).
 func columnIDDigits(s string, i, e int) bool {
-	var b [16]byte
-	switch d := groupDigits(s[i:e], b[:0]); len(d) {
-	case 8, 14, 16:
-		return anyIDDigits(s, i, e)
-	}
-	return false
+	n, ok := anyIDDigits(s, i, e)
+	return ok && (n == 8 || n == 14 || n == 16)
 }
 
 // anyIDDigits reports whether the 8 to 16 digits s[i:e] (maybe grouped)
 // may be an identity number of no kind its label names: 8 to 13 digits,
 // 14 in the shape of Egypt's national number, 16 only in fours (a
-// PhilSys number).
-func anyIDDigits(s string, i, e int) bool {
+// PhilSys number). It returns how many digits there are.
+func anyIDDigits(s string, i, e int) (int, bool) {
 	var b [16]byte
-	switch d := groupDigits(s[i:e], b[:0]); {
+	d := groupDigits(s[i:e], b[:0])
+	switch {
 	case len(d) == 14 && !egValid(d), len(d) == 15, len(d) == 16 && (e-i != 19 || s[i+4] != s[i+9] || s[i+9] != s[i+14]):
-		return false
+		return len(d), false
 	}
-	return true
+	return len(d), true
 }
 
 // keyGap reports whether a ':' or '=' stands between the value at i and

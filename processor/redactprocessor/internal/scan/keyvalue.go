@@ -861,10 +861,7 @@ func (sc *Scanner) xmlSecret(s string, e, last int) (Finding, bool) {
 			return Finding{}, false
 		}
 		c += k
-		ne := c + 2
-		for ne < len(line) && (isWord(line[ne]) || line[ne] == '-' || line[ne] == '.' || line[ne] == ':') {
-			ne++
-		}
+		ne := xmlNameEnd(line, c+2)
 		k = ne
 		if ne == c+2 || ne >= len(line) || line[ne] != '>' || ne-c-2 > maxKey {
 			continue
@@ -900,11 +897,16 @@ func xmlParentSecret(s string, brk, floor int) kvKind {
 	if len(t) < 3 || t[0] != '<' || t[1] == '/' || t[len(t)-1] != '>' || strings.Contains(t, "</") {
 		return kvNone
 	}
-	ne := 1
-	for ne < len(t) && (isWord(t[ne]) || t[ne] == '-' || t[ne] == '.' || t[ne] == ':') {
-		ne++
+	return classifyKey(t[1:xmlNameEnd(t, 1)], false)
+}
+
+// xmlNameEnd returns the end of the element name that starts at s[k]
+// (letters, digits, '_', '-', '.', ':' of a namespace prefix).
+func xmlNameEnd(s string, k int) int {
+	for k < len(s) && (isWord(s[k]) || s[k] == '-' || s[k] == '.' || s[k] == ':') {
+		k++
 	}
-	return classifyKey(t[1:ne], false)
+	return k
 }
 
 // phpDefine matches the value of a PHP constant whose name names a

@@ -289,9 +289,9 @@ func pinQualified(s string, e int) bool {
 	return false
 }
 
-// accessQualified reports whether one of accessWords stands among the six
-// words before p (the value's start) on its line: the code the words
-// before it open.
+// accessQualified reports whether one of accessWords is the code's word
+// before p (the value's start) or stands among the six words before it
+// on its line: what the code opens.
 func accessQualified(s string, p int) bool {
 	k := p
 	for n := 0; n < 7 && k > 0; n++ {
