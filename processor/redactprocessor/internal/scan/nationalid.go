@@ -644,8 +644,8 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		return near(w) || ownCell(s, start, end) && under(w)
 	}
 	// dated: a kind with a birth date and a check digit, which "ID" alone
-	// may name.
-	dated := func(w *contextWords) bool { return bareID(s, start) || ctx(w) }
+	// may name ("ID: …", "my ID is …").
+	dated := func(w *contextWords) bool { return idBefore(s, start) || ctx(w) }
 	one := k == 1
 	switch len(d) {
 	case 15:
@@ -697,7 +697,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			r.shape(k, "22232", "..-.") && beValid(d):
 			return start, end, true
 		case one && (cpfValid(d) && ctx(cpfWords) || peselValid(d) && dated(peselWords) || steuerIDCheck(d) && ctx(steuerWords) ||
-			tcValid(d) && ctx(tcWords) || beValid(d) && ctx(beWords) || noValid(d) && dated(noWords) || amkaValid(d) && ctx(grWords) ||
+			tcValid(d) && (ctx(tcWords) || idBefore(s, start)) || beValid(d) && ctx(beWords) || noValid(d) && dated(noWords) || amkaValid(d) && ctx(grWords) ||
 			balticValid(d) && dated(balticWords) || oibValid(d) && ctx(oibWords) || lvValid(d) && dated(lvWords) || lvNew(d) && col(lvWords)):
 			return start, end, true
 		case (r.shape(k, "3332", "-- ") || r.shape(k, "3332", "---") || one) && snilsValid(d) && ctx(snilsWords):
@@ -742,7 +742,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // PH PhilHealth PIN 12-345678901-2 (no public check)
 		}
 		if one || r.shape(k, "444", "  ") || r.shape(k, "444", "--") {
-			if aadhaarValid(d) && (ctx(aadhaarWords) || !one && bareID(s, start)) ||
+			if aadhaarValid(d) && (ctx(aadhaarWords) || !one && idBefore(s, start)) ||
 				myNumberValid(d) && (ctx(myNumberWords) || headedBy(s, start, myNumberHeadings)) ||
 				(one && seCentury(d) && seValid(d[2:]) && ctx(seWords)) {
 				// (an Aadhaar as it is printed, 4-4-4, after "ID"; My
@@ -775,6 +775,12 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		}
 	case 10:
 		if (one || r.shape(k, "64", "-")) && (seValid(d) && ctx(seWords) || cprDate(d) && ctx(cprWords)) {
+			return start, end, true
+		}
+		if r.shape(k, "64", "-") && cprDate(d) && (idBefore(s, start) || contextNear(s, start, anyIDWords, 4) || named(anyIDWords)) {
+			// DK CPR 050697-8671 (no check digit since 2007), its form a
+			// date and four digits, after "ID" or a word for a personal
+			// number of no one kind ("personal_id": …)
 			return start, end, true
 		}
 		if (r.shape(k, "226", "  ") || r.shape(k, "46", " ") || one) && near(ruPassportWords) {
@@ -830,6 +836,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			(bsnValid(d) && ctx(bsnWords) || sinValid(d) && ctx(sinWords) || tfnValid(d) && ctx(tfnWords) ||
 				nifPTValid(d) && ctx(nifWords) || ilValid(d) && ctx(ilWords) || afmValid(d) && col(grWords)) {
 			return start, end, true
+		}
+		if !one && (r.shape(k, "333", "  ") || r.shape(k, "333", "--")) && sinValid(d) && idBefore(s, start) {
+			return start, end, true // CA SIN grouped as the card prints it, 465 559 359, after "ID"
 		}
 		if r.shape(k, "81", "-") && ilValid(d) && ctx(ilWords) {
 			return start, end, true // IL 03933742-3 (python-stdnum il/idnr.py's format)

@@ -1006,3 +1006,26 @@ func TestIDs13m(t *testing.T) {
 		{"Ref no. RX-PH-8940608. Wait", ""},
 	})
 }
+
+func TestIDsAfterIDIs(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	redactCases(t, []struct{ in, want string }{
+		// A ZA ID, a TC Kimlik number, a 4-4-4 Aadhaar after "my ID is";
+		// a CA SIN grouped as the card prints it after "ID"; a DK CPR
+		// after "id" and a personal_id key.
+		{"hi my ID is 8003130791086 please check my cover", "hi my ID is " + id + " please check my cover"},
+		{"Customer: my ID is 6409045991087", "Customer: my ID is " + id},
+		{"benim ID is 49099603044 ok", "benim ID is " + id + " ok"},
+		{"the ID is 7260 1815 9082 for KYC", "the ID is " + id + " for KYC"},
+		{"Can you check my file? ID 608 301 669", "Can you check my file? ID " + id},
+		{"Insured: Émilie Tremblay   ID: 131 860 918   Tel", "Insured: Émilie Tremblay   ID: " + id + "   Tel"},
+		{"8. Lars Holm — id 140388-4417 — case CS-83148", "8. Lars Holm — id " + id + " — case CS-83148"},
+		{`    personal_id: "140388-4417"`, `    personal_id: "` + id + `"`},
+		// Kept: the same numbers after an order's or a user's id, a SIN
+		// failing Luhn, the dashed date and serial after a batch word.
+		{"order ID is 8003130791086", ""},
+		{"user ID is 49099603044", ""},
+		{"ID 608 301 668", ""},
+		{"batch 140388-4417 shipped", ""},
+	})
+}
