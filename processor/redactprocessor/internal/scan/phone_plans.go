@@ -314,6 +314,17 @@ var nationalFormats = []struct{ region, pattern string }{
 	// Bangladesh: mobiles 013x-019x in one piece ("$NP$FG-$2",
 	// 01812-345678, is the GB "0#### ######" line).
 	{"BD", "01[3-9]########"}, // 01812345678 (mobile, one piece)
+	// Nigeria, Kenya, Ghana, South Africa: the mobile ranges in one piece
+	// (libphonenumber's mobile patterns: NG 070x, 080x, 081x, 090x, 091x
+	// and 8 digits; KE 07xx and 6 digits; GH 020, 023-028, 050, 053-059
+	// and 7; ZA 06x, 07x, 081-084 and 7). Not Kenya's newer 010x and 011x:
+	// numbers of ten digits from 01 are as often other numbers.
+	{"NG", "0[789][01]########"}, // 08031234567
+	{"KE", "07########"},         // 0712345678
+	{"GH", "02[03-8]#######"},    // 0241234567
+	{"GH", "05[03-9]#######"},    // 0541234567
+	{"ZA", "0[67]########"},      // 0711234567
+	{"ZA", "08[1-4]#######"},     // 0821234567
 	// A one-digit area code after the trunk and 7 digits: TW 06 (Tainan),
 	// NZ 09 (Auckland), 03 (Christchurch), IL 03 (Tel Aviv), AE 04
 	// (Dubai) ("$NP$FG $2 $3"; 02 is the KR line). Blanks only: the IL

@@ -76,6 +76,7 @@ var nationalExamples = []string{
 	"(01) 1234567", "(044) 123456", "912 345 678",
 	"03012345678", "0301 2345678", "0300-1234567", "(021) 23456789",
 	"01812345678", "01812-345678", "02-7111234",
+	"08031234567", "0712345678", "0241234567", "0541234567", "0821234567", // NG, KE, GH, ZA
 	"03 234 5678", "06 234 5678", "09 123 4567", "04 234 5678", "(06) 234-5678", "(02) 2123-4567",
 	"(09) 123 4567", "(04) 234 5678",
 	"09 1234567", "02 34567890", "03 4567890", "010 01234567", "0100 123 4567",
@@ -529,5 +530,32 @@ func TestPhones13fAnd13g(t *testing.T) {
 		{"Note: our own IEC is 0751159932 and", ""},
 		{"Su cel 55 4120 8876. Guía 939824258416, CP 06700.", "Su cel [REDACTED:phone]. Guía 939824258416, CP 06700."},
 		{"Tel. 030 812 345 678", "Tel. [REDACTED:phone]"},
+	})
+}
+
+func TestPhonesUnderTheirKeys(t *testing.T) {
+	const ph = "[REDACTED:phone]"
+	redactCases(t, []struct{ in, want string }{
+		// Keys and XML elements whose name ends with a phone word, in camel
+		// case or after '_', and WhatsApp's and a contact's numbers.
+		{`{"ToName": "Ngoc", "ToPhone": "0912604471", "ToAddress": "12 Le Loi"}`, `{"ToName": "Ngoc", "ToPhone": "` + ph + `", "ToAddress": "12 Le Loi"}`},
+		{`{"noTelp": "081398120457", "poli": "BEDAH"}`, `{"noTelp": "` + ph + `", "poli": "BEDAH"}`},
+		{"<fone>21987451230</fone>", "<fone>" + ph + "</fone>"},
+		{`demo keluhan="batuk" wa=6285712093348 done`, `demo keluhan="batuk" wa=` + ph + ` done`},
+		{`{"name": "Devi", "contact": "0167203349", "postcode": "50450"}`, `{"name": "Devi", "contact": "` + ph + `", "postcode": "50450"}`},
+		{`{"RecipientMsisdn":"233207761924"}`, `{"RecipientMsisdn":"` + ph + `"}`},
+		{`customer_mobile=9812307754`, `customer_mobile=` + ph},
+		// A gateway's transfer to a Nigerian, Kenyan, Ghanaian or South
+		// African mobile in E.164 without '+'; their mobiles in one piece.
+		{"Desc:TRF TO 2348031209934/OPAY Bal:NGN4,118.20", "Desc:TRF TO " + ph + "/OPAY Bal:NGN4,118.20"},
+		{"received from 254712093348 on 14/6/24", "received from " + ph + " on 14/6/24"},
+		{"mpigie 0712093348 kesho", "mpigie " + ph + " kesho"},
+		{"the other driver, e be 0244120933", "the other driver, e be " + ph},
+		// Kept: a key that only ends in the letters of a phone word, a
+		// price, a number under a key naming no phone.
+		{`{"iphone": "15", "smartphone_count": 12}`, ""},
+		{`{"microphone": "0912604471"}`, ""},
+		{`{"payer": "0912604471x"}`, ""},
+		{`{"order": "0712093348"}`, ""},
 	})
 }

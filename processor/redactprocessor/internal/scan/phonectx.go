@@ -67,7 +67,73 @@ func phoneContext(s string, start int, ctx numCtx) bool {
 	} else if phoneColumn(s, start, ctx.memo) {
 		return true
 	}
-	return answerContext(s, start, phoneWords) || questionContext(s, start, phoneWords)
+	return answerContext(s, start, phoneWords) || questionContext(s, start, phoneWords) || phoneKeyed(s, start)
+}
+
+// phoneKeySuffixes end the names of keys and XML elements that hold a
+// phone number, written in camel case or after '_' or '-' ("ToPhone",
+// "noTelp", "RecipientMsisdn", "customer_mobile", Brazil's NF-e <fone>),
+// or alone ("wa", "contact": a WhatsApp id, a contact's number).
+var phoneKeySuffixes = []string{"phone", "msisdn", "mobile", "telp", "fone", "telefone", "telefono", "handy", "celular"}
+
+// phoneKeyed reports whether the number at start is the whole value of a
+// key or an XML element whose name ends with a word of phoneKeySuffixes
+// (or is "wa" or "contact"): "ToPhone": "0382954984", noTelp=085200887167,
+// <fone>11969857362</fone>, wa=6281154585524.
+func phoneKeyed(s string, start int) bool {
+	k := start
+	if k > 0 && (s[k-1] == '"' || s[k-1] == '\'') {
+		k--
+		for k > 0 && s[k-1] == '\\' {
+			k--
+		}
+	}
+	for k > 0 && s[k-1] == ' ' {
+		k--
+	}
+	if k == 0 {
+		return false
+	}
+	switch s[k-1] {
+	case '>':
+		k-- // <fone>…
+	case '=', ':':
+		k--
+		for k > 0 && s[k-1] == ' ' {
+			k--
+		}
+		if k > 0 && (s[k-1] == '"' || s[k-1] == '\'') {
+			k--
+			for k > 0 && s[k-1] == '\\' {
+				k--
+			}
+		}
+	default:
+		return false
+	}
+	e := k
+	for k > 0 && e-k < 32 && (isAlnum(s[k-1]) || s[k-1] == '_' || s[k-1] == '-') {
+		k--
+	}
+	if k == e || e-k < 2 || k > 0 && s[k-1] == '.' {
+		return false
+	}
+	name := s[k:e]
+	if strings.EqualFold(name, "wa") || strings.EqualFold(name, "contact") {
+		return true
+	}
+	for _, suf := range phoneKeySuffixes {
+		n := len(name) - len(suf)
+		if n < 0 || !strings.EqualFold(name[n:], suf) {
+			continue
+		}
+		// the whole name, or a word of it: after '_' or '-', or a capital
+		// after a lower-case letter or a digit
+		if n == 0 || name[n-1] == '_' || name[n-1] == '-' || isUpper(name[n]) && !isUpper(name[n-1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // questionContext reports whether the number at start follows, on its
@@ -1216,7 +1282,7 @@ var codeRegions = map[uint16]string{
 	966: "SA", 971: "AE", 90: "TR", 44: "GB", 81: "JP", 84: "VN", 66: "TH", 63: "PH", 20: "EG", 92: "PK",
 	880: "BD", 39: "IT", 34: "ES", 91: "IN", 52: "MX", 55: "BR", 54: "AR", 48: "PL", 351: "PT", 46: "SE",
 	32: "BE", 353: "IE", 60: "MY", 380: "UA", 56: "CL", 57: "CO", 51: "PE", 64: "NZ", 886: "TW", 972: "IL",
-	358: "FI",
+	358: "FI", 234: "NG", 254: "KE", 233: "GH", 27: "ZA",
 }
 
 // onePiece holds the one-piece formats of nationalFormats by region: the
