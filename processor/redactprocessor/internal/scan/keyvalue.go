@@ -589,7 +589,19 @@ func singleWordKey(s string, i, ke, floor int) bool {
 	if (s[i] == ':' && ke == i) || s[b:ke] == "value" {
 		return false
 	}
-	return !maybeLastWord3(s[b], s[b+n/2], s[ke-1], n) && s[ke-1] != 'd'
+	return !maybeLastWord3(s[b], s[b+n/2], s[ke-1], n) && s[ke-1] != 'd' && !passTail(s[b:ke])
+}
+
+// passTail reports whether the key word w, of 4 bytes or more, may end in
+// "pass" or "pw", as a service's password under a name of one word does
+// (dbpass, rootpw).
+func passTail(w string) bool {
+	n := len(w)
+	if n < 4 {
+		return false
+	}
+	c1, c2 := lower(w[n-2]), lower(w[n-1])
+	return c1 == 's' && c2 == 's' || c1 == 'p' && c2 == 'w'
 }
 
 // versionWord reports whether w is a version or a count (v4, V2, 2).
@@ -1041,9 +1053,11 @@ func classifyKey(key string, url bool) kvKind {
 		}
 		return kvNone
 	}
-	if n := len(last); n == 0 || n > maxKey || !maybeLastWord3(lower(last[0]), lower(last[n/2]), lower(last[n-1]), n) && lower(last[n-1]) != 'd' {
-		// Not a name of lastWords, nor one ending in "password" or
-		// "passwd": most keys, decided without copying them.
+	if n := len(last); n == 0 || n > maxKey || !maybeLastWord3(lower(last[0]), lower(last[n/2]), lower(last[n-1]), n) && lower(last[n-1]) != 'd' &&
+		!passTail(last) {
+		// Not a name of lastWords, nor one ending in "password",
+		// "passwd", "pass" or "pw": most keys, decided without copying
+		// them.
 		return kvNone
 	}
 	lw := lowerInto(buf[:], last)
@@ -1057,6 +1071,13 @@ func classifyKey(key string, url bool) kvKind {
 	if !ok {
 		if bytes.HasSuffix(lw, []byte("password")) || bytes.HasSuffix(lw, []byte("passwd")) {
 			return kvPassword
+		}
+		// a service's password under a name of one word: Moodle's
+		// $CFG->dbpass, smtppass, OpenLDAP's rootpw
+		for _, suf := range [...]string{"pass", "pw"} {
+			if n := len(lw) - len(suf); n >= 2 && string(lw[n:]) == suf && passQualifiers[string(lw[:n])] {
+				return kvPassword
+			}
 		}
 		return kvNone
 	}

@@ -529,8 +529,9 @@ func isConnector(w []byte) bool {
 }
 
 // pwParticles end a password word glued to it in Japanese, Chinese and
-// Korean: パスワードは, 密码是, 비밀번호는.
-var pwParticles = []string{"は", "が", "是", "为", "為", "：", "는", "은", "이", "가", ":", "คือ"}
+// Korean: パスワードは, 密码是, 비밀번호는; and English "is" contracted
+// (my password's Rugby2945#).
+var pwParticles = []string{"は", "が", "是", "为", "為", "：", "는", "은", "이", "가", ":", "คือ", "'s", "’s"}
 
 // pwAbout are words after a password word that make the phrase about
 // passwords (password policy: at least 12 characters; password reset is
@@ -696,6 +697,86 @@ func tokenBefore(s string, e int) (int, bool) {
 	return b, b < e
 }
 
+// networkBefore reports whether a network's word (wifi, SSID, …) ends at
+// e, or one and the verb "to be" after it (Wi-Fi is "Cowork"): what an
+// SSID follows.
+func networkBefore(s string, e int) bool {
+	if p, ok := pwPhraseBefore(s, e); ok && p.kind == pwNetwork {
+		return true
+	}
+	if c := copulaBefore(s, e+1); c > 0 && e < len(s) && s[e] == ' ' {
+		p, ok := pwPhraseBefore(s, blanksBefore(s, c))
+		return ok && p.kind == pwNetwork
+	}
+	return false
+}
+
+// loginAccounts are the accounts of a device's or an application's
+// administrator and of a database's superuser, as default credentials and
+// hand-overs name them before " / password".
+var loginAccounts = map[string]bool{
+	"admin": true, "administrator": true, "administrador": true, "root": true, "superuser": true, "sa": true,
+	"postgres": true, "ubnt": true, "pi": true, "sysadmin": true, "supervisor": true,
+}
+
+// loginWords, right before a login, name it: user meo / …
+var loginWords = map[string]bool{
+	"user": true, "username": true, "usuario": true, "usuário": true, "utilisateur": true, "benutzer": true,
+	"utente": true, "gebruiker": true, "login": true,
+}
+
+// loginBefore reports whether s[us:ue], the token before " / ", is a login:
+// one of loginAccounts, an e-mail address, a user name of small letters
+// joined by '.' or '_' (pepe.gerente, svc_backup), or any name right after
+// one of loginWords.
+func loginBefore(s string, us, ue int) bool {
+	t := strings.TrimLeft(s[us:ue], "(['\"`")
+	if len(t) < 2 || len(t) > 64 {
+		return false
+	}
+	var buf [16]byte
+	if l := lowerToken(buf[:], t); l != nil && loginAccounts[string(l)] {
+		return true
+	}
+	if emailShaped(t) {
+		return true
+	}
+	joined := false
+	for k := 0; k < len(t); k++ {
+		switch c := t[k]; {
+		case c >= 'a' && c <= 'z', isDigit(c) && k > 0:
+		case (c == '.' || c == '_') && k > 0 && k < len(t)-1:
+			joined = true
+		default:
+			joined, k = false, len(t)
+		}
+	}
+	if joined {
+		return true
+	}
+	ws, ok := tokenBefore(s, blanksBefore(s, us))
+	if !ok || ws == us {
+		return false
+	}
+	w := strings.TrimLeft(s[ws:blanksBefore(s, us)], "(['\"`")
+	l := lowerToken(buf[:], w)
+	return l != nil && loginWords[string(l)]
+}
+
+// loginPassword reports whether v, after a login and " / ", has a symbol
+// other than a name's '-', '.', '_' and '/', or a capital after a small
+// letter (CoralPine67): a password, not a branch's or a build's name.
+func loginPassword(v string) bool {
+	for k := 0; k < len(v); k++ {
+		c := v[k]
+		if c < utf8.RuneSelf && !isAlnum(c) && c != '-' && c != '.' && c != '_' && c != '/' ||
+			isUpper(c) && k > 0 && isLower(v[k-1]) {
+			return true
+		}
+	}
+	return false
+}
+
 // blanksBefore skips up to three spaces or tabs before e.
 func blanksBefore(s string, e int) int {
 	for k := 0; k < 3 && e > 0 && (s[e-1] == ' ' || s[e-1] == '\t'); k++ {
@@ -717,6 +798,7 @@ const (
 	proseVerb                  // password word, words, verb, value (or a label and ':')
 	proseDirectWord            // password word, preposition, word, value
 	proseDirectMixed           // a verbOnly password word, value: small letters and digits, and a capital or symbol
+	proseLogin                 // a login and " / ", value: proseDirectMixed's, its symbol not only '-', '.', '_' unless camel case
 )
 
 // pwPrepositions may follow a password word before the thing it opens.
@@ -888,8 +970,11 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	if mode == proseDirect && !quoted && (!innerDigitOrSymbol(v) && !letterSymbolPassword(v) && !passphrase(v) || arabizi(v) && pwPossessives[v]) {
 		return Finding{}, we, false // (el password bta3i X: "mine", then the value)
 	}
-	if mode == proseDirectMixed && (len(v) < 6 || charKinds(v)&cLower == 0 || !mixedPassword(v)) {
+	if (mode == proseDirectMixed || mode == proseLogin) && (len(v) < 6 || charKinds(v)&cLower == 0 || !mixedPassword(v)) {
 		return Finding{}, we, false // clave 2024, clave ABC-123
+	}
+	if mode == proseLogin && !loginPassword(v) {
+		return Finding{}, we, false // node_modules / Build-2024
 	}
 	if mode == proseDirectWord && (!innerDigitOrSymbol(v) || charKinds(v)&(cUpper|cLower) == 0) {
 		return Finding{}, we, false // password for account 12345678
@@ -1065,8 +1150,8 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 			return proseNone, 0, false
 		}
 		ue := blanksBefore(s, us)
-		if p, ok := pwPhraseBefore(s, ue); ok && p.kind == pwNetwork {
-			return proseDirect, pwNetwork, true // SSID Cafe_5G / PASSWORD
+		if networkBefore(s, ue) {
+			return proseDirect, pwNetwork, true // SSID Cafe_5G / PASSWORD, Wi-Fi is "Cowork" / PASSWORD
 		}
 		m, k, _ := sc.proseIntro(s, ue, false)
 		switch k {
@@ -1074,6 +1159,13 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 			return proseNone, 0, false
 		case pwNetwork:
 			return m, pwNetwork, true // wifi: Guest-781 / PASSWORD
+		}
+		if m == proseNone && loginBefore(s, us, blanksBefore(s, ts)) {
+			// admin / Lakers#1!, pepe.gerente / Kr3nsh!p, (user meo /
+			// ZGTY$!tqipk336&*): a login and its password with no word
+			// naming them; only a value mixing letters, digits and
+			// symbols or capitals.
+			return proseLogin, pwPassword, true
 		}
 		return m, pwPassword, k == pwCred
 	case len(t) == 2 && t[0]|0x20 == 'b' && t[1]|0x20 == 'y':
@@ -1083,6 +1175,10 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 			return proseVerb, pwPassword, false
 		}
 		return proseNone, 0, false
+	}
+	if n := len(t); n >= 3 && (t[0] == '"' || t[0] == '\'') && (t[n-1] == t[0] || n >= 4 && t[n-1] == ':' && t[n-2] == t[0]) &&
+		networkBefore(s, blanksBefore(s, ts)) {
+		return proseDirect, pwNetwork, true // Wifi "RoyalMileFlat" PASSWORD, Wi-Fi "Casa-Members": PASSWORD
 	}
 	if ts >= 9 && s[ts-2]|0x20 == 'r' && netUserBefore(s, ts) {
 		return proseVerb, pwPassword, false

@@ -842,3 +842,43 @@ func TestProseWordsOfTwoMeanings(t *testing.T) {
 		{"INFO notify.sms tpl=otp id=6ebc087c-9c7a-4c9f-b1ac-8a0fa09845f8 cost=0.023", ""},
 	})
 }
+
+func TestLoginSlashPassword(t *testing.T) {
+	const pw = "[REDACTED:password]"
+	redactCases(t, []struct{ in, want string }{
+		// A login and its password with no word naming them: an admin
+		// account, a user name of small letters joined by '.' or '_', an
+		// e-mail address, any name after "user".
+		{"Agent: admin / Qw7!rTz9pL - change it after logging in", "Agent: admin / " + pw + " - change it after logging in"},
+		{"Usuario del sitio: admin / Halcon#7!", "Usuario del sitio: admin / " + pw},
+		{"el del TPV: luis.encargado / Mar3a!zul", "el del TPV: luis.encargado / " + pw},
+		{"test account is qa.tester4@example.org / hv8#?*k#%bD (temp)", "test account is [REDACTED:email] / " + pw + " (temp)"},
+		{"router page (user meo / XQTR$!vpkb482&*)", "router page (user meo / " + pw + ")"},
+		{"svc_backup / NightlyRun2026 on the NAS", "svc_backup / " + pw + " on the NAS"},
+		// A network's name in quotes, after "Wi-Fi is" or with ':'.
+		{`Cowork Wi-Fi is "Selva_Cowork" / CasaNorte4512. Thanks`, `Cowork Wi-Fi is "Selva_Cowork" / ` + pw + `. Thanks`},
+		{`> Wi-Fi "CasaComum-Members": Coral2026!`, `> Wi-Fi "CasaComum-Members": ` + pw},
+		// "is" contracted after the password word.
+		{"I think my password's Rugby2945# but it says wrong", "I think my password's " + pw + " but it says wrong"},
+		// Kept: a branch or build after a joined name, a path, a ratio,
+		// a quarter, a name's possessive before a number.
+		{"node_modules / Build-2024", ""},
+		{"see src/main.go / v2.1.0 now", ""},
+		{"ratio admin / 3.5x", ""},
+		{"the price admin / Q3-2025", ""},
+		{"John's 2024 report", ""},
+		{"release_notes / Sprint-42 done", ""},
+	})
+}
+
+func TestOneWordPasswordKeys(t *testing.T) {
+	const pw = "[REDACTED:password]"
+	redactCases(t, []struct{ in, want string }{
+		// Moodle's config.php, an SMTP client's and OpenLDAP's keys.
+		{"$CFG->dbpass    = 'v7Jq^RtmW2zkP';", "$CFG->dbpass    = '" + pw + "';"},
+		{"smtppass=Lm4!qr8Tzx", "smtppass=" + pw},
+		{"rootpw=Lm4!qr8Tzx", "rootpw=" + pw},
+		// Kept: a bypass's and a compass's values.
+		{`{"bypass": "Lm4!qr8Tzx", "compass": "N45W"}`, ""},
+	})
+}
