@@ -216,6 +216,20 @@ var keyQualifiers = map[string]bool{
 	"signature": true, "sign": true, "verification": true, "verify": true, "security": true,
 }
 
+// notKeyHeaders, before "Key" in an HTTP header's name, name a key that
+// is no secret: an idempotency key, a cache's, a request's.
+var notKeyHeaders = map[string]bool{
+	"idempotency": true, "cache": true, "request": true, "correlation": true, "dedup": true, "deduplication": true,
+	"event": true, "message": true, "object": true, "partition": true, "sort": true, "public": true, "publishable": true,
+}
+
+// customKeyHeader reports whether key, whose last word is "key" after pw,
+// is an HTTP header of a vendor's own (X-Twingle-Key, X-Trans-Key): the
+// key its API checks.
+func customKeyHeader(key string, pw []byte) bool {
+	return len(key) > 6 && (key[0] == 'X' || key[0] == 'x') && key[1] == '-' && len(pw) >= 3 && !notKeyHeaders[string(pw)]
+}
+
 // passQualifiers make "pass" a password's name ("PASS: TestLogin" in a
 // pasted test log is not one).
 var passQualifiers = map[string]bool{
@@ -1089,7 +1103,7 @@ func classifyKey(key string, url bool) kvKind {
 		if string(pw) == "routing" {
 			return kvRoutingKey // PagerDuty's routing_key; AMQP's routing keys are topics (orders.created)
 		}
-		if !keyQualifiers[string(pw)] && lastWords[string(pw)] != kvVendor {
+		if !keyQualifiers[string(pw)] && lastWords[string(pw)] != kvVendor && !customKeyHeader(key, pw) {
 			return kvNone
 		}
 		kind = kvSecret
@@ -1313,7 +1327,7 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 		}
 		t = GenericSecret
 	default:
-		if !secretLike(v) {
+		if !secretLike(v) && !shortSecret(v) && !upperSecret(v) {
 			return Finding{}, false
 		}
 		t = GenericSecret
@@ -1692,6 +1706,49 @@ func secretLike(v string) bool {
 		return false
 	}
 	return hasDigit(v) || (len(v) >= 16 && mixedToken(v))
+}
+
+// shortSecret reports whether v, a secret-named key's value of 8 to 11
+// letters and digits, is random as merchant keys and client secrets of that
+// length are (NmVB4LZ1He, tOmi7LClCU): a digit, two small letters and two
+// capitals after the first letter (not MySecret1, Version2).
+func shortSecret(v string) bool {
+	if len(v) < 8 || len(v) > 11 {
+		return false
+	}
+	digits, lowers, inner := 0, 0, 0
+	for k := 0; k < len(v); k++ {
+		switch c := v[k]; {
+		case isDigit(c):
+			digits++
+		case isLower(c):
+			lowers++
+		case isUpper(c):
+			if k > 0 {
+				inner++
+			}
+		default:
+			return false
+		}
+	}
+	return digits > 0 && lowers >= 2 && inner >= 2
+}
+
+// upperSecret reports whether v, a secret-named key's value, is 24 to 64
+// capital letters and nothing else, as some payment gateways print their
+// hash secrets (VNPAY's vnp_HashSecret), with a random string's share of
+// vowels (about 5 in 26), not words' (YOURSECRETKEYGOESHEREPLEASE).
+func upperSecret(v string) bool {
+	if len(v) < 24 || len(v) > 64 || runOf(v, 0, isUpper) != len(v) {
+		return false
+	}
+	vowels := 0
+	for k := 0; k < len(v); k++ {
+		if strings.IndexByte("AEIOUY", v[k]) >= 0 {
+			vowels++
+		}
+	}
+	return vowels*4 <= len(v)
 }
 
 // awsSecretShape: 40 characters of base64 mixing upper and lower case with

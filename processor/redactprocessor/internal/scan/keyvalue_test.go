@@ -433,3 +433,23 @@ func TestAccessCodes(t *testing.T) {
 		{"error_code: 4041", ""},
 	})
 }
+
+func TestShortAndCapitalSecrets(t *testing.T) {
+	const gs = "[REDACTED:generic_secret]"
+	redactCases(t, []struct{ in, want string }{
+		// Merchant keys and client secrets of 8 to 11 random letters and
+		// digits, a gateway's hash secret of capitals, a vendor's own
+		// header.
+		{"PARTNER_SECRET_KEY=qTw8RpLmZe", "PARTNER_SECRET_KEY=" + gs},
+		{"NAVER_CLIENT_SECRET=Hk3TqWb9Zs", "NAVER_CLIENT_SECRET=" + gs},
+		{"GATEWAY_HASH_SECRET=QWXKTNBVRZPLMDCFHGJSXKWQTR", "GATEWAY_HASH_SECRET=" + gs},
+		{"X-Trans-Key: Rk4pWqLzTn", "X-Trans-Key: " + gs},
+		{"(X-Donate-Key: 6f1c0a9d2e7b4c8f9a3e5d1b0c7a2f4e)", "(X-Donate-Key: " + gs + ")"},
+		// Kept: a word and a digit, a placeholder in capitals, an
+		// idempotency key, a value with no digit.
+		{"api_key: MySecret1", ""},
+		{"secret: YOURSECRETKEYGOESHEREPLEASE", ""},
+		{"X-Idempotency-Key: 9f0c6a1e-2b1d-4c55-9d8a-123456789abc", ""},
+		{"client_secret: ChangeMeNow", ""},
+	})
+}

@@ -177,7 +177,7 @@ var tokenShapes = []tokenShape{
 	{"4b1d", APIToken, isAlnum, 38, 38, nil},                                           // clickhouse-cloud-api-secret-key
 	{"CLOJARS_", APIToken, isAlnum, 60, 60, nil},                                       // clojars-api-token
 	{"v1.0-", APIToken, isHexDash, 171, 171, cloudflareOriginCA},                       // cloudflare-origin-ca-key
-	{"dapi", APIToken, isHexDash, 32, 34, databricksToken},                             // databricks-api-token
+	{"dapi", APIToken, isDatabricksByte, 32, 34, databricksToken},                      // databricks-api-token
 	// A Twitch stream key: live_, the channel's id, '_', 30 letters and
 	// digits (whoever holds it streams as the channel).
 	{"live_", APIToken, isWord, 36, 48, twitchStreamKey},
@@ -270,9 +270,16 @@ func twitchStreamKey(b string) bool {
 	return d >= 5 && d < len(b) && b[d] == '_' && len(b)-d-1 == 30 && runOf(b, d+1, isAlnum) == len(b) && mixedToken(b[d+1:])
 }
 
-// databricksToken: 32 hex, then maybe '-' and one digit (dapi…-2).
+// isDatabricksByte: the alphabet of a Databricks token's body (gitleaks'
+// databricks-api-token: [a-h0-9], not only hex) and the '-' before its
+// suffix.
+func isDatabricksByte(c byte) bool { return isDigit(c) || c >= 'a' && c <= 'h' || c == '-' }
+
+func isDatabricksBody(c byte) bool { return isDigit(c) || c >= 'a' && c <= 'h' }
+
+// databricksToken: 32 of [a-h0-9], then maybe '-' and one digit (dapi…-2).
 func databricksToken(b string) bool {
-	return segments(b, '-', isHex, 32) || (segments(b[:32], '-', isHex, 32) && b[32] == '-' && isDigit(b[33]))
+	return segments(b, '-', isDatabricksBody, 32) || (segments(b[:32], '-', isDatabricksBody, 32) && b[32] == '-' && isDigit(b[33]))
 }
 
 // facebookToken: EAA then an upper-case letter (EAAM, EAAC, EAAG, EAAB …,

@@ -92,8 +92,9 @@ var structuredTokens = map[string]struct{ hits, misses []string }{
 		[]string{"live_883920174_short", "live_events_dashboard_2024_overview_page", "live_883920174_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"},
 	},
 	"dapi": {
-		[]string{"dapif13ac4b49d1cb31f69f678e39602e381-2", "dapi4e1a2b7c9d0f3a6e8b5c2d1f0a9e7b3c"},
-		[]string{"dapi123456789012345678a9bc01234defg5", "dapi-docs", "dapif13ac4b49d1cb31f69f678e39602e38"},
+		// (gitleaks' databricks-api-token: [a-h0-9], g and h too)
+		[]string{"dapif13ac4b49d1cb31f69f678e39602e381-2", "dapi4e1a2b7c9d0f3a6e8b5c2d1f0a9e7b3c", "dapih3a1g09b7c2d4e6f8a0b2c4d6e8f0a1b"},
+		[]string{"dapi123456789012345678a9bc01234defk5", "dapi-docs", "dapif13ac4b49d1cb31f69f678e39602e38"},
 	},
 	"EAA": {
 		[]string{"EAAM" + strings.Repeat("Zb7xQ2kLw9", 11), "EAAG7Rk89tLfSsvuXWgTRWbqoTsdUpXRhzCvtCh45bMq9OGedWRatm1BF2iJxE3dmiegIBia8TWLjrlSQg2Cf739KdVFLhW4P63wk4Ar5kdDeBb"},
