@@ -2246,7 +2246,82 @@ func passportBefore(s string, i int) bool {
 	}
 	return namedBefore(s, i, passportWords, 1) || contextNear(s, i, travelDocWords, 2) ||
 		idColumn(s, i, passportWords, nil) || // a manifest's passport_no column
-		namedBy(s, i, passportWords) // {"type": "passport", "number": "…"}
+		namedBy(s, i, passportWords) || // {"type": "passport", "number": "…"}
+		labelAfterName(s, i, passportWords) || numberOf(s, i, passportWords) ||
+		questionContext(s, i, passportWords)
+}
+
+// labelAfterName reports whether the value at i follows a label ending in
+// ':' that one of words names, the label's ':' maybe aligned up to 32
+// blanks before the value ("Passport number:          A11071780"), or a
+// parenthesis between the word and the ':' ("Passport (right to work):
+// 591462685", "Reisepass (Brasilien): YB371746").
+func labelAfterName(s string, i int, words *contextWords) bool {
+	k := i
+	for k > 0 && i-k < 32 && (s[k-1] == ' ' || s[k-1] == '\t') {
+		k--
+	}
+	if k == 0 || s[k-1] != ':' {
+		return false
+	}
+	k--
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == '\t') {
+		k-- // (French spacing: Passeport : …)
+	}
+	if k > 0 && s[k-1] == ')' {
+		o := strings.LastIndexByte(s[max(0, k-40):k-1], '(')
+		if o < 0 || strings.IndexByte(s[max(0, k-40)+o:k], '\n') >= 0 {
+			return false
+		}
+		k = max(0, k-40) + o
+	} else if i-k <= 8 {
+		return false // (namedBefore's reach)
+	}
+	return namedBefore(s, k, words, 1)
+}
+
+// numberOf reports whether the value at i is the "number" (or "no", …:
+// passportNoWords) member of a JSON object that is the value of a key one
+// of words names, across lines: "passport": {\n  "number": "…"}.
+func numberOf(s string, i int, words *contextWords) bool {
+	k := i
+	if k == 0 || s[k-1] != '"' {
+		return false
+	}
+	k--
+	if k > 0 && s[k-1] == '\\' {
+		k--
+	}
+	for k > 0 && s[k-1] == ' ' {
+		k--
+	}
+	if k == 0 || s[k-1] != ':' {
+		return false
+	}
+	k--
+	for k > 0 && s[k-1] == ' ' {
+		k--
+	}
+	if k == 0 || s[k-1] != '"' {
+		return false
+	}
+	k--
+	if k > 0 && s[k-1] == '\\' {
+		k--
+	}
+	ks := k
+	for ks > 0 && k-ks < 12 && isLetter(s[ks-1]) {
+		ks--
+	}
+	if ks == k || !contextBefore(s[ks:k], k-ks, passportNoWords) || ks == 0 || s[ks-1] != '"' && s[ks-1] != '\\' {
+		return false
+	}
+	ks--
+	if ks > 0 && s[ks-1] == '\\' {
+		ks--
+	}
+	o := ownerKey(s, ks, max(0, ks-256))
+	return o != "" && contextBefore(o, len(o), words)
 }
 
 // travelDocWords name a passport in two words ("Number of travel
@@ -2288,7 +2363,7 @@ func passport(s string, i int) (int, bool) {
 		}
 		e++
 	}
-	if e-i < 6 || e-i > 9 || digits < 3 && !dePassport(s[i:e]) || (e < len(s) && (isAlnum(s[e]) || s[e] == '-' || s[e] == '_')) {
+	if e-i < 6 || e-i > 9 || digits < 3 && !dePassport(s[i:e]) && !nlPassport(s[i:e]) || (e < len(s) && (isAlnum(s[e]) || s[e] == '-' || s[e] == '_')) {
 		return 0, false
 	}
 	return e, passportBefore(s, i) && !otherCode(s, i)
@@ -2310,6 +2385,27 @@ func dePassport(w string) bool {
 		}
 	}
 	return true
+}
+
+// nlPassport reports whether w is a Dutch passport's or identity card's
+// document number: nine capitals and digits, two letters first, a digit
+// last, no letter O (Rijksoverheid: "the letter O is not used"; NDZB2FYL0),
+// which may hold fewer than three digits; its letters random, so at most
+// a third of them vowels (not CABINET12).
+func nlPassport(w string) bool {
+	if len(w) != 9 || !isUpper(w[0]) || !isUpper(w[1]) || !isDigit(w[8]) || strings.IndexByte(w, 'O') >= 0 {
+		return false
+	}
+	letters, vowels := 0, 0
+	for k := 0; k < len(w); k++ {
+		if isUpper(w[k]) {
+			letters++
+			if strings.IndexByte("AEIU", w[k]) >= 0 {
+				vowels++
+			}
+		}
+	}
+	return vowels*3 <= letters
 }
 
 // namedBy reports whether the JSON object holding the number at start

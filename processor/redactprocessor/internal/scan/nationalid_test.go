@@ -1029,3 +1029,27 @@ func TestIDsAfterIDIs(t *testing.T) {
 		{"batch 140388-4417 shipped", ""},
 	})
 }
+
+func TestPassportLabelsAndObjects(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	redactCases(t, []struct{ in, want string }{
+		// A parenthesis between the word and its ':', a ':' aligned far
+		// from the value, the number member of a passport object across
+		// lines, a Dutch document number with one or two digits, the
+		// answer to a question naming it.
+		{"Passport (right to work): 548120336", "Passport (right to work): " + id},
+		{"- Pasaporte (Colombia): AK7719032", "- Pasaporte (Colombia): " + id},
+		{"Passport number:                  B40117286\nPassport expiry: 2031", "Passport number:                  " + id + "\nPassport expiry: 2031"},
+		{"{\n  \"passport\": {\n    \"number\": \"482017733\",\n    \"expiry\": \"2033-01-18\"\n  }\n}", "{\n  \"passport\": {\n    \"number\": \"" + id + "\",\n    \"expiry\": \"2033-01-18\"\n  }\n}"},
+		{`{"type": "passport", "number": "NKXB7TRZ4", "country": "NLD"}`, `{"type": "passport", "number": "` + id + `", "country": "NLD"}`},
+		{"Passeport : NW8HBRJX2, expire le 2032-06-21", "Passeport : " + id + ", expire le 2032-06-21"},
+		{"which passport? B40117286", "which passport? " + id},
+		// Kept: a parenthesis naming another document, an order object's
+		// number across lines, a Dutch-shaped word, a share code under a
+		// passport line.
+		{"Order (right to work): 548120336", ""},
+		{"{\n  \"order\": {\n    \"number\": \"482017733\"\n  }\n}", ""},
+		{"Passport: CABINET12", ""},
+		{"Passport · Number: 155027648\nHome Office share code: WGLZ435NU", "Passport · Number: " + id + "\nHome Office share code: WGLZ435NU"},
+	})
+}
