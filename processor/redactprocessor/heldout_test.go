@@ -259,6 +259,12 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     0.9845 and, scored after the fixes made with 13m in view, 0.6825 /
 //     0.9862 on arrival. PhilHealth, BPJS and BHYT numbers, and the codes
 //     that open doors, gates and key boxes were then added.
+//   - blind-2026-13o (a forty-second writer: payroll, PEO and
+//     employer-of-record platforms in nine countries), scored after a
+//     round of fixes made from the older corpora's misses: 0.8502 /
+//     0.9980 on arrival. Keys in camel case, German compounds of 25
+//     letters, ABA and WPS salary files, quoted CSV cells and more
+//     passport labels were then added.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -305,6 +311,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-13l.jsonl":  {0.94, 0.99},
 	"blind-2026-13m.jsonl":  {0.84, 0.98},
 	"blind-2026-13n.jsonl":  {0.75, 0.98},
+	"blind-2026-13o.jsonl":  {0.92, 0.99},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

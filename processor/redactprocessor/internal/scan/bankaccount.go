@@ -108,7 +108,8 @@ func bankAccountBefore(s string, i int) bool {
 	if !keyedGate(s, i) {
 		return false
 	}
-	return namedBefore(s, i, bankAccountWords, 2) || namedBefore(s, i, accountWords, 2) && bankContext(s, i)
+	return namedBefore(s, i, bankAccountWords, 2) || namedBefore(s, i, accountWords, 2) &&
+		(bankContext(s, i) || bankWords(s[i:min(i+64, lineEnd(s, i))])) // (… account no. 7907691728799 (IBAN AE07…))
 }
 
 // bankAccount matches at s[i] an account number after its label. It
@@ -402,6 +403,51 @@ func cardGroups(v string) bool {
 		n = 0
 	}
 	return groups == 1 || fours || groups == 3 && first == 4 && second == 6
+}
+
+// abaAccount matches an account number of an Australian direct-entry
+// (ABA, "Cemtex") file's detail record, the fixed-width lines payroll
+// software writes for the banks (CBA's and the other banks' "Direct Entry
+// User Guide": record type 1, the BSB nnn-nnn in columns 2-8, the account
+// right-justified in 9-17, an indicator in 18, a transaction code 13 or 50
+// to 57 in 19-20, the amount's 10 digits in 21-30; the trace record's BSB
+// in 81-87 and the remitter's account in 88-96). At i, the record type's
+// 1 at a line's start, it returns the payee's account; at the trace BSB
+// (i 80 bytes after such a start) the remitter's.
+func abaAccount(s string, i int) (int, int, bool) {
+	ls := i
+	if s[i] != '1' {
+		ls = i - 80
+		if ls < 0 || s[ls] != '1' || s[i+3] != '-' {
+			return 0, 0, false
+		}
+	} else if s[i+4] != '-' {
+		return 0, 0, false
+	}
+	if ls > 0 && s[ls-1] != '\n' || ls+120 > len(s) || !abaBSB(s[ls+1:ls+8]) || !abaBSB(s[ls+80:ls+87]) ||
+		strings.IndexByte(" NWXY", s[ls+17]) < 0 || !allDigits(s[ls+18:ls+30]) {
+		return 0, 0, false
+	}
+	if tc := s[ls+18 : ls+20]; tc != "13" && (tc[0] != '5' || tc[1] > '7') {
+		return 0, 0, false
+	}
+	f := ls + 8
+	if i != ls {
+		f = ls + 87
+	}
+	b := f
+	for b < f+9 && s[b] == ' ' {
+		b++
+	}
+	if f+9-b < 5 || !allDigits(strings.ReplaceAll(s[b:f+9], "-", "")) {
+		return 0, 0, false
+	}
+	return b, f + 9, true
+}
+
+// abaBSB reports whether b is a BSB as an ABA record writes it, nnn-nnn.
+func abaBSB(b string) bool {
+	return len(b) == 7 && b[3] == '-' && allDigits(b[:3]) && allDigits(b[4:])
 }
 
 // bankAccountColumn reports whether the number at s[i:e] is a whole cell

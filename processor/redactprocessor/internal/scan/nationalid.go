@@ -910,6 +910,9 @@ func ownCell(s string, start, end int) bool {
 	for e < len(s) && s[e] == ' ' {
 		e++
 	}
+	if b >= 0 && e < len(s) && s[b] == '"' && s[e] == '"' {
+		b, e = b-1, e+1 // a quoted CSV cell: "083-705","75384956"
+	}
 	return cellEdge(s, b) && (e == len(s) || cellEdge(s, e))
 }
 
@@ -1023,7 +1026,7 @@ func rvnr(s string, i int) (int, bool) {
 		copy(d[10:], s[i+12:i+14])
 		letter, c, e = s[i+10], s[i+14], i+15
 	case i+12 <= n && isUpper(s[i+8]) && allDigits(s[i:i+8]) && allDigits(s[i+9:i+12]) &&
-		(contextNear(s, i, rvWords, 4) || namedBy(s, i, rvWords)):
+		(contextNear(s, i, rvWords, 4) || namedBy(s, i, rvWords) || idColumn(s, i, rvWords, nil)):
 		copy(d[:8], s[i:i+8])
 		copy(d[10:], s[i+9:i+11])
 		letter, c, e = s[i+8], s[i+11], i+12
@@ -2228,7 +2231,13 @@ var passportWords = newContextWords(
 	// "travel document", a US Known Traveler Number (TSA PreCheck, Global
 	// Entry: 9 letters and digits, TT1234567 or 9 digits)
 	"visa number", "visa no", "travel document", "旅券番号", "旅券", "ktn", "known traveler", "known traveller",
+	// German Passnr.
+	"passnr", "pass nr",
 )
+
+// nlDocWords name a Dutch identity document's number (documentnummer on
+// the ID-kaart and the passport alike).
+var nlDocWords = newContextWords("documentnummer", "documentnr", "document number", "document no")
 
 // passportNoWords are the words for "number" between a passport word and
 // its number (Passport No.: …, numéro de passeport: no).
@@ -2248,7 +2257,17 @@ func passportBefore(s string, i int) bool {
 		idColumn(s, i, passportWords, nil) || // a manifest's passport_no column
 		namedBy(s, i, passportWords) || // {"type": "passport", "number": "…"}
 		labelAfterName(s, i, passportWords) || numberOf(s, i, passportWords) ||
-		questionContext(s, i, passportWords)
+		questionContext(s, i, passportWords) || afterCountryCode(s, i)
+}
+
+// afterCountryCode reports whether the value at i follows a passport word
+// and its issuing country's three capitals (ICAO 9303's codes: "Passport:
+// GBR 821985376").
+func afterCountryCode(s string, i int) bool {
+	if i < 5 || s[i-1] != ' ' || !isUpper(s[i-2]) || !isUpper(s[i-3]) || !isUpper(s[i-4]) || i >= 6 && isAlnum(s[i-5]) {
+		return false
+	}
+	return namedBefore(s, i-4, passportWords, 1)
 }
 
 // labelAfterName reports whether the value at i follows a label ending in
@@ -2261,10 +2280,12 @@ func labelAfterName(s string, i int, words *contextWords) bool {
 	for k > 0 && i-k < 32 && (s[k-1] == ' ' || s[k-1] == '\t') {
 		k--
 	}
-	if k == 0 || s[k-1] != ':' {
-		return false
+	if k == 0 || s[k-1] != ':' && (s[k-1] != ')' || k == i) {
+		return false // (a parenthesis may end the label without ':': passport (India) Z8664772)
 	}
-	k--
+	if s[k-1] == ':' {
+		k--
+	}
 	for k > 0 && (s[k-1] == ' ' || s[k-1] == '\t') {
 		k-- // (French spacing: Passeport : …)
 	}
@@ -2347,7 +2368,12 @@ func namedBefore(s string, i int, words *contextWords, n int) bool {
 	for w > 0 && k-w < 12 && (isAlnum(s[w-1]) || s[w-1] >= utf8.RuneSelf) {
 		w--
 	}
-	return w < k && contextNear(s, w, words, n)
+	if w < k && contextNear(s, w, words, n) {
+		return true
+	}
+	// a US passport book's number (the card's is another): "Passport
+	// book no. A19536501"
+	return w >= 6 && s[w-1] == ' ' && strings.EqualFold(s[w-5:w-1], "book") && contextNear(s, w-5, words, n)
 }
 
 // passport reports whether the word at s[i:] is a passport number after
@@ -2366,7 +2392,7 @@ func passport(s string, i int) (int, bool) {
 	if e-i < 6 || e-i > 9 || digits < 3 && !dePassport(s[i:e]) && !nlPassport(s[i:e]) || (e < len(s) && (isAlnum(s[e]) || s[e] == '-' || s[e] == '_')) {
 		return 0, false
 	}
-	return e, passportBefore(s, i) && !otherCode(s, i)
+	return e, (passportBefore(s, i) || nlPassport(s[i:e]) && contextNear(s, i, nlDocWords, 2)) && !otherCode(s, i)
 }
 
 // dePassport reports whether w is a German passport's or identity card's

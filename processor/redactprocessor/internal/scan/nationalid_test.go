@@ -4,6 +4,7 @@
 package scan
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -1051,5 +1052,52 @@ func TestPassportLabelsAndObjects(t *testing.T) {
 		{"{\n  \"order\": {\n    \"number\": \"482017733\"\n  }\n}", ""},
 		{"Passport: CABINET12", ""},
 		{"Passport · Number: 155027648\nHome Office share code: WGLZ435NU", "Passport · Number: " + id + "\nHome Office share code: WGLZ435NU"},
+	})
+}
+
+func TestPayrollRecords(t *testing.T) {
+	const id, acct = "[REDACTED:national_id]", "[REDACTED:bank_account]"
+	aba := "1062-308 26611170 530000397350THORNTON JACK                   WF PAY 260325     062-000 79091932WATTLE FINCH    00000000"
+	redactCases(t, []struct{ in, want string }{
+		// Keys in camel case (an HRIS's JSON), a German compound of 25
+		// letters as a form's label, an SV-Nummer column, a quoted CSV
+		// cell under Account beside BSB.
+		{`{"employeeID":{"employeePpsn":"5582013MA","employmentID":"1"}}`, `{"employeeID":{"employeePpsn":"` + id + `","employmentID":"1"}}`},
+		{`{"TaxDeclaration":{"TaxFileNumber":"462091732","ResidencyStatus":"AUSTRALIANRESIDENT"}}`, `{"TaxDeclaration":{"TaxFileNumber":"` + id + `","ResidencyStatus":"AUSTRALIANRESIDENT"}}`},
+		{`{"label":"Sozialversicherungsnummer","value":"12150385M047"}`, `{"label":"Sozialversicherungsnummer","value":"` + id + `"}`},
+		{"PersNr;Nachname;SV-Nummer;Abrechnung\n00294;Weber;12150385M047;03/2025", "PersNr;Nachname;SV-Nummer;Abrechnung\n00294;Weber;" + id + ";03/2025"},
+		{"\"Employee Id\",\"Surname\",\"BSB\",\"Account\",\"Gross YTD\"\n\"WF-0717\",\"Thornton\",\"083-705\",\"75384956\",\"31887.25\"", "\"Employee Id\",\"Surname\",\"BSB\",\"Account\",\"Gross YTD\"\n\"WF-0717\",\"Thornton\",\"083-705\",\"" + acct + "\",\"31887.25\""},
+		// An ABA file's detail record: the payee's and the remitter's
+		// accounts; an account number with its IBAN after it; a WPS
+		// salary file's person id.
+		{aba, "1062-308 " + acct + " 530000397350THORNTON JACK                   WF PAY 260325     062-000 " + acct + "WATTLE FINCH    00000000"},
+		{"salary to his account no. 7907691728799 (IBAN AE070339257907691728799) with you", "salary to his account no. " + acct + " (IBAN [REDACTED:iban]) with you"},
+		{"EDR,10689325391628,803320101,AE840030831797113527876,2025-03-01", "EDR," + id + ",803320101,[REDACTED:iban],2025-03-01"},
+		// Kept: a camel-case key naming an order, an ABA-shaped line with
+		// another record type, a customer account without a bank, a
+		// 14-digit number after another record's type.
+		{`{"orderNumber": "462091732"}`, ""},
+		{strings.Replace(aba, "1062-308", "2062-308", 1), ""},
+		{"customer account no. 7907691728799 on file", ""},
+		{"SCR,10689325391628,803320101", ""},
+	})
+}
+
+func TestPassportLabels13o(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	redactCases(t, []struct{ in, want string }{
+		// A US passport book's number, the issuing country's code before
+		// the number, a parenthesis without a colon, German Passnr., a
+		// Dutch documentnummer.
+		{"US Passport book no. A40719254, exp 07/22/2031.", "US Passport book no. " + id + ", exp 07/22/2031."},
+		{"• Passport: GBR 548120336", "• Passport: GBR " + id},
+		{"BRP number ZX3222506; passport (India) Z7045512.", "BRP number ZX3222506; passport (India) " + id + "."},
+		{"Passnr. W4118270, eAT folgt", "Passnr. " + id + ", eAT folgt"},
+		{"Legitimatie: ID-kaart, documentnummer NW8HBRJX2, geldig tot 2033", "Legitimatie: ID-kaart, documentnummer " + id + ", geldig tot 2033"},
+		// Kept: a country code after an order word, an order in
+		// parentheses, a Dutch-shaped code after another word.
+		{"Passport: GBR order 548120336", ""},
+		{"Order (India) Z7045512.", ""},
+		{"ticket NW8HBRJX2 open", ""},
 	})
 }

@@ -228,6 +228,12 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 		if e, ok := ghanaCard(s, i); ok {
 			return Finding{i, e, NationalID}, true, 0 // GHA-295301976-6
 		}
+		if i >= 4 && s[i-1] == ',' && s[i-2] == 'R' && s[i-3] == 'D' && s[i-4] == 'E' && (i == 4 || s[i-5] == '\n') &&
+			i+15 <= len(s) && allDigits(s[i:i+14]) && s[i+14] == ',' {
+			// a UAE WPS salary file's employee record (EDR): the
+			// employee's 14-digit MOHRE person id first
+			return Finding{i, i + 14, NationalID}, true, 0
+		}
 	}
 	if sc.on[Password] && isDigit(s[i]) && i+55 <= len(s) && s[i+6] == '-' {
 		if e, ok := bitLockerKey(s, i); ok {
@@ -237,6 +243,11 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 	if sc.on[DeviceID] && isDigit(s[i]) && (i == 0 || s[i-1] != '+') {
 		if end, ok := deviceID(s, i, ctx.memo); ok {
 			return Finding{i, end, DeviceID}, true, 0 // "imei": "353285115857807", ICCID 8944…
+		}
+	}
+	if sc.on[BankAccount] && i+40 <= len(s) && (s[i] == '1' && s[i+4] == '-' && (i == 0 || s[i-1] == '\n') || s[i+3] == '-' && i >= 80 && s[i-80] == '1') {
+		if as, ae, ok := abaAccount(s, i); ok {
+			return Finding{as, ae, BankAccount}, true, 0 // an ABA file's detail record: 1062-308 26611170 53…
 		}
 	}
 	if sc.on[BankAccount] && i > 0 && isDigit(s[i]) && s[i-1] != '+' {
@@ -854,7 +865,8 @@ func contextNear(s string, i int, words *contextWords, n int) bool {
 		}
 		from--
 	}
-	var buf, prev [24]byte
+	// (32 bytes: German compounds, Sozialversicherungsnummer)
+	var buf, prev [32]byte
 	var pb []byte
 	k := i
 	for ; n > 0 && k > from; n-- {
@@ -884,12 +896,39 @@ func contextNear(s string, i int, words *contextWords, n int) bool {
 		if words.has(s, k, w, b, pb, ascii) || !ascii && asciiEnd(words, w) {
 			return true // asciiEnd: CVC는, ，CVV: CJK text glues particles and punctuation to a word
 		}
+		if ascii && e-k >= 5 && e < len(s) && (s[e] == '"' || s[e] == ':' || s[e] == '=' || s[e] == '\\') && camelWords(w, words, n) {
+			return true // a key in camel case: "nationalInsuranceNumber", employeePpsn=
+		}
 		pb = nil
 		if b != nil {
 			pb = prev[:copy(prev[:], b)]
 		}
 	}
 	return false
+}
+
+// camelWords reports whether w, an ASCII word with a capital after a small
+// letter or a digit (a key in camel case: nationalInsuranceNumber,
+// TaxFileNumber, employeePpsn), read as the words its capitals start,
+// ends with one of words within its last n.
+func camelWords(w string, words *contextWords, n int) bool {
+	var buf [64]byte
+	o, camel := 0, false
+	for j := 0; j < len(w) && o < len(buf)-1; j++ {
+		c := w[j]
+		if isUpper(c) && j > 0 && (isLower(w[j-1]) || isDigit(w[j-1])) {
+			buf[o] = ' '
+			o++
+			camel = true
+		}
+		buf[o] = lower(c)
+		o++
+	}
+	if !camel || o >= len(buf)-1 {
+		return false
+	}
+	sp := string(buf[:o])
+	return contextNear(sp, len(sp), words, n)
 }
 
 // punctBefore returns the length of the punctuation character that ends

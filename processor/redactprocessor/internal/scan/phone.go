@@ -264,9 +264,9 @@ func zipShape(r *numRun, k int) bool {
 
 // dateShape reports whether the first three groups read as a date
 // (2024-01-15, 15.01.2024, 2024-01-15 10:30), or as a date with a
-// two-digit year joined by '/' before the hour of a time (12/5/24 10:05,
-// as WhatsApp's Android export writes its lines in Spanish: no phone
-// plan writes a number so).
+// two-digit year joined by '/', '-' or '.' before the hour of a time
+// (12/5/24 10:05, as WhatsApp's Android export writes its lines in
+// Spanish; [12-03-25 09:20]: no phone plan writes a number so).
 func dateShape(s string, r *numRun, k int) bool {
 	if k < 3 || r.g[1].sep != r.g[2].sep || r.g[1].sep == ' ' {
 		return false
@@ -275,7 +275,7 @@ func dateShape(s string, r *numRun, k int) bool {
 	if b <= 2 && ((a == 4 && c <= 2) || (a <= 2 && c == 4)) {
 		return true
 	}
-	if r.g[1].sep != '/' || a > 2 || b > 2 || c != 2 || k < 4 || r.g[3].sep != ' ' || r.g[3].len() > 2 {
+	if sep := r.g[1].sep; sep != '/' && sep != '-' && sep != '.' || a > 2 || b > 2 || c != 2 || k < 4 || r.g[3].sep != ' ' || r.g[3].len() > 2 {
 		return false
 	}
 	d, m := atoi(r.g[0].digitsOf(s)), atoi(r.g[1].digitsOf(s))

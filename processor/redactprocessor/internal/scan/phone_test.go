@@ -559,3 +559,14 @@ func TestPhonesUnderTheirKeys(t *testing.T) {
 		{`{"order": "0712093348"}`, ""},
 	})
 }
+
+func TestChatStampsWithDashes(t *testing.T) {
+	redactCases(t, []struct{ in, want string }{
+		// A chat export's stamp with a two-digit year joined by '-' or '.'
+		// before a time, on a line after Polish "kom." (a mobile's word).
+		{"ik kom er niet in\n[12-03-25 09:20] Mirjam: ik stuur een link", ""},
+		{"kom\n[12.03.25 09:20] M: ok", ""},
+		// Still a phone after "kom.".
+		{"kom. 601 234 567", "kom. [REDACTED:phone]"},
+	})
+}
