@@ -265,6 +265,11 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     0.9980 on arrival. Keys in camel case, German compounds of 25
 //     letters, ABA and WPS salary files, quoted CSV cells and more
 //     passport labels were then added.
+//   - blind-2026-13p (a forty-third writer: banks, telecoms and e-government
+//     in Central Asia, the Caucasus and the Balkans), scored after the 13o
+//     fixes: 0.6910 / 0.9978 on arrival. KZ, UZ, KG, GE, AM, AZ and AL
+//     personal numbers, Balkan bank accounts by their mod-97 check, one-time
+//     codes in their languages and after a label's ':' were then added.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -312,6 +317,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-13m.jsonl":  {0.84, 0.98},
 	"blind-2026-13n.jsonl":  {0.75, 0.98},
 	"blind-2026-13o.jsonl":  {0.92, 0.99},
+	"blind-2026-13p.jsonl":  {0.84, 0.99},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

@@ -46,7 +46,87 @@ var bankAccountWords = keyedWords(
 	// stands for "account" in HK, SG, AU and NZ chats (HSBC 123-456789-001)
 	"普通", "当座", "普通預金", "当座預金", "은행", "계좌", "신한", "국민", "우리", "농협", "카카오뱅크", "토스뱅크", "케이뱅크",
 	"hsbc", "dbs", "posb", "ocbc", "uob", "commbank", "westpac", "anz", "nab", "asb", "bnz", "kiwibank", "hang seng",
+	// a payout's or a transfer's other party's account (a remittance
+	// file's receiver_account)
+	"receiver account", "payee account", "beneficiary account", "recipient account",
 )
+
+// balkanWords name an account in the languages of Serbia, Montenegro,
+// Bosnia and Herzegovina and North Macedonia (račun is also a shop's
+// bill: under them only a number passing balkanAccount's check counts).
+var balkanWords = keyedWords(
+	"račun", "racun", "рачун", "računa", "racuna", "рачуна", "broj računa", "broj racuna", "žiro račun", "tekući račun",
+	"tekuci racun", "сметка", "сметки", "трансакциска сметка",
+)
+
+// balkanAccount matches at s[i] a domestic bank account of Serbia,
+// Montenegro (3 digits of the bank, 13 of the account, 2 check digits),
+// North Macedonia (3, 10, 2) or Bosnia and Herzegovina (3, 3, 8, 2), the
+// check digits making the number ISO 7064 MOD 97-10 valid (98 minus the
+// rest of the number times 100, mod 97), as the banks print it with dashes
+// (265-3971498936-07: the account's leading zeros maybe left out) or in
+// one piece after an account word (račun, сметка, a bank's word), under a
+// column naming one, or as the R: field of the NBS IPS QR code's payload.
+// It returns the end.
+func balkanAccount(s string, i int, m *colMemo) (int, bool) {
+	n := len(s)
+	d := runOf(s, i, isDigit)
+	var buf [20]byte
+	var num []byte
+	e := d
+	switch {
+	case d-i == 3 && d+13 < n && s[d] == '-' && s[d+4] == '-' && runOf(s, d+1, isDigit) == d+4 &&
+		runOf(s, d+5, isDigit) == d+13 && s[d+13] == '-' && runOf(s, d+14, isDigit) == d+16:
+		// BA 338-896-44983240-87: bank, branch, account, check
+		num = append(append(append(append(buf[:0], s[i:d]...), s[d+1:d+4]...), s[d+5:d+13]...), s[d+14:d+16]...)
+		e = d + 16
+	case d-i == 3 && d+4 < n && s[d] == '-':
+		a := runOf(s, d+1, isDigit)
+		if a-d-1 < 1 || a-d-1 > 13 || a+3 > n || s[a] != '-' || runOf(s, a+1, isDigit) != a+3 {
+			return 0, false
+		}
+		num = append(buf[:0], s[i:d]...)
+		for k := a - d - 1; k < 13; k++ {
+			num = append(num, '0')
+		}
+		num = append(append(num, s[d+1:a]...), s[a+1:a+3]...)
+		e = a + 3
+	case d-i == 18 || d-i == 15 || d-i == 16:
+		num = append(buf[:0], s[i:d]...)
+	default:
+		return 0, false
+	}
+	if e < n && (isAlnum(s[e]) || s[e] == '-') || !mod97Check(num) {
+		return 0, false
+	}
+	if b := string(num[:3]); b == "840" || b == "908" || len(strings.TrimLeft(string(num[3:len(num)-2]), "0")) < 6 {
+		// the Treasury's and the National Bank's public accounts (840,
+		// 908: fees and taxes are paid to them), and a company's short
+		// account (EPS's 160-700-13)
+		return 0, false
+	}
+	if e-i != len(num) {
+		return e, true // the dashed form: its shape and check suffice
+	}
+	if i >= 2 && s[i-1] == ':' && s[i-2] == 'R' && (i == 2 || s[i-3] == '|') {
+		return e, true // NBS IPS QR: …|R:170000000948270268|N:…
+	}
+	if namedBefore(s, i, balkanWords, 3) || namedBefore(s, i, accountWords, 2) || bankContext(s, i) ||
+		ownCell(s, i, e) && (idColumn(s, i, balkanWords, m) || idColumn(s, i, accountWords, m)) {
+		return e, true
+	}
+	return 0, false
+}
+
+// mod97Check reports whether the digits d, their last two the check
+// digits, are ISO 7064 MOD 97-10 valid: 98 − (the rest × 100) mod 97.
+func mod97Check(d []byte) bool {
+	r := 0
+	for _, c := range d[:len(d)-2] {
+		r = (r*10 + int(c-'0')) % 97
+	}
+	return 98-(r*100)%97 == int(d[len(d)-2]-'0')*10+int(d[len(d)-1]-'0')
+}
 
 // accountWords name an account's number of any kind: a bank's, as often a
 // utility's, a telecom's or a shop's customer account ("Your bill …

@@ -152,13 +152,23 @@ var (
 	// The kinds added for blind-2026-12c. Those of 11 or 13 digits (or
 	// 6-4 with a dash) with a birth date and a check digit also count "ID"
 	// alone right before them (bareID).
-	balticWords = kindWords(l11, "asmens kodas", "asmens kodo", "isikukood", "isikukoodi", "a k") // (a.k., as Lithuanian forms abbreviate it)
-	jmbgWords   = kindWords(l13, "emšo", "emŠo", "emso", "jmbg", "јмбг", "ЈМБГ", "матични број")  // (emŠo: EMŠO as lowerInto lowers it)
-	oibWords    = kindWords(l11, "oib")
-	egnWords    = kindWords(l10, "егн", "ЕГН", "egn")
-	lvWords     = kindWords(l11, "personas kods", "personas kodu", "p k") // (p.k.)
-	isWords     = kindWords(l10, "kennitala", "kt")
-	myWords     = kindWords(l12, "mykad", "kad pengenalan", "k p", "kp", "nric", "ic no", "ic number", "no ic", "ic", "i c", "icno") // (I/C, icNo)
+	balticWords = kindWords(l11, "asmens kodas", "asmens kodo", "isikukood", "isikukoodi", "a k")                        // (a.k., as Lithuanian forms abbreviate it)
+	jmbgWords   = kindWords(l13, "emšo", "emŠo", "emso", "jmbg", "јмбг", "ЈМБГ", "матични број", "embg", "ембг", "ЕМБГ") // (emŠo: EMŠO as lowerInto lowers it; EMBG: North Macedonia's)
+	// KZ ИИН / ЖСН (the Kazakh name), UZ ПИНФЛ / JSHSHIR (its Uzbek name,
+	// Latin and Cyrillic), KG ПИН, GE პირადი ნომერი (პ/ნ), AM ՀԾՀ (the
+	// social card's number), as forms and chats write them
+	kzWords = kindWords(l12, "иин", "ИИН", "iin", "жсн", "ЖСН", "иинің", "ИИНің")
+	uzWords = kindWords([]int{14}, "пинфл", "ПИНФЛ", "pinfl", "jshshir", "жшшир", "ЖШШИР")
+	// (the kinds with no check digit: their own words only, not the
+	// generic ones, which a column of any 10 or 11 digits may carry)
+	kgWords  = newContextWords("pin", "пин", "ПИН", "инн", "ИНН", "персональный номер", "жеке номер")
+	geWords  = newContextWords("პ ნ", "პირადი ნომერი", "პირადი")
+	amWords  = newContextWords("հծհ", "ՀԾՀ", "psn", "социальный номер", "соц номер", "սոցիալական քարտ")
+	oibWords = kindWords(l11, "oib")
+	egnWords = kindWords(l10, "егн", "ЕГН", "egn")
+	lvWords  = kindWords(l11, "personas kods", "personas kodu", "p k") // (p.k.)
+	isWords  = kindWords(l10, "kennitala", "kt")
+	myWords  = kindWords(l12, "mykad", "kad pengenalan", "k p", "kp", "nric", "ic no", "ic number", "no ic", "ic", "i c", "icno") // (I/C, icNo)
 	// IE PPS number and HU adóazonosító jel (adóazonosítóm, adóazonosítója:
 	// the word's own forms).
 	ppsWords = kindWords([]int{keyPPS}, "pps", "ppsn", "pps number", "pps no", "personal public")
@@ -376,7 +386,7 @@ func (r *numRun) anyKindValid(d []byte, k int) bool {
 		if r.shape(k, "84", "-") {
 			return seCentury(d) && seValid(d[2:])
 		}
-		return one && (aadhaarValid(d) || myNumberValid(d) || seCentury(d) && seValid(d[2:]) || innValid(d))
+		return one && (aadhaarValid(d) || myNumberValid(d) || seCentury(d) && seValid(d[2:]) || innValid(d) || kzIINValid(d))
 	case 13:
 		if r.shape(k, "67", "-") {
 			return rrnDate(d) && rrnCheck(d)
@@ -712,6 +722,10 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true
 		case r.shape(k, "281", "--") && cuitValid(d), one && cuitValid(d) && ctx(dniWords):
 			return start, end, true // AR 20-12345678-9
+		case one && nonASCIIBefore(s, start) && cell(geWords):
+			// GE personal number (პირადი ნომერი, no public check digit),
+			// after its word or in a cell under it
+			return start, end, true
 		case one && d[0] != '0' && cell(ngWords):
 			// NG NIN, BVN (no check digit; eleven digits from 0 are a
 			// Nigerian mobile's national form, 0803 …), after its word or
@@ -721,6 +735,12 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 	case 14:
 		if cnpjValid(d) && (r.shape(k, "23342", "../-") || (one && ctx(cpfWords))) {
 			return start, end, true
+		}
+		if one && pinflValid(d) && (ctx(uzWords) || idBefore(s, start)) {
+			return start, end, true // UZ ПИНФЛ 31803792611041 (birth date and a 7-3-1 check)
+		}
+		if one && kgPINShape(d) && (near(kgWords) || under(kgWords)) {
+			return start, end, true // KG ПИН 13105197907288: sex and DDMMYYYY (no public check digit)
 		}
 		if one && egValid(d) && (col(egWords) || natID() || near(nidWords)) {
 			return start, end, true // EG الرقم القومي, NID (no public check digit)
@@ -760,6 +780,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		}
 		if one && innValid(d) && ctx(innWords) {
 			return start, end, true // RU ИНН of a person
+		}
+		if one && kzIINValid(d) && (ctx(kzWords) || idBefore(s, start)) {
+			return start, end, true // KZ ИИН 850324358298 (birth date and a mod-11 check)
 		}
 		if one && vnValid(d) && col(vnWords) {
 			return start, end, true
@@ -827,6 +850,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		}
 		if one && col(bdWords) {
 			return start, end, true // BD NID of 10 digits (no check digit)
+		}
+		if one && (nonASCIIBefore(s, start) || start > 0 && s[start-1] == '"') && cell(amWords) {
+			return start, end, true // AM ՀԾՀ, the social card's number (no public check digit)
 		}
 	case 9:
 		if r.shape(k, "423", "..") && bsnValid(d) && ctx(bsnWords) {
@@ -935,6 +961,11 @@ func nineDigitID(d []byte) bool {
 // check is X.
 func digitLetterID(s string, i int) (int, bool) {
 	e := runOf(s, i, isDigit)
+	if e-i < 7 && e < len(s) && isUpper(s[e]) {
+		if fe, ok := azFIN(s, i); ok {
+			return fe, true // AZ FİN 8LC47LN, after its word
+		}
+	}
 	if e-i != 6 && e-i != 7 && e-i != 8 && e-i != 17 {
 		return 0, false
 	}
@@ -1060,7 +1091,13 @@ func letterID(s string, i int) (int, bool) {
 			return e, true // HK A123456(3)
 		}
 	}
-	if i+9 > n || !letterIDStart(s, i) {
+	if i+9 > n {
+		return 0, false
+	}
+	if !letterIDStart(s, i) {
+		if i+10 <= n && isDigit(s[i+1]) && isUpper(s[i+9]) {
+			return alNID(s, i) // AL G96119722N, after its word
+		}
 		return 0, false
 	}
 	if e, ok := letterIDShape(s, i); ok && !otherCode(s, i) {
@@ -1192,6 +1229,12 @@ func letterIDShape(s string, i int) (int, bool) {
 	}
 	if i+18 <= n && end(i+18) && isDigit(s[i+4]) && curpValid(s[i:i+18]) {
 		return i + 18, true
+	}
+	if e, ok := azFIN(s, i); ok {
+		return e, true // AZ FİN LWP3QGL, after its word
+	}
+	if e, ok := alNID(s, i); ok {
+		return e, true // AL NID J30615365V (its decade's letter one letterIDStart takes)
 	}
 	if i+10 <= n && end(i+10) && isDigit(s[i+5]) && panValid(s[i:i+10]) &&
 		(contextNear(s, i, panWords, 5) || anyKindContext(s, i, keyPAN) || namedBy(s, i, panWords) || idColumn(s, i, panWords, nil)) {
@@ -1679,6 +1722,119 @@ func noValid(d []byte) bool {
 	k1 := check([]int{3, 7, 6, 1, 8, 9, 4, 5, 2})
 	k2 := check([]int{5, 4, 3, 2, 7, 6, 5, 4, 3, 2})
 	return k1 < 10 && k2 < 10 && k1 == int(d[9]-'0') && k2 == int(d[10]-'0')
+}
+
+// azWords name an Azerbaijani identity card's FİN (its personal
+// identification code) and alWords an Albanian NID (numri personal).
+var (
+	azWords = newContextWords("fin", "fİn", "FİN", "fin kod", "fin kodu", "fin code")
+	alWords = newContextWords("nid", "numri personal", "numrin personal", "nr personal", "numri i identitetit", "numri identitetit")
+)
+
+// azFIN matches at s[i] an Azerbaijani FİN: seven capitals and digits,
+// both kinds, after its word, in the answer to a question naming it or in
+// a cell under its column (no check digit: it needs its word). It returns
+// the end.
+func azFIN(s string, i int) (int, bool) {
+	e := i + 7
+	if e > len(s) || e < len(s) && (isAlnum(s[e]) || s[e] == '-' || s[e] == '_') || i > 0 && (isAlnum(s[i-1]) || s[i-1] == '-') {
+		return 0, false
+	}
+	digits, letters := 0, 0
+	for k := i; k < e; k++ {
+		switch c := s[k]; {
+		case isDigit(c):
+			digits++
+		case isUpper(c):
+			letters++
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || letters == 0 {
+		return 0, false
+	}
+	if contextNear(s, i, azWords, 2) || answerContext(s, i, azWords) || ownCell(s, i, e) && idColumn(s, i, azWords, nil) {
+		return e, true
+	}
+	return 0, false
+}
+
+// alNID matches at s[i] an Albanian NID (numri personal): the decade of
+// birth as a letter (A is the 1900s, K the 2000s), the year's digit, the
+// month (50 added for a woman, 30 for a foreigner), the day, three digits
+// and a check letter (G96119722N; the letter's rule is not published,
+// so it needs its word: right before, in the answer to a question naming
+// it, or heading its column). It returns the end.
+func alNID(s string, i int) (int, bool) {
+	e := i + 10
+	if e > len(s) || e < len(s) && isAlnum(s[e]) || s[i] < 'A' || s[i] > 'T' || !allDigits(s[i+1:i+9]) || !isUpper(s[i+9]) {
+		return 0, false
+	}
+	m, d := atoi(s[i+2:i+4]), atoi(s[i+4:i+6])
+	switch {
+	case m > 80:
+		m -= 80
+	case m > 50:
+		m -= 50
+	case m > 30:
+		m -= 30
+	}
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return 0, false
+	}
+	if contextNear(s, i, alWords, 3) || answerContext(s, i, alWords) || ownCell(s, i, e) && idColumn(s, i, alWords, nil) {
+		return e, true
+	}
+	return 0, false
+}
+
+// kzIINValid checks a Kazakh ИИН: a birth date YYMMDD, the century and
+// sex (1 to 6), a serial and a check digit, the sum of the digits times 1
+// to 11 mod 11, or when that is 10 times 3 to 11, 1, 2 (10 again: no
+// number) (Government decree No. 565 of 2003; the validators published
+// for it agree).
+func kzIINValid(d []byte) bool {
+	c := d[6] - '0'
+	if c < 1 || c > 6 || !dateValid(1800+int(c-1)/2*100+atoiB(d[0:2]), atoiB(d[2:4]), atoiB(d[4:6])) {
+		return false
+	}
+	sum := func(w0 int) int {
+		t := 0
+		for k := 0; k < 11; k++ {
+			t += int(d[k]-'0') * ((w0+k-1)%11 + 1)
+		}
+		return t % 11
+	}
+	k := sum(1)
+	if k == 10 {
+		k = sum(3)
+	}
+	return k < 10 && k == int(d[11]-'0')
+}
+
+// pinflValid checks an Uzbek ПИНФЛ (JSHSHIR): the century and sex (3 to
+// 6), a birth date DDMMYY, the district, a serial and a check digit, the
+// sum of the first 13 digits times 7, 3, 1, … mod 10.
+func pinflValid(d []byte) bool {
+	c := d[0] - '0'
+	if c < 3 || c > 6 || !dateValid(1900+int(c-3)/2*100+atoiB(d[5:7]), atoiB(d[3:5]), atoiB(d[1:3])) {
+		return false
+	}
+	w := [3]int{7, 3, 1}
+	t := 0
+	for k := 0; k < 13; k++ {
+		t += int(d[k]-'0') * w[k%3]
+	}
+	return t%10 == int(d[13]-'0')
+}
+
+// kgPINShape reports whether 14 digits are a Kyrgyz personal number's: the
+// sex (1 or 2), a birth date DDMMYYYY and five digits (no check digit is
+// published, so it needs its word).
+func kgPINShape(d []byte) bool {
+	y := atoiB(d[5:9])
+	return (d[0] == '1' || d[0] == '2') && y >= 1900 && y <= 2030 && dateValid(y, atoiB(d[3:5]), atoiB(d[1:3]))
 }
 
 // cprDate reports whether a Danish CPR number DDMMYYSSSS starts with a
@@ -2231,8 +2387,18 @@ var passportWords = newContextWords(
 	// "travel document", a US Known Traveler Number (TSA PreCheck, Global
 	// Entry: 9 letters and digits, TT1234567 or 9 digits)
 	"visa number", "visa no", "travel document", "旅券番号", "旅券", "ktn", "known traveler", "known traveller",
-	// German Passnr.
-	"passnr", "pass nr",
+	// German Passnr., Armenian անձնագիր
+	"passnr", "pass nr", "անձնագիր", "անձնագրի",
+)
+
+// idCardWords name an identity card's own number (the card's, not the
+// person's: a passport number's shape), in the languages of the Balkans,
+// the Caucasus and Central Asia: Broj lične karte, Лична карта бр.,
+// Удостоверение личности №, ID-карта, პირადობის მოწმობა, vəsiqə.
+var idCardWords = newContextWords(
+	"lične karte", "licne karte", "lična karta", "licna karta", "licnakarta", "лична карта", "личне карте", "личната карта",
+	"удостоверение личности", "удостоверения личности", "id карта", "id карта", "id kartë", "id karta", "პირადობის მოწმობა",
+	"vəsiqə", "vesiqe", "pasport seriyasi", "seriyasi va raqami", "seriya va raqam",
 )
 
 // nlDocWords name a Dutch identity document's number (documentnummer on
@@ -2241,7 +2407,7 @@ var nlDocWords = newContextWords("documentnummer", "documentnr", "document numbe
 
 // passportNoWords are the words for "number" between a passport word and
 // its number (Passport No.: …, numéro de passeport: no).
-var passportNoWords = newContextWords("no", "n", "nr", "number", "num", "nummer", "numéro", "número", "numero", "numer", "номер", "n°", "nº", "số")
+var passportNoWords = newContextWords("no", "n", "nr", "number", "num", "nummer", "numéro", "número", "numero", "numer", "номер", "n°", "nº", "số", "бр", "br", "broj", "број")
 
 // passportBefore reports whether a passport word stands right before the
 // number at i, or with a word for "number" between: "Passport:
@@ -2257,7 +2423,27 @@ func passportBefore(s string, i int) bool {
 		idColumn(s, i, passportWords, nil) || // a manifest's passport_no column
 		namedBy(s, i, passportWords) || // {"type": "passport", "number": "…"}
 		labelAfterName(s, i, passportWords) || numberOf(s, i, passportWords) ||
-		questionContext(s, i, passportWords) || afterCountryCode(s, i)
+		questionContext(s, i, passportWords) || afterCountryCode(s, i) || cardLabelEnd(s, i) && namedBefore(s, i, idCardWords, 2)
+}
+
+// cardLabelEnd reports whether the value at i follows the end of a label
+// as identity cards' numbers are written: ':', "бр." or '№' before it, or
+// a word of a non-Latin script (ID-карта ID3993949).
+func cardLabelEnd(s string, i int) bool {
+	k := blanksBefore(s, i)
+	return k > 0 && (s[k-1] == ':' || s[k-1] == '.' || s[k-1] >= utf8.RuneSelf) || k >= 3 && s[k-3:k] == "№"
+}
+
+// nonASCIIBefore reports whether a byte of a non-ASCII character stands
+// within the 48 bytes before i (Georgian, Armenian or Cyrillic words,
+// which the kinds with no check digit of those countries need).
+func nonASCIIBefore(s string, i int) bool {
+	for k := i - 1; k >= 0 && i-k <= 48; k-- {
+		if s[k] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // afterCountryCode reports whether the value at i follows a passport word

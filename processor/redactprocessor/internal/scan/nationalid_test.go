@@ -1101,3 +1101,55 @@ func TestPassportLabels13o(t *testing.T) {
 		{"ticket NW8HBRJX2 open", ""},
 	})
 }
+
+func TestIDs13p(t *testing.T) {
+	const id, acct = "[REDACTED:national_id]", "[REDACTED:bank_account]"
+	redactCases(t, []struct{ in, want string }{
+		// KZ ИИН and UZ ПИНФЛ by their checks after their words, KG ПИН by
+		// its birth date under its column, a GE personal number and an AM
+		// social card's number after their words and answering a question
+		// (a chat stamp with seconds and a name in Georgian), MK ЕМБГ, an AZ
+		// FİN, an AL NID.
+		{"Клиент: ИИН 880417304120, номер перевода P2P2878687", "Клиент: ИИН " + id + ", номер перевода P2P2878687"},
+		{"2. JSHSHIR (PINFL): 31503881234567\n3. Pasport", "2. JSHSHIR (PINFL): " + id + "\n3. Pasport"},
+		{"app_id\tpin\tbranch\n301252\t10801198413832\tОш", "app_id\tpin\tbranch\n301252\t" + id + "\tОш"},
+		{"[19:55] მომხმარებელი: პ/ნ 35049139904, ტელ", "[19:55] მომხმარებელი: პ/ნ " + id + ", ტელ"},
+		{"[00:00:12] ოპერატორი: მითხრათ პირადი ნომერი.\n[00:00:16] კლიენტი: 35949786178", "[00:00:12] ოპერატორი: მითხრათ პირადი ნომერი.\n[00:00:16] კლიენტი: " + id},
+		{"14:35 Հաճախորդ: ՀԾՀ 4016521593, հեռ.", "14:35 Հաճախորդ: ՀԾՀ " + id + ", հեռ."},
+		{"13:23 Клиент: ЕМБГ 1210977493941, сметка", "13:23 Клиент: ЕМБГ " + id + ", сметка"},
+		{"İstifadəçi: FİN: QAT36TV  vəsiqə", "İstifadəçi: FİN: " + id + "  vəsiqə"},
+		{"Nr. personal (NID): G96119722N\n", "Nr. personal (NID): " + id + "\n"},
+		{"Лична карта бр.: A5698272\n", "Лична карта бр.: " + id + "\n"},
+		// Balkan accounts: dashed by their check, in one piece after an
+		// account word or as an IPS QR code's R: field.
+		{"račun na koji primam platu 205-4412871-35.", "račun na koji primam platu " + acct + "."},
+		{"sa računa 338-896-12345678-03 svakog 10.", "sa računa " + acct + " svakog 10."},
+		{"jmbg,ime,racun\n0207000213059,Miloš,510000011223344591", "jmbg,ime,racun\n" + id + ",Miloš," + acct},
+		{"K:PR|V:01|C:1|R:510000011223344591|N:Ana", "K:PR|V:01|C:1|R:" + acct + "|N:Ana"},
+		// Kept: a GE-shaped number with no word, a failing check, the
+		// Treasury's account, an ИИН-shaped number after an order word, a
+		// 14-digit number after another word, a FİN-shaped code after
+		// another word.
+		{"order 35049139904 shipped", ""},
+		{"račun 205-4412871-36", ""},
+		{"уплата на рачун 840-742221843-57, модел 97", ""},
+		{"заказ 880417304120", ""},
+		{"ticket 31503881234567", ""},
+		{"SKU: QAT36TV", ""},
+	})
+}
+
+func TestOneTimeCodesAfterTheirLabel(t *testing.T) {
+	const pw = "[REDACTED:password]"
+	redactCases(t, []struct{ in, want string }{
+		{"verification code: 609668", "verification code: " + pw},
+		{"OTP: 609668", "OTP: " + pw},
+		{"Tasdiqlash kodi: 250919", "Tasdiqlash kodi: " + pw},
+		{"Vas jednokratni kod za prijavu je 609668", "Vas jednokratni kod za prijavu je " + pw},
+		{"Dzer mutqi kody 246487. Voch", "Dzer mutqi kody " + pw + ". Voch"},
+		// Kept: a port, an order's code, India's postal PIN.
+		{"Port: 8080", ""},
+		{"Order code: 609668", ""},
+		{"Bengaluru, PIN: 560034", ""},
+	})
+}

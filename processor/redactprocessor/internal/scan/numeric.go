@@ -257,6 +257,11 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 		if end, ok := codedAccount(s, i, ctx.memo); ok {
 			return Finding{i, end, BankAccount}, true, 0 // Bank: 40-47-84 61023958
 		}
+		if i+15 <= len(s) && (s[i+3] == '-' || isDigit(s[i+14])) {
+			if end, ok := balkanAccount(s, i, ctx.memo); ok {
+				return Finding{i, end, BankAccount}, true, 0 // RS 265-0003971498936-07
+			}
+		}
 	}
 	var r numRun
 	if !r.read(s, i) || (r.plus < 0 && r.nd < 7 && r.n < 4) {

@@ -1060,8 +1060,8 @@ func stampedLabel(p string, secs bool) bool {
 	if words == 0 || words > 3 {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(name); secs && !unicode.IsUpper(r) {
-		return false // 2026-11-22 13:55:02 worker: …, a log line
+	if r, _ := utf8.DecodeRuneInString(name); secs && r < utf8.RuneSelf && unicode.IsLower(r) {
+		return false // 2026-11-22 13:55:02 worker: …, a log line (a name in another script: a chat's, კლიენტი:)
 	}
 	for _, l := range logLevels {
 		if strings.EqualFold(name, l) {

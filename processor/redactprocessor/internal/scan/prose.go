@@ -121,6 +121,34 @@ var pwPhrases = []pwPhrase{
 	{"認証コード", false, false, pwPassword},
 	{"인증번호", false, false, pwPassword},
 	{"kode verifikasi", false, false, pwPassword},
+	// in the languages of Central Asia, the Caucasus and the Balkans, as
+	// their banks' and shops' SMS write them (Russian, Serbian, Bosnian and
+	// Croatian, Macedonian, Uzbek, Kazakh, Azerbaijani and Turkish,
+	// Armenian in Latin letters and its own, Albanian, Georgian)
+	{"код подтверждения", false, false, pwPassword},
+	{"код для подтверждения", false, false, pwPassword},
+	{"одноразовый код", false, false, pwPassword},
+	{"одноразовый пароль", false, false, pwPassword},
+	{"смс-код", false, false, pwPassword},
+	{"sms-код", false, false, pwPassword},
+	{"verifikacioni kod", false, false, pwPassword},
+	{"verifikacijski kod", false, false, pwPassword},
+	{"jednokratni kod", false, false, pwPassword},
+	{"kod za prijavu", false, false, pwPassword},
+	{"kod za potvrdu", false, false, pwPassword},
+	{"код за потврда", false, false, pwPassword},
+	{"tasdiqlash kodi", false, false, pwPassword},
+	{"тасдиқлаш коди", false, false, pwPassword},
+	{"растау коды", false, false, pwPassword},
+	{"təsdiq kodu", false, false, pwPassword},
+	{"doğrulama kodu", false, false, pwPassword},
+	{"mutqi kod", false, false, pwPassword},
+	{"mutqi kody", false, false, pwPassword},
+	{"մուտքի կոդ", false, false, pwPassword},
+	{"kodi i verifikimit", false, false, pwPassword},
+	{"kodi i konfirmimit", false, false, pwPassword},
+	{"დადასტურების კოდი", false, false, pwPassword},
+	{"ერთჯერადი კოდი", false, false, pwPassword},
 	{"wifi key", false, false, pwPassword},
 	{"wi-fi key", false, false, pwPassword},
 	{"wlan key", false, false, pwPassword},
@@ -1031,7 +1059,9 @@ func proseGate(s string, x int) (bool, int) {
 		return true, end
 	}
 	if numeric {
-		return false, end
+		// a number after a password word's ':' (verification code:
+		// 609668, kod za prijavu: …): a label that names it
+		return s[e-1] == ':' && e >= 3 && pairSet(endFlags[endKey(s, e-1)])&phraseEnds != 0, end
 	}
 	if f&hedgeEnds != 0 || s[e-1] == ',' && hedgeEnds.endsIn(s, e-1) {
 		return true, end // (a hedge after the verb: not a number alone)
@@ -1216,7 +1246,10 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 		// password word, a preposition and a word (or two: an adjective
 		// and its noun), the value: пароль от почты X, password for root
 		// X, Пароль от личного кабинета X.
-		if pwPrepositionBefore(s, ts, t) {
+		var cb [24]byte
+		if lc := lowerToken(cb[:], t); (lc == nil || !isConnector(lc)) && pwPrepositionBefore(s, ts, t) {
+			// (not when the word is the verb: kod za prijavu je X, the
+			// verb's own rule below)
 			return proseDirectWord, pwPassword, false
 		}
 	}
