@@ -171,10 +171,12 @@ func expiryLen(s string, dash bool) int {
 // Hebrew קוד אבטחה, Arabic رمز, Persian کد امنیتی, Urdu and Hindi "CVV" as
 // spoken (سی وی وی, सीवीवी), Bengali সিভিভি, Greek κωδικός, Russian and
 // Ukrainian код, Thai รหัส, Vietnamese mã bảo mật, Korean 코드, Japanese
-// コード, Chinese 码 / 碼.
+// コード, Chinese 码 / 碼; Russian сзади, на обороте ("on the back").
 var codeStems = []string{
 	"cvv", "cvc", "cvn", "code", "codice", "código", "codigo", "kod", "kód", "kood", "koodi",
 	"ziffer", "cifre", "siffer", "siffra", "cijfer", "prüfnummer", "pruefnummer", "säkerhetskod",
 	"קוד", "رمز", "کد", "کوڈ", "سی وی وی", "सीवीवी", "सी वी वी", "कोड", "সিভিভি", "সি ভি ভি", "কোড",
 	"κωδικ", "Κωδικ", "код", "Код", "รหัส", "mã", "코드", "コード", "码", "碼",
+	// "on the back" in Russian, as a card's owner reads its code out
+	"сзади", "обороте",
 }

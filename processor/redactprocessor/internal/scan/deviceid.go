@@ -93,6 +93,13 @@ func deviceLabel(s string, i int) bool {
 		}
 		break
 	}
+	if k >= 3 && k < i && (s[k-1] == '1' || s[k-1] == '2') && (s[k-2] == ' ' || s[k-2] == '-' || s[k-2] == '_' || isLetter(s[k-2])) {
+		// a dual-SIM phone's IMEI 1:, IMEI-2:, imei2=
+		k--
+		if !isLetter(s[k-1]) {
+			k--
+		}
+	}
 	return k > 0 && k < i && contextNear(s, k, deviceWords, 2)
 }
 

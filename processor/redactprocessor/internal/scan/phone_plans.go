@@ -218,6 +218,9 @@ var nationalFormats = []struct{ region, pattern string }{
 	{"RU", "8 [3-9]## ###-##-##"}, // 8 916 123-45-67, 8 800 555-35-35
 	{"RU", "8 [3-9]## ### ## ##"}, // 8 916 123 45 67
 	{"RU", "89#########"},         // 89161234567 (mobile, one piece)
+	// Kazakhstan shares +7 and the trunk 8: its mobiles are 70x, 747, 75x,
+	// 76x, 77x (libphonenumber's KZ mobile pattern), in one piece 87012345678.
+	{"RU", "87[0-7]########"}, // 87012345678 (a Kazakh mobile, one piece)
 
 	{"HU", "06 [2357]0 ### ####"}, // 06 30 123 4567 (mobile)
 	{"HU", "06 31 ### ####"},      // 06 31 123 4567

@@ -77,6 +77,7 @@ var nationalExamples = []string{
 	"03012345678", "0301 2345678", "0300-1234567", "(021) 23456789",
 	"01812345678", "01812-345678", "02-7111234",
 	"08031234567", "0712345678", "0241234567", "0541234567", "0821234567", // NG, KE, GH, ZA
+	"87012345678", // KZ
 	"03 234 5678", "06 234 5678", "09 123 4567", "04 234 5678", "(06) 234-5678", "(02) 2123-4567",
 	"(09) 123 4567", "(04) 234 5678",
 	"09 1234567", "02 34567890", "03 4567890", "010 01234567", "0100 123 4567",
@@ -568,5 +569,25 @@ func TestChatStampsWithDashes(t *testing.T) {
 		{"kom\n[12.03.25 09:20] M: ok", ""},
 		// Still a phone after "kom.".
 		{"kom. 601 234 567", "kom. [REDACTED:phone]"},
+	})
+}
+
+func TestRegionalDevicesCardsAndPhones(t *testing.T) {
+	const dev, card, ph, cvv = "[REDACTED:device_id]", "[REDACTED:credit_card]", "[REDACTED:phone]", "[REDACTED:card_cvv]"
+	redactCases(t, []struct{ in, want string }{
+		// A dual-SIM phone's IMEIs numbered after their label; Elcard and
+		// ArCa cards; a Kazakh mobile in E.164 without '+' under to= and in
+		// one piece; a card's code "on the back" in Russian.
+		{"IMEI 1: 358472031187650\nIMEI-2: 864201055577315", "IMEI 1: " + dev + "\nIMEI-2: " + dev},
+		{"карта 9417 0012 3456 7895, ПИН", "карта " + card + ", ПИН"},
+		{"քարտը 9051 0098 7654 3216, եթե", "քարտը " + card + ", եթե"},
+		{"provider=mobizon msg_id=325500683 to=77014402219 parts=1", "provider=mobizon msg_id=325500683 to=" + ph + " parts=1"},
+		{"перезвоните 87014402219 пожалуйста", "перезвоните " + ph + " пожалуйста"},
+		{"карта 4400 4302 1548 0028 срок 11/26, сзади 426", "карта " + card + " срок 11/26, сзади " + cvv},
+		// Kept: a number after "IMEI" that fails Luhn, a 16-digit order
+		// number from 9417, an order number from 87.
+		{"IMEI 1: 358472031187651", ""},
+		{"order 9417 0012 3456 7896", ""},
+		{"заказ 87014402219", ""},
 	})
 }

@@ -58,6 +58,8 @@ func cardPrefix(d []byte) bool {
 		return n == 16
 	case p4 == 9792, p4 == 8600, p4 == 9860: // Troy (Turkey), UzCard and Humo (Uzbekistan)
 		return n == 16
+	case p4 == 9417, p4 == 9051, p4 == 9891: // Elcard (Kyrgyzstan), ArCa (Armenia), DinaCard (Serbia)
+		return n == 16
 	case p4 == 9682: // mada's own BINs (Saudi Arabia: 968201–968211)
 		return n == 16
 	}
