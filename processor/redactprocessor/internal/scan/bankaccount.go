@@ -51,6 +51,51 @@ var bankAccountWords = keyedWords(
 	"receiver account", "payee account", "beneficiary account", "recipient account",
 )
 
+// payoutBanks are Nigerian, South African and Kenyan banks' names, which
+// people write right before the account they hold when they give it for a
+// payout (GTB 3580111103, Zenith 2378785626): only names that mean
+// nothing else, and only in prose (a blank before the number, not a
+// table's separator: a bank column's cell before a BVN's).
+var payoutBanks = map[string]bool{
+	"gtb": true, "gtbank": true, "zenith": true, "uba": true, "firstbank": true, "opay": true, "kuda": true,
+	"moniepoint": true, "palmpay": true, "wema": true, "fcmb": true, "capitec": true, "fnb": true, "absa": true,
+	"nedbank": true, "tymebank": true, "kcb": true,
+}
+
+// payoutBankBefore reports whether one of payoutBanks (or First, Access,
+// Union, Standard or Equity Bank) is the word right before the number at
+// i, a blank between: one map lookup, not a context search, as every
+// number after a label asks it.
+func payoutBankBefore(s string, i int) bool {
+	if i < 4 || s[i-1] != ' ' {
+		return false
+	}
+	var buf [12]byte
+	word := func(e int) ([]byte, int) {
+		b := e
+		for b > 0 && e-b < 11 && isLetter(s[b-1]) {
+			b--
+		}
+		if b == e || e-b < 3 || b > 0 && isAlnum(s[b-1]) {
+			return nil, b
+		}
+		return lowerInto(buf[:], s[b:e]), b
+	}
+	w, b := word(i - 1)
+	if w == nil {
+		return false
+	}
+	if string(w) == "bank" && b > 1 && s[b-1] == ' ' {
+		p, _ := word(b - 1)
+		switch string(p) {
+		case "first", "access", "union", "standard", "equity":
+			return true
+		}
+		return false
+	}
+	return payoutBanks[string(w)]
+}
+
 // balkanWords name an account in the languages of Serbia, Montenegro,
 // Bosnia and Herzegovina and North Macedonia (račun is also a shop's
 // bill: under them only a number passing balkanAccount's check counts).
@@ -186,7 +231,7 @@ var bankContextWords = []string{
 // blanks: "Conta corrente 649435-9").
 func bankAccountBefore(s string, i int) bool {
 	if !keyedGate(s, i) {
-		return false
+		return payoutBankBefore(s, i)
 	}
 	return namedBefore(s, i, bankAccountWords, 2) || namedBefore(s, i, accountWords, 2) &&
 		(bankContext(s, i) || bankWords(s[i:min(i+64, lineEnd(s, i))])) // (… account no. 7907691728799 (IBAN AE07…))

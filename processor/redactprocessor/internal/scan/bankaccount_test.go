@@ -107,3 +107,18 @@ func TestNRBAndHungarianAccounts(t *testing.T) {
 		assert.Equal(t, c.want, redactOne(t, c.in), c.in)
 	}
 }
+
+func TestPayoutBankNames(t *testing.T) {
+	const acct = "[REDACTED:bank_account]"
+	redactCases(t, []struct{ in, want string }{
+		// A Nigerian or South African bank's name right before the
+		// account, as riders give it for a payout.
+		{"Rider: GTB 0123456789 and BVN to follow", "Rider: GTB " + acct + " and BVN to follow"},
+		{"the account for the payout is Zenith 2033445566.", "the account for the payout is Zenith " + acct + "."},
+		{"paid to First Bank 3089415523 today", "paid to First Bank " + acct + " today"},
+		// Kept: a bank's name in a table's cell before another column's
+		// number, another word before "Bank".
+		{"ref\tbank\tbvn\nPAY1\tUBA\t22119675506", "ref\tbank\tbvn\nPAY1\tUBA\t[REDACTED:national_id]"},
+		{"Blood Bank 3089415523", ""},
+	})
+}

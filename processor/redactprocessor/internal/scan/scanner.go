@@ -425,6 +425,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 						continue
 					}
 				}
+				if i+4 < n && s[i+1]|0x20 == 'a' && s[i+2]|0x20 == 't' && s[i+3] == ')' && sc.on[Email] {
+					if f, ok := spokenEmail(s, i, i+4, last, true); ok {
+						add(f) // h.wittmann(at)praxis-lorenz.de
+						i = f.End
+						continue
+					}
+				}
 				// Str(1.11.41.153), Int(4155550100): a value after a call's
 				// or a wrapper's name (the debug exporter prints attributes
 				// so) starts after the '('.

@@ -116,6 +116,7 @@ func hasDotWord(seg string) bool {
 	return false
 }
 
+
 // wordIn reports whether s[i:] starts with one of ws, case-insensitively,
 // followed by a byte that ends a word, and returns its end.
 func wordIn(s string, i int, ws []string) (int, bool) {
@@ -241,6 +242,9 @@ func spokenEmail(s string, as, ae, floor int, bracket bool) (Finding, bool) {
 			return Finding{}, false // look at the dot com bubble
 		}
 		n, ok := spokenSep(s, le, dotWords)
+		if !ok && bracket && le+1 < len(s) && s[le] == '.' && isAlnum(s[le+1]) {
+			n, ok = le+1, true // a bracketed "at", then the domain as written: h.wittmann(at)praxis-lorenz.de
+		}
 		if !ok {
 			break
 		}

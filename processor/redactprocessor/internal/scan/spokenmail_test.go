@@ -64,3 +64,16 @@ func TestHasDotWord(t *testing.T) {
 		assert.Equal(t, c.want, hasDotWord(c.s), c.s)
 	}
 }
+
+func TestBracketedAtBeforeAWrittenDomain(t *testing.T) {
+	const em = "[REDACTED:email]"
+	redactCases(t, []struct{ in, want string }{
+		// "(at)" glued to the name and the domain written with its dots,
+		// as German signatures and websites write an address.
+		{"Tel. 05251/588637\nE-Mail: k.brandt(at)praxis-lorenz.de · Web", "Tel. [REDACTED:phone]\nE-Mail: " + em + " · Web"},
+		{"Kontakt: info(at)kanzlei-weber.com", "Kontakt: " + em},
+		// Kept: "(at)" with no domain after it, a function call.
+		{"Dauer(at)home 5 Tage", ""},
+		{"x = f(at)", ""},
+	})
+}
