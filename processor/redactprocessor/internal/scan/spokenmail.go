@@ -116,7 +116,6 @@ func hasDotWord(seg string) bool {
 	return false
 }
 
-
 // wordIn reports whether s[i:] starts with one of ws, case-insensitively,
 // followed by a byte that ends a word, and returns its end.
 func wordIn(s string, i int, ws []string) (int, bool) {
