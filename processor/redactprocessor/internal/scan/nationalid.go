@@ -391,10 +391,27 @@ func (r *numRun) anyKindValid(d []byte, k int) bool {
 		if r.shape(k, "67", "-") {
 			return rrnDate(d) && rrnCheck(d)
 		}
-		return one && (zaIDValid(d) || thValid(d) || cnpValid(d) || jmbgValid(d) || rrnDate(d) && rrnCheck(d) || ahvValid(d))
+		return one && (zaIDValid(d) || thValid(d) || cnpValid(d) || jmbgValid(d) || rrnDate(d) && rrnCheck(d) || ahvValid(d) || frNIFValid(d))
 	}
 	return false
 }
+
+// frNIFValid checks a French tax number (numéro fiscal, SPI): 13 digits,
+// the first 0 to 3, the last three the first ten mod 511 (python-stdnum
+// fr/nif).
+func frNIFValid(d []byte) bool {
+	if d[0] > '3' {
+		return false
+	}
+	r := 0
+	for _, c := range d[:10] {
+		r = (r*10 + int(c-'0')) % 511
+	}
+	return r == atoiB(d[10:13])
+}
+
+// frNIFWords name a French tax number.
+var frNIFWords = kindWords(l13, "nif", "fr_nif", "numéro fiscal", "numero fiscal", "n° fiscal", "spi", "identifiant fiscal", "numéro fiscal de référence")
 
 // panWords name an Indian PAN ("PAN" alone names a card number in payment
 // logs, so it counts only before a PAN's own shape).
@@ -688,6 +705,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		}
 		if one && cnpValid(d) && ctx(roWords) {
 			return start, end, true
+		}
+		if one && frNIFValid(d) && (ctx(frNIFWords) || idBefore(s, start)) {
+			return start, end, true // FR numéro fiscal 3023217600053 (mod 511)
 		}
 		if one && jmbgValid(d) && dated(jmbgWords) {
 			return start, end, true // SI EMŠO, RS JMBG

@@ -1153,3 +1153,19 @@ func TestOneTimeCodesAfterTheirLabel(t *testing.T) {
 		{"Bengaluru, PIN: 560034", ""},
 	})
 }
+
+func TestFrenchTaxNumber(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	redactCases(t, []struct{ in, want string }{
+		// A numéro fiscal by its mod-511 check after its word, a key, or
+		// "my identification number is".
+		{"applicant.fr_nif: 3023217600053\napplicant.date_of_birth", "applicant.fr_nif: " + id + "\napplicant.date_of_birth"},
+		{"Numéro fiscal : 1234567890066", "Numéro fiscal : " + id},
+		{"My identification number is 0512345678215. The letter", "My identification number is " + id + ". The letter"},
+		// Kept: a failing check, an order of 13 digits, a first digit
+		// above 3.
+		{"numéro fiscal 3023217600054", ""},
+		{"order 3023217600053", ""},
+		{"numéro fiscal 8023217600053", ""},
+	})
+}
