@@ -2419,6 +2419,8 @@ var idCardWords = newContextWords(
 	"lične karte", "licne karte", "lična karta", "licna karta", "licnakarta", "лична карта", "личне карте", "личната карта",
 	"удостоверение личности", "удостоверения личности", "id карта", "id карта", "id kartë", "id karta", "პირადობის მოწმობა",
 	"vəsiqə", "vesiqe", "pasport seriyasi", "seriyasi va raqami", "seriya va raqam",
+	// Italy's carta d'identità elettronica (CA00000AA)
+	"d identità", "carta di identità", "carta identità", "cie",
 )
 
 // nlDocWords name a Dutch identity document's number (documentnummer on

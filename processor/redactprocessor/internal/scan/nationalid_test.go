@@ -1169,3 +1169,12 @@ func TestFrenchTaxNumber(t *testing.T) {
 		{"numéro fiscal 8023217600053", ""},
 	})
 }
+
+func TestItalianIdentityCard(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	redactCases(t, []struct{ in, want string }{
+		{"Carta d'identità: CB40117DK\nCellulare", "Carta d'identità: " + id + "\nCellulare"},
+		{"CIE: CB40117DK passaporto", "CIE: " + id + " passaporto"},
+		{"Ordine: CB40117DK", ""},
+	})
+}
