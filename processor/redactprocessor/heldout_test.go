@@ -270,6 +270,11 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     fixes: 0.6910 / 0.9978 on arrival. KZ, UZ, KG, GE, AM, AZ and AL
 //     personal numbers, Balkan bank accounts by their mod-97 check, one-time
 //     codes in their languages and after a label's ':' were then added.
+//   - blind-2026-13q (a forty-fourth writer: insurance, microfinance and
+//     mobile money in Francophone Africa and the Maghreb), scored after
+//     the 13p fixes: 0.7296 / 0.9838 on arrival. Ten countries' identity
+//     numbers after their words, Tunisian and Algerian RIBs were then
+//     added.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -318,6 +323,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-13n.jsonl":  {0.75, 0.98},
 	"blind-2026-13o.jsonl":  {0.92, 0.99},
 	"blind-2026-13p.jsonl":  {0.86, 0.99},
+	"blind-2026-13q.jsonl":  {0.86, 0.98},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

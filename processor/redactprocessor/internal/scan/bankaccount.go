@@ -339,7 +339,10 @@ func checkedAccount(s string, i int) (int, bool) {
 	e := runOf(s, i, isDigit)
 	switch e - i {
 	case 3:
-		return maRIB(s, i) // 230 780 9750092086604687 84
+		if k, ok := maRIB(s, i); ok {
+			return k, true // 230 780 9750092086604687 84
+		}
+		return dzRIB(s, i) // 005 57185 5561696656 44
 	case 2:
 		// 30 1246 1712 5181 8346 8746 4050
 		var b [26]byte
@@ -386,7 +389,8 @@ func checkedAccount(s string, i int) (int, bool) {
 		// a Peruvian CCI (código de cuenta interbancario: bank, branch,
 		// account and two check digits) after its word or answering its
 		// question: 20 digits in one piece are rare otherwise
-		return e, !sameDigits([]byte(d)) && (contextNear(s, i, cciWords, 3) || answerContext(s, i, cciWords))
+		return e, !sameDigits([]byte(d)) && (contextNear(s, i, cciWords, 3) || answerContext(s, i, cciWords) ||
+			digitsMod97(d) == 0 && ribNamed(s, i)) // (or a Tunisian or Algerian RIB, its key French: a multiple of 97)
 	}
 	return 0, false
 }
@@ -409,6 +413,21 @@ func maRIB(s string, i int) (int, bool) {
 	return k, true
 }
 
+// dzRIB matches at s[i] an Algerian RIB grouped as banks print it: bank
+// (3), branch (5), account (10) and key (2), blanks between, the whole a
+// multiple of 97, after a RIB's word. It returns the end.
+func dzRIB(s string, i int) (int, bool) {
+	k, ok := fixedGroups(s, i, ' ', 3, 5, 10, 2)
+	if !ok || k < len(s) && isAlnum(s[k]) {
+		return 0, false
+	}
+	var b [20]byte
+	if d := groupDigits(s[i:k], b[:0]); digitsMod97(string(d)) != 0 || sameDigits(d) || !ribNamed(s, i) {
+		return 0, false
+	}
+	return k, true
+}
+
 // maRIBValid checks a Moroccan RIB d (24 digits): its last two are the
 // key that makes the whole number a multiple of 97, as the French RIB's
 // key does (97 - (first 22 digits × 100) mod 97).
@@ -423,7 +442,7 @@ func ribNamed(s string, i int) bool {
 }
 
 // ribWords name a RIB (relevé d'identité bancaire), in French and Arabic.
-var ribWords = newContextWords("rib", "relevé d'identité bancaire", "الحساب البنكي", "رقم الحساب")
+var ribWords = newContextWords("rib", "rip", "relevé d'identité bancaire", "الحساب البنكي", "رقم الحساب", "الريب", "ريب")
 
 // nrbValid checks a Polish NRB d (26 digits): "PL" and its check digits
 // moved to the end, the number mod 97 is 1 (ISO 13616; P = 25, L = 21).

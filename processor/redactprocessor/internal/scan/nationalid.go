@@ -709,6 +709,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if one && frNIFValid(d) && (ctx(frNIFWords) || idBefore(s, start)) {
 			return start, end, true // FR numéro fiscal 3023217600053 (mod 511)
 		}
+		if (one || r.shape(k, "1345", "   ")) && snNIN(d) && cell(snWords) || one && cell(ifuWords) {
+			return start, end, true // SN NIN 2 215 1982 46609 (sex, centre, year), BJ IFU (no check digit)
+		}
 		if one && jmbgValid(d) && dated(jmbgWords) {
 			return start, end, true // SI EMŠO, RS JMBG
 		}
@@ -742,6 +745,8 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true
 		case r.shape(k, "281", "--") && cuitValid(d), one && cuitValid(d) && ctx(dniWords):
 			return start, end, true // AR 20-12345678-9
+		case one && cell(nniWords):
+			return start, end, true // CI NNI 27996302107 (no check digit)
 		case one && nonASCIIBefore(s, start) && cell(geWords):
 			// GE personal number (პირადი ნომერი, no public check digit),
 			// after its word or in a cell under it
@@ -776,6 +781,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 	case 18:
 		if one && cnIDValid(d) {
 			return start, end, true
+		}
+		if one && cell(dzWords) {
+			return start, end, true // DZ NIN 207525285515438679 (no public check digit)
 		}
 	case 12:
 		if (r.shape(k, "291", "--") || one) && cell(philhealthWords) {
@@ -871,6 +879,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if one && col(bdWords) {
 			return start, end, true // BD NID of 10 digits (no check digit)
 		}
+		if one && cell(afr10Words) {
+			return start, end, true // CD carte d'électeur, BJ NPI (no check digit)
+		}
 		if one && (nonASCIIBefore(s, start) || start > 0 && s[start-1] == '"') && cell(amWords) {
 			return start, end, true // AM ՀԾՀ, the social card's number (no public check digit)
 		}
@@ -895,9 +906,15 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if one && passportBefore(s, start) {
 			return start, end, true
 		}
+		if one && cell(afr9Words) {
+			return start, end, true // CM CNI 627364778, MA CNSS, SN IPRES (no check digit)
+		}
 	case 8:
 		if one && near(keWords) {
 			return start, end, true // KE: 8 digits, no check digit
+		}
+		if one && cell(tnWords) {
+			return start, end, true // TN CIN 08444502 (no check digit)
 		}
 		if one && siTaxValid(d) && ctx(siTaxWords) {
 			return start, end, true // SI davčna številka
@@ -985,6 +1002,10 @@ func digitLetterID(s string, i int) (int, bool) {
 		if fe, ok := azFIN(s, i); ok {
 			return fe, true // AZ FİN 8LC47LN, after its word
 		}
+	}
+	if e-i == 14 && e < len(s) && isUpper(s[e]) && (e+1 == len(s) || !isAlnum(s[e+1])) &&
+		(contextNear(s, i, ninaWords, 3) || answerContext(s, i, ninaWords) || ownCell(s, i, e+1) && idColumn(s, i, ninaWords, nil)) {
+		return e + 1, true // ML NINA 11683338640456S (14 digits and a letter), after its word
 	}
 	if e-i != 6 && e-i != 7 && e-i != 8 && e-i != 17 {
 		return 0, false
@@ -1117,6 +1138,9 @@ func letterID(s string, i int) (int, bool) {
 	if !letterIDStart(s, i) {
 		if i+10 <= n && isDigit(s[i+1]) && isUpper(s[i+9]) {
 			return alNID(s, i) // AL G96119722N, after its word
+		}
+		if (s[i] == 'B' || s[i] == 'P') && isDigit(s[i+1]) {
+			return afrLetterID(s, i) // BF CNIB B76441186, CM NIU P924377739971H
 		}
 		return 0, false
 	}
@@ -1255,6 +1279,9 @@ func letterIDShape(s string, i int) (int, bool) {
 	}
 	if e, ok := alNID(s, i); ok {
 		return e, true // AL NID J30615365V (its decade's letter one letterIDStart takes)
+	}
+	if e, ok := afrLetterID(s, i); ok {
+		return e, true // CI CNI CI005474109, MA CIN BH586452
 	}
 	if i+10 <= n && end(i+10) && isDigit(s[i+5]) && panValid(s[i:i+10]) &&
 		(contextNear(s, i, panWords, 5) || anyKindContext(s, i, keyPAN) || namedBy(s, i, panWords) || idColumn(s, i, panWords, nil)) {
@@ -1807,6 +1834,63 @@ func alNID(s string, i int) (int, bool) {
 		return e, true
 	}
 	return 0, false
+}
+
+// The identity and social numbers of Francophone Africa and the Maghreb
+// have no published check digit: each needs its word right before it, in
+// the question it answers, or heading its column.
+var (
+	tnWords    = newContextWords("cin", "num cin", "cin c", "رقم بطاقة التعريف")                                     // TN carte d'identité nationale
+	afr9Words  = newContextWords("cni", "cnss", "ipres", "n° cni", "cnss client")                                    // CM CNI, MA CNSS, SN IPRES
+	afr10Words = newContextWords("électeur", "electeur", "carte d'électeur", "mpiga kura")                           // CD voter card (not NPI: a US provider's public number too)
+	nniWords   = newContextWords("nni")                                                                              // CI numéro national d'identification
+	snWords    = newContextWords("cni", "nin", "carte d'identité", "pièce d'identité", "carte d identité", "cedeao") // SN NIN on the CEDEAO card
+	ifuWords   = newContextWords("ifu")                                                                              // BJ, BF tax number of a person
+	dzWords    = newContextWords("nin", "رقم التعريف الوطني", "التعريف الوطني")                                      // DZ numéro d'identification national
+)
+
+var (
+	ninaWords = newContextWords("nina")
+	cnibWords = newContextWords("cnib")
+	niuWords  = newContextWords("niu")
+	maWords   = newContextWords("cin", "cnie", "البطاقة الوطنية", "بطاقة التعريف", "البطاقة", "للبطاقة الوطنية", "la cin")
+)
+
+// afrLetterID matches at s[i] the identity numbers of Francophone Africa
+// and Morocco that start with letters: an Ivorian CNI (CI and 9 digits,
+// its own form), a Burkinabè CNIB (B and 8 digits), a Cameroonian NIU (P,
+// 12 digits, a letter), a Moroccan CIN (one or two letters and 5 or 6
+// digits), each but the first after its word, in the answer to a question
+// naming it or under its column. It returns the end.
+func afrLetterID(s string, i int) (int, bool) {
+	n := len(s)
+	d := runOf(s, i, isUpper)
+	e := runOf(s, d, isDigit)
+	niu := d-i == 1 && s[i] == 'P' && e-d == 12 && e < n && isUpper(s[e]) && (e+1 == n || !isAlnum(s[e+1])) // (its letter glued)
+	if e < n && isAlnum(s[e]) && !niu || i > 0 && (isAlnum(s[i-1]) || s[i-1] == '-' || s[i-1] == '_' || s[i-1] == '/') {
+		return 0, false
+	}
+	named := func(w *contextWords, end int) bool {
+		return contextNear(s, i, w, 3) || answerContext(s, i, w) || ownCell(s, i, end) && idColumn(s, i, w, nil)
+	}
+	switch {
+	case d-i == 2 && s[i] == 'C' && s[i+1] == 'I' && e-d == 9:
+		return e, true
+	case d-i == 1 && s[i] == 'B' && e-d == 8 && named(cnibWords, e):
+		return e, true
+	case d-i == 1 && s[i] == 'P' && e-d == 12 && e < n && isUpper(s[e]) && named(niuWords, e+1):
+		return e + 1, true
+	case (d-i == 1 || d-i == 2) && (e-d == 5 || e-d == 6) && named(maWords, e):
+		return e, true
+	}
+	return 0, false
+}
+
+// snNIN reports whether 13 digits are shaped like a Senegalese NIN: the
+// sex (1 or 2), the registration centre's three digits, a year 19xx or
+// 20xx, five digits.
+func snNIN(d []byte) bool {
+	return (d[0] == '1' || d[0] == '2') && (d[4] == '1' && d[5] == '9' || d[4] == '2' && d[5] == '0')
 }
 
 // kzIINValid checks a Kazakh ИИН: a birth date YYMMDD, the century and

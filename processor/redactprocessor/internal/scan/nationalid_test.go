@@ -1178,3 +1178,36 @@ func TestItalianIdentityCard(t *testing.T) {
 		{"Ordine: CB40117DK", ""},
 	})
 }
+
+func TestIDs13q(t *testing.T) {
+	const id, acct, ph = "[REDACTED:national_id]", "[REDACTED:bank_account]", "[REDACTED:phone]"
+	redactCases(t, []struct{ in, want string }{
+		// Identity numbers of Francophone Africa and the Maghreb: an
+		// Ivorian CNI by its own form, the others after their words or
+		// under their columns.
+		{"CNI c'est CI004412987 au cas où", "CNI c'est " + id + " au cas où"},
+		{"Pièce: CNI CI004412987\nAgent", "Pièce: CNI " + id + "\nAgent"},
+		{`"nni": "27120098813",`, `"nni": "` + id + `",`},
+		{"carte d'identité bi : 2 215 1982 46609\n", "carte d'identité bi : " + id + "\n"},
+		{"N ka NINA ye 11683338640811T.", "N ka NINA ye " + id + "."},
+		{"code;nom;cnib;tel\nPDV1;Ets Barka;B41208866;x", "code;nom;cnib;tel\nPDV1;Ets Barka;" + id + ";x"},
+		{"NIU : P924301117208K\nTél.", "NIU : " + id + "\nTél."},
+		{"Titulaire : EYENGA Marcel     CNI : 183412007", "Titulaire : EYENGA Marcel     CNI : " + id},
+		{"Carte d'électeur n° 1695001256\n", "Carte d'électeur n° " + id + "\n"},
+		{"NIN: 207525285511118679\nObjet", "NIN: " + id + "\nObjet"},
+		{"CIN : 02005001\nTéléphone", "CIN : " + id + "\nTéléphone"},
+		{"la CIN: BH581122 ok", "la CIN: " + id + " ok"},
+		// Tunisian and Algerian RIBs by their French key after their word;
+		// an MTN MoMo payer's MSISDN.
+		{"RIB 08123456789012345674\n", "RIB " + acct + "\n"},
+		{"RIB 002 12345 0987654321 86\n", "RIB " + acct + "\n"},
+		{`"payer": {"partyIdType": "MSISDN", "partyId": "237652001713"}`, `"payer": {"partyIdType": "MSISDN", "partyId": "` + ph + `"}`},
+		// Kept: a CI-shaped code of 8 digits, a CNIB-shaped code after
+		// another word, NPI (a US provider's public number), a RIB whose
+		// key fails.
+		{"ticket CI00441298 open", ""},
+		{"ref B41208866", ""},
+		{"NPI 1058563242", ""},
+		{"RIB 08123456789012345675\n", ""},
+	})
+}

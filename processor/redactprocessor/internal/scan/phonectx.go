@@ -1191,6 +1191,9 @@ var gatewayKeys = map[string]bool{
 	// M-Pesa's Daraja API: the paying customer's MSISDN (PartyB is the
 	// till or paybill's short code)
 	"partya": true,
+	// MTN MoMo's Collection API: the payer's partyId (an MSISDN when its
+	// partyIdType says so), a mobile-money SDK's payer
+	"partyid": true, "payer": true,
 }
 
 // gatewayWord reports whether the number at start follows a word or an
