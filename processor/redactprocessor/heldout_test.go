@@ -275,6 +275,10 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     the 13p fixes: 0.7296 / 0.9838 on arrival. Ten countries' identity
 //     numbers after their words, Tunisian and Algerian RIBs were then
 //     added.
+//   - blind-2026-13r (a forty-fifth writer: clinical trials,
+//     pharmacovigilance and device support), scored after the 13q fixes:
+//     0.9442 / 0.9983 on arrival, its misses mostly its labelling (whole
+//     connection strings, MAC addresses).
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -324,6 +328,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-13o.jsonl":  {0.92, 0.99},
 	"blind-2026-13p.jsonl":  {0.86, 0.99},
 	"blind-2026-13q.jsonl":  {0.86, 0.98},
+	"blind-2026-13r.jsonl":  {0.94, 0.99},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

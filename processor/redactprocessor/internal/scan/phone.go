@@ -501,6 +501,9 @@ var notPhoneWords = newContextWords(
 	"offset", "total", "size", "count", "amount", "balance", "saldo", "betrag", "orden", "commit", "aktenzeichen", "az",
 	"bankgiro", "plusgiro", "swish", "organisationsnummer", "orgnr", "routing", "aba", "rtn",
 	"zamówienie", "заказ", "订单", "注文", "договор", "счет", "счёт", "注文番号", "订单号", "受付番号",
+	// a business's VAT number: Italy's partita IVA (P.IVA 09024265905),
+	// France's TVA, the Netherlands' BTW, Germany's USt-IdNr.
+	"iva", "partita iva", "vat", "tva", "btw", "ust", "ustid",
 	// Other numbers written like phones: a US tax or social security
 	// number, a company's D-U-N-S number, a hotel's or an airline's
 	// confirmation.

@@ -591,3 +591,11 @@ func TestRegionalDevicesCardsAndPhones(t *testing.T) {
 		{"заказ 87014402219", ""},
 	})
 }
+
+func TestVATNumbersAreNoPhones(t *testing.T) {
+	redactCases(t, []struct{ in, want string }{
+		{"Farmacia San Marco, Milano\nP.IVA 09024265905", ""},
+		{"TVA FR40303265045, tél. 01 45 67 89 01", "TVA FR40303265045, tél. [REDACTED:phone]"},
+		{"Tel. 02 9024 2659", "Tel. [REDACTED:phone]"},
+	})
+}
