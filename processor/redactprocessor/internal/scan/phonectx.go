@@ -81,16 +81,7 @@ var phoneKeySuffixes = []string{"phone", "msisdn", "mobile", "telp", "fone", "te
 // (or is "wa" or "contact"): "ToPhone": "0382954984", noTelp=085200887167,
 // <fone>11969857362</fone>, wa=6281154585524.
 func phoneKeyed(s string, start int) bool {
-	k := start
-	if k > 0 && (s[k-1] == '"' || s[k-1] == '\'') {
-		k--
-		for k > 0 && s[k-1] == '\\' {
-			k--
-		}
-	}
-	for k > 0 && s[k-1] == ' ' {
-		k--
-	}
+	k := spacesBefore(s, quoteBefore(s, start))
 	if k == 0 {
 		return false
 	}
@@ -98,16 +89,7 @@ func phoneKeyed(s string, start int) bool {
 	case '>':
 		k-- // <fone>…
 	case '=', ':':
-		k--
-		for k > 0 && s[k-1] == ' ' {
-			k--
-		}
-		if k > 0 && (s[k-1] == '"' || s[k-1] == '\'') {
-			k--
-			for k > 0 && s[k-1] == '\\' {
-				k--
-			}
-		}
+		k = quoteBefore(s, spacesBefore(s, k-1))
 	default:
 		return false
 	}
@@ -134,6 +116,26 @@ func phoneKeyed(s string, start int) bool {
 		}
 	}
 	return false
+}
+
+// quoteBefore returns k moved before the quote that ends s[:k] and the
+// backslashes escaping it (\"…: a JSON string inside one), or k.
+func quoteBefore(s string, k int) int {
+	if k > 0 && (s[k-1] == '"' || s[k-1] == '\'') {
+		k--
+		for k > 0 && s[k-1] == '\\' {
+			k--
+		}
+	}
+	return k
+}
+
+// spacesBefore returns k moved before the blanks that end s[:k].
+func spacesBefore(s string, k int) int {
+	for k > 0 && s[k-1] == ' ' {
+		k--
+	}
+	return k
 }
 
 // questionContext reports whether the number at start follows, on its
@@ -1227,35 +1229,14 @@ func gatewayWord(s string, start int) bool {
 // gatewayKeys: to=…, "to": "…", To: …, recipients[]=…, "recipients": […
 // (a key's case and a trailing "[]" aside).
 func gatewayKey(s string, start int) bool {
-	k := start
-	if k > 0 && (s[k-1] == '"' || s[k-1] == '\'') {
-		k--
-		for k > 0 && s[k-1] == '\\' {
-			k-- // \"2348068340287\": inside a JSON string
-		}
-	}
-	for k > 0 && s[k-1] == ' ' {
-		k--
-	}
+	k := spacesBefore(s, quoteBefore(s, start)) // (\"2348068340287\": inside a JSON string)
 	if k > 0 && s[k-1] == '[' {
-		k-- // "recipients": [31612345678]
-		for k > 0 && s[k-1] == ' ' {
-			k--
-		}
+		k = spacesBefore(s, k-1) // "recipients": [31612345678]
 	}
 	if k == 0 || s[k-1] != '=' && s[k-1] != ':' {
 		return false
 	}
-	k--
-	for k > 0 && s[k-1] == ' ' {
-		k--
-	}
-	if k > 0 && (s[k-1] == '"' || s[k-1] == '\'') {
-		k--
-		for k > 0 && s[k-1] == '\\' {
-			k--
-		}
-	}
+	k = quoteBefore(s, spacesBefore(s, k-1))
 	if k >= 2 && s[k-1] == ']' && s[k-2] == '[' {
 		k -= 2
 	}
