@@ -1004,7 +1004,7 @@ func digitLetterID(s string, i int) (int, bool) {
 		}
 	}
 	if e-i == 14 && e < len(s) && isUpper(s[e]) && (e+1 == len(s) || !isAlnum(s[e+1])) &&
-		(contextNear(s, i, ninaWords, 3) || answerContext(s, i, ninaWords) || ownCell(s, i, e+1) && idColumn(s, i, ninaWords, nil)) {
+		namedAt(s, i, e+1, ninaWords, 3) {
 		return e + 1, true // ML NINA 11683338640456S (14 digits and a letter), after its word
 	}
 	if e-i != 6 && e-i != 7 && e-i != 8 && e-i != 17 {
@@ -1771,6 +1771,13 @@ func noValid(d []byte) bool {
 	return k1 < 10 && k2 < 10 && k1 == int(d[9]-'0') && k2 == int(d[10]-'0')
 }
 
+// namedAt reports whether one of words names the value s[i:end] of a kind
+// with no check digit: among the n words right before it, in the question
+// it answers, or heading its column when it is a cell of its own.
+func namedAt(s string, i, end int, words *contextWords, n int) bool {
+	return contextNear(s, i, words, n) || answerContext(s, i, words) || ownCell(s, i, end) && idColumn(s, i, words, nil)
+}
+
 // azWords name an Azerbaijani identity card's FİN (its personal
 // identification code) and alWords an Albanian NID (numri personal).
 var (
@@ -1801,7 +1808,7 @@ func azFIN(s string, i int) (int, bool) {
 	if digits == 0 || letters == 0 {
 		return 0, false
 	}
-	if contextNear(s, i, azWords, 2) || answerContext(s, i, azWords) || ownCell(s, i, e) && idColumn(s, i, azWords, nil) {
+	if namedAt(s, i, e, azWords, 2) {
 		return e, true
 	}
 	return 0, false
@@ -1830,7 +1837,7 @@ func alNID(s string, i int) (int, bool) {
 	if m < 1 || m > 12 || d < 1 || d > 31 {
 		return 0, false
 	}
-	if contextNear(s, i, alWords, 3) || answerContext(s, i, alWords) || ownCell(s, i, e) && idColumn(s, i, alWords, nil) {
+	if namedAt(s, i, e, alWords, 3) {
 		return e, true
 	}
 	return 0, false
@@ -1870,17 +1877,14 @@ func afrLetterID(s string, i int) (int, bool) {
 	if e < n && isAlnum(s[e]) && !niu || i > 0 && (isAlnum(s[i-1]) || s[i-1] == '-' || s[i-1] == '_' || s[i-1] == '/') {
 		return 0, false
 	}
-	named := func(w *contextWords, end int) bool {
-		return contextNear(s, i, w, 3) || answerContext(s, i, w) || ownCell(s, i, end) && idColumn(s, i, w, nil)
-	}
 	switch {
 	case d-i == 2 && s[i] == 'C' && s[i+1] == 'I' && e-d == 9:
 		return e, true
-	case d-i == 1 && s[i] == 'B' && e-d == 8 && named(cnibWords, e):
+	case d-i == 1 && s[i] == 'B' && e-d == 8 && namedAt(s, i, e, cnibWords, 3):
 		return e, true
-	case d-i == 1 && s[i] == 'P' && e-d == 12 && e < n && isUpper(s[e]) && named(niuWords, e+1):
+	case niu && namedAt(s, i, e+1, niuWords, 3):
 		return e + 1, true
-	case (d-i == 1 || d-i == 2) && (e-d == 5 || e-d == 6) && named(maWords, e):
+	case (d-i == 1 || d-i == 2) && (e-d == 5 || e-d == 6) && namedAt(s, i, e, maWords, 3):
 		return e, true
 	}
 	return 0, false
