@@ -40,6 +40,9 @@ var bankAccountWords = keyedWords(
 	"numero de conta", "conta corrente", "conta poupança", "numero di conto", "numero conto", "conto corrente",
 	"numero cuenta", "nro cuenta", "nro de cuenta", "num cuenta", "numero conta", // (a payout file's numero_cuenta, nro_cuenta)
 	"clabe", "clabe interbancaria", "口座番号", "계좌번호", "银行账号", "银行卡号",
+	// Taiwan's and Hong Kong's words for a bank account's number, in
+	// traditional characters (帳號, 帳戶, 戶口號碼)
+	"帳號", "帳戶", "銀行帳號", "銀行帳戶", "戶口號碼", "戶口", "帐户",
 	// a Japanese account's type before its number (普通 1234567, as
 	// transfer instructions write it), Korean banks' names (신한
 	// 110-123-456789, 하나은행 …, 우리 …: Woori), and the banks whose name

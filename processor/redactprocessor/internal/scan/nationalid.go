@@ -812,6 +812,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if one && kzIINValid(d) && (ctx(kzWords) || idBefore(s, start)) {
 			return start, end, true // KZ ИИН 850324358298 (birth date and a mod-11 check)
 		}
+		if one && d[0] == '0' && d[1] == '0' && d[2] == '0' && cell(twNHIWords) {
+			return start, end, true // TW NHI card 000097313453, after its word or under its column (no check digit)
+		}
 		if one && vnValid(d) && col(vnWords) {
 			return start, end, true
 		}
@@ -881,6 +884,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		}
 		if one && cell(afr10Words) {
 			return start, end, true // CD carte d'électeur, BJ NPI (no check digit)
+		}
+		if (one || r.shape(k, "46", "-")) && cell(jpPensionWords) {
+			return start, end, true // JP 基礎年金番号 1626-001732 (no check digit)
 		}
 		if one && (nonASCIIBefore(s, start) || start > 0 && s[start-1] == '"') && cell(amWords) {
 			return start, end, true // AM ՀԾՀ, the social card's number (no public check digit)
@@ -1262,8 +1268,9 @@ func letterIDShape(s string, i int) (int, bool) {
 		return i + 9, true // SG NRIC / FIN: T0626247Z
 	}
 	if i+10 <= n && end(i+10) && isUpper(s[i]) && (s[i+1] == '1' || s[i+1] == '2') && allDigits(s[i+2:i+10]) && twValid(s[i:i+10]) &&
-		(contextNear(s, i, twWords, 4) || answerContext(s, i, twWords) || idContext(s, i, twWords, nil) || anyKindContext(s, i, keyTW)) {
-		return i + 10, true // TW B231366671, after its word
+		(contextNear(s, i, twWords, 4) || answerContext(s, i, twWords) || idContext(s, i, twWords, nil) || anyKindContext(s, i, keyTW) ||
+			nonASCIIBefore(s, i)) {
+		return i + 10, true // TW B231366671, after its word or in Chinese text (使用者：F238276101, a row of names)
 	}
 	if e, ok := plIDCard(s, i); ok {
 		return e, true // PL dowód osobisty MEH805893, after its word
@@ -1770,6 +1777,13 @@ func noValid(d []byte) bool {
 	k2 := check([]int{5, 4, 3, 2, 7, 6, 5, 4, 3, 2})
 	return k1 < 10 && k2 < 10 && k1 == int(d[9]-'0') && k2 == int(d[10]-'0')
 }
+
+// twNHIWords name a Taiwanese health insurance card's number, and
+// jpPensionWords a Japanese basic pension number.
+var (
+	twNHIWords     = newContextWords("健保卡號", "健保卡", "健保卡号")
+	jpPensionWords = newContextWords("基礎年金番号", "年金番号", "pension no", "pension number", "basic pension number")
+)
 
 // namedAt reports whether one of words names the value s[i:end] of a kind
 // with no check digit: among the n words right before it, in the question

@@ -1211,3 +1211,23 @@ func TestIDs13q(t *testing.T) {
 		{"RIB 08123456789012345675\n", ""},
 	})
 }
+
+func TestIDs13s(t *testing.T) {
+	const id, acct = "[REDACTED:national_id]", "[REDACTED:bank_account]"
+	redactCases(t, []struct{ in, want string }{
+		// A Taiwanese ID in Chinese text with no word before it, a
+		// Taiwanese health card's and a Japanese pension number after
+		// their words, an account after 帳號 or 戶口號碼.
+		{"[2024/05/06 20:12] 使用者：F123456784\n", "[2024/05/06 20:12] 使用者：" + id + "\n"},
+		{"使用者：卡號 0000 8508 9473\n健保卡號 000012345678", "使用者：卡號 0000 8508 9473\n健保卡號 " + id},
+		{"基礎年金番号：1234-567890\n", "基礎年金番号：" + id + "\n"},
+		{"Basic pension number: 4321-098765\nLeft Japan", "Basic pension number: " + id + "\nLeft Japan"},
+		{"銀行代碼 808 玉山銀行\n  帳號 0238971234567\n", "銀行代碼 808 玉山銀行\n  帳號 " + acct + "\n"},
+		// Kept: a TW-shaped code in ASCII text with no word, one failing
+		// its check in Chinese text, 12 digits not from 000 after the
+		// card's word.
+		{"order F123456784 shipped", ""},
+		{"使用者：F123456785\n", ""},
+		{"健保卡號 123412345678", ""},
+	})
+}
