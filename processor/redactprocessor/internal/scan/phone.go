@@ -504,6 +504,9 @@ var notPhoneWords = newContextWords(
 	// a business's VAT number: Italy's partita IVA (P.IVA 09024265905),
 	// France's TVA, the Netherlands' BTW, Germany's USt-IdNr.
 	"iva", "partita iva", "vat", "tva", "btw", "ust", "ustid",
+	// a US provider's National Provider Identifier (public, in the NPPES
+	// registry): 10 digits written like a phone
+	"npi",
 	// Other numbers written like phones: a US tax or social security
 	// number, a company's D-U-N-S number, a hotel's or an airline's
 	// confirmation.

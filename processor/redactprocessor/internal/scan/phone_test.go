@@ -597,5 +597,7 @@ func TestVATNumbersAreNoPhones(t *testing.T) {
 		{"Farmacia San Marco, Milano\nP.IVA 09024265905", ""},
 		{"TVA FR40303265045, tél. 01 45 67 89 01", "TVA FR40303265045, tél. [REDACTED:phone]"},
 		{"Tel. 02 9024 2659", "Tel. [REDACTED:phone]"},
+		// a US provider's NPI (public) is no phone either
+		{"Rendering provider NPI: 1960202764\nPayment Date", ""},
 	})
 }
