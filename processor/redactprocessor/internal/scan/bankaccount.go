@@ -167,13 +167,12 @@ func balkanAccount(s string, i int, m *colMemo) (int, bool) {
 }
 
 // mod97Check reports whether the digits d, their last two the check
-// digits, are ISO 7064 MOD 97-10 valid: 98 − (the rest × 100) mod 97.
+// digits, are ISO 7064 MOD 97-10 valid: the whole number mod 97 is 1
+// (digitsMod97), its check digits 02 to 98, as 98 − (the rest × 100)
+// mod 97 gives them.
 func mod97Check(d []byte) bool {
-	r := 0
-	for _, c := range d[:len(d)-2] {
-		r = (r*10 + int(c-'0')) % 97
-	}
-	return 98-(r*100)%97 == int(d[len(d)-2]-'0')*10+int(d[len(d)-1]-'0')
+	c := int(d[len(d)-2]-'0')*10 + int(d[len(d)-1]-'0')
+	return c >= 2 && c <= 98 && digitsMod97(d) == 1
 }
 
 // accountWords name an account's number of any kind: a bank's, as often a
