@@ -285,8 +285,10 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     pension numbers, accounts after 帳號 were then added.
 //   - blind-2026-13t (a forty-seventh writer: US healthcare revenue cycle,
 //     X12, HL7 v2, FHIR), scored after the 13s fixes: 0.8607 / 0.9948 on
-//     arrival; only a look-alike fix (a provider's NPI is no phone) this
-//     round.
+//     arrival; a provider's NPI as no phone, then the values X12, HL7 v2
+//     and MICR records hold by position, phones' advertising ids, a
+//     card's code after its expiry or answering a question, base64
+//     session cookies were added.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -338,7 +340,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-13q.jsonl":  {0.86, 0.98},
 	"blind-2026-13r.jsonl":  {0.94, 0.99},
 	"blind-2026-13s.jsonl":  {0.82, 0.99},
-	"blind-2026-13t.jsonl":  {0.86, 0.99},
+	"blind-2026-13t.jsonl":  {0.93, 0.99},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

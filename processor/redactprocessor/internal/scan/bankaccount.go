@@ -52,6 +52,10 @@ var bankAccountWords = keyedWords(
 	// a payout's or a transfer's other party's account (a remittance
 	// file's receiver_account)
 	"receiver account", "payee account", "beneficiary account", "recipient account",
+	// a US bank's account types as statements, lockbox and remittance
+	// reports name them (DDA: demand deposit account)
+	"checking acct", "savings acct", "chequing account", "chequing acct", "depository account", "depository acct",
+	"deposit account", "deposit acct", "operating account", "operating acct", "dda", "dda account", "dda acct",
 )
 
 // payoutBanks are Nigerian, South African and Kenyan banks' names, which

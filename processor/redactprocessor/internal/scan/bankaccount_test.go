@@ -24,6 +24,11 @@ func TestBankAccount(t *testing.T) {
 		{"BSB: 439-270\nAccount number: 490911456", "BSB: 439-270\nAccount number: [REDACTED:bank_account]"},
 		{"Bank: DBS/POSB · Account no.: 012-85301-1", "Bank: DBS/POSB · Account no.: [REDACTED:bank_account]"},
 		{`"direct_deposit": {"routing_number": "132439769", "account_number": "171533282"}`, `"direct_deposit": {"routing_number": "132439769", "account_number": "[REDACTED:bank_account]"}`},
+		// A US bank's account types: a lockbox report's depository
+		// account, a checking account, a DDA.
+		{"LOCKBOX 551020 DEPOSIT 01/14/2025\nDepository acct: 7730091842", "LOCKBOX 551020 DEPOSIT 01/14/2025\nDepository acct: [REDACTED:bank_account]"},
+		{"moved to checking acct 40017735", "moved to checking acct [REDACTED:bank_account]"},
+		{"DDA 000123450017", "DDA [REDACTED:bank_account]"},
 		// A table column of account numbers.
 		{
 			"employee_id,name,bsb,account_number\n336239,Liam,336-266,814427613\n927052,Chloe,839-610,972699843",

@@ -3,7 +3,10 @@
 
 package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+)
 
 // codeCell reports whether the digits s[i:e] are a card security code in
 // the table cell right after the cell of the card number found last, or
@@ -101,6 +104,12 @@ func codeAfterCard(s string, i, e int, dst []Finding) bool {
 		return false
 	}
 	between := s[f.End:i]
+	if n := len(between); n >= 6 && n <= 9 && between[0] == between[n-1] && (between[0] == ' ' || between[0] == '|' || between[0] == ',') &&
+		shortExpiry(between[1:n-1]) {
+		// card, expiry, code, as a card is dumped or typed in one line
+		// ("4741598860426062 4/25 088", "…|12/27|123")
+		return true
+	}
 	if between == " / " || between == "/" || between == " | " {
 		// card / code, as people type the two in a chat ("4959536760460200
 		// / 131"), when the code ends its line or the text.
@@ -131,6 +140,25 @@ func codeAfterCard(s string, i, e int, dst []Finding) bool {
 	return false
 }
 
+// codeQuestionWords name a card's security code in a question about it:
+// its names, or where it is printed ("the three digit code on the back").
+var codeQuestionWords = newContextWords(
+	"cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "security code", "card code", "digit code", "the back", "back of",
+)
+
+// codeAnswer reports whether the digits s[i:e] answer, on their own line
+// after a speaker's label, a question on the line before about the code
+// of the card found last, within 320 bytes ("AGENT: And the three digit
+// code on the back?\nCALLER: 581."): the card's code length, and nothing
+// else on the line.
+func codeAnswer(s string, i, e int, dst []Finding) bool {
+	f := dst[len(dst)-1]
+	if f.Type != CreditCard || f.End >= i || i-f.End > 320 || e-i != codeLen(s, f) || numberGoesOn(s, e) {
+		return false
+	}
+	return codeEndsLine(s, e) && answerContext(s, i, codeQuestionWords)
+}
+
 // codeEndsLine reports whether only blanks, a full stop or a closing
 // quote stand between e and the end of its line or text.
 func codeEndsLine(s string, e int) bool {
@@ -144,6 +172,17 @@ func codeEndsLine(s string, e int) bool {
 		}
 	}
 	return e == len(s) || len(s)-e < 8
+}
+
+// shortExpiry reports whether s is a card's expiry as people type it:
+// M/YY, MM/YY, M/YYYY or MM/YYYY, month 1 to 12.
+func shortExpiry(s string) bool {
+	m, rest, ok := strings.Cut(s, "/")
+	if !ok || len(m) < 1 || len(m) > 2 || len(rest) != 2 && len(rest) != 4 || !allDigits(m) || !allDigits(rest) {
+		return false
+	}
+	mm := atoi(m)
+	return mm >= 1 && mm <= 12
 }
 
 // expiryLen returns the length of the card expiry date at the start of s

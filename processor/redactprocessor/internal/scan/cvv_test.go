@@ -76,6 +76,15 @@ func TestCodeAfterCard(t *testing.T) {
 		{"kartu kredit 4111-1111-1111-1111 exp 12/28 cvv nya 129", "kartu kredit [REDACTED:credit_card] exp 12/28 cvv nya [REDACTED:card_cvv]"},
 		{"כרטיס אשראי 3782 822463 10005 תוקף 07/31 קוד אבטחה 6394", "כרטיס אשראי [REDACTED:credit_card] תוקף 07/31 קוד אבטחה [REDACTED:card_cvv]"},
 		{"kártyaszám 4111 1111 1111 1111 lejárat 04/30 biztonsági kód 083", "kártyaszám [REDACTED:credit_card] lejárat 04/30 biztonsági kód [REDACTED:card_cvv]"},
+		// Card, expiry and code in one line, no word: typed (M/YY too)
+		// or dumped with '|'.
+		{"use this card 4111111111111111 4/27 318", "use this card [REDACTED:credit_card] 4/27 [REDACTED:card_cvv]"},
+		{"5555555555554444|11/2028|204", "[REDACTED:credit_card]|11/2028|[REDACTED:card_cvv]"},
+		// The answer to a question about the code, on its own line.
+		{
+			"CALLER: it's 4111 1111 1111 1111\nAGENT: expiration?\nCALLER: 09/28\nAGENT: and the three digit code on the back?\nCALLER: 318.\n",
+			"CALLER: it's [REDACTED:credit_card]\nAGENT: expiration?\nCALLER: 09/28\nAGENT: and the three digit code on the back?\nCALLER: [REDACTED:card_cvv].\n",
+		},
 		// Not the card's code: the wrong length, another number between,
 		// no word for a code, another line, a longer number.
 		{"kaart 3782 822463 10005 beveiligingscode 514", "kaart [REDACTED:credit_card] beveiligingscode 514"},
@@ -84,6 +93,9 @@ func TestCodeAfterCard(t *testing.T) {
 		{"card 4111111111111111 declined\ncode 123", "card [REDACTED:credit_card] declined\ncode 123"},
 		{"card 4111111111111111 code postal 75001", "card [REDACTED:credit_card] code postal 75001"},
 		{"card 4111111111111111 promo code 123.50", "card [REDACTED:credit_card] promo code 123.50"},
+		{"card 4111111111111111 13/27 318", "card [REDACTED:credit_card] 13/27 318"},
+		{"card 4111111111111111 4/27 3 items", "card [REDACTED:credit_card] 4/27 3 items"},
+		{"card 4111111111111111\nAGENT: how many tickets?\nCALLER: 318", "card [REDACTED:credit_card]\nAGENT: how many tickets?\nCALLER: 318"},
 	} {
 		got, _, _ := r.Redact(c.in, r.NewState())
 		assert.Equal(t, c.want, got, c.in)

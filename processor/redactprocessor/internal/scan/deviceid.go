@@ -150,3 +150,29 @@ func digitsMod97[T string | []byte](d T) int {
 	}
 	return r
 }
+
+// adID reports whether v is a mobile device's advertising or vendor id: a
+// UUID (8-4-4-4-12 hex digits, either case; not the zeros an app reads
+// when its user limits ad tracking), or 16 hex digits (ANDROID_ID).
+func adID(v string) bool {
+	switch len(v) {
+	case 16:
+		return runOf(v, 0, isHex) == 16
+	case 36:
+		zeros := true
+		for k := 0; k < 36; k++ {
+			switch c := v[k]; {
+			case k == 8 || k == 13 || k == 18 || k == 23:
+				if c != '-' {
+					return false
+				}
+			case !isHex(c):
+				return false
+			case c != '0':
+				zeros = false
+			}
+		}
+		return !zeros
+	}
+	return false
+}

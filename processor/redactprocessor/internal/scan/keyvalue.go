@@ -46,6 +46,10 @@ const (
 	kvKeyID         // id: only session_id (a session cookie), no other id
 	kvSessionCookie // session_id: a session in a Cookie header (elsewhere a conversation's id)
 	kvVendor        // cloudflare: …, DATADOG=…: a vendor's name, random tokens only
+	kvCookie        // a cookie named by nothing else: random tokens only, base64 (+, /, = padding) too
+	kvAdID          // gaid, idfa, idfv, android_id: a mobile device's advertising or vendor id (a UUID, 16 hex digits)
+	kvVendorWord    // vendor: only identifierForVendor (iOS's IDFV)
+	kvDeviceKey     // device_id, X-Device-Id: only 16 hex digits (ANDROID_ID's shape); a UUID there is as often an app's own id
 	kvSeed          // seed: only totp_seed, otp_seed, mfa_seed … (a one-time password's key)
 	kvOTP           // totp_seed, otp_secret: base32 of 16 to 64 characters, or a secret
 	kvRoutingKey    // routing_key: PagerDuty's Events API key (32 letters and digits), not AMQP's
@@ -80,7 +84,18 @@ var lastWords = map[string]kvKind{
 	"phpsessid": kvSession, "jsessionid": kvSession, "sessid": kvSession, "sid": kvSessionCookie, "p20t": kvSessionCookie,
 	// Microsoft Entra ID's sign-in session cookies (an infostealer's loot)
 	"estsauthpersistent": kvSession, "estsauth": kvSession,
-	"seed": kvSeed, "pin": kvDialPIN, "passkey": kvSecret, "hmac": kvSecret, "sess": kvSession,
+	// SiteMinder's single sign-on session (hospitals', insurers' and
+	// banks' portals)
+	"smsession": kvSession,
+	// a mobile device's ids that follow its user across apps (Google's
+	// advertising id, GAID or AAID; Apple's IDFA; Huawei's OAID) or across
+	// a vendor's apps (Apple's identifierForVendor, IDFV; Android's
+	// ANDROID_ID): personal data under GDPR and CCPA, where a device's
+	// own serial is not
+	"gaid": kvAdID, "aaid": kvAdID, "adid": kvAdID, "idfa": kvAdID, "idfv": kvAdID, "oaid": kvAdID,
+	"androidid": kvAdID, "advertisingid": kvAdID, "identifierforvendor": kvAdID, "advertisingidentifier": kvAdID,
+	"vendor": kvVendorWord,
+	"seed":   kvSeed, "pin": kvDialPIN, "passkey": kvSecret, "hmac": kvSecret, "sess": kvSession,
 	"hash": kvQualified, "salt": kvQualified, "base": kvQualified, "code": kvQualified,
 	// a Wi-Fi profile's key as Windows prints it in German (netsh wlan
 	// show profile key=clear: "Schlüsselinhalt"; not its English "Key
@@ -468,7 +483,7 @@ func cookieKind(name string) kvKind {
 	if bytes.HasPrefix(l, []byte("__secure-")) || bytes.HasPrefix(l, []byte("__host-")) || bytes.HasSuffix(l, []byte("sid")) {
 		return kvSession
 	}
-	return kvVendor // random tokens only
+	return kvCookie // random tokens only
 }
 
 // cookieLine reports whether ks is on the line of a Cookie or Set-Cookie
@@ -1152,6 +1167,24 @@ func classifyKey(key string, url bool) kvKind {
 			}
 			return kvSessionCookie // session_id=…
 		}
+		if string(pw) == "android" || string(pw) == "advertising" {
+			return kvAdID // android_id, advertisingId
+		}
+		if string(pw) == "device" {
+			return kvDeviceKey // device_id, X-Device-Id
+		}
+		if string(pw) == "vendor" {
+			if ppw, _ := wordBefore(key, pb); strings.EqualFold(ppw, "device") {
+				return kvAdID // Device Vendor ID (iOS's IDFV)
+			}
+		}
+		return kvNone
+	case kvVendorWord:
+		if string(pw) == "for" {
+			if ppw, _ := wordBefore(key, pb); strings.EqualFold(ppw, "identifier") {
+				return kvAdID // identifierForVendor
+			}
+		}
 		return kvNone
 	case kvDialPIN:
 		if pinQualifiers[string(pw)] {
@@ -1230,6 +1263,12 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 	}
 	if !ok {
 		return Finding{}, false
+	}
+	if kind == kvAdID || kind == kvDeviceKey {
+		if !sc.on[DeviceID] || !adID(s[vs:ve]) || kind == kvDeviceKey && ve-vs != 16 {
+			return Finding{}, false
+		}
+		return Finding{vs, ve, DeviceID}, true
 	}
 	// Authorization: Bearer <token>
 	authed := false
@@ -1324,6 +1363,11 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 	case kind == kvVendor:
 		if !randomToken(v) || !secretLike(v) {
 			return Finding{}, false // okta: dev-123456.okta.com, sentry: 24.1.0
+		}
+		t = GenericSecret
+	case kind == kvCookie:
+		if !randomToken(v) && !base64Token(v) || !secretLike(v) {
+			return Finding{}, false // theme=dark, _ga=GA1.2.8496742663.5187956825
 		}
 		t = GenericSecret
 	default:

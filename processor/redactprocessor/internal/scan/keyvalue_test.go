@@ -223,6 +223,13 @@ func TestSessionCookies(t *testing.T) {
 		{`"Cookie": "theme=dark; connect.sid=s%3AQm9vS2VlcGVyMTIzNDU2Nzg5"`, `"Cookie": "theme=dark; connect.sid=` + g + `"`},
 		{"\"cookies\": [\n  {\n    \"name\": \"sid\",\n    \"value\": \"1Le0J8VbVw84x2QEQilxMh6UR9rGCHeu\"\n  }\n]", "\"cookies\": [\n  {\n    \"name\": \"sid\",\n    \"value\": \"" + g + "\"\n  }\n]"},
 		{`"cookies": [{"name": "sessionid", "value": "q8v2k0x9mlp4ty7wb6nc3sfd1hj5ga2e"}, {"name": "theme", "value": "dark"}]`, `"cookies": [{"name": "sessionid", "value": "` + g + `"}, {"name": "theme", "value": "dark"}]`},
+		// SiteMinder's session anywhere; a cookie in standard base64
+		// ('+', '/', '=' padding) whole, not cut at its first '+'.
+		{"SMSESSION=Zm9vYmFy+K2x9QpL/7TnWv3MdR8sYc1HjUe4aBg6Xo==", "SMSESSION=" + g},
+		{"Cookie: lang=en; SMSESSION=Zm9vYmFy+K2x9QpL/7TnWv3MdR8sYc1HjUe4aBg6Xo==; path=/", "Cookie: lang=en; SMSESSION=" + g + "; path=/"},
+		{"Cookie: theme=dark; tkt=Qm9vS2VlcGVy+AbCdEf12345/xyZ0=", "Cookie: theme=dark; tkt=" + g},
+		// (a path is no token: '/' in more than one byte of eight)
+		{"Cookie: theme=dark; last=/a/b/c/d/e/f/Page2/Q", "Cookie: theme=dark; last=/a/b/c/d/e/f/Page2/Q"},
 		// Not credentials: a preference, an analytics id, a sid outside
 		// cookies, a random value outside a cookie header.
 		{"Cookie: _ga=GA1.2.1234567890.1700000000; theme=dark; lang=en-US", "Cookie: _ga=GA1.2.1234567890.1700000000; theme=dark; lang=en-US"},
@@ -302,6 +309,26 @@ func TestDeviceAndCarrierSecrets(t *testing.T) {
 // TestSecretsUnderTheirColumn: a password column of a bulk import, a
 // secret column of a Markdown table, also when a header cell holds a digit
 // (cohort1: the header's own cell was asked about first).
+// TestMobileAdvertisingIDs: a phone's advertising and vendor ids under
+// their keys (GAID, IDFA, IDFV, ANDROID_ID), in JSON, YAML, logs; a
+// device_id of ANDROID_ID's shape; not a UUID under device_id (an app's
+// own id as often), nor the zeros of limited ad tracking, nor a vendor's
+// id.
+func TestMobileAdvertisingIDs(t *testing.T) {
+	const d = "[REDACTED:device_id]"
+	redactCases(t, []struct{ in, want string }{
+		{`{"device": {"gaid": "4f6c1e2a-93b7-4d05-8a1e-7c2b9d3e5f60"}}`, `{"device": {"gaid": "` + d + `"}}`},
+		{"idfa=9C1B7E2F-4A3D-4E6B-8F0A-1D2C3B4A5E6F&app=9", "idfa=" + d + "&app=9"},
+		{"identifierForVendor: 0A1B2C3D-4E5F-4061-8273-94A5B6C7D8E9", "identifierForVendor: " + d},
+		{"  androidId: 9e21c4b07d3a5f18\n  advertisingId: 1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b", "  androidId: " + d + "\n  advertisingId: " + d},
+		{"Device Vendor ID:   7D8E9F00-1A2B-4C3D-9E4F-5A6B7C8D9E0F", "Device Vendor ID:   " + d},
+		{`"device_id":"3f9a0c7e5b21d846"`, `"device_id":"` + d + `"`},
+		{`"device_id":"4f6c1e2a-93b7-4d05-8a1e-7c2b9d3e5f60"`, ""},
+		{"idfa=00000000-0000-0000-0000-000000000000", ""},
+		{`{"vendor_id": "4f6c1e2a-93b7-4d05-8a1e-7c2b9d3e5f60", "gaid": "unknown"}`, ""},
+	})
+}
+
 func TestSecretsUnderTheirColumn(t *testing.T) {
 	const pw = "[REDACTED:password]"
 	redactCases(t, []struct{ in, want string }{

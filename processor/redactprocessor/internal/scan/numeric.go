@@ -235,6 +235,31 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 			return Finding{i, i + 14, NationalID}, true, 0
 		}
 	}
+	if i > 3 && s[i-1] == '^' && sc.on[Phone] {
+		if as, ok := xtnPhone(s, i); ok && as >= ctx.last {
+			return Finding{as, i + 7, Phone}, true, 0 // HL7 XTN: ^PRN^PH^^1^443^9908123
+		}
+	}
+	if i > 3 && (s[i-1] == '*' || s[i-1] == '|') && isDigit(s[i]) {
+		if e, t, ok := x12Value(s, i); ok && sc.on[t] {
+			return Finding{i, e, t}, true, 0 // PER*IC*BILLING*TE*9157670578~, BPR*…*01*312511753*DA*40153540840*…
+		}
+		if s[i-1] == '|' {
+			if e, t, keep, ok := hl7Number(s, i); ok {
+				if keep {
+					return Finding{}, false, e // PID-18, the patient's account at the provider
+				}
+				if sc.on[t] {
+					return Finding{i, e, t}, true, 0 // PID-19, the patient's SSN
+				}
+			}
+		}
+	}
+	if sc.on[BankAccount] && i >= 4 && (s[i-1] == ' ' || s[i-1] == 0x86) {
+		if e, ok := micrAccount(s, i); ok {
+			return Finding{i, e, BankAccount}, true, 0 // ⑆328798146⑆ 238648189⑈
+		}
+	}
 	if sc.on[Password] && isDigit(s[i]) && i+55 <= len(s) && s[i+6] == '-' {
 		if e, ok := bitLockerKey(s, i); ok {
 			return Finding{i, e, Password}, true, 0 // 067133-191774-…-641421

@@ -318,9 +318,36 @@ func otherNumberNear(s string, start int) bool {
 			return true
 		}
 	}
-	return contextNear(s, start, notPhoneWords, 2) && !contextNear(s, start, phoneWords, 1) && !phonePairNear(s, start) && !hostBefore(s, start) &&
+	return contextNear(s, start, notPhoneWords, 2) && !contextNear(s, start, phoneWords, 1) && !callbackBefore(s, start) && !phonePairNear(s, start) && !hostBefore(s, start) &&
 		!countryLabel(s, start)
 }
+
+// callbackBefore reports whether "cb" (call back, as call-centre and
+// billing notes write it: "cb (513) 302-7728") stands right before the
+// number at start, a word of its own, then a blank, ':' or '#': not the
+// CB of a chargeback's id (CB-2024-04412) or a code (IAY-8941-CB).
+func callbackBefore(s string, start int) bool {
+	k := start
+	if k > 0 && s[k-1] == '(' {
+		k--
+	}
+	for k > 0 && start-k < 4 && s[k-1] == ' ' {
+		k--
+	}
+	if k > 0 && (s[k-1] == ':' || s[k-1] == '#') {
+		k--
+	}
+	if k == start || k < 2 || s[k-1]|0x20 != 'b' || s[k-2]|0x20 != 'c' || (s[k-1]^s[k-2])&0x20 != 0 {
+		return false
+	}
+	return k == 2 || !isAlnum(s[k-3]) && s[k-3] != '-'
+}
+
+// callNouns are "call" as a noun, the phone word of the phrase, right
+// before a number of the call's own (a reference, a case): no one asks
+// to call it. (Asked of digits spoken one by one, the shape such a
+// reference is read out in.)
+var callNouns = newContextWords("this call", "the call", "that call", "your call", "today's call")
 
 // notPhonePairs are another number's word followed by a phone word that
 // means "number" too: Turkish "transaction", "order", "tracking",
@@ -537,6 +564,8 @@ var phoneWords = newContextWords(
 	"nequi", "daviplata", // (Colombia's mobile wallets: the account is the phone number)
 	"telefonum", "telefonu", "telefonumu",
 	"llamar", "chiamare", "chiamami", "bellen", "anrufen", "rufnummer", "telefonnummer", "durchwahl",
+	// a call back ("cb" right before the number: callbackBefore)
+	"callback", "call back",
 	"hp", "handphone", "telp", "nomor", "ponsel", "tél", "téléphone", "teléfono", "móvil", "llámame", "zadzwoń", "komórka", "電話", "携帯", "电话",
 	"手机", "联系", "☎", "📞", "📱", "тел", "моб", "утас", // (утас: Mongolian)
 	"my number", "our number", "your number", "his number", "her number", "mobile number", "my line",

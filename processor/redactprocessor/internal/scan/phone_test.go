@@ -178,7 +178,16 @@ func TestPhoneWords(t *testing.T) {
 		{"電話：09012345678", "電話：[REDACTED:phone]"},
 		{"my number is 0612345678", "my number is [REDACTED:phone]"},
 		{"reach me at 07700900123", "reach me at [REDACTED:phone]"}, // a UK mobile in one piece: its plan, not the words
-		{"reach me at 4155550134", "reach me at 4155550134"},        // "reach me" is too common before other numbers
+		// "cb" (call back) right before the number, though another
+		// number's word is near; not the CB of a chargeback's id or a code.
+		{"disputed charge, cb (312) 555-0147", "disputed charge, cb [REDACTED:phone]"},
+		{"pt called, CB: 3125550147", "pt called, CB: [REDACTED:phone]"},
+		{"chargeback CB-2025-01147 opened", "chargeback CB-2025-01147 opened"},
+		{"SKU TX-4410-CB (GTIN 4006381333931)", "SKU TX-4410-CB (GTIN 4006381333931)"},
+		// "call" as a noun before the call's own reference.
+		{"the reference number for this call is 4 1 5 5 5 5 0 1 4 7.", "the reference number for this call is 4 1 5 5 5 5 0 1 4 7."},
+		{"call me on 4 1 5 5 5 5 0 1 4 7.", "call me on [REDACTED:phone]."},
+		{"reach me at 4155550134", "reach me at 4155550134"}, // "reach me" is too common before other numbers
 		{"proszę dzwonić: 693658501", "proszę dzwonić: [REDACTED:phone]"},
 		{"Infolinia 695238874", "Infolinia [REDACTED:phone]"},
 		{"kontaktai 863784510", "kontaktai [REDACTED:phone]"},

@@ -55,7 +55,7 @@ func phoneEnd(dst []Finding) int {
 // phoneContext reports whether the number at start stands where phone
 // numbers stand.
 func phoneContext(s string, start int, ctx numCtx) bool {
-	if contextBefore(s, start, phoneWords) {
+	if contextBefore(s, start, phoneWords) || callbackBefore(s, start) {
 		return true
 	}
 	if listedAfterPhone(s, start, ctx.phoneEnd) {

@@ -151,6 +151,9 @@ func NewScanner(enabled [NumBuiltin]bool) *Scanner {
 			s.wordStart[c] = true
 		}
 	}
+	if enabled[Password] {
+		s.wordStart['I'] = true // an X12 envelope's password (isaPassword)
+	}
 	if enabled[IPv6] {
 		for _, c := range "0123456789abcdefABCDEF" {
 			s.wordStart[c] = true
@@ -510,7 +513,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 					continue
 				}
 			}
-			if (e-i == 3 || e-i == 4) && len(dst) > 0 && dst[len(dst)-1].Type == CreditCard && sc.on[CardCVV] && (codeCell(s, i, e, dst) || codeAfterCard(s, i, e, dst)) {
+			if (e-i == 3 || e-i == 4) && len(dst) > 0 && dst[len(dst)-1].Type == CreditCard && sc.on[CardCVV] && (codeCell(s, i, e, dst) || codeAfterCard(s, i, e, dst) || codeAnswer(s, i, e, dst)) {
 				add(Finding{i, e, CardCVV}) // | 3540444426897253 | 819 |, … geldig tot 12/30 beveiligingscode 514
 				i = e
 				continue

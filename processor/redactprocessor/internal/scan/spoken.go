@@ -62,7 +62,7 @@ func (sc *Scanner) spoken(s string, i int) (Finding, bool) {
 			return Finding{i, end, CardCVV}, true
 		}
 	}
-	if nd >= 9 && nd <= 15 && sc.on[Phone] && contextBefore(s, i, phoneWords) && !otherNumberNear(s, i) {
+	if nd >= 9 && nd <= 15 && sc.on[Phone] && contextBefore(s, i, phoneWords) && !otherNumberNear(s, i) && !contextNear(s, i, callNouns, 3) {
 		return Finding{i, end, Phone}, true // my number is 9 8 3 6 0 6 2 2 0 8
 	}
 	return Finding{}, false
@@ -99,7 +99,7 @@ func (sc *Scanner) spokenGroups(s string, r *numRun) (Finding, bool) {
 	if sc.on[NationalID] && r.nd >= 9 && r.nd <= 13 && (spokenID(s, start, ds) || anyKindContext(s, start, r.nd) && r.anyKindValid(ds, 1)) {
 		return Finding{start, end, NationalID}, true
 	}
-	if sc.on[Phone] && r.nd >= 9 && contextBefore(s, start, phoneWords) && !otherNumberNear(s, start) {
+	if sc.on[Phone] && r.nd >= 9 && contextBefore(s, start, phoneWords) && !otherNumberNear(s, start) && !contextNear(s, start, callNouns, 3) {
 		return Finding{start, end, Phone}, true
 	}
 	return Finding{}, false

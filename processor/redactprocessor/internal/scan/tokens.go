@@ -365,6 +365,11 @@ func (sc *Scanner) wordAt(s string, i int) (Finding, bool) {
 			return Finding{i, end, IBAN}, true
 		}
 	}
+	if r[0] == 'I' && len(r) >= 32 && r[1] == 'S' && sc.on[Password] {
+		if f, ok := isaPassword(s, i); ok {
+			return f, true // ISA*00*          *01*DYSRHUCG  *ZZ*…
+		}
+	}
 	if sc.on[IPv6] && isHex(r[0]) && groupThenColon(r) {
 		if end, ok := ipv6(s, i); ok {
 			return Finding{i, end, IPv6}, true

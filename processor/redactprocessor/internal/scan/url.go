@@ -181,6 +181,33 @@ func hookPath(s string, i, a int) (Finding, bool) {
 	return Finding{}, false
 }
 
+// base64Token reports whether v is a random token in standard base64, as
+// cookies carry sessions (SiteMinder's SMSESSION, ASP.NET's forms
+// ticket): 20 to 4096 bytes of the 64 symbols ('+' and '/' among them),
+// '=' only as padding at the end, digits and letters of both cases, and
+// not a path ('/' in less than one byte of eight).
+func base64Token(v string) bool {
+	n := len(v)
+	for n > 0 && len(v)-n < 2 && v[n-1] == '=' {
+		n--
+	}
+	if n < 20 || len(v) > 4096 {
+		return false
+	}
+	slashes := 0
+	for k := 0; k < n; k++ {
+		switch c := v[k]; {
+		case isAlnum(c), c == '+':
+		case c == '/':
+			slashes++
+		default:
+			return false
+		}
+	}
+	kinds := charKinds(v[:n])
+	return kinds&cDigit != 0 && kinds&cUpper != 0 && kinds&cLower != 0 && slashes <= n/8
+}
+
 // randomToken reports whether seg looks like a generated key: 20 to 256
 // characters of letters, digits, '-' and '_', with digits and letters
 // (a name, a date or a number is not one).
