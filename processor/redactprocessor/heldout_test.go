@@ -289,6 +289,14 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     and MICR records hold by position, phones' advertising ids, a
 //     card's code after its expiry or answering a question, base64
 //     session cookies were added.
+//   - blind-2026-13u (a forty-eighth writer: Latin American
+//     e-government, health and fintech) and blind-2026-13v (a
+//     forty-ninth: SRE incident channels), scored after the 13t fixes:
+//     0.8401 / 0.9769 and 0.9478 / 0.9359 on arrival. Brazilian, Peruvian,
+//     Uruguayan, Mexican and Colombian identity numbers by their checks,
+//     Brazilian mobiles, accounts beside a branch, DevOps credentials
+//     (Go DSNs, Vault tokens in tables, *_pw keys) were then added. 13v
+//     keeps private IPv4 addresses in infrastructure, as 12k does.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -341,6 +349,8 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-13r.jsonl":  {0.94, 0.99},
 	"blind-2026-13s.jsonl":  {0.82, 0.99},
 	"blind-2026-13t.jsonl":  {0.93, 0.99},
+	"blind-2026-13u.jsonl":  {0.94, 0.98},
+	"blind-2026-13v.jsonl":  {0.98, 0.93},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

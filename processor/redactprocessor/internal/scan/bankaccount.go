@@ -56,6 +56,10 @@ var bankAccountWords = keyedWords(
 	// reports name them (DDA: demand deposit account)
 	"checking acct", "savings acct", "chequing account", "chequing acct", "depository account", "depository acct",
 	"deposit account", "deposit acct", "operating account", "operating acct", "dda", "dda account", "dda acct",
+	// Spanish and Portuguese account types (a savings account in soles, a
+	// salary account)
+	"cuenta de ahorros", "cuenta de ahorro", "cuenta corriente", "cuenta sueldo", "cuenta vista", "ahorros soles",
+	"ahorros dólares", "conta salário", "conta salario", "conta poupança",
 )
 
 // payoutBanks are Nigerian, South African and Kenyan banks' names, which
@@ -186,6 +190,7 @@ func mod97Check(d []byte) bool {
 var accountWords = keyedWords(
 	"account number", "account no", "account nr", "account num", "account #", "acct number", "acct no", "acct num", "acct #",
 	"accountnumber", "accountno", "acctnumber", "acctno", "acct", "account", "acc", "acc no",
+	"conta", "cuenta", "nro de cuenta", "nº da conta", "número da conta", "numero da conta", "c c", // (c/c: conta corrente)
 )
 
 // bankContext reports whether a bank's code or word stands on the line
@@ -230,6 +235,9 @@ var bankContextWords = []string{
 	"bank", "Bank", "BANK", "routing", "Routing", "ROUTING", "ABA", "sort code", "Sort code", "Sort Code", "sort_code", "sortCode", "SortCode", "sortcode", "SORTCODE",
 	"bsb", "BSB", "ifsc", "IFSC", "branch", "Branch", "transit", "Transit", "institution", "Institution",
 	"IBAN", "SWIFT", "direct deposit", "Direct deposit", "Direct Deposit", "direct_deposit",
+	// a Brazilian account's branch (agência, ag.) and bank (banco, its
+	// ISPB code), a Spanish-speaking bank's (banco)
+	"agência", "Agência", "AGÊNCIA", "agencia", "Agencia", "ag. ", "Ag. ", "banco", "Banco", "BANCO", "ispb", "ISPB",
 }
 
 // bankAccountBefore reports whether a bank account label stands right

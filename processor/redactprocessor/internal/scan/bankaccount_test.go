@@ -29,6 +29,14 @@ func TestBankAccount(t *testing.T) {
 		{"LOCKBOX 551020 DEPOSIT 01/14/2025\nDepository acct: 7730091842", "LOCKBOX 551020 DEPOSIT 01/14/2025\nDepository acct: [REDACTED:bank_account]"},
 		{"moved to checking acct 40017735", "moved to checking acct [REDACTED:bank_account]"},
 		{"DDA 000123450017", "DDA [REDACTED:bank_account]"},
+		// Brazilian and Spanish-speaking accounts: "conta" or "c/c"
+		// beside the branch (agência, ag.) or the bank (banco), a savings
+		// account in soles.
+		{"Meus dados: agência 1234, conta 56789-0.", "Meus dados: agência 1234, conta [REDACTED:bank_account]."},
+		{"banco 341 ag. 0123 c/c 45678-9", "banco 341 ag. 0123 c/c [REDACTED:bank_account]"},
+		{"Agência  0001\nConta  1234567-8\n", "Agência  0001\nConta  [REDACTED:bank_account]\n"},
+		{"Cuenta de ahorros soles: 191-12345678-0-12", "Cuenta de ahorros soles: [REDACTED:bank_account]"},
+		{"pague a conta de luz 4455667788", "pague a conta de luz 4455667788"},
 		// A table column of account numbers.
 		{
 			"employee_id,name,bsb,account_number\n336239,Liam,336-266,814427613\n927052,Chloe,839-610,972699843",

@@ -319,6 +319,33 @@ func (sc *Scanner) oracleLogin(s string, i, floor int) (Finding, bool) {
 	return Finding{ps, i, Password}, true
 }
 
+// goDSN matches, at the '@' s[i], the credentials of a Go MySQL driver's
+// DSN (go-sql-driver/mysql: user:password@tcp(host:port)/db, also
+// unix(…) and tcp6(…)), which has no scheme for the URL rule to see: the
+// user and the password, as url_credentials (the user is half the
+// credential). The user starts after a blank, a quote, '=' or the text's
+// start.
+func (sc *Scanner) goDSN(s string, i, floor int) (Finding, bool) {
+	if !sc.on[URLCredentials] || !strings.HasPrefix(s[i+1:], "tcp(") && !strings.HasPrefix(s[i+1:], "unix(") && !strings.HasPrefix(s[i+1:], "tcp6(") {
+		return Finding{}, false
+	}
+	ps := i
+	for ps > floor && i-ps < 128 && s[ps-1] != ':' && valueByte(s[ps-1]) && s[ps-1] != '"' {
+		ps--
+	}
+	if ps == i || ps-1 <= floor || s[ps-1] != ':' {
+		return Finding{}, false
+	}
+	us := ps - 1
+	for us > floor && ps-1-us < 64 && (isWord(s[us-1]) || s[us-1] == '-' || s[us-1] == '.') {
+		us--
+	}
+	if us == ps-1 || us > 0 && !isSpace(s[us-1]) && s[us-1] != '"' && s[us-1] != '\'' && s[us-1] != '=' && s[us-1] != '`' {
+		return Finding{}, false
+	}
+	return Finding{us, i, URLCredentials}, true
+}
+
 // escapedNewline reports whether s[k] is the 'n' of a "\\n" (a file's line
 // break inside a JSON string, left escaped).
 func escapedNewline(s string, k, floor int) bool {

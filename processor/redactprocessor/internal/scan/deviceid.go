@@ -3,6 +3,8 @@
 
 package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 
+import "strings"
+
 // A mobile subscriber's or device's identifier (detector device_id): what
 // telecom and IoT support tools print beside a subscriber, and what
 // Google's DLP finds as IMEI_HARDWARE_ID, IMSI_ID and ICCID_NUMBER:
@@ -54,6 +56,8 @@ func deviceID(s string, i int, m *colMemo) (int, bool) {
 		return e, true // a SIM's ICCID
 	case n == 15 && deviceLabel(s, i) && (luhn(s[i:e]) || s[i] >= '2' && s[i] <= '7' && imsiLabel(s, i)):
 		return e, true // an IMEI, an IMSI
+	case n == 15 && luhn(s[i:e]) && imeiOnLine(s, i):
+		return e, true // IMEI para que lo chequen en la lista negra: 990012341805163
 	case n == 16 && deviceLabel(s, i) && imeisvLabel(s, i):
 		return e, true
 	case n >= 15 && n <= 20 && deviceColumn(s, i, e, m):
@@ -101,6 +105,20 @@ func deviceLabel(s string, i int) bool {
 		}
 	}
 	return k > 0 && k < i && contextNear(s, k, deviceWords, 2)
+}
+
+// imeiOnLine reports whether the word IMEI stands earlier on the line of
+// the number at i, within 80 bytes: a sentence about the handset between
+// the label and its IMEI (a 15-digit number that passes Luhn, asked
+// only then).
+func imeiOnLine(s string, i int) bool {
+	ls, _ := lineStart(s, i, max(0, i-80))
+	for k := ls; k+4 <= i; k++ {
+		if s[k]|0x20 == 'i' && strings.EqualFold(s[k:k+4], "imei") && (k == 0 || !isAlnum(s[k-1])) && !isAlnum(s[k+4]) {
+			return true
+		}
+	}
+	return false
 }
 
 // imsiLabel reports whether the label before the value at i names an

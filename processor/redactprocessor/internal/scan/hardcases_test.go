@@ -159,6 +159,26 @@ var hardCases = []struct{ defect, in, want string }{
 	{"imei in json", `{"modem_imei": "352099001761481", "fw": "5.9.24"}`, `{"modem_imei": "[REDACTED:device_id]", "fw": "5.9.24"}`},
 	{"imsi after dot leaders", "Result:\n  imsi ........... 310150123456789\n", "Result:\n  imsi ........... [REDACTED:device_id]\n"},
 	{"imei failing luhn", "IMEI 352099001761482", "IMEI 352099001761482"},
+	{"imei earlier on its line", "IMEI para revisar en la lista negra: 352099001761481", "IMEI para revisar en la lista negra: [REDACTED:device_id]"},
+	{"imei word on another line", "IMEI below\norder 352099001761481", "IMEI below\norder 352099001761481"},
+	// DevOps text (blind-2026-13v's misses, with values of our own): a
+	// client's address after an ALB log's hex id, a Go MySQL DSN, a
+	// Vault token in the CLI's table, a Terraform *_pw variable, a
+	// versioned refresh token in a cookie.
+	{"ip after a hex id", "app/prod-alb/5d9af52a7c2a3d01 81.2.69.142:22233 10.0.3.7:8080", "app/prod-alb/5d9af52a7c2a3d01 [REDACTED:ipv4]:22233 [REDACTED:ipv4]:8080"},
+	{"go mysql dsn", `"dsn":"billing:Qm7x2LpR9vTz@tcp(db.internal:3306)/billing?parseTime=true"`, `"dsn":"[REDACTED:url_credentials]@tcp(db.internal:3306)/billing?parseTime=true"`},
+	{"no dsn", "contact ops@tcp.example.com", "contact [REDACTED:email]"},
+	{"vault token in a table", "token                hvs.CAESIK9x-2LpR_9vTzQm7x2LpR9vTzQm7x2LpR9vTzQm7x2LpR9vTzQm7x2LpR9vTzQm7x2LpR9vTz-Qm7x2LpR9vTzQm7\ntoken_accessor", "token                [REDACTED:api_token]\ntoken_accessor"},
+	{"terraform pw", `grafana_admin_pw   = "Lantern-Oak-Ferry42"`, `grafana_admin_pw   = "[REDACTED:password]"`},
+	{"dotted cookie token", "Cookie: app_refresh=v1.Qm7x2LpR9vTzK8wN3bY6cH1dF5gJ0sA4eU; lang=en", "Cookie: app_refresh=[REDACTED:generic_secret]; lang=en"},
+	{"analytics cookie", "Cookie: _ga=GA1.2.8496742663.5187956825", "Cookie: _ga=GA1.2.8496742663.5187956825"},
+	// Latin American look-alikes (blind-2026-13u's, values of our own): an
+	// NF-e's access key in groups of 4, a transfer's operation number and
+	// a vehicle's RENAVAM are no phones (a one-piece number shaped like a
+	// Chinese mobile).
+	{"nfe access key", "chave 3524 0512 3456 7800 0190 5500 1000 0123 4510 0012 3456", "chave 3524 0512 3456 7800 0190 5500 1000 0123 4510 0012 3456"},
+	{"operation number", "operación 15912345678, fueron $ 1.200,00", "operación 15912345678, fueron $ 1.200,00"},
+	{"renavam", "o valor bate com o do seu Renavam 16612345678.", "o valor bate com o do seu Renavam 16612345678."},
 	{"cdr columns", "a_msisdn,imsi,imei,cell_id\n447700900123,234101327155540,356938035643809,31300135", "a_msisdn,imsi,imei,cell_id\n[REDACTED:phone],[REDACTED:device_id],[REDACTED:device_id],31300135"},
 	// Travel text (blind-2026-12p's misses, with values of our own): a
 	// passport's MRZ, a PNR's SSR DOCS and DOCO elements, a manifest's

@@ -266,8 +266,18 @@ func (sc *Scanner) keyedID(s string, i int) (Finding, bool) {
 	if end, ok := utrValue(s, i); ok && namedBefore(s, i, utrWords, 2) {
 		return Finding{i, end, NationalID}, true
 	}
+	if e := runOf(s, i, isDigit); (e-i == 9 || e-i == 13) && (e == len(s) || !isWord(s[e])) &&
+		namedBefore(s, i, ineWords[(e-i)/13], 1) {
+		return Finding{i, e, NationalID}, true // an INE card's CIC (9 digits), its OCR line's number (13): cic=298678098
+	}
 	return Finding{}, false
 }
+
+// ineWords name the two numbers of a Mexican INE voter card besides its
+// clave de elector, as KYC services key them: the CIC (código de
+// identificación de credencial, 9 digits) and the number of the card's
+// OCR line (13 digits).
+var ineWords = [2]*contextWords{keyedWords("cic", "ine cic", "cic ine"), keyedWords("ocr", "ine ocr", "ocr ine", "numero ocr", "número ocr")}
 
 // labelledID matches at s[i] a number of no shape of its own that its
 // label names: a driving licence, any 8 to 13 digits (14 as Egypt's) under a national_id

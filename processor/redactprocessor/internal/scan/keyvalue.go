@@ -95,7 +95,10 @@ var lastWords = map[string]kvKind{
 	"gaid": kvAdID, "aaid": kvAdID, "adid": kvAdID, "idfa": kvAdID, "idfv": kvAdID, "oaid": kvAdID,
 	"androidid": kvAdID, "advertisingid": kvAdID, "identifierforvendor": kvAdID, "advertisingidentifier": kvAdID,
 	"vendor": kvVendorWord,
-	"seed":   kvSeed, "pin": kvDialPIN, "passkey": kvSecret, "hmac": kvSecret, "sess": kvSession,
+	// a service's password as Terraform variables and Ansible vars name
+	// it (grafana_admin_pw, db_pw)
+	"pw":   kvPassWord,
+	"seed": kvSeed, "pin": kvDialPIN, "passkey": kvSecret, "hmac": kvSecret, "sess": kvSession,
 	"hash": kvQualified, "salt": kvQualified, "base": kvQualified, "code": kvQualified,
 	// a Wi-Fi profile's key as Windows prints it in German (netsh wlan
 	// show profile key=clear: "Schlüsselinhalt"; not its English "Key
@@ -1366,7 +1369,7 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 		}
 		t = GenericSecret
 	case kind == kvCookie:
-		if !randomToken(v) && !base64Token(v) || !secretLike(v) {
+		if !randomToken(v) && !base64Token(v) && !dottedToken(v) || !secretLike(v) {
 			return Finding{}, false // theme=dark, _ga=GA1.2.8496742663.5187956825
 		}
 		t = GenericSecret

@@ -71,7 +71,16 @@ import (
 //	EG national number  14 digits, CYYMMDDGG…             date, governorate  yes (word or column)
 //	NG NIN / BVN        11 digits                         none             right after its word
 //	CO cédula (CC)      7-10 digits, 1.046.655.079        none             right after its word or under it
-//	AR DNI              7-8 digits, 12.345.678            none             after its word (dotted), under it (plain)
+//	AR DNI              7-8 digits, 12.345.678            none             after its word, under it (plain)
+//	PE DNI              8 digits                          none             right after its word (DNI)
+//	PE RUC (a person's) 11 digits, 10/15/17 first         weights mod 11   right after its word
+//	BR RG (SP)          12.345.678-9                      weights 2-9 mod 11  right after its word
+//	BR PIS/PASEP/NIT    123.45678.90-1                    weights mod 11   no (plain: right after its word)
+//	BR título eleitor   1234 5678 0101                    two mod 11, state  right after its word
+//	BR CNS (cartão SUS) 15 digits, 123 4567 8901 2345     weights 15-1 mod 11  right after its word
+//	UY cédula (CI)      1.234.567-8, 8 digits             weights 2987634  no (plain: right after its word)
+//	MX NSS (IMSS)       11 digits, 12-34-56-7890-1        Luhn             right after its word
+//	MX clave de elector FLRYJN68042514M739                date, state, sex no
 //	PH PhilSys          PSN 16 digits 4-4-4-4, PCN 4-4-4  none             right after its word
 //	BD NID              10, 13 or 17 digits               none             right after its word
 //	PL dowód osobisty   ABC123456                         weights 7 3 1 mod 10  yes
@@ -214,6 +223,16 @@ var (
 	phWords     = newContextWords("philsys", "psn", "philid", "phil id", "pcn")
 	bdWords     = newContextWords("nid", "এনআইডি", "পরিচয়পত্র", "জাতীয় পরিচয়")
 	curpWords   = newContextWords("curp")
+	// The kinds added for blind-2026-13u (Latin American e-government,
+	// health and fintech): the words right before them
+	dniPlainWords = newContextWords("dni", "d n i", "nro dni", "número de dni", "numero de dni", "documento nacional de identidad")
+	rucWords      = newContextWords("ruc", "r u c")
+	rgWords       = newContextWords("rg", "r g", "registro geral", "carteira de identidade")
+	pisWords      = newContextWords("pis", "pasep", "pis pasep", "nis", "nit", "nit pis", "pis nit")
+	tituloWords   = newContextWords("eleitor", "eleitoral", "título eleitoral", "titulo eleitoral")
+	cnsWords      = newContextWords("cns", "sus", "cartão sus", "cartao sus", "cartão nacional de saúde", "cartao nacional de saude")
+	uyWords       = newContextWords("ci", "c i", "cédula de identidad", "cedula de identidad")
+	nssWords      = newContextWords("nss", "seguridad social", "imss")
 	// idWords: all of them (the numbers that need no context still must
 	// not follow a word naming another code, otherCode).
 	idWords = idWordSet("身份证", "身份证号", "nir", "insee", "nino", "dni", "nie", "nif", "curp", "hetu", "henkilötunnus",
@@ -674,8 +693,14 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 	// may name ("ID: …", "my ID is …").
 	dated := func(w *contextWords) bool { return idBefore(s, start) || ctx(w) }
 	one := k == 1
+	if len(d) >= 8 && len(d) <= 11 && k >= 2 && r.g[k-1].len() == 1 && r.g[k-1].sep == '-' && nitValid(d) && near(nitWords) {
+		return start, end, true // CO NIT of a person: the cédula and its check digit, 1.091.783.699-9, 10621806-0
+	}
 	switch len(d) {
 	case 15:
+		if (one || r.shape(k, "3444", "   ")) && cnsValid(d) && near(cnsWords) {
+			return start, end, true // BR cartão SUS 245 0535 7081 0006
+		}
 		if (one || r.shape(k, "1222332", "      ")) && nirValid(d) {
 			return start, end, true
 		}
@@ -722,6 +747,15 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // BD NID of 13 digits (no check digit)
 		}
 	case 11:
+		if r.shape(k, "3521", "..-") && pisValid(d) || one && pisValid(d) && near(pisWords) {
+			return start, end, true // BR PIS/PASEP/NIT 128.51785.97-6
+		}
+		if one && d[0] == '1' && (d[1] == '0' || d[1] == '5' || d[1] == '7') && rucValid(d) && near(rucWords) {
+			return start, end, true // PE RUC of a person: 10, the DNI, a check digit (a company's starts 20)
+		}
+		if (one || r.shape(k, "22241", "----")) && luhn(d) && near(nssWords) {
+			return start, end, true // MX NSS 60-60-80-7840-2
+		}
 		if one && (d[0] == '2' || d[0] == '3') && cell(qaWords) {
 			return start, end, true // QA QID: century, year of birth, nationality, serial (no check digit)
 		}
@@ -786,6 +820,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // DZ NIN 207525285515438679 (no public check digit)
 		}
 	case 12:
+		if (one || r.shape(k, "444", "  ")) && tituloValid(d) && near(tituloWords) {
+			return start, end, true // BR título de eleitor 6918 6464 0400
+		}
 		if (r.shape(k, "291", "--") || one) && cell(philhealthWords) {
 			return start, end, true // PH PhilHealth PIN 12-345678901-2 (no public check)
 		}
@@ -892,6 +929,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // AM ՀԾՀ, the social card's number (no public check digit)
 		}
 	case 9:
+		if r.shape(k, "2331", "..-") && rgSPValid(d) && near(rgWords) {
+			return start, end, true // BR RG (São Paulo) 49.429.619-7
+		}
 		if r.shape(k, "423", "..") && bsnValid(d) && ctx(bsnWords) {
 			return start, end, true // 1950.71.153, as Dutch forms print a BSN
 		}
@@ -916,6 +956,15 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // CM CNI 627364778, MA CNSS, SN IPRES (no check digit)
 		}
 	case 8:
+		if one && uyCIValid(d) && near(uyWords) {
+			return start, end, true // UY cédula 64348842
+		}
+		if one && !letterAfter(s, end) && near(dniPlainWords) {
+			// PE DNI 13070871, AR DNI 44410284 (no check digit), right
+			// after its word; not a Spanish DNI's digits before its
+			// letter (its check decides: 75456945-D is none)
+			return start, end, true
+		}
 		if one && near(keWords) {
 			return start, end, true // KE: 8 digits, no check digit
 		}
@@ -956,8 +1005,8 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 	if k >= 3 && (r.g[0].len() == 1 || r.g[0].len() == 2) && r.g[1].len() == 3 && r.g[2].len() == 3 && r.g[1].sep == '.' && r.g[2].sep == '.' {
 		body := d[:r.g[0].len()+6]
 		switch {
-		case k == 4 && r.g[3].len() == 1 && r.g[3].sep == '-' && rutCheck(body) == d[len(d)-1]:
-			return start, end, true
+		case k == 4 && r.g[3].len() == 1 && r.g[3].sep == '-' && (rutCheck(body) == d[len(d)-1] || len(d) == 8 && uyCIValid(d)):
+			return start, end, true // CL RUT 12.345.678-5, UY CI 5.903.044-0
 		case k == 3 && end+1 < len(s) && s[end] == '-' && (s[end+1] == 'K' || s[end+1] == 'k') &&
 			(end+2 == len(s) || !isAlnum(s[end+2])) && rutCheck(body) == 'K':
 			return start, end + 2, true
@@ -1280,6 +1329,9 @@ func letterIDShape(s string, i int) (int, bool) {
 	}
 	if i+18 <= n && end(i+18) && isDigit(s[i+4]) && curpValid(s[i:i+18]) {
 		return i + 18, true
+	}
+	if i+18 <= n && end(i+18) && isDigit(s[i+6]) && claveElectorValid(s[i:i+18]) {
+		return i + 18, true // MX INE clave de elector FLRYJN68042514M739
 	}
 	if e, ok := azFIN(s, i); ok {
 		return e, true // AZ FİN LWP3QGL, after its word
@@ -2574,10 +2626,17 @@ func nonASCIIBefore(s string, i int) bool {
 // and its issuing country's three capitals (ICAO 9303's codes: "Passport:
 // GBR 821985376").
 func afterCountryCode(s string, i int) bool {
-	if i < 5 || s[i-1] != ' ' || !isUpper(s[i-2]) || !isUpper(s[i-3]) || !isUpper(s[i-4]) || i >= 6 && isAlnum(s[i-5]) {
+	if i < 4 || s[i-1] != ' ' || !isUpper(s[i-2]) || !isUpper(s[i-3]) {
 		return false
 	}
-	return namedBefore(s, i-4, passportWords, 1)
+	c := i - 3 // Pasaporte MX G93790903
+	if isUpper(s[i-4]) {
+		c = i - 4 // Passport GBR 123456789
+	}
+	if c < 1 || isAlnum(s[c-1]) {
+		return false
+	}
+	return namedBefore(s, c, passportWords, 1)
 }
 
 // labelAfterName reports whether the value at i follows a label ending in
@@ -2964,13 +3023,134 @@ func egValid(d []byte) bool {
 	return false
 }
 
+// letterAfter reports whether a letter alone follows s[:e], right after
+// it or after '-' or a blank (a Spanish DNI's: 61031842 Q, 75456945-D).
+func letterAfter(s string, e int) bool {
+	if e < len(s) && (s[e] == '-' || s[e] == ' ') {
+		e++
+	}
+	return e < len(s) && isLetter(s[e]) && (e+1 == len(s) || !isAlnum(s[e+1]))
+}
+
+// claveElectorValid reports whether c has the shape of the clave de
+// elector on a Mexican INE voter card: six capitals from the holder's
+// names, the birth date (YYMMDD), the state of birth (01 to 32), the sex
+// (H, M) and three digits (FLRYJN68042514M739). No other code is six
+// letters, eight digits, H or M and three digits.
+func claveElectorValid(c string) bool {
+	for k := range 6 {
+		if !isUpper(c[k]) {
+			return false
+		}
+	}
+	if !allDigits(c[6:14]) || c[14] != 'H' && c[14] != 'M' || !allDigits(c[15:18]) {
+		return false
+	}
+	mm, dd, st := atoi(c[8:10]), atoi(c[10:12]), atoi(c[12:14])
+	return mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31 && st >= 1 && st <= 32
+}
+
+// rgSPValid checks the 9 digits of a São Paulo RG (Registro Geral, the
+// identity card SSP-SP issues): the first 8 weighted 2 to 9, the check
+// digit 11 minus their sum mod 11 (11 is 0; 10, written X, is read as no
+// digit here).
+func rgSPValid(d []byte) bool {
+	s := 0
+	for k := range 8 {
+		s += int(d[k]-'0') * (k + 2)
+	}
+	c := (11 - s%11) % 11
+	return c < 10 && int(d[8]-'0') == c && !sameDigits(d)
+}
+
+// pisValid checks a Brazilian PIS/PASEP/NIT (the worker's social
+// integration number, 11 digits): weights 3 2 9 8 7 6 5 4 3 2, the check
+// digit 11 minus the sum mod 11 (10 and 11 are 0).
+func pisValid(d []byte) bool {
+	c := 11 - weightedSum(d[:10], []int{3, 2, 9, 8, 7, 6, 5, 4, 3, 2})%11
+	if c >= 10 {
+		c = 0
+	}
+	return int(d[10]-'0') == c && !sameDigits(d)
+}
+
+// tituloValid checks a Brazilian título de eleitor (12 digits: a
+// sequence of 8, the state's code 01 to 28, two check digits): the first
+// over the sequence weighted 2 to 9, the second over the state's code and
+// the first weighted 7 8 9, each the sum mod 11 (10 is 0; in São Paulo
+// and Minas Gerais, codes 01 and 02, 0 is 1).
+func tituloValid(d []byte) bool {
+	uf := int(d[8]-'0')*10 + int(d[9]-'0')
+	if uf < 1 || uf > 28 {
+		return false
+	}
+	dv := func(s int) int {
+		c := s % 11
+		if c == 10 {
+			c = 0
+		}
+		if c == 0 && uf <= 2 {
+			c = 1
+		}
+		return c
+	}
+	c1 := dv(weightedSum(d[:8], []int{2, 3, 4, 5, 6, 7, 8, 9}))
+	c2 := dv(int(d[8]-'0')*7 + int(d[9]-'0')*8 + c1*9)
+	return int(d[10]-'0') == c1 && int(d[11]-'0') == c2
+}
+
+// cnsValid checks a Brazilian Cartão Nacional de Saúde (CNS, the SUS card:
+// 15 digits, 1 or 2 first for a definitive number, 7 to 9 for a
+// provisional one): the digits weighted 15 down to 1 sum to a multiple of
+// 11.
+func cnsValid(d []byte) bool {
+	switch d[0] {
+	case '1', '2', '7', '8', '9':
+	default:
+		return false
+	}
+	s := 0
+	for k := range 15 {
+		s += int(d[k]-'0') * (15 - k)
+	}
+	return s%11 == 0 && !sameDigits(d)
+}
+
+// uyCIValid checks a Uruguayan cédula de identidad (7 digits and a check
+// digit): weights 2 9 8 7 6 3 4, the check digit what brings the sum to a
+// multiple of 10.
+func uyCIValid(d []byte) bool {
+	s := weightedSum(d[:7], []int{2, 9, 8, 7, 6, 3, 4})
+	return int(d[7]-'0') == (10-s%10)%10 && !sameDigits(d)
+}
+
+// rucValid checks a Peruvian RUC (SUNAT's taxpayer number, 11 digits):
+// weights 5 4 3 2 7 6 5 4 3 2, the check digit 11 minus the sum mod 11
+// (10 is 0, 11 is 1).
+func rucValid(d []byte) bool {
+	c := 11 - weightedSum(d[:10], []int{5, 4, 3, 2, 7, 6, 5, 4, 3, 2})%11
+	switch c {
+	case 10:
+		c = 0
+	case 11:
+		c = 1
+	}
+	return int(d[10]-'0') == c
+}
+
 // nitValid checks a Colombian NIT (número de identificación tributaria)
 // of ten digits: the last is '01987654321'[the sum of the first nine
 // times the weights 3 7 13 17 19 23 29 37 41 from the right, mod 11]
 // (python-stdnum co/nit.py).
 func nitValid(d []byte) bool {
-	w := [9]int{41, 37, 29, 23, 19, 17, 13, 7, 3}
-	return "01987654321"[weightedSum(d, w[:])%11] == d[9] && !sameDigits(d)
+	// (the weights from the check digit back: 3 7 13 17 19 23 29 37 41 43
+	// for a body of up to 10 digits, a person's cédula)
+	w := [10]int{43, 41, 37, 29, 23, 19, 17, 13, 7, 3}
+	n := len(d) - 1
+	if n < 7 || n > 10 {
+		return false
+	}
+	return "01987654321"[weightedSum(d[:n], w[10-n:])%11] == d[n] && !sameDigits(d)
 }
 
 // lowerLetterID matches a PAN or a CURP written in lower case (as a

@@ -1231,3 +1231,39 @@ func TestIDs13s(t *testing.T) {
 		{"健保卡號 123412345678", ""},
 	})
 }
+
+// TestIDs13u: Latin American identity and tax numbers of persons, each
+// after its word by its own check (BR RG, PIS, título de eleitor, CNS; PE
+// RUC; UY CI; MX NSS; CO NIT of a person), or by its shape (a PIS's
+// 3.5.2-1, a UY CI's 1.3.3-1, an INE clave de elector); a DNI's 8 digits
+// right after its word; a passport after a two-letter country code.
+func TestIDs13u(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	redactCases(t, []struct{ in, want string }{
+		{"RG: 24.183.706-6 SSP/SP", "RG: " + id + " SSP/SP"},
+		{"PIS 170.33259.50-4 ok", "PIS " + id + " ok"},
+		{"seu PIS é 17033259504", "seu PIS é " + id},
+		{"titulo de eleitor 1023 8501 0671", "titulo de eleitor " + id},
+		{"Cartão SUS: 898 0012 3456 7891", "Cartão SUS: [REDACTED:national_id]"},
+		{"mi RUC es 10254824220", "mi RUC es " + id},
+		{"C.I.: 12345672 Moneda: UYU", "C.I.: " + id + " Moneda: UYU"},
+		{"la cédula de mi hijo 4.321.678-3 por favor", "la cédula de mi hijo " + id + " por favor"},
+		{"nss 12-34-56-7890-3", "nss " + id},
+		{"NIT/CC: 1.020.304.050-8", "NIT/CC: " + id},
+		{"DNI: 41729385", "DNI: " + id},
+		{"Indícame tu DNI.\nCliente: 41729385\n", "Indícame tu DNI.\nCliente: " + id + "\n"},
+		{"clave_elector=GOMRAN85031209H400", "clave_elector=" + id},
+		{"cic=123456789 ocr=1234567890123", "cic=" + id + " ocr=" + id},
+		{"2. ANA ROJAS — Pasaporte MX G12345678 — ok", "2. ANA ROJAS — Pasaporte MX " + id + " — ok"},
+		// Kept: a company's RUC (20…), a Spanish DNI's digits with a
+		// wrong letter, a check that fails, a word of no kind, a SKU of
+		// the clave's letters with an impossible date, OCR text.
+		{"RUC: 20100070970", ""},
+		{"mi dni es 61031842 Q y no", ""},
+		{"RG: 24.183.706-5 SSP/SP", ""},
+		{"Cartão SUS: 898 0012 3456 7890", ""},
+		{"order 41729385 shipped", ""},
+		{"SKU ABCDEF12345678H123", ""},
+		{"ocr text 1234567890123", ""},
+	})
+}

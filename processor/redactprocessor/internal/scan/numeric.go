@@ -308,6 +308,11 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 	if i >= 2 && s[i-1] == ':' && isDigit(s[i-2]) {
 		return Finding{}, false, 0 // the seconds of a time (17:45:12 2024 -0600)
 	}
+	if r.n == maxGroups && r.plus < 0 {
+		if e, ok := fourDigitRun(s, &r); ok {
+			return Finding{}, false, e // a Brazilian NF-e's access key, 44 digits in 11 groups of 4
+		}
+	}
 	if r.plus < 0 && r.nd == 11 && abnBefore(s, i, &r) {
 		return Finding{}, false, int(r.g[r.n-1].end) // ABN 51 824 753 556: a business's, public (no phone in it)
 	}
@@ -379,6 +384,26 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 		return Finding{}, false, int(r.g[r.n-1].end)
 	}
 	return Finding{}, false, 0
+}
+
+// fourDigitRun reports whether the run r (of maxGroups groups) is groups
+// of 4 digits split by single spaces that go on past it, as an electronic
+// invoice's access key is printed (a Brazilian NF-e's 44 digits, 3524 1197
+// 4547 …): no card, phone or identity number has 9 such groups. It
+// returns the end of the last group.
+func fourDigitRun(s string, r *numRun) (int, bool) {
+	for j := range r.n {
+		if r.g[j].len() != 4 || j > 0 && (r.g[j].sep != ' ' || s[r.g[j].start-1] != ' ' || s[r.g[j].start-2] == ' ') {
+			return 0, false
+		}
+	}
+	e := int(r.g[r.n-1].end)
+	groups := r.n
+	for e+5 <= len(s) && s[e] == ' ' && allDigits(s[e+1:e+5]) && (e+5 == len(s) || !isDigit(s[e+5])) {
+		e += 5
+		groups++
+	}
+	return e, groups >= 9
 }
 
 // wideCard returns the end of a card number whose groups are set apart by

@@ -534,6 +534,9 @@ var notPhoneWords = newContextWords(
 	// a US provider's National Provider Identifier (public, in the NPPES
 	// registry): 10 digits written like a phone
 	"npi",
+	// a transaction's number in Spanish and Portuguese (operación
+	// 15235473300), a Brazilian vehicle's registry number
+	"operación", "operacion", "operação", "operacao", "renavam",
 	// Other numbers written like phones: a US tax or social security
 	// number, a company's D-U-N-S number, a hotel's or an airline's
 	// confirmation.
@@ -577,7 +580,7 @@ var phoneWords = newContextWords(
 	// that mean any number (番号, 번호, nomor alone) are not here: an
 	// order number follows them as often.
 	"mitt nummer", "mit nummer", "nummeret mitt", "nummeret mit", "mobilnummer", "mobilnr", "telefonnr", "handynummer",
-	"festnetznummer", "telefoonnummer", "mijn mobiel", "numeroni", "puhelinnumero", "minu number", "mobiil",
+	"festnetznummer", "zweitnummer", "rückrufnummer", "telefoonnummer", "mijn mobiel", "numeroni", "puhelinnumero", "minu number", "mobiil",
 	"mans numurs", "tālrunis", "tālr", "mano numeris", "telefono numeris", "mój numer", "numer telefonu", "komórki",
 	"moje číslo", "mé číslo", "telefonní", "číslo telefonu", "számom", "telefonszám", "telefonszámom", "mobilszám",
 	"numărul meu", "numarul meu", "mio numero", "mio cellulare", "meu número", "meu numero", "meu celular",

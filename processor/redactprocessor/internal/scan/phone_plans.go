@@ -183,6 +183,10 @@ var nationalFormats = []struct{ region, pattern string }{
 	{"BR", "[1-9][1-9] 9####-####"},    // 11 91234-5678
 	{"BR", "[1-9][1-9] [2-5]###-####"}, // 11 2345-6789
 	{"BR", "(0##) [2-5]###-####"},      // (011) 2345-6789
+	{"BR", "(0##) 9####-####"},         // (019) 97168-0724 (a mobile with the trunk 0)
+	{"BR", "(##) 9########"},           // (92) 983025327
+	{"BR", "[1-9][1-9]_9####.####"},    // 51 98407.1757
+	{"BR", "55 [1-9][1-9] 9########"},  // 55 85 983301992 (the country code without its +)
 
 	{"MX", "55 #### ####"},     // 55 1234 5678 (Mexico City)
 	{"MX", "56 #### ####"},     // 56 1234 5678
@@ -297,6 +301,8 @@ var nationalFormats = []struct{ region, pattern string }{
 	{"AR", "0[23]### 15-##-####"},   // 02966 15-12-3456
 	{"AR", "(011) 15-####-####"},    // (011) 15-2345-6789
 	{"AR", "(0[23]##) 15-###-####"}, // (0351) 15-234-5678
+	{"AR", "[23]## 15-###-####"},    // 351 15-429-2589 (the trunk 0 left out)
+	{"AR", "11 15-####-####"},       // 11 15-2345-6789
 	// Colombia: landlines of 10 digits since 2021, 60 and the area's digit,
 	// with no trunk prefix ("($FG) $2"); without the parentheses
 	// ("601 2345678") they are left to the phone context. Mobiles 3xx are

@@ -44,6 +44,7 @@ var nationalExamples = []string{
 	"05321234567", "05101234567", "05241234567", "05621234567", "05721234567", "05941234567",
 	"98765 43210", "098765 43210", "011 2345 6789", "0124 234 5678",
 	"(11) 91234-5678", "(11) 2345-6789", "(11)91234-5678", "11 91234-5678", "11 2345-6789", "(011) 2345-6789",
+	"(021) 98765-4321", "(21) 987654321", "21 98765.4321", "55 21 987654321",
 	"55 1234 5678", "56 1234 5678", "33 1234 5678", "81 1234 5678", "(55) 1234 5678", "(33) 1234 5678",
 	"(81) 1234 5678", "222 123 4567",
 	"(02) 9876 5432", "02 9876 5432", "0412 345 678", "0412 345678", "1300 123 456", "1800 123 456",
@@ -98,6 +99,7 @@ var nationalExamples = []string{
 	"011 234 5678", "0512 345 678", // SA
 	"02 234 5678",                  // AE
 	"691 234 5678", "210 123 4567", // GR
+	"341 15-555-0192", "11 15-4321-8765", // AR mobiles without the trunk 0
 	"601 123 456", "701 123 456", // CZ
 }
 
@@ -187,6 +189,7 @@ func TestPhoneWords(t *testing.T) {
 		// "call" as a noun before the call's own reference.
 		{"the reference number for this call is 4 1 5 5 5 5 0 1 4 7.", "the reference number for this call is 4 1 5 5 5 5 0 1 4 7."},
 		{"call me on 4 1 5 5 5 5 0 1 4 7.", "call me on [REDACTED:phone]."},
+		{"Rückruf an seine Zweitnummer 030 83709289", "Rückruf an seine Zweitnummer [REDACTED:phone]"},
 		{"reach me at 4155550134", "reach me at 4155550134"}, // "reach me" is too common before other numbers
 		{"proszę dzwonić: 693658501", "proszę dzwonić: [REDACTED:phone]"},
 		{"Infolinia 695238874", "Infolinia [REDACTED:phone]"},

@@ -355,6 +355,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 					continue
 				}
 			}
+			if i+5 < n && (s[i+1] == 't' || s[i+1] == 'u') {
+				if f, ok := sc.goDSN(s, i, last); ok { // metering:RG0K2jio…@tcp(10.0.0.5:3306)/usage
+					add(f)
+					i = f.End
+					continue
+				}
+			}
 			if f, ok := sc.oracleLogin(s, i, last); ok { // scott/tiger@//host:1521/svc
 				add(f)
 				i = f.End
@@ -408,38 +415,47 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 					continue
 				}
 			}
-			if c == '(' && !boundaryBefore(s, i) {
-				if i >= 5 && s[i-1] == 'n' && s[i-5:i] == "login" {
-					if f, us, ue, ok := sc.loginCall(s, i+1); ok {
-						// smtp.login("user@gmail.com", "xkcd fgpq lmzt bwer"):
-						// the user first (an e-mail address), then the password
-						for _, u := range sc.Scan(s[us:ue], nil) {
-							add(Finding{us + u.Start, us + u.End, u.Type})
+			if c == '(' {
+				if i > 0 && s[i-1] == ' ' && i+5 < n && s[i+3] == ')' {
+					if f, ok := sc.spacedAt(s, i, last); ok {
+						add(f) // maria.lopez93 (at) rediffmail.com
+						i = f.End
+						continue
+					}
+				}
+				if !boundaryBefore(s, i) {
+					if i >= 5 && s[i-1] == 'n' && s[i-5:i] == "login" {
+						if f, us, ue, ok := sc.loginCall(s, i+1); ok {
+							// smtp.login("user@gmail.com", "xkcd fgpq lmzt bwer"):
+							// the user first (an e-mail address), then the password
+							for _, u := range sc.Scan(s[us:ue], nil) {
+								add(Finding{us + u.Start, us + u.End, u.Type})
+							}
+							add(f)
+							i = f.End
+							continue
 						}
-						add(f)
-						i = f.End
-						continue
 					}
-				}
-				if s[i-1]|0x20 == 'e' {
-					if f, ok := sc.phpDefine(s, i, last); ok {
-						add(f) // define('DB_PASSWORD', '…');
-						i = f.End
-						continue
+					if s[i-1]|0x20 == 'e' {
+						if f, ok := sc.phpDefine(s, i, last); ok {
+							add(f) // define('DB_PASSWORD', '…');
+							i = f.End
+							continue
+						}
 					}
-				}
-				if i+4 < n && s[i+1]|0x20 == 'a' && s[i+2]|0x20 == 't' && s[i+3] == ')' && sc.on[Email] {
-					if f, ok := spokenEmail(s, i, i+4, last, true); ok {
-						add(f) // h.wittmann(at)praxis-lorenz.de
-						i = f.End
-						continue
+					if i+4 < n && s[i+1]|0x20 == 'a' && s[i+2]|0x20 == 't' && s[i+3] == ')' && sc.on[Email] {
+						if f, ok := spokenEmail(s, i, i+4, last, true); ok {
+							add(f) // h.wittmann(at)praxis-lorenz.de
+							i = f.End
+							continue
+						}
 					}
+					// Str(1.11.41.153), Int(4155550100): a value after a call's
+					// or a wrapper's name (the debug exporter prints attributes
+					// so) starts after the '('.
+					i++
+					continue
 				}
-				// Str(1.11.41.153), Int(4155550100): a value after a call's
-				// or a wrapper's name (the debug exporter prints attributes
-				// so) starts after the '('.
-				i++
-				continue
 			}
 			if !boundaryBefore(s, i) || (i > 0 && s[i-1] == '.') || (i > 1 && (s[i-1] == '-' || s[i-1] == '/') && isDigit(s[i-2])) {
 				// Inside a word, or a dotted or dashed number
@@ -483,7 +499,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 			}
 			e := runOf(s, i, isDigit)
 			decimal := e-i >= 5 && e+1 < n && s[e] == '.' && isDigit(s[e+1]) // 20241022.1, 2841.6
-			if (c == '+' || c == '(' || e-i >= 7 || moreDigits(s, e) || (e-i == 6 && (e < n && isUpper(s[e]) || i > 0 && cellSep(s[i-1])))) && !decimal && !codeBefore(s, i) {
+			if (c == '+' || c == '(' || e-i >= 7 || moreDigits(s, e) || (e-i == 6 && (e < n && isUpper(s[e]) || i > 0 && cellSep(s[i-1])))) && !decimal && (!codeBefore(s, i) || e < n && s[e] == '.' && quadAt(s, i)) {
 				// (not the tail of a spaced code: 1Z 9W8 47E 03 4419 2210)
 				// Not a short lone number (most numbers in prose): a run
 				// that may be an address, card, SSN or phone (or, six
@@ -735,6 +751,20 @@ func phraseBefore(s string, i int) bool {
 	}
 	a, b := lower(s[i-3]), lower(s[i-2])
 	return (b == 's' && (a == 'i' || a == 'e' || a == 'a')) || (b == 't' && a == 's') || (b == 'r' && (a == 'e' || a == 0xa4)) || b == 0xa8 || (b == 'c' && a == 'i')
+}
+
+// quadAt reports whether four dotted groups of one to three digits start
+// at s[i], an IPv4 address's shape: no code's tail, whatever stands
+// before it (an ALB log's load balancer id, then the client's address).
+func quadAt(s string, i int) bool {
+	for g := 0; g < 4; g++ {
+		e := runOf(s, i, isDigit)
+		if e == i || e-i > 3 || g < 3 && (e == len(s) || s[e] != '.') {
+			return false
+		}
+		i = e + 1
+	}
+	return true
 }
 
 // codeBefore reports whether the digits at i follow, after single spaces

@@ -233,6 +233,20 @@ func maxMindKey(s string, ws, floor int) (int, int, bool) {
 	return b, e, mixedToken(s[b+7 : b+36])
 }
 
+// dottedToken matches a token of sc.dotted whose prefix ends with the '.'
+// right before ws (dp.pt.4…, hvs.…), not starting before floor.
+func (sc *Scanner) dottedToken(s string, ws, floor int) (Finding, bool) {
+	for _, t := range sc.dotted {
+		b := ws - len(t.prefix)
+		if b >= floor && strings.HasSuffix(s[:ws], t.prefix) && boundaryBefore(s, b) {
+			if typ, end, ok := sc.token(s, b); ok {
+				return Finding{b, end, typ}, true
+			}
+		}
+	}
+	return Finding{}, false
+}
+
 // wordShape tries the shapes above, and the token prefixes, on the word
 // at s[ws:] the walk skipped (it held a digit): a token whose prefix has
 // no trigger byte in reach (dapi…, EZTK…, cmVmd…) is found from the digits
@@ -253,12 +267,20 @@ func (sc *Scanner) wordShape(s string, ws, floor int) (Finding, bool) {
 		}
 	}
 	if ws > floor+1 && s[ws-1] == '.' && sc.dottedLast[s[ws-2]] {
-		for _, t := range sc.dotted {
-			b := ws - len(t.prefix)
-			if b >= floor && strings.HasSuffix(s[:ws], t.prefix) && boundaryBefore(s, b) {
-				if typ, end, ok := sc.token(s, b); ok {
-					return Finding{b, end, typ}, true
-				}
+		if f, ok := sc.dottedToken(s, ws, floor); ok {
+			return f, true
+		}
+	} else if ws > floor+1 && (s[ws-1] == '-' || s[ws-1] == '_') {
+		// a part of a dotted token's body after its '-' or '_', which the
+		// walk resumed at (hvs.nooxWco-1mYDq…: no trigger byte before
+		// the '-')
+		dw := ws - 1
+		for dw > floor+1 && ws-dw < 32 && isWordDash(s[dw-1]) {
+			dw--
+		}
+		if dw > floor+1 && s[dw-1] == '.' && sc.dottedLast[s[dw-2]] {
+			if f, ok := sc.dottedToken(s, dw, floor); ok {
+				return f, true
 			}
 		}
 	}

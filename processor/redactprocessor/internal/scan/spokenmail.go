@@ -84,6 +84,13 @@ var notLocal = map[string]bool{
 	"or": true, "and": true, "me,": true, "people": true, "users": true, "team": true, "staff": true,
 }
 
+// spokenMailWords name an e-mail address right before one spelled out:
+// with one of them, one word is enough for its name part at any domain
+// (email me: dgreene at harborviewdental dot com).
+var spokenMailWords = newContextWords(
+	"email", "e-mail", "mail", "email me", "mail me", "my email", "email address", "correo", "courriel", "e-posta",
+)
+
 // notDomain are words that are no domain's label (the, a, my).
 var notDomain = map[string]bool{
 	"the": true, "a": true, "an": true, "this": true, "that": true, "my": true, "your": true, "our": true,
@@ -217,6 +224,7 @@ func spokenEmail(s string, as, ae, floor int, bracket bool) (Finding, bool) {
 	if !strong && notLocal[first] {
 		return Finding{}, false
 	}
+	named := !strong && contextNear(s, start, spokenMailWords, 3) // email me: dgreene at harborviewdental dot com
 	// The domain: labels joined by the word for "dot", a TLD last.
 	p := ae
 	labels, firstLabel := 0, ""
@@ -249,10 +257,25 @@ func spokenEmail(s string, as, ae, floor int, bracket bool) (Finding, bool) {
 		}
 		p = n
 	}
-	if end < 0 || !strong && !mailProviders[firstLabel] {
+	if end < 0 || !strong && !named && !mailProviders[firstLabel] {
 		return Finding{}, false
 	}
 	return Finding{start, end, Email}, true
+}
+
+// spacedAt matches at s[i] (a '(' after a blank, ')' three bytes on) an
+// address whose bracketed "at" has blanks around it and whose domain is
+// written as it is (maria.lopez93 (at) rediffmail.com): the walk meets
+// its '('; spokenEmails, searching lines for a spoken dot, does not.
+func (sc *Scanner) spacedAt(s string, i, floor int) (Finding, bool) {
+	if !sc.on[Email] || s[i+1]|0x20 != 'a' || s[i+2]|0x20 != 't' {
+		return Finding{}, false
+	}
+	e, ok := spokenMark(s, i, atWords[:1])
+	if !ok {
+		return Finding{}, false
+	}
+	return spokenEmail(s, i, e, floor, true)
 }
 
 // spokenEmails appends the addresses spelled out in s[from:to] (a line or
@@ -264,13 +287,13 @@ func spokenEmail(s string, as, ae, floor int, bracket bool) (Finding, bool) {
 func spokenEmails(s string, from, to int, out []Finding) []Finding {
 	n0 := len(out)
 	seg := s[from:to]
-	if !hasDotWord(seg) {
-		return out // no domain spelled out without a word for its dot
-	}
 	try := func(as, ae int, bracket bool) {
 		if f, ok := spokenEmail(s, as, ae, from, bracket); ok && f.End <= to {
 			out = append(out, f)
 		}
+	}
+	if !hasDotWord(seg) {
+		return out // no domain spelled out without a word for its dot (a bracketed "at" before one as written: the walk's)
 	}
 	for k := 0; ; {
 		j := strings.Index(seg[k:], " at ")

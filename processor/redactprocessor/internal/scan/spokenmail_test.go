@@ -72,6 +72,11 @@ func TestBracketedAtBeforeAWrittenDomain(t *testing.T) {
 		// as German signatures and websites write an address.
 		{"Tel. 05251/588637\nE-Mail: k.brandt(at)praxis-lorenz.de · Web", "Tel. [REDACTED:phone]\nE-Mail: " + em + " · Web"},
 		{"Kontakt: info(at)kanzlei-weber.com", "Kontakt: " + em},
+		// With blanks around the bracket, and no spoken dot anywhere.
+		{"email me: maria.lopez93 (at) rediffmail.com\n", "email me: " + em + "\n"},
+		// One word for the name at any domain after a word for e-mail.
+		{"email me: jgreene at harborview-dental dot com\n", "email me: " + em + "\n"},
+		{"I work at harborview-dental dot com\n", ""},
 		// Kept: "(at)" with no domain after it, a function call.
 		{"Dauer(at)home 5 Tage", ""},
 		{"x = f(at)", ""},

@@ -208,6 +208,22 @@ func base64Token(v string) bool {
 	return kinds&cDigit != 0 && kinds&cUpper != 0 && kinds&cLower != 0 && slashes <= n/8
 }
 
+// dottedToken reports whether v is a token of parts split by '.', one of
+// them a random token of 24 bytes or more with letters of both cases (a
+// versioned refresh token, v1.hQnkYCRsI2E0T_…; not an analytics id,
+// GA1.2.8496742663.5187956825).
+func dottedToken(v string) bool {
+	if len(v) > 4096 || strings.IndexByte(v, '.') < 0 {
+		return false
+	}
+	for part := range strings.SplitSeq(v, ".") {
+		if len(part) >= 24 && randomToken(part) && charKinds(part)&(cUpper|cLower) == cUpper|cLower {
+			return true
+		}
+	}
+	return false
+}
+
 // randomToken reports whether seg looks like a generated key: 20 to 256
 // characters of letters, digits, '-' and '_', with digits and letters
 // (a name, a date or a number is not one).
