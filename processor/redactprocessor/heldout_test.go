@@ -297,6 +297,12 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     Brazilian mobiles, accounts beside a branch, DevOps credentials
 //     (Go DSNs, Vault tokens in tables, *_pw keys) were then added. 13v
 //     keeps private IPv4 addresses in infrastructure, as 12k does.
+//   - blind-2026-13w (a fiftieth writer: banking and e-government in PK,
+//     BD, LK, NP) and blind-2026-13x (a fifty-first: the Middle East and
+//     Turkey), scored after the 13u and 13v fixes: 0.7573 / 0.9845 and
+//     0.9199 / 0.9767 on arrival. LK NICs, NP citizenship numbers, NP
+//     PANs, PK NTNs, BD e-TINs, IMEI1/IMEI2 labels, bank SMS codes in
+//     Turkish, Arabic and Persian were then added.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -351,6 +357,8 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-13t.jsonl":  {0.93, 0.99},
 	"blind-2026-13u.jsonl":  {0.94, 0.98},
 	"blind-2026-13v.jsonl":  {0.98, 0.93},
+	"blind-2026-13w.jsonl":  {0.84, 0.98},
+	"blind-2026-13x.jsonl":  {0.93, 0.97},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

@@ -238,6 +238,9 @@ var bankContextWords = []string{
 	// a Brazilian account's branch (agência, ag.) and bank (banco, its
 	// ISPB code), a Spanish-speaking bank's (banco)
 	"agência", "Agência", "AGÊNCIA", "agencia", "Agencia", "ag. ", "Ag. ", "banco", "Banco", "BANCO", "ispb", "ISPB",
+	// South Asian banks' names as chats write them (BD: DBBL, BRAC; LK:
+	// BOC; PK: HBL, UBL, MCB, Meezan; NP: Nabil)
+	"DBBL", "BRAC", "BOC ", "HBL", "UBL", "MCB", "Meezan", "Nabil", "NABIL",
 }
 
 // bankAccountBefore reports whether a bank account label stands right

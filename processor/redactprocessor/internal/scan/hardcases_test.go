@@ -179,6 +179,17 @@ var hardCases = []struct{ defect, in, want string }{
 	{"nfe access key", "chave 3524 0512 3456 7800 0190 5500 1000 0123 4510 0012 3456", "chave 3524 0512 3456 7800 0190 5500 1000 0123 4510 0012 3456"},
 	{"operation number", "operación 15912345678, fueron $ 1.200,00", "operación 15912345678, fueron $ 1.200,00"},
 	{"renavam", "o valor bate com o do seu Renavam 16612345678.", "o valor bate com o do seu Renavam 16612345678."},
+	// South Asian and Middle Eastern text (13w's and 13x's misses, values
+	// of our own): a dual-SIM phone's IMEI1/IMEI2, a Raast ID, a bank's
+	// name beside an account, a generated salt, bank SMS codes.
+	{"imei1 imei2", "IMEI1 352099001761481 aur IMEI2 352099001761499", "IMEI1 [REDACTED:device_id] aur IMEI2 [REDACTED:device_id]"},
+	{"raast id", "To Raast ID: 03001234567", "To Raast ID: [REDACTED:phone]"},
+	{"bd bank account", "DBBL account 123.101.45678 theke transfer", "DBBL account [REDACTED:bank_account] theke transfer"},
+	{"lower-case salt", "JAZZCASH_INTEGRITY_SALT=9kq2m7x4wz", "JAZZCASH_INTEGRITY_SALT=[REDACTED:generic_secret]"},
+	{"not a salt", `"api_secret": "release2024"`, `"api_secret": "release2024"`},
+	{"turkish bank sms", "Internet/Mobil islem sifreniz: 482913. 100 TL", "Internet/Mobil islem sifreniz: [REDACTED:password]. 100 TL"},
+	{"arabic verification code", "رمز التحقق: 4829", "رمز التحقق: [REDACTED:password]"},
+	{"persian dynamic password", "رمز پویا: 482913", "رمز پویا: [REDACTED:password]"},
 	{"cdr columns", "a_msisdn,imsi,imei,cell_id\n447700900123,234101327155540,356938035643809,31300135", "a_msisdn,imsi,imei,cell_id\n[REDACTED:phone],[REDACTED:device_id],[REDACTED:device_id],31300135"},
 	// Travel text (blind-2026-12p's misses, with values of our own): a
 	// passport's MRZ, a PNR's SSR DOCS and DOCO elements, a manifest's

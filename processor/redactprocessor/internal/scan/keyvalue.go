@@ -1374,7 +1374,7 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 		}
 		t = GenericSecret
 	default:
-		if !secretLike(v) && !shortSecret(v) && !upperSecret(v) {
+		if !secretLike(v) && !shortSecret(v) && !upperSecret(v) && !lowerSecret(v) {
 			return Finding{}, false
 		}
 		t = GenericSecret
@@ -1779,6 +1779,27 @@ func shortSecret(v string) bool {
 		}
 	}
 	return digits > 0 && lowers >= 2 && inner >= 2
+}
+
+// lowerSecret reports whether v, a secret-named key's value of 8 to 11
+// bytes, is small letters and digits mixed as a generated secret is
+// (JazzCash's integrity salt 6jrjeqs0ho): two digits or more, one inside,
+// four letters or more.
+func lowerSecret(v string) bool {
+	if len(v) < 8 || len(v) > 11 {
+		return false
+	}
+	digits, inner := 0, false
+	for k := 0; k < len(v); k++ {
+		switch c := v[k]; {
+		case isDigit(c):
+			digits++
+			inner = inner || k > 0 && k < len(v)-1 && isLower(v[k-1]) && isLower(v[k+1])
+		case !isLower(c):
+			return false
+		}
+	}
+	return digits >= 2 && len(v)-digits >= 4 && inner
 }
 
 // upperSecret reports whether v, a secret-named key's value, is 24 to 64

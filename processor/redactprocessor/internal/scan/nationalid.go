@@ -81,6 +81,10 @@ import (
 //	UY cédula (CI)      1.234.567-8, 8 digits             weights 2987634  no (plain: right after its word)
 //	MX NSS (IMSS)       11 digits, 12-34-56-7890-1        Luhn             right after its word
 //	MX clave de elector FLRYJN68042514M739                date, state, sex no
+//	LK NIC              875178156V; 12 digits             birth year, day  old: no; new: right after its word
+//	NP citizenship no.  10-03-59-35825                    district 01-77   no
+//	NP PAN, PK NTN      9 digits; 1234567-8               none             right after its word
+//	BD TIN (e-TIN)      12 digits                         none             right after its word
 //	PH PhilSys          PSN 16 digits 4-4-4-4, PCN 4-4-4  none             right after its word
 //	BD NID              10, 13 or 17 digits               none             right after its word
 //	PL dowód osobisty   ABC123456                         weights 7 3 1 mod 10  yes
@@ -200,7 +204,7 @@ var (
 	runWords  = kindWords([]int{8, 9}, "run")                                    // (the RUN only before its dashed form: "run" names a CI run too)
 	nitWords  = kindWords(l10, "nit")
 	aeWords   = kindWords([]int{15}, "emirates id", "emirates identity", "الإماراتية", "الاماراتية")
-	pkWords   = kindWords(l13, "cnic", "snic", "nicop", "nadra", "شناختی")
+	pkWords   = kindWords(l13, "cnic", "snic", "nicop", "nadra", "شناختی", "citizen number", "citizennumber")
 	saWords   = kindWords(l10, "iqama", "muqeem", "الإقامة", "الاقامة", "إقامة", "اقامة")
 	arIDWords = newContextWords("الهوية الوطنية", "رقم الهوية", "هوية", "الهوية") // (the Arabic words for an identity number: no one kind's)
 	egWords   = newContextWords("الرقم القومي", "الرقم القومى", "رقم قومي", "رقم قومى", "القومي", "القومى", "رقم البطاقة",
@@ -233,6 +237,12 @@ var (
 	cnsWords      = newContextWords("cns", "sus", "cartão sus", "cartao sus", "cartão nacional de saúde", "cartao nacional de saude")
 	uyWords       = newContextWords("ci", "c i", "cédula de identidad", "cedula de identidad")
 	nssWords      = newContextWords("nss", "seguridad social", "imss")
+	// and for blind-2026-13w (South Asia outside India): LK NIC, NP PAN,
+	// PK NTN, BD TIN
+	lkNICWords = newContextWords("nic", "nic no", "nic number", "ජාතික හැඳුනුම්පත්", "හැඳුනුම්පත්", "அடையாள அட்டை", "தேசிய அடையாள அட்டை")
+	npPANWords = newContextWords("pan", "pan no", "pan number")
+	ntnWords   = newContextWords("ntn", "old ntn", "ntn no")
+	bdTINWords = newContextWords("tin", "e-tin", "e tin", "etin")
 	// idWords: all of them (the numbers that need no context still must
 	// not follow a word naming another code, otherCode).
 	idWords = idWordSet("身份证", "身份证号", "nir", "insee", "nino", "dni", "nie", "nif", "curp", "hetu", "henkilötunnus",
@@ -747,6 +757,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // BD NID of 13 digits (no check digit)
 		}
 	case 11:
+		if r.shape(k, "2225", "---") && atoi(string(d[:2])) >= 1 && atoi(string(d[:2])) <= 77 {
+			return start, end, true // NP citizenship certificate 10-03-59-35825: the district (01-77) first
+		}
 		if r.shape(k, "3521", "..-") && pisValid(d) || one && pisValid(d) && near(pisWords) {
 			return start, end, true // BR PIS/PASEP/NIT 128.51785.97-6
 		}
@@ -820,6 +833,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // DZ NIN 207525285515438679 (no public check digit)
 		}
 	case 12:
+		if one && (lkNewNIC(d) && near(lkNICWords) || near(bdTINWords)) {
+			return start, end, true // LK NIC 198821303508, BD e-TIN 753863209846 (no public check digit)
+		}
 		if (one || r.shape(k, "444", "  ")) && tituloValid(d) && near(tituloWords) {
 			return start, end, true // BR título de eleitor 6918 6464 0400
 		}
@@ -929,6 +945,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // AM ՀԾՀ, the social card's number (no public check digit)
 		}
 	case 9:
+		if one && near(npPANWords) {
+			return start, end, true // NP PAN 106985595 (India's PAN has letters)
+		}
 		if r.shape(k, "2331", "..-") && rgSPValid(d) && near(rgWords) {
 			return start, end, true // BR RG (São Paulo) 49.429.619-7
 		}
@@ -956,6 +975,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // CM CNI 627364778, MA CNSS, SN IPRES (no check digit)
 		}
 	case 8:
+		if r.shape(k, "71", "-") && near(ntnWords) {
+			return start, end, true // PK NTN 8956116-3
+		}
 		if one && uyCIValid(d) && near(uyWords) {
 			return start, end, true // UY cédula 64348842
 		}
@@ -1061,6 +1083,12 @@ func digitLetterID(s string, i int) (int, bool) {
 	if e-i == 14 && e < len(s) && isUpper(s[e]) && (e+1 == len(s) || !isAlnum(s[e+1])) &&
 		namedAt(s, i, e+1, ninaWords, 3) {
 		return e + 1, true // ML NINA 11683338640456S (14 digits and a letter), after its word
+	}
+	if e-i == 9 && e < len(s) && (s[e] == 'V' || s[e] == 'X') && (e+1 == len(s) || !isAlnum(s[e+1])) && lkOldNIC(s[i:e]) &&
+		(s[e] == 'V' || contextNear(s, i, lkNICWords, 6) || nonASCIIBefore(s, i)) {
+		// LK NIC (old form) 875178156V; one ending X only after its word
+		// or in Sinhala or Tamil text (an ISBN-10 ends X as often)
+		return e + 1, true
 	}
 	if e-i != 6 && e-i != 7 && e-i != 8 && e-i != 17 {
 		return 0, false
@@ -3021,6 +3049,22 @@ func egValid(d []byte) bool {
 		return true
 	}
 	return false
+}
+
+// lkOldNIC reports whether the 9 digits d are those of a Sri Lankan NIC of
+// the old form (before its V or X): the year of birth's last two digits,
+// the day of the year (001 to 366, plus 500 for a woman) and four digits.
+func lkOldNIC(d string) bool {
+	day := atoi(d[2:5])
+	return day >= 1 && day <= 366 || day >= 501 && day <= 866
+}
+
+// lkNewNIC reports whether 12 digits are a Sri Lankan NIC of the new form:
+// the year of birth (1900 to 2029), the day of the year (as the old form's)
+// and five digits.
+func lkNewNIC(d []byte) bool {
+	y, day := atoi(string(d[0:4])), atoi(string(d[4:7]))
+	return y >= 1900 && y <= 2029 && (day >= 1 && day <= 366 || day >= 501 && day <= 866)
 }
 
 // letterAfter reports whether a letter alone follows s[:e], right after

@@ -1267,3 +1267,30 @@ func TestIDs13u(t *testing.T) {
 		{"ocr text 1234567890123", ""},
 	})
 }
+
+// TestIDs13w: South Asian numbers (blind-2026-13w's kinds, values of our
+// own): a Sri Lankan NIC of the old form by its shape (one ending X only
+// after its word or in Sinhala or Tamil text: an ISBN-10 ends X too) and
+// of the new form after its word, a Nepali citizenship certificate's
+// number by its dashed form, a Nepali PAN, a Pakistani NTN and a
+// Bangladeshi e-TIN after their words, a CNIC under citizen_number.
+func TestIDs13w(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	redactCases(t, []struct{ in, want string }{
+		{"mine 912345678V", "mine " + id},
+		{"NIC No: 912345678X", "NIC No: " + id},
+		{"NIC: 199134501234", "NIC: " + id},
+		{"Citizenship No: 27-01-75-01234   Issued District: Kaski", "Citizenship No: " + id + "   Issued District: Kaski"},
+		{"PAN: 301234567", "PAN: " + id},
+		{"Old NTN: 1234567-8", "Old NTN: " + id},
+		{"E-TIN: 123456789012", "E-TIN: " + id},
+		{`{"citizen_number": "3520212345671"}`, `{"citizen_number": "` + id + `"}`},
+		// Kept: an ISBN-10 ending X, a day of the year out of range, a
+		// district out of range, 12 digits after no word.
+		{"ISBN 080442957X", ""},
+		{"part 123456789X shipped", ""},
+		{"ref 919345678V", ""},
+		{"code 88-01-75-01234", ""},
+		{"order 199134501234", ""},
+	})
+}

@@ -367,7 +367,7 @@ func phonePairNear(s string, start int) bool {
 	return contextNear(s, start, phoneIDPairs, 2)
 }
 
-var phoneIDPairs = newContextWords("wa id", "whatsapp id", "contact no", "contact number", "contact num", "ka number", "ki number")
+var phoneIDPairs = newContextWords("wa id", "whatsapp id", "raast id", "contact no", "contact number", "contact num", "ka number", "ki number")
 
 // countryLabel reports whether a country's code in parentheses and a colon
 // stand right before start ("Customer (ID): 0812-3456-7890"): it says

@@ -121,6 +121,19 @@ var pwPhrases = []pwPhrase{
 	{"認証コード", false, false, pwPassword},
 	{"인증번호", false, false, pwPassword},
 	{"kode verifikasi", false, false, pwPassword},
+	// the Middle East's and Turkey's bank SMS: Turkish "işlem şifreniz" as
+	// ASCII writes it, Arabic activation and verification codes and the
+	// "secret number", Persian "dynamic password" and "second password"
+	{"sifreniz", false, false, pwPassword},
+	{"sifre", false, false, pwPassword},
+	{"كود التفعيل", false, false, pwPassword},
+	{"رمز التحقق", false, false, pwPassword},
+	{"رمز التفعيل", false, false, pwPassword},
+	{"الرقم السري", true, false, pwPassword},
+	{"رمز پویا", false, false, pwPassword},
+	{"رمز دوم", false, false, pwPassword},
+	{"one time password", false, false, pwPassword},
+	{"one-time pin", false, false, pwPassword},
 	// in the languages of Central Asia, the Caucasus and the Balkans, as
 	// their banks' and shops' SMS write them (Russian, Serbian, Bosnian and
 	// Croatian, Macedonian, Uzbek, Kazakh, Azerbaijani and Turkish,

@@ -424,7 +424,8 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 					}
 				}
 				if !boundaryBefore(s, i) {
-					if i >= 5 && s[i-1] == 'n' && s[i-5:i] == "login" {
+					if i >= 5 && (s[i-1] == 'n' && s[i-5:i] == "login" || s[i-1] == '=' && s[i-5:i] == "auth=") {
+						// (also requests' auth=("user", "password") tuple)
 						if f, us, ue, ok := sc.loginCall(s, i+1); ok {
 							// smtp.login("user@gmail.com", "xkcd fgpq lmzt bwer"):
 							// the user first (an e-mail address), then the password
@@ -499,7 +500,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 			}
 			e := runOf(s, i, isDigit)
 			decimal := e-i >= 5 && e+1 < n && s[e] == '.' && isDigit(s[e+1]) // 20241022.1, 2841.6
-			if (c == '+' || c == '(' || e-i >= 7 || moreDigits(s, e) || (e-i == 6 && (e < n && isUpper(s[e]) || i > 0 && cellSep(s[i-1])))) && !decimal && (!codeBefore(s, i) || e < n && s[e] == '.' && quadAt(s, i)) {
+			if (c == '+' || c == '(' || e-i >= 7 || moreDigits(s, e) || (e-i == 6 && (e < n && isUpper(s[e]) || i > 0 && cellSep(s[i-1])))) && !decimal && (!codeBefore(s, i) || e < n && s[e] == '.' && quadAt(s, i) || e-i == 15 && imeiNumbered(s, i)) {
 				// (not the tail of a spaced code: 1Z 9W8 47E 03 4419 2210)
 				// Not a short lone number (most numbers in prose): a run
 				// that may be an address, card, SSN or phone (or, six
@@ -751,6 +752,13 @@ func phraseBefore(s string, i int) bool {
 	}
 	a, b := lower(s[i-3]), lower(s[i-2])
 	return (b == 's' && (a == 'i' || a == 'e' || a == 'a')) || (b == 't' && a == 's') || (b == 'r' && (a == 'e' || a == 0xa4)) || b == 0xa8 || (b == 'c' && a == 'i')
+}
+
+// imeiNumbered reports whether a dual-SIM phone's label, IMEI1 or IMEI2,
+// and a blank stand right before i (which codeBefore reads as a code's
+// part).
+func imeiNumbered(s string, i int) bool {
+	return i >= 6 && s[i-1] == ' ' && (s[i-2] == '1' || s[i-2] == '2') && strings.EqualFold(s[i-6:i-2], "imei")
 }
 
 // quadAt reports whether four dotted groups of one to three digits start
