@@ -75,7 +75,7 @@ func init() {
 			dispatch[c] = dLetter
 		case c == '\\':
 			dispatch[c] = dBackslash
-		case c == 0xef, c == 0xd9, c == 0xdb:
+		case c == 0xef, c == 0xd9, c == 0xdb, c == 0xe0:
 			dispatch[c] = dWide
 		case c == '\n', c == '"':
 			dispatch[c] = dTail
@@ -325,6 +325,33 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 				}
 			}
 		case dWide:
+			if c == 0xe0 {
+				// A letter of an Indic script (or Thai): pass its run of
+				// letters and blanks in one loop, to a digit of its own or
+				// the first other byte (restarting the quiet skip at each
+				// letter would cost more than the letters).
+				k := i
+				for k+2 < n {
+					b2 := s[k+2] // (read first: the bounds of the two before are then known)
+					b0, b1 := s[k], s[k+1]
+					if b0 == 0xe0 {
+						if b1|2 == 0xa7 && b2-0xa6 <= 9 {
+							break // E0 A5 A6–AF, E0 A7 A6–AF
+						}
+						k += 3
+						continue
+					}
+					if b0 != ' ' {
+						break
+					}
+					k++
+				}
+				if k+2 >= n || s[k] != 0xe0 {
+					i = max(k, i+1)
+					continue
+				}
+				i = k // a Devanagari or Bengali digit
+			}
 			if sc.on[Email] && strings.HasPrefix(s[i:], wideAt) {
 				if start, end, ok := wideEmail(s, i, last); ok {
 					add(Finding{start, end, Email}) // kenta1990＠gmail.com
@@ -932,7 +959,7 @@ func init() {
 	for _, c := range "0123456789@+(-:=_AGJ\\\n\"" {
 		trigger[c] = 1
 	}
-	trigger[0xef], trigger[0xd9], trigger[0xdb] = 1, 1, 1
+	trigger[0xef], trigger[0xd9], trigger[0xdb], trigger[0xe0] = 1, 1, 1, 1
 	triggerNibbles = splitNibbles(&trigger)
 }
 
@@ -1134,13 +1161,13 @@ func mayTrigger(x uint64) bool {
 	return (atLeastLo&^aboveHi)&^x&high != 0
 }
 
-// hasWideLead reports whether one of the 8 bytes in x is 0xEF, 0xD9 or
-// 0xDB, the lead bytes of the digits wide.go reads (SWAR zero-byte tests
-// of x XOR the byte repeated).
+// hasWideLead reports whether one of the 8 bytes in x is 0xEF, 0xD9, 0xDB
+// or 0xE0, the lead bytes of the digits wide.go reads (SWAR zero-byte
+// tests of x XOR the byte repeated).
 func hasWideLead(x uint64) bool {
 	const ones, high = 0x0101010101010101, 0x8080808080808080
-	a, b, c := x^0xefefefefefefefef, x^0xd9d9d9d9d9d9d9d9, x^0xdbdbdbdbdbdbdbdb
-	return ((a-ones)&^a|(b-ones)&^b|(c-ones)&^c)&high != 0
+	a, b, c, d := x^0xefefefefefefefef, x^0xd9d9d9d9d9d9d9d9, x^0xdbdbdbdbdbdbdbdb, x^0xe0e0e0e0e0e0e0e0
+	return ((a-ones)&^a|(b-ones)&^b|(c-ones)&^c|(d-ones)&^d)&high != 0
 }
 
 // hasTail reports whether one of the 8 bytes in x is '\n' or '"' (SWAR

@@ -7,13 +7,16 @@ import "strings"
 
 // Japanese and Chinese text often writes numbers in full-width forms
 // (携帯：０９０－８７６５－４３２１), Arabic text in Arabic-Indic digits
-// (U+0660-0669, ٠١٢) and Persian text in their Persian forms (U+06F0-06F9,
-// ۰۹۱۲ ۵۸۳ ۱۷۶۵). A run of such digits, with the full-width or ASCII
+// (U+0660-0669, ٠١٢), Persian text in their Persian forms (U+06F0-06F9,
+// ۰۹۱۲ ۵۸۳ ۱۷۶۵), Hindi and Nepali in Devanagari digits (U+0966-096F, ९८६२)
+// and Bengali in its own (U+09E6-09EF, ০১৭৭৫). A run of such digits, with the full-width or ASCII
 // separators a number has between them, is read as the ASCII number it
 // stands for, with the text before it on its line as context, and checked
 // by the number detectors (phones, cards, SSNs, national IDs); a finding
-// covers the run. 0xEF, 0xD9 and 0xDB, the lead bytes of these digits, are
-// trigger bytes (scanner.go): ASCII text pays nothing for them.
+// covers the run. 0xEF, 0xD9, 0xDB and 0xE0, the lead bytes of these
+// digits, are trigger bytes (scanner.go): ASCII text pays nothing for
+// them (text in an Indic script, whose every letter has the lead byte
+// 0xE0, is walked byte by byte).
 
 // wideRunMax bounds a run, in ASCII characters.
 const wideRunMax = 40
@@ -47,6 +50,8 @@ func wideASCII(s string, i int) (c byte, w int, digit bool) {
 	switch {
 	case b == 0xef && b1 == 0xbc && b2 >= 0x90 && b2 <= 0x99: // ０-９
 		return '0' + b2 - 0x90, 3, true
+	case b == 0xe0 && (b1 == 0xa5 || b1 == 0xa7) && b2 >= 0xa6 && b2 <= 0xaf: // ०-९ (Devanagari), ০-৯ (Bengali)
+		return '0' + b2 - 0xa6, 3, true
 	case b == 0xef && b1 == 0xbc:
 		switch b2 {
 		case 0x8b:
@@ -83,6 +88,8 @@ func wideDigitAt(s string, i int) bool {
 	switch b1 := s[i+1]; s[i] {
 	case 0xef:
 		return i+2 < len(s) && b1 == 0xbc && s[i+2] >= 0x90 && s[i+2] <= 0x99
+	case 0xe0:
+		return i+2 < len(s) && (b1 == 0xa5 || b1 == 0xa7) && s[i+2] >= 0xa6 && s[i+2] <= 0xaf
 	case 0xd9:
 		return b1 >= 0xa0 && b1 <= 0xa9
 	case 0xdb:
