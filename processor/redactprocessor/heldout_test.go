@@ -302,8 +302,9 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     Turkey), scored after the 13u and 13v fixes: 0.7573 / 0.9845 and
 //     0.9199 / 0.9767 on arrival. LK NICs, NP citizenship numbers, NP
 //     PANs, PK NTNs, BD e-TINs, IMEI1/IMEI2 labels, bank SMS codes in
-//     Turkish, Arabic and Persian, Devanagari and Bengali digits were
-//     then added.
+//     Turkish, Arabic and Persian, Devanagari and Bengali digits,
+//     national IBANs (IR), SA civil and JO national numbers, subscribers'
+//     IPv6 prefixes were then added.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -359,7 +360,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-13u.jsonl":  {0.94, 0.98},
 	"blind-2026-13v.jsonl":  {0.98, 0.93},
 	"blind-2026-13w.jsonl":  {0.86, 0.98},
-	"blind-2026-13x.jsonl":  {0.93, 0.97},
+	"blind-2026-13x.jsonl":  {0.96, 0.97},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

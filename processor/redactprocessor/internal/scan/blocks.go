@@ -229,14 +229,24 @@ func ipv6(s string, i int) (int, bool) {
 		return 0, false
 	}
 	// A network in CIDR notation (2001:db8::/32, fe80::/64: host bits
-	// zero) is not a host's address.
+	// zero) is not a host's address; but a global unicast /48 to /64 is a
+	// site's or a subscriber's delegated prefix (RADIUS's
+	// Framed-IPv6-Prefix=2a00:1d38:6dd7:7e3d::/64, a router's /56), as
+	// personal as its addresses.
 	if end+1 < len(s) && s[end] == '/' && isDigit(s[end+1]) {
 		e := runOf(s, end+1, isDigit)
-		if p, err := netip.ParsePrefix(s[i:e]); err == nil && p.Bits() < 128 && p.Masked().Addr() == a {
+		if p, err := netip.ParsePrefix(s[i:e]); err == nil && p.Bits() < 128 && p.Masked().Addr() == a && !subscriberPrefix(p) {
 			return 0, false
 		}
 	}
 	return end, true
+}
+
+// subscriberPrefix reports whether p is a /48 to /64 of global unicast
+// (2000::/3) outside the documentation range (2001:db8::/32).
+func subscriberPrefix(p netip.Prefix) bool {
+	b := p.Addr().As16()
+	return p.Bits() >= 48 && p.Bits() <= 64 && b[0]&0xe0 == 0x20 && (b[0] != 0x20 || b[1] != 0x01 || b[2] != 0x0d || b[3] != 0xb8)
 }
 
 // prefix64 reports whether s[i:e] (hex digits and three colons) is the

@@ -190,6 +190,15 @@ var hardCases = []struct{ defect, in, want string }{
 	{"turkish bank sms", "Internet/Mobil islem sifreniz: 482913. 100 TL", "Internet/Mobil islem sifreniz: [REDACTED:password]. 100 TL"},
 	{"arabic verification code", "رمز التحقق: 4829", "رمز التحقق: [REDACTED:password]"},
 	{"persian dynamic password", "رمز پویا: 482913", "رمز پویا: [REDACTED:password]"},
+	{"iranian sheba", "شبا: IR580540105180021273113007 ثبت شد", "شبا: [REDACTED:iban] ثبت شد"},
+	{"iranian national code under its key", `{"owner_national_code": "0499370899"}`, `{"owner_national_code": "[REDACTED:national_id]"}`},
+	{"saudi civil number", "Civil No. رقم السجل المدني: 1010101010", "Civil No. رقم السجل المدني: [REDACTED:national_id]"},
+	{"jordanian national number", "الرقم الوطني / National No.: 9851012345", "الرقم الوطني / National No.: [REDACTED:national_id]"},
+	{"arabic passport label", "Passport No. رقم الجواز: B12345678", "Passport No. رقم الجواز: [REDACTED:national_id]"},
+	{"israeli account beside its bank", "מחשבון: 12-345-1234567 (בנק 12, סניף 345)", "מחשבון: [REDACTED:bank_account] (בנק 12, סניף 345)"},
+	{"turkish spoken dot", "mail adresim: ayse.kaya (at) gmail (nokta) com", "mail adresim: [REDACTED:email]"},
+	{"subscriber ipv6 prefix", "Framed-IPv6-Prefix=2a02:1234:5678:9a00::/56 NAS", "Framed-IPv6-Prefix=[REDACTED:ipv6]/56 NAS"},
+	{"ipv6 networks", "route 2001:db8:1:2::/64 via fd00::/8, 2a02:1::/32", "route 2001:db8:1:2::/64 via fd00::/8, 2a02:1::/32"},
 	{"cdr columns", "a_msisdn,imsi,imei,cell_id\n447700900123,234101327155540,356938035643809,31300135", "a_msisdn,imsi,imei,cell_id\n[REDACTED:phone],[REDACTED:device_id],[REDACTED:device_id],31300135"},
 	// Travel text (blind-2026-12p's misses, with values of our own): a
 	// passport's MRZ, a PNR's SSR DOCS and DOCO elements, a manifest's

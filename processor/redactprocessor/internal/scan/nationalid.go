@@ -85,6 +85,7 @@ import (
 //	NP citizenship no.  10-03-59-35825                    district 01-77   no
 //	NP PAN, PK NTN      9 digits; 1234567-8               none             right after its word
 //	BD TIN (e-TIN)      12 digits                         none             right after its word
+//	JO national number  10 digits, 9 or 2 first           none             right after its word
 //	PH PhilSys          PSN 16 digits 4-4-4-4, PCN 4-4-4  none             right after its word
 //	BD NID              10, 13 or 17 digits               none             right after its word
 //	PL dowód osobisty   ABC123456                         weights 7 3 1 mod 10  yes
@@ -143,7 +144,7 @@ var (
 	dniWords        = kindWords([]int{keyDNI, 8, 9, 11}, "dni", "rut", "cuil", "cuit", "documento")
 	czWords         = kindWords(l10, "rodné číslo", "rodne cislo", "rodného čísla", "rč", "rc")
 	thWords         = kindWords(l13, "เลขประจำตัวประชาชน", "บัตรประชาชน", "thai id")
-	irWords         = kindWords(l10, "کد ملی", "کدملی", "شماره ملی", "melli", "code melli")
+	irWords         = kindWords(l10, "کد ملی", "کدملی", "شماره ملی", "melli", "code melli", "national code", "nc") // (NC: a national code abbreviated)
 	roWords         = kindWords(l13, "cnp", "cod numeric personal")
 	grWords         = kindWords([]int{9, 11}, "αφμ", "ΑΦΜ", "αμκα", "ΑΜΚΑ", "afm", "amka")
 	uaWords         = kindWords(l10, "іпн", "ІПН", "рнокпп", "РНОКПП", "инн", "ИНН", "ipn", "rnokpp")
@@ -205,7 +206,7 @@ var (
 	nitWords  = kindWords(l10, "nit")
 	aeWords   = kindWords([]int{15}, "emirates id", "emirates identity", "الإماراتية", "الاماراتية")
 	pkWords   = kindWords(l13, "cnic", "snic", "nicop", "nadra", "شناختی", "citizen number", "citizennumber")
-	saWords   = kindWords(l10, "iqama", "muqeem", "الإقامة", "الاقامة", "إقامة", "اقامة")
+	saWords   = kindWords(l10, "iqama", "muqeem", "الإقامة", "الاقامة", "إقامة", "اقامة", "civil no", "السجل المدني", "رقم السجل المدني")
 	arIDWords = newContextWords("الهوية الوطنية", "رقم الهوية", "هوية", "الهوية") // (the Arabic words for an identity number: no one kind's)
 	egWords   = newContextWords("الرقم القومي", "الرقم القومى", "رقم قومي", "رقم قومى", "القومي", "القومى", "رقم البطاقة",
 		"qawmy", "qawmi") // (Arabic in Latin letters, as chats write it: el raqam el qawmy)
@@ -243,6 +244,9 @@ var (
 	npPANWords = newContextWords("pan", "pan no", "pan number")
 	ntnWords   = newContextWords("ntn", "old ntn", "ntn no")
 	bdTINWords = newContextWords("tin", "e-tin", "e tin", "etin")
+	// and for blind-2026-13x: Jordan's national number (10 digits, no
+	// public check digit), right after its words
+	joWords = newContextWords("الرقم الوطني", "national no", "national number")
 	// idWords: all of them (the numbers that need no context still must
 	// not follow a word naming another code, otherCode).
 	idWords = idWordSet("身份证", "身份证号", "nir", "insee", "nino", "dni", "nie", "nif", "curp", "hetu", "henkilötunnus",
@@ -934,6 +938,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		}
 		if one && col(bdWords) {
 			return start, end, true // BD NID of 10 digits (no check digit)
+		}
+		if one && (d[0] == '9' || d[0] == '2') && near(joWords) {
+			return start, end, true // JO national number 9701467059 (9… a man's, 2… a woman's; no public check digit)
 		}
 		if one && cell(afr10Words) {
 			return start, end, true // CD carte d'électeur, BJ NPI (no check digit)
@@ -2580,6 +2587,7 @@ func weightedSum[T string | []byte](d T, w []int) int {
 // the word, or the word and "number" (passportBefore).
 var passportWords = newContextWords(
 	"passport", "reisepass", "reisepassnummer", "passnummer", "passeport", "pasaporte", "passaporto", "passaporte",
+	"الجواز", "رقم الجواز", // (Arabic "the passport", its number)
 	"paszport", "paszportu", "paspoort", "pasaport", "paspor", "pasport", "útlevél", "cestovní pas", "паспорт", "паспорта",
 	"hộ chiếu", "جواز السفر", "דרכון", "گذرنامه", "पासपोर्ट", "护照", "護照", "パスポート", "여권",
 	// (camelCase keys are one word to contextNear: {"passportNumber": …},

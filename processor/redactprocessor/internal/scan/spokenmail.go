@@ -39,7 +39,7 @@ const maxSpokenLine = 256
 var atWords = []string{"at", "ät", "arroba", "arobase"}
 
 // dotWords are the words read as '.' between the labels of a domain.
-var dotWords = []string{"dot", "punto", "point", "punkt", "ponto"}
+var dotWords = []string{"dot", "punto", "point", "punkt", "ponto", "nokta"} // (nokta: Turkish)
 
 // localSeps are the words read as a separator inside a name part: '.',
 // '_', '-'.
