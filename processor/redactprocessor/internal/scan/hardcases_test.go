@@ -199,6 +199,14 @@ var hardCases = []struct{ defect, in, want string }{
 	{"turkish spoken dot", "mail adresim: ayse.kaya (at) gmail (nokta) com", "mail adresim: [REDACTED:email]"},
 	{"subscriber ipv6 prefix", "Framed-IPv6-Prefix=2a02:1234:5678:9a00::/56 NAS", "Framed-IPv6-Prefix=[REDACTED:ipv6]/56 NAS"},
 	{"ipv6 networks", "route 2001:db8:1:2::/64 via fd00::/8, 2a02:1::/32", "route 2001:db8:1:2::/64 via fd00::/8, 2a02:1::/32"},
+	// West African mobiles in E.164 without '+' (13q's misses, values of
+	// our own), PIX random keys after their words, a RUC column.
+	{"senegalese mobile in a log", "2024-12-10T09:38:07Z,VIEW_KYC,221771234567,ticket=SUP-1", "2024-12-10T09:38:07Z,VIEW_KYC,[REDACTED:phone],ticket=SUP-1"},
+	{"cameroonian mobile in an sms", "Vous avez envoyé 75000 FCFA à Jean (237671234567) le 2024-02-09", "Vous avez envoyé 75000 FCFA à Jean ([REDACTED:phone]) le 2024-02-09"},
+	{"no mobile range", "order 221612345678 shipped", "order 221612345678 shipped"},
+	{"pix random key", "Entregador: chave aleatória 1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b", "Entregador: chave aleatória [REDACTED:bank_account]"},
+	{"uuid without pix", "request 1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b failed", "request 1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b failed"},
+	{"ruc column", "| Nombre | DNI | RUC |\n|---|---|---|\n| Ana | 41729385 | 10254824220 |", "| Nombre | DNI | RUC |\n|---|---|---|\n| Ana | [REDACTED:national_id] | [REDACTED:national_id] |"},
 	{"cdr columns", "a_msisdn,imsi,imei,cell_id\n447700900123,234101327155540,356938035643809,31300135", "a_msisdn,imsi,imei,cell_id\n[REDACTED:phone],[REDACTED:device_id],[REDACTED:device_id],31300135"},
 	// Travel text (blind-2026-12p's misses, with values of our own): a
 	// passport's MRZ, a PNR's SSR DOCS and DOCO elements, a manifest's

@@ -767,7 +767,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if r.shape(k, "3521", "..-") && pisValid(d) || one && pisValid(d) && near(pisWords) {
 			return start, end, true // BR PIS/PASEP/NIT 128.51785.97-6
 		}
-		if one && d[0] == '1' && (d[1] == '0' || d[1] == '5' || d[1] == '7') && rucValid(d) && near(rucWords) {
+		if one && d[0] == '1' && (d[1] == '0' || d[1] == '5' || d[1] == '7') && rucValid(d) && cell(rucWords) {
 			return start, end, true // PE RUC of a person: 10, the DNI, a check digit (a company's starts 20)
 		}
 		if (one || r.shape(k, "22241", "----")) && luhn(d) && near(nssWords) {

@@ -69,6 +69,13 @@ func (r *numRun) phone(s string, k int) (int, int, bool) {
 	if k == 1 && nd >= 11 && gatewayWord(s, start) && e164Mobile(s[start:end]) {
 		return start, end, true // received from 923203044046
 	}
+	if k == 1 && (nd == 11 || nd == 12 || nd == 13) && intlMobileAlone(s[start:end]) && !otherNumberNear(s, start) && !amountNear(s, start, end) {
+		// a West African mobile in E.164 without its '+' (221706708182,
+		// 237679387990), as mobile-money SMS, CDR and KYC exports write
+		// them: their calling code and mobile range make them unlike
+		// other numbers of their length
+		return start, end, true
+	}
 	return 0, 0, false
 }
 

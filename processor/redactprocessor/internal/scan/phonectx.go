@@ -1285,6 +1285,41 @@ var onePiece = func() map[string][]*natFormat {
 	return m
 }()
 
+// intlMobiles are the mobile ranges of the countries with no trunk prefix
+// whose national numbers in one piece are no phones by their shape (any 8
+// or 9 digits): their national significant numbers after the calling code,
+// as a number in E.164 without its '+' is checked (libphonenumber's
+// mobile patterns): Senegal 7[05-8] and 7 digits, Cameroon 6[5-9] and 7,
+// Mali [5-9] and 7, Côte d'Ivoire 0[157] and 8 (since 2021), Burkina Faso
+// [5-7] and 7, Benin 01 and 8 (since 2024) or [4-9] and 7, Niger [89] and
+// 7, Togo [79] and 7, Guinea 6 and 8.
+var intlMobiles = func() map[uint16]*natFormat {
+	m := map[uint16]*natFormat{}
+	for cc, p := range map[uint16]string{
+		221: "7[05-8]#######", 237: "6[5-9]#######", 223: "[5-9]#######", 225: "0[157]########", 226: "[5-7]#######",
+		229: "01########", 227: "[89]#######", 228: "[79]#######", 224: "6########",
+	} {
+		f, err := compileFormat("", p)
+		if err != nil {
+			panic(err)
+		}
+		m[cc] = f
+	}
+	return m
+}()
+
+// intlMobileAlone reports whether the digits d are a mobile of one of
+// intlMobiles' countries in E.164 without its '+'.
+func intlMobileAlone(d string) bool {
+	m, ok := intlMobiles[uint16(atoi(d[:3]))]
+	if !ok {
+		return false
+	}
+	g := &m.groups[0]
+	nsn := d[3:]
+	return len(nsn) >= g.min && len(nsn) <= g.max && matchToks(g.toks, nsn)
+}
+
 // nanp reports whether the ten digits d are a number of the North American
 // Numbering Plan: an area code NXX with X not 9 in the middle (the N9X
 // codes are reserved for the plan's expansion) and not N11 (service
@@ -1321,6 +1356,10 @@ func e164Plan(d string, listed bool) bool {
 		nsn := d[l:]
 		if !fits(nsn, lens) || strings.Trim(nsn, "0") == "" || cc == 1 && !nanp(nsn) {
 			return false
+		}
+		if m, ok := intlMobiles[cc]; ok {
+			g := &m.groups[0]
+			return len(nsn) >= g.min && len(nsn) <= g.max && matchToks(g.toks, nsn)
 		}
 		fs := onePiece[codeRegions[cc]]
 		if len(fs) == 0 {

@@ -233,6 +233,20 @@ func maxMindKey(s string, ws, floor int) (int, int, bool) {
 	return b, e, mixedToken(s[b+7 : b+36])
 }
 
+// pixKeyWords name a Brazilian PIX key right before it: a random key
+// (chave aleatória, EVP) is a UUID, and it is the receiver's account.
+var pixKeyWords = newContextWords("chave aleatória", "chave aleatoria", "chave pix", "pix", "evp", "chave evp", "aleatória", "aleatoria")
+
+// pixKey reports whether a PIX random key (EVP, a UUID: 36 bytes) after
+// its words starts at s[ws]: the receiver's account (chave aleatória
+// 5aee2f79-6a9f-…).
+func (sc *Scanner) pixKey(s string, ws int) bool {
+	if ws+36 > len(s) || !sc.on[BankAccount] || !adID(s[ws:ws+36]) || ws+36 < len(s) && isWord(s[ws+36]) {
+		return false
+	}
+	return contextNear(s, ws, pixKeyWords, 3)
+}
+
 // dottedToken matches a token of sc.dotted whose prefix ends with the '.'
 // right before ws (dp.pt.4…, hvs.…), not starting before floor.
 func (sc *Scanner) dottedToken(s string, ws, floor int) (Finding, bool) {
@@ -283,6 +297,9 @@ func (sc *Scanner) wordShape(s string, ws, floor int) (Finding, bool) {
 				return f, true
 			}
 		}
+	}
+	if ws+36 <= len(s) && s[ws+8] == '-' && sc.pixKey(s, ws) {
+		return Finding{ws, ws + 36, BankAccount}, true // a PIX random key: chave aleatória 5aee2f79-…
 	}
 	if !sc.on[APIToken] {
 		return Finding{}, false
