@@ -199,6 +199,16 @@ var hardCases = []struct{ defect, in, want string }{
 	{"turkish spoken dot", "mail adresim: ayse.kaya (at) gmail (nokta) com", "mail adresim: [REDACTED:email]"},
 	{"subscriber ipv6 prefix", "Framed-IPv6-Prefix=2a02:1234:5678:9a00::/56 NAS", "Framed-IPv6-Prefix=[REDACTED:ipv6]/56 NAS"},
 	{"ipv6 networks", "route 2001:db8:1:2::/64 via fd00::/8, 2a02:1::/32", "route 2001:db8:1:2::/64 via fd00::/8, 2a02:1::/32"},
+	// An auth scheme quoted with nothing after it (a panic before: an
+	// empty value), blind-2026-13y's shape.
+	{"empty bearer", `{"headers": {"Authorization": "Bearer ", "x": 1}}`, `{"headers": {"Authorization": "Bearer ", "x": 1}}`},
+	{"empty basic", `Authorization: "Basic "`, `Authorization: "Basic "`},
+	// AZ FİN from a digit, SMS codes in Russian, Georgian, Uzbek and
+	// Kazakh as chats write them (13p's misses, values of our own).
+	{"az fin from a digit", "FİN: 7QX2K4M", "FİN: [REDACTED:national_id]"},
+	{"russian code in latin letters", `text="Kod podtverzhdeniya: 4821. Nikomu"`, `text="Kod podtverzhdeniya: [REDACTED:password]. Nikomu"`},
+	{"georgian code in latin letters", `"Tqveni kodi: 5930. Nu gauziarebt"`, `"Tqveni kodi: [REDACTED:password]. Nu gauziarebt"`},
+	{"uzbek sms code", "sms kod keldi 482913 shuni", "sms kod keldi [REDACTED:password] shuni"},
 	// West African mobiles in E.164 without '+' (13q's misses, values of
 	// our own), PIX random keys after their words, a RUC column.
 	{"senegalese mobile in a log", "2024-12-10T09:38:07Z,VIEW_KYC,221771234567,ticket=SUP-1", "2024-12-10T09:38:07Z,VIEW_KYC,[REDACTED:phone],ticket=SUP-1"},

@@ -1496,7 +1496,8 @@ func kvValue(s string, p int, url bool) (vs, ve int, quoted, ok bool) {
 // plausibleValue rejects values no secret has: references, placeholders,
 // paths, URLs, PEM headers (the private_key detector takes those).
 func plausibleValue(v string) bool {
-	if isPlaceholder(v) || strings.HasPrefix(v, "-----") || strings.Contains(v, "://") {
+	if v == "" || isPlaceholder(v) || strings.HasPrefix(v, "-----") || strings.Contains(v, "://") {
+		// (empty: a quoted scheme with nothing after it, "Bearer ")
 		return false
 	}
 	switch v[0] {

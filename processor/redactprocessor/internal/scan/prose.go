@@ -121,6 +121,15 @@ var pwPhrases = []pwPhrase{
 	{"認証コード", false, false, pwPassword},
 	{"인증번호", false, false, pwPassword},
 	{"kode verifikasi", false, false, pwPassword},
+	// Russian, Georgian, Uzbek and Kazakh SMS codes as Latin letters and
+	// chats write them: kod podtverzhdeniya, tqveni kodi (your code), sms
+	// kod keldi, код келді (the code came)
+	{"kod podtverzhdeniya", false, false, pwPassword},
+	{"kod podtverzhdenia", false, false, pwPassword},
+	{"tqveni kodi", false, false, pwPassword},
+	{"sms kod", false, false, pwPassword},
+	{"sms kod keldi", false, false, pwPassword},
+	{"код келді", false, false, pwPassword},
 	// the Middle East's and Turkey's bank SMS: Turkish "işlem şifreniz" as
 	// ASCII writes it, Arabic activation and verification codes and the
 	// "secret number", Persian "dynamic password" and "second password"

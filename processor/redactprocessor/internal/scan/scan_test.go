@@ -157,7 +157,7 @@ func TestResultsShareChunks(t *testing.T) {
 }
 
 func FuzzRedact(f *testing.F) {
-	for _, s := range []string{"a@b.io", "+1 415 555 0100", "4111 1111 1111 1111", "::1", "-----BEGIN PRIVATE KEY-----", "?token=", "eyJhbGciOiJIUzI1NiJ9.eyJ", "GB82WEST12345698765432"} {
+	for _, s := range []string{"a@b.io", "+1 415 555 0100", "4111 1111 1111 1111", "::1", "-----BEGIN PRIVATE KEY-----", "?token=", "eyJhbGciOiJIUzI1NiJ9.eyJ", "GB82WEST12345698765432", `"Authorization": "Bearer "`} {
 		f.Add(s)
 	}
 	r, err := NewRedactor(allMask(), []Custom{{Name: "c", Regex: `x+`}}, []byte("k"))

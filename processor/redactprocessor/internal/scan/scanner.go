@@ -862,6 +862,11 @@ func (sc *Scanner) wordID(s string, ws, wl, last int) (Finding, bool) {
 	if wl < 6 || !boundaryBefore(s, ws) {
 		return Finding{}, false
 	}
+	if wl == 7 && isDigit(s[ws]) {
+		if e, ok := azFIN(s, ws); ok {
+			return Finding{ws, e, NationalID}, true // AZ FİN 8LC47LN (from a digit: the number walk passes it)
+		}
+	}
 	if wl <= 16 {
 		if f, ok := sc.keyedID(s, ws); ok {
 			return f, true // LLEWE501156GX9DK
