@@ -24,7 +24,9 @@ import (
 const blockedKeyType = "blocked_key"
 
 type redactProcessor struct {
-	b         *built
+	b *built
+	// redact is b.redactor.Redact (a field: a test makes it fail)
+	redact    func(s string, st *scan.State) (string, bool, bool)
 	telemetry *metadata.TelemetryBuilder
 	typeAttrs []metric.AddOption // per detector, then blocked_key
 	// states are the calls' scratch spaces, kept (not in a sync.Pool, which
@@ -77,6 +79,27 @@ type state struct {
 	// batch totals per detector (+1 slot for blocked keys) and items changed
 	batch []int64
 	items int64
+	// failed counts the item's values the scanner failed on (masked whole),
+	// failures the batch's
+	failed   int
+	failures int64
+}
+
+// scanFailure replaces a value the scanner failed on: the processor fails
+// closed, a value it could not scan is not passed on.
+const scanFailure = "[REDACTED:scan_failure]"
+
+// safeRedact is Redact that survives a failure of the scanner (a panic: a
+// bug in a detector on some input): the value is replaced whole by
+// scanFailure and counted, and the collector goes on.
+func (p *redactProcessor) safeRedact(s string, st *state) (out string, changed, drop bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			st.failed++
+			out, changed, drop = scanFailure, true, false
+		}
+	}()
+	return p.redact(s, st.scan)
 }
 
 func newRedactProcessor(set processor.Settings, cfg *Config) (*redactProcessor, error) {
@@ -88,7 +111,7 @@ func newRedactProcessor(set processor.Settings, cfg *Config) (*redactProcessor, 
 	if err != nil {
 		return nil, err
 	}
-	p := &redactProcessor{b: b, telemetry: tb}
+	p := &redactProcessor{b: b, telemetry: tb, redact: b.redactor.Redact}
 	p.keys = readcache.New(10_000, p.classify)
 	for _, d := range b.redactor.Detectors() {
 		p.typeAttrs = append(p.typeAttrs, metric.WithAttributeSet(attribute.NewSet(attribute.String("type", d.Name))))
@@ -142,6 +165,10 @@ func (p *redactProcessor) done(ctx context.Context, st *state) {
 		clear(st.batch)
 		st.items = 0
 	}
+	if st.failures > 0 {
+		p.telemetry.ProcessorRedactScanFailures.Add(ctx, st.failures)
+		st.failures = 0
+	}
 	p.putState(st)
 }
 
@@ -149,16 +176,18 @@ func (p *redactProcessor) done(ctx context.Context, st *state) {
 func (st *state) begin() {
 	st.scan.Reset()
 	st.blocked = 0
+	st.failed = 0
 	st.marks = 0
 }
 
 // fold adds the item's counts to the batch; it reports whether the item
 // changed.
 func (st *state) fold() bool {
-	if st.scan.Total+st.blocked == 0 {
+	if st.scan.Total+st.blocked+st.failed == 0 {
 		return false
 	}
 	st.items++
+	st.failures += int64(st.failed)
 	for t, n := range st.scan.Counts {
 		st.batch[t] += int64(n)
 	}
@@ -173,7 +202,7 @@ func (p *redactProcessor) finish(st *state, attrs pcommon.Map) {
 	if !st.fold() {
 		return
 	}
-	count := int64(st.scan.Total + st.blocked)
+	count := int64(st.scan.Total + st.blocked + st.failed)
 	if st.marks&ownCount == 0 {
 		attrs.PutInt(genai.PIIRedactedCount, count)
 	} else if v, ok := attrs.Get(genai.PIIRedactedCount); ok && v.Type() == pcommon.ValueTypeInt {
@@ -401,7 +430,7 @@ func (p *redactProcessor) redactText(s string, st *state, m *memo) (out string, 
 			return s, false, false
 		}
 	}
-	out, changed, drop = p.b.redactor.Redact(s, st.scan)
+	out, changed, drop = p.safeRedact(s, st)
 	if !changed && set != nil {
 		copy(set[1:], set[:cacheWays-1])
 		set[0] = s
@@ -413,7 +442,7 @@ func (p *redactProcessor) redactText(s string, st *state, m *memo) (out string, 
 func (p *redactProcessor) value(v pcommon.Value, st *state) bool {
 	switch v.Type() {
 	case pcommon.ValueTypeStr:
-		out, changed, drop := p.b.redactor.Redact(v.Str(), st.scan)
+		out, changed, drop := p.safeRedact(v.Str(), st)
 		if drop {
 			return true
 		}

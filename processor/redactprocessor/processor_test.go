@@ -26,6 +26,7 @@ import (
 	"github.com/otelcol-llm/otelcol-llm/internal/genai"
 	"github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/metadata"
 	"github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/metadatatest"
+	"github.com/otelcol-llm/otelcol-llm/processor/redactprocessor/internal/scan"
 )
 
 func TestTracesEverywhere(t *testing.T) {
@@ -378,4 +379,41 @@ func TestTallyAddsToAnEarlierOne(t *testing.T) {
 	_, ok := ss.At(4).Attributes().Get(genai.PIIRedactedCount)
 	assert.False(t, ok, "a clean span gets no tally")
 	require.NoError(t, p.shutdown(context.Background()))
+}
+
+// TestScanFailureFailsClosed: a value the scanner fails on (a panic: a
+// detector's bug on some input) is replaced whole, counted on the item
+// and in processor_redact_scan_failures, and the other values and spans
+// are redacted as usual.
+func TestScanFailureFailsClosed(t *testing.T) {
+	tel := componenttest.NewTelemetry()
+	defer func() { require.NoError(t, tel.Shutdown(context.Background())) }()
+	p, err := newRedactProcessor(metadatatest.NewSettings(tel), createDefaultConfig().(*Config))
+	require.NoError(t, err)
+	redact := p.redact
+	p.redact = func(s string, st *scan.State) (string, bool, bool) {
+		if strings.Contains(s, "boom") {
+			panic("a detector's bug")
+		}
+		return redact(s, st)
+	}
+	td := ptrace.NewTraces()
+	spans := td.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty().Spans()
+	first := spans.AppendEmpty()
+	first.Attributes().PutStr(genai.InputMessages, "boom: jane@example.com")
+	first.Attributes().PutStr("note", "mail jane@example.com")
+	second := spans.AppendEmpty()
+	second.Attributes().PutStr("note", "mail joe@example.com")
+	_, err = p.processTraces(context.Background(), td)
+	require.NoError(t, err)
+
+	v, _ := first.Attributes().Get(genai.InputMessages)
+	assert.Equal(t, scanFailure, v.Str())
+	note, _ := first.Attributes().Get("note")
+	assert.Equal(t, "mail [REDACTED:email]", note.Str())
+	count, _ := first.Attributes().Get(genai.PIIRedactedCount)
+	assert.Equal(t, int64(2), count.Int())
+	note2, _ := second.Attributes().Get("note")
+	assert.Equal(t, "mail [REDACTED:email]", note2.Str())
+	metadatatest.AssertEqualProcessorRedactScanFailures(t, tel, []metricdata.DataPoint[int64]{{Value: 1}}, metricdatatest.IgnoreTimestamp())
 }

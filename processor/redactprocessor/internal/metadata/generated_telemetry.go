@@ -23,11 +23,12 @@ func Tracer(settings component.TelemetrySettings) trace.Tracer {
 // TelemetryBuilder provides an interface for components to report telemetry
 // as defined in metadata and user config.
 type TelemetryBuilder struct {
-	meter                     metric.Meter
-	mu                        sync.Mutex
-	registrations             []metric.Registration
-	ProcessorRedactItems      metric.Int64Counter
-	ProcessorRedactRedactions metric.Int64Counter
+	meter                       metric.Meter
+	mu                          sync.Mutex
+	registrations               []metric.Registration
+	ProcessorRedactItems        metric.Int64Counter
+	ProcessorRedactRedactions   metric.Int64Counter
+	ProcessorRedactScanFailures metric.Int64Counter
 }
 
 // TelemetryBuilderOption applies changes to default builder.
@@ -69,6 +70,12 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 		"otelcol_processor_redact_redactions",
 		metric.WithDescription("Values redacted, by detector (attribute `type`; `blocked_key` for blocked keys). [Development]"),
 		metric.WithUnit("{redaction}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ProcessorRedactScanFailures, err = builder.meter.Int64Counter(
+		"otelcol_processor_redact_scan_failures",
+		metric.WithDescription("Values the scanner failed on (a bug in a detector), replaced whole by a placeholder instead of passed on. [Development]"),
+		metric.WithUnit("{value}"),
 	)
 	errs = errors.Join(errs, err)
 	return &builder, errs
