@@ -190,6 +190,7 @@ func mod97Check(d []byte) bool {
 var accountWords = keyedWords(
 	"account number", "account no", "account nr", "account num", "account #", "acct number", "acct no", "acct num", "acct #",
 	"accountnumber", "accountno", "acctnumber", "acctno", "acct", "account", "acc", "acc no",
+	"ሂሳብ",                                                                                          // (Amharic "account": የባንክ ሂሳብ ቁጥሬ, my bank account number)
 	"חשבון",                                                                                        // (Hebrew "account", glued to its prepositions: מחשבון, לחשבון; a bill's word too, so a bank beside it)
 	"conta", "cuenta", "nro de cuenta", "nº da conta", "número da conta", "numero da conta", "c c", // (c/c: conta corrente)
 )
@@ -242,6 +243,9 @@ var bankContextWords = []string{
 	// South Asian banks' names as chats write them (BD: DBBL, BRAC; LK:
 	// BOC; PK: HBL, UBL, MCB, Meezan; NP: Nabil)
 	"DBBL", "BRAC", "BOC ", "HBL", "UBL", "MCB", "Meezan", "Nabil", "NABIL",
+	// East African banks' (Ethiopia's CBE, Kenya's Equity, KCB, Uganda's
+	// Stanbic, Centenary)
+	"CBE", "Equity", "KCB", "Stanbic", "Centenary",
 	"בנק", "סניף", // (Hebrew "bank", "branch")
 }
 

@@ -214,6 +214,8 @@ var hardCases = []struct{ defect, in, want string }{
 	{"senegalese mobile in a log", "2024-12-10T09:38:07Z,VIEW_KYC,221771234567,ticket=SUP-1", "2024-12-10T09:38:07Z,VIEW_KYC,[REDACTED:phone],ticket=SUP-1"},
 	{"cameroonian mobile in an sms", "Vous avez envoyé 75000 FCFA à Jean (237671234567) le 2024-02-09", "Vous avez envoyé 75000 FCFA à Jean ([REDACTED:phone]) le 2024-02-09"},
 	{"no mobile range", "order 221612345678 shipped", "order 221612345678 shipped"},
+	{"kenyan mobile in e.164", "PIN_RESET msisdn=254112345678 at 21:18", "PIN_RESET msisdn=[REDACTED:phone] at 21:18"},
+	{"ethiopian account beside its bank", "CBE account: 1000123456789", "CBE account: [REDACTED:bank_account]"},
 	{"pix random key", "Entregador: chave aleatória 1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b", "Entregador: chave aleatória [REDACTED:bank_account]"},
 	{"uuid without pix", "request 1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b failed", "request 1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b failed"},
 	{"ruc column", "| Nombre | DNI | RUC |\n|---|---|---|\n| Ana | 41729385 | 10254824220 |", "| Nombre | DNI | RUC |\n|---|---|---|\n| Ana | [REDACTED:national_id] | [REDACTED:national_id] |"},

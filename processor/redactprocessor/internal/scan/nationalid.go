@@ -81,11 +81,17 @@ import (
 //	UY cédula (CI)      1.234.567-8, 8 digits             weights 2987634  no (plain: right after its word)
 //	MX NSS (IMSS)       11 digits, 12-34-56-7890-1        Luhn             right after its word
 //	MX clave de elector FLRYJN68042514M739                date, state, sex no
-//	LK NIC              875178156V; 12 digits             birth year, day  old: no; new: right after its word
+//	LK NIC              875178156V; 12 digits             old: birth day   old: no; new: right after its word
 //	NP citizenship no.  10-03-59-35825                    district 01-77   no
 //	NP PAN, PK NTN      9 digits; 1234567-8               none             right after its word
 //	BD TIN (e-TIN)      12 digits                         none             right after its word
 //	JO national number  10 digits, 9 or 2 first           none             right after its word
+//	KE KRA PIN, SHA     A074846282M, CR3999983783185-3    none             no (their forms)
+//	KE ID, NHIF         8 digits                          none             right after its word
+//	UG NIN              CM9497045LPBH6                    sex              no
+//	TZ NIDA             19990601-21531-50682-68           birth date       no
+//	RW national ID      1 1962 7 5005659 0 50, 16 digits  year, sex        no
+//	ET Fayda FIN, FAN   12 digits, 16 digits              none             right after its word or under it
 //	PH PhilSys          PSN 16 digits 4-4-4-4, PCN 4-4-4  none             right after its word
 //	BD NID              10, 13 or 17 digits               none             right after its word
 //	PL dowód osobisty   ABC123456                         weights 7 3 1 mod 10  yes
@@ -161,8 +167,17 @@ var (
 	// exports' no_kartu name it
 	bpjsWords = newContextWords("bpjs", "bpjs kesehatan", "kis", "nokartu", "no kartu", "nomor kartu")
 	qaWords   = newContextWords("qid", "qatar id", "qatari id")
-	keWords   = kindWords([]int{8}, "kitambulisho", "huduma")
-	twWords   = kindWords([]int{keyTW}, "身分證", "身份證", "身分證字號", "統一編號", "taiwan id")
+	// (a Kenyan ID, 7 or 8 digits with no check digit, or NHIF number:
+	// these and the generic words, id no, id number, id presented)
+	// eightWords: the 8-digit kinds with no check digit, asked once (KE ID
+	// and NHIF, PE and AR DNI)
+	eightWords = kindWords([]int{8}, "kitambulisho", "huduma", "kipande", "nhif", "nhif no", "namba ya nhif", "id_number", "idnumber",
+		"id_presented", "dni", "d n i", "nro dni", "número de dni", "numero de dni", "documento nacional de identidad")
+	// rwWords, finWords: Rwanda's national ID (indangamuntu), Ethiopia's
+	// Fayda FIN (12 digits) and FAN (16)
+	rwWords  = newContextWords("indangamuntu", "nid", "national id", "rw id")
+	finWords = newContextWords("fin", "fayda", "fayda fin", "fan", "fayda fan", "fayda id")
+	twWords  = kindWords([]int{keyTW}, "身分證", "身份證", "身分證字號", "統一編號", "taiwan id")
 	// The kinds added for blind-2026-12c. Those of 11 or 13 digits (or
 	// 6-4 with a dash) with a birth date and a check digit also count "ID"
 	// alone right before them (bareID).
@@ -230,20 +245,21 @@ var (
 	curpWords   = newContextWords("curp")
 	// The kinds added for blind-2026-13u (Latin American e-government,
 	// health and fintech): the words right before them
-	dniPlainWords = newContextWords("dni", "d n i", "nro dni", "número de dni", "numero de dni", "documento nacional de identidad")
-	rucWords      = newContextWords("ruc", "r u c")
-	rgWords       = newContextWords("rg", "r g", "registro geral", "carteira de identidade")
-	pisWords      = newContextWords("pis", "pasep", "pis pasep", "nis", "nit", "nit pis", "pis nit")
-	tituloWords   = newContextWords("eleitor", "eleitoral", "título eleitoral", "titulo eleitoral")
-	cnsWords      = newContextWords("cns", "sus", "cartão sus", "cartao sus", "cartão nacional de saúde", "cartao nacional de saude")
-	uyWords       = newContextWords("ci", "c i", "cédula de identidad", "cedula de identidad")
-	nssWords      = newContextWords("nss", "seguridad social", "imss")
+	rucWords    = newContextWords("ruc", "r u c")
+	rgWords     = newContextWords("rg", "r g", "registro geral", "carteira de identidade")
+	pisWords    = newContextWords("pis", "pasep", "pis pasep", "nis", "nit", "nit pis", "pis nit")
+	tituloWords = newContextWords("eleitor", "eleitoral", "título eleitoral", "titulo eleitoral")
+	cnsWords    = newContextWords("cns", "sus", "cartão sus", "cartao sus", "cartão nacional de saúde", "cartao nacional de saude")
+	uyWords     = newContextWords("ci", "c i", "cédula de identidad", "cedula de identidad")
+	nssWords    = newContextWords("nss", "seguridad social", "imss")
 	// and for blind-2026-13w (South Asia outside India): LK NIC, NP PAN,
 	// PK NTN, BD TIN
+	// twelveWords: the 12-digit kinds with no check digit, asked once (LK
+	// NIC, BD e-TIN, ET Fayda FIN)
+	twelveWords = newContextWords("nic", "nic no", "nic number", "ජාතික හැඳුනුම්පත්", "හැඳුනුම්පත්", "அடையாள அட்டை", "தேசிய அடையாள அட்டை",
+		"tin", "e-tin", "e tin", "etin", "fin", "fayda", "fayda fin", "fayda id")
 	lkNICWords = newContextWords("nic", "nic no", "nic number", "ජාතික හැඳුනුම්පත්", "හැඳුනුම්පත්", "அடையாள அட்டை", "தேசிய அடையாள அட்டை")
-	npPANWords = newContextWords("pan", "pan no", "pan number")
 	ntnWords   = newContextWords("ntn", "old ntn", "ntn no")
-	bdTINWords = newContextWords("tin", "e-tin", "e tin", "etin")
 	// and for blind-2026-13x: Jordan's national number (10 digits, no
 	// public check digit), right after its words
 	joWords = newContextWords("الرقم الوطني", "national no", "national number")
@@ -582,7 +598,7 @@ func cellStart(s string, start int) bool {
 
 // idDigits writes the digits of the first k groups (at most 18) to b and
 // returns them.
-func (r *numRun) idDigits(s string, k int, b *[18]byte) (d []byte, ok bool) {
+func (r *numRun) idDigits(s string, k int, b *[20]byte) (d []byte, ok bool) {
 	nd := 0
 	for j := range k {
 		nd += r.g[j].len()
@@ -594,7 +610,7 @@ func (r *numRun) idDigits(s string, k int, b *[18]byte) (d []byte, ok bool) {
 			return nil, false
 		}
 	}
-	if nd > 18 {
+	if nd > 20 {
 		return nil, false
 	}
 	r.digits(s, k, b[:])
@@ -656,7 +672,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 	if k != r.n && !r.listed(s, k) {
 		return 0, 0, false
 	}
-	var buf [18]byte
+	var buf [20]byte
 	d, ok := r.idDigits(s, k, &buf)
 	if !ok {
 		// (an identity number is the whole run: 4270 7067 7387 is not
@@ -821,7 +837,17 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if one && egValid(d) && (col(egWords) || natID() || near(nidWords)) {
 			return start, end, true // EG الرقم القومي, NID (no public check digit)
 		}
+	case 20:
+		if (r.shape(k, "8552", "---") || r.shape(k, "8552", "   ")) && dateValid(atoiB(d[0:4]), atoiB(d[4:6]), atoiB(d[6:8])) {
+			return start, end, true // TZ NIDA 19990601-21531-50682-68: a birth date first (no public check digit)
+		}
 	case 16:
+		if (one || r.shape(k, "141712", "     ")) && rwNID(d) || r.shape(k, "4444", "   ") && near(rwWords) && rwNID(d) {
+			return start, end, true // RW national ID 1 1962 7 5005659 0 50, 1196875005659050
+		}
+		if (one || r.shape(k, "4444", "   ")) && verhoeff(d) && cell(finWords) {
+			return start, end, true // ET Fayda FAN (16 digits, Verhoeff: MOSIP's), after its word or under it
+		}
 		if one && nikValid(d) && ctx(nikWords) {
 			return start, end, true
 		}
@@ -837,8 +863,11 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // DZ NIN 207525285515438679 (no public check digit)
 		}
 	case 12:
-		if one && (lkNewNIC(d) && near(lkNICWords) || near(bdTINWords)) {
-			return start, end, true // LK NIC 198821303508, BD e-TIN 753863209846 (no public check digit)
+		if (one || r.shape(k, "444", "  ")) && (near(twelveWords) || ownCell(s, start, end) && under(finWords)) {
+			// ET Fayda FIN 4792 4798 7657, BD e-TIN 753863209846, LK NIC
+			// 198821303508 (no public check digit), after their words or
+			// (the FIN) under its column
+			return start, end, true
 		}
 		if (one || r.shape(k, "444", "  ")) && tituloValid(d) && near(tituloWords) {
 			return start, end, true // BR título de eleitor 6918 6464 0400
@@ -952,8 +981,8 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // AM ՀԾՀ, the social card's number (no public check digit)
 		}
 	case 9:
-		if one && near(npPANWords) {
-			return start, end, true // NP PAN 106985595 (India's PAN has letters)
+		if one && (isWordBefore(s, start, "pan") || isWordBefore(s, start, "pan:")) {
+			return start, end, true // NP PAN 106985595 (India's PAN has letters), right after its word
 		}
 		if r.shape(k, "2331", "..-") && rgSPValid(d) && near(rgWords) {
 			return start, end, true // BR RG (São Paulo) 49.429.619-7
@@ -988,14 +1017,12 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if one && uyCIValid(d) && near(uyWords) {
 			return start, end, true // UY cédula 64348842
 		}
-		if one && !letterAfter(s, end) && near(dniPlainWords) {
-			// PE DNI 13070871, AR DNI 44410284 (no check digit), right
-			// after its word; not a Spanish DNI's digits before its
-			// letter (its check decides: 75456945-D is none)
+		if one && !letterAfter(s, end) && near(eightWords) {
+			// PE DNI 13070871, AR DNI 44410284, KE ID 39826700, NHIF no.
+			// 45945803 (no check digit), right after their words; not a
+			// Spanish DNI's digits before its letter (its check decides:
+			// 75456945-D is none)
 			return start, end, true
-		}
-		if one && near(keWords) {
-			return start, end, true // KE: 8 digits, no check digit
 		}
 		if one && cell(tnWords) {
 			return start, end, true // TN CIN 08444502 (no check digit)
@@ -3059,20 +3086,53 @@ func egValid(d []byte) bool {
 	return false
 }
 
+// eastAfricanID matches at s[ws] a word of wl letters and digits that is
+// one of East Africa's numbers by its own form, no word needed (none of
+// them has a public check digit, but their forms are no other code's):
+//
+//   - a Kenyan KRA PIN: A (a person) or P (a company), 9 digits, a
+//     letter (A074846282M);
+//   - a Kenyan SHA/SHIF number: CR, 13 digits, '-' and a digit
+//     (CR3999983783185-3);
+//   - a Ugandan NIN: CM or CF (the holder's sex), 12 capitals and digits,
+//     the first 5 digits (CM9497045LPBH6).
+//
+// It returns the end.
+func eastAfricanID(s string, ws, wl int) (int, bool) {
+	e := ws + wl
+	w := s[ws:e]
+	switch {
+	case wl == 11 && (w[0] == 'A' || w[0] == 'P') && allDigits(w[1:10]) && isUpper(w[10]):
+		return e, true
+	case wl == 15 && w[0] == 'C' && w[1] == 'R' && allDigits(w[2:]) && e+2 <= len(s) && s[e] == '-' && isDigit(s[e+1]) &&
+		(e+2 == len(s) || !isAlnum(s[e+2])):
+		return e + 2, true
+	case wl == 14 && w[0] == 'C' && (w[1] == 'M' || w[1] == 'F') && allDigits(w[2:7]):
+		for k := 7; k < 14; k++ {
+			if !isUpper(w[k]) && !isDigit(w[k]) {
+				return 0, false
+			}
+		}
+		return e, true
+	}
+	return 0, false
+}
+
+// rwNID reports whether 16 digits are a Rwandan national ID: the holder's
+// kind (1 a citizen, 2 a refugee, 3 a foreigner), the year of birth (1900
+// to 2029), the sex (7 a woman, 8 a man), a serial of 7, the issue and 2
+// check digits whose rule is not public.
+func rwNID(d []byte) bool {
+	y := atoiB(d[1:5])
+	return d[0] >= '1' && d[0] <= '3' && y >= 1900 && y <= 2029 && (d[5] == '7' || d[5] == '8')
+}
+
 // lkOldNIC reports whether the 9 digits d are those of a Sri Lankan NIC of
 // the old form (before its V or X): the year of birth's last two digits,
 // the day of the year (001 to 366, plus 500 for a woman) and four digits.
 func lkOldNIC(d string) bool {
 	day := atoi(d[2:5])
 	return day >= 1 && day <= 366 || day >= 501 && day <= 866
-}
-
-// lkNewNIC reports whether 12 digits are a Sri Lankan NIC of the new form:
-// the year of birth (1900 to 2029), the day of the year (as the old form's)
-// and five digits.
-func lkNewNIC(d []byte) bool {
-	y, day := atoi(string(d[0:4])), atoi(string(d[4:7]))
-	return y >= 1900 && y <= 2029 && (day >= 1 && day <= 366 || day >= 501 && day <= 866)
 }
 
 // letterAfter reports whether a letter alone follows s[:e], right after

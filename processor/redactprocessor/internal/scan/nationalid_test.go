@@ -1294,3 +1294,29 @@ func TestIDs13w(t *testing.T) {
 		{"order 199134501234", ""},
 	})
 }
+
+// TestIDs13y: East African numbers (blind-2026-13y's kinds, values of our
+// own): a KRA PIN, an SHA number, a Ugandan NIN and a Tanzanian NIDA
+// number by their forms, a Rwandan ID by its kind, year and sex, a Kenyan
+// ID or NHIF number and an Ethiopian Fayda FIN after their words or under
+// their column.
+func TestIDs13y(t *testing.T) {
+	const id = "[REDACTED:national_id]"
+	redactCases(t, []struct{ in, want string }{
+		{"KRA PIN: A012345678Z", "KRA PIN: " + id},
+		{"SHA/SHIF No: CR1234567890123-4", "SHA/SHIF No: " + id},
+		{"NIN CM9012345ABCD7 ok", "NIN " + id + " ok"},
+		{"NIDA: 19850314-12345-67890-12", "NIDA: " + id},
+		{"Indangamuntu: 1 1985 8 0123456 0 12", "Indangamuntu: " + id},
+		{"'Aline', '1199070123456012', ok", "'Aline', '" + id + "', ok"},
+		{"My ID No: 23456789 and NHIF no. 12345678", "My ID No: " + id + " and NHIF no. " + id},
+		{"No,Name,FIN,Amount\n1,Abebe,123456789012,500.00", "No,Name,FIN,Amount\n1,Abebe," + id + ",500.00"},
+		// Kept: a SKU in the PIN's shape but another letter, NIDA digits
+		// with no birth date, 16 digits of no RW ID's year, a KE ID's
+		// digits with no word.
+		{"SKU B012345678Z", ""},
+		{"ref 19851314-12345-67890-12", ""},
+		{"order 1123470123456012", ""},
+		{"invoice 23456789 paid", ""},
+	})
+}

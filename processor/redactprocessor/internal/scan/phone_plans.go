@@ -330,6 +330,7 @@ var nationalFormats = []struct{ region, pattern string }{
 	// numbers of ten digits from 01 are as often other numbers.
 	{"NG", "0[789][01]########"}, // 08031234567
 	{"KE", "07########"},         // 0712345678
+	{"KE", "01[01][0-5]######"},  // 0112345678 (Safaricom's 0110-0115, Airtel's 0100-0105)
 	{"GH", "02[03-8]#######"},    // 0241234567
 	{"GH", "05[03-9]#######"},    // 0541234567
 	{"ZA", "0[67]########"},      // 0711234567

@@ -1293,31 +1293,46 @@ var onePiece = func() map[string][]*natFormat {
 // Mali [5-9] and 7, Côte d'Ivoire 0[157] and 8 (since 2021), Burkina Faso
 // [5-7] and 7, Benin 01 and 8 (since 2024) or [4-9] and 7, Niger [89] and
 // 7, Togo [79] and 7, Guinea 6 and 8.
-var intlMobiles = func() map[uint16]*natFormat {
-	m := map[uint16]*natFormat{}
-	for cc, p := range map[uint16]string{
-		221: "7[05-8]#######", 237: "6[5-9]#######", 223: "[5-9]#######", 225: "0[157]########", 226: "[5-7]#######",
-		229: "01########", 227: "[89]#######", 228: "[79]#######", 224: "6########",
+var intlMobiles = func() map[uint16][]*natFormat {
+	m := map[uint16][]*natFormat{}
+	for cc, ps := range map[uint16][]string{
+		221: {"7[05-8]#######"}, 237: {"6[5-9]#######"}, 223: {"[5-9]#######"}, 225: {"0[157]########"}, 226: {"[5-7]#######"},
+		229: {"01########"}, 227: {"[89]#######"}, 228: {"[79]#######"}, 224: {"6########"},
+		// and East Africa's, whose national form has a trunk 0: Kenya 7
+		// or 1[01] and 8 digits, Tanzania [67], Uganda 7, Rwanda 7[2389],
+		// Ethiopia [79]
+		254: {"7########", "1[01][0-5]######"}, 255: {"[67]########"}, 256: {"7########"}, 250: {"7[2389]#######"},
+		251: {"[79]########"},
 	} {
-		f, err := compileFormat("", p)
-		if err != nil {
-			panic(err)
+		for _, p := range ps {
+			f, err := compileFormat("", p)
+			if err != nil {
+				panic(err)
+			}
+			m[cc] = append(m[cc], f)
 		}
-		m[cc] = f
 	}
 	return m
 }()
 
+// intlMobile reports whether nsn, a national significant number after
+// calling code cc, is in one of intlMobiles' ranges for it (ok false: cc
+// has none listed).
+func intlMobile(cc uint16, nsn string) (mobile, ok bool) {
+	fs, ok := intlMobiles[cc]
+	for _, f := range fs {
+		if g := &f.groups[0]; len(nsn) >= g.min && len(nsn) <= g.max && matchToks(g.toks, nsn) {
+			return true, true
+		}
+	}
+	return false, ok
+}
+
 // intlMobileAlone reports whether the digits d are a mobile of one of
 // intlMobiles' countries in E.164 without its '+'.
 func intlMobileAlone(d string) bool {
-	m, ok := intlMobiles[uint16(atoi(d[:3]))]
-	if !ok {
-		return false
-	}
-	g := &m.groups[0]
-	nsn := d[3:]
-	return len(nsn) >= g.min && len(nsn) <= g.max && matchToks(g.toks, nsn)
+	mobile, _ := intlMobile(uint16(atoi(d[:3])), d[3:])
+	return mobile
 }
 
 // nanp reports whether the ten digits d are a number of the North American
@@ -1357,9 +1372,8 @@ func e164Plan(d string, listed bool) bool {
 		if !fits(nsn, lens) || strings.Trim(nsn, "0") == "" || cc == 1 && !nanp(nsn) {
 			return false
 		}
-		if m, ok := intlMobiles[cc]; ok {
-			g := &m.groups[0]
-			return len(nsn) >= g.min && len(nsn) <= g.max && matchToks(g.toks, nsn)
+		if mobile, ok := intlMobile(cc, nsn); ok {
+			return mobile
 		}
 		fs := onePiece[codeRegions[cc]]
 		if len(fs) == 0 {
