@@ -309,6 +309,10 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     the 13w and 13x fixes: 0.6533 / 0.9940 on arrival, and a panic on
 //     "Bearer " quoted empty (fixed). KE, UG, TZ, RW and ET identity
 //     numbers and East African mobiles were then added.
+//   - blind-2026-13z (a fifty-third writer: Western European claims and
+//     legal aid), scored after the 13y fixes: 0.9528 / 0.9970 on
+//     arrival; TD1 MRZ lines, BE eID card numbers, portal codes in
+//     letters were then added.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -366,6 +370,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-13w.jsonl":  {0.86, 0.98},
 	"blind-2026-13x.jsonl":  {0.96, 0.97},
 	"blind-2026-13y.jsonl":  {0.87, 0.99},
+	"blind-2026-13z.jsonl":  {0.98, 0.99},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

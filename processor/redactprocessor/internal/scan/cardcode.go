@@ -144,6 +144,8 @@ func codeAfterCard(s string, i, e int, dst []Finding) bool {
 // its names, or where it is printed ("the three digit code on the back").
 var codeQuestionWords = newContextWords(
 	"cvv", "cvc", "cvv2", "cvc2", "cid", "csc", "security code", "card code", "digit code", "the back", "back of",
+	// "on the back" in Spanish, Italian, French, German, Dutch, Portuguese
+	"de detrás", "detrás", "sul retro", "retro", "au dos", "hinten", "rückseite", "achterkant", "verso", "código de seguridad",
 )
 
 // codeAnswer reports whether the digits s[i:e] answer, on their own line

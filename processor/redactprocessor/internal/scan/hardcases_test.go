@@ -216,6 +216,21 @@ var hardCases = []struct{ defect, in, want string }{
 	{"no mobile range", "order 221612345678 shipped", "order 221612345678 shipped"},
 	{"kenyan mobile in e.164", "PIN_RESET msisdn=254112345678 at 21:18", "PIN_RESET msisdn=[REDACTED:phone] at 21:18"},
 	{"ethiopian account beside its bank", "CBE account: 1000123456789", "CBE account: [REDACTED:bank_account]"},
+	// Western European claims text (13z's misses, values of our own): an
+	// ID card's MRZ (TD1), a Dutch BSN as the card names it, a Belgian eID
+	// card's number, a NIR with its key apart, a French tax number in
+	// groups, portal codes in letters, a card code asked in Spanish, an
+	// address spelled in Italian.
+	{"td1 mrz", "x\nI<NLDSPECI20142999999990<<<<<<\n", "x\nI<NLD[REDACTED:national_id]2[REDACTED:national_id]<<<<<<\n"},
+	{"td1 mrz failing its check", "x\nI<NLDSPECI20145999999990<<<<<<\n", "x\nI<NLDSPECI20145999999990<<<<<<\n"},
+	{"dutch persoonsnummer", "Persoonsnummer 1112.22.333", "Persoonsnummer [REDACTED:national_id]"},
+	{"belgian eid card number", "N° de carte d’identité : 591-1234567-53", "N° de carte d’identité : [REDACTED:national_id]"},
+	{"nir with its key apart", `"nationalId":"1680275068500 39"`, `"nationalId":"[REDACTED:national_id]"`},
+	{"french tax number in groups", "Numéro fiscal : 30 23 217 600 053", "Numéro fiscal : [REDACTED:national_id]"},
+	{"temporary portal password", "identifiant CL1234, mot de passe provisoire Printemps2024!.", "identifiant CL1234, mot de passe provisoire [REDACTED:password]."},
+	{"dutch login code", "Uw tijdelijke inlogcode is Zomer2024% – wijzig", "Uw tijdelijke inlogcode is [REDACTED:password] – wijzig"},
+	{"spanish card code answer", "Cliente: 4111 1111 1111 1111\nAgente: ¿y los tres dígitos de detrás?\nCliente: 318\n", "Cliente: [REDACTED:credit_card]\nAgente: ¿y los tres dígitos de detrás?\nCliente: [REDACTED:card_cvv]\n"},
+	{"italian spelled address", "Cliente: marco punto ricci chiocciola libero punto it (per lo spam)\n", "Cliente: [REDACTED:email] (per lo spam)\n"},
 	{"pix random key", "Entregador: chave aleatória 1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b", "Entregador: chave aleatória [REDACTED:bank_account]"},
 	{"uuid without pix", "request 1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b failed", "request 1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b failed"},
 	{"ruc column", "| Nombre | DNI | RUC |\n|---|---|---|\n| Ana | 41729385 | 10254824220 |", "| Nombre | DNI | RUC |\n|---|---|---|\n| Ana | [REDACTED:national_id] | [REDACTED:national_id] |"},

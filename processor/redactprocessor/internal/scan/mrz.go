@@ -56,10 +56,55 @@ func mrzCheck(f string, c byte) bool {
 // 8 or 9 characters and a '<' after it, or a run of 20 or more (the
 // number, its check, the nationality, the birth date …).
 func mrzAt(s string, b, e int) (ds, de, ps, pe int, ok bool) {
+	if e-b >= 8 && b >= 2 && b+25 <= len(s) {
+		if ds, de, ps, pe, ok := mrzTD1(s, b); ok {
+			return ds, de, ps, pe, true
+		}
+	}
 	if e-b < 8 || (e >= len(s) || s[e] != '<') && e-b < 20 {
 		return 0, 0, 0, 0, false
 	}
 	return mrzLine2(s, b)
+}
+
+// mrzTD1 matches the first line of an identity card's MRZ (TD1, ICAO 9303
+// part 5: 30 characters, I, A or C and a type letter or '<', the issuing
+// state, the document number and its check digit, 15 characters of
+// optional data, as the Dutch, German, French, Spanish and Italian cards
+// print it: I<NLDANF8W71Z61491006184<<<<<<) around the word at s[b] (which
+// starts at most 5 characters into the line). It returns the document
+// number's span and the optional data's (a Dutch BSN, a Spanish DNI),
+// empty when that is all '<'.
+func mrzTD1(s string, b int) (ds, de, ps, pe int, ok bool) {
+	ls := b
+	for ls > 0 && b-ls < 5 && (isUpper(s[ls-1]) || s[ls-1] == '<') {
+		ls--
+	}
+	escBreak := ls >= 2 && s[ls-1] == 'n' && s[ls-2] == '\\' // (a JSON string's \n before it)
+	if ls > 0 && s[ls-1] != '\n' && !escBreak || ls+30 > len(s) {
+		return 0, 0, 0, 0, false
+	}
+	l := s[ls : ls+30]
+	if l[0] != 'I' && l[0] != 'A' && l[0] != 'C' || ls+30 < len(s) && s[ls+30] != '\n' && s[ls+30] != '\r' && s[ls+30] != '\\' {
+		return 0, 0, 0, 0, false
+	}
+	for k := 0; k < 30; k++ {
+		if _, ok := mrzValue(l[k]); !ok {
+			return 0, 0, 0, 0, false
+		}
+	}
+	if !isUpper(l[2]) && l[2] != '<' || !mrzCheck(l[5:14], l[14]) || l[14] == '<' {
+		return 0, 0, 0, 0, false
+	}
+	de = 14
+	for de > 5 && l[de-1] == '<' {
+		de--
+	}
+	pe = 30
+	for pe > 15 && l[pe-1] == '<' {
+		pe--
+	}
+	return ls + 5, ls + de, ls + 15, ls + pe, de > 5
 }
 
 // mrzLine2 matches at s[i] the second line of a passport's MRZ (TD3). It

@@ -86,6 +86,7 @@ import (
 //	NP PAN, PK NTN      9 digits; 1234567-8               none             right after its word
 //	BD TIN (e-TIN)      12 digits                         none             right after its word
 //	JO national number  10 digits, 9 or 2 first           none             right after its word
+//	BE eID card number  916-6977659-31                    mod 97           no
 //	KE KRA PIN, SHA     A074846282M, CR3999983783185-3    none             no (their forms)
 //	KE ID, NHIF         8 digits                          none             right after its word
 //	UG NIN              CM9497045LPBH6                    sex              no
@@ -118,7 +119,7 @@ var (
 		// tax number is", "ID presented:", a portal's citizen_id)
 		"national identifier", "tax identifier", "tax number", "tax no", "id presented", "citizen id", "citizenid",
 	}
-	bsnWords     = kindWords(l9, "bsn", "burgerservicenummer", "sofinummer", "sofi")
+	bsnWords     = kindWords(l9, "bsn", "burgerservicenummer", "sofinummer", "sofi", "persoonsnummer") // (persoonsnummer: the BSN on a Dutch ID card)
 	steuerWords  = kindWords(l11, "steuerid", "steuer id", "steueridentifikationsnummer", "identifikationsnummer", "idnr", "tin")
 	peselWords   = kindWords(l11, "pesel")
 	aadhaarWords = kindWords(l12, "aadhaar", "aadhar", "uidai", "uid", "आधार", "আধার", "ஆதார்", "ఆధార్", "ಆಧಾರ್") // (Devanagari, Bengali, Tamil, Telugu, Kannada)
@@ -731,7 +732,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if (one || r.shape(k, "3444", "   ")) && cnsValid(d) && near(cnsWords) {
 			return start, end, true // BR cartão SUS 245 0535 7081 0006
 		}
-		if (one || r.shape(k, "1222332", "      ")) && nirValid(d) {
+		if (one || r.shape(k, "1222332", "      ") || k == 2 && r.g[0].len() == 13 && r.g[1].sep == ' ') && nirValid(d) {
 			return start, end, true
 		}
 		if aeValid(d) && (r.shape(k, "3471", "---") || one && (ctx(aeWords) || near(arIDWords) || natID()) || r.sameSep(k, " ") && ctx(aeWords)) {
@@ -761,7 +762,7 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 		if one && cnpValid(d) && ctx(roWords) {
 			return start, end, true
 		}
-		if one && frNIFValid(d) && (ctx(frNIFWords) || idBefore(s, start)) {
+		if (one || r.shape(k, "22333", "    ")) && frNIFValid(d) && (ctx(frNIFWords) || idBefore(s, start)) {
 			return start, end, true // FR numéro fiscal 3023217600053 (mod 511)
 		}
 		if (one || r.shape(k, "1345", "   ")) && snNIN(d) && cell(snWords) || one && cell(ifuWords) {
@@ -863,6 +864,9 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // DZ NIN 207525285515438679 (no public check digit)
 		}
 	case 12:
+		if r.shape(k, "372", "--") && beCardValid(d) {
+			return start, end, true // BE eID card number 916-6977659-31: the first 10 digits mod 97 last
+		}
 		if (one || r.shape(k, "444", "  ")) && (near(twelveWords) || ownCell(s, start, end) && under(finWords)) {
 			// ET Fayda FIN 4792 4798 7657, BD e-TIN 753863209846, LK NIC
 			// 198821303508 (no public check digit), after their words or
@@ -3116,6 +3120,16 @@ func eastAfricanID(s string, ws, wl int) (int, bool) {
 		return e, true
 	}
 	return 0, false
+}
+
+// beCardValid checks a Belgian eID card's number (12 digits, printed
+// 3-7-2): the last two are the first ten mod 97 (97 for 0).
+func beCardValid(d []byte) bool {
+	r := digitsMod97(d[:10])
+	if r == 0 {
+		r = 97
+	}
+	return atoiB(d[10:12]) == r && !sameDigits(d)
 }
 
 // rwNID reports whether 16 digits are a Rwandan national ID: the holder's

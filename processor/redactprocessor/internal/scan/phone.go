@@ -574,6 +574,8 @@ var phoneWords = newContextWords(
 	"nequi", "daviplata", // (Colombia's mobile wallets: the account is the phone number)
 	"telefonum", "telefonu", "telefonumu",
 	"llamar", "chiamare", "chiamami", "bellen", "anrufen", "rufnummer", "telefonnummer", "durchwahl",
+	// a caller's number as a call log prints it (Anrufer-ID, caller ID)
+	"anrufer id", "anrufer-id", "caller id", "anrufernummer",
 	// a call back ("cb" right before the number: callbackBefore)
 	"callback", "call back",
 	"hp", "handphone", "telp", "nomor", "ponsel", "tél", "téléphone", "teléfono", "móvil", "llámame", "zadzwoń", "komórka", "電話", "携帯", "电话",

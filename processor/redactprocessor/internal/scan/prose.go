@@ -85,6 +85,15 @@ var pwPhrases = []pwPhrase{
 	{"jelszó", false, false, pwPassword},
 	{"jelszavam", false, false, pwPassword},
 	{"mot de passe", false, false, pwPassword},
+	// temporary and one-time portal codes as insurers' letters give them
+	// (French, Dutch, Portuguese, Spanish)
+	{"mot de passe provisoire", false, false, pwPassword},
+	{"code d'accès provisoire", false, false, pwPassword},
+	{"code d’accès provisoire", false, false, pwPassword},
+	{"inlogcode", true, false, pwPassword},
+	{"código de acesso", false, false, pwPassword},
+	{"clave de un solo uso", false, false, pwPassword},
+	{"contraseña provisional", false, false, pwPassword},
 	{"пароль", false, false, pwPassword},
 	{"пароля", false, false, pwPassword},
 	{"密码", true, false, pwPassword},

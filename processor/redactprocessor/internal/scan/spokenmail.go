@@ -36,7 +36,7 @@ const maxSpokenLine = 256
 
 // atWords are the words read as '@', lower case: English (German speakers
 // write "ät" too), Spanish and Portuguese, French.
-var atWords = []string{"at", "ät", "arroba", "arobase"}
+var atWords = []string{"at", "ät", "arroba", "arobase", "chiocciola"} // (chiocciola: Italian)
 
 // dotWords are the words read as '.' between the labels of a domain.
 var dotWords = []string{"dot", "punto", "point", "punkt", "ponto", "nokta"} // (nokta: Turkish)
@@ -314,6 +314,15 @@ func spokenEmails(s string, from, to int, out []Finding) []Finding {
 			try(p+1, p+len(" ät "), false)
 			k += j + 3
 		}
+	}
+	for k := 0; ; {
+		j := strings.Index(seg[k:], " chiocciola ") // (Italian)
+		if j < 0 {
+			break
+		}
+		p := from + k + j
+		try(p+1, p+len(" chiocciola "), false)
+		k += j + len(" chiocciola")
 	}
 	for k := 0; ; {
 		// "roba" is in both "arroba" and "arobase": one search.
