@@ -2825,11 +2825,23 @@ func passport(s string, i int) (int, bool) {
 		}
 		e++
 	}
-	if e-i < 6 || e-i > 9 || digits < 3 && !dePassport(s[i:e]) && !nlPassport(s[i:e]) || (e < len(s) && (isAlnum(s[e]) || s[e] == '-' || s[e] == '_')) {
+	if e-i < 6 || e-i > 9 || (e < len(s) && (isAlnum(s[e]) || s[e] == '-' || s[e] == '_')) {
 		return 0, false
 	}
-	return e, (passportBefore(s, i) || nlPassport(s[i:e]) && contextNear(s, i, nlDocWords, 2)) && !otherCode(s, i)
+	if digits < 3 && !dePassport(s[i:e]) && !nlPassport(s[i:e]) {
+		// two digits: only a card's 9-character document number after its
+		// label (TAM5USP2H)
+		return e, digits == 2 && e-i == 9 && contextNear(s, i, idDocWords, 3) && !otherCode(s, i)
+	}
+	return e, (passportBefore(s, i) || nlPassport(s[i:e]) && contextNear(s, i, nlDocWords, 2) ||
+		e-i == 9 && digits <= 7 && contextNear(s, i, idDocWords, 3)) && !otherCode(s, i)
 }
+
+// idDocWords name an identity card's document number on the card itself,
+// as OCR reads it (Ausweisnr., N° du document, Documentnummer: 9 capitals
+// and digits on German, French and Dutch cards).
+var idDocWords = newContextWords("ausweisnr", "ausweisnummer", "ausweis nr", "ausweis-nr", "n° du document", "numéro du document",
+	"numero du document", "n du document", "numéro de document", "documentnummer", "documentnr", "número de documento", "numero de documento")
 
 // dePassport reports whether w is a German passport's or identity card's
 // serial number: nine characters of the digits and the consonants C F G H
