@@ -88,23 +88,30 @@ func mrzTD1(s string, b int) (ds, de, ps, pe int, ok bool) {
 	if l[0] != 'I' && l[0] != 'A' && l[0] != 'C' || ls+30 < len(s) && s[ls+30] != '\n' && s[ls+30] != '\r' && s[ls+30] != '\\' {
 		return 0, 0, 0, 0, false
 	}
-	for k := 0; k < 30; k++ {
-		if _, ok := mrzValue(l[k]); !ok {
-			return 0, 0, 0, 0, false
-		}
-	}
-	if !isUpper(l[2]) && l[2] != '<' || !mrzCheck(l[5:14], l[14]) || l[14] == '<' {
+	if !mrzChars(l) || !isUpper(l[2]) && l[2] != '<' || !mrzCheck(l[5:14], l[14]) || l[14] == '<' {
 		return 0, 0, 0, 0, false
 	}
-	de = 14
-	for de > 5 && l[de-1] == '<' {
-		de--
-	}
-	pe = 30
-	for pe > 15 && l[pe-1] == '<' {
-		pe--
-	}
+	de, pe = fillerStart(l, 5, 14), fillerStart(l, 15, 30)
 	return ls + 5, ls + de, ls + 15, ls + pe, de > 5
+}
+
+// mrzChars reports whether every character of l is of the MRZ's alphabet.
+func mrzChars(l string) bool {
+	for k := 0; k < len(l); k++ {
+		if _, ok := mrzValue(l[k]); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// fillerStart returns where the '<' fillers that end the field l[from:to]
+// start (from when the field is all filler).
+func fillerStart(l string, from, to int) int {
+	for to > from && l[to-1] == '<' {
+		to--
+	}
+	return to
 }
 
 // mrzLine2 matches at s[i] the second line of a passport's MRZ (TD3). It
@@ -119,23 +126,14 @@ func mrzLine2(s string, i int) (ds, de, ps, pe int, ok bool) {
 	if !isDigit(l[13]) || !isDigit(l[19]) || !isDigit(l[27]) || l[20] != 'M' && l[20] != 'F' && l[20] != '<' && l[20] != 'X' {
 		return 0, 0, 0, 0, false // (the cheap tests first: most words and numbers fail them)
 	}
-	for k := 0; k < 44; k++ {
-		if _, ok := mrzValue(l[k]); !ok {
-			return 0, 0, 0, 0, false
-		}
+	if !mrzChars(l) {
+		return 0, 0, 0, 0, false
 	}
 	if !allDigits(l[13:19]) || !allDigits(l[21:27]) || l[20] != 'M' && l[20] != 'F' && l[20] != '<' && l[20] != 'X' ||
 		!mrzCheck(l[0:9], l[9]) || !mrzCheck(l[13:19], l[19]) || !mrzCheck(l[21:27], l[27]) {
 		return 0, 0, 0, 0, false
 	}
-	de = 9
-	for de > 0 && l[de-1] == '<' {
-		de--
-	}
-	pe = 42
-	for pe > 28 && l[pe-1] == '<' {
-		pe--
-	}
+	de, pe = fillerStart(l, 0, 9), fillerStart(l, 28, 42)
 	return i, i + de, i + 28, i + pe, de > 0
 }
 
