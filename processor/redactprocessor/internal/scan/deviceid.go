@@ -21,6 +21,16 @@ import "strings"
 //   - the EID of an eSIM (32 digits, 89 first, mod 97 equal to 1 as an
 //     IBAN's, GSMA SGP.29), alone.
 //
+//   - a network interface's hardware address (a MAC address, what AWS
+//     Comprehend finds as MAC_ADDRESS and Google's DLP as MAC_ADDRESS):
+//     six groups of two hex digits, ':' or '-' between (IEEE 802's and
+//     Windows' forms), alone. A phone's, a laptop's or a guest's device
+//     is tracked by it across networks (hotspot logs, DHCP leases,
+//     RADIUS's Calling-Station-Id), as personal as an IP address. Not a
+//     longer colon chain (a certificate's fingerprint), not the all-zero
+//     or broadcast address, and with '-' a hex letter in it (not six
+//     pairs of digits: a phone or a date).
+//
 // A label stands right before the value (a key's quotes and ':' or '=',
 // or the dot leaders of a trace's field, "imsi ........... 2860…") or
 // heads its table column (a CDR export's imsi, imei). An IMEI or an
@@ -193,4 +203,58 @@ func adID(v string) bool {
 		return !zeros
 	}
 	return false
+}
+
+// macAround matches the MAC address holding the digit run s[i:e] of at
+// most two digits, a group of it (the walk reaches a group after ':' or
+// '-', a letter-led group, F2 or AD, not being a word's start). It
+// returns the address's start and end.
+func macAround(s string, i, e int) (int, int, bool) {
+	g := i
+	if e == i+1 && g > 0 && isHex(s[g-1]) {
+		g-- // (F2: the walk met the 2)
+	}
+	for k := 0; k < 5 && g >= 3 && (s[g-1] == ':' || s[g-1] == '-') && isHex(s[g-2]) && isHex(s[g-3]); k++ {
+		g -= 3
+	}
+	if end, ok := macAt(s, g); ok {
+		return g, end, true
+	}
+	return 0, 0, false
+}
+
+// macAt matches a MAC address at s[g:g+17] (see above).
+func macAt(s string, g int) (int, bool) {
+	end := g + 17
+	if end > len(s) || g > 0 && (isWord(s[g-1]) || (s[g-1] == ':' || s[g-1] == '-' || s[g-1] == '.') && g > 1 && isHex(s[g-2])) {
+		return 0, false
+	}
+	sep := s[g+2]
+	if sep != ':' && sep != '-' {
+		return 0, false
+	}
+	letter, zero, ff := false, true, true
+	for k := g; k < end; k += 3 {
+		a, b := s[k], s[k+1]
+		if !isHex(a) || !isHex(b) || k+2 < end && s[k+2] != sep {
+			return 0, false
+		}
+		letter = letter || !isDigit(a) || !isDigit(b)
+		zero = zero && a == '0' && b == '0'
+		ff = ff && a|0x20 == 'f' && b|0x20 == 'f'
+	}
+	if end < len(s) && (isWord(s[end]) || (s[end] == ':' || s[end] == '-') && end+1 < len(s) && isHex(s[end+1])) {
+		return 0, false // (a longer chain: a fingerprint)
+	}
+	return end, !zero && !ff && (letter || sep == ':')
+}
+
+// macNear is the walk's test, in a few byte comparisons, of whether the
+// digit run s[i:e] may be a group of a MAC address: ':' or '-' after it
+// or its hex letter, or before it.
+func macNear(s string, i, e int) bool {
+	if e < len(s) && isHex(s[e]) && e == i+1 {
+		e++
+	}
+	return e < len(s) && (s[e] == ':' || s[e] == '-') || i > 0 && (s[i-1] == ':' || s[i-1] == '-')
 }

@@ -182,6 +182,15 @@ var hardCases = []struct{ defect, in, want string }{
 	// South Asian and Middle Eastern text (13w's and 13x's misses, values
 	// of our own): a dual-SIM phone's IMEI1/IMEI2, a Raast ID, a bank's
 	// name beside an account, a generated salt, bank SMS codes.
+	{"mac colon", "hotspot authorized guest mac=F2:74:15:81:14:53 ip=10.0.25.76", "hotspot authorized guest mac=[REDACTED:device_id] ip=[REDACTED:ipv4]"},
+	{"mac dashed", "Calling Station Identifier:\tA4-BB-6D-9B-80-2D\nNAS:", "Calling Station Identifier:\t[REDACTED:device_id]\nNAS:"},
+	{"mac dashed after a digit", `"Calling-Station-Id": "F2-74-15-81-14-5C"`, `"Calling-Station-Id": "[REDACTED:device_id]"`},
+	{"mac hex letter first", "Kiosk devices identifiable by MAC B8:27:EB:0C:6C:C1 and B8:27:EB:3C:4C:54 on VLAN 40", "Kiosk devices identifiable by MAC [REDACTED:device_id] and [REDACTED:device_id] on VLAN 40"},
+	{"mac letters first", "New device tracked: iphone_guest (AD:BE:EF:00:11:22) ip", "New device tracked: iphone_guest ([REDACTED:device_id]) ip"},
+	{"mac fingerprint", "SHA-1 3A:7F:9E:2C:1B:00:45:6D:8E:9F:A0:B1:C2:D3:E4:F5:06:17:28:39", "SHA-1 3A:7F:9E:2C:1B:00:45:6D:8E:9F:A0:B1:C2:D3:E4:F5:06:17:28:39"},
+	{"mac zero", "src 00:00:00:00:00:00 dst ff:ff:ff:ff:ff:ff", "src 00:00:00:00:00:00 dst ff:ff:ff:ff:ff:ff"},
+	{"mac seven groups", "eui 02:1A:2B:3C:4D:5E:6F", "eui 02:1A:2B:3C:4D:5E:6F"},
+	{"six digit pairs dashed", "ref 06-12-34-56-78-90-x, 2024-11-07", "ref 06-12-34-56-78-90-x, 2024-11-07"},
 	{"imei1 imei2", "IMEI1 352099001761481 aur IMEI2 352099001761499", "IMEI1 [REDACTED:device_id] aur IMEI2 [REDACTED:device_id]"},
 	{"raast id", "To Raast ID: 03001234567", "To Raast ID: [REDACTED:phone]"},
 	{"bd bank account", "DBBL account 123.101.45678 theke transfer", "DBBL account [REDACTED:bank_account] theke transfer"},

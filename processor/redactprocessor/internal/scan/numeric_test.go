@@ -149,7 +149,7 @@ func TestIPv6(t *testing.T) {
 		{"fe80::1c2b:3a4d:5e6f:7081%12", "[REDACTED:ipv6]%12"},
 		{"inet6 2a01:4f8:c17:1::5/64", "inet6 [REDACTED:ipv6]/64"},
 		{"fd00::/8", "fd00::/8"},
-		{"00:1A:2B:3C:4D:5E", "00:1A:2B:3C:4D:5E"},
+		{"00:1A:2B:3C:4D:5E", "[REDACTED:device_id]"}, // a MAC address: device_id's, not an IPv6 address
 		{"10:30:45", "10:30:45"},
 		{"3A:7F:9E:2C:1B:00:45:6D:8E:9F:A0:B1:C2:D3:E4:F5:06:17:28:39", "3A:7F:9E:2C:1B:00:45:6D:8E:9F:A0:B1:C2:D3:E4:F5:06:17:28:39"},
 		// A global unicast /64 prefix alone, as access logs print a

@@ -489,6 +489,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 				// Inside a word, or a dotted or dashed number
 				// (INV-2024-000123): skip the digits, unless the word is
 				// a password stated in prose.
+				if (s[i-1] == '-' || s[i-1] == ':') && i >= 3 && isHex(s[i-2]) && isHex(s[i-3]) && sc.on[DeviceID] {
+					if g, end, ok := macAround(s, i, runOf(s, i, isDigit)); ok && g >= last {
+						add(Finding{g, end, DeviceID}) // F2-74-15-81-14-5C, B8:27:EB:0C:6C:C1 (a group inside a word)
+						i = end
+						continue
+					}
+				}
 				if shortWord(s, i) {
 					// Q3, v2, x86: no password
 				} else if f, ok := prose(i); ok {
@@ -543,11 +550,20 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 					continue
 				}
 			}
-			if sc.on[IPv6] && e > i && e-i <= 5 && e < n && (s[e] == ':' || isHex(s[e])) && groupThenColon(s[i:]) {
-				if end, ok := ipv6(s, i); ok {
-					add(Finding{i, end, IPv6})
-					i = end
-					continue
+			if e > i && e-i <= 5 && e < n && (s[e] == ':' || isHex(s[e])) && groupThenColon(s[i:]) {
+				if sc.on[IPv6] {
+					if end, ok := ipv6(s, i); ok {
+						add(Finding{i, end, IPv6})
+						i = end
+						continue
+					}
+				}
+				if e-i <= 2 && sc.on[DeviceID] {
+					if g, end, ok := macAround(s, i, e); ok && g >= last {
+						add(Finding{g, end, DeviceID}) // mac=F2:74:15:81:14:53, 00:1B:63:5A:87:8D
+						i = end
+						continue
+					}
 				}
 			}
 			if e == i+1 && e+1 < n && (s[e] == ' ' || s[e] == ',') {
@@ -570,6 +586,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 			if e < n && (isLetter(s[e]) || s[e] == '-') {
 				// Digits glued to letters or a '-' (a hex key, 4b1d…):
 				// a whole-word shape; a number alone is none.
+				if e-i <= 2 && sc.on[DeviceID] && macNear(s, i, e) {
+					if g, end, ok := macAround(s, i, e); ok && g >= last {
+						add(Finding{g, end, DeviceID}) // A4-BB-6D-9B-80-2D
+						i = end
+						continue
+					}
+				}
 				if f, ok := sc.wordShape(s, i, last); ok {
 					add(f)
 					i = f.End
@@ -705,6 +728,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 			if kinds&cDigit != 0 {
 				for ws > last && isAlnum(s[ws-1]) {
 					ws-- // where the word starts (the fast path may resume inside it)
+				}
+				if i-ws == 2 && i < n && (s[i] == ':' || s[i] == '-') && sc.on[DeviceID] && ws >= last {
+					if end, ok := macAt(s, ws); ok {
+						add(Finding{ws, end, DeviceID}) // B8:27:EB:0C:6C:C1
+						i = end
+						continue
+					}
 				}
 				mz := ws
 				if mz > 0 && s[mz-1] == '\\' && (s[mz] == 'n' || s[mz] == 't') {

@@ -61,7 +61,7 @@ var positives = map[string][]string{
 	"generic_secret":    {"api_token: 8f3kQ9zLm2xV7pR4tY1wB6nC", "client_secret=Zx81kLmQ2pRt7VwY4s"},
 	"upi_id":            {"priya.sharma@okaxis", "9876543210@ybl", "rahul123@paytm"},
 	"bank_account":      {"Kontonummer: 0532013000", "CLABE 032180000118359719", "bank account no. 38-5519-3693039-003"},
-	"device_id":         {"89441000001234567897", "IMEI 352099001761481"},
+	"device_id":         {"89441000001234567897", "IMEI 352099001761481", "a4:bb:6d:9b:80:2d", "F2-74-15-81-14-5C"},
 	"secret_url_param":  {"https://api.example.com/v1/items?api_key=live_1234abcd&page=2", "https://x.example.com/cb?state=1&access_token=ya29.a0AfH6SMBx"},
 }
 
@@ -82,7 +82,7 @@ var negatives = []string{
 	"2024-08-06", "2025-11-02T10:15:03.123Z", "10:30:45", "1700000000123", "v1.2.3", "build 20241022.1",
 	"gpt-4o-2024-08-06", "claude-3-5-sonnet-20241022", "gemini-1.5-pro-002", "o3-2025-04-16",
 	"1234567812345678", "4111 1111 1111 1112", "order #48213", "INV-2024-000123", "978-3-16-148410-0",
-	"$41,870", "1,234,567", "0.3125", "port 5432", "localhost:4317", "00:1A:2B:3C:4D:5E", "999.1.1.1",
+	"$41,870", "1,234,567", "0.3125", "port 5432", "localhost:4317", "00:00:00:00:00:00", "999.1.1.1",
 	"1.2.3.4.5", "GB82 WEST", "NL91", "sk-learn", "AKIA prefix", "eyJ", "-----BEGIN CERTIFICATE-----",
 	"https://example.com/search?q=llm&lang=en", "ssh://git@github.com/org/repo.git", "user@ mention", "@channel",
 	"555-1234", "12-34-56", "1Z999AA10123456784", "52.5200, 13.4050", "ticket JIRA-12345", "temperature 0.7",
