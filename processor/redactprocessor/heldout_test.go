@@ -314,6 +314,12 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     legal aid), scored after the 13y fixes: 0.9528 / 0.9970 on
 //     arrival; TD1 MRZ lines, BE eID card numbers, portal codes in
 //     letters were then added.
+//   - blind-2026-14a (a fifty-fourth writer: mainland China e-commerce,
+//     delivery, fintech and e-government), scored after the 13z fixes
+//     and the MAC addresses: 0.8206 / 0.9652 on arrival; Chinese SMS
+//     one-time codes, one-time code keys, full-width resident IDs with
+//     Ｘ, WeCom and DingTalk robots, Tencent Cloud keys and CJK order
+//     labels were then added.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -372,6 +378,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-13x.jsonl":  {0.96, 0.97},
 	"blind-2026-13y.jsonl":  {0.87, 0.99},
 	"blind-2026-13z.jsonl":  {0.98, 0.99},
+	"blind-2026-14a.jsonl":  {0.82, 0.96},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

@@ -182,6 +182,19 @@ var hardCases = []struct{ defect, in, want string }{
 	// South Asian and Middle Eastern text (13w's and 13x's misses, values
 	// of our own): a dual-SIM phone's IMEI1/IMEI2, a Raast ID, a bank's
 	// name beside an account, a generated salt, bank SMS codes.
+	{"chinese otp glued", "【淘宝】验证码839478，用于手机号登录，5分钟内有效。", "【淘宝】验证码[REDACTED:password]，用于手机号登录，5分钟内有效。"},
+	{"chinese otp particle", "【拼多多】您的验证码是505976，5分钟内有效。", "【拼多多】您的验证码是[REDACTED:password]，5分钟内有效。"},
+	{"chinese otp particle colon", "【中国联通】您的随机验证码为：424073，有效期10分钟", "【中国联通】您的随机验证码为：[REDACTED:password]，有效期10分钟"},
+	{"chinese otp particle blank", "user: 收到了，验证码是 931857", "user: 收到了，验证码是 [REDACTED:password]"},
+	{"chinese check code", "【支付宝】校验码228965，您正在进行支付宝找回登录密码", "【支付宝】校验码[REDACTED:password]，您正在进行支付宝找回登录密码"},
+	{"chinese numbers after particles", "订单号是 386614473802，金额是 2120 元", "订单号是 386614473802，金额是 2120 元"},
+	{"one-time code keys", `{"mobile_verified":true,"smsCode":"974529","verifyCode":"1234","status_code":"2000"}`, `{"mobile_verified":true,"smsCode":"[REDACTED:password]","verifyCode":"[REDACTED:password]","status_code":"2000"}`},
+	{"cjk order label", "【美团外卖】订单号：4021382496335580627，正在为您派送单号464052496949713的包裹", "【美团外卖】订单号：4021382496335580627，正在为您派送单号464052496949713的包裹"},
+	{"full-width resident id with X", "身份证２２０１０４１９９１０４１３８９３Ｘ，帮我查下", "身份证[REDACTED:national_id]，帮我查下"},
+	{"wecom robot", "url: https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=a4e52e7d-a74a-436b-a562-c4ca5b555042", "url: [REDACTED:webhook_url]"},
+	{"wechat js_code", "jscode2session?appid=wx92736b9be22106c4&js_code=3vCG9gXmupuuooXKcftnYZeG5Rshw2zj&grant_type=authorization_code", "jscode2session?appid=wx92736b9be22106c4&js_code=[REDACTED:secret_url_param]&grant_type=authorization_code"},
+	{"wechat pay apiv3 key", "wechat:\n  pay:\n    api-v3-key: wP0qAv2VVRXdEtKGAFfaYQwBvseSOn7J\n", "wechat:\n  pay:\n    api-v3-key: [REDACTED:generic_secret]\n"},
+	{"tencent secret id and key", `cred = credential.Credential("AKID4GU3fEpn52SpPh43MSQ1L8oW9EweahPL", "WrVFIsBQJbAvWD9Tp523Nvo79O72qwB8")`, `cred = credential.Credential("[REDACTED:api_token]", "[REDACTED:generic_secret]")`},
 	{"mac colon", "hotspot authorized guest mac=F2:74:15:81:14:53 ip=10.0.25.76", "hotspot authorized guest mac=[REDACTED:device_id] ip=[REDACTED:ipv4]"},
 	{"mac dashed", "Calling Station Identifier:\tA4-BB-6D-9B-80-2D\nNAS:", "Calling Station Identifier:\t[REDACTED:device_id]\nNAS:"},
 	{"mac dashed after a digit", `"Calling-Station-Id": "F2-74-15-81-14-5C"`, `"Calling-Station-Id": "[REDACTED:device_id]"`},

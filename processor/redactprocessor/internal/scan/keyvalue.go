@@ -56,6 +56,7 @@ const (
 	kvPIN           // pin: a PIN of 4 to 12 digits after pinQualifiers (badge PIN, meeting PIN)
 	kvDialPIN       // pin: 4 or 5 digits, or up to 12 ended by '#' as dial-in instructions print them
 	kvQualified     // hash, salt, base: a secret only after one of its qualifiedWords
+	kvOneTimeCode   // code after oneTimeCodes (verification_code, smsCode): 4 to 8 digits, or a secret
 )
 
 // lastWords classifies the last word of a key (lower case).
@@ -134,6 +135,14 @@ var qualifiedWords = map[string]map[string]bool{
 	"wpa2":    {"clave": true, "contraseña": true, "cle": true, "clé": true, "schlüssel": true},
 	"wpa":     {"clave": true, "contraseña": true, "cle": true, "clé": true, "schlüssel": true},
 	"partagé": {"secret": true},
+}
+
+// oneTimeCodes, before "code", name a one-time code sent by SMS or
+// e-mail, which apps' and SMS gateways' logs print in their requests
+// (verification_code, otp_code, smsCode, verifyCode, mfa_code,
+// login_code): a number of 4 to 8 digits there is the code.
+var oneTimeCodes = map[string]bool{
+	"verification": true, "otp": true, "sms": true, "verify": true, "mfa": true, "2fa": true, "login": true,
 }
 
 // pinQualifiers, before "pin", name a PIN that opens something: a
@@ -232,6 +241,9 @@ var keyQualifiers = map[string]bool{
 	"wifi": true, "wlan": true, "wpa": true, "network": true, "router": true, "session": true,
 	"hmac": true, "hash": true, "fernet": true, "integrity": true, "preshared": true, "jwt": true, "cipher": true, "crypto": true, "aes": true, "token": true, "cookie": true,
 	"signature": true, "sign": true, "verification": true, "verify": true, "security": true,
+	// WeChat Pay's APIv3 key (api-v3-key, apiv3_key: the merchant's
+	// symmetric key for its callbacks)
+	"apiv3": true, "v3": true,
 }
 
 // notKeyHeaders, before "Key" in an HTTP header's name, name a key that
@@ -294,6 +306,8 @@ var urlParams = map[string]bool{
 // so only a long random value is one (secretValue).
 var urlCodeParams = map[string]bool{
 	"code": true, "auth_code": true, "authorization_code": true,
+	// a WeChat mini program's login code (wx.login → code2Session's js_code)
+	"js_code": true,
 	// OpenWeatherMap's API key (appid=…); other services' app ids are
 	// public numbers, which are no random token
 	"appid": true,
@@ -1195,6 +1209,9 @@ func classifyKey(key string, url bool) kvKind {
 		}
 		return kvDialPIN
 	case kvQualified:
+		if string(lw) == "code" && oneTimeCodes[string(pw)] {
+			return kvOneTimeCode
+		}
 		if string(lw) == "code" && accessWords[string(pw)] {
 			return kvPIN // a door's, a gate's, a key box's code (a booking webhook's doorCode, gate_code): 4 to 12 digits
 		}
@@ -1349,6 +1366,11 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 			return Finding{}, false
 		}
 		t = GenericSecret
+	case kind == kvOneTimeCode && allDigits(v):
+		if len(v) < 4 || len(v) > 8 {
+			return Finding{}, false
+		}
+		t = Password
 	case kind == kvPIN || kind == kvDialPIN:
 		dial := strings.HasSuffix(v, "#") // PIN: 479925986# (the '#' is the keypad's, not the PIN's)
 		if dial {
@@ -2011,6 +2033,31 @@ func (sc *Scanner) afterAWSKey(s string, i int, add func(Finding)) int {
 		e := runOf(s, k, isB64)
 		if awsSecretShape(s[k:e]) && (e == len(s) || !isWord(s[e])) {
 			add(Finding{k, e, AWSSecretKey})
+			return e
+		}
+		words++
+		k = e
+	}
+	return i
+}
+
+// afterTencentID looks, right after a Tencent Cloud SecretId (AKID…),
+// for its SecretKey, which SDK calls and config files put next to it
+// (credential.Credential("AKID…", "…")): the first word of 32 letters and
+// digits, both cases and a digit in it, within the next few words.
+func (sc *Scanner) afterTencentID(s string, i int, add func(Finding)) int {
+	if !sc.on[GenericSecret] {
+		return i
+	}
+	k, words := i, 0
+	for k < len(s) && k-i < 64 && words < 3 {
+		if !isAlnum(s[k]) {
+			k++
+			continue
+		}
+		e := runOf(s, k, isAlnum)
+		if v := s[k:e]; len(v) == 32 && charKinds(v)&(cUpper|cLower|cDigit) == cUpper|cLower|cDigit && (e == len(s) || !isWord(s[e])) {
+			add(Finding{k, e, GenericSecret})
 			return e
 		}
 		words++

@@ -126,8 +126,14 @@ var pwPhrases = []pwPhrase{
 	{"codigo de verificacion", false, false, pwPassword}, //nolint:misspell // Spanish typed without its accents
 	{"bestätigungscode", false, false, pwPassword},
 	{"code de vérification", false, false, pwPassword},
-	{"验证码", false, false, pwPassword},
-	{"認証コード", false, false, pwPassword},
+	{"验证码", true, false, pwPassword},
+	{"驗證碼", true, false, pwPassword},
+	{"校验码", true, false, pwPassword},
+	{"校驗碼", true, false, pwPassword},
+	{"动态码", true, false, pwPassword},
+	{"puk码", true, false, pwPassword},
+	{"認証コード", true, false, pwPassword},
+	{"認証番号", true, false, pwPassword},
 	{"인증번호", false, false, pwPassword},
 	{"kode verifikasi", false, false, pwPassword},
 	// Russian, Georgian, Uzbek and Kazakh SMS codes as Latin letters and
@@ -331,6 +337,22 @@ var pwPhrases = []pwPhrase{
 	{"api-key", false, false, pwSecret},
 	{"api_key", false, false, pwSecret},
 	{"schlüssel", false, false, pwSecret},
+}
+
+// gluedCodeWords are the one-time code words of Chinese and Japanese
+// SMS, which write the code glued to them with no particle or blank
+// (【淘宝】验证码839478，用于手机号登录; 【支付宝】校验码228965): then 4 to
+// 8 digits are the code.
+var gluedCodeWords = []string{"验证码", "驗證碼", "校验码", "校驗碼", "动态码", "認証コード", "認証番号"}
+
+// gluedCodeWord reports whether one of gluedCodeWords ends at p.
+func gluedCodeWord(s string, p int) bool {
+	for _, w := range gluedCodeWords {
+		if strings.HasSuffix(s[:p], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // pinQualified reports whether the word before "PIN", in the words that
@@ -590,6 +612,10 @@ func isConnector(w []byte) bool {
 // pwParticles end a password word glued to it in Japanese, Chinese and
 // Korean: パスワードは, 密码是, 비밀번호는; and English "is" contracted
 // (my password's Rugby2945#).
+// cjkCopulas may stand between a password word and a full-width colon
+// (验证码为：, 密码是：).
+var cjkCopulas = []string{"为", "為", "是"}
+
 var pwParticles = []string{"は", "が", "是", "为", "為", "：", "는", "은", "이", "가", ":", "คือ", "'s", "’s"}
 
 // pwAbout are words after a password word that make the phrase about
@@ -976,6 +1002,9 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	}
 	mode, kind, split := sc.proseIntro(s, p, glued)
 	if mode == proseNone {
+		if glued && allDigits(s[vs:ve]) && ve-vs <= 8 && gluedCodeWord(s, p) {
+			return Finding{vs, ve, Password}, we, true // 【淘宝】验证码839478，用于…
+		}
 		return Finding{}, we, false
 	}
 	cred := kind == pwCred
@@ -1091,8 +1120,9 @@ func proseGate(s string, x int) (bool, int) {
 	}
 	if numeric {
 		// a number after a password word's ':' (verification code:
-		// 609668, kod za prijavu: …): a label that names it
-		return s[e-1] == ':' && e >= 3 && pairSet(endFlags[endKey(s, e-1)])&phraseEnds != 0, end
+		// 609668, kod za prijavu: …): a label that names it; or after a
+		// CJK particle (验证码是 931857: the long way asks the word)
+		return s[e-1] == ':' && e >= 3 && pairSet(endFlags[endKey(s, e-1)])&phraseEnds != 0 || s[e-1] >= utf8.RuneSelf && f&particleEnds != 0, end
 	}
 	if f&hedgeEnds != 0 || s[e-1] == ',' && hedgeEnds.endsIn(s, e-1) {
 		return true, end // (a hedge after the verb: not a number alone)
@@ -1296,7 +1326,15 @@ func (sc *Scanner) proseIntro(s string, e int, glued bool) (mode proseMode, kind
 		for _, pt := range pwParticles {
 			if strings.HasSuffix(t, pt) {
 				if pt == "：" {
-					return labelIntro(s, e-len(pt))
+					le := e - len(pt)
+					for _, p2 := range cjkCopulas {
+						if strings.HasSuffix(s[:le], p2) {
+							if p, ok := pwPhraseBefore(s, le-len(p2)); ok {
+								return proseVerb, p.kind, false // 您的随机验证码为：424073
+							}
+						}
+					}
+					return labelIntro(s, le)
 				}
 				if p, ok := pwPhraseBefore(s, e-len(pt)); ok {
 					return proseVerb, p.kind, false

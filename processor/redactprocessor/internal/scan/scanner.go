@@ -539,6 +539,10 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 				// Not a short lone number (most numbers in prose): a run
 				// that may be an address, card, SSN or phone (or, six
 				// digits in a CSV cell, a bank account under account_no).
+				if e-i >= 10 && i > 0 && (s[i-1] >= 0x80 || s[i-1] == ' ' || s[i-1] == ':') && cjkOrderLabel(s, i) {
+					i = e // 订单号：4021382496335580627: an order's number
+					continue
+				}
 				f, ok, rest := sc.numeric(s, i, numCtx{last: last, phoneEnd: phoneEnd(dst), idEnd: idEnd(dst), memo: &memo})
 				if ok {
 					add(f)
@@ -714,6 +718,8 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 					i = f.End
 					if f.Type == AWSAccessKey {
 						i = sc.afterAWSKey(s, i, add)
+					} else if f.Type == APIToken && s[f.Start] == 'A' && strings.HasPrefix(s[f.Start:], "AKID") {
+						i = sc.afterTencentID(s, i, add)
 					}
 					continue
 				}

@@ -165,6 +165,7 @@ var tokenShapes = []tokenShape{
 	{"shippo_test_", APIToken, isHex, 40, 40, nil},         // Shippo
 	{"dt0c01.", APIToken, isB64URLDot, 80, 0, nil},         // Dynatrace
 	{"LTAI", APIToken, isAlnum, 20, 20, nil},               // Alibaba Cloud
+	{"AKID", APIToken, isAlnum, 32, 32, nil},               // Tencent Cloud (SecretId)
 	{"AKCp", APIToken, isAlnum, 69, 69, nil},               // JFrog
 
 	// gitleaks rules with a literal prefix (rule id in the comment).

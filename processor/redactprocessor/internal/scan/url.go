@@ -12,7 +12,8 @@ import (
 // The host (or, with a leading '.', the host's ending) and the path
 // prefix; the rest of the path is redacted. Sources: gitleaks
 // config/gitleaks.toml at b58d3f1 (slack-webhook-url,
-// microsoft-teams-webhook), Discord's webhook URL form.
+// microsoft-teams-webhook), Discord's webhook URL form, WeCom's and
+// DingTalk's robot documentation.
 var webhooks = []struct{ host, path string }{
 	{"hooks.slack.com", "/services/"},
 	{"hooks.slack.com", "/workflows/"},
@@ -22,6 +23,11 @@ var webhooks = []struct{ host, path string }{
 	{".webhook.office.com", "/webhookb2/"},
 	{"hooks.zapier.com", "/hooks/catch/"},
 	{"maker.ifttt.com", "/trigger/"},
+	// WeCom's (企业微信) and DingTalk's group robots: the key is the
+	// query's (qyapi.weixin.qq.com/cgi-bin/webhook/send?key=<uuid>,
+	// oapi.dingtalk.com/robot/send?access_token=<64 hex>)
+	{"qyapi.weixin.qq.com", "/cgi-bin/webhook/send?key="},
+	{"oapi.dingtalk.com", "/robot/send?access_token="},
 }
 
 // hookSegments are path segments after which a random segment is a

@@ -79,6 +79,18 @@ func wideASCII(s string, i int) (c byte, w int, digit bool) {
 	return 0, 0, false
 }
 
+// wideX returns the width of an X (a check character) at s[q]: ASCII X
+// or x, full-width Ｘ or ｘ; 0 if none is there.
+func wideX(s string, q int) int {
+	switch {
+	case q < len(s) && (s[q] == 'X' || s[q] == 'x'):
+		return 1
+	case strings.HasPrefix(s[q:], "Ｘ") || strings.HasPrefix(s[q:], "ｘ"):
+		return 3
+	}
+	return 0
+}
+
 // wideDigitAt reports whether s[i] starts a full-width, Arabic-Indic or
 // Persian digit.
 func wideDigitAt(s string, i int) bool {
@@ -127,7 +139,7 @@ func (sc *Scanner) wideNumber(s string, p int) (end int, f Finding, ok bool) {
 	var at [wideRunMax + 1]int // at[j]: where the j-th ASCII character of the run starts in s
 	n := copy(buf[:], s[cs:start])
 	base := n
-	j, q, lastDigit := 0, start, start
+	j, q, lastDigit, digits := 0, start, start, 0
 	for q < len(s) && j < wideRunMax {
 		c, w, digit := wideASCII(s, q)
 		if w == 0 {
@@ -140,6 +152,18 @@ func (sc *Scanner) wideNumber(s string, p int) (end int, f Finding, ok bool) {
 		q += w
 		if digit {
 			lastDigit = q
+			digits++
+		}
+	}
+	if lastDigit == q && digits == 17 && j < wideRunMax {
+		// A Chinese resident ID's check character X after its 17
+		// digits, full-width or not (２２０１…３８９３Ｘ).
+		if w := wideX(s, q); w > 0 {
+			buf[n] = 'X'
+			at[j] = q
+			n++
+			j++
+			q += w
 		}
 	}
 	at[j] = q
