@@ -320,6 +320,16 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     one-time codes, one-time code keys, full-width resident IDs with
 //     Ｘ, WeCom and DingTalk robots, Tencent Cloud keys and CJK order
 //     labels were then added.
+//   - blind-2026-14c (a fifty-fifth writer: mainland China again),
+//     scored after the 14a fixes: 0.8814 / 0.9727 on arrival (0.8478
+//     before them); Chinese numerals read out, ideographic spaces in
+//     numbers, 账号 accounts and travel permits were then added.
+//   - blind-2026-14b and blind-2026-14d (a fifty-sixth and a
+//     fifty-seventh writer: CEE marketplaces, lockers and BNPL): 0.8220
+//     / 0.9868 and, after the 14c and the first 14b fixes, 0.8433 /
+//     0.9791 on arrival; CEE one-time codes, PUKs, Czech accounts and
+//     identity cards after their labels were then added. Both label
+//     locker pickup codes PII, 12l and 14c look-alikes: they stay.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -379,6 +389,9 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-13y.jsonl":  {0.87, 0.99},
 	"blind-2026-13z.jsonl":  {0.98, 0.99},
 	"blind-2026-14a.jsonl":  {0.82, 0.96},
+	"blind-2026-14b.jsonl":  {0.82, 0.98},
+	"blind-2026-14c.jsonl":  {0.88, 0.97},
+	"blind-2026-14d.jsonl":  {0.84, 0.97},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

@@ -40,6 +40,9 @@ var bankAccountWords = keyedWords(
 	"numero de conta", "conta corrente", "conta poupança", "numero di conto", "numero conto", "conto corrente",
 	"numero cuenta", "nro cuenta", "nro de cuenta", "num cuenta", "numero conta", // (a payout file's numero_cuenta, nro_cuenta)
 	"clabe", "clabe interbancaria", "口座番号", "계좌번호", "银行账号", "银行卡号",
+	// mainland China's account number (账号, 帐号: a bank's, a housing
+	// fund's 公积金账号, as invoices and payout forms write 开户行及账号)
+	"账号", "帐号", "账户", "公积金账号",
 	// Taiwan's and Hong Kong's words for a bank account's number, in
 	// traditional characters (帳號, 帳戶, 戶口號碼)
 	"帳號", "帳戶", "銀行帳號", "銀行帳戶", "戶口號碼", "戶口", "帐户",
@@ -502,7 +505,8 @@ func huAccountValid(v string) bool {
 
 // accountNear name an account, a transfer or its payee in the words before
 // a CLABE or a Hungarian account of two blocks.
-var accountNear = newContextWords("clabe", "cuenta", "számla", "számlaszám", "bankszámla", "számlára", "konto", "rachunek", "spei", "transferencia", "transferir", "depósito", "deposito", "beneficiario",
+var accountNear = newContextWords("clabe", "cuenta", "számla", "számlaszám", "bankszámla", "számlára",
+	"számlaszámot", "bankszámlaszám", "bankszámlaszámot", "szamla", "szamlaszam", "bankszamla", "bankszamlaszam", "konto", "rachunek", "spei", "transferencia", "transferir", "depósito", "deposito", "beneficiario",
 	"account", "payout", "transfer", "retiro", "dispersión", "dispersion")
 
 // cbuValid checks an Argentine CBU or CVU d (22 digits).
@@ -748,3 +752,53 @@ var (
 	}
 	nzModuli = map[byte][2]int{'A': {11, 11}, 'B': {11, 11}, 'D': {11, 11}, 'E': {9, 11}, 'F': {10, 10}, 'G': {9, 10}}
 )
+
+// czAccount matches at s[i] a Czech or Slovak domestic account number as
+// both countries write it: [prefix-]number/bank code (590426-1388002014/
+// 0600, 917264665/0600): a prefix of up to 6 digits and a number of 6 to
+// 10, each passing the Czech National Bank's mod 11 check (weights 10 5 8
+// 4 2 1 and 6 3 7 9 10 5 8 4 2 1 over them padded with zeros: Vyhláška
+// ČNB 169/2011), and a bank's 4-digit code (czBankCodes: not a year, as
+// an invoice's 2024001234/2024 has). It returns the end.
+func czAccount(s string, i int) (int, bool) {
+	e := runOf(s, i, isDigit)
+	pe := i
+	if e < len(s) && s[e] == '-' && e-i <= 6 {
+		pe = e
+		e = runOf(s, e+1, isDigit)
+	}
+	ns := i
+	if pe > i {
+		ns = pe + 1
+	}
+	if e-ns < 6 || e-ns > 10 || e+5 > len(s) || s[e] != '/' || !czBankCodes[s[e+1:e+5]] ||
+		e+5 < len(s) && (isAlnum(s[e+5]) || s[e+5] == '/') {
+		return 0, false
+	}
+	mod11 := func(d string, w []int) bool {
+		sum := 0
+		for k := range d {
+			sum += int(d[len(d)-1-k]-'0') * w[len(w)-1-k]
+		}
+		return sum%11 == 0
+	}
+	if pe > i && !mod11(s[i:pe], []int{10, 5, 8, 4, 2, 1}) {
+		return 0, false
+	}
+	return e + 5, mod11(s[ns:e], []int{6, 3, 7, 9, 10, 5, 8, 4, 2, 1}) && !sameDigits([]byte(s[ns:e]))
+}
+
+// czBankCodes are the Czech and Slovak banks' codes (the Czech National
+// Bank's and the National Bank of Slovakia's lists of payment system
+// codes).
+var czBankCodes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range strings.Fields(`0100 0300 0600 0710 0800 2010 2020 2060 2070 2100 2200 2220 2250 2260 2275 2600
+		2700 3030 3050 3060 3500 4000 4300 5500 5800 6000 6100 6200 6210 6300 6363 6700 6800 7910 7950 7960 7970 7990
+		8030 8040 8060 8090 8150 8190 8198 8199 8200 8220 8230 8240 8250 8255 8265 8270 8272 8280 8282 8283 8291 8292
+		8293 8294 8296 0200 0720 0900 1100 1111 3000 3100 5200 5600 5900 6500 7300 7500 8050 8100 8120 8130 8160 8170
+		8180 8300 8320 8330 8360 8370 8400 8410 8420 8430 9950 9951 9952`) {
+		m[c] = true
+	}
+	return m
+}()

@@ -218,6 +218,7 @@ var codeStems = []string{
 	"ziffer", "cifre", "siffer", "siffra", "cijfer", "prüfnummer", "pruefnummer", "säkerhetskod",
 	"קוד", "رمز", "کد", "کوڈ", "سی وی وی", "सीवीवी", "सी वी वी", "कोड", "সিভিভি", "সি ভি ভি", "কোড",
 	"κωδικ", "Κωδικ", "код", "Код", "รหัส", "mã", "코드", "コード", "码", "碼",
-	// "on the back" in Russian, as a card's owner reads its code out
-	"сзади", "обороте",
+	// "on the back" in Russian, Chinese and Japanese, as a card's owner
+	// reads its code out (背面 965)
+	"сзади", "обороте", "背面", "裏面",
 }

@@ -186,6 +186,10 @@ var vendorWords = []string{
 var vendorSet = map[string]bool{}
 
 func init() {
+	// ak and sk, the access key and the secret key of Chinese clouds'
+	// configs (huawei.obs.ak=…, baidu.sk: …): random tokens only, as
+	// under a vendor's name.
+	lastWords["ak"], lastWords["sk"] = kvVendor, kvVendor
 	for _, w := range vendorWords {
 		vendorSet[w] = true
 		if _, ok := lastWords[w]; !ok {
@@ -298,6 +302,8 @@ var urlParams = map[string]bool{
 	"access_key": true, "secret_key": true, "api_token": true, "code_verifier": true,
 	// Moodle's web service token (/webservice/rest/server.php?wstoken=…)
 	"wstoken": true,
+	// Baidu Maps' and Baidu Cloud's access key (api.map.baidu.com/…?ak=…)
+	"ak": true,
 }
 
 // urlCodeParams hold an OAuth 2.0 authorization code in a redirect URI's
@@ -2041,11 +2047,12 @@ func (sc *Scanner) afterAWSKey(s string, i int, add func(Finding)) int {
 	return i
 }
 
-// afterTencentID looks, right after a Tencent Cloud SecretId (AKID…),
-// for its SecretKey, which SDK calls and config files put next to it
-// (credential.Credential("AKID…", "…")): the first word of 32 letters and
-// digits, both cases and a digit in it, within the next few words.
-func (sc *Scanner) afterTencentID(s string, i int, add func(Finding)) int {
+// afterKeyID looks, right after a Tencent Cloud SecretId (AKID…, n 32)
+// or an Alibaba Cloud AccessKey ID (LTAI…, n 30), for its secret, which
+// SDK calls and config files put next to it (credential.Credential("AKID…",
+// "…"), oss2.Auth('LTAI…', '…')): the first word of n letters and digits,
+// both cases and a digit in it, within the next few words.
+func (sc *Scanner) afterKeyID(s string, i, n int, add func(Finding)) int {
 	if !sc.on[GenericSecret] {
 		return i
 	}
@@ -2056,7 +2063,7 @@ func (sc *Scanner) afterTencentID(s string, i int, add func(Finding)) int {
 			continue
 		}
 		e := runOf(s, k, isAlnum)
-		if v := s[k:e]; len(v) == 32 && charKinds(v)&(cUpper|cLower|cDigit) == cUpper|cLower|cDigit && (e == len(s) || !isWord(s[e])) {
+		if v := s[k:e]; len(v) == n && charKinds(v)&(cUpper|cLower|cDigit) == cUpper|cLower|cDigit && (e == len(s) || !isWord(s[e])) {
 			add(Finding{k, e, GenericSecret})
 			return e
 		}

@@ -503,8 +503,16 @@ func cvv(s string, i, e int) bool {
 	// Cheap test first: the word before ends like one of cvvWords or
 	// cvvVerbs.
 	k := i
-	for k > 0 && i-k < 16 && !isAlnum(s[k-1]) && s[k-1] != '\n' && s[k-1] < utf8.RuneSelf {
-		k--
+	for k > 0 && i-k < 16 {
+		switch {
+		case !isAlnum(s[k-1]) && s[k-1] != '\n' && s[k-1] < utf8.RuneSelf:
+			k--
+			continue
+		case k >= 3 && s[k-1] == 0x9a && s[k-2] == 0xbc && s[k-3] == 0xef:
+			k -= 3 // a full-width colon (CVV2：221)
+			continue
+		}
+		break
 	}
 	if k == 0 {
 		return false
@@ -857,8 +865,8 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // PH PhilSys number (PSN; no check digit), after its word or in a cell under it
 		}
 	case 18:
-		if one && cnIDValid(d) {
-			return start, end, true
+		if (one || r.shape(k, "684", "  ")) && cnIDValid(d) {
+			return start, end, true // (320506 19950803 8431: region, birth date, sequence and check, as forms group it)
 		}
 		if one && cell(dzWords) {
 			return start, end, true // DZ NIN 207525285515438679 (no public check digit)
@@ -1427,6 +1435,9 @@ var plIDWords = idWordSet("dowód", "dowod", "dowód osobisty", "dowod osobisty"
 func plIDCard(s string, i int) (int, bool) {
 	n := len(s)
 	d := i + 3
+	if d < n && s[d] == ' ' {
+		d++ // (HJL 854732: the series apart, as forms print it)
+	}
 	if d+6 > n || !isUpper(s[i]) || !isUpper(s[i+1]) || !isUpper(s[i+2]) || !allDigits(s[d:d+6]) || d+6 < n && isAlnum(s[d+6]) {
 		return 0, false
 	}
@@ -2621,6 +2632,10 @@ var passportWords = newContextWords(
 	"الجواز", "رقم الجواز", // (Arabic "the passport", its number)
 	"paszport", "paszportu", "paspoort", "pasaport", "paspor", "pasport", "útlevél", "cestovní pas", "паспорт", "паспорта",
 	"hộ chiếu", "جواز السفر", "דרכון", "گذرنامه", "पासपोर्ट", "护照", "護照", "パスポート", "여권",
+	// mainland China's travel permits for Hong Kong, Macau and Taiwan
+	// (港澳通行证), and those of their residents for the mainland (回乡证,
+	// 台胞证)
+	"通行证", "港澳通行证", "往来港澳通行证", "回乡证", "台胞证", "台湾居民来往大陆通行证", "港澳居民来往内地通行证",
 	// (camelCase keys are one word to contextNear: {"passportNumber": …},
 	// passportNo, as booking and KYC APIs name the field)
 	"passportnumber", "passportno", "passportnum", "passportnr", "passportid",
@@ -2642,6 +2657,12 @@ var idCardWords = newContextWords(
 	"vəsiqə", "vesiqe", "pasport seriyasi", "seriyasi va raqami", "seriya va raqam",
 	// Italy's carta d'identità elettronica (CA00000AA)
 	"d identità", "carta di identità", "carta identità", "cie",
+	// Central and Eastern Europe's identity cards: Czech and Slovak
+	// občanský průkaz (číslo OP), Hungarian
+	// személyi igazolvány, Ukrainian ID-картка, Romanian buletin
+	"číslo op", "cislo op", "občanský průkaz", "občanského průkazu", "občiansky preukaz", "občianskeho preukazu",
+	"személyi igazolvány",
+	"személyi igazolvány száma", "id-картка", "id-картки", "id картка", "id картки", "buletin", "seria buletin",
 )
 
 // nlDocWords name a Dutch identity document's number (documentnummer on
@@ -2650,7 +2671,7 @@ var nlDocWords = newContextWords("documentnummer", "documentnr", "document numbe
 
 // passportNoWords are the words for "number" between a passport word and
 // its number (Passport No.: …, numéro de passeport: no).
-var passportNoWords = newContextWords("no", "n", "nr", "number", "num", "nummer", "numéro", "número", "numero", "numer", "номер", "n°", "nº", "số", "бр", "br", "broj", "број")
+var passportNoWords = newContextWords("no", "n", "nr", "number", "num", "nummer", "numéro", "número", "numero", "numer", "номер", "n°", "nº", "№", "số", "бр", "br", "broj", "број")
 
 // passportBefore reports whether a passport word stands right before the
 // number at i, or with a word for "number" between: "Passport:

@@ -282,6 +282,9 @@ func (sc *Scanner) numeric(s string, i int, ctx numCtx) (f Finding, ok bool, res
 		if end, ok := codedAccount(s, i, ctx.memo); ok {
 			return Finding{i, end, BankAccount}, true, 0 // Bank: 40-47-84 61023958
 		}
+		if end, ok := czAccount(s, i); ok {
+			return Finding{i, end, BankAccount}, true, 0 // 590426-1388002014/0600 (CZ, SK)
+		}
 		if i+15 <= len(s) && (s[i+3] == '-' || isDigit(s[i+14])) {
 			if end, ok := balkanAccount(s, i, ctx.memo); ok {
 				return Finding{i, end, BankAccount}, true, 0 // RS 265-0003971498936-07

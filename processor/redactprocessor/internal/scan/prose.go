@@ -55,6 +55,7 @@ const (
 	pwNetwork // a wifi network: only "NETWORK / PASSWORD" after it
 	pwPIN     // a PIN: 4 or 5 digits; up to 8 after a word naming what it opens (pinQualifiers)
 	pwAccess  // a door's, a gate's, a key box's code: 4 to 10 digits after an access word (accessWords)
+	pwPUK     // a SIM's PUK: 8 digits
 )
 
 var pwPhrases = []pwPhrase{
@@ -131,7 +132,7 @@ var pwPhrases = []pwPhrase{
 	{"校验码", true, false, pwPassword},
 	{"校驗碼", true, false, pwPassword},
 	{"动态码", true, false, pwPassword},
-	{"puk码", true, false, pwPassword},
+	{"puk码", true, false, pwPUK},
 	{"認証コード", true, false, pwPassword},
 	{"認証番号", true, false, pwPassword},
 	{"인증번호", false, false, pwPassword},
@@ -186,6 +187,51 @@ var pwPhrases = []pwPhrase{
 	{"kodi i konfirmimit", false, false, pwPassword},
 	{"დადასტურების კოდი", false, false, pwPassword},
 	{"ერთჯერადი კოდი", false, false, pwPassword},
+	// the one-time codes of Central and Eastern Europe's banks, shops and
+	// couriers (Polish, Czech, Slovak, Romanian, Hungarian, Bulgarian,
+	// Ukrainian in Cyrillic and in Latin letters)
+	{"kod weryfikacyjny", false, false, pwPassword},
+	{"kod jednorazowy", false, false, pwPassword},
+	{"kod autoryzacyjny", false, false, pwPassword},
+	{"kod potwierdzający", false, false, pwPassword},
+	{"ověřovací kód", false, false, pwPassword},
+	{"overovací kód", false, false, pwPassword},
+	{"overovaci kod", false, false, pwPassword},
+	{"potvrzovací kód", false, false, pwPassword},
+	{"jednorázový kód", false, false, pwPassword},
+	{"autorizační kód", false, false, pwPassword},
+	{"autorizacni kod", false, false, pwPassword},
+	{"autorizačný kód", false, false, pwPassword},
+	{"kód z sms", false, false, pwPassword},
+	{"cod de autentificare", false, false, pwPassword},
+	{"codul de autentificare", false, false, pwPassword},
+	{"codul tau de autentificare", false, false, pwPassword},
+	{"codul tău de autentificare", false, false, pwPassword},
+	{"cod de verificare", false, false, pwPassword},
+	{"codul de verificare", false, false, pwPassword},
+	{"cod de confirmare", false, false, pwPassword},
+	{"codul de confirmare", false, false, pwPassword},
+	{"cod semnare contract", false, false, pwPassword},
+	{"ellenőrző kód", false, false, pwPassword},
+	{"ellenőrző kódod", false, false, pwPassword},
+	{"ellenőrző kódja", false, false, pwPassword},
+	{"megerősítő kód", false, false, pwPassword},
+	{"egyszer használatos kód", false, false, pwPassword},
+	{"код за потвърждение", false, false, pwPassword},
+	{"код за верификация", false, false, pwPassword},
+	{"код підтвердження", false, false, pwPassword},
+	{"kod pidtverdzhennia", false, false, pwPassword},
+	// a SIM's unblocking key (PUK1: …, Kod PUK: …, PUK je …, a PUK-kód:
+	// …: 8 digits, 3GPP TS 31.102), which its owner is told by the
+	// operator's support
+	{"puk", false, false, pwPUK},
+	{"puk1", false, false, pwPUK},
+	{"puk2", false, false, pwPUK},
+	{"kod puk", false, false, pwPUK},
+	{"puk-kód", false, false, pwPUK},
+	{"puk-kod", false, false, pwPUK},
+	{"puk код", false, false, pwPUK},
+	{"puk кодът", false, false, pwPUK},
 	{"wifi key", false, false, pwPassword},
 	{"wi-fi key", false, false, pwPassword},
 	{"wlan key", false, false, pwPassword},
@@ -1020,6 +1066,12 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	}
 	if kind == pwPIN {
 		if !allDigits(v) || len(v) < 4 || len(v) > 8 || len(v) > 5 && !pinQualified(s, p) {
+			return Finding{}, we, false
+		}
+		return Finding{vs, ve, Password}, we, true
+	}
+	if kind == pwPUK {
+		if !allDigits(v) || len(v) != 8 {
 			return Finding{}, we, false
 		}
 		return Finding{vs, ve, Password}, we, true

@@ -204,7 +204,7 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 	spokenFrom := 0
 	spoken := func(e int) {
 		var buf [4]Finding
-		for _, f := range spokenText(s, spokenFrom, e, &sc.on, buf[:0]) {
+		for _, f := range sc.cjkNumerals(s, spokenFrom, e, spokenText(s, spokenFrom, e, &sc.on, buf[:0])) {
 			p := len(dst)
 			for p > 0 && dst[p-1].Start >= f.End {
 				p--
@@ -525,11 +525,19 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 				}
 				continue
 			}
-			if sc.on[NationalID] && i >= 3 && s[i-1] == ' ' && i-3 >= last && isUpper(s[i-2]) && isUpper(s[i-3]) && boundaryBefore(s, i-3) {
-				if end, ok := letterID(s, i-3); ok {
-					add(Finding{i - 3, end, NationalID}) // AB 12 34 56 C: the letters were skipped as a word
-					i = end
-					continue
+			if i >= 3 && s[i-1] == ' ' && isUpper(s[i-2]) && isUpper(s[i-3]) && sc.on[NationalID] && i-3 >= last {
+				if boundaryBefore(s, i-3) {
+					if end, ok := letterID(s, i-3); ok {
+						add(Finding{i - 3, end, NationalID}) // AB 12 34 56 C: the letters were skipped as a word
+						i = end
+						continue
+					}
+				} else if i >= 4 && isUpper(s[i-4]) && i-4 >= last && boundaryBefore(s, i-4) {
+					if end, ok := plIDCard(s, i-4); ok {
+						add(Finding{i - 4, end, NationalID}) // HJL 854732 (PL dowód osobisty)
+						i = end
+						continue
+					}
 				}
 			}
 			e := runOf(s, i, isDigit)
@@ -605,6 +613,13 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 			}
 			if pe := plainNumber(s, i, e); pe > 0 {
 				proseDone = max(proseDone, pe) // most numbers in prose: no call
+			} else if e+3 < n && s[e] == 0xe3 && s[e+1] == 0x80 && s[e+2] == 0x80 && isDigit(s[e+3]) {
+				// figures with ideographic spaces between their groups (151　1778　2842)
+				if _, f, ok := sc.wideNumber(s, i); ok && f.Start >= last {
+					add(f)
+					i = f.End
+					continue
+				}
 			} else if c != '(' {
 				if f, ok := prose(i); ok {
 					add(f)
@@ -718,8 +733,12 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 					i = f.End
 					if f.Type == AWSAccessKey {
 						i = sc.afterAWSKey(s, i, add)
-					} else if f.Type == APIToken && s[f.Start] == 'A' && strings.HasPrefix(s[f.Start:], "AKID") {
-						i = sc.afterTencentID(s, i, add)
+					} else if f.Type == APIToken && (s[f.Start] == 'A' || s[f.Start] == 'L') {
+						if strings.HasPrefix(s[f.Start:], "AKID") {
+							i = sc.afterKeyID(s, i, 32, add)
+						} else if strings.HasPrefix(s[f.Start:], "LTAI") {
+							i = sc.afterKeyID(s, i, 30, add)
+						}
 					}
 					continue
 				}
@@ -782,8 +801,8 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 		}
 		i++
 	}
-	if l := n - spokenFrom; spokenFrom > 0 && l >= 16 && l <= maxSpokenLine {
-		spoken(n) // a transcript's last turn
+	if l := n - spokenFrom; l >= 16 && l <= maxSpokenLine {
+		spoken(n) // a transcript's last turn, a text of one line
 	}
 	if n > 0 && s[n-1] == '>' && sc.on[Password] {
 		if f, ok := sc.xmlSecret(s, n, last); ok {

@@ -20,11 +20,9 @@ import (
 // that is not a word prose puts before "at" (work at yahoo dot com).
 //
 // The walk meets no byte of such an address (they are letters and
-// spaces), so each line and each JSON string is searched once at its end
-// (the walk stops there anyway), and the text's end when the text has had
-// lines or strings before: a transcript's turns. A text of one line with no
-// line break or quote is not searched, which keeps plain text on the fast
-// path.
+// spaces), so each line and each JSON string of 16 to maxSpokenLine
+// bytes is searched once at its end (the walk stops there anyway), and
+// the text's last line: a transcript's turns, a message of one line.
 
 // maxSpokenLine is the longest line or JSON string searched for an
 // address spelled out: a transcript's turn, a chat message, a form's

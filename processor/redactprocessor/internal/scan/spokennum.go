@@ -6,6 +6,7 @@ package scan // import "github.com/otelcol-llm/otelcol-llm/processor/redactproce
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Numbers spoken as words, as speech-to-text writes a caller's turn when it
@@ -260,4 +261,150 @@ func lineBefore(s string, ls int) int {
 		return max(0, ls-2-256)
 	}
 	return max(0, ls-2-256) + p + 1
+}
+
+// Chinese speakers read numbers out digit by digit in their numerals (客户：
+// 四二零幺零六幺九六四零二零八三三三九; 借记卡 六二二五 八八零幺 …), 幺 for
+// one and 两 for two as phones and call centres say them, sometimes mixed
+// with figures (340104一九六六一二二七四三四一). cjkNumerals reads each run of
+// seven or more such digits in a line (blanks between groups, an X
+// ending a resident ID) as the ASCII number it stands for, with the line
+// before it as context, and checks it as the number detectors check
+// figures (numeric: resident IDs by their check digit, mobiles by their
+// plan, cards by Luhn); a finding covers the run. A line without the
+// lead byte of 一, 二, 三, 五, 七, 九 and 两 (0xE4) is passed over in one
+// search (a number of seven digits or more read out without any of them,
+// of 四, 六, 八, 幺 and 零 alone, is rare).
+
+// cjkNumeral returns the digit the Chinese numeral at s[k] stands for (零
+// 〇 一 幺 二 两 三 四 五 六 七 八 九: three bytes each in UTF-8), by its bytes.
+func cjkNumeral(s string, k int) (byte, bool) {
+	if k+2 >= len(s) {
+		return 0, false
+	}
+	b1, b2 := s[k+1], s[k+2]
+	switch s[k] {
+	case 0xe4:
+		switch {
+		case b1 == 0xb8 && b2 == 0x80:
+			return '1', true // 一
+		case b1 == 0xb8 && b2 == 0xa4:
+			return '2', true // 两
+		case b1 == 0xb8 && b2 == 0x89:
+			return '3', true // 三
+		case b1 == 0xb8 && b2 == 0x83:
+			return '7', true // 七
+		case b1 == 0xba && b2 == 0x8c:
+			return '2', true // 二
+		case b1 == 0xba && b2 == 0x94:
+			return '5', true // 五
+		case b1 == 0xb9 && b2 == 0x9d:
+			return '9', true // 九
+		}
+	case 0xe5:
+		switch {
+		case b1 == 0xb9 && b2 == 0xba:
+			return '1', true // 幺
+		case b1 == 0x9b && b2 == 0x9b:
+			return '4', true // 四
+		case b1 == 0x85 && b2 == 0xad:
+			return '6', true // 六
+		case b1 == 0x85 && b2 == 0xab:
+			return '8', true // 八
+		}
+	case 0xe9:
+		return '0', b1 == 0x9b && b2 == 0xb6 // 零
+	case 0xe3:
+		return '0', b1 == 0x80 && b2 == 0x87 // 〇
+	}
+	return 0, false
+}
+
+// cjkDigitAt returns the digit the character at s[k] stands for (a
+// numeral, a figure, a full-width figure), its width, and whether it is
+// one; numeral is true for a Chinese numeral.
+func cjkDigitAt(s string, k int) (d byte, w int, numeral, ok bool) {
+	if c := s[k]; c < utf8.RuneSelf {
+		return c, 1, false, isDigit(c)
+	}
+	if d, ok := cjkNumeral(s, k); ok {
+		return d, 3, true, true
+	}
+	if k+2 < len(s) && s[k] == 0xef && s[k+1] == 0xbc && s[k+2] >= 0x90 && s[k+2] <= 0x99 {
+		return '0' + s[k+2] - 0x90, 3, false, true // ０-９
+	}
+	return 0, 0, false, false
+}
+
+// cjkNumerals appends to out the numbers read out in Chinese numerals in
+// the line s[from:to] (see above).
+func (sc *Scanner) cjkNumerals(s string, from, to int, out []Finding) []Finding {
+	seg := s[from:to]
+	if strings.IndexByte(seg, 0xe4) < 0 {
+		return out
+	}
+	for k := from; k < to; {
+		if s[k] < 0xe3 {
+			k++
+			continue
+		}
+		if _, ok := cjkNumeral(s, k); !ok {
+			k++
+			continue
+		}
+		if k+3 >= to {
+			break
+		}
+		if _, _, _, ok := cjkDigitAt(s, k+3); !ok {
+			k += 3 // (one numeral alone: a word's, 一个, 三月)
+			continue
+		}
+		w := 3
+		// A run of digits (at least three of them numerals), blanks between.
+		var buf [48 + 24]byte
+		var at [25]int
+		cs := max(strings.LastIndexByte(s[:k], '\n')+1, k-48, from)
+		for cs < k && s[cs]&0xc0 == 0x80 {
+			cs++
+		}
+		rs := k
+		for rs > cs && isDigit(s[rs-1]) {
+			rs-- // (figures before the numerals: 340104一九六六…)
+		}
+		n := copy(buf[:], s[cs:rs])
+		base, j, numerals, q := n, 0, 0, rs
+		for q < to && j < 24 {
+			d, w, num, ok := cjkDigitAt(s, q)
+			if !ok {
+				if s[q] == ' ' && q+1 < to {
+					if _, _, _, ok := cjkDigitAt(s, q+1); ok {
+						q++ // a blank between groups
+						continue
+					}
+				}
+				if (s[q] == 'X' || s[q] == 'x' || strings.HasPrefix(s[q:to], "Ｘ")) && j == 17 {
+					buf[n], at[j] = 'X', q
+					n++
+					j++
+					q += wideX(s, q)
+				}
+				break
+			}
+			if num {
+				numerals++
+			}
+			buf[n], at[j] = d, q
+			n++
+			j++
+			q += w
+		}
+		at[j] = q
+		if j >= 7 && numerals >= 3 {
+			if f, ok, _ := sc.numeric(string(buf[:n]), base, numCtx{last: 0, phoneEnd: -1, idEnd: -1}); ok && f.Start == base && f.End == n {
+				out = append(out, Finding{at[0], at[j], f.Type})
+			}
+		}
+		k = max(q, k+w)
+	}
+	return out
 }

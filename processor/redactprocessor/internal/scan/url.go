@@ -28,6 +28,8 @@ var webhooks = []struct{ host, path string }{
 	// oapi.dingtalk.com/robot/send?access_token=<64 hex>)
 	{"qyapi.weixin.qq.com", "/cgi-bin/webhook/send?key="},
 	{"oapi.dingtalk.com", "/robot/send?access_token="},
+	// Bark's push URL, the device key its first segment (api.day.app/<key>/…)
+	{"api.day.app", "/"},
 }
 
 // hookSegments are path segments after which a random segment is a
