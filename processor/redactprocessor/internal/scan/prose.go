@@ -374,6 +374,25 @@ var pwPhrases = []pwPhrase{
 	{"codice", false, false, pwAccess},
 	{"keypad", false, false, pwAccess},
 	{"κωδικός", false, false, pwAccess},
+	// what a code opens, then the code: a key box's or a key safe's
+	// ("Keybox 8273", "cofre das chaves: 8985", "Portone 51285"), a door's
+	// or a gate's only through a verb or ':' ("Street door: 821823"; not
+	// "Gate 23", "door 12")
+	{"keybox", false, false, pwAccess},
+	{"key box", false, false, pwAccess},
+	{"keysafe", false, false, pwAccess},
+	{"key safe", false, false, pwAccess},
+	{"schlüsselsafe", false, false, pwAccess},
+	{"schlüsselbox", false, false, pwAccess},
+	{"κλειδοθήκη", false, false, pwAccess},
+	{"portone", false, false, pwAccess},
+	{"digicode", false, false, pwAccess},
+	{"cofre das chaves", false, false, pwAccess},
+	{"fechadura digital", false, false, pwAccess},
+	{"door", false, true, pwAccess},
+	{"gate", false, true, pwAccess},
+	{"šifra", false, true, pwAccess},
+	{"sifra", false, true, pwAccess},
 	// Secrets named in prose ("datadog key 2570a8…", "the auth token for
 	// AC… is 5d48…"): the value must look generated (randomSecret).
 	{"key", false, false, pwSecret},
@@ -449,6 +468,9 @@ var accessWords = map[string]bool{
 	"portone": true, "cancello": true, "ingresso": true, "vrata": true, "ulaz": true, "ulazna": true, "caja": true,
 	"llaves": true, "acceso": true, "alarma": true, "cerradura": true, "cassetta": true, "πόρτα": true,
 	"εισόδου": true, "κλειδοθήκη": true, "καθαρίστριας": true, "schlüsselbox": true, "tür": true, "haustür": true,
+	"keysafe": true, "schlüsselsafe": true, "digicode": true, "porte": true, "entrée": true, "clés": true, "cofre": true,
+	"chaves": true, "fechadura": true, "sef": true, "cajetín": true, "portón": true, "portail": true, "κλειδαριά": true,
+	"καγκελόπορτα": true, "πολυκατοικίας": true, "ključevima": true, "combo": true, "ramp": true,
 }
 
 // notSecretKeys are words before "key" or "token" that name something
@@ -526,6 +548,7 @@ var pwConnectors = map[string]bool{
 	// ہے, Bengali হলো and হল (the copulas: mana parole ir X, моја лозинка
 	// је X, իմ գաղտնաբառն է X, میرا پاس ورڈ ہے X, আমার পাসওয়ার্ড হলো X).
 	"ir": true, "yra": true, "је": true, "է": true, "ہے": true, "হলো": true, "হল": true,
+	"sada": true, // (Croatian and Serbian "now": šifra je sada X)
 	// Georgian არის (the copula: ჩემი პაროლი არის X).
 	"არის": true,
 }
@@ -1077,7 +1100,10 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 		return Finding{vs, ve, Password}, we, true
 	}
 	if kind == pwAccess {
-		if !allDigits(v) || len(v) < 4 || len(v) > 10 || !accessQualified(s, p) {
+		if n := len(v); n > 4 && (v[n-1] == '#' || v[n-1] == '*') {
+			v, ve = v[:n-1], ve-1 // (the keypad's confirm key: 637207#)
+		}
+		if !allDigits(v) || len(v) < 4 || len(v) > 10 || mode == proseDirectMixed || !accessQualified(s, p) {
 			return Finding{}, we, false
 		}
 		return Finding{vs, ve, Password}, we, true
