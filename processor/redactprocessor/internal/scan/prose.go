@@ -56,6 +56,7 @@ const (
 	pwPIN     // a PIN: 4 or 5 digits; up to 8 after a word naming what it opens (pinQualifiers)
 	pwAccess  // a door's, a gate's, a key box's code: 4 to 10 digits after an access word (accessWords)
 	pwPUK     // a SIM's PUK: 8 digits
+	pwOTP     // a one-time code: 4 to 8 digits (123-456 too)
 )
 
 var pwPhrases = []pwPhrase{
@@ -127,6 +128,56 @@ var pwPhrases = []pwPhrase{
 	{"codigo de verificacion", false, false, pwPassword}, //nolint:misspell // Spanish typed without its accents
 	{"bestätigungscode", false, false, pwPassword},
 	{"code de vérification", false, false, pwPassword},
+	// and in more languages, as services' SMS write them (German,
+	// French, Italian, Portuguese, Dutch, Swedish, Danish and Norwegian,
+	// Finnish, Turkish, Vietnamese, Thai, Hebrew)
+	{"sicherheitscode", true, false, pwOTP},
+	{"code de confirmation", false, false, pwOTP},
+	{"codice di verifica", false, false, pwOTP},
+	{"código de verificação", false, false, pwOTP},
+	{"codigo de verificacao", false, false, pwOTP},
+	{"verificatiecode", false, false, pwOTP},
+	{"eenmalige code", false, false, pwOTP},
+	{"verifieringskod", false, false, pwOTP},
+	{"verifieringskoden", false, false, pwOTP},
+	{"engangskode", false, false, pwOTP},
+	{"engangskoden", false, false, pwOTP},
+	{"bekræftelseskode", false, false, pwOTP},
+	{"vahvistuskoodi", false, false, pwOTP},
+	{"vahvistuskoodisi", false, false, pwOTP},
+	{"kertakäyttöinen koodi", false, false, pwOTP},
+	{"doğrulama kodunuz", false, false, pwOTP},
+	{"onay kodunuz", false, false, pwOTP},
+	{"mã xác thực", false, false, pwOTP},
+	{"mã xác nhận", false, false, pwOTP},
+	{"mã xác minh", false, false, pwOTP},
+	{"รหัส otp", false, false, pwOTP},
+	{"รหัส otp ของคุณ", false, false, pwOTP},
+	{"one time pin", false, false, pwOTP},
+	{"קוד האימות", false, false, pwOTP},
+	{"קוד אימות", false, false, pwOTP},
+	// "your code" in the languages of the SMS a code comes in ("Your code
+	// is 482913", "Votre code : 482913", "Ваш код: 4829"): a one-time
+	// code, 4 to 8 digits (pwOTP)
+	{"your code", false, false, pwOTP},
+	{"dein code", false, false, pwOTP},
+	{"ihr code", false, false, pwOTP},
+	{"votre code", false, false, pwOTP},
+	{"ton code", false, false, pwOTP},
+	{"tu código", false, false, pwOTP},
+	{"su código", false, false, pwOTP},
+	{"seu código", false, false, pwOTP},
+	{"il tuo codice", false, false, pwOTP},
+	{"uw code", false, false, pwOTP},
+	{"je code", false, false, pwOTP},
+	{"din kod", false, false, pwOTP},
+	{"din kode", false, false, pwOTP},
+	{"ваш код", false, false, pwOTP},
+	{"твой код", false, false, pwOTP},
+	{"váš kód", false, false, pwOTP},
+	{"twój kod", false, false, pwOTP},
+	{"kodunuz", false, false, pwOTP},
+	{"kode anda", false, false, pwOTP},
 	{"验证码", true, false, pwPassword},
 	{"驗證碼", true, false, pwPassword},
 	{"校验码", true, false, pwPassword},
@@ -404,6 +455,73 @@ var pwPhrases = []pwPhrase{
 	{"schlüssel", false, false, pwSecret},
 }
 
+// yourServiceCode reports whether "your SERVICE code" ends before p (the
+// value's label, its ':' or verb after it): a service's one-time code as
+// its SMS names it ("Your Uber code: 4829", "Your WhatsApp code is …").
+func yourServiceCode(s string, p int) bool {
+	k := p
+	for k > 0 && p-k < 8 && !isAlnum(s[k-1]) && s[k-1] != '\n' {
+		k--
+	}
+	if k >= 3 && strings.EqualFold(s[k-3:k], " is") {
+		k -= 3
+	}
+	if k < 4 || !strings.EqualFold(s[k-4:k], "code") {
+		return false
+	}
+	k -= 4
+	if k < 2 || s[k-1] != ' ' {
+		return false
+	}
+	ws := k - 1
+	for ws > 0 && k-ws < 24 && isAlnum(s[ws-1]) {
+		ws--
+	}
+	if ws == k-1 || ws < 5 || !strings.EqualFold(s[ws-5:ws], "your ") || ws > 5 && isAlnum(s[ws-6]) || !isUpper(s[ws]) {
+		return false
+	}
+	var b [24]byte
+	return !notServiceCodes[string(lowerInto(b[:], s[ws:k-1]))]
+}
+
+// notServiceCodes name the codes that are no one-time code after "your"
+// (Your Discount code: 4829, Your ZIP code: 94306).
+var notServiceCodes = map[string]bool{
+	"discount": true, "promo": true, "promotion": true, "promotional": true, "coupon": true, "voucher": true,
+	"gift": true, "referral": true, "invite": true, "invitation": true, "zip": true, "postal": true, "post": true,
+	"area": true, "country": true, "tracking": true, "order": true, "booking": true, "reference": true,
+	"confirmation": true, "error": true, "status": true, "product": true, "reward": true, "member": true,
+	"customer": true, "account": true, "branch": true, "sort": true, "tax": true, "class": true, "course": true,
+}
+
+// codeNamedAfter reports whether the number ending at e is named a
+// one-time code by the words after it, as services' SMS write it first
+// ("482913 is your verification code", "Use 482913 as your login code",
+// "G-482913 is your Google verification code"): " is your " or " as
+// your ", at most three words, then code, OTP, PIN or passcode.
+func codeNamedAfter(s string, e int) bool {
+	if e+9 > len(s) || !strings.EqualFold(s[e+4:e+9], "your ") || s[e+3] != ' ' ||
+		!strings.EqualFold(s[e:e+4], " is ") && !strings.EqualFold(s[e:e+4], " as ") {
+		return false
+	}
+	k := e + 9
+	for w := 0; w < 4 && k < len(s); w++ {
+		ws := k
+		for k < len(s) && isAlnum(s[k]) {
+			k++
+		}
+		switch strings.ToLower(s[ws:k]) {
+		case "code", "otp", "pin", "passcode":
+			return true
+		}
+		if k == ws || k >= len(s) || s[k] != ' ' {
+			return false
+		}
+		k++
+	}
+	return false
+}
+
 // gluedCodeWords are the one-time code words of Chinese and Japanese
 // SMS, which write the code glued to them with no particle or blank
 // (【淘宝】验证码839478，用于手机号登录; 【支付宝】校验码228965): then 4 to
@@ -567,7 +685,7 @@ func finnishOn(s string, e int) bool {
 // onCopula reports whether p is a Finnish or Estonian password word,
 // after which "on" is the verb (salasanani on X, minu parool on X).
 func onCopula(p *pwPhrase) bool {
-	return strings.HasPrefix(p.w, "salasan") || strings.HasPrefix(p.w, "parool")
+	return strings.HasPrefix(p.w, "salasan") || strings.HasPrefix(p.w, "parool") || strings.HasPrefix(p.w, "vahvistuskood")
 }
 
 // finnishOnly are connectors that are verbs only in Finnish ("on" is a
@@ -1093,6 +1211,15 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 		}
 		return Finding{vs, ve, Password}, we, true
 	}
+	if kind == pwOTP {
+		if n := len(v); n == 7 && v[3] == '-' && allDigits(v[:3]) && allDigits(v[4:]) {
+			return Finding{vs, ve, Password}, we, true // 123-456, as WhatsApp sends it
+		}
+		if !allDigits(v) || len(v) < 4 || len(v) > 8 {
+			return Finding{}, we, false
+		}
+		return Finding{vs, ve, Password}, we, true
+	}
 	if kind == pwPUK {
 		if !allDigits(v) || len(v) != 8 {
 			return Finding{}, we, false
@@ -1103,7 +1230,13 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 		if n := len(v); n > 4 && (v[n-1] == '#' || v[n-1] == '*') {
 			v, ve = v[:n-1], ve-1 // (the keypad's confirm key: 637207#)
 		}
-		if !allDigits(v) || len(v) < 4 || len(v) > 10 || mode == proseDirectMixed || !accessQualified(s, p) {
+		if len(v) == 7 && v[3] == '-' && allDigits(v[:3]) && allDigits(v[4:]) && yourServiceCode(s, p) {
+			return Finding{vs, ve, Password}, we, true // Your WhatsApp code: 123-456
+		}
+		if !allDigits(v) || len(v) < 4 || len(v) > 10 || mode == proseDirectMixed {
+			return Finding{}, we, false
+		}
+		if !accessQualified(s, p) && (len(v) > 8 || !yourServiceCode(s, p)) {
 			return Finding{}, we, false
 		}
 		return Finding{vs, ve, Password}, we, true
@@ -1200,7 +1333,11 @@ func proseGate(s string, x int) (bool, int) {
 		// a number after a password word's ':' (verification code:
 		// 609668, kod za prijavu: …): a label that names it; or after a
 		// CJK particle (验证码是 931857: the long way asks the word)
-		return s[e-1] == ':' && e >= 3 && pairSet(endFlags[endKey(s, e-1)])&phraseEnds != 0 || s[e-1] >= utf8.RuneSelf && f&particleEnds != 0, end
+		le := e - 1 // the label's end before its ':'
+		if s[e-1] == ':' && e >= 4 && s[e-2] == ' ' {
+			le = blanksBefore(s, e-1) // (French spacing: votre code : 482913)
+		}
+		return s[e-1] == ':' && le >= 2 && pairSet(endFlags[endKey(s, le)])&phraseEnds != 0 || s[e-1] >= utf8.RuneSelf && f&particleEnds != 0, end
 	}
 	if f&hedgeEnds != 0 || s[e-1] == ',' && hedgeEnds.endsIn(s, e-1) {
 		return true, end // (a hedge after the verb: not a number alone)

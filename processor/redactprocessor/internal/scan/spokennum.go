@@ -33,6 +33,9 @@ import (
 // and e-mail addresses (spokenEmails).
 func spokenText(s string, from, to int, on *[NumBuiltin]bool, out []Finding) []Finding {
 	out = spokenNumbers(s, from, to, on, out)
+	if on[Password] {
+		out = codesBeforeWords(s, from, to, out)
+	}
 	if on[Email] {
 		n := len(out)
 		out = spokenEmails(s, from, to, out)
@@ -405,6 +408,35 @@ func (sc *Scanner) cjkNumerals(s string, from, to int, out []Finding) []Finding 
 			}
 		}
 		k = max(q, k+w)
+	}
+	return out
+}
+
+// codesBeforeWords appends to out the one-time codes written before the
+// words that name them in the line s[from:to] ("482913 is your
+// verification code", "Use 552910 as your login code", "G-318274 is your
+// Google verification code": codeNamedAfter), found from the y of "your"
+// (a search for one byte).
+func codesBeforeWords(s string, from, to int, out []Finding) []Finding {
+	for k := from; k < to; {
+		j := strings.IndexByte(s[k:to], 'y')
+		if j < 0 {
+			break
+		}
+		p := k + j - 1 // (the blank before "your")
+		k = p + 2
+		if p-from < 7 || p+6 > to || s[p] != ' ' || s[p+1:p+6] != "your " || s[p-3] != ' ' {
+			continue
+		}
+		e := p - 3
+		b := e
+		for b > from && isDigit(s[b-1]) {
+			b--
+		}
+		if n := e - b; n < 4 || n > 8 || b > from && isAlnum(s[b-1]) || !codeNamedAfter(s, e) {
+			continue
+		}
+		out = append(out, Finding{b, e, Password})
 	}
 	return out
 }
