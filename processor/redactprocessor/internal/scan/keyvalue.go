@@ -143,6 +143,7 @@ var qualifiedWords = map[string]map[string]bool{
 // login_code): a number of 4 to 8 digits there is the code.
 var oneTimeCodes = map[string]bool{
 	"verification": true, "otp": true, "sms": true, "verify": true, "mfa": true, "2fa": true, "login": true,
+	"blik": true, // (Poland's BLIK: a 6-digit code that pays, blik_code)
 }
 
 // pinQualifiers, before "pin", name a PIN that opens something: a
@@ -190,6 +191,8 @@ func init() {
 	// configs (huawei.obs.ak=…, baidu.sk: …): random tokens only, as
 	// under a vendor's name.
 	lastWords["ak"], lastWords["sk"] = kvVendor, kvVendor
+	// a one-time code under its own name ("otp": "102168", "blik": "749788")
+	lastWords["otp"], lastWords["blik"] = kvOneTimeCode, kvOneTimeCode
 	for _, w := range vendorWords {
 		vendorSet[w] = true
 		if _, ok := lastWords[w]; !ok {
@@ -1262,6 +1265,24 @@ var valueStop, softStop = func() (hard, soft [256]bool) {
 	return hard, soft
 }()
 
+// colonChainKey reports whether the key before the value at p and its
+// ':' are the inner parts of a colon chain (rate:otp:827233, a Redis or
+// cache key), not a key and its value.
+func colonChainKey(s string, p int) bool {
+	k := p
+	for k > 0 && (s[k-1] == '"' || s[k-1] == '\'') {
+		k--
+	}
+	if k == 0 || s[k-1] != ':' {
+		return false
+	}
+	k--
+	for k > 0 && isWord(s[k-1]) {
+		k--
+	}
+	return k > 0 && s[k-1] == ':'
+}
+
 // keyFollows reports whether a key and '=' or ':' start at s[p].
 func keyFollows(s string, p int) bool {
 	e := p
@@ -1373,8 +1394,8 @@ func (sc *Scanner) secretValue(s string, p int, kind kvKind, url bool) (Finding,
 		}
 		t = GenericSecret
 	case kind == kvOneTimeCode && allDigits(v):
-		if len(v) < 4 || len(v) > 8 {
-			return Finding{}, false
+		if len(v) < 4 || len(v) > 8 || colonChainKey(s, p) {
+			return Finding{}, false // (rate:otp:827233, a Redis key's parts)
 		}
 		t = Password
 	case kind == kvPIN || kind == kvDialPIN:

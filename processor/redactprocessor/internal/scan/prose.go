@@ -178,6 +178,8 @@ var pwPhrases = []pwPhrase{
 	{"twój kod", false, false, pwOTP},
 	{"kodunuz", false, false, pwOTP},
 	{"kode anda", false, false, pwOTP},
+	{"kod blik", false, false, pwOTP},
+	{"kodu blik", false, false, pwOTP},
 	{"验证码", true, false, pwPassword},
 	{"驗證碼", true, false, pwPassword},
 	{"校验码", true, false, pwPassword},
