@@ -221,6 +221,7 @@ var hardCases = []struct{ defect, in, want string }{
 	{"otp before its words", "482913 is your verification code. Use 552910 as your login code. G-318274 is your Google verification code.", "[REDACTED:password] is your verification code. Use [REDACTED:password] as your login code. G-[REDACTED:password] is your Google verification code."},
 	{"a service's code", "Your Uber code: 4829. Your WhatsApp code: 123-456. Your Discount code: 4829. Your ZIP code: 94306", "Your Uber code: [REDACTED:password]. Your WhatsApp code: [REDACTED:password]. Your Discount code: 4829. Your ZIP code: 94306"},
 	{"otp and blik keys", `{"blik": "749788", "otp": "102168", "blik_code": "123456", "otp_length": 6} "GET" "rate:otp:827233"`, `{"blik": "[REDACTED:password]", "otp": "[REDACTED:password]", "blik_code": "[REDACTED:password]", "otp_length": 6} "GET" "rate:otp:827233"`},
+	{"romanian identity card", "CI seria RT nr. 636298; seria buletin RR 136401; CI seria TZ732067; RT 823329 retweets", "CI seria [REDACTED:national_id]; seria buletin [REDACTED:national_id]; CI seria [REDACTED:national_id]; RT 823329 retweets"},
 	{"mac colon", "hotspot authorized guest mac=F2:74:15:81:14:53 ip=10.0.25.76", "hotspot authorized guest mac=[REDACTED:device_id] ip=[REDACTED:ipv4]"},
 	{"mac dashed", "Calling Station Identifier:\tA4-BB-6D-9B-80-2D\nNAS:", "Calling Station Identifier:\t[REDACTED:device_id]\nNAS:"},
 	{"mac dashed after a digit", `"Calling-Station-Id": "F2-74-15-81-14-5C"`, `"Calling-Station-Id": "[REDACTED:device_id]"`},

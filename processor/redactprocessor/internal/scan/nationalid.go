@@ -3418,3 +3418,52 @@ func idBefore(s string, start int) bool {
 	c := copulaBefore(s, start)
 	return c > 0 && bareID(s, c)
 }
+
+// roIDCard matches, at s[i] (the series' first letter or the number's
+// first digit), a Romanian identity card's series and number as forms
+// and chats write them after their word: two capitals and six digits,
+// glued or apart, maybe "nr." between (CI seria RT nr. 636298, seria
+// buletin RR 136401, CI seria TZ732067). The card has no check digit:
+// only its word before says what it is (seria, CI, BI, buletin). It
+// returns the start (the series) and the end.
+func roIDCard(s string, i int) (int, int, bool) {
+	ls := i // the series' start
+	var e int
+	if isUpper(s[i]) {
+		if i+8 > len(s) || !isUpper(s[i+1]) || !allDigits(s[i+2:i+8]) {
+			return 0, 0, false
+		}
+		e = i + 8
+	} else {
+		e = runOf(s, i, isDigit)
+		if e-i != 6 {
+			return 0, 0, false
+		}
+		k := i
+		for k > 0 && i-k < 2 && s[k-1] == ' ' {
+			k--
+		}
+		if k >= 3 && (strings.EqualFold(s[k-3:k], "nr.") || strings.EqualFold(s[k-3:k], "nr:")) {
+			k -= 3
+		} else if k >= 2 && strings.EqualFold(s[k-2:k], "nr") {
+			k -= 2
+		}
+		for k > 0 && i-k < 8 && s[k-1] == ' ' {
+			k--
+		}
+		if k < 3 || !isUpper(s[k-1]) || !isUpper(s[k-2]) || s[k-3] != ' ' {
+			return 0, 0, false
+		}
+		ls = k - 2
+	}
+	if e < len(s) && isAlnum(s[e]) || ls == 0 || s[ls-1] != ' ' {
+		return 0, 0, false
+	}
+	w := blanksBefore(s, ls)
+	for _, word := range [...]string{"seria", "ci", "bi", "buletin"} {
+		if w >= len(word) && strings.EqualFold(s[w-len(word):w], word) && (w == len(word) || !isAlnum(s[w-len(word)-1])) {
+			return ls, e, true
+		}
+	}
+	return 0, 0, false
+}

@@ -240,6 +240,12 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 			proseDone = f.End
 			return f, true // username,password / ana.souza,Aluno2025!665
 		}
+		if i >= 2 && s[i-1] == ' ' && (isDigit(s[i]) && (s[i-2] == '.' || isUpper(s[i-2])) || isUpper(s[i]) && i+2 < len(s) && isUpper(s[i+1]) && isDigit(s[i+2])) && sc.on[NationalID] {
+			if rs, re, ok := roIDCard(s, i); ok && rs >= last {
+				proseDone = re
+				return Finding{rs, re, NationalID}, true // CI seria RT nr. 636298
+			}
+		}
 		if ok, end := proseGate(s, i); !ok {
 			proseDone = end
 			return Finding{}, false
