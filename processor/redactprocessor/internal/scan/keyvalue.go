@@ -2051,21 +2051,7 @@ func (sc *Scanner) afterAWSKey(s string, i int, add func(Finding)) int {
 	if !sc.on[AWSSecretKey] {
 		return i
 	}
-	k, words := i, 0
-	for k < len(s) && k-i < 100 && words < 4 {
-		if !isB64(s[k]) {
-			k++
-			continue
-		}
-		e := runOf(s, k, isB64)
-		if awsSecretShape(s[k:e]) && (e == len(s) || !isWord(s[e])) {
-			add(Finding{k, e, AWSSecretKey})
-			return e
-		}
-		words++
-		k = e
-	}
-	return i
+	return secretAfter(s, i, 100, 4, isB64, awsSecretShape, AWSSecretKey, add)
 }
 
 // afterKeyID looks, right after a Tencent Cloud SecretId (AKID…, n 32)
@@ -2077,18 +2063,27 @@ func (sc *Scanner) afterKeyID(s string, i, n int, add func(Finding)) int {
 	if !sc.on[GenericSecret] {
 		return i
 	}
-	k, words := i, 0
-	for k < len(s) && k-i < 64 && words < 3 {
-		if !isAlnum(s[k]) {
+	shape := func(v string) bool {
+		return len(v) == n && charKinds(v)&(cUpper|cLower|cDigit) == cUpper|cLower|cDigit
+	}
+	return secretAfter(s, i, 64, 3, isAlnum, shape, GenericSecret, add)
+}
+
+// secretAfter adds, as a finding of type t, the first word of in's bytes
+// that has shape within reach bytes and at most words words after i (a
+// key id's secret), and returns its end; i when there is none.
+func secretAfter(s string, i, reach, words int, in func(byte) bool, shape func(string) bool, t Type, add func(Finding)) int {
+	for k, w := i, 0; k < len(s) && k-i < reach && w < words; {
+		if !in(s[k]) {
 			k++
 			continue
 		}
-		e := runOf(s, k, isAlnum)
-		if v := s[k:e]; len(v) == n && charKinds(v)&(cUpper|cLower|cDigit) == cUpper|cLower|cDigit && (e == len(s) || !isWord(s[e])) {
-			add(Finding{k, e, GenericSecret})
+		e := runOf(s, k, in)
+		if shape(s[k:e]) && (e == len(s) || !isWord(s[e])) {
+			add(Finding{k, e, t})
 			return e
 		}
-		words++
+		w++
 		k = e
 	}
 	return i
