@@ -330,6 +330,10 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     0.9791 on arrival; CEE one-time codes, PUKs, Czech accounts and
 //     identity cards after their labels were then added. Both label
 //     locker pickup codes PII, 12l and 14c look-alikes: they stay.
+//   - blind-2026-14f (a fifty-eighth writer: Southeast Asian e-wallets and
+//     lending), scored after the 14b and 14d fixes: 0.8180 / 0.9815 on
+//     arrival; the region's banks and account words, TACs and MPINs
+//     were then added.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -392,6 +396,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-14b.jsonl":  {0.82, 0.98},
 	"blind-2026-14c.jsonl":  {0.88, 0.97},
 	"blind-2026-14d.jsonl":  {0.84, 0.97},
+	"blind-2026-14f.jsonl":  {0.81, 0.98},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

@@ -63,6 +63,12 @@ var bankAccountWords = keyedWords(
 	// salary account)
 	"cuenta de ahorros", "cuenta de ahorro", "cuenta corriente", "cuenta sueldo", "cuenta vista", "ahorros soles",
 	"ahorros dólares", "conta salário", "conta salario", "conta poupança",
+	// Southeast Asia's words for an account (Indonesian rekening, Malay
+	// akaun, Vietnamese số tài khoản, Thai เลขบัญชี; not STK, German
+	// Stück as often as Vietnamese số tài khoản), a payout's
+	// account, a virtual account's number
+	"rekening", "no rekening", "nomor rekening", "akaun", "no akaun", "nombor akaun", "số tài khoản", "so tai khoan",
+	"tài khoản", "เลขบัญชี", "บัญชีรับเงิน", "payout account", "virtual account", "va number", "nomor va",
 )
 
 // payoutBanks are Nigerian, South African and Kenyan banks' names, which
@@ -74,6 +80,16 @@ var payoutBanks = map[string]bool{
 	"gtb": true, "gtbank": true, "zenith": true, "uba": true, "firstbank": true, "opay": true, "kuda": true,
 	"moniepoint": true, "palmpay": true, "wema": true, "fcmb": true, "capitec": true, "fnb": true, "absa": true,
 	"nedbank": true, "tymebank": true, "kcb": true,
+	// Southeast Asia's (ID: BCA, Mandiri, BNI, BRI, BTN, Permata, Danamon;
+	// PH: BPI, BDO, UnionBank, Metrobank, Landbank, RCBC; MY: Maybank,
+	// CIMB, RHB, AmBank; VN: Techcombank, Vietcombank, ACB, VPBank,
+	// TPBank, BIDV, Agribank, VietinBank, Sacombank; TH: KBank, SCB, KTB,
+	// BBL, Krungsri)
+	"bca": true, "mandiri": true, "bni": true, "bri": true, "btn": true, "permata": true, "danamon": true,
+	"bpi": true, "bdo": true, "unionbank": true, "metrobank": true, "landbank": true, "rcbc": true,
+	"maybank": true, "cimb": true, "rhb": true, "ambank": true, "techcombank": true, "vietcombank": true,
+	"acb": true, "vpbank": true, "tpbank": true, "bidv": true, "agribank": true, "vietinbank": true,
+	"sacombank": true, "kbank": true, "scb": true, "ktb": true, "bbl": true, "krungsri": true,
 }
 
 // payoutBankBefore reports whether one of payoutBanks (or First, Access,
@@ -249,6 +265,9 @@ var bankContextWords = []string{
 	// East African banks' (Ethiopia's CBE, Kenya's Equity, KCB, Uganda's
 	// Stanbic, Centenary)
 	"CBE", "Equity", "KCB", "Stanbic", "Centenary",
+	// Southeast Asian banks' (see payoutBanks)
+	"BCA", "Mandiri", "BNI", "BRI", "BPI", "BDO", "UnionBank", "Maybank", "CIMB", "RHB", "Techcombank",
+	"Vietcombank", "ACB", "VPBank", "BIDV", "KBank", "SCB",
 	"בנק", "סניף", // (Hebrew "bank", "branch")
 }
 

@@ -150,7 +150,7 @@ var (
 	ninoWords       = kindWords([]int{keyNINO}, "nino", "ni", "nin", "national insurance", "ni number", "insurance number", "payroll", "hmrc")
 	dniWords        = kindWords([]int{keyDNI, 8, 9, 11}, "dni", "rut", "cuil", "cuit", "documento")
 	czWords         = kindWords(l10, "rodné číslo", "rodne cislo", "rodného čísla", "rč", "rc")
-	thWords         = kindWords(l13, "เลขประจำตัวประชาชน", "บัตรประชาชน", "thai id")
+	thWords         = kindWords(l13, "เลขประจำตัวประชาชน", "บัตรประชาชน", "เลขบัตรประชาชน", "เลขบัตร", "thai id")
 	irWords         = kindWords(l10, "کد ملی", "کدملی", "شماره ملی", "melli", "code melli", "national code", "nc") // (NC: a national code abbreviated)
 	roWords         = kindWords(l13, "cnp", "cod numeric personal")
 	grWords         = kindWords([]int{9, 11}, "αφμ", "ΑΦΜ", "αμκα", "ΑΜΚΑ", "afm", "amka")

@@ -179,6 +179,16 @@ var pwPhrases = []pwPhrase{
 	{"kodunuz", false, false, pwOTP},
 	{"kode anda", false, false, pwOTP},
 	{"kod blik", false, false, pwOTP},
+	// Southeast Asia's: Indonesian kode OTP, Vietnamese without its
+	// accents (ma xac thuc), Malaysia's TAC (a bank's transaction
+	// authorisation code), a wallet's MPIN (GCash, Maya)
+	{"kode otp", false, false, pwOTP},
+	{"ma xac thuc", false, false, pwOTP},
+	{"ma xac nhan", false, false, pwOTP},
+	{"mã otp", false, false, pwOTP},
+	{"ma otp", false, false, pwOTP},
+	{"your tac", false, false, pwOTP},
+	{"mpin", false, false, pwPassword},
 	{"kodu blik", false, false, pwOTP},
 	{"验证码", true, false, pwPassword},
 	{"驗證碼", true, false, pwPassword},
