@@ -334,6 +334,10 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     lending), scored after the 14b and 14d fixes: 0.8180 / 0.9815 on
 //     arrival; the region's banks and account words, TACs and MPINs
 //     were then added.
+//   - blind-2026-14e (a fifty-ninth writer: Japan and Korea), scored
+//     after the 14f fixes: 0.9142 / 0.9968 on arrival; bracketed Korean
+//     codes, RRNs under their key, 暗証番号, residence cards and MNP
+//     numbers were then added.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -396,6 +400,7 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-14b.jsonl":  {0.82, 0.98},
 	"blind-2026-14c.jsonl":  {0.88, 0.97},
 	"blind-2026-14d.jsonl":  {0.84, 0.97},
+	"blind-2026-14e.jsonl":  {0.91, 0.99},
 	"blind-2026-14f.jsonl":  {0.81, 0.98},
 }
 

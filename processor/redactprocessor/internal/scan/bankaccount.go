@@ -50,7 +50,7 @@ var bankAccountWords = keyedWords(
 	// transfer instructions write it), Korean banks' names (신한
 	// 110-123-456789, 하나은행 …, 우리 …: Woori), and the banks whose name
 	// stands for "account" in HK, SG, AU and NZ chats (HSBC 123-456789-001)
-	"普通", "当座", "普通預金", "当座預金", "은행", "계좌", "신한", "국민", "우리", "농협", "카카오뱅크", "토스뱅크", "케이뱅크",
+	"普通", "当座", "普通預金", "当座預金", "支店", "은행", "계좌", "신한", "국민", "우리", "농협", "카카오뱅크", "토스뱅크", "케이뱅크",
 	"hsbc", "dbs", "posb", "ocbc", "uob", "commbank", "westpac", "anz", "nab", "asb", "bnz", "kiwibank", "hang seng",
 	// a payout's or a transfer's other party's account (a remittance
 	// file's receiver_account)

@@ -751,8 +751,8 @@ func (r *numRun) nationalIDShape(s string, k int) (int, int, bool) {
 			return start, end, true // BD NID of 17 digits (no check digit)
 		}
 	case 13:
-		if r.shape(k, "67", "-") && rrnDate(d) && (rrnCheck(d) || ctx(rrnWords)) {
-			return start, end, true // KR 900101-1234568
+		if r.shape(k, "67", "-") && rrnDate(d) && (rrnCheck(d) || ctx(rrnWords)) || one && rrnDate(d) && ctx(rrnWords) {
+			return start, end, true // KR 900101-1234568, rrn=9001011234568
 		}
 		if one && d[0] == '0' && d[1] == '0' && cell(bpjsWords) {
 			return start, end, true // ID BPJS Kesehatan 0001234567890 (no check digit)
@@ -3466,4 +3466,19 @@ func roIDCard(s string, i int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// residenceCardWords name Japan's residence card (在留カード), whose
+// number is two capitals, eight digits and two capitals (AB12345678CD;
+// no public check digit: only the word says it is one).
+var residenceCardWords = newContextWords("在留カード", "在留カード番号", "residence card", "zairyu card", "zairyu")
+
+// jpResidenceCard reports whether the word of 12 bytes at s[i] is a
+// Japanese residence card's number after its words (residenceCardWords,
+// on its line or in the question before).
+func jpResidenceCard(s string, i int) bool {
+	if i+12 > len(s) || !isUpper(s[i]) || !isUpper(s[i+1]) || !allDigits(s[i+2:i+10]) || !isUpper(s[i+10]) || !isUpper(s[i+11]) {
+		return false
+	}
+	return contextNear(s, i, residenceCardWords, 3) || answerContext(s, i, residenceCardWords)
 }

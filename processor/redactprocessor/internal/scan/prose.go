@@ -57,6 +57,7 @@ const (
 	pwAccess  // a door's, a gate's, a key box's code: 4 to 10 digits after an access word (accessWords)
 	pwPUK     // a SIM's PUK: 8 digits
 	pwOTP     // a one-time code: 4 to 8 digits (123-456 too)
+	pwMNP     // a Japanese number port's reservation number: 10 digits
 )
 
 var pwPhrases = []pwPhrase{
@@ -198,6 +199,11 @@ var pwPhrases = []pwPhrase{
 	{"puk码", true, false, pwPUK},
 	{"認証コード", true, false, pwPassword},
 	{"認証番号", true, false, pwPassword},
+	// a card's or a network's PIN in Japanese (暗証番号), a number port's
+	// reservation number (MNP予約番号, 10 digits: it moves the line)
+	{"暗証番号", true, false, pwPIN},
+	{"mnp予約番号", true, false, pwMNP},
+	{"mnp reservation number", false, false, pwMNP},
 	{"인증번호", false, false, pwPassword},
 	{"kode verifikasi", false, false, pwPassword},
 	// Russian, Georgian, Uzbek and Kazakh SMS codes as Latin letters and
@@ -452,6 +458,8 @@ var pwPhrases = []pwPhrase{
 	{"digicode", false, false, pwAccess},
 	{"cofre das chaves", false, false, pwAccess},
 	{"fechadura digital", false, false, pwAccess},
+	{"オートロック", true, false, pwAccess},
+	{"공동현관", false, false, pwAccess},
 	{"door", false, true, pwAccess},
 	{"gate", false, true, pwAccess},
 	{"šifra", false, true, pwAccess},
@@ -601,6 +609,7 @@ var accessWords = map[string]bool{
 	"keysafe": true, "schlüsselsafe": true, "digicode": true, "porte": true, "entrée": true, "clés": true, "cofre": true,
 	"chaves": true, "fechadura": true, "sef": true, "cajetín": true, "portón": true, "portail": true, "κλειδαριά": true,
 	"καγκελόπορτα": true, "πολυκατοικίας": true, "ključevima": true, "combo": true, "ramp": true,
+	"オートロック": true, "マンションのオートロック": true, "공동현관": true, "현관": true,
 }
 
 // notSecretKeys are words before "key" or "token" that name something
@@ -1163,7 +1172,9 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	if !sc.on[Password] || ws <= floor || ws == 0 {
 		return Finding{}, we, false
 	}
-	if isBracket(s[ws]) {
+	if s[ws] == '[' && we-ws >= 6 && s[we-1] == ']' && allDigits(s[ws+1:we-1]) && ws+1 <= i {
+		ws++ // ([네이버] 인증번호 [176903]: a code in brackets, its word before them)
+	} else if isBracket(s[ws]) {
 		return Finding{}, we, false // [ticket 4711], {id: 12}
 	}
 	vs, ve := ws, we
@@ -1177,8 +1188,8 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 	// What is before the word: a quote, blanks, or (CJK) a letter glued.
 	p := ws
 	quoted := false
-	if c := s[p-1]; c == '"' || c == '\'' || c == '`' {
-		p--
+	if c := s[p-1]; c == '"' || c == '\'' || c == '`' || c == '[' && ve < len(s) && s[ve] == ']' && allDigits(s[vs:ve]) {
+		p-- // ([네이버] 인증번호 [176903]: a code in brackets, as Korean SMS send it)
 		quoted = true
 	} else if r, size := utf8.DecodeLastRuneInString(s[:p]); r == '“' || r == '„' || r == '«' || r == '‘' || r == '»' || r == '「' {
 		p -= size
@@ -1228,6 +1239,12 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 			return Finding{vs, ve, Password}, we, true // 123-456, as WhatsApp sends it
 		}
 		if !allDigits(v) || len(v) < 4 || len(v) > 8 {
+			return Finding{}, we, false
+		}
+		return Finding{vs, ve, Password}, we, true
+	}
+	if kind == pwMNP {
+		if !allDigits(v) || len(v) != 10 {
 			return Finding{}, we, false
 		}
 		return Finding{vs, ve, Password}, we, true
@@ -1322,7 +1339,7 @@ func proseGate(s string, x int) (bool, int) {
 		return true, end // glued to CJK text or accented letters: the long way
 	case end-ws < 4:
 		return false, end // (a value has 4 bytes at least)
-	case c == '"' || c == '\'' || c == '`':
+	case c == '"' || c == '\'' || c == '`' || c == '[':
 		p--
 	case c != ' ' && c != '\t':
 		return false, end

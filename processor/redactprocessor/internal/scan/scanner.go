@@ -928,6 +928,9 @@ func (sc *Scanner) wordID(s string, ws, wl, last int) (Finding, bool) {
 			return Finding{ws, e, NationalID}, true // AZ FİN 8LC47LN (from a digit: the number walk passes it)
 		}
 	}
+	if wl == 12 && isUpper(s[ws]) && jpResidenceCard(s, ws) {
+		return Finding{ws, ws + 12, NationalID}, true // 在留カード番号：WX71788496NY
+	}
 	if (wl == 11 || wl == 14 || wl == 15) && isUpper(s[ws]) {
 		if e, ok := eastAfricanID(s, ws, wl); ok {
 			return Finding{ws, e, NationalID}, true // KE KRA PIN A074846282M, SHA CR3999983783185-3, UG NIN CM9497045LPBH6
