@@ -882,6 +882,9 @@ var answerFillerWords = map[string]bool{
 }
 
 func speakerLabel(p string) bool {
+	if t := strings.TrimRight(p, " "); len(t) >= 3 && t[0] == '[' && t[len(t)-1] == ']' && strings.IndexByte(t[1:len(t)-1], ']') < 0 {
+		return true // [customer], [agent Priya]
+	}
 	words := false
 	for k := 0; k < len(p); k++ {
 		switch c := p[k]; {
@@ -905,7 +908,7 @@ func speakerLabel(p string) bool {
 // logs write more than chats do.
 func chatStamp(p string) (n int, secs bool) {
 	k := 0
-	bracket := k < len(p) && p[k] == '['
+	bracket := k < len(p) && (p[k] == '[' || p[k] == '(')
 	if bracket {
 		k++
 	}
@@ -928,7 +931,7 @@ func chatStamp(p string) (n int, secs bool) {
 	}
 	k += t
 	if bracket {
-		if k == len(p) || p[k] != ']' {
+		if k == len(p) || p[k] != ']' && p[k] != ')' || p[k] == ')' && p[0] != '(' || p[k] == ']' && p[0] != '[' {
 			return 0, false
 		}
 		k++

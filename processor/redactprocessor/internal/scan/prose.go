@@ -180,6 +180,8 @@ var pwPhrases = []pwPhrase{
 	{"kodunuz", false, false, pwOTP},
 	{"kode anda", false, false, pwOTP},
 	{"kod blik", false, false, pwOTP},
+	{"codul", false, false, pwOTP}, // (Romanian "the code": am primit codul 892849)
+	{"кодът", false, false, pwOTP}, // (Bulgarian "the code": кодът е 086232)
 	// Southeast Asia's: Indonesian kode OTP, Vietnamese without its
 	// accents (ma xac thuc), Malaysia's TAC (a bank's transaction
 	// authorisation code), a wallet's MPIN (GCash, Maya)
@@ -514,6 +516,28 @@ var notServiceCodes = map[string]bool{
 	"customer": true, "account": true, "branch": true, "sort": true, "tax": true, "class": true, "course": true,
 }
 
+// otpQuestionWords ask for a one-time code just sent: the line before the
+// answer holds one of them ("I sent a code by SMS, please read it back",
+// "¿me dices el código de 6 dígitos?", "请输入6位数验证码").
+var otpQuestionWords = newContextWords(
+	"verification code", "one-time", "one time", "otp", "passcode", "sms code", "code by sms", "code via sms",
+	"code we sent", "code we just sent", "code i sent", "code i just sent", "read it back", "digit code", "6 digit",
+	"6-digit", "text message", "código de verificación", "código de 6", "código que", "code de vérification",
+	"bestätigungscode", "验证码", "驗證碼", "認証番号", "認証コード", "桁のコード", "인증번호",
+)
+
+// otpAnswer reports whether the number at s[i] is a one-time code read
+// back on its own line, after a speaker's label, to a question about it
+// on the line before (otpQuestionWords): 4 to 8 digits, nothing else on
+// the line. It returns the end.
+func otpAnswer(s string, i int) (int, bool) {
+	e := runOf(s, i, isDigit)
+	if n := e - i; n < 4 || n > 8 || !codeEndsLine(s, e) {
+		return 0, false
+	}
+	return e, answerContext(s, i, otpQuestionWords)
+}
+
 // codeNamedAfter reports whether the number ending at e is named a
 // one-time code by the words after it, as services' SMS write it first
 // ("482913 is your verification code", "Use 482913 as your login code",
@@ -531,7 +555,7 @@ func codeNamedAfter(s string, e int) bool {
 			k++
 		}
 		switch strings.ToLower(s[ws:k]) {
-		case "code", "otp", "pin", "passcode":
+		case "code", "otp", "pin", "passcode", "password":
 			return true
 		}
 		if k == ws || k >= len(s) || s[k] != ' ' {

@@ -246,6 +246,12 @@ func (sc *Scanner) walk(s string, dst []Finding, skip, stop, decoded bool, u *un
 				return Finding{rs, re, NationalID}, true // CI seria RT nr. 636298
 			}
 		}
+		if i >= 2 && s[i-1] == ' ' && (s[i-2] == ':' || s[i-2] == ']' || s[i-2] >= 0x80) && i >= last {
+			if e, ok := otpAnswer(s, i); ok {
+				proseDone = e
+				return Finding{i, e, Password}, true // AGENT: … read the code back.\nCALLER: 483120
+			}
+		}
 		if ok, end := proseGate(s, i); !ok {
 			proseDone = end
 			return Finding{}, false
