@@ -338,6 +338,11 @@ var heldOutUnscored = []string{"phone_spelled", "seed_phrase"}
 //     after the 14f fixes: 0.9142 / 0.9968 on arrival; bracketed Korean
 //     codes, RRNs under their key, 暗証番号, residence cards and MNP
 //     numbers were then added.
+//   - blind-2026-14h (a sixtieth writer: German-speaking consumer
+//     support), scored after the 14e fixes: 0.8845 / 0.9875 on arrival;
+//     KVNRs, ID card numbers with their check digit and TANs were then
+//     added. blind-2026-14g (a sixty-first: Indian consumer fintech),
+//     scored after them: 0.9011 / 0.9763 on arrival, floors at that.
 //
 // blind-2026-12b's webhook labels cover a URL's path after the host and the
 // vendor's fixed route words (hooks/catch/, services/), blind-2026-12g's
@@ -402,6 +407,8 @@ var heldOutFloors = map[string]struct{ recall, survival float64 }{
 	"blind-2026-14d.jsonl":  {0.84, 0.97},
 	"blind-2026-14e.jsonl":  {0.91, 0.99},
 	"blind-2026-14f.jsonl":  {0.81, 0.98},
+	"blind-2026-14g.jsonl":  {0.90, 0.97},
+	"blind-2026-14h.jsonl":  {0.88, 0.98},
 }
 
 // placeholder is what the processor writes for a value, with the quotes

@@ -167,3 +167,37 @@ func ihi(s string, i int) (int, bool) {
 	d := groupDigits(s[i:e], b[:0])
 	return e, string(d[:6]) == "800360" && luhn(d)
 }
+
+// kvnrWords name a German health insurance number (Krankenversichertennummer,
+// KVNR), in German and in English, as a key, a label or a table's column.
+var kvnrWords = keyedWords(
+	"kvnr", "versichertennummer", "krankenversichertennummer", "krankenversicherungsnummer", "versichertennr",
+	"health insurance number", "health insurance no", "insurance number", "insurance id", "insurance no",
+	"krankenkasse", "versichert", "egk", "gesundheitskarte",
+)
+
+// kvnr matches at s[i] a German health insurance number by its form and
+// check digit (the Krankenversichertennummer of the eGK: a capital and
+// nine digits, the last the check digit over the capital's number, 01 to
+// 26, and the eight digits, weights 1 2 1 2 … and the digits of each
+// product summed, mod 10: GKV-Spitzenverband's specification), after one
+// of kvnrWords in the words before it or under a column headed so.
+func kvnr(s string, i int) (int, bool) {
+	e := i + 10
+	if e > len(s) || !isUpper(s[i]) || !allDigits(s[i+1:e]) || e < len(s) && isAlnum(s[e]) {
+		return 0, false
+	}
+	var d [10]byte
+	l := s[i] - 'A' + 1
+	d[0], d[1] = '0'+l/10, '0'+l%10
+	copy(d[2:], s[i+1:i+9])
+	sum := 0
+	for k, c := range d {
+		p := int(c-'0') * (1 + k%2)
+		sum += p/10 + p%10
+	}
+	if byte('0'+sum%10) != s[e-1] {
+		return 0, false
+	}
+	return e, contextNear(s, i, kvnrWords, 6) || idColumn(s, i, kvnrWords, nil)
+}

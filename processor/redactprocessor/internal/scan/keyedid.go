@@ -223,6 +223,9 @@ func (sc *Scanner) keyedID(s string, i int) (Finding, bool) {
 		return Finding{}, false
 	}
 	if !isDigit(s[i]) {
+		if e, ok := kvnr(s, i); ok {
+			return Finding{i, e, NationalID}, true // Krankenversichertennummer lautet Q793310406
+		}
 		if j, ok := healthLabelGate(s, i); ok && isUpper(s[i]) {
 			if e, ok := healthLabelled(s, i, j); ok {
 				return Finding{i, e, NationalID}, true // "kvnr": "T024213571"

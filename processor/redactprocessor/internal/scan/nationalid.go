@@ -2846,6 +2846,9 @@ func passport(s string, i int) (int, bool) {
 		}
 		e++
 	}
+	if e-i == 10 && (e == len(s) || !isAlnum(s[e]) && s[e] != '-' && s[e] != '_') && deIDCheck(s[i:e]) && contextNear(s, i, deIDCardWords, 4) {
+		return e, true // Ausweisnummer: PLMYF6XH34 (the card's number and its check digit)
+	}
 	if e-i < 6 || e-i > 9 || (e < len(s) && (isAlnum(s[e]) || s[e] == '-' || s[e] == '_')) {
 		return 0, false
 	}
@@ -3481,4 +3484,28 @@ func jpResidenceCard(s string, i int) bool {
 		return false
 	}
 	return contextNear(s, i, residenceCardWords, 3) || answerContext(s, i, residenceCardWords)
+}
+
+// deIDCardWords name a German identity card (Personalausweis), whose
+// number is written with its check digit as a tenth character.
+var deIDCardWords = newContextWords("personalausweis", "personalausweisnummer", "ausweisnummer", "ausweisnr", "ausweis", "ausweis nr")
+
+// deIDCheck reports whether the ten characters v are a German identity
+// card's nine-character serial number and its check digit (ICAO 9303's
+// 7 3 1 weights, letters A to Z as 10 to 35).
+func deIDCheck(v string) bool {
+	if !isDigit(v[9]) {
+		return false
+	}
+	w := [3]int{7, 3, 1}
+	sum := 0
+	for k := 0; k < 9; k++ {
+		c := v[k]
+		d := int(c - '0')
+		if isUpper(c) {
+			d = int(c-'A') + 10
+		}
+		sum += d * w[k%3]
+	}
+	return byte('0'+sum%10) == v[9]
 }

@@ -180,6 +180,11 @@ var pwPhrases = []pwPhrase{
 	{"kodunuz", false, false, pwOTP},
 	{"kode anda", false, false, pwOTP},
 	{"kod blik", false, false, pwOTP},
+	// a German bank's transaction number (TAN, mobileTAN, smsTAN, pushTAN)
+	{"tan", false, false, pwOTP},
+	{"mobiletan", false, false, pwOTP},
+	{"smstan", false, false, pwOTP},
+	{"sms-tan", false, false, pwOTP},
 	{"codul", false, false, pwOTP}, // (Romanian "the code": am primit codul 892849)
 	{"кодът", false, false, pwOTP}, // (Bulgarian "the code": кодът е 086232)
 	// Southeast Asia's: Indonesian kode OTP, Vietnamese without its

@@ -964,6 +964,11 @@ func (sc *Scanner) wordID(s string, ws, wl, last int) (Finding, bool) {
 	if wl > 10 && wl != 18 {
 		return Finding{}, false
 	}
+	if wl == 10 && isUpper(s[ws]) {
+		if end, ok := passport(s, ws); ok {
+			return Finding{ws, end, NationalID}, true // a German ID card's number and its check digit
+		}
+	}
 	if wl <= 9 {
 		if end, ok := passport(s, ws); ok {
 			return Finding{ws, end, NationalID}, true
