@@ -3492,20 +3492,7 @@ var deIDCardWords = newContextWords("personalausweis", "personalausweisnummer", 
 
 // deIDCheck reports whether the ten characters v are a German identity
 // card's nine-character serial number and its check digit (ICAO 9303's
-// 7 3 1 weights, letters A to Z as 10 to 35).
+// check, as the card's MRZ computes it: mrzCheck).
 func deIDCheck(v string) bool {
-	if !isDigit(v[9]) {
-		return false
-	}
-	w := [3]int{7, 3, 1}
-	sum := 0
-	for k := 0; k < 9; k++ {
-		c := v[k]
-		d := int(c - '0')
-		if isUpper(c) {
-			d = int(c-'A') + 10
-		}
-		sum += d * w[k%3]
-	}
-	return byte('0'+sum%10) == v[9]
+	return isDigit(v[9]) && mrzCheck(v[:9], v[9])
 }

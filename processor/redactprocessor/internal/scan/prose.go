@@ -482,6 +482,12 @@ var pwPhrases = []pwPhrase{
 	{"schlüssel", false, false, pwSecret},
 }
 
+// dashedCode reports whether v is a one-time code of six digits in two
+// groups, as WhatsApp sends it (123-456).
+func dashedCode(v string) bool {
+	return len(v) == 7 && v[3] == '-' && allDigits(v[:3]) && allDigits(v[4:])
+}
+
 // yourServiceCode reports whether "your SERVICE code" ends before p (the
 // value's label, its ':' or verb after it): a service's one-time code as
 // its SMS names it ("Your Uber code: 4829", "Your WhatsApp code is …").
@@ -559,7 +565,8 @@ func codeNamedAfter(s string, e int) bool {
 		for k < len(s) && isAlnum(s[k]) {
 			k++
 		}
-		switch strings.ToLower(s[ws:k]) {
+		var b [8]byte
+		switch string(lowerInto(b[:], s[ws:k])) {
 		case "code", "otp", "pin", "passcode", "password":
 			return true
 		}
@@ -1264,7 +1271,7 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 		return Finding{vs, ve, Password}, we, true
 	}
 	if kind == pwOTP {
-		if n := len(v); n == 7 && v[3] == '-' && allDigits(v[:3]) && allDigits(v[4:]) {
+		if dashedCode(v) {
 			return Finding{vs, ve, Password}, we, true // 123-456, as WhatsApp sends it
 		}
 		if !allDigits(v) || len(v) < 4 || len(v) > 8 {
@@ -1288,7 +1295,7 @@ func (sc *Scanner) prosePassword(s string, i, floor int) (Finding, int, bool) {
 		if n := len(v); n > 4 && (v[n-1] == '#' || v[n-1] == '*') {
 			v, ve = v[:n-1], ve-1 // (the keypad's confirm key: 637207#)
 		}
-		if len(v) == 7 && v[3] == '-' && allDigits(v[:3]) && allDigits(v[4:]) && yourServiceCode(s, p) {
+		if dashedCode(v) && yourServiceCode(s, p) {
 			return Finding{vs, ve, Password}, we, true // Your WhatsApp code: 123-456
 		}
 		if !allDigits(v) || len(v) < 4 || len(v) > 10 || mode == proseDirectMixed {
